@@ -1,0 +1,16 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Tests run from source; `#crypto` would otherwise resolve to dist/ through package.json "imports".
+// BUCKETRY_CRYPTO=web runs the same suite on the portable Web Crypto path.
+const cryptoImpl = process.env.BUCKETRY_CRYPTO === "web" ? "web" : "node";
+
+export default defineConfig({
+  resolve: {
+    alias: { "#crypto": fileURLToPath(new URL(`./src/crypto/${cryptoImpl}.ts`, import.meta.url)) },
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+  },
+});

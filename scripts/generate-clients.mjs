@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Generates packages/<vendor>/src/generated/schema.ts from specs/<vendor>.yaml with openapi-typescript.
+//   node scripts/generate-clients.mjs [vendor ...]          write
+//   node scripts/generate-clients.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+import { apis, root, selectVendors } from "./repo.mjs";
+
+const check = process.argv.includes("--check");
+const vendors = selectVendors(process.argv.slice(2));
+const config = apis();
+let stale = 0;
+
+for (const vendor of vendors) {
+  const { spec, output } = config[vendor];
+  const ast = await openapiTS(pathToFileURL(join(root, spec)), {
+    // Keep `components` names as written in the spec; the package index re-exports friendly aliases.
+    alphabetize: false,
+    exportType: false,
+    defaultNonNullable: true,
+  });
+  const header =
+    `// generated from ${spec} by scripts/generate-clients.mjs (openapi-typescript); do not edit.\n` +
+    `// Change the spec and run \`npm run generate\`; \`npm test\` fails when this file is stale.\n\n`;
+  const expected = header + astToString(ast);
+  const target = join(root, output);
+  if (check) {
+    let actual = null;
+    try {
+      actual = readFileSync(target, "utf8");
+    } catch {}
+    if (actual !== expected) {
+      stale++;
+      console.error(`${output} is stale or was edited by hand: run \`npm run generate\` (source: ${spec})`);
+    }
+  } else {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, expected);
+    console.log(`generated ${output} from ${spec}`);
+  }
+}
+if (check) {
+  if (stale) process.exit(1);
+  console.log(`generated clients up to date: ${vendors.join(", ")}`);
+}

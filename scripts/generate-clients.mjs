@@ -19,7 +19,9 @@ for (const vendor of vendors) {
     // Keep `components` names as written in the spec; the package index re-exports friendly aliases.
     alphabetize: false,
     exportType: false,
-    defaultNonNullable: true,
+    // A `default` documents what the server assumes when a field is omitted: it must not make the
+    // field required in request types (openapi-typescript's default would).
+    defaultNonNullable: false,
   });
   const header =
     `// generated from ${spec} by scripts/generate-clients.mjs (openapi-typescript); do not edit.\n` +

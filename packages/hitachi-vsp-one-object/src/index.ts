@@ -1,0 +1,67 @@
+// @bucketry/hitachi-vsp-one-object: typed client for the VSP One Object management API (MAPI).
+// Types come from specs/hitachi-vsp-one-object.yaml via src/generated/schema.ts (generated; never edited).
+import createFetchClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { components, operations, paths } from "./generated/schema.js";
+
+export type { components, operations, paths } from "./generated/schema.js";
+
+type Schemas = components["schemas"];
+export type ListUserBucketsRequest = Schemas["ListUserBucketsRequest"];
+/** The 200 body: `{ buckets, pageToken }` (3.3.x) or a bare array (HCP-CS 2.x / VSP One Object 3.0). */
+export type ListUserBucketsResult = Schemas["ListUserBucketsResult"];
+export type ListUserBucketsResponse = Schemas["ListUserBucketsResponse"];
+export type LegacyListUserBucketsResponse = Schemas["LegacyListUserBucketsResponse"];
+export type UserBucket = Schemas["UserBucket"];
+export type ErrorResponse = Schemas["ErrorResponse"];
+
+/** Header names the CSRF session supplies on every call; optional here because middleware fills them. */
+type SessionHeader = "X-XSRF-TOKEN" | "Cookie";
+
+type PartialKeys<T, K extends PropertyKey> = Omit<T, K & keyof T> & Partial<Pick<T, K & keyof T>>;
+type WithSessionHeaders<Op> = Op extends { parameters: infer P extends { header?: unknown } }
+  ? Omit<Op, "parameters"> & { parameters: Omit<P, "header"> & { header?: PartialKeys<NonNullable<P["header"]>, SessionHeader> } }
+  : Op;
+
+/**
+ * `paths` as this client accepts them: `X-XSRF-TOKEN` and `Cookie` may be left out when a session
+ * middleware (bucketry's `hitachiSession`) supplies them; pass them yourself otherwise.
+ */
+export type HitachiPaths = {
+  [P in keyof paths]: { [M in keyof paths[P]]: WithSessionHeaders<paths[P][M]> };
+};
+
+export type HitachiClient = Client<HitachiPaths>;
+
+export interface HitachiClientOptions extends Omit<ClientOptions, "baseUrl"> {
+  /**
+   * The MAPI base, including `/mapi`: e.g. `https://admin.{region}.{cluster}/mapi` (VSP One Object 3.x)
+   * or `https://{cluster}:9099/mapi` (HCP-CS 2.x). Alternatively give `host` (and `scheme`).
+   */
+  baseUrl?: string;
+  /** Host and optional port of the management endpoint; the base becomes `{scheme}://{host}/mapi`. */
+  host?: string;
+  scheme?: "https" | "http";
+}
+
+export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "host" | "scheme">): string {
+  if (options.baseUrl) return options.baseUrl.replace(/\/+$/, "");
+  if (!options.host) {
+    throw new TypeError(
+      "@bucketry/hitachi-vsp-one-object: pass `baseUrl` (e.g. https://admin.region.cluster/mapi) or `host`; the management endpoint has no public default",
+    );
+  }
+  return `${options.scheme ?? "https"}://${options.host}/mapi`;
+}
+
+/** Creates a typed openapi-fetch client for the management API. No auth here: add bucketry's `hitachiSession` middleware. */
+export function createClient(options: HitachiClientOptions): HitachiClient {
+  const { baseUrl: _b, host: _h, scheme: _s, fetch: customFetch, ...rest } = options;
+  return createFetchClient<HitachiPaths>({
+    ...rest,
+    baseUrl: mapiBaseUrl(options),
+    // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
+    fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
+  });
+}
+
+export type ListUserBucketsOperation = operations["ListUserBuckets"];

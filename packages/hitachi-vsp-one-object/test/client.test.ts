@@ -1,0 +1,52 @@
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClient, mapiBaseUrl } from "../src/index.js";
+
+// The seed page's example response (003_b21c2ed1ccd5f621.txt), copied here rather than read from the spec.
+const seedExample = { buckets: [{ bucketId: 0, bucketName: "example" }], pageToken: "example" };
+const base = "https://admin.region1.cluster1/mapi";
+
+const seen: { body?: unknown; headers?: Headers } = {};
+const server = setupServer(
+  http.post(`${base}/v1/user/list_buckets`, async ({ request }) => {
+    seen.body = await request.json();
+    seen.headers = request.headers;
+    return HttpResponse.json(seedExample);
+  }),
+  http.post(`${base}/v1/user/legacy`, () => HttpResponse.json([])),
+);
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe("@bucketry/hitachi-vsp-one-object createClient", () => {
+  it("posts the JSON body to {base}/v1/user/list_buckets and returns the seed example as data", async () => {
+    const client = createClient({ baseUrl: base });
+    const { data, error, response } = await client.POST("/v1/user/list_buckets", {
+      params: { header: { "X-XSRF-TOKEN": "t0k", Cookie: "XSRF-TOKEN=t0k" } },
+      body: { id: 0, count: 602, pageToken: "pageToken" },
+    });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toEqual(seedExample);
+    expect(seen.body).toEqual({ id: 0, count: 602, pageToken: "pageToken" });
+    expect(seen.headers?.get("x-xsrf-token")).toBe("t0k");
+    expect(seen.headers?.get("content-type")).toContain("application/json");
+  });
+
+  it("uses a late-bound fetch, so handlers installed after creation still intercept", async () => {
+    const client = createClient({ host: "admin.region1.cluster1" });
+    server.use(http.post(`${base}/v1/user/list_buckets`, () => HttpResponse.json([{ bucketId: "7c4e", bucketName: "legacy" }])));
+    const { data } = await client.POST("/v1/user/list_buckets", { body: { id: "7c4e-uuid" } });
+    expect(data).toEqual([{ bucketId: "7c4e", bucketName: "legacy" }]);
+  });
+
+  it("builds the base URL from host and scheme, and refuses to guess one", () => {
+    expect(mapiBaseUrl({ host: "cluster:9099" })).toBe("https://cluster:9099/mapi");
+    expect(mapiBaseUrl({ host: "127.0.0.1:8080", scheme: "http" })).toBe("http://127.0.0.1:8080/mapi");
+    expect(mapiBaseUrl({ baseUrl: "https://x/mapi/" })).toBe("https://x/mapi");
+    expect(() => createClient({})).toThrow(/baseUrl.*host/);
+  });
+});

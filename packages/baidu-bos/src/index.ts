@@ -1,0 +1,72 @@
+// @bucketry/baidu-bos: typed client for Baidu AI Cloud BOS's get-bucket-ACL.
+// Types come from specs/baidu-bos.yaml via src/generated/schema.ts (generated; never edited).
+import createFetchClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { components, operations, paths } from "./generated/schema.js";
+
+export type { components, operations, paths } from "./generated/schema.js";
+
+type Schemas = components["schemas"];
+export type GetBucketAclResponse = Schemas["GetBucketAclResponse"];
+export type Owner = Schemas["Owner"];
+/** One `accessControlList` entry: grantees and permissions are both lists. Grantee id `*` is everyone. */
+export type Grant = Schemas["Grant"];
+export type Grantee = Schemas["Grantee"];
+export type Permission = Schemas["Permission"];
+export type ErrorResponse = Schemas["ErrorResponse"];
+
+type PartialKeys<T, K extends PropertyKey> = Omit<T, K & keyof T> & Partial<Pick<T, K & keyof T>>;
+type WithAclFilled<Op> = Op extends { parameters: infer P extends { query?: unknown } }
+  ? Omit<Op, "parameters"> & { parameters: Omit<P, "query"> & { query?: PartialKeys<NonNullable<P["query"]>, "acl"> } }
+  : Op;
+
+/** `paths` as this client accepts them: the empty-valued `acl` sub-resource is added by the client. */
+export type BosPaths = { [P in keyof paths]: { [M in keyof paths[P]]: WithAclFilled<paths[P][M]> } };
+export type BosClient = Client<BosPaths>;
+
+export const BOS_REGIONS = ["bj", "bd", "su", "gz", "cd", "yq", "hkg", "fwh", "fsh"] as const;
+export type BosRegion = (typeof BOS_REGIONS)[number];
+
+export interface BosClientOptions extends Omit<ClientOptions, "baseUrl" | "querySerializer"> {
+  /** Region short name (`bj`, `gz`, …); the endpoint is `https://{region}.bcebos.com`. Default `bj`. */
+  region?: BosRegion | (string & {});
+  /**
+   * Address one bucket virtual-hosted style (`https://{bucket}.{region}.bcebos.com`, call `GET /`).
+   * Needed for buckets created after 2024-06-01, which official domains no longer serve path-style.
+   * Without it the client is path-style (`GET /v1/{bucketName}`), the seed page's form.
+   */
+  bucket?: string;
+  /** Overrides the endpoint (a proxy, a mock, a private cloud). */
+  baseUrl?: string;
+}
+
+export function bosEndpoint(region: string, bucket?: string): string {
+  if (!/^[a-z]{2,4}$/.test(region)) throw new TypeError(`@bucketry/baidu-bos: "${region}" is not a BOS region like bj or gz`);
+  return `https://${bucket ? `${bucket}.` : ""}${region}.bcebos.com`;
+}
+
+/**
+ * BOS sub-resources are bare keys (`?acl`). Every documented operation of this client is an `acl`
+ * read, so `acl` always leads the query; other parameters follow, RFC 3986-encoded.
+ */
+export function serializeBosQuery(query: Record<string, unknown> = {}): string {
+  const parts = ["acl"];
+  for (const [key, value] of Object.entries(query)) {
+    if (key === "acl" || value === undefined || value === null) continue;
+    parts.push(value === "" ? encodeURIComponent(key) : `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  }
+  return parts.join("&");
+}
+
+/** Creates a typed openapi-fetch client. No auth here: add bucketry's `bceV1Signer`. */
+export function createClient(options: BosClientOptions = {}): BosClient {
+  const { region, bucket, baseUrl, fetch: customFetch, ...rest } = options;
+  return createFetchClient<BosPaths>({
+    ...rest,
+    baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : bosEndpoint(region ?? "bj", bucket),
+    querySerializer: serializeBosQuery,
+    // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
+    fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
+  });
+}
+
+export type GetBucketAclOperation = operations["GetBucketAcl"];

@@ -1,0 +1,53 @@
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClient, serializeBosQuery } from "../src/index.js";
+
+// The seed page's example (002_0dd18198fa4b4c96.txt), repeated entries included.
+const seedExample = {
+  owner: { id: "16df583fe6824d73a5f858f06de0af03" },
+  accessControlList: [
+    { grantee: [{ id: "10eb6f5ff6ff4605bf044313e8f3ffa5" }, { id: "10eb6f5ff6ff4605bf044313e8f3ffa5" }], permission: ["FULL_CONTROL", "FULL_CONTROL"] },
+    { grantee: [{ id: "10eb6f5ff6ff4605bf044313e8f3ffa5" }, { id: "10eb6f5ff6ff4605bf044313e8f3ffa5" }], permission: ["FULL_CONTROL", "FULL_CONTROL"] },
+  ],
+};
+
+const urls: string[] = [];
+const server = setupServer(
+  http.get("https://bj.bcebos.com/v1/:bucket", ({ request }) => {
+    urls.push(request.url);
+    return HttpResponse.json(seedExample);
+  }),
+  http.get("https://bucketname-example.gz.bcebos.com/", ({ request }) => {
+    urls.push(request.url);
+    return HttpResponse.json(seedExample);
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  urls.length = 0;
+});
+afterAll(() => server.close());
+
+describe("@bucketry/baidu-bos createClient", () => {
+  it("path-style: GET /v1/{bucketName}?acl returns the seed example", async () => {
+    const client = createClient();
+    const { data, error } = await client.GET("/v1/{bucketName}", { params: { path: { bucketName: "bucketName_example" } } });
+    expect(error).toBeUndefined();
+    expect(data).toEqual(seedExample);
+    expect(urls).toEqual(["https://bj.bcebos.com/v1/bucketName_example?acl"]);
+  });
+
+  it("virtual-hosted: GET /?acl on {bucket}.{region}.bcebos.com", async () => {
+    const client = createClient({ region: "gz", bucket: "bucketname-example" });
+    const { data } = await client.GET("/", {});
+    expect(data).toEqual(seedExample);
+    expect(urls).toEqual(["https://bucketname-example.gz.bcebos.com/?acl"]);
+  });
+
+  it("serializes acl as a bare key first, other parameters encoded", () => {
+    expect(serializeBosQuery({})).toBe("acl");
+    expect(serializeBosQuery({ acl: "", "a b": "c/d", flag: "" })).toBe("acl&a%20b=c%2Fd&flag");
+  });
+});

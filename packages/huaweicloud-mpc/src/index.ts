@@ -1,0 +1,47 @@
+// @bucketry/huaweicloud-mpc: typed client for Huawei Cloud MPC's bucket listing.
+// Types come from specs/huaweicloud-mpc.yaml via src/generated/schema.ts (generated; never edited).
+import createFetchClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { components, operations, paths } from "./generated/schema.js";
+
+export type { components, operations, paths } from "./generated/schema.js";
+
+type Schemas = components["schemas"];
+export type ListAllBucketsResponse = Schemas["ListAllBucketsResponse"];
+/** One OBS bucket; `creation_date` is `yyyyMMddHHmmss` as a number (real responses) or a string (the page's table). */
+export type ObsBucket = Schemas["ObsBucket"];
+export type ErrorResponse = Schemas["ErrorResponse"];
+export type ApiGatewayErrorResponse = Schemas["ApiGatewayErrorResponse"];
+
+export type MpcClient = Client<paths>;
+
+/** Regions with a known MPC endpoint (the official SDK's region table). */
+export const MPC_REGIONS = ["cn-north-4", "cn-north-1", "cn-east-2", "cn-east-3", "cn-south-1", "ap-southeast-3"] as const;
+export type MpcRegion = (typeof MPC_REGIONS)[number];
+
+export interface MpcClientOptions extends Omit<ClientOptions, "baseUrl"> {
+  /** Region id, e.g. `cn-north-4`; the endpoint is `https://mpc.{region}.myhuaweicloud.com`. */
+  region?: MpcRegion | (string & {});
+  /** Overrides the region's endpoint (a proxy, a mock, a private cloud). */
+  baseUrl?: string;
+}
+
+/** The MPC endpoint of a region. cn-north-1 still answers on the legacy `mts.` host (official SDK region table). */
+export function mpcEndpoint(region: string): string {
+  if (!/^[a-z]{2}(-[a-z0-9]+)+$/.test(region)) {
+    throw new TypeError(`@bucketry/huaweicloud-mpc: "${region}" is not a region id like cn-north-4`);
+  }
+  return region === "cn-north-1" ? "https://mts.cn-north-1.myhuaweicloud.com" : `https://mpc.${region}.myhuaweicloud.com`;
+}
+
+/** Creates a typed openapi-fetch client. No auth here: add bucketry's `sdkHmacSha256Signer` or `huaweiTokenAuth`. */
+export function createClient(options: MpcClientOptions = {}): MpcClient {
+  const { region, baseUrl, fetch: customFetch, ...rest } = options;
+  return createFetchClient<paths>({
+    ...rest,
+    baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : mpcEndpoint(region ?? "cn-north-4"),
+    // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
+    fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
+  });
+}
+
+export type ListAllBucketsOperation = operations["ListAllBuckets"];

@@ -1,0 +1,117 @@
+// Opens every rendered API reference page in headless Chromium: each operation, its parameters and an
+// example are visible, no request leaves localhost, and the console shows no errors.
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error plain ESM script without types
+import { serveStatic } from "../scripts/docs-server.mjs";
+import { launch, recordingPage } from "./support/browser.js";
+import { loadSpec, resolve, type Json } from "./specs/helpers.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const docsDir = join(root, "docs");
+const shotsDir = join(root, "test-results", "docs");
+const VENDORS = ["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "hitachi-vsp-one-object", "aliyun-oss"];
+const METHODS = ["get", "put", "post", "delete", "patch", "head"];
+
+/** What a reader must be able to see for one spec, derived from the spec itself. */
+function expectations(vendor: string): { operations: string[]; parameters: string[]; example: string } {
+  const spec = loadSpec(vendor);
+  const operations: string[] = [];
+  const parameters = new Set<string>();
+  let example = "";
+  for (const item of Object.values<Json>(spec.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      operations.push(op.summary);
+      for (const p of [...(item.parameters ?? []), ...(op.parameters ?? [])].map((x: Json) => resolve(spec, x))) {
+        if (!p.deprecated) parameters.add(p.name);
+      }
+      const body = resolve(spec, op.requestBody);
+      for (const media of Object.values<Json>(body?.content ?? {})) {
+        for (const name of Object.keys(resolve(spec, media.schema)?.properties ?? {})) parameters.add(name);
+      }
+      const ok = resolve(spec, op.responses?.["200"]);
+      for (const media of Object.values<Json>(ok?.content ?? {})) {
+        const first = Object.values<Json>(media.examples ?? {})[0];
+        const value = first ? resolve(spec, first).value : media.example;
+        if (!example && value !== undefined) example = firstLeaf(value);
+      }
+    }
+  }
+  return { operations, parameters: [...parameters], example };
+}
+
+/** A distinctive scalar from an example: the longest string leaf (or the XML text content). */
+function firstLeaf(value: unknown): string {
+  if (typeof value === "string") {
+    const texts = [...value.matchAll(/>([^<>\s][^<>]*)</g)].map((m) => m[1]!.trim());
+    return (texts.length ? texts : [value]).sort((a, b) => b.length - a.length)[0]!;
+  }
+  const leaves: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") Object.values(v).forEach(walk);
+    else if (typeof v === "string") leaves.push(v);
+  };
+  walk(value);
+  return leaves.sort((a, b) => b.length - a.length)[0] ?? "";
+}
+
+let server: Server;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  server = await serveStatic(docsDir, 0);
+  const address = server.address();
+  if (!address || typeof address === "string") throw new Error("no address");
+  origin = `http://127.0.0.1:${address.port}`;
+  browser = await launch();
+  mkdirSync(shotsDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+describe("rendered API reference", () => {
+  it("index links the five vendor pages with their auth and operations", async () => {
+    const { page, log } = await recordingPage(browser, origin);
+    const res = await page.goto(`${origin}/index.html`);
+    expect(res?.status()).toBe(200);
+    for (const vendor of VENDORS) {
+      const link = page.locator(`a[href="${vendor}.html"]`);
+      await expect.poll(() => link.count()).toBe(1);
+      const card = page.locator(`section#${vendor}`);
+      const text = await card.innerText();
+      for (const op of expectations(vendor).operations) expect(text).toContain(op);
+      expect(text).toMatch(/Auth:/);
+    }
+    await page.screenshot({ path: join(shotsDir, "index.png"), fullPage: true });
+    expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
+  });
+
+  it.each(VENDORS)("%s.html shows every operation, parameter and an example, offline and without errors", async (vendor) => {
+    const { page, log } = await recordingPage(browser, origin);
+    const res = await page.goto(`${origin}/${vendor}.html`, { waitUntil: "load" });
+    expect(res?.status()).toBe(200);
+    const want = expectations(vendor);
+    expect(want.operations.length).toBeGreaterThan(0);
+    expect(want.example).not.toBe("");
+    for (const summary of want.operations) {
+      await expect.poll(() => page.getByRole("heading", { name: summary, exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    }
+    const text = await page.locator("body").innerText();
+    for (const name of want.parameters) expect(text, `parameter ${name}`).toContain(name);
+    expect(text, "an example value from the 200 response").toContain(want.example);
+    await page.screenshot({ path: join(shotsDir, `${vendor}.png`) });
+    expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
+    await page.context().close();
+  });
+});

@@ -1,0 +1,57 @@
+// Headless Debian Chromium driven by playwright-core, with every request and console error recorded,
+// so a test can assert that a page stayed on localhost and logged no errors.
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+export async function launch(): Promise<Browser> {
+  if (!chromiumAvailable()) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+}
+
+export interface PageLog {
+  /** Requests to anything but the local origin (data:/blob:/about: are local by nature). */
+  external: string[];
+  consoleErrors: string[];
+  pageErrors: string[];
+  failed: string[];
+}
+
+/** Opens a page that records what it does; requests leaving `allowedOrigin` are aborted and recorded. */
+export async function recordingPage(browser: Browser, allowedOrigin: string): Promise<{ page: Page; log: PageLog }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log: PageLog = { external: [], consoleErrors: [], pageErrors: [], failed: [] };
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(allowedOrigin) || /^(data|blob|about):/.test(url)) return route.continue();
+    log.external.push(url);
+    return route.abort();
+  });
+  page.on("console", (msg) => {
+    if (msg.type() === "error") log.consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (err) => log.pageErrors.push(String(err)));
+  page.on("response", (res) => {
+    if (res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`);
+  });
+  return { page, log };
+}

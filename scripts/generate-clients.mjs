@@ -6,7 +6,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { parse } from "yaml";
 import { apis, root, selectVendors } from "./repo.mjs";
+import { xmlShapesModule } from "./xml-shapes.mjs";
 
 const check = process.argv.includes("--check");
 const vendors = selectVendors(process.argv.slice(2));
@@ -26,21 +28,26 @@ for (const vendor of vendors) {
   const header =
     `// generated from ${spec} by scripts/generate-clients.mjs (openapi-typescript); do not edit.\n` +
     `// Change the spec and run \`npm run generate\`; \`npm test\` fails when this file is stale.\n\n`;
-  const expected = header + astToString(ast);
-  const target = join(root, output);
-  if (check) {
-    let actual = null;
-    try {
-      actual = readFileSync(target, "utf8");
-    } catch {}
-    if (actual !== expected) {
-      stale++;
-      console.error(`${output} is stale or was edited by hand: run \`npm run generate\` (source: ${spec})`);
+  const files = [[output, header + astToString(ast)]];
+  // Specs with XML bodies also get the element shapes (arrays, numbers) the XML reader needs.
+  const xml = xmlShapesModule(parse(readFileSync(join(root, spec), "utf8")));
+  if (xml) files.push([join(dirname(output), "xml-shapes.ts"), header + xml]);
+  for (const [file, expected] of files) {
+    const target = join(root, file);
+    if (check) {
+      let actual = null;
+      try {
+        actual = readFileSync(target, "utf8");
+      } catch {}
+      if (actual !== expected) {
+        stale++;
+        console.error(`${file} is stale or was edited by hand: run \`npm run generate\` (source: ${spec})`);
+      }
+    } else {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, expected);
+      console.log(`generated ${file} from ${spec}`);
     }
-  } else {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, expected);
-    console.log(`generated ${output} from ${spec}`);
   }
 }
 if (check) {

@@ -1,0 +1,75 @@
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClient, ensEndpoint } from "../src/index.js";
+
+// The seed page's example (000_8f94e54b3b9011f3.txt).
+const seedExample = {
+  RequestId: "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+  BucketInfos: [
+    {
+      BucketAcl: "private",
+      BucketName: "test",
+      Comment: "numb",
+      CreateTime: "2022-10-12T05:45:00Z",
+      LogicalBucketType: "sink",
+      ModifyTime: "2022-10-12T06:45:00Z",
+      EnsRegionId: "cn-dalian-unicom",
+    },
+  ],
+  TotalCount: 1,
+};
+
+const seen: { method: string; query: URLSearchParams }[] = [];
+const server = setupServer(
+  http.all("https://ens.aliyuncs.com/", ({ request }) => {
+    const url = new URL(request.url);
+    seen.push({ method: request.method, query: url.searchParams });
+    if (url.searchParams.get("PageSize") === "500") {
+      return HttpResponse.json(
+        { RequestId: "r-2", HostId: "ens.aliyuncs.com", Code: "InvalidParameter.PageSize", Message: "The specified field PageSize invalid. Please check it again." },
+        { status: 400 },
+      );
+    }
+    return HttpResponse.json(seedExample, { headers: { "x-acs-request-id": seedExample.RequestId } });
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  seen.length = 0;
+});
+afterAll(() => server.close());
+
+describe("@bucketry/aliyun-ens createClient", () => {
+  it("POSTs the RPC call with Action/Version filled in and returns the seed example", async () => {
+    const client = createClient();
+    const { data, error } = await client.POST("/", { params: { query: { Prefix: "image", PageNumber: "1", PageSize: "5" } } });
+    expect(error).toBeUndefined();
+    expect(data).toEqual(seedExample);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.method).toBe("POST");
+    expect(Object.fromEntries(seen[0]!.query)).toEqual({ Action: "ListBuckets", Version: "2017-11-10", Prefix: "image", PageNumber: "1", PageSize: "5" });
+  });
+
+  it("also accepts GET, as RPC APIs do", async () => {
+    const client = createClient({ region: "cn-hangzhou" });
+    const { data } = await client.GET("/", { params: { query: { PageSize: 10 } } });
+    expect(data?.TotalCount).toBe(1);
+    expect(seen[0]!.method).toBe("GET");
+  });
+
+  it("returns the documented error body as the typed error", async () => {
+    const client = createClient();
+    const { error, response } = await client.POST("/", { params: { query: { PageSize: "500" } } });
+    expect(response.status).toBe(400);
+    expect(error?.Code).toBe("InvalidParameter.PageSize");
+  });
+
+  it("maps regions: mainland China to the central endpoint, others regional", () => {
+    expect(ensEndpoint()).toBe("https://ens.aliyuncs.com");
+    expect(ensEndpoint("cn-beijing")).toBe("https://ens.aliyuncs.com");
+    expect(ensEndpoint("ap-southeast-1")).toBe("https://ens.ap-southeast-1.aliyuncs.com");
+    expect(() => ensEndpoint("evil.com/")).toThrow(/region id/);
+  });
+});

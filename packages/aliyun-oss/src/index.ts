@@ -1,0 +1,102 @@
+// @bucketry/aliyun-oss: typed client for Alibaba Cloud OSS GetBucketAcl, with XML bodies read into the
+// spec's types. Types come from specs/aliyun-oss.yaml via src/generated/ (generated; never edited).
+import createFetchClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import type { components, operations, paths } from "./generated/schema.js";
+import { xmlShapes } from "./generated/xml-shapes.js";
+import { readXml, type XmlShape } from "./xml.js";
+
+export type { components, operations, paths } from "./generated/schema.js";
+export { readXml, XmlBodyError, type XmlDocument, type XmlShape } from "./xml.js";
+export { xmlShapes };
+
+type Schemas = components["schemas"];
+export type AccessControlPolicy = Schemas["AccessControlPolicy"];
+export type AccessControlList = Schemas["AccessControlList"];
+export type Owner = Schemas["Owner"];
+export type BucketAcl = Schemas["BucketAcl"];
+/** The `<Error>` body, with its root element unwrapped. */
+export type ErrorResponse = Schemas["ErrorResponse"];
+
+type PartialKeys<T, K extends PropertyKey> = Omit<T, K & keyof T> & Partial<Pick<T, K & keyof T>>;
+type WithAclFilled<Op> = Op extends { parameters: infer P extends { query?: unknown } }
+  ? Omit<Op, "parameters"> & { parameters: Omit<P, "query"> & { query?: PartialKeys<NonNullable<P["query"]>, "acl"> } }
+  : Op;
+
+/** `paths` as this client accepts them: the empty-valued `acl` sub-resource is added by the client. */
+export type OssPaths = { [P in keyof paths]: { [M in keyof paths[P]]: WithAclFilled<paths[P][M]> } };
+export type OssClient = Client<OssPaths>;
+
+export interface OssClientOptions extends Omit<ClientOptions, "baseUrl" | "querySerializer"> {
+  /** Plain region id, e.g. `cn-hangzhou` (the host uses `oss-cn-hangzhou`). */
+  region?: string;
+  /** The bucket; OSS addresses it virtual-hosted: `https://{bucket}.oss-{region}.aliyuncs.com`. */
+  bucket?: string;
+  /** Use the region's internal (VPC) endpoint `oss-{region}-internal.aliyuncs.com`. */
+  internal?: boolean;
+  /** Overrides the endpoint (a proxy, a mock, a CNAME); used as given. */
+  baseUrl?: string;
+}
+
+const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+export function ossEndpoint(region: string, bucket: string, internal = false): string {
+  const plain = region.replace(/^oss-/, "");
+  if (!REGION.test(plain)) throw new TypeError(`@bucketry/aliyun-oss: "${region}" is not a region id like cn-hangzhou`);
+  if (!BUCKET.test(bucket)) {
+    throw new TypeError(`@bucketry/aliyun-oss: "${bucket}" is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
+  }
+  return `https://${bucket}.oss-${plain}${internal ? "-internal" : ""}.aliyuncs.com`;
+}
+
+/** OSS sub-resources are bare keys (`?acl`, never `acl=`); `acl` leads, other parameters follow encoded. */
+export function serializeOssQuery(query: Record<string, unknown> = {}): string {
+  const parts = ["acl"];
+  for (const [key, value] of Object.entries(query)) {
+    if (key === "acl" || value === undefined || value === null) continue;
+    parts.push(value === "" ? encodeURIComponent(key) : `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  }
+  return parts.join("&");
+}
+
+/**
+ * Middleware that turns XML bodies (success and `<Error>`) into JSON with the spec's shapes, so
+ * openapi-fetch hands back typed `data` / `error`. A body that is not well-formed XML rejects the call
+ * with an `XmlBodyError`.
+ */
+export function xmlBodies(shapes: { readonly [root: string]: XmlShape } = xmlShapes): Middleware {
+  return {
+    async onResponse({ response }) {
+      const type = response.headers.get("content-type") ?? "";
+      if (!/[/+]xml\b/i.test(type) || response.status === 204 || response.status === 304) return undefined;
+      const text = await response.text();
+      const headers = new Headers(response.headers);
+      headers.set("content-type", "application/json");
+      headers.delete("content-length");
+      if (text.trim() === "") return new Response(null, { status: response.status, statusText: response.statusText, headers });
+      const { value } = readXml(text, shapes);
+      return new Response(JSON.stringify(value), { status: response.status, statusText: response.statusText, headers });
+    },
+  };
+}
+
+/** Creates a typed openapi-fetch client. No auth here: add bucketry's `ossV4Signer` (or `ossV1Signer`). */
+export function createClient(options: OssClientOptions = {}): OssClient {
+  const { region, bucket, internal, baseUrl, fetch: customFetch, ...rest } = options;
+  let base = baseUrl?.replace(/\/+$/, "");
+  if (!base) {
+    if (!region || !bucket) throw new TypeError("@bucketry/aliyun-oss: pass `region` and `bucket` (or `baseUrl`)");
+    base = ossEndpoint(region, bucket, internal);
+  }
+  const client = createFetchClient<OssPaths>({
+    ...rest,
+    baseUrl: base,
+    querySerializer: serializeOssQuery,
+    // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
+    fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
+  });
+  client.use(xmlBodies());
+  return client;
+}
+
+export type GetBucketAclOperation = operations["GetBucketAcl"];

@@ -1,0 +1,92 @@
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClient, ossEndpoint, readXml, serializeOssQuery, XmlBodyError } from "../src/index.js";
+
+// The seed page's sample response (004_bfdad95f9be7db90.txt), with its malformed `<? xml ... ? >` prolog fixed.
+const seedXml = `<?xml version="1.0"?>
+<AccessControlPolicy>
+    <Owner>
+        <ID>0022012****</ID>
+        <DisplayName>user_example</DisplayName>
+    </Owner>
+    <AccessControlList>
+        <Grant>public-read</Grant>
+    </AccessControlList>
+</AccessControlPolicy>`;
+const noSuchBucketXml = `<?xml version="1.0" encoding="UTF-8"?>
+<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message><RequestId>534B371674E88A4D8906****</RequestId><HostId>oss-example.oss-cn-hangzhou.aliyuncs.com</HostId><BucketName>oss-example</BucketName><EC>0015-00000101</EC></Error>`;
+
+const urls: string[] = [];
+const server = setupServer(
+  http.get("https://oss-example.oss-cn-hangzhou.aliyuncs.com/", ({ request }) => {
+    urls.push(request.url);
+    return HttpResponse.xml(seedXml, { headers: { "x-oss-request-id": "534B371674E88A4D8906****" } });
+  }),
+  http.get("https://missing.oss-cn-hangzhou.aliyuncs.com/", () => HttpResponse.xml(noSuchBucketXml, { status: 404 })),
+  http.get("https://broken.oss-cn-hangzhou.aliyuncs.com/", () => HttpResponse.xml("<AccessControlPolicy><Owner>", { status: 200 })),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  urls.length = 0;
+});
+afterAll(() => server.close());
+
+describe("@bucketry/aliyun-oss createClient", () => {
+  it("GET /?acl returns the seed example as typed data (root unwrapped, ID kept a string)", async () => {
+    const client = createClient({ region: "cn-hangzhou", bucket: "oss-example" });
+    const { data, error, response } = await client.GET("/", {});
+    expect(error).toBeUndefined();
+    expect(data).toEqual({
+      Owner: { ID: "0022012****", DisplayName: "user_example" },
+      AccessControlList: { Grant: "public-read" },
+    });
+    expect(urls).toEqual(["https://oss-example.oss-cn-hangzhou.aliyuncs.com/?acl"]);
+    expect(response.headers.get("x-oss-request-id")).toBe("534B371674E88A4D8906****");
+  });
+
+  it("reads the XML <Error> body into the typed error", async () => {
+    const client = createClient({ region: "cn-hangzhou", bucket: "missing" });
+    const { data, error, response } = await client.GET("/", {});
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(404);
+    expect(error).toMatchObject({ Code: "NoSuchBucket", RequestId: "534B371674E88A4D8906****", EC: "0015-00000101" });
+  });
+
+  it("rejects a truncated XML body with XmlBodyError", async () => {
+    const client = createClient({ region: "cn-hangzhou", bucket: "broken" });
+    await expect(client.GET("/", {})).rejects.toBeInstanceOf(XmlBodyError);
+  });
+
+  it("keeps ids with leading zeros as strings and numbers typed as numbers per the spec", () => {
+    const { root, value } = readXml(
+      `<Error><Code>RequestTimeTooSkewed</Code><RequestId>0012</RequestId><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>`,
+      { Error: { fields: { Code: "string", RequestId: "string", MaxAllowedSkewMilliseconds: "number" } } },
+    );
+    expect(root).toBe("Error");
+    expect(value).toEqual({ Code: "RequestTimeTooSkewed", RequestId: "0012", MaxAllowedSkewMilliseconds: 900000 });
+  });
+
+  it("makes list elements arrays even with one entry, and keeps unknown repeated elements", () => {
+    const shapes = { R: { fields: { Item: { list: "string" as const } } } };
+    expect(readXml("<R><Item>a</Item></R>", shapes).value).toEqual({ Item: ["a"] });
+    expect(readXml("<R></R>", shapes).value).toEqual({ Item: [] });
+    expect(readXml("<R><X>1</X><X>2</X></R>", shapes).value).toEqual({ Item: [], X: ["1", "2"] });
+  });
+
+  it("refuses entity-expansion and external-entity documents instead of expanding them", () => {
+    const bomb = `<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><R>&b;</R>`;
+    const xxe = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><R>&x;</R>`;
+    expect(() => readXml(bomb)).toThrow(XmlBodyError);
+    expect(() => readXml(xxe)).toThrow(XmlBodyError);
+  });
+
+  it("builds endpoints and the bare ?acl query", () => {
+    expect(ossEndpoint("cn-hangzhou", "examplebucket")).toBe("https://examplebucket.oss-cn-hangzhou.aliyuncs.com");
+    expect(ossEndpoint("oss-cn-shanghai", "b-1", true)).toBe("https://b-1.oss-cn-shanghai-internal.aliyuncs.com");
+    expect(() => ossEndpoint("cn-hangzhou", "Bad_Bucket")).toThrow(/bucket name/);
+    expect(serializeOssQuery({})).toBe("acl");
+    expect(() => createClient({ region: "cn-hangzhou" })).toThrow(/bucket/);
+  });
+});

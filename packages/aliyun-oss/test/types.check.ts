@@ -1,0 +1,31 @@
+// Type-level tests: `tsc -p test/tsconfig.json` must compile this file; every @ts-expect-error must be needed.
+import { createClient, type AccessControlPolicy, type BucketAcl } from "../src/index.js";
+
+const client = createClient({ region: "cn-hangzhou", bucket: "examplebucket" });
+
+export async function typed(): Promise<void> {
+  const { data, error } = await client.GET("/", {});
+  if (data) {
+    const policy: AccessControlPolicy = data;
+    const grant: BucketAcl = data.AccessControlList.Grant;
+    const id: string = data.Owner.ID;
+    void [policy, grant, id];
+    // @ts-expect-error the owner id is a string (leading zeros matter)
+    const n: number = data.Owner.ID;
+    void n;
+  }
+  if (error) {
+    const code: string = error.Code;
+    const skew: number | undefined = error.MaxAllowedSkewMilliseconds;
+    void [code, skew];
+  }
+  // @ts-expect-error `default` is an object ACL, not a bucket ACL
+  const objectAcl: BucketAcl = "default";
+  void objectAcl;
+  // @ts-expect-error acl's only value is empty
+  await client.GET("/", { params: { query: { acl: "x" } } });
+  // @ts-expect-error GetBucketAcl is GET
+  await client.PUT("/", {});
+  // @ts-expect-error no such path on a bucket host
+  await client.GET("/acl", {});
+}

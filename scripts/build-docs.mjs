@@ -40,7 +40,17 @@ function renderVendor(vendor) {
     process.stderr.write(result.stdout + result.stderr);
     process.exit(result.status ?? 1);
   }
+  offline(output);
   console.log(`rendered docs/${vendor}.html`);
+}
+
+// Redoc's attribution badge loads its logo from a CDN at view time; the pages must work offline and
+// make no outside request, so the logo is swapped for an inline SVG.
+const INLINE_LOGO = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><circle cx="8" cy="8" r="7" fill="#0044d4"/></svg>')}`;
+
+function offline(file) {
+  const html = readFileSync(file, "utf8").replace(/https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(?:-full)?\.svg/g, INLINE_LOGO);
+  writeFileSync(file, html);
 }
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head"];

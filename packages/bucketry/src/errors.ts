@@ -1,0 +1,103 @@
+// One error shape for all five vendors. Errors are data: a program branches on `kind` and `retryable`,
+// a human reads `message`, support gets `requestId`. Nothing secret is ever stored on an error.
+import type { Provider } from "./model.js";
+
+export type ErrorKind =
+  | "NoSuchBucket"
+  | "NotFound"
+  | "AccessDenied"
+  | "InvalidCredentials"
+  | "SignatureMismatch"
+  | "InvalidArgument"
+  | "Throttled"
+  | "ClockSkew"
+  | "Unavailable"
+  | "ServerError"
+  | "Network"
+  | "Timeout"
+  | "Aborted"
+  | "MalformedResponse"
+  | "Configuration"
+  | "Unknown";
+
+export interface BucketryErrorInit {
+  provider?: Provider | undefined;
+  kind: ErrorKind;
+  message: string;
+  status?: number | undefined;
+  code?: string | undefined;
+  vendorMessage?: string | undefined;
+  requestId?: string | undefined;
+  retryable?: boolean | undefined;
+  attempts?: number | undefined;
+  /** Seconds or a delay the server asked for (Retry-After, x-acs-retry-after), in milliseconds. */
+  retryAfterMs?: number | undefined;
+  /** The server's clock (from its Date header), for clock-skew correction. */
+  serverTime?: number | undefined;
+  cause?: unknown;
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+export class BucketryError extends Error {
+  override readonly name = "BucketryError";
+  readonly provider: Provider | undefined;
+  readonly kind: ErrorKind;
+  /** HTTP status, when a response arrived. */
+  readonly status: number | undefined;
+  /** The vendor's own error code (`NoSuchBucket`, `APIGW.0308`, `Throttling.User`, …). */
+  readonly code: string | undefined;
+  /** The vendor's own message, verbatim. */
+  readonly vendorMessage: string | undefined;
+  /** The vendor's request id, from the response header or body. */
+  readonly requestId: string | undefined;
+  readonly retryable: boolean;
+  /** How many attempts were made before this error was returned. */
+  attempts: number;
+  readonly retryAfterMs: number | undefined;
+  readonly serverTime: number | undefined;
+
+  constructor(init: BucketryErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.provider = init.provider;
+    this.kind = init.kind;
+    this.status = init.status;
+    this.code = init.code;
+    this.vendorMessage = init.vendorMessage;
+    this.requestId = init.requestId;
+    this.retryable = init.retryable ?? false;
+    this.attempts = init.attempts ?? 1;
+    this.retryAfterMs = init.retryAfterMs;
+    this.serverTime = init.serverTime;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      provider: this.provider,
+      kind: this.kind,
+      status: this.status,
+      code: this.code,
+      message: this.message,
+      vendorMessage: this.vendorMessage,
+      requestId: this.requestId,
+      retryable: this.retryable,
+      attempts: this.attempts,
+    };
+  }
+
+  // util.inspect / console.log show the data fields only; `cause` may hold a low-level error whose
+  // properties (a Request, headers) could carry credentials, so it is summarized by name.
+  [INSPECT](): string {
+    const fields = this.toJSON();
+    const cause = this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : undefined;
+    return `BucketryError ${JSON.stringify({ ...fields, cause })}\n${this.stack?.split("\n").slice(1).join("\n") ?? ""}`;
+  }
+}
+
+export function isBucketryError(value: unknown): value is BucketryError {
+  return value instanceof BucketryError;
+}
+
+/** Kinds that a retry can fix by itself (the retry layer still decides per attempt). */
+export const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set(["Throttled", "Unavailable", "ServerError", "Network", "Timeout", "ClockSkew"]);

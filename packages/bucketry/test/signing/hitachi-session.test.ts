@@ -1,0 +1,577 @@
+// Hitachi VSP One Object MAPI session (bearer token + CSRF handshake) against an MSW model of the server:
+// the token endpoint (Keycloak password grant), GET /v1/csrf (Set-Cookie XSRF-TOKEN + vertx-web.session) and
+// POST /v1/user/list_buckets, which answers 401 unless Authorization, X-XSRF-TOKEN and both cookies are current.
+// There is no Hitachi SDK to compare with; the wire format follows specs/hitachi-vsp-one-object.yaml and
+// Hitachi's Ansible collection (gateway_oo.py).
+import { inspect } from "node:util";
+import { createClient } from "@bucketry/hitachi-vsp-one-object";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  HitachiSessionError,
+  hitachiSession,
+  readSetCookies,
+  splitCombinedSetCookie,
+  type HitachiSessionOptions,
+} from "../../src/signing/hitachi-session.js";
+
+const base = "https://admin.region1.cluster1/mapi";
+const tokenUrl = "https://admin.gms.cluster1/ui/auth/realms/vsp-object/protocol/openid-connect/token";
+const seedExample = { buckets: [{ bucketId: 0, bucketName: "example" }], pageToken: "example" };
+
+// Sentinels: none of these may ever show up in an error message, toJSON or util.inspect output.
+const PASSWORD = "S3ntinel-PASSWORD+/=&?";
+const CLIENT_SECRET = "S3ntinel-CLIENT-SECRET";
+const TOKEN_PREFIX = "S3ntinel-TOKEN-";
+const XSRF_PREFIX = "S3ntinel-XSRF-";
+const SESSION_PREFIX = "S3ntinel-VERTX-";
+
+/** Mutable model of the server. */
+const srv = {
+  tokenCount: 0,
+  csrfCount: 0,
+  listCount: 0,
+  expiresIn: 300 as number | undefined,
+  validTokens: new Set<string>(),
+  validXsrf: new Set<string>(),
+  validSessions: new Set<string>(),
+  tokenForms: [] as { contentType: string | null; body: string }[],
+  csrfHeaders: [] as Headers[],
+  listRequests: [] as { headers: Headers; body: unknown }[],
+  /** Extra Set-Cookie lines for the next list_buckets response. */
+  listSetCookie: [] as string[],
+  /** Delay (ms) before token/csrf answer, to make concurrency observable. */
+  delay: 0,
+};
+
+function resetServer(): void {
+  srv.tokenCount = 0;
+  srv.csrfCount = 0;
+  srv.listCount = 0;
+  srv.expiresIn = 300;
+  srv.validTokens.clear();
+  srv.validXsrf.clear();
+  srv.validSessions.clear();
+  srv.tokenForms.length = 0;
+  srv.csrfHeaders.length = 0;
+  srv.listRequests.length = 0;
+  srv.listSetCookie = [];
+  srv.delay = 0;
+  wire.length = 0;
+}
+
+/** The server forgets every token and CSRF session (token expiry / XSRF lifetime over). */
+function expireEverything(): void {
+  srv.validTokens.clear();
+  srv.validXsrf.clear();
+  srv.validSessions.clear();
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** First occurrence wins: MSW's own cookie-jar emulation appends stored cookies after the ones the client sent. */
+function parseCookieHeader(header: string | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    const name = part.slice(0, eq).trim();
+    if (eq > 0 && !out.has(name)) out.set(name, part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/**
+ * Requests exactly as the client put them on the wire. Handlers can't be used for header assertions:
+ * MSW emulates a browser cookie jar (it stores Set-Cookie from mocked responses and appends those cookies,
+ * attributes included, to the Cookie header of later intercepted requests).
+ */
+const wire: { url: string; method: string; headers: Headers }[] = [];
+const recordingFetch = (request: Request): Promise<Response> => {
+  wire.push({ url: request.url, method: request.method, headers: new Headers(request.headers) });
+  return globalThis.fetch(request);
+};
+const sentToList = () => wire.filter((r) => r.url === `${base}/v1/user/list_buckets`);
+
+const server = setupServer(
+  http.post(tokenUrl, async ({ request }) => {
+    srv.tokenCount++;
+    const body = await request.text();
+    srv.tokenForms.push({ contentType: request.headers.get("content-type"), body });
+    if (srv.delay) await sleep(srv.delay);
+    const form = new URLSearchParams(body);
+    if (form.get("grant_type") !== "password" || form.get("password") !== PASSWORD) {
+      return HttpResponse.json({ error: "invalid_grant", error_description: `Invalid user credentials ${form.get("password")}` }, { status: 401 });
+    }
+    const token = `${TOKEN_PREFIX}${srv.tokenCount}`;
+    srv.validTokens.add(token);
+    return HttpResponse.json({ access_token: token, token_type: "Bearer", expires_in: srv.expiresIn, refresh_token: "r" });
+  }),
+  http.get(`${base}/v1/csrf`, async ({ request }) => {
+    srv.csrfCount++;
+    srv.csrfHeaders.push(request.headers);
+    if (srv.delay) await sleep(srv.delay);
+    const xsrf = `${XSRF_PREFIX}${srv.csrfCount}`;
+    const session = `${SESSION_PREFIX}${srv.csrfCount}`;
+    srv.validXsrf.add(xsrf);
+    srv.validSessions.add(session);
+    const headers = new Headers();
+    headers.append("Set-Cookie", `XSRF-TOKEN=${xsrf}; Path=/`);
+    headers.append("Set-Cookie", `vertx-web.session=${session}; Path=/; HTTPOnly`);
+    return new HttpResponse(null, { status: 200, headers });
+  }),
+  http.post(`${base}/v1/user/list_buckets`, async ({ request }) => {
+    srv.listCount++;
+    const body: unknown = await request.json().catch(() => undefined);
+    srv.listRequests.push({ headers: request.headers, body });
+    const auth = request.headers.get("authorization") ?? "";
+    const xsrf = request.headers.get("x-xsrf-token") ?? "";
+    const cookies = parseCookieHeader(request.headers.get("cookie"));
+    const ok =
+      auth.startsWith("Bearer ") &&
+      srv.validTokens.has(auth.slice(7)) &&
+      srv.validXsrf.has(xsrf) &&
+      cookies.get("XSRF-TOKEN") === xsrf &&
+      srv.validSessions.has(cookies.get("vertx-web.session") ?? "");
+    if (!ok) return new HttpResponse(null, { status: 401 });
+    const headers = new Headers({ "Content-Type": "application/json" });
+    for (const line of srv.listSetCookie) headers.append("Set-Cookie", line);
+    srv.listSetCookie = [];
+    return new HttpResponse(JSON.stringify(seedExample), { status: 200, headers });
+  }),
+);
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeEach(() => resetServer());
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+let now = 1_700_000_000_000;
+const clock = () => now;
+
+function passwordSession(extra: Partial<HitachiSessionOptions> = {}) {
+  return hitachiSession({
+    baseUrl: base,
+    credentials: { username: "admin user", password: PASSWORD, tokenUrl },
+    clock,
+    ...extra,
+  });
+}
+
+/** A typed client from the generated package with the session as openapi-fetch middleware. */
+function clientWith(session: ReturnType<typeof hitachiSession>) {
+  const client = createClient({ baseUrl: base, fetch: recordingFetch });
+  client.use(session);
+  return client;
+}
+
+const listBody = { id: 0, count: 602, pageToken: "pageToken" };
+
+describe("hitachiSession: handshake headers", () => {
+  it("sends Bearer token, X-XSRF-TOKEN = the XSRF-TOKEN cookie, both cookies, and Accept: application/json", async () => {
+    const client = clientWith(passwordSession());
+    const { data, error, response } = await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(data).toEqual(seedExample);
+
+    const sent = sentToList()[0]!;
+    expect(srv.listRequests[0]!.body).toEqual(listBody);
+    const cookies = parseCookieHeader(sent.headers.get("cookie"));
+    expect(sent.headers.get("cookie")).toBe(`XSRF-TOKEN=${XSRF_PREFIX}1; vertx-web.session=${SESSION_PREFIX}1`);
+    expect(sent.headers.get("x-xsrf-token")).toBe(cookies.get("XSRF-TOKEN"));
+    expect(cookies.get("vertx-web.session")).toBe(`${SESSION_PREFIX}1`);
+    expect(sent.headers.get("authorization")).toBe(`Bearer ${TOKEN_PREFIX}1`);
+    expect(sent.headers.get("accept")).toBe("application/json");
+    expect(sent.headers.get("content-type")).toContain("application/json");
+    // Like Hitachi's Ansible collection, the CSRF GET carries no Authorization.
+    expect(srv.csrfHeaders[0]!.get("authorization")).toBeNull();
+  });
+
+  it("keeps cookies the caller set itself and appends the session's", async () => {
+    const client = clientWith(passwordSession());
+    await client.POST("/v1/user/list_buckets", {
+      params: { header: { Cookie: "lb=node-2; XSRF-TOKEN=stale" } },
+      body: listBody,
+    });
+    expect(sentToList()[0]!.headers.get("cookie")).toBe(`lb=node-2; XSRF-TOKEN=${XSRF_PREFIX}1; vertx-web.session=${SESSION_PREFIX}1`);
+  });
+
+  it("adopts a cookie a MAPI response re-sets (rotated XSRF-TOKEN), as a browser's jar would", async () => {
+    const client = clientWith(passwordSession());
+    srv.validXsrf.add("rotated-xsrf");
+    srv.listSetCookie = ["XSRF-TOKEN=rotated-xsrf; Path=/"];
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    const second = sentToList()[1]!.headers;
+    expect(second.get("x-xsrf-token")).toBe("rotated-xsrf");
+    expect(second.get("cookie")).toBe(`XSRF-TOKEN=rotated-xsrf; vertx-web.session=${SESSION_PREFIX}1`);
+    expect(srv.csrfCount).toBe(1);
+  });
+
+  it("headers() gives the same four headers to callers that do not use openapi-fetch", async () => {
+    const session = passwordSession();
+    const h = await session.headers();
+    expect(h.get("authorization")).toBe(`Bearer ${TOKEN_PREFIX}1`);
+    expect(h.get("x-xsrf-token")).toBe(`${XSRF_PREFIX}1`);
+    expect(h.get("cookie")).toBe(`XSRF-TOKEN=${XSRF_PREFIX}1; vertx-web.session=${SESSION_PREFIX}1`);
+    expect(h.get("accept")).toBe("application/json");
+    const res = await fetch(`${base}/v1/user/list_buckets`, {
+      method: "POST",
+      headers: h,
+      body: JSON.stringify({ id: 0 }),
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it("honours a custom csrfPath and a trailing slash on baseUrl", async () => {
+    server.use(
+      http.get(`${base}/v2/csrf`, () => {
+        srv.validXsrf.add("v2x");
+        srv.validSessions.add("v2s");
+        const headers = new Headers();
+        headers.append("Set-Cookie", "XSRF-TOKEN=v2x; Path=/");
+        headers.append("Set-Cookie", "vertx-web.session=v2s");
+        return new HttpResponse(null, { headers });
+      }),
+    );
+    const h = await passwordSession({ baseUrl: `${base}/`, csrfPath: "v2/csrf" }).headers();
+    expect(h.get("cookie")).toBe("XSRF-TOKEN=v2x; vertx-web.session=v2s");
+  });
+});
+
+describe("hitachiSession: password grant", () => {
+  it("posts the form body (default client_id) and caches the token: 2 calls -> 1 token + 1 csrf request", async () => {
+    const client = clientWith(passwordSession());
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(srv.tokenCount).toBe(1);
+    expect(srv.csrfCount).toBe(1);
+    expect(srv.listCount).toBe(2);
+    const { contentType, body } = srv.tokenForms[0]!;
+    expect(contentType).toBe("application/x-www-form-urlencoded");
+    expect(body).toBe(
+      `grant_type=password&username=admin+user&password=${new URLSearchParams({ p: PASSWORD }).toString().slice(2)}&client_id=vsp-object-external-client`,
+    );
+    expect(Object.fromEntries(new URLSearchParams(body))).toEqual({
+      grant_type: "password",
+      username: "admin user",
+      password: PASSWORD,
+      client_id: "vsp-object-external-client",
+    });
+  });
+
+  it("sends client_secret, realm and scope in that order when given (HCP-CS 2.x form)", async () => {
+    const session = hitachiSession({
+      baseUrl: base,
+      credentials: { username: "admin", password: PASSWORD, tokenUrl, clientId: "hcpcs", clientSecret: CLIENT_SECRET, realm: "local", scope: "*" },
+    });
+    await session.headers();
+    expect(srv.tokenForms[0]!.body).toBe(
+      `grant_type=password&username=admin&password=${encodeForm(PASSWORD)}&client_id=hcpcs&client_secret=${CLIENT_SECRET}&realm=local&scope=*`,
+    );
+  });
+
+  it("refetches after expires_in minus the 30 s margin (injected clock), keeping the CSRF session", async () => {
+    now = 1_700_000_000_000;
+    const client = clientWith(passwordSession());
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    now += 269_000; // expires_in 300 s - 30 s margin = 270 s
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(srv.tokenCount).toBe(1);
+    now += 2_000;
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(srv.tokenCount).toBe(2);
+    expect(srv.csrfCount).toBe(1);
+    expect(sentToList()[2]!.headers.get("authorization")).toBe(`Bearer ${TOKEN_PREFIX}2`);
+  });
+
+  it("without expires_in the token is kept until a 401 or invalidate()", async () => {
+    srv.expiresIn = undefined;
+    const session = passwordSession();
+    await session.headers();
+    now += 10 * 24 * 3600_000;
+    await session.headers();
+    expect(srv.tokenCount).toBe(1);
+    session.invalidate();
+    await session.headers();
+    expect(srv.tokenCount).toBe(2);
+    expect(srv.csrfCount).toBe(2);
+  });
+});
+
+describe("hitachiSession: 401 handling", () => {
+  it("401 -> refreshes token and CSRF once, replays the request (body included) and returns the success", async () => {
+    const client = clientWith(passwordSession());
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    expireEverything();
+    const { data, response } = await client.POST("/v1/user/list_buckets", { body: { id: "uuid-2", count: 5 } });
+    expect(response.status).toBe(200);
+    expect(data).toEqual(seedExample);
+    expect(srv.listCount).toBe(3); // first call, the 401, the retry
+    expect(srv.tokenCount).toBe(2);
+    expect(srv.csrfCount).toBe(2);
+    expect(srv.listRequests[2]!.body).toEqual({ id: "uuid-2", count: 5 });
+    const retry = sentToList()[2]!; // the retry went through the client's own fetch
+    expect(retry.headers.get("authorization")).toBe(`Bearer ${TOKEN_PREFIX}2`);
+    expect(retry.headers.get("x-xsrf-token")).toBe(`${XSRF_PREFIX}2`);
+    expect(retry.headers.get("cookie")).toBe(`XSRF-TOKEN=${XSRF_PREFIX}2; vertx-web.session=${SESSION_PREFIX}2`);
+  });
+
+  it("401 twice -> returns the second 401, no loop", async () => {
+    server.use(
+      http.post(`${base}/v1/user/list_buckets`, () => {
+        srv.listCount++;
+        return new HttpResponse(null, { status: 401 });
+      }),
+    );
+    const client = clientWith(passwordSession());
+    const { error, response } = await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(response.status).toBe(401);
+    expect(error).toBeDefined();
+    expect(srv.listCount).toBe(2);
+    expect(srv.tokenCount).toBe(2);
+    expect(srv.csrfCount).toBe(2);
+    // The next call is a new request: it may retry once again (and only once).
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(srv.listCount).toBe(4);
+  });
+
+  it("a static token is not refetched on 401; the CSRF session is", async () => {
+    srv.validTokens.add("static-token");
+    const client = clientWith(hitachiSession({ baseUrl: base, credentials: { token: "static-token" } }));
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    srv.validXsrf.clear();
+    const { response } = await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(response.status).toBe(200);
+    expect(srv.tokenCount).toBe(0);
+    expect(srv.csrfCount).toBe(2);
+    expect(sentToList().map((r) => r.headers.get("authorization"))).toEqual(Array(3).fill("Bearer static-token"));
+  });
+
+  it("a credentials function is called on every attempt (including the retry)", async () => {
+    let calls = 0;
+    srv.validTokens.add("fn-2");
+    srv.validTokens.add("fn-3");
+    const client = clientWith(
+      hitachiSession({
+        baseUrl: base,
+        credentials: async () => ({ token: `fn-${++calls}` }),
+      }),
+    );
+    const { response } = await client.POST("/v1/user/list_buckets", { body: listBody }); // fn-1 invalid -> 401 -> fn-2
+    expect(response.status).toBe(200);
+    expect(calls).toBe(2);
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(calls).toBe(3);
+    expect(srv.tokenCount).toBe(0);
+  });
+});
+
+describe("hitachiSession: concurrency", () => {
+  it("10 concurrent first calls -> exactly 1 token request and 1 CSRF GET", async () => {
+    srv.delay = 20;
+    const client = clientWith(passwordSession());
+    const results = await Promise.all(Array.from({ length: 10 }, () => client.POST("/v1/user/list_buckets", { body: listBody })));
+    expect(results.every((r) => r.response.status === 200)).toBe(true);
+    expect(srv.tokenCount).toBe(1);
+    expect(srv.csrfCount).toBe(1);
+    expect(srv.listCount).toBe(10);
+  });
+
+  it("10 concurrent 401s share one refresh (1 more token + 1 more CSRF), all retried once", async () => {
+    const client = clientWith(passwordSession());
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    expireEverything();
+    srv.delay = 20;
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => client.POST("/v1/user/list_buckets", { body: { id: i } })));
+    expect(results.every((r) => r.response.status === 200)).toBe(true);
+    expect(srv.tokenCount).toBe(2);
+    expect(srv.csrfCount).toBe(2);
+    expect(srv.listCount).toBe(1 + 10 + 10);
+  });
+
+  it("a failed handshake is not cached: the next call tries again", async () => {
+    let fail = true;
+    server.use(
+      http.get(`${base}/v1/csrf`, () => (fail ? new HttpResponse(null, { status: 503 }) : undefined)),
+    );
+    const session = passwordSession();
+    await expect(session.headers()).rejects.toThrow(/CSRF request to https:\/\/admin\.region1\.cluster1\/mapi\/v1\/csrf failed with HTTP 503/);
+    fail = false;
+    await expect(session.headers()).resolves.toBeInstanceOf(Headers);
+  });
+});
+
+describe("hitachiSession: errors and secrets", () => {
+  function assertNoSecrets(text: string): void {
+    for (const secret of [PASSWORD, CLIENT_SECRET, TOKEN_PREFIX, XSRF_PREFIX, SESSION_PREFIX, encodeForm(PASSWORD)]) {
+      expect(text).not.toContain(secret);
+    }
+  }
+
+  it("a rejected password grant says status, endpoint and OAuth error code — never the password or client secret", async () => {
+    const session = hitachiSession({
+      baseUrl: base,
+      credentials: { username: "admin", password: "wrong-" + PASSWORD, tokenUrl: `${tokenUrl}?x=${CLIENT_SECRET}`, clientSecret: CLIENT_SECRET },
+    });
+    server.use(http.post(tokenUrl, async ({ request }) => HttpResponse.json({ error: "invalid_grant", error_description: await request.text() }, { status: 401 })));
+    const error = await session.headers().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(HitachiSessionError);
+    const e = error as HitachiSessionError;
+    expect(e.message).toBe(`hitachiSession: token request to ${tokenUrl} failed with HTTP 401 (invalid_grant)`);
+    expect(e.stage).toBe("token");
+    expect(e.status).toBe(401);
+    assertNoSecrets(e.message);
+    assertNoSecrets(inspect(e, { depth: 10 }));
+    assertNoSecrets(JSON.stringify(e));
+    assertNoSecrets(inspect(session, { depth: 10, showHidden: true }));
+  });
+
+  it("a 200 without access_token (body echoing secrets) -> clear error without the body", async () => {
+    server.use(http.post(tokenUrl, async ({ request }) => HttpResponse.json({ echo: await request.text(), note: PASSWORD })));
+    const session = hitachiSession({
+      baseUrl: base,
+      credentials: { username: "admin", password: PASSWORD, tokenUrl, clientSecret: CLIENT_SECRET },
+    });
+    const e = (await session.headers().catch((x: unknown) => x)) as Error;
+    expect(e.message).toBe(`hitachiSession: token response from ${tokenUrl} (HTTP 200) has no access_token`);
+    assertNoSecrets(inspect(e, { depth: 10 }));
+  });
+
+  it("a non-JSON token response -> clear error", async () => {
+    server.use(http.post(tokenUrl, () => new HttpResponse("<html>login</html>", { headers: { "Content-Type": "text/html" } })));
+    const e = (await passwordSession().headers().catch((x: unknown) => x)) as Error;
+    expect(e.message).toBe(`hitachiSession: token response from ${tokenUrl} (HTTP 200) has no access_token (body is not JSON)`);
+  });
+
+  it("a network failure reaching the token endpoint -> error naming the endpoint, no secrets", async () => {
+    const session = hitachiSession({
+      baseUrl: base,
+      credentials: { username: "admin", password: PASSWORD, tokenUrl, clientSecret: CLIENT_SECRET },
+      fetch: async (req) => {
+        if (req.url.startsWith(tokenUrl)) throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+        return globalThis.fetch(req);
+      },
+    });
+    const e = (await session.headers().catch((x: unknown) => x)) as HitachiSessionError;
+    expect(e.message).toBe(`hitachiSession: token request to ${tokenUrl} failed: TypeError (ECONNREFUSED)`);
+    assertNoSecrets(inspect(e, { depth: 10 }));
+  });
+
+  it("a CSRF response without an XSRF-TOKEN cookie -> clear error naming the cookies it did set (not their values)", async () => {
+    server.use(
+      http.get(`${base}/v1/csrf`, () => new HttpResponse(null, { headers: { "Set-Cookie": `vertx-web.session=${SESSION_PREFIX}x; Path=/` } })),
+    );
+    const e = (await passwordSession().headers().catch((x: unknown) => x)) as HitachiSessionError;
+    expect(e).toBeInstanceOf(HitachiSessionError);
+    expect(e.stage).toBe("csrf");
+    expect(e.message).toBe(
+      `hitachiSession: CSRF response from ${base}/v1/csrf (HTTP 200) set no XSRF-TOKEN cookie (cookies set: vertx-web.session)`,
+    );
+    assertNoSecrets(e.message);
+  });
+
+  it("util.inspect / JSON of a live session show only non-secret info", async () => {
+    const session = hitachiSession({
+      baseUrl: base,
+      credentials: { username: "admin", password: PASSWORD, tokenUrl, clientSecret: CLIENT_SECRET },
+      clock,
+    });
+    const client = clientWith(session);
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    const shown = inspect(session, { depth: 10, showHidden: true });
+    assertNoSecrets(shown);
+    assertNoSecrets(JSON.stringify(session));
+    assertNoSecrets(inspect({ nested: { session } }, { depth: 10 }));
+    expect(shown).toContain("HitachiSession");
+    expect(JSON.parse(JSON.stringify(session))).toEqual({
+      type: "HitachiSession",
+      baseUrl: base,
+      auth: "password",
+      tokenUrl,
+      tokenCached: true,
+      csrfReady: true,
+    });
+    const staticShown = inspect(hitachiSession({ baseUrl: base, credentials: { token: `${TOKEN_PREFIX}static` } }), { showHidden: true });
+    assertNoSecrets(staticShown);
+  });
+
+  it("rejects a tokenUrl carrying user info without echoing it, and an empty static token", () => {
+    let caught: unknown;
+    try {
+      hitachiSession({ baseUrl: base, credentials: { username: "a", password: PASSWORD, tokenUrl: `https://admin:${PASSWORD}@host/token` } });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(HitachiSessionError);
+    assertNoSecrets(String((caught as Error).message));
+    expect(() => hitachiSession({ baseUrl: base, credentials: { token: "" } })).toThrow(/static credentials gave no token/);
+    expect(() => hitachiSession({ baseUrl: "", credentials: { token: "t" } })).toThrow(/baseUrl/);
+    expect(() => hitachiSession({ baseUrl: "https://admin:pw@host/mapi", credentials: { token: "t" } })).toThrow(/without user info/);
+  });
+});
+
+describe("Set-Cookie parsing", () => {
+  it("splits a combined header, keeping commas inside Expires", () => {
+    const combined =
+      "XSRF-TOKEN=abc=def; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Secure, vertx-web.session=s1; Path=/; HTTPOnly,other=x";
+    expect(splitCombinedSetCookie(combined)).toEqual([
+      "XSRF-TOKEN=abc=def; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Secure",
+      "vertx-web.session=s1; Path=/; HTTPOnly",
+      "other=x",
+    ]);
+    expect(splitCombinedSetCookie("")).toEqual([]);
+    expect(splitCombinedSetCookie("a=1")).toEqual(["a=1"]);
+  });
+
+  it("falls back to the combined header when Headers.getSetCookie is missing, and drops attributes", async () => {
+    const combined = "XSRF-TOKEN=t1; Path=/; Expires=Thu, 01 Jan 2099 00:00:00 GMT, vertx-web.session=s1; HttpOnly";
+    const legacyHeaders = { get: (name: string) => (name.toLowerCase() === "set-cookie" ? combined : null) } as unknown as Headers;
+    expect(readSetCookies(legacyHeaders)).toEqual(["XSRF-TOKEN=t1; Path=/; Expires=Thu, 01 Jan 2099 00:00:00 GMT", "vertx-web.session=s1; HttpOnly"]);
+
+    // End to end through a fetch whose Response headers lack getSetCookie (older runtimes).
+    srv.validTokens.add("static");
+    srv.validXsrf.add("t1");
+    srv.validSessions.add("s1");
+    const session = hitachiSession({
+      baseUrl: base,
+      credentials: { token: "static" },
+      fetch: async (req) => {
+        if (!req.url.endsWith("/v1/csrf")) return globalThis.fetch(req);
+        const headers = new Headers({ "Set-Cookie": combined });
+        Object.defineProperty(headers, "getSetCookie", { value: undefined });
+        return { ok: true, status: 200, headers, body: null } as unknown as Response;
+      },
+    });
+    const h = await session.headers();
+    expect(h.get("cookie")).toBe("XSRF-TOKEN=t1; vertx-web.session=s1");
+    expect(h.get("x-xsrf-token")).toBe("t1");
+  });
+});
+
+describe("browser fallback", () => {
+  it("reads XSRF-TOKEN from document.cookie when Set-Cookie is hidden from scripts", async () => {
+    const g = globalThis as { document?: unknown };
+    g.document = { cookie: "theme=dark; XSRF-TOKEN=from%20jar" };
+    try {
+      const session = hitachiSession({
+        baseUrl: base,
+        credentials: { token: "static" },
+        fetch: async () => new Response(null, { status: 200 }), // a browser shows no Set-Cookie
+      });
+      const h = await session.headers();
+      expect(h.get("x-xsrf-token")).toBe("from jar");
+      expect(h.has("cookie")).toBe(false); // nothing to send ourselves: the browser's jar carries the cookies
+    } finally {
+      delete g.document;
+    }
+  });
+});
+
+function encodeForm(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}

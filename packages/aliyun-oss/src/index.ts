@@ -59,6 +59,9 @@ export function serializeOssQuery(query: Record<string, unknown> = {}): string {
   return parts.join("&");
 }
 
+/** Response header set by `xmlBodies()`: the name of the XML root element the JSON body was read from. */
+export const XML_ROOT_HEADER = "x-bucketry-xml-root";
+
 /**
  * Middleware that turns XML bodies (success and `<Error>`) into JSON with the spec's shapes, so
  * openapi-fetch hands back typed `data` / `error`. A body that is not well-formed XML rejects the call
@@ -74,7 +77,9 @@ export function xmlBodies(shapes: { readonly [root: string]: XmlShape } = xmlSha
       headers.set("content-type", "application/json");
       headers.delete("content-length");
       if (text.trim() === "") return new Response(null, { status: response.status, statusText: response.statusText, headers });
-      const { value } = readXml(text, shapes);
+      const { root, value } = readXml(text, shapes);
+      // The unwrapped root's name, so a caller can tell `<AccessControlPolicy>` from an `<Error>` in a 2xx.
+      headers.set(XML_ROOT_HEADER, root);
       return new Response(JSON.stringify(value), { status: response.status, statusText: response.statusText, headers });
     },
   };

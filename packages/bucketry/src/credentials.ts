@@ -1,0 +1,128 @@
+// Where each provider's credentials come from when the caller passes none: the environment variables
+// the vendors' own SDKs and CLIs read. A missing or empty value is a Configuration error that names
+// exactly what to set, raised before any request.
+import { BucketryError } from "./errors.js";
+import type { Provider } from "./model.js";
+import type { AccessKeyCredentials, CredentialSource } from "./signing/types.js";
+import type { HitachiCredentials } from "./signing/hitachi-session.js";
+
+export interface EnvNames {
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  securityToken?: string;
+  projectId?: string;
+  token?: string;
+  username?: string;
+  password?: string;
+  tokenUrl?: string;
+  clientId?: string;
+}
+
+/** The environment variables each provider reads (documented in the README and `bucketry providers`). */
+export const ENV: Record<Provider, EnvNames> = {
+  "aliyun-ens": {
+    accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
+  },
+  "aliyun-oss": {
+    accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+    accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+    securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
+  },
+  "huaweicloud-mpc": {
+    accessKeyId: "HUAWEICLOUD_SDK_AK",
+    accessKeySecret: "HUAWEICLOUD_SDK_SK",
+    securityToken: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+    projectId: "HUAWEICLOUD_SDK_PROJECT_ID",
+  },
+  "baidu-bos": {
+    accessKeyId: "BCE_ACCESS_KEY_ID",
+    accessKeySecret: "BCE_SECRET_ACCESS_KEY",
+    securityToken: "BCE_SESSION_TOKEN",
+  },
+  // Hitachi has no SDK and so no convention; these follow the product name.
+  "hitachi-vsp-one-object": {
+    token: "VSP_ONE_OBJECT_TOKEN",
+    username: "VSP_ONE_OBJECT_USERNAME",
+    password: "VSP_ONE_OBJECT_PASSWORD",
+    tokenUrl: "VSP_ONE_OBJECT_TOKEN_URL",
+    clientId: "VSP_ONE_OBJECT_CLIENT_ID",
+  },
+};
+
+type Env = Record<string, string | undefined>;
+
+const defaultEnv = (): Env => (typeof process !== "undefined" && process.env ? process.env : {});
+
+function missing(provider: Provider, what: string): BucketryError {
+  return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${what}` });
+}
+
+/** Access-key credentials from the provider's environment variables. */
+export function accessKeyFromEnv(provider: Provider, env: Env = defaultEnv()): AccessKeyCredentials {
+  const names = ENV[provider];
+  const id = env[names.accessKeyId!]?.trim();
+  const secret = env[names.accessKeySecret!]?.trim();
+  const unset = [!id && names.accessKeyId, !secret && names.accessKeySecret].filter(Boolean);
+  if (unset.length) {
+    throw missing(provider, `no credentials: pass \`credentials: { accessKeyId, accessKeySecret }\` or set ${unset.join(" and ")}`);
+  }
+  const token = names.securityToken ? env[names.securityToken]?.trim() : undefined;
+  return token ? { accessKeyId: id!, accessKeySecret: secret!, securityToken: token } : { accessKeyId: id!, accessKeySecret: secret! };
+}
+
+/** Checks credentials given as an object (functions are checked on each call, see `checkedSource`). */
+export function assertAccessKeyCredentials(provider: Provider, value: unknown): asserts value is AccessKeyCredentials {
+  const c = value as Partial<AccessKeyCredentials> | null;
+  if (!c || typeof c !== "object") throw missing(provider, "`credentials` must be { accessKeyId, accessKeySecret, securityToken? } or a function returning it");
+  if (typeof c.accessKeyId !== "string" || c.accessKeyId.trim() === "") throw missing(provider, "credentials.accessKeyId is missing or empty");
+  if (typeof c.accessKeySecret !== "string" || c.accessKeySecret.trim() === "") throw missing(provider, "credentials.accessKeySecret is missing or empty");
+  if (c.securityToken !== undefined && (typeof c.securityToken !== "string" || c.securityToken === "")) {
+    throw missing(provider, "credentials.securityToken, when given, must be a non-empty string");
+  }
+}
+
+/** The access-key source for a client: the option (validated now, or per call for a function), else env. */
+export function accessKeySource(provider: Provider, option: CredentialSource | undefined, env?: Env): CredentialSource {
+  if (option === undefined) return accessKeyFromEnv(provider, env);
+  if (typeof option === "function") {
+    return async () => {
+      const value = await option();
+      assertAccessKeyCredentials(provider, value);
+      return value;
+    };
+  }
+  assertAccessKeyCredentials(provider, option);
+  return option;
+}
+
+/** Hitachi credentials from options or env: a token, or username/password/tokenUrl for the password grant. */
+export function hitachiCredentials(option: HitachiCredentials | undefined, env: Env = defaultEnv()): HitachiCredentials {
+  const provider = "hitachi-vsp-one-object";
+  const names = ENV[provider];
+  if (option !== undefined) {
+    if (typeof option === "function") return option;
+    if ("token" in option) {
+      if (typeof option.token !== "string" || option.token.trim() === "") throw missing(provider, "credentials.token is empty");
+      return option;
+    }
+    for (const key of ["username", "password", "tokenUrl"] as const) {
+      if (typeof option[key] !== "string" || option[key].trim() === "") throw missing(provider, `credentials.${key} is missing or empty (password grant needs username, password and tokenUrl)`);
+    }
+    return option;
+  }
+  const token = env[names.token!]?.trim();
+  if (token) return { token };
+  const username = env[names.username!]?.trim();
+  const password = env[names.password!];
+  const tokenUrl = env[names.tokenUrl!]?.trim();
+  if (username && password && tokenUrl) {
+    const clientId = env[names.clientId!]?.trim();
+    return clientId ? { username, password, tokenUrl, clientId } : { username, password, tokenUrl };
+  }
+  throw missing(
+    provider,
+    `no credentials: pass \`credentials: { token }\` (or { username, password, tokenUrl }) or set ${names.token} (or ${names.username}, ${names.password} and ${names.tokenUrl})`,
+  );
+}

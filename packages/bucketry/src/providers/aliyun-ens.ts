@@ -1,0 +1,118 @@
+// Alibaba Cloud ENS: ListBuckets (RPC), paged by PageNumber/PageSize until TotalCount.
+import { createClient, type BucketInfo, type EnsClient, type ListBucketsResponse } from "@bucketry/aliyun-ens";
+import { accessKeySource } from "../credentials.js";
+import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import type { Bucket } from "../model.js";
+import type { AliyunEnsOptions, BucketPage, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
+import { execute } from "../runtime.js";
+import { acs3Signer } from "../signing/acs3.js";
+import { acsRpcV1Signer } from "../signing/acs-rpc-v1.js";
+import { applyTable, cannedAcl, isoDate, text, type FieldTable } from "./mapping.js";
+import { callContext, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
+
+export const ensErrors: ErrorProfile = {
+  provider: "aliyun-ens",
+  requestIdHeaders: ["x-acs-request-id"],
+  codeKinds: {
+    MissingParameter: "InvalidArgument",
+    NoPermission: "AccessDenied",
+    "InvalidParameter.*": "InvalidArgument",
+    InvalidParameter: "InvalidArgument",
+    AccessDenied: "AccessDenied",
+    UserDisable: "AccessDenied",
+    NoSuchBucket: "NoSuchBucket",
+    Throttling: "Throttled",
+    "Throttling.*": "Throttled",
+    ServiceUnavailable: "Unavailable",
+    InternalError: "ServerError",
+    "InvalidAccessKeyId.NotFound": "InvalidCredentials",
+    InvalidAccessKeyId: "InvalidCredentials",
+    "InvalidSecurityToken.*": "InvalidCredentials",
+    SignatureDoesNotMatch: "SignatureMismatch",
+    IncompleteSignature: "SignatureMismatch",
+    // The POP gateway's signature-time errors: the request's timestamp is outside the accepted window.
+    "InvalidTimeStamp.Expired": "ClockSkew",
+    "InvalidTimeStamp.Format": "InvalidArgument",
+    SignatureNonceUsed: "InvalidArgument",
+  },
+  readError(body) {
+    // The SDK reads Code||code, Message||message, RequestId||requestId defensively; so do we.
+    if (!isObject(body)) return {};
+    return { code: str(body.Code ?? body.code), message: str(body.Message ?? body.message), requestId: str(body.RequestId ?? body.requestId) };
+  },
+};
+
+/** BucketInfo → Bucket. */
+export const ensBucketFields = {
+  name: { from: "BucketName", required: true, via: text },
+  createdAt: { from: "CreateTime", via: isoDate },
+  region: { from: "EnsRegionId", via: text },
+  acl: { from: "BucketAcl", via: cannedAcl },
+} satisfies FieldTable;
+
+export function normalizeEnsBucket(raw: BucketInfo): Bucket<"aliyun-ens"> {
+  return { provider: "aliyun-ens", ...(applyTable(raw, ensBucketFields) as { name: string }), raw };
+}
+
+/** A ListBuckets body, checked before use; anything else is a MalformedResponse. */
+function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefined } {
+  if (!isObject(body)) throw new TypeError("body is not a JSON object");
+  const infos = body.BucketInfos ?? [];
+  if (!Array.isArray(infos)) throw new TypeError("BucketInfos is not an array");
+  const total = body.TotalCount;
+  if (total !== undefined && !(typeof total === "number" && Number.isSafeInteger(total) && total >= 0)) throw new TypeError("TotalCount is not a count");
+  return { infos: infos as BucketInfo[], total: total as number | undefined };
+}
+
+export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<"aliyun-ens", ListBucketsOptions | void> {
+  const state = clientState(ensErrors, options);
+  const credentials = accessKeySource("aliyun-ens", options.credentials);
+  const raw: EnsClient = createClient({
+    ...(options.endpoint ? { baseUrl: checkEndpoint("aliyun-ens", options.endpoint) } : options.region ? { region: options.region } : {}),
+    fetch: state.fetch,
+  });
+  const version = options.signatureVersion ?? "v3";
+  if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${String(version)}`);
+  raw.use(version === "v3" ? acs3Signer({ credentials, clock: state.clock.now }) : acsRpcV1Signer({ credentials, clock: state.clock.now }));
+
+  async function listBucketsPage(opts: (ListBucketsOptions & PageOptions) | void): Promise<BucketPage<"aliyun-ens">> {
+    const pageSize = checkPageSize("aliyun-ens", opts?.pageSize, 100, 100);
+    const pageNumber = opts?.cursor === undefined ? 1 : Number(opts.cursor);
+    if (!Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${JSON.stringify(opts?.cursor)}`);
+    const query = { PageNumber: String(pageNumber), PageSize: String(pageSize), ...(opts?.prefix ? { Prefix: opts.prefix } : {}) };
+    return execute(
+      callContext(state, opts ?? undefined),
+      (signal) => raw.POST("/", { params: { query }, parseAs: "text", signal }),
+      ({ response, data }) => {
+        const body = parseJsonBody(ensErrors, response, data);
+        let page: ReturnType<typeof readPage>;
+        let buckets: Bucket<"aliyun-ens">[];
+        try {
+          page = readPage(body);
+          buckets = page.infos.map(normalizeEnsBucket);
+        } catch (err) {
+          throw malformed(ensErrors, response, (err as Error).message, err);
+        }
+        const seen = (pageNumber - 1) * pageSize + page.infos.length;
+        const more = page.infos.length > 0 && (page.total === undefined ? page.infos.length === pageSize : seen < page.total);
+        return more ? { buckets, nextCursor: String(pageNumber + 1) } : { buckets };
+      },
+    );
+  }
+
+  return {
+    provider: "aliyun-ens",
+    raw,
+    listBucketsPage,
+    async *listBuckets(opts) {
+      let cursor: string | undefined;
+      do {
+        const page = await listBucketsPage({ ...(opts ?? {}), cursor });
+        yield* page.buckets;
+        cursor = page.nextCursor;
+      } while (cursor !== undefined);
+    },
+  };
+}
+
+export type { ListBucketsResponse };

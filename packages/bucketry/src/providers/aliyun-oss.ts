@@ -1,0 +1,109 @@
+// Alibaba Cloud OSS: GetBucketAcl (XML). Virtual-hosted on the regional host; path-style with `endpoint`.
+import { createClient, XML_ROOT_HEADER, type AccessControlPolicy, type OssClient } from "@bucketry/aliyun-oss";
+import { accessKeySource } from "../credentials.js";
+import { isObject, malformed, str, type ErrorProfile } from "../http.js";
+import type { BucketAcl } from "../model.js";
+import type { AclClient, AliyunOssOptions, CallOptions } from "../options.js";
+import { execute } from "../runtime.js";
+import { ossV1Signer } from "../signing/oss-v1.js";
+import { ossV4Signer } from "../signing/oss-v4.js";
+import { grantsOfCanned } from "./acl.js";
+import { applyTable, cannedAcl, text, type FieldTable } from "./mapping.js";
+import { callContext, checkEndpoint, clientState, configError, requireString } from "./common.js";
+
+export const ossErrors: ErrorProfile = {
+  provider: "aliyun-oss",
+  requestIdHeaders: ["x-oss-request-id"],
+  codeKinds: {
+    NoSuchBucket: "NoSuchBucket",
+    AccessDenied: "AccessDenied",
+    InvalidAccessKeyId: "InvalidCredentials",
+    SecurityTokenExpired: "InvalidCredentials",
+    InvalidSecurityToken: "InvalidCredentials",
+    SignatureDoesNotMatch: "SignatureMismatch",
+    RequestTimeTooSkewed: "ClockSkew",
+    InvalidBucketName: "InvalidArgument",
+    InvalidArgument: "InvalidArgument",
+    BadRequest: "Unavailable", // the Go SDK v2 retries it: transient front-end rejection
+    InternalError: "ServerError",
+    ServiceUnavailable: "Unavailable",
+  },
+  readError(body) {
+    // The package's XML reader hands error bodies over as objects with the <Error> root unwrapped.
+    if (!isObject(body)) return {};
+    return { code: str(body.Code), message: str(body.Message), requestId: str(body.RequestId) };
+  },
+};
+
+/** OSS bucket names: 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */
+export function checkOssBucket(bucket: unknown): string {
+  if (typeof bucket !== "string" || !/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw configError("aliyun-oss", `bucket name ${JSON.stringify(bucket)} is invalid: use 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit`);
+  }
+  return bucket;
+}
+
+/** AccessControlPolicy → BucketAcl: the canned <Grant> is the ACL; grants spell out what it means. */
+export const ossAclFields = {
+  ownerId: { from: "Owner.ID", required: true, via: text },
+  ownerDisplayName: { from: "Owner.DisplayName", via: text },
+  acl: { from: "AccessControlList.Grant", required: true, via: cannedAcl },
+} satisfies FieldTable;
+
+export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string): BucketAcl<"aliyun-oss"> {
+  const f = applyTable(raw, ossAclFields) as { ownerId: string; ownerDisplayName?: string; acl: BucketAcl["acl"] & string };
+  return {
+    provider: "aliyun-oss",
+    bucket,
+    owner: f.ownerDisplayName === undefined ? { id: f.ownerId } : { id: f.ownerId, displayName: f.ownerDisplayName },
+    acl: f.acl,
+    grants: grantsOfCanned(f.acl, f.ownerId),
+    raw,
+  };
+}
+
+export function createOssBucketClient(options: AliyunOssOptions): AclClient<"aliyun-oss"> {
+  const region = requireString("aliyun-oss", "region", options.region, 'region: "cn-hangzhou"').replace(/^oss-/, "");
+  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${JSON.stringify(options.region)}`);
+  const state = clientState(ossErrors, options);
+  const credentials = accessKeySource("aliyun-oss", options.credentials);
+  const endpoint = options.endpoint ? checkEndpoint("aliyun-oss", options.endpoint) : undefined;
+  const raw: OssClient = createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch });
+  const addressing = endpoint ? "path" : "virtual-hosted";
+  const version = options.signatureVersion ?? "v4";
+  if (version === "v4") raw.use(ossV4Signer({ credentials, region, addressing, clock: state.clock.now }));
+  else if (version === "v1") raw.use(ossV1Signer({ credentials, addressing, clock: state.clock.now }));
+  else throw configError("aliyun-oss", `signatureVersion must be "v4" or "v1", got ${String(version)}`);
+
+  return {
+    provider: "aliyun-oss",
+    raw,
+    async getBucketAcl(bucket: string, call?: CallOptions) {
+      const name = checkOssBucket(bucket);
+      // Virtual-hosted: https://{bucket}.oss-{region}.aliyuncs.com/?acl; path-style: {endpoint}/{bucket}/?acl.
+      const baseUrl = endpoint ? `${endpoint}/${name}` : `https://${name}.oss-${region}.aliyuncs.com`;
+      return execute(
+        callContext(state, call),
+        (signal) => raw.GET("/", { baseUrl, parseAs: "text", signal }),
+        ({ response, data }) => {
+          let body: unknown;
+          try {
+            body = typeof data === "string" && data.trim() !== "" ? JSON.parse(data) : undefined;
+          } catch (err) {
+            throw malformed(ossErrors, response, "body is neither XML nor JSON", err);
+          }
+          // The package's XML reader names the root it unwrapped; anything else (JSON, HTML, another root) is not an ACL.
+          const root = response.headers.get(XML_ROOT_HEADER);
+          if (root !== "AccessControlPolicy") {
+            throw malformed(ossErrors, response, root ? `expected <AccessControlPolicy>, got <${root}>` : `expected an XML body, got ${response.headers.get("content-type") ?? "no content type"}`);
+          }
+          try {
+            return normalizeOssAcl(body as AccessControlPolicy, name);
+          } catch (err) {
+            throw malformed(ossErrors, response, (err as Error).message, err);
+          }
+        },
+      );
+    },
+  };
+}

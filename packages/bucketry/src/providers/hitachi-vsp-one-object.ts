@@ -1,0 +1,117 @@
+// Hitachi VSP One Object: POST /v1/user/list_buckets, paged by pageToken/count, behind a bearer token and
+// a CSRF session. Older releases answer a bare array (one page).
+import { createClient, type HitachiClient, type UserBucket } from "@bucketry/hitachi-vsp-one-object";
+import { hitachiCredentials } from "../credentials.js";
+import { BucketryError } from "../errors.js";
+import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import type { Bucket } from "../model.js";
+import type { BucketPage, HitachiListBucketsOptions, HitachiOptions, ListingClient, PageOptions } from "../options.js";
+import { execute } from "../runtime.js";
+import { HitachiSessionError, hitachiSession } from "../signing/hitachi-session.js";
+import { applyTable, idString, text, type FieldTable } from "./mapping.js";
+import { callContext, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
+
+export const hitachiErrors: ErrorProfile = {
+  provider: "hitachi-vsp-one-object",
+  requestIdHeaders: [], // Hitachi documents no request-id header.
+  codeKinds: {},
+  readError(body) {
+    if (isObject(body)) return { code: str(body.code), message: str(body.message ?? body.details) };
+    if (typeof body === "string" && body.trim()) return { message: body.trim().slice(0, 200) };
+    return {};
+  },
+};
+
+/** UserBucket → Bucket: the numeric (3.3) or UUID (2.x) bucketId becomes the string `id`. */
+export const hitachiBucketFields = {
+  name: { from: "bucketName", required: true, via: text },
+  id: { from: "bucketId", via: idString },
+} satisfies FieldTable;
+
+export function normalizeHitachiBucket(raw: UserBucket): Bucket<"hitachi-vsp-one-object"> {
+  return { provider: "hitachi-vsp-one-object", ...(applyTable(raw, hitachiBucketFields) as { name: string }), raw };
+}
+
+function readPage(body: unknown): { items: UserBucket[]; next: string | undefined } {
+  if (Array.isArray(body)) return { items: body as UserBucket[], next: undefined };
+  if (!isObject(body)) throw new TypeError("body is neither a bucket list nor an object");
+  const items = body.buckets ?? [];
+  if (!Array.isArray(items)) throw new TypeError("buckets is not an array");
+  const token = body.pageToken;
+  if (token !== undefined && token !== null && typeof token !== "string") throw new TypeError("pageToken is not a string");
+  return { items: items as UserBucket[], next: token ? token : undefined };
+}
+
+export function createHitachiBucketClient(options: HitachiOptions): ListingClient<"hitachi-vsp-one-object", HitachiListBucketsOptions> {
+  if (!options.endpoint) throw configError("hitachi-vsp-one-object", "`endpoint` is required: the management API base, e.g. https://admin.region1.cluster1/mapi");
+  const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
+  const state = clientState(hitachiErrors, options);
+  const credentials = hitachiCredentials(options.credentials);
+  const raw: HitachiClient = createClient({ baseUrl: endpoint, fetch: state.fetch });
+  raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: state.fetch, clock: state.clock.now }));
+
+  async function listBucketsPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
+    const userId = opts?.userId;
+    if ((typeof userId !== "number" || !Number.isSafeInteger(userId)) && (typeof userId !== "string" || userId.trim() === "")) {
+      throw configError("hitachi-vsp-one-object", "`userId` is required: the user's numeric id (3.3.x) or UUID (2.x)");
+    }
+    const count = checkPageSize("hitachi-vsp-one-object", opts.pageSize, 1000, 1000);
+    const body = { id: userId, count, ...(opts.cursor ? { pageToken: opts.cursor } : {}) };
+    return execute(
+      callContext(state, opts),
+      async (signal) => {
+        try {
+          return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", signal });
+        } catch (err) {
+          if (err instanceof HitachiSessionError) throw sessionError(err);
+          throw err;
+        }
+      },
+      ({ response, data }) => {
+        const parsed = parseJsonBody(hitachiErrors, response, data);
+        let page: ReturnType<typeof readPage>;
+        let buckets: Bucket<"hitachi-vsp-one-object">[];
+        try {
+          page = readPage(parsed);
+          buckets = page.items.map(normalizeHitachiBucket);
+        } catch (err) {
+          throw malformed(hitachiErrors, response, (err as Error).message, err);
+        }
+        if (page.next !== undefined && page.next === opts.cursor) {
+          // A server that hands back the token it was given would make iteration loop forever.
+          throw malformed(hitachiErrors, response, "the server returned the same pageToken it was sent; stopping instead of looping");
+        }
+        const filtered = opts.prefix ? buckets.filter((b) => b.name.startsWith(opts.prefix!)) : buckets;
+        return page.next ? { buckets: filtered, nextCursor: page.next } : { buckets: filtered };
+      },
+    );
+  }
+
+  return {
+    provider: "hitachi-vsp-one-object",
+    raw,
+    listBucketsPage,
+    async *listBuckets(opts) {
+      const seen = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const page = await listBucketsPage({ ...opts, cursor });
+        yield* page.buckets;
+        cursor = page.nextCursor;
+        if (cursor !== undefined) {
+          if (seen.has(cursor)) {
+            throw new BucketryError({ provider: "hitachi-vsp-one-object", kind: "MalformedResponse", message: "hitachi-vsp-one-object: a pageToken repeated during listing; stopping instead of looping" });
+          }
+          seen.add(cursor);
+        }
+      } while (cursor !== undefined);
+    },
+  };
+}
+
+/** Token/CSRF handshake failures as BucketryErrors (their messages never carry secrets). */
+function sessionError(err: HitachiSessionError): BucketryError {
+  const status = (err as { status?: number }).status;
+  const kind = err.stage === "credentials" ? "Configuration" : status === 401 || status === 400 || status === 403 ? "InvalidCredentials" : status === undefined ? "Network" : "Unavailable";
+  return new BucketryError({ provider: "hitachi-vsp-one-object", kind, status, retryable: kind === "Network" || kind === "Unavailable", message: `hitachi-vsp-one-object: ${err.message}`, cause: err });
+}

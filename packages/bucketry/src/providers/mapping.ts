@@ -1,0 +1,113 @@
+// Vendor quirks as data: each adapter declares which raw field feeds which normalized field and how it
+// is converted. The same tables drive normalization and the docs' mapping pages, so they cannot drift.
+import type { CannedAcl } from "../model.js";
+
+export interface Converter<T> {
+  /** Human-readable description of the conversion (shown in the docs). */
+  describe: string;
+  /** Returns the normalized value; `undefined` drops the field; throws `TypeError` for unreadable input. */
+  convert(value: unknown): T | undefined;
+}
+
+export interface FieldRule<T = unknown> {
+  /** Path in the vendor record (`BucketName`, `Owner.ID`). */
+  from: string;
+  required?: boolean;
+  via: Converter<T>;
+}
+
+export type FieldTable = Record<string, FieldRule>;
+
+export const text: Converter<string> = {
+  describe: "string as sent",
+  convert: (v) => {
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v === "string") return v;
+    if (typeof v === "number" && Number.isFinite(v)) return String(v);
+    throw new TypeError(`expected a string, got ${typeof v}`);
+  },
+};
+
+/** Ids: numbers become their decimal string; strings are kept exactly (leading zeros matter). */
+export const idString: Converter<string> = {
+  describe: "string; numbers as their decimal digits, strings kept exactly (leading zeros kept)",
+  convert: (v) => {
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v === "string") return v;
+    if (typeof v === "number" && Number.isSafeInteger(v)) return String(v);
+    if (typeof v === "bigint") return v.toString();
+    throw new TypeError(`expected an id (string or integer), got ${typeof v === "number" ? String(v) : typeof v}`);
+  },
+};
+
+/** ISO 8601 with an explicit zone (`2022-10-12T05:45:00Z`). */
+export const isoDate: Converter<Date> = {
+  describe: "ISO 8601 UTC timestamp → Date",
+  convert: (v) => {
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
+      throw new TypeError(`expected an ISO 8601 timestamp with a zone, got ${JSON.stringify(v).slice(0, 40)}`);
+    }
+    const d = new Date(v);
+    if (Number.isNaN(d.getTime())) throw new TypeError(`invalid timestamp ${v}`);
+    return d;
+  },
+};
+
+/**
+ * `yyyyMMddHHmmss` as a number (what MPC really sends) or a string (what its table says), read as UTC:
+ * MPC relays OBS bucket metadata, and OBS reports creation times in UTC (GMT); the page names no zone.
+ */
+export const compactUtcDate: Converter<Date> = {
+  describe: "yyyyMMddHHmmss (number or string), read as UTC → Date",
+  convert: (v) => {
+    if (v === undefined || v === null || v === "") return undefined;
+    const s = typeof v === "number" && Number.isSafeInteger(v) ? String(v) : v;
+    const m = typeof s === "string" ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s) : null;
+    if (!m) throw new TypeError(`expected yyyyMMddHHmmss, got ${JSON.stringify(v).slice(0, 40)}`);
+    const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+    const date = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
+    if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || se > 59) throw new TypeError(`invalid date ${s}`);
+    return date;
+  },
+};
+
+const CANNED: ReadonlySet<string> = new Set(["private", "public-read", "public-read-write"]);
+
+export const cannedAcl: Converter<CannedAcl> = {
+  describe: "canned ACL (private | public-read | public-read-write)",
+  convert: (v) => {
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v === "string" && CANNED.has(v)) return v as CannedAcl;
+    throw new TypeError(`expected a canned ACL, got ${JSON.stringify(v).slice(0, 40)}`);
+  },
+};
+
+function pick(record: unknown, path: string): unknown {
+  let current = record;
+  for (const key of path.split(".")) {
+    if (typeof current !== "object" || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** Applies a field table to one vendor record; throws TypeError naming the field that cannot be read. */
+export function applyTable(record: unknown, table: FieldTable): Record<string, unknown> {
+  if (typeof record !== "object" || record === null || Array.isArray(record)) throw new TypeError("expected an object record");
+  const out: Record<string, unknown> = {};
+  for (const [field, rule] of Object.entries(table)) {
+    let value: unknown;
+    try {
+      value = rule.via.convert(pick(record, rule.from));
+    } catch (err) {
+      throw new TypeError(`${rule.from}: ${(err as Error).message}`);
+    }
+    if (value === undefined) {
+      if (rule.required) throw new TypeError(`${rule.from} is missing`);
+      continue;
+    }
+    out[field] = value;
+  }
+  return out;
+}

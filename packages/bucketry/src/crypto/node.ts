@@ -5,8 +5,8 @@ import type { CryptoProvider } from "./types.js";
 
 export const crypto: CryptoProvider = {
   async hmac(algorithm, key, data) {
-    const h = createHmac(algorithm === "SHA-256" ? "sha256" : "sha1", key);
-    return new Uint8Array(h.update(data, "utf8").digest());
+    // A Buffer is a Uint8Array: returned as is, without a copy.
+    return createHmac(algorithm === "SHA-256" ? "sha256" : "sha1", key).update(data, "utf8").digest();
   },
   async sha256Hex(data) {
     const h = createHash("sha256");

@@ -122,9 +122,9 @@ export interface ListingClient<P extends "aliyun-ens" | "huaweicloud-mpc" | "hit
   /** The signed generated client (typed from the vendor's spec). */
   readonly raw: RawClients[P];
   /** Every bucket, page after page, holding at most one page in memory. */
-  listBuckets(options: O): AsyncIterable<Bucket<P>>;
+  listBuckets(...options: OptionalArg<O>): AsyncIterable<Bucket<P>>;
   /** One page and its continuation. */
-  listBucketsPage(options: O & PageOptions): Promise<BucketPage<P>>;
+  listBucketsPage(...options: OptionalArg<O & PageOptions>): Promise<BucketPage<P>>;
 }
 
 export interface AclClient<P extends "baidu-bos" | "aliyun-oss"> {
@@ -134,12 +134,13 @@ export interface AclClient<P extends "baidu-bos" | "aliyun-oss"> {
   getBucketAcl(bucket: string, options?: CallOptions): Promise<BucketAcl<P>>;
 }
 
+/** An options argument that may be left out when none of its fields is required. */
 export type OptionalArg<O> = {} extends O ? [options?: O] : [options: O];
 
 export type BucketClientFor<O extends { provider: Provider }> = O extends { provider: "aliyun-ens" }
-  ? ListingClient<"aliyun-ens", ListBucketsOptions | void>
+  ? ListingClient<"aliyun-ens", ListBucketsOptions>
   : O extends { provider: "huaweicloud-mpc" }
-    ? ListingClient<"huaweicloud-mpc", ListBucketsOptions | void>
+    ? ListingClient<"huaweicloud-mpc", ListBucketsOptions>
     : O extends { provider: "hitachi-vsp-one-object" }
       ? ListingClient<"hitachi-vsp-one-object", HitachiListBucketsOptions>
       : O extends { provider: "baidu-bos" }

@@ -64,7 +64,7 @@ function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefin
   return { infos: infos as BucketInfo[], total: total as number | undefined };
 }
 
-export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<"aliyun-ens", ListBucketsOptions | void> {
+export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<"aliyun-ens", ListBucketsOptions> {
   const state = clientState(ensErrors, options);
   const credentials = accessKeySource("aliyun-ens", options.credentials);
   const raw: EnsClient = createClient({
@@ -75,13 +75,13 @@ export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${String(version)}`);
   raw.use(version === "v3" ? acs3Signer({ credentials, clock: state.clock.now }) : acsRpcV1Signer({ credentials, clock: state.clock.now }));
 
-  async function listBucketsPage(opts: (ListBucketsOptions & PageOptions) | void): Promise<BucketPage<"aliyun-ens">> {
+  async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"aliyun-ens">> {
     const pageSize = checkPageSize("aliyun-ens", opts?.pageSize, 100, 100);
     const pageNumber = opts?.cursor === undefined ? 1 : Number(opts.cursor);
     if (!Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${JSON.stringify(opts?.cursor)}`);
     const query = { PageNumber: String(pageNumber), PageSize: String(pageSize), ...(opts?.prefix ? { Prefix: opts.prefix } : {}) };
     return execute(
-      callContext(state, opts ?? undefined),
+      callContext(state, opts),
       (signal) => raw.POST("/", { params: { query }, parseAs: "text", signal }),
       ({ response, data }) => {
         const body = parseJsonBody(ensErrors, response, data);

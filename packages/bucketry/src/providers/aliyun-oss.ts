@@ -1,7 +1,7 @@
 // Alibaba Cloud OSS: GetBucketAcl (XML). Virtual-hosted on the regional host; path-style with `endpoint`.
 import { createClient, XML_ROOT_HEADER, type AccessControlPolicy, type OssClient } from "@bucketry/aliyun-oss";
 import { accessKeySource } from "../credentials.js";
-import { isObject, malformed, str, type ErrorProfile } from "../http.js";
+import { errorFromResponse, isObject, malformed, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl } from "../model.js";
 import type { AclClient, AliyunOssOptions, CallOptions } from "../options.js";
 import { execute } from "../runtime.js";
@@ -84,7 +84,19 @@ export function createOssBucketClient(options: AliyunOssOptions): AclClient<"ali
       const baseUrl = endpoint ? `${endpoint}/${name}` : `https://${name}.oss-${region}.aliyuncs.com`;
       return execute(
         callContext(state, call),
-        (signal) => raw.GET("/", { baseUrl, parseAs: "text", signal }),
+        async (signal) => {
+          // The XML middleware rejects a body it cannot parse before openapi-fetch returns the response;
+          // keep the response (per attempt) so that error still carries its status and request id.
+          let received: Response | undefined;
+          const fetch = async (request: Request) => (received = await state.fetch(request));
+          try {
+            return await raw.GET("/", { baseUrl, parseAs: "text", signal, fetch });
+          } catch (err) {
+            if ((err as Error | undefined)?.name !== "XmlBodyError" || received === undefined) throw err;
+            // 2xx: MalformedResponse; otherwise the status decides the kind (a 503 stays retryable).
+            throw received.ok ? malformed(ossErrors, received, (err as Error).message, err) : errorFromResponse(ossErrors, received, "unreadable XML", state.clock.now());
+          }
+        },
         ({ response, data }) => {
           let body: unknown;
           try {

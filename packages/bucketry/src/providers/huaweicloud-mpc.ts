@@ -56,7 +56,7 @@ export function normalizeMpcBucket(raw: ObsBucket, region: string): Bucket<"huaw
   return { provider: "huaweicloud-mpc", ...(applyTable(raw, mpcBucketFields) as { name: string }), region, raw };
 }
 
-export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<"huaweicloud-mpc", ListBucketsOptions | void> {
+export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<"huaweicloud-mpc", ListBucketsOptions> {
   const region = requireString("huaweicloud-mpc", "region", options.region, 'region: "cn-north-4"');
   const projectId = requireString("huaweicloud-mpc", "projectId", options.projectId, "projectId from the console's My Credentials page");
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
@@ -74,11 +74,11 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
     raw.use(sdkHmacSha256Signer({ credentials, projectId, clock: state.clock.now }));
   }
 
-  async function listBucketsPage(opts: (ListBucketsOptions & PageOptions) | void): Promise<BucketPage<"huaweicloud-mpc">> {
+  async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"huaweicloud-mpc">> {
     if (opts?.cursor !== undefined) return { buckets: [] }; // MPC answers with one page: nothing follows it.
     if (opts?.pageSize !== undefined) throw configError("huaweicloud-mpc", "MPC returns all buckets in one response; pageSize is not supported");
     return execute(
-      callContext(state, opts ?? undefined),
+      callContext(state, opts),
       (signal) => raw.GET("/v1/{project_id}/buckets", { params: { path: { project_id: projectId } }, parseAs: "text", signal }),
       ({ response, data }) => {
         const body = parseJsonBody(mpcErrors, response, data);
@@ -98,7 +98,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
     raw,
     listBucketsPage,
     async *listBuckets(opts) {
-      yield* (await listBucketsPage(opts ?? undefined)).buckets;
+      yield* (await listBucketsPage(opts)).buckets;
     },
   };
 }

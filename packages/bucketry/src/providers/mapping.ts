@@ -45,11 +45,16 @@ export const isoDate: Converter<Date> = {
   describe: "ISO 8601 UTC timestamp → Date",
   convert: (v) => {
     if (v === undefined || v === null || v === "") return undefined;
-    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v)) {
-      throw new TypeError(`expected an ISO 8601 timestamp with a zone, got ${JSON.stringify(v).slice(0, 40)}`);
+    const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(v) : null;
+    if (!m) throw new TypeError(`expected an ISO 8601 timestamp with a zone, got ${JSON.stringify(v).slice(0, 40)}`);
+    const d = new Date(v as string);
+    // Date.parse rolls over impossible fields (2022-02-30 → March 2, T24:00 → next day); reject them instead.
+    const [y, mo, day, h, mi, se] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? "0"].map(Number) as [number, number, number, number, number, number];
+    const calendar = new Date(0);
+    calendar.setUTCFullYear(y, mo - 1, day);
+    if (Number.isNaN(d.getTime()) || calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== day || h > 23 || mi > 59 || se > 59) {
+      throw new TypeError(`invalid timestamp ${v as string}`);
     }
-    const d = new Date(v);
-    if (Number.isNaN(d.getTime())) throw new TypeError(`invalid timestamp ${v}`);
     return d;
   },
 };
@@ -67,6 +72,7 @@ export const compactUtcDate: Converter<Date> = {
     if (!m) throw new TypeError(`expected yyyyMMddHHmmss, got ${JSON.stringify(v).slice(0, 40)}`);
     const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
     const date = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
+    date.setUTCFullYear(y, mo - 1, d); // Date.UTC maps years 0-99 to 1900-1999
     if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || se > 59) throw new TypeError(`invalid date ${s}`);
     return date;
   },

@@ -1,0 +1,447 @@
+// Error mapping: every error code on each seed page and every variant in vendor-notes, with the vendors'
+// real body shapes, through each provider's error profile (and, for the body paths that depend on the
+// generated client, through the facade client with a transport double).
+// Expected kinds, ids and delays are written by hand from /work/shared/seeds/*.txt and vendor-notes.md.
+import { inspect } from "node:util";
+import { readXml, xmlShapes } from "@bucketry/aliyun-oss";
+import { describe, expect, it } from "vitest";
+import { BucketryError, RETRYABLE_KINDS, type ErrorKind } from "../src/errors.js";
+import { errorFromResponse, isRetryableKind, type ErrorProfile } from "../src/http.js";
+import { createEnsBucketClient, ensErrors } from "../src/providers/aliyun-ens.js";
+import { createOssBucketClient, ossErrors } from "../src/providers/aliyun-oss.js";
+import { bosErrors, createBosBucketClient } from "../src/providers/baidu-bos.js";
+import { hitachiErrors } from "../src/providers/hitachi-vsp-one-object.js";
+import { createMpcBucketClient, mpcErrors } from "../src/providers/huaweicloud-mpc.js";
+
+const NOW = Date.UTC(2026, 0, 15, 8, 0, 0);
+
+function mapError(profile: ErrorProfile, status: number, body: unknown, headers: Record<string, string> = {}): BucketryError {
+  return errorFromResponse(profile, new Response(null, { status, headers }), body, NOW);
+}
+
+/** An OSS `<Error>` document as the facade receives it: read by the OSS package's XML reader (root unwrapped). */
+function ossError(code: string, message: string, requestId = "636B68BA80DA8539399F****", extra = ""): unknown {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>${code}</Code>
+  <Message>${message}</Message>
+  <RequestId>${requestId}</RequestId>
+  <HostId>oss-example.oss-cn-hangzhou.aliyuncs.com</HostId>
+  <EC>0016-00000502</EC>
+  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0016-00000502</RecommendDoc>${extra}
+</Error>`;
+  const { root, value } = readXml(xml, xmlShapes);
+  expect(root).toBe("Error");
+  return value;
+}
+
+const ensBody = (Code: string, Message: string) => ({
+  RequestId: "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+  HostId: "ens.aliyuncs.com",
+  Code,
+  Message,
+  Recommend: `https://next.api.aliyun.com/troubleshoot?q=${Code}&product=Ens`,
+});
+const bosBody = (code: string, message: string) => ({ code, message, requestId: "4db2b34d-654d-4d8a-b49b-3049ca4c4c37" });
+
+type Row = [label: string, profile: ErrorProfile, status: number, body: unknown, kind: ErrorKind, code: string | undefined, retryable: boolean];
+
+describe("every documented error code maps to its kind", () => {
+  const rows: Row[] = [
+    // ENS seed page (000) "Error codes".
+    ["ENS 400 MissingParameter", ensErrors, 400, ensBody("MissingParameter", "MissingParameter"), "InvalidArgument", "MissingParameter", false],
+    ["ENS 400 NoPermission", ensErrors, 400, ensBody("NoPermission", "Permission denied."), "AccessDenied", "NoPermission", false],
+    ["ENS 400 InvalidParameter.PageSize", ensErrors, 400, ensBody("InvalidParameter.PageSize", "The specified field PageSize invalid. Please check it again."), "InvalidArgument", "InvalidParameter.PageSize", false],
+    ["ENS 400 InvalidParameter.Prefix", ensErrors, 400, ensBody("InvalidParameter.Prefix", "The specified field Prefix invalid. Please check it again."), "InvalidArgument", "InvalidParameter.Prefix", false],
+    ["ENS 403 AccessDenied", ensErrors, 403, ensBody("AccessDenied", "auth is not valid"), "AccessDenied", "AccessDenied", false],
+    ["ENS 403 UserDisable", ensErrors, 403, ensBody("UserDisable", "The user has been disabled due to arrears."), "AccessDenied", "UserDisable", false],
+    ["ENS 404 NoSuchBucket", ensErrors, 404, ensBody("NoSuchBucket", "The specified bucket does not exist"), "NoSuchBucket", "NoSuchBucket", false],
+    // ENS vendor-notes: POP throttling and availability codes.
+    ["ENS 400 Throttling", ensErrors, 400, ensBody("Throttling", "Request was denied due to request throttling."), "Throttled", "Throttling", true],
+    ["ENS 400 Throttling.User", ensErrors, 400, ensBody("Throttling.User", "Request was denied due to user flow control."), "Throttled", "Throttling.User", true],
+    ["ENS 429 Throttling.User", ensErrors, 429, ensBody("Throttling.User", "Request was denied due to user flow control."), "Throttled", "Throttling.User", true],
+    ["ENS 400 Throttling.Api", ensErrors, 400, ensBody("Throttling.Api", "Request was denied due to api flow control."), "Throttled", "Throttling.Api", true],
+    ["ENS 503 ServiceUnavailable", ensErrors, 503, ensBody("ServiceUnavailable", "The request has failed due to a temporary failure of the server."), "Unavailable", "ServiceUnavailable", true],
+    ["ENS 500 InternalError", ensErrors, 500, ensBody("InternalError", "The request processing has failed due to some unknown error."), "ServerError", "InternalError", true],
+    ["ENS lower-case code/message keys", ensErrors, 403, { requestId: "r", code: "AccessDenied", message: "auth is not valid" }, "AccessDenied", "AccessDenied", false],
+
+    // MPC seed page (001): the 403 example.
+    ["MPC 403 MPC.10208", mpcErrors, 403, { error_code: "MPC.10208", error_msg: "Failed to verify the tenant ID." }, "AccessDenied", "MPC.10208", false],
+    // MPC vendor-notes: API Gateway bodies carry request_id.
+    ["MPC 401 APIGW.0301", mpcErrors, 401, { error_msg: "Incorrect IAM authentication information: verify aksk signature fail", error_code: "APIGW.0301", request_id: "b1a5e2c3d4" }, "InvalidCredentials", "APIGW.0301", false],
+    ["MPC 401 APIGW.0303", mpcErrors, 401, { error_msg: "Incorrect IAM authentication information: x-sdk-date expired", error_code: "APIGW.0303", request_id: "b1a5e2c3d5" }, "ClockSkew", "APIGW.0303", true],
+    ["MPC 429 APIGW.0308", mpcErrors, 429, { error_msg: "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second", error_code: "APIGW.0308", request_id: "b1a5e2c3d6" }, "Throttled", "APIGW.0308", true],
+    ["MPC nested {error:{code,message}}", mpcErrors, 403, { error: { code: "MPC.10208", message: "Failed to verify the tenant ID." } }, "AccessDenied", "MPC.10208", false],
+    [
+      "MPC 403 OBS XML passed through (python-v3#23)",
+      mpcErrors,
+      403,
+      '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>AWS authentication requires a valid Date or x-amz-date header</Message><RequestId>0000018A2B3C4D5E</RequestId><HostId>obs.cn-north-4.myhuaweicloud.com</HostId></Error>',
+      "AccessDenied",
+      "AccessDenied",
+      false,
+    ],
+
+    // BOS: the seed page points at the general error codes (vendor-notes §3).
+    ["BOS 403 AccessDenied", bosErrors, 403, bosBody("AccessDenied", "Access denied."), "AccessDenied", "AccessDenied", false],
+    ["BOS 403 InvalidAccessKeyId", bosErrors, 403, bosBody("InvalidAccessKeyId", "The Access Key ID you provided does not exist."), "InvalidCredentials", "InvalidAccessKeyId", false],
+    ["BOS 400 InvalidHTTPAuthHeader", bosErrors, 400, bosBody("InvalidHTTPAuthHeader", "The Authorization header you provided is not valid."), "InvalidArgument", "InvalidHTTPAuthHeader", false],
+    ["BOS 400 SignatureDoesNotMatch", bosErrors, 400, bosBody("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided."), "SignatureMismatch", "SignatureDoesNotMatch", false],
+    ["BOS 400 RequestExpired", bosErrors, 400, bosBody("RequestExpired", "Request has expired. Timestamp date is 2026-01-15T07:00:00Z."), "ClockSkew", "RequestExpired", true],
+    ["BOS 404 NoSuchBucket", bosErrors, 404, bosBody("NoSuchBucket", "The specified bucket does not exist."), "NoSuchBucket", "NoSuchBucket", false],
+    ["BOS 500 InternalError", bosErrors, 500, bosBody("InternalError", "We encountered an internal error. Please try again."), "ServerError", "InternalError", true],
+    ["BOS 403 AccountOverdue", bosErrors, 403, bosBody("AccountOverdue", "The account is overdue."), "AccessDenied", "AccountOverdue", false],
+    ["BOS 404 InvalidVersion", bosErrors, 404, bosBody("InvalidVersion", "The API version in the URI is not valid."), "NotFound", "InvalidVersion", false],
+    ["BOS 403 OptInRequired", bosErrors, 403, bosBody("OptInRequired", "A subscription for the service is required."), "AccessDenied", "OptInRequired", false],
+    ["BOS 400 MalformedJSON", bosErrors, 400, bosBody("MalformedJSON", "The JSON you provided was not well-formed."), "InvalidArgument", "MalformedJSON", false],
+    ["BOS 412 PreconditionFailed", bosErrors, 412, bosBody("PreconditionFailed", "The specified If-Match header doesn't match the ETag header."), "InvalidArgument", "PreconditionFailed", false],
+    ["BOS 400 Http400 (retried by the Go SDK)", bosErrors, 400, bosBody("Http400", "Bad request."), "Unavailable", "Http400", true],
+
+    // Hitachi seed page (003): 400 / 404 with {code, message, details}; 401 and 405 without a body.
+    ["Hitachi 400 {code,message,details}", hitachiErrors, 400, { code: "example", message: "example", details: "example" }, "InvalidArgument", "example", false],
+    ["Hitachi 401 no body", hitachiErrors, 401, undefined, "InvalidCredentials", undefined, false],
+    ["Hitachi 404 {code,message,details}", hitachiErrors, 404, { code: "example", message: "example", details: "example" }, "NotFound", "example", false],
+    ["Hitachi 405 no body", hitachiErrors, 405, undefined, "InvalidArgument", undefined, false],
+    ["Hitachi 401 plain text", hitachiErrors, 401, "Unauthorized", "InvalidCredentials", undefined, false],
+
+    // OSS seed page (004) "Error codes", then vendor-notes §5.
+    ["OSS 404 NoSuchBucket", ossErrors, 404, ossError("NoSuchBucket", "The specified bucket does not exist."), "NoSuchBucket", "NoSuchBucket", false],
+    ["OSS 403 AccessDenied", ossErrors, 403, ossError("AccessDenied", "You do not have read acl permission on this object."), "AccessDenied", "AccessDenied", false],
+    ["OSS 403 InvalidAccessKeyId", ossErrors, 403, ossError("InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records."), "InvalidCredentials", "InvalidAccessKeyId", false],
+    ["OSS 403 SignatureDoesNotMatch", ossErrors, 403, ossError("SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.", undefined, "<StringToSign>GET</StringToSign>"), "SignatureMismatch", "SignatureDoesNotMatch", false],
+    ["OSS 403 SecurityTokenExpired", ossErrors, 403, ossError("SecurityTokenExpired", "The security token you provided has expired."), "InvalidCredentials", "SecurityTokenExpired", false],
+    ["OSS 400 BadRequest (retried by the Go SDK v2)", ossErrors, 400, ossError("BadRequest", "Bad request."), "Unavailable", "BadRequest", true],
+    ["OSS 500 InternalError", ossErrors, 500, ossError("InternalError", "We encountered an internal error. Please try again."), "ServerError", "InternalError", true],
+  ];
+
+  it.each(rows)("%s", (_, profile, status, body, kind, code, retryable) => {
+    const err = mapError(profile, status, body);
+    expect(err).toBeInstanceOf(BucketryError);
+    expect(err).toMatchObject({ provider: profile.provider, status, kind, retryable });
+    expect(err.code).toBe(code);
+    expect(err.message).toContain(`HTTP ${status}`);
+    if (code) expect(err.message).toContain(code);
+  });
+
+  it("keeps the vendor message verbatim (BOS's leading space trimmed)", () => {
+    expect(mapError(ensErrors, 403, ensBody("UserDisable", "The user has been disabled due to arrears.")).vendorMessage).toBe("The user has been disabled due to arrears.");
+    expect(mapError(bosErrors, 404, bosBody("NoSuchKey", " The resource you requested does not exist")).vendorMessage).toBe("The resource you requested does not exist");
+    expect(mapError(hitachiErrors, 400, { code: "c", details: "only details" }).vendorMessage).toBe("only details");
+    expect(mapError(mpcErrors, 403, { error_code: "MPC.10208", error_msg: "Failed to verify the tenant ID." }).vendorMessage).toBe("Failed to verify the tenant ID.");
+  });
+
+  it("an undocumented code falls back to the HTTP status", () => {
+    expect(mapError(ensErrors, 400, ensBody("CallInterface", "x")).kind).toBe("InvalidArgument");
+    expect(mapError(bosErrors, 404, bosBody("NoSuchKey", "x")).kind).toBe("NotFound");
+    expect(mapError(mpcErrors, 502, { error_code: "MPC.99999", error_msg: "x" }).kind).toBe("Unavailable");
+    expect(mapError(ossErrors, 409, ossError("BucketNotEmpty", "x")).kind).toBe("InvalidArgument");
+  });
+});
+
+describe("clock skew", () => {
+  const date = "Fri, 24 Feb 2012 04:11:23 GMT";
+  const serverTime = Date.UTC(2012, 1, 24, 4, 11, 23);
+
+  it("OSS RequestTimeTooSkewed → ClockSkew, retryable, serverTime from the Date header", () => {
+    const body = ossError("RequestTimeTooSkewed", "The difference between the request time and the current time is too large.", undefined, "<RequestTime>2012-02-24T04:30:00.000Z</RequestTime><ServerTime>2012-02-24T04:11:23.000Z</ServerTime><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds>");
+    const err = mapError(ossErrors, 403, body, { Date: date, "x-oss-request-id": "534B371674E88A4D8906****" });
+    expect(err).toMatchObject({ kind: "ClockSkew", code: "RequestTimeTooSkewed", retryable: true, serverTime, requestId: "534B371674E88A4D8906****" });
+  });
+
+  it.each([
+    ["MPC APIGW.0303", mpcErrors, 401, { error_code: "APIGW.0303", error_msg: "x-sdk-date expired", request_id: "r" }],
+    ["BOS RequestExpired", bosErrors, 400, bosBody("RequestExpired", "Request has expired.")],
+    ["ENS InvalidTimeStamp.Expired", ensErrors, 400, ensBody("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")],
+  ])("%s carries the server's Date as serverTime", (_, profile, status, body) => {
+    expect(mapError(profile, status, body, { date })).toMatchObject({ kind: "ClockSkew", serverTime });
+  });
+
+  it("no or unreadable Date → no serverTime", () => {
+    expect(mapError(ossErrors, 403, ossError("RequestTimeTooSkewed", "x")).serverTime).toBeUndefined();
+    expect(mapError(ossErrors, 403, ossError("RequestTimeTooSkewed", "x"), { date: "yesterday-ish" }).serverTime).toBeUndefined();
+  });
+});
+
+describe("request ids", () => {
+  it.each([
+    ["ENS", ensErrors, { "x-acs-request-id": "HDR-ENS" }, ensBody("AccessDenied", "x"), "HDR-ENS"],
+    ["MPC", mpcErrors, { "X-Request-Id": "HDR-MPC" }, { error_code: "APIGW.0301", error_msg: "x", request_id: "body-mpc" }, "HDR-MPC"],
+    ["BOS", bosErrors, { "x-bce-request-id": "HDR-BOS" }, bosBody("AccessDenied", "x"), "HDR-BOS"],
+    ["OSS", ossErrors, { "x-oss-request-id": "HDR-OSS" }, ossError("AccessDenied", "x", "body-oss"), "HDR-OSS"],
+  ])("%s: the request-id header wins over the body", (_, profile, headers, body, id) => {
+    const err = mapError(profile, 403, body, headers);
+    expect(err.requestId).toBe(id);
+    expect(err.message).toContain(id);
+  });
+
+  it.each([
+    ["ENS RequestId", ensErrors, ensBody("AccessDenied", "x"), "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853"],
+    ["MPC request_id (API Gateway)", mpcErrors, { error_code: "APIGW.0301", error_msg: "x", request_id: "body-mpc" }, "body-mpc"],
+    ["MPC OBS XML <RequestId>", mpcErrors, "<Error><Code>AccessDenied</Code><Message>m</Message><RequestId>0000018A2B3C4D5E</RequestId></Error>", "0000018A2B3C4D5E"],
+    ["BOS requestId", bosErrors, bosBody("AccessDenied", "x"), "4db2b34d-654d-4d8a-b49b-3049ca4c4c37"],
+    ["OSS <RequestId>", ossErrors, ossError("AccessDenied", "x", "body-oss"), "body-oss"],
+  ])("%s is used when the header is absent", (_, profile, body, id) => {
+    expect(mapError(profile, 403, body).requestId).toBe(id);
+  });
+
+  it("another vendor's request-id header is not taken", () => {
+    expect(mapError(ensErrors, 403, {}, { "x-oss-request-id": "nope" }).requestId).toBeUndefined();
+    expect(mapError(ossErrors, 403, {}, { "x-acs-request-id": "nope" }).requestId).toBeUndefined();
+    expect(mapError(hitachiErrors, 401, undefined, { "x-request-id": "nope" }).requestId).toBeUndefined();
+  });
+});
+
+describe("bodies that are not what the vendor documents", () => {
+  const html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
+  const profiles: [string, ErrorProfile, Record<string, string>, string | undefined][] = [
+    ["ENS", ensErrors, { "x-acs-request-id": "R-ENS" }, "R-ENS"],
+    ["MPC", mpcErrors, { "x-request-id": "R-MPC" }, "R-MPC"],
+    ["BOS", bosErrors, { "x-bce-request-id": "R-BOS" }, "R-BOS"],
+    ["Hitachi", hitachiErrors, {}, undefined],
+    ["OSS", ossErrors, { "x-oss-request-id": "R-OSS" }, "R-OSS"],
+  ];
+  const bodies: [string, unknown, number, ErrorKind][] = [
+    ["an HTML gateway page", html, 502, "Unavailable"],
+    ["an empty string", "", 500, "ServerError"],
+    ["no body", undefined, 503, "Unavailable"],
+    ["truncated JSON", '{"Code":"Throttling.User","Mess', 429, "Throttled"],
+    ["a JSON array", [1, 2], 404, "NotFound"],
+    ["JSON null", null, 403, "AccessDenied"],
+  ];
+  const cases = profiles.flatMap(([name, profile, headers, id]) => bodies.map(([what, body, status, kind]) => [name, what, profile, headers, id, body, status, kind] as const));
+
+  it.each(cases)("%s, %s → BucketryError with status and request id", (_, __, profile, headers, id, body, status, kind) => {
+    const err = mapError(profile, status, body, headers);
+    expect(err).toBeInstanceOf(BucketryError);
+    expect(err).toMatchObject({ provider: profile.provider, status, kind, retryable: ["Unavailable", "ServerError", "Throttled"].includes(kind) });
+    expect(err.requestId).toBe(id);
+    expect(err.code).toBeUndefined();
+    expect(err.message).toContain(`HTTP ${status}`);
+    if (id) expect(err.message).toContain(id);
+  });
+
+  it("a readError that throws does not escape", () => {
+    const throwing: ErrorProfile = { ...ensErrors, readError: () => { throw new Error("boom"); } };
+    expect(mapError(throwing, 500, "{}", { "x-acs-request-id": "r" })).toMatchObject({ kind: "ServerError", status: 500, requestId: "r" });
+  });
+});
+
+describe("Retry-After and x-acs-retry-after", () => {
+  const at = (ms: number) => new Date(ms).toUTCString();
+  it.each([
+    ["Retry-After seconds", { "Retry-After": "3" }, 3000],
+    ["Retry-After fractional seconds", { "Retry-After": "0.5" }, 500],
+    ["Retry-After HTTP-date 5 s ahead", { "Retry-After": at(NOW + 5000) }, 5000],
+    ["Retry-After HTTP-date in the past", { "Retry-After": at(NOW - 60_000) }, 0],
+    ["Retry-After garbage", { "Retry-After": "soon" }, undefined],
+    ["x-acs-retry-after (ms)", { "x-acs-retry-after": "1500" }, 1500],
+    ["x-acs-retry-after wins over Retry-After", { "x-acs-retry-after": "1500", "Retry-After": "9" }, 1500],
+    ["x-acs-retry-after 0 is ignored", { "x-acs-retry-after": "0", "Retry-After": "2" }, 2000],
+    ["no header", {}, undefined],
+  ])("%s → retryAfterMs %s", (_, headers, ms) => {
+    expect(mapError(ensErrors, 429, ensBody("Throttling.User", "Request was denied due to user flow control."), headers).retryAfterMs).toBe(ms);
+  });
+
+  it("ENS throttling with x-acs-retry-after: Throttled, retryable, delay from the header", () => {
+    const err = mapError(ensErrors, 400, ensBody("Throttling.User", "Request was denied due to user flow control."), { "x-acs-retry-after": "2000", "x-acs-request-id": "R" });
+    expect(err).toMatchObject({ kind: "Throttled", retryable: true, retryAfterMs: 2000, requestId: "R", status: 400 });
+  });
+
+  it("MPC 429 APIGW.0308 with Retry-After", () => {
+    expect(mapError(mpcErrors, 429, { error_code: "APIGW.0308", error_msg: "throttled", request_id: "r" }, { "Retry-After": "1" })).toMatchObject({ kind: "Throttled", retryAfterMs: 1000 });
+  });
+});
+
+describe("retryable per kind", () => {
+  // Kinds a retry can fix by itself: throttling, transient server and transport failures, and clock skew
+  // (fixed by re-signing with the server's clock).
+  const kinds: [ErrorKind, boolean][] = [
+    ["NoSuchBucket", false],
+    ["NotFound", false],
+    ["AccessDenied", false],
+    ["InvalidCredentials", false],
+    ["SignatureMismatch", false],
+    ["InvalidArgument", false],
+    ["Throttled", true],
+    ["ClockSkew", true],
+    ["Unavailable", true],
+    ["ServerError", true],
+    ["Network", true],
+    ["Timeout", true],
+    ["Aborted", false],
+    ["MalformedResponse", false],
+    ["Configuration", false],
+    ["Unknown", false],
+  ];
+  it.each(kinds)("%s → retryable %s", (kind, retryable) => {
+    expect(isRetryableKind(kind)).toBe(retryable);
+    expect(RETRYABLE_KINDS.has(kind)).toBe(retryable);
+  });
+
+  it.each([
+    [408, "Timeout", true],
+    [409, "InvalidArgument", false],
+    [429, "Throttled", true],
+    [500, "ServerError", true],
+    [501, "ServerError", true],
+    [502, "Unavailable", true],
+    [503, "Unavailable", true],
+    [504, "Unavailable", true],
+    [302, "Unknown", false],
+  ] as const)("bare HTTP %d → %s (retryable %s)", (status, kind, retryable) => {
+    expect(mapError(hitachiErrors, status, undefined)).toMatchObject({ kind, retryable });
+  });
+});
+
+describe("BucketryError serialization", () => {
+  const secretCause = Object.assign(new TypeError("fetch failed"), {
+    request: { headers: { authorization: "OSS4-HMAC-SHA256 Credential=LTAI5tSECRETKEYID/20260115", "x-oss-security-token": "STS.SECRET-TOKEN" } },
+  });
+  const err = new BucketryError({
+    provider: "aliyun-oss",
+    kind: "AccessDenied",
+    status: 403,
+    code: "AccessDenied",
+    vendorMessage: "You do not have read acl permission on this object.",
+    requestId: "534B371674E88A4D8906****",
+    retryable: false,
+    message: "aliyun-oss answered HTTP 403 (AccessDenied: You do not have read acl permission on this object.) [request id 534B371674E88A4D8906****]",
+    cause: secretCause,
+  });
+
+  it("toJSON carries the data fields", () => {
+    expect(err.toJSON()).toEqual({
+      name: "BucketryError",
+      provider: "aliyun-oss",
+      kind: "AccessDenied",
+      status: 403,
+      code: "AccessDenied",
+      message: "aliyun-oss answered HTTP 403 (AccessDenied: You do not have read acl permission on this object.) [request id 534B371674E88A4D8906****]",
+      vendorMessage: "You do not have read acl permission on this object.",
+      requestId: "534B371674E88A4D8906****",
+      retryable: false,
+      attempts: 1,
+    });
+    const json = JSON.stringify(err);
+    expect(JSON.parse(json)).toMatchObject({ kind: "AccessDenied", requestId: "534B371674E88A4D8906****" });
+    expect(json).not.toMatch(/SECRET|cause|stack/);
+  });
+
+  it("util.inspect shows the fields and summarizes the cause by name and message only", () => {
+    for (const out of [inspect(err), inspect({ wrapped: err }, { depth: 5 }), inspect(err, { showHidden: true })]) {
+      expect(out).toContain("BucketryError");
+      expect(out).toContain('"kind":"AccessDenied"');
+      expect(out).toContain('"requestId":"534B371674E88A4D8906****"');
+      expect(out).toContain('"status":403');
+      expect(out).toContain('"cause":"TypeError: fetch failed"');
+      expect(out).not.toContain("SECRET");
+      expect(out).not.toContain("x-oss-security-token");
+    }
+  });
+
+  it("is an Error with name BucketryError and the cause kept for programs", () => {
+    expect(err).toBeInstanceOf(Error);
+    expect(err.name).toBe("BucketryError");
+    expect(err.cause).toBe(secretCause);
+  });
+});
+
+// The paths where the body's form depends on the generated client (openapi-fetch reads error bodies as
+// text then JSON; OSS's package middleware turns XML into objects), driven through the facade clients.
+describe("through the facade clients", () => {
+  const creds = { accessKeyId: "AKIDEXAMPLE", accessKeySecret: "secretEXAMPLE" };
+  const reply = (status: number, body: string | null, headers: Record<string, string>) => async () => new Response(body, { status, headers });
+  const rejection = (p: Promise<unknown>) =>
+    p.then(
+      () => expect.unreachable("the call should fail"),
+      (e: unknown) => {
+        expect(e).toBeInstanceOf(BucketryError);
+        return e as BucketryError;
+      },
+    );
+
+  it("OSS: an XML RequestTimeTooSkewed reaches the profile as an object → ClockSkew with serverTime", async () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message><RequestId>BODY-ID</RequestId><HostId>oss-example.oss-cn-hangzhou.aliyuncs.com</HostId><MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds></Error>`;
+    const fetch = reply(403, xml, { "content-type": "application/xml", "x-oss-request-id": "534B371674E88A4D8906****", date: "Fri, 24 Feb 2012 04:11:23 GMT" });
+    const client = createOssBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: creds, fetch, retry: false });
+    const err = await rejection(client.getBucketAcl("oss-example"));
+    expect(err).toMatchObject({
+      kind: "ClockSkew",
+      code: "RequestTimeTooSkewed",
+      status: 403,
+      requestId: "534B371674E88A4D8906****",
+      serverTime: Date.UTC(2012, 1, 24, 4, 11, 23),
+      vendorMessage: "The difference between the request time and the current time is too large.",
+      attempts: 1,
+    });
+  });
+
+  it("OSS: 404 NoSuchBucket, request id from the body when the header is missing", async () => {
+    const xml = "<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist.</Message><RequestId>5C3D9175B6FC201293AD****</RequestId><BucketName>oss-example</BucketName></Error>";
+    const client = createOssBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: creds, fetch: reply(404, xml, { "content-type": "application/xml" }), retry: false });
+    expect(await rejection(client.getBucketAcl("oss-example"))).toMatchObject({ kind: "NoSuchBucket", status: 404, requestId: "5C3D9175B6FC201293AD****" });
+  });
+
+  it("OSS: a truncated XML error body still gives status and request id", async () => {
+    const client = createOssBucketClient({
+      provider: "aliyun-oss",
+      region: "cn-hangzhou",
+      credentials: creds,
+      fetch: reply(503, "<Error><Code>ServiceUnavailable</Code><Mess", { "content-type": "application/xml", "x-oss-request-id": "R-OSS" }),
+      retry: false,
+    });
+    expect(await rejection(client.getBucketAcl("oss-example"))).toMatchObject({ kind: "Unavailable", status: 503, requestId: "R-OSS", retryable: true });
+  });
+
+  it("OSS: a 200 that is HTML is a MalformedResponse with status and request id", async () => {
+    const client = createOssBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: creds, fetch: reply(200, "<html><body>captive portal</body></html>", { "content-type": "text/html", "x-oss-request-id": "R-OSS" }), retry: false });
+    expect(await rejection(client.getBucketAcl("oss-example"))).toMatchObject({ kind: "MalformedResponse", status: 200, requestId: "R-OSS", retryable: false });
+  });
+
+  it("MPC: an OBS XML error passed through is read from the text body", async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>AWS authentication requires a valid Date or x-amz-date header</Message><RequestId>0000018A2B3C4D5E</RequestId></Error>';
+    const client = createMpcBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0123456789abcdef0123456789abcdef", credentials: creds, fetch: reply(403, xml, { "content-type": "application/xml" }), retry: false });
+    expect(await rejection(client.listBucketsPage({}))).toMatchObject({
+      kind: "AccessDenied",
+      code: "AccessDenied",
+      status: 403,
+      requestId: "0000018A2B3C4D5E",
+      vendorMessage: "AWS authentication requires a valid Date or x-amz-date header",
+    });
+  });
+
+  it("MPC: the 403 example body with X-Request-Id", async () => {
+    const body = JSON.stringify({ error_code: "MPC.10208", error_msg: "Failed to verify the tenant ID." });
+    const client = createMpcBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0123456789abcdef0123456789abcdef", credentials: creds, fetch: reply(403, body, { "content-type": "application/json", "X-Request-Id": "req-1-1700000000-host" }), retry: false });
+    expect(await rejection(client.listBucketsPage({}))).toMatchObject({ kind: "AccessDenied", code: "MPC.10208", requestId: "req-1-1700000000-host" });
+  });
+
+  it("ENS: a 503 HTML page → Unavailable with status and request id", async () => {
+    const client = createEnsBucketClient({ provider: "aliyun-ens", credentials: creds, fetch: reply(503, "<html><body>Service Unavailable</body></html>", { "content-type": "text/html", "x-acs-request-id": "R-ENS" }), retry: false });
+    expect(await rejection(client.listBucketsPage({}))).toMatchObject({ kind: "Unavailable", status: 503, requestId: "R-ENS", code: undefined });
+  });
+
+  it("ENS: a 200 whose record lacks BucketName → MalformedResponse naming the field", async () => {
+    const body = JSON.stringify({ RequestId: "R", BucketInfos: [{ BucketAcl: "private", CreateTime: "2022-10-12T05:45:00Z" }], TotalCount: 1 });
+    const client = createEnsBucketClient({ provider: "aliyun-ens", credentials: creds, fetch: reply(200, body, { "content-type": "application/json", "x-acs-request-id": "R-ENS" }), retry: false });
+    const err = await rejection(client.listBucketsPage({}));
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, requestId: "R-ENS", retryable: false });
+    expect(err.message).toMatch(/BucketName/);
+    expect(err.cause).toBeInstanceOf(TypeError);
+  });
+
+  it("ENS: a 200 with truncated JSON → MalformedResponse", async () => {
+    const client = createEnsBucketClient({ provider: "aliyun-ens", credentials: creds, fetch: reply(200, '{"RequestId":"R","BucketInfos":[{"Bucke', { "content-type": "application/json" }), retry: false });
+    expect(await rejection(client.listBucketsPage({}))).toMatchObject({ kind: "MalformedResponse", status: 200 });
+  });
+
+  it("BOS: a 200 without owner → MalformedResponse naming owner; an empty 500 → ServerError", async () => {
+    const bad = createBosBucketClient({ provider: "baidu-bos", credentials: creds, fetch: reply(200, JSON.stringify({ accessControlList: [] }), { "content-type": "application/json", "x-bce-request-id": "R-BOS" }), retry: false });
+    const err = await rejection(bad.getBucketAcl("bucket-example"));
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, requestId: "R-BOS" });
+    expect(err.message).toMatch(/owner/);
+    const empty = createBosBucketClient({ provider: "baidu-bos", credentials: creds, fetch: reply(500, null, { "x-bce-request-id": "R-BOS", "content-length": "0" }), retry: false });
+    expect(await rejection(empty.getBucketAcl("bucket-example"))).toMatchObject({ kind: "ServerError", status: 500, requestId: "R-BOS", retryable: true });
+  });
+});

@@ -1,6 +1,6 @@
 // Huawei Cloud MPC: GET /v1/{project_id}/buckets — one page holding all of a region's buckets.
 import { createClient, type MpcClient, type ObsBucket } from "@bucketry/huaweicloud-mpc";
-import { accessKeySource } from "../credentials.js";
+import { accessKeySource, ENV } from "../credentials.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, HuaweiMpcOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
@@ -58,7 +58,9 @@ export function normalizeMpcBucket(raw: ObsBucket, region: string): Bucket<"huaw
 
 export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<"huaweicloud-mpc", ListBucketsOptions> {
   const region = requireString("huaweicloud-mpc", "region", options.region, 'region: "cn-north-4"');
-  const projectId = requireString("huaweicloud-mpc", "projectId", options.projectId, "projectId from the console's My Credentials page");
+  // JavaScript callers may leave projectId out (the types require it): the SDKs' env var is the fallback.
+  const envProject = typeof process !== "undefined" ? process.env?.[ENV["huaweicloud-mpc"].projectId!] : undefined;
+  const projectId = requireString("huaweicloud-mpc", "projectId", options.projectId ?? envProject, `projectId: "<32-character id>" (or set ${ENV["huaweicloud-mpc"].projectId})`);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
   const state = clientState(mpcErrors, options);
   const raw: MpcClient = createClient({

@@ -1,0 +1,465 @@
+// Credentials through createBucketClient: the vendors' environment variables, the errors that name exactly
+// what to set (raised before any request), credential functions called per request, and secrets that
+// never show up when a client or an error is inspected or serialized. A real local HTTP server answers.
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { BucketryError, createBucketClient, type BucketClientOptions } from "../src/index.js";
+
+interface Seen {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+interface Reply {
+  status?: number;
+  headers?: Record<string, string | string[]>;
+  body?: string;
+}
+
+const servers: Server[] = [];
+
+async function serve(handler: (req: Seen, index: number) => Reply, maxRequests = 12): Promise<{ url: string; requests: Seen[] }> {
+  const requests: Seen[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const seen: Seen = { method: req.method ?? "", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      requests.push(seen);
+      let reply: Reply;
+      try {
+        reply = requests.length > maxRequests ? { status: 418, body: "test server: request cap exceeded" } : handler(seen, requests.length - 1);
+      } catch (err) {
+        reply = { status: 418, body: `test server handler failed: ${(err as Error).message}` };
+      }
+      res.writeHead(reply.status ?? 200, reply.headers ?? {});
+      res.end(reply.body ?? "");
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+}
+
+const header = (req: Seen | undefined, name: string): string => {
+  const v = req?.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v.join(",") : (v ?? "");
+};
+
+async function rejection(promise: Promise<unknown>): Promise<BucketryError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(BucketryError);
+    return err as BucketryError;
+  }
+  throw new Error("expected the call to reject");
+}
+
+function thrown(fn: () => unknown): BucketryError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(BucketryError);
+    return err as BucketryError;
+  }
+  throw new Error("expected a throw");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One server that answers every provider by path, with each vendor's seed-page example.
+
+const PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+const json = (value: unknown, status = 200): Reply => ({ status, headers: { "Content-Type": "application/json" }, body: JSON.stringify(value) });
+const CSRF: Reply = { headers: { "Set-Cookie": ["XSRF-TOKEN=xsrf-c1; Path=/", "vertx-web.session=sess-c1; Path=/"] } };
+
+function anyVendor(req: Seen): Reply {
+  if (req.method === "POST" && req.path === "/") {
+    return json({ RequestId: "R", BucketInfos: [{ BucketName: "test", BucketAcl: "private", CreateTime: "2022-10-12T05:45:00Z" }], TotalCount: 1 });
+  }
+  if (req.path === `/v1/${PROJECT}/buckets`) return json({ buckets: [{ bucket: "example-bucket", creation_date: 20221026152511, is_authorized: 1 }] });
+  if (req.path === "/v1/examplebucket") {
+    return json({ owner: { id: "16df583fe6824d73a5f858f06de0af03" }, accessControlList: [{ grantee: [{ id: "16df583fe6824d73a5f858f06de0af03" }], permission: ["FULL_CONTROL"] }] });
+  }
+  if (req.path === "/examplebucket/") {
+    return {
+      headers: { "Content-Type": "application/xml" },
+      body: "<?xml version=\"1.0\"?><AccessControlPolicy><Owner><ID>0022012****</ID><DisplayName>user_example</DisplayName></Owner><AccessControlList><Grant>private</Grant></AccessControlList></AccessControlPolicy>",
+    };
+  }
+  if (req.path === "/mapi/v1/csrf") return CSRF;
+  if (req.path === "/mapi/v1/user/list_buckets") return json({ buckets: [{ bucketId: 1, bucketName: "example" }] });
+  if (req.path === "/token") return json({ access_token: "token-from-password-grant", expires_in: 300 });
+  return { status: 418, body: `unexpected ${req.method} ${req.path}` };
+}
+
+type AkProvider = "aliyun-ens" | "aliyun-oss" | "huaweicloud-mpc" | "baidu-bos";
+
+/** Options for an access-key provider at `url` (credentials left to the caller). */
+function akOptions(provider: AkProvider, url: string): BucketClientOptions {
+  switch (provider) {
+    case "aliyun-ens":
+      return { provider, endpoint: url, retry: { baseDelayMs: 1 } };
+    case "aliyun-oss":
+      return { provider, region: "cn-hangzhou", endpoint: url, retry: { baseDelayMs: 1 } };
+    case "huaweicloud-mpc":
+      return { provider, region: "cn-north-4", projectId: PROJECT, endpoint: url, retry: { baseDelayMs: 1 } };
+    case "baidu-bos":
+      return { provider, endpoint: url, retry: { baseDelayMs: 1 } };
+  }
+}
+
+/** One call of whatever operation the client has. */
+async function callOnce(client: ReturnType<typeof createBucketClient>): Promise<void> {
+  if ("getBucketAcl" in client) await client.getBucketAcl("examplebucket");
+  else if (client.provider === "hitachi-vsp-one-object") await client.listBucketsPage({ userId: 1 });
+  else await (client as { listBucketsPage(): Promise<unknown> }).listBucketsPage();
+}
+
+/** Where each provider puts the access key id and the STS token on the wire. */
+const WIRE: Record<AkProvider, { keyId: (req: Seen) => string | undefined; tokenHeader: string }> = {
+  "aliyun-ens": { keyId: (r) => /Credential=([^,]+),/.exec(header(r, "authorization"))?.[1], tokenHeader: "x-acs-security-token" },
+  "aliyun-oss": { keyId: (r) => /Credential=([^/]+)\//.exec(header(r, "authorization"))?.[1], tokenHeader: "x-oss-security-token" },
+  "huaweicloud-mpc": { keyId: (r) => /Access=([^,]+),/.exec(header(r, "authorization"))?.[1], tokenHeader: "x-security-token" },
+  "baidu-bos": { keyId: (r) => /^bce-auth-v1\/([^/]+)\//.exec(header(r, "authorization"))?.[1], tokenHeader: "x-bce-security-token" },
+};
+
+const AK_PROVIDERS: AkProvider[] = ["aliyun-ens", "aliyun-oss", "huaweicloud-mpc", "baidu-bos"];
+
+// ---------------------------------------------------------------------------------------------------
+// The environment: every variable any provider reads is cleared before each test and restored after.
+
+const ENV_NAMES = [
+  "ALIBABA_CLOUD_ACCESS_KEY_ID",
+  "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+  "ALIBABA_CLOUD_SECURITY_TOKEN",
+  "HUAWEICLOUD_SDK_AK",
+  "HUAWEICLOUD_SDK_SK",
+  "HUAWEICLOUD_SDK_PROJECT_ID",
+  "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+  "BCE_ACCESS_KEY_ID",
+  "BCE_SECRET_ACCESS_KEY",
+  "BCE_SESSION_TOKEN",
+  "VSP_ONE_OBJECT_TOKEN",
+  "VSP_ONE_OBJECT_USERNAME",
+  "VSP_ONE_OBJECT_PASSWORD",
+  "VSP_ONE_OBJECT_TOKEN_URL",
+  "VSP_ONE_OBJECT_CLIENT_ID",
+];
+let savedEnv: Record<string, string | undefined> = {};
+
+beforeEach(() => {
+  savedEnv = Object.fromEntries(ENV_NAMES.map((n) => [n, process.env[n]]));
+  for (const n of ENV_NAMES) delete process.env[n];
+});
+
+afterEach(async () => {
+  for (const n of ENV_NAMES) {
+    if (savedEnv[n] === undefined) delete process.env[n];
+    else process.env[n] = savedEnv[n];
+  }
+  vi.restoreAllMocks();
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("credentials from the vendors' environment variables", () => {
+  const ENV_SETS: Record<AkProvider, [id: string, secret: string, token: string]> = {
+    "aliyun-ens": ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN"],
+    "aliyun-oss": ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_SECURITY_TOKEN"],
+    "huaweicloud-mpc": ["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
+    "baidu-bos": ["BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY", "BCE_SESSION_TOKEN"],
+  };
+
+  it.each(AK_PROVIDERS)("%s: key id, secret and STS token come from the environment", async (provider) => {
+    const [idVar, secretVar, tokenVar] = ENV_SETS[provider];
+    process.env[idVar] = "ENVKEYID123";
+    process.env[secretVar] = "env-secret";
+    process.env[tokenVar] = "env-sts-token";
+    const server = await serve(anyVendor);
+
+    await callOnce(createBucketClient(akOptions(provider, server.url)));
+
+    const [req] = server.requests;
+    expect(WIRE[provider].keyId(req!)).toBe("ENVKEYID123");
+    expect(header(req, WIRE[provider].tokenHeader)).toBe("env-sts-token");
+  });
+
+  it.each(AK_PROVIDERS)("%s: without the token variable no token header is sent", async (provider) => {
+    const [idVar, secretVar] = ENV_SETS[provider];
+    process.env[idVar] = "ENVKEYID123";
+    process.env[secretVar] = "env-secret";
+    const server = await serve(anyVendor);
+    await callOnce(createBucketClient(akOptions(provider, server.url)));
+    expect(header(server.requests[0], WIRE[provider].tokenHeader)).toBe("");
+  });
+
+  it("credentials in options win over the environment", async () => {
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = "ENVKEYID123";
+    process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "env-secret";
+    const server = await serve(anyVendor);
+    await callOnce(createBucketClient({ ...akOptions("aliyun-ens", server.url), credentials: { accessKeyId: "OPTKEYID", accessKeySecret: "opt-secret" } } as BucketClientOptions));
+    expect(WIRE["aliyun-ens"].keyId(server.requests[0]!)).toBe("OPTKEYID");
+  });
+
+  it("hitachi: VSP_ONE_OBJECT_TOKEN is the bearer token", async () => {
+    process.env.VSP_ONE_OBJECT_TOKEN = "env-bearer";
+    const server = await serve(anyVendor);
+    await callOnce(createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi` }));
+    const list = server.requests.find((r) => r.path === "/mapi/v1/user/list_buckets");
+    expect(header(list, "authorization")).toBe("Bearer env-bearer");
+  });
+
+  it("hitachi: VSP_ONE_OBJECT_USERNAME / _PASSWORD / _TOKEN_URL run the password grant", async () => {
+    const server = await serve(anyVendor);
+    process.env.VSP_ONE_OBJECT_USERNAME = "admin";
+    process.env.VSP_ONE_OBJECT_PASSWORD = "pa ss&word";
+    process.env.VSP_ONE_OBJECT_TOKEN_URL = `${server.url}/token`;
+
+    await callOnce(createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi` }));
+
+    const grant = server.requests.find((r) => r.path === "/token");
+    expect(grant?.method).toBe("POST");
+    const form = new URLSearchParams(grant!.body);
+    expect(form.get("grant_type")).toBe("password");
+    expect(form.get("username")).toBe("admin");
+    expect(form.get("password")).toBe("pa ss&word");
+    const list = server.requests.find((r) => r.path === "/mapi/v1/user/list_buckets");
+    expect(header(list, "authorization")).toBe("Bearer token-from-password-grant");
+  });
+});
+
+describe("missing or empty credentials: a Configuration error naming what to set, before any request", () => {
+  const NEEDED: Record<AkProvider, [id: string, secret: string]> = {
+    "aliyun-ens": ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
+    "aliyun-oss": ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
+    "huaweicloud-mpc": ["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"],
+    "baidu-bos": ["BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY"],
+  };
+
+  it.each(AK_PROVIDERS)("%s: nothing set", async (provider) => {
+    const server = await serve(anyVendor);
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+
+    const err = thrown(() => createBucketClient(akOptions(provider, server.url)));
+
+    expect(err.kind).toBe("Configuration");
+    expect(err.provider).toBe(provider);
+    for (const name of NEEDED[provider]) expect(err.message).toContain(name);
+    expect(err.message).toMatch(/credentials/);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it.each(AK_PROVIDERS)("%s: only the secret missing → the message names only the secret variable", (provider) => {
+    const [idVar, secretVar] = NEEDED[provider];
+    process.env[idVar] = "ENVKEYID123";
+    const err = thrown(() => createBucketClient(akOptions(provider, "http://127.0.0.1:9")));
+    expect(err.kind).toBe("Configuration");
+    expect(err.message).toContain(secretVar);
+    expect(err.message).not.toMatch(new RegExp(`\\b${idVar}\\b`));
+  });
+
+  it.each(AK_PROVIDERS)("%s: empty or blank variables count as missing", (provider) => {
+    const [idVar, secretVar] = NEEDED[provider];
+    for (const [id, secret] of [["", "s"], ["id", ""], ["   ", "s"], ["id", " \t "]]) {
+      process.env[idVar] = id;
+      process.env[secretVar] = secret;
+      const err = thrown(() => createBucketClient(akOptions(provider, "http://127.0.0.1:9")));
+      expect(err.kind).toBe("Configuration");
+      expect(err.message).toContain(id!.trim() ? secretVar : idVar);
+    }
+  });
+
+  it.each(AK_PROVIDERS)("%s: empty strings in options are rejected", (provider) => {
+    for (const credentials of [
+      { accessKeyId: "", accessKeySecret: "s" },
+      { accessKeyId: "id", accessKeySecret: "" },
+      { accessKeyId: "  ", accessKeySecret: "s" },
+      { accessKeyId: "id", accessKeySecret: "s", securityToken: "" },
+    ]) {
+      const err = thrown(() => createBucketClient({ ...akOptions(provider, "http://127.0.0.1:9"), credentials } as BucketClientOptions));
+      expect(err.kind).toBe("Configuration");
+      expect(err.message).toMatch(/accessKeyId|accessKeySecret|securityToken/);
+    }
+  });
+
+  it("hitachi: nothing set names the token variable and the password-grant variables", async () => {
+    const fetchSpy = vi.spyOn(globalThis, "fetch");
+    const err = thrown(() => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "http://127.0.0.1:9/mapi" }));
+    expect(err.kind).toBe("Configuration");
+    for (const name of ["VSP_ONE_OBJECT_TOKEN", "VSP_ONE_OBJECT_USERNAME", "VSP_ONE_OBJECT_PASSWORD", "VSP_ONE_OBJECT_TOKEN_URL"]) expect(err.message).toContain(name);
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it("hitachi: an incomplete password grant in the environment is not enough", () => {
+    process.env.VSP_ONE_OBJECT_USERNAME = "admin";
+    process.env.VSP_ONE_OBJECT_PASSWORD = "pw";
+    expect(thrown(() => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "http://127.0.0.1:9/mapi" })).kind).toBe("Configuration");
+    process.env.VSP_ONE_OBJECT_TOKEN = "  ";
+    expect(thrown(() => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "http://127.0.0.1:9/mapi" })).kind).toBe("Configuration");
+  });
+
+  it("hitachi and MPC: empty tokens or password-grant fields in options are rejected", () => {
+    const endpoint = "http://127.0.0.1:9/mapi";
+    for (const credentials of [{ token: "" }, { token: "  " }, { username: "u", password: "", tokenUrl: "http://127.0.0.1:9/token" }, { username: "", password: "p", tokenUrl: "http://127.0.0.1:9/token" }]) {
+      expect(thrown(() => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint, credentials })).kind).toBe("Configuration");
+    }
+    const mpc = thrown(() => createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: PROJECT, credentials: { token: "" } }));
+    expect(mpc.kind).toBe("Configuration");
+  });
+});
+
+describe("credential functions: called per request, checked at call time", () => {
+  it.each(AK_PROVIDERS)("%s: called once per request, and each call's STS token is the one sent", async (provider) => {
+    const server = await serve(anyVendor);
+    let calls = 0;
+    const credentials = async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 1));
+      return { accessKeyId: `FNKEY${calls}`, accessKeySecret: "fn-secret", securityToken: `fn-sts-${calls}` };
+    };
+    const client = createBucketClient({ ...akOptions(provider, server.url), credentials } as BucketClientOptions);
+    expect(calls).toBe(0); // not called at creation
+
+    await callOnce(client);
+    await callOnce(client);
+
+    expect(calls).toBe(2);
+    expect(server.requests.map((r) => header(r, WIRE[provider].tokenHeader))).toEqual(["fn-sts-1", "fn-sts-2"]);
+    expect(server.requests.map((r) => WIRE[provider].keyId(r))).toEqual(["FNKEY1", "FNKEY2"]);
+  });
+
+  it("called again for a retried attempt (a refreshed STS token goes out on the retry)", async () => {
+    const server = await serve((req, i) => (i === 0 ? json({ RequestId: "U", Code: "ServiceUnavailable", Message: "busy" }, 503) : anyVendor(req)));
+    let calls = 0;
+    const ens = createBucketClient({
+      provider: "aliyun-ens",
+      endpoint: server.url,
+      retry: { baseDelayMs: 1 },
+      credentials: () => ({ accessKeyId: "FNKEY", accessKeySecret: "fn-secret", securityToken: `fn-sts-${++calls}` }),
+    });
+    await ens.listBucketsPage();
+    expect(calls).toBe(2);
+    expect(server.requests.map((r) => header(r, "x-acs-security-token"))).toEqual(["fn-sts-1", "fn-sts-2"]);
+  });
+
+  it.each(AK_PROVIDERS)("%s: a function returning unusable credentials → Configuration at call time, nothing sent", async (provider) => {
+    const server = await serve(anyVendor);
+    for (const bad of [{ accessKeyId: "", accessKeySecret: "s" }, { accessKeyId: "id", accessKeySecret: "" }, undefined, "AKID:SECRET"]) {
+      const client = createBucketClient({ ...akOptions(provider, server.url), credentials: async () => bad } as unknown as BucketClientOptions);
+      const err = await rejection(callOnce(client));
+      expect(err.kind).toBe("Configuration");
+      expect(err.provider).toBe(provider);
+      expect(err.retryable).toBe(false);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("hitachi: a token function is called per request; an empty token is a Configuration error", async () => {
+    const server = await serve(anyVendor);
+    let calls = 0;
+    const client = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: () => ({ token: `fn-bearer-${++calls}` }) });
+    await client.listBucketsPage({ userId: 1 });
+    await client.listBucketsPage({ userId: 1 });
+    expect(calls).toBe(2);
+    const lists = server.requests.filter((r) => r.path === "/mapi/v1/user/list_buckets");
+    expect(lists.map((r) => header(r, "authorization"))).toEqual(["Bearer fn-bearer-1", "Bearer fn-bearer-2"]);
+
+    const empty = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: async () => ({ token: "" }) });
+    const before = server.requests.filter((r) => r.path === "/mapi/v1/user/list_buckets").length;
+    expect((await rejection(empty.listBucketsPage({ userId: 1 }))).kind).toBe("Configuration");
+    expect(server.requests.filter((r) => r.path === "/mapi/v1/user/list_buckets")).toHaveLength(before);
+  });
+});
+
+describe("secrets never appear in inspected or serialized clients and errors", () => {
+  const SECRET = "SENTINEL-SECRET-7d1f";
+  const STS = "SENTINEL-STS-4b2e";
+  const BEARER = "SENTINEL-BEARER-9a0c";
+  const PASSWORD = "SENTINEL-PASSWORD-3e5d";
+  const SENTINELS = [SECRET, STS, BEARER, PASSWORD];
+
+  function views(value: unknown): string[] {
+    const out = [
+      inspect(value, { depth: Infinity, showHidden: true }),
+      inspect(value, { depth: 6, showHidden: true, customInspect: false, getters: true }),
+      String(JSON.stringify(value)),
+    ];
+    if (value instanceof Error) out.push(value.message, value.stack ?? "", inspect(value.cause, { depth: Infinity, showHidden: true }));
+    return out;
+  }
+  function expectClean(value: unknown): void {
+    for (const text of views(value)) for (const s of SENTINELS) expect(text).not.toContain(s);
+  }
+
+  function clients(url: string) {
+    const creds = { accessKeyId: "VISIBLEKEYID", accessKeySecret: SECRET, securityToken: STS };
+    return [
+      createBucketClient({ ...akOptions("aliyun-ens", url), credentials: creds } as BucketClientOptions),
+      createBucketClient({ ...akOptions("aliyun-ens", url), credentials: creds, signatureVersion: "v1" } as BucketClientOptions),
+      createBucketClient({ ...akOptions("aliyun-oss", url), credentials: creds } as BucketClientOptions),
+      createBucketClient({ ...akOptions("huaweicloud-mpc", url), credentials: creds } as BucketClientOptions),
+      createBucketClient({ ...akOptions("huaweicloud-mpc", url), credentials: { token: BEARER } } as BucketClientOptions),
+      createBucketClient({ ...akOptions("baidu-bos", url), credentials: creds } as BucketClientOptions),
+      createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${url}/mapi`, credentials: { token: BEARER }, retry: { baseDelayMs: 1 } }),
+      createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${url}/mapi`, credentials: { username: "admin", password: PASSWORD, tokenUrl: `${url}/token` }, retry: { baseDelayMs: 1 } }),
+    ];
+  }
+
+  it("clients (and their raw clients), before and after a successful call", async () => {
+    const server = await serve(anyVendor);
+    for (const client of clients(server.url)) {
+      expectClean(client);
+      expectClean(client.raw);
+      expect(JSON.parse(JSON.stringify(client))).toEqual({ provider: client.provider });
+      await callOnce(client);
+      expectClean(client);
+      expectClean(client.raw);
+    }
+    // The secrets did go out (so the checks above were not vacuous).
+    expect(server.requests.some((r) => header(r, "x-acs-security-token") === STS)).toBe(true);
+    expect(server.requests.some((r) => header(r, "authorization") === `Bearer ${BEARER}`)).toBe(true);
+    expect(server.requests.some((r) => r.body.includes(PASSWORD))).toBe(true);
+  });
+
+  it("errors from vendor responses, retries, malformed bodies and failed handshakes", async () => {
+    const server = await serve((req) => {
+      if (req.path === "/token") return json({ error: "invalid_grant", error_description: `bad password` }, 401);
+      if (req.path === "/mapi/v1/csrf") return CSRF;
+      return { status: 503, headers: { "Content-Type": "text/plain" }, body: "unavailable" };
+    }, 100);
+    for (const client of clients(server.url)) {
+      const err = await rejection(callOnce(client));
+      expect(err.kind === "Unavailable" || err.kind === "InvalidCredentials").toBe(true);
+      expectClean(err);
+    }
+  });
+
+  it("errors from network failures and from bad credential functions", async () => {
+    const server = await serve(anyVendor);
+    const port = Number(new URL(server.url).port);
+    servers.splice(servers.indexOf(servers.at(-1)!), 1)[0]!.close(); // nothing listens there any more
+    await new Promise((r) => setTimeout(r, 10));
+    for (const client of clients(`http://127.0.0.1:${port}`)) {
+      const err = await rejection(callOnce(client));
+      expectClean(err);
+    }
+    const fn = createBucketClient({
+      ...akOptions("aliyun-oss", server.url),
+      credentials: async () => ({ accessKeyId: "", accessKeySecret: SECRET, securityToken: STS }),
+    } as BucketClientOptions);
+    const err = await rejection(callOnce(fn));
+    expect(err.kind).toBe("Configuration");
+    expectClean(err);
+  });
+});

@@ -1,0 +1,146 @@
+// Type-level tests of the facade: `tsc -p test/tsconfig.json` must compile this file, and each
+// expect-error directive below must be needed (an unused one is itself an error). Nothing here runs.
+import type { BucketInfo as EnsBucketInfo } from "@bucketry/aliyun-ens";
+import type { ObsBucket } from "@bucketry/huaweicloud-mpc";
+import type { UserBucket } from "@bucketry/hitachi-vsp-one-object";
+import type { AccessControlPolicy as OssPolicy } from "@bucketry/aliyun-oss";
+import type { GetBucketAclResponse } from "@bucketry/baidu-bos";
+import { createBucketClient, type Bucket, type BucketAcl, type BucketPage, type CannedAcl, type Grantee } from "../src/index.js";
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function assertType<T extends true>(): T | void {}
+
+export async function ossClient(): Promise<void> {
+  const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou" });
+  const acl: BucketAcl<"aliyun-oss"> = await oss.getBucketAcl("examplebucket", { retry: false });
+  assertType<Equal<typeof acl.raw, OssPolicy>>();
+  assertType<Equal<typeof oss.provider, "aliyun-oss">>();
+  // @ts-expect-error OSS documents GetBucketAcl only: no listing
+  oss.listBuckets();
+  // @ts-expect-error no listBucketsPage either
+  void oss.listBucketsPage;
+  // @ts-expect-error getBucketAcl needs the bucket
+  await oss.getBucketAcl();
+
+  // `raw` is the signed generated client, typed from the spec.
+  const { data, error } = await oss.raw.GET("/", {});
+  if (data) {
+    const policy: OssPolicy = data;
+    const grant: CannedAcl = data.AccessControlList.Grant;
+    const ownerId: string = data.Owner.ID;
+    void [policy, grant, ownerId];
+  }
+  if (error) {
+    const code: string = error.Code;
+    void code;
+  }
+  // @ts-expect-error GetBucketAcl is a GET
+  await oss.raw.PUT("/", {});
+}
+
+export async function bosClient(): Promise<void> {
+  const bos = createBucketClient({ provider: "baidu-bos" }); // region optional (default bj)
+  const acl = await bos.getBucketAcl("examplebucket");
+  assertType<Equal<typeof acl, BucketAcl<"baidu-bos">>>();
+  assertType<Equal<typeof acl.raw, GetBucketAclResponse>>();
+  // @ts-expect-error BOS has no listing
+  bos.listBuckets();
+  // @ts-expect-error addressing is one of two styles
+  createBucketClient({ provider: "baidu-bos", addressing: "dns" });
+}
+
+export async function ensClient(): Promise<void> {
+  const ens = createBucketClient({ provider: "aliyun-ens" }); // region optional (central endpoint)
+  for await (const bucket of ens.listBuckets()) {
+    assertType<Equal<typeof bucket, Bucket<"aliyun-ens">>>();
+    assertType<Equal<typeof bucket.raw, EnsBucketInfo>>();
+    assertType<Equal<Bucket<"aliyun-ens">["raw"], EnsBucketInfo>>();
+    const name: string = bucket.name;
+    const created: Date | undefined = bucket.createdAt;
+    // @ts-expect-error createdAt may be absent
+    const mustHave: Date = bucket.createdAt;
+    // @ts-expect-error ENS records have no Hitachi fields
+    void bucket.raw.bucketId;
+    void [name, created, mustHave];
+  }
+  for await (const bucket of ens.listBuckets({ prefix: "img", pageSize: 50 })) void bucket;
+  const page: BucketPage<"aliyun-ens"> = await ens.listBucketsPage({ cursor: "2" });
+  const next: string | undefined = page.nextCursor;
+  void next;
+  // @ts-expect-error ENS lists buckets; it has no getBucketAcl
+  await ens.getBucketAcl("b");
+  // @ts-expect-error signatureVersion is "v3" or "v1"
+  createBucketClient({ provider: "aliyun-ens", signatureVersion: "v2" });
+  // @ts-expect-error prefix is a string
+  ens.listBuckets({ prefix: 1 });
+}
+
+export async function mpcClient(): Promise<void> {
+  const mpc = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" });
+  for await (const bucket of mpc.listBuckets()) assertType<Equal<typeof bucket.raw, ObsBucket>>();
+  createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p", credentials: { token: "iam-token" } });
+  // @ts-expect-error MPC needs projectId
+  createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4" });
+  // @ts-expect-error MPC needs region
+  createBucketClient({ provider: "huaweicloud-mpc", projectId: "p" });
+  // @ts-expect-error MPC has no getBucketAcl
+  void mpc.getBucketAcl;
+}
+
+export async function hitachiClient(): Promise<void> {
+  const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "https://admin.region1.cluster1/mapi", credentials: { token: "t" } });
+  for await (const bucket of hitachi.listBuckets({ userId: 42 })) {
+    assertType<Equal<typeof bucket.raw, UserBucket>>();
+    const id: string | undefined = bucket.id; // numeric bucketIds are normalized to strings
+    void id;
+  }
+  for await (const bucket of hitachi.listBuckets({ userId: "7c1f0d2a-91f4-4f0e-8a55-2b8f3c4d5e6f", pageSize: 500 })) void bucket;
+  await hitachi.listBucketsPage({ userId: 1, cursor: "token" });
+  // @ts-expect-error Hitachi listing requires { userId }
+  hitachi.listBuckets();
+  // @ts-expect-error … and not an empty options object
+  hitachi.listBuckets({});
+  // @ts-expect-error listBucketsPage requires userId too
+  await hitachi.listBucketsPage({ cursor: "token" });
+  // @ts-expect-error Hitachi needs the management endpoint
+  createBucketClient({ provider: "hitachi-vsp-one-object", credentials: { token: "t" } });
+  createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "https://h/mapi", credentials: { username: "u", password: "p", tokenUrl: "https://t" } });
+  createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "https://h/mapi", credentials: async () => ({ token: "t" }) });
+  // @ts-expect-error access keys are not Hitachi credentials
+  createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "https://h/mapi", credentials: { accessKeyId: "a", accessKeySecret: "s" } });
+}
+
+export function requiredOptions(): void {
+  // @ts-expect-error OSS needs a region (it is part of the V4 signature scope and the host)
+  createBucketClient({ provider: "aliyun-oss" });
+  // @ts-expect-error unknown provider
+  createBucketClient({ provider: "aws-s3" });
+  // Credentials: static, STS, or a (possibly async) function.
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: "t" } });
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: async () => ({ accessKeyId: "a", accessKeySecret: "s" }) });
+  // @ts-expect-error accessKeySecret is required
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a" } });
+  // @ts-expect-error signatureVersion for OSS is "v4" or "v1"
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", signatureVersion: "v3" });
+}
+
+export function aclNarrowing(acl: BucketAcl): string[] {
+  const out: string[] = [];
+  const first = acl.grants[0];
+  if (first) {
+    const grantee: Grantee = first.grantee;
+    if (grantee.type === "user") out.push(grantee.id);
+    else {
+      assertType<Equal<typeof grantee, { type: "everyone" }>>();
+      // @ts-expect-error "everyone" has no id
+      out.push(grantee.id);
+    }
+    // @ts-expect-error id exists only once narrowed to a user
+    out.push(first.grantee.id);
+  }
+  const canned: CannedAcl | undefined = acl.acl;
+  // @ts-expect-error "default" is an object ACL, not a bucket ACL
+  const objectAcl: CannedAcl = "default";
+  void [canned, objectAcl];
+  return out;
+}

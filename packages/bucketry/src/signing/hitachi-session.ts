@@ -322,7 +322,8 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       invalidateCsrf(meta.csrfGen);
       const s = await snapshot();
       applyHeaders(replay.headers, s, meta.userCookie);
-      await response.body?.cancel().catch(() => undefined); // free the connection of the discarded 401
+      // Not awaited: under MSW a cancel on a mocked body may never settle (mswjs/interceptors#799).
+      void response.body?.cancel().catch(() => undefined); // free the connection of the discarded 401
       const retryFetch: Fetch = options.fetch ?? (clientOptions?.fetch as Fetch | undefined) ?? sessionFetch;
       const retried = await retryFetch(replay);
       absorbCookies(retried, undefined);
@@ -475,7 +476,7 @@ async function fetchCsrf(url: string, endpoint: string, doFetch: Fetch, gen: num
       cause: error,
     });
   }
-  await response.body?.cancel().catch(() => undefined); // body undocumented and unused
+  void response.body?.cancel().catch(() => undefined); // body undocumented and unused; not awaited (see above)
   if (!response.ok) {
     throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed with HTTP ${response.status}`, {
       stage: "csrf",

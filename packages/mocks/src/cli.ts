@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// `npm run mock`: serves the five mock APIs on 127.0.0.1 and prints endpoints and credentials.
+//   node packages/mocks/dist/cli.js [--port 9000] [--buckets 10000] [--seed 1]
+import { testAccount } from "./credentials.js";
+import { startMockServer } from "./server.js";
+
+function flag(name: string): number | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  const raw = i === -1 ? process.env[`MOCK_${name.toUpperCase()}`] : process.argv[i + 1];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`--${name} must be a non-negative integer, got ${raw}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const port = flag("port");
+const buckets = flag("buckets");
+const seed = flag("seed");
+const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
+
+console.log(`bucketry mocks listening on ${server.url} (${server.mock.state.buckets.length} buckets, seed ${server.mock.state.seed})\n`);
+for (const [provider, options] of Object.entries(server.clientOptions)) {
+  console.log(`${provider}\n  createBucketClient(${JSON.stringify(options)})`);
+}
+console.log(`\nHitachi user ids: ${testAccount.hitachiUserIds.join(", ")}; Huawei token (X-Auth-Token): ${testAccount.mpcToken}`);
+console.log("Ctrl-C to stop.");
+
+const stop = () => {
+  void server.close().then(() => process.exit(0));
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,141 @@
+// URL patterns for MSW: one RegExp per (operation, server) and per (operation, custom base URL). MSW matches
+// them against `origin + pathname` (query and fragment removed); named groups carry the server variables and
+// path parameters.
+import type { OperationSpec, ServerSpec, VendorSpec } from "./types.js";
+
+export interface Route {
+  spec: VendorSpec;
+  operation: OperationSpec;
+  pattern: RegExp;
+  /** The spec server this route stands for (for a custom base URL: the server whose path tail it reuses). */
+  server: ServerSpec;
+  /** The custom base URL, when the route is not one of the spec's servers. */
+  baseUrl?: string;
+  /** Group name → variable/parameter name. */
+  groups: Record<string, string>;
+  /** Server variables the URL cannot supply (custom base URLs): their defaults. */
+  defaults: Record<string, string>;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+class Builder {
+  source = "";
+  groups: Record<string, string> = {};
+  #count = 0;
+  literal(text: string): void {
+    this.source += escape(text);
+  }
+  variable(name: string, body: string): void {
+    const group = `g${this.#count++}_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
+    this.groups[group] = name;
+    this.source += `(?<${group}>${body})`;
+  }
+}
+
+/** Splits a template on `{name}` placeholders. */
+function pieces(template: string): Array<{ text: string } | { name: string }> {
+  const out: Array<{ text: string } | { name: string }> = [];
+  const re = /\{([^}]+)\}/g;
+  let last = 0;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    if (m.index > last) out.push({ text: template.slice(last, m.index) });
+    out.push({ name: m[1]! });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) out.push({ text: template.slice(last) });
+  return out;
+}
+
+/** Index where the path of a server URL template starts (after `scheme://authority`). */
+function pathStart(url: string): number {
+  const scheme = url.indexOf("://");
+  const slash = url.indexOf("/", scheme === -1 ? 0 : scheme + 3);
+  return slash === -1 ? url.length : slash;
+}
+
+function addTemplate(b: Builder, template: string, server: ServerSpec | undefined, inHost: boolean): void {
+  const parts = pieces(template);
+  parts.forEach((part, i) => {
+    if ("text" in part) return b.literal(part.text);
+    const variable = server?.variables[part.name];
+    if (variable?.enum?.length) return b.variable(part.name, variable.enum.map(escape).join("|"));
+    if (!inHost) return b.variable(part.name, "[^/]+");
+    // A variable that is the whole authority (Hitachi's `{host}`) may hold dots and a port; a host label may not.
+    const before = i > 0 ? parts[i - 1] : undefined;
+    const after = parts[i + 1];
+    const whole = (before === undefined || ("text" in before && before.text.endsWith("://"))) && (after === undefined || ("text" in after && after.text.startsWith("/")));
+    b.variable(part.name, whole ? "[^/]+" : "[^/.]+");
+  });
+}
+
+/** Appends the operation path; a trailing slash (or its absence) is optional, as the vendors accept both. */
+function addPath(b: Builder, path: string, afterServerPath: boolean): void {
+  const trimmed = path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path;
+  if (trimmed === "/") {
+    // A URL's pathname is at least "/"; after a server path (`/{bucket}`) the slash is optional.
+    b.source += afterServerPath ? "/?" : "/";
+    return;
+  }
+  addTemplate(b, trimmed, undefined, false);
+  b.source += "/?";
+}
+
+function finish(b: Builder): RegExp {
+  return new RegExp(`^${b.source}$`);
+}
+
+/** Routes of one operation: its spec servers, then each custom base URL (path-style, see README). */
+export function routesFor(spec: VendorSpec, operationId: string, baseUrls: readonly string[] = []): Route[] {
+  const operation = spec.operations[operationId];
+  if (!operation) throw new Error(`${spec.provider}: no operation ${operationId}`);
+  const routes: Route[] = [];
+  for (const server of operation.servers) {
+    const b = new Builder();
+    const cut = pathStart(server.url);
+    // Default ports are dropped by URL.origin; a template never carries them.
+    addTemplate(b, server.url.slice(0, cut), server, true);
+    const serverPath = server.url.slice(cut).replace(/\/+$/, "");
+    addTemplate(b, serverPath, server, false);
+    addPath(b, operation.path, serverPath !== "");
+    routes.push({ spec, operation, pattern: finish(b), server, groups: b.groups, defaults: {} });
+  }
+  for (const raw of baseUrls) {
+    const base = raw.replace(/\/+$/, "");
+    // The part of each server's path from its first variable on (OSS path style: `/{bucket}`) is kept;
+    // host variables take their defaults.
+    const seen = new Set<string>();
+    for (const server of operation.servers) {
+      const path = server.url.slice(pathStart(server.url));
+      const firstVar = path.indexOf("{");
+      const tail = firstVar === -1 ? "" : path.slice(path.lastIndexOf("/", firstVar)).replace(/\/+$/, "");
+      if (seen.has(tail)) continue;
+      seen.add(tail);
+      const b = new Builder();
+      b.literal(base);
+      addTemplate(b, tail, server, false);
+      addPath(b, operation.path, new URL(base).pathname.length > 1 || tail !== "");
+      const defaults: Record<string, string> = {};
+      for (const [name, v] of Object.entries(server.variables)) defaults[name] = v.default;
+      routes.push({ spec, operation, pattern: finish(b), server, baseUrl: base, groups: b.groups, defaults });
+    }
+  }
+  return routes;
+}
+
+/** Server variables and path parameters of a URL matched by `route` (decoded), defaults filled in. */
+export function matchRoute(route: Route, url: URL): Record<string, string> | undefined {
+  const m = route.pattern.exec(url.origin + url.pathname);
+  if (!m) return undefined;
+  const vars: Record<string, string> = { ...route.defaults };
+  for (const [group, name] of Object.entries(route.groups)) {
+    const value = m.groups?.[group];
+    if (value === undefined) continue;
+    try {
+      vars[name] = decodeURIComponent(value);
+    } catch {
+      vars[name] = value;
+    }
+  }
+  return vars;
+}

@@ -1,0 +1,337 @@
+// The hand-written runtime the generated handlers delegate to. One request goes through:
+//   record → scenarios (latency, clock skew; or a terminal fault) → spec validation → auth → vendor answer
+//   → body faults → vendor headers (request id, Date) → record the response.
+import { HttpResponse } from "msw";
+import { matchRoute, routesFor, type Route } from "./match.js";
+import { prng, type MockState } from "./state.js";
+import type { Scenario } from "./scenarios.js";
+import type { OperationSpec, Provider, VendorSpec } from "./types.js";
+import { validateRequest, type RequestParts, type ValidationIssue } from "./validation.js";
+import { adapters } from "./vendors/index.js";
+import type { VendorAdapter } from "./vendors/adapter.js";
+
+/** A response before it becomes a `Response`: the runtime can still corrupt, decorate and record it. */
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: string | null;
+}
+
+/** One request the handlers saw, as sent, with what the mock made of it and what it answered. */
+export interface RecordedCall {
+  seq: number;
+  provider: Provider;
+  operationId: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  /** Problems with the request measured against the spec (empty: the request is valid). */
+  issues: ValidationIssue[];
+  /** The auth scheme recognized and the outcome (absent for unauthenticated operations and early failures). */
+  auth?: { scheme: string; ok: boolean; reason?: string };
+  /** Labels of the scenarios applied to this call. */
+  scenarios: string[];
+  /** What the mock answered; absent while in flight and for a connection reset. */
+  response?: { status: number; headers: Record<string, string>; body: string | null };
+  /** The connection was reset instead of answered. */
+  reset?: boolean;
+}
+
+/** Everything a vendor adapter needs to answer one request. */
+export interface MockContext {
+  runtime: MockRuntime;
+  route: Route;
+  spec: VendorSpec;
+  operation: OperationSpec;
+  request: Request;
+  url: URL;
+  /** Server variables and path parameters (decoded; defaults for what a custom base URL cannot carry). */
+  vars: Record<string, string>;
+  query: Map<string, string>;
+  headers: Headers;
+  cookies: Map<string, string>;
+  bodyText: string;
+  bodyBytes: Uint8Array;
+  state: MockState;
+  /** The server clock (epoch ms), including any clock-skew scenario (`skewMs`). */
+  now(): number;
+  /** Offset of this request's server clock set by clock-skew scenarios. */
+  skewMs: number;
+  requestId: string;
+  call: RecordedCall;
+}
+
+export interface MockRuntimeOptions {
+  state: MockState;
+  /** The server's base clock (epoch ms). Default `Date.now`. */
+  clock?: () => number;
+}
+
+type Outcome = Reply | "reset";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function parseCookies(header: string | null): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (!out.has(name)) out.set(name, part.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+export function parseQueryString(search: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of new URLSearchParams(search)) if (!out.has(k)) out.set(k, v);
+  return out;
+}
+
+const headersObject = (headers: Headers): Record<string, string> => {
+  const out: Record<string, string> = {};
+  // Several Set-Cookie lines come out joined with ", " (what `Headers.get` gives); `getSetCookie()` on the
+  // live response has them one by one.
+  for (const [k, v] of headers) out[k] = k in out ? `${out[k]}, ${v}` : v;
+  return out;
+};
+
+export class MockRuntime {
+  readonly state: MockState;
+  readonly clock: () => number;
+  /** Every call the handlers saw, oldest first (cleared by `reset()`). */
+  readonly requests: RecordedCall[] = [];
+  /** Per-provider mutable server state (ENS nonces, Hitachi CSRF sessions), cleared by `reset()`. */
+  readonly memory = new Map<string, unknown>();
+  readonly random: () => number;
+  #scenarios: Scenario[] = [];
+  #seq = 0;
+
+  constructor(options: MockRuntimeOptions) {
+    this.state = options.state;
+    this.clock = options.clock ?? Date.now;
+    this.random = prng((options.state.seed * 2654435761) >>> 0);
+  }
+
+  /** Routes (URL patterns) of one operation; used by the generated handler factories. */
+  routes(spec: VendorSpec, operationId: string, baseUrls: readonly string[]): Route[] {
+    return routesFor(spec, operationId, baseUrls);
+  }
+
+  /** Activates scenarios; later calls take precedence over earlier ones (like MSW's `server.use`). */
+  use(...scenarios: Scenario[]): void {
+    this.#scenarios.unshift(...scenarios);
+  }
+
+  /** The scenarios still active. */
+  get scenarios(): readonly Scenario[] {
+    return this.#scenarios.filter((s) => s.remaining > 0);
+  }
+
+  /** Drops every scenario, recorded call and per-provider server state (sessions, nonces). The data set stays. */
+  reset(): void {
+    this.#scenarios = [];
+    this.requests.length = 0;
+    this.memory.clear();
+  }
+
+  /** Per-provider scratch state, created on first use. */
+  remember<T>(key: string, create: () => T): T {
+    let value = this.memory.get(key) as T | undefined;
+    if (value === undefined) {
+      value = create();
+      this.memory.set(key, value);
+    }
+    return value;
+  }
+
+  adapter(provider: Provider): VendorAdapter {
+    const adapter = adapters[provider];
+    if (!adapter) throw new Error(`@bucketry/mocks: no runtime for provider ${provider}`);
+    return adapter;
+  }
+
+  async handle(route: Route, request: Request): Promise<Response> {
+    const ctx = await this.#context(route, request);
+    let outcome: Outcome;
+    try {
+      outcome = await this.#process(ctx);
+    } catch (err) {
+      // A bug in the mock must not look like a vendor answer: a plain 500 naming the mock.
+      outcome = { status: 500, headers: new Headers({ "content-type": "text/plain" }), body: `@bucketry/mocks internal error: ${(err as Error).stack ?? err}` };
+    }
+    return this.#finish(ctx, outcome);
+  }
+
+  /** A method the operation's path does not accept, where the spec documents a 405 (Hitachi). */
+  async methodNotAllowed(route: Route, request: Request): Promise<Response> {
+    const ctx = await this.#context(route, request);
+    const adapter = this.adapter(route.spec.provider);
+    ctx.call.issues.push({ kind: "invalid", location: "path", name: "method", message: `method ${request.method} is not allowed; use ${route.operation.method}` });
+    const reply = adapter.methodNotAllowed ? adapter.methodNotAllowed(ctx) : { status: 405, headers: new Headers({ allow: route.operation.method }), body: null };
+    return this.#finish(ctx, reply);
+  }
+
+  async #context(route: Route, request: Request): Promise<MockContext> {
+    const url = new URL(request.url);
+    const bodyBytes = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : new Uint8Array();
+    const bodyText = new TextDecoder().decode(bodyBytes);
+    const headers = new Headers(request.headers);
+    const call: RecordedCall = {
+      seq: ++this.#seq,
+      provider: route.spec.provider,
+      operationId: route.operation.operationId,
+      method: request.method,
+      url: request.url,
+      headers: headersObject(headers),
+      body: bodyText,
+      issues: [],
+      scenarios: [],
+    };
+    this.requests.push(call);
+    const adapter = this.adapter(route.spec.provider);
+    const clock = this.clock;
+    const ctx: MockContext = {
+      runtime: this,
+      route,
+      spec: route.spec,
+      operation: route.operation,
+      request,
+      url,
+      vars: matchRoute(route, url) ?? { ...route.defaults },
+      query: parseQueryString(url.search),
+      headers,
+      cookies: parseCookies(headers.get("cookie")),
+      bodyText,
+      bodyBytes,
+      state: this.state,
+      now() {
+        return clock() + this.skewMs;
+      },
+      skewMs: 0,
+      requestId: adapter.requestId(this.random),
+      call,
+    };
+    return ctx;
+  }
+
+  #matching(ctx: MockContext): Scenario[] {
+    const adapter = this.adapter(ctx.spec.provider);
+    return this.#scenarios.filter(
+      (s) =>
+        s.remaining > 0 &&
+        (s.provider === "*" || s.provider === ctx.spec.provider) &&
+        (s.operation !== undefined ? s.operation === ctx.operation.operationId : !adapter.auxiliaryOperations.includes(ctx.operation.operationId)),
+    );
+  }
+
+  #consume(ctx: MockContext, s: Scenario): void {
+    s.remaining--;
+    s.applied++;
+    ctx.call.scenarios.push(s.label);
+  }
+
+  async #process(ctx: MockContext): Promise<Outcome> {
+    const adapter = this.adapter(ctx.spec.provider);
+    const active = this.#matching(ctx);
+    for (const s of active) {
+      if (s.spec.kind === "latency") {
+        this.#consume(ctx, s);
+        await sleep(s.spec.ms);
+      } else if (s.spec.kind === "clock-skew" && adapter.clockChecked) {
+        this.#consume(ctx, s);
+        ctx.skewMs += s.spec.offsetMs;
+      }
+    }
+    const terminal = active.find((s) => s.spec.kind === "error" || s.spec.kind === "throttle" || s.spec.kind === "status" || s.spec.kind === "reset");
+    if (terminal) {
+      this.#consume(ctx, terminal);
+      const spec = terminal.spec;
+      switch (spec.kind) {
+        case "reset":
+          return "reset";
+        case "error":
+          return adapter.documentedError(ctx, spec.code);
+        case "throttle":
+          return adapter.throttle(ctx, spec);
+        case "status":
+          return adapter.serverError(ctx, spec);
+      }
+    }
+    let reply = await this.#answer(ctx, adapter);
+    const fault = active.find((s) => s.spec.kind === "body");
+    if (fault && fault.spec.kind === "body") {
+      this.#consume(ctx, fault);
+      reply = corruptBody(reply, fault.spec.fault);
+    }
+    return reply;
+  }
+
+  async #answer(ctx: MockContext, adapter: VendorAdapter): Promise<Reply> {
+    const parts: RequestParts = {
+      path: ctx.vars,
+      query: ctx.query,
+      headers: ctx.headers,
+      cookies: ctx.cookies,
+      contentType: ctx.headers.get("content-type") ?? undefined,
+      bodyText: ctx.bodyText,
+    };
+    const normalized = adapter.normalize ? adapter.normalize(ctx, parts) : parts;
+    const issues = validateRequest(ctx.operation, normalized, { skipSecurity: true });
+    ctx.call.issues.push(...issues);
+    if (issues.length > 0) return adapter.invalid(ctx, issues[0]!);
+    const secured = ctx.operation.security.some((requirement) => Object.keys(requirement).length > 0);
+    if (secured) {
+      const denied = await adapter.authenticate(ctx);
+      if (denied) return denied;
+    }
+    return adapter.respond(ctx);
+  }
+
+  #finish(ctx: MockContext, outcome: Outcome): Response {
+    if (outcome === "reset") {
+      ctx.call.reset = true;
+      return HttpResponse.error();
+    }
+    const adapter = this.adapter(ctx.spec.provider);
+    adapter.decorate(ctx, outcome);
+    ctx.call.response = { status: outcome.status, headers: headersObject(outcome.headers), body: outcome.body };
+    const init = { status: outcome.status, headers: outcome.headers };
+    const type = outcome.headers.get("content-type") ?? "";
+    const body = outcome.body === null || outcome.status === 204 || outcome.status === 304 ? null : outcome.body;
+    if (body !== null && /[/+]xml\b/.test(type)) return HttpResponse.xml(body, init);
+    return new HttpResponse(body, init);
+  }
+}
+
+const HTML_PAGE =
+  "<!DOCTYPE html><html><head><title>Maintenance</title></head><body><h1>Service temporarily unavailable</h1><p>Please try again later.</p></body></html>";
+
+/** Applies a body fault to an answer. */
+export function corruptBody(reply: Reply, fault: string): Reply {
+  const headers = new Headers(reply.headers);
+  headers.delete("content-length");
+  const type = headers.get("content-type") ?? "";
+  const xml = /xml/.test(type);
+  const body = reply.body ?? "";
+  switch (fault) {
+    case "truncated":
+      return { status: reply.status, headers, body: body.slice(0, Math.max(1, Math.floor(body.length / 2))) };
+    case "malformed":
+      return {
+        status: reply.status,
+        headers,
+        body: xml ? '<?xml version="1.0" encoding="UTF-8"?>\n<AccessControlPolicy><Owner><ID>1</ID></AccessControlPolicy>' : '{"RequestId": "mock",, "items": [}',
+      };
+    case "invalid":
+      return { status: reply.status, headers, body: xml ? '<?xml version="1.0" encoding="UTF-8"?>\n<Unexpected><Reason>not the documented shape</Reason></Unexpected>' : '"not the documented shape"' };
+    case "empty":
+      return { status: reply.status, headers, body: "" };
+    case "wrong-content-type":
+      headers.set("content-type", "text/html; charset=utf-8");
+      return { status: 200, headers, body: HTML_PAGE };
+    default:
+      throw new Error(`unknown body fault ${fault}`);
+  }
+}

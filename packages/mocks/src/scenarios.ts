@@ -1,0 +1,108 @@
+// Scenarios: deliberate failures and delays layered over the spec-faithful behaviour. Each applies once by
+// default, `{ times: n }` times, or `{ always: true }`; `mock.use(...)` activates them, `mock.reset()` clears them.
+import { vendors } from "./generated/index.js";
+import type { Provider } from "./types.js";
+
+export type BodyFault = "truncated" | "malformed" | "invalid" | "empty" | "wrong-content-type";
+
+export interface ScenarioOptions {
+  /** How many matching requests the scenario applies to. Default 1. */
+  times?: number;
+  /** Apply to every matching request (same as `times: Infinity`). */
+  always?: boolean;
+  /**
+   * Only this operation (operationId, e.g. `ListBuckets`, `GetCsrfToken`). Default: every operation of the
+   * provider except auth handshakes (Hitachi's `GetCsrfToken`).
+   */
+  operation?: string;
+}
+
+export type ScenarioSpec =
+  | { kind: "error"; code: string }
+  | { kind: "throttle"; status?: number; code?: string; retryAfterMs: number }
+  | { kind: "status"; status: 500 | 502 | 503 | 504; code?: string; message?: string }
+  | { kind: "clock-skew"; offsetMs: number }
+  | { kind: "latency"; ms: number }
+  | { kind: "body"; fault: BodyFault }
+  | { kind: "reset" };
+
+export interface Scenario {
+  readonly provider: Provider | "*";
+  readonly operation: string | undefined;
+  readonly spec: ScenarioSpec;
+  /** Remaining applications (Infinity for `always`). */
+  remaining: number;
+  /** How many requests it has been applied to. */
+  applied: number;
+  /** Short human-readable description, recorded on each call it affects. */
+  readonly label: string;
+}
+
+function make(provider: Provider | "*", spec: ScenarioSpec, options: ScenarioOptions = {}, detail = ""): Scenario {
+  const times = options.always ? Infinity : (options.times ?? 1);
+  if (!(times >= 1)) throw new RangeError("scenario: times must be >= 1 (or use { always: true })");
+  return {
+    provider,
+    operation: options.operation,
+    spec,
+    remaining: times,
+    applied: 0,
+    label: `${spec.kind}${detail ? `(${detail})` : ""} @ ${provider}${options.operation ? `/${options.operation}` : ""}`,
+  };
+}
+
+/** Scenario builders. `provider` may be `"*"` for every provider. */
+export const scenario = {
+  /**
+   * Answer with a documented error: the spec's example for `code` (a vendor code such as `NoSuchBucket`,
+   * `APIGW.0308`, `InvalidParameter.PageSize`, or — where the page documents statuses only, as Hitachi's —
+   * the status, e.g. `"401"` or `404`). An unknown code throws, listing the documented ones
+   * (`errorCodes(provider)`).
+   */
+  error(provider: Provider, code: string | number, options?: ScenarioOptions): Scenario {
+    const known = errorCodes(provider);
+    if (!known.includes(String(code))) {
+      throw new Error(`scenario.error: ${provider} documents no error ${JSON.stringify(String(code))}; documented: ${known.join(", ")}`);
+    }
+    return make(provider, { kind: "error", code: String(code) }, options, String(code));
+  },
+  /** The vendor's throttling answer (status, code, `Retry-After` / `x-acs-retry-after`). */
+  throttle(provider: Provider | "*", options: ScenarioOptions & { retryAfterMs?: number; status?: number; code?: string } = {}): Scenario {
+    const { retryAfterMs = 1000, status, code, ...rest } = options;
+    return make(provider, { kind: "throttle", retryAfterMs, ...(status ? { status } : {}), ...(code ? { code } : {}) }, rest, `${retryAfterMs}ms`);
+  },
+  /** A 500, 502 (an HTML page from a proxy), 503 or 504 in the vendor's shape. */
+  status(provider: Provider | "*", status: 500 | 502 | 503 | 504, options: ScenarioOptions & { code?: string; message?: string } = {}): Scenario {
+    const { code, message, ...rest } = options;
+    return make(provider, { kind: "status", status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, rest, String(status));
+  },
+  /**
+   * The server's clock is `offsetMs` ahead (negative: behind) for the matching requests, so signed requests
+   * outside the vendor's window fail with its clock-skew error (OSS RequestTimeTooSkewed with the server
+   * `Date`, MPC APIGW.0303, BOS RequestExpired, ENS InvalidTimeStamp.Expired). Not applicable to Hitachi.
+   */
+  clockSkew(provider: Provider | "*", offsetMs = 3_600_000, options?: ScenarioOptions): Scenario {
+    if (provider === "hitachi-vsp-one-object") throw new Error("scenario.clockSkew: Hitachi's MAPI checks no request time (bearer token + XSRF session)");
+    return make(provider, { kind: "clock-skew", offsetMs }, options, `${offsetMs}ms`);
+  },
+  /** Adds `ms` of latency before the normal (or other scenario's) answer. */
+  latency(provider: Provider | "*", ms: number, options?: ScenarioOptions): Scenario {
+    if (!(ms >= 0)) throw new RangeError("scenario.latency: ms must be >= 0");
+    return make(provider, { kind: "latency", ms }, options, `${ms}ms`);
+  },
+  /** Corrupts the body of the answer: truncated, malformed (not parseable), invalid (parseable, wrong shape), empty, or an HTML page. */
+  body(provider: Provider | "*", fault: BodyFault, options?: ScenarioOptions): Scenario {
+    return make(provider, { kind: "body", fault }, options, fault);
+  },
+  /** The connection is reset (MSW `HttpResponse.error()`; the mock server destroys the socket). */
+  reset(provider: Provider | "*", options?: ScenarioOptions): Scenario {
+    return make(provider, { kind: "reset" }, options);
+  },
+};
+
+/** The documented error codes of a provider (every error example of its spec; statuses where it has no codes). */
+export function errorCodes(provider: Provider): string[] {
+  const module = vendors[provider];
+  if (!module) throw new Error(`unknown provider ${JSON.stringify(provider)}`);
+  return module.spec.errors.map((e) => e.code);
+}

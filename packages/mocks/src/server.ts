@@ -1,0 +1,163 @@
+// startMockServer: the same handlers behind a node:http server on 127.0.0.1, one path prefix per provider
+// (`http://127.0.0.1:PORT/aliyun-oss`, …), with CORS so browsers can call it.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { getResponse } from "msw";
+import { testAccount, testCredentials } from "./credentials.js";
+import { vendors } from "./generated/index.js";
+import { createMock, type Mock } from "./mock.js";
+import { createMockState } from "./state.js";
+import type { Provider } from "./types.js";
+
+export interface MockServerOptions {
+  /** Port on 127.0.0.1. Default 0 (any free port). */
+  port?: number;
+  /** Buckets in the seeded data set. Default 1000. */
+  buckets?: number;
+  /** Seed of the data set. Default 1. */
+  seed?: number;
+  /** Host to listen on. Default 127.0.0.1. */
+  host?: string;
+}
+
+export interface MockServer {
+  /** Base URL per provider, ready for `createBucketClient({ endpoint })`. */
+  endpoints: Record<Provider, string>;
+  /** The mock's test credentials per provider, in the facade's shapes. */
+  credentials: typeof testCredentials;
+  /** Complete `createBucketClient` options per provider (endpoint, region, project id, credentials). */
+  clientOptions: {
+    "aliyun-ens": { provider: "aliyun-ens"; endpoint: string; credentials: (typeof testCredentials)["aliyun-ens"] };
+    "huaweicloud-mpc": { provider: "huaweicloud-mpc"; endpoint: string; region: string; projectId: string; credentials: (typeof testCredentials)["huaweicloud-mpc"] };
+    "baidu-bos": { provider: "baidu-bos"; endpoint: string; region: string; credentials: (typeof testCredentials)["baidu-bos"] };
+    "hitachi-vsp-one-object": { provider: "hitachi-vsp-one-object"; endpoint: string; credentials: (typeof testCredentials)["hitachi-vsp-one-object"] };
+    "aliyun-oss": { provider: "aliyun-oss"; endpoint: string; region: string; credentials: (typeof testCredentials)["aliyun-oss"] };
+  };
+  /** The mock behind the server: scenarios (`mock.use`), recorded calls, data set. */
+  mock: Mock;
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const EXPOSED = [
+  "x-acs-request-id",
+  "x-acs-trace-id",
+  "x-acs-retry-after",
+  "x-request-id",
+  "x-bce-request-id",
+  "x-bce-debug-id",
+  "x-oss-request-id",
+  "x-oss-ec",
+  "x-oss-server-time",
+  "retry-after",
+  "date",
+  "x-bucketry-mock-reason",
+].join(", ");
+
+function cors(req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin;
+  res.setHeader("access-control-allow-origin", origin ?? "*");
+  if (origin) {
+    res.setHeader("access-control-allow-credentials", "true");
+    res.setHeader("vary", "Origin");
+  }
+  res.setHeader("access-control-expose-headers", EXPOSED);
+}
+
+async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  // The Host the client used is part of what it signed: keep it in the URL.
+  const url = new URL(req.url ?? "/", req.headers.host ? `http://${req.headers.host}` : origin);
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  const method = req.method ?? "GET";
+  let body: Uint8Array | undefined;
+  if (method !== "GET" && method !== "HEAD") {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    body = new Uint8Array(Buffer.concat(chunks));
+  }
+  return new Request(url, { method, headers, ...(body && body.length > 0 ? { body: body as BodyInit } : {}) });
+}
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const host = options.host ?? "127.0.0.1";
+  const state = createMockState({ buckets: options.buckets ?? 1000, seed: options.seed ?? 1 });
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  const providers = Object.keys(vendors) as Provider[];
+  const endpoints = Object.fromEntries(providers.map((p) => [p, `${url}/${p}`])) as Record<Provider, string>;
+  // Answer on 127.0.0.1 and localhost alike (the Host header decides the URL the handlers match).
+  const baseUrls = Object.fromEntries(providers.map((p) => [p, [`${url}/${p}`, `http://localhost:${port}/${p}`]]));
+  const mock = createMock({ state, baseUrls });
+
+  server.on("request", (req, res) => {
+    void (async () => {
+      cors(req, res);
+      if (req.method === "OPTIONS" && req.headers["access-control-request-method"]) {
+        res.statusCode = 204;
+        res.setHeader("access-control-allow-methods", "GET, POST, PUT, DELETE, HEAD, OPTIONS");
+        res.setHeader("access-control-allow-headers", req.headers["access-control-request-headers"] ?? "*");
+        res.setHeader("access-control-max-age", "600");
+        res.end();
+        return;
+      }
+      const request = await toRequest(req, url);
+      const response = await getResponse(mock.handlers, request);
+      if (!response) {
+        res.statusCode = 404;
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ error: "no mock for this URL", method: req.method, url: req.url, endpoints }));
+        return;
+      }
+      if (response.type === "error") {
+        req.socket.destroy(); // connection reset
+        return;
+      }
+      res.statusCode = response.status;
+      const setCookies = response.headers.getSetCookie();
+      for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
+      if (setCookies.length) res.setHeader("set-cookie", setCookies);
+      res.end(Buffer.from(await response.arrayBuffer()));
+    })().catch((err: unknown) => {
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader("content-type", "text/plain");
+      }
+      res.end(`@bucketry/mocks server error: ${(err as Error).message}`);
+    });
+  });
+
+  const clientOptions: MockServer["clientOptions"] = {
+    "aliyun-ens": { provider: "aliyun-ens", endpoint: endpoints["aliyun-ens"], credentials: testCredentials["aliyun-ens"] },
+    "huaweicloud-mpc": {
+      provider: "huaweicloud-mpc",
+      endpoint: endpoints["huaweicloud-mpc"],
+      region: testAccount.mpcRegion,
+      projectId: testAccount.mpcProjectId,
+      credentials: testCredentials["huaweicloud-mpc"],
+    },
+    "baidu-bos": { provider: "baidu-bos", endpoint: endpoints["baidu-bos"], region: testAccount.bosRegion, credentials: testCredentials["baidu-bos"] },
+    "hitachi-vsp-one-object": { provider: "hitachi-vsp-one-object", endpoint: endpoints["hitachi-vsp-one-object"], credentials: testCredentials["hitachi-vsp-one-object"] },
+    "aliyun-oss": { provider: "aliyun-oss", endpoint: endpoints["aliyun-oss"], region: testAccount.ossRegion, credentials: testCredentials["aliyun-oss"] },
+  };
+
+  return {
+    endpoints,
+    credentials: testCredentials,
+    clientOptions,
+    mock,
+    url,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}

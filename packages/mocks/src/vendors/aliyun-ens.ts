@@ -1,0 +1,186 @@
+// Alibaba Cloud ENS ListBuckets (RPC): ACS3-HMAC-SHA256 or RPC v1 (HMAC-SHA1) signatures, POP JSON errors,
+// PageNumber/PageSize paging with TotalCount and Prefix filtering.
+import { signAcs3, signAcsRpcV1 } from "bucketry/signing";
+import { testCredentials } from "../credentials.js";
+import type { MockContext, Reply } from "../runtime.js";
+import type { MockBucket } from "../state.js";
+import type { VendorAdapter } from "./adapter.js";
+import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, json, onlyHeaders, parseIsoSeconds, same, setDefault, successExample, uuid, WINDOW_15_MIN } from "./common.js";
+
+const CONTENT_TYPE = "application/json;charset=utf-8";
+const creds = testCredentials["aliyun-ens"];
+
+function error(ctx: MockContext, status: number, code: string, message: string, reason?: string, extra: Record<string, string> = {}): Reply {
+  return json(
+    status,
+    { RequestId: ctx.requestId, HostId: ctx.url.host, Code: code, Message: message, Recommend: `https://next.api.aliyun.com/troubleshoot?q=${encodeURIComponent(code)}&product=Ens` },
+    { ...(reason ? { [REASON_HEADER]: reason } : {}), ...extra },
+    CONTENT_TYPE,
+  );
+}
+
+const missing = (ctx: MockContext, name: string, reason?: string) =>
+  error(ctx, 400, "MissingParameter", `The input parameter "${name}" that is mandatory for processing this request is not supplied.`, reason);
+
+function usedNonces(ctx: MockContext): Set<string> {
+  return ctx.runtime.remember("aliyun-ens:nonces", () => new Set<string>());
+}
+
+/** Common signature-time checks: the date parses and is within 15 minutes of the server clock. */
+function checkTime(ctx: MockContext, value: string | null | undefined, name: string): Reply | number {
+  if (!value) return missing(ctx, name, `${name} missing`);
+  const t = parseIsoSeconds(value);
+  if (Number.isNaN(t)) return error(ctx, 400, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted.", `${name} is not yyyy-MM-ddTHH:mm:ssZ`);
+  if (Math.abs(ctx.now() - t) > WINDOW_15_MIN) {
+    return error(ctx, 400, "InvalidTimeStamp.Expired", `Specified time stamp or date value is expired. ${name}: ${value}, server time: ${new Date(ctx.now()).toISOString().slice(0, 19)}Z`, `${name} outside the 15-minute window`);
+  }
+  return t;
+}
+
+function checkNonce(ctx: MockContext, nonce: string | null | undefined, name: string): Reply | string {
+  if (!nonce) return missing(ctx, name, `${name} missing`);
+  if (usedNonces(ctx).has(nonce)) return error(ctx, 400, "SignatureNonceUsed", "Specified signature nonce was used already.", "nonce replayed");
+  return nonce;
+}
+
+async function acs3(ctx: MockContext, authorization: string): Promise<Reply | undefined> {
+  const m = /^ACS3-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/.exec(authorization);
+  if (!m) {
+    ctx.call.auth = { scheme: "ACS3-HMAC-SHA256", ok: false, reason: "malformed Authorization" };
+    return error(ctx, 400, "IncompleteSignature", "The request signature does not conform to Aliyun standards.", "malformed ACS3 Authorization");
+  }
+  const [, accessKeyId, signedHeaders, signature] = m as unknown as [string, string, string, string];
+  const fail = (reason: string, r: Reply) => ((ctx.call.auth = { scheme: "ACS3-HMAC-SHA256", ok: false, reason }), r);
+  if (accessKeyId !== creds.accessKeyId) return fail("unknown AccessKey", error(ctx, 404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", "unknown AccessKey id"));
+  const t = checkTime(ctx, ctx.headers.get("x-acs-date"), "x-acs-date");
+  if (typeof t !== "number") return fail("x-acs-date", t);
+  const nonce = checkNonce(ctx, ctx.headers.get("x-acs-signature-nonce"), "x-acs-signature-nonce");
+  if (typeof nonce !== "string") return fail("nonce", nonce);
+  const names = signedHeaders.split(";");
+  for (const required of ["host", "x-acs-action", "x-acs-date", "x-acs-signature-nonce", "x-acs-version", "x-acs-content-sha256"]) {
+    if (!names.includes(required)) return fail(`${required} not signed`, error(ctx, 400, "IncompleteSignature", `The request signature does not conform to Aliyun standards: ${required} must be signed.`, `${required} not signed`));
+  }
+  const resigned = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: onlyHeaders(ctx.headers, names), body: bodyOf(ctx) };
+  try {
+    await signAcs3(resigned, { credentials: creds, clock: () => t, nonce: () => nonce });
+  } catch (err) {
+    return fail("cannot re-sign", error(ctx, 400, "IncompleteSignature", `The request signature does not conform to Aliyun standards: ${(err as Error).message}`));
+  }
+  const expected = /Signature=([0-9a-f]+)$/.exec(resigned.headers.get("authorization") ?? "")?.[1];
+  if (!same(expected, signature)) {
+    return fail("signature mismatch", error(ctx, 400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", "ACS3 signature mismatch"));
+  }
+  usedNonces(ctx).add(nonce);
+  ctx.call.auth = { scheme: "ACS3-HMAC-SHA256", ok: true };
+  return undefined;
+}
+
+async function rpcV1(ctx: MockContext): Promise<Reply | undefined> {
+  const fail = (reason: string, r: Reply) => ((ctx.call.auth = { scheme: "RPC-HMAC-SHA1", ok: false, reason }), r);
+  const q = ctx.query;
+  const accessKeyId = q.get("AccessKeyId");
+  if (!accessKeyId) return fail("AccessKeyId missing", missing(ctx, "AccessKeyId", "AccessKeyId missing"));
+  if (accessKeyId !== creds.accessKeyId) return fail("unknown AccessKey", error(ctx, 404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.", "unknown AccessKey id"));
+  if (q.get("SignatureMethod") !== "HMAC-SHA1") return fail("SignatureMethod", missing(ctx, "SignatureMethod"));
+  if (q.get("SignatureVersion") !== "1.0") return fail("SignatureVersion", missing(ctx, "SignatureVersion"));
+  const t = checkTime(ctx, q.get("Timestamp"), "Timestamp");
+  if (typeof t !== "number") return fail("Timestamp", t);
+  const nonce = checkNonce(ctx, q.get("SignatureNonce"), "SignatureNonce");
+  if (typeof nonce !== "string") return fail("nonce", nonce);
+  const resigned = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
+  try {
+    await signAcsRpcV1(resigned, { credentials: creds, clock: () => t, nonce: () => nonce });
+  } catch (err) {
+    return fail("cannot re-sign", error(ctx, 400, "IncompleteSignature", `The request signature does not conform to Aliyun standards: ${(err as Error).message}`));
+  }
+  if (!same(resigned.url.searchParams.get("Signature"), q.get("Signature") ?? "")) {
+    return fail("signature mismatch", error(ctx, 400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", "RPC v1 signature mismatch"));
+  }
+  usedNonces(ctx).add(nonce);
+  ctx.call.auth = { scheme: "RPC-HMAC-SHA1", ok: true };
+  return undefined;
+}
+
+function bucketInfo(b: MockBucket) {
+  const iso = (d: Date) => d.toISOString().slice(0, 19) + "Z";
+  return {
+    BucketAcl: b.acl,
+    BucketName: b.name,
+    Comment: b.comment,
+    CreateTime: iso(b.createdAt),
+    LogicalBucketType: "sink",
+    ModifyTime: iso(b.modifiedAt),
+    EnsRegionId: b.ensRegionId,
+  };
+}
+
+export const aliyunEns: VendorAdapter = {
+  provider: "aliyun-ens",
+  auxiliaryOperations: [],
+  clockChecked: true,
+  requestId: (random) => uuid(random, true),
+
+  decorate(ctx, reply) {
+    setDefault(reply, "x-acs-request-id", ctx.requestId);
+    setDefault(reply, "x-acs-trace-id", ctx.requestId.replace(/-/g, "").toLowerCase());
+    setDefault(reply, "date", new Date(ctx.now()).toUTCString());
+  },
+
+  // With ACS3 the SDK carries Action/Version in x-acs-action/x-acs-version instead of the query (the spec's
+  // parameter descriptions say so): validate those values as the query parameters.
+  normalize(ctx, parts) {
+    const query = new Map(parts.query);
+    const action = ctx.headers.get("x-acs-action");
+    const version = ctx.headers.get("x-acs-version");
+    if (!query.has("Action") && action !== null) query.set("Action", action);
+    if (!query.has("Version") && version !== null) query.set("Version", version);
+    return { ...parts, query };
+  },
+
+  invalid(ctx, issue) {
+    const reason = issue.message;
+    if (issue.name === "Action" && issue.kind === "invalid") {
+      return error(ctx, 404, "InvalidAction.NotFound", "Specified api is not found, please check your url and method.", reason);
+    }
+    if (issue.kind === "missing") return missing(ctx, issue.name, reason);
+    return error(ctx, 400, `InvalidParameter.${issue.name}`, `The specified field ${issue.name} invalid. Please check it again.`, reason);
+  },
+
+  async authenticate(ctx) {
+    const authorization = ctx.headers.get("authorization");
+    if (authorization?.startsWith("ACS3-")) return acs3(ctx, authorization);
+    if (ctx.query.has("Signature")) return rpcV1(ctx);
+    ctx.call.auth = { scheme: "none", ok: false, reason: "no signature" };
+    return missing(ctx, "AccessKeyId", "unsigned request");
+  },
+
+  respond(ctx) {
+    const state = ctx.state;
+    if (state.buckets.length === 0) {
+      const example = successExample(ctx.operation);
+      return json(200, { ...(example?.value as object), RequestId: ctx.requestId }, {}, CONTENT_TYPE);
+    }
+    const pageNumber = Number(ctx.query.get("PageNumber") ?? "1");
+    const pageSize = Number(ctx.query.get("PageSize") ?? "10");
+    const matching = state.withPrefix(ctx.query.get("Prefix") || undefined);
+    const start = (pageNumber - 1) * pageSize;
+    const page = matching.slice(start, start + pageSize).map(bucketInfo);
+    return json(200, { RequestId: ctx.requestId, BucketInfos: page, TotalCount: matching.length }, {}, CONTENT_TYPE);
+  },
+
+  documentedError(ctx, code) {
+    return documentedErrorReply(ctx, code);
+  },
+
+  throttle(ctx, spec) {
+    const code = spec.code ?? "Throttling.User";
+    const message = code === "Throttling.Api" ? "Request was denied due to api flow control." : code === "Throttling" ? "Request was denied due to request throttling." : "Request was denied due to user flow control.";
+    return error(ctx, spec.status ?? 429, code, message, undefined, { "x-acs-retry-after": String(spec.retryAfterMs) });
+  },
+
+  serverError(ctx, spec) {
+    if (spec.status === 502) return badGateway();
+    if (!spec.code && (spec.status === 500 || spec.status === 503)) return documentedErrorReply(ctx, spec.status === 500 ? "InternalError" : "ServiceUnavailable");
+    return error(ctx, spec.status, spec.code ?? "ServiceUnavailable", spec.message ?? "The request has failed due to a temporary failure of the server.");
+  },
+};

@@ -1,0 +1,208 @@
+// Auth verification: each vendor's signature re-computed with bucketry's signers; tampered requests, stale
+// dates, unknown keys and replayed nonces get the vendor's own error.
+import { signAcs3, signAcsRpcV1, signBceV1, signOssV1, signOssV4, signSdkHmacSha256 } from "bucketry/signing";
+import { describe, expect, it } from "vitest";
+import { testAccount, testCredentials } from "../src/index.js";
+import { MINUTE, send, sign, useMock } from "./helpers.js";
+
+const mock = useMock();
+const bucket = () => mock.state.buckets[5]!.name;
+const ens = testCredentials["aliyun-ens"];
+const oss = testCredentials["aliyun-oss"];
+const mpc = testCredentials["huaweicloud-mpc"];
+const bos = testCredentials["baidu-bos"];
+
+describe("aliyun-ens", () => {
+  const draft = { method: "POST", url: "https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10&PageSize=10&Prefix=img" };
+
+  it("accepts ACS3 and RPC v1 (POST and GET)", async () => {
+    for (const method of ["POST", "GET"]) {
+      const v3 = await send(await sign({ ...draft, method }, (r) => signAcs3(r, { credentials: ens })));
+      expect(v3.status, v3.text).toBe(200);
+      expect(v3.json().RequestId).toBe(v3.headers.get("x-acs-request-id"));
+      const v1 = await send(await sign({ ...draft, method }, (r) => signAcsRpcV1(r, { credentials: ens })));
+      expect(v1.status, v1.text).toBe(200);
+    }
+    expect(mock.requests.map((c) => c.auth?.scheme)).toEqual(["ACS3-HMAC-SHA256", "RPC-HMAC-SHA1", "ACS3-HMAC-SHA256", "RPC-HMAC-SHA1"]);
+  });
+
+  it("rejects a tampered query (ACS3 and RPC v1) with SignatureDoesNotMatch", async () => {
+    const v3 = await sign(draft, (r) => signAcs3(r, { credentials: ens }));
+    v3.url.searchParams.set("Prefix", "logs");
+    const r3 = await send(v3);
+    expect([r3.status, r3.json().Code]).toEqual([400, "SignatureDoesNotMatch"]);
+    const v1 = await sign(draft, (r) => signAcsRpcV1(r, { credentials: ens }));
+    v1.url.searchParams.set("PageSize", "20");
+    const r1 = await send(v1);
+    expect([r1.status, r1.json().Code]).toEqual([400, "SignatureDoesNotMatch"]);
+  });
+
+  it("rejects a wrong secret, an unknown key, a replayed nonce and a stale date", async () => {
+    const wrong = await send(await sign(draft, (r) => signAcs3(r, { credentials: { ...ens, accessKeySecret: "nope" } })));
+    expect(wrong.json().Code).toBe("SignatureDoesNotMatch");
+    const unknown = await send(await sign(draft, (r) => signAcs3(r, { credentials: { accessKeyId: "LTAIunknown", accessKeySecret: "x" } })));
+    expect([unknown.status, unknown.json().Code]).toEqual([404, "InvalidAccessKeyId.NotFound"]);
+    const once = await sign(draft, (r) => signAcs3(r, { credentials: ens, nonce: () => "fixed-nonce-0001" }));
+    expect((await send(once)).status).toBe(200);
+    const replay = await send(once);
+    expect([replay.status, replay.json().Code]).toEqual([400, "SignatureNonceUsed"]);
+    const stale = await send(await sign(draft, (r) => signAcs3(r, { credentials: ens, clock: () => Date.now() - 20 * MINUTE })));
+    expect([stale.status, stale.json().Code]).toEqual([400, "InvalidTimeStamp.Expired"]);
+    const staleV1 = await send(await sign(draft, (r) => signAcsRpcV1(r, { credentials: ens, clock: () => Date.now() + 16 * MINUTE })));
+    expect(staleV1.json().Code).toBe("InvalidTimeStamp.Expired");
+    const unsigned = await send({ method: "POST", url: draft.url, headers: {} });
+    expect([unsigned.status, unsigned.json().Code]).toEqual([400, "MissingParameter"]);
+  });
+});
+
+describe("aliyun-oss", () => {
+  const url = () => `https://${bucket()}.oss-cn-hangzhou.aliyuncs.com/?acl`;
+  const pathUrl = () => `https://oss-cn-hangzhou.aliyuncs.com/${bucket()}/?acl`;
+
+  it("accepts V4 and V1, virtual-hosted and path-style", async () => {
+    for (const u of [url(), pathUrl()]) {
+      const addressing = u === url() ? "virtual-hosted" : "path";
+      const v4 = await send(await sign({ method: "GET", url: u }, (r) => signOssV4(r, { credentials: oss, region: "cn-hangzhou", addressing })));
+      expect(v4.status, v4.text).toBe(200);
+      expect(v4.headers.get("content-type")).toBe("application/xml");
+      expect(v4.text).toContain(`<Grant>${mock.state.buckets[5]!.acl}</Grant>`);
+      const v1 = await send(await sign({ method: "GET", url: u }, (r) => signOssV1(r, { credentials: oss, addressing })));
+      expect(v1.status, v1.text).toBe(200);
+      const v1Date = await send(await sign({ method: "GET", url: u }, (r) => signOssV1(r, { credentials: oss, addressing, dateHeader: "date" })));
+      expect(v1Date.status, v1Date.text).toBe(200);
+    }
+  });
+
+  it("rejects a tampered request with 403 SignatureDoesNotMatch", async () => {
+    const signed = await sign({ method: "GET", url: url() }, (r) => signOssV4(r, { credentials: oss, region: "cn-hangzhou" }));
+    signed.headers.set("x-oss-date", signed.headers.get("x-oss-date")!.replace(/\d(Z)$/, (d) => (d === "0Z" ? "1Z" : "0Z")));
+    const r = await send(signed);
+    expect(r.status).toBe(403);
+    expect(r.text).toContain("<Code>SignatureDoesNotMatch</Code>");
+    expect(r.headers.get("x-oss-request-id")).toMatch(/^[0-9A-F]{24}$/);
+    const v1 = await sign({ method: "GET", url: url() }, (r2) => signOssV1(r2, { credentials: oss }));
+    v1.headers.set("content-type", "application/json");
+    expect((await send(v1)).text).toContain("SignatureDoesNotMatch");
+  });
+
+  it("answers a stale date with RequestTimeTooSkewed and the server Date", async () => {
+    const before = Date.now();
+    const r = await send(await sign({ method: "GET", url: url() }, (r2) => signOssV4(r2, { credentials: oss, region: "cn-hangzhou", clock: () => before - 16 * MINUTE })));
+    expect(r.status).toBe(403);
+    expect(r.text).toContain("<Code>RequestTimeTooSkewed</Code>");
+    expect(r.text).toContain("<MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds>");
+    expect(Math.abs(Date.parse(r.headers.get("date")!) - before)).toBeLessThan(5000);
+  });
+
+  it("rejects unknown keys, anonymous requests and malformed Authorization", async () => {
+    const unknown = await send(await sign({ method: "GET", url: url() }, (r) => signOssV4(r, { credentials: { accessKeyId: "LTAIx", accessKeySecret: "y" }, region: "cn-hangzhou" })));
+    expect([unknown.status, /<Code>(\w+)/.exec(unknown.text)?.[1]]).toEqual([403, "InvalidAccessKeyId"]);
+    const anonymous = await send({ method: "GET", url: url(), headers: {} });
+    expect([anonymous.status, /<Code>(\w+)/.exec(anonymous.text)?.[1]]).toEqual([403, "AccessDenied"]);
+    const malformed = await send({ method: "GET", url: url(), headers: { authorization: "OSS4-HMAC-SHA256 nonsense" } });
+    expect([malformed.status, /<Code>(\w+)/.exec(malformed.text)?.[1]]).toEqual([400, "InvalidArgument"]);
+  });
+});
+
+describe("huaweicloud-mpc", () => {
+  const url = `https://mpc.cn-north-4.myhuaweicloud.com/v1/${testAccount.mpcProjectId}/buckets`;
+  const signer = (clock?: () => number, credentials = mpc) => (r: Parameters<typeof signSdkHmacSha256>[0]) =>
+    signSdkHmacSha256(r, { credentials, projectId: testAccount.mpcProjectId, ...(clock ? { clock } : {}) });
+
+  it("accepts AK/SK and the IAM token", async () => {
+    const aksk = await send(await sign({ method: "GET", url }, signer()));
+    expect(aksk.status, aksk.text).toBe(200);
+    expect(aksk.headers.get("x-request-id")).toMatch(/^[0-9a-f]{32}$/);
+    const token = await send({ method: "GET", url, headers: { "X-Auth-Token": testAccount.mpcToken } });
+    expect(token.status).toBe(200);
+    expect(token.json()).toEqual(aksk.json());
+  });
+
+  it("rejects tampering (APIGW.0301), a stale X-Sdk-Date (APIGW.0303), a bad token and a foreign project (MPC.10208)", async () => {
+    const signed = await sign({ method: "GET", url }, signer());
+    signed.url.pathname = signed.url.pathname.replace("buckets", "buckets/");
+    const tampered = await send(signed);
+    // The canonical URI always ends in "/", so a trailing slash alone is no tampering: the gateway accepts it.
+    expect(tampered.status).toBe(200);
+    const other = await sign({ method: "GET", url }, signer());
+    other.url.search = "?limit=1";
+    const r = await send(other);
+    expect([r.status, r.json().error_code]).toEqual([401, "APIGW.0301"]);
+    expect(r.json().request_id).toBe(r.headers.get("x-request-id"));
+    const stale = await send(await sign({ method: "GET", url }, signer(() => Date.now() - 16 * MINUTE)));
+    expect([stale.status, stale.json().error_code]).toEqual([401, "APIGW.0303"]);
+    const badToken = await send({ method: "GET", url, headers: { "X-Auth-Token": "nope" } });
+    expect([badToken.status, badToken.json().error_code]).toEqual([401, "APIGW.0301"]);
+    const foreign = await send({ method: "GET", url: url.replace(testAccount.mpcProjectId, "ffffffffffffffffffffffffffffffff"), headers: { "X-Auth-Token": testAccount.mpcToken } });
+    expect([foreign.status, foreign.json()]).toEqual([403, { error_code: "MPC.10208", error_msg: "Failed to verify the tenant ID." }]);
+  });
+});
+
+describe("baidu-bos", () => {
+  const virtual = () => `https://${bucket()}.bj.bcebos.com/?acl`;
+  const path = () => `https://bj.bcebos.com/v1/${bucket()}?acl`;
+
+  it("accepts bce-auth-v1 on virtual-hosted and path-style URLs", async () => {
+    for (const u of [virtual(), path(), path().replace("?acl", "/?acl")]) {
+      const r = await send(await sign({ method: "GET", url: u }, (req) => signBceV1(req, { credentials: bos })));
+      expect(r.status, r.text).toBe(200);
+      expect(r.json().owner.id).toBe(testAccount.bosOwnerId);
+      expect(r.headers.get("x-bce-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it("rejects tampering, a wrong secret, an unknown key and an expired signature", async () => {
+    const signed = await sign({ method: "GET", url: virtual() }, (req) => signBceV1(req, { credentials: bos }));
+    signed.url.hostname = signed.url.hostname.replace(bucket(), mock.state.buckets[6]!.name);
+    const tampered = await send(signed);
+    expect([tampered.status, tampered.json().code]).toEqual([400, "SignatureDoesNotMatch"]);
+    const wrong = await send(await sign({ method: "GET", url: virtual() }, (req) => signBceV1(req, { credentials: { ...bos, accessKeySecret: "x" } })));
+    expect(wrong.json().code).toBe("SignatureDoesNotMatch");
+    const unknown = await send(await sign({ method: "GET", url: virtual() }, (req) => signBceV1(req, { credentials: { accessKeyId: "nobody", accessKeySecret: "x" } })));
+    expect([unknown.status, unknown.json().code]).toEqual([403, "InvalidAccessKeyId"]);
+    const expired = await send(await sign({ method: "GET", url: virtual() }, (req) => signBceV1(req, { credentials: bos, expirationSeconds: 60, clock: () => Date.now() - 2 * MINUTE })));
+    expect([expired.status, expired.json().code]).toEqual([400, "RequestExpired"]);
+    const malformed = await send({ method: "GET", url: virtual(), headers: { authorization: "bce-auth-v1/only/three" } });
+    expect([malformed.status, malformed.json().code]).toEqual([400, "InvalidHTTPAuthHeader"]);
+  });
+});
+
+describe("hitachi-vsp-one-object", () => {
+  const base = "https://admin.region1.cluster1/mapi";
+  const token = testCredentials["hitachi-vsp-one-object"].token;
+
+  async function csrf() {
+    const r = await fetch(`${base}/v1/csrf`);
+    expect(r.status).toBe(200);
+    const cookies = r.headers.getSetCookie();
+    expect(cookies.map((c) => c.split("=")[0])).toEqual(["XSRF-TOKEN", "vertx-web.session"]);
+    const jar = Object.fromEntries(cookies.map((c) => c.split(";")[0]!.split("=") as [string, string]));
+    return { xsrf: jar["XSRF-TOKEN"]!, cookie: cookies.map((c) => c.split(";")[0]).join("; ") };
+  }
+  const list = (headers: Record<string, string>, body = JSON.stringify({ id: 0, count: 5 }), method = "POST") =>
+    send({ method, url: `${base}/v1/user/list_buckets`, headers: { "content-type": "application/json", ...headers }, ...(method === "GET" ? {} : { body }) });
+
+  it("needs the bearer token and X-XSRF-TOKEN equal to the XSRF-TOKEN cookie from GET /v1/csrf", async () => {
+    const { xsrf, cookie } = await csrf();
+    const ok = await list({ authorization: `Bearer ${token}`, "x-xsrf-token": xsrf, cookie });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.json().buckets).toHaveLength(5);
+    for (const headers of [
+      { "x-xsrf-token": xsrf, cookie },
+      { authorization: "Bearer wrong", "x-xsrf-token": xsrf, cookie },
+      { authorization: `Bearer ${token}`, cookie },
+      { authorization: `Bearer ${token}`, "x-xsrf-token": "other", cookie },
+      { authorization: `Bearer ${token}`, "x-xsrf-token": "forged", cookie: "XSRF-TOKEN=forged" },
+    ]) {
+      const r = await list(headers);
+      expect(r.status, JSON.stringify(headers)).toBe(401);
+      expect(r.text).toBe("");
+    }
+  });
+
+  it("answers 405 to a method other than POST", async () => {
+    const r = await list({}, "", "GET");
+    expect(r.status).toBe(405);
+    expect(r.headers.get("allow")).toBe("POST");
+  });
+});

@@ -1,0 +1,56 @@
+// Requests signed by the vendors' official SDKs (not by bucketry) are accepted: the mock verifies what real
+// clients send, not only what the facade sends.
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { testCredentials } from "../src/index.js";
+import { send, useMock } from "./helpers.js";
+
+const require = createRequire(import.meta.url);
+// ali-oss 6.23: the V1 functions client.authorization() uses.
+const signUtils = require("ali-oss/lib/common/signUtils.js") as {
+  buildCanonicalString(method: string, resource: string, request: { headers: Record<string, string>; parameters?: unknown }): string;
+  authorization(accessKeyId: string, accessKeySecret: string, canonicalString: string, headerEncoding?: string): string;
+};
+// @alicloud/openapi-core 1.0.8: the ACS3 signer the ENS SDK runs on.
+const OpenApiUtil = require("@alicloud/openapi-core/dist/utils.js").default as {
+  getAuthorization(request: { method: string; pathname: string; query: Record<string, string>; headers: Record<string, string> }, algorithm: string, payloadHex: string, ak: string, sk: string): string;
+};
+
+const mock = useMock({ buckets: 50 });
+
+describe("official SDK signatures", () => {
+  it("ali-oss V1 (OSS ak:signature over x-oss-date) on GetBucketAcl", async () => {
+    const { accessKeyId, accessKeySecret } = testCredentials["aliyun-oss"];
+    const bucket = mock.state.buckets[2]!;
+    const headers = { "x-oss-date": new Date().toUTCString(), "content-type": "application/xml" };
+    const canonical = signUtils.buildCanonicalString("GET", `/${bucket.name}/`, { headers, parameters: "acl" });
+    const authorization = signUtils.authorization(accessKeyId, accessKeySecret, canonical, "utf-8");
+    const r = await send({ method: "GET", url: `https://${bucket.name}.oss-cn-hangzhou.aliyuncs.com/?acl`, headers: { ...headers, authorization } });
+    expect(r.status, r.text).toBe(200);
+    expect(r.text).toContain(`<Grant>${bucket.acl}</Grant>`);
+    expect(mock.requests[0]!.auth).toEqual({ scheme: "OSS", ok: true });
+  });
+
+  it("@alicloud/openapi-core ACS3-HMAC-SHA256 on ENS ListBuckets", async () => {
+    const { accessKeyId, accessKeySecret } = testCredentials["aliyun-ens"];
+    const payload = createHash("sha256").update("").digest("hex");
+    const headers: Record<string, string> = {
+      host: "ens.aliyuncs.com",
+      "x-acs-action": "ListBuckets",
+      "x-acs-version": "2017-11-10",
+      "x-acs-date": new Date().toISOString().slice(0, 19) + "Z",
+      "x-acs-signature-nonce": createHash("md5").update(String(Math.random())).digest("hex"),
+      "x-acs-content-sha256": payload,
+      accept: "application/json",
+    };
+    const query = { PageNumber: "2", PageSize: "5", Prefix: "data" };
+    const authorization = OpenApiUtil.getAuthorization({ method: "POST", pathname: "/", query, headers }, "ACS3-HMAC-SHA256", payload, accessKeyId, accessKeySecret);
+    const { host: _host, ...sent } = headers;
+    const r = await send({ method: "POST", url: `https://ens.aliyuncs.com/?${new URLSearchParams(query)}`, headers: { ...sent, authorization } });
+    expect(r.status, r.text).toBe(200);
+    const expected = mock.state.withPrefix("data").slice(5, 10).map((b) => b.name);
+    expect(r.json().BucketInfos.map((b: { BucketName: string }) => b.BucketName)).toEqual(expected);
+    expect(mock.requests[0]!.issues).toEqual([]);
+  });
+});

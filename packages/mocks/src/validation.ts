@@ -22,10 +22,38 @@ function validator(schema: JsonSchema): ValidateFunction {
   return fn;
 }
 
+const closedCopies = new WeakMap<object, JsonSchema>();
+
+/**
+ * A copy of `schema` where every object schema that lists `properties` and says nothing about extra ones
+ * rejects them (`unevaluatedProperties: false`, which also sees through allOf/oneOf). Vendors may add
+ * fields, so real responses are checked open; the mocks' own answers are checked closed, so a renamed
+ * or dropped field in the spec cannot go unnoticed.
+ */
+export function closedSchema(schema: JsonSchema): JsonSchema {
+  if (typeof schema !== "object" || schema === null) return schema;
+  const cached = closedCopies.get(schema);
+  if (cached) return cached;
+  const close = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(close);
+    if (typeof node !== "object" || node === null) return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) {
+      // Examples and enums are data, not schemas.
+      out[key] = key === "examples" || key === "example" || key === "enum" || key === "const" || key === "default" ? value : close(value);
+    }
+    if ("properties" in out && !("additionalProperties" in out) && !("unevaluatedProperties" in out)) out.unevaluatedProperties = false;
+    return out;
+  };
+  const copy = close(schema) as JsonSchema;
+  closedCopies.set(schema, copy);
+  return copy;
+}
+
 /** Validates `value`; returns the errors as `path message` strings (empty when valid). */
-export function validateSchema(schema: JsonSchema | undefined, value: unknown, at = ""): string[] {
+export function validateSchema(schema: JsonSchema | undefined, value: unknown, at = "", options: { closed?: boolean } = {}): string[] {
   if (schema === undefined) return [];
-  const fn = validator(schema);
+  const fn = validator(options.closed ? closedSchema(schema) : schema);
   if (fn(value)) return [];
   return (fn.errors ?? []).map((e: ErrorObject) => `${at}${e.instancePath || ""} ${e.message ?? "is invalid"}${e.params && "allowedValues" in e.params ? ` (${(e.params.allowedValues as unknown[]).join(", ")})` : ""}`.trim());
 }
@@ -145,7 +173,11 @@ export interface ResponseCheck {
 export function validateResponse(
   operation: OperationSpec,
   response: { status: number; headers: Headers | Record<string, string>; body: string | null },
-  options: { parseXml?: (text: string) => { root: string; value: unknown } } = {},
+  options: {
+    parseXml?: (text: string) => { root: string; value: unknown };
+    /** Reject body fields the spec does not list (for the mocks' own answers; see `closedSchema`). */
+    closed?: boolean;
+  } = {},
 ): ResponseCheck {
   const headers = response.headers instanceof Headers ? response.headers : new Headers(response.headers);
   const spec = responseSpecFor(operation, response.status);
@@ -191,7 +223,7 @@ export function validateResponse(
         return { valid: false, errors };
       }
       if (expectedRoot && doc.root !== expectedRoot) errors.push(`XML root is <${doc.root}>, expected <${expectedRoot}>`);
-      errors.push(...validateSchema(m.schema, doc.value, "body"));
+      errors.push(...validateSchema(m.schema, doc.value, "body", { closed: options.closed ?? false }));
     } else if (expectedRoot && !new RegExp(`<${expectedRoot}[\\s>/]`).test(body)) {
       errors.push(`XML root <${expectedRoot}> not found`);
     }
@@ -203,7 +235,7 @@ export function validateResponse(
       errors.push("body is not valid JSON");
       return { valid: false, errors };
     }
-    errors.push(...validateSchema(m.schema, value, "body"));
+    errors.push(...validateSchema(m.schema, value, "body", { closed: options.closed ?? false }));
   }
   return { valid: errors.length === 0, errors };
 }

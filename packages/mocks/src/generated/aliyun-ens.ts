@@ -1,6 +1,6 @@
 // generated from specs/aliyun-ens.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: c94fd16a73f4194a6758f7f2aacb156dfe2d075b42210eb5b0735b7ba31cc0db
+// spec sha256: 6fd881c8dd05fff8f4439cf18024834e4449447e5c0bddce83ca703f025e9c63
 import { http, type HttpHandler } from "msw";
 import type { MockRuntime } from "../runtime.js";
 import type { VendorSpec } from "../types.js";

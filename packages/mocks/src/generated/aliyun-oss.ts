@@ -1,6 +1,6 @@
 // generated from specs/aliyun-oss.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: b22aebe0ea0a04b065a049a0b4fc4d76dafcee6be400cc3418dce7d42b2cf3b8
+// spec sha256: f37ee089fc67075e8d9b22bae622042ecc25bfc44b14307e4330470b3bffe647
 import { http, type HttpHandler } from "msw";
 import type { MockRuntime } from "../runtime.js";
 import type { VendorSpec } from "../types.js";

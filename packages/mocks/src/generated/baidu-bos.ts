@@ -1,6 +1,6 @@
 // generated from specs/baidu-bos.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 85edb92afd4b2ef787ed0d678fd8063c8e53ffecffe75d70b19c2cc605100743
+// spec sha256: 13fd81647568163467386d918dcbff2ff87f521f043285bccc3aeb9a8e8a4025
 import { http, type HttpHandler } from "msw";
 import type { MockRuntime } from "../runtime.js";
 import type { VendorSpec } from "../types.js";

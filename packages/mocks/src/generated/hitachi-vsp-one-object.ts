@@ -1,6 +1,6 @@
 // generated from specs/hitachi-vsp-one-object.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 75f72c9bc5a88b55ae437cc3ae5f4cffbcd24466dc1ef7d70d921b38ba48c2c9
+// spec sha256: aa4670b6aa762010853e7afc70f2236ed2efda29f077b8088f0ce59ffe68418f
 import { http, type HttpHandler } from "msw";
 import type { MockRuntime } from "../runtime.js";
 import type { VendorSpec } from "../types.js";

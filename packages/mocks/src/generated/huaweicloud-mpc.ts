@@ -1,6 +1,6 @@
 // generated from specs/huaweicloud-mpc.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: bccbec79ff5b3a67d114c79e13bed08ff31b130573764868a7f015843783d5ca
+// spec sha256: beb36a2dba396d85bd9b39afa5f1c5592778f3cff4c232802a617f7e72140c93
 import { http, type HttpHandler } from "msw";
 import type { MockRuntime } from "../runtime.js";
 import type { VendorSpec } from "../types.js";

@@ -1,0 +1,10 @@
+// Baseline: plain global fetch + hand-rolled SDK-HMAC-SHA256 (node:crypto).
+import { AK, PROJECT_ID, SK } from "../../lib/common.mjs";
+import { mpcSdkHmac } from "../../lib/hand-sign.mjs";
+import { fetchTransport } from "../../lib/transport-fetch.mjs";
+
+export function create({ endpoint }) {
+  const t = fetchTransport();
+  return { call: () => t.send(mpcSdkHmac(endpoint, AK, SK, PROJECT_ID)) };
+}
+export const verify = (r) => r.buckets.length === 2;

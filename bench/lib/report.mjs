@@ -1,0 +1,417 @@
+// Summaries, targets (measured ratio + pass/miss + cause), the console table and bench/RESULTS.md.
+import { IMPLS, SCHEMES } from "./impls.mjs";
+import { VENDORS } from "./common.mjs";
+import { fmtBytes, int, max, median, min, x } from "./util.mjs";
+
+const stat = (xs) => {
+  const v = xs.filter((n) => typeof n === "number" && Number.isFinite(n));
+  return v.length ? { median: median(v), min: min(v), max: max(v), n: v.length } : undefined;
+};
+const range = (s, f = (n) => n.toFixed(2)) => (s ? `${f(s.min)}–${f(s.max)}` : "–");
+const implsOf = (v, kind) => IMPLS[v].filter((i) => i.kind === kind);
+
+/** Per-round ratios of ours (and the facade) to the baselines and the fastest official SDK, per mode. */
+export function summarizeThroughput(t, vendors) {
+  const out = {};
+  for (const v of vendors) {
+    const s = t.samples[v];
+    if (!s) continue;
+    const abs = {};
+    for (const [id, modes] of Object.entries(s)) abs[id] = { seq: stat(modes.seq), conc: stat(modes.conc) };
+    const ratios = {};
+    for (const who of ["ours", "facade"]) {
+      if (!s[who]) continue;
+      ratios[who] = {};
+      for (const mode of ["seq", "conc"]) {
+        const rounds = s[who][mode].length;
+        const per = { vsHttp: [], vsFetch: [], vsOfficial: [], fetchVsHttp: [], fetchVsOfficial: [] };
+        for (let r = 0; r < rounds; r++) {
+          const mine = s[who][mode][r];
+          const http = s.http?.[mode][r];
+          const fetch = s.fetch?.[mode][r];
+          const officials = implsOf(v, "official").map((i) => s[i.id]?.[mode][r]).filter((n) => typeof n === "number");
+          if (mine == null) continue;
+          if (http) per.vsHttp.push(mine / http);
+          if (fetch) per.vsFetch.push(mine / fetch);
+          if (officials.length) per.vsOfficial.push(mine / Math.max(...officials));
+          if (http && fetch) per.fetchVsHttp.push(fetch / http);
+          if (fetch && officials.length) per.fetchVsOfficial.push(fetch / Math.max(...officials));
+        }
+        ratios[who][mode] = Object.fromEntries(Object.entries(per).map(([k, xs]) => [k, stat(xs)]));
+      }
+    }
+    out[v] = { abs, ratios };
+  }
+  return out;
+}
+
+function fastestOfficial(v, rows, pick) {
+  let best;
+  for (const i of implsOf(v, "official")) {
+    const val = pick(rows?.[i.id]);
+    if (typeof val === "number" && (!best || val < best.value)) best = { id: i.id, value: val };
+  }
+  return best;
+}
+
+/** Every target, per vendor: { target, vendor, measured, ratio, pass: "pass" | "MISS" | "n/a", cause }. */
+export function targets(results) {
+  const S = results.sections;
+  const list = [];
+  const add = (t) => list.push(t);
+  for (const v of VENDORS) {
+    const hasOfficial = implsOf(v, "official").length > 0;
+    // 1. Browser bundle.
+    const b = S.bundle?.rows?.[v]?.ours?.browser;
+    if (b) {
+      const pass = b.gzip !== undefined && b.gzip <= 10_000;
+      const top = b.byPackage ? Object.entries(b.byPackage).slice(0, 3).map(([k, n]) => `${k} ${(n / 1000).toFixed(1)} kB`).join(", ") : "";
+      add({
+        target: "browser bundle ≤ 10 kB gzip (client + signing + XML)",
+        vendor: v,
+        measured: b.error ?? `${(b.gzip / 1000).toFixed(2)} kB gzip`,
+        ratio: b.gzip !== undefined ? b.gzip / 10_000 : undefined,
+        pass: pass ? "pass" : "MISS",
+        cause: pass ? "" : b.error ?? `largest parts (minified, pre-gzip): ${top}`,
+      });
+    }
+    // 2. Install footprint.
+    const f = S.footprint?.rows?.[v];
+    if (f?.ours) {
+      const best = fastestOfficial(v, f, (r) => r?.bytes);
+      if (!hasOfficial) add({ target: "install ≥ 20× smaller than the official SDK", vendor: v, measured: `${fmtBytes(f.ours.bytes)}`, pass: "n/a", cause: "no official SDK" });
+      else if (best && f.ours.bytes) {
+        const ratio = best.value / f.ours.bytes;
+        add({
+          target: "install ≥ 20× smaller than the official SDK",
+          vendor: v,
+          measured: `${fmtBytes(f.ours.bytes)} vs ${fmtBytes(best.value)} (${best.id}, smallest official)`,
+          ratio,
+          pass: ratio >= 20 ? "pass" : "MISS",
+          cause:
+            ratio >= 20
+              ? ""
+              : `\`npm i bucketry\` brings all five clients (${f.ours.packages} packages); largest: ${Object.entries(f.ours.byPackage ?? {})
+                  .slice(0, 4)
+                  .map(([k, n]) => `${k} ${fmtBytes(n)}`)
+                  .join(", ")} (openapi-fetch and @rgrove/parse-xml each ship several builds + source maps)`,
+        });
+      }
+    }
+    // 3. Cold start.
+    const c = S.cold?.rows?.[v];
+    if (c?.ours && !hasOfficial) add({ target: "cold start ≤ ½ the fastest official SDK's", vendor: v, measured: `${c.ours.ms?.toFixed(1)} ms`, pass: "n/a", cause: "no official SDK" });
+    if (c?.ours && hasOfficial) {
+      const best = fastestOfficial(v, c, (r) => r?.ms);
+      if (best && c.ours.ms !== undefined) {
+        const ratio = c.ours.ms / best.value;
+        const fg = S.cold.fetchGlobals?.ms;
+        add({
+          target: "cold start ≤ ½ the fastest official SDK's",
+          vendor: v,
+          measured: `${c.ours.ms.toFixed(1)} ms vs ${best.value.toFixed(1)} ms (${best.id})`,
+          ratio,
+          pass: ratio <= 0.5 ? "pass" : "MISS",
+          cause:
+            ratio <= 0.5
+              ? ""
+              : `first touch of fetch's globals (Node's lazy undici load) alone costs ${fg?.toFixed(1) ?? "?"} ms; ` +
+                `the rest is loading openapi-fetch, the generated client and bucketry/signing (all signers) — the officials here use node:http and load no undici`,
+        });
+      }
+    }
+    // 4–6. Throughput.
+    const tr = S.throughput?.summary?.[v]?.ratios?.ours;
+    if (tr) {
+      for (const mode of ["seq", "conc"]) {
+        const r = tr[mode];
+        const label = mode === "seq" ? "sequential" : `concurrent (${S.throughput.config.inflight} in flight)`;
+        if (hasOfficial) {
+          const m = r.vsOfficial?.median;
+          add({
+            target: `${label} throughput ≥ 1.0× fastest official SDK`,
+            vendor: v,
+            measured: r.vsOfficial ? `${x(m)} (rounds ${range(r.vsOfficial)})` : "–",
+            ratio: m,
+            pass: m === undefined ? "n/a" : m >= 1 ? "pass" : "MISS",
+            cause: m !== undefined && m < 1 ? officialCause(r) : "",
+          });
+        }
+        const h = r.vsHttp?.median;
+        add({
+          target: `${label} throughput ≥ 0.95× node:http baseline (Node)`,
+          vendor: v,
+          measured: r.vsHttp ? `${x(h)} (rounds ${range(r.vsHttp)})` : "–",
+          ratio: h,
+          pass: h === undefined ? "n/a" : h >= 0.95 ? "pass" : "MISS",
+          cause: h !== undefined && h < 0.95 ? transportCause(r) : "",
+        });
+        const fe = r.vsFetch?.median;
+        add({
+          target: `${label} throughput ≥ 0.9× plain fetch (portable path)`,
+          vendor: v,
+          measured: r.vsFetch ? `${x(fe)} (rounds ${range(r.vsFetch)})` : "–",
+          ratio: fe,
+          pass: fe === undefined ? "n/a" : fe >= 0.9 ? "pass" : "MISS",
+          cause: fe !== undefined && fe < 0.9 ? ABOVE_FETCH + (ABOVE_FETCH_VENDOR[v] ?? "") : "",
+        });
+      }
+    }
+    // 7. Signing.
+    for (const scheme of SCHEMES[v]) {
+      const sg = S.signing?.rows?.[scheme];
+      if (!sg) continue;
+      const need = scheme === "oss-v1" ? 1.1 : 1.5;
+      const m = sg.ratio?.median;
+      add({
+        target: `signing ops/s ≥ ${need}× official (${sg.label ?? scheme})`,
+        vendor: v,
+        measured: sg.error ?? `${int(sg.ours.median)} vs ${int(sg.sdk.median)} ops/s = ${x(m)} (rounds ${range(sg.ratio)})`,
+        ratio: m,
+        pass: m === undefined ? "n/a" : m >= need ? "pass" : "MISS",
+        cause:
+          m !== undefined && m < need
+            ? "ours is measured per request including building its input (new URL + new Headers, ≈1 µs/op here) and works on undici Headers (set/delete/validation, ~10% of a V1 profile) plus awaits; the SDK signs plain objects synchronously — on the cheapest scheme (one HMAC-SHA1) that fixed cost dominates"
+            : "",
+      });
+    }
+  }
+  return list;
+}
+
+const ABOVE_FETCH =
+  "same transport as the baseline, so the gap is per-request work above fetch: openapi-fetch builds a Request, then the signing middleware builds a new URL, Headers and Request from it";
+const ABOVE_FETCH_VENDOR = {
+  "aliyun-ens": "; the RPC-defaults middleware rebuilds the Request once more",
+  "hitachi-vsp-one-object": "; the session middleware rebuilds the Request with the cookie/XSRF headers",
+  "aliyun-oss":
+    "; the XML middleware reads the body as text, parses it (@rgrove/parse-xml), JSON.stringifies it into a new Response that openapi-fetch JSON.parses again (≈26% of the client's CPU in a profile), while the baseline pulls one element out with a regex",
+};
+
+function officialCause(r) {
+  const fo = r.fetchVsOfficial?.median;
+  if (fo !== undefined && fo >= 1) {
+    return `plain fetch alone reaches ${x(fo)} of the fastest official SDK in the same rounds, so the gap is our per-request work above fetch (see the plain-fetch row)`;
+  }
+  return transportCause(r) + (fo !== undefined ? `; plain fetch alone reaches ${x(fo)} of the fastest official SDK` : "");
+}
+
+function transportCause(r) {
+  const fh = r.fetchVsHttp?.median;
+  return (
+    `ours runs on global fetch (undici); in the same rounds plain fetch itself reaches only ${x(fh)} of node:http keep-alive — ` +
+    "the node:http keep-alive transport behind openapi-fetch's `fetch` option (DESIGN: Portable, with fast paths) is not implemented"
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Rendering
+
+function table(headers, rows) {
+  const lines = [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`];
+  for (const r of rows) lines.push(`| ${r.map((c) => String(c ?? "–").replace(/\|/g, "\\|")).join(" | ")} |`);
+  return lines.join("\n");
+}
+
+function stamp(section) {
+  if (!section) return "";
+  const m = Object.entries(section.measured ?? {});
+  const quick = m.filter(([, w]) => w.quick).length;
+  const q = quick === 0 ? "" : quick === m.length ? " — **quick smoke run, not for comparison**" : " — **some rows come from quick smoke runs (below)**";
+  let text = `_Measured ${section.date} on ${section.machine?.cpu} ×${section.machine?.cores}, Node ${section.machine?.node}${q}._`;
+  // A partial rerun (--vendor) replaces only some rows: say when (and how) each vendor's rows were measured.
+  const how = (w) => `${w.date.slice(0, 16)}${w.quick ? " quick" : ""}${w.config ? ` n=${w.config.n} rounds=${w.config.rounds}` : ""}`;
+  if (new Set(m.map(([, w]) => how(w))).size > 1) text += ` Rows by vendor: ${m.map(([v, w]) => `${v} ${how(w)}`).join("; ")}.`;
+  return text;
+}
+
+export function renderMarkdown(results) {
+  const S = results.sections;
+  const m = results.machine;
+  const out = [];
+  out.push("# Benchmark results");
+  out.push("");
+  out.push("Generated by `npm run bench` (bench/run.mjs); see bench/README.md for what each row measures and how to rerun one.");
+  out.push("");
+  out.push("## Machine");
+  out.push("");
+  out.push(
+    table(
+      ["CPU", "cores", "Node", "OS", "date", "load avg at start (1/5/15 min)", "run"],
+      [[m.cpu, m.cores, m.node, m.os, m.date, m.loadavg.map((n) => n.toFixed(2)).join(" / "), `${results.run.quick ? "--quick" : "full"} ${results.run.args.join(" ")} (${results.run.seconds} s)`]],
+    ),
+  );
+  out.push("");
+  out.push("## Targets");
+  out.push("");
+  out.push(
+    table(
+      ["vendor", "target", "measured", "ratio", "result", "cause of a miss"],
+      results.targets.map((t) => [t.vendor, t.target, t.measured, t.ratio === undefined ? "–" : t.ratio.toFixed(2), t.pass === "MISS" ? "**MISS**" : t.pass, t.cause]),
+    ),
+  );
+
+  if (S.footprint) {
+    out.push("");
+    out.push("## Install footprint");
+    out.push("");
+    out.push(stamp(S.footprint));
+    out.push("");
+    out.push("A fresh project (`npm install --ignore-scripts`) holding only that package; bytes = apparent size of every file under node_modules; packages = entries of the lockfile. Ours = `npm pack` tarballs of the built workspace packages. \"loads\" = importing the entry from that fresh project.");
+    out.push("");
+    const rows = [];
+    for (const v of VENDORS) {
+      const f = S.footprint.rows[v];
+      if (!f) continue;
+      for (const [id, r] of Object.entries(f)) {
+        rows.push([v, id, r.label, r.error ?? fmtBytes(r.bytes), r.packages ?? "–", r.files ?? "–", r.loads ?? "–"]);
+      }
+    }
+    out.push(table(["vendor", "row", "package(s)", "bytes", "packages", "files", "loads"], rows));
+    if (S.footprint.tarballs) {
+      out.push("");
+      out.push(table(["our tarball", "packed", "unpacked", "files"], Object.entries(S.footprint.tarballs).map(([n, t]) => [n, fmtBytes(t.size), fmtBytes(t.unpackedSize), t.entryCount])));
+    }
+  }
+
+  if (S.bundle) {
+    out.push("");
+    out.push("## Bundle size");
+    out.push("");
+    out.push(stamp(S.bundle));
+    out.push("");
+    out.push("`esbuild --bundle --minify --format=esm` of a program that constructs the client and runs the vendor's operation (bench/impl/<vendor>/<row>.mjs); gzip level 9; kB = 1000 bytes.");
+    out.push("");
+    const rows = [];
+    for (const v of VENDORS) {
+      const b = S.bundle.rows[v];
+      if (!b) continue;
+      for (const [id, r] of Object.entries(b)) {
+        const cell = (p) => (p.error ? p.error : `${(p.gzip / 1000).toFixed(2)} kB (${(p.raw / 1000).toFixed(1)} kB raw)`);
+        rows.push([v, id, cell(r.browser), cell(r.node)]);
+      }
+    }
+    out.push(table(["vendor", "row", "browser: gzip (raw)", "node: gzip (raw)"], rows));
+  }
+
+  if (S.cold) {
+    out.push("");
+    out.push("## Cold start");
+    out.push("");
+    out.push(stamp(S.cold));
+    out.push("");
+    out.push(
+      `Wall time of \`node lib/cold-worker.mjs <row>\` (import + construct the client), median of ${S.cold.iterations} shuffled runs, minus the median of \`node -e 0\` in the same loop (${S.cold.nodeNull.ms.toFixed(1)} ms, ${range(S.cold.nodeNull, (n) => n.toFixed(1))}). ` +
+        `Touching fetch's globals alone (\`globalThis.Headers; Request; fetch\`): ${S.cold.fetchGlobals?.ms?.toFixed(1) ?? "–"} ms.`,
+    );
+    out.push("");
+    const rows = [];
+    for (const v of VENDORS) {
+      const c = S.cold.rows[v];
+      if (!c) continue;
+      for (const [id, r] of Object.entries(c)) rows.push([v, id, r.error ?? `${r.ms.toFixed(1)} ms`, r.error ? "–" : range(r, (n) => n.toFixed(1))]);
+    }
+    out.push(table(["vendor", "row", "median − node -e 0", "min–max"], rows));
+  }
+
+  if (S.throughput) {
+    const t = S.throughput;
+    out.push("");
+    out.push("## Throughput");
+    out.push("");
+    out.push(stamp(t));
+    out.push("");
+    out.push(
+      `Local node:http server on 127.0.0.1 answering each vendor's seed example (no signature check). ${t.config.n} calls sequentially and ${t.config.n} at ${t.config.inflight} in flight, after ${t.config.warmup} warm-up calls, each in a fresh process; ${t.config.rounds} interleaved round(s). Requests/s: median (min–max over rounds). Ratios are taken per round against the baselines/officials of the same round.`,
+    );
+    out.push("");
+    const rows = [];
+    for (const v of VENDORS) {
+      const s = t.summary[v];
+      if (!s) continue;
+      for (const [id, a] of Object.entries(s.abs)) {
+        const err = (mode) => t.errors?.[`${v}/${id}/${mode}`];
+        const cell = (mode) => err(mode) ?? (a[mode] ? `${int(a[mode].median)} (${range(a[mode], int)})` : "–");
+        rows.push([v, id, cell("seq"), cell("conc")]);
+      }
+    }
+    out.push(table(["vendor", "row", "sequential req/s", `${t.config.inflight} in flight req/s`], rows));
+    out.push("");
+    const rrows = [];
+    for (const v of VENDORS) {
+      const s = t.summary[v];
+      if (!s) continue;
+      for (const who of ["ours", "facade"]) {
+        const r = s.ratios[who];
+        if (!r) continue;
+        for (const mode of ["seq", "conc"]) {
+          const c = (k) => (r[mode][k] ? `${x(r[mode][k].median)} (${range(r[mode][k])})` : "–");
+          rrows.push([v, who, mode, c("vsOfficial"), c("vsHttp"), c("vsFetch"), c("fetchVsHttp")]);
+        }
+      }
+    }
+    out.push(table(["vendor", "row", "mode", "÷ fastest official", "÷ node:http baseline", "÷ plain fetch baseline", "(plain fetch ÷ node:http)"], rrows));
+  }
+
+  if (S.signing) {
+    out.push("");
+    out.push("## Signing");
+    out.push("");
+    out.push(stamp(S.signing));
+    out.push("");
+    out.push(
+      "Ops/s of one signature for the vendor's operation, in a fresh process per scheme, alternating sides per round. Ours = the pure core (`signX`) on Node's node:crypto path, including building its `{ method, url: URL, headers: Headers }` input; official = the SDK's signing function called as the SDK calls it per request (including its own date/nonce/header preparation).",
+    );
+    out.push("");
+    const rows = [];
+    for (const [scheme, r] of Object.entries(S.signing.rows)) {
+      if (r.error) rows.push([scheme, r.vendor, "–", r.error, "–", "–"]);
+      else rows.push([r.label, r.sdkName, `${int(r.ours.median)} (${range(r.ours, int)})`, `${int(r.sdk.median)} (${range(r.sdk, int)})`, `${x(r.ratio.median)} (${range(r.ratio)})`]);
+    }
+    out.push(table(["scheme", "official function", "ours ops/s", "official ops/s", "ours ÷ official"], rows));
+  }
+  out.push("");
+  return out.join("\n");
+}
+
+export function renderConsole(results) {
+  const lines = [];
+  const pad = (s, n) => String(s).padEnd(n).slice(0, Math.max(n, String(s).length));
+  lines.push("");
+  lines.push(`bucketry bench — ${results.machine.cpu} ×${results.machine.cores}, Node ${results.machine.node}, ${results.machine.date}${results.run.quick ? " (QUICK)" : ""}`);
+  const S = results.sections;
+  lines.push("");
+  lines.push(pad("vendor", 24) + pad("row", 22) + pad("install", 20) + pad("browser gz", 14) + pad("node gz", 12) + pad("cold ms", 10) + pad("seq req/s", 11) + "conc req/s");
+  for (const v of VENDORS) {
+    for (const impl of IMPLS[v]) {
+      const f = S.footprint?.rows?.[v]?.[impl.id];
+      const b = S.bundle?.rows?.[v]?.[impl.id];
+      const c = S.cold?.rows?.[v]?.[impl.id];
+      const a = S.throughput?.summary?.[v]?.abs?.[impl.id];
+      if (!f && !b && !c && !a) continue;
+      const bz = (p) => (!p ? "–" : p.error ? (p.error.startsWith("n/a") ? "n/a" : "no build") : (p.gzip / 1000).toFixed(1) + " kB");
+      lines.push(
+        pad(v, 24) +
+          pad(impl.id, 22) +
+          pad(f ? (f.error ? "error" : `${fmtBytes(f.bytes)}/${f.packages}p`) : "–", 20) +
+          pad(bz(b?.browser), 14) +
+          pad(bz(b?.node), 12) +
+          pad(c ? (c.error ? "error" : c.ms.toFixed(1)) : "–", 10) +
+          pad(a?.seq ? int(a.seq.median) : "–", 11) +
+          (a?.conc ? int(a.conc.median) : "–"),
+      );
+    }
+  }
+  if (S.signing) {
+    lines.push("");
+    lines.push(pad("signing scheme", 28) + pad("ours ops/s", 14) + pad("official ops/s", 16) + "ratio");
+    for (const [scheme, r] of Object.entries(S.signing.rows)) {
+      lines.push(r.error ? `${pad(scheme, 28)}error: ${r.error}` : pad(r.label, 28) + pad(int(r.ours.median), 14) + pad(int(r.sdk.median), 16) + x(r.ratio.median));
+    }
+  }
+  lines.push("");
+  lines.push(pad("result", 8) + pad("vendor", 24) + pad("target", 72) + "measured");
+  for (const t of results.targets) lines.push(pad(t.pass, 8) + pad(t.vendor, 24) + pad(t.target, 72) + t.measured);
+  lines.push("");
+  return lines.join("\n");
+}

@@ -1,0 +1,37 @@
+// One throughput measurement in a fresh process:
+//   node lib/throughput-worker.mjs <impl-file> <endpoint> <seq|conc> <n> <warmup> [inflight]
+// Prints {"rps":…, "ms":…} on stdout. The first call's result is checked against the seed example.
+import { pathToFileURL } from "node:url";
+
+const [file, endpoint, mode, nArg, warmArg, inflightArg] = process.argv.slice(2);
+const n = Number(nArg);
+const warmup = Number(warmArg);
+const inflight = Number(inflightArg ?? 16);
+
+const impl = await import(pathToFileURL(file).href);
+const client = impl.create({ endpoint });
+
+const first = await client.call();
+if (!impl.verify(first)) throw new Error(`${file}: first result does not match the seed example: ${JSON.stringify(first).slice(0, 300)}`);
+
+async function run(count) {
+  if (mode === "seq") {
+    for (let i = 0; i < count; i++) await client.call();
+    return;
+  }
+  let next = 0;
+  const lane = async () => {
+    while (next < count) {
+      next++;
+      await client.call();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inflight, count) }, lane));
+}
+
+await run(warmup);
+const t0 = process.hrtime.bigint();
+await run(n);
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+process.stdout.write(JSON.stringify({ rps: (n * 1000) / ms, ms }) + "\n");
+process.exit(0); // keep-alive sockets and SDK timers must not hold the process open

@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// bucketry bench: install footprint, bundle size, cold start, throughput and signing, ours vs the official
+// vendor SDKs and two hand-written baselines. `npm run bench` at the repo root builds first, then runs this.
+//
+// --facade adds the facade (createBucketClient) rows to the throughput phase (≈ +1 min); they are always in
+// bundle and cold start.
+//
+//   node bench/run.mjs [--quick] [--only footprint,bundle,cold,throughput,signing] [--vendor aliyun-oss,…]
+//                      [--rounds N] [--n N] [--iterations N] [--facade]
+//
+// Writes bench/results.json (merged: a partial rerun replaces only the rows it measured) and bench/RESULTS.md.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { VENDORS } from "./lib/common.mjs";
+import { BENCH_DIR, WORK_DIR } from "./lib/paths.mjs";
+import { renderConsole, renderMarkdown, summarizeThroughput, targets } from "./lib/report.mjs";
+import { HOME_DIR, SHIM_DIR, firstErrorLine, log, run } from "./lib/util.mjs";
+
+const PHASES = ["footprint", "bundle", "cold", "throughput", "signing"];
+
+function parseArgs(argv) {
+  const o = { quick: false, only: PHASES, vendors: VENDORS, facade: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i].split(/=(.*)/s);
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new Error(`${name} needs a value`);
+      return v;
+    };
+    if (name === "--quick") o.quick = true;
+    else if (name === "--only") o.only = value().split(",");
+    else if (name === "--vendor") o.vendors = value().split(",");
+    else if (name === "--rounds") o.rounds = Number(value());
+    else if (name === "--n") o.n = Number(value());
+    else if (name === "--iterations") o.iterations = Number(value());
+    else if (name === "--facade") o.facade = true;
+    else if (name === "--help" || name === "-h") {
+      const head = readFileSync(new URL(import.meta.url), "utf8").split("\n").slice(1);
+      console.log(head.slice(0, head.findIndex((l) => !l.startsWith("//"))).join("\n").replace(/^\/\/ ?/gm, ""));
+      process.exit(0);
+    } else throw new Error(`unknown argument ${argv[i]} (see --help)`);
+  }
+  for (const p of o.only) if (!PHASES.includes(p)) throw new Error(`unknown phase ${p}: one of ${PHASES.join(", ")}`);
+  for (const v of o.vendors) if (!VENDORS.includes(v)) throw new Error(`unknown vendor ${v}: one of ${VENDORS.join(", ")}`);
+  o.vendors = VENDORS.filter((v) => o.vendors.includes(v)); // canonical order
+  const q = o.quick;
+  o.n ??= q ? 300 : 2000;
+  o.warmup = q ? 50 : 300;
+  o.rounds ??= q ? 1 : 3;
+  o.inflight = 16;
+  o.iterations ??= q ? 5 : 15;
+  o.signMs = q ? 200 : 700;
+  o.signRounds = q ? 3 : 5;
+  return o;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model?.trim() ?? "unknown",
+    cores: cpus.length,
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    date: new Date().toISOString(),
+    loadavg: os.loadavg(),
+  };
+}
+
+/** core's ClientBuilder requires `uuid` without declaring it; measured processes get it through NODE_PATH. */
+async function ensureShim() {
+  if (existsSync(path.join(SHIM_DIR, "node_modules", "uuid", "package.json"))) return;
+  mkdirSync(SHIM_DIR, { recursive: true });
+  writeFileSync(path.join(SHIM_DIR, "package.json"), JSON.stringify({ name: "bench-shim", private: true }));
+  log("setup: installing uuid@9 into bench/.work/shim (undeclared dependency of @huaweicloud/huaweicloud-sdk-core's ClientBuilder) …");
+  const r = await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", "uuid@9"], { cwd: SHIM_DIR, timeoutMs: 120_000 });
+  if (r.code !== 0) log(`setup: could not install the uuid shim (${firstErrorLine(r.stderr)}); Huawei's official rows will report the error`);
+}
+
+function load(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces the measured vendors' rows of one section, keeping other vendors' rows from earlier runs. */
+function mergeSection(previous, fresh, keys) {
+  if (!previous) return fresh;
+  const merged = { ...previous, ...fresh };
+  for (const k of keys) {
+    merged[k] = { ...(previous[k] ?? {}) };
+    for (const [id, val] of Object.entries(fresh[k] ?? {})) merged[k][id] = val;
+  }
+  merged.measured = { ...(previous.measured ?? {}), ...fresh.measured };
+  return merged;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  mkdirSync(WORK_DIR, { recursive: true });
+  mkdirSync(HOME_DIR, { recursive: true });
+  const resultsFile = path.join(BENCH_DIR, "results.json");
+  const results = load(resultsFile) ?? { sections: {} };
+  results.sections ??= {};
+  results.machine = machine();
+  log(`bench: ${opts.only.join(", ")} for ${opts.vendors.join(", ")}${opts.quick ? " (quick)" : ""} on ${results.machine.cpu} ×${results.machine.cores}, Node ${process.version}`);
+  await ensureShim();
+
+  const stampOf = () => ({ machine: machine(), date: new Date().toISOString(), quick: opts.quick });
+  const measured = () => Object.fromEntries(opts.vendors.map((v) => [v, { date: new Date().toISOString(), quick: opts.quick }]));
+  const save = () => {
+    results.run = { quick: opts.quick, args: process.argv.slice(2), seconds: Math.round((Date.now() - started) / 1000) };
+    results.targets = targets(results);
+    writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
+    writeFileSync(path.join(BENCH_DIR, "RESULTS.md"), renderMarkdown(results));
+  };
+
+  for (const phase of opts.only) {
+    const t0 = Date.now();
+    const prev = results.sections[phase];
+    if (phase === "footprint") {
+      const { footprint } = await import("./lib/phase-footprint.mjs");
+      const r = await footprint({ vendors: opts.vendors });
+      results.sections.footprint = mergeSection(prev, { ...stampOf(), ...r, measured: measured() }, ["rows"]);
+    } else if (phase === "bundle") {
+      const { bundle } = await import("./lib/phase-bundle.mjs");
+      const r = await bundle({ vendors: opts.vendors });
+      results.sections.bundle = mergeSection(prev, { ...stampOf(), ...r, measured: measured() }, ["rows"]);
+    } else if (phase === "cold") {
+      const { cold } = await import("./lib/phase-cold.mjs");
+      const r = await cold({ vendors: opts.vendors, iterations: opts.iterations });
+      results.sections.cold = mergeSection(prev, { ...stampOf(), ...r, measured: measured() }, ["rows"]);
+    } else if (phase === "throughput") {
+      const { throughput } = await import("./lib/phase-throughput.mjs");
+      const kinds = ["ours", "official", "fetch", "http", ...(opts.facade ? ["facade"] : [])];
+      const r = await throughput({ vendors: opts.vendors, n: opts.n, warmup: opts.warmup, rounds: opts.rounds, inflight: opts.inflight, impls: kinds });
+      const fresh = {
+        ...stampOf(),
+        config: { n: r.n, warmup: r.warmup, rounds: r.rounds, inflight: r.inflight },
+        samples: r.samples,
+        errors: r.errors,
+        measured: Object.fromEntries(Object.entries(measured()).map(([v, w]) => [v, { ...w, config: { n: r.n, rounds: r.rounds } }])),
+      };
+      // Errors are keyed vendor/impl/mode: drop the measured vendors' old ones before merging.
+      if (prev?.errors) for (const k of Object.keys(prev.errors)) if (opts.vendors.includes(k.split("/")[0])) delete prev.errors[k];
+      const merged = mergeSection(prev, fresh, ["samples", "errors"]);
+      merged.summary = summarizeThroughput(merged, VENDORS);
+      results.sections.throughput = merged;
+    } else if (phase === "signing") {
+      const { signing } = await import("./lib/phase-signing.mjs");
+      const r = await signing({ vendors: opts.vendors, ms: opts.signMs, rounds: opts.signRounds });
+      results.sections.signing = mergeSection(prev, { ...stampOf(), ...r, measured: measured() }, ["rows"]);
+    }
+    log(`bench: ${phase} took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    save();
+  }
+  save();
+  process.stdout.write(renderConsole(results));
+  log(`bench: done in ${Math.round((Date.now() - started) / 1000)} s — wrote bench/results.json and bench/RESULTS.md`);
+}
+
+main().catch((err) => {
+  console.error(err.stack ?? String(err));
+  process.exit(1);
+});

@@ -3,8 +3,9 @@
 
 /** Credentials in the facade's shapes (`createBucketClient({ credentials })`). */
 export const testCredentials = {
-  "aliyun-ens": { accessKeyId: "LTAI5tMockEnsAccessKey", accessKeySecret: "MockEnsAccessKeySecret0123456789" },
-  "aliyun-oss": { accessKeyId: "LTAI5tMockOssAccessKey", accessKeySecret: "MockOssAccessKeySecret0123456789" },
+  // One Alibaba Cloud account signs both ENS and OSS, as the shared ALIBABA_CLOUD_* env vars imply.
+  "aliyun-ens": { accessKeyId: "LTAI5tMockAlibabaAccessKey", accessKeySecret: "MockAlibabaAccessKeySecret0123456789" },
+  "aliyun-oss": { accessKeyId: "LTAI5tMockAlibabaAccessKey", accessKeySecret: "MockAlibabaAccessKeySecret0123456789" },
   "huaweicloud-mpc": { accessKeyId: "MOCKMPCACCESSKEY0001", accessKeySecret: "MockMpcSecretAccessKey0123456789abcdefgh" },
   "baidu-bos": { accessKeyId: "mockbosaccesskey00000000000000001", accessKeySecret: "mockbossecretaccesskey000000000001" },
   "hitachi-vsp-one-object": { token: "mock-vsp-one-object-bearer-token" },

@@ -1,0 +1,18 @@
+// One vendor client: @bucketry/aliyun-oss, signed with bucketry's OSS V4 middleware.
+import { createClient } from "@bucketry/aliyun-oss";
+import { ossV4Signer } from "bucketry/signing";
+
+const oss = createClient({ region: "cn-hangzhou", bucket: "examplebucket" });
+oss.use(
+  ossV4Signer({
+    region: "cn-hangzhou",
+    credentials: {
+      accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
+      accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+    },
+  }),
+);
+
+const { data, error, response } = await oss.GET("/", {});
+if (error) throw new Error(`${error.Code}: ${error.Message} (request id ${error.RequestId})`);
+console.log("owner", data.Owner.ID, "acl", data.AccessControlList.Grant, "request id", response.headers.get("x-oss-request-id"));

@@ -97,6 +97,36 @@ describe("rendered API reference", () => {
     expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
   });
 
+  it("every link of the index opens: no 404, no console error, no request leaving localhost (screenshot each)", async () => {
+    const { page, log } = await recordingPage(browser, origin);
+    await page.goto(`${origin}/index.html`);
+    const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+    const local = [...new Set(hrefs.map((h) => h.split("#")[0]!))].filter((h) => h.startsWith(origin));
+    // The portal: five references, coverage, facade guide, facade API, four getting-started pages.
+    for (const path of ["coverage.html", "facade.html", "api/index.html", "getting-started/client.html", "getting-started/facade.html", "getting-started/cli.html", "getting-started/mocks.html", ...VENDORS.map((v) => `${v}.html`)]) {
+      expect(local, path).toContain(`${origin}/${path}`);
+    }
+    for (const url of local) {
+      const res = await page.goto(url, { waitUntil: "load" });
+      expect(res?.status(), url).toBe(200);
+      const name = url.slice(origin.length + 1).replace(/\//g, "_").replace(/\.html$/, "") || "index";
+      await page.screenshot({ path: join(shotsDir, `portal-${name}.png`), fullPage: !VENDORS.some((v) => url.endsWith(`${v}.html`)) });
+    }
+    expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
+    await page.context().close();
+  });
+
+  it("the coverage matrix has a row per operation and the facade guide a mapping per vendor", async () => {
+    const { page, log } = await recordingPage(browser, origin);
+    await page.goto(`${origin}/coverage.html`);
+    const ops = VENDORS.flatMap((v) => expectations(v).operations);
+    await expect.poll(() => page.locator("#coverage tbody tr").count()).toBe(ops.length);
+    await page.goto(`${origin}/facade.html`);
+    for (const v of VENDORS) await expect.poll(() => page.locator(`#map-${v} table tbody tr`).count()).toBeGreaterThan(0);
+    expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
+    await page.context().close();
+  });
+
   it.each(VENDORS)("%s.html shows every operation, parameter and an example, offline and without errors", async (vendor) => {
     const { page, log } = await recordingPage(browser, origin);
     const res = await page.goto(`${origin}/${vendor}.html`, { waitUntil: "load" });

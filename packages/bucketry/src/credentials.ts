@@ -72,6 +72,16 @@ export function accessKeyFromEnv(provider: Provider, env: Env = defaultEnv()): A
   return token ? { accessKeyId: id!, accessKeySecret: secret!, securityToken: token } : { accessKeyId: id!, accessKeySecret: secret! };
 }
 
+/**
+ * Values sent in a header (key ids, security tokens, bearer tokens) must be visible ASCII: anything else
+ * would make the transport throw an error that quotes the value. The check names the field, never the value.
+ */
+export function isHeaderSafe(value: string): boolean {
+  return /^[\x21-\x7e]+$/.test(value);
+}
+
+const NOT_HEADER_SAFE = "contains a character that cannot be sent in an HTTP header (space, control character or non-ASCII): check for a stray newline or quote";
+
 /** Checks credentials given as an object (functions are checked on each call, see `checkedSource`). */
 export function assertAccessKeyCredentials(provider: Provider, value: unknown): asserts value is AccessKeyCredentials {
   const c = value as Partial<AccessKeyCredentials> | null;
@@ -81,43 +91,82 @@ export function assertAccessKeyCredentials(provider: Provider, value: unknown): 
   if (c.securityToken !== undefined && (typeof c.securityToken !== "string" || c.securityToken === "")) {
     throw missing(provider, "credentials.securityToken, when given, must be a non-empty string");
   }
+  if (!isHeaderSafe(c.accessKeyId)) throw missing(provider, `credentials.accessKeyId ${NOT_HEADER_SAFE}`);
+  if (!isHeaderSafe(c.accessKeySecret)) throw missing(provider, `credentials.accessKeySecret ${NOT_HEADER_SAFE}`);
+  if (c.securityToken !== undefined && !isHeaderSafe(c.securityToken)) throw missing(provider, `credentials.securityToken ${NOT_HEADER_SAFE}`);
 }
 
+/** Checks a bearer/IAM token the same way (never echoing it). */
+export function assertToken(provider: Provider, token: unknown, what = "credentials.token"): asserts token is string {
+  if (typeof token !== "string" || token.trim() === "") throw missing(provider, `${what} is missing or empty`);
+  if (!isHeaderSafe(token)) throw missing(provider, `${what} ${NOT_HEADER_SAFE}`);
+}
+
+/** Called with every credential value a client is given or obtains, so its errors can redact them. */
+export type RememberSecrets = (...values: unknown[]) => void;
+
 /** The access-key source for a client: the option (validated now, or per call for a function), else env. */
-export function accessKeySource(provider: Provider, option: CredentialSource | undefined, env?: Env): CredentialSource {
-  if (option === undefined) return accessKeyFromEnv(provider, env);
+export function accessKeySource(provider: Provider, option: CredentialSource | undefined, env?: Env, remember?: RememberSecrets): CredentialSource {
+  if (option === undefined) {
+    const c = accessKeyFromEnv(provider, env);
+    assertAccessKeyCredentials(provider, c);
+    remember?.(c.accessKeySecret, c.securityToken);
+    return c;
+  }
   if (typeof option === "function") {
     return async () => {
       const value = await option();
       assertAccessKeyCredentials(provider, value);
+      remember?.(value.accessKeySecret, value.securityToken);
       return value;
     };
   }
   assertAccessKeyCredentials(provider, option);
+  remember?.(option.accessKeySecret, option.securityToken);
   return option;
 }
 
 /** Hitachi credentials from options or env: a token, or username/password/tokenUrl for the password grant. */
-export function hitachiCredentials(option: HitachiCredentials | undefined, env: Env = defaultEnv()): HitachiCredentials {
+export function hitachiCredentials(option: HitachiCredentials | undefined, env: Env = defaultEnv(), remember?: RememberSecrets): HitachiCredentials {
   const provider = "hitachi-vsp-one-object";
   const names = ENV[provider];
   if (option !== undefined) {
-    if (typeof option === "function") return option;
+    if (typeof option === "function") {
+      return async () => {
+        const value = await option();
+        const token = (value as { token?: unknown } | undefined)?.token;
+        // A value the session cannot use is reported by the session (stage "credentials") without echoing it.
+        if (typeof token === "string") {
+          remember?.(token);
+          if (token !== "") assertToken(provider, token, "the token the credentials function returned");
+        }
+        return value;
+      };
+    }
+    if (!option || typeof option !== "object") throw missing(provider, "`credentials` must be { token }, { username, password, tokenUrl } or a function returning { token }");
     if ("token" in option) {
-      if (typeof option.token !== "string" || option.token.trim() === "") throw missing(provider, "credentials.token is empty");
+      remember?.(option.token);
+      assertToken(provider, option.token);
       return option;
     }
+    const o = option as Partial<Record<"username" | "password" | "tokenUrl" | "clientSecret", unknown>>;
+    remember?.(o.password, o.clientSecret);
     for (const key of ["username", "password", "tokenUrl"] as const) {
-      if (typeof option[key] !== "string" || option[key].trim() === "") throw missing(provider, `credentials.${key} is missing or empty (password grant needs username, password and tokenUrl)`);
+      if (typeof o[key] !== "string" || (o[key] as string).trim() === "") throw missing(provider, `credentials.${key} is missing or empty (password grant needs username, password and tokenUrl)`);
     }
     return option;
   }
   const token = env[names.token!]?.trim();
-  if (token) return { token };
+  if (token) {
+    remember?.(token);
+    assertToken(provider, token, names.token!);
+    return { token };
+  }
   const username = env[names.username!]?.trim();
   const password = env[names.password!];
   const tokenUrl = env[names.tokenUrl!]?.trim();
   if (username && password && tokenUrl) {
+    remember?.(password);
     const clientId = env[names.clientId!]?.trim();
     return clientId ? { username, password, tokenUrl, clientId } : { username, password, tokenUrl };
   }

@@ -122,5 +122,109 @@ export function parseJsonBody(profile: ErrorProfile, response: Response, text: u
   }
 }
 
+/** The default cap on a response body (10 MiB): more is a MalformedResponse, read no further. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** A response body went past `maxResponseBytes`; carries the response's status and headers (not its body). */
+export class ResponseTooLargeError extends Error {
+  override readonly name = "ResponseTooLargeError";
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    readonly limit: number,
+  ) {
+    super(`response body larger than ${limit} bytes (maxResponseBytes)`);
+  }
+}
+
+export interface TransportOptions {
+  /** Largest body read, in bytes. */
+  maxResponseBytes: number;
+  /** Response headers dropped on arrival (names the facade's own middleware sets; a server must not forge them). */
+  dropHeaders?: readonly string[] | undefined;
+}
+
+type Fetch = (request: Request) => Promise<Response>;
+/** The facade's transport: a request, and the attempt's own AbortSignal. */
+export type Transport = (request: Request, signal?: AbortSignal) => Promise<Response>;
+
+/**
+ * The transport every adapter sends through: the caller's `fetch` (default: `globalThis.fetch`, looked up
+ * at call time so MSW and other patches apply), with
+ * - the attempt's AbortSignal handed to fetch directly. A Request's signal only *follows* the one it was
+ *   built from, and Node's fetch (undici 6) drops that link once the intermediate Request objects are
+ *   garbage-collected — under load, timeouts and aborts would silently stop working;
+ * - redirects not followed (`redirect: "manual"`): a redirect to another host would carry the signed
+ *   headers (security tokens, X-Auth-Token, X-XSRF-TOKEN) there; a 3xx is returned as an error instead;
+ * - the body capped at `maxResponseBytes` while it is read, never buffered past the cap: a success body
+ *   beyond it fails with ResponseTooLargeError (a MalformedResponse), an error body is cut at the cap
+ *   (only its code and message are read), and the connection is released.
+ */
+export function boundedTransport(custom: Fetch | undefined, options: TransportOptions): Transport {
+  const limit = options.maxResponseBytes;
+  const drop = options.dropHeaders ?? [];
+  return async (request, signal) => {
+    const response = custom
+      ? await custom(new Request(request, signal ? { redirect: "manual", signal } : { redirect: "manual" }))
+      : await globalThis.fetch(request, signal ? { redirect: "manual", signal } : { redirect: "manual" });
+    if (!(response instanceof Response)) throw new TypeError("the fetch option returned something that is not a Response");
+    // Opaque (browser manual redirect) and informational responses pass through as they are.
+    if (response.status < 200 || response.status > 599) return response;
+    const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+    const encoding = response.headers.get("content-encoding");
+    // Fast path: an unencoded body whose declared length is within the cap (the HTTP parser never reads past
+    // Content-Length). A compressed body is decoded by fetch and may grow past its declared length: capped below.
+    if (Number.isFinite(declared) && declared <= limit && (!encoding || encoding === "identity") && !drop.some((name) => response.headers.has(name))) {
+      return response;
+    }
+    const headers = new Headers(response.headers);
+    for (const name of drop) headers.delete(name);
+    const init = { status: response.status, statusText: response.statusText, headers };
+    const body = response.body;
+    if (body === null || response.status === 204 || response.status === 205 || response.status === 304) {
+      if (body !== null) void body.cancel().catch(() => undefined);
+      return new Response(null, init);
+    }
+    if (response.ok && Number.isFinite(declared) && declared > limit && (!encoding || encoding === "identity")) {
+      void body.cancel().catch(() => undefined);
+      throw new ResponseTooLargeError(response.status, headers, limit);
+    }
+    const reader = body.getReader();
+    let seen = 0;
+    const capped = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        const chunk = value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer);
+        seen += chunk.byteLength;
+        if (seen <= limit) return controller.enqueue(chunk);
+        void reader.cancel().catch(() => undefined);
+        if (!response.ok) {
+          // Error bodies are read for a code and a message only: keep the first `limit` bytes.
+          controller.enqueue(chunk.subarray(0, chunk.byteLength - (seen - limit)));
+          return controller.close();
+        }
+        controller.error(new ResponseTooLargeError(response.status, headers, limit));
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    });
+    return new Response(capped, init);
+  };
+}
+
+const NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ENETDOWN|UND_ERR_\w+)$/;
+
+/** A transport failure (connection refused or reset, DNS, socket closed mid-body), by name, message or code. */
+export function networkErrorCode(err: unknown): string | false {
+  const e = err as { name?: unknown; message?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
+  if (!e || typeof e !== "object") return false;
+  const code = typeof e.cause?.code === "string" ? e.cause.code : typeof e.code === "string" ? e.code : "";
+  if (NETWORK_CODES.test(code)) return code;
+  if (e.name === "TypeError" && typeof e.message === "string" && /fetch failed|network|Failed to fetch|terminated|socket|Load failed/i.test(e.message)) return code;
+  return false;
+}
+
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);

@@ -21,7 +21,8 @@ export type {
   PageOptions,
   RawClients,
 } from "./options.js";
-export type { RetryInfo, RetryOptions } from "./retry.js";
+export { RetryBudget } from "./retry.js";
+export type { RetryBudgetOptions, RetryBudgetStats, RetryInfo, RetryOptions } from "./retry.js";
 export { ENV } from "./credentials.js";
 export type { AccessKeyCredentials, CredentialSource } from "./signing/types.js";
 export type { HitachiCredentials } from "./signing/hitachi-session.js";

@@ -1,6 +1,6 @@
 // Public option and client shapes of the facade (DESIGN.md "Facade surface").
 import type { Bucket, BucketAcl, Provider } from "./model.js";
-import type { RetryOptions } from "./retry.js";
+import type { RetryBudget, RetryBudgetOptions, RetryOptions } from "./retry.js";
 import type { AccessKeyCredentials, CredentialSource } from "./signing/types.js";
 import type { HitachiCredentials } from "./signing/hitachi-session.js";
 import type { EnsClient } from "@bucketry/aliyun-ens";
@@ -29,6 +29,25 @@ export interface CommonOptions {
   retry?: RetryOptions | false | undefined;
   /** Per-attempt timeout in ms. Default 30 000; `0` disables it. */
   timeoutMs?: number | undefined;
+  /**
+   * Total time for one call in ms — every attempt, backoff and Retry-After wait included. When it runs out
+   * the call fails with kind `Timeout` (`retryable: false`); a retry whose delay would end past it is not
+   * attempted. Default: none (`0` is none too).
+   */
+  deadlineMs?: number | undefined;
+  /**
+   * Client-wide retry budget (a token bucket, like the AWS SDK's retry quota): each retry takes `retryCost`
+   * tokens (`timeoutCost` after a timeout or network error), each success gives back what its last retry
+   * took (or `successIncrement`). When empty, failures are returned without retrying, so an outage adds at
+   * most `capacity / retryCost` extra requests. Default `{ capacity: 500, retryCost: 5, timeoutCost: 10,
+   * successIncrement: 1 }`; pass one `RetryBudget` to several clients to share it; `false` for none.
+   */
+  retryBudget?: RetryBudgetOptions | RetryBudget | false | undefined;
+  /**
+   * Largest response body read, in bytes (default 10 MiB). A success body beyond it is a
+   * `MalformedResponse` (read no further than the cap); an error body is cut at the cap.
+   */
+  maxResponseBytes?: number | undefined;
   /** Transport (default: `globalThis.fetch`, looked up at call time so MSW and test doubles apply). */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Base clock in epoch ms (default `Date.now`); the client adds the offset it learns from clock-skew errors. */
@@ -37,8 +56,12 @@ export interface CommonOptions {
 
 /** Per-call options. */
 export interface CallOptions {
+  /** Cancels the call (in flight or during a backoff wait): it fails with kind `Aborted`. */
   signal?: AbortSignal | undefined;
+  /** Per-attempt timeout for this call (overrides the client's). */
   timeoutMs?: number | undefined;
+  /** Total time for this call, retries included (overrides the client's `deadlineMs`). */
+  deadlineMs?: number | undefined;
   retry?: RetryOptions | false | undefined;
 }
 

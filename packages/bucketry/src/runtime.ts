@@ -1,13 +1,15 @@
 // One call = up to N attempts. Each attempt runs the generated client (whose middleware signs it),
-// classifies the outcome, and either returns data or a BucketryError; the loop decides on retries,
-// learns clock skew from the server's Date, and stamps the attempt count on the final error.
+// classifies the outcome, and either returns data or a BucketryError; the loop decides on retries
+// (policy, retry budget, total deadline), learns clock skew from the server's Date, and stamps the
+// attempt count on the final error. Every timer and listener a call creates is removed when it settles.
 import { BucketryError } from "./errors.js";
-import { errorFromResponse, type ErrorProfile } from "./http.js";
-import { backoffDelay, sleep, type ResolvedRetry } from "./retry.js";
+import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, requestIdOf, type ErrorProfile } from "./http.js";
+import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget } from "./retry.js";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {
   #offsetMs = 0;
+  #learned = 0;
   readonly #base: () => number;
   constructor(base: () => number = Date.now) {
     this.#base = base;
@@ -16,8 +18,17 @@ export class SkewClock {
   get offsetMs(): number {
     return this.#offsetMs;
   }
+  /** How many times an offset was learned (concurrent failures of one skew learn the same offset). */
+  get corrections(): number {
+    return this.#learned;
+  }
   learn(serverTime: number, localTime = this.#base()): void {
-    this.#offsetMs = serverTime - localTime;
+    const offset = serverTime - localTime;
+    // Date has 1 s resolution: requests that failed together report offsets within a second or two of
+    // each other; keep the first rather than jitter the clock for every one of them.
+    if (this.#learned > 0 && Math.abs(offset - this.#offsetMs) < 2_000) return;
+    this.#offsetMs = offset;
+    this.#learned++;
   }
 }
 
@@ -27,7 +38,13 @@ export interface CallContext {
   clock: SkewClock;
   /** Per-attempt timeout in ms (undefined: none). */
   timeoutMs?: number | undefined;
+  /** Total time for the call, retries and backoff included, in ms (undefined: none). */
+  deadlineMs?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** The client's retry budget (undefined: unlimited). */
+  budget?: RetryBudget | undefined;
+  /** Replaces any secret the client knows with a placeholder (messages of errors bucketry did not write). */
+  redact?: ((text: string) => string) | undefined;
 }
 
 export interface RawResult {
@@ -36,42 +53,97 @@ export interface RawResult {
   error?: unknown;
 }
 
+type Attempt = (signal: AbortSignal) => Promise<RawResult>;
+
 /**
  * Runs `attempt` until it yields data or a non-retryable error. `read` turns a 2xx result into the
- * caller's value (it throws a MalformedResponse BucketryError for bodies it cannot read).
+ * caller's value (anything it throws becomes a MalformedResponse).
  */
-export async function execute<T>(ctx: CallContext, attempt: (signal: AbortSignal) => Promise<RawResult>, read: (result: RawResult) => T): Promise<T> {
-  const { retry } = ctx;
-  for (let n = 1; ; n++) {
-    let error: BucketryError;
-    try {
-      return await runAttempt(ctx, attempt, read);
-    } catch (err) {
-      error = toBucketryError(ctx, err);
+export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (result: RawResult) => T): Promise<T> {
+  const { retry, budget } = ctx;
+  const provider = ctx.profile.provider;
+  if (ctx.signal?.aborted) throw aborted(ctx, 0);
+
+  // The call's own signal: aborted by the caller's signal or by the deadline. Attempts and backoff follow it.
+  const call = new AbortController();
+  let deadlineHit = false;
+  const onCallerAbort = () => call.abort(ctx.signal!.reason);
+  ctx.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  const deadlineAt = ctx.deadlineMs === undefined ? undefined : Date.now() + ctx.deadlineMs;
+  const deadlineTimer =
+    ctx.deadlineMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          deadlineHit = true;
+          call.abort(new DOMException("call deadline exceeded", "TimeoutError"));
+        }, ctx.deadlineMs);
+  const deadlineError = (n: number, last?: BucketryError) =>
+    new BucketryError({
+      provider,
+      kind: "Timeout",
+      retryable: false,
+      attempts: n,
+      message: `${provider}: deadline of ${ctx.deadlineMs} ms exceeded after ${n} attempt${n === 1 ? "" : "s"}${last ? ` (last error: ${last.message})` : ""}`,
+      ...(last ? { status: last.status, code: last.code, requestId: last.requestId, cause: last } : {}),
+    });
+
+  let lastRetryCost: number | undefined;
+  let skewCorrected = false;
+  try {
+    for (let n = 1; ; n++) {
+      let error: BucketryError;
+      try {
+        const value = await runAttempt(ctx, call.signal, attempt, read);
+        budget?.release(lastRetryCost);
+        return value;
+      } catch (err) {
+        error = toBucketryError(ctx, err);
+      }
+      if (ctx.signal?.aborted) throw aborted(ctx, n);
+      // The deadline cut the attempt short; an answer that arrived just in time is reported as it is.
+      if (deadlineHit && (error.kind === "Timeout" || error.kind === "Aborted" || error.kind === "Network")) throw deadlineError(n);
+      error.attempts = n;
+      if (!error.retryable || n >= retry.maxAttempts) throw error;
+
+      let delayMs: number;
+      if (error.kind === "ClockSkew") {
+        // Retrying only helps once the clock is corrected: needs the server's Date, and once per call.
+        if (error.serverTime === undefined || skewCorrected) throw error;
+        ctx.clock.learn(error.serverTime);
+        skewCorrected = true;
+        delayMs = 0;
+      } else {
+        delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n, retry));
+      }
+      if (deadlineHit || (deadlineAt !== undefined && Date.now() + delayMs >= deadlineAt)) throw error; // no time left to retry
+      if (budget) {
+        const cost = budget.acquire(error.kind);
+        if (cost === undefined) throw error; // retry budget exhausted: fail fast instead of adding load
+        lastRetryCost = cost;
+      }
+      try {
+        retry.onRetry?.({ attempt: n, delayMs, error });
+      } catch {
+        // A failing logging/metrics hook does not fail the call.
+      }
+      try {
+        await sleep(delayMs, call.signal);
+      } catch {
+        if (deadlineHit && !ctx.signal?.aborted) throw deadlineError(n, error);
+        throw aborted(ctx, n);
+      }
     }
-    error.attempts = n;
-    if (!error.retryable || n >= retry.maxAttempts || ctx.signal?.aborted) throw error;
-    let delayMs: number;
-    if (error.kind === "ClockSkew" && error.serverTime !== undefined) {
-      ctx.clock.learn(error.serverTime);
-      delayMs = 0;
-    } else {
-      delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n, retry));
-    }
-    retry.onRetry?.({ attempt: n, delayMs, error });
-    try {
-      await sleep(delayMs, ctx.signal);
-    } catch {
-      throw aborted(ctx, n);
-    }
+  } finally {
+    if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
+    ctx.signal?.removeEventListener("abort", onCallerAbort);
   }
 }
 
-async function runAttempt<T>(ctx: CallContext, attempt: (signal: AbortSignal) => Promise<RawResult>, read: (result: RawResult) => T): Promise<T> {
+async function runAttempt<T>(ctx: CallContext, callSignal: AbortSignal, attempt: Attempt, read: (result: RawResult) => T): Promise<T> {
+  if (callSignal.aborted) throw callSignal.reason;
   const controller = new AbortController();
-  const onCallerAbort = () => controller.abort(ctx.signal!.reason);
-  if (ctx.signal?.aborted) throw aborted(ctx, 1);
-  ctx.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  const onCallAbort = () => controller.abort(callSignal.reason);
+  callSignal.addEventListener("abort", onCallAbort, { once: true });
   let timedOut = false;
   const timer =
     ctx.timeoutMs === undefined
@@ -81,9 +153,15 @@ async function runAttempt<T>(ctx: CallContext, attempt: (signal: AbortSignal) =>
           controller.abort(new DOMException("attempt timed out", "TimeoutError"));
         }, ctx.timeoutMs);
   try {
-    const result = await attempt(controller.signal);
+    const result = await abortable(attempt(controller.signal), controller.signal);
+    if (!(result?.response instanceof Response)) throw new TypeError("the transport produced no response");
     if (!result.response.ok) throw errorFromResponse(ctx.profile, result.response, result.error, ctx.clock.now());
-    return read(result);
+    try {
+      return read(result);
+    } catch (err) {
+      if (err instanceof BucketryError) throw err;
+      throw malformed(ctx.profile, result.response, ctx.redact ? ctx.redact(messageOf(err)) : messageOf(err), err);
+    }
   } catch (err) {
     if (timedOut && !(err instanceof BucketryError)) {
       throw new BucketryError({
@@ -96,30 +174,94 @@ async function runAttempt<T>(ctx: CallContext, attempt: (signal: AbortSignal) =>
     throw err;
   } finally {
     if (timer !== undefined) clearTimeout(timer);
-    ctx.signal?.removeEventListener("abort", onCallerAbort);
+    callSignal.removeEventListener("abort", onCallAbort);
   }
+}
+
+/**
+ * Settles with `promise`, or rejects as soon as `signal` aborts even if the work behind `promise` does not
+ * notice (a transport that ignores the signal, a session handshake): a call never outlives its timeout,
+ * deadline or abort. The listener is removed either way; a late rejection is swallowed.
+ */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => undefined);
+      reject(signal.reason);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(err);
+      },
+    );
+  });
 }
 
 function aborted(ctx: CallContext, attempts: number): BucketryError {
   return new BucketryError({ provider: ctx.profile.provider, kind: "Aborted", retryable: false, attempts, message: `${ctx.profile.provider}: call aborted by the caller` });
 }
 
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : typeof err === "string" ? err : "unknown error");
+
 /** Anything thrown during an attempt, as a BucketryError: network failures, aborts, middleware errors. */
-function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
-  if (err instanceof BucketryError) return err;
+export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
+  if (err instanceof BucketryError) return redactError(ctx, err);
   const provider = ctx.profile.provider;
   if (ctx.signal?.aborted) return aborted(ctx, 1);
-  const e = err as { name?: string; message?: string; code?: string; cause?: { code?: string } };
+  const e = err as { name?: string; message?: string } | null | undefined;
+  if (err instanceof ResponseTooLargeError) {
+    const requestId = requestIdOf(ctx.profile, err.headers);
+    return new BucketryError({
+      provider,
+      kind: "MalformedResponse",
+      status: err.status,
+      requestId,
+      retryable: false,
+      message: `${provider} sent a response bucketry cannot read: ${err.message} (HTTP ${err.status}${requestId ? `, request id ${requestId}` : ""})`,
+    });
+  }
   if (e?.name === "AbortError" || e?.name === "TimeoutError") {
     return new BucketryError({ provider, kind: "Timeout", retryable: true, message: `${provider}: request timed out`, cause: err });
   }
-  if (e?.name === "TypeError" && /fetch failed|network|Failed to fetch|terminated|socket/i.test(e.message ?? "")) {
-    const code = e.cause?.code ?? e.code;
-    return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${code ? ` (${code})` : ""}`, cause: err });
+  const network = networkErrorCode(err);
+  if (network !== false) {
+    return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}`, cause: err });
   }
   if (e?.name === "XmlBodyError") {
-    return new BucketryError({ provider, kind: "MalformedResponse", retryable: false, message: `${provider}: ${e.message}`, cause: err });
+    return new BucketryError({ provider, kind: "MalformedResponse", retryable: false, message: `${provider}: ${messageOf(err)}`, cause: err });
   }
-  // Credential providers and session handshakes report through their own errors; keep their message.
-  return new BucketryError({ provider, kind: "Unknown", retryable: false, message: `${provider}: ${e?.message ?? String(err)}`, cause: err });
+  // Credential providers and session handshakes report through their own errors; keep their message,
+  // minus any secret it might echo (then without the original error as cause).
+  const raw = messageOf(err);
+  const message = ctx.redact ? ctx.redact(raw) : raw;
+  return new BucketryError({ provider, kind: "Unknown", retryable: false, message: `${provider}: ${message}`, ...(message === raw ? { cause: err } : {}) });
+}
+
+/** A BucketryError whose message or vendor fields echo a known secret (a server quoting a header back), redacted. */
+function redactError(ctx: CallContext, err: BucketryError): BucketryError {
+  const redact = ctx.redact;
+  if (!redact) return err;
+  const fields = [err.message, err.vendorMessage, err.code, err.requestId];
+  const clean = fields.map((f) => (f === undefined ? f : redact(f)));
+  if (clean.every((f, i) => f === fields[i])) return err;
+  return new BucketryError({
+    provider: err.provider,
+    kind: err.kind,
+    message: clean[0]!,
+    vendorMessage: clean[1],
+    code: clean[2],
+    requestId: clean[3],
+    status: err.status,
+    retryable: err.retryable,
+    attempts: err.attempts,
+    retryAfterMs: err.retryAfterMs,
+    serverTime: err.serverTime,
+  });
 }

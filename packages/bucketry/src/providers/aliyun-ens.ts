@@ -8,7 +8,7 @@ import { execute } from "../runtime.js";
 import { acs3Signer } from "../signing/acs3.js";
 import { acsRpcV1Signer } from "../signing/acs-rpc-v1.js";
 import { applyTable, cannedAcl, isoDate, text, type FieldTable } from "./mapping.js";
-import { callContext, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
+import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
 
 export const ensErrors: ErrorProfile = {
   provider: "aliyun-ens",
@@ -66,11 +66,11 @@ function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefin
 
 export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<"aliyun-ens", ListBucketsOptions> {
   const state = clientState(ensErrors, options);
-  const credentials = accessKeySource("aliyun-ens", options.credentials);
-  const raw: EnsClient = createClient({
+  const credentials = accessKeySource("aliyun-ens", options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const raw: EnsClient = generated("aliyun-ens", () => createClient({
     ...(options.endpoint ? { baseUrl: checkEndpoint("aliyun-ens", options.endpoint) } : options.region ? { region: options.region } : {}),
     fetch: state.fetch,
-  });
+  }));
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${String(version)}`);
   raw.use(version === "v3" ? acs3Signer({ credentials, clock: state.clock.now }) : acsRpcV1Signer({ credentials, clock: state.clock.now }));
@@ -82,7 +82,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<
     const query = { PageNumber: String(pageNumber), PageSize: String(pageSize), ...(opts?.prefix ? { Prefix: opts.prefix } : {}) };
     return execute(
       callContext(state, opts),
-      (signal) => raw.POST("/", { params: { query }, parseAs: "text", signal }),
+      (signal) => raw.POST("/", { params: { query }, parseAs: "text", signal, fetch: state.send(signal) }),
       ({ response, data }) => {
         const body = parseJsonBody(ensErrors, response, data);
         let page: ReturnType<typeof readPage>;

@@ -1,7 +1,7 @@
 // Alibaba Cloud OSS: GetBucketAcl (XML). Virtual-hosted on the regional host; path-style with `endpoint`.
 import { createClient, XML_ROOT_HEADER, type AccessControlPolicy, type OssClient } from "@bucketry/aliyun-oss";
 import { accessKeySource } from "../credentials.js";
-import { errorFromResponse, isObject, malformed, str, type ErrorProfile } from "../http.js";
+import { errorFromResponse, isObject, malformed, networkErrorCode, ResponseTooLargeError, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl } from "../model.js";
 import type { AclClient, AliyunOssOptions, CallOptions } from "../options.js";
 import { execute } from "../runtime.js";
@@ -9,7 +9,7 @@ import { ossV1Signer } from "../signing/oss-v1.js";
 import { ossV4Signer } from "../signing/oss-v4.js";
 import { grantsOfCanned } from "./acl.js";
 import { applyTable, cannedAcl, text, type FieldTable } from "./mapping.js";
-import { callContext, checkEndpoint, clientState, configError, requireString } from "./common.js";
+import { callContext, generated, checkEndpoint, clientState, configError, requireString } from "./common.js";
 
 export const ossErrors: ErrorProfile = {
   provider: "aliyun-oss",
@@ -25,6 +25,7 @@ export const ossErrors: ErrorProfile = {
     InvalidBucketName: "InvalidArgument",
     InvalidArgument: "InvalidArgument",
     BadRequest: "Unavailable", // the Go SDK v2 retries it: transient front-end rejection
+    SlowDown: "Throttled", // 503 when a bucket's request rate is too high
     InternalError: "ServerError",
     ServiceUnavailable: "Unavailable",
   },
@@ -65,10 +66,11 @@ export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string): Bucke
 export function createOssBucketClient(options: AliyunOssOptions): AclClient<"aliyun-oss"> {
   const region = requireString("aliyun-oss", "region", options.region, 'region: "cn-hangzhou"').replace(/^oss-/, "");
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${JSON.stringify(options.region)}`);
-  const state = clientState(ossErrors, options);
-  const credentials = accessKeySource("aliyun-oss", options.credentials);
+  // The XML middleware marks the root it read in a response header; one arriving from the wire is dropped.
+  const state = clientState(ossErrors, options, { dropHeaders: [XML_ROOT_HEADER] });
+  const credentials = accessKeySource("aliyun-oss", options.credentials, undefined, (...v) => state.secrets.add(...v));
   const endpoint = options.endpoint ? checkEndpoint("aliyun-oss", options.endpoint) : undefined;
-  const raw: OssClient = createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch });
+  const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch }));
   const addressing = endpoint ? "path" : "virtual-hosted";
   const version = options.signatureVersion ?? "v4";
   if (version === "v4") raw.use(ossV4Signer({ credentials, region, addressing, clock: state.clock.now }));
@@ -88,13 +90,18 @@ export function createOssBucketClient(options: AliyunOssOptions): AclClient<"ali
           // The XML middleware rejects a body it cannot parse before openapi-fetch returns the response;
           // keep the response (per attempt) so that error still carries its status and request id.
           let received: Response | undefined;
-          const fetch = async (request: Request) => (received = await state.fetch(request));
+          const send = state.send(signal);
+          const fetch = async (request: Request) => (received = await send(request));
           try {
             return await raw.GET("/", { baseUrl, parseAs: "text", signal, fetch });
           } catch (err) {
-            if ((err as Error | undefined)?.name !== "XmlBodyError" || received === undefined) throw err;
+            // After the response arrived, anything but a transport failure (connection lost mid-body, abort,
+            // the size cap) means the XML reader could not read the body: XmlBodyError, or a RangeError from
+            // a pathological document.
+            if (received === undefined || signal.aborted || err instanceof ResponseTooLargeError || networkErrorCode(err) !== false) throw err;
+            const what = (err as Error | undefined)?.name === "XmlBodyError" ? (err as Error).message : `unreadable XML (${(err as Error | undefined)?.name ?? "error"})`;
             // 2xx: MalformedResponse; otherwise the status decides the kind (a 503 stays retryable).
-            throw received.ok ? malformed(ossErrors, received, (err as Error).message, err) : errorFromResponse(ossErrors, received, "unreadable XML", state.clock.now());
+            throw received.ok ? malformed(ossErrors, received, what, err) : errorFromResponse(ossErrors, received, "unreadable XML", state.clock.now());
           }
         },
         ({ response, data }) => {

@@ -7,7 +7,8 @@ import type { AclClient, BaiduBosOptions, CallOptions } from "../options.js";
 import { execute } from "../runtime.js";
 import { bceV1Signer } from "../signing/bce-v1.js";
 import { cannedOfGrants } from "./acl.js";
-import { callContext, checkEndpoint, clientState, configError } from "./common.js";
+import { applyTable, exactText, type Converter, type FieldTable } from "./mapping.js";
+import { callContext, generated, checkEndpoint, clientState, configError } from "./common.js";
 
 export const bosErrors: ErrorProfile = {
   provider: "baidu-bos",
@@ -41,30 +42,52 @@ export function checkBosBucket(bucket: unknown): string {
   return bucket;
 }
 
-/** Grant entries → flat (grantee, permission) pairs; grantee id "*" is everyone; exact repeats collapse. */
-export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string): BucketAcl<"baidu-bos"> {
-  if (!isObject(raw) || !isObject(raw.owner) || typeof raw.owner.id !== "string") throw new TypeError("owner.id is missing");
-  if (!Array.isArray(raw.accessControlList)) throw new TypeError("accessControlList is not an array");
-  const grants: Grant[] = [];
-  const seen = new Set<string>();
-  let conditional = false;
-  for (const entry of raw.accessControlList) {
-    if (!isObject(entry) || !Array.isArray(entry.grantee) || !Array.isArray(entry.permission)) throw new TypeError("an accessControlList entry lacks grantee/permission lists");
-    // Conditions, resources or an explicit Deny make an entry more than a canned grant.
-    if (entry.condition !== undefined || entry.resource !== undefined || entry.notResource !== undefined || (entry.effect !== undefined && entry.effect !== "Allow")) conditional = true;
-    for (const grantee of entry.grantee) {
-      if (!isObject(grantee) || typeof grantee.id !== "string") throw new TypeError("a grantee lacks an id");
-      for (const permission of entry.permission) {
-        if (typeof permission !== "string") throw new TypeError("a permission is not a string");
-        const key = `${grantee.id}|${permission}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        grants.push({ grantee: grantee.id === "*" ? { type: "everyone" } : { type: "user", id: grantee.id }, permission });
+/**
+ * `accessControlList` → flat (grantee, permission) pairs: each entry's grantee list × permission list;
+ * grantee id "*" is everyone; exact repeats collapse.
+ */
+const bosGrants: Converter<Grant[]> = {
+  describe: 'each entry\'s grantee[] × permission[] → (grantee, permission) pairs; grantee id "*" → everyone; exact repeats collapse',
+  convert(list) {
+    if (!Array.isArray(list)) throw new TypeError("is not an array");
+    const grants: Grant[] = [];
+    const seen = new Set<string>();
+    for (const entry of list) {
+      if (!isObject(entry) || !Array.isArray(entry.grantee) || !Array.isArray(entry.permission)) throw new TypeError("an entry lacks grantee/permission lists");
+      for (const grantee of entry.grantee) {
+        if (!isObject(grantee) || typeof grantee.id !== "string") throw new TypeError("a grantee lacks an id");
+        for (const permission of entry.permission) {
+          if (typeof permission !== "string") throw new TypeError("a permission is not a string");
+          const key = `${grantee.id}|${permission}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          grants.push({ grantee: grantee.id === "*" ? { type: "everyone" } : { type: "user", id: grantee.id }, permission });
+        }
       }
     }
-  }
-  const acl = conditional ? undefined : cannedOfGrants(grants, raw.owner.id);
-  return { provider: "baidu-bos", bucket, owner: { id: raw.owner.id }, ...(acl ? { acl } : {}), grants, raw };
+    return grants;
+  },
+};
+
+/** Conditions, resources or an explicit Deny make an entry more than a canned grant. */
+const bosConditional: Converter<boolean> = {
+  describe: "true when an entry has condition, resource, notResource or an effect other than Allow (then no canned acl is derived)",
+  convert: (list) =>
+    Array.isArray(list) &&
+    list.some((e) => isObject(e) && (e.condition !== undefined || e.resource !== undefined || e.notResource !== undefined || (e.effect !== undefined && e.effect !== "Allow"))),
+};
+
+/** GetBucketAclResponse → BucketAcl. `acl` is derived: the canned ACL whose grants these exactly are (see acl.ts). */
+export const bosAclFields = {
+  ownerId: { from: "owner.id", required: true, via: exactText },
+  grants: { from: "accessControlList", required: true, via: bosGrants },
+  conditional: { from: "accessControlList", via: bosConditional },
+} satisfies FieldTable;
+
+export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string): BucketAcl<"baidu-bos"> {
+  const f = applyTable(raw, bosAclFields) as { ownerId: string; grants: Grant[]; conditional?: boolean };
+  const acl = f.conditional ? undefined : cannedOfGrants(f.grants, f.ownerId);
+  return { provider: "baidu-bos", bucket, owner: { id: f.ownerId }, ...(acl ? { acl } : {}), grants: f.grants, raw };
 }
 
 export function createBosBucketClient(options: BaiduBosOptions): AclClient<"baidu-bos"> {
@@ -74,8 +97,8 @@ export function createBosBucketClient(options: BaiduBosOptions): AclClient<"baid
   const addressing = options.endpoint ? "path" : (options.addressing ?? "virtual-hosted");
   if (addressing !== "path" && addressing !== "virtual-hosted") throw configError("baidu-bos", `addressing must be "virtual-hosted" or "path"`);
   const base = options.endpoint ? checkEndpoint("baidu-bos", options.endpoint) : `https://${region}.bcebos.com`;
-  const credentials = accessKeySource("baidu-bos", options.credentials);
-  const raw: BosClient = createClient({ baseUrl: base, fetch: state.fetch });
+  const credentials = accessKeySource("baidu-bos", options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const raw: BosClient = generated("baidu-bos", () => createClient({ baseUrl: base, fetch: state.fetch }));
   raw.use(bceV1Signer({ credentials, clock: state.clock.now }));
 
   return {
@@ -87,8 +110,8 @@ export function createBosBucketClient(options: BaiduBosOptions): AclClient<"baid
         callContext(state, call),
         (signal) =>
           addressing === "virtual-hosted"
-            ? raw.GET("/", { baseUrl: `https://${name}.${region}.bcebos.com`, parseAs: "text", signal })
-            : raw.GET("/v1/{bucketName}", { params: { path: { bucketName: name } }, parseAs: "text", signal }),
+            ? raw.GET("/", { baseUrl: `https://${name}.${region}.bcebos.com`, parseAs: "text", signal, fetch: state.send(signal) })
+            : raw.GET("/v1/{bucketName}", { params: { path: { bucketName: name } }, parseAs: "text", signal, fetch: state.send(signal) }),
         ({ response, data }) => {
           const body = parseJsonBody(bosErrors, response, data);
           try {

@@ -1,9 +1,9 @@
 // Plumbing every adapter shares: option checks, the per-call context, the late-bound transport.
 import { BucketryError } from "../errors.js";
-import type { ErrorProfile } from "../http.js";
+import { boundedTransport, DEFAULT_MAX_RESPONSE_BYTES, type ErrorProfile } from "../http.js";
 import type { Provider } from "../model.js";
 import type { CallOptions, CommonOptions } from "../options.js";
-import { resolveRetry, type ResolvedRetry } from "../retry.js";
+import { resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget } from "../retry.js";
 import { SkewClock, type CallContext } from "../runtime.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -13,7 +13,42 @@ export interface ClientState {
   retry: ResolvedRetry;
   clock: SkewClock;
   timeoutMs: number | undefined;
+  deadlineMs: number | undefined;
+  budget: RetryBudget | undefined;
+  /** The secrets this client was given or has seen (for redacting messages it did not write). */
+  secrets: SecretSet;
+  /** For the generated client and the Hitachi session: the transport without a per-attempt signal. */
   fetch: (request: Request) => Promise<Response>;
+  /** Per attempt: pass as openapi-fetch's per-request `fetch`, bound to the attempt's signal (see `boundedTransport`). */
+  send: (signal: AbortSignal) => (request: Request) => Promise<Response>;
+}
+
+/**
+ * Secrets a client knows: static credentials, and the last few values its credential functions returned.
+ * Used only to redact them from text bucketry did not write itself (a thrown error's message, a server's
+ * error message quoting a header); bucketry's own messages never include them in the first place.
+ */
+export class SecretSet {
+  readonly #values: string[] = [];
+  add(...values: unknown[]): void {
+    for (const v of values) {
+      if (typeof v !== "string" || v.length < 4 || this.#values.includes(v)) continue;
+      this.#values.push(v);
+      if (this.#values.length > 32) this.#values.shift();
+    }
+  }
+  readonly redact = (text: string): string => {
+    let out = text;
+    for (const v of this.#values) if (out.includes(v)) out = out.split(v).join("[redacted]");
+    return out;
+  };
+  // Never shown: not in JSON, not in util.inspect.
+  toJSON(): string {
+    return "[SecretSet]";
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return "[SecretSet]";
+  }
 }
 
 export function configError(provider: Provider, message: string): BucketryError {
@@ -34,43 +69,86 @@ export function checkEndpoint(provider: Provider, endpoint: string): string {
   return url.href.replace(/\/+$/, "");
 }
 
+/** Runs a generated package's `createClient`; its TypeError for a bad option becomes a Configuration error. */
+export function generated<T>(provider: Provider, make: () => T): T {
+  try {
+    return make();
+  } catch (err) {
+    if (err instanceof TypeError) throw configError(provider, err.message.replace(/^@bucketry\/[\w-]+: /, ""));
+    throw err;
+  }
+}
+
 export function requireString(provider: Provider, name: string, value: unknown, example: string): string {
   if (typeof value !== "string" || value.trim() === "") throw configError(provider, `\`${name}\` is required (e.g. ${example})`);
   return value.trim();
 }
 
-export function clientState(profile: ErrorProfile, options: CommonOptions): ClientState {
+/** A duration option: undefined stays undefined, 0 means "none", anything else must be finite and >= 0. */
+function duration(provider: Provider, name: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw configError(provider, `${name} must be a number of milliseconds >= 0 (0 turns it off), got ${typeof value === "number" ? String(value) : typeof value}`);
+  }
+  return value === 0 ? undefined : value;
+}
+
+export interface ClientStateExtras {
+  /** Response headers the adapter's own middleware sets, dropped from what arrives. */
+  dropHeaders?: readonly string[];
+}
+
+export function clientState(profile: ErrorProfile, options: CommonOptions, extras: ClientStateExtras = {}): ClientState {
   const provider = profile.provider;
   let retry: ResolvedRetry;
+  let budget: RetryBudget | undefined;
   try {
     retry = resolveRetry(options.retry);
+    budget = resolveRetryBudget(options.retryBudget);
   } catch (err) {
     throw configError(provider, (err as Error).message);
   }
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeout) || timeout < 0) throw configError(provider, "timeoutMs must be a number of milliseconds >= 0");
+  const timeoutMs = duration(provider, "timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const deadlineMs = duration(provider, "deadlineMs", options.deadlineMs);
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw configError(provider, `maxResponseBytes must be a whole number of bytes >= 1, got ${String(maxResponseBytes)}`);
+  }
   const custom = options.fetch;
+  if (custom !== undefined && typeof custom !== "function") throw configError(provider, "fetch must be a function (request: Request) => Promise<Response>");
+  if (options.clock !== undefined && typeof options.clock !== "function") throw configError(provider, "clock must be a function returning epoch milliseconds");
+  const transport = boundedTransport(custom, { maxResponseBytes, dropHeaders: extras.dropHeaders });
   return {
     profile,
     retry,
     clock: new SkewClock(options.clock),
-    timeoutMs: timeout === 0 ? undefined : timeout,
-    // Late-bound: resolved at call time so MSW (and other patches applied after creation) apply.
-    fetch: custom ?? ((request: Request) => globalThis.fetch(request)),
+    timeoutMs,
+    deadlineMs,
+    budget,
+    secrets: new SecretSet(),
+    fetch: (request: Request) => transport(request),
+    send: (signal: AbortSignal) => (request: Request) => transport(request, signal),
   };
 }
 
 export function callContext(state: ClientState, call: CallOptions | undefined): CallContext {
+  const provider = state.profile.provider;
+  if (call !== undefined && (typeof call !== "object" || call === null)) throw configError(provider, "call options must be an object");
   let retry = state.retry;
   if (call?.retry !== undefined) {
     try {
       retry = resolveRetry(call.retry, state.retry);
     } catch (err) {
-      throw configError(state.profile.provider, (err as Error).message);
+      throw configError(provider, (err as Error).message);
     }
   }
-  const timeout = call?.timeoutMs ?? state.timeoutMs;
-  return { profile: state.profile, retry, clock: state.clock, timeoutMs: timeout === 0 ? undefined : timeout, signal: call?.signal };
+  const signal = call?.signal;
+  if (signal !== undefined && !(typeof signal === "object" && signal !== null && typeof (signal as AbortSignal).addEventListener === "function" && "aborted" in signal)) {
+    throw configError(provider, "signal must be an AbortSignal (e.g. AbortSignal.timeout(5000) or controller.signal)");
+  }
+  const timeoutMs = call?.timeoutMs === undefined ? state.timeoutMs : duration(provider, "timeoutMs", call.timeoutMs);
+  const deadlineMs = call?.deadlineMs === undefined ? state.deadlineMs : duration(provider, "deadlineMs", call.deadlineMs);
+  return { profile: state.profile, retry, clock: state.clock, timeoutMs, deadlineMs, signal, budget: state.budget, redact: state.secrets.redact };
 }
 
 export function checkPageSize(provider: Provider, value: number | undefined, max: number, fallback: number): number {

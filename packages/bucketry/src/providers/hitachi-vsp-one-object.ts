@@ -7,9 +7,9 @@ import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../h
 import type { Bucket } from "../model.js";
 import type { BucketPage, HitachiListBucketsOptions, HitachiOptions, ListingClient, PageOptions } from "../options.js";
 import { execute } from "../runtime.js";
-import { HitachiSessionError, hitachiSession } from "../signing/hitachi-session.js";
+import { HitachiSessionError, hitachiSession, readSetCookies } from "../signing/hitachi-session.js";
 import { applyTable, idString, text, type FieldTable } from "./mapping.js";
-import { callContext, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
+import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
 
 export const hitachiErrors: ErrorProfile = {
   provider: "hitachi-vsp-one-object",
@@ -46,9 +46,26 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
   if (!options.endpoint) throw configError("hitachi-vsp-one-object", "`endpoint` is required: the management API base, e.g. https://admin.region1.cluster1/mapi");
   const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
   const state = clientState(hitachiErrors, options);
-  const credentials = hitachiCredentials(options.credentials);
-  const raw: HitachiClient = createClient({ baseUrl: endpoint, fetch: state.fetch });
-  raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: state.fetch, clock: state.clock.now }));
+  const credentials = hitachiCredentials(options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch }));
+  // The session's own requests (CSRF GET, token grant, the 401 replay) go through the same transport; the
+  // cookie values they set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
+  const rememberingCookies =
+    (send: (request: Request) => Promise<Response>) =>
+    async (request: Request): Promise<Response> => {
+      const response = await send(request);
+      for (const line of readSetCookies(response.headers)) state.secrets.add(/^[^=;]*=([^;]*)/.exec(line)?.[1]?.replace(/^"|"$/g, ""));
+      // The password grant's answer (the only POST outside the MAPI base): remember the access token it issues.
+      if (request.method === "POST" && !request.url.startsWith(`${endpoint}/`) && response.ok) {
+        await response
+          .clone()
+          .json()
+          .then((body: unknown) => state.secrets.add((body as { access_token?: unknown } | null)?.access_token))
+          .catch(() => undefined);
+      }
+      return response;
+    };
+  raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: rememberingCookies(state.fetch), clock: state.clock.now }));
 
   async function listBucketsPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
     const userId = opts?.userId;
@@ -61,7 +78,7 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
       callContext(state, opts),
       async (signal) => {
         try {
-          return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", signal });
+          return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", signal, fetch: rememberingCookies(state.send(signal)) });
         } catch (err) {
           if (err instanceof HitachiSessionError) throw sessionError(err);
           throw err;

@@ -1,6 +1,6 @@
 // Huawei Cloud MPC: GET /v1/{project_id}/buckets — one page holding all of a region's buckets.
 import { createClient, type MpcClient, type ObsBucket } from "@bucketry/huaweicloud-mpc";
-import { accessKeySource, ENV } from "../credentials.js";
+import { accessKeySource, assertToken, ENV } from "../credentials.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, HuaweiMpcOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
@@ -8,7 +8,7 @@ import { execute } from "../runtime.js";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "../signing/huawei-sdk-hmac.js";
 import type { CredentialSource } from "../signing/types.js";
 import { applyTable, compactUtcDate, text, type FieldTable } from "./mapping.js";
-import { callContext, checkEndpoint, clientState, configError, requireString } from "./common.js";
+import { callContext, generated, checkEndpoint, clientState, configError, requireString } from "./common.js";
 
 export const mpcErrors: ErrorProfile = {
   provider: "huaweicloud-mpc",
@@ -63,16 +63,17 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
   const projectId = requireString("huaweicloud-mpc", "projectId", options.projectId ?? envProject, `projectId: "<32-character id>" (or set ${ENV["huaweicloud-mpc"].projectId})`);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
   const state = clientState(mpcErrors, options);
-  const raw: MpcClient = createClient({
+  const raw: MpcClient = generated("huaweicloud-mpc", () => createClient({
     ...(options.endpoint ? { baseUrl: checkEndpoint("huaweicloud-mpc", options.endpoint) } : { region }),
     fetch: state.fetch,
-  });
+  }));
   const creds = options.credentials;
   if (creds && typeof creds === "object" && "token" in creds) {
-    if (typeof creds.token !== "string" || creds.token.trim() === "") throw configError("huaweicloud-mpc", "credentials.token is empty");
+    state.secrets.add(creds.token);
+    assertToken("huaweicloud-mpc", creds.token);
     raw.use(huaweiTokenAuth({ token: creds.token }));
   } else {
-    const credentials = accessKeySource("huaweicloud-mpc", creds as CredentialSource | undefined);
+    const credentials = accessKeySource("huaweicloud-mpc", creds as CredentialSource | undefined, undefined, (...v) => state.secrets.add(...v));
     raw.use(sdkHmacSha256Signer({ credentials, projectId, clock: state.clock.now }));
   }
 
@@ -81,7 +82,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
     if (opts?.pageSize !== undefined) throw configError("huaweicloud-mpc", "MPC returns all buckets in one response; pageSize is not supported");
     return execute(
       callContext(state, opts),
-      (signal) => raw.GET("/v1/{project_id}/buckets", { params: { path: { project_id: projectId } }, parseAs: "text", signal }),
+      (signal) => raw.GET("/v1/{project_id}/buckets", { params: { path: { project_id: projectId } }, parseAs: "text", signal, fetch: state.send(signal) }),
       ({ response, data }) => {
         const body = parseJsonBody(mpcErrors, response, data);
         try {

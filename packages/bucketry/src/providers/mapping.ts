@@ -28,6 +28,16 @@ export const text: Converter<string> = {
   },
 };
 
+/** Strings only: a number here would mean the vendor changed the field's type. */
+export const exactText: Converter<string> = {
+  describe: "string as sent (other types rejected)",
+  convert: (v) => {
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v === "string") return v;
+    throw new TypeError(`expected a string, got ${typeof v}`);
+  },
+};
+
 /** Ids: numbers become their decimal string; strings are kept exactly (leading zeros matter). */
 export const idString: Converter<string> = {
   describe: "string; numbers as their decimal digits, strings kept exactly (leading zeros kept)",

@@ -373,6 +373,12 @@ function assertToken(token: unknown, source: string): asserts token is string {
       stage: "credentials",
     });
   }
+  // Headers.set would reject it with a message quoting the token; say what is wrong without it.
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new HitachiSessionError(`hitachiSession: ${source} gave a token with a character that cannot be sent in an HTTP header`, {
+      stage: "credentials",
+    });
+  }
 }
 
 async function callTokenFunction(fn: () => Promise<HitachiTokenCredentials> | HitachiTokenCredentials): Promise<string> {
@@ -451,6 +457,13 @@ async function fetchPasswordToken(
       `hitachiSession: token response from ${endpoint} (HTTP ${response.status}) has no access_token${parsed ? "" : " (body is not JSON)"}`,
       { stage: "token", status: response.status, endpoint },
     );
+  }
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new HitachiSessionError(`hitachiSession: token response from ${endpoint} has an access_token that cannot be sent in an HTTP header`, {
+      stage: "token",
+      status: response.status,
+      endpoint,
+    });
   }
   const expiresIn = Number(record?.expires_in);
   const expiresInMs = record?.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined;

@@ -181,6 +181,8 @@ export function huaweiTokenAuth(options: HuaweiTokenAuthOptions): Middleware {
     async onRequest({ request }) {
       const token = typeof source === "function" ? await source() : source;
       if (typeof token !== "string" || token === "") throw new Error("huaweiTokenAuth: token is missing");
+      // Headers.set would reject it with a message quoting the token; say what is wrong without it.
+      if (!/^[\x21-\x7e]+$/.test(token)) throw new Error("huaweiTokenAuth: token contains a character that cannot be sent in an HTTP header");
       request.headers.set("X-Auth-Token", token);
       return request;
     },

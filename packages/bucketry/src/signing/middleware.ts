@@ -22,7 +22,15 @@ export async function signRequest(request: Request, sign: (request: SignableRequ
     headers: new Headers(request.headers),
     body,
   };
-  await sign(signable);
+  try {
+    await sign(signable);
+  } catch (err) {
+    // The platform's Headers rejects a bad value with a message that quotes it — possibly a security token.
+    if (err instanceof TypeError && /header value|ByteString/i.test(err.message)) {
+      throw new TypeError("signing: a credential or header value contains a character that cannot be sent in an HTTP header (check for a stray newline or non-ASCII character)");
+    }
+    throw err;
+  }
   return new Request(signable.url, {
     method: request.method,
     headers: signable.headers,

@@ -1,0 +1,138 @@
+// `bucketry list-buckets` and `bucketry get-acl`.
+import { createBucketClient } from "../../client.js";
+import type { Bucket, BucketAcl } from "../../model.js";
+import type { BucketClientOptions } from "../../options.js";
+import { CONNECTION_OPTIONS, parse } from "../args.js";
+import { UsageError } from "../exit.js";
+import { HELP } from "../help.js";
+import { colourEnabled, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, type Io } from "../output.js";
+import { aclProvider, envPrefix, listingProvider, parseProvider } from "../providers.js";
+import { positiveInt, resolveClient } from "../settings.js";
+
+interface LooseListingClient {
+  listBucketsPage(options: Record<string, unknown>): Promise<{ buckets: Bucket[]; nextCursor?: string }>;
+}
+interface LooseAclClient {
+  getBucketAcl(bucket: string): Promise<BucketAcl>;
+}
+
+const debugLog = (io: Io, on: boolean | undefined) => (on ? (line: string) => void io.err.write(`bucketry: ${line}\n`) : undefined);
+
+const connectionFlags = (flags: Record<string, string | boolean | undefined>) => ({
+  region: flags.region as string | undefined,
+  endpoint: flags.endpoint as string | undefined,
+  profile: flags.profile as string | undefined,
+  signatureVersion: flags["signature-version"] as string | undefined,
+  timeout: flags.timeout as string | undefined,
+  retries: flags.retries as string | undefined,
+  projectId: flags["project-id"] as string | undefined,
+});
+
+/** Page sizes the vendors allow (MPC answers one page and takes none). */
+const MAX_PAGE: Partial<Record<string, number>> = { "aliyun-ens": 100, "hitachi-vsp-one-object": 1000 };
+
+export async function listBucketsCommand(args: string[], io: Io): Promise<number> {
+  const command = "list-buckets";
+  const flags = parse(command, args, {
+    ...CONNECTION_OPTIONS,
+    prefix: { type: "string" },
+    limit: { type: "string" },
+    "project-id": { type: "string" },
+    "user-id": { type: "string" },
+  });
+  if (flags.help) {
+    io.out.write(HELP[command]!);
+    return 0;
+  }
+  const provider = listingProvider(parseProvider(flags.provider, command));
+  if (flags.raw && !flags.json) throw new UsageError("--raw only applies with --json", command);
+  const limit = positiveInt(flags.limit, "--limit", command);
+  if (flags["project-id"] !== undefined && provider !== "huaweicloud-mpc") throw new UsageError("--project-id applies to huaweicloud-mpc only", command);
+  if (flags["user-id"] !== undefined && provider !== "hitachi-vsp-one-object") throw new UsageError("--user-id applies to hitachi-vsp-one-object only", command);
+  const { options, entry } = resolveClient(provider, connectionFlags(flags), io.env, command, debugLog(io, flags.debug));
+
+  const pageOptions: Record<string, unknown> = {};
+  if (flags.prefix) pageOptions.prefix = flags.prefix;
+  const max = MAX_PAGE[provider];
+  if (limit !== undefined && max !== undefined && limit < max) pageOptions.pageSize = limit;
+  if (provider === "hitachi-vsp-one-object") {
+    const raw = flags["user-id"] ?? (entry.userId !== undefined ? String(entry.userId) : undefined) ?? io.env[`${envPrefix(provider)}_USER_ID`];
+    if (raw === undefined || raw.trim() === "") throw new UsageError(`hitachi-vsp-one-object needs --user-id (a number, or a UUID on 2.x/3.0; or ${envPrefix(provider)}_USER_ID)`, command);
+    pageOptions.userId = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim();
+  }
+
+  const client = createBucketClient(options as BucketClientOptions) as unknown as LooseListingClient;
+  const s = style(colourEnabled(io.out, io.env));
+  const bar = progress(io.err);
+  const rows: Bucket[] = [];
+  let count = 0;
+  let pages = 0;
+  let cursor: string | undefined;
+  try {
+    do {
+      const page = await client.listBucketsPage({ ...pageOptions, ...(cursor !== undefined ? { cursor } : {}) });
+      pages++;
+      for (const b of page.buckets) {
+        if (limit !== undefined && count >= limit) break;
+        count++;
+        if (flags.json) io.out.write(jsonLine(jsonRecord(b, Boolean(flags.raw))));
+        else rows.push(b);
+      }
+      cursor = page.nextCursor;
+      if (cursor !== undefined && (limit === undefined || count < limit)) bar.update(`${provider}: ${count} buckets, ${pages} page${pages === 1 ? "" : "s"}…`);
+    } while (cursor !== undefined && (limit === undefined || count < limit));
+  } finally {
+    bar.done();
+  }
+  if (!flags.json) {
+    if (rows.length === 0) io.err.write(`bucketry: no buckets${flags.prefix ? ` starting with "${flags.prefix}"` : ""}\n`);
+    else
+      io.out.write(
+        table(
+          rows,
+          [
+            { header: "NAME", value: (b) => b.name, paint: (c) => s.bold(c) },
+            { header: "CREATED", value: (b) => formatDate(b.createdAt) },
+            { header: "REGION", value: (b) => b.region ?? "" },
+            { header: "ACL", value: (b) => b.acl ?? "", paint: (c) => paintAcl(c, s) },
+            { header: "ID", value: (b) => b.id ?? "", align: "right" },
+          ],
+          s,
+        ),
+      );
+  }
+  return 0;
+}
+
+export async function getAclCommand(args: string[], io: Io): Promise<number> {
+  const command = "get-acl";
+  const flags = parse(command, args, { ...CONNECTION_OPTIONS, bucket: { type: "string" } });
+  if (flags.help) {
+    io.out.write(HELP[command]!);
+    return 0;
+  }
+  const provider = aclProvider(parseProvider(flags.provider, command));
+  if (flags.raw && !flags.json) throw new UsageError("--raw only applies with --json", command);
+  if (!flags.bucket || flags.bucket.trim() === "") throw new UsageError("--bucket NAME is required", command);
+  const { options } = resolveClient(provider, connectionFlags(flags), io.env, command, debugLog(io, flags.debug));
+  const client = createBucketClient(options as BucketClientOptions) as unknown as LooseAclClient;
+  const acl = await client.getBucketAcl(flags.bucket.trim());
+  if (flags.json) {
+    io.out.write(jsonLine(jsonRecord(acl, Boolean(flags.raw))));
+    return 0;
+  }
+  const s = style(colourEnabled(io.out, io.env));
+  const owner = acl.owner.displayName && acl.owner.displayName !== acl.owner.id ? `${acl.owner.id} (${acl.owner.displayName})` : acl.owner.id;
+  io.out.write(`${s.bold("bucket")}  ${acl.bucket}\n${s.bold("owner ")}  ${owner}\n${s.bold("acl   ")}  ${acl.acl ? paintAcl(acl.acl, s) : s.dim("- (no canned ACL; see the grants)")}\n\n`);
+  io.out.write(
+    table(
+      acl.grants,
+      [
+        { header: "GRANTEE", value: (g) => granteeText(g.grantee) },
+        { header: "PERMISSION", value: (g) => g.permission, paint: (c) => paintAcl(c, s) },
+      ],
+      s,
+    ),
+  );
+  return 0;
+}

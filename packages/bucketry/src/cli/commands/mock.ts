@@ -1,0 +1,87 @@
+// `bucketry mock`: the five mock APIs on 127.0.0.1, with `export` lines a shell can source.
+import { ENV } from "../../credentials.js";
+import { PROVIDERS, type Provider } from "../../model.js";
+import { COMMON_OPTIONS, parse } from "../args.js";
+import { HELP } from "../help.js";
+import { loadMocks, type MockServerLike } from "../mocks.js";
+import { jsonLine, type Io } from "../output.js";
+import { envPrefix } from "../providers.js";
+import { positiveInt } from "../settings.js";
+
+const shellQuote = (v: string) => (/^[A-Za-z0-9_./:@%+=,-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The variables that point the CLI (and the facade, for credentials) at the mock: each provider's endpoint,
+ * its region where the mock needs one, and its test credentials under the vendor's variable names — or,
+ * where two providers share a vendor variable but the mock gives them different keys (ENS and OSS), under
+ * the CLI's BUCKETRY_<PROVIDER>_* override for the second.
+ */
+export function mockEnv(server: MockServerLike): Array<[provider: Provider, name: string, value: string]> {
+  const lines: Array<[Provider, string, string]> = [];
+  const taken = new Map<string, string>();
+  const put = (provider: Provider, vendorName: string | undefined, override: string, value: string) => {
+    const name = vendorName && (!taken.has(vendorName) || taken.get(vendorName) === value) ? vendorName : override;
+    if (taken.get(name) === value) return;
+    taken.set(name, value);
+    lines.push([provider, name, value]);
+  };
+  for (const p of PROVIDERS) {
+    const prefix = envPrefix(p);
+    const opts = server.clientOptions[p];
+    lines.push([p, `${prefix}_ENDPOINT`, server.endpoints[p]]);
+    if (opts.region) lines.push([p, `${prefix}_REGION`, opts.region]);
+    if (opts.projectId) put(p, ENV[p].projectId, `${prefix}_PROJECT_ID`, opts.projectId);
+    if (p === "hitachi-vsp-one-object") {
+      put(p, ENV[p].token, `${prefix}_TOKEN`, server.credentials[p].token);
+      const user = server.mock.state.hitachiUsers[0];
+      if (user !== undefined) lines.push([p, `${prefix}_USER_ID`, String(user)]);
+    } else {
+      const c = server.credentials[p];
+      put(p, ENV[p].accessKeyId, `${prefix}_ACCESS_KEY_ID`, c.accessKeyId);
+      put(p, ENV[p].accessKeySecret, `${prefix}_ACCESS_KEY_SECRET`, c.accessKeySecret);
+    }
+  }
+  return lines;
+}
+
+export async function mockCommand(args: string[], io: Io): Promise<number> {
+  const command = "mock";
+  const flags = parse(command, args, { ...COMMON_OPTIONS, port: { type: "string" }, buckets: { type: "string" }, seed: { type: "string" } });
+  if (flags.help) {
+    io.out.write(HELP[command]!);
+    return 0;
+  }
+  const port = positiveInt(flags.port, "--port", command, 0);
+  const buckets = positiveInt(flags.buckets, "--buckets", command, 0);
+  const seed = positiveInt(flags.seed, "--seed", command, 0);
+  const { startMockServer } = await loadMocks(command);
+  const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
+  const env = mockEnv(server);
+  if (flags.json) {
+    io.out.write(jsonLine({ url: server.url, endpoints: server.endpoints, credentials: server.credentials, env: Object.fromEntries(env.map(([, n, v]) => [n, v])) }));
+  } else {
+    const state = server.mock.state;
+    io.out.write(`# bucketry mock: ${state.buckets.length} buckets (seed ${state.seed}) on ${server.url}; public, fake test credentials\n`);
+    let last: Provider | undefined;
+    for (const [provider, name, value] of env) {
+      if (provider !== last) io.out.write(`# ${provider}\n`);
+      last = provider;
+      io.out.write(`export ${name}=${shellQuote(value)}\n`);
+    }
+    io.out.write(`# Hitachi users: ${state.hitachiUsers.join(", ")}. Try: bucketry list-buckets --provider aliyun-ens --limit 5\n`);
+    if (io.err.isTTY) io.err.write("bucketry mock: running; Ctrl-C to stop\n");
+  }
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      server.close().then(
+        () => resolve(0),
+        () => resolve(0),
+      );
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}

@@ -1,0 +1,36 @@
+// `bucketry providers`: operations, auth schemes and environment variables of the five providers.
+import { PROVIDERS } from "../../model.js";
+import { COMMON_OPTIONS, parse } from "../args.js";
+import { HELP } from "../help.js";
+import { colourEnabled, jsonLine, style, table, type Io } from "../output.js";
+import { cliEnvNames, PROVIDER_INFO, vendorEnvNames } from "../providers.js";
+
+export async function providersCommand(args: string[], io: Io): Promise<number> {
+  const flags = parse("providers", args, COMMON_OPTIONS);
+  if (flags.help) {
+    io.out.write(HELP.providers!);
+    return 0;
+  }
+  const rows = PROVIDERS.map((p) => ({ ...PROVIDER_INFO[p], env: vendorEnvNames(p), cliEnv: cliEnvNames(p) }));
+  if (flags.json) {
+    for (const r of rows) io.out.write(jsonLine(r));
+    return 0;
+  }
+  const s = style(colourEnabled(io.out, io.env));
+  io.out.write(
+    table(
+      rows,
+      [
+        { header: "PROVIDER", value: (r) => r.provider, paint: (c) => s.cyan(c) },
+        { header: "COMMAND", value: (r) => r.command },
+        { header: "OPERATIONS", value: (r) => r.operations.join(", ") },
+        { header: "AUTH", value: (r) => r.auth.join("; ") },
+        { header: "REQUIRED", value: (r) => r.required.join(" ") },
+        { header: "CREDENTIALS FROM", value: (r) => r.env.join(" ") },
+      ],
+      s,
+    ),
+  );
+  io.out.write(`\nEach provider also reads BUCKETRY_<PROVIDER>_ENDPOINT and _REGION (e.g. ${cliEnvNames("aliyun-oss").slice(0, 2).join(", ")}); see \`bucketry --help\`.\n`);
+  return 0;
+}

@@ -1,0 +1,99 @@
+// Profiles: ~/.config/bucketry/config.json (or $XDG_CONFIG_HOME/bucketry/config.json). Like ssh, a file that
+// holds secrets and is readable by group or others is refused.
+import { readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { PROVIDERS, type Provider } from "../model.js";
+import { CliError, EXIT } from "./exit.js";
+
+/** What one profile may say about one provider (every field optional). */
+export interface ProfileEntry {
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  securityToken?: string;
+  /** Hitachi bearer token, or a Huawei IAM token (X-Auth-Token). */
+  token?: string;
+  username?: string;
+  password?: string;
+  tokenUrl?: string;
+  clientId?: string;
+  region?: string;
+  endpoint?: string;
+  projectId?: string;
+  userId?: number | string;
+  signatureVersion?: string;
+}
+
+export type Profile = Partial<Record<Provider, ProfileEntry>>;
+
+const STRING_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "token", "username", "password", "tokenUrl", "clientId", "region", "endpoint", "projectId", "signatureVersion"] as const;
+const SECRET_KEYS = ["accessKeySecret", "securityToken", "token", "password"] as const;
+
+export function configPath(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith("/") ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), ".config");
+  return join(base, "bucketry", "config.json");
+}
+
+const fail = (message: string) => new CliError(message, EXIT.auth);
+
+function checkEntry(path: string, name: string, provider: string, value: unknown): ProfileEntry {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw fail(`${path}: profiles.${name}["${provider}"] must be an object`);
+  const entry = value as Record<string, unknown>;
+  for (const [key, v] of Object.entries(entry)) {
+    if (key === "userId") {
+      if (typeof v !== "number" && typeof v !== "string") throw fail(`${path}: profiles.${name}["${provider}"].userId must be a number or a string`);
+    } else if ((STRING_KEYS as readonly string[]).includes(key)) {
+      if (typeof v !== "string") throw fail(`${path}: profiles.${name}["${provider}"].${key} must be a string`);
+    } else {
+      throw fail(`${path}: profiles.${name}["${provider}"] has an unknown key "${key}" (allowed: ${[...STRING_KEYS, "userId"].join(", ")})`);
+    }
+  }
+  return entry as ProfileEntry;
+}
+
+function holdsSecrets(doc: unknown): boolean {
+  const profiles = (doc as { profiles?: Record<string, Record<string, Record<string, unknown>>> })?.profiles;
+  if (!profiles || typeof profiles !== "object") return false;
+  return Object.values(profiles).some(
+    (p) => p && typeof p === "object" && Object.values(p).some((e) => e && typeof e === "object" && SECRET_KEYS.some((k) => typeof e[k] === "string" && e[k] !== "")),
+  );
+}
+
+/** Reads profile `name` from the config file; refuses a group/world-readable file that holds secrets. */
+export function loadProfile(name: string, env: NodeJS.ProcessEnv): { path: string; profile: Profile } {
+  const path = configPath(env);
+  let text: string;
+  let mode: number;
+  try {
+    mode = statSync(path).mode;
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw fail(`--profile ${name}: no config file at ${path} (see \`bucketry --help\` for its format)`);
+    throw fail(`cannot read ${path}: ${code ?? (err as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw fail(`${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (process.platform !== "win32" && (mode & 0o077) !== 0 && holdsSecrets(doc)) {
+    const octal = (mode & 0o777).toString(8).padStart(4, "0");
+    throw fail(`${path} holds secrets but is accessible by group or others (mode ${octal}); refusing to use it: run \`chmod 600 ${path}\``);
+  }
+  const profiles = (doc as { profiles?: unknown })?.profiles;
+  if (!profiles || typeof profiles !== "object" || Array.isArray(profiles)) throw fail(`${path}: expected { "profiles": { "<name>": { "<provider>": { … } } } }`);
+  const raw = (profiles as Record<string, unknown>)[name];
+  if (raw === undefined) {
+    const known = Object.keys(profiles);
+    throw fail(`profile "${name}" is not in ${path} (${known.length ? `profiles: ${known.join(", ")}` : "it has no profiles"})`);
+  }
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw fail(`${path}: profiles.${name} must be an object keyed by provider`);
+  const profile: Profile = {};
+  for (const [provider, entry] of Object.entries(raw)) {
+    if (!(PROVIDERS as readonly string[]).includes(provider)) throw fail(`${path}: profiles.${name} has an unknown provider "${provider}" (one of ${PROVIDERS.join(", ")})`);
+    profile[provider as Provider] = checkEntry(path, name, provider, entry);
+  }
+  return { path, profile };
+}

@@ -1,0 +1,112 @@
+// Exit codes and the one-line error report. Nothing here prints a credential: a BucketryError carries none,
+// and other errors are reported by message (stack only with --debug).
+import { inspect } from "node:util";
+import { BucketryError, type ErrorKind } from "../errors.js";
+
+export const EXIT = {
+  ok: 0,
+  /** Unexpected failure (a bug, or a missing optional package). */
+  failure: 1,
+  usage: 2,
+  /** Credentials or auth: Configuration, InvalidCredentials, SignatureMismatch, AccessDenied (and profile-file problems). */
+  auth: 3,
+  /** NoSuchBucket, NotFound. */
+  notFound: 4,
+  /** Any other API error. */
+  api: 5,
+  /** Network or timeout. */
+  network: 6,
+} as const;
+
+/** Wrong command line: exit 2 with a hint to the command's --help. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A failure the CLI itself detects (profile file, missing optional package), with its exit code. */
+export class CliError extends Error {
+  override readonly name = "CliError";
+  constructor(
+    message: string,
+    readonly exitCode: number,
+    readonly kind: string = "Configuration",
+  ) {
+    super(message);
+  }
+}
+
+const AUTH_KINDS: ReadonlySet<ErrorKind> = new Set(["Configuration", "InvalidCredentials", "SignatureMismatch", "AccessDenied"]);
+const NOT_FOUND_KINDS: ReadonlySet<ErrorKind> = new Set(["NoSuchBucket", "NotFound"]);
+const NETWORK_KINDS: ReadonlySet<ErrorKind> = new Set(["Network", "Timeout"]);
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof UsageError) return EXIT.usage;
+  if (err instanceof CliError) return err.exitCode;
+  if (err instanceof BucketryError) {
+    if (AUTH_KINDS.has(err.kind)) return EXIT.auth;
+    if (NOT_FOUND_KINDS.has(err.kind)) return EXIT.notFound;
+    if (NETWORK_KINDS.has(err.kind)) return EXIT.network;
+    return EXIT.api;
+  }
+  return EXIT.failure;
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
+
+/** The error as ONE line for stderr: message, then kind, vendor code, status, request id, attempts. */
+export function formatError(err: unknown): string {
+  if (err instanceof UsageError) {
+    return `bucketry: ${oneLine(err.message)} (see \`bucketry ${err.command ? `${err.command} ` : ""}--help\`)`;
+  }
+  if (err instanceof CliError) return `bucketry: ${oneLine(err.message)}`;
+  if (err instanceof BucketryError) {
+    const facts = [`kind ${err.kind}`];
+    if (err.code && !err.message.includes(err.code)) facts.push(`code ${err.code}`);
+    if (err.status !== undefined && !err.message.includes(`HTTP ${err.status}`)) facts.push(`HTTP ${err.status}`);
+    if (err.requestId) facts.push(`request id ${err.requestId}`);
+    if (err.kind === "Network") {
+      // fetch's TypeError("fetch failed") hides the socket error (ECONNREFUSED, ENOTFOUND, …) one level down.
+      const code = causeCode(err.cause);
+      if (code && !err.message.includes(code)) facts.push(code);
+    }
+    if (err.attempts > 1) facts.push(`${err.attempts} attempts`);
+    // The facade's message may already end with "[request id …]"; the facts list says it once.
+    let message = err.requestId ? err.message.replace(` [request id ${err.requestId}]`, "") : err.message;
+    // The facade's hint for library callers ("pass `credentials: …` or set X") reads, on a command line, "set X".
+    if (err.kind === "Configuration") message = message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "");
+    let line = `bucketry: ${oneLine(message)} (${facts.join(", ")})`;
+    if (err.kind === "Configuration") line += " — or use --profile NAME (see `bucketry --help`)";
+    return line;
+  }
+  const e = err as { message?: unknown } | null;
+  return `bucketry: unexpected error: ${oneLine(String(e && typeof e === "object" && "message" in e ? e.message : err))} (run with --debug for details)`;
+}
+
+function causeCode(cause: unknown, depth = 0): string | undefined {
+  if (!cause || typeof cause !== "object" || depth > 3) return undefined;
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
+  return causeCode((cause as { cause?: unknown }).cause, depth + 1);
+}
+
+/** The error as one JSON line for stderr (--json). */
+export function formatErrorJson(err: unknown): string {
+  const exitCode = exitCodeFor(err);
+  if (err instanceof BucketryError) return JSON.stringify({ error: { ...err.toJSON(), exitCode } });
+  const e = err as Error;
+  const kind = err instanceof UsageError ? "Usage" : err instanceof CliError ? err.kind : "Unexpected";
+  return JSON.stringify({ error: { name: e?.name ?? "Error", kind, message: oneLine(String(e?.message ?? err)), exitCode } });
+}
+
+/** --debug detail: BucketryError's inspect (data fields, summarized cause, stack); others: the stack. */
+export function debugDetail(err: unknown): string {
+  if (err instanceof BucketryError) return inspect(err);
+  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
+  return String(err);
+}

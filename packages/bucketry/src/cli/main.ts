@@ -1,0 +1,69 @@
+// The `bucketry` command (bin/bucketry.js loads dist/cli/main.js). Exit codes: 0 ok, 2 usage,
+// 3 credentials/auth, 4 not found, 5 other API error, 6 network/timeout; errors are one line on stderr.
+import { readFileSync } from "node:fs";
+import { debugDetail, exitCodeFor, formatError, formatErrorJson, UsageError } from "./exit.js";
+import { HELP } from "./help.js";
+import type { Io } from "./output.js";
+import { getAclCommand, listBucketsCommand } from "./commands/buckets.js";
+import { demoCommand } from "./commands/demo.js";
+import { mockCommand } from "./commands/mock.js";
+import { providersCommand } from "./commands/providers.js";
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  providers: providersCommand,
+  "list-buckets": listBucketsCommand,
+  "get-acl": getAclCommand,
+  mock: mockCommand,
+  demo: demoCommand,
+};
+
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  const debug = argv.includes("--debug");
+  const json = argv.includes("--json");
+  try {
+    if (first === undefined) {
+      io.err.write(HELP.main!);
+      return 2;
+    }
+    if (first === "-h" || first === "--help") {
+      io.out.write(HELP.main!);
+      return 0;
+    }
+    if (first === "help") {
+      const topic = rest[0];
+      if (topic !== undefined && !HELP[topic]) throw new UsageError(`no command "${topic}"`);
+      io.out.write(HELP[topic ?? "main"]!);
+      return 0;
+    }
+    if (first === "-v" || first === "--version") {
+      io.out.write(`bucketry ${version()}\n`);
+      return 0;
+    }
+    const command = COMMANDS[first];
+    if (!command) throw new UsageError(`unknown command "${first}": one of ${Object.keys(COMMANDS).join(", ")}`);
+    return await command(rest, io);
+  } catch (err) {
+    io.err.write((json ? formatErrorJson(err) : formatError(err)) + "\n");
+    if (debug) io.err.write(debugDetail(err) + "\n");
+    return exitCodeFor(err);
+  }
+}
+
+// A closed pipe (`bucketry list-buckets … | head`) ends the command quietly, as in other Unix tools.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+const io: Io = { out: process.stdout, err: process.stderr, env: process.env };
+const code = await main(process.argv.slice(2), io);
+// Let stdout drain (a pipe may still hold output), then exit with the code.
+process.stdout.write("", () => process.exit(code));

@@ -1,0 +1,42 @@
+// @bucketry/mocks is an optional peer dependency (it depends on bucketry, so bucketry must not import it
+// statically): `mock` and `demo` load it at run time. The specifier is a variable so that tsc does not
+// resolve it (the mocks are built after the facade).
+import type { AccessKeyCredentials } from "../signing/types.js";
+import type { Provider } from "../model.js";
+import { CliError, EXIT } from "./exit.js";
+
+/** The part of `@bucketry/mocks/server`'s MockServer the CLI uses. */
+export interface MockServerLike {
+  url: string;
+  port: number;
+  endpoints: Record<Provider, string>;
+  credentials: Record<Exclude<Provider, "hitachi-vsp-one-object">, AccessKeyCredentials> & { "hitachi-vsp-one-object": { token: string } };
+  clientOptions: Record<Provider, Record<string, unknown> & { provider: Provider; endpoint: string; region?: string; projectId?: string }>;
+  mock: { state: { buckets: readonly { name: string }[]; seed: number; hitachiUsers: readonly number[] } };
+  close(): Promise<void>;
+}
+
+interface MocksServerModule {
+  startMockServer(options?: { port?: number; buckets?: number; seed?: number }): Promise<MockServerLike>;
+}
+
+const SPECIFIER = "@bucketry/mocks/server";
+
+export async function loadMocks(command: string): Promise<MocksServerModule> {
+  try {
+    return (await import(SPECIFIER)) as MocksServerModule;
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if ((e?.code === "ERR_MODULE_NOT_FOUND" || e?.code === "ERR_PACKAGE_PATH_NOT_EXPORTED") && String(e.message).includes("@bucketry/mocks")) {
+      throw new CliError(
+        `\`bucketry ${command}\` needs the optional package @bucketry/mocks: run \`npm install @bucketry/mocks\` (in the bucketry repository: \`npm run build\`)`,
+        EXIT.failure,
+        "MissingDependency",
+      );
+    }
+    if (e?.code === "ERR_MODULE_NOT_FOUND" && String(e.message).includes("mocks")) {
+      throw new CliError(`\`bucketry ${command}\`: @bucketry/mocks is installed but not built: run \`npm run build\``, EXIT.failure, "MissingDependency");
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,293 @@
+// The `bucketry` binary end to end: every command against startMockServer (run in this process), output
+// formats, exit codes, help, profiles. Needs the build (turbo's test task depends on it).
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scenario } from "@bucketry/mocks";
+import { startMockServer, type MockServer } from "@bucketry/mocks/server";
+import { assertBuilt, cleanEnv, jsonLines, run, start } from "./helpers.js";
+
+let server: MockServer;
+let faulty: MockServer; // scenarios are set on this one only, so concurrent tests do not see them
+
+/** The variables `bucketry mock` prints, for `server`. */
+function mockVars(s: MockServer): Record<string, string> {
+  return {
+    BUCKETRY_ALIYUN_ENS_ENDPOINT: s.endpoints["aliyun-ens"],
+    ALIBABA_CLOUD_ACCESS_KEY_ID: s.credentials["aliyun-ens"].accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: s.credentials["aliyun-ens"].accessKeySecret,
+    BUCKETRY_HUAWEICLOUD_MPC_ENDPOINT: s.endpoints["huaweicloud-mpc"],
+    BUCKETRY_HUAWEICLOUD_MPC_REGION: s.clientOptions["huaweicloud-mpc"].region,
+    HUAWEICLOUD_SDK_PROJECT_ID: s.clientOptions["huaweicloud-mpc"].projectId,
+    HUAWEICLOUD_SDK_AK: s.credentials["huaweicloud-mpc"].accessKeyId,
+    HUAWEICLOUD_SDK_SK: s.credentials["huaweicloud-mpc"].accessKeySecret,
+    BUCKETRY_BAIDU_BOS_ENDPOINT: s.endpoints["baidu-bos"],
+    BCE_ACCESS_KEY_ID: s.credentials["baidu-bos"].accessKeyId,
+    BCE_SECRET_ACCESS_KEY: s.credentials["baidu-bos"].accessKeySecret,
+    BUCKETRY_HITACHI_VSP_ONE_OBJECT_ENDPOINT: s.endpoints["hitachi-vsp-one-object"],
+    VSP_ONE_OBJECT_TOKEN: s.credentials["hitachi-vsp-one-object"].token,
+    BUCKETRY_ALIYUN_OSS_ENDPOINT: s.endpoints["aliyun-oss"],
+    BUCKETRY_ALIYUN_OSS_REGION: s.clientOptions["aliyun-oss"].region,
+    BUCKETRY_ALIYUN_OSS_ACCESS_KEY_ID: s.credentials["aliyun-oss"].accessKeyId,
+    BUCKETRY_ALIYUN_OSS_ACCESS_KEY_SECRET: s.credentials["aliyun-oss"].accessKeySecret,
+  };
+}
+
+const envFor = (s: MockServer, extra: Record<string, string | undefined> = {}) => cleanEnv({ ...mockVars(s), ...extra });
+
+beforeAll(async () => {
+  assertBuilt();
+  [server, faulty] = await Promise.all([startMockServer({ buckets: 300, seed: 7 }), startMockServer({ buckets: 20, seed: 7 })]);
+});
+afterAll(async () => {
+  await Promise.all([server?.close(), faulty?.close()]);
+});
+
+describe.concurrent("commands", () => {
+  it("providers: all five, their operations, auth and env vars; --json one object per provider", async () => {
+    const human = await run(["providers"]);
+    expect(human.code).toBe(0);
+    for (const p of ["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "hitachi-vsp-one-object", "aliyun-oss"]) expect(human.stdout).toContain(p);
+    for (const v of ["ALIBABA_CLOUD_ACCESS_KEY_ID", "HUAWEICLOUD_SDK_AK", "BCE_SECRET_ACCESS_KEY", "VSP_ONE_OBJECT_TOKEN", "OSS4-HMAC-SHA256", "bce-auth-v1"]) expect(human.stdout).toContain(v);
+    expect(human.stdout).not.toContain("\x1b["); // not a TTY: no colour
+    const json = jsonLines((await run(["providers", "--json"])).stdout);
+    expect(json.map((r) => r.provider)).toEqual(["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "hitachi-vsp-one-object", "aliyun-oss"]);
+    expect(json.find((r) => r.provider === "aliyun-oss")).toMatchObject({ command: "get-acl", env: expect.arrayContaining(["ALIBABA_CLOUD_ACCESS_KEY_SECRET"]), cliEnv: expect.arrayContaining(["BUCKETRY_ALIYUN_OSS_ENDPOINT"]) });
+  });
+
+  it("list-buckets (ENS): endpoint from BUCKETRY_ALIYUN_ENS_ENDPOINT, --limit across pages, --json with ISO dates and no raw", async () => {
+    const r = await run(["list-buckets", "--provider", "aliyun-ens", "--limit", "150", "--json"], envFor(server));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const rows = jsonLines(r.stdout);
+    expect(rows.map((b) => b.name)).toEqual(server.mock.state.buckets.slice(0, 150).map((b) => b.name)); // two pages of 100
+    expect(rows[0]).toMatchObject({ provider: "aliyun-ens", createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), region: expect.any(String) });
+    expect(rows[0]).not.toHaveProperty("raw");
+    const raw = jsonLines((await run(["list-buckets", "--provider", "aliyun-ens", "--limit", "1", "--json", "--raw"], envFor(server))).stdout);
+    expect(raw[0]).toHaveProperty("raw.BucketName", rows[0]!.name);
+  });
+
+  it("list-buckets (ENS): --prefix and an aligned table", async () => {
+    const r = await run(["list-buckets", "--provider", "aliyun-ens", "--prefix", "img", "--limit", "5"], envFor(server));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^NAME\s+CREATED\s+REGION\s+ACL$/);
+    expect(lines).toHaveLength(6);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^img-\d{6}-\w{4}\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\s+cn-\S+\s+(private|public-read|public-read-write)$/);
+    expect(new Set(lines.map((l) => l.indexOf(l.split(/\s+/)[1]!)))).toHaveProperty("size", 1); // column 2 starts at one offset
+  });
+
+  it("list-buckets (MPC) with --endpoint, --region, --project-id flags", async () => {
+    const env = cleanEnv({ HUAWEICLOUD_SDK_AK: server.credentials["huaweicloud-mpc"].accessKeyId, HUAWEICLOUD_SDK_SK: server.credentials["huaweicloud-mpc"].accessKeySecret });
+    const o = server.clientOptions["huaweicloud-mpc"];
+    const r = await run(["list-buckets", "--provider", "huaweicloud-mpc", "--endpoint", o.endpoint, "--region", o.region, "--project-id", o.projectId, "--json"], env);
+    expect(r.code).toBe(0);
+    const rows = jsonLines(r.stdout);
+    expect(rows.length).toBe(server.mock.state.buckets.filter((b) => b.mpcRegion === o.region).length);
+    expect(rows.every((b) => b.provider === "huaweicloud-mpc" && b.region === o.region)).toBe(true);
+  });
+
+  it("list-buckets (Hitachi) with --user-id", async () => {
+    const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--user-id", "1", "--json"], envFor(server));
+    expect(r.code).toBe(0);
+    const rows = jsonLines(r.stdout);
+    expect(rows.map((b) => b.name)).toEqual(server.mock.state.buckets.filter((b) => b.hitachiUserId === 1).map((b) => b.name));
+    expect(rows[0]).toMatchObject({ id: expect.stringMatching(/^\d+$/) });
+  });
+
+  it("get-acl (OSS, BOS): table and --json", async () => {
+    const bucket = server.mock.state.buckets.find((b) => b.acl === "public-read")!;
+    const oss = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", bucket.name], envFor(server));
+    expect(oss.code).toBe(0);
+    expect(oss.stdout).toMatch(/^bucket\s+\S+\nowner\s+\d+\nacl\s+public-read\n/);
+    expect(oss.stdout).toMatch(/everyone\s+READ/);
+    const bos = await run(["get-acl", "--provider", "baidu-bos", "--bucket", bucket.name, "--json"], envFor(server));
+    expect(bos.code).toBe(0);
+    const [acl] = jsonLines(bos.stdout);
+    expect(acl).toMatchObject({ provider: "baidu-bos", bucket: bucket.name, acl: "public-read", grants: expect.arrayContaining([{ grantee: { type: "everyone" }, permission: "READ" }]) });
+    expect(acl).not.toHaveProperty("raw");
+  });
+
+  it("demo: one table with rows from all five providers; --json rows", async () => {
+    const r = await run(["demo"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const [header, ...rows] = r.stdout.split("\n\n")[0]!.split("\n");
+    expect(header).toMatch(/^PROVIDER\s+OPERATION\s+BUCKET\s+CREATED\s+REGION\s+ACL$/);
+    for (const p of ["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "hitachi-vsp-one-object", "aliyun-oss"]) expect(rows.filter((l) => l.startsWith(`${p} `))).toHaveLength(3);
+    expect(r.stdout).toContain("5 of 5 providers answered");
+    const json = jsonLines((await run(["demo", "--json", "--rows", "2"])).stdout);
+    expect(new Set(json.map((j) => j.provider)).size).toBe(5);
+    expect(json).toHaveLength(10);
+    expect(json.filter((j) => j.operation === "getBucketAcl").every((j) => typeof j.acl === "string")).toBe(true);
+  });
+});
+
+describe.concurrent("help", () => {
+  it("bucketry --help: commands, environment, profile file format, exit codes", async () => {
+    const r = await run(["--help"]);
+    expect(r.code).toBe(0);
+    for (const s of ["providers", "list-buckets", "get-acl", "mock", "demo", "config.json", '"profiles"', "chmod 600", "XDG_CONFIG_HOME", "Exit codes", "BUCKETRY_ALIYUN_OSS_ENDPOINT"]) expect(r.stdout).toContain(s);
+  });
+
+  it.each(["providers", "list-buckets", "get-acl", "mock", "demo"])("%s --help has usage and examples", async (command) => {
+    const r = await run([command, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Usage: bucketry ${command}`);
+    expect(r.stdout).toMatch(/Examples:\n {2}bucketry /);
+  });
+});
+
+describe.concurrent("exit codes and error lines", () => {
+  const oneLine = (stderr: string) => {
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+    return lines[0]!;
+  };
+
+  it("2: unknown flag, unknown provider, wrong command for the provider, missing --bucket, no command", async () => {
+    const cases = [
+      ["list-buckets", "--provider", "aliyun-ens", "--frobnicate"],
+      ["list-buckets", "--provider", "aws-s3"],
+      ["list-buckets", "--provider", "aliyun-oss"],
+      ["get-acl", "--provider", "aliyun-oss", "--region", "cn-hangzhou"],
+      ["list-buckets", "--provider", "aliyun-ens", "--limit", "zero"],
+      ["frobnicate"],
+    ];
+    const results = await Promise.all(cases.map((args) => run(args, envFor(server))));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i]!.join(" ")).toBe(2);
+      expect(oneLine(r.stderr)).toMatch(/^bucketry: .*--help/);
+    });
+    expect(results[0]!.stderr).toContain("--frobnicate");
+    expect(results[2]!.stderr).toContain("get-acl");
+    expect((await run([])).code).toBe(2);
+  });
+
+  it("3: missing credentials name the vendor's env vars; a bad secret is an auth error with a request id and no secret", async () => {
+    const missing = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", server.endpoints["aliyun-ens"]]);
+    expect(missing.code).toBe(3);
+    expect(oneLine(missing.stderr)).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET/);
+    const secret = "TotallyWrongSecretValue0123456789";
+    for (const extra of [[], ["--debug"]]) {
+      const bad = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", ...extra], envFor(server, { BUCKETRY_ALIYUN_OSS_ACCESS_KEY_SECRET: secret }));
+      expect(bad.code).toBe(3);
+      if (!extra.length) expect(oneLine(bad.stderr)).toMatch(/SignatureDoesNotMatch.*kind SignatureMismatch.*request id \S+/);
+      expect(bad.stderr).not.toContain(secret);
+      expect(bad.stderr).not.toContain("MockOss"); // nor the (mock's) key id's secret
+    }
+  });
+
+  it("4: unknown bucket (NoSuchBucket) with vendor code and request id", async () => {
+    const r = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "no-such-bucket-here"], envFor(server));
+    expect(r.code).toBe(4);
+    expect(oneLine(r.stderr)).toMatch(/^bucketry: aliyun-oss answered HTTP 404 \(NoSuchBucket.*kind NoSuchBucket, request id [0-9A-F]+\)$/);
+  });
+
+  it("6: connection refused on a closed port (one line; --json gives a JSON error line)", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, "127.0.0.1", () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const args = ["list-buckets", "--provider", "aliyun-ens", "--endpoint", `http://127.0.0.1:${port}`, "--retries", "2"];
+    const r = await run(args, envFor(server));
+    expect(r.code).toBe(6);
+    expect(oneLine(r.stderr)).toMatch(/network error.*kind Network.*2 attempts/);
+    expect(r.stderr).toContain("ECONNREFUSED");
+    const j = await run([...args, "--json"], envFor(server));
+    expect(j.code).toBe(6);
+    expect(JSON.parse(oneLine(j.stderr))).toMatchObject({ error: { kind: "Network", provider: "aliyun-ens", exitCode: 6 } });
+  });
+});
+
+describe("exit code 5 (scenarios on their own server)", () => {
+  it("5: a 500 from the API after the retries; a documented non-auth error", async () => {
+    faulty.mock.use(scenario.status("aliyun-oss", 500, { always: true }));
+    try {
+      const r = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--retries", "2", "--debug"], envFor(faulty));
+      expect(r.code).toBe(5);
+      expect(r.stderr).toMatch(/^bucketry: aliyun-oss answered HTTP 500.*kind ServerError, request id \S+, 2 attempts\)$/m);
+      expect(r.stderr).toMatch(/retrying in \d+ ms/); // --debug: retry notes and the error's detail
+    } finally {
+      faulty.mock.reset();
+    }
+    faulty.mock.use(scenario.error("huaweicloud-mpc", "400"));
+    try {
+      const r = await run(["list-buckets", "--provider", "huaweicloud-mpc"], envFor(faulty));
+      expect(r.code).toBe(5);
+      expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/huaweicloud-mpc answered HTTP 400 .*kind InvalidArgument/);
+    } finally {
+      faulty.mock.reset();
+    }
+  });
+});
+
+describe.concurrent("mock", () => {
+  it("mock --json prints one parseable line, serves requests, and exits 0 on SIGTERM", async () => {
+    const { child, stdout, exited } = await start(["mock", "--json", "--buckets", "50"], cleanEnv(), /\n/);
+    const info = JSON.parse(stdout.split("\n")[0]!) as { endpoints: Record<string, string>; credentials: Record<string, unknown>; env: Record<string, string> };
+    expect(Object.keys(info.endpoints).sort()).toEqual(["aliyun-ens", "aliyun-oss", "baidu-bos", "hitachi-vsp-one-object", "huaweicloud-mpc"]);
+    expect(info.credentials["baidu-bos"]).toMatchObject({ accessKeyId: expect.any(String) });
+    // The printed variables are all a shell needs: every command works with them and nothing else.
+    const list = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--json"], cleanEnv(info.env));
+    expect(list.code).toBe(0);
+    expect(jsonLines(list.stdout).length).toBeGreaterThan(0);
+    child.kill("SIGTERM");
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
+
+  it("mock prints export lines a shell can source, and exits 0 on SIGINT", async () => {
+    const { child, stdout, exited } = await start(["mock"], cleanEnv(), /# Hitachi users/);
+    const vars = Object.fromEntries([...stdout.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));
+    expect(vars).toMatchObject({ BUCKETRY_ALIYUN_OSS_ENDPOINT: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/aliyun-oss$/), ALIBABA_CLOUD_ACCESS_KEY_ID: expect.any(String), BCE_SECRET_ACCESS_KEY: expect.any(String) });
+    const results = await Promise.all([
+      run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--json"], cleanEnv(vars)),
+      run(["list-buckets", "--provider", "huaweicloud-mpc", "--limit", "2", "--json"], cleanEnv(vars)),
+    ]);
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    child.kill("SIGINT");
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
+});
+
+describe.concurrent("profiles", () => {
+  const write = (env: NodeJS.ProcessEnv, dir: string, mode: number, doc: unknown) => {
+    mkdirSync(join(dir, "bucketry"), { recursive: true });
+    const path = join(dir, "bucketry", "config.json");
+    writeFileSync(path, JSON.stringify(doc));
+    chmodSync(path, mode);
+    return path;
+  };
+  const doc = () => ({
+    profiles: { mock: { "aliyun-oss": { ...server.credentials["aliyun-oss"], region: "cn-hangzhou", endpoint: server.endpoints["aliyun-oss"] } } },
+  });
+
+  it("refuses a group/world-readable file with secrets (chmod 600 <path>), uses it once it is 0600", async () => {
+    const env = cleanEnv();
+    const path = write(env, env.XDG_CONFIG_HOME!, 0o644, doc());
+    const refused = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "mock"], env);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(`chmod 600 ${path}`);
+    expect(refused.stderr).not.toContain(server.credentials["aliyun-oss"].accessKeySecret);
+    chmodSync(path, 0o600);
+    const ok = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "mock", "--json"], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(jsonLines(ok.stdout)[0]).toMatchObject({ provider: "aliyun-oss", bucket: "examplebucket" });
+  });
+
+  it("reads ~/.config/bucketry/config.json without XDG_CONFIG_HOME; BUCKETRY_PROFILE; unknown profile is exit 3", async () => {
+    const env = cleanEnv();
+    delete env.XDG_CONFIG_HOME;
+    write(env, join(env.HOME!, ".config"), 0o600, doc());
+    const ok = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket"], { ...env, BUCKETRY_PROFILE: "mock" });
+    expect(ok.code, ok.stderr).toBe(0);
+    const unknown = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "work"], env);
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/profile "work" is not in .*profiles: mock/);
+  });
+});

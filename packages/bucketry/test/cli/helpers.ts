@@ -1,0 +1,68 @@
+// Runs the REAL binary (node bin/bucketry.js, which loads the built dist/cli/main.js) in a clean environment.
+import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const pkg = fileURLToPath(new URL("../..", import.meta.url));
+export const bin = join(pkg, "bin", "bucketry.js");
+
+export function assertBuilt(): void {
+  for (const file of [join(pkg, "dist/cli/main.js"), join(pkg, "../mocks/dist/server.js")]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: the CLI tests run the built binary; run \`npm run build\` at the repository root first`);
+  }
+}
+
+export interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh HOME and XDG_CONFIG_HOME, and nothing of the caller's environment but PATH (no real credentials). */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), "bucketry-cli-home-"));
+  return { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), ...extra };
+}
+
+export function run(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { env, timeout: 15_000, encoding: "utf8" }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : null) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export const jsonLines = (text: string): Record<string, unknown>[] =>
+  text
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+/** Starts a long-running command and resolves once stdout contains `until`. */
+export function start(args: string[], env: NodeJS.ProcessEnv, until: RegExp): Promise<{ child: ChildProcess; stdout: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`timed out waiting for ${until} (stdout: ${out}, stderr: ${err})`));
+    }, 10_000);
+    child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      if (until.test(out)) {
+        clearTimeout(timer);
+        resolve({ child, stdout: out, exited });
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      if (!until.test(out)) reject(new Error(`exited with ${code} before ${until} (stdout: ${out}, stderr: ${err})`));
+    });
+  });
+}

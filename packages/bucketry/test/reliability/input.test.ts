@@ -1,0 +1,154 @@
+// Bad input is refused before any request, with a Configuration error that says what to change.
+import { describe, expect, it } from "vitest";
+import { BucketryError, createBucketClient } from "../../src/index.js";
+import { creds, optionsFor, STUB_ENDPOINT, stubFetch } from "./helpers.js";
+
+const fetch = stubFetch(() => {
+  throw new Error("no request may be sent for bad input");
+});
+
+function configError(fn: () => unknown): BucketryError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(BucketryError);
+    expect((err as BucketryError).kind).toBe("Configuration");
+    return err as BucketryError;
+  }
+  throw new Error("expected a Configuration error");
+}
+
+async function configRejection(fn: () => Promise<unknown> | AsyncIterable<unknown>): Promise<BucketryError> {
+  try {
+    const r = fn();
+    if (Symbol.asyncIterator in (r as object)) for await (const _ of r as AsyncIterable<unknown>) void _;
+    else await r;
+  } catch (err) {
+    expect(err).toBeInstanceOf(BucketryError);
+    expect((err as BucketryError).kind).toBe("Configuration");
+    return err as BucketryError;
+  }
+  throw new Error("expected a Configuration error");
+}
+
+const make = (o: Record<string, unknown>) => () => createBucketClient({ fetch, ...o } as never);
+
+describe("client options", () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ["no options", undefined as never, /provider/],
+    ["unknown provider", { provider: "aws-s3" }, /use one of aliyun-ens/],
+    ["OSS without region", { provider: "aliyun-oss", credentials: creds["aliyun-oss"] }, /`region` is required \(e\.g\. region: "cn-hangzhou"\)/],
+    ["OSS region that is a host", { provider: "aliyun-oss", region: "oss-cn-hangzhou.aliyuncs.com", credentials: creds["aliyun-oss"] }, /region id such as cn-hangzhou/],
+    ["MPC without region", { provider: "huaweicloud-mpc", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, /`region` is required/],
+    ["ENS region that is not an id", { provider: "aliyun-ens", region: "Hangzhou!", credentials: creds["aliyun-ens"] }, /"Hangzhou!" is not a region id like ap-southeast-1/],
+    ["MPC region that is not an id", { provider: "huaweicloud-mpc", region: "r", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, /"r" is not a region id like cn-north-4/],
+    ["MPC without projectId", { provider: "huaweicloud-mpc", region: "cn-north-4", credentials: creds["huaweicloud-mpc"] }, /`projectId` is required/],
+    ["MPC projectId with a slash", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "../x", credentials: creds["huaweicloud-mpc"] }, /projectId must be/],
+    ["MPC empty token", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { token: " " } }, /credentials\.token is missing or empty/],
+    ["Hitachi without endpoint", { provider: "hitachi-vsp-one-object", credentials: creds["hitachi-vsp-one-object"] }, /`endpoint` is required: the management API base/],
+    ["BOS region that is not a short name", { provider: "baidu-bos", region: "beijing-1", credentials: creds["baidu-bos"] }, /BOS region short name/],
+    ["BOS bad addressing", { provider: "baidu-bos", addressing: "dns", credentials: creds["baidu-bos"] }, /addressing must be/],
+    ["ENS bad signatureVersion", { provider: "aliyun-ens", signatureVersion: "v2", credentials: creds["aliyun-ens"] }, /signatureVersion must be "v3" or "v1"/],
+    ["OSS bad signatureVersion", { provider: "aliyun-oss", region: "cn-hangzhou", signatureVersion: "v2", credentials: creds["aliyun-oss"] }, /signatureVersion must be "v4" or "v1"/],
+    // endpoint URLs
+    ["relative endpoint", { provider: "aliyun-ens", endpoint: "ens.local", credentials: creds["aliyun-ens"] }, /not an absolute URL \(expected e\.g\. http:\/\/127\.0\.0\.1:9000\)/],
+    ["ftp endpoint", { provider: "aliyun-ens", endpoint: "ftp://ens.local", credentials: creds["aliyun-ens"] }, /must be http\(s\)/],
+    ["endpoint with user info", { provider: "baidu-bos", endpoint: "http://u:p@bos.local", credentials: creds["baidu-bos"] }, /must not contain user info/],
+    ["endpoint with a query", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "http://oss.local/?a=1", credentials: creds["aliyun-oss"] }, /must not contain a query/],
+    ["Hitachi endpoint not a URL", { provider: "hitachi-vsp-one-object", endpoint: "admin/mapi", credentials: creds["hitachi-vsp-one-object"] }, /not an absolute URL/],
+    // credentials
+    ["ENS credentials not an object", { provider: "aliyun-ens", credentials: "LTAI:secret" }, /credentials` must be \{ accessKeyId, accessKeySecret/],
+    ["OSS empty accessKeyId", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "", accessKeySecret: "s" } }, /credentials\.accessKeyId is missing or empty/],
+    ["BOS missing secret", { provider: "baidu-bos", credentials: { accessKeyId: "a" } }, /credentials\.accessKeySecret is missing or empty/],
+    ["MPC empty securityToken", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: "" } }, /securityToken, when given, must be a non-empty string/],
+    ["ENS secret with a newline", { provider: "aliyun-ens", credentials: { accessKeyId: "a", accessKeySecret: "s3cret\n" } }, /accessKeySecret contains a character that cannot be sent in an HTTP header/],
+    ["OSS token with a space", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: "to ken" } }, /securityToken contains a character/],
+    ["Hitachi token with a newline", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { token: "tok\nen" } }, /credentials\.token contains a character/],
+    ["Hitachi password grant without tokenUrl", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { username: "u", password: "p" } }, /credentials\.tokenUrl is missing/],
+    // the reliability options
+    ["retry.maxAttempts 0", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], retry: { maxAttempts: 0 } }, /retry\.maxAttempts must be an integer >= 1/],
+    ["retry negative delay", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], retry: { baseDelayMs: -1 } }, /retry\.baseDelayMs and retry\.maxDelayMs must be finite/],
+    ["retry.onRetry not a function", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], retry: { onRetry: "log" } }, /retry\.onRetry must be a function/],
+    ["retry: true", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], retry: true }, /retry must be false or \{/],
+    ["timeoutMs negative", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], timeoutMs: -5 }, /timeoutMs must be a number of milliseconds >= 0/],
+    ["timeoutMs a string", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], timeoutMs: "30s" }, /timeoutMs must be a number/],
+    ["deadlineMs NaN", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], deadlineMs: Number.NaN }, /deadlineMs must be a number of milliseconds >= 0/],
+    ["maxResponseBytes 0", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], maxResponseBytes: 0 }, /maxResponseBytes must be a whole number of bytes >= 1/],
+    ["retryBudget negative", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], retryBudget: { capacity: -1 } }, /retryBudget\.capacity must be a finite number >= 0/],
+    ["fetch not a function", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], fetch: "undici" }, /fetch must be a function/],
+    ["clock not a function", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], clock: 0 }, /clock must be a function/],
+  ];
+  it.each(cases)("%s", (_, options, message) => {
+    const err = configError(options === undefined ? () => createBucketClient(undefined as never) : make(options));
+    expect(err.message).toMatch(message);
+    expect(fetch.requests).toHaveLength(0);
+  });
+});
+
+describe("call arguments", () => {
+  const ens = () => createBucketClient({ ...optionsFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"]), fetch } as never) as never as {
+    listBucketsPage(o?: object): Promise<unknown>;
+    listBuckets(o?: object): AsyncIterable<unknown>;
+  };
+  const hitachi = () =>
+    createBucketClient({ ...optionsFor("hitachi-vsp-one-object", STUB_ENDPOINT["hitachi-vsp-one-object"]), fetch } as never) as never as {
+      listBucketsPage(o?: object): Promise<unknown>;
+      listBuckets(o?: object): AsyncIterable<unknown>;
+    };
+  const mpc = () => createBucketClient({ ...optionsFor("huaweicloud-mpc", STUB_ENDPOINT["huaweicloud-mpc"]), fetch } as never) as never as { listBucketsPage(o?: object): Promise<unknown> };
+  const acl = (provider: "aliyun-oss" | "baidu-bos") =>
+    createBucketClient({ ...optionsFor(provider, STUB_ENDPOINT[provider]), fetch } as never) as never as { getBucketAcl(b: unknown, o?: object): Promise<unknown> };
+
+  it.each([0, 101, 1.5, -1, Number.NaN])("ENS pageSize %s: 1 to 100", async (pageSize) => {
+    expect((await configRejection(() => ens().listBucketsPage({ pageSize }))).message).toMatch(/pageSize must be an integer from 1 to 100/);
+    expect((await configRejection(() => ens().listBuckets({ pageSize }))).message).toMatch(/pageSize must be an integer from 1 to 100/);
+  });
+  it.each([0, 1001])("Hitachi pageSize %s: 1 to 1000", async (pageSize) => {
+    expect((await configRejection(() => hitachi().listBucketsPage({ userId: 1, pageSize }))).message).toMatch(/from 1 to 1000/);
+  });
+  it("MPC has no pageSize", async () => {
+    expect((await configRejection(() => mpc().listBucketsPage({ pageSize: 10 }))).message).toMatch(/one response; pageSize is not supported/);
+  });
+  it("ENS cursor must come from a previous page", async () => {
+    expect((await configRejection(() => ens().listBucketsPage({ cursor: "abc" }))).message).toMatch(/cursor must be a page number/);
+  });
+  it.each([undefined, "", "  ", 1.5, null])("Hitachi userId %s", async (userId) => {
+    expect((await configRejection(() => hitachi().listBucketsPage({ userId }))).message).toMatch(/`userId` is required/);
+    expect((await configRejection(() => hitachi().listBuckets({ userId }))).message).toMatch(/`userId` is required/);
+  });
+
+  const badNames = ["ab", "a".repeat(64), "Upper", "-lead", "trail-", "under_score", "dot.ted", "", "sp ace", "ünï", 42];
+  it.each(badNames.map((n) => [n]))("bucket name %j is refused for OSS and BOS, naming the rule", async (name) => {
+    for (const provider of ["aliyun-oss", "baidu-bos"] as const) {
+      const err = await configRejection(() => acl(provider).getBucketAcl(name));
+      expect(err.message).toMatch(/3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit/);
+    }
+  });
+  it.each(["abc", "a".repeat(63), "my-bucket-01", "0-0"])("bucket name %s is accepted", async (name) => {
+    const ok = stubFetch(() => new Response("{}", { status: 404 }));
+    const client = createBucketClient({ ...optionsFor("baidu-bos", STUB_ENDPOINT["baidu-bos"]), fetch: ok } as never) as never as { getBucketAcl(b: string): Promise<unknown> };
+    await expect(client.getBucketAcl(name)).rejects.toMatchObject({ kind: "NotFound" });
+    expect(ok.requests).toHaveLength(1);
+  });
+
+  it.each([
+    [{ retry: { maxAttempts: -1 } }, /retry\.maxAttempts/],
+    [{ timeoutMs: -1 }, /timeoutMs must be/],
+    [{ deadlineMs: Infinity }, /deadlineMs must be/],
+    [{ signal: "stop" }, /signal must be an AbortSignal/],
+  ])("per-call option %j", async (call, message) => {
+    expect((await configRejection(() => acl("aliyun-oss").getBucketAcl("example-bucket", call))).message).toMatch(message);
+  });
+
+  it("credentials from a function are checked on every call, before the request", async () => {
+    let n = 0;
+    const client = createBucketClient({
+      ...optionsFor("baidu-bos", STUB_ENDPOINT["baidu-bos"]),
+      fetch,
+      credentials: () => (n++ === 0 ? { accessKeyId: "a", accessKeySecret: "" } : { accessKeyId: "a", accessKeySecret: "s", securityToken: "bad\ttoken" }),
+    } as never) as never as { getBucketAcl(b: string): Promise<unknown> };
+    expect((await configRejection(() => client.getBucketAcl("example-bucket"))).message).toMatch(/accessKeySecret is missing or empty/);
+    expect((await configRejection(() => client.getBucketAcl("example-bucket"))).message).toMatch(/securityToken contains a character/);
+    expect(fetch.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,311 @@
+// Bad responses — malformed, truncated, empty, wrong content type, over the size cap, JSON where XML is
+// expected and back — become a BucketryError (MalformedResponse for a 2xx) with status and request id, with
+// retries on or off; never a TypeError, an unhandled rejection or a hang. Property-based (fast-check, fixed
+// seeds): random bytes and random near-valid JSON/XML through every provider's read path.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
+import { scenario } from "@bucketry/mocks";
+import { startMockServer, type MockServer } from "@bucketry/mocks/server";
+import fc from "fast-check";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BucketryError, createBucketClient, type Provider } from "../../src/index.js";
+import { callOnce, clientFor, PROVIDERS, rejection, REQUEST_ID_HEADER, STUB_ENDPOINT, stubFetch, VALID_BODY, within } from "./helpers.js";
+
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+beforeAll(() => {
+  process.on("unhandledRejection", onUnhandled);
+});
+afterAll(() => {
+  process.off("unhandledRejection", onUnhandled);
+  expect(unhandled).toEqual([]);
+});
+
+const html = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>";
+const JSON_SAMPLE = VALID_BODY["aliyun-ens"].body;
+const XML_SAMPLE = VALID_BODY["aliyun-oss"].body;
+
+/** Bodies a 200 must not be accepted with, per provider. */
+function badBodies(provider: Provider): [string, string, string][] {
+  const valid = VALID_BODY[provider];
+  const foreign = valid.type.includes("xml") ? { type: "application/json", body: JSON_SAMPLE } : { type: "application/xml", body: XML_SAMPLE };
+  return [
+    ["empty", valid.type, ""],
+    ["whitespace", valid.type, "  \n"],
+    ["truncated", valid.type, valid.body.slice(0, Math.floor(valid.body.length / 2))],
+    ["malformed", valid.type, valid.body.replace(/[{<]/, "[")],
+    ["HTML page", "text/html", html],
+    ["HTML labelled as the right type", valid.type, html],
+    ["the other format", foreign.type, foreign.body],
+    ["the other format, labelled right", valid.type, foreign.body],
+    ["a JSON string", "application/json", '"ok"'],
+    ["JSON null", "application/json", "null"],
+    ["a number", valid.type, "42"],
+    ["binary", "application/octet-stream", "\u0000\u0001\u0002\u00ff"],
+  ];
+}
+
+describe.each(PROVIDERS)("%s: a 200 that is not what the vendor documents", (provider) => {
+  it.each(badBodies(provider))("%s → MalformedResponse with status and request id, not retried", async (_, type, body) => {
+    for (const retry of [false, { baseDelayMs: 0 }]) {
+      const fetch = stubFetch(() => new Response(body, { status: 200, headers: { "content-type": type, ...(REQUEST_ID_HEADER[provider] ? { [REQUEST_ID_HEADER[provider]!]: "REQ-9" } : {}) } }));
+      const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry });
+      const err = await within(rejection(callOnce(client, provider)), 5_000);
+      expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, retryable: false, attempts: 1 });
+      if (REQUEST_ID_HEADER[provider]) expect(err.requestId).toBe("REQ-9");
+      expect(fetch.requests).toHaveLength(1);
+    }
+  });
+});
+
+describe("the mock server's body faults, over real sockets", () => {
+  let server: MockServer;
+  beforeAll(async () => {
+    server = await startMockServer({ buckets: 20, seed: 9 });
+  });
+  afterAll(() => server.close());
+  afterEach(() => server.mock.reset());
+
+  const faults = ["truncated", "malformed", "invalid", "empty", "wrong-content-type"] as const;
+  const cases = PROVIDERS.flatMap((p) => faults.map((f) => [p, f] as const));
+  it.each(cases)("%s %s → MalformedResponse", async (provider, fault) => {
+    server.mock.use(scenario.body(provider, fault, { always: true }));
+    const client = createBucketClient({ ...server.clientOptions[provider], retry: { baseDelayMs: 0 } } as never);
+    const call = provider === "aliyun-oss" || provider === "baidu-bos"
+      ? (client as never as { getBucketAcl(b: string): Promise<unknown> }).getBucketAcl(server.mock.state.buckets[0]!.name)
+      : (client as never as { listBucketsPage(o: object): Promise<unknown> }).listBucketsPage({ userId: 0 });
+    const err = await within(rejection(call), 5_000);
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, attempts: 1 });
+    if (REQUEST_ID_HEADER[provider]) expect(err.requestId).toBeTruthy();
+  });
+});
+
+describe("maxResponseBytes (default 10 MiB), enforced while the body is read", () => {
+  let http: Server | undefined;
+  afterEach(async () => {
+    http?.closeAllConnections();
+    await new Promise<void>((resolve) => (http ? http.close(() => resolve()) : resolve()));
+    http = undefined;
+  });
+
+  /** Streams `total` bytes of a JSON-looking body; records how much the client let it write. */
+  async function streamer(total: number, status = 200, withLength = false): Promise<{ url: string; written: () => number; closedEarly: () => boolean }> {
+    let written = 0;
+    let closedEarly = false;
+    http = createServer((req, res) => {
+      req.resume();
+      res.writeHead(status, { "content-type": "application/json", "x-acs-request-id": "BIG-1", ...(withLength ? { "content-length": String(total) } : {}) });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      res.on("close", () => (closedEarly = written < total));
+      const pump = () => {
+        while (written < total) {
+          const n = Math.min(chunk.length, total - written);
+          written += n;
+          if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return res.once("drain", pump);
+        }
+        res.end();
+      };
+      res.write("{");
+      pump();
+    });
+    await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));
+    return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, written: () => written, closedEarly: () => closedEarly };
+  }
+
+  it("a 64 MiB chunked body with the default cap: MalformedResponse, and the download is cut off", async () => {
+    const s = await streamer(64 * 1024 * 1024);
+    const client = clientFor("aliyun-ens", s.url, { retry: { baseDelayMs: 0 } });
+    const err = await within(rejection(callOnce(client, "aliyun-ens")), 20_000);
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, requestId: "BIG-1", attempts: 1 });
+    expect(err.message).toMatch(/larger than 10485760 bytes/);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.closedEarly()).toBe(true);
+    expect(s.written()).toBeLessThan(40 * 1024 * 1024);
+  });
+
+  it("a configured cap, with and without Content-Length", async () => {
+    for (const withLength of [true, false]) {
+      const s = await streamer(5_000, 200, withLength);
+      const client = clientFor("aliyun-ens", s.url, { maxResponseBytes: 1_000 });
+      const err = await rejection(callOnce(client, "aliyun-ens"));
+      expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, requestId: "BIG-1" });
+      http!.closeAllConnections();
+      await new Promise<void>((resolve) => http!.close(() => resolve()));
+      http = undefined;
+    }
+  });
+
+  it("an oversized error body is cut at the cap and still read by its status (a 503 stays retryable)", async () => {
+    let n = 0;
+    const big = JSON.stringify({ Code: "ServiceUnavailable", Message: "x".repeat(50_000) });
+    const fetch = stubFetch(() => (n++ === 0 ? new Response(big, { status: 503, headers: { "x-acs-request-id": "E-1" } }) : new Response(VALID_BODY["aliyun-ens"].body)));
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, maxResponseBytes: 1_000, retry: { baseDelayMs: 0, maxAttempts: 1 } });
+    const err = await rejection(callOnce(client, "aliyun-ens"));
+    expect(err).toMatchObject({ kind: "Unavailable", status: 503, requestId: "E-1", retryable: true });
+    await expect(callOnce(client, "aliyun-ens")).resolves.toBeTruthy();
+  });
+
+  it("a compressed body is capped after decoding (a 20 KiB gzip that inflates to 32 MiB)", async () => {
+    const bomb = gzipSync(Buffer.concat([Buffer.from('{"BucketInfos":"'), Buffer.alloc(32 * 1024 * 1024, 0x61), Buffer.from('"}')]));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    http = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(bomb.length), "x-acs-request-id": "GZ-1" });
+      res.end(bomb);
+    });
+    await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));
+    const client = clientFor("aliyun-ens", `http://127.0.0.1:${(http.address() as AddressInfo).port}`, { maxResponseBytes: 1024 * 1024 });
+    const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, requestId: "GZ-1" });
+    expect(err.message).toMatch(/larger than 1048576 bytes/);
+  });
+
+  it("a body within the cap is read normally", async () => {
+    const fetch = stubFetch(() => new Response(VALID_BODY["aliyun-oss"].body, { headers: { "content-type": "application/xml" } }));
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, maxResponseBytes: VALID_BODY["aliyun-oss"].body.length });
+    await expect(client.getBucketAcl("example-bucket")).resolves.toMatchObject({ acl: "public-read" });
+  });
+});
+
+describe("redirects are not followed (signed headers stay with the host they were signed for)", () => {
+  it.each(PROVIDERS)("%s: a 302 to another host is an error, the other host is never called", async (provider) => {
+    let elsewhere = 0;
+    const fetch = stubFetch((request) => {
+      if (request.url.startsWith("http://evil.test")) {
+        elsewhere++;
+        return new Response(VALID_BODY[provider].body);
+      }
+      expect(request.redirect).toBe("manual");
+      return new Response(null, { status: 302, headers: { location: "http://evil.test/steal" } });
+    });
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0 } });
+    const err = await rejection(callOnce(client, provider));
+    expect(err.status).toBe(302);
+    expect(elsewhere).toBe(0);
+  });
+
+  it("with the global fetch too: a real 307 is returned, not followed", async () => {
+    let followed = 0;
+    const http = createServer((req, res) => {
+      if (req.url?.startsWith("/elsewhere")) followed++;
+      res.writeHead(307, { location: "/elsewhere" });
+      res.end();
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    try {
+      const client = clientFor("baidu-bos", `http://127.0.0.1:${(http.address() as AddressInfo).port}`);
+      expect(await rejection(client.getBucketAcl("example-bucket"))).toMatchObject({ status: 307 });
+      expect(followed).toBe(0);
+    } finally {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    }
+  });
+});
+
+// ------------------------------------------------------------------------------------------------------------------
+// Property-based: any bytes, any status, any content type → a result or a BucketryError, promptly.
+
+const STATUSES = [200, 200, 200, 201, 203, 400, 401, 403, 404, 408, 409, 429, 500, 502, 503, 504];
+const TYPES = ["application/json", "application/xml", "text/xml", "text/html", "text/plain", "application/octet-stream", "", "application/json; charset=gbk"];
+
+/** JSON values shaped like `sample`, with any node possibly replaced, dropped, or retyped. */
+function nearValid(sample: unknown, depth = 0): fc.Arbitrary<unknown> {
+  const anything = fc.oneof(fc.constant(null), fc.boolean(), fc.double(), fc.integer(), fc.string(), fc.constant(""), fc.constant([]), fc.constant({}));
+  if (depth > 6) return anything;
+  if (Array.isArray(sample)) {
+    const item = sample.length ? nearValid(sample[0], depth + 1) : anything;
+    return fc.oneof({ weight: 4, arbitrary: fc.array(item, { maxLength: 4 }) }, { weight: 1, arbitrary: anything });
+  }
+  if (sample && typeof sample === "object") {
+    const entries = Object.entries(sample as Record<string, unknown>);
+    const rec = fc.record(Object.fromEntries(entries.map(([k, v]) => [k, nearValid(v, depth + 1)])), { requiredKeys: [] });
+    return fc.oneof({ weight: 6, arbitrary: rec }, { weight: 1, arbitrary: anything }, { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), anything, { maxKeys: 3 }) });
+  }
+  return fc.oneof({ weight: 2, arbitrary: fc.constant(sample) }, { weight: 2, arbitrary: anything });
+}
+
+/** XML shaped like the ACL body: random names, text, entities, CDATA, DOCTYPEs, nesting, truncation. */
+const xmlName = fc.constantFrom("AccessControlPolicy", "Owner", "ID", "DisplayName", "AccessControlList", "Grant", "Error", "Code", "a", "x:y", "1bad", "");
+const xmlText = fc.oneof(
+  fc.constantFrom("private", "public-read", "public-read-write", "0022012", "", "&amp;", "&lol;", "&#0;", "&#x110000;", "]]>", "<![CDATA[x]]>", "<!-- c -->"),
+  fc.string({ maxLength: 20 }),
+);
+const xmlNode: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    xmlText,
+    fc.tuple(xmlName, fc.array(tie("node"), { maxLength: 4 }), fc.boolean()).map(([n, kids, close]) => `<${n}>${kids.join("")}${close ? `</${n}>` : ""}`),
+  ),
+})).node as fc.Arbitrary<string>;
+const nearXml = fc
+  .tuple(
+    fc.constantFrom("", '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="2.0"?>', '<!DOCTYPE a [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>', '<!DOCTYPE x SYSTEM "file:///etc/passwd">'),
+    fc.oneof(
+      xmlNode,
+      fc.tuple(xmlText, xmlText, xmlText).map(
+        ([id, name, grant]) => `<AccessControlPolicy><Owner><ID>${id}</ID><DisplayName>${name}</DisplayName></Owner><AccessControlList><Grant>${grant}</Grant></AccessControlList></AccessControlPolicy>`,
+      ),
+      fc.nat(60).map((d) => `${"<a>".repeat(d * 50)}${"</a>".repeat(d * 50)}`),
+    ),
+    fc.option(fc.nat(200)),
+  )
+  .map(([prolog, body, cut]) => {
+    const s = prolog + body;
+    return cut === null ? s : s.slice(0, cut);
+  });
+
+const bodyArb = (provider: Provider) => {
+  const sample = JSON.parse(provider === "aliyun-oss" ? VALID_BODY["aliyun-ens"].body : VALID_BODY[provider].body) as unknown;
+  return fc.oneof(
+    fc.constant(VALID_BODY[provider].body),
+    fc.uint8Array({ maxLength: 300 }),
+    fc.string({ maxLength: 200 }),
+    nearValid(sample).map((v) => JSON.stringify(v) ?? ""),
+    fc.tuple(nearValid(sample), fc.nat(300)).map(([v, cut]) => (JSON.stringify(v) ?? "").slice(0, cut)),
+    nearXml,
+    provider === "hitachi-vsp-one-object" ? nearValid([{ bucketName: "b", bucketId: 1 }]).map((v) => JSON.stringify(v) ?? "") : fc.constant(""),
+  );
+};
+
+describe.each(PROVIDERS)("%s: random responses (fast-check, fixed seed)", (provider) => {
+  it("only a result or a BucketryError, with status; a 2xx failure is a MalformedResponse", async () => {
+    let answer: { status: number; type: string; body: string | Uint8Array } = { status: 200, type: "", body: "" };
+    const fetch = stubFetch(() => {
+      const headers: Record<string, string> = {};
+      if (answer.type) headers["content-type"] = answer.type;
+      if (REQUEST_ID_HEADER[provider]) headers[REQUEST_ID_HEADER[provider]!] = "PB-1";
+      return new Response(answer.body as BodyInit, { status: answer.status, headers });
+    });
+    const retrying = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0, maxDelayMs: 0 }, retryBudget: false });
+    const single = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: false });
+    const seen = { accepted: 0, malformed: 0, other: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...STATUSES), fc.constantFrom(...TYPES), bodyArb(provider), fc.boolean(), async (status, type, body, retry) => {
+        answer = { status, type, body };
+        let outcome: unknown;
+        try {
+          outcome = await within(callOnce(retry ? retrying : single, provider), 5_000);
+        } catch (err) {
+          if (!(err instanceof BucketryError)) throw new Error(`escaped: ${String(err)} (${(err as Error)?.stack})`);
+          if (err.kind === "Configuration" || err.kind === "Unknown") throw new Error(`unexpected kind ${err.kind}: ${err.message}`);
+          expect(err.status).toBe(status);
+          if (status < 300) expect(err.kind).toBe("MalformedResponse");
+          if (REQUEST_ID_HEADER[provider]) expect(err.requestId).toBeDefined();
+          seen[err.kind === "MalformedResponse" ? "malformed" : "other"]++;
+          return;
+        }
+        // Accepted: only a 2xx, and a normalized record.
+        expect(status).toBeLessThan(300);
+        seen.accepted++;
+        expect(outcome).toMatchObject(provider === "aliyun-oss" || provider === "baidu-bos" ? { provider, owner: {}, grants: expect.any(Array) } : { buckets: expect.any(Array) });
+      }),
+      { seed: 20_250_101, numRuns: 400 },
+    );
+    // The generators reach all three outcomes (a property that only ever saw garbage would prove little).
+    expect(seen.accepted, JSON.stringify(seen)).toBeGreaterThan(0);
+    expect(seen.malformed, JSON.stringify(seen)).toBeGreaterThan(50);
+    expect(seen.other, JSON.stringify(seen)).toBeGreaterThan(50);
+  });
+});

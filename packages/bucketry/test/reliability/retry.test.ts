@@ -1,0 +1,337 @@
+// Retries: which failures are retried for each vendor, backoff and Retry-After, fresh signatures on every
+// attempt with the same body, the onRetry hook and attempt counts, and the client-wide retry budget.
+import { afterEach, describe, expect, it } from "vitest";
+import { BucketryError, type Provider } from "../../src/index.js";
+import { backoffDelay, DEFAULT_RETRY, resolveRetry, RetryBudget, type RetryInfo } from "../../src/retry.js";
+import { callOnce, clientFor, PROVIDERS, rawServer, rejection, STUB_ENDPOINT, stubFetch, VALID_BODY, type Raw } from "./helpers.js";
+
+const ok = (provider: Provider) => new Response(VALID_BODY[provider].body, { status: 200, headers: { "content-type": VALID_BODY[provider].type } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+const xml = (status: number, body: string, headers: Record<string, string> = {}) => new Response(body, { status, headers: { "content-type": "application/xml", ...headers } });
+
+/** A vendor-shaped error body for `provider`. */
+function vendorError(provider: Provider, status: number, code: string, headers: Record<string, string> = {}): Response {
+  switch (provider) {
+    case "aliyun-ens":
+      return json(status, { RequestId: "R", Code: code, Message: code }, headers);
+    case "huaweicloud-mpc":
+      return json(status, { error_code: code, error_msg: code, request_id: "R" }, headers);
+    case "baidu-bos":
+      return json(status, { code, message: code, requestId: "R" }, headers);
+    case "aliyun-oss":
+      return xml(status, `<?xml version="1.0"?><Error><Code>${code}</Code><Message>${code}</Message><RequestId>R</RequestId></Error>`, headers);
+    default:
+      return json(status, { code, message: code }, headers);
+  }
+}
+
+const fast = { retry: { baseDelayMs: 0 } };
+
+describe("policy", () => {
+  it("defaults: 3 attempts, full jitter from 200 ms, capped at 20 s", () => {
+    expect(DEFAULT_RETRY).toEqual({ maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 20_000 });
+    const top = () => 0.999999;
+    expect(backoffDelay(1, DEFAULT_RETRY, top)).toBe(199);
+    expect(backoffDelay(2, DEFAULT_RETRY, top)).toBe(399);
+    expect(backoffDelay(3, DEFAULT_RETRY, top)).toBe(799);
+    expect(backoffDelay(30, DEFAULT_RETRY, top)).toBe(19_999);
+    expect(backoffDelay(5, DEFAULT_RETRY, () => 0)).toBe(0); // full jitter: anywhere from 0
+    for (let i = 0; i < 200; i++) expect(backoffDelay(4, DEFAULT_RETRY)).toBeLessThan(1600);
+  });
+
+  it("retry: false is one attempt; a per-call policy merges over the client's", () => {
+    expect(resolveRetry(false).maxAttempts).toBe(1);
+    const client = resolveRetry({ maxAttempts: 5, baseDelayMs: 10 });
+    expect(resolveRetry({ maxDelayMs: 99 }, client)).toEqual({ maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 99 });
+    expect(resolveRetry(false, client).maxAttempts).toBe(1);
+  });
+});
+
+describe.each(PROVIDERS)("%s: what is retried", (provider) => {
+  it.each([500, 502, 503, 504, 429])("HTTP %i, then success: 2 requests, the result", async (status) => {
+    const fetch = stubFetch((_, i) => (i === 0 ? vendorError(provider, status, "Whatever") : ok(provider)));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, ...fast });
+    await expect(callOnce(client, provider)).resolves.toBeTruthy();
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it.each([400, 403, 404, 409])("HTTP %i is not retried", async (status) => {
+    const fetch = stubFetch(() => vendorError(provider, status, "Nope"));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, ...fast });
+    const err = await rejection(callOnce(client, provider));
+    expect(err).toMatchObject({ status, retryable: false, attempts: 1 });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("always failing: maxAttempts requests, the attempt count on the error, onRetry before each retry", async () => {
+    const seen: RetryInfo[] = [];
+    const fetch = stubFetch(() => vendorError(provider, 503, "ServiceUnavailable"));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 1, maxAttempts: 4, onRetry: (i: RetryInfo) => seen.push(i) } });
+    const err = await rejection(callOnce(client, provider));
+    expect(err).toMatchObject({ status: 503, retryable: true, attempts: 4 });
+    expect(fetch.requests).toHaveLength(4);
+    expect(seen.map((s) => s.attempt)).toEqual([1, 2, 3]);
+    for (const s of seen) {
+      expect(s.error).toBeInstanceOf(BucketryError);
+      expect(s.delayMs).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it("an onRetry hook that throws does not fail the call", async () => {
+    const fetch = stubFetch((_, i) => (i === 0 ? vendorError(provider, 503, "ServiceUnavailable") : ok(provider)));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0, onRetry: () => { throw new Error("logger down"); } } });
+    await expect(callOnce(client, provider)).resolves.toBeTruthy();
+  });
+
+  it("per client and per call: the call's policy wins; retry: false is one request", async () => {
+    const fetch = stubFetch(() => vendorError(provider, 500, "InternalError"));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { maxAttempts: 5, baseDelayMs: 0 } });
+    await rejection(callOnce(client, provider));
+    expect(fetch.requests).toHaveLength(5);
+    await rejection(callOnce(client, provider, { retry: false }));
+    expect(fetch.requests).toHaveLength(6);
+    await rejection(callOnce(client, provider, { retry: { maxAttempts: 2 } }));
+    expect(fetch.requests).toHaveLength(8);
+    const none = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: false });
+    expect(await rejection(callOnce(none, provider))).toMatchObject({ attempts: 1 });
+    expect(fetch.requests).toHaveLength(9);
+  });
+});
+
+describe("vendor throttling and transient codes are retried", () => {
+  const date = () => new Date(Date.now() + 3_600_000).toUTCString();
+  const cases: [Provider, number, string, Record<string, string>?][] = [
+    ["aliyun-ens", 400, "Throttling"],
+    ["aliyun-ens", 400, "Throttling.User"],
+    ["aliyun-ens", 429, "Throttling.Api"],
+    ["aliyun-ens", 503, "ServiceUnavailable"],
+    ["aliyun-ens", 400, "InvalidTimeStamp.Expired", { date: "" }],
+    ["huaweicloud-mpc", 429, "APIGW.0308"],
+    ["huaweicloud-mpc", 401, "APIGW.0303", { date: "" }],
+    ["baidu-bos", 400, "RequestExpired", { date: "" }],
+    ["baidu-bos", 500, "InternalError"],
+    ["baidu-bos", 400, "Http400"],
+    ["aliyun-oss", 403, "RequestTimeTooSkewed", { date: "" }],
+    ["aliyun-oss", 503, "SlowDown"],
+    ["aliyun-oss", 400, "BadRequest"],
+  ];
+  it.each(cases)("%s %i %s", async (provider, status, code, headers = {}) => {
+    const h = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, k === "date" ? date() : v]));
+    const fetch = stubFetch((_, i) => (i === 0 ? vendorError(provider, status, code, h) : ok(provider)));
+    const kinds: string[] = [];
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0, onRetry: (i: RetryInfo) => kinds.push(`${i.error.kind}:${i.error.code}`) } });
+    await expect(callOnce(client, provider)).resolves.toBeTruthy();
+    expect(fetch.requests).toHaveLength(2);
+    expect(kinds).toHaveLength(1);
+    expect(kinds[0]).toMatch(new RegExp(`^(Throttled|Unavailable|ServerError|ClockSkew):${code.replace(".", "\\.")}$`));
+  });
+
+  it("Hitachi 401: the session refreshes token and CSRF once and replays the call (same body); a second 401 is final", async () => {
+    let csrfCount = 0;
+    const bodies: string[] = [];
+    const xsrf: string[] = [];
+    const answers = [401, 200];
+    const fetch = async (request: Request) => {
+      if (request.url.endsWith("/v1/csrf")) {
+        csrfCount++;
+        return new Response(null, { headers: { "set-cookie": `XSRF-TOKEN=x${csrfCount}; Path=/` } });
+      }
+      bodies.push(await request.text());
+      xsrf.push(request.headers.get("x-xsrf-token") ?? "");
+      const status = answers.shift() ?? 401;
+      return status === 200 ? ok("hitachi-vsp-one-object") : new Response(null, { status });
+    };
+    const client = clientFor("hitachi-vsp-one-object", STUB_ENDPOINT["hitachi-vsp-one-object"], { fetch, ...fast });
+    await expect(client.listBucketsPage({ userId: 3 })).resolves.toMatchObject({ buckets: [{ name: "b1" }] });
+    expect(csrfCount).toBe(2);
+    expect(xsrf).toEqual(["x1", "x2"]);
+    expect(bodies[0]).toBe(JSON.stringify({ id: 3, count: 1000 }));
+    expect(bodies[1]).toBe(bodies[0]); // the replay carries the body (ali-oss #604: never an empty re-send)
+
+    const err = await rejection(client.listBucketsPage({ userId: 3 }));
+    expect(err).toMatchObject({ kind: "InvalidCredentials", status: 401, retryable: false, attempts: 1 });
+    expect(bodies).toHaveLength(4); // the call and one replay: no loop
+  });
+});
+
+describe("Retry-After and x-acs-retry-after", () => {
+  async function delayFor(provider: Provider, headers: Record<string, string>, retry: Record<string, unknown> = {}): Promise<number> {
+    const delays: number[] = [];
+    const fetch = stubFetch((_, i) => (i === 0 ? vendorError(provider, 429, "Throttling.User", headers) : ok(provider)));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0, onRetry: (i: RetryInfo) => delays.push(i.delayMs), ...retry } });
+    await callOnce(client, provider);
+    return delays[0]!;
+  }
+
+  it("seconds (decimals too)", async () => {
+    expect(await delayFor("huaweicloud-mpc", { "retry-after": "0.05" })).toBe(50);
+  });
+  it("an HTTP date", async () => {
+    const d = await delayFor("baidu-bos", { "retry-after": new Date(Date.now() + 1500).toUTCString() });
+    expect(d).toBeGreaterThan(0);
+    expect(d).toBeLessThanOrEqual(1500);
+    expect(await delayFor("baidu-bos", { "retry-after": new Date(Date.now() - 60_000).toUTCString() })).toBe(0);
+  });
+  it("x-acs-retry-after (ms), preferred over Retry-After", async () => {
+    expect(await delayFor("aliyun-ens", { "x-acs-retry-after": "40", "retry-after": "9" })).toBe(40);
+  });
+  it("capped by maxDelayMs", async () => {
+    expect(await delayFor("aliyun-ens", { "retry-after": "3600" }, { maxDelayMs: 25 })).toBe(25);
+  });
+  it("garbage is ignored (backoff instead)", async () => {
+    expect(await delayFor("aliyun-oss", { "retry-after": "soon" })).toBe(0);
+  });
+});
+
+describe("every attempt is signed afresh", () => {
+  it.each(["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "aliyun-oss"] as const)("%s: new date (and nonce) on the retry", async (provider) => {
+    let t = Date.UTC(2025, 0, 1);
+    const clock = () => (t += 5_000);
+    const fetch = stubFetch((_, i) => (i === 0 ? vendorError(provider, 503, "ServiceUnavailable") : ok(provider)));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, clock, ...fast });
+    await callOnce(client, provider);
+    const [a, b] = fetch.requests;
+    expect(a!.headers.get("authorization")).toBeTruthy();
+    expect(b!.headers.get("authorization")).not.toBe(a!.headers.get("authorization"));
+    const dateHeader = { "aliyun-ens": "x-acs-date", "huaweicloud-mpc": "x-sdk-date", "baidu-bos": "x-bce-date", "aliyun-oss": "x-oss-date" }[provider];
+    expect(b!.headers.get(dateHeader)).not.toBe(a!.headers.get(dateHeader));
+    if (provider === "aliyun-ens") expect(b!.headers.get("x-acs-signature-nonce")).not.toBe(a!.headers.get("x-acs-signature-nonce"));
+  });
+
+  it("ENS RPC v1: a new Timestamp and SignatureNonce in the query", async () => {
+    const fetch = stubFetch((_, i) => (i === 0 ? vendorError("aliyun-ens", 503, "ServiceUnavailable") : ok("aliyun-ens")));
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, signatureVersion: "v1", ...fast });
+    await callOnce(client, "aliyun-ens");
+    const [a, b] = fetch.requests.map((r) => new URL(r.url).searchParams);
+    expect(b!.get("SignatureNonce")).not.toBe(a!.get("SignatureNonce"));
+    expect(b!.get("Signature")).not.toBe(a!.get("Signature"));
+  });
+
+  it("Hitachi: a 503 retried by the runtime re-sends the same non-empty body", async () => {
+    const bodies: string[] = [];
+    const fetch = stubFetch(async (request, i) => {
+      bodies.push(await request.text());
+      return i === 0 ? new Response("busy", { status: 503 }) : ok("hitachi-vsp-one-object");
+    });
+    const client = clientFor("hitachi-vsp-one-object", STUB_ENDPOINT["hitachi-vsp-one-object"], { fetch, ...fast });
+    await client.listBucketsPage({ userId: "u-1", pageSize: 5, cursor: "tok" });
+    expect(bodies).toEqual([JSON.stringify({ id: "u-1", count: 5, pageToken: "tok" }), JSON.stringify({ id: "u-1", count: 5, pageToken: "tok" })]);
+  });
+});
+
+describe("network errors and timeouts (real sockets)", () => {
+  let raw: Raw | undefined;
+  afterEach(async () => {
+    await raw?.close();
+    raw = undefined;
+  });
+
+  /** Hitachi's CSRF GET answered; every other request goes to `api`. */
+  const serveProvider = (provider: Provider, api: (res: import("node:http").ServerResponse, i: number) => void) => {
+    let i = 0;
+    return rawServer((req, res) => {
+      if (req.url?.endsWith("/v1/csrf")) {
+        res.writeHead(200, { "set-cookie": "XSRF-TOKEN=x; Path=/" });
+        res.end();
+        return;
+      }
+      api(res, i++);
+    });
+  };
+
+  it.each(PROVIDERS)("%s: connection reset, then success", async (provider) => {
+    raw = await serveProvider(provider, (res, i) => {
+      if (i === 0) return res.socket?.destroy();
+      res.writeHead(200, { "content-type": VALID_BODY[provider].type });
+      res.end(VALID_BODY[provider].body);
+    });
+    const kinds: string[] = [];
+    const client = clientFor(provider, `${raw.url}${provider === "hitachi-vsp-one-object" ? "/mapi" : ""}`, { retry: { baseDelayMs: 0, onRetry: (r: RetryInfo) => kinds.push(r.error.kind) } });
+    await expect(callOnce(client, provider)).resolves.toBeTruthy();
+    expect(kinds).toEqual(["Network"]);
+  });
+
+  it.each(PROVIDERS)("%s: no answer within timeoutMs, then success", async (provider) => {
+    raw = await serveProvider(provider, (res, i) => {
+      if (i === 0) return; // never answers
+      res.writeHead(200, { "content-type": VALID_BODY[provider].type });
+      res.end(VALID_BODY[provider].body);
+    });
+    const kinds: string[] = [];
+    const client = clientFor(provider, `${raw.url}${provider === "hitachi-vsp-one-object" ? "/mapi" : ""}`, {
+      timeoutMs: 100,
+      retry: { baseDelayMs: 0, onRetry: (r: RetryInfo) => kinds.push(r.error.kind) },
+    });
+    await expect(callOnce(client, provider)).resolves.toBeTruthy();
+    expect(kinds).toEqual(["Timeout"]);
+  });
+
+  it("connection refused: Network, retried, attempts on the error", async () => {
+    raw = await rawServer(() => undefined);
+    const url = raw.url;
+    await raw.close();
+    raw = undefined;
+    const client = clientFor("baidu-bos", url, { retry: { baseDelayMs: 0, maxAttempts: 2 } });
+    const err = await rejection(client.getBucketAcl("example-bucket"));
+    expect(err).toMatchObject({ kind: "Network", retryable: true, attempts: 2 });
+    expect(err.message).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe("retry budget (token bucket)", () => {
+  it("costs 5 per retry, 10 after a timeout or network error; a success refunds its last retry's cost, or 1", () => {
+    const b = new RetryBudget({ capacity: 30 });
+    expect(b.acquire("Unavailable")).toBe(5);
+    expect(b.acquire("Timeout")).toBe(10);
+    expect(b.acquire("Network")).toBe(10);
+    expect(b.available).toBe(5);
+    expect(b.acquire("Network")).toBeUndefined(); // 10 > 5
+    expect(b.acquire("Throttled")).toBe(5);
+    expect(b.acquire("Throttled")).toBeUndefined();
+    b.release(10);
+    expect(b.available).toBe(10);
+    b.release(undefined);
+    expect(b.available).toBe(11);
+    for (let i = 0; i < 100; i++) b.release(5);
+    expect(b.available).toBe(30); // never above capacity
+    expect(b.stats()).toEqual({ available: 30, capacity: 30, granted: 4, denied: 2 });
+    expect(new RetryBudget().stats()).toMatchObject({ available: 500, capacity: 500 });
+  });
+
+  it("an outage: retries stop when the bucket is empty (capacity / cost extra requests at most)", async () => {
+    const fetch = stubFetch(() => vendorError("aliyun-ens", 503, "ServiceUnavailable"));
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, retryBudget: { capacity: 50 }, ...fast });
+    const errors: BucketryError[] = [];
+    for (let i = 0; i < 40; i++) errors.push(await rejection(callOnce(client, "aliyun-ens")));
+    expect(fetch.requests).toHaveLength(40 + 50 / 5);
+    expect(errors.every((e) => e.kind === "Unavailable")).toBe(true);
+    expect(errors.at(-1)!.attempts).toBe(1); // failed fast
+  });
+
+  it("without a budget (retryBudget: false) every call retries", async () => {
+    const fetch = stubFetch(() => vendorError("aliyun-ens", 503, "ServiceUnavailable"));
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, retryBudget: false, ...fast });
+    for (let i = 0; i < 40; i++) await rejection(callOnce(client, "aliyun-ens"));
+    expect(fetch.requests).toHaveLength(120);
+  });
+
+  it("successes refill it; one budget can be shared by several clients", async () => {
+    const budget = new RetryBudget({ capacity: 10 });
+    let fail = true;
+    const fetch = stubFetch(() => (fail ? vendorError("baidu-bos", 503, "ServiceUnavailable") : ok("baidu-bos")));
+    const a = clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch, retryBudget: budget, ...fast });
+    const b = clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch, retryBudget: budget, ...fast });
+    await rejection(a.getBucketAcl("example-bucket")); // 2 retries: 10 tokens
+    expect(budget.available).toBe(0);
+    expect(await rejection(b.getBucketAcl("example-bucket"))).toMatchObject({ attempts: 1 }); // b shares the empty bucket
+    fail = false;
+    for (let i = 0; i < 5; i++) await b.getBucketAcl("example-bucket");
+    expect(budget.available).toBe(5);
+    // A retried success gives back its retry's 5.
+    const once = stubFetch((_, i) => (i === 0 ? vendorError("baidu-bos", 503, "ServiceUnavailable") : ok("baidu-bos")));
+    const c = clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch: once, retryBudget: budget, ...fast });
+    await c.getBucketAcl("example-bucket");
+    expect(budget.available).toBe(5);
+  });
+});

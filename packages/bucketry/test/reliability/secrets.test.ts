@@ -1,0 +1,309 @@
+// Secrets never leak: every error path is driven with sentinel secrets (access key secrets, security tokens,
+// IAM and bearer tokens, passwords, client secrets, CSRF tokens and session cookies — including a server that
+// quotes the request's headers back in its error message), and every rendering of every error and client —
+// message, stack, String, toJSON, util.inspect at any depth with showHidden, console.log — is searched.
+import { Console } from "node:console";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { format, inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BucketryError, createBucketClient, type Provider } from "../../src/index.js";
+import type { RetryInfo } from "../../src/retry.js";
+
+const MARK = "SENTINEL";
+const secret = (what: string) => `${what}-${MARK}-${Math.random().toString(36).slice(2, 10)}`;
+
+type Mode = "auth" | "echo" | "500" | "throttle" | "skew" | "malformed" | "huge" | "reset" | "hang" | "ok";
+let mode: Mode = "ok";
+let csrfMode: "ok" | "500" | "no-cookie" = "ok";
+let tokenMode: "ok" | "401" | "no-token" | "bad-token" = "ok";
+const XSRF = secret("XSRF");
+const SESSION = secret("COOKIE");
+const ACCESS = secret("ACCESS");
+
+let server: Server;
+let base = "";
+
+function providerOf(url: string): Provider {
+  return url.split("/")[1] as Provider;
+}
+
+function vendorError(provider: Provider, status: number, code: string, message: string, res: ServerResponse, headers: Record<string, string> = {}): void {
+  if (provider === "aliyun-oss") {
+    const esc = message.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    res.writeHead(status, { "content-type": "application/xml", "x-oss-request-id": "REQ-1", ...headers });
+    res.end(`<?xml version="1.0"?><Error><Code>${code}</Code><Message>${esc}</Message><RequestId>REQ-1</RequestId></Error>`);
+    return;
+  }
+  const body: Record<Provider, object> = {
+    "aliyun-ens": { Code: code, Message: message, RequestId: "REQ-1" },
+    "huaweicloud-mpc": { error_code: code, error_msg: message, request_id: "REQ-1" },
+    "baidu-bos": { code, message, requestId: "REQ-1" },
+    "hitachi-vsp-one-object": { code, message, details: message },
+    "aliyun-oss": {},
+  };
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body[provider]));
+}
+
+function handle(req: IncomingMessage, res: ServerResponse): void {
+  const url = req.url ?? "/";
+  if (url.startsWith("/token")) {
+    if (tokenMode === "401") {
+      res.writeHead(401, { "content-type": "application/json" });
+      return void res.end(JSON.stringify({ error: "invalid_grant", error_description: `bad password ${req.headers["x-echo"] ?? ""}` }));
+    }
+    res.writeHead(200, { "content-type": "application/json" });
+    if (tokenMode === "no-token") return void res.end("{}");
+    return void res.end(JSON.stringify({ access_token: tokenMode === "bad-token" ? `${ACCESS}\nX` : ACCESS, expires_in: 300 }));
+  }
+  const provider = providerOf(url);
+  if (url.endsWith("/v1/csrf")) {
+    if (csrfMode === "500") return vendorError(provider, 500, "Boom", "csrf failed", res);
+    res.writeHead(200, csrfMode === "no-cookie" ? {} : { "set-cookie": [`XSRF-TOKEN=${XSRF}; Path=/`, `vertx-web.session=${SESSION}; Path=/; HttpOnly`] });
+    return void res.end();
+  }
+  switch (mode) {
+    case "auth":
+      if (provider === "hitachi-vsp-one-object") {
+        res.writeHead(401);
+        return void res.end();
+      }
+      return vendorError(provider, 403, "AccessDenied", "denied", res);
+    case "echo": {
+      // A proxy or a verbose gateway that quotes the request back.
+      const quoted = Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join("; ") + ` url=${url}`;
+      return vendorError(provider, 400, "InvalidArgument", quoted, res);
+    }
+    case "500":
+      return vendorError(provider, 500, "InternalError", "boom", res);
+    case "throttle":
+      return vendorError(provider, 429, "Throttling.User", "slow down", res, { "retry-after": "0" });
+    case "skew":
+      return vendorError(provider, provider === "baidu-bos" || provider === "aliyun-ens" ? 400 : provider === "huaweicloud-mpc" ? 401 : 403,
+        { "aliyun-ens": "InvalidTimeStamp.Expired", "huaweicloud-mpc": "APIGW.0303", "baidu-bos": "RequestExpired", "aliyun-oss": "RequestTimeTooSkewed", "hitachi-vsp-one-object": "x" }[provider],
+        "skewed", res, { date: new Date(Date.now() + 3_600_000).toUTCString() });
+    case "malformed":
+      res.writeHead(200, { "content-type": provider === "aliyun-oss" ? "application/xml" : "application/json" });
+      return void res.end(provider === "aliyun-oss" ? "<AccessControlPolicy><Owner>" : '{"buckets": [');
+    case "huge":
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end(`{"x":"${"y".repeat(5_000)}"}`);
+    case "reset":
+      return void req.socket.destroy();
+    case "hang":
+      return;
+    default:
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end("{}");
+  }
+}
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => handle(req, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+// --- renderings ------------------------------------------------------------------------------------------------------
+
+function consoleLog(...args: unknown[]): string {
+  let out = "";
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      out += String(chunk);
+      done();
+    },
+  });
+  const c = new Console({ stdout: sink, stderr: sink });
+  c.log(...args);
+  c.error(...args);
+  c.dir(args[0], { depth: Infinity, showHidden: true });
+  return out;
+}
+
+function renderings(value: unknown): string[] {
+  const out = [
+    String(value),
+    JSON.stringify(value) ?? "",
+    inspect(value),
+    inspect(value, { depth: Infinity, showHidden: true }),
+    inspect(value, { depth: Infinity, showHidden: true, getters: true }),
+    format("%o %O %s %j", value, value, value, value),
+    consoleLog(value),
+    consoleLog({ nested: { value } }),
+  ];
+  if (value instanceof Error) {
+    out.push(value.message, value.stack ?? "");
+    // The cause chain, as a debugger or a logger that walks it would show it.
+    let cause: unknown = value.cause;
+    for (let i = 0; cause !== undefined && i < 5; i++) {
+      out.push(inspect(cause, { depth: Infinity, showHidden: true }), String(cause));
+      cause = cause instanceof Error ? cause.cause : undefined;
+    }
+  }
+  return out;
+}
+
+function expectClean(label: string, value: unknown): void {
+  for (const text of renderings(value)) {
+    const at = text.indexOf(MARK);
+    if (at !== -1) throw new Error(`${label}: a secret leaked in a rendering: …${text.slice(Math.max(0, at - 80), at + 40)}…`);
+  }
+}
+
+// --- clients with sentinel secrets --------------------------------------------------------------------------------------
+
+interface Setup {
+  label: string;
+  provider: Provider;
+  options: Record<string, unknown>;
+}
+
+function setups(): Setup[] {
+  const ak = (p: Provider) => ({ accessKeyId: `AKID-${p}`, accessKeySecret: secret("SK"), securityToken: secret("STS") });
+  const common = (p: Provider): Record<string, unknown> => ({
+    provider: p,
+    ...(p === "huaweicloud-mpc" ? { region: "cn-north-4", projectId: "p1" } : {}),
+    ...(p === "aliyun-oss" ? { region: "cn-hangzhou" } : {}),
+    retry: { baseDelayMs: 0, maxAttempts: 2 },
+    timeoutMs: 300,
+    maxResponseBytes: 1_000,
+  });
+  const out: Setup[] = [];
+  for (const p of ["aliyun-ens", "aliyun-oss", "huaweicloud-mpc", "baidu-bos"] as const) {
+    const c = ak(p);
+    out.push({ label: `${p} static`, provider: p, options: { ...common(p), credentials: c } });
+    const f = ak(p);
+    out.push({ label: `${p} function`, provider: p, options: { ...common(p), credentials: async () => f } });
+  }
+  out.push({ label: "aliyun-ens v1", provider: "aliyun-ens", options: { ...common("aliyun-ens"), signatureVersion: "v1", credentials: ak("aliyun-ens") } });
+  out.push({ label: "aliyun-oss v1", provider: "aliyun-oss", options: { ...common("aliyun-oss"), signatureVersion: "v1", credentials: ak("aliyun-oss") } });
+  out.push({ label: "huaweicloud-mpc token", provider: "huaweicloud-mpc", options: { ...common("huaweicloud-mpc"), credentials: { token: secret("IAM") } } });
+  out.push({ label: "hitachi token", provider: "hitachi-vsp-one-object", options: { ...common("hitachi-vsp-one-object"), credentials: { token: secret("BEARER") } } });
+  const bearer = secret("BEARER");
+  out.push({ label: "hitachi function", provider: "hitachi-vsp-one-object", options: { ...common("hitachi-vsp-one-object"), credentials: () => ({ token: bearer }) } });
+  out.push({
+    label: "hitachi password grant",
+    provider: "hitachi-vsp-one-object",
+    options: { ...common("hitachi-vsp-one-object"), credentials: { username: "admin", password: secret("PW"), clientSecret: secret("CS"), tokenUrl: "TOKEN_URL" } },
+  });
+  return out;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function call(client: any, provider: Provider, options: object = {}): Promise<unknown> {
+  if (provider === "aliyun-oss" || provider === "baidu-bos") return client.getBucketAcl("example-bucket", options);
+  return client.listBucketsPage({ userId: 1, ...options });
+}
+
+const MODES: Mode[] = ["auth", "echo", "500", "throttle", "skew", "malformed", "huge", "reset", "hang"];
+
+/** The server's address is known only once it listens: fill it in at run time. */
+function located(provider: Provider, options: Record<string, unknown>): Record<string, unknown> {
+  const creds = options.credentials as Record<string, unknown>;
+  return {
+    ...options,
+    endpoint: `${base}/${provider}${provider === "hitachi-vsp-one-object" ? "/mapi" : ""}`,
+    ...(creds && typeof creds === "object" && creds.tokenUrl ? { credentials: { ...creds, tokenUrl: `${base}/token` } } : {}),
+  };
+}
+
+describe.each(setups())("$label", ({ label, provider, options: unlocated }) => {
+  it("every error path: no rendering of the error, the retries' errors or the client shows a secret", async () => {
+    const options = located(provider, unlocated);
+    const retried: RetryInfo[] = [];
+    const client = createBucketClient({ ...options, retry: { ...(options.retry as object), onRetry: (i: RetryInfo) => retried.push(i) } } as never);
+    expectClean(`${label} client`, client);
+    expectClean(`${label} client.raw`, (client as unknown as { raw: unknown }).raw);
+    const errors: [string, unknown][] = [];
+    csrfMode = "ok";
+    tokenMode = "ok";
+    for (const m of MODES) {
+      mode = m;
+      errors.push([m, await call(client, provider).then(() => new Error(`${m}: expected a failure`), (e: unknown) => e)]);
+    }
+    mode = "hang";
+    errors.push(["deadline", await call(client, provider, { deadlineMs: 50 }).then(() => null, (e: unknown) => e)]);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error(`aborted ${MARK}? no: the reason is the caller's`)), 30);
+    const aborted = await call(client, provider, { signal: controller.signal }).then(() => null, (e: unknown) => e);
+    expect(aborted).toMatchObject({ kind: "Aborted" });
+    errors.push(["aborted", aborted]); // the caller's abort reason is not carried into the error
+
+    if (provider === "hitachi-vsp-one-object") {
+      mode = "auth";
+      for (const c of ["500", "no-cookie"] as const) {
+        csrfMode = c;
+        const fresh = createBucketClient(options as never);
+        errors.push([`csrf ${c}`, await call(fresh, provider).then(() => null, (e: unknown) => e)]);
+      }
+      csrfMode = "ok";
+      for (const t of ["401", "no-token", "bad-token"] as const) {
+        tokenMode = t;
+        const fresh = createBucketClient(options as never);
+        errors.push([`token ${t}`, await call(fresh, provider).then(() => null, (e: unknown) => e)]);
+      }
+      tokenMode = "ok";
+    }
+    mode = "ok";
+
+    for (const [m, err] of errors) {
+      expect(err, `${label} ${m}`).toBeInstanceOf(BucketryError);
+      expectClean(`${label} ${m}`, err);
+    }
+    for (const info of retried) expectClean(`${label} onRetry`, info);
+    expectClean(`${label} client after calls`, client);
+    // The echo really did quote the secrets back (the server saw them): redaction, not luck, kept them out.
+    const echo = errors.find(([m]) => m === "echo")![1] as BucketryError;
+    if (!label.startsWith("aliyun-ens v1")) expect(echo.vendorMessage).toContain("[redacted]");
+  });
+});
+
+describe("credentials that cannot be sent: refused without being quoted", () => {
+  const bad = [`${secret("STS")}\nInjected: 1`, `${secret("STS")}\r`, `${secret("STS")} x`, `${secret("STS")}\u00e9`];
+  it.each(bad.map((b) => [JSON.stringify(b).slice(0, 24), b]))("%s", async (_, token) => {
+    const cases: (() => unknown)[] = [
+      () => createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: token } }),
+      () => createBucketClient({ provider: "baidu-bos", credentials: { accessKeyId: token, accessKeySecret: "s" } }),
+      () => createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p", credentials: { token } }),
+      () => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { token } }),
+      () => createBucketClient({ provider: "aliyun-ens", credentials: { accessKeyId: "a", accessKeySecret: token } }),
+    ];
+    for (const make of cases) {
+      let err: unknown;
+      try {
+        make();
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ kind: "Configuration" });
+      expectClean("config", err);
+    }
+    // From a credentials function, per call.
+    for (const provider of ["aliyun-ens", "baidu-bos", "huaweicloud-mpc", "aliyun-oss"] as const) {
+      const client = createBucketClient({
+        provider,
+        endpoint: `${base}/${provider}`,
+        region: provider === "aliyun-oss" ? "cn-hangzhou" : provider === "baidu-bos" ? "bj" : "cn-north-4",
+        projectId: "p",
+        credentials: () => ({ accessKeyId: "a", accessKeySecret: "s", securityToken: token }),
+      } as never);
+      const err = await call(client, provider).then(() => null, (e: unknown) => e);
+      expect(err).toMatchObject({ kind: "Configuration" });
+      expectClean("function credentials", err);
+    }
+    const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${base}/hitachi-vsp-one-object/mapi`, credentials: () => ({ token }) });
+    const err = await call(hitachi, "hitachi-vsp-one-object").then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(BucketryError);
+    expectClean("hitachi function credentials", err);
+  });
+});

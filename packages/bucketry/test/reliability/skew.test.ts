@@ -1,0 +1,83 @@
+// Clock skew: on the vendor's skew error the client learns the offset from the server's Date once, signs
+// later requests with it and retries; requests already in flight that fail the same way recover too
+// (aws-sdk-js-v3 #8005), against the mock server whose clock is an hour ahead.
+import { scenario } from "@bucketry/mocks";
+import { startMockServer, type MockServer } from "@bucketry/mocks/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createBucketClient, type Provider } from "../../src/index.js";
+import type { RetryInfo } from "../../src/retry.js";
+import { rejection, STUB_ENDPOINT, stubFetch, clientFor, VALID_BODY } from "./helpers.js";
+
+let server: MockServer;
+beforeAll(async () => {
+  server = await startMockServer({ buckets: 40, seed: 5 });
+});
+afterAll(() => server.close());
+beforeEach(() => server.mock.reset());
+
+const SKEWED: readonly [Provider, string][] = [
+  ["aliyun-oss", "RequestTimeTooSkewed"],
+  ["huaweicloud-mpc", "APIGW.0303"],
+  ["baidu-bos", "RequestExpired"],
+  ["aliyun-ens", "InvalidTimeStamp.Expired"],
+];
+
+function call(client: ReturnType<typeof createBucketClient>, provider: Provider): Promise<unknown> {
+  const c = client as never as { listBucketsPage(o?: object): Promise<unknown>; getBucketAcl(b: string): Promise<unknown> };
+  return provider === "aliyun-oss" || provider === "baidu-bos" ? c.getBucketAcl(server.mock.state.buckets[2]!.name) : c.listBucketsPage({});
+}
+
+describe.each(SKEWED)("%s: server clock one hour ahead (%s)", (provider, code) => {
+  it.each([-3_600_000, 3_600_000])("offset %i: 10 concurrent calls all succeed; later calls are signed right the first time", async (offset) => {
+    server.mock.use(scenario.clockSkew(provider, offset, { always: true }));
+    const retries: RetryInfo[] = [];
+    const client = createBucketClient({ ...server.clientOptions[provider], retry: { onRetry: (i: RetryInfo) => retries.push(i) } } as never);
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => call(client, provider)));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill("fulfilled"));
+    // Each in-flight call failed at most once, with the vendor's skew error, and retried at once.
+    expect(retries.length).toBeLessThanOrEqual(10);
+    expect(retries.length).toBeGreaterThanOrEqual(1);
+    for (const r of retries) expect(r).toMatchObject({ attempt: 1, delayMs: 0, error: { kind: "ClockSkew", code } });
+
+    const before = server.mock.requests.length;
+    for (let i = 0; i < 5; i++) await call(client, provider);
+    expect(server.mock.requests.length - before).toBe(5); // no more skew errors: the offset was learned
+    expect(retries.length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe("when correcting cannot help", () => {
+  const skewBody = (date?: string) =>
+    new Response(`<?xml version="1.0"?><Error><Code>RequestTimeTooSkewed</Code><Message>skewed</Message><RequestId>R</RequestId></Error>`, {
+      status: 403,
+      headers: { "content-type": "application/xml", ...(date ? { date } : {}) },
+    });
+
+  it("no Date header: the skew error is returned, not retried blindly", async () => {
+    const fetch = stubFetch(() => skewBody());
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, retry: { baseDelayMs: 0 } });
+    expect(await rejection(client.getBucketAcl("example-bucket"))).toMatchObject({ kind: "ClockSkew", attempts: 1 });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("skewed again after correcting: one correction per call, then the error", async () => {
+    let shift = 0;
+    const fetch = stubFetch(() => skewBody(new Date(Date.now() + (shift += 3_600_000)).toUTCString()));
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, retry: { baseDelayMs: 0, maxAttempts: 5 } });
+    expect(await rejection(client.getBucketAcl("example-bucket"))).toMatchObject({ kind: "ClockSkew", attempts: 2 });
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it("the learned offset signs the retry: x-oss-date moves by the server's offset", async () => {
+    const dates: string[] = [];
+    const fetch = stubFetch((request, i) => {
+      dates.push(request.headers.get("x-oss-date")!);
+      return i === 0 ? skewBody(new Date(Date.now() + 7_200_000).toUTCString()) : new Response(VALID_BODY["aliyun-oss"].body, { headers: { "content-type": "application/xml" } });
+    });
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch });
+    await client.getBucketAcl("example-bucket");
+    const parse = (d: string) => Date.UTC(+d.slice(0, 4), +d.slice(4, 6) - 1, +d.slice(6, 8), +d.slice(9, 11), +d.slice(11, 13), +d.slice(13, 15));
+    const moved = parse(dates[1]!) - parse(dates[0]!);
+    expect(Math.abs(moved - 7_200_000)).toBeLessThan(3_000);
+  });
+});

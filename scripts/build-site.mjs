@@ -1,0 +1,227 @@
+#!/usr/bin/env node
+// Builds the docs portal around the rendered API references: docs/index.html, the coverage matrix, the facade
+// guide (model + per-vendor field mappings read from the adapters' own tables), and the getting-started pages.
+// The five Redocly pages come from build-docs.mjs; the facade API reference from TypeDoc (docs/api/).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { card, spec, vendors } from "./spec-cards.mjs";
+import { root } from "./repo.mjs";
+
+const docs = join(root, "docs");
+const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+const code = (s) => `<code>${esc(s)}</code>`;
+
+const PAGES = [
+  ["index.html", "Home"],
+  ["coverage.html", "Coverage"],
+  ["facade.html", "Facade guide"],
+  ["api/index.html", "Facade API"],
+  ["getting-started/client.html", "One vendor client"],
+  ["getting-started/facade.html", "The facade"],
+  ["getting-started/cli.html", "The CLI"],
+  ["getting-started/mocks.html", "Mocks in your tests"],
+];
+
+function layout(path, title, body) {
+  const up = "../".repeat(path.split("/").length - 1);
+  const nav = PAGES.map(([href, label]) => `<a href="${up}${href}"${href === path ? ' aria-current="page"' : ""}>${esc(label)}</a>`).join("\n      ");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8" />
+  <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <title>${esc(title)} — bucketry</title>
+  <style>
+    body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; color: #1b1f24; line-height: 1.5; }
+    header { background: #0b3d5c; padding: .5rem 1rem; }
+    header a { color: #fff; margin-right: 1rem; text-decoration: none; font-size: .95rem; }
+    header a[aria-current] { text-decoration: underline; font-weight: 600; }
+    main { margin: 0 auto; max-width: 64rem; padding: 1rem 1.5rem 3rem; }
+    .card { border: 1px solid #d0d7de; border-radius: 8px; padding: .5rem 1rem; margin: 1rem 0; }
+    .card h2 { font-size: 1.2rem; } small { color: #57606a; font-weight: normal; }
+    code { background: #f6f8fa; padding: 0 .25rem; border-radius: 4px; }
+    pre { background: #f6f8fa; padding: .75rem; border-radius: 6px; overflow-x: auto; }
+    pre code { padding: 0; }
+    table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
+    th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
+    th { background: #f6f8fa; }
+  </style>
+</head>
+<body>
+  <header><nav>
+      ${nav}
+  </nav></header>
+  <main>
+${body}
+  </main>
+</body>
+</html>
+`;
+}
+
+function write(path, title, body) {
+  const file = join(docs, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, layout(path, title, body));
+  console.log(`rendered docs/${path}`);
+}
+
+// ---- index ----------------------------------------------------------------------------------------------
+function indexPage() {
+  const cards = vendors()
+    .map((v) => card(v))
+    .map(
+      (c) => `
+    <section class="card" id="${esc(c.vendor)}">
+      <h2><a href="${esc(c.vendor)}.html">${esc(c.title)}</a> <small>${esc(c.version)}</small></h2>
+      <p>${esc(c.summary)}</p>
+      <p class="package">Package: ${code(`@bucketry/${c.vendor}`)}</p>
+      <p class="auth">Auth: ${c.schemes.map((s) => code(s.label)).join(" or ")}</p>
+      <ul class="ops">${c.operations.map((o) => `<li>${code(`${o.method} ${o.path}`)} <strong>${esc(o.id)}</strong> — ${esc(o.summary)}</li>`).join("")}</ul>
+    </section>`,
+    )
+    .join("\n");
+  write(
+    "index.html",
+    "API reference",
+    `    <h1>bucketry API reference</h1>
+    <p>Rendered from the hand-written OpenAPI specs in ${code("specs/")}; every page works offline.
+      Start with a <a href="getting-started/client.html">vendor client</a>, <a href="getting-started/facade.html">the facade</a>,
+      <a href="getting-started/cli.html">the CLI</a> or <a href="getting-started/mocks.html">the mocks</a>;
+      compare vendors in the <a href="coverage.html">coverage matrix</a>; see how the facade maps each vendor in the
+      <a href="facade.html">facade guide</a> and its <a href="api/index.html">API reference</a>.</p>
+${cards}`,
+  );
+}
+
+// ---- coverage matrix ------------------------------------------------------------------------------------
+const METHODS = ["get", "put", "post", "delete", "patch", "head"];
+const resolve = (doc, node) => {
+  let n = node;
+  for (let i = 0; n?.$ref && i < 16; i++) n = n.$ref.slice(2).split("/").reduce((a, k) => a?.[k.replace(/~1/g, "/")], doc);
+  return n;
+};
+
+/** Pagination style of an operation, read from its parameters and body. */
+function pagination(doc, op, item) {
+  const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve(doc, p)?.name);
+  const body = resolve(doc, op.requestBody);
+  const bodyProps = Object.values(body?.content ?? {}).flatMap((m) => Object.keys(resolve(doc, m.schema)?.properties ?? {}));
+  if (params.includes("PageNumber")) return "page number (PageNumber/PageSize, TotalCount)";
+  if (bodyProps.includes("pageToken")) return "page token (pageToken/count)";
+  return "none (one response)";
+}
+
+/** Error body format: the media types and fields of the documented 4xx/5xx responses. */
+function errorFormat(doc, op) {
+  const seen = new Set();
+  for (const [status, raw] of Object.entries(op.responses ?? {})) {
+    if (!/^[45]/.test(status)) continue;
+    for (const [media, m] of Object.entries(resolve(doc, raw)?.content ?? {})) {
+      const schema = resolve(doc, m.schema);
+      const fields = Object.keys(schema?.properties ?? {}).slice(0, 4);
+      seen.add(`${media.includes("xml") ? `XML <${schema?.xml?.name ?? "Error"}>` : "JSON"} {${fields.join(", ")}${Object.keys(schema?.properties ?? {}).length > 4 ? ", …" : ""}}`);
+    }
+  }
+  return [...seen].join("; ") || "undocumented";
+}
+
+function coveragePage() {
+  const rows = [];
+  for (const v of vendors()) {
+    const doc = spec(v);
+    const c = card(v);
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      for (const method of METHODS) {
+        const op = item[method];
+        if (!op) continue;
+        const schemes = op.security ?? doc.security ?? [];
+        const auth = schemes.length === 0 ? "none" : schemes.map((req) => Object.keys(req).map((n) => c.schemes.find((s) => s.name === n)?.label ?? n).join(" + ")).join(" or ");
+        rows.push(`<tr><td><a href="${v}.html">${esc(v)}</a></td><td>${code(`${method.toUpperCase()} ${path}`)}<br>${esc(op.operationId)}</td><td>${esc(auth)}</td><td>${esc(pagination(doc, op, item))}</td><td>${esc(errorFormat(doc, op))}</td></tr>`);
+      }
+    }
+  }
+  write(
+    "coverage.html",
+    "Coverage matrix",
+    `    <h1>Coverage matrix</h1>
+    <p>Provider × operation × auth scheme × pagination style × error format, derived from the specs.</p>
+    <table id="coverage">
+      <thead><tr><th>provider</th><th>operation</th><th>auth scheme</th><th>pagination</th><th>error format</th></tr></thead>
+      <tbody>
+        ${rows.join("\n        ")}
+      </tbody>
+    </table>`,
+  );
+}
+
+// ---- facade guide ---------------------------------------------------------------------------------------
+async function facadePage() {
+  const dist = (p) => import(pathToFileURL(join(root, "packages/bucketry/dist/providers", p)).href);
+  const mappings = [
+    ["aliyun-ens", "Bucket", "BucketInfo", (await dist("aliyun-ens.js")).ensBucketFields],
+    ["huaweicloud-mpc", "Bucket", "ObsBucket", (await dist("huaweicloud-mpc.js")).mpcBucketFields],
+    ["hitachi-vsp-one-object", "Bucket", "UserBucket", (await dist("hitachi-vsp-one-object.js")).hitachiBucketFields],
+    ["aliyun-oss", "BucketAcl", "AccessControlPolicy", (await dist("aliyun-oss.js")).ossAclFields],
+    ["baidu-bos", "BucketAcl", "GetBucketAclResponse", (await dist("baidu-bos.js")).bosAclFields],
+  ];
+  const sections = mappings
+    .map(([vendor, model, record, table]) => {
+      if (!table) throw new Error(`the ${vendor} adapter exports no mapping table`);
+      const rows = Object.entries(table.fields ?? table)
+        .map(([field, rule]) => `<tr><td>${code(field)}</td><td>${code(rule.from)}</td><td>${rule.required ? "yes" : "no"}</td><td>${esc(rule.via.describe)}</td></tr>`)
+        .join("");
+      const notes = (table.notes ?? []).map((n) => `<li>${esc(n)}</li>`).join("");
+      return `
+    <section id="map-${vendor}">
+      <h3>${esc(vendor)}: ${code(record)} → ${code(model)}</h3>
+      <table><thead><tr><th>normalized field</th><th>vendor field</th><th>required</th><th>conversion</th></tr></thead><tbody>${rows}</tbody></table>
+      ${notes ? `<ul>${notes}</ul>` : ""}
+    </section>`;
+    })
+    .join("\n");
+  write(
+    "facade.html",
+    "Facade guide",
+    `    <h1>The facade: one model for five vendors</h1>
+    <p>${code("createBucketClient({ provider, … })")} returns a client with exactly its vendor's operations, and
+      normalizes every record into one model. Each record keeps the vendor's own record as ${code("raw")}.</p>
+    <h2>The model</h2>
+    <pre><code>interface Bucket { provider; name: string; createdAt?: Date; region?: string; acl?: CannedAcl; id?: string; raw }
+interface BucketAcl { provider; bucket: string; owner: { id: string; displayName?: string }; acl?: CannedAcl;
+  grants: { grantee: { type: "user"; id: string } | { type: "everyone" }; permission: string }[]; raw }
+type CannedAcl = "private" | "public-read" | "public-read-write"</code></pre>
+    <h2>Field mappings, per vendor</h2>
+    <p>These tables are the adapters' own mapping tables (the code that normalizes responses reads them), so this page cannot drift from the code.</p>
+${sections}
+    <h2>Errors</h2>
+    <p>Every failure is a ${code("BucketryError")} with ${code("kind")}, ${code("status")}, vendor ${code("code")}, ${code("requestId")} and ${code("retryable")}; see the <a href="api/index.html">API reference</a>.</p>`,
+  );
+}
+
+// ---- getting started ------------------------------------------------------------------------------------
+// Code samples live in docs-src/ (one file per sample) so the sample test can run exactly what is shown.
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+const samplesDir = join(root, "docs-src", "samples");
+const sample = (name) => {
+  const file = join(samplesDir, name);
+  if (!existsSync(file)) throw new Error(`missing sample docs-src/samples/${name}`);
+  return `<pre><code data-sample="${esc(name)}">${esc(readFileSync(file, "utf8").trim())}</code></pre>`;
+};
+
+function gettingStarted() {
+  const pages = JSON.parse(readFileSync(join(root, "docs-src", "getting-started.json"), "utf8"));
+  for (const page of pages) {
+    const body = page.blocks
+      .map((b) => (b.sample ? sample(b.sample) : b.html))
+      .join("\n    ");
+    write(`getting-started/${page.slug}.html`, page.title, `    <h1>${esc(page.title)}</h1>\n    ${body}`);
+  }
+}
+
+indexPage();
+coveragePage();
+await facadePage();
+gettingStarted();
+void readdirSync;

@@ -8,7 +8,11 @@ const cryptoImpl = process.env.BUCKETRY_CRYPTO === "web" ? "web" : "node";
 
 export default defineConfig({
   resolve: {
-    alias: { "#crypto": fileURLToPath(new URL(`./src/crypto/${cryptoImpl}.ts`, import.meta.url)) },
+    alias: {
+      "#crypto": fileURLToPath(new URL(`./src/crypto/${cryptoImpl}.ts`, import.meta.url)),
+      // The web pass also takes the portable transport (fetch); the default pass the Node one.
+      "#transport": fileURLToPath(new URL(`./src/transport/${cryptoImpl}.ts`, import.meta.url)),
+    },
   },
   test: {
     include: ["test/**/*.test.ts"],

@@ -1,13 +1,45 @@
 // Preloaded (`node --import`) before a documentation sample: the spec-generated mock handlers answer the
 // vendors' real hosts in this process, and the vendors' env vars hold the mock's published test credentials,
 // so a sample runs exactly as a user would write it.
+//
+// With BUCKETRY_SAMPLE_REPORT=<file>, the calls the mock saw are written there as JSON when the process exits
+// (operation, status, spec-validation issues, auth outcome), so a test can check that a sample really called
+// the mock, with valid and correctly signed requests.
+import { writeFileSync } from "node:fs";
 import { setupServer } from "msw/node";
-import { createMock, testCredentials } from "@bucketry/mocks";
+import { createMock, testAccount, testCredentials } from "@bucketry/mocks";
 
-const alibaba = testCredentials["aliyun-oss"];
-process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = alibaba.accessKeyId;
-process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = alibaba.accessKeySecret;
+const env = {
+  // One Alibaba Cloud account signs both ENS and OSS.
+  ALIBABA_CLOUD_ACCESS_KEY_ID: testCredentials["aliyun-oss"].accessKeyId,
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: testCredentials["aliyun-oss"].accessKeySecret,
+  HUAWEICLOUD_SDK_AK: testCredentials["huaweicloud-mpc"].accessKeyId,
+  HUAWEICLOUD_SDK_SK: testCredentials["huaweicloud-mpc"].accessKeySecret,
+  HUAWEICLOUD_SDK_PROJECT_ID: testAccount.mpcProjectId,
+  BCE_ACCESS_KEY_ID: testCredentials["baidu-bos"].accessKeyId,
+  BCE_SECRET_ACCESS_KEY: testCredentials["baidu-bos"].accessKeySecret,
+  VSP_ONE_OBJECT_TOKEN: testCredentials["hitachi-vsp-one-object"].token,
+};
+Object.assign(process.env, env);
 
-const server = setupServer(...createMock().handlers);
+const mock = createMock();
+const server = setupServer(...mock.handlers);
 server.listen({ onUnhandledRequest: "error" });
 process.on("beforeExit", () => server.close());
+
+const report = process.env.BUCKETRY_SAMPLE_REPORT;
+if (report) {
+  process.on("exit", () => {
+    const calls = mock.requests.map((c) => ({
+      provider: c.provider,
+      operationId: c.operationId,
+      method: c.method,
+      url: c.url,
+      status: c.response?.status,
+      issues: c.issues.map((i) => (typeof i === "string" ? i : JSON.stringify(i))),
+      auth: c.auth,
+      scenarios: c.scenarios,
+    }));
+    writeFileSync(report, JSON.stringify(calls, null, 2));
+  });
+}

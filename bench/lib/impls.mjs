@@ -8,14 +8,18 @@ const baselines = [
   { id: "fetch", kind: "fetch", label: "baseline: plain fetch + node:crypto HMAC" },
   { id: "http", kind: "http", label: "baseline: node:http keep-alive + node:crypto HMAC" },
 ];
-const ours = (client, signer) => [
-  { id: "ours", kind: "ours", label: `${client} + bucketry/signing ${signer}`, client, smoke: [client, "bucketry/signing"] },
+// `ours` sends through bucketry/transport's platformTransport (on Node the keep-alive node:http transport, in a
+// browser bundle fetch); `ours-fetch` is the same client on plain global fetch — the portable path, compared with
+// the plain-fetch baseline. Both are kind "ours" (run with it, reported side by side); `variant` marks the second.
+const ours = (client, signer, module) => [
+  { id: "ours", kind: "ours", label: `${client} + ${signer} (bucketry/signing/${module}) on bucketry/transport`, client, smoke: [client, `bucketry/signing/${module}`, "bucketry/transport"] },
+  { id: "ours-fetch", kind: "ours", variant: "fetch", label: `${client} + ${signer} (bucketry/signing/${module}) on global fetch (portable path)`, client },
   { id: "facade", kind: "facade", label: "bucketry createBucketClient (facade)", smoke: ["bucketry"] },
 ];
 
 export const IMPLS = {
   "aliyun-ens": [
-    ...ours("@bucketry/aliyun-ens", "acs3Signer"),
+    ...ours("@bucketry/aliyun-ens", "acs3Signer", "acs3"),
     {
       id: "openapi-core",
       kind: "official",
@@ -34,7 +38,7 @@ export const IMPLS = {
     ...baselines,
   ],
   "huaweicloud-mpc": [
-    ...ours("@bucketry/huaweicloud-mpc", "sdkHmacSha256Signer"),
+    ...ours("@bucketry/huaweicloud-mpc", "sdkHmacSha256Signer", "huawei-sdk-hmac"),
     {
       id: "huaweicloud-sdk-core",
       kind: "official",
@@ -45,13 +49,13 @@ export const IMPLS = {
     ...baselines,
   ],
   "baidu-bos": [
-    ...ours("@bucketry/baidu-bos", "bceV1Signer"),
+    ...ours("@bucketry/baidu-bos", "bceV1Signer", "bce-v1"),
     { id: "baiducloud-sdk", kind: "official", label: "@baiducloud/sdk 1.0.7 (BosClient)", install: ["@baiducloud/sdk@1.0.7"], smoke: ["@baiducloud/sdk"] },
     ...baselines,
   ],
-  "hitachi-vsp-one-object": [...ours("@bucketry/hitachi-vsp-one-object", "hitachiSession"), ...baselines],
+  "hitachi-vsp-one-object": [...ours("@bucketry/hitachi-vsp-one-object", "hitachiSession", "hitachi-session"), ...baselines],
   "aliyun-oss": [
-    ...ours("@bucketry/aliyun-oss", "ossV4Signer"),
+    ...ours("@bucketry/aliyun-oss", "ossV4Signer", "oss-v4"),
     { id: "ali-oss", kind: "official", label: "ali-oss 6.23.0 (V4 signing)", install: ["ali-oss@6.23.0"], smoke: ["ali-oss"] },
     ...baselines,
   ],

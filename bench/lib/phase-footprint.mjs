@@ -110,12 +110,12 @@ export async function footprint({ vendors }) {
   let oursResult;
   jobs.push(async () => {
     log("footprint: install ours (bucketry + 5 client tarballs) …");
-    oursResult = await install("ours", ourAll, ["bucketry", "bucketry/signing"]);
+    oursResult = await install("ours", ourAll, ["bucketry", "bucketry/signing", "bucketry/transport"]);
   });
   for (const v of vendors) {
     rows[v] = {};
     for (const impl of IMPLS[v]) {
-      if (impl.kind === "ours") {
+      if (impl.kind === "ours" && !impl.variant) {
         jobs.push(async () => {
           log(`footprint: install ${impl.client} alone …`);
           rows[v]["client-only"] = { label: `${impl.client} alone (no signing)`, ...(await install(`client-${v}`, [packs[impl.client].file], [impl.client])) };

@@ -1,10 +1,11 @@
-// Ours: @bucketry/aliyun-ens (generated client) + bucketry/signing acs3Signer.
+// Ours: @bucketry/aliyun-ens (generated client) + acs3Signer from bucketry/signing/acs3 (one scheme's module), sent through `platformTransport` from bucketry/transport (Node: the keep-alive node:http transport; browsers: fetch).
 import { createClient } from "@bucketry/aliyun-ens";
-import { acs3Signer } from "bucketry/signing";
+import { acs3Signer } from "bucketry/signing/acs3";
+import { platformTransport } from "bucketry/transport";
 import { AK, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
-  const client = createClient({ baseUrl: endpoint });
+  const client = createClient({ baseUrl: endpoint, fetch: platformTransport });
   client.use(acs3Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK } }));
   return {
     async call() {

@@ -1,10 +1,11 @@
-// Ours: @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bucketry/signing bceV1Signer.
+// Ours: @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from bucketry/signing/bce-v1 (one scheme's module), sent through `platformTransport` from bucketry/transport (Node: the keep-alive node:http transport; browsers: fetch).
 import { createClient } from "@bucketry/baidu-bos";
-import { bceV1Signer } from "bucketry/signing";
+import { bceV1Signer } from "bucketry/signing/bce-v1";
+import { platformTransport } from "bucketry/transport";
 import { AK, BUCKET, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
-  const client = createClient({ baseUrl: endpoint });
+  const client = createClient({ baseUrl: endpoint, fetch: platformTransport });
   client.use(bceV1Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK } }));
   return {
     async call() {

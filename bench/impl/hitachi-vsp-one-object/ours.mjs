@@ -1,12 +1,13 @@
-// Ours: @bucketry/hitachi-vsp-one-object (generated client) + bucketry/signing hitachiSession (bearer + CSRF).
+// Ours: @bucketry/hitachi-vsp-one-object (generated client) + hitachiSession from bucketry/signing/hitachi-session (one scheme's module) (bearer + CSRF), sent through `platformTransport` from bucketry/transport (Node: the keep-alive node:http transport; browsers: fetch).
 import { createClient } from "@bucketry/hitachi-vsp-one-object";
-import { hitachiSession } from "bucketry/signing";
+import { hitachiSession } from "bucketry/signing/hitachi-session";
+import { platformTransport } from "bucketry/transport";
 import { HITACHI_TOKEN, HITACHI_USER_ID } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
   const baseUrl = `${endpoint}/mapi`;
-  const client = createClient({ baseUrl });
-  client.use(hitachiSession({ baseUrl, credentials: { token: HITACHI_TOKEN } }));
+  const client = createClient({ baseUrl, fetch: platformTransport });
+  client.use(hitachiSession({ baseUrl, credentials: { token: HITACHI_TOKEN }, fetch: platformTransport }));
   return {
     async call() {
       const { data, error, response } = await client.POST("/v1/user/list_buckets", { body: { id: HITACHI_USER_ID } });

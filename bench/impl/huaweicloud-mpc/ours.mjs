@@ -1,10 +1,11 @@
-// Ours: @bucketry/huaweicloud-mpc (generated client) + bucketry/signing sdkHmacSha256Signer.
+// Ours: @bucketry/huaweicloud-mpc (generated client) + sdkHmacSha256Signer from bucketry/signing/huawei-sdk-hmac (one scheme's module), sent through `platformTransport` from bucketry/transport (Node: the keep-alive node:http transport; browsers: fetch).
 import { createClient } from "@bucketry/huaweicloud-mpc";
-import { sdkHmacSha256Signer } from "bucketry/signing";
+import { sdkHmacSha256Signer } from "bucketry/signing/huawei-sdk-hmac";
+import { platformTransport } from "bucketry/transport";
 import { AK, PROJECT_ID, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
-  const client = createClient({ baseUrl: endpoint });
+  const client = createClient({ baseUrl: endpoint, fetch: platformTransport });
   client.use(sdkHmacSha256Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK }, projectId: PROJECT_ID }));
   return {
     async call() {

@@ -53,10 +53,25 @@ export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "hos
   return `${options.scheme ?? "https"}://${options.host}/mapi`;
 }
 
+/**
+ * openapi-fetch's `Request` option, resolved per call. Its default, `globalThis.Request` read when the client
+ * is created, makes Node load its fetch implementation (undici, ~15 ms) at construction; this way that cost
+ * moves to the first request. It makes real Requests, and `instanceof` recognizes any real Request.
+ */
+class LateRequest {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof globalThis.Request;
+  }
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    return new globalThis.Request(input, init) as unknown as LateRequest;
+  }
+}
+
 /** Creates a typed openapi-fetch client for the management API. No auth here: add bucketry's `hitachiSession` middleware. */
 export function createClient(options: HitachiClientOptions): HitachiClient {
   const { baseUrl: _b, host: _h, scheme: _s, fetch: customFetch, ...rest } = options;
   return createFetchClient<HitachiPaths>({
+    Request: LateRequest as unknown as typeof Request,
     ...rest,
     baseUrl: mapiBaseUrl(options),
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.

@@ -25,6 +25,7 @@ function importKey(algorithm: HashAlgorithm, key: KeyMaterial): Promise<CryptoKe
 }
 
 export const crypto: CryptoProvider = {
+  // Bytes whatever `output` asks for: crypto/index.ts's helpers encode them.
   async hmac(algorithm, key, data) {
     const k = await importKey(algorithm, key);
     return new Uint8Array(await subtle().sign("HMAC", k, utf8(data) as BufferSource));

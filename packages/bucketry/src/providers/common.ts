@@ -5,6 +5,7 @@ import type { Provider } from "../model.js";
 import type { CallOptions, CommonOptions } from "../options.js";
 import { resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget } from "../retry.js";
 import { SkewClock, type CallContext } from "../runtime.js";
+import { platformTransport, transportName } from "../transport/index.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -117,7 +118,10 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   const custom = options.fetch;
   if (custom !== undefined && typeof custom !== "function") throw configError(provider, "fetch must be a function (request: Request) => Promise<Response>");
   if (options.clock !== undefined && typeof options.clock !== "function") throw configError(provider, "clock must be a function returning epoch milliseconds");
-  const transport = boundedTransport(custom, { maxResponseBytes, dropHeaders: extras.dropHeaders });
+  // Default: the platform's transport (`#transport`: keep-alive node:http on Node; elsewhere fetch, which
+  // boundedTransport calls itself, with the attempt's signal). A `fetch` option replaces it. All are
+  // late-bound, so MSW and other patches of fetch / http.request apply.
+  const transport = boundedTransport(custom ?? (transportName === "fetch" ? undefined : platformTransport), { maxResponseBytes, dropHeaders: extras.dropHeaders });
   return {
     profile,
     retry,

@@ -9,9 +9,9 @@
 // Spec: https://help.aliyun.com/zh/sdk/product-overview/rpc-mechanism
 // Oracle: @alicloud/openapi-core dist/utils.js getRPCSignature (+ client.js doRPCRequest).
 import type { Middleware } from "openapi-fetch";
-import { crypto, toBase64 } from "../crypto/index.js";
+import { hmacBase64 } from "../crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { resolveCredentials, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, compareStrings, isoSeconds, parseQuery, percentEncode, randomNonce, type QueryPair } from "./alibaba-encoding.js";
 
 export interface AcsRpcV1SignerOptions {
@@ -39,7 +39,8 @@ const textDecoder = /* @__PURE__ */ new TextDecoder();
  * (they stay in the body).
  */
 export async function signAcsRpcV1(request: SignableRequest, options: AcsRpcV1SignerOptions): Promise<void> {
-  const creds = await resolveCredentials(options.credentials);
+  const source = options.credentials;
+  const creds = typeof source === "function" ? await source() : source;
   assertAccessKey("RPC v1", creds);
   const { url, headers } = request;
 
@@ -75,32 +76,44 @@ export async function signAcsRpcV1(request: SignableRequest, options: AcsRpcV1Si
     if (type !== null && type.toLowerCase().startsWith(FORM)) signed = query.concat(parseQuery(textDecoder.decode(body)));
   }
 
-  // Sort by the raw (decoded) name, as the SDK's normalize() does, then encode.
-  const sorted = signed.slice().sort(comparePairs);
-  let canonical = "";
-  for (let i = 0; i < sorted.length; i++) {
-    const p = sorted[i]!;
-    if (i > 0) canonical += "&";
-    canonical += percentEncode(p[0]) + "=" + percentEncode(p[1]);
+  // Each parameter is percent-encoded once: [name, value, enc(name), enc(value)].
+  const n = signed.length;
+  const entries: Entry[] = new Array<Entry>(n);
+  for (let i = 0; i < n; i++) {
+    const p = signed[i]!;
+    entries[i] = [p[0], p[1], percentEncode(p[0]), percentEncode(p[1])];
   }
-  const stringToSign = request.method.toUpperCase() + "&%2F&" + percentEncode(canonical);
-  const signature = toBase64(await crypto.hmac("SHA-1", creds.accessKeySecret + "&", stringToSign));
-
   // Wire query: the (encoded) query parameters plus Signature; body parameters stay in the body.
   let search = "";
-  for (let i = 0; i < query.length; i++) {
-    const p = query[i]!;
-    search += percentEncode(p[0]) + "=" + percentEncode(p[1]) + "&";
+  for (let i = 0; i < query.length; i++) search += entries[i]![2] + "=" + entries[i]![3] + "&";
+
+  // Sort by the raw (decoded) name, as the SDK's normalize() does. The string to sign holds
+  // enc(canonical) = enc(enc(k) "=" enc(v) "&" …): "=" → %3D, "&" → %26, and an encoded component only
+  // changes in its "%" (→ %25), as everything else in it is unreserved.
+  entries.sort(compareEntries);
+  let stringToSign = request.method.toUpperCase() + "&%2F&";
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    stringToSign += (i > 0 ? "%26" : "") + reencode(e[2]) + "%3D" + reencode(e[3]);
   }
+  let signature = hmacBase64("SHA-1", creds.accessKeySecret + "&", stringToSign);
+  if (typeof signature !== "string") signature = await signature;
   url.search = search + "Signature=" + percentEncode(signature);
+}
+
+type Entry = [name: string, value: string, encodedName: string, encodedValue: string];
+
+function compareEntries(a: Entry, b: Entry): number {
+  const c = compareStrings(a[0], b[0]);
+  return c !== 0 ? c : compareStrings(a[1], b[1]);
+}
+
+/** percentEncode of an already percent-encoded string: only its "%" change. */
+function reencode(encoded: string): string {
+  return encoded.includes("%") ? encoded.replaceAll("%", "%25") : encoded;
 }
 
 /** openapi-fetch middleware: signs every attempt with fresh Timestamp, nonce and credentials. */
 export function acsRpcV1Signer(options: AcsRpcV1SignerOptions): Middleware {
   return signingMiddleware((request) => signAcsRpcV1(request, options));
-}
-
-function comparePairs(a: QueryPair, b: QueryPair): number {
-  const c = compareStrings(a[0], b[0]);
-  return c !== 0 ? c : compareStrings(a[1], b[1]);
 }

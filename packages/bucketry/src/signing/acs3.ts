@@ -8,10 +8,10 @@
 // Spec: https://www.alibabacloud.com/help/en/sdk/product-overview/v3-request-structure-and-signature
 // Oracle: @alicloud/openapi-core dist/utils.js getAuthorization (+ client.js doRequest for the header set).
 import type { Middleware } from "openapi-fetch";
-import { crypto, toHex } from "../crypto/index.js";
+import { crypto, hmacHex } from "../crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { resolveCredentials, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
-import { EMPTY_SHA256, assertAccessKey, compareStrings, isoSeconds, parseQuery, percentEncode, randomNonce, type QueryPair } from "./alibaba-encoding.js";
+import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { EMPTY_SHA256, assertAccessKey, compareStrings, isoSeconds, parseQuery, percentEncode, randomNonce } from "./alibaba-encoding.js";
 
 export interface Acs3SignerOptions {
   credentials: CredentialSource;
@@ -30,86 +30,77 @@ const ALGORITHM = "ACS3-HMAC-SHA256";
  * Signs `request` in place: moves `Action`/`Version` from the query into `x-acs-action`/`x-acs-version`
  * (as the SDK does for RPC APIs), rewrites the query in canonical form (so the bytes sent are the bytes
  * signed) and sets x-acs-date, x-acs-signature-nonce, x-acs-content-sha256, STS headers and Authorization.
+ *
+ * On Node (`#crypto` = node:crypto) this runs without an await; the request's headers are read once and
+ * written once, at the end.
  */
 export async function signAcs3(request: SignableRequest, options: Acs3SignerOptions): Promise<void> {
-  const creds = await resolveCredentials(options.credentials);
+  const source = options.credentials;
+  const creds = typeof source === "function" ? await source() : source;
   assertAccessKey("ACS3", creds);
   const { url, headers } = request;
 
   // Query: pull out Action/Version, keep the rest (decoded) for the canonical form.
   let action = options.action;
   let version = options.version;
-  const params: QueryPair[] = [];
-  if (url.search.length > 1) {
-    for (const pair of parseQuery(url.search)) {
-      if (pair[0] === "Action") action ??= pair[1];
-      else if (pair[0] === "Version") version ??= pair[1];
-      else params.push(pair);
-    }
-  }
-  // Re-signing an already signed request (a retry handed the previous attempt): reuse its headers.
-  action ??= headers.get("x-acs-action") ?? undefined;
-  version ??= headers.get("x-acs-version") ?? undefined;
-  if (!action || !version) {
-    throw new Error("ACS3: no API action/version (pass options.action/version or Action/Version query parameters)");
-  }
-
-  // Canonical query: RFC 3986-encode names and values, sort by encoded name (then value), `k=v`.
-  // The SDK encodes values only; Alibaba's V3 document encodes both. They agree on every ASCII-safe
-  // parameter name (ENS: Prefix, PageNumber, PageSize); see the named test in acs3.test.ts.
+  const search = url.search;
   let canonicalQuery = "";
-  if (params.length > 0) {
-    const encoded: string[] = new Array<string>(params.length);
-    for (let i = 0; i < params.length; i++) {
-      const p = params[i]!;
-      encoded[i] = percentEncode(p[0]) + "=" + percentEncode(p[1]);
+  if (search.length > 1) {
+    // Canonical query: RFC 3986-encode names and values, sort by encoded name (then value), `k=v`.
+    // The SDK encodes values only; Alibaba's V3 document encodes both. They agree on every ASCII-safe
+    // parameter name (ENS: Prefix, PageNumber, PageSize); see the named test in acs3.test.ts.
+    const pairs = parseQuery(search);
+    const encoded: string[] = [];
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i]!;
+      if (p[0] === "Action") action ??= p[1];
+      else if (p[0] === "Version") version ??= p[1];
+      else encoded.push(percentEncode(p[0]) + "=" + percentEncode(p[1]));
     }
     if (encoded.length > 1) encoded.sort(compareEncodedPairs);
     canonicalQuery = encoded.join("&");
   }
-  if (canonicalQuery !== url.search.slice(1)) url.search = canonicalQuery; // the setter re-parses: skip when unchanged
+
+  // Canonical headers: host (from the URL — fetch cannot set Host), content-type and x-acs-*; lower-case
+  // names, trimmed values, sorted by name. The request's headers are read once (Headers iterates sorted
+  // lower-case names, values trimmed, duplicates combined); the x-acs-* headers this signer owns are
+  // skipped there, added to the list below, and written to the request at the end.
+  const list: string[] = ["host", url.host];
+  let headerAction: string | undefined;
+  let headerVersion: string | undefined;
+  let staleToken = false;
+  for (const [name, value] of headers) {
+    if (name === "x-acs-action") headerAction = value;
+    else if (name === "x-acs-version") headerVersion = value;
+    else if (name === "x-acs-accesskey-id" || name === "x-acs-security-token") staleToken = true;
+    else if (name === "content-type" || (name.startsWith("x-acs-") && name !== "x-acs-date" && name !== "x-acs-signature-nonce" && name !== "x-acs-content-sha256")) {
+      list.push(name, value.trim());
+    }
+  }
+  // Re-signing an already signed request (a retry handed the previous attempt): reuse its headers.
+  action ??= headerAction;
+  version ??= headerVersion;
+  if (!action || !version) {
+    throw new Error("ACS3: no API action/version (pass options.action/version or Action/Version query parameters)");
+  }
+  if (canonicalQuery !== search.slice(1)) url.search = canonicalQuery; // the setter re-parses: skip when unchanged
 
   const body = request.body;
-  const payloadHash = body && body.length > 0 ? await crypto.sha256Hex(body) : EMPTY_SHA256;
-
-  headers.set("x-acs-action", action);
-  headers.set("x-acs-version", version);
-  headers.set("x-acs-date", isoSeconds((options.clock ?? Date.now)()));
-  headers.set("x-acs-signature-nonce", options.nonce ? options.nonce() : randomNonce());
-  headers.set("x-acs-content-sha256", payloadHash);
-  if (creds.securityToken) {
-    // Like the SDK: the token and the key id travel as signed x-acs-* headers.
-    headers.set("x-acs-accesskey-id", creds.accessKeyId);
-    headers.set("x-acs-security-token", creds.securityToken);
-  } else {
-    headers.delete("x-acs-accesskey-id");
-    headers.delete("x-acs-security-token");
-  }
-
-  // Canonical headers: host (from the URL — fetch cannot set Host), content-type, x-acs-*; lower-case
-  // names, trimmed values, sorted by name. Headers already iterates sorted lower-case names with
-  // duplicates combined (Fetch "sort and combine"); the sort below only runs for a polyfill that doesn't.
-  const signed: [string, string][] = [["host", url.host]];
-  let sorted = true;
-  for (const [name, value] of headers) {
-    if (name !== "content-type" && !name.startsWith("x-acs-")) continue;
-    signed.push([name, value.trim()]);
-  }
-  for (let i = 2; i < signed.length; i++) if (signed[i - 1]![0] > signed[i]![0]) sorted = false;
-  if (!sorted) signed.sort((a, b) => compareStrings(a[0], b[0]));
-  // Move "host" from the front to its sorted place.
-  let at = 1;
-  while (at < signed.length && signed[at]![0] < "host") {
-    signed[at - 1] = signed[at]!;
-    at++;
-  }
-  signed[at - 1] = ["host", url.host];
+  let payloadHash = body && body.length > 0 ? crypto.sha256Hex(body) : EMPTY_SHA256;
+  if (typeof payloadHash !== "string") payloadHash = await payloadHash;
+  const date = isoSeconds((options.clock ?? Date.now)());
+  const nonce = options.nonce ? options.nonce() : randomNonce();
+  const token = creds.securityToken;
+  // Like the SDK: an STS token and the key id travel as signed x-acs-* headers.
+  const own = token ? ["x-acs-accesskey-id", creds.accessKeyId, "x-acs-security-token", token] : [];
+  own.push("x-acs-action", action, "x-acs-content-sha256", payloadHash, "x-acs-date", date, "x-acs-signature-nonce", nonce, "x-acs-version", version);
+  list.push(...own);
+  sortPairs(list);
   let canonicalHeaders = "";
   let signedHeaders = "";
-  for (let i = 0; i < signed.length; i++) {
-    const h = signed[i]!;
-    canonicalHeaders += h[0] + ":" + h[1] + "\n";
-    signedHeaders += i === 0 ? h[0] : ";" + h[0];
+  for (let i = 0; i < list.length; i += 2) {
+    canonicalHeaders += list[i]! + ":" + list[i + 1]! + "\n";
+    signedHeaders += (i > 0 ? ";" : "") + list[i]!;
   }
 
   const canonicalRequest =
@@ -124,9 +115,17 @@ export async function signAcs3(request: SignableRequest, options: Acs3SignerOpti
     signedHeaders +
     "\n" +
     payloadHash;
-  const stringToSign = ALGORITHM + "\n" + (await crypto.sha256Hex(canonicalRequest));
-  const signature = toHex(await crypto.hmac("SHA-256", creds.accessKeySecret, stringToSign));
-  headers.set("authorization", `${ALGORITHM} Credential=${creds.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`);
+  let hashed = crypto.sha256Hex(canonicalRequest);
+  if (typeof hashed !== "string") hashed = await hashed;
+  let signature = hmacHex("SHA-256", creds.accessKeySecret, ALGORITHM + "\n" + hashed);
+  if (typeof signature !== "string") signature = await signature;
+
+  for (let i = 0; i < own.length; i += 2) headers.set(own[i]!, own[i + 1]!);
+  if (!token && staleToken) {
+    headers.delete("x-acs-accesskey-id");
+    headers.delete("x-acs-security-token");
+  }
+  headers.set("authorization", ALGORITHM + " Credential=" + creds.accessKeyId + ",SignedHeaders=" + signedHeaders + ",Signature=" + signature);
 }
 
 /** openapi-fetch middleware: signs every attempt with fresh date, nonce and credentials. */

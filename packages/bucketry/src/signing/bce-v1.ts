@@ -19,10 +19,9 @@
 // - The canonical URI is computed from the URL actually sent (decoded, then UriEncodeExceptSlash),
 //   whereas the Node SDK signs the resource string it was handed (pre-encoded by BosClient).
 import type { Middleware } from "openapi-fetch";
-import { crypto, toHex } from "../crypto/index.js";
+import { hmacHex } from "../crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { canonicalizeEncoded, compareCodeUnits, splitQuery, uriEncode } from "./rfc3986.js";
-import { resolveCredentials } from "./types.js";
 import type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest } from "./types.js";
 
 export const BCE_AUTH_V1 = "bce-auth-v1";
@@ -80,18 +79,14 @@ export function bceCanonicalQuery(search: string): string {
 }
 
 // Derived signing keys, one per credentials object (never keyed by the secret): a client signing
-// many requests in the same second reuses the key instead of a second HMAC.
+// many requests in the same second reuses the key instead of a second HMAC. The secret is compared so a
+// secret changed in place gets a fresh key; the entry lives no longer than the credentials object.
 interface CachedKey {
   prefix: string;
+  secret: string;
   key: string;
 }
 const keyCache = new WeakMap<AccessKeyCredentials, CachedKey>();
-
-async function deriveSigningKey(creds: AccessKeyCredentials, prefix: string): Promise<string> {
-  const key = toHex(await crypto.hmac("SHA-256", creds.accessKeySecret, prefix));
-  keyCache.set(creds, { prefix, key });
-  return key;
-}
 
 // The `headersToSign` option lower-cased once per array.
 const LOWERED = new WeakMap<readonly string[], readonly string[]>();
@@ -102,7 +97,7 @@ const LOWERED = new WeakMap<readonly string[], readonly string[]>();
  */
 export async function signBceV1(request: SignableRequest, options: BceV1Options): Promise<void> {
   const source = options.credentials;
-  const creds = typeof source === "function" ? await resolveCredentials(source) : source;
+  const creds = typeof source === "function" ? await source() : source;
   if (!creds || typeof creds.accessKeyId !== "string" || creds.accessKeyId === "") {
     throw new Error("bce-auth-v1: credentials.accessKeyId is missing");
   }
@@ -170,8 +165,15 @@ export async function signBceV1(request: SignableRequest, options: BceV1Options)
   const canonicalRequest =
     request.method.toUpperCase() + "\n" + bceCanonicalUri(url.pathname) + "\n" + bceCanonicalQuery(url.search) + "\n" + canonicalHeaders;
   const cached = keyCache.get(creds);
-  const key = cached !== undefined && cached.prefix === prefix ? cached.key : await deriveSigningKey(creds, prefix);
-  const signature = toHex(await crypto.hmac("SHA-256", key, canonicalRequest));
+  let key: string;
+  if (cached !== undefined && cached.prefix === prefix && cached.secret === creds.accessKeySecret) key = cached.key;
+  else {
+    const derived = hmacHex("SHA-256", creds.accessKeySecret, prefix);
+    key = typeof derived === "string" ? derived : await derived;
+    keyCache.set(creds, { prefix, secret: creds.accessKeySecret, key });
+  }
+  let signature = hmacHex("SHA-256", key, canonicalRequest);
+  if (typeof signature !== "string") signature = await signature;
 
   headers.set("x-bce-date", timestamp);
   if (token) headers.set("x-bce-security-token", token);

@@ -18,11 +18,10 @@
 //   The nodejs SDK signs untrimmed values.
 // - Query names keep their case (nodejs/Python/doc); the Go SDK lower-cases names.
 import type { Middleware } from "openapi-fetch";
-import { crypto, toHex } from "../crypto/index.js";
+import { crypto, hmacHex } from "../crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode } from "./rfc3986.js";
 import type { QueryPair } from "./rfc3986.js";
-import { resolveCredentials } from "./types.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
 
 export const SDK_HMAC_SHA256 = "SDK-HMAC-SHA256";
@@ -89,7 +88,7 @@ export function huaweiCanonicalQuery(search: string): string {
  */
 export async function signSdkHmacSha256(request: SignableRequest, options: SdkHmacSha256Options): Promise<void> {
   const source = options.credentials;
-  const creds = typeof source === "function" ? await resolveCredentials(source) : source;
+  const creds = typeof source === "function" ? await source() : source;
   if (!creds || typeof creds.accessKeyId !== "string" || creds.accessKeyId === "") {
     throw new Error("SDK-HMAC-SHA256: credentials.accessKeyId is missing");
   }
@@ -133,7 +132,10 @@ export async function signSdkHmacSha256(request: SignableRequest, options: SdkHm
     signedHeaders += signedHeaders === "" ? own[o] : ";" + own[o];
   }
   if (payloadHash === undefined) {
-    payloadHash = request.body && request.body.length > 0 ? await crypto.sha256Hex(request.body) : EMPTY_SHA256;
+    if (request.body && request.body.length > 0) {
+      const h = crypto.sha256Hex(request.body);
+      payloadHash = typeof h === "string" ? h : await h;
+    } else payloadHash = EMPTY_SHA256;
   }
 
   const canonicalRequest =
@@ -148,8 +150,10 @@ export async function signSdkHmacSha256(request: SignableRequest, options: SdkHm
     signedHeaders +
     "\n" +
     payloadHash;
-  const stringToSign = SDK_HMAC_SHA256 + "\n" + date + "\n" + (await crypto.sha256Hex(canonicalRequest));
-  const signature = toHex(await crypto.hmac("SHA-256", creds.accessKeySecret, stringToSign));
+  let hashed = crypto.sha256Hex(canonicalRequest);
+  if (typeof hashed !== "string") hashed = await hashed;
+  let signature = hmacHex("SHA-256", creds.accessKeySecret, SDK_HMAC_SHA256 + "\n" + date + "\n" + hashed);
+  if (typeof signature !== "string") signature = await signature;
 
   headers.set("X-Sdk-Date", date);
   if (projectId !== undefined) headers.set("X-Project-Id", projectId);

@@ -4,16 +4,24 @@ import type { SignableRequest } from "./types.js";
 /**
  * Turns a signing function into openapi-fetch middleware. It runs on every `onRequest`, so each
  * attempt (including retries, which re-enter the middleware chain) gets a fresh date and nonce.
- * The body is read from a clone, so the request stays replayable.
+ *
+ * The request in `onRequest` is the one openapi-fetch built for this attempt, so it is signed in place:
+ * its headers are handed to the signer as they are (no copy) and the same Request is returned; a new one
+ * is made only when the signer changed the URL (a canonical query, RPC's Signature parameter) or the
+ * request has a body (sent as the exact bytes that were signed, so the request stays replayable).
  */
 export function signingMiddleware(sign: (request: SignableRequest) => Promise<void>): Middleware {
   return {
-    async onRequest({ request }) {
-      return signRequest(request, sign);
+    onRequest({ request }) {
+      return signAttempt(request, sign);
     },
   };
 }
 
+/**
+ * Signs a copy of `request` and returns it; `request` itself is left untouched (its body is read from a
+ * clone). The middleware uses a cheaper path on openapi-fetch's own per-attempt request.
+ */
 export async function signRequest(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
   const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
   const signable: SignableRequest = {
@@ -22,6 +30,22 @@ export async function signRequest(request: Request, sign: (request: SignableRequ
     headers: new Headers(request.headers),
     body,
   };
+  await signSafely(sign, signable);
+  return rebuild(request, signable);
+}
+
+async function signAttempt(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
+  // A no-cors request's headers only take CORS-safelisted names: sign a copy instead.
+  if (request.mode === "no-cors") return signRequest(request, sign);
+  // The body is read once, here; the request goes out rebuilt around those bytes.
+  const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+  const signable: SignableRequest = { method: request.method.toUpperCase(), url: new URL(request.url), headers: request.headers, body };
+  await signSafely(sign, signable);
+  if (body === undefined && signable.url.href === request.url) return request; // signed in place
+  return rebuild(request, signable);
+}
+
+async function signSafely(sign: (request: SignableRequest) => Promise<void>, signable: SignableRequest): Promise<void> {
   try {
     await sign(signable);
   } catch (err) {
@@ -31,6 +55,10 @@ export async function signRequest(request: Request, sign: (request: SignableRequ
     }
     throw err;
   }
+}
+
+function rebuild(request: Request, signable: SignableRequest): Request {
+  const body = signable.body;
   return new Request(signable.url, {
     method: request.method,
     headers: signable.headers,

@@ -15,9 +15,9 @@
 // and the Go SDK v2's own V1 test vectors sign exactly this shape. `dateHeader: "date"` sends a real
 // `Date` header instead (documented form; Node/undici only — a browser silently drops it).
 import type { Middleware } from "openapi-fetch";
-import { crypto, toBase64 } from "../crypto/index.js";
+import { hmacBase64 } from "../crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { resolveCredentials, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, compareStrings, httpDate, ossResourcePath, parseQuery, percentEncode, type OssAddressing } from "./alibaba-encoding.js";
 
 export type { OssAddressing } from "./alibaba-encoding.js";
@@ -60,7 +60,8 @@ const SIGNED_SUBRESOURCES = new Set([
  * and rewrites the query with RFC 3986 encoding (so `+`/space are unambiguous on the wire).
  */
 export async function signOssV1(request: SignableRequest, options: OssV1SignerOptions): Promise<void> {
-  const creds = await resolveCredentials(options.credentials);
+  const source = options.credentials;
+  const creds = typeof source === "function" ? await source() : source;
   assertAccessKey("OSS V1", creds);
   const { url, headers } = request;
 
@@ -94,39 +95,40 @@ export async function signOssV1(request: SignableRequest, options: OssV1SignerOp
   }
 
   const date = httpDate((options.clock ?? Date.now)());
-  if (options.dateHeader === "date") {
-    headers.set("date", date);
-    headers.delete("x-oss-date");
-  } else {
-    headers.set("x-oss-date", date);
-  }
-  if (creds.securityToken) headers.set("x-oss-security-token", creds.securityToken);
-  else headers.delete("x-oss-security-token");
+  const dateHeader = options.dateHeader === "date";
+  const token = creds.securityToken;
 
-  // CanonicalizedOSSHeaders: x-oss-* lower-cased, trimmed, sorted (Headers iterates sorted lower-case
-  // names, combined values); Content-MD5 / Content-Type are picked up in the same pass.
+  // CanonicalizedOSSHeaders: x-oss-* lower-cased, trimmed, sorted. The request's headers are read once
+  // (Headers iterates sorted lower-case names, combined values); Content-MD5 / Content-Type are picked up
+  // in the same pass. The date header (x-oss-date, or Date) and x-oss-security-token are this signer's:
+  // added to the list (Date is not an x-oss-* header) and written at the end.
   let contentMd5 = "";
   let contentType = "";
-  let canonicalOssHeaders = "";
-  let prev = "";
-  let sorted = true;
-  let ossHeaders: [string, string][] | undefined;
+  const list: string[] = [];
+  let hadOssDate = false;
+  let staleToken = false;
   for (const [name, value] of headers) {
-    if (name.startsWith("x-oss-")) {
-      if (name < prev) sorted = false;
-      prev = name;
-      (ossHeaders ??= []).push([name, value.trim()]);
-    } else if (name === "content-md5") contentMd5 = value;
+    if (name === "x-oss-date") hadOssDate = true;
+    else if (name === "x-oss-security-token") staleToken = true;
+    else if (name.startsWith("x-oss-")) list.push(name, value.trim());
+    else if (name === "content-md5") contentMd5 = value;
     else if (name === "content-type") contentType = value;
   }
-  if (ossHeaders !== undefined) {
-    if (!sorted) ossHeaders.sort((a, b) => compareStrings(a[0], b[0]));
-    for (const [name, value] of ossHeaders) canonicalOssHeaders += name + ":" + value + "\n";
-  }
+  const own = dateHeader ? ["date", date] : ["x-oss-date", date];
+  if (token) own.push("x-oss-security-token", token);
+  list.push(...own.slice(dateHeader ? 2 : 0));
+  sortPairs(list);
+  let canonicalOssHeaders = "";
+  for (let i = 0; i < list.length; i += 2) canonicalOssHeaders += list[i]! + ":" + list[i + 1]! + "\n";
 
   const stringToSign =
     request.method.toUpperCase() + "\n" + contentMd5 + "\n" + contentType + "\n" + date + "\n" + canonicalOssHeaders + resource;
-  const signature = toBase64(await crypto.hmac("SHA-1", creds.accessKeySecret, stringToSign));
+  let signature = hmacBase64("SHA-1", creds.accessKeySecret, stringToSign);
+  if (typeof signature !== "string") signature = await signature;
+
+  for (let i = 0; i < own.length; i += 2) headers.set(own[i]!, own[i + 1]!);
+  if (dateHeader && hadOssDate) headers.delete("x-oss-date");
+  if (!token && staleToken) headers.delete("x-oss-security-token");
   headers.set("authorization", "OSS " + creds.accessKeyId + ":" + signature);
 }
 

@@ -9,9 +9,9 @@
 // Oracles: ali-oss 6.23 lib/common/signUtils.js authorizationV4; Go SDK v2 oss/signer/v4.go (server-side
 // rules where ali-oss diverges: see oss-v4.test.ts).
 import type { Middleware } from "openapi-fetch";
-import { crypto, toHex } from "../crypto/index.js";
+import { crypto, hmacBytes, hmacHex, isPromise, type KeyMaterial, type MaybePromise } from "../crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { resolveCredentials, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import {
   assertAccessKey,
   compareStrings,
@@ -63,7 +63,8 @@ const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
  * x-oss-date, x-oss-content-sha256: UNSIGNED-PAYLOAD, x-oss-security-token (STS) and Authorization.
  */
 export async function signOssV4(request: SignableRequest, options: OssV4SignerOptions): Promise<void> {
-  const creds = await resolveCredentials(options.credentials);
+  const source = options.credentials;
+  const creds = typeof source === "function" ? await source() : source;
   assertAccessKey("OSS V4", creds);
   const { url, headers } = request;
   const region = options.region;
@@ -74,9 +75,10 @@ export async function signOssV4(request: SignableRequest, options: OssV4SignerOp
 
   // Canonical query: encoded names and values, sorted by encoded name (byte order, like the Go SDK),
   // `name` alone when the value is empty. The URL is rewritten to exactly this string.
+  const search = url.search;
   let canonicalQuery = "";
-  if (url.search.length > 1) {
-    const pairs = parseQuery(url.search);
+  if (search.length > 1) {
+    const pairs = parseQuery(search);
     const encoded: string[] = new Array<string>(pairs.length);
     for (let i = 0; i < pairs.length; i++) {
       const p = pairs[i]!;
@@ -84,34 +86,39 @@ export async function signOssV4(request: SignableRequest, options: OssV4SignerOp
     }
     if (encoded.length > 1) encoded.sort(compareEncodedParams);
     canonicalQuery = encoded.join("&");
+    if (canonicalQuery !== search.slice(1)) url.search = canonicalQuery; // the setter re-parses: skip when unchanged
   }
-  if (canonicalQuery !== url.search.slice(1)) url.search = canonicalQuery; // the setter re-parses: skip when unchanged
 
-  const now = (options.clock ?? Date.now)();
-  const datetime = isoBasic(now);
+  const datetime = isoBasic((options.clock ?? Date.now)());
   const day = datetime.slice(0, 8);
-  headers.set("x-oss-date", datetime);
-  headers.set("x-oss-content-sha256", UNSIGNED_PAYLOAD);
-  if (creds.securityToken) headers.set("x-oss-security-token", creds.securityToken);
-  else headers.delete("x-oss-security-token");
+  const token = creds.securityToken;
 
   // Additional headers actually present.
   const additional = normalizeAdditional(options.additionalHeaders, headers);
 
-  // Canonical headers: content-type, content-md5, x-oss-* and the additional ones, sorted.
-  const signed: [string, string][] = [];
+  // Canonical headers: content-type, content-md5, x-oss-* and the additional ones, sorted. The request's
+  // headers are read once (lower-case, sorted, trimmed); x-oss-date, x-oss-content-sha256 and
+  // x-oss-security-token are this signer's: added to the list below and written at the end.
+  const list: string[] = [];
+  let staleToken = false;
   for (const [name, value] of headers) {
-    if (name === "host") continue; // signed from the URL below, never from a header
-    if (name === "content-type" || name === "content-md5" || name.startsWith("x-oss-") || (additional !== undefined && additional.includes(name))) {
-      signed.push([name, value.trim()]);
+    if (name === "x-oss-security-token") staleToken = true;
+    else if (
+      name !== "host" && // signed from the URL below, never from a header
+      name !== "x-oss-date" &&
+      name !== "x-oss-content-sha256" &&
+      (name === "content-type" || name === "content-md5" || name.startsWith("x-oss-") || (additional !== undefined && additional.includes(name)))
+    ) {
+      list.push(name, value.trim());
     }
   }
-  if (additional !== undefined && additional.includes("host")) signed.push(["host", url.host]);
-  let sorted = true;
-  for (let i = 1; i < signed.length; i++) if (signed[i - 1]![0] > signed[i]![0]) sorted = false;
-  if (!sorted) signed.sort((a, b) => compareStrings(a[0], b[0]));
+  if (additional !== undefined && additional.includes("host")) list.push("host", url.host);
+  const own = ["x-oss-date", datetime, "x-oss-content-sha256", UNSIGNED_PAYLOAD];
+  if (token) own.push("x-oss-security-token", token);
+  list.push(...own);
+  sortPairs(list);
   let canonicalHeaders = "";
-  for (let i = 0; i < signed.length; i++) canonicalHeaders += signed[i]![0] + ":" + signed[i]![1] + "\n";
+  for (let i = 0; i < list.length; i += 2) canonicalHeaders += list[i]! + ":" + list[i + 1]! + "\n";
   const additionalLine = additional === undefined ? "" : additional.join(";");
 
   const canonicalRequest =
@@ -127,10 +134,15 @@ export async function signOssV4(request: SignableRequest, options: OssV4SignerOp
     "\n" +
     UNSIGNED_PAYLOAD;
   const scope = day + "/" + region + "/oss/aliyun_v4_request";
-  const stringToSign = ALGORITHM + "\n" + datetime + "\n" + scope + "\n" + (await crypto.sha256Hex(canonicalRequest));
-  const key = await signingKey(creds.accessKeyId, creds.accessKeySecret, day, region);
-  const signature = toHex(await crypto.hmac("SHA-256", key, stringToSign));
+  let hashed = crypto.sha256Hex(canonicalRequest);
+  if (typeof hashed !== "string") hashed = await hashed;
+  let key = signingKey(creds.accessKeyId, creds.accessKeySecret, day, region);
+  if (isPromise(key)) key = await key;
+  let signature = hmacHex("SHA-256", key, ALGORITHM + "\n" + datetime + "\n" + scope + "\n" + hashed);
+  if (typeof signature !== "string") signature = await signature;
 
+  for (let i = 0; i < own.length; i += 2) headers.set(own[i]!, own[i + 1]!);
+  if (!token && staleToken) headers.delete("x-oss-security-token");
   headers.set(
     "authorization",
     ALGORITHM +
@@ -175,9 +187,9 @@ function normalizeAdditional(list: readonly string[] | undefined, headers: Heade
 // and a 32-bit FNV-1a fingerprint of the secret (so a rotated secret under the same id gets a fresh
 // key); the secret itself is never stored.
 const KEY_CACHE_LIMIT = 64;
-const keyCache = new Map<string, Promise<Uint8Array>>();
+const keyCache = new Map<string, MaybePromise<Uint8Array>>();
 
-function signingKey(accessKeyId: string, secret: string, day: string, region: string): Promise<Uint8Array> {
+function signingKey(accessKeyId: string, secret: string, day: string, region: string): MaybePromise<Uint8Array> {
   const cacheKey = accessKeyId + "\n" + day + "\n" + region + "\n" + fnv1a(secret);
   let key = keyCache.get(cacheKey);
   if (key === undefined) {
@@ -185,18 +197,16 @@ function signingKey(accessKeyId: string, secret: string, day: string, region: st
       const oldest = keyCache.keys().next().value;
       if (oldest !== undefined) keyCache.delete(oldest);
     }
-    key = deriveKey(secret, day, region);
+    // HMAC("aliyun_v4" + secret, day) → region → "oss" → "aliyun_v4_request"; synchronous on Node.
+    let k: MaybePromise<KeyMaterial> = "aliyun_v4" + secret;
+    for (const part of [day, region, "oss", "aliyun_v4_request"]) {
+      k = isPromise<KeyMaterial>(k) ? k.then((v) => hmacBytes("SHA-256", v, part)) : hmacBytes("SHA-256", k, part);
+    }
+    key = k as MaybePromise<Uint8Array>;
     keyCache.set(cacheKey, key);
-    key.catch(() => keyCache.delete(cacheKey));
+    if (isPromise(key)) key.catch(() => keyCache.delete(cacheKey));
   }
   return key;
-}
-
-async function deriveKey(secret: string, day: string, region: string): Promise<Uint8Array> {
-  const k1 = await crypto.hmac("SHA-256", "aliyun_v4" + secret, day);
-  const k2 = await crypto.hmac("SHA-256", k1, region);
-  const k3 = await crypto.hmac("SHA-256", k2, "oss");
-  return crypto.hmac("SHA-256", k3, "aliyun_v4_request");
 }
 
 function fnv1a(s: string): string {

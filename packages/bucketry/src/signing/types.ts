@@ -27,3 +27,23 @@ export interface SignableRequest {
 export async function resolveCredentials<C>(source: CredentialSource<C>): Promise<C> {
   return typeof source === "function" ? await (source as () => C | Promise<C>)() : source;
 }
+
+/**
+ * Sorts a flat `[name, value, name, value, …]` list by name (UTF-16 code-unit order), in place. An
+ * insertion sort: the lists are a few canonical headers, the request's already sorted (Headers iterates
+ * sorted names) followed by the signer's own, so it does little more than one comparison per entry.
+ */
+export function sortPairs(list: string[]): string[] {
+  for (let i = 2; i < list.length; i += 2) {
+    const name = list[i]!;
+    const value = list[i + 1]!;
+    let j = i;
+    for (; j > 0 && list[j - 2]! > name; j -= 2) {
+      list[j] = list[j - 2]!;
+      list[j + 1] = list[j - 1]!;
+    }
+    list[j] = name;
+    list[j + 1] = value;
+  }
+  return list;
+}

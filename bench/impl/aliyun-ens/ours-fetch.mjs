@@ -1,0 +1,17 @@
+// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/aliyun-ens (generated client) + acs3Signer from bucketry/signing/acs3 (one scheme's module).
+import { createClient } from "@bucketry/aliyun-ens";
+import { acs3Signer } from "bucketry/signing/acs3";
+import { AK, SK } from "../../lib/common.mjs";
+
+export function create({ endpoint }) {
+  const client = createClient({ baseUrl: endpoint });
+  client.use(acs3Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK } }));
+  return {
+    async call() {
+      const { data, error, response } = await client.POST("/", { params: { query: { PageNumber: "1", PageSize: "10" } } });
+      if (error !== undefined || response.status !== 200) throw new Error(`HTTP ${response.status}`);
+      return data;
+    },
+  };
+}
+export const verify = (r) => r.BucketInfos[0].BucketName === "test";

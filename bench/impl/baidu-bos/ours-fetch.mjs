@@ -1,0 +1,17 @@
+// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from bucketry/signing/bce-v1 (one scheme's module).
+import { createClient } from "@bucketry/baidu-bos";
+import { bceV1Signer } from "bucketry/signing/bce-v1";
+import { AK, BUCKET, SK } from "../../lib/common.mjs";
+
+export function create({ endpoint }) {
+  const client = createClient({ baseUrl: endpoint });
+  client.use(bceV1Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK } }));
+  return {
+    async call() {
+      const { data, error, response } = await client.GET("/v1/{bucketName}", { params: { path: { bucketName: BUCKET } } });
+      if (error !== undefined || response.status !== 200) throw new Error(`HTTP ${response.status}`);
+      return data;
+    },
+  };
+}
+export const verify = (r) => r.owner.id === "16df583fe6824d73a5f858f06de0af03";

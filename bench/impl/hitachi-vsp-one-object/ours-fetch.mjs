@@ -1,0 +1,18 @@
+// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/hitachi-vsp-one-object (generated client) + hitachiSession from bucketry/signing/hitachi-session (one scheme's module) (bearer + CSRF).
+import { createClient } from "@bucketry/hitachi-vsp-one-object";
+import { hitachiSession } from "bucketry/signing/hitachi-session";
+import { HITACHI_TOKEN, HITACHI_USER_ID } from "../../lib/common.mjs";
+
+export function create({ endpoint }) {
+  const baseUrl = `${endpoint}/mapi`;
+  const client = createClient({ baseUrl });
+  client.use(hitachiSession({ baseUrl, credentials: { token: HITACHI_TOKEN } }));
+  return {
+    async call() {
+      const { data, error, response } = await client.POST("/v1/user/list_buckets", { body: { id: HITACHI_USER_ID } });
+      if (error !== undefined || response.status !== 200) throw new Error(`HTTP ${response.status}`);
+      return data;
+    },
+  };
+}
+export const verify = (r) => r.buckets[0].bucketName === "example";

@@ -1,0 +1,27 @@
+// Shapes shared by the transports (`#transport`: node.ts on Node, web.ts elsewhere).
+
+/**
+ * A fetch-compatible transport: what openapi-fetch's `fetch` option and the facade's `fetch` option take.
+ * `init` carries what fetch's second argument would (only `signal` and `redirect` are read).
+ */
+export type Transport = (request: Request, init?: TransportInit) => Promise<Response>;
+
+export interface TransportInit {
+  /** Overrides `request.signal` (as fetch's `init.signal` does). */
+  signal?: AbortSignal | null | undefined;
+  redirect?: RequestRedirect | undefined;
+}
+
+/** Options of the keep-alive Node transport (ignored by the portable fetch transport). */
+export interface TransportOptions {
+  /** Most sockets per origin (host:port) in use at once; more requests queue. Default 64. */
+  maxSockets?: number | undefined;
+  /** Most idle keep-alive sockets kept per origin. Default 64. */
+  maxFreeSockets?: number | undefined;
+  /**
+   * An idle keep-alive socket is closed after this many ms (default 4000, below Node's and most servers' 5 s,
+   * so a socket is not reused just as the server closes it). A shorter `Keep-Alive: timeout=N` hint from the
+   * server wins.
+   */
+  freeSocketTimeoutMs?: number | undefined;
+}

@@ -1,7 +1,7 @@
 // Error mapping: every error code on each seed page and every variant in vendor-notes, with the vendors'
 // real body shapes, through each provider's error profile (and, for the body paths that depend on the
 // generated client, through the facade client with a transport double).
-// Expected kinds, ids and delays are written by hand from /work/shared/seeds/*.txt and vendor-notes.md.
+// Expected kinds, ids and delays are written by hand from the shared seed pages (seeds/*.txt) and reference/vendor-notes.md.
 import { inspect } from "node:util";
 import { readXml, xmlShapes } from "@bucketry/aliyun-oss";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 // End to end: createBucketClient against a real HTTP server on 127.0.0.1 for all five providers.
-// The server answers with the seed pages' examples (copied by hand from /work/shared/seeds) and records
+// The server answers with the seed pages' examples (copied by hand from the shared seed pages) and records
 // every request as it arrived on the wire; the tests check the normalized results, the request shapes
 // and — recomputed here with node:crypto from the received bytes — that each signature covers exactly
 // the request the server saw (host with port, path-style path, query as serialized by the transport).
@@ -94,7 +94,7 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 
 // ---------------------------------------------------------------------------------------------------
 // Independent signature checks over the received request (vendor algorithms as documented in
-// /work/shared/reference/vendor-notes.md), so a transport that changes the request after signing fails.
+// reference/vendor-notes.md), so a transport that changes the request after signing fails.
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const hmacHex = (key: string | Buffer, s: string) => createHmac("sha256", key).update(s).digest("hex");

@@ -1,5 +1,5 @@
 // Normalization of every seed-page example and every vendor-notes variant into the facade's model.
-// Expected values are written by hand from /work/shared/seeds/*.txt and /work/shared/reference/vendor-notes.md.
+// Expected values are written by hand from the shared seed pages (seeds/*.txt) and reference/vendor-notes.md.
 import { readXml, xmlShapes, type AccessControlPolicy } from "@bucketry/aliyun-oss";
 import type { BucketInfo } from "@bucketry/aliyun-ens";
 import type { GetBucketAclResponse } from "@bucketry/baidu-bos";

@@ -1,55 +1,12 @@
 // Credentials through createBucketClient: the vendors' environment variables, the errors that name exactly
 // what to set (raised before any request), credential functions called per request, and secrets that
 // never show up when a client or an error is inspected or serialized. A real local HTTP server answers.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BucketryError, createBucketClient, type BucketClientOptions } from "../src/index.js";
+import { serve, header, type Reply, type Seen } from "./support/test-server.js";
 
-interface Seen {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-interface Reply {
-  status?: number;
-  headers?: Record<string, string | string[]>;
-  body?: string;
-}
 
-const servers: Server[] = [];
-
-async function serve(handler: (req: Seen, index: number) => Reply, maxRequests = 12): Promise<{ url: string; requests: Seen[] }> {
-  const requests: Seen[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const seen: Seen = { method: req.method ?? "", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
-      requests.push(seen);
-      let reply: Reply;
-      try {
-        reply = requests.length > maxRequests ? { status: 418, body: "test server: request cap exceeded" } : handler(seen, requests.length - 1);
-      } catch (err) {
-        reply = { status: 418, body: `test server handler failed: ${(err as Error).message}` };
-      }
-      res.writeHead(reply.status ?? 200, reply.headers ?? {});
-      res.end(reply.body ?? "");
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
-}
-
-const header = (req: Seen | undefined, name: string): string => {
-  const v = req?.headers[name.toLowerCase()];
-  return Array.isArray(v) ? v.join(",") : (v ?? "");
-};
 
 async function rejection(promise: Promise<unknown>): Promise<BucketryError> {
   try {
@@ -164,10 +121,6 @@ afterEach(async () => {
     else process.env[n] = savedEnv[n];
   }
   vi.restoreAllMocks();
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -448,7 +401,7 @@ describe("secrets never appear in inspected or serialized clients and errors", (
   it("errors from network failures and from bad credential functions", async () => {
     const server = await serve(anyVendor);
     const port = Number(new URL(server.url).port);
-    servers.splice(servers.indexOf(servers.at(-1)!), 1)[0]!.close(); // nothing listens there any more
+    await server.close(); // nothing listens there any more
     await new Promise((r) => setTimeout(r, 10));
     for (const client of clients(`http://127.0.0.1:${port}`)) {
       const err = await rejection(callOnce(client));

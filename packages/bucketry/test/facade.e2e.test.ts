@@ -4,77 +4,16 @@
 // and — recomputed here with node:crypto from the received bytes — that each signature covers exactly
 // the request the server saw (host with port, path-style path, query as serialized by the transport).
 import { createHash, createHmac } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient } from "../src/index.js";
+import { serve, header, type Reply, type Seen } from "./support/test-server.js";
 
 // ---------------------------------------------------------------------------------------------------
 // A recording HTTP server. Every test gets its own; a hard cap on requests makes a looping client fail
 // (HTTP 418, which no provider retries) instead of hanging.
 
-interface Seen {
-  method: string;
-  path: string;
-  /** Raw query string without "?" (as the transport serialized it). */
-  search: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-interface Reply {
-  status?: number;
-  headers?: Record<string, string | string[]>;
-  body?: string;
-}
-type Handler = (req: Seen, index: number) => Reply;
 
-const servers: Server[] = [];
 
-async function serve(handler: Handler, maxRequests = 10): Promise<{ url: string; requests: Seen[] }> {
-  const requests: Seen[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const raw = req.url ?? "/";
-      const q = raw.indexOf("?");
-      const seen: Seen = {
-        method: req.method ?? "",
-        path: q === -1 ? raw : raw.slice(0, q),
-        search: q === -1 ? "" : raw.slice(q + 1),
-        query: new URLSearchParams(q === -1 ? "" : raw.slice(q + 1)),
-        headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
-      };
-      requests.push(seen);
-      let reply: Reply;
-      try {
-        reply = requests.length > maxRequests ? { status: 418, body: "test server: request cap exceeded" } : handler(seen, requests.length - 1);
-      } catch (err) {
-        reply = { status: 418, body: `test server handler failed: ${(err as Error).message}` };
-      }
-      res.writeHead(reply.status ?? 200, reply.headers ?? {});
-      res.end(reply.body ?? "");
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, requests };
-}
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-});
-
-const header = (req: Seen | undefined, name: string): string => {
-  const v = req?.headers[name.toLowerCase()];
-  return Array.isArray(v) ? v.join(",") : (v ?? "");
-};
 
 async function rejection(promise: Promise<unknown>): Promise<BucketryError> {
   try {

@@ -1,56 +1,11 @@
 // Pagination through createBucketClient against a real local HTTP server: ENS PageNumber/PageSize until
 // TotalCount (or an empty page), Hitachi pageToken chains (and the legacy bare array), MPC's single page.
 // Every test server has a hard request cap: a client that loops gets HTTP 418 and fails instead of hanging.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient } from "../src/index.js";
+import { serve, type Reply, type Seen } from "./support/test-server.js";
 
-interface Seen {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-interface Reply {
-  status?: number;
-  headers?: Record<string, string | string[]>;
-  body?: string;
-}
 
-const servers: Server[] = [];
-
-async function serve(handler: (req: Seen, index: number) => Reply, maxRequests = 12): Promise<{ url: string; requests: Seen[] }> {
-  const requests: Seen[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      const url = new URL(req.url ?? "/", "http://127.0.0.1");
-      const seen: Seen = { method: req.method ?? "", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
-      requests.push(seen);
-      let reply: Reply;
-      try {
-        reply = requests.length > maxRequests ? { status: 418, body: "test server: request cap exceeded" } : handler(seen, requests.length - 1);
-      } catch (err) {
-        reply = { status: 418, body: `test server handler failed: ${(err as Error).message}` };
-      }
-      res.writeHead(reply.status ?? 200, reply.headers ?? {});
-      res.end(reply.body ?? "");
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
-}
-
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-});
 
 const json = (value: unknown, status = 200): Reply => ({ status, headers: { "Content-Type": "application/json" }, body: JSON.stringify(value) });
 

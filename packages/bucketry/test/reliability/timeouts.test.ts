@@ -46,7 +46,10 @@ describe("deadlineMs: the whole call, retries and waits included", () => {
     const err = await rejection(callOnce(client, "aliyun-ens"));
     expect(err.kind).toBe("Timeout");
     expect(err.attempts).toBeGreaterThanOrEqual(3);
-    expect(raw.hits).toBe(err.attempts);
+    // Every attempt sent one request and none was sent twice; the deadline may abort the last attempt before
+    // its request reaches the server, so the server can have seen one fewer.
+    expect(raw.hits).toBeLessThanOrEqual(err.attempts);
+    expect(raw.hits).toBeGreaterThanOrEqual(err.attempts - 1);
   });
 
   it("a retry whose wait would end past the deadline is not attempted: the last error, at once", async () => {

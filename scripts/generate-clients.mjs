@@ -2,12 +2,12 @@
 // Generates packages/<vendor>/src/generated/schema.ts from specs/<vendor>.yaml with openapi-typescript.
 //   node scripts/generate-clients.mjs [vendor ...]          write
 //   node scripts/generate-clients.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
-import { apis, root, selectVendors } from "./repo.mjs";
+import { apis, root, selectVendors, writeOrCheck } from "./repo.mjs";
 import { xmlShapesModule } from "./xml-shapes.mjs";
 
 const check = process.argv.includes("--check");
@@ -32,23 +32,7 @@ for (const vendor of vendors) {
   // Specs with XML bodies also get the element shapes (arrays, numbers) the XML reader needs.
   const xml = xmlShapesModule(parse(readFileSync(join(root, spec), "utf8")));
   if (xml) files.push([join(dirname(output), "xml-shapes.ts"), header + xml]);
-  for (const [file, expected] of files) {
-    const target = join(root, file);
-    if (check) {
-      let actual = null;
-      try {
-        actual = readFileSync(target, "utf8");
-      } catch {}
-      if (actual !== expected) {
-        stale++;
-        console.error(`${file} is stale or was edited by hand: run \`npm run generate\` (source: ${spec})`);
-      }
-    } else {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, expected);
-      console.log(`generated ${file} from ${spec}`);
-    }
-  }
+  stale += writeOrCheck(files, check, spec);
 }
 if (check) {
   if (stale) process.exit(1);

@@ -6,10 +6,10 @@
 //   node scripts/generate-mocks.mjs [vendor ...]          write
 //   node scripts/generate-mocks.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "yaml";
-import { apis, root, selectVendors } from "./repo.mjs";
+import { apis, root, selectVendors, writeOrCheck } from "./repo.mjs";
 
 const OUT_DIR = "packages/mocks/src/generated";
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
@@ -280,23 +280,7 @@ const files = vendors.map((v) => [join(OUT_DIR, `${v}.ts`), vendorModule(v, conf
 // The index always lists every vendor (a partial run must not drop the others).
 files.push([join(OUT_DIR, "index.ts"), indexModule(Object.keys(config))]);
 
-for (const [file, expected] of files) {
-  const target = join(root, file);
-  if (check) {
-    let actual = null;
-    try {
-      actual = readFileSync(target, "utf8");
-    } catch {}
-    if (actual !== expected) {
-      stale++;
-      console.error(`${file} is stale or was edited by hand: run \`npm run generate\``);
-    }
-  } else {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, expected);
-    console.log(`generated ${file}`);
-  }
-}
+stale += writeOrCheck(files, check);
 if (check) {
   if (stale) process.exit(1);
   console.log(`generated mocks up to date: ${vendors.join(", ")}`);

@@ -1,5 +1,6 @@
 // Shared facts about the repo layout for the scripts: the vendor list comes from redocly.yaml.
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
@@ -28,4 +29,30 @@ export function selectVendors(args) {
     }
   }
   return names.length ? names : Object.keys(all);
+}
+
+/**
+ * Writes generated `[path, text]` files, or with `check` compares them with what is on disk and reports
+ * each one that differs. Returns the number of stale files (always 0 when writing).
+ */
+export function writeOrCheck(files, check, source = "") {
+  let stale = 0;
+  for (const [file, expected] of files) {
+    const target = join(root, file);
+    if (check) {
+      let actual = null;
+      try {
+        actual = readFileSync(target, "utf8");
+      } catch {}
+      if (actual !== expected) {
+        stale++;
+        console.error(`${file} is stale or was edited by hand: run \`npm run generate\`${source ? ` (source: ${source})` : ""}`);
+      }
+    } else {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, expected);
+      console.log(`generated ${file}${source ? ` from ${source}` : ""}`);
+    }
+  }
+  return stale;
 }

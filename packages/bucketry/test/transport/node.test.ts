@@ -410,7 +410,8 @@ describe("MSW's node interceptor applies (http.request is looked up per call)", 
 
 describe("idle keep-alive sockets never hold a process open", () => {
   const built = fileURLToPath(new URL("../../dist/transport/node.js", import.meta.url));
-  it.skipIf(!existsSync(built))("a child that made keep-alive requests exits right after its last response", async () => {
+  it("a child that made keep-alive requests exits right after its last response", async () => {
+    expect(existsSync(built), "needs the built package: run `npm run build` first").toBe(true);
     const s = await serve((_req, res) => json(res, 200, { ok: true }));
     const script = `
       const { nodeTransport } = await import(${JSON.stringify(built)});
@@ -441,7 +442,8 @@ describe("idle keep-alive sockets never hold a process open", () => {
     expect(s.connections).toBeGreaterThanOrEqual(1);
   });
 
-  it.skipIf(!existsSync(built))("a Response dropped unread gives its socket back when collected (maxSockets 1: the next request still goes out)", async () => {
+  it("a Response dropped unread gives its socket back when collected (maxSockets 1: the next request still goes out)", async () => {
+    expect(existsSync(built), "needs the built package: run `npm run build` first").toBe(true);
     const s = await serve((_req, res) => json(res, 200, { ok: true }));
     const script = `
       const { createNodeTransport } = await import(${JSON.stringify(built)});

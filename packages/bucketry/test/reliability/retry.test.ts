@@ -260,11 +260,14 @@ describe("network errors and timeouts (real sockets)", () => {
     });
     const kinds: string[] = [];
     const client = clientFor(provider, `${raw.url}${provider === "hitachi-vsp-one-object" ? "/mapi" : ""}`, {
-      timeoutMs: 100,
-      retry: { baseDelayMs: 0, onRetry: (r: RetryInfo) => kinds.push(r.error.kind) },
+      timeoutMs: 300,
+      retry: { baseDelayMs: 0, maxAttempts: 5, onRetry: (r: RetryInfo) => kinds.push(r.error.kind) },
     });
     await expect(callOnce(client, provider)).resolves.toBeTruthy();
-    expect(kinds).toEqual(["Timeout"]);
+    // The first attempt must time out and be retried; on a loaded CI machine a later attempt may also
+    // miss the short deadline, so only the first retry's cause is pinned.
+    expect(kinds[0]).toBe("Timeout");
+    expect(new Set(kinds)).toEqual(new Set(["Timeout"]));
   });
 
   it("connection refused: Network, retried, attempts on the error", async () => {

@@ -1,10 +1,9 @@
 // XML → plain objects for OSS bodies, shaped by the spec (src/generated/xml-shapes.ts): the root element
 // is unwrapped, list elements are always arrays, numbers become numbers, everything else stays a string
-// (so ids like 0022012**** keep their leading zeros). Parser: @rgrove/parse-xml — 4.9 kB gzipped in a
-// browser bundle vs 22 kB for fast-xml-parser, a conforming XML 1.0 parser, and it never expands
-// DTD-declared entities (an entity-expansion "billion laughs" document or an external entity is rejected
-// as "Named entity isn't defined"), see README.
-import { parseXml, XmlElement, XmlNode } from "@rgrove/parse-xml";
+// (so ids like 0022012**** keep their leading zeros). The parser (./xml-parser.ts) is strict and refuses
+// any DOCTYPE, so entity-expansion and external-entity documents are rejected, never expanded; README
+// "XML parsing" has the measurements behind writing it.
+import { parseXmlDocument, type XmlElementNode } from "./xml-parser.js";
 
 export type XmlShape =
   | "string"
@@ -24,22 +23,16 @@ export interface XmlDocument {
 
 /** Parses `xml` and converts its root element with the shape registered for that root (if any). */
 export function readXml(xml: string, shapes: { readonly [root: string]: XmlShape } = {}): XmlDocument {
-  let doc;
+  let root;
   try {
-    doc = parseXml(xml);
+    root = parseXmlDocument(xml);
   } catch (err) {
-    throw new XmlBodyError(`response body is not well-formed XML: ${(err as Error).message.split("\n")[0]}`);
+    throw new XmlBodyError(`response body is not well-formed XML: ${(err as Error).message}`);
   }
-  const root = doc.root;
-  if (!root) throw new XmlBodyError("response body has no XML root element");
   return { root: root.name, value: convert(root, shapes[root.name], root.name) };
 }
 
-function childElements(el: XmlElement): XmlElement[] {
-  return el.children.filter((c): c is XmlElement => c.type === XmlNode.TYPE_ELEMENT);
-}
-
-function convert(el: XmlElement, shape: XmlShape | undefined, path: string): unknown {
+function convert(el: XmlElementNode, shape: XmlShape | undefined, path: string): unknown {
   if (shape === undefined) return convertUnshaped(el);
   if (typeof shape === "string") return scalar(el.text, shape, path);
   if ("list" in shape) return convert(el, shape.list, path);
@@ -47,7 +40,7 @@ function convert(el: XmlElement, shape: XmlShape | undefined, path: string): unk
   for (const [name, fieldShape] of Object.entries(shape.fields)) {
     if (typeof fieldShape === "object" && "list" in fieldShape) out[fieldShape.property ?? name] = [];
   }
-  for (const child of childElements(el)) {
+  for (const child of el.children) {
     const fieldShape = shape.fields[child.name];
     const key = (typeof fieldShape === "object" ? fieldShape.property : undefined) ?? child.name;
     const value = convert(child, fieldShape, `${path}.${child.name}`);
@@ -59,8 +52,8 @@ function convert(el: XmlElement, shape: XmlShape | undefined, path: string): unk
 }
 
 /** Elements the spec does not describe (vendors add fields): text, or an object of children. */
-function convertUnshaped(el: XmlElement): unknown {
-  const children = childElements(el);
+function convertUnshaped(el: XmlElementNode): unknown {
+  const children = el.children;
   if (children.length === 0) return el.text;
   const out: Record<string, unknown> = {};
   for (const child of children) {

@@ -145,28 +145,36 @@ export interface TransportOptions {
 }
 
 type Fetch = (request: Request) => Promise<Response>;
+/** A fetch-like function that reads fetch's second argument (global fetch, bucketry/transport's transports). */
+export type InitFetch = (request: Request, init: { redirect: "manual"; signal?: AbortSignal }) => Promise<Response>;
 /** The facade's transport: a request, and the attempt's own AbortSignal. */
 export type Transport = (request: Request, signal?: AbortSignal) => Promise<Response>;
 
 /**
- * The transport every adapter sends through: the caller's `fetch` (default: `globalThis.fetch`, looked up
- * at call time so MSW and other patches apply), with
- * - the attempt's AbortSignal handed to fetch directly. A Request's signal only *follows* the one it was
- *   built from, and Node's fetch (undici 6) drops that link once the intermediate Request objects are
- *   garbage-collected — under load, timeouts and aborts would silently stop working;
+ * The transport every adapter sends through: the caller's `fetch`, else `platform` (the platform transport),
+ * else `globalThis.fetch` (looked up at call time so MSW and other patches apply), with
+ * - the attempt's AbortSignal handed to the transport directly (fetch's `init.signal`). A Request's signal
+ *   only *follows* the one it was built from, and Node's fetch (undici 6) drops that link once the
+ *   intermediate Request objects are garbage-collected — under load, timeouts and aborts would silently
+ *   stop working. Only the caller's `fetch`, which takes a Request alone, gets a Request built around the
+ *   signal; the others get the request as it is plus `init` (no second Request, whose body would be piped
+ *   through a TransformStream);
  * - redirects not followed (`redirect: "manual"`): a redirect to another host would carry the signed
  *   headers (security tokens, X-Auth-Token, X-XSRF-TOKEN) there; a 3xx is returned as an error instead;
  * - the body capped at `maxResponseBytes` while it is read, never buffered past the cap: a success body
  *   beyond it fails with ResponseTooLargeError (a MalformedResponse), an error body is cut at the cap
  *   (only its code and message are read), and the connection is released.
  */
-export function boundedTransport(custom: Fetch | undefined, options: TransportOptions): Transport {
+export function boundedTransport(custom: Fetch | undefined, options: TransportOptions, platform?: InitFetch): Transport {
   const limit = options.maxResponseBytes;
   const drop = options.dropHeaders ?? [];
   return async (request, signal) => {
+    const send: { redirect: "manual"; signal?: AbortSignal } = signal ? { redirect: "manual", signal } : { redirect: "manual" };
     const response = custom
-      ? await custom(new Request(request, signal ? { redirect: "manual", signal } : { redirect: "manual" }))
-      : await globalThis.fetch(request, signal ? { redirect: "manual", signal } : { redirect: "manual" });
+      ? await custom(new Request(request, send))
+      : platform
+        ? await platform(request, send)
+        : await globalThis.fetch(request, send);
     if (!(response instanceof Response)) throw new TypeError("the fetch option returned something that is not a Response");
     // Opaque (browser manual redirect) and informational responses pass through as they are.
     if (response.status < 200 || response.status > 599) return response;

@@ -65,9 +65,10 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
   if (ctx.signal?.aborted) throw aborted(ctx, 0);
 
   // The call's own signal: aborted by the caller's signal or by the deadline. Attempts and backoff follow it.
-  const call = new AbortController();
+  // With neither, nothing aborts the call as a whole: no controller (nor listener per attempt) is made.
+  const call = ctx.signal !== undefined || ctx.deadlineMs !== undefined ? new AbortController() : undefined;
   let deadlineHit = false;
-  const onCallerAbort = () => call.abort(ctx.signal!.reason);
+  const onCallerAbort = () => call!.abort(ctx.signal!.reason);
   ctx.signal?.addEventListener("abort", onCallerAbort, { once: true });
   const deadlineAt = ctx.deadlineMs === undefined ? undefined : Date.now() + ctx.deadlineMs;
   const deadlineTimer =
@@ -75,7 +76,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       ? undefined
       : setTimeout(() => {
           deadlineHit = true;
-          call.abort(new DOMException("call deadline exceeded", "TimeoutError"));
+          call!.abort(new DOMException("call deadline exceeded", "TimeoutError"));
         }, ctx.deadlineMs);
   const deadlineError = (n: number, last?: BucketryError) =>
     new BucketryError({
@@ -93,7 +94,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
     for (let n = 1; ; n++) {
       let error: BucketryError;
       try {
-        const value = await runAttempt(ctx, call.signal, attempt, read);
+        const value = await runAttempt(ctx, call?.signal, attempt, read);
         budget?.release(lastRetryCost);
         return value;
       } catch (err) {
@@ -127,7 +128,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
         // A failing logging/metrics hook does not fail the call.
       }
       try {
-        await sleep(delayMs, call.signal);
+        await sleep(delayMs, call?.signal);
       } catch {
         if (deadlineHit && !ctx.signal?.aborted) throw deadlineError(n, error);
         throw aborted(ctx, n);
@@ -139,11 +140,11 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
   }
 }
 
-async function runAttempt<T>(ctx: CallContext, callSignal: AbortSignal, attempt: Attempt, read: (result: RawResult) => T): Promise<T> {
-  if (callSignal.aborted) throw callSignal.reason;
+async function runAttempt<T>(ctx: CallContext, callSignal: AbortSignal | undefined, attempt: Attempt, read: (result: RawResult) => T): Promise<T> {
+  if (callSignal?.aborted) throw callSignal.reason;
   const controller = new AbortController();
-  const onCallAbort = () => controller.abort(callSignal.reason);
-  callSignal.addEventListener("abort", onCallAbort, { once: true });
+  const onCallAbort = () => controller.abort(callSignal!.reason);
+  callSignal?.addEventListener("abort", onCallAbort, { once: true });
   let timedOut = false;
   const timer =
     ctx.timeoutMs === undefined
@@ -174,7 +175,7 @@ async function runAttempt<T>(ctx: CallContext, callSignal: AbortSignal, attempt:
     throw err;
   } finally {
     if (timer !== undefined) clearTimeout(timer);
-    callSignal.removeEventListener("abort", onCallAbort);
+    callSignal?.removeEventListener("abort", onCallAbort);
   }
 }
 

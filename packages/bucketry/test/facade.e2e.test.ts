@@ -462,6 +462,32 @@ describe("hitachi-vsp-one-object: GET {endpoint}/v1/csrf, then POST {endpoint}/v
     expect(header(list, "content-type")).toMatch(/^application\/json/);
     expect(JSON.parse(list!.body)).toEqual({ id: 0, count: 1000 });
   });
+
+  it("a 401 (session expired) is replayed once over the default transport: a new handshake, the same body", async () => {
+    let handshakes = 0;
+    const server = await serve((req) => {
+      if (req.method === "GET" && req.path === "/mapi/v1/csrf") {
+        handshakes++;
+        return { headers: { "Set-Cookie": [`XSRF-TOKEN=xsrf-${handshakes}; Path=/`, `vertx-web.session=sess-${handshakes}; Path=/`] } };
+      }
+      return header(req, "x-xsrf-token") === "xsrf-1" ? { status: 401 } : json(HITACHI_SEED);
+    });
+    const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "bearer-tok-1" } });
+
+    const page = await hitachi.listBucketsPage({ userId: 7, pageSize: 5, cursor: "after-this" });
+
+    expect(page.buckets.map((b) => b.name)).toEqual(["example"]);
+    expect(server.requests.map((r) => `${r.method} ${r.path} ${header(r, "x-xsrf-token")}`)).toEqual([
+      "GET /mapi/v1/csrf ",
+      "POST /mapi/v1/user/list_buckets xsrf-1",
+      "GET /mapi/v1/csrf ",
+      "POST /mapi/v1/user/list_buckets xsrf-2",
+    ]);
+    const [, first, , replay] = server.requests;
+    expect(JSON.parse(first!.body)).toEqual({ id: 7, count: 5, pageToken: "after-this" });
+    expect(replay!.body).toBe(first!.body);
+    expect(header(replay, "cookie")).toBe("XSRF-TOKEN=xsrf-2; vertx-web.session=sess-2");
+  });
 });
 
 describe("STS security tokens reach the wire", () => {

@@ -52,6 +52,21 @@ export class SecretSet {
   }
 }
 
+/**
+ * openapi-fetch's `Request` option for the clients bucketry makes itself: `globalThis.Request` looked up per
+ * call, as the generated packages do (openapi-fetch's default reads it at creation, which on Node loads undici,
+ * ~15 ms, at construction). It makes real Requests, and `instanceof` recognizes any real Request.
+ */
+class LateRequestClass {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof globalThis.Request;
+  }
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    return new globalThis.Request(input, init);
+  }
+}
+export const LateRequest = LateRequestClass as unknown as typeof Request;
+
 export function configError(provider: Provider, message: string): BucketryError {
   return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${message}` });
 }
@@ -121,7 +136,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   // Default: the platform's transport (`#transport`: keep-alive node:http on Node; elsewhere fetch, which
   // boundedTransport calls itself, with the attempt's signal). A `fetch` option replaces it. All are
   // late-bound, so MSW and other patches of fetch / http.request apply.
-  const transport = boundedTransport(custom ?? (transportName === "fetch" ? undefined : platformTransport), { maxResponseBytes, dropHeaders: extras.dropHeaders });
+  const transport = boundedTransport(custom, { maxResponseBytes, dropHeaders: extras.dropHeaders }, transportName === "fetch" ? undefined : platformTransport);
   return {
     profile,
     retry,

@@ -22,6 +22,7 @@ import { createRequire } from "node:module";
 import type * as Http from "node:http";
 import type * as Stream from "node:stream";
 import type * as Zlib from "node:zlib";
+import { requestBodies } from "../request-bodies.js";
 import { BodySource, nodeResponse } from "./node-response.js";
 import type { Transport, TransportInit, TransportOptions } from "./types.js";
 
@@ -54,7 +55,7 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
     const signal = init?.signal ?? request.signal;
     if (signal?.aborted) throw abortReason(signal);
     const target = splitUrl(request.url);
-    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+    const body = request.body === null ? undefined : await bodyBytes(request, request.body);
     if (signal?.aborted) throw abortReason(signal);
     let mod: HttpModule;
     let agent: Http.Agent;
@@ -145,6 +146,18 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
       else req.end(body);
     });
   };
+}
+
+/**
+ * The request's body bytes. A string body kept by the Request class that built it (`requestBodies`) is sent
+ * as it is, and the body stream cancelled (used, as a read would leave it) instead of read: reading a web
+ * stream runs a chain of promise jobs.
+ */
+function bodyBytes(request: Request, stream: ReadableStream<Uint8Array>): Buffer | Promise<Buffer> {
+  const kept = requestBodies.get(request);
+  if (kept === undefined || request.bodyUsed || stream.locked) return request.arrayBuffer().then((b) => Buffer.from(b));
+  void stream.cancel().catch(() => undefined);
+  return Buffer.from(kept, "utf8");
 }
 
 /** The shared default: one keep-alive agent per protocol for the process. */

@@ -2,11 +2,11 @@
 // bucketry bench: install footprint, bundle size, cold start, throughput and signing, ours vs the official
 // vendor SDKs and two hand-written baselines. `npm run bench` at the repo root builds first, then runs this.
 //
-// --facade adds the facade (createBucketClient) rows to the throughput phase (≈ +1 min); they are always in
-// bundle and cold start.
+// The facade (createBucketClient: validation, retries, timeouts, normalization) is measured in every phase;
+// --no-facade leaves its rows out of the throughput phase (≈ 1 min less).
 //
 //   node bench/run.mjs [--quick] [--only footprint,bundle,cold,throughput,signing] [--vendor aliyun-oss,…]
-//                      [--rounds N] [--n N] [--iterations N] [--facade]
+//                      [--rounds N] [--n N] [--iterations N] [--no-facade]
 //
 // Writes bench/results.json (merged: a partial rerun replaces only the rows it measured) and bench/RESULTS.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -20,7 +20,7 @@ import { HOME_DIR, SHIM_DIR, firstErrorLine, log, run } from "./lib/util.mjs";
 const PHASES = ["footprint", "bundle", "cold", "throughput", "signing"];
 
 function parseArgs(argv) {
-  const o = { quick: false, only: PHASES, vendors: VENDORS, facade: false };
+  const o = { quick: false, only: PHASES, vendors: VENDORS, facade: true };
   for (let i = 0; i < argv.length; i++) {
     const [name, inline] = argv[i].split(/=(.*)/s);
     const value = () => {
@@ -35,6 +35,7 @@ function parseArgs(argv) {
     else if (name === "--n") o.n = Number(value());
     else if (name === "--iterations") o.iterations = Number(value());
     else if (name === "--facade") o.facade = true;
+    else if (name === "--no-facade") o.facade = false;
     else if (name === "--help" || name === "-h") {
       const head = readFileSync(new URL(import.meta.url), "utf8").split("\n").slice(1);
       console.log(head.slice(0, head.findIndex((l) => !l.startsWith("//"))).join("\n").replace(/^\/\/ ?/gm, ""));

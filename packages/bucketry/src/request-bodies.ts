@@ -1,26 +1,17 @@
-// Request bodies remembered by the Request that carries them (the facade's Hitachi client builds its Requests
-// with `BodyKeepingRequest`). Two readers, both to skip web-stream work per call:
+// Request bodies remembered by the Request that carries them: a Request built by a bucketry client's Request
+// class (the generated Hitachi client's) keeps its string body under the registry symbol
+// `Symbol.for("bucketry.requestBody")` (its package exports it as REQUEST_BODY). Two readers, both to skip
+// web-stream work per call:
 // - the Hitachi session's 401 replay: without it, every request with a body is cloned up front (a clone tees
 //   the body stream: two more web streams), just in case the answer is a 401;
 // - the Node transport: sends the kept string instead of reading the body stream back.
+// A Request's body cannot change once built, so the kept string is exactly what it carries; a Request made
+// any other way (a middleware's replacement, a user's own) has none and takes the ordinary path.
 
-/** A Request → the string body it was built with. Filled only by `BodyKeepingRequest`; weak, so never a leak. */
-export const requestBodies = new WeakMap<Request, string>();
+const REQUEST_BODY = Symbol.for("bucketry.requestBody");
 
-/**
- * openapi-fetch's `Request` option for a client whose session may replay requests: `globalThis.Request`
- * looked up per call (as the generated packages' own), and a string body (what the JSON serializer gives)
- * remembered in `requestBodies`. A Request's body cannot change once built, so the string is exactly what it
- * carries. It makes real Requests, and `instanceof` recognizes any real Request.
- */
-class BodyKeepingRequestClass {
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof globalThis.Request;
-  }
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    const request = new globalThis.Request(input, init);
-    if (typeof init?.body === "string") requestBodies.set(request, init.body);
-    return request;
-  }
+/** The string body `request` was built with, if its Request class kept it. */
+export function keptBody(request: Request): string | undefined {
+  const body = (request as unknown as Record<symbol, unknown>)[REQUEST_BODY];
+  return typeof body === "string" ? body : undefined;
 }
-export const BodyKeepingRequest = BodyKeepingRequestClass as unknown as typeof Request;

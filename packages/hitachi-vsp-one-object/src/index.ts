@@ -54,16 +54,27 @@ export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "hos
 }
 
 /**
+ * Where a Request made by this client keeps the string body it was built with (a non-enumerable property under
+ * a registry symbol, so bucketry reads it without importing this package). A Request's body cannot change once
+ * built, so the string is exactly what the Request carries. bucketry's Hitachi session uses it to replay a 401
+ * without cloning every request up front, and its Node transport sends it without reading the body stream back.
+ */
+export const REQUEST_BODY: unique symbol = Symbol.for("bucketry.requestBody") as never;
+
+/**
  * openapi-fetch's `Request` option, resolved per call. Its default, `globalThis.Request` read when the client
  * is created, makes Node load its fetch implementation (undici, ~15 ms) at construction; this way that cost
- * moves to the first request. It makes real Requests, and `instanceof` recognizes any real Request.
+ * moves to the first request. It makes real Requests (a string body kept under `REQUEST_BODY`), and
+ * `instanceof` recognizes any real Request.
  */
 class LateRequest {
   static [Symbol.hasInstance](value: unknown): boolean {
     return value instanceof globalThis.Request;
   }
   constructor(input: RequestInfo | URL, init?: RequestInit) {
-    return new globalThis.Request(input, init) as unknown as LateRequest;
+    const request = new globalThis.Request(input, init);
+    if (typeof init?.body === "string") Object.defineProperty(request, REQUEST_BODY, { value: init.body });
+    return request as unknown as LateRequest;
   }
 }
 

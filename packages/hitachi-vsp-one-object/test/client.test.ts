@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createClient, mapiBaseUrl } from "../src/index.js";
+import { createClient, mapiBaseUrl, REQUEST_BODY } from "../src/index.js";
 
 // The seed page's example response (003_b21c2ed1ccd5f621.txt), copied here rather than read from the spec.
 const seedExample = { buckets: [{ bucketId: 0, bucketName: "example" }], pageToken: "example" };
@@ -41,6 +41,23 @@ describe("@bucketry/hitachi-vsp-one-object createClient", () => {
     server.use(http.post(`${base}/v1/user/list_buckets`, () => HttpResponse.json([{ bucketId: "7c4e", bucketName: "legacy" }])));
     const { data } = await client.POST("/v1/user/list_buckets", { body: { id: "7c4e-uuid" } });
     expect(data).toEqual([{ bucketId: "7c4e", bucketName: "legacy" }]);
+  });
+
+  it("each Request keeps the JSON string it carries under REQUEST_BODY (for bucketry's replay and transport)", async () => {
+    let sent: Request | undefined;
+    const client = createClient({
+      baseUrl: base,
+      fetch: async (request: Request) => {
+        sent = request;
+        return HttpResponse.json(seedExample);
+      },
+    });
+    await client.POST("/v1/user/list_buckets", { body: { id: 3, count: 2 } });
+    expect(sent).toBeInstanceOf(Request);
+    expect(REQUEST_BODY).toBe(Symbol.for("bucketry.requestBody"));
+    expect((sent as unknown as Record<symbol, unknown>)[REQUEST_BODY]).toBe('{"id":3,"count":2}');
+    expect(await sent!.text()).toBe('{"id":3,"count":2}'); // exactly what the Request carries
+    expect(Object.getOwnPropertyDescriptor(sent, REQUEST_BODY)?.enumerable).toBe(false); // no noise in logs or inspect
   });
 
   it("builds the base URL from host and scheme, and refuses to guess one", () => {

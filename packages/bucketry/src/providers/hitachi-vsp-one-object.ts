@@ -8,7 +8,6 @@ import type { Bucket } from "../model.js";
 import type { BucketPage, HitachiListBucketsOptions, HitachiOptions, ListingClient, PageOptions } from "../options.js";
 import { execute } from "../runtime.js";
 import { HitachiSessionError, hitachiSession, readSetCookies } from "../signing/hitachi-session.js";
-import { BodyKeepingRequest } from "../request-bodies.js";
 import { applyTable, idString, text, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
 
@@ -48,8 +47,8 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
   const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
   const state = clientState(hitachiErrors, options);
   const credentials = hitachiCredentials(options.credentials, undefined, (...v) => state.secrets.add(...v));
-  // BodyKeepingRequest: the session replays a 401 from the kept JSON body instead of cloning every request.
-  const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch, Request: BodyKeepingRequest }));
+  // The generated client's Requests keep their JSON body: the session replays a 401 from it instead of cloning.
+  const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch }));
   // The session's own requests (CSRF GET, token grant, the 401 replay) go through the same transport; the
   // cookie values they set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
   const rememberingCookies =

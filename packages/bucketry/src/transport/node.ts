@@ -22,7 +22,7 @@ import { createRequire } from "node:module";
 import type * as Http from "node:http";
 import type * as Stream from "node:stream";
 import type * as Zlib from "node:zlib";
-import { requestBodies } from "../request-bodies.js";
+import { keptBody } from "../request-bodies.js";
 import { BodySource, nodeResponse } from "./node-response.js";
 import type { Transport, TransportInit, TransportOptions } from "./types.js";
 
@@ -149,12 +149,12 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
 }
 
 /**
- * The request's body bytes. A string body kept by the Request class that built it (`requestBodies`) is sent
+ * The request's body bytes. A string body kept by the Request class that built it (`keptBody`) is sent
  * as it is, and the body stream cancelled (used, as a read would leave it) instead of read: reading a web
  * stream runs a chain of promise jobs.
  */
 function bodyBytes(request: Request, stream: ReadableStream<Uint8Array>): Buffer | Promise<Buffer> {
-  const kept = requestBodies.get(request);
+  const kept = keptBody(request);
   if (kept === undefined || request.bodyUsed || stream.locked) return request.arrayBuffer().then((b) => Buffer.from(b));
   void stream.cancel().catch(() => undefined);
   return Buffer.from(kept, "utf8");

@@ -159,8 +159,8 @@ function passwordSession(extra: Partial<HitachiSessionOptions> = {}) {
 }
 
 /** A typed client from the generated package with the session as openapi-fetch middleware. */
-function clientWith(session: ReturnType<typeof hitachiSession>) {
-  const client = createClient({ baseUrl: base, fetch: recordingFetch });
+function clientWith(session: ReturnType<typeof hitachiSession>, RequestClass?: typeof Request) {
+  const client = createClient({ baseUrl: base, fetch: recordingFetch, ...(RequestClass ? { Request: RequestClass } : {}) });
   client.use(session);
   return client;
 }
@@ -301,8 +301,12 @@ describe("hitachiSession: password grant", () => {
 });
 
 describe("hitachiSession: 401 handling", () => {
-  it("401 -> refreshes token and CSRF once, replays the request (body included) and returns the success", async () => {
-    const client = clientWith(passwordSession());
+  // The generated client's Requests keep their JSON body (replayed from it); a plain Request is cloned up front.
+  it.each([
+    ["the generated client's Request (kept body)", undefined],
+    ["a plain Request (cloned)", globalThis.Request],
+  ] as const)("401 -> refreshes token and CSRF once, replays the request (body included) and returns the success: %s", async (_, RequestClass) => {
+    const client = clientWith(passwordSession(), RequestClass);
     await client.POST("/v1/user/list_buckets", { body: listBody });
     expireEverything();
     const { data, response } = await client.POST("/v1/user/list_buckets", { body: { id: "uuid-2", count: 5 } });

@@ -196,8 +196,8 @@ const ABOVE_FETCH =
   "(undici: URL parse, Headers, an AbortSignal) and reads the Response back through a web stream; the signing middleware signs that Request's " +
   "headers in place and builds a second Request only when the signer rewrites the URL — the baseline hands fetch a URL string and a header object";
 const ABOVE_FETCH_VENDOR = {
-  "aliyun-ens": "; ACS3 moves Action/Version from the query into headers, so every ENS call is rebuilt once (2 Requests per call)",
-  "hitachi-vsp-one-object": "; the session middleware rebuilds the Request (with its JSON body) to add the cookie/XSRF headers",
+  "aliyun-ens": "",
+  "hitachi-vsp-one-object": "; the JSON body travels inside the Request as a web stream that fetch reads back (the baseline hands fetch a string), and the session awaits its token/CSRF state per call",
   "aliyun-oss":
     "; the XML middleware reads the body as text, parses it into the spec's shape (src/xml-parser.ts, a full well-formedness check) and hands openapi-fetch an in-memory JSON Response, where the baseline pulls one element out with a regex",
   "baidu-bos": "",

@@ -4,7 +4,7 @@ import { acs3Signer } from "bucketry/signing/acs3";
 import { AK, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
-  const client = createClient({ baseUrl: endpoint });
+  const client = createClient({ baseUrl: endpoint, actionAndVersion: "headers" });
   client.use(acs3Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK } }));
   return {
     async call() {

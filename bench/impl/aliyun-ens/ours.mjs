@@ -5,7 +5,7 @@ import { platformTransport } from "bucketry/transport";
 import { AK, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
-  const client = createClient({ baseUrl: endpoint, fetch: platformTransport });
+  const client = createClient({ baseUrl: endpoint, fetch: platformTransport, actionAndVersion: "headers" });
   client.use(acs3Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK } }));
   return {
     async call() {

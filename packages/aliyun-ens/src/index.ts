@@ -31,6 +31,13 @@ export interface EnsClientOptions extends Omit<ClientOptions, "baseUrl"> {
   region?: string;
   /** Overrides the endpoint (a VPC endpoint, a proxy, a mock). */
   baseUrl?: string;
+  /**
+   * Where the RPC `Action` and `Version` go. `"query"` (default): query parameters, as the seed page and the RPC
+   * v1 signature (`acsRpcV1Signer`) require. `"headers"`: `x-acs-action` / `x-acs-version` headers and the query
+   * written in ACS3's canonical form — what `acs3Signer` sends anyway, so it signs each Request in place instead
+   * of building a second one without them (ACS3 only).
+   */
+  actionAndVersion?: "query" | "headers";
 }
 
 /** The endpoint for a region: mainland China shares the central endpoint (ENS endpoint table). */
@@ -63,7 +70,32 @@ function hasParam(href: string, name: string): boolean {
   return query.includes(`&${name}=`) || query.endsWith(`&${name}`) || query.includes(`&${name}&`);
 }
 
+/** For `actionAndVersion: "headers"`: names the operation in `x-acs-action` / `x-acs-version`, set in place. */
+export function rpcHeaders(action = "ListBuckets", version = ENS_API_VERSION): Middleware {
+  return {
+    onRequest({ request }) {
+      if (!request.headers.has("x-acs-action")) request.headers.set("x-acs-action", action);
+      if (!request.headers.has("x-acs-version")) request.headers.set("x-acs-version", version);
+      return undefined;
+    },
+  };
+}
+
 type QueryObject = Record<string, unknown>;
+
+/** RFC 3986 encoding as Alibaba's canonical forms use it: encodeURIComponent with `! ' ( ) *` escaped too. */
+const acsEncode = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/** The query as ACS3 signs it: RFC 3986-encoded `name=value` pairs, sorted by encoded name, then value. */
+export function acsCanonicalQuery(query: QueryObject): string {
+  const pairs: [string, string][] = [];
+  for (const name of Object.keys(query)) {
+    const value = query[name];
+    if (value !== undefined && value !== null) pairs.push([acsEncode(name), acsEncode(String(value))]);
+  }
+  pairs.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  return pairs.map(([name, value]) => `${name}=${value}`).join("&");
+}
 
 /**
  * openapi-fetch's `Request` option, resolved per call. Its default, `globalThis.Request` read when the client
@@ -81,19 +113,24 @@ class LateRequest {
 
 /** Creates a typed openapi-fetch client. No auth here: add bucketry's `acs3Signer` (or `acsRpcV1Signer`). */
 export function createClient(options: EnsClientOptions = {}): EnsClient {
-  const { region, baseUrl, fetch: customFetch, querySerializer, ...rest } = options;
-  const serialize = typeof querySerializer === "function" ? querySerializer : createQuerySerializer<QueryObject>(querySerializer);
+  const { region, baseUrl, fetch: customFetch, querySerializer, actionAndVersion = "query", ...rest } = options;
+  if (actionAndVersion !== "query" && actionAndVersion !== "headers") {
+    throw new TypeError(`@bucketry/aliyun-ens: actionAndVersion must be "query" or "headers", got ${JSON.stringify(actionAndVersion)}`);
+  }
+  const inHeaders = actionAndVersion === "headers";
+  const serialize =
+    typeof querySerializer === "function" ? querySerializer : querySerializer === undefined && inHeaders ? acsCanonicalQuery : createQuerySerializer<QueryObject>(querySerializer);
   const client = createFetchClient<EnsPaths>({
     Request: LateRequest as unknown as typeof Request,
     ...rest,
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : ensEndpoint(region),
     // Action and Version are filled as the query is serialized, so no Request is rebuilt per call; the
     // rpcDefaults middleware below still fills them when a per-call querySerializer replaced this one.
-    querySerializer: (query: QueryObject) => serialize(withRpcDefaults(query)),
+    querySerializer: inHeaders ? serialize : (query: QueryObject) => serialize(withRpcDefaults(query)),
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });
-  client.use(rpcDefaults());
+  client.use(inHeaders ? rpcHeaders() : rpcDefaults());
   return client;
 }
 

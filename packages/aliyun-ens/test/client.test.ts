@@ -20,11 +20,11 @@ const seedExample = {
   TotalCount: 1,
 };
 
-const seen: { method: string; query: URLSearchParams }[] = [];
+const seen: { method: string; query: URLSearchParams; search: string; headers: Headers }[] = [];
 const server = setupServer(
   http.all("https://ens.aliyuncs.com/", ({ request }) => {
     const url = new URL(request.url);
-    seen.push({ method: request.method, query: url.searchParams });
+    seen.push({ method: request.method, query: url.searchParams, search: url.search, headers: request.headers });
     if (url.searchParams.get("PageSize") === "500") {
       return HttpResponse.json(
         { RequestId: "r-2", HostId: "ens.aliyuncs.com", Code: "InvalidParameter.PageSize", Message: "The specified field PageSize invalid. Please check it again." },
@@ -64,6 +64,16 @@ describe("@bucketry/aliyun-ens createClient", () => {
     const { error, response } = await client.POST("/", { params: { query: { PageSize: "500" } } });
     expect(response.status).toBe(400);
     expect(error?.Code).toBe("InvalidParameter.PageSize");
+  });
+
+  it('actionAndVersion "headers": x-acs-action / x-acs-version headers and the query in ACS3 canonical form', async () => {
+    const client = createClient({ actionAndVersion: "headers" });
+    const { data } = await client.POST("/", { params: { query: { Prefix: "a b*(é)", PageSize: "5", PageNumber: "1" } } });
+    expect(data).toEqual(seedExample);
+    expect(seen[0]!.search).toBe("?PageNumber=1&PageSize=5&Prefix=a%20b%2A%28%C3%A9%29"); // RFC 3986, sorted
+    expect(seen[0]!.headers.get("x-acs-action")).toBe("ListBuckets");
+    expect(seen[0]!.headers.get("x-acs-version")).toBe("2017-11-10");
+    expect(() => createClient({ actionAndVersion: "body" as never })).toThrow(/actionAndVersion must be "query" or "headers"/);
   });
 
   it("maps regions: mainland China to the central endpoint, others regional", () => {

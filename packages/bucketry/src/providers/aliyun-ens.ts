@@ -1,6 +1,5 @@
 // Alibaba Cloud ENS: ListBuckets (RPC), paged by PageNumber/PageSize until TotalCount.
-import { createClient, ENS_API_VERSION, ensEndpoint, type BucketInfo, type EnsClient, type EnsPaths, type ListBucketsResponse } from "@bucketry/aliyun-ens";
-import createFetchClient from "openapi-fetch";
+import { createClient, type BucketInfo, type EnsClient, type ListBucketsResponse } from "@bucketry/aliyun-ens";
 import { accessKeySource } from "../credentials.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
@@ -8,9 +7,8 @@ import type { AliyunEnsOptions, BucketPage, ListBucketsOptions, ListingClient, P
 import { execute } from "../runtime.js";
 import { acs3Signer } from "../signing/acs3.js";
 import { acsRpcV1Signer } from "../signing/acs-rpc-v1.js";
-import { compareEncodedPairs, percentEncode } from "../signing/alibaba-encoding.js";
 import { applyTable, cannedAcl, isoDate, text, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, LateRequest } from "./common.js";
+import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
 
 export const ensErrors: ErrorProfile = {
   provider: "aliyun-ens",
@@ -77,15 +75,15 @@ export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${String(version)}`);
   raw.use(version === "v3" ? acs3Signer({ credentials, clock: state.clock.now }) : acsRpcV1Signer({ credentials, clock: state.clock.now }));
-  // The facade's own calls with ACS3: a client without the generated one's Action/Version query defaults,
-  // its query already in the signer's canonical form. ACS3 sends Action/Version as headers, and a Request's
-  // URL cannot change, so through `raw` the signer rebuilds every request (two Requests per call); here it
-  // signs openapi-fetch's Request in place. Same bytes on the wire as through `raw`.
+  // The facade's own calls with ACS3 go through a twin of `raw` that puts Action/Version in x-acs-* headers
+  // and writes the query in canonical form: through `raw` (Action/Version in the query, which ACS3 moves to
+  // headers, and a Request's URL cannot change) the signer builds a second Request per call; here it signs
+  // openapi-fetch's Request in place. Same bytes on the wire.
   const direct: EnsClient =
     version === "v3"
-      ? createFetchClient<EnsPaths>({ Request: LateRequest, baseUrl: endpoint ?? ensEndpoint(options.region), fetch: state.fetch, querySerializer: acs3Query })
+      ? generated("aliyun-ens", () => createClient({ ...(endpoint ? { baseUrl: endpoint } : options.region ? { region: options.region } : {}), fetch: state.fetch, actionAndVersion: "headers" }))
       : raw;
-  if (direct !== raw) direct.use(acs3Signer({ credentials, clock: state.clock.now, action: "ListBuckets", version: ENS_API_VERSION }));
+  if (direct !== raw) direct.use(acs3Signer({ credentials, clock: state.clock.now }));
 
   async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"aliyun-ens">> {
     const pageSize = checkPageSize("aliyun-ens", opts?.pageSize, 100, 100);
@@ -125,16 +123,6 @@ export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<
       } while (cursor !== undefined);
     },
   };
-}
-
-/** The query in ACS3's canonical form (RFC 3986-encoded `name=value`, sorted): the signer leaves it as it is. */
-function acs3Query(query: Record<string, unknown>): string {
-  const encoded: string[] = [];
-  for (const name in query) {
-    const value = query[name];
-    if (value !== undefined && value !== null) encoded.push(percentEncode(name) + "=" + percentEncode(String(value)));
-  }
-  return encoded.sort(compareEncodedPairs).join("&");
 }
 
 export type { ListBucketsResponse };

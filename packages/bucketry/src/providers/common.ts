@@ -52,21 +52,6 @@ export class SecretSet {
   }
 }
 
-/**
- * openapi-fetch's `Request` option for the clients bucketry makes itself: `globalThis.Request` looked up per
- * call, as the generated packages do (openapi-fetch's default reads it at creation, which on Node loads undici,
- * ~15 ms, at construction). It makes real Requests, and `instanceof` recognizes any real Request.
- */
-class LateRequestClass {
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof globalThis.Request;
-  }
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    return new globalThis.Request(input, init);
-  }
-}
-export const LateRequest = LateRequestClass as unknown as typeof Request;
-
 export function configError(provider: Provider, message: string): BucketryError {
   return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${message}` });
 }

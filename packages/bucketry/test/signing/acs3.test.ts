@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { createClient as createEnsClient } from "@bucketry/aliyun-ens";
 import { acs3Signer, signAcs3 } from "../../src/signing/acs3.js";
 import type { SignableRequest } from "../../src/signing/types.js";
 import {
@@ -272,5 +273,40 @@ describe("ACS3-HMAC-SHA256", () => {
     expect(a.headers.get("x-acs-signature-nonce")).toMatch(/^[0-9a-f]{32}$/);
     expect(a.headers.get("x-acs-signature-nonce")).not.toBe(b.headers.get("x-acs-signature-nonce"));
     expect(new URL(a.url).search).toBe("?PageSize=10");
+  });
+
+  it("a bare ENS client with actionAndVersion \"headers\" is signed in place, with the same bytes on the wire as the query form", async () => {
+    // The query form: Action/Version in the query, which ACS3 moves to headers — a second Request per call.
+    // The headers form: x-acs-action/x-acs-version and a canonical query — the Request openapi-fetch built is sent.
+    const send = async (actionAndVersion: "query" | "headers", query: Record<string, string>) => {
+      let built: Request | undefined;
+      let sent: Request | undefined;
+      const client = createEnsClient({ baseUrl: "https://ens.aliyuncs.com", actionAndVersion, fetch: async (r: Request) => ((sent = r), new Response("{}", { headers: { "content-type": "application/json" } })) });
+      client.use({ onRequest: ({ request }) => void (built = request) });
+      client.use(acs3Signer({ credentials: { accessKeyId: "ak", accessKeySecret: "sk" }, clock: () => 1_700_000_000_000, nonce: () => "n0" }));
+      await client.POST("/", { params: { query: query as never } });
+      return { inPlace: built === sent, url: sent!.url, headers: [...sent!.headers] };
+    };
+    await fc.assert(
+      fc.asyncProperty(awkwardString(), fc.integer({ min: 1, max: 100 }), async (prefix, size) => {
+        const query = { PageSize: String(size), Prefix: prefix, PageNumber: "1" };
+        let viaQuery;
+        try {
+          viaQuery = await send("query", query);
+        } catch {
+          return; // a lone surrogate cannot be encoded: both forms refuse it (checked below)
+        }
+        const viaHeaders = await send("headers", query);
+        expect(viaQuery.inPlace).toBe(false);
+        expect(viaHeaders.inPlace).toBe(true);
+        expect(viaHeaders.url).toBe(viaQuery.url);
+        expect(viaHeaders.headers).toEqual(viaQuery.headers);
+      }),
+      { numRuns: 150, seed: 20261121 },
+    );
+    await expect(send("headers", { Prefix: "\uD800" })).rejects.toThrow(URIError);
+    const simple = await send("headers", { Prefix: "a b*", PageSize: "10" });
+    expect(new URL(simple.url).search).toBe("?PageSize=10&Prefix=a%20b%2A");
+    expect(Object.fromEntries(simple.headers)).toMatchObject({ "x-acs-action": "ListBuckets", "x-acs-version": "2017-11-10" });
   });
 });

@@ -2,6 +2,7 @@
 // provider); the logic here is the same for all five.
 import { BucketryError, type ErrorKind } from "./errors.js";
 import type { Provider } from "./model.js";
+import { keptBody } from "./request-bodies.js";
 
 export interface VendorError {
   code?: string | undefined;
@@ -170,11 +171,15 @@ export function boundedTransport(custom: Fetch | undefined, options: TransportOp
   const drop = options.dropHeaders ?? [];
   return async (request, signal) => {
     const send: { redirect: "manual"; signal?: AbortSignal } = signal ? { redirect: "manual", signal } : { redirect: "manual" };
+    // A Request (re)built from a Request with a body pipes that body through an identity TransformStream;
+    // a body the client kept as a string (`keptBody`) is handed over as that string instead.
+    const kept = request.bodyUsed ? undefined : keptBody(request);
+    const withBody = kept === undefined ? send : { ...send, body: kept };
     const response = custom
-      ? await custom(new Request(request, send))
+      ? await custom(new Request(request, withBody))
       : platform
         ? await platform(request, send)
-        : await globalThis.fetch(request, send);
+        : await globalThis.fetch(request, withBody);
     if (!(response instanceof Response)) throw new TypeError("the fetch option returned something that is not a Response");
     // Opaque (browser manual redirect) and informational responses pass through as they are.
     if (response.status < 200 || response.status > 599) return response;

@@ -78,6 +78,16 @@ class LateRequest {
   }
 }
 
+/**
+ * `globalThis.fetch(request)`, with the kept body handed over as a string: fetch given a Request with a body
+ * and no `init.body` pipes that body through an identity TransformStream (the Fetch standard's Request
+ * constructor) — more web streams per call than the rest of the exchange. Same request, same bytes.
+ */
+function sendWithKeptBody(request: Request): Promise<Response> {
+  const kept = (request as unknown as Record<symbol, unknown>)[REQUEST_BODY];
+  return typeof kept === "string" && !request.bodyUsed ? globalThis.fetch(request, { body: kept }) : globalThis.fetch(request);
+}
+
 /** Creates a typed openapi-fetch client for the management API. No auth here: add bucketry's `hitachiSession` middleware. */
 export function createClient(options: HitachiClientOptions): HitachiClient {
   const { baseUrl: _b, host: _h, scheme: _s, fetch: customFetch, ...rest } = options;
@@ -86,7 +96,7 @@ export function createClient(options: HitachiClientOptions): HitachiClient {
     ...rest,
     baseUrl: mapiBaseUrl(options),
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
-    fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
+    fetch: customFetch ?? sendWithKeptBody,
   });
 }
 

@@ -42,7 +42,8 @@ describe("deadlineMs: the whole call, retries and waits included", () => {
 
   it("attempt timeouts are retried until the deadline", async () => {
     raw = await hang();
-    const client = clientFor("aliyun-ens", raw.url, { timeoutMs: 60, deadlineMs: 400, retry: { maxAttempts: 100, baseDelayMs: 1 } });
+    // 60 ms attempts inside an 800 ms deadline: room for 3+ attempts even when a loaded CI machine stalls.
+    const client = clientFor("aliyun-ens", raw.url, { timeoutMs: 60, deadlineMs: 800, retry: { maxAttempts: 100, baseDelayMs: 1 } });
     const err = await rejection(callOnce(client, "aliyun-ens"));
     expect(err.kind).toBe("Timeout");
     expect(err.attempts).toBeGreaterThanOrEqual(3);

@@ -68,22 +68,19 @@ export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<
   const state = clientState(ensErrors, options);
   const credentials = accessKeySource("aliyun-ens", options.credentials, undefined, (...v) => state.secrets.add(...v));
   const endpoint = options.endpoint ? checkEndpoint("aliyun-ens", options.endpoint) : undefined;
-  const raw: EnsClient = generated("aliyun-ens", () => createClient({
-    ...(endpoint ? { baseUrl: endpoint } : options.region ? { region: options.region } : {}),
-    fetch: state.fetch,
-  }));
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${String(version)}`);
+  // ACS3 sends Action/Version as x-acs-* headers; a client that puts them there (and writes the query in
+  // canonical form) lets the signer sign openapi-fetch's Request in place instead of building a second one.
+  // RPC v1 signs them in the query.
+  const raw: EnsClient = generated("aliyun-ens", () =>
+    createClient({
+      ...(endpoint ? { baseUrl: endpoint } : options.region ? { region: options.region } : {}),
+      fetch: state.fetch,
+      actionAndVersion: version === "v3" ? "headers" : "query",
+    }),
+  );
   raw.use(version === "v3" ? acs3Signer({ credentials, clock: state.clock.now }) : acsRpcV1Signer({ credentials, clock: state.clock.now }));
-  // The facade's own calls with ACS3 go through a twin of `raw` that puts Action/Version in x-acs-* headers
-  // and writes the query in canonical form: through `raw` (Action/Version in the query, which ACS3 moves to
-  // headers, and a Request's URL cannot change) the signer builds a second Request per call; here it signs
-  // openapi-fetch's Request in place. Same bytes on the wire.
-  const direct: EnsClient =
-    version === "v3"
-      ? generated("aliyun-ens", () => createClient({ ...(endpoint ? { baseUrl: endpoint } : options.region ? { region: options.region } : {}), fetch: state.fetch, actionAndVersion: "headers" }))
-      : raw;
-  if (direct !== raw) direct.use(acs3Signer({ credentials, clock: state.clock.now }));
 
   async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"aliyun-ens">> {
     const pageSize = checkPageSize("aliyun-ens", opts?.pageSize, 100, 100);
@@ -92,7 +89,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<
     const query = { PageNumber: String(pageNumber), PageSize: String(pageSize), ...(opts?.prefix ? { Prefix: opts.prefix } : {}) };
     return execute(
       callContext(state, opts),
-      (signal) => direct.POST("/", { params: { query }, parseAs: "text", signal, fetch: state.send(signal) }),
+      (signal) => raw.POST("/", { params: { query }, parseAs: "text", signal, fetch: state.send(signal) }),
       ({ response, data }) => {
         const body = parseJsonBody(ensErrors, response, data);
         let page: ReturnType<typeof readPage>;

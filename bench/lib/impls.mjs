@@ -11,9 +11,17 @@ const baselines = [
 // `ours` sends through bucketry/transport's platformTransport (on Node the keep-alive node:http transport, in a
 // browser bundle fetch); `ours-fetch` is the same client on plain global fetch — the portable path, compared with
 // the plain-fetch baseline. Both are kind "ours" (run with it, reported side by side); `variant` marks the second.
+// Their signer and transport come from @bucketry/signing (the same code as bucketry/signing and bucketry/transport,
+// published on its own), so the install row is what a bare-client user installs: the client + @bucketry/signing.
 const ours = (client, signer, module) => [
-  { id: "ours", kind: "ours", label: `${client} + ${signer} (bucketry/signing/${module}) on bucketry/transport`, client, smoke: [client, `bucketry/signing/${module}`, "bucketry/transport"] },
-  { id: "ours-fetch", kind: "ours", variant: "fetch", label: `${client} + ${signer} (bucketry/signing/${module}) on global fetch (portable path)`, client },
+  {
+    id: "ours",
+    kind: "ours",
+    label: `${client} + ${signer} (@bucketry/signing/${module}) on @bucketry/signing/transport`,
+    client,
+    smoke: [client, `@bucketry/signing/${module}`, "@bucketry/signing/transport"],
+  },
+  { id: "ours-fetch", kind: "ours", variant: "fetch", label: `${client} + ${signer} (@bucketry/signing/${module}) on global fetch (portable path)`, client },
   { id: "facade", kind: "facade", label: "bucketry createBucketClient (facade)", smoke: ["bucketry"] },
 ];
 

@@ -1,5 +1,6 @@
 // Install footprint: bytes and package count of a fresh project holding only that package.
-// Ours: `npm pack` of packages/bucketry and the five @bucketry/* clients (built dist), installed as tarballs.
+// Ours: `npm pack` of the built workspace packages, installed as tarballs — per vendor the generated client +
+// @bucketry/signing (what a bare-client user installs); the facade row is bucketry, which brings all five clients.
 // Official SDKs: the exact versions from bench/package.json, from the npm registry. Installs run with
 // --ignore-scripts (no SDK install script is needed to load it) in temp dirs outside the repo.
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,6 +17,7 @@ const PACKAGE_DIRS = {
   "@bucketry/baidu-bos": "packages/baidu-bos",
   "@bucketry/hitachi-vsp-one-object": "packages/hitachi-vsp-one-object",
   "@bucketry/aliyun-oss": "packages/aliyun-oss",
+  "@bucketry/signing": "packages/signing",
 };
 
 async function pack() {
@@ -23,7 +25,8 @@ async function pack() {
   rmSync(dest, { recursive: true, force: true });
   mkdirSync(dest, { recursive: true });
   for (const [name, dir] of Object.entries(PACKAGE_DIRS)) {
-    if (!existsSync(path.join(REPO_DIR, dir, "dist", "index.js"))) throw new Error(`${dir}/dist is missing: run \`npm run build\` first (npm run bench does)`);
+    const main = JSON.parse(readFileSync(path.join(REPO_DIR, dir, "package.json"), "utf8")).main;
+    if (!existsSync(path.join(REPO_DIR, dir, main))) throw new Error(`${dir}/dist is missing: run \`npm run build\` first (npm run bench does)`);
   }
   const args = ["pack", "--json", "--pack-destination", dest, ...Object.keys(PACKAGE_DIRS).flatMap((n) => ["-w", n])];
   const r = await run("npm", args, { cwd: REPO_DIR, timeoutMs: 120_000 });
@@ -109,13 +112,20 @@ export async function footprint({ vendors }) {
   const ourAll = OURS_INSTALL.map((n) => packs[n].file);
   let oursResult;
   jobs.push(async () => {
-    log("footprint: install ours (bucketry + 5 client tarballs) …");
-    oursResult = await install("ours", ourAll, ["bucketry", "bucketry/signing", "bucketry/transport"]);
+    log("footprint: install the facade (bucketry + 5 client tarballs) …");
+    oursResult = await install("facade", ourAll, ["bucketry", "bucketry/signing", "bucketry/transport"]);
   });
   for (const v of vendors) {
     rows[v] = {};
     for (const impl of IMPLS[v]) {
       if (impl.kind === "ours" && !impl.variant) {
+        jobs.push(async () => {
+          log(`footprint: install ${impl.client} + @bucketry/signing …`);
+          rows[v].ours = {
+            label: `${impl.client} + @bucketry/signing (\`npm i ${impl.client} @bucketry/signing\`: a bare client and its signer)`,
+            ...(await install(`ours-${v}`, [packs[impl.client].file, packs["@bucketry/signing"].file], impl.smoke)),
+          };
+        });
         jobs.push(async () => {
           log(`footprint: install ${impl.client} alone …`);
           rows[v]["client-only"] = { label: `${impl.client} alone (no signing)`, ...(await install(`client-${v}`, [packs[impl.client].file], [impl.client])) };
@@ -129,7 +139,7 @@ export async function footprint({ vendors }) {
     }
   }
   await pool(jobs, 2);
-  for (const v of vendors) rows[v].ours = { label: "bucketry + all five @bucketry/* clients (what `npm i bucketry` brings)", ...oursResult };
+  for (const v of vendors) rows[v].facade = { label: "bucketry: the facade + all five @bucketry/* clients (what `npm i bucketry` brings)", ...oursResult };
   const tarballs = Object.fromEntries(Object.entries(packs).map(([n, p]) => [n, { size: p.size, unpackedSize: p.unpackedSize, entryCount: p.entryCount }]));
   return { rows, tarballs };
 }

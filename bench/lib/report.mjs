@@ -85,7 +85,7 @@ export function targets(results) {
         add({
           target: "install ≥ 20× smaller than the official SDK",
           vendor: v,
-          measured: `${fmtBytes(f.ours.bytes)} vs ${fmtBytes(best.value)} (${best.id}, smallest official)`,
+          measured: `${fmtBytes(f.ours.bytes)} (client + @bucketry/signing${f.facade?.bytes ? `; the facade: ${fmtBytes(f.facade.bytes)}` : ""}) vs ${fmtBytes(best.value)} (${best.id}, smallest official)`,
           ratio,
           pass: ratio >= 20 ? "pass" : "MISS",
           cause:
@@ -188,7 +188,7 @@ function installCause(ours, officialBytes) {
     .map(([k, n]) => `${k} ${fmtBytes(n)}`)
     .join(", ");
   const floor = fetchBytes ? `; openapi-fetch, every generated client's runtime by design, ships its source, ESM + CJS builds, source maps and changelog (${fmtBytes(fetchBytes)}), so even it alone is only ${(officialBytes / fetchBytes).toFixed(1)}× smaller than the official SDK` : "";
-  return `\`npm i bucketry\` brings all five clients (${ours.packages} packages); largest: ${largest}${floor}`;
+  return `${ours.packages} packages; largest: ${largest}${floor}`;
 }
 
 const ABOVE_FETCH =

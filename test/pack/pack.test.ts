@@ -68,6 +68,17 @@ function workspaces(): { name: string; dir: string }[] {
     .map((w) => ({ name: w.pkg.name, dir: w.dir }));
 }
 
+/** The folder a package's dist/ is compiled from: tsconfig.build.json's rootDir, else tsconfig.json's, else src/. */
+function sourceRoot(dir: string): string {
+  for (const file of ["tsconfig.build.json", "tsconfig.json"]) {
+    const path = join(root, dir, file);
+    if (!existsSync(path)) continue;
+    const rootDir = (JSON.parse(readFileSync(path, "utf8")) as { compilerOptions?: { rootDir?: string } }).compilerOptions?.rootDir;
+    if (rootDir) return join(root, dir, rootDir);
+  }
+  return join(root, dir, "src");
+}
+
 function entryFiles(): void {
   const calls = readFileSync(join(fixtures, "calls.js"), "utf8");
   const clientImports = VENDOR_CLIENTS.map((v, i) => `import * as c${i} from "@bucketry/${v}";`).join("\n");
@@ -76,8 +87,8 @@ function entryFiles(): void {
   writeFileSync(
     join(app, "esm.mjs"),
     `import { createBucketClient } from "bucketry";
-import * as signing from "bucketry/signing";
-import * as transport from "bucketry/transport";
+import * as signing from "@bucketry/signing";
+import * as transport from "@bucketry/signing/transport";
 import { startMockServer } from "@bucketry/mocks/server";
 ${clientImports}
 const server = await startMockServer({ buckets: 40, seed: 1 });
@@ -93,8 +104,8 @@ ${calls}`,
     join(app, "cjs.cjs"),
     `"use strict";
 const { createBucketClient } = require("bucketry");
-const signing = require("bucketry/signing");
-const transport = require("bucketry/transport");
+const signing = require("@bucketry/signing");
+const transport = require("@bucketry/signing/transport");
 const { startMockServer } = require("@bucketry/mocks/server");
 const clients = { ${VENDOR_CLIENTS.map((v) => `"${v}": require("@bucketry/${v}")`).join(", ")} };
 (async () => {
@@ -115,8 +126,8 @@ ${calls}`,
   writeFileSync(
     join(app, "browser.mjs"),
     `import { createBucketClient } from "bucketry";
-import * as signing from "bucketry/signing";
-import * as transport from "bucketry/transport";
+import * as signing from "@bucketry/signing";
+import * as transport from "@bucketry/signing/transport";
 ${clientImports}
 (async () => {
   const o = await (await fetch("/options.json")).json();
@@ -199,7 +210,7 @@ afterAll(() => {
 describe("published tarballs", () => {
   it("packs every publishable package", () => {
     expect(packed.map((p) => p.name).sort()).toEqual(
-      ["@bucketry/aliyun-ens", "@bucketry/aliyun-oss", "@bucketry/baidu-bos", "@bucketry/hitachi-vsp-one-object", "@bucketry/huaweicloud-mpc", "@bucketry/mocks", "bucketry"].sort(),
+      ["@bucketry/aliyun-ens", "@bucketry/aliyun-oss", "@bucketry/baidu-bos", "@bucketry/hitachi-vsp-one-object", "@bucketry/huaweicloud-mpc", "@bucketry/mocks", "@bucketry/signing", "bucketry"].sort(),
     );
   });
 
@@ -209,9 +220,10 @@ describe("published tarballs", () => {
       expect(paths.filter((f) => !ALLOWED.test(f) || FORBIDDEN.test(f)), p.name).toEqual([]);
       expect(paths, p.name).toContain("README.md");
       // Every built file comes from a source file that still exists (tsc never deletes stale output).
+      const sources = sourceRoot(p.dir);
       const stale = paths
         .filter((f) => f.startsWith("dist/") && f.endsWith(".js"))
-        .filter((f) => !["ts", "mts", "tsx"].some((ext) => existsSync(join(root, p.dir, f.replace(/^dist\//, "src/").replace(/\.js$/, `.${ext}`)))));
+        .filter((f) => !["ts", "mts", "tsx"].some((ext) => existsSync(join(sources, f.replace(/^dist\//, "").replace(/\.js$/, `.${ext}`)))));
       expect(stale, `${p.name}: built files without a source (stale dist?)`).toEqual([]);
     }
   });
@@ -291,6 +303,25 @@ describe("installed from the tarballs, offline", () => {
     expect(r.out["baidu-bos client"]).toBe("200 string");
     expect(r.out["aliyun-oss client"]).toMatch(/^200 (private|public-read|public-read-write)$/);
     expect(r.out.transport).toBe("function");
+  });
+
+  it("@bucketry/signing (the bare calls above sign with it) exports exactly what bucketry/signing and bucketry/transport do", async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `const names = async (...ids) => (await Promise.all(ids.map((id) => import(id)))).map((m) => Object.keys(m).sort().join(","));
+console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing"), await names("@bucketry/signing/transport", "bucketry/transport"), await names("@bucketry/signing/oss-v4", "bucketry/signing/oss-v4")]));`,
+      ],
+      { cwd: app, timeout: 30_000 },
+    );
+    const pairs = JSON.parse(stdout) as [string, string][];
+    for (const [standalone, facade] of pairs) {
+      expect(standalone.length).toBeGreaterThan(0);
+      expect(standalone).toBe(facade);
+    }
+    expect(pairs[0]![0]).toContain("ossV4Signer");
   });
 
   it("runs the same calls from CommonJS (require of the ESM packages, Node >= 20.19)", async () => {

@@ -19,7 +19,7 @@ const packages = readdirSync(join(root, "packages"))
 describe("release", () => {
   it("--dry-run lists every publishable package with its version and tarball, and publishes nothing", async () => {
     const { stdout } = await run(process.execPath, [script, "--dry-run", "--offline", "--no-build"], { cwd: root, env, timeout: 60_000 });
-    expect(packages.length).toBe(7);
+    expect(packages.length).toBe(8);
     for (const p of packages) expect(stdout).toMatch(new RegExp(`^  ${p.name.replace("/", "\\/")}@${p.version.replace(/\./g, "\\.")} +access public +\\d+ files`, "m"));
     expect(stdout).toContain("Dry run: nothing was published");
   });

@@ -1,6 +1,6 @@
-// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/aliyun-ens (generated client) + acs3Signer from bucketry/signing/acs3 (one scheme's module).
+// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/aliyun-ens (generated client) + acs3Signer from @bucketry/signing/acs3 (one scheme's module).
 import { createClient } from "@bucketry/aliyun-ens";
-import { acs3Signer } from "bucketry/signing/acs3";
+import { acs3Signer } from "@bucketry/signing/acs3";
 import { AK, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

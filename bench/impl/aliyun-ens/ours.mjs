@@ -1,7 +1,7 @@
-// Ours: @bucketry/aliyun-ens (generated client) + acs3Signer from bucketry/signing/acs3 (one scheme's module), sent through `platformTransport` from bucketry/transport (Node: the keep-alive node:http transport; browsers: fetch).
+// Ours: @bucketry/aliyun-ens (generated client) + acs3Signer from @bucketry/signing/acs3 (one scheme's module), sent through `platformTransport` from @bucketry/signing/transport (Node: the keep-alive node:http transport; browsers: fetch).
 import { createClient } from "@bucketry/aliyun-ens";
-import { acs3Signer } from "bucketry/signing/acs3";
-import { platformTransport } from "bucketry/transport";
+import { acs3Signer } from "@bucketry/signing/acs3";
+import { platformTransport } from "@bucketry/signing/transport";
 import { AK, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

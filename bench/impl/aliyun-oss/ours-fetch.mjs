@@ -1,6 +1,6 @@
-// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/aliyun-oss (generated client, XML read into the spec's shape) + ossV4Signer from bucketry/signing/oss-v4 (one scheme's module).
+// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/aliyun-oss (generated client, XML read into the spec's shape) + ossV4Signer from @bucketry/signing/oss-v4 (one scheme's module).
 import { createClient } from "@bucketry/aliyun-oss";
-import { ossV4Signer } from "bucketry/signing/oss-v4";
+import { ossV4Signer } from "@bucketry/signing/oss-v4";
 import { AK, BUCKET, REGION, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

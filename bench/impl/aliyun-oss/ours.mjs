@@ -1,7 +1,7 @@
-// Ours: @bucketry/aliyun-oss (generated client, XML read into the spec's shape) + ossV4Signer from bucketry/signing/oss-v4 (one scheme's module), sent through `platformTransport` from bucketry/transport (Node: the keep-alive node:http transport; browsers: fetch).
+// Ours: @bucketry/aliyun-oss (generated client, XML read into the spec's shape) + ossV4Signer from @bucketry/signing/oss-v4 (one scheme's module), sent through `platformTransport` from @bucketry/signing/transport (Node: the keep-alive node:http transport; browsers: fetch).
 import { createClient } from "@bucketry/aliyun-oss";
-import { ossV4Signer } from "bucketry/signing/oss-v4";
-import { platformTransport } from "bucketry/transport";
+import { ossV4Signer } from "@bucketry/signing/oss-v4";
+import { platformTransport } from "@bucketry/signing/transport";
 import { AK, BUCKET, REGION, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

@@ -1,6 +1,6 @@
-// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from bucketry/signing/bce-v1 (one scheme's module).
+// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from @bucketry/signing/bce-v1 (one scheme's module).
 import { createClient } from "@bucketry/baidu-bos";
-import { bceV1Signer } from "bucketry/signing/bce-v1";
+import { bceV1Signer } from "@bucketry/signing/bce-v1";
 import { AK, BUCKET, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

@@ -1,7 +1,7 @@
-// Ours: @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from bucketry/signing/bce-v1 (one scheme's module), sent through `platformTransport` from bucketry/transport (Node: the keep-alive node:http transport; browsers: fetch).
+// Ours: @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from @bucketry/signing/bce-v1 (one scheme's module), sent through `platformTransport` from @bucketry/signing/transport (Node: the keep-alive node:http transport; browsers: fetch).
 import { createClient } from "@bucketry/baidu-bos";
-import { bceV1Signer } from "bucketry/signing/bce-v1";
-import { platformTransport } from "bucketry/transport";
+import { bceV1Signer } from "@bucketry/signing/bce-v1";
+import { platformTransport } from "@bucketry/signing/transport";
 import { AK, BUCKET, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

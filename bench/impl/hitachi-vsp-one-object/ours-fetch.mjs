@@ -1,6 +1,6 @@
-// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/hitachi-vsp-one-object (generated client) + hitachiSession from bucketry/signing/hitachi-session (one scheme's module) (bearer + CSRF).
+// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/hitachi-vsp-one-object (generated client) + hitachiSession from @bucketry/signing/hitachi-session (one scheme's module) (bearer + CSRF).
 import { createClient } from "@bucketry/hitachi-vsp-one-object";
-import { hitachiSession } from "bucketry/signing/hitachi-session";
+import { hitachiSession } from "@bucketry/signing/hitachi-session";
 import { HITACHI_TOKEN, HITACHI_USER_ID } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

@@ -1,7 +1,7 @@
-// Ours: @bucketry/hitachi-vsp-one-object (generated client) + hitachiSession from bucketry/signing/hitachi-session (one scheme's module) (bearer + CSRF), sent through `platformTransport` from bucketry/transport (Node: the keep-alive node:http transport; browsers: fetch).
+// Ours: @bucketry/hitachi-vsp-one-object (generated client) + hitachiSession from @bucketry/signing/hitachi-session (one scheme's module) (bearer + CSRF), sent through `platformTransport` from @bucketry/signing/transport (Node: the keep-alive node:http transport; browsers: fetch).
 import { createClient } from "@bucketry/hitachi-vsp-one-object";
-import { hitachiSession } from "bucketry/signing/hitachi-session";
-import { platformTransport } from "bucketry/transport";
+import { hitachiSession } from "@bucketry/signing/hitachi-session";
+import { platformTransport } from "@bucketry/signing/transport";
 import { HITACHI_TOKEN, HITACHI_USER_ID } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

@@ -1,6 +1,6 @@
-// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/huaweicloud-mpc (generated client) + sdkHmacSha256Signer from bucketry/signing/huawei-sdk-hmac (one scheme's module).
+// Ours on the portable path (what browsers and edge runtimes run: plain global fetch): @bucketry/huaweicloud-mpc (generated client) + sdkHmacSha256Signer from @bucketry/signing/huawei-sdk-hmac (one scheme's module).
 import { createClient } from "@bucketry/huaweicloud-mpc";
-import { sdkHmacSha256Signer } from "bucketry/signing/huawei-sdk-hmac";
+import { sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
 import { AK, PROJECT_ID, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

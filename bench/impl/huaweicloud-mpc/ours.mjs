@@ -1,7 +1,7 @@
-// Ours: @bucketry/huaweicloud-mpc (generated client) + sdkHmacSha256Signer from bucketry/signing/huawei-sdk-hmac (one scheme's module), sent through `platformTransport` from bucketry/transport (Node: the keep-alive node:http transport; browsers: fetch).
+// Ours: @bucketry/huaweicloud-mpc (generated client) + sdkHmacSha256Signer from @bucketry/signing/huawei-sdk-hmac (one scheme's module), sent through `platformTransport` from @bucketry/signing/transport (Node: the keep-alive node:http transport; browsers: fetch).
 import { createClient } from "@bucketry/huaweicloud-mpc";
-import { sdkHmacSha256Signer } from "bucketry/signing/huawei-sdk-hmac";
-import { platformTransport } from "bucketry/transport";
+import { sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
+import { platformTransport } from "@bucketry/signing/transport";
 import { AK, PROJECT_ID, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {

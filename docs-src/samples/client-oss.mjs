@@ -1,6 +1,6 @@
-// One vendor client: @bucketry/aliyun-oss, signed with bucketry's OSS V4 middleware.
+// One vendor client: @bucketry/aliyun-oss, signed with the OSS V4 middleware from @bucketry/signing.
 import { createClient } from "@bucketry/aliyun-oss";
-import { ossV4Signer } from "bucketry/signing";
+import { ossV4Signer } from "@bucketry/signing";
 
 const oss = createClient({ region: "cn-hangzhou", bucket: "examplebucket" });
 oss.use(

@@ -11,7 +11,7 @@ import type { Middleware } from "openapi-fetch";
 import { crypto, hmacHex } from "../crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
-import { EMPTY_SHA256, assertAccessKey, compareEncodedPairs, isoSeconds, parseQuery, percentEncode, randomNonce } from "./alibaba-encoding.js";
+import { EMPTY_SHA256, assertAccessKey, compareStrings, isoSeconds, parseQuery, percentEncode, randomNonce } from "./alibaba-encoding.js";
 
 export interface Acs3SignerOptions {
   credentials: CredentialSource;
@@ -131,6 +131,14 @@ export async function signAcs3(request: SignableRequest, options: Acs3SignerOpti
 /** openapi-fetch middleware: signs every attempt with fresh date, nonce and credentials. */
 export function acs3Signer(options: Acs3SignerOptions): Middleware {
   return signingMiddleware((request) => signAcs3(request, options));
+}
+
+function compareEncodedPairs(a: string, b: string): number {
+  // Compare the names first (a name never contains "=" once encoded), then the values.
+  const ea = a.indexOf("=");
+  const eb = b.indexOf("=");
+  const c = compareStrings(a.slice(0, ea), b.slice(0, eb));
+  return c !== 0 ? c : compareStrings(a.slice(ea + 1), b.slice(eb + 1));
 }
 
 /** SDK rule: the path as sent, with `+` → %20, `*` → %2A, `%7E` → `~`. RPC APIs always use "/". */

@@ -122,14 +122,6 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Orders encoded `name=value` pairs by name, then value (a name never contains "=" once encoded). */
-export function compareEncodedPairs(a: string, b: string): number {
-  const ea = a.indexOf("=");
-  const eb = b.indexOf("=");
-  const c = compareStrings(a.slice(0, ea), b.slice(0, eb));
-  return c !== 0 ? c : compareStrings(a.slice(ea + 1), b.slice(eb + 1));
-}
-
 // Date strings are memoised per second: a signer formats the same second many times under load.
 let isoSecondsAt = NaN;
 let isoSecondsText = "";

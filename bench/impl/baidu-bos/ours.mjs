@@ -1,11 +1,11 @@
-// Ours: @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from @bucketry/signing/bce-v1 (one scheme's module), sent through `platformTransport` from @bucketry/signing/transport (Node: the keep-alive node:http transport; browsers: fetch).
+// Ours: @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from @bucketry/signing/bce-v1 (one scheme's module), sent through `platformTransport` with `platformRequest` from @bucketry/signing/transport (Node: the keep-alive node:http transport and its lighter Request; browsers: fetch and Request).
 import { createClient } from "@bucketry/baidu-bos";
 import { bceV1Signer } from "@bucketry/signing/bce-v1";
-import { platformTransport } from "@bucketry/signing/transport";
+import { platformRequest, platformTransport } from "@bucketry/signing/transport";
 import { AK, BUCKET, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
-  const client = createClient({ baseUrl: endpoint, fetch: platformTransport });
+  const client = createClient({ baseUrl: endpoint, fetch: platformTransport, Request: platformRequest });
   client.use(bceV1Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK } }));
   return {
     async call() {

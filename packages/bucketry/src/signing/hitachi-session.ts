@@ -22,7 +22,7 @@
 // Secrets (password, client secret, tokens, cookie values) live only in this module's closures; they never
 // appear in error messages, `toJSON()` or `util.inspect` output.
 import type { Middleware, MiddlewareCallbackParams } from "openapi-fetch";
-import { keptBody } from "../request-bodies.js";
+import { keptBody, sameKind } from "../request-bodies.js";
 import type { Clock } from "./types.js";
 
 export interface HitachiTokenCredentials {
@@ -304,7 +304,7 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       // Keep an unconsumed copy of requests with a body so a 401 can be replayed (the original's body stream
       // is consumed by fetch). Bodiless requests are simply re-sent; a body the client's Request class kept
       // (`keptBody`) is put back on the replay, so such a request needs no copy up front.
-      const replay = request.body === null || keptBody(request) !== undefined ? undefined : request.clone();
+      const replay = keptBody(request) !== undefined || request.body === null ? undefined : request.clone();
       metas.set(request, { csrfGen: s.csrf.gen, tokenGen: s.tokenGen, userCookie, replay });
       return request;
     },
@@ -318,7 +318,7 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       if (!meta) return undefined;
       metas.delete(request);
       const kept = meta.replay === undefined ? keptBody(request) : undefined;
-      const replay = meta.replay ?? (kept !== undefined ? new Request(request, { body: kept }) : request.body === null ? request : undefined);
+      const replay = meta.replay ?? (kept !== undefined ? new (sameKind(request))(request, { body: kept }) : request.body === null ? request : undefined);
       if (!replay || replay.bodyUsed) return undefined;
 
       invalidateToken(meta.tokenGen);

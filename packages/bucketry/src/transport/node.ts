@@ -23,7 +23,8 @@ import type * as Http from "node:http";
 import type * as Stream from "node:stream";
 import type * as Zlib from "node:zlib";
 import { keptBody } from "../request-bodies.js";
-import { BodySource, nodeResponse } from "./node-response.js";
+import { NodeRequest } from "./node-request.js";
+import { BodySource, headersFrom, nodeResponse } from "./node-response.js";
 import type { Transport, TransportInit, TransportOptions } from "./types.js";
 
 export type { Transport, TransportInit, TransportOptions } from "./types.js";
@@ -51,12 +52,30 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
   let httpsAgent: Http.Agent | undefined;
 
   return async (input: Request, init?: TransportInit): Promise<Response> => {
-    const request = input instanceof Request ? input : new Request(input as unknown as string, init as RequestInit | undefined);
-    const signal = init?.signal ?? request.signal;
-    if (signal?.aborted) throw abortReason(signal);
-    const target = splitUrl(request.url);
-    const body = request.body === null ? undefined : await bodyBytes(request, request.body);
-    if (signal?.aborted) throw abortReason(signal);
+    // A NodeRequest (`platformRequest`) hands over its parts as they are; a platform Request is read.
+    const parts = NodeRequest.take(input);
+    let request: Request | undefined;
+    let url: string;
+    let method: string;
+    let requestHeaders: Headers;
+    let signal: AbortSignal | null | undefined;
+    let redirect: RequestRedirect;
+    let body: Buffer | undefined;
+    if (parts !== undefined) {
+      ({ url, method, headers: requestHeaders, redirect } = parts);
+      signal = init?.signal ?? parts.signal;
+      if (signal?.aborted) throw abortReason(signal);
+      body = parts.body === null ? undefined : typeof parts.body === "string" ? Buffer.from(parts.body, "utf8") : Buffer.from(parts.body.buffer, parts.body.byteOffset, parts.body.byteLength);
+    } else {
+      request = input instanceof Request ? input : new Request(input as unknown as string, init as RequestInit | undefined);
+      ({ url, method, headers: requestHeaders, redirect } = request);
+      signal = init?.signal ?? request.signal;
+      if (signal?.aborted) throw abortReason(signal);
+      body = request.body === null ? undefined : await bodyBytes(request, request.body);
+      if (signal?.aborted) throw abortReason(signal);
+    }
+    if (init?.redirect !== undefined) redirect = init.redirect;
+    const target = splitUrl(url);
     let mod: HttpModule;
     let agent: Http.Agent;
     if (target.protocol === "https:") {
@@ -66,11 +85,9 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
       mod = httpModule ??= load("node:http") as HttpModule;
       agent = httpAgent ??= new mod.Agent(agentOptions);
     }
-    const method = request.method;
     const headers: Record<string, string> = {};
-    for (const [name, value] of request.headers) headers[name] = value;
+    for (const [name, value] of requestHeaders) headers[name] = value;
     if (body === undefined && (method === "POST" || method === "PUT")) headers["content-length"] = "0";
-    const redirect = init?.redirect ?? request.redirect;
 
     return new Promise<Response>((resolvePromise, rejectPromise) => {
       // The socket can outlive the call (keep-alive, a body read later or never) and its listeners close over
@@ -92,6 +109,7 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
         signal?.removeEventListener("abort", onAbort);
         // `request` stays reachable until here: a Request's signal only follows its parent while the Request lives.
         void request;
+        void input;
       };
       const fail = (err: unknown) => {
         if (settled) return;
@@ -123,12 +141,12 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
             res.destroy();
             return fail(new Error("unexpected redirect"));
           }
-          const responseInit: ResponseInit = { status, statusText: res.statusMessage ?? "", headers: headerPairs(res.rawHeaders) };
+          const statusText = res.statusMessage ?? "";
           if (method === "HEAD" || NULL_BODY_STATUS.has(status)) {
             res.resume();
             settled = true;
             release();
-            return resolve(new Response(null, responseInit));
+            return resolve(new Response(null, { status, statusText, headers: headersFrom(res.rawHeaders) }));
           }
           const encoding = res.headers["content-encoding"];
           const codings = encoding === undefined ? undefined : decodersFor(encoding);
@@ -137,7 +155,7 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
           settled = true;
           const source = bodySource(res, codings ?? [], release);
           abortBody = (reason) => source.abort(reason);
-          resolve(nodeResponse(source, responseInit, request.url));
+          resolve(nodeResponse(source, { status, statusText, rawHeaders: res.rawHeaders }, url));
         },
       );
       req.on("error", fail);
@@ -165,8 +183,16 @@ export const nodeTransport: Transport = createNodeTransport();
 /** What the facade sends through on this platform. */
 export const platformTransport: Transport = nodeTransport;
 export const transportName: "fetch" | "node:http" = "node:http";
-/** `globalThis.fetch`, late-bound (the portable path, also on Node). */
-export const fetchTransport: Transport = (request, init) => (init === undefined ? globalThis.fetch(request) : globalThis.fetch(request, init as RequestInit));
+/** `globalThis.fetch`, late-bound (the portable path, also on Node). A NodeRequest is handed over as a platform Request. */
+export const fetchTransport: Transport = (input, init) => {
+  const request = NodeRequest.toPlatform(input);
+  return init === undefined ? globalThis.fetch(request) : globalThis.fetch(request, init as RequestInit);
+};
+/**
+ * openapi-fetch's `Request` option to pair with `platformTransport`: on Node a lighter Request the Node
+ * transport sends as it is (transport/node-request.ts); elsewhere the platform's Request.
+ */
+export const platformRequest: typeof Request = NodeRequest as unknown as typeof Request;
 /** On Node: a keep-alive node:http transport with its own agents. */
 export const createPlatformTransport: (options?: TransportOptions) => Transport = createNodeTransport;
 
@@ -217,12 +243,6 @@ export function splitUrl(href: string): Target {
   let path = href.slice(pathStart, hash < 0 ? href.length : hash);
   if (path === "" || path.startsWith("?")) path = `/${path}`;
   return { protocol, hostname, port, path };
-}
-
-function headerPairs(raw: string[]): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (let i = 0; i < raw.length; i += 2) pairs.push([raw[i]!, raw[i + 1]!]);
-  return pairs;
 }
 
 type Coding = "gzip" | "deflate" | "br";

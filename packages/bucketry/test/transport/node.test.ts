@@ -11,6 +11,8 @@ import { http as mswHttp, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPlatformTransport, fetchTransport, platformTransport, transportName } from "../../src/transport/index.js";
+import { NodeRequest } from "../../src/transport/node-request.js";
+import { READ_AHEAD_BYTES } from "../../src/transport/node-response.js";
 import { createNodeTransport, nodeTransport, splitUrl } from "../../src/transport/node.js";
 
 // The suite's second pass (BUCKETRY_CRYPTO=web) maps `#transport` to the portable one; the Node transport is
@@ -68,318 +70,342 @@ describe("platform selection", () => {
   });
 });
 
-describe("a request in, a web Response out", () => {
-  it("GET: status, status text, headers, body; request headers and query reach the server", async () => {
-    const s = await serve((_req, res) => json(res, 200, { ok: true }, { "x-acs-request-id": "R-1" }));
-    const response = await nodeTransport(new Request(`${s.url}/v1/list?Action=ListBuckets&a=%20b`, { headers: { authorization: "sig", "x-acs-date": "d" } }));
-    expect(response).toBeInstanceOf(Response);
-    expect(response.status).toBe(200);
-    expect(response.statusText).toBe("OK");
-    expect(response.ok).toBe(true);
-    expect(response.headers.get("x-acs-request-id")).toBe("R-1");
-    expect(response.headers.get("content-type")).toBe("application/json");
-    expect(await response.json()).toEqual({ ok: true });
-    expect(s.requests[0]).toMatchObject({ method: "GET", url: "/v1/list?Action=ListBuckets&a=%20b" });
-    expect(s.requests[0]!.headers).toMatchObject({ authorization: "sig", "x-acs-date": "d", host: new URL(s.url).host });
-  });
-
-  it("POST: the Request's bytes are sent with their Content-Length; a bodiless POST sends Content-Length: 0", async () => {
-    const s = await serve((_req, res, body) => json(res, 201, { got: body.toString("utf8") }));
-    const body = JSON.stringify({ id: 42, name: "ünïcødé ✓" });
-    const r1 = await nodeTransport(new Request(`${s.url}/x`, { method: "POST", body, headers: { "content-type": "application/json" } }));
-    expect(r1.status).toBe(201);
-    expect(await r1.json()).toEqual({ got: body });
-    expect(s.requests[0]!.headers["content-length"]).toBe(String(Buffer.byteLength(body)));
-    expect(s.requests[0]!.headers["transfer-encoding"]).toBeUndefined();
-    const r2 = await nodeTransport(new Request(`${s.url}/y`, { method: "POST" }));
-    await r2.arrayBuffer();
-    expect(s.requests[1]!.headers["content-length"]).toBe("0");
-    const bytes = new Uint8Array([0, 1, 2, 255, 254]);
-    await (await nodeTransport(new Request(`${s.url}/z`, { method: "PUT", body: bytes }))).arrayBuffer();
-    expect([...s.requests[2]!.body]).toEqual([...bytes]);
-  });
-
-  it("every Set-Cookie line survives (getSetCookie), repeated headers too", async () => {
-    const s = await serve((_req, res) => {
-      res.setHeader("set-cookie", ["XSRF-TOKEN=abc; Path=/", "vertx-web.session=s1; Path=/; HttpOnly"]);
-      res.setHeader("x-multi", ["a", "b"]);
-      res.end();
+// Every exchange below runs twice: with the platform's Request, and with the transport's own (`platformRequest`,
+// what a client built with it hands over).
+describe.each([
+  ["the platform's Request", Request],
+  ["NodeRequest (platformRequest)", NodeRequest as unknown as typeof Request],
+])("%s", (_kind, Req) => {
+  describe("a request in, a web Response out", () => {
+    it("GET: status, status text, headers, body; request headers and query reach the server", async () => {
+      const s = await serve((_req, res) => json(res, 200, { ok: true }, { "x-acs-request-id": "R-1" }));
+      const response = await nodeTransport(new Req(`${s.url}/v1/list?Action=ListBuckets&a=%20b`, { headers: { authorization: "sig", "x-acs-date": "d" } }));
+      expect(response).toBeInstanceOf(Response);
+      expect(response.status).toBe(200);
+      expect(response.statusText).toBe("OK");
+      expect(response.ok).toBe(true);
+      expect(response.headers.get("x-acs-request-id")).toBe("R-1");
+      expect(response.headers.get("content-type")).toBe("application/json");
+      expect(await response.json()).toEqual({ ok: true });
+      expect(s.requests[0]).toMatchObject({ method: "GET", url: "/v1/list?Action=ListBuckets&a=%20b" });
+      expect(s.requests[0]!.headers).toMatchObject({ authorization: "sig", "x-acs-date": "d", host: new URL(s.url).host });
     });
-    const response = await nodeTransport(new Request(`${s.url}/csrf`));
-    expect(response.headers.getSetCookie()).toEqual(["XSRF-TOKEN=abc; Path=/", "vertx-web.session=s1; Path=/; HttpOnly"]);
-    expect(response.headers.get("x-multi")).toBe("a, b");
-  });
 
-  it("HEAD, 204 and 304 have a null body; error statuses come back as responses", async () => {
-    const s = await serve((req, res) => {
-      if (req.url === "/204") return void res.writeHead(204).end();
-      if (req.url === "/304") return void res.writeHead(304).end();
-      if (req.url === "/head") return json(res, 200, { big: "x".repeat(100) });
-      json(res, 503, { Code: "ServiceUnavailable" }, { "retry-after": "1" });
+    it("POST: the Request's bytes are sent with their Content-Length; a bodiless POST sends Content-Length: 0", async () => {
+      const s = await serve((_req, res, body) => json(res, 201, { got: body.toString("utf8") }));
+      const body = JSON.stringify({ id: 42, name: "ünïcødé ✓" });
+      const r1 = await nodeTransport(new Req(`${s.url}/x`, { method: "POST", body, headers: { "content-type": "application/json" } }));
+      expect(r1.status).toBe(201);
+      expect(await r1.json()).toEqual({ got: body });
+      expect(s.requests[0]!.headers["content-length"]).toBe(String(Buffer.byteLength(body)));
+      expect(s.requests[0]!.headers["transfer-encoding"]).toBeUndefined();
+      const r2 = await nodeTransport(new Req(`${s.url}/y`, { method: "POST" }));
+      await r2.arrayBuffer();
+      expect(s.requests[1]!.headers["content-length"]).toBe("0");
+      const bytes = new Uint8Array([0, 1, 2, 255, 254]);
+      await (await nodeTransport(new Req(`${s.url}/z`, { method: "PUT", body: bytes }))).arrayBuffer();
+      expect([...s.requests[2]!.body]).toEqual([...bytes]);
     });
-    for (const [path, method, status] of [["/204", "GET", 204], ["/304", "GET", 304], ["/head", "HEAD", 200]] as const) {
-      const response = await nodeTransport(new Request(`${s.url}${path}`, { method }));
-      expect(response.status).toBe(status);
-      expect(response.body).toBeNull();
-    }
-    const failed = await nodeTransport(new Request(`${s.url}/503`));
-    expect(failed.status).toBe(503);
-    expect(failed.headers.get("retry-after")).toBe("1");
-    expect(await failed.json()).toEqual({ Code: "ServiceUnavailable" });
-  });
 
-  it("redirects are never followed: a 3xx comes back as it is; redirect: 'error' rejects like fetch", async () => {
-    const s = await serve((req, res) => {
-      if (req.url === "/elsewhere") return json(res, 200, { followed: true });
-      res.writeHead(302, { location: "/elsewhere" });
-      res.end();
+    it("every Set-Cookie line survives (getSetCookie), repeated headers too", async () => {
+      const s = await serve((_req, res) => {
+        res.setHeader("set-cookie", ["XSRF-TOKEN=abc; Path=/", "vertx-web.session=s1; Path=/; HttpOnly"]);
+        res.setHeader("x-multi", ["a", "b"]);
+        res.end();
+      });
+      const response = await nodeTransport(new Req(`${s.url}/csrf`));
+      expect(response.headers.getSetCookie()).toEqual(["XSRF-TOKEN=abc; Path=/", "vertx-web.session=s1; Path=/; HttpOnly"]);
+      expect(response.headers.get("x-multi")).toBe("a, b");
     });
-    const response = await nodeTransport(new Request(`${s.url}/start`));
-    expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/elsewhere");
-    await expect(nodeTransport(new Request(`${s.url}/start`, { redirect: "error" }))).rejects.toThrow(TypeError);
-    expect(s.requests.map((r) => r.url)).toEqual(["/start", "/start"]);
-  });
 
-  it("gzip, deflate (zlib and raw) and br bodies are decoded; Content-Encoding stays; an unknown coding passes through", async () => {
-    const text = JSON.stringify({ data: "y".repeat(5_000) });
-    const bodies: Record<string, Buffer> = {
-      gzip: gzipSync(text),
-      "x-gzip": gzipSync(text),
-      deflate: deflateSync(text),
-      "deflate-raw": deflateRawSync(text),
-      br: brotliCompressSync(text),
-      "gzip, br": brotliCompressSync(gzipSync(text)),
-      bogus: Buffer.from("as is"),
-    };
-    const s = await serve((req, res) => {
-      const coding = decodeURIComponent(req.url!.slice(1));
-      res.writeHead(200, { "content-type": "application/json", "content-encoding": coding === "deflate-raw" ? "deflate" : coding });
-      res.end(bodies[coding]);
-    });
-    for (const coding of Object.keys(bodies)) {
-      const response = await nodeTransport(new Request(`${s.url}/${encodeURIComponent(coding)}`));
-      expect(await response.text(), coding).toBe(coding === "bogus" ? "as is" : text);
-      expect(response.headers.get("content-encoding")).toBe(coding === "deflate-raw" ? "deflate" : coding);
-    }
-  });
-
-  it("URLs are split without a second parse: ports, IPv6, bare query, fragment", () => {
-    expect(splitUrl("http://127.0.0.1:9000/a/b?x=1#frag")).toEqual({ protocol: "http:", hostname: "127.0.0.1", port: "9000", path: "/a/b?x=1" });
-    expect(splitUrl("https://oss-cn-hangzhou.aliyuncs.com/?acl")).toEqual({ protocol: "https:", hostname: "oss-cn-hangzhou.aliyuncs.com", port: undefined, path: "/?acl" });
-    expect(splitUrl("http://[::1]:8080/p")).toEqual({ protocol: "http:", hostname: "::1", port: "8080", path: "/p" });
-    expect(splitUrl("https://[2001:db8::1]/")).toEqual({ protocol: "https:", hostname: "2001:db8::1", port: undefined, path: "/" });
-    expect(splitUrl("http://h.example?q=1")).toMatchObject({ hostname: "h.example", path: "/?q=1" });
-    expect(() => splitUrl("ftp://x/")).toThrow(TypeError);
-  });
-});
-
-describe("the Response: a real Response whose body is read on demand", () => {
-  const payload = { ok: true, text: "ünïcødé ✓" };
-  const serveJson = () => serve((req, res) => (req.url === "/bom" ? (res.writeHead(200, { "content-type": "text/plain" }), res.end(Buffer.from("\ufeffhello"))) : json(res, 200, payload)));
-
-  it("text, json, arrayBuffer, bytes, blob, formData; url is the request's", async () => {
-    const s = await serveJson();
-    const get = () => nodeTransport(new Request(`${s.url}/j?x=1`));
-    const r = await get();
-    expect(r).toBeInstanceOf(Response);
-    expect(r.url).toBe(`${s.url}/j?x=1`);
-    expect(r.bodyUsed).toBe(false);
-    expect(await r.json()).toEqual(payload);
-    expect(r.bodyUsed).toBe(true);
-    expect(await (await get()).text()).toBe(JSON.stringify(payload));
-    expect(new TextDecoder().decode(await (await get()).arrayBuffer())).toBe(JSON.stringify(payload));
-    const bytes = await (await get()).bytes();
-    expect(bytes).toBeInstanceOf(Uint8Array);
-    expect(new TextDecoder().decode(bytes)).toBe(JSON.stringify(payload));
-    expect(await (await (await get()).blob()).text()).toBe(JSON.stringify(payload));
-    expect(await (await nodeTransport(new Request(`${s.url}/bom`))).text()).toBe("hello");
-  });
-
-  it("a body is read once: a second read rejects, the stream of a read body is disturbed", async () => {
-    const s = await serveJson();
-    const r = await nodeTransport(new Request(`${s.url}/j`));
-    await r.text();
-    await expect(r.text()).rejects.toThrow(TypeError);
-    await expect(r.json()).rejects.toThrow(TypeError);
-    expect(r.bodyUsed).toBe(true);
-    expect(() => r.clone()).toThrow(TypeError);
-    expect(r.body).not.toBeNull(); // a read body's stream, disturbed
-    await expect(r.arrayBuffer()).rejects.toThrow(TypeError);
-    const r2 = await nodeTransport(new Request(`${s.url}/j`));
-    const reader = r2.body!.getReader();
-    expect(r2.body).toBe(r2.body); // one stream
-    let text = "";
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);
-    expect(JSON.parse(text)).toEqual(payload);
-    expect(r2.bodyUsed).toBe(true);
-    await expect(r2.text()).rejects.toThrow(TypeError);
-  });
-
-  it("clone(): both copies read the whole body", async () => {
-    const s = await serveJson();
-    const r = await nodeTransport(new Request(`${s.url}/j`));
-    const copy = r.clone();
-    expect(await copy.json()).toEqual(payload);
-    expect(await r.json()).toEqual(payload);
-  });
-
-  it("an empty body (Content-Length: 0) frees its socket at once, read or not; an unread body's socket is freed when the Response is collected", async () => {
-    const s = await serve((req, res) => {
-      if (req.url === "/empty") {
-        res.writeHead(200, { "content-length": "0", "set-cookie": "XSRF-TOKEN=t" });
-        return void res.end();
+    it("HEAD, 204 and 304 have a null body; error statuses come back as responses", async () => {
+      const s = await serve((req, res) => {
+        if (req.url === "/204") return void res.writeHead(204).end();
+        if (req.url === "/304") return void res.writeHead(304).end();
+        if (req.url === "/head") return json(res, 200, { big: "x".repeat(100) });
+        json(res, 503, { Code: "ServiceUnavailable" }, { "retry-after": "1" });
+      });
+      for (const [path, method, status] of [["/204", "GET", 204], ["/304", "GET", 304], ["/head", "HEAD", 200]] as const) {
+        const response = await nodeTransport(new Req(`${s.url}${path}`, { method }));
+        expect(response.status).toBe(status);
+        expect(response.body).toBeNull();
       }
-      json(res, 200, payload);
+      const failed = await nodeTransport(new Req(`${s.url}/503`));
+      expect(failed.status).toBe(503);
+      expect(failed.headers.get("retry-after")).toBe("1");
+      expect(await failed.json()).toEqual({ Code: "ServiceUnavailable" });
     });
+
+    it("redirects are never followed: a 3xx comes back as it is; redirect: 'error' rejects like fetch", async () => {
+      const s = await serve((req, res) => {
+        if (req.url === "/elsewhere") return json(res, 200, { followed: true });
+        res.writeHead(302, { location: "/elsewhere" });
+        res.end();
+      });
+      const response = await nodeTransport(new Req(`${s.url}/start`));
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")).toBe("/elsewhere");
+      await expect(nodeTransport(new Req(`${s.url}/start`, { redirect: "error" }))).rejects.toThrow(TypeError);
+      expect(s.requests.map((r) => r.url)).toEqual(["/start", "/start"]);
+    });
+
+    it("gzip, deflate (zlib and raw) and br bodies are decoded; Content-Encoding stays; an unknown coding passes through", async () => {
+      const text = JSON.stringify({ data: "y".repeat(5_000) });
+      const bodies: Record<string, Buffer> = {
+        gzip: gzipSync(text),
+        "x-gzip": gzipSync(text),
+        deflate: deflateSync(text),
+        "deflate-raw": deflateRawSync(text),
+        br: brotliCompressSync(text),
+        "gzip, br": brotliCompressSync(gzipSync(text)),
+        bogus: Buffer.from("as is"),
+      };
+      const s = await serve((req, res) => {
+        const coding = decodeURIComponent(req.url!.slice(1));
+        res.writeHead(200, { "content-type": "application/json", "content-encoding": coding === "deflate-raw" ? "deflate" : coding });
+        res.end(bodies[coding]);
+      });
+      for (const coding of Object.keys(bodies)) {
+        const response = await nodeTransport(new Req(`${s.url}/${encodeURIComponent(coding)}`));
+        expect(await response.text(), coding).toBe(coding === "bogus" ? "as is" : text);
+        expect(response.headers.get("content-encoding")).toBe(coding === "deflate-raw" ? "deflate" : coding);
+      }
+    });
+
+    it("URLs are split without a second parse: ports, IPv6, bare query, fragment", () => {
+      expect(splitUrl("http://127.0.0.1:9000/a/b?x=1#frag")).toEqual({ protocol: "http:", hostname: "127.0.0.1", port: "9000", path: "/a/b?x=1" });
+      expect(splitUrl("https://oss-cn-hangzhou.aliyuncs.com/?acl")).toEqual({ protocol: "https:", hostname: "oss-cn-hangzhou.aliyuncs.com", port: undefined, path: "/?acl" });
+      expect(splitUrl("http://[::1]:8080/p")).toEqual({ protocol: "http:", hostname: "::1", port: "8080", path: "/p" });
+      expect(splitUrl("https://[2001:db8::1]/")).toEqual({ protocol: "https:", hostname: "2001:db8::1", port: undefined, path: "/" });
+      expect(splitUrl("http://h.example?q=1")).toMatchObject({ hostname: "h.example", path: "/?q=1" });
+      expect(() => splitUrl("ftp://x/")).toThrow(TypeError);
+    });
+  });
+
+  describe("the Response: a real Response whose body is read on demand", () => {
+    const payload = { ok: true, text: "ünïcødé ✓" };
+    const serveJson = () => serve((req, res) => (req.url === "/bom" ? (res.writeHead(200, { "content-type": "text/plain" }), res.end(Buffer.from("\ufeffhello"))) : json(res, 200, payload)));
+
+    it("text, json, arrayBuffer, bytes, blob, formData; url is the request's", async () => {
+      const s = await serveJson();
+      const get = () => nodeTransport(new Req(`${s.url}/j?x=1`));
+      const r = await get();
+      expect(r).toBeInstanceOf(Response);
+      expect(r.url).toBe(`${s.url}/j?x=1`);
+      expect(r.bodyUsed).toBe(false);
+      expect(await r.json()).toEqual(payload);
+      expect(r.bodyUsed).toBe(true);
+      expect(await (await get()).text()).toBe(JSON.stringify(payload));
+      expect(new TextDecoder().decode(await (await get()).arrayBuffer())).toBe(JSON.stringify(payload));
+      const bytes = await (await get()).bytes();
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      expect(new TextDecoder().decode(bytes)).toBe(JSON.stringify(payload));
+      expect(await (await (await get()).blob()).text()).toBe(JSON.stringify(payload));
+      expect(await (await nodeTransport(new Req(`${s.url}/bom`))).text()).toBe("hello");
+    });
+
+    it("a body is read once: a second read rejects, the stream of a read body is disturbed", async () => {
+      const s = await serveJson();
+      const r = await nodeTransport(new Req(`${s.url}/j`));
+      await r.text();
+      await expect(r.text()).rejects.toThrow(TypeError);
+      await expect(r.json()).rejects.toThrow(TypeError);
+      expect(r.bodyUsed).toBe(true);
+      expect(() => r.clone()).toThrow(TypeError);
+      expect(r.body).not.toBeNull(); // a read body's stream, disturbed
+      await expect(r.arrayBuffer()).rejects.toThrow(TypeError);
+      const r2 = await nodeTransport(new Req(`${s.url}/j`));
+      const reader = r2.body!.getReader();
+      expect(r2.body).toBe(r2.body); // one stream
+      let text = "";
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value);
+      expect(JSON.parse(text)).toEqual(payload);
+      expect(r2.bodyUsed).toBe(true);
+      await expect(r2.text()).rejects.toThrow(TypeError);
+    });
+
+    it("clone(): both copies read the whole body", async () => {
+      const s = await serveJson();
+      const r = await nodeTransport(new Req(`${s.url}/j`));
+      const copy = r.clone();
+      expect(await copy.json()).toEqual(payload);
+      expect(await r.json()).toEqual(payload);
+    });
+
+    it("an empty body (Content-Length: 0) frees its socket at once, read or not; an unread body's socket is freed when the Response is collected", async () => {
+      const s = await serve((req, res) => {
+        if (req.url === "/empty") {
+          res.writeHead(200, { "content-length": "0", "set-cookie": "XSRF-TOKEN=t" });
+          return void res.end();
+        }
+        json(res, 200, payload);
+      });
+      const transport = createNodeTransport({ maxSockets: 1 });
+      for (let i = 0; i < 5; i++) {
+        const r = await transport(new Req(`${s.url}/empty`));
+        expect(r.headers.getSetCookie()).toEqual(["XSRF-TOKEN=t"]);
+      }
+      expect(await (await transport(new Req(`${s.url}/empty`))).text()).toBe("");
+      expect(s.connections).toBe(1);
+      // An unread body: checked in a child with --expose-gc (below).
+    });
+
+    it("a small body is read ahead: its socket is free before anyone reads, read or never (no garbage collection needed)", async () => {
+    const s = await serve((_req, res) => json(res, 200, payload));
     const transport = createNodeTransport({ maxSockets: 1 });
-    for (let i = 0; i < 5; i++) {
-      const r = await transport(new Request(`${s.url}/empty`));
-      expect(r.headers.getSetCookie()).toEqual(["XSRF-TOKEN=t"]);
-    }
-    expect(await (await transport(new Request(`${s.url}/empty`))).text()).toBe("");
+    const unread: Response[] = [];
+    // Kept reachable and unread: with one socket, each next request goes out only because the last answer
+    // freed it on its own.
+    for (let i = 0; i < 5; i++) unread.push(await transport(new Req(`${s.url}/j${i}`)));
+    expect(s.requests.map((r) => r.url)).toEqual(["/j0", "/j1", "/j2", "/j3", "/j4"]);
     expect(s.connections).toBe(1);
-    // An unread body: checked in a child with --expose-gc (below).
+    for (const r of unread) expect(await r.json()).toEqual(payload); // still there, whole
+    const streamed = await transport(new Req(`${s.url}/s`));
+    await new Promise((r) => setTimeout(r, 20));
+    let text = "";
+    for await (const chunk of streamed.body!) text += new TextDecoder().decode(chunk);
+    expect(JSON.parse(text)).toEqual(payload);
   });
 
   it("a JSON syntax error rejects json() with a SyntaxError, as fetch does", async () => {
-    const s = await serve((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": "5" });
-      res.end("{nope");
+      const s = await serve((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "5" });
+        res.end("{nope");
+      });
+      await expect((await nodeTransport(new Req(`${s.url}/bad`))).json()).rejects.toThrow(SyntaxError);
     });
-    await expect((await nodeTransport(new Request(`${s.url}/bad`))).json()).rejects.toThrow(SyntaxError);
-  });
-});
-
-describe("connections", () => {
-  it("keep-alive: sequential requests reuse one socket", async () => {
-    const s = await serve((_req, res) => json(res, 200, { n: 1 }));
-    const transport = createNodeTransport();
-    for (let i = 0; i < 20; i++) await (await transport(new Request(`${s.url}/k`))).json();
-    expect(s.connections).toBe(1);
   });
 
-  it("maxSockets caps the connections per origin; the rest queue", async () => {
-    let open = 0;
-    let peak = 0;
-    const s = await serve((_req, res) => {
-      open++;
-      peak = Math.max(peak, open);
-      setTimeout(() => {
-        open--;
-        json(res, 200, {});
-      }, 10);
+  describe("connections", () => {
+    it("keep-alive: sequential requests reuse one socket", async () => {
+      const s = await serve((_req, res) => json(res, 200, { n: 1 }));
+      const transport = createNodeTransport();
+      for (let i = 0; i < 20; i++) await (await transport(new Req(`${s.url}/k`))).json();
+      expect(s.connections).toBe(1);
     });
-    const transport = createNodeTransport({ maxSockets: 3 });
-    await Promise.all(Array.from({ length: 20 }, async () => (await transport(new Request(`${s.url}/c`))).arrayBuffer()));
-    expect(peak).toBeLessThanOrEqual(3);
-    expect(s.connections).toBeLessThanOrEqual(3);
-    expect(s.requests).toHaveLength(20);
-  });
 
-  it("an idle socket is closed after freeSocketTimeoutMs", async () => {
-    const s = await serve((_req, res) => json(res, 200, {}));
-    const closed: Socket[] = [];
-    s.server.on("connection", (socket: Socket) => socket.on("close", () => closed.push(socket)));
-    const transport = createNodeTransport({ freeSocketTimeoutMs: 50 });
-    await (await transport(new Request(`${s.url}/t`))).arrayBuffer();
-    await new Promise((r) => setTimeout(r, 400));
-    expect(closed).toHaveLength(1);
-    await (await transport(new Request(`${s.url}/t`))).arrayBuffer();
-    expect(s.connections).toBe(2);
-  });
-
-  it("a refused connection rejects like fetch: TypeError('fetch failed') with the socket error as cause", async () => {
-    const s = await serve(() => undefined);
-    const url = s.url;
-    servers.splice(0).forEach((srv) => srv.close());
-    await new Promise((r) => setTimeout(r, 20));
-    const err = (await nodeTransport(new Request(`${url}/gone`)).catch((e: unknown) => e)) as TypeError & { cause?: { code?: string } };
-    expect(err).toBeInstanceOf(TypeError);
-    expect(err.message).toBe("fetch failed");
-    expect(err.cause?.code).toBe("ECONNREFUSED");
-  });
-
-  it("a connection reset mid-body errors the body stream with TypeError('terminated')", async () => {
-    const s = await serve((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
-      res.write("{\"partial\":");
-      setTimeout(() => res.socket?.destroy(), 20);
+    it("maxSockets caps the connections per origin; the rest queue", async () => {
+      let open = 0;
+      let peak = 0;
+      const s = await serve((_req, res) => {
+        open++;
+        peak = Math.max(peak, open);
+        setTimeout(() => {
+          open--;
+          json(res, 200, {});
+        }, 10);
+      });
+      const transport = createNodeTransport({ maxSockets: 3 });
+      await Promise.all(Array.from({ length: 20 }, async () => (await transport(new Req(`${s.url}/c`))).arrayBuffer()));
+      expect(peak).toBeLessThanOrEqual(3);
+      expect(s.connections).toBeLessThanOrEqual(3);
+      expect(s.requests).toHaveLength(20);
     });
-    const response = await nodeTransport(new Request(`${s.url}/cut`));
-    expect(response.status).toBe(200);
-    const err = (await response.text().catch((e: unknown) => e)) as TypeError;
-    expect(err).toBeInstanceOf(TypeError);
-    expect(err.message).toBe("terminated");
-  });
 
-  it("a body nobody reads is not downloaded past what the stream asked for; cancel closes the socket", async () => {
-    let written = 0;
-    let closed = false;
-    const s = await serve((_req, res) => {
-      res.writeHead(200, { "content-type": "application/octet-stream" });
-      const chunk = Buffer.alloc(64 * 1024, 0x61);
-      res.on("close", () => (closed = true));
-      const pump = () => {
-        while (written < 64 * 1024 * 1024) {
-          written += chunk.length;
-          if (!res.write(chunk)) return void res.once("drain", pump);
-        }
-        res.end();
-      };
-      pump();
+    it("an idle socket is closed after freeSocketTimeoutMs", async () => {
+      const s = await serve((_req, res) => json(res, 200, {}));
+      const closed: Socket[] = [];
+      s.server.on("connection", (socket: Socket) => socket.on("close", () => closed.push(socket)));
+      const transport = createNodeTransport({ freeSocketTimeoutMs: 50 });
+      await (await transport(new Req(`${s.url}/t`))).arrayBuffer();
+      await new Promise((r) => setTimeout(r, 400));
+      expect(closed).toHaveLength(1);
+      await (await transport(new Req(`${s.url}/t`))).arrayBuffer();
+      expect(s.connections).toBe(2);
     });
-    const response = await nodeTransport(new Request(`${s.url}/big`));
-    const reader = response.body!.getReader();
-    await reader.read();
-    await new Promise((r) => setTimeout(r, 100));
-    expect(written).toBeLessThan(16 * 1024 * 1024);
-    await reader.cancel();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(closed).toBe(true);
-  });
-});
 
-describe("AbortSignal, as fetch honours it", () => {
-  const hang = () => serve(() => undefined);
-
-  it("already aborted: rejects with the signal's reason, nothing is sent", async () => {
-    const s = await hang();
-    const reason = new Error("stop");
-    await expect(nodeTransport(new Request(`${s.url}/a`, { signal: AbortSignal.abort(reason) }))).rejects.toBe(reason);
-    await expect(nodeTransport(new Request(`${s.url}/a`), { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
-    expect(s.requests).toHaveLength(0);
-  });
-
-  it("in flight: rejects promptly with the reason (AbortError, TimeoutError) and closes the socket", async () => {
-    const s = await hang();
-    const closed: boolean[] = [];
-    s.server.on("connection", (socket: Socket) => socket.on("close", () => closed.push(true)));
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    const started = Date.now();
-    await expect(nodeTransport(new Request(`${s.url}/a`, { signal: controller.signal }))).rejects.toMatchObject({ name: "AbortError" });
-    await expect(nodeTransport(new Request(`${s.url}/b`), { signal: AbortSignal.timeout(30) })).rejects.toMatchObject({ name: "TimeoutError" });
-    expect(Date.now() - started).toBeLessThan(1_000);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(closed).toHaveLength(2);
-  });
-
-  it("while the body is read: the body stream errors with the reason; no listener is left once a call ends", async () => {
-    const s = await serve((req, res) => {
-      if (req.url === "/ok") return json(res, 200, {});
-      res.writeHead(200, { "content-type": "application/json" });
-      res.write("{");
+    it("a refused connection rejects like fetch: TypeError('fetch failed') with the socket error as cause", async () => {
+      const s = await serve(() => undefined);
+      const url = s.url;
+      servers.splice(0).forEach((srv) => srv.close());
+      await new Promise((r) => setTimeout(r, 20));
+      const err = (await nodeTransport(new Req(`${url}/gone`)).catch((e: unknown) => e)) as TypeError & { cause?: { code?: string } };
+      expect(err).toBeInstanceOf(TypeError);
+      expect(err.message).toBe("fetch failed");
+      expect(err.cause?.code).toBe("ECONNREFUSED");
     });
-    const controller = new AbortController();
-    const response = await nodeTransport(new Request(`${s.url}/slow`, { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 20);
-    await expect(response.text()).rejects.toMatchObject({ name: "AbortError" });
 
-    const { getEventListeners } = await import("node:events");
-    const shared = new AbortController();
-    for (let i = 0; i < 5; i++) await (await nodeTransport(new Request(`${s.url}/ok`), { signal: shared.signal })).json();
-    expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
+    it("a connection reset mid-body errors the body stream with TypeError('terminated')", async () => {
+      const s = await serve((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+        res.write("{\"partial\":");
+        setTimeout(() => res.socket?.destroy(), 20);
+      });
+      const response = await nodeTransport(new Req(`${s.url}/cut`));
+      expect(response.status).toBe(200);
+      const err = (await response.text().catch((e: unknown) => e)) as TypeError;
+      expect(err).toBeInstanceOf(TypeError);
+      expect(err.message).toBe("terminated");
+    });
+
+    it("a body nobody reads is not downloaded past what the stream asked for; cancel closes the socket", async () => {
+      let written = 0;
+      let closed = false;
+      const s = await serve((_req, res) => {
+        res.writeHead(200, { "content-type": "application/octet-stream" });
+        const chunk = Buffer.alloc(64 * 1024, 0x61);
+        res.on("close", () => (closed = true));
+        const pump = () => {
+          while (written < 64 * 1024 * 1024) {
+            written += chunk.length;
+            if (!res.write(chunk)) return void res.once("drain", pump);
+          }
+          res.end();
+        };
+        pump();
+      });
+      const response = await nodeTransport(new Req(`${s.url}/big`));
+      const reader = response.body!.getReader();
+      await reader.read();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(written).toBeLessThan(16 * 1024 * 1024);
+      await reader.cancel();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(closed).toBe(true);
+    });
+  });
+
+  describe("AbortSignal, as fetch honours it", () => {
+    const hang = () => serve(() => undefined);
+
+    it("already aborted: rejects with the signal's reason, nothing is sent", async () => {
+      const s = await hang();
+      const reason = new Error("stop");
+      await expect(nodeTransport(new Req(`${s.url}/a`, { signal: AbortSignal.abort(reason) }))).rejects.toBe(reason);
+      await expect(nodeTransport(new Req(`${s.url}/a`), { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
+      expect(s.requests).toHaveLength(0);
+    });
+
+    it("in flight: rejects promptly with the reason (AbortError, TimeoutError) and closes the socket", async () => {
+      const s = await hang();
+      const closed: boolean[] = [];
+      s.server.on("connection", (socket: Socket) => socket.on("close", () => closed.push(true)));
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 30);
+      const started = Date.now();
+      await expect(nodeTransport(new Req(`${s.url}/a`, { signal: controller.signal }))).rejects.toMatchObject({ name: "AbortError" });
+      await expect(nodeTransport(new Req(`${s.url}/b`), { signal: AbortSignal.timeout(30) })).rejects.toMatchObject({ name: "TimeoutError" });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(closed).toHaveLength(2);
+    });
+
+    it("while the body is read: the body stream errors with the reason; no listener is left once a call ends", async () => {
+      const s = await serve((req, res) => {
+        if (req.url === "/ok") return json(res, 200, {});
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write("{");
+      });
+      const controller = new AbortController();
+      const response = await nodeTransport(new Req(`${s.url}/slow`, { signal: controller.signal }));
+      setTimeout(() => controller.abort(), 20);
+      await expect(response.text()).rejects.toMatchObject({ name: "AbortError" });
+
+      const { getEventListeners } = await import("node:events");
+      const shared = new AbortController();
+      for (let i = 0; i < 5; i++) await (await nodeTransport(new Req(`${s.url}/ok`), { signal: shared.signal })).json();
+      expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
+    });
   });
 });
 
@@ -444,13 +470,24 @@ describe("idle keep-alive sockets never hold a process open", () => {
 
   it("a Response dropped unread gives its socket back when collected (maxSockets 1: the next request still goes out)", async () => {
     expect(existsSync(built), "needs the built package: run `npm run build` first").toBe(true);
-    const s = await serve((_req, res) => json(res, 200, { ok: true }));
+    // Bodies past the read-ahead (READ_AHEAD_BYTES): they wait on the socket for a reader that never comes —
+    // one declared by Content-Length (held from the start), one chunked (held once the read-ahead is full).
+    const s = await serve((req, res) => {
+      if (req.url === "/next") return json(res, 200, { ok: true });
+      const pad = Buffer.alloc(READ_AHEAD_BYTES * 4, 0x61);
+      if (req.url === "/declared") return json(res, 200, { pad: pad.toString() });
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(pad);
+    });
     const script = `
       const { createNodeTransport } = await import(${JSON.stringify(built)});
       const t = createNodeTransport({ maxSockets: 1 });
-      await t(new Request(${JSON.stringify(s.url)} + "/unread"));
-      for (let i = 0; i < 5; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 20)); }
-      const r = await Promise.race([t(new Request(${JSON.stringify(s.url)} + "/next")).then((r) => r.json()), new Promise((r) => setTimeout(() => r("stuck"), 3000))]);
+      for (const path of ["/declared", "/chunked"]) {
+        await t(new Request(${JSON.stringify(s.url)} + path));
+        await new Promise((r) => setTimeout(r, 50));
+        for (let i = 0; i < 5; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 20)); }
+      }
+      const r = await Promise.race([t(new Request(${JSON.stringify(s.url)} + "/next")).then((r) => r.json()), new Promise((r) => setTimeout(() => r("stuck"), 3000).unref())]);
       process.stdout.write(JSON.stringify(r));
     `;
     const child = spawn(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });

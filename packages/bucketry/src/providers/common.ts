@@ -5,7 +5,7 @@ import type { Provider } from "../model.js";
 import type { CallOptions, CommonOptions } from "../options.js";
 import { resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget } from "../retry.js";
 import { SkewClock, type CallContext } from "../runtime.js";
-import { platformTransport, transportName } from "../transport/index.js";
+import { platformRequest, platformTransport, transportName } from "../transport/index.js";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -22,6 +22,12 @@ export interface ClientState {
   fetch: (request: Request) => Promise<Response>;
   /** Per attempt: pass as openapi-fetch's per-request `fetch`, bound to the attempt's signal (see `boundedTransport`). */
   send: (signal: AbortSignal) => (request: Request) => Promise<Response>;
+  /**
+   * Spread into the generated client's options: `{ Request: platformRequest }` when the calls go through the
+   * Node transport (its lighter Request), else nothing (the client's own Request class, which a caller's
+   * `fetch` can read).
+   */
+  requestClass: { Request?: typeof Request };
 }
 
 /**
@@ -132,6 +138,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
     secrets: new SecretSet(),
     fetch: (request: Request) => transport(request),
     send: (signal: AbortSignal) => (request: Request) => transport(request, signal),
+    requestClass: custom === undefined && transportName === "node:http" ? { Request: platformRequest } : {},
   };
 }
 

@@ -48,7 +48,7 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
   const state = clientState(hitachiErrors, options);
   const credentials = hitachiCredentials(options.credentials, undefined, (...v) => state.secrets.add(...v));
   // The generated client's Requests keep their JSON body: the session replays a 401 from it instead of cloning.
-  const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch }));
+  const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch, ...state.requestClass }));
   // The session's own requests (CSRF GET, token grant, the 401 replay) go through the same transport; the
   // cookie values they set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
   const rememberingCookies =

@@ -66,6 +66,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
   const raw: MpcClient = generated("huaweicloud-mpc", () => createClient({
     ...(options.endpoint ? { baseUrl: checkEndpoint("huaweicloud-mpc", options.endpoint) } : { region }),
     fetch: state.fetch,
+    ...state.requestClass,
   }));
   const creds = options.credentials;
   if (creds && typeof creds === "object" && "token" in creds) {

@@ -5,6 +5,7 @@
 import { BucketryError } from "./errors.js";
 import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, requestIdOf, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget } from "./retry.js";
+import { allowManyListeners } from "#transport";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {
@@ -69,7 +70,10 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
   const call = ctx.signal !== undefined || ctx.deadlineMs !== undefined ? new AbortController() : undefined;
   let deadlineHit = false;
   const onCallerAbort = () => call!.abort(ctx.signal!.reason);
-  ctx.signal?.addEventListener("abort", onCallerAbort, { once: true });
+  if (ctx.signal !== undefined) {
+    allowManyListeners(ctx.signal); // one signal over many calls at once (Node would warn of a leak past 10)
+    ctx.signal.addEventListener("abort", onCallerAbort, { once: true });
+  }
   const deadlineAt = ctx.deadlineMs === undefined ? undefined : Date.now() + ctx.deadlineMs;
   const deadlineTimer =
     ctx.deadlineMs === undefined

@@ -18,6 +18,7 @@
 // node:http, node:https and node:zlib are loaded on first use (cold start), and `request` is looked up on the
 // module object at call time, so MSW's node interceptor (which replaces it) applies. Idle keep-alive sockets
 // are unref'd by the agent — they never keep a process alive — and closed after `freeSocketTimeoutMs`.
+import { defaultMaxListeners, getMaxListeners, setMaxListeners } from "node:events";
 import { createRequire } from "node:module";
 import type * as Http from "node:http";
 import type * as Stream from "node:stream";
@@ -159,7 +160,10 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
         },
       );
       req.on("error", fail);
-      if (signal) signal.addEventListener("abort", onAbort, { once: true });
+      if (signal) {
+        allowManyListeners(signal);
+        signal.addEventListener("abort", onAbort, { once: true });
+      }
       if (body === undefined) req.end();
       else req.end(body);
     });
@@ -200,6 +204,15 @@ function positive(value: number | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !(value > 0)) throw new TypeError(`transport: ${name} must be a number > 0`);
   return value;
+}
+
+/**
+ * One signal often guards many calls at once (a batch, a request scope): each call in flight listens to it,
+ * and past Node's default of 10 listeners Node would warn of a leak that is not one. undici's Request raises
+ * the same cap the same way; a cap the caller set is left alone.
+ */
+export function allowManyListeners(signal: AbortSignal): void {
+  if (getMaxListeners(signal) === defaultMaxListeners) setMaxListeners(1_500, signal);
 }
 
 function abortReason(signal: AbortSignal): unknown {

@@ -29,3 +29,6 @@ export const platformRequest: typeof Request = class PlatformRequest {
     return request as unknown as PlatformRequest;
   }
 } as unknown as typeof Request;
+
+/** Node raises an AbortSignal's listener cap for calls sharing one signal (transport/node.ts); browsers have no cap. */
+export function allowManyListeners(_signal: AbortSignal): void {}

@@ -112,8 +112,19 @@ describe("AbortSignal", () => {
     let n = 0;
     const fetch = stubFetch(() => (n++ % 3 === 0 ? new Response("{}", { status: 503 }) : new Response(VALID_BODY["baidu-bos"].body)));
     const client = clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch, retry: { baseDelayMs: 0 } });
-    await Promise.allSettled(Array.from({ length: 50 }, () => client.getBucketAcl("example-bucket", { signal })));
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on("warning", onWarning);
+    try {
+      await Promise.allSettled(Array.from({ length: 50 }, () => client.getBucketAcl("example-bucket", { signal })));
+      await new Promise((r) => setImmediate(r));
+    } finally {
+      process.off("warning", onWarning);
+    }
     expect(getEventListeners(signal, "abort")).toHaveLength(0);
+    // 50 calls in flight on one signal: no "possible EventTarget memory leak" warning. Checked on the Node pass:
+    // the cap is raised by the Node transport module; the portable one (the web pass) has nothing to raise it with.
+    if (process.env.BUCKETRY_CRYPTO !== "web") expect(warnings).not.toContain("MaxListenersExceededWarning");
   });
 });
 

@@ -405,6 +405,19 @@ describe.each([
       const shared = new AbortController();
       for (let i = 0; i < 5; i++) await (await nodeTransport(new Req(`${s.url}/ok`), { signal: shared.signal })).json();
       expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);
+      // One signal over many calls at once: no "possible EventTarget memory leak" warning past 10 listeners.
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(w.name);
+      process.on("warning", onWarning);
+      try {
+        const batch = new AbortController();
+        await Promise.all(Array.from({ length: 24 }, async () => (await nodeTransport(new Req(`${s.url}/ok`), { signal: batch.signal })).json()));
+        await new Promise((r) => setImmediate(r));
+        expect(getEventListeners(batch.signal, "abort")).toHaveLength(0);
+      } finally {
+        process.off("warning", onWarning);
+      }
+      expect(warnings).not.toContain("MaxListenersExceededWarning");
     });
   });
 });

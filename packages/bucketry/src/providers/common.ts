@@ -138,7 +138,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
     secrets: new SecretSet(),
     fetch: (request: Request) => transport(request),
     send: (signal: AbortSignal) => (request: Request) => transport(request, signal),
-    requestClass: custom === undefined && transportName === "node:http" ? { Request: platformRequest } : {},
+    requestClass: custom === undefined && transportName !== "fetch" ? { Request: platformRequest } : {},
   };
 }
 

@@ -1,6 +1,7 @@
 // The Node transport's Response: a `Response` (instanceof, status, headers, every member) whose body is read
-// from the socket only when asked for. `text()`, `json()`, `arrayBuffer()` and `bytes()` collect the bytes directly;
-// `body`, `clone()`, `blob()` and `formData()` turn it into a web stream and hand over to a plain Response.
+// ahead into memory when small (BodySource) and never turned into a web stream unless asked for. `text()`,
+// `json()`, `arrayBuffer()` and `bytes()` collect the bytes directly; `body`, `clone()`, `blob()` and `formData()`
+// turn it into a web stream and hand over to a plain Response.
 //
 // Why: in Node 20 a stream-backed Response costs far more per request than the rest of an exchange — every
 // ReadableStream is made transferable (a native object per stream) and reading one runs a chain of promise

@@ -5,18 +5,9 @@ import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BucketryError, createBucketClient, type BucketClientOptions } from "../src/index.js";
 import { serve, header, type Reply, type Seen } from "./support/test-server.js";
+import { rejection } from "./reliability/helpers.js";
 
 
-
-async function rejection(promise: Promise<unknown>): Promise<BucketryError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(BucketryError);
-    return err as BucketryError;
-  }
-  throw new Error("expected the call to reject");
-}
 
 function thrown(fn: () => unknown): BucketryError {
   try {

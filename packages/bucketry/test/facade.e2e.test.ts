@@ -7,6 +7,7 @@ import { createHash, createHmac } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient } from "../src/index.js";
 import { serve, header, type Reply, type Seen } from "./support/test-server.js";
+import { rejection } from "./reliability/helpers.js";
 
 // ---------------------------------------------------------------------------------------------------
 // A recording HTTP server. Every test gets its own; a hard cap on requests makes a looping client fail
@@ -14,16 +15,6 @@ import { serve, header, type Reply, type Seen } from "./support/test-server.js";
 
 
 
-
-async function rejection(promise: Promise<unknown>): Promise<BucketryError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(BucketryError);
-    return err as BucketryError;
-  }
-  throw new Error("expected the call to reject");
-}
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

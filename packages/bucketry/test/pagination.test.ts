@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient } from "../src/index.js";
 import { serve, type Reply, type Seen } from "./support/test-server.js";
+import { rejection } from "./reliability/helpers.js";
 
 
 
@@ -13,16 +14,6 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of iterable) out.push(item);
   return out;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<BucketryError> {
-  try {
-    await promise;
-  } catch (err) {
-    expect(err).toBeInstanceOf(BucketryError);
-    return err as BucketryError;
-  }
-  throw new Error("expected the call to reject");
 }
 
 const creds = { accessKeyId: "LTAI5tPagingKey", accessKeySecret: "paging-secret" };

@@ -110,7 +110,6 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
         signal?.removeEventListener("abort", onAbort);
         // `request` stays reachable until here: a Request's signal only follows its parent while the Request lives.
         void request;
-        void input;
       };
       const fail = (err: unknown) => {
         if (settled) return;

@@ -1,22 +1,26 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Tests run from source; `#crypto` would otherwise resolve to dist/ through package.json "imports".
-// BUCKETRY_CRYPTO=web runs the same suite on the portable Web Crypto path. The CLI tests (test/cli) run the
-// built binary, whose crypto does not depend on that switch, so they run once, in the default pass.
-const cryptoImpl = process.env.BUCKETRY_CRYPTO === "web" ? "web" : "node";
+// The facade's tests run against the built @bucketry/signing (a workspace link outside node_modules, so
+// Vite resolves its imports). BUCKETRY_CRYPTO=web runs the same suite on the portable path: the signing
+// package's `#crypto` and `#transport` resolve to its web builds (Web Crypto, fetch) instead of the Node
+// ones. The CLI tests (test/cli) run the built binary, whose platform does not follow that switch, so they
+// run once, in the default pass.
+const web = process.env.BUCKETRY_CRYPTO === "web";
+const signingDist = (file: string) => fileURLToPath(new URL(`../signing/dist/${file}`, import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "#crypto": fileURLToPath(new URL(`./src/crypto/${cryptoImpl}.ts`, import.meta.url)),
-      // The web pass also takes the portable transport (fetch); the default pass the Node one.
-      "#transport": fileURLToPath(new URL(`./src/transport/${cryptoImpl}.ts`, import.meta.url)),
-    },
+    alias: web
+      ? {
+          "#crypto": signingDist("crypto/web.js"),
+          "#transport": signingDist("transport/web.js"),
+        }
+      : {},
   },
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: cryptoImpl === "web" ? ["test/cli/**", "**/node_modules/**"] : ["**/node_modules/**"],
+    exclude: web ? ["test/cli/**", "**/node_modules/**"] : ["**/node_modules/**"],
     testTimeout: 30_000,
   },
 });

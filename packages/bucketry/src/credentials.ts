@@ -3,8 +3,8 @@
 // exactly what to set, raised before any request.
 import { BucketryError } from "./errors.js";
 import type { Provider } from "./model.js";
-import type { AccessKeyCredentials, CredentialSource } from "./signing/types.js";
-import type { HitachiCredentials } from "./signing/hitachi-session.js";
+import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
+import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 
 export interface EnvNames {
   accessKeyId?: string;

@@ -2,7 +2,7 @@
 // provider); the logic here is the same for all five.
 import { BucketryError, type ErrorKind } from "./errors.js";
 import type { Provider } from "./model.js";
-import { keptBody } from "./request-bodies.js";
+import { keptBody } from "@bucketry/signing/transport";
 
 export interface VendorError {
   code?: string | undefined;

@@ -24,8 +24,8 @@ export type {
 export { RetryBudget } from "./retry.js";
 export type { RetryBudgetOptions, RetryBudgetStats, RetryInfo, RetryOptions } from "./retry.js";
 export { ENV } from "./credentials.js";
-export type { AccessKeyCredentials, CredentialSource } from "./signing/types.js";
-export type { HitachiCredentials } from "./signing/hitachi-session.js";
+export type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
+export type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 
 // Escape hatches: each vendor's generated client package, as namespaces.
 export * as aliyunEns from "@bucketry/aliyun-ens";

@@ -1,8 +1,8 @@
 // Public option and client shapes of the facade (DESIGN.md "Facade surface").
 import type { Bucket, BucketAcl, Provider } from "./model.js";
 import type { RetryBudget, RetryBudgetOptions, RetryOptions } from "./retry.js";
-import type { AccessKeyCredentials, CredentialSource } from "./signing/types.js";
-import type { HitachiCredentials } from "./signing/hitachi-session.js";
+import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
+import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 import type { EnsClient } from "@bucketry/aliyun-ens";
 import type { MpcClient } from "@bucketry/huaweicloud-mpc";
 import type { BosClient } from "@bucketry/baidu-bos";

@@ -1,7 +1,7 @@
 // @bucketry/mocks is an optional peer dependency (it depends on bucketry, so bucketry must not import it
 // statically): `mock` and `demo` load it at run time. The specifier is a variable so that tsc does not
 // resolve it (the mocks are built after the facade).
-import type { AccessKeyCredentials } from "../signing/types.js";
+import type { AccessKeyCredentials } from "@bucketry/signing";
 import type { Provider } from "../model.js";
 import { CliError, EXIT } from "./exit.js";
 

@@ -5,7 +5,7 @@ import { ENV } from "../credentials.js";
 import type { Provider } from "../model.js";
 import type { BucketClientOptions } from "../options.js";
 import type { RetryOptions } from "../retry.js";
-import type { AccessKeyCredentials } from "../signing/types.js";
+import type { AccessKeyCredentials } from "@bucketry/signing";
 import { loadProfile, type ProfileEntry } from "./config.js";
 import { UsageError } from "./exit.js";
 import { envPrefix } from "./providers.js";

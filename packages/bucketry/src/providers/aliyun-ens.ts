@@ -5,8 +5,8 @@ import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../h
 import type { Bucket } from "../model.js";
 import type { AliyunEnsOptions, BucketPage, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { execute } from "../runtime.js";
-import { acs3Signer } from "../signing/acs3.js";
-import { acsRpcV1Signer } from "../signing/acs-rpc-v1.js";
+import { acs3Signer } from "@bucketry/signing/acs3";
+import { acsRpcV1Signer } from "@bucketry/signing/acs-rpc-v1";
 import { applyTable, cannedAcl, isoDate, text, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
 

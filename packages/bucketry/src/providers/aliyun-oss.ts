@@ -5,8 +5,8 @@ import { errorFromResponse, isObject, malformed, networkErrorCode, ResponseTooLa
 import type { BucketAcl } from "../model.js";
 import type { AclClient, AliyunOssOptions, CallOptions } from "../options.js";
 import { execute } from "../runtime.js";
-import { ossV1Signer } from "../signing/oss-v1.js";
-import { ossV4Signer } from "../signing/oss-v4.js";
+import { ossV1Signer } from "@bucketry/signing/oss-v1";
+import { ossV4Signer } from "@bucketry/signing/oss-v4";
 import { grantsOfCanned } from "./acl.js";
 import { applyTable, cannedAcl, text, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, clientState, configError, requireString } from "./common.js";

@@ -5,7 +5,7 @@ import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../h
 import type { BucketAcl, Grant } from "../model.js";
 import type { AclClient, BaiduBosOptions, CallOptions } from "../options.js";
 import { execute } from "../runtime.js";
-import { bceV1Signer } from "../signing/bce-v1.js";
+import { bceV1Signer } from "@bucketry/signing/bce-v1";
 import { cannedOfGrants } from "./acl.js";
 import { applyTable, exactText, type Converter, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, clientState, configError } from "./common.js";

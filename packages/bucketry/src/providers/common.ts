@@ -5,7 +5,7 @@ import type { Provider } from "../model.js";
 import type { CallOptions, CommonOptions } from "../options.js";
 import { resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget } from "../retry.js";
 import { SkewClock, type CallContext } from "../runtime.js";
-import { platformRequest, platformTransport, transportName } from "../transport/index.js";
+import { platformRequest, platformTransport, transportName } from "@bucketry/signing/transport";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 

@@ -7,7 +7,7 @@ import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../h
 import type { Bucket } from "../model.js";
 import type { BucketPage, HitachiListBucketsOptions, HitachiOptions, ListingClient, PageOptions } from "../options.js";
 import { execute } from "../runtime.js";
-import { HitachiSessionError, hitachiSession, readSetCookies } from "../signing/hitachi-session.js";
+import { HitachiSessionError, hitachiSession, readSetCookies } from "@bucketry/signing/hitachi-session";
 import { applyTable, idString, text, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
 

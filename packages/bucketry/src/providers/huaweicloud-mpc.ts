@@ -5,8 +5,8 @@ import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../h
 import type { Bucket } from "../model.js";
 import type { BucketPage, HuaweiMpcOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { execute } from "../runtime.js";
-import { huaweiTokenAuth, sdkHmacSha256Signer } from "../signing/huawei-sdk-hmac.js";
-import type { CredentialSource } from "../signing/types.js";
+import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
+import type { CredentialSource } from "@bucketry/signing";
 import { applyTable, compactUtcDate, text, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, clientState, configError, requireString } from "./common.js";
 

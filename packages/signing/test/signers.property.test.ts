@@ -4,12 +4,12 @@
 // be sent in a header is refused without the error quoting it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { acs3Signer, acsRpcV1Signer, bceV1Signer, ossV1Signer, ossV4Signer, sdkHmacSha256Signer, signAcs3, signAcsRpcV1, signBceV1, signOssV1, signOssV4, signRequest, signSdkHmacSha256 } from "../../src/signing/index.js";
-import type { SignableRequest } from "../../src/signing/types.js";
-import { decodePath, decodeQueryComponent as aliDecode, httpDate, isoBasic, isoSeconds, parseQuery, percentEncode, percentEncodePath } from "../../src/signing/alibaba-encoding.js";
-import { canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode } from "../../src/signing/rfc3986.js";
-import { bceCanonicalQuery, bceCanonicalUri, bceTimestamp } from "../../src/signing/bce-v1.js";
-import { huaweiCanonicalQuery, huaweiCanonicalUri, sdkDate } from "../../src/signing/huawei-sdk-hmac.js";
+import { acs3Signer, acsRpcV1Signer, bceV1Signer, ossV1Signer, ossV4Signer, sdkHmacSha256Signer, signAcs3, signAcsRpcV1, signBceV1, signOssV1, signOssV4, signRequest, signSdkHmacSha256 } from "../src/index.js";
+import type { SignableRequest } from "../src/types.js";
+import { decodePath, decodeQueryComponent as aliDecode, httpDate, isoBasic, isoSeconds, parseQuery, percentEncode, percentEncodePath } from "../src/alibaba-encoding.js";
+import { canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode } from "../src/rfc3986.js";
+import { bceCanonicalQuery, bceCanonicalUri, bceTimestamp } from "../src/bce-v1.js";
+import { huaweiCanonicalQuery, huaweiCanonicalUri, sdkDate } from "../src/huawei-sdk-hmac.js";
 
 const RUNS = { seed: 4242, numRuns: 500 };
 

@@ -11,8 +11,8 @@ import {
   sdkDate,
   sdkHmacSha256Signer,
   signSdkHmacSha256,
-} from "../../src/signing/huawei-sdk-hmac.js";
-import type { AccessKeyCredentials, SignableRequest } from "../../src/signing/types.js";
+} from "../src/huawei-sdk-hmac.js";
+import type { AccessKeyCredentials, SignableRequest } from "../src/types.js";
 
 const require = createRequire(import.meta.url);
 // The SDK's own modules, loaded exactly as HcClient loads them.

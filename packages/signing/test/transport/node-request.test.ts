@@ -7,7 +7,7 @@ import { inspect } from "node:util";
 import createFetchClient from "openapi-fetch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keptBody } from "../../src/request-bodies.js";
-import { signingMiddleware } from "../../src/signing/middleware.js";
+import { signingMiddleware } from "../../src/middleware.js";
 import { NodeRequest } from "../../src/transport/node-request.js";
 import { fetchTransport, nodeTransport, platformRequest } from "../../src/transport/node.js";
 

@@ -5,8 +5,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bceCanonicalQuery, bceCanonicalUri, bceTimestamp, bceV1Signer, signBceV1 } from "../../src/signing/bce-v1.js";
-import type { SignableRequest } from "../../src/signing/types.js";
+import { bceCanonicalQuery, bceCanonicalUri, bceTimestamp, bceV1Signer, signBceV1 } from "../src/bce-v1.js";
+import type { SignableRequest } from "../src/types.js";
 
 const require = createRequire(import.meta.url);
 type AuthCtor = new (ak: string, sk: string) => {

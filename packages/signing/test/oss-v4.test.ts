@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { crypto as bucketryCrypto } from "../../src/crypto/index.js";
-import { ossV4Signer, signOssV4 } from "../../src/signing/oss-v4.js";
-import type { SignableRequest } from "../../src/signing/types.js";
+import { crypto as bucketryCrypto } from "../src/crypto/index.js";
+import { ossV4Signer, signOssV4 } from "../src/oss-v4.js";
+import type { SignableRequest } from "../src/types.js";
 import { awkwardString, credentials, epochMs, headerTail, headerValue, queryStyle, sample, serializeQuery, uniqueBy } from "./fixtures/alibaba-gen.js";
 
 // Oracle: ali-oss 6.23 (the official Node SDK) V4 signing functions.

@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { sameKind } from "../request-bodies.js";
+import { sameKind } from "./request-bodies.js";
 import type { SignableRequest } from "./types.js";
 
 /**

@@ -14,7 +14,7 @@ import {
   readSetCookies,
   splitCombinedSetCookie,
   type HitachiSessionOptions,
-} from "../../src/signing/hitachi-session.js";
+} from "../src/hitachi-session.js";
 
 const base = "https://admin.region1.cluster1/mapi";
 const tokenUrl = "https://admin.gms.cluster1/ui/auth/realms/vsp-object/protocol/openid-connect/token";

@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { acsRpcV1Signer, signAcsRpcV1 } from "../../src/signing/acs-rpc-v1.js";
-import type { SignableRequest } from "../../src/signing/types.js";
+import { acsRpcV1Signer, signAcsRpcV1 } from "../src/acs-rpc-v1.js";
+import type { SignableRequest } from "../src/types.js";
 import { awkwardString, credentials, epochMs, queryStyle, sample, serializeQuery, uniqueBy } from "./fixtures/alibaba-gen.js";
 
 // Oracle: the RPC signature function of the official POP core (used by doRPCRequest).

@@ -1,8 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { crypto, hmacBase64, hmacBytes, hmacHex, isPromise } from "../../src/crypto/index.js";
-import type { HashAlgorithm } from "../../src/crypto/index.js";
+import { crypto, hmacBase64, hmacBytes, hmacHex, isPromise } from "../src/crypto/index.js";
+import type { HashAlgorithm } from "../src/crypto/index.js";
 
 // The CryptoProvider behind every signer (node:crypto by default, Web Crypto with BUCKETRY_CRYPTO=web)
 // against node:crypto's createHmac / createHash. The node provider computes HMAC from its definition over

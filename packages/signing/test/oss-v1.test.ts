@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ossV1Signer, signOssV1 } from "../../src/signing/oss-v1.js";
-import type { SignableRequest } from "../../src/signing/types.js";
+import { ossV1Signer, signOssV1 } from "../src/oss-v1.js";
+import type { SignableRequest } from "../src/types.js";
 import { awkwardString, credentials, epochMs, headerTail, headerValue, queryStyle, sample, serializeQuery, uniqueBy } from "./fixtures/alibaba-gen.js";
 
 // Oracle: ali-oss 6.23 (official Node SDK) V1 functions, called as client.authorization() does.

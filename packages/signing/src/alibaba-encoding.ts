@@ -2,7 +2,7 @@
 // (ACS3, RPC v1, OSS V4, OSS V1). Alibaba's canonical forms all use RFC 3986 "unreserved"
 // characters (A-Z a-z 0-9 - _ . ~) verbatim and upper-case %XX for every other UTF-8 byte;
 // that is encodeURIComponent plus `! ' ( ) *` escaped.
-import { crypto } from "../crypto/index.js";
+import { crypto } from "./crypto/index.js";
 
 /** 1 for RFC 3986 unreserved ASCII code units. */
 const UNRESERVED = new Uint8Array(128);

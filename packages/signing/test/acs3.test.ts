@@ -3,8 +3,8 @@ import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createClient as createEnsClient } from "@bucketry/aliyun-ens";
-import { acs3Signer, signAcs3 } from "../../src/signing/acs3.js";
-import type { SignableRequest } from "../../src/signing/types.js";
+import { acs3Signer, signAcs3 } from "../src/acs3.js";
+import type { SignableRequest } from "../src/types.js";
 import {
   awkwardString,
   credentials,

@@ -1,0 +1,19 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Tests run from source; `#crypto` and `#transport` would otherwise resolve to dist/ through package.json
+// "imports". BUCKETRY_CRYPTO=web runs the same suite on the portable path (Web Crypto, fetch transport).
+const platform = process.env.BUCKETRY_CRYPTO === "web" ? "web" : "node";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "#crypto": fileURLToPath(new URL(`./src/crypto/${platform}.ts`, import.meta.url)),
+      "#transport": fileURLToPath(new URL(`./src/transport/${platform}.ts`, import.meta.url)),
+    },
+  },
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+  },
+});

@@ -236,7 +236,7 @@ function vendorModule(vendor, specFile) {
   let out = header(specFile);
   out += `// spec sha256: ${hash}\n`;
   out += 'import { http, type HttpHandler } from "msw";\n';
-  out += 'import type { MockRuntime } from "../runtime.js";\n';
+  out += 'import type { MockRuntimeApi } from "../adapter.js";\n';
   out += 'import type { VendorSpec } from "../types.js";\n\n';
   out += `/** ${data.title} (${specFile}, version ${data.version}): operations, schemas, examples and documented errors. */\n`;
   out += `export const spec: VendorSpec = ${JSON.stringify(data, null, 2)};\n`;
@@ -246,20 +246,20 @@ function vendorModule(vendor, specFile) {
     factories.push(name);
     const verb = op.method.toLowerCase();
     out += `\n/** \`${op.method} ${op.path}\` — ${op.operationId}${op.summary ? `: ${op.summary.replace(/\*\//g, "* /")}` : ""}. Bound to the spec's servers and to \`baseUrls\`. */\n`;
-    out += `export function ${name}(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {\n`;
+    out += `export function ${name}(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {\n`;
     out += `  return runtime.routes(spec, ${JSON.stringify(op.operationId)}, baseUrls).map((route) => http.${verb}(route.pattern, (info) => runtime.handle(route, info.request)));\n`;
     out += "}\n";
     if (op.responses["405"]) {
       const other = `${name}MethodNotAllowed`;
       factories.push(other);
       out += `\n/** Any other method on \`${op.path}\` — answered with the documented 405. Register after \`${name}\`. */\n`;
-      out += `export function ${other}(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {\n`;
+      out += `export function ${other}(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {\n`;
       out += `  return runtime.routes(spec, ${JSON.stringify(op.operationId)}, baseUrls).map((route) => http.all(route.pattern, (info) => runtime.methodNotAllowed(route, info.request)));\n`;
       out += "}\n";
     }
   }
   out += "\n/** Every handler of this spec, in spec order (each method-not-allowed catch-all after its operation). */\n";
-  out += "export function handlers(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {\n";
+  out += "export function handlers(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {\n";
   out += `  return [${factories.map((f) => `...${f}(runtime, baseUrls)`).join(", ")}];\n`;
   out += "}\n";
   return out;

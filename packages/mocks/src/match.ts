@@ -1,21 +1,9 @@
 // URL patterns for MSW: one RegExp per (operation, server) and per (operation, custom base URL). MSW matches
 // them against `origin + pathname` (query and fragment removed); named groups carry the server variables and
 // path parameters.
-import type { OperationSpec, ServerSpec, VendorSpec } from "./types.js";
+import type { OperationSpec, Route, ServerSpec, VendorSpec } from "./types.js";
 
-export interface Route {
-  spec: VendorSpec;
-  operation: OperationSpec;
-  pattern: RegExp;
-  /** The spec server this route stands for (for a custom base URL: the server whose path tail it reuses). */
-  server: ServerSpec;
-  /** The custom base URL, when the route is not one of the spec's servers. */
-  baseUrl?: string;
-  /** Group name → variable/parameter name. */
-  groups: Record<string, string>;
-  /** Server variables the URL cannot supply (custom base URLs): their defaults. */
-  defaults: Record<string, string>;
-}
+export type { Route };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 

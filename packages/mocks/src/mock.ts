@@ -1,11 +1,30 @@
-// createMock: the handlers of all five specs over one runtime (data set, scenarios, recorded calls).
+// The composition root: wires the five vendor adapters into the engine (`MockRuntime`) and the generated
+// handlers onto it (`createMock`: all five specs over one runtime — data set, scenarios, recorded calls).
 import type { HttpHandler } from "msw";
+import type { MockRuntimeApi, VendorAdapter } from "./adapter.js";
 import { vendors } from "./generated/index.js";
-import { MockRuntime, type RecordedCall } from "./runtime.js";
-import type { Scenario } from "./scenarios.js";
-import { createMockState, type MockState } from "./state.js";
-import type { Provider } from "./types.js";
+import { MockEngine } from "./runtime.js";
+import { createMockState } from "./state.js";
+import type { MockState, Provider, RecordedCall, Scenario } from "./types.js";
 import { validateResponse, type ResponseCheck } from "./validation.js";
+import { vendorAdapters } from "./vendors/index.js";
+
+export { vendorAdapters };
+
+export interface MockRuntimeOptions {
+  state: MockState;
+  /** The server's base clock (epoch ms). Default `Date.now`. */
+  clock?: () => number;
+  /** The vendor adapters, one per provider. Default `vendorAdapters` (all five). */
+  adapters?: readonly VendorAdapter[];
+}
+
+/** The mock runtime: the engine the generated handlers delegate to, given the five vendor adapters by default. */
+export class MockRuntime extends MockEngine {
+  constructor(options: MockRuntimeOptions) {
+    super({ ...options, adapters: options.adapters ?? vendorAdapters });
+  }
+}
 
 export interface CreateMockOptions {
   /** The data set. Default `createMockState()` (1000 buckets, seed 1). */
@@ -17,6 +36,8 @@ export interface CreateMockOptions {
   baseUrls?: Partial<Record<Provider, string | readonly string[]>>;
   /** The server clock (epoch ms). Default `Date.now`. */
   clock?: () => number;
+  /** The vendor adapters; handlers are made for these providers only. Default `vendorAdapters` (all five). */
+  adapters?: readonly VendorAdapter[];
 }
 
 export interface Mock {
@@ -33,7 +54,7 @@ export interface Mock {
 }
 
 /** Handlers of one provider bound to `runtime` (and to `baseUrls`). */
-export function providerHandlers(runtime: MockRuntime, provider: Provider, baseUrls: string | readonly string[] = []): HttpHandler[] {
+export function providerHandlers(runtime: MockRuntimeApi, provider: Provider, baseUrls: string | readonly string[] = []): HttpHandler[] {
   const module = vendors[provider];
   if (!module) throw new Error(`@bucketry/mocks: unknown provider ${JSON.stringify(provider)}`);
   return module.handlers(runtime, typeof baseUrls === "string" ? [baseUrls] : baseUrls);
@@ -41,8 +62,9 @@ export function providerHandlers(runtime: MockRuntime, provider: Provider, baseU
 
 export function createMock(options: CreateMockOptions = {}): Mock {
   const state = options.state ?? createMockState();
-  const runtime = new MockRuntime({ state, ...(options.clock ? { clock: options.clock } : {}) });
-  const handlers = (Object.keys(vendors) as Provider[]).flatMap((p) => providerHandlers(runtime, p, options.baseUrls?.[p] ?? []));
+  const adapters = options.adapters ?? vendorAdapters;
+  const runtime = new MockRuntime({ state, adapters, ...(options.clock ? { clock: options.clock } : {}) });
+  const handlers = adapters.flatMap(({ provider }) => providerHandlers(runtime, provider, options.baseUrls?.[provider] ?? []));
   return {
     handlers,
     use: (...scenarios) => runtime.use(...scenarios),

@@ -1,71 +1,22 @@
-// The hand-written runtime the generated handlers delegate to. One request goes through:
+// The hand-written engine the generated handlers delegate to. One request goes through:
 //   record → scenarios (latency, clock skew; or a terminal fault) → spec validation → auth → vendor answer
 //   → body faults → vendor headers (request id, Date) → record the response.
+// It knows no vendor: it is given its adapters (src/mock.ts gives it the five of src/vendors/).
 import { HttpResponse } from "msw";
-import { matchRoute, routesFor, type Route } from "./match.js";
-import { prng, type MockState } from "./state.js";
-import type { Scenario } from "./scenarios.js";
-import type { OperationSpec, Provider, VendorSpec } from "./types.js";
-import { validateRequest, type RequestParts, type ValidationIssue } from "./validation.js";
-import { adapters } from "./vendors/index.js";
-import type { VendorAdapter } from "./vendors/adapter.js";
+import type { MockContext, MockRuntimeApi, VendorAdapter } from "./adapter.js";
+import { matchRoute, routesFor } from "./match.js";
+import { prng } from "./state.js";
+import type { MockState, Provider, RecordedCall, Reply, RequestParts, Route, Scenario, VendorSpec } from "./types.js";
+import { validateRequest } from "./validation.js";
 
-/** A response before it becomes a `Response`: the runtime can still corrupt, decorate and record it. */
-export interface Reply {
-  status: number;
-  headers: Headers;
-  body: string | null;
-}
+export type { MockContext, RecordedCall, Reply };
 
-/** One request the handlers saw, as sent, with what the mock made of it and what it answered. */
-export interface RecordedCall {
-  seq: number;
-  provider: Provider;
-  operationId: string;
-  method: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-  /** Problems with the request measured against the spec (empty: the request is valid). */
-  issues: ValidationIssue[];
-  /** The auth scheme recognized and the outcome (absent for unauthenticated operations and early failures). */
-  auth?: { scheme: string; ok: boolean; reason?: string };
-  /** Labels of the scenarios applied to this call. */
-  scenarios: string[];
-  /** What the mock answered; absent while in flight and for a connection reset. */
-  response?: { status: number; headers: Record<string, string>; body: string | null };
-  /** The connection was reset instead of answered. */
-  reset?: boolean;
-}
-
-/** Everything a vendor adapter needs to answer one request. */
-export interface MockContext {
-  runtime: MockRuntime;
-  route: Route;
-  spec: VendorSpec;
-  operation: OperationSpec;
-  request: Request;
-  url: URL;
-  /** Server variables and path parameters (decoded; defaults for what a custom base URL cannot carry). */
-  vars: Record<string, string>;
-  query: Map<string, string>;
-  headers: Headers;
-  cookies: Map<string, string>;
-  bodyText: string;
-  bodyBytes: Uint8Array;
-  state: MockState;
-  /** The server clock (epoch ms), including any clock-skew scenario (`skewMs`). */
-  now(): number;
-  /** Offset of this request's server clock set by clock-skew scenarios. */
-  skewMs: number;
-  requestId: string;
-  call: RecordedCall;
-}
-
-export interface MockRuntimeOptions {
+export interface MockEngineOptions {
   state: MockState;
   /** The server's base clock (epoch ms). Default `Date.now`. */
   clock?: () => number;
+  /** One adapter per provider the engine answers for. */
+  adapters: readonly VendorAdapter[];
 }
 
 type Outcome = Reply | "reset";
@@ -97,7 +48,8 @@ const headersObject = (headers: Headers): Record<string, string> => {
   return out;
 };
 
-export class MockRuntime {
+/** The mock runtime without its vendors; `MockRuntime` (src/mock.ts) is this engine with the five adapters. */
+export class MockEngine implements MockRuntimeApi {
   readonly state: MockState;
   readonly clock: () => number;
   /** Every call the handlers saw, oldest first (cleared by `reset()`). */
@@ -107,8 +59,13 @@ export class MockRuntime {
   readonly random: () => number;
   #scenarios: Scenario[] = [];
   #seq = 0;
+  readonly #adapters = new Map<Provider, VendorAdapter>();
 
-  constructor(options: MockRuntimeOptions) {
+  constructor(options: MockEngineOptions) {
+    for (const adapter of options.adapters) {
+      if (this.#adapters.has(adapter.provider)) throw new Error(`@bucketry/mocks: two adapters for provider ${adapter.provider}`);
+      this.#adapters.set(adapter.provider, adapter);
+    }
     this.state = options.state;
     this.clock = options.clock ?? Date.now;
     this.random = prng((options.state.seed * 2654435761) >>> 0);
@@ -147,8 +104,8 @@ export class MockRuntime {
   }
 
   adapter(provider: Provider): VendorAdapter {
-    const adapter = adapters[provider];
-    if (!adapter) throw new Error(`@bucketry/mocks: no runtime for provider ${provider}`);
+    const adapter = this.#adapters.get(provider);
+    if (!adapter) throw new Error(`@bucketry/mocks: no adapter for provider ${provider}`);
     return adapter;
   }
 

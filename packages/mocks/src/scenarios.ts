@@ -1,9 +1,9 @@
 // Scenarios: deliberate failures and delays layered over the spec-faithful behaviour. Each applies once by
 // default, `{ times: n }` times, or `{ always: true }`; `mock.use(...)` activates them, `mock.reset()` clears them.
 import { vendors } from "./generated/index.js";
-import type { Provider } from "./types.js";
+import type { BodyFault, Provider, Scenario, ScenarioSpec } from "./types.js";
 
-export type BodyFault = "truncated" | "malformed" | "invalid" | "empty" | "wrong-content-type";
+export type { BodyFault, Scenario, ScenarioSpec };
 
 export interface ScenarioOptions {
   /** How many matching requests the scenario applies to. Default 1. */
@@ -15,27 +15,6 @@ export interface ScenarioOptions {
    * provider except auth handshakes (Hitachi's `GetCsrfToken`).
    */
   operation?: string;
-}
-
-export type ScenarioSpec =
-  | { kind: "error"; code: string }
-  | { kind: "throttle"; status?: number; code?: string; retryAfterMs: number }
-  | { kind: "status"; status: 500 | 502 | 503 | 504; code?: string; message?: string }
-  | { kind: "clock-skew"; offsetMs: number }
-  | { kind: "latency"; ms: number }
-  | { kind: "body"; fault: BodyFault }
-  | { kind: "reset" };
-
-export interface Scenario {
-  readonly provider: Provider | "*";
-  readonly operation: string | undefined;
-  readonly spec: ScenarioSpec;
-  /** Remaining applications (Infinity for `always`). */
-  remaining: number;
-  /** How many requests it has been applied to. */
-  applied: number;
-  /** Short human-readable description, recorded on each call it affects. */
-  readonly label: string;
 }
 
 function make(provider: Provider | "*", spec: ScenarioSpec, options: ScenarioOptions = {}, detail = ""): Scenario {

@@ -2,49 +2,15 @@
 // always gives the same buckets (names, dates, ACLs, owners), so pagination and filtering are real and
 // reproducible.
 import { testAccount } from "./credentials.js";
+import type { CannedAcl, MockBucket, MockState } from "./types.js";
 
-export type CannedAcl = "private" | "public-read" | "public-read-write";
-
-export interface MockBucket {
-  /** Unique, lower-case DNS-style name (valid for OSS and BOS). */
-  name: string;
-  createdAt: Date;
-  modifiedAt: Date;
-  acl: CannedAcl;
-  comment: string;
-  /** ENS node region (`cn-dalian-unicom`). */
-  ensRegionId: string;
-  /** Huawei region the bucket lives in (MPC lists one region's buckets). */
-  mpcRegion: string;
-  /** Whether MPC is authorized on the bucket (MPC `is_authorized`). */
-  mpcAuthorized: boolean;
-  /** Hitachi user that owns the bucket. */
-  hitachiUserId: number;
-  /** Hitachi numeric bucket id. */
-  hitachiBucketId: number;
-}
+export type { CannedAcl, MockBucket, MockState };
 
 export interface MockStateOptions {
   /** How many buckets to generate. Default 1000. `0` makes the listing APIs answer with the spec's examples. */
   buckets?: number;
   /** PRNG seed. Default 1. */
   seed?: number;
-}
-
-export interface MockState {
-  readonly seed: number;
-  /** All buckets, sorted by name (byte order). */
-  readonly buckets: readonly MockBucket[];
-  find(name: string): MockBucket | undefined;
-  /** Adds (or replaces) a bucket, keeping the name order. */
-  put(bucket: MockBucket): void;
-  remove(name: string): boolean;
-  /** Buckets whose name starts with `prefix`, in order (binary search: cheap on 10 000 buckets). */
-  withPrefix(prefix: string | undefined): readonly MockBucket[];
-  /** Hitachi user ids that own buckets (and so exist). */
-  readonly hitachiUsers: readonly number[];
-  /** A deterministic PRNG for the runtime (request ids, tokens), seeded from `seed`. */
-  random(): number;
 }
 
 /** mulberry32: small, fast, good enough for test data. */

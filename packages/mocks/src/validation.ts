@@ -1,7 +1,9 @@
 // Request and response validation against the spec (ajv, JSON Schema 2020-12 as OpenAPI 3.1 uses it).
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import type { JsonSchema, OperationSpec, ParameterSpec, ResponseSpec } from "./types.js";
+import type { JsonSchema, OperationSpec, ParameterSpec, RequestParts, ResponseSpec, ValidationIssue } from "./types.js";
+
+export type { RequestParts, ValidationIssue };
 
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
 
@@ -56,26 +58,6 @@ export function validateSchema(schema: JsonSchema | undefined, value: unknown, a
   const fn = validator(options.closed ? closedSchema(schema) : schema);
   if (fn(value)) return [];
   return (fn.errors ?? []).map((e: ErrorObject) => `${at}${e.instancePath || ""} ${e.message ?? "is invalid"}${e.params && "allowedValues" in e.params ? ` (${(e.params.allowedValues as unknown[]).join(", ")})` : ""}`.trim());
-}
-
-/** One problem with a request, in terms a vendor error can be built from. */
-export interface ValidationIssue {
-  /** `missing`: a required parameter/body is absent; `invalid`: present but not what the spec allows. */
-  kind: "missing" | "invalid";
-  location: "path" | "query" | "header" | "cookie" | "body";
-  /** Parameter name (or `body`). */
-  name: string;
-  message: string;
-}
-
-export interface RequestParts {
-  path: Record<string, string>;
-  /** Query parameters, decoded; a bare key has the value "". */
-  query: Map<string, string>;
-  headers: Headers;
-  cookies: Map<string, string>;
-  contentType: string | undefined;
-  bodyText: string;
 }
 
 const typesOf = (schema: JsonSchema): string[] =>

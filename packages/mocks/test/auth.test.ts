@@ -1,6 +1,6 @@
 // Auth verification: each vendor's signature re-computed with bucketry's signers; tampered requests, stale
 // dates, unknown keys and replayed nonces get the vendor's own error.
-import { signAcs3, signAcsRpcV1, signBceV1, signOssV1, signOssV4, signSdkHmacSha256 } from "bucketry/signing";
+import { signAcs3, signAcsRpcV1, signBceV1, signOssV1, signOssV4, signSdkHmacSha256 } from "@bucketry/signing";
 import { describe, expect, it } from "vitest";
 import { testAccount, testCredentials } from "../src/index.js";
 import { MINUTE, send, sign, useMock } from "./helpers.js";

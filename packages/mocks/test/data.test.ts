@@ -1,5 +1,5 @@
 // The seeded data set and what each vendor answers from it (or from the spec's examples).
-import { signBceV1, signOssV4 } from "bucketry/signing";
+import { signBceV1, signOssV4 } from "@bucketry/signing";
 import { describe, expect, it } from "vitest";
 import { createMockState, testCredentials, vendors } from "../src/index.js";
 import { send, sign, useMock } from "./helpers.js";

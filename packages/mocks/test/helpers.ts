@@ -1,7 +1,7 @@
 // Shared setup: one mock behind MSW per test file, reset after each test.
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import type { SignableRequest } from "bucketry/signing";
+import type { SignableRequest } from "@bucketry/signing";
 import { createMock, createMockState, type CreateMockOptions, type Mock } from "../src/index.js";
 
 export function useMock(options: CreateMockOptions & { buckets?: number; seed?: number } = {}): Mock {

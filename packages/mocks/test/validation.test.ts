@@ -1,5 +1,5 @@
 // Requests that break the spec get the vendor's documented error status and body.
-import { signAcs3, signAcsRpcV1, signBceV1, signOssV4, signSdkHmacSha256 } from "bucketry/signing";
+import { signAcs3, signAcsRpcV1, signBceV1, signOssV4, signSdkHmacSha256 } from "@bucketry/signing";
 import { describe, expect, it } from "vitest";
 import { testAccount, testCredentials, validateRecordedResponse } from "../src/index.js";
 import { send, sign, useMock } from "./helpers.js";

@@ -2,7 +2,7 @@
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
 // spec sha256: 6fd881c8dd05fff8f4439cf18024834e4449447e5c0bddce83ca703f025e9c63
 import { http, type HttpHandler } from "msw";
-import type { MockRuntime } from "../runtime.js";
+import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
 
 /** Alibaba Cloud ENS (Edge Node Service) — ListBuckets (specs/aliyun-ens.yaml, version 2017-11-10): operations, schemas, examples and documented errors. */
@@ -1938,16 +1938,16 @@ export const spec: VendorSpec = {
 };
 
 /** `GET /` — ListBucketsByGet: Queries all buckets of a user (GET). Bound to the spec's servers and to `baseUrls`. */
-export function listBucketsByGet(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function listBucketsByGet(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return runtime.routes(spec, "ListBucketsByGet", baseUrls).map((route) => http.get(route.pattern, (info) => runtime.handle(route, info.request)));
 }
 
 /** `POST /` — ListBuckets: Queries all buckets of a user (POST, the official SDK's default). Bound to the spec's servers and to `baseUrls`. */
-export function listBuckets(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function listBuckets(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return runtime.routes(spec, "ListBuckets", baseUrls).map((route) => http.post(route.pattern, (info) => runtime.handle(route, info.request)));
 }
 
 /** Every handler of this spec, in spec order (each method-not-allowed catch-all after its operation). */
-export function handlers(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function handlers(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return [...listBucketsByGet(runtime, baseUrls), ...listBuckets(runtime, baseUrls)];
 }

@@ -2,7 +2,7 @@
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
 // spec sha256: f37ee089fc67075e8d9b22bae622042ecc25bfc44b14307e4330470b3bffe647
 import { http, type HttpHandler } from "msw";
-import type { MockRuntime } from "../runtime.js";
+import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
 
 /** Alibaba Cloud OSS (Object Storage Service) — GetBucketAcl (specs/aliyun-oss.yaml, version 2019-05-17): operations, schemas, examples and documented errors. */
@@ -693,11 +693,11 @@ export const spec: VendorSpec = {
 };
 
 /** `GET /` — GetBucketAcl: Query the ACL of a bucket. Bound to the spec's servers and to `baseUrls`. */
-export function getBucketAcl(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function getBucketAcl(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return runtime.routes(spec, "GetBucketAcl", baseUrls).map((route) => http.get(route.pattern, (info) => runtime.handle(route, info.request)));
 }
 
 /** Every handler of this spec, in spec order (each method-not-allowed catch-all after its operation). */
-export function handlers(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function handlers(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return [...getBucketAcl(runtime, baseUrls)];
 }

@@ -2,7 +2,7 @@
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
 // spec sha256: 13fd81647568163467386d918dcbff2ff87f521f043285bccc3aeb9a8e8a4025
 import { http, type HttpHandler } from "msw";
-import type { MockRuntime } from "../runtime.js";
+import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
 
 /** Baidu AI Cloud BOS (Object Storage) — Get Access Permission for a Bucket (specs/baidu-bos.yaml, version v1): operations, schemas, examples and documented errors. */
@@ -1325,16 +1325,16 @@ export const spec: VendorSpec = {
 };
 
 /** `GET /v1/{bucketName}` — GetBucketAcl: Get Access Permission for a Bucket. Bound to the spec's servers and to `baseUrls`. */
-export function getBucketAcl(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function getBucketAcl(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return runtime.routes(spec, "GetBucketAcl", baseUrls).map((route) => http.get(route.pattern, (info) => runtime.handle(route, info.request)));
 }
 
 /** `GET /` — GetBucketAclVirtualHosted: Get Access Permission for a Bucket (virtual-hosted style). Bound to the spec's servers and to `baseUrls`. */
-export function getBucketAclVirtualHosted(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function getBucketAclVirtualHosted(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return runtime.routes(spec, "GetBucketAclVirtualHosted", baseUrls).map((route) => http.get(route.pattern, (info) => runtime.handle(route, info.request)));
 }
 
 /** Every handler of this spec, in spec order (each method-not-allowed catch-all after its operation). */
-export function handlers(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function handlers(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return [...getBucketAcl(runtime, baseUrls), ...getBucketAclVirtualHosted(runtime, baseUrls)];
 }

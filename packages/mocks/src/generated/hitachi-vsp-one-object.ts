@@ -2,7 +2,7 @@
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
 // spec sha256: aa4670b6aa762010853e7afc70f2236ed2efda29f077b8088f0ce59ffe68418f
 import { http, type HttpHandler } from "msw";
-import type { MockRuntime } from "../runtime.js";
+import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
 
 /** Hitachi Vantara VSP One Object Management API (user buckets) (specs/hitachi-vsp-one-object.yaml, version 3.3.x): operations, schemas, examples and documented errors. */
@@ -350,21 +350,21 @@ export const spec: VendorSpec = {
 };
 
 /** `POST /v1/user/list_buckets` — ListUserBuckets: Displaying all buckets owned by a user. Bound to the spec's servers and to `baseUrls`. */
-export function listUserBuckets(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function listUserBuckets(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return runtime.routes(spec, "ListUserBuckets", baseUrls).map((route) => http.post(route.pattern, (info) => runtime.handle(route, info.request)));
 }
 
 /** Any other method on `/v1/user/list_buckets` — answered with the documented 405. Register after `listUserBuckets`. */
-export function listUserBucketsMethodNotAllowed(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function listUserBucketsMethodNotAllowed(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return runtime.routes(spec, "ListUserBuckets", baseUrls).map((route) => http.all(route.pattern, (info) => runtime.methodNotAllowed(route, info.request)));
 }
 
 /** `GET /v1/csrf` — GetCsrfToken: Requesting a CSRF (XSRF) token and session cookie. Bound to the spec's servers and to `baseUrls`. */
-export function getCsrfToken(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function getCsrfToken(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return runtime.routes(spec, "GetCsrfToken", baseUrls).map((route) => http.get(route.pattern, (info) => runtime.handle(route, info.request)));
 }
 
 /** Every handler of this spec, in spec order (each method-not-allowed catch-all after its operation). */
-export function handlers(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function handlers(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return [...listUserBuckets(runtime, baseUrls), ...listUserBucketsMethodNotAllowed(runtime, baseUrls), ...getCsrfToken(runtime, baseUrls)];
 }

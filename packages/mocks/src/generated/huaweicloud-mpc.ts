@@ -2,7 +2,7 @@
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
 // spec sha256: beb36a2dba396d85bd9b39afa5f1c5592778f3cff4c232802a617f7e72140c93
 import { http, type HttpHandler } from "msw";
-import type { MockRuntime } from "../runtime.js";
+import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
 
 /** Huawei Cloud MPC (Media Processing Center) — Querying Buckets (specs/huaweicloud-mpc.yaml, version v1): operations, schemas, examples and documented errors. */
@@ -439,11 +439,11 @@ export const spec: VendorSpec = {
 };
 
 /** `GET /v1/{project_id}/buckets` — ListAllBuckets: Querying Buckets. Bound to the spec's servers and to `baseUrls`. */
-export function listAllBuckets(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function listAllBuckets(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return runtime.routes(spec, "ListAllBuckets", baseUrls).map((route) => http.get(route.pattern, (info) => runtime.handle(route, info.request)));
 }
 
 /** Every handler of this spec, in spec order (each method-not-allowed catch-all after its operation). */
-export function handlers(runtime: MockRuntime, baseUrls: readonly string[] = []): HttpHandler[] {
+export function handlers(runtime: MockRuntimeApi, baseUrls: readonly string[] = []): HttpHandler[] {
   return [...listAllBuckets(runtime, baseUrls)];
 }

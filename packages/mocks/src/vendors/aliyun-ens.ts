@@ -1,10 +1,9 @@
 // Alibaba Cloud ENS ListBuckets (RPC): ACS3-HMAC-SHA256 or RPC v1 (HMAC-SHA1) signatures, POP JSON errors,
 // PageNumber/PageSize paging with TotalCount and Prefix filtering.
-import { signAcs3, signAcsRpcV1 } from "bucketry/signing";
+import { signAcs3, signAcsRpcV1 } from "@bucketry/signing";
+import type { MockContext, VendorAdapter } from "../adapter.js";
 import { testCredentials } from "../credentials.js";
-import type { MockContext, Reply } from "../runtime.js";
-import type { MockBucket } from "../state.js";
-import type { VendorAdapter } from "./adapter.js";
+import type { MockBucket, Reply } from "../types.js";
 import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, json, onlyHeaders, parseIsoSeconds, same, setDefault, successExample, uuid, WINDOW_15_MIN } from "./common.js";
 
 const CONTENT_TYPE = "application/json;charset=utf-8";

@@ -1,9 +1,9 @@
 // Alibaba Cloud OSS GetBucketAcl (XML): OSS V4 and V1 signatures, 15-minute clock window
 // (RequestTimeTooSkewed with the server Date), virtual-hosted and path-style addressing.
-import { signOssV1, signOssV4 } from "bucketry/signing";
+import { signOssV1, signOssV4 } from "@bucketry/signing";
+import type { MockContext, VendorAdapter } from "../adapter.js";
 import { testAccount, testCredentials } from "../credentials.js";
-import type { MockContext, Reply } from "../runtime.js";
-import type { VendorAdapter } from "./adapter.js";
+import type { Reply } from "../types.js";
 import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, parseIsoBasic, reply, same, seconds, setDefault, successExample, WINDOW_15_MIN, xmlEscape } from "./common.js";
 
 const XML = "application/xml";

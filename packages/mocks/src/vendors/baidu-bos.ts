@@ -1,10 +1,9 @@
 // Baidu BOS get bucket ACL: bce-auth-v1, path-style (/v1/{bucket}) and virtual-hosted ({bucket}.{region}),
 // RequestExpired outside the signature's validity, JSON {code, message, requestId} errors.
-import { signBceV1 } from "bucketry/signing";
+import { signBceV1 } from "@bucketry/signing";
+import type { MockContext, VendorAdapter } from "../adapter.js";
 import { testAccount, testCredentials } from "../credentials.js";
-import type { MockContext, Reply } from "../runtime.js";
-import type { CannedAcl } from "../state.js";
-import type { VendorAdapter } from "./adapter.js";
+import type { CannedAcl, Reply } from "../types.js";
 import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, json, onlyHeaders, parseIsoSeconds, same, seconds, setDefault, successExample, uuid } from "./common.js";
 
 const creds = testCredentials["baidu-bos"];

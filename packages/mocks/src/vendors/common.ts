@@ -1,6 +1,6 @@
 // Helpers shared by the vendor adapters.
-import type { MockContext, Reply } from "../runtime.js";
-import type { ErrorExample, OperationSpec } from "../types.js";
+import type { MockContext } from "../adapter.js";
+import type { ErrorExample, OperationSpec, Reply } from "../types.js";
 
 export const WINDOW_15_MIN = 15 * 60 * 1000;
 

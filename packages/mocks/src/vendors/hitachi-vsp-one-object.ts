@@ -1,10 +1,9 @@
 // Hitachi VSP One Object MAPI: GET /v1/csrf issues XSRF-TOKEN and vertx-web.session cookies; POST
 // /v1/user/list_buckets needs the bearer token and X-XSRF-TOKEN equal to the XSRF-TOKEN cookie (401
 // otherwise), answers 405 to other methods, and pages a user's buckets by pageToken/count.
+import type { MockContext, VendorAdapter } from "../adapter.js";
 import { testCredentials } from "../credentials.js";
-import type { MockContext, Reply } from "../runtime.js";
-import type { MockBucket } from "../state.js";
-import type { VendorAdapter } from "./adapter.js";
+import type { MockBucket, Reply } from "../types.js";
 import { REASON_HEADER, badGateway, documentedErrorReply, hex, json, reply, same, seconds, setDefault, successExample, uuid } from "./common.js";
 
 const TOKEN = testCredentials["hitachi-vsp-one-object"].token;

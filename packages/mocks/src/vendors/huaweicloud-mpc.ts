@@ -1,10 +1,9 @@
 // Huawei Cloud MPC GET /v1/{project_id}/buckets: SDK-HMAC-SHA256 (AK/SK) or X-Auth-Token, API Gateway
 // errors (APIGW.0301, APIGW.0303 for an X-Sdk-Date outside 15 minutes), the region's buckets in one page.
-import { signSdkHmacSha256 } from "bucketry/signing";
+import { signSdkHmacSha256 } from "@bucketry/signing";
+import type { MockContext, VendorAdapter } from "../adapter.js";
 import { testAccount, testCredentials } from "../credentials.js";
-import type { MockContext, Reply } from "../runtime.js";
-import type { MockBucket } from "../state.js";
-import type { VendorAdapter } from "./adapter.js";
+import type { MockBucket, Reply } from "../types.js";
 import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, json, onlyHeaders, parseIsoBasic, same, seconds, setDefault, successExample, WINDOW_15_MIN } from "./common.js";
 
 const creds = testCredentials["huaweicloud-mpc"];

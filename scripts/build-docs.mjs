@@ -33,6 +33,8 @@ function renderVendor(vendor) {
       join(root, "scripts/docs-template.hbs"),
       "--title",
       `${spec.info.title} — bucketry API reference`,
+      "--templateOptions.vendor",
+      vendor,
     ],
     { cwd: root, encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
   );

@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { card, spec, vendors } from "./spec-cards.mjs";
 import { root } from "./repo.mjs";
+import { changesPageBody } from "./spec-diff/changes-page.mjs";
 
 const docs = join(root, "docs");
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -21,6 +22,7 @@ const PAGES = [
   ["getting-started/facade.html", "The facade"],
   ["getting-started/cli.html", "The CLI"],
   ["getting-started/mocks.html", "Mocks in your tests"],
+  ["changes.html", "What changed"],
 ];
 
 function layout(path, title, body) {
@@ -76,7 +78,7 @@ function indexPage() {
     <section class="card" id="${esc(c.vendor)}">
       <h2><a href="${esc(c.vendor)}.html">${esc(c.title)}</a> <small>${esc(c.version)}</small></h2>
       <p>${esc(c.summary)}</p>
-      <p class="package">Package: ${code(`@bucketry/${c.vendor}`)}</p>
+      <p class="package">Package: ${code(`@bucketry/${c.vendor}`)} · <a href="changes.html#${esc(c.vendor)}">what changed in each release</a></p>
       <p class="auth">Auth: ${c.schemes.map((s) => code(s.label)).join(" or ")}</p>
       <ul class="ops">${c.operations.map((o) => `<li>${code(`${o.method} ${o.path}`)} <strong>${esc(o.id)}</strong> — ${esc(o.summary)}</li>`).join("")}</ul>
     </section>`,
@@ -224,4 +226,5 @@ indexPage();
 coveragePage();
 await facadePage();
 gettingStarted();
+write("changes.html", "What changed", await changesPageBody(root));
 void readdirSync;

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// What each spec and API change since a package's last release needs, against what its pending changesets give.
+// Reads the built declarations, so build first (the npm scripts do).
+//
+//   npm run spec:diff         every change per package, classified; refreshes api-reports/         (node scripts/spec-diff.mjs)
+//   npm run spec:changeset    writes a changeset for each package whose pending changesets bump it too little (--changeset)
+//   npm test                  fails when a package is under-declared or an API report is stale                (--check)
+//   npm run version-packages  after `changeset version`: records each released package in release-baseline/ (--record-release)
+import path from "node:path";
+import { existsSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { analyze, changesetFor, describe, recordReleases, REPORTS_DIR, writeReports } from "./spec-diff/release-check.mjs";
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const modes = ["--check", "--changeset", "--record-release"];
+const args = process.argv.slice(2);
+for (const a of args) {
+  if (!modes.includes(a)) {
+    console.log(`spec-diff: unknown option ${a} (known: ${modes.join(", ")})`);
+    process.exit(2);
+  }
+}
+const mode = args[0] ?? "--diff";
+
+if (mode === "--record-release") {
+  const recorded = recordReleases(root);
+  for (const r of recorded) console.log(`release-baseline: recorded ${r.name} ${r.to}${r.from ? ` (was ${r.from})` : ""}`);
+  if (recorded.length === 0) console.log("release-baseline: no package version changed; nothing recorded");
+  const records = await analyze(root);
+  for (const r of writeReports(root, records)) console.log(`updated ${REPORTS_DIR}/${r.id}.api.md`);
+  process.exit(0);
+}
+
+const started = Date.now();
+const records = await analyze(root);
+const under = records.filter((r) => !r.ok);
+const stale = records.filter((r) => r.reportStale);
+
+if (mode === "--check") {
+  console.log("spec-diff: spec and API changes since each package's last release vs its pending changesets");
+  for (const r of records) for (const line of describe(r, { full: false })) console.log(`  ${line}`);
+  let failed = false;
+  if (stale.length) {
+    failed = true;
+    console.log(`\n✖ API report out of date: ${stale.map((r) => `${REPORTS_DIR}/${r.id}.api.md`).join(", ")}`);
+    console.log("  The packages' public types changed. Run `npm run spec:diff` (it rewrites the reports), review and commit them.");
+  }
+  if (under.length) {
+    failed = true;
+    console.log(`\n✖ ${under.length} package(s) changed more than their pending changesets declare:`);
+    for (const r of under) console.log(`  ${r.name}: needs a ${r.required} bump, pending changesets give ${r.planned}`);
+    console.log("  Fix: run `npm run spec:changeset` (writes .changeset/spec-diff-*.md, one changelog line per change), review and commit it.");
+  }
+  console.log(`spec-diff: ${failed ? "failed" : "ok"} (${Date.now() - started} ms)`);
+  process.exit(failed ? 1 : 0);
+}
+
+if (mode === "--changeset") {
+  for (const r of writeReports(root, records)) console.log(`updated ${REPORTS_DIR}/${r.id}.api.md`);
+  if (under.length === 0) {
+    console.log("spec:changeset: every package's pending changesets already cover its changes; nothing written");
+    process.exit(0);
+  }
+  for (const r of under) {
+    const [name, text] = changesetFor(r);
+    const file = path.join(root, ".changeset", name);
+    if (!existsSync(file)) writeFileSync(file, text);
+    console.log(`wrote .changeset/${name} (${r.name}: ${r.required})`);
+  }
+  console.log("Review the changelog lines (they become CHANGELOG.md entries) and commit them with the change.");
+  process.exit(0);
+}
+
+// --diff
+for (const r of records) {
+  for (const line of describe(r, { full: true })) console.log(line);
+  console.log("");
+}
+for (const r of writeReports(root, records)) console.log(`updated ${REPORTS_DIR}/${r.id}.api.md (commit it with the change)`);
+if (under.length) {
+  console.log(`${under.map((r) => `${r.name} needs ${r.required}`).join(", ")}: more than the pending changesets declare; \`npm test\` fails until you run \`npm run spec:changeset\`.`);
+} else console.log("Every package's pending changesets cover its changes.");

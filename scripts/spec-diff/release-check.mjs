@@ -1,0 +1,226 @@
+// Ties spec and API-surface changes to package versions. For every published workspace package:
+//   1. what changed since its last release (release-baseline/<dir>/: the spec and API report recorded by
+//      `npm run version-packages`), classified breaking (major) / feature (minor) / fix (patch);
+//   2. the bump that needs, raised to the bump of every workspace package whose types its declarations use
+//      (the facade re-exports the clients' types, so a client's break breaks the facade's users too);
+//   3. the bump its pending changesets give it (Changesets' own release plan, dependants' patch bumps included).
+// A package whose plan is below what it needs fails `npm test`; `npm run spec:changeset` writes what is missing.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import getReleasePlanModule from "@changesets/get-release-plan";
+import { parse } from "yaml";
+import { apiSurfaces, formatReport, parseReport } from "./api-surface.mjs";
+import { LABEL, maxLevel, rank, specChanges } from "./spec-changes.mjs";
+import { surfaceChanges } from "./surface-changes.mjs";
+
+const getReleasePlan = getReleasePlanModule.default ?? getReleasePlanModule;
+
+export const BASELINE_DIR = "release-baseline";
+export const REPORTS_DIR = "api-reports";
+
+/** Published workspace packages under packages/, each with the spec its client is generated from (if any). */
+export function workspacePackages(root) {
+  const specs = new Map();
+  const redocly = path.join(root, "redocly.yaml");
+  if (existsSync(redocly)) {
+    for (const api of Object.values(parse(readFileSync(redocly, "utf8")).apis ?? {})) {
+      const output = api["x-openapi-ts"]?.output;
+      const dir = output?.replace(/^\.\//, "").match(/^packages\/([^/]+)\//)?.[1];
+      if (dir) specs.set(dir, api.root.replace(/^\.\//, ""));
+    }
+  }
+  const packagesDir = path.join(root, "packages");
+  return readdirSync(packagesDir)
+    .filter((d) => existsSync(path.join(packagesDir, d, "package.json")))
+    .map((d) => ({ id: d, dir: path.join(packagesDir, d), pkg: JSON.parse(readFileSync(path.join(packagesDir, d, "package.json"), "utf8")) }))
+    .filter((p) => !p.pkg.private)
+    .map((p) => ({ id: p.id, dir: p.dir, name: p.pkg.name, version: p.pkg.version, spec: specs.get(p.id) ?? null }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** The recorded last release of a package, or null before its first release. */
+export function readBaseline(root, pkg) {
+  const dir = path.join(root, BASELINE_DIR, pkg.id);
+  const file = path.join(dir, "release.json");
+  if (!existsSync(file)) return null;
+  const release = JSON.parse(readFileSync(file, "utf8"));
+  if (release.name !== pkg.name) return null;
+  return {
+    version: release.version,
+    specFile: release.spec ? path.join(dir, "spec.yaml") : null,
+    spec: release.spec ?? null,
+    report: parseReport(readFileSync(path.join(dir, "api.md"), "utf8")),
+  };
+}
+
+/** Writes the baseline of one package: its version, spec and API report as they are now. */
+export function writeBaseline(root, pkg, surface) {
+  const dir = path.join(root, BASELINE_DIR, pkg.id);
+  mkdirSync(dir, { recursive: true });
+  const release = { name: pkg.name, version: pkg.version, ...(pkg.spec ? { spec: pkg.spec } : {}) };
+  writeFileSync(path.join(dir, "release.json"), `${JSON.stringify(release, null, 2)}\n`);
+  if (pkg.spec) writeFileSync(path.join(dir, "spec.yaml"), readFileSync(path.join(root, pkg.spec)));
+  writeFileSync(path.join(dir, "api.md"), formatReport(pkg.name, surface));
+}
+
+const reportPath = (root, pkg) => path.join(root, REPORTS_DIR, `${pkg.id}.api.md`);
+
+/** Runs `fn` over `items` with at most `limit` in flight (redocly diff is a process per spec). */
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * The whole picture, one record per package:
+ * { name, id, version, baseline (version or null), spec, specChanges, surfaceChanges, own, inheritedFrom,
+ *   required, planned, ok, report (current API report text), reportStale }
+ */
+export async function analyze(root) {
+  const packages = workspacePackages(root);
+  const surfaces = apiSurfaces(packages, { root });
+  const names = new Set(packages.map((p) => p.name));
+  const records = await mapLimit(packages, 2, async (pkg) => {
+    const baseline = readBaseline(root, pkg);
+    const surface = surfaces[pkg.name];
+    const report = formatReport(pkg.name, surface);
+    const committed = existsSync(reportPath(root, pkg)) ? readFileSync(reportPath(root, pkg), "utf8") : null;
+    const record = {
+      name: pkg.name,
+      id: pkg.id,
+      version: pkg.version,
+      baseline: baseline?.version ?? null,
+      spec: pkg.spec,
+      specChanges: [],
+      surfaceChanges: [],
+      own: "none",
+      report,
+      reportStale: committed !== report,
+      references: surface.references.filter((n) => names.has(n)),
+    };
+    if (!baseline) {
+      // Nothing released, nothing to break: the first release adds the whole package.
+      record.own = "minor";
+      return record;
+    }
+    if (pkg.spec) {
+      const current = path.join(root, pkg.spec);
+      if (!baseline.specFile || !existsSync(baseline.specFile)) {
+        record.specChanges = [{ level: "minor", pointer: "#", message: `Spec ${pkg.spec} added to the package.`, rule: "" }];
+      } else if (readFileSync(baseline.specFile, "utf8") !== readFileSync(current, "utf8")) {
+        record.specChanges = await specChanges(baseline.specFile, current);
+      }
+    }
+    const currentEntries = Object.fromEntries(Object.entries(surface.entries));
+    record.surfaceChanges = surfaceChanges(baseline.report, currentEntries);
+    record.own = maxLevel([...record.specChanges, ...record.surfaceChanges].map((c) => c.level));
+    return record;
+  });
+
+  // Dependants inherit: a package whose declarations use another's types needs at least that package's bump.
+  const byName = new Map(records.map((r) => [r.name, r]));
+  for (const r of records) {
+    r.required = r.own;
+    r.inheritedFrom = [];
+  }
+  for (let changed = true, rounds = 0; changed && rounds < records.length + 1; rounds++) {
+    changed = false;
+    for (const r of records) {
+      if (r.baseline === null) continue;
+      for (const dep of r.references) {
+        const d = byName.get(dep);
+        if (!d || rank(d.required) === 0) continue;
+        // A first release of the dependency is not a change of its types as the dependant shipped them.
+        if (d.baseline === null) continue;
+        if (!r.inheritedFrom.some((i) => i.name === dep && i.level === d.required)) {
+          r.inheritedFrom = [...r.inheritedFrom.filter((i) => i.name !== dep), { name: dep, level: d.required }];
+        }
+        if (rank(d.required) > rank(r.required)) {
+          r.required = d.required;
+          changed = true;
+        }
+      }
+    }
+  }
+
+  const plan = await getReleasePlan(root);
+  const planned = new Map(plan.releases.map((rel) => [rel.name, rel.type]));
+  for (const r of records) {
+    r.planned = planned.get(r.name) ?? "none";
+    r.ok = rank(r.planned) >= rank(r.required);
+  }
+  return records;
+}
+
+// ---- output ----------------------------------------------------------------------------------------------
+
+const surfaceWhere = (r, c) => `${r.name}${c.entry === "." ? "" : c.entry.slice(1)}${c.key ? ` › ${c.key}` : ""}`;
+
+/** Human-readable lines for one package. `full`: every change (spec:diff); otherwise only for failures. */
+export function describe(r, { full }) {
+  const lines = [];
+  const need = r.required === "none" ? "no bump" : `${r.required} (${LABEL[r.required]})`;
+  const since = r.baseline === null ? "not released yet: its first release adds everything (feature)" : `since ${r.baseline}`;
+  const status = r.ok ? "ok" : "UNDER-DECLARED";
+  lines.push(`${r.name} ${r.version} — ${since}; needs ${need}; pending changesets: ${r.planned} — ${status}`);
+  if (!full && r.ok) return lines;
+  if (r.baseline !== null) {
+    if (r.spec) {
+      lines.push(`  spec ${r.spec} vs ${BASELINE_DIR}/${r.id}/spec.yaml: ${r.specChanges.length ? "" : "unchanged"}`.trimEnd());
+      for (const c of r.specChanges) lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}${c.rule ? ` (${c.rule})` : ""}`);
+    }
+    lines.push(`  API (declarations from package.json exports) vs ${BASELINE_DIR}/${r.id}/api.md: ${r.surfaceChanges.length ? "" : "unchanged"}`.trimEnd());
+    for (const c of r.surfaceChanges) lines.push(`    ${LABEL[c.level].padEnd(8)} ${surfaceWhere(r, c)}  ${c.message}`);
+  }
+  for (const i of r.inheritedFrom) {
+    lines.push(`  uses the types of ${i.name} in its declarations: ${i.name} needs ${i.level} (${LABEL[i.level]}), so ${r.name} does too`);
+  }
+  return lines;
+}
+
+/** The changeset `npm run spec:changeset` writes for one under-declared package: [file name, text]. */
+export function changesetFor(r) {
+  const bullets = [];
+  for (const c of r.specChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (\`${r.spec}\` \`${c.pointer}\`)`);
+  for (const c of r.surfaceChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (API \`${surfaceWhere(r, c)}\`)`);
+  for (const i of r.inheritedFrom) bullets.push(`- ${LABEL[i.level]}: the types of \`${i.name}\` this package exposes changed (see its changelog)`);
+  const since = r.baseline === null ? "First release" : `Changes since ${r.baseline}`;
+  const text = `---\n${JSON.stringify(r.name)}: ${r.required}\n---\n\n${since} (from \`npm run spec:diff\`):\n\n${bullets.join("\n")}\n`;
+  const hash = createHash("sha256").update(text).digest("hex").slice(0, 8);
+  return [`spec-diff-${r.id}-${hash}.md`, text];
+}
+
+/** Writes the current API reports; returns the packages whose report changed. */
+export function writeReports(root, records) {
+  mkdirSync(path.join(root, REPORTS_DIR), { recursive: true });
+  const written = [];
+  for (const r of records) {
+    if (!r.reportStale) continue;
+    writeFileSync(path.join(root, REPORTS_DIR, `${r.id}.api.md`), r.report);
+    written.push(r);
+  }
+  return written;
+}
+
+/** Records the baseline of every package whose version differs from its recorded release. */
+export function recordReleases(root) {
+  const packages = workspacePackages(root);
+  const surfaces = apiSurfaces(packages, { root });
+  const recorded = [];
+  for (const pkg of packages) {
+    const baseline = readBaseline(root, pkg);
+    if (baseline?.version === pkg.version) continue;
+    writeBaseline(root, pkg, surfaces[pkg.name]);
+    recorded.push({ name: pkg.name, from: baseline?.version ?? null, to: pkg.version });
+  }
+  return recorded;
+}

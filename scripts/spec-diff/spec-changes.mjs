@@ -1,0 +1,136 @@
+// What a spec edit does to the people who installed its client: `redocly diff` (the Redocly CLI we already pin)
+// lists and rates every change; the few rules below fill the gaps where a generated TypeScript client sees a
+// change differently from Redocly's HTTP-level view. Each change: { level, pointer, message, rule }.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const LEVELS = ["none", "patch", "minor", "major"];
+export const rank = (level) => LEVELS.indexOf(level);
+export const maxLevel = (levels) => levels.reduce((a, b) => (rank(b) > rank(a) ? b : a), "none");
+/** How a level reads in the output. */
+export const LABEL = { major: "breaking", minor: "feature", patch: "fix", none: "none" };
+
+const diffConfig = fileURLToPath(new URL("./redocly-diff.yaml", import.meta.url));
+const redoclyBin = createRequire(import.meta.url).resolve("@redocly/cli/bin/cli.js");
+
+/** Runs `redocly diff` and returns its JSON report. */
+async function redoclyDiff(baseFile, revisionFile) {
+  const dir = mkdtempSync(path.join(tmpdir(), "bucketry-spec-diff-"));
+  try {
+    const output = path.join(dir, "diff.json");
+    const args = [redoclyBin, "diff", baseFile, revisionFile, "--format", "json", "--output", output, "--fail-on", "none", "--config", diffConfig, "--lint-config", "off"];
+    const env = { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", REDOCLY_SUPPRESS_NOTIFICATIONS: "true", NO_COLOR: "1" };
+    const { code, stderr } = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (d) => (err += d));
+      child.on("error", reject);
+      child.on("close", (c) => resolve({ code: c, stderr: err }));
+    });
+    let text;
+    try {
+      text = readFileSync(output, "utf8");
+    } catch {
+      throw new Error(`redocly diff ${path.basename(baseFile)} ${path.basename(revisionFile)} failed (exit ${code}):\n${stderr.replace(/^.*[║╔╚].*$/gm, "").trim()}`);
+    }
+    return JSON.parse(text);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** request | response | other, from the path Redocly walked from the document root to the change. */
+function direction(walkedPath) {
+  const responses = walkedPath.lastIndexOf("/responses/");
+  const request = Math.max(walkedPath.lastIndexOf("/requestBody"), walkedPath.lastIndexOf("/parameters"));
+  if (responses < 0 && request < 0) return "other";
+  return responses > request ? "response" : "request";
+}
+
+const asList = (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
+const show = (values) => values.map((v) => JSON.stringify(v)).join(", ");
+/** The last segment of a JSON pointer, decoded. */
+const lastSegment = (pointer) => (pointer ?? "").split("/").pop().replace(/~1/g, "/").replace(/~0/g, "~");
+
+/** Our own verdicts, for changes Redocly rates lower than a TypeScript client experiences them. */
+function gapVerdicts(change) {
+  if (change.typeName !== "Schema" || change.kind !== "modified") return [];
+  const dir = direction(change.path);
+  const before = asList(change.base?.value);
+  const after = asList(change.revision?.value);
+  const where = (change.revision?.pointer ?? change.base?.pointer ?? change.path).replace(/\/(enum|type)$/, "");
+  const of = `\`${lastSegment(where)}\``;
+  if (change.property === "enum" && dir === "response" && after) {
+    if (!before) {
+      return [{ level: "major", rule: "bucketry/response-type-narrowed", message: `Response value ${of} was limited to ${show(after)}: its TypeScript type narrows to a union of these values.` }];
+    }
+    const lost = before.filter((v) => !after.includes(v));
+    if (lost.length) {
+      return [{ level: "major", rule: "bucketry/response-enum-values-removed", message: `Response enum ${of} lost values: ${show(lost)} (code that compares with them stops type-checking).` }];
+    }
+  }
+  if (change.property === "enum" && dir === "request" && before && after) {
+    const gained = after.filter((v) => !before.includes(v));
+    if (gained.length) return [{ level: "minor", rule: "bucketry/request-enum-values-added", message: `Request enum ${of} accepts new values: ${show(gained)}.` }];
+  }
+  if (change.property === "type" && dir === "response" && before && after) {
+    const lost = before.filter((t) => !after.includes(t));
+    if (lost.length) {
+      return [{ level: "major", rule: "bucketry/response-type-narrowed", message: `Response type of ${of} narrowed from ${show(before)} to ${show(after)}.` }];
+    }
+  }
+  return [];
+}
+
+/** A line for a change Redocly reports without a rule (additions, documentation). */
+function plainMessage(change) {
+  const pointer = change.revision?.pointer ?? change.base?.pointer ?? change.path;
+  const segments = pointer.split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const name = segments.at(-1);
+  const verb = change.kind === "modified" ? "changed" : change.kind;
+  if (change.property) {
+    const owner = segments.at(-2) === "properties" || segments.at(-3) === "properties" ? ` of \`${segments[segments.lastIndexOf("properties") + 1]}\`` : "";
+    return `\`${change.property}\`${owner} ${verb}.`;
+  }
+  if (change.typeName === "Schema" && segments.at(-2) === "properties") {
+    const parent = segments.at(-3) === "schemas" ? "" : ` of \`${segments.at(-3)}\``;
+    const object = segments[segments.indexOf("schemas") + 1];
+    return `Property \`${name}\` of \`${segments.includes("schemas") ? object : parent}\` ${verb}.`;
+  }
+  if (change.typeName === "PathItem") return `Path \`${name}\` ${verb}.`;
+  if (change.typeName === "Operation") return `Operation \`${name.toUpperCase()} ${segments.at(-2)}\` ${verb}.`;
+  const value = change.revision?.value ?? change.base?.value;
+  if (change.typeName === "ParameterList" && Array.isArray(value)) {
+    return `Parameters ${verb}: ${value.map((p) => (p.$ref ? `\`${p.$ref.split("/").pop()}\`` : `\`${p.name}\` (${p.in}${p.required ? ", required" : ""})`)).join(", ")}.`;
+  }
+  if (change.typeName === "Parameter" && value?.name) return `Parameter \`${value.name}\` (${value.in}${value.required ? ", required" : ""}) ${verb}.`;
+  const what = change.typeName.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return `${what[0].toUpperCase()}${what.slice(1)} \`${name}\` ${verb}.`;
+}
+
+/**
+ * Every change from `baseFile` to `revisionFile`, classified, one entry per (level, pointer, message), breaking
+ * first. `pointer` is a JSON pointer into the spec that holds the change (the revision, or the base for a removal).
+ */
+export async function specChanges(baseFile, revisionFile) {
+  const report = await redoclyDiff(baseFile, revisionFile);
+  const seen = new Map();
+  for (const change of report.changes ?? []) {
+    const pointerOf = (location) => location?.pointer ?? (change.kind === "removed" ? change.base?.pointer : change.revision?.pointer) ?? change.path;
+    const verdicts = [
+      ...change.verdicts.map((v) => ({ level: v.impact, rule: v.ruleId, message: v.message, pointer: pointerOf(v.location) })),
+      ...gapVerdicts(change).map((v) => ({ ...v, pointer: pointerOf() })),
+    ];
+    if (verdicts.length === 0) verdicts.push({ level: change.impact, rule: "", message: plainMessage(change), pointer: pointerOf() });
+    for (const v of verdicts) {
+      if (v.level === "off" || !LEVELS.includes(v.level)) continue;
+      const key = `${v.level}\u0000${v.pointer}\u0000${v.message}`;
+      if (!seen.has(key)) seen.set(key, v);
+    }
+  }
+  return [...seen.values()].sort((a, b) => rank(b.level) - rank(a.level) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) || (a.message < b.message ? -1 : 1));
+}

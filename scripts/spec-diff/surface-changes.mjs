@@ -1,0 +1,102 @@
+// Classifies the difference between two API reports: a removed or changed declaration or member is breaking
+// (major), an added one is a feature (minor). Two refinements keep a spec's feature a feature here too:
+// a member that was `never` (openapi-typescript's "absent") and now has a type was added, not changed; and a
+// union that only gained alternatives (a response enum value added) was widened, not changed.
+import ts from "typescript";
+import { parentKey, splitLine } from "./api-surface.mjs";
+
+/** `{ key: line[] }` for one entry's lines (overloads share a key). */
+function byKey(lines) {
+  const map = new Map();
+  for (const line of lines) {
+    const { key } = splitLine(line);
+    if (!map.has(key)) map.set(key, []);
+    map.get(key).push(line);
+  }
+  for (const list of map.values()) list.sort();
+  return map;
+}
+
+const printer = ts.createPrinter({ removeComments: true });
+/** The alternatives of a type written as text: `0 | 1` → ["0", "1"]. */
+function alternatives(typeText) {
+  const sf = ts.createSourceFile("t.ts", `type T = ${typeText};`, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const alias = sf.statements[0];
+  if (!alias || !ts.isTypeAliasDeclaration(alias)) return [typeText];
+  const type = alias.type;
+  const parts = ts.isUnionTypeNode(type) ? type.types : [type];
+  return parts.map((t) => printer.printNode(ts.EmitHint.Unspecified, t, sf).replace(/\s+/g, " "));
+}
+
+/** Splits what follows a key into the part before the type and the type: `?: string` → ["?: ", "string"]. */
+function typePart(rest) {
+  const m = rest.match(/^(\??: |(?:<[^=]*>)? = )(.*?)( \((?:static|readonly|abstract|protected)[^)]*\))?$/);
+  return m ? { head: m[1] + (m[3] ?? ""), type: m[2] } : null;
+}
+
+function classifyChange(before, after) {
+  if (before.length === 1 && after.length === 1) {
+    const a = splitLine(before[0]);
+    const b = splitLine(after[0]);
+    const ta = a.keyword === b.keyword ? typePart(a.rest) : null;
+    const tb = a.keyword === b.keyword ? typePart(b.rest) : null;
+    if (ta && tb) {
+      if (ta.type === "never" && tb.type !== "never") return { level: "minor", verb: "added" };
+      if (tb.type === "never" && ta.type !== "never") return { level: "major", verb: "removed" };
+      if (ta.head === tb.head) {
+        const old = alternatives(ta.type);
+        const now = alternatives(tb.type);
+        const gained = now.filter((t) => !old.includes(t));
+        if (gained.length && old.every((t) => now.includes(t))) return { level: "minor", verb: "widened", detail: `gained ${gained.map((t) => `\`${t}\``).join(", ")}` };
+      }
+    }
+  }
+  return { level: "major", verb: "changed" };
+}
+
+/**
+ * Changes from the `base` report to the `current` one (both `{ [entry]: lines[] }`):
+ * `[{ level, entry, key, message }]`, breaking first. A removed or added member whose parent was removed or
+ * added with it is not listed on its own.
+ */
+export function surfaceChanges(base, current) {
+  const out = [];
+  const entries = [...new Set([...Object.keys(base), ...Object.keys(current)])].sort();
+  for (const entry of entries) {
+    if (!(entry in current)) {
+      out.push({ level: "major", entry, key: "", message: `Entry point \`${entry}\` removed.` });
+      continue;
+    }
+    if (!(entry in base)) {
+      out.push({ level: "minor", entry, key: "", message: `Entry point \`${entry}\` added.` });
+      continue;
+    }
+    const before = byKey(base[entry]);
+    const after = byKey(current[entry]);
+    const removed = new Set([...before.keys()].filter((k) => !after.has(k)));
+    const added = new Set([...after.keys()].filter((k) => !before.has(k)));
+    const coveredBy = (key, set) => {
+      for (let p = parentKey(key); p; p = parentKey(p)) if (set.has(p)) return true;
+      return false;
+    };
+    const changedNever = new Set();
+    const changedToNever = new Set();
+    for (const [key, lines] of before) {
+      const now = after.get(key);
+      if (!now || now.join("\n") === lines.join("\n")) continue;
+      const { level, verb, detail } = classifyChange(lines, now);
+      if (verb === "added") changedNever.add(key);
+      if (verb === "removed") changedToNever.add(key);
+      const shown = verb === "changed" ? `\`${lines.join(" / ")}\` → \`${now.join(" / ")}\`` : verb === "widened" ? `\`${now.join(" / ")}\` (${detail})` : `\`${(verb === "removed" ? lines : now).join(" / ")}\``;
+      out.push({ level, entry, key, message: `${verb[0].toUpperCase()}${verb.slice(1)}: ${shown}.` });
+    }
+    for (const key of removed) {
+      if (!coveredBy(key, removed) && !coveredBy(key, changedToNever)) out.push({ level: "major", entry, key, message: `Removed: \`${before.get(key).join(" / ")}\`.` });
+    }
+    for (const key of added) {
+      if (!coveredBy(key, added) && !coveredBy(key, changedNever)) out.push({ level: "minor", entry, key, message: `Added: \`${after.get(key).join(" / ")}\`.` });
+    }
+  }
+  const rank = { major: 0, minor: 1, patch: 2 };
+  return out.sort((a, b) => rank[a.level] - rank[b.level] || (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

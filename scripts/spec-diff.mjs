@@ -9,7 +9,7 @@
 import path from "node:path";
 import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { analyze, changesetFor, describe, recordReleases, REPORTS_DIR, writeReports } from "./spec-diff/release-check.mjs";
+import { analyze, changesetFor, describe, pendingChangesetTexts, recordReleases, REPORTS_DIR, writeReports } from "./spec-diff/release-check.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const modes = ["--check", "--changeset", "--record-release"];
@@ -26,8 +26,6 @@ if (mode === "--record-release") {
   const recorded = recordReleases(root);
   for (const r of recorded) console.log(`release-baseline: recorded ${r.name} ${r.to}${r.from ? ` (was ${r.from})` : ""}`);
   if (recorded.length === 0) console.log("release-baseline: no package version changed; nothing recorded");
-  const records = await analyze(root);
-  for (const r of writeReports(root, records)) console.log(`updated ${REPORTS_DIR}/${r.id}.api.md`);
   process.exit(0);
 }
 
@@ -61,8 +59,9 @@ if (mode === "--changeset") {
     console.log("spec:changeset: every package's pending changesets already cover its changes; nothing written");
     process.exit(0);
   }
+  const pendingTexts = pendingChangesetTexts(root);
   for (const r of under) {
-    const [name, text] = changesetFor(r);
+    const [name, text] = changesetFor(r, pendingTexts);
     const file = path.join(root, ".changeset", name);
     if (!existsSync(file)) writeFileSync(file, text);
     console.log(`wrote .changeset/${name} (${r.name}: ${r.required})`);

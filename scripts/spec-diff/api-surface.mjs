@@ -102,7 +102,7 @@ function declarationLines(decl, key, out, context) {
     out.push(`function ${key}${typeParams(decl, sf)}${params(decl, sf)}: ${print(decl.type, sf) || "void"}`);
   } else if (ts.isVariableDeclaration(decl)) {
     const kind = decl.parent.flags & ts.NodeFlags.Const ? "const" : decl.parent.flags & ts.NodeFlags.Let ? "let" : "var";
-    out.push(`${kind} ${key}: ${print(decl.type, sf) || "any"}`);
+    out.push(decl.type || !decl.initializer ? `${kind} ${key}: ${print(decl.type, sf) || "any"}` : `${kind} ${key} = ${print(decl.initializer, sf)}`);
   } else if (ts.isInterfaceDeclaration(decl)) {
     out.push(`interface ${key}${typeParams(decl, sf)}${heritage(decl, sf)}`);
     memberLines(decl.members, key, sf, out);
@@ -140,15 +140,37 @@ function owner(file, context) {
   return path.relative(context.root, real);
 }
 
+/** `export * from "pkg"` of a module outside the package, followed through the package's own `export *`s. */
+function outsideStarExports(sourceFile, context, seen = new Set()) {
+  if (seen.has(sourceFile.fileName)) return [];
+  seen.add(sourceFile.fileName);
+  const found = [];
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExportDeclaration(statement) || statement.exportClause || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const target = context.checker.getSymbolAtLocation(statement.moduleSpecifier)?.declarations?.find(ts.isSourceFile);
+    if (target && owner(target.fileName, context) === null) found.push(...outsideStarExports(target, context, seen));
+    else found.push(`export * from ${JSON.stringify(statement.moduleSpecifier.text)}`);
+  }
+  return found;
+}
+
 /** Lines for every export of a module symbol, keys prefixed with `prefix.` (none at the entry's top). */
 function exportLines(moduleSymbol, prefix, out, context) {
+  const file = moduleSymbol.declarations?.find(ts.isSourceFile);
+  if (file) for (const line of outsideStarExports(file, context)) out.push(prefix ? `${prefix}: ${line}` : line);
   const exports = context.checker.getExportsOfModule(moduleSymbol).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const exported of exports) {
     const key = prefix ? join(prefix, keyPart(ts.factory.createIdentifier(exported.name))) : exported.name;
     const target = exported.flags & ts.SymbolFlags.Alias ? context.checker.getAliasedSymbol(exported) : exported;
     const decls = (target.declarations ?? []).filter((d) => !ts.isModuleDeclaration(d) || d.body);
     if (decls.length === 0) {
-      out.push(`${key}: unresolved`);
+      // Not resolvable here (a dependency that is not installed): name where the export says it comes from.
+      const alias = exported.declarations?.[0];
+      const clause = alias && (ts.isExportSpecifier(alias) ? alias.parent.parent : ts.isNamespaceExport(alias) ? alias.parent : null);
+      const from = clause?.moduleSpecifier && ts.isStringLiteral(clause.moduleSpecifier) ? clause.moduleSpecifier.text : null;
+      if (!from) out.push(`${key}: unresolved`);
+      else if (ts.isNamespaceExport(alias)) out.push(`namespace ${key} = import(${JSON.stringify(from)})`);
+      else out.push(`${key}: import(${JSON.stringify(from)}).${(alias.propertyName ?? alias.name).text}`);
       continue;
     }
     const from = owner(decls[0].getSourceFile().fileName, context);
@@ -180,10 +202,19 @@ export function apiSurfaces(packages, { root }) {
   if (missing.length) {
     throw new Error(`declarations not built (run \`npm run build\` first):\n  ${missing.join("\n  ")}`);
   }
-  const program = ts.createProgram({
-    rootNames: all.flatMap((p) => p.entries.map((e) => e.file)),
-    options: { noLib: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true, allowJs: false },
-  });
+  // Declarations outside the packages are read as empty modules: their members are not our surface, and
+  // parsing them (msw's types alone are hundreds of files) would cost more than the rest of the run.
+  const workspaceDirs = all.map((p) => realpath(p.dir));
+  const inWorkspace = (file) => {
+    const real = realpath(file);
+    return workspaceDirs.some((dir) => real === dir || real.startsWith(dir + path.sep));
+  };
+  const options = { noLib: true, types: [], module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, skipLibCheck: true };
+  const host = ts.createCompilerHost(options);
+  const readSource = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
+    inWorkspace(fileName) ? readSource(fileName, languageVersion, onError, shouldCreate) : ts.createSourceFile(fileName, "export {};", languageVersion);
+  const program = ts.createProgram({ rootNames: all.flatMap((p) => p.entries.map((e) => e.file)), options, host });
   const checker = program.getTypeChecker();
   const workspace = all.map((p) => [realpath(p.dir), p.name]);
   const result = {};
@@ -248,6 +279,7 @@ export function parseReport(text) {
 
 /** Splits a report line into its key and the rest: `{ keyword, key, rest }`. */
 export function splitLine(line) {
+  if (line.startsWith("export * from ")) return { keyword: "export", key: line.slice(7), rest: "" };
   let s = line;
   let keyword = "";
   for (const k of KEYWORDS) {

@@ -10,39 +10,49 @@ const getReleasePlan = getReleasePlanModule.default ?? getReleasePlanModule;
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 const inline = (s) => esc(s).replace(/`([^`]+)`/g, "<code>$1</code>");
 
-/** Markdown as changesets writes it (headings, bullets, paragraphs, inline code) to HTML. */
+/** Markdown as changesets writes it (headings, bullets one level nested, paragraphs, inline code) to HTML. */
 export function markdown(text, headingOffset = 0) {
   const out = [];
-  let list = null;
+  let list = null; // [{ text, children: [] }]
   let paragraph = [];
-  const flush = () => {
+  const flushParagraph = () => {
     if (paragraph.length) out.push(`<p>${inline(paragraph.join(" "))}</p>`);
     paragraph = [];
-    if (list) out.push(`<ul>${list.map((li) => `<li>${inline(li)}</li>`).join("")}</ul>`);
+  };
+  const flushList = () => {
+    if (list) {
+      const item = (li) => `<li>${inline(li.text)}${li.children.length ? `<ul>${li.children.map((c) => `<li>${inline(c)}</li>`).join("")}</ul>` : ""}</li>`;
+      out.push(`<ul>${list.map(item).join("")}</ul>`);
+    }
     list = null;
   };
   for (const raw of text.split("\n")) {
     const line = raw.trimEnd();
     const heading = line.match(/^(#{1,6})\s+(.*)$/);
-    const bullet = line.match(/^\s*[-*]\s+(.*)$/);
+    const bullet = line.match(/^(\s*)[-*]\s+(.*)$/);
     if (heading) {
-      flush();
+      flushParagraph();
+      flushList();
       const level = Math.min(6, heading[1].length + headingOffset);
       out.push(`<h${level}>${inline(heading[2])}</h${level}>`);
     } else if (bullet) {
-      if (paragraph.length) {
-        out.push(`<p>${inline(paragraph.join(" "))}</p>`);
-        paragraph = [];
-      }
-      (list ??= []).push(bullet[1]);
-    } else if (line === "") flush();
-    else if (list && /^\s{2,}\S/.test(raw)) list[list.length - 1] += ` ${line.trim()}`;
-    else {
-      if (list) flush();
+      flushParagraph();
+      if (bullet[1].length >= 2 && list?.length) list[list.length - 1].children.push(bullet[2]);
+      else (list ??= []).push({ text: bullet[2], children: [] });
+    } else if (line === "") {
+      flushParagraph();
+      flushList();
+    } else if (list && /^\s{2,}\S/.test(raw)) {
+      const last = list[list.length - 1];
+      if (last.children.length) last.children[last.children.length - 1] += ` ${line.trim()}`;
+      else last.text += ` ${line.trim()}`;
+    } else {
+      flushList();
       paragraph.push(line.trim());
     }
   }
-  flush();
+  flushParagraph();
+  flushList();
   return out.join("\n");
 }
 

@@ -187,16 +187,30 @@ export function describe(r, { full }) {
   return lines;
 }
 
-/** The changeset `npm run spec:changeset` writes for one under-declared package: [file name, text]. */
-export function changesetFor(r) {
+/**
+ * The changeset `npm run spec:changeset` writes for one under-declared package: [file name, text]. Lines that a
+ * pending changeset already has (`pendingTexts`) are left out, so the changelog does not say a thing twice.
+ */
+export function changesetFor(r, pendingTexts = []) {
   const bullets = [];
   for (const c of r.specChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (\`${r.spec}\` \`${c.pointer}\`)`);
   for (const c of r.surfaceChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (API \`${surfaceWhere(r, c)}\`)`);
-  for (const i of r.inheritedFrom) bullets.push(`- ${LABEL[i.level]}: the types of \`${i.name}\` this package exposes changed (see its changelog)`);
+  for (const i of r.inheritedFrom) bullets.push(`- ${LABEL[i.level]}: its public declarations use the types of \`${i.name}\`, which has ${LABEL[i.level]} changes (see its changelog)`);
+  const fresh = bullets.filter((b) => !pendingTexts.some((t) => t.includes(b)));
+  if (fresh.length === 0) fresh.push(`- ${LABEL[r.required]}: the changes listed in this release's other changesets need a ${r.required} bump`);
   const since = r.baseline === null ? "First release" : `Changes since ${r.baseline}`;
-  const text = `---\n${JSON.stringify(r.name)}: ${r.required}\n---\n\n${since} (from \`npm run spec:diff\`):\n\n${bullets.join("\n")}\n`;
+  const text = `---\n${JSON.stringify(r.name)}: ${r.required}\n---\n\n${since} (from \`npm run spec:diff\`):\n\n${fresh.join("\n")}\n`;
   const hash = createHash("sha256").update(text).digest("hex").slice(0, 8);
   return [`spec-diff-${r.id}-${hash}.md`, text];
+}
+
+/** Texts of the pending changesets (.changeset/*.md but the README). */
+export function pendingChangesetTexts(root) {
+  const dir = path.join(root, ".changeset");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".md") && f !== "README.md")
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), "utf8"));
 }
 
 /** Writes the current API reports; returns the packages whose report changed. */
@@ -211,12 +225,14 @@ export function writeReports(root, records) {
   return written;
 }
 
-/** Records the baseline of every package whose version differs from its recorded release. */
+/** Records the baseline of every package whose version differs from its recorded release; refreshes api-reports/. */
 export function recordReleases(root) {
   const packages = workspacePackages(root);
   const surfaces = apiSurfaces(packages, { root });
   const recorded = [];
+  mkdirSync(path.join(root, REPORTS_DIR), { recursive: true });
   for (const pkg of packages) {
+    writeFileSync(reportPath(root, pkg), formatReport(pkg.name, surfaces[pkg.name]));
     const baseline = readBaseline(root, pkg);
     if (baseline?.version === pkg.version) continue;
     writeBaseline(root, pkg, surfaces[pkg.name]);

@@ -1,0 +1,175 @@
+// The API-surface report and its classification: removed or changed → major, added → minor, doc comments → none.
+// Fixture packages are written to a temp folder: declarations as tsc emits them, entries from package.json exports.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+// @ts-expect-error plain ESM script without types
+import { apiSurfaces, entryPoints, formatReport, parentKey, parseReport, splitLine } from "../../scripts/spec-diff/api-surface.mjs";
+// @ts-expect-error plain ESM script without types
+import { surfaceChanges } from "../../scripts/spec-diff/surface-changes.mjs";
+import { root as repoRoot } from "./helpers.js";
+
+const work = mkdtempSync(join(tmpdir(), "bucketry-api-surface-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let count = 0;
+/** A package in the temp folder: `files` relative to it; returns its folder. */
+function fixture(files: Record<string, string>, exportsMap: unknown = { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } }, name = "@fixture/pkg"): string {
+  const dir = join(work, `pkg${++count}`);
+  for (const [file, text] of Object.entries({ "package.json": JSON.stringify({ name, version: "1.0.0", type: "module", exports: exportsMap }), ...files })) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+type Entries = Record<string, string[]>;
+const surfaceOf = (dir: string, name = "@fixture/pkg"): Entries => apiSurfaces([{ name, dir }], { root: work })[name].entries;
+type Change = { level: string; entry: string; key: string; message: string };
+const diff = (before: string, after: string): Change[] =>
+  surfaceChanges(surfaceOf(fixture({ "dist/index.d.ts": before })), surfaceOf(fixture({ "dist/index.d.ts": after })));
+
+const SCHEMA = `export interface components {
+    schemas: {
+        /** @description An OBS bucket. */
+        ObsBucket: {
+            bucket: string;
+            is_authorized: 0 | 1;
+            region?: string;
+        };
+    };
+}
+export interface operations {
+    ListAllBuckets: {
+        parameters: { query?: never; path: { project_id: string } };
+    };
+}
+export declare function createClient(options?: { region?: string }): void;
+export declare const REGIONS: readonly ["cn-north-4"];
+`;
+
+describe("API report", () => {
+  it("has one line per export and member, doc comments left out", () => {
+    const lines = surfaceOf(fixture({ "dist/index.d.ts": SCHEMA }))["."];
+    expect(lines).toEqual([
+      "const REGIONS: readonly [ \"cn-north-4\" ]",
+      "interface components",
+      "components.schemas: {}",
+      "components.schemas.ObsBucket: {}",
+      "components.schemas.ObsBucket.bucket: string",
+      "components.schemas.ObsBucket.is_authorized: 0 | 1",
+      "components.schemas.ObsBucket.region?: string",
+      "function createClient(options?: { region?: string }): void",
+      "interface operations",
+      "operations.ListAllBuckets: {}",
+      "operations.ListAllBuckets.parameters: {}",
+      "operations.ListAllBuckets.parameters.query?: never",
+      "operations.ListAllBuckets.parameters.path: {}",
+      "operations.ListAllBuckets.parameters.path.project_id: string",
+    ]);
+  });
+
+  it("reads its entry points from package.json exports (nested conditions, every subpath) and round-trips", () => {
+    const dir = fixture(
+      {
+        "dist/index.d.ts": `export * as util from "./util.js";\nexport { helper } from "./util.js";\nexport type { Client } from "openapi-fetch";\nexport * from "./more.js";\n`,
+        "dist/more.d.ts": `export * from "msw";\nexport declare const more = 1;\n`,
+        "dist/util.d.ts": `export declare function helper(x: number): string;\nexport declare class Box<T> { private secret; readonly value: T; constructor(value: T); get size(): number; static of<T>(v: T): Box<T>; }\n`,
+        "dist/node/extra.d.ts": `export type Extra = "a" | "b";\n`,
+      },
+      {
+        ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+        "./extra": { node: { types: "./dist/node/extra.d.ts", default: "./dist/node/extra.js" }, default: "./dist/node/extra.js" },
+        "./package.json": "./package.json",
+      },
+    );
+    expect(entryPoints(dir).map((e: { entry: string; file: string }) => [e.entry, e.file.slice(dir.length)])).toEqual([
+      [".", "/dist/index.d.ts"],
+      ["./extra", "/dist/node/extra.d.ts"],
+    ]);
+    const surface = apiSurfaces([{ name: "@fixture/pkg", dir }], { root: work })["@fixture/pkg"];
+    expect(surface.entries["./extra"]).toEqual(['type Extra = "a" | "b"']);
+    expect(surface.entries["."]).toContain('Client: import("openapi-fetch").Client');
+    expect(surface.entries["."]).toContain("function helper(x: number): string");
+    expect(surface.entries["."]).toContain("const more = 1");
+    expect(surface.entries["."][0]).toBe('export * from "msw"');
+    expect(surface.entries["."]).toContain("namespace util");
+    expect(surface.entries["."]).toContain("util.Box.value: T (readonly)");
+    expect(surface.entries["."]).toContain("util.Box.size: get(): number");
+    expect(surface.entries["."].some((l: string) => l.includes("secret"))).toBe(false);
+    expect(surface.references).toEqual(["msw", "openapi-fetch"]);
+    expect(parseReport(formatReport("@fixture/pkg", surface))).toEqual(surface.entries);
+  });
+
+  it("splits a line into its key, and knows each key's parent", () => {
+    expect(splitLine('paths["/v1/{id}"].get?: operations["Get"]')).toEqual({ keyword: "", key: 'paths["/v1/{id}"].get', rest: '?: operations["Get"]' });
+    expect(splitLine("function createClient(options?: O): C")).toEqual({ keyword: "function", key: "createClient", rest: "(options?: O): C" });
+    expect(splitLine("type A<T> = T[]")).toEqual({ keyword: "type", key: "A", rest: "<T> = T[]" });
+    expect(parentKey('paths["/v1/{id}"].get')).toBe('paths["/v1/{id}"]');
+    expect(parentKey('paths["/v1/{id}"]')).toBe("paths");
+    expect(parentKey("paths")).toBe("");
+  });
+});
+
+describe("API surface changes", () => {
+  const levels = (changes: Change[]) => changes.map((c) => `${c.level} ${c.key}`);
+
+  it("a removed field is breaking, listed once (not each of its members)", () => {
+    const after = SCHEMA.replace("            is_authorized: 0 | 1;\n", "");
+    expect(levels(diff(SCHEMA, after))).toEqual(["major components.schemas.ObsBucket.is_authorized"]);
+    const noSchema = SCHEMA.replace(/ {8}\/\*\*[^]*?\n {8}\};\n/, "");
+    expect(levels(diff(SCHEMA, noSchema))).toEqual(["major components.schemas.ObsBucket"]);
+  });
+
+  it("a renamed field is breaking (removed) and a feature (added)", () => {
+    expect(levels(diff(SCHEMA, SCHEMA.replace("bucket: string", "bucket_name: string")))).toEqual([
+      "major components.schemas.ObsBucket.bucket",
+      "minor components.schemas.ObsBucket.bucket_name",
+    ]);
+  });
+
+  it("a narrowed type, a field made optional or required, a changed signature are breaking", () => {
+    expect(levels(diff(SCHEMA, SCHEMA.replace("is_authorized: 0 | 1", "is_authorized: 1")))).toEqual(["major components.schemas.ObsBucket.is_authorized"]);
+    expect(levels(diff(SCHEMA, SCHEMA.replace("bucket: string", "bucket?: string")))).toEqual(["major components.schemas.ObsBucket.bucket"]);
+    expect(levels(diff(SCHEMA, SCHEMA.replace("region?: string", "region: string")))).toEqual(["major components.schemas.ObsBucket.region"]);
+    expect(levels(diff(SCHEMA, SCHEMA.replace("createClient(options?:", "createClient(options:")))).toEqual(["major createClient"]);
+  });
+
+  it("an added optional field, an added export and a widened union are features", () => {
+    expect(levels(diff(SCHEMA, SCHEMA.replace("region?: string;", "region?: string;\n            tags?: string[];")))).toEqual(["minor components.schemas.ObsBucket.tags"]);
+    expect(levels(diff(SCHEMA, `${SCHEMA}export type Region = string;\n`))).toEqual(["minor Region"]);
+    const widened = diff(SCHEMA, SCHEMA.replace("is_authorized: 0 | 1", "is_authorized: 0 | 1 | 2"));
+    expect(levels(widened)).toEqual(["minor components.schemas.ObsBucket.is_authorized"]);
+    expect(widened[0]!.message).toContain("gained `2`");
+  });
+
+  it("a parameter group that was `never` and now has optional members was added, not changed", () => {
+    const after = SCHEMA.replace("query?: never;", "query?: { prefix?: string };");
+    expect(levels(diff(SCHEMA, after))).toEqual(["minor operations.ListAllBuckets.parameters.query"]);
+    expect(levels(diff(after, SCHEMA))).toEqual(["major operations.ListAllBuckets.parameters.query"]);
+  });
+
+  it("a doc comment edit changes nothing", () => {
+    expect(diff(SCHEMA, SCHEMA.replace("An OBS bucket.", "One OBS bucket, described at length."))).toEqual([]);
+  });
+
+  it("entry points added and removed", () => {
+    const one = surfaceOf(fixture({ "dist/index.d.ts": SCHEMA }));
+    const two = { ...one, "./extra": ["type Extra = string"] };
+    expect(levels(surfaceChanges(one, two))).toEqual(["minor "]);
+    expect(surfaceChanges(one, two)[0].message).toContain("`./extra` added");
+    expect(levels(surfaceChanges(two, one))).toEqual(["major "]);
+  });
+
+  it("every published package of this repository has a report (the first line names it)", () => {
+    // The real packages, as built: entries from their exports, nothing unresolved.
+    const pkgs = ["huaweicloud-mpc", "bucketry"].map((d) => ({ name: d === "bucketry" ? "bucketry" : `@bucketry/${d}`, dir: join(repoRoot, "packages", d) }));
+    const surfaces = apiSurfaces(pkgs, { root: repoRoot });
+    expect(surfaces["@bucketry/huaweicloud-mpc"].entries["."]).toContain("components.schemas.ObsBucket.is_authorized: 0 | 1");
+    expect(surfaces.bucketry.references).toContain("@bucketry/huaweicloud-mpc");
+    for (const s of Object.values<{ entries: Entries }>(surfaces)) {
+      for (const lines of Object.values(s.entries)) expect(lines.filter((l) => l.endsWith(": unresolved"))).toEqual([]);
+    }
+  });
+});

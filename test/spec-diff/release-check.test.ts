@@ -1,0 +1,140 @@
+// End to end on a temp copy of the repository: release (version-packages records the baseline), then a breaking
+// spec edit with a `patch` changeset fails the check that `npm test` runs — with the changes, the bump they need
+// and the command that fixes it — and passes after `npm run spec:changeset`. The facade, whose declarations use
+// the client's types, needs the same major bump.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error plain ESM script without types
+import { changesPageBody } from "../../scripts/spec-diff/changes-page.mjs";
+// @ts-expect-error plain ESM script without types
+import { changesetFor } from "../../scripts/spec-diff/release-check.mjs";
+import { root, tempRepo } from "./helpers.js";
+
+const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<string, string>;
+const CHECK = "node scripts/spec-diff.mjs --check";
+
+let repo: ReturnType<typeof tempRepo>;
+const node = (...args: string[]) => repo.run(process.execPath, args);
+const read = (file: string) => readFileSync(join(repo.dir, file), "utf8");
+const pending = () => readdirSync(join(repo.dir, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md");
+
+beforeAll(() => {
+  repo = tempRepo();
+});
+afterAll(() => repo?.cleanup());
+
+describe("the release check, end to end on a copy of the repository", () => {
+  it("is part of `npm test` and of the release scripts", () => {
+    expect(scripts.test).toContain(`&& ${CHECK} &&`);
+    expect(scripts["spec:diff"]).toMatch(/node scripts\/spec-diff\.mjs$/);
+    expect(scripts["spec:changeset"]).toMatch(/node scripts\/spec-diff\.mjs --changeset$/);
+    expect(scripts["version-packages"]).toMatch(/^changeset version && .*node scripts\/spec-diff\.mjs --record-release$/);
+  });
+
+  it("passes on the tree as it is (first releases declared by the pending changesets)", () => {
+    const r = node("scripts/spec-diff.mjs", "--check");
+    expect(r.output).toContain("spec-diff: ok");
+    expect(r.status).toBe(0);
+  });
+
+  it("fails a breaking edit whose changeset says patch, and passes after spec:changeset", () => {
+    // Release: `npm run version-packages` is `changeset version`, a build (the copy has dist/), then the record.
+    expect(node("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
+    const recorded = node("scripts/spec-diff.mjs", "--record-release");
+    expect(recorded.status, recorded.output).toBe(0);
+    expect(recorded.output).toContain("recorded @bucketry/huaweicloud-mpc 0.2.0");
+    expect(JSON.parse(read("release-baseline/huaweicloud-mpc/release.json"))).toEqual({ name: "@bucketry/huaweicloud-mpc", version: "0.2.0", spec: "specs/huaweicloud-mpc.yaml" });
+    expect(read("release-baseline/huaweicloud-mpc/spec.yaml")).toBe(read("specs/huaweicloud-mpc.yaml"));
+    expect(pending()).toEqual([]);
+    expect(node("scripts/spec-diff.mjs", "--check").status).toBe(0);
+
+    // A breaking edit: rename ObsBucket.bucket to bucket_name; regenerate and rebuild the client as `npm test` does.
+    const spec = read("specs/huaweicloud-mpc.yaml");
+    const edited = spec.replace(/^(\s+- )bucket$/m, "$1bucket_name").replace(/^( {8})bucket:\n( {10}type: string\n {10}description: Bucket name)$/m, "$1bucket_name:\n$2");
+    expect(edited).not.toBe(spec);
+    writeFileSync(join(repo.dir, "specs/huaweicloud-mpc.yaml"), edited);
+    writeFileSync(join(repo.dir, ".changeset/rename.md"), '---\n"@bucketry/huaweicloud-mpc": patch\n---\n\nRename bucket.\n');
+    expect(node("scripts/generate-clients.mjs", "huaweicloud-mpc").status).toBe(0);
+    const tsc = node("node_modules/typescript/bin/tsc", "-p", "packages/huaweicloud-mpc/tsconfig.build.json");
+    expect(tsc.status, tsc.output).toBe(0);
+
+    const failed = node("scripts/spec-diff.mjs", "--check");
+    expect(failed.status, failed.output).toBe(1);
+    expect(failed.output).toContain("@bucketry/huaweicloud-mpc 0.2.0 — since 0.2.0; needs major (breaking); pending changesets: patch — UNDER-DECLARED");
+    // redocly diff sees the rename (same schema under a new name) and reports it at the new name.
+    expect(failed.output).toContain("breaking #/components/schemas/ObsBucket/properties/bucket_name  Property `bucket` of `ObsBucket` was renamed to `bucket_name`. (property-removed)");
+    expect(failed.output).toContain("breaking #/components/schemas/ObsBucket/required  Properties of `ObsBucket` are no longer required: `bucket`. (required-properties-removed)");
+    expect(failed.output).toContain("breaking @bucketry/huaweicloud-mpc › components.schemas.ObsBucket.bucket  Removed: `components.schemas.ObsBucket.bucket: string`.");
+    expect(failed.output).toContain("@bucketry/huaweicloud-mpc: needs a major bump, pending changesets give patch");
+    // The facade re-exports the client's types: its users see the same break.
+    expect(failed.output).toContain("bucketry: needs a major bump, pending changesets give patch");
+    expect(failed.output).toContain("uses the types of @bucketry/huaweicloud-mpc in its declarations: @bucketry/huaweicloud-mpc needs major (breaking), so bucketry does too");
+    expect(failed.output).toContain("Fix: run `npm run spec:changeset`");
+    expect(failed.output).toContain("API report out of date: api-reports/huaweicloud-mpc.api.md");
+    // Clients that did not change need nothing.
+    expect(failed.output).toContain("@bucketry/aliyun-oss 0.2.0 — since 0.2.0; needs no bump; pending changesets: none — ok");
+
+    const written = node("scripts/spec-diff.mjs", "--changeset");
+    expect(written.status, written.output).toBe(0);
+    const mine = pending().filter((f) => f.startsWith("spec-diff-"));
+    const mpc = mine.find((f) => f.startsWith("spec-diff-huaweicloud-mpc-"));
+    const facade = mine.find((f) => f.startsWith("spec-diff-bucketry-"));
+    expect(mpc && facade, mine.join(", ")).toBeTruthy();
+    const mpcText = read(`.changeset/${mpc}`);
+    expect(mpcText.startsWith('---\n"@bucketry/huaweicloud-mpc": major\n---\n\nChanges since 0.2.0 (from `npm run spec:diff`):\n\n')).toBe(true);
+    expect(mpcText).toContain("- breaking: Property `bucket` of `ObsBucket` was renamed to `bucket_name` (`specs/huaweicloud-mpc.yaml` `#/components/schemas/ObsBucket/properties/bucket_name`)\n");
+    expect(mpcText).toContain("- feature: Added: `components.schemas.ObsBucket.bucket_name: string` (API `@bucketry/huaweicloud-mpc › components.schemas.ObsBucket.bucket_name`)\n");
+    expect(mpcText).toContain("- breaking: Removed: `components.schemas.ObsBucket.bucket: string` (API `@bucketry/huaweicloud-mpc › components.schemas.ObsBucket.bucket`)\n");
+    expect(read(`.changeset/${facade}`)).toBe(
+      '---\n"bucketry": major\n---\n\nChanges since 0.2.0 (from `npm run spec:diff`):\n\n- breaking: its public declarations use the types of `@bucketry/huaweicloud-mpc`, which has breaking changes (see its changelog)\n',
+    );
+    expect(read("api-reports/huaweicloud-mpc.api.md")).toContain("components.schemas.ObsBucket.bucket_name: string\n");
+
+    const passed = node("scripts/spec-diff.mjs", "--check");
+    expect(passed.output).toContain("spec-diff: ok");
+    expect(passed.status).toBe(0);
+  });
+
+  it("the docs page lists each release from the changelogs and what is pending", async () => {
+    const html: string = await changesPageBody(repo.dir);
+    const mpc = html.slice(html.indexOf('<section class="card" id="huaweicloud-mpc">'));
+    expect(mpc).toContain("<h3>0.2.0</h3>");
+    expect(mpc).toContain("First release: typed client for Huawei Cloud MPC");
+    expect(mpc).toContain("Unreleased (next: 1.0.0, major)");
+    expect(mpc).toContain("Property <code>bucket</code> of <code>ObsBucket</code> was renamed to <code>bucket_name</code>");
+    expect(existsSync(join(repo.dir, "packages/huaweicloud-mpc/CHANGELOG.md"))).toBe(true);
+  });
+});
+
+describe("the changeset writer", () => {
+  const record = {
+    name: "@bucketry/aliyun-oss",
+    id: "aliyun-oss",
+    spec: "specs/aliyun-oss.yaml",
+    baseline: "1.2.0",
+    required: "minor",
+    specChanges: [{ level: "minor", pointer: "#/components/schemas/Owner/properties/Region", message: "Property `Region` of `Owner` added.", rule: "" }],
+    surfaceChanges: [{ level: "minor", entry: ".", key: "components.schemas.Owner.Region", message: "Added: `components.schemas.Owner.Region?: string`." }],
+    inheritedFrom: [],
+  };
+  const lines = [
+    "- feature: Property `Region` of `Owner` added (`specs/aliyun-oss.yaml` `#/components/schemas/Owner/properties/Region`)",
+    "- feature: Added: `components.schemas.Owner.Region?: string` (API `@bucketry/aliyun-oss › components.schemas.Owner.Region`)",
+  ];
+
+  it("writes the package, the bump and one changelog line per change, under a name derived from its text", () => {
+    const [name, text] = changesetFor(record);
+    expect(text).toBe(`---\n"@bucketry/aliyun-oss": minor\n---\n\nChanges since 1.2.0 (from \`npm run spec:diff\`):\n\n${lines.join("\n")}\n`);
+    expect(name).toMatch(/^spec-diff-aliyun-oss-[0-9a-f]{8}\.md$/);
+    expect(changesetFor(record)[0]).toBe(name);
+  });
+
+  it("leaves out lines a pending changeset already has", () => {
+    const [, text] = changesetFor(record, [`---\n"@bucketry/aliyun-oss": patch\n---\n\n${lines[0]}\n`]);
+    expect(text).toContain(lines[1]);
+    expect(text).not.toContain(lines[0]);
+    const [, onlyBump] = changesetFor(record, [lines.join("\n")]);
+    expect(onlyBump).toContain("- feature: the changes listed in this release's other changesets need a minor bump\n");
+  });
+});

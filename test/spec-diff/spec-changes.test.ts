@@ -1,0 +1,189 @@
+// The spec classifier on crafted edits of our real specs: one edit per rule, each expected level and JSON
+// pointer written out here by hand (breaking = major, feature = minor, fix = patch).
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+// @ts-expect-error plain ESM script without types
+import { maxLevel, specChanges } from "../../scripts/spec-diff/spec-changes.mjs";
+import { loadSpec, root, type Json } from "./helpers.js";
+
+type Change = { level: string; pointer: string; message: string; rule: string };
+type Edit = { vendor: string; level: "major" | "minor" | "patch"; pointer: string; rule?: string; edit: (spec: Json) => void };
+
+const EDITS: Record<string, Edit> = {
+  "remove a response field": {
+    vendor: "huaweicloud-mpc",
+    level: "major",
+    pointer: "#/components/schemas/ObsBucket/properties/is_authorized",
+    rule: "property-removed",
+    edit: (d) => {
+      delete d.components.schemas.ObsBucket.properties.is_authorized;
+      d.components.schemas.ObsBucket.required = ["bucket", "creation_date"];
+    },
+  },
+  "rename a field": {
+    vendor: "baidu-bos",
+    level: "major",
+    pointer: "#/components/schemas/Owner/properties/id",
+    rule: "property-removed",
+    edit: (d) => {
+      const owner = d.components.schemas.Owner;
+      owner.properties.ownerId = owner.properties.id;
+      delete owner.properties.id;
+      owner.required = ["ownerId"];
+    },
+  },
+  "make a query parameter required": {
+    vendor: "aliyun-ens",
+    level: "major",
+    pointer: "#/components/parameters/Prefix/required",
+    rule: "parameter-became-required",
+    edit: (d) => {
+      d.components.parameters.Prefix.required = true;
+    },
+  },
+  "narrow a string to an enum": {
+    vendor: "aliyun-ens",
+    level: "major",
+    pointer: "#/components/parameters/Prefix/schema/enum",
+    rule: "enum-values-removed",
+    edit: (d) => {
+      d.components.parameters.Prefix.schema = { type: "string", enum: ["img", "doc"] };
+    },
+  },
+  "remove an enum value (request)": {
+    vendor: "aliyun-ens",
+    level: "major",
+    pointer: "#/components/parameters/Format/schema/enum",
+    rule: "enum-values-removed",
+    edit: (d) => {
+      d.components.parameters.Format.schema.enum = ["JSON", "json"];
+    },
+  },
+  "remove an enum value (response)": {
+    vendor: "huaweicloud-mpc",
+    level: "major",
+    pointer: "#/components/schemas/ObsBucket/properties/is_authorized/enum",
+    rule: "bucketry/response-enum-values-removed",
+    edit: (d) => {
+      d.components.schemas.ObsBucket.properties.is_authorized.enum = [1];
+    },
+  },
+  "narrow a response type": {
+    vendor: "huaweicloud-mpc",
+    level: "major",
+    pointer: "#/components/schemas/ObsBucket/properties/creation_date/type",
+    rule: "bucketry/response-type-narrowed",
+    edit: (d) => {
+      d.components.schemas.ObsBucket.properties.creation_date.type = "string";
+    },
+  },
+  "make a required response field optional": {
+    vendor: "aliyun-oss",
+    level: "major",
+    pointer: "#/components/schemas/Owner/required",
+    rule: "required-properties-removed",
+    edit: (d) => {
+      d.components.schemas.Owner.required = ["ID"];
+    },
+  },
+  "change a security scheme": {
+    vendor: "baidu-bos",
+    level: "major",
+    pointer: "#/components/securitySchemes/bceAuthV1/name",
+    rule: "security-scheme-changed",
+    edit: (d) => {
+      d.components.securitySchemes.bceAuthV1.name = "X-Bce-Authorization";
+    },
+  },
+  "add an optional response field": {
+    vendor: "hitachi-vsp-one-object",
+    level: "minor",
+    pointer: "#/components/schemas/UserBucket/properties/region",
+    edit: (d) => {
+      d.components.schemas.UserBucket.properties.region = { type: "string", description: "Region of the bucket." };
+    },
+  },
+  "add an optional query parameter": {
+    vendor: "aliyun-oss",
+    level: "minor",
+    pointer: "#/paths/~1/get/parameters/5",
+    edit: (d) => {
+      d.paths["/"].get.parameters.push({ name: "x-oss-request-payer", in: "header", required: false, schema: { type: "string" } });
+    },
+  },
+  "add a response enum value (the clients pass unknown values through)": {
+    vendor: "huaweicloud-mpc",
+    level: "minor",
+    pointer: "#/components/schemas/ObsBucket/properties/is_authorized/enum",
+    rule: "enum-values-added",
+    edit: (d) => {
+      d.components.schemas.ObsBucket.properties.is_authorized.enum = [0, 1, 2];
+    },
+  },
+  "add an operation": {
+    vendor: "huaweicloud-mpc",
+    level: "minor",
+    pointer: "#/paths/~1v1~1{project_id}~1buckets~1{bucket_name}",
+    edit: (d) => {
+      d.paths["/v1/{project_id}/buckets/{bucket_name}"] = {
+        get: {
+          operationId: "ShowBucket",
+          summary: "Show one bucket",
+          parameters: [{ $ref: "#/components/parameters/ProjectId" }, { name: "bucket_name", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "The bucket.", content: { "application/json": { schema: { $ref: "#/components/schemas/ObsBucket" } } } } },
+        },
+      };
+    },
+  },
+  "change only a description": {
+    vendor: "aliyun-oss",
+    level: "patch",
+    pointer: "#/paths/~1/get/description",
+    edit: (d) => {
+      d.paths["/"].get.description += "\nOne more sentence of documentation.\n";
+    },
+  },
+  "change only an example": {
+    vendor: "huaweicloud-mpc",
+    level: "patch",
+    pointer: "#/components/schemas/ObsBucket/properties/bucket/examples",
+    edit: (d) => {
+      d.components.schemas.ObsBucket.properties.bucket.examples = ["another-bucket"];
+    },
+  },
+};
+
+const work = mkdtempSync(join(tmpdir(), "bucketry-spec-changes-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Writes the edited spec next to an unedited one (same serializer, so only the edit differs). */
+function files(name: string, { vendor, edit }: Edit): [string, string] {
+  const slug = name.replace(/\W+/g, "-");
+  const base = join(work, `${slug}.base.yaml`);
+  const revision = join(work, `${slug}.yaml`);
+  writeFileSync(base, stringify(loadSpec(vendor), { lineWidth: 0 }));
+  const spec = loadSpec(vendor);
+  edit(spec);
+  writeFileSync(revision, stringify(spec, { lineWidth: 0 }));
+  return [base, revision];
+}
+
+describe.concurrent("spec changes are classified as a generated client's users feel them", () => {
+  it.each(Object.entries(EDITS))("%s", async (name, edit) => {
+    const changes: Change[] = await specChanges(...files(name, edit));
+    const lines = changes.map((c) => `${c.level} ${c.pointer} ${c.message} ${c.rule}`);
+    expect(maxLevel(changes.map((c) => c.level)), lines.join("\n")).toBe(edit.level);
+    const hit = changes.find((c) => c.pointer === edit.pointer && c.level === edit.level);
+    expect(hit, `a ${edit.level} change at ${edit.pointer} in:\n${lines.join("\n")}`).toBeDefined();
+    if (edit.rule) expect(hit!.rule).toBe(edit.rule);
+    expect(hit!.message.length).toBeGreaterThan(10);
+  });
+
+  it("an unchanged spec has no changes", async () => {
+    const spec = join(root, "specs", "aliyun-ens.yaml");
+    expect(await specChanges(spec, spec)).toEqual([]);
+  });
+});

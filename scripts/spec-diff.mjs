@@ -71,10 +71,7 @@ if (mode === "--changeset") {
 }
 
 // --diff
-for (const r of records) {
-  for (const line of describe(r, { full: true })) console.log(line);
-  console.log("");
-}
+for (const r of records) for (const line of describe(r, { full: true })) console.log(line);
 for (const r of writeReports(root, records)) console.log(`updated ${REPORTS_DIR}/${r.id}.api.md (commit it with the change)`);
 if (under.length) {
   console.log(`${under.map((r) => `${r.name} needs ${r.required}`).join(", ")}: more than the pending changesets declare; \`npm test\` fails until you run \`npm run spec:changeset\`.`);

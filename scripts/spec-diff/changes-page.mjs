@@ -76,7 +76,11 @@ export async function changesPageBody(root) {
     const pending = release
       ? plan.changesets
           .filter((c) => release.changesets.includes(c.id))
-          .map((c) => `<li>${c.releases.find((r) => r.name === pkg.name)?.type ?? ""}: ${markdown(c.summary)}</li>`)
+          .map((c) => {
+            const body = markdown(c.summary);
+            const oneParagraph = body.startsWith("<p>") && body.endsWith("</p>") && body.indexOf("<p>", 1) < 0;
+            return `<li><strong>${esc(c.releases.find((r) => r.name === pkg.name)?.type ?? "")}</strong>: ${oneParagraph ? body.slice(3, -4) : body}</li>`;
+          })
       : [];
     const changelogFile = path.join(pkg.dir, "CHANGELOG.md");
     const released = existsSync(changelogFile) ? releases(readFileSync(changelogFile, "utf8")) : [];

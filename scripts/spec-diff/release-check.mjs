@@ -173,6 +173,7 @@ export function describe(r, { full }) {
   const status = r.ok ? "ok" : "UNDER-DECLARED";
   lines.push(`${r.name} ${r.version} — ${since}; needs ${need}; pending changesets: ${r.planned} — ${status}`);
   if (!full && r.ok) return lines;
+  if (r.specChanges.length + r.surfaceChanges.length + r.inheritedFrom.length === 0) return lines;
   if (r.baseline !== null) {
     if (r.spec) {
       lines.push(`  spec ${r.spec} vs ${BASELINE_DIR}/${r.id}/spec.yaml: ${r.specChanges.length ? "" : "unchanged"}`.trimEnd());

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 // @ts-expect-error plain ESM script without types
 import { maxLevel, specChanges } from "../../scripts/spec-diff/spec-changes.mjs";
-import { loadSpec, root, type Json } from "./helpers.js";
+import { loadSpec, type Json } from "./helpers.js";
 
 type Change = { level: string; pointer: string; message: string; rule: string };
 type Edit = { vendor: string; level: "major" | "minor" | "patch"; pointer: string; rule?: string; edit: (spec: Json) => void };
@@ -111,7 +111,7 @@ const EDITS: Record<string, Edit> = {
     level: "minor",
     pointer: "#/paths/~1/get/parameters/5",
     edit: (d) => {
-      d.paths["/"].get.parameters.push({ name: "x-oss-request-payer", in: "header", required: false, schema: { type: "string" } });
+      d.paths["/"].get.parameters.push({ name: "max-keys", in: "query", required: false, schema: { type: "integer", minimum: 1 } });
     },
   },
   "add a response enum value (the clients pass unknown values through)": {
@@ -180,10 +180,5 @@ describe.concurrent("spec changes are classified as a generated client's users f
     expect(hit, `a ${edit.level} change at ${edit.pointer} in:\n${lines.join("\n")}`).toBeDefined();
     if (edit.rule) expect(hit!.rule).toBe(edit.rule);
     expect(hit!.message.length).toBeGreaterThan(10);
-  });
-
-  it("an unchanged spec has no changes", async () => {
-    const spec = join(root, "specs", "aliyun-ens.yaml");
-    expect(await specChanges(spec, spec)).toEqual([]);
   });
 });

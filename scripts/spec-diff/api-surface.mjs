@@ -121,7 +121,12 @@ function declarationLines(decl, key, out, context) {
   } else if (ts.isModuleDeclaration(decl) || ts.isSourceFile(decl)) {
     out.push(`namespace ${key}`);
     const symbol = context.checker.getSymbolAtLocation(ts.isSourceFile(decl) ? decl : decl.name) ?? decl.symbol;
-    if (symbol) exportLines(symbol, key, out, context);
+    // A module that re-exports itself as a namespace (directly or in a circle) is listed once.
+    if (symbol && !context.expanding.has(symbol)) {
+      context.expanding.add(symbol);
+      exportLines(symbol, key, out, context);
+      context.expanding.delete(symbol);
+    }
   } else {
     out.push(`${key}: ${ts.SyntaxKind[decl.kind]}`);
   }
@@ -220,13 +225,17 @@ export function apiSurfaces(packages, { root }) {
   const result = {};
   for (const p of all) {
     const packageDir = realpath(p.dir);
-    const context = { checker, packageDir, workspace, realpath, root };
+    const context = { checker, packageDir, workspace, realpath, root, expanding: new Set() };
     const entries = {};
     for (const { entry, file } of p.entries) {
       const sf = program.getSourceFile(file);
       const symbol = sf && checker.getSymbolAtLocation(sf);
       const out = [];
-      if (symbol) exportLines(symbol, "", out, context);
+      if (symbol) {
+        context.expanding.add(symbol);
+        exportLines(symbol, "", out, context);
+        context.expanding.delete(symbol);
+      }
       entries[entry] = out;
     }
     const references = new Set();

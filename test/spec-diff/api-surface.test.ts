@@ -74,7 +74,7 @@ describe("API report", () => {
     const dir = fixture(
       {
         "dist/index.d.ts": `export * as util from "./util.js";\nexport { helper } from "./util.js";\nexport type { Client } from "openapi-fetch";\nexport * from "./more.js";\n`,
-        "dist/more.d.ts": `export * from "msw";\nexport declare const more = 1;\n`,
+        "dist/more.d.ts": `export * from "msw";\nexport declare const more = 1;\nexport * as again from "./index.js";\n`,
         "dist/util.d.ts": `export declare function helper(x: number): string;\nexport declare class Box<T> { private secret; readonly value: T; constructor(value: T); get size(): number; static of<T>(v: T): Box<T>; }\n`,
         "dist/node/extra.d.ts": `export type Extra = "a" | "b";\n`,
       },
@@ -93,6 +93,8 @@ describe("API report", () => {
     expect(surface.entries["."]).toContain('Client: import("openapi-fetch").Client');
     expect(surface.entries["."]).toContain("function helper(x: number): string");
     expect(surface.entries["."]).toContain("const more = 1");
+    expect(surface.entries["."]).toContain("namespace again");
+    expect(surface.entries["."].some((l: string) => l.startsWith("again."))).toBe(false);
     expect(surface.entries["."][0]).toBe('export * from "msw"');
     expect(surface.entries["."]).toContain("namespace util");
     expect(surface.entries["."]).toContain("util.Box.value: T (readonly)");

@@ -1,11 +1,12 @@
 // Where each provider's credentials come from when the caller passes none: the environment variables
-// the vendors' own SDKs and CLIs read. A missing or empty value is a Configuration error that names
-// exactly what to set, raised before any request.
+// the vendors' own SDKs and CLIs read (each provider module names its own). A missing or empty value is a
+// Configuration error that names exactly what to set, raised before any request.
 import { BucketryError } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 
+/** The environment variables a provider reads (its module's `env`; `ENV` lists them all). */
 export interface EnvNames {
   accessKeyId?: string;
   accessKeySecret?: string;
@@ -18,39 +19,6 @@ export interface EnvNames {
   clientId?: string;
 }
 
-/** The environment variables each provider reads (documented in the README and `bucketry providers`). */
-export const ENV: Record<Provider, EnvNames> = {
-  "aliyun-ens": {
-    accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
-    accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-    securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
-  },
-  "aliyun-oss": {
-    accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
-    accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-    securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
-  },
-  "huaweicloud-mpc": {
-    accessKeyId: "HUAWEICLOUD_SDK_AK",
-    accessKeySecret: "HUAWEICLOUD_SDK_SK",
-    securityToken: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
-    projectId: "HUAWEICLOUD_SDK_PROJECT_ID",
-  },
-  "baidu-bos": {
-    accessKeyId: "BCE_ACCESS_KEY_ID",
-    accessKeySecret: "BCE_SECRET_ACCESS_KEY",
-    securityToken: "BCE_SESSION_TOKEN",
-  },
-  // Hitachi has no SDK and so no convention; these follow the product name.
-  "hitachi-vsp-one-object": {
-    token: "VSP_ONE_OBJECT_TOKEN",
-    username: "VSP_ONE_OBJECT_USERNAME",
-    password: "VSP_ONE_OBJECT_PASSWORD",
-    tokenUrl: "VSP_ONE_OBJECT_TOKEN_URL",
-    clientId: "VSP_ONE_OBJECT_CLIENT_ID",
-  },
-};
-
 type Env = Record<string, string | undefined>;
 
 const defaultEnv = (): Env => (typeof process !== "undefined" && process.env ? process.env : {});
@@ -60,8 +28,7 @@ function missing(provider: Provider, what: string): BucketryError {
 }
 
 /** Access-key credentials from the provider's environment variables. */
-export function accessKeyFromEnv(provider: Provider, env: Env = defaultEnv()): AccessKeyCredentials {
-  const names = ENV[provider];
+export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env = defaultEnv()): AccessKeyCredentials {
   const id = env[names.accessKeyId!]?.trim();
   const secret = env[names.accessKeySecret!]?.trim();
   const unset = [!id && names.accessKeyId, !secret && names.accessKeySecret].filter(Boolean);
@@ -105,10 +72,10 @@ export function assertToken(provider: Provider, token: unknown, what = "credenti
 /** Called with every credential value a client is given or obtains, so its errors can redact them. */
 export type RememberSecrets = (...values: unknown[]) => void;
 
-/** The access-key source for a client: the option (validated now, or per call for a function), else env. */
-export function accessKeySource(provider: Provider, option: CredentialSource | undefined, env?: Env, remember?: RememberSecrets): CredentialSource {
+/** The access-key source for a client: the option (validated now, or per call for a function), else env (`names`). */
+export function accessKeySource(provider: Provider, names: EnvNames, option: CredentialSource | undefined, env?: Env, remember?: RememberSecrets): CredentialSource {
   if (option === undefined) {
-    const c = accessKeyFromEnv(provider, env);
+    const c = accessKeyFromEnv(provider, names, env);
     assertAccessKeyCredentials(provider, c);
     remember?.(c.accessKeySecret, c.securityToken);
     return c;
@@ -126,10 +93,9 @@ export function accessKeySource(provider: Provider, option: CredentialSource | u
   return option;
 }
 
-/** Hitachi credentials from options or env: a token, or username/password/tokenUrl for the password grant. */
-export function hitachiCredentials(option: HitachiCredentials | undefined, env: Env = defaultEnv(), remember?: RememberSecrets): HitachiCredentials {
+/** Hitachi credentials from options or env (`names`): a token, or username/password/tokenUrl for the password grant. */
+export function hitachiCredentials(names: EnvNames, option: HitachiCredentials | undefined, env: Env = defaultEnv(), remember?: RememberSecrets): HitachiCredentials {
   const provider = "hitachi-vsp-one-object";
-  const names = ENV[provider];
   if (option !== undefined) {
     if (typeof option === "function") {
       return async () => {

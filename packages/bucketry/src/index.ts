@@ -1,30 +1,14 @@
-// bucketry: one typed facade over five vendors' bucket APIs. See README.md.
+// bucketry: one typed facade over the providers' bucket APIs. See README.md. `bucketry/<provider>` is the same
+// facade for one provider (a smaller bundle).
 export { createBucketClient } from "./client.js";
-export { BucketryError, isBucketryError, type ErrorKind } from "./errors.js";
-export { PROVIDERS } from "./model.js";
-export type { AclProvider, Bucket, BucketAcl, CannedAcl, Grant, Grantee, ListingProvider, Provider, RawAclRecords, RawBucketRecords } from "./model.js";
-export type {
-  AclClient,
-  AliyunEnsOptions,
-  AliyunOssOptions,
-  BaiduBosOptions,
-  BucketClientFor,
-  BucketClientOptions,
-  BucketPage,
-  CallOptions,
-  CommonOptions,
-  HitachiListBucketsOptions,
-  HitachiOptions,
-  HuaweiMpcOptions,
-  ListBucketsOptions,
-  ListingClient,
-  PageOptions,
-  RawClients,
-} from "./options.js";
-export { RetryBudget } from "./retry.js";
-export type { RetryBudgetOptions, RetryBudgetStats, RetryInfo, RetryOptions } from "./retry.js";
-export { ENV } from "./credentials.js";
-export type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
+export { ENV, PROVIDERS } from "./registry.js";
+export type { BucketClientFor, BucketClientOptions } from "./registry.js";
+export * from "./surface.js";
+export type { AliyunEnsClient, AliyunEnsOptions } from "./providers/aliyun-ens.js";
+export type { HuaweiMpcClient, HuaweiMpcOptions } from "./providers/huaweicloud-mpc.js";
+export type { BaiduBosClient, BaiduBosOptions } from "./providers/baidu-bos.js";
+export type { HitachiListBucketsOptions, HitachiOptions, HitachiVspOneObjectClient } from "./providers/hitachi-vsp-one-object.js";
+export type { AliyunOssClient, AliyunOssOptions } from "./providers/aliyun-oss.js";
 export type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 
 // Escape hatches: each vendor's generated client package, as namespaces.

@@ -1,27 +1,23 @@
-// The normalized model shared by all five providers. Every record keeps the vendor's own record as `raw`.
-import type { components as EnsComponents } from "@bucketry/aliyun-ens";
-import type { components as MpcComponents } from "@bucketry/huaweicloud-mpc";
-import type { components as BosComponents } from "@bucketry/baidu-bos";
-import type { components as HitachiComponents } from "@bucketry/hitachi-vsp-one-object";
-import type { components as OssComponents } from "@bucketry/aliyun-oss";
+// The normalized model shared by all providers. Every record keeps the vendor's own record as `raw`.
+import { PROVIDER_IDS } from "./generated/provider-ids.js";
 
-export const PROVIDERS = ["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "hitachi-vsp-one-object", "aliyun-oss"] as const;
+/** Every provider id, in the order of redocly.yaml's `apis` (generated from it). */
+export const PROVIDERS = PROVIDER_IDS;
 export type Provider = (typeof PROVIDERS)[number];
 
 export type CannedAcl = "private" | "public-read" | "public-read-write";
 
-/** The vendor record each normalized `Bucket` came from. */
-export interface RawBucketRecords {
-  "aliyun-ens": EnsComponents["schemas"]["BucketInfo"];
-  "huaweicloud-mpc": MpcComponents["schemas"]["ObsBucket"];
-  "hitachi-vsp-one-object": HitachiComponents["schemas"]["UserBucket"];
-}
+/**
+ * The vendor record each normalized `Bucket` came from, by listing provider. Each listing provider's module
+ * (src/providers/<id>.ts) adds its own entry to this interface.
+ */
+export interface RawBucketRecords {}
 
-/** The vendor response each normalized `BucketAcl` came from. */
-export interface RawAclRecords {
-  "baidu-bos": BosComponents["schemas"]["GetBucketAclResponse"];
-  "aliyun-oss": OssComponents["schemas"]["AccessControlPolicy"];
-}
+/**
+ * The vendor response each normalized `BucketAcl` came from, by ACL provider. Each ACL provider's module adds
+ * its own entry to this interface.
+ */
+export interface RawAclRecords {}
 
 export type ListingProvider = keyof RawBucketRecords;
 export type AclProvider = keyof RawAclRecords;

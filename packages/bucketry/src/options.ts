@@ -1,22 +1,14 @@
 // Public option and client shapes of the facade (DESIGN.md "Facade surface").
-import type { Bucket, BucketAcl, Provider } from "./model.js";
+// Each provider's own options and client type live in its module (src/providers/<id>.ts), which adds its
+// generated client to `RawClients`; the unions over all providers are in registry.ts.
+import type { AclProvider, Bucket, BucketAcl, ListingProvider } from "./model.js";
 import type { RetryBudget, RetryBudgetOptions, RetryOptions } from "./retry.js";
-import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
-import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
-import type { EnsClient } from "@bucketry/aliyun-ens";
-import type { MpcClient } from "@bucketry/huaweicloud-mpc";
-import type { BosClient } from "@bucketry/baidu-bos";
-import type { HitachiClient } from "@bucketry/hitachi-vsp-one-object";
-import type { OssClient } from "@bucketry/aliyun-oss";
 
-/** The signed generated client behind each facade client (escape hatch for anything the facade does not cover). */
-export interface RawClients {
-  "aliyun-ens": EnsClient;
-  "huaweicloud-mpc": MpcClient;
-  "baidu-bos": BosClient;
-  "hitachi-vsp-one-object": HitachiClient;
-  "aliyun-oss": OssClient;
-}
+/**
+ * The signed generated client behind each facade client (escape hatch for anything the facade does not cover),
+ * by provider. Each provider's module adds its own entry to this interface.
+ */
+export interface RawClients {}
 
 /** Options every provider accepts. */
 export interface CommonOptions {
@@ -65,58 +57,6 @@ export interface CallOptions {
   retry?: RetryOptions | false | undefined;
 }
 
-export interface AliyunEnsOptions extends CommonOptions {
-  provider: "aliyun-ens";
-  /** Default: the central endpoint ens.aliyuncs.com (all mainland-China regions). */
-  region?: string | undefined;
-  /** Omitted: ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET / ALIBABA_CLOUD_SECURITY_TOKEN. */
-  credentials?: CredentialSource<AccessKeyCredentials> | undefined;
-  /** "v3" (ACS3-HMAC-SHA256, default) or "v1" (legacy RPC HMAC-SHA1 query signature). */
-  signatureVersion?: "v3" | "v1" | undefined;
-}
-
-export interface AliyunOssOptions extends CommonOptions {
-  provider: "aliyun-oss";
-  /** Plain region id such as `cn-hangzhou`: used as-is in the V4 scope, as `oss-cn-hangzhou` in the host. */
-  region: string;
-  credentials?: CredentialSource<AccessKeyCredentials> | undefined;
-  /** "v4" (OSS4-HMAC-SHA256, default) or "v1" (`OSS ak:sig`). */
-  signatureVersion?: "v4" | "v1" | undefined;
-}
-
-export interface HuaweiMpcOptions extends CommonOptions {
-  provider: "huaweicloud-mpc";
-  /** Region id such as `cn-north-4`. */
-  region: string;
-  /** Project id of that region (sent in the path and, with AK/SK, as X-Project-Id). */
-  projectId: string;
-  /** AK/SK (SDK-HMAC-SHA256), or `{ token }` for IAM token auth. Omitted: HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_SECURITY_TOKEN. */
-  credentials?: CredentialSource<AccessKeyCredentials> | { token: string } | undefined;
-}
-
-export interface BaiduBosOptions extends CommonOptions {
-  provider: "baidu-bos";
-  /** Region short name (`bj`, `gz`, `su`, …). Default `bj`. */
-  region?: string | undefined;
-  credentials?: CredentialSource<AccessKeyCredentials> | undefined;
-  /**
-   * "virtual-hosted" (default: `{bucket}.{region}.bcebos.com/?acl`; path-style fails for buckets created
-   * after 2024-06-01) or "path" (`{region}.bcebos.com/v1/{bucket}?acl`, the seed page's form).
-   * With `endpoint` the request is always path-style.
-   */
-  addressing?: "virtual-hosted" | "path" | undefined;
-}
-
-export interface HitachiOptions extends CommonOptions {
-  provider: "hitachi-vsp-one-object";
-  /** The management API base including `/mapi`, e.g. `https://admin.region1.cluster1/mapi`. */
-  endpoint: string;
-  /** A token, a password grant, or a function. Omitted: VSP_ONE_OBJECT_TOKEN, or VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL. */
-  credentials?: HitachiCredentials | undefined;
-}
-
-export type BucketClientOptions = AliyunEnsOptions | AliyunOssOptions | HuaweiMpcOptions | BaiduBosOptions | HitachiOptions;
-
 export interface ListBucketsOptions extends CallOptions {
   /** Only buckets whose name starts with this (ENS filters server-side; MPC and Hitachi filter the pages they receive). */
   prefix?: string | undefined;
@@ -124,23 +64,18 @@ export interface ListBucketsOptions extends CallOptions {
   pageSize?: number | undefined;
 }
 
-export interface HitachiListBucketsOptions extends ListBucketsOptions {
-  /** The user whose buckets to list: a number (3.3.x) or a UUID string (2.x / 3.0). */
-  userId: number | string;
-}
-
 export interface PageOptions {
   /** Continuation from the previous page's `nextCursor`; omit for the first page. */
   cursor?: string | undefined;
 }
 
-export interface BucketPage<P extends "aliyun-ens" | "huaweicloud-mpc" | "hitachi-vsp-one-object"> {
+export interface BucketPage<P extends ListingProvider> {
   buckets: Bucket<P>[];
   /** Pass as `cursor` to get the next page; absent on the last page. */
   nextCursor?: string;
 }
 
-export interface ListingClient<P extends "aliyun-ens" | "huaweicloud-mpc" | "hitachi-vsp-one-object", O> {
+export interface ListingClient<P extends ListingProvider & keyof RawClients, O> {
   readonly provider: P;
   /** The signed generated client (typed from the vendor's spec). */
   readonly raw: RawClients[P];
@@ -150,7 +85,7 @@ export interface ListingClient<P extends "aliyun-ens" | "huaweicloud-mpc" | "hit
   listBucketsPage(...options: OptionalArg<O & PageOptions>): Promise<BucketPage<P>>;
 }
 
-export interface AclClient<P extends "baidu-bos" | "aliyun-oss"> {
+export interface AclClient<P extends AclProvider & keyof RawClients> {
   readonly provider: P;
   /** The signed generated client (typed from the vendor's spec). */
   readonly raw: RawClients[P];
@@ -159,15 +94,3 @@ export interface AclClient<P extends "baidu-bos" | "aliyun-oss"> {
 
 /** An options argument that may be left out when none of its fields is required. */
 export type OptionalArg<O> = {} extends O ? [options?: O] : [options: O];
-
-export type BucketClientFor<O extends { provider: Provider }> = O extends { provider: "aliyun-ens" }
-  ? ListingClient<"aliyun-ens", ListBucketsOptions>
-  : O extends { provider: "huaweicloud-mpc" }
-    ? ListingClient<"huaweicloud-mpc", ListBucketsOptions>
-    : O extends { provider: "hitachi-vsp-one-object" }
-      ? ListingClient<"hitachi-vsp-one-object", HitachiListBucketsOptions>
-      : O extends { provider: "baidu-bos" }
-        ? AclClient<"baidu-bos">
-        : O extends { provider: "aliyun-oss" }
-          ? AclClient<"aliyun-oss">
-          : never;

@@ -1,35 +1,80 @@
-// --help text for every command, with examples.
+// --help text for every command, with examples. What it says about providers comes from their modules.
+import { providerModules } from "../registry.js";
+import { providersFor } from "./providers.js";
+
+const NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+/** "five": how many providers there are, in words. */
+const count = NUMBERS[providerModules.length] ?? String(providerModules.length);
+const listing = providersFor("list-buckets");
+const acl = providersFor("get-acl");
+/** Wraps words to lines of at most `width` characters, each line indented by `indent`. */
+const wrap = (text: string, indent: string, width = 110): string => {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && indent.length + line.length + 1 + word.length > width) {
+      lines.push(indent + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join("\n");
+};
+const profileLine = (entry: Readonly<Record<string, string | number>>) => `{ ${Object.entries(entry).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(", ")} }`;
+
 export const CONFIG_HELP = `Profiles (--profile NAME, or BUCKETRY_PROFILE):
   $XDG_CONFIG_HOME/bucketry/config.json (default ~/.config/bucketry/config.json), keyed by profile, then
   provider. Every field is optional; flags win over the profile, the profile over the environment.
     {
       "profiles": {
         "work": {
-          "aliyun-oss": { "accessKeyId": "LTAI…", "accessKeySecret": "…", "region": "cn-hangzhou" },
-          "aliyun-ens": { "accessKeyId": "LTAI…", "accessKeySecret": "…", "securityToken": "…" },
-          "huaweicloud-mpc": { "accessKeyId": "…", "accessKeySecret": "…", "region": "cn-north-4", "projectId": "…" },
-          "baidu-bos": { "accessKeyId": "…", "accessKeySecret": "…", "region": "bj" },
-          "hitachi-vsp-one-object": { "endpoint": "https://admin.example.com/mapi", "token": "…", "userId": 0 }
+${providerModules.map((m) => `          ${JSON.stringify(m.id)}: ${profileLine(m.cli.profileExample)}`).join(",\n")}
         }
       }
     }
-  Other keys: endpoint, signatureVersion; Huawei "token" (IAM X-Auth-Token); Hitachi "username",
-  "password", "tokenUrl", "clientId" (password grant). A file holding secrets must not be readable by
-  group or others (like ssh): \`chmod 600 ~/.config/bucketry/config.json\`.`;
+${wrap(
+  `Other keys: endpoint, signatureVersion; ${providerModules
+    .map((m) => m.cli.profileKeys)
+    .filter(Boolean)
+    .join("; ")}. A file holding secrets must not be readable by group or others (like ssh): \`chmod 600 ~/.config/bucketry/config.json\`.`,
+  "  ",
+)}`;
+
+const vendorVariables = [
+  ...new Set(providerModules.map((m) => (m.env.accessKeyId && m.env.accessKeySecret ? `${m.env.accessKeyId} / ${m.env.accessKeySecret}` : m.env.token)).filter(Boolean)),
+];
+const ACCESS_KEY_VARIABLES = ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"];
+const ownVariables = providerModules
+  .map((m) => [m.cli.label, m.cli.env.filter((v) => !ACCESS_KEY_VARIABLES.includes(v))] as const)
+  .filter(([, names]) => names.length)
+  .map(([label, names]) => `${label} ${names.map((n) => `_${n}`).join(", ")}`);
 
 export const ENV_HELP = `Environment:
-  Credentials come from the vendors' own variables (\`bucketry providers\` lists them), e.g.
-  ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET, HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK,
-  BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY, VSP_ONE_OBJECT_TOKEN. Per provider, BUCKETRY_<PROVIDER>_ENDPOINT,
-  _REGION, _ACCESS_KEY_ID, _ACCESS_KEY_SECRET (and MPC _PROJECT_ID, Hitachi _USER_ID, _TOKEN) override them,
-  e.g. BUCKETRY_ALIYUN_OSS_ENDPOINT. NO_COLOR turns colour off.`;
+${wrap(
+  `Credentials come from the vendors' own variables (\`bucketry providers\` lists them), e.g. ${vendorVariables.join(", ")}. Per provider, BUCKETRY_<PROVIDER>_ENDPOINT, _REGION, _ACCESS_KEY_ID, _ACCESS_KEY_SECRET (and ${ownVariables.join(", ")}) override them, e.g. BUCKETRY_ALIYUN_OSS_ENDPOINT. NO_COLOR turns colour off.`,
+  "  ",
+)}`;
 
 const EXIT_HELP = `Exit codes: 0 ok, 2 usage, 3 credentials/auth, 4 not found, 5 other API error, 6 network/timeout.`;
 
-const COMMON_FLAGS = `  --region R             vendor region (OSS: cn-hangzhou; MPC: cn-north-4; BOS: bj; ENS: optional)
+const regions = providerModules.filter((m) => m.cli.region).map((m) => `${m.cli.label}: ${m.cli.region}`);
+const signatureVersions = providerModules.filter((m) => m.cli.signatureVersions.length).map((m) => `${m.cli.label} ${m.cli.signatureVersions.join("|")}`);
+const flagLine = (flag: string, text: string) => `  ${flag.padEnd(22)} ${text}`;
+const series = (word: string) => (names: string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${word} ${names.at(-1)}`);
+const orList = series("or");
+const andList = series("and");
+type Modules = ReturnType<typeof providersFor>;
+/** The providers' own flags of a command, one help line each (`--project-id ID  huaweicloud-mpc: …`). */
+const ownFlags = (modules: Modules) =>
+  modules
+    .flatMap((m) => Object.entries(m.cli.flags ?? {}).map(([flag, f]) => `${flagLine(`--${flag} ${f.placeholder}`, `${m.id}: ${f.help}`)}\n`))
+    .join("");
+const examples = (modules: Modules) => modules.flatMap((m) => m.cli.examples.map((e) => `  ${e}`)).join("\n");
+
+const COMMON_FLAGS = `${flagLine("--region R", `vendor region (${regions.join("; ")})`)}
   --endpoint URL         base-URL override (mock, proxy, private cloud); default BUCKETRY_<PROVIDER>_ENDPOINT
   --profile NAME         credentials and settings from the config file (see \`bucketry --help\`)
-  --signature-version V  ENS v3|v1, OSS v4|v1
+${flagLine("--signature-version V", signatureVersions.join(", "))}
   --timeout MS           per-attempt timeout (default 30000; 0: none)
   --retries N            attempts in all (default 3)
   --json                 JSON lines instead of a table (dates as ISO strings)
@@ -38,16 +83,16 @@ const COMMON_FLAGS = `  --region R             vendor region (OSS: cn-hangzhou; 
   -h, --help             this help`;
 
 export const HELP: Record<string, string> = {
-  main: `bucketry — one CLI over five cloud vendors' bucket APIs
+  main: `bucketry — one CLI over ${count} cloud vendors' bucket APIs
 
 Usage: bucketry <command> [flags]
 
 Commands:
-  providers       the five providers: operations, auth schemes, environment variables
-  list-buckets    list buckets (aliyun-ens, huaweicloud-mpc, hitachi-vsp-one-object)
-  get-acl         read a bucket's ACL (aliyun-oss, baidu-bos)
-  mock            serve the five mock APIs locally and print their endpoints and test credentials
-  demo            list buckets and read ACLs through all five providers against an embedded mock
+  providers       the ${count} providers: operations, auth schemes, environment variables
+  list-buckets    list buckets (${listing.map((m) => m.id).join(", ")})
+  get-acl         read a bucket's ACL (${acl.map((m) => m.id).join(", ")})
+  mock            serve the ${count} mock APIs locally and print their endpoints and test credentials
+  demo            list buckets and read ACLs through all ${count} providers against an embedded mock
 
 Run \`bucketry <command> --help\` for a command's flags and examples.
 
@@ -65,7 +110,7 @@ ${EXIT_HELP}
 `,
   providers: `Usage: bucketry providers [--json]
 
-The five providers with their operations, auth schemes, required flags and the environment variables
+The ${count} providers with their operations, auth schemes, required flags and the environment variables
 each reads (the vendors' own, then the CLI's BUCKETRY_<PROVIDER>_* overrides).
 
   --json       one JSON object per provider
@@ -77,41 +122,34 @@ Examples:
 `,
   "list-buckets": `Usage: bucketry list-buckets --provider P [flags]
 
-Lists buckets, page after page, for aliyun-ens, huaweicloud-mpc or hitachi-vsp-one-object.
+Lists buckets, page after page, for ${orList(listing.map((m) => m.id))}.
 
-  --provider P           aliyun-ens | huaweicloud-mpc | hitachi-vsp-one-object
+${flagLine("--provider P", listing.map((m) => m.id).join(" | "))}
   --prefix X             only names starting with X
   --limit N              stop after N buckets
-  --project-id ID        huaweicloud-mpc: project id (or HUAWEICLOUD_SDK_PROJECT_ID)
-  --user-id N            hitachi-vsp-one-object: the user whose buckets to list (number or UUID)
-${COMMON_FLAGS}
+${ownFlags(listing)}${COMMON_FLAGS}
 
 Examples:
-  bucketry list-buckets --provider aliyun-ens --prefix img --limit 20
-  bucketry list-buckets --provider huaweicloud-mpc --region cn-north-4 --project-id 0a1b… --json
-  bucketry list-buckets --provider hitachi-vsp-one-object --endpoint https://admin.example.com/mapi --user-id 0
-  bucketry list-buckets --provider aliyun-ens --profile work --json | jq -r .name
+${examples(listing)}
 
 ${EXIT_HELP}
 `,
   "get-acl": `Usage: bucketry get-acl --provider P --bucket NAME [flags]
 
-Reads a bucket's ACL (owner, canned ACL, grants) for aliyun-oss or baidu-bos.
+Reads a bucket's ACL (owner, canned ACL, grants) for ${orList(acl.map((m) => m.id))}.
 
-  --provider P           aliyun-oss | baidu-bos
+${flagLine("--provider P", acl.map((m) => m.id).join(" | "))}
   --bucket NAME          the bucket
-${COMMON_FLAGS}
+${ownFlags(acl)}${COMMON_FLAGS}
 
 Examples:
-  bucketry get-acl --provider aliyun-oss --region cn-hangzhou --bucket examplebucket
-  bucketry get-acl --provider baidu-bos --bucket my-bucket --json
-  BUCKETRY_BAIDU_BOS_ENDPOINT=http://127.0.0.1:9000/baidu-bos bucketry get-acl --provider baidu-bos --bucket b1
+${examples(acl)}
 
 ${EXIT_HELP}
 `,
   mock: `Usage: bucketry mock [--port N] [--buckets N] [--seed N] [--json]
 
-Serves the five mock APIs (from @bucketry/mocks) on 127.0.0.1 and prints, as \`export\` lines, each
+Serves the ${count} mock APIs (from @bucketry/mocks) on 127.0.0.1 and prints, as \`export\` lines, each
 provider's endpoint variable (BUCKETRY_<PROVIDER>_ENDPOINT, plus _REGION where needed) and the test
 credentials under the vendors' variable names. Runs until interrupted (Ctrl-C / SIGTERM).
 
@@ -129,9 +167,11 @@ Examples:
 `,
   demo: `Usage: bucketry demo [--rows N] [--json]
 
-Starts an embedded mock (no credentials or network needed), lists the first buckets through aliyun-ens,
-huaweicloud-mpc and hitachi-vsp-one-object, reads the ACLs of some of them through aliyun-oss and
-baidu-bos, and prints one normalized table: provider, bucket, created, region, ACL.
+${wrap(
+  `Starts an embedded mock (no credentials or network needed), lists the first buckets through ${andList(listing.map((m) => m.id))}, reads the ACLs of some of them through ${andList(acl.map((m) => m.id))}, and prints one normalized table: provider, bucket, created, region, ACL.`,
+  "",
+  106,
+)}
 
   --rows N      rows per provider (default 3)
   --json        one JSON object per row

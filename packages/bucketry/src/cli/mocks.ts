@@ -3,6 +3,7 @@
 // resolve it (the mocks are built after the facade).
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import type { Provider } from "../model.js";
+import type { MockFacts } from "../provider.js";
 import { CliError, EXIT } from "./exit.js";
 
 /** The part of `@bucketry/mocks/server`'s MockServer the CLI uses. */
@@ -10,10 +11,15 @@ export interface MockServerLike {
   url: string;
   port: number;
   endpoints: Record<Provider, string>;
-  credentials: Record<Exclude<Provider, "hitachi-vsp-one-object">, AccessKeyCredentials> & { "hitachi-vsp-one-object": { token: string } };
+  credentials: Record<Provider, AccessKeyCredentials | { token: string }>;
   clientOptions: Record<Provider, Record<string, unknown> & { provider: Provider; endpoint: string; region?: string; projectId?: string }>;
-  mock: { state: { buckets: readonly { name: string }[]; seed: number; hitachiUsers: readonly number[] } };
+  mock: { state: { buckets: readonly { name: string }[]; seed: number } & Readonly<Record<string, unknown>> };
   close(): Promise<void>;
+}
+
+/** What a provider's module reads of the mock (`cli.mockEnv`, `cli.mockCallOptions`). */
+export function mockFacts(server: MockServerLike, provider: Provider): MockFacts {
+  return { options: server.clientOptions[provider], credentials: server.credentials[provider], state: server.mock.state };
 }
 
 interface MocksServerModule {

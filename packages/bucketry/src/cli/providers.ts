@@ -1,7 +1,11 @@
-// What the CLI knows about each provider: its operations, auth schemes, and the variables it reads.
-import { ENV } from "../credentials.js";
-import { PROVIDERS, type AclProvider, type ListingProvider, type Provider } from "../model.js";
+// What the CLI knows about each provider — its operations, auth schemes, the variables it reads — comes from
+// the provider modules (src/providers/<id>.ts) through the generated registry.
+import type { AclProvider, ListingProvider, Provider } from "../model.js";
+import { envPrefix } from "../provider.js";
+import { providerModule, providerModules, PROVIDERS, type AnyProviderModule } from "../registry.js";
 import { UsageError } from "./exit.js";
+
+export { envPrefix };
 
 export interface ProviderInfo {
   provider: Provider;
@@ -13,67 +17,35 @@ export interface ProviderInfo {
   required: string[];
 }
 
-export const PROVIDER_INFO: Record<Provider, ProviderInfo> = {
-  "aliyun-ens": {
-    provider: "aliyun-ens",
-    vendor: "Alibaba Cloud ENS",
-    command: "list-buckets",
-    operations: ["ListBuckets"],
-    auth: ["ACS3-HMAC-SHA256", "RPC HMAC-SHA1 (--signature-version v1)"],
-    required: [],
-  },
-  "huaweicloud-mpc": {
-    provider: "huaweicloud-mpc",
-    vendor: "Huawei Cloud MPC",
-    command: "list-buckets",
-    operations: ["GET /v1/{project_id}/buckets"],
-    auth: ["SDK-HMAC-SHA256", "X-Auth-Token (profile token)"],
-    required: ["--region", "--project-id"],
-  },
-  "baidu-bos": {
-    provider: "baidu-bos",
-    vendor: "Baidu AI Cloud BOS",
-    command: "get-acl",
-    operations: ["GetBucketAcl"],
-    auth: ["bce-auth-v1"],
-    required: [],
-  },
-  "hitachi-vsp-one-object": {
-    provider: "hitachi-vsp-one-object",
-    vendor: "Hitachi VSP One Object",
-    command: "list-buckets",
-    operations: ["POST /v1/user/list_buckets", "GET /v1/csrf"],
-    auth: ["bearer token + CSRF session", "password grant"],
-    required: ["--endpoint", "--user-id"],
-  },
-  "aliyun-oss": {
-    provider: "aliyun-oss",
-    vendor: "Alibaba Cloud OSS",
-    command: "get-acl",
-    operations: ["GetBucketAcl"],
-    auth: ["OSS4-HMAC-SHA256", "OSS V1 (--signature-version v1)"],
-    required: ["--region"],
-  },
-};
+/** The CLI command of a provider's operation. */
+export const commandOf = (m: AnyProviderModule): ProviderInfo["command"] => (m.operation === "listBuckets" ? "list-buckets" : "get-acl");
 
-/** `BUCKETRY_ALIYUN_OSS` — prefix of the CLI's own per-provider variables (`_ENDPOINT`, `_REGION`, …). */
-export function envPrefix(provider: Provider): string {
-  return `BUCKETRY_${provider.toUpperCase().replace(/-/g, "_")}`;
+export const PROVIDER_INFO = Object.fromEntries(
+  providerModules.map((m) => [
+    m.id,
+    { provider: m.id, vendor: m.vendor, command: commandOf(m as unknown as AnyProviderModule), operations: [...m.operations], auth: [...m.auth], required: [...m.cli.required] },
+  ]),
+) as Record<Provider, ProviderInfo>;
+
+/** The module of a provider the CLI has already parsed. */
+export function moduleOf(provider: Provider): AnyProviderModule {
+  return providerModule(provider)!;
+}
+
+/** The providers whose command is `command`, in registry order. */
+export function providersFor(command: ProviderInfo["command"]): AnyProviderModule[] {
+  return providerModules.map((m) => m as unknown as AnyProviderModule).filter((m) => commandOf(m) === command);
 }
 
 /** The CLI's per-provider variables (read when the flag and the profile say nothing). */
 export function cliEnvNames(provider: Provider): string[] {
   const p = envPrefix(provider);
-  const names = [`${p}_ENDPOINT`, `${p}_REGION`];
-  if (provider === "huaweicloud-mpc") names.push(`${p}_PROJECT_ID`);
-  if (provider === "hitachi-vsp-one-object") names.push(`${p}_USER_ID`, `${p}_TOKEN`);
-  else names.push(`${p}_ACCESS_KEY_ID`, `${p}_ACCESS_KEY_SECRET`, `${p}_SECURITY_TOKEN`);
-  return names;
+  return [`${p}_ENDPOINT`, `${p}_REGION`, ...moduleOf(provider).cli.env.map((suffix) => `${p}_${suffix}`)];
 }
 
 /** The vendors' own variables the facade reads. */
 export function vendorEnvNames(provider: Provider): string[] {
-  return Object.values(ENV[provider]).filter((v): v is string => typeof v === "string");
+  return Object.values(moduleOf(provider).env).filter((v): v is string => typeof v === "string");
 }
 
 export function parseProvider(value: string | undefined, command: string): Provider {

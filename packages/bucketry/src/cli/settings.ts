@@ -1,28 +1,32 @@
 // From flags, the selected profile and the environment to `createBucketClient` options. Precedence: flag,
 // then profile, then the CLI's BUCKETRY_<PROVIDER>_* variables, then (credentials only) the vendors' own
-// variables, which the facade reads itself — so its "set X" messages name them.
-import { ENV } from "../credentials.js";
+// variables, which the facade reads itself — so its "set X" messages name them. What is common to every
+// provider is resolved here; the provider's module (`cli.options`) makes its options from that context.
 import type { Provider } from "../model.js";
-import type { BucketClientOptions } from "../options.js";
+import type { CliContext } from "../provider.js";
+import type { BucketClientOptions } from "../registry.js";
 import type { RetryOptions } from "../retry.js";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { loadProfile, type ProfileEntry } from "./config.js";
 import { UsageError } from "./exit.js";
-import { envPrefix } from "./providers.js";
+import { envPrefix, moduleOf } from "./providers.js";
 
 export interface ConnectionFlags {
   region?: string | undefined;
   endpoint?: string | undefined;
-  projectId?: string | undefined;
   profile?: string | undefined;
   signatureVersion?: string | undefined;
   timeout?: string | undefined;
   retries?: string | undefined;
+  /** The provider's own flags (`--project-id`), by name without dashes. */
+  own?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 export interface Resolved {
   options: BucketClientOptions;
   entry: ProfileEntry;
+  /** What the provider's module reads the CLI's settings from (its `callOptions` too). */
+  context: CliContext;
 }
 
 const nonEmpty = (v: string | undefined) => (v !== undefined && v.trim() !== "" ? v.trim() : undefined);
@@ -64,52 +68,28 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
   if (debug) retry.onRetry = ({ attempt, delayMs, error }) => debug(`attempt ${attempt} failed (${error.kind}${error.code ? ` ${error.code}` : ""}); retrying in ${delayMs} ms`);
   if (Object.keys(retry).length) common.retry = retry;
 
-  const checkSig = (allowed: readonly string[]) => {
-    if (signatureVersion !== undefined && !allowed.includes(signatureVersion)) {
-      throw new UsageError(`--signature-version for ${provider} is one of ${allowed.join(", ")}, got "${signatureVersion}"`, command);
-    }
-  };
-  const needRegion = () => {
-    if (!region) throw new UsageError(`${provider} needs --region (or ${prefix}_REGION, or "region" in the profile)`, command);
-    return region;
-  };
-  const accessKey = accessKeyFrom(entry, env, prefix);
-  const credentials = accessKey ? { credentials: accessKey } : {};
-
-  let options: BucketClientOptions;
-  switch (provider) {
-    case "aliyun-ens":
-      checkSig(["v3", "v1"]);
-      options = { provider, ...common, ...credentials, ...(region ? { region } : {}), ...(signatureVersion ? { signatureVersion: signatureVersion as "v3" | "v1" } : {}) };
-      break;
-    case "aliyun-oss":
-      checkSig(["v4", "v1"]);
-      options = { provider, ...common, ...credentials, region: needRegion(), ...(signatureVersion ? { signatureVersion: signatureVersion as "v4" | "v1" } : {}) };
-      break;
-    case "baidu-bos":
-      checkSig([]);
-      options = { provider, ...common, ...credentials, ...(region ? { region } : {}) };
-      break;
-    case "huaweicloud-mpc": {
-      checkSig([]);
-      const projectId = nonEmpty(flags.projectId) ?? nonEmpty(entry.projectId) ?? nonEmpty(env[`${prefix}_PROJECT_ID`]) ?? nonEmpty(env[ENV[provider].projectId!]);
-      if (!projectId) throw new UsageError(`huaweicloud-mpc needs --project-id (or ${ENV[provider].projectId}, or "projectId" in the profile)`, command);
-      const token = nonEmpty(entry.token);
-      options = { provider, ...common, region: needRegion(), projectId, ...(token && !accessKey ? { credentials: { token } } : credentials) };
-      break;
-    }
-    case "hitachi-vsp-one-object": {
-      checkSig([]);
-      if (!endpoint) throw new UsageError(`hitachi-vsp-one-object needs --endpoint (the MAPI base, e.g. https://admin.example.com/mapi; or ${prefix}_ENDPOINT)`, command);
-      let hitachi: ProfileEntry | undefined;
-      const token = nonEmpty(entry.token) ?? (entry.username === undefined ? nonEmpty(env[`${prefix}_TOKEN`]) : undefined);
-      if (token) hitachi = { token };
-      else if (entry.username !== undefined || entry.password !== undefined || entry.tokenUrl !== undefined) {
-        hitachi = { username: entry.username ?? "", password: entry.password ?? "", tokenUrl: entry.tokenUrl ?? "", ...(entry.clientId ? { clientId: entry.clientId } : {}) };
-      }
-      options = { provider, ...common, endpoint, ...(hitachi ? { credentials: hitachi as never } : {}) };
-      break;
-    }
+  const facts = moduleOf(provider).cli;
+  if (signatureVersion !== undefined && !facts.signatureVersions.includes(signatureVersion)) {
+    throw new UsageError(`--signature-version for ${provider} is one of ${facts.signatureVersions.join(", ")}, got "${signatureVersion}"`, command);
   }
-  return { options, entry };
+  const context: CliContext = {
+    provider,
+    prefix,
+    common,
+    endpoint,
+    region,
+    signatureVersion,
+    accessKey: accessKeyFrom(entry, env, prefix),
+    flags: flags.own ?? {},
+    entry,
+    env,
+    needRegion() {
+      if (!region) throw new UsageError(`${provider} needs --region (or ${prefix}_REGION, or "region" in the profile)`, command);
+      return region;
+    },
+    usage(message): never {
+      throw new UsageError(message, command);
+    },
+  };
+  return { options: facts.options(context) as BucketClientOptions, entry, context };
 }

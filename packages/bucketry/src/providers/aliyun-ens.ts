@@ -1,14 +1,51 @@
 // Alibaba Cloud ENS: ListBuckets (RPC), paged by PageNumber/PageSize until TotalCount.
 import { createClient, type BucketInfo, type EnsClient, type ListBucketsResponse } from "@bucketry/aliyun-ens";
-import { accessKeySource } from "../credentials.js";
-import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
-import type { Bucket } from "../model.js";
-import type { AliyunEnsOptions, BucketPage, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
-import { execute } from "../runtime.js";
+import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { acs3Signer } from "@bucketry/signing/acs3";
 import { acsRpcV1Signer } from "@bucketry/signing/acs-rpc-v1";
+import { accessKeySource, type EnvNames } from "../credentials.js";
+import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import type { Bucket } from "../model.js";
+import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
+import { eachPage } from "../pagination.js";
+import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, type PageLimits, type ProviderModule } from "../provider.js";
+import { execute } from "../runtime.js";
 import { applyTable, cannedAcl, isoDate, text, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
+
+export interface AliyunEnsOptions extends CommonOptions {
+  provider: "aliyun-ens";
+  /** Default: the central endpoint ens.aliyuncs.com (all mainland-China regions). */
+  region?: string | undefined;
+  /** Omitted: ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET / ALIBABA_CLOUD_SECURITY_TOKEN. */
+  credentials?: CredentialSource<AccessKeyCredentials> | undefined;
+  /** "v3" (ACS3-HMAC-SHA256, default) or "v1" (legacy RPC HMAC-SHA1 query signature). */
+  signatureVersion?: "v3" | "v1" | undefined;
+}
+
+/** An ENS client: `listBuckets` and `listBucketsPage`. */
+export type AliyunEnsClient = ListingClient<"aliyun-ens", ListBucketsOptions>;
+
+declare module "../model.js" {
+  interface RawBucketRecords {
+    "aliyun-ens": BucketInfo;
+  }
+}
+declare module "../options.js" {
+  interface RawClients {
+    "aliyun-ens": EnsClient;
+  }
+}
+
+/** The variables the Alibaba Cloud SDKs and CLI read (shared with OSS). */
+const env: EnvNames = {
+  accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+  accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+  securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
+};
+
+/** PageSize: 1..100, and the facade asks for full pages. */
+const pageLimits: PageLimits = { max: 100, default: 100 };
 
 export const ensErrors: ErrorProfile = {
   provider: "aliyun-ens",
@@ -64,9 +101,9 @@ function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefin
   return { infos: infos as BucketInfo[], total: total as number | undefined };
 }
 
-export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<"aliyun-ens", ListBucketsOptions> {
+export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClient {
   const state = clientState(ensErrors, options);
-  const credentials = accessKeySource("aliyun-ens", options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const credentials = accessKeySource("aliyun-ens", env, options.credentials, undefined, (...v) => state.secrets.add(...v));
   const endpoint = options.endpoint ? checkEndpoint("aliyun-ens", options.endpoint) : undefined;
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${String(version)}`);
@@ -84,7 +121,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<
   raw.use(version === "v3" ? acs3Signer({ credentials, clock: state.clock.now }) : acsRpcV1Signer({ credentials, clock: state.clock.now }));
 
   async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"aliyun-ens">> {
-    const pageSize = checkPageSize("aliyun-ens", opts?.pageSize, 100, 100);
+    const pageSize = checkPageSize("aliyun-ens", opts?.pageSize, pageLimits.max, pageLimits.default);
     const pageNumber = opts?.cursor === undefined ? 1 : Number(opts.cursor);
     if (!Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${JSON.stringify(opts?.cursor)}`);
     const query = { PageNumber: String(pageNumber), PageSize: String(pageSize), ...(opts?.prefix ? { Prefix: opts.prefix } : {}) };
@@ -112,15 +149,43 @@ export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<
     provider: "aliyun-ens",
     raw,
     listBucketsPage,
-    async *listBuckets(opts) {
-      let cursor: string | undefined;
-      do {
-        const page = await listBucketsPage({ ...(opts ?? {}), cursor });
-        yield* page.buckets;
-        cursor = page.nextCursor;
-      } while (cursor !== undefined);
-    },
+    listBuckets: (opts) => eachPage("aliyun-ens", (cursor) => listBucketsPage({ ...(opts ?? {}), cursor }), "PageNumber"),
   };
 }
+
+/** `bucketry/aliyun-ens`: an ENS client, as `createBucketClient({ provider: "aliyun-ens", … })` makes it. */
+export const createBucketClient = entryFunction("aliyun-ens", createEnsBucketClient);
+
+export const providerModule: ProviderModule<"aliyun-ens", AliyunEnsOptions, AliyunEnsClient> = {
+  id: "aliyun-ens",
+  vendor: "Alibaba Cloud ENS",
+  operation: "listBuckets",
+  operations: ["ListBuckets"],
+  auth: ["ACS3-HMAC-SHA256", "RPC HMAC-SHA1 (--signature-version v1)"],
+  requiredOptions: [],
+  env,
+  errors: ensErrors,
+  pageLimits,
+  create: createEnsBucketClient,
+  cli: {
+    label: "ENS",
+    region: "optional",
+    signatureVersions: ["v3", "v1"],
+    required: [],
+    env: ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],
+    examples: ["bucketry list-buckets --provider aliyun-ens --prefix img --limit 20", "bucketry list-buckets --provider aliyun-ens --profile work --json | jq -r .name"],
+    profileExample: { accessKeyId: "LTAI…", accessKeySecret: "…", securityToken: "…" },
+    options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "aliyun-ens" }, "optional") as AliyunEnsOptions,
+    mockEnv: (mock) => accessKeyMockEnv(env, mock),
+  },
+  docs: {
+    record: "BucketInfo",
+    fields: ensBucketFields,
+    pagination: {
+      ListBuckets: "page number (PageNumber/PageSize, TotalCount)",
+      ListBucketsByGet: "page number (PageNumber/PageSize, TotalCount)",
+    },
+  },
+};
 
 export type { ListBucketsResponse };

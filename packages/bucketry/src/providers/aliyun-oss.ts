@@ -1,15 +1,47 @@
 // Alibaba Cloud OSS: GetBucketAcl (XML). Virtual-hosted on the regional host; path-style with `endpoint`.
 import { createClient, XML_ROOT_HEADER, type AccessControlPolicy, type OssClient } from "@bucketry/aliyun-oss";
-import { accessKeySource } from "../credentials.js";
-import { errorFromResponse, isObject, malformed, networkErrorCode, ResponseTooLargeError, str, type ErrorProfile } from "../http.js";
-import type { BucketAcl } from "../model.js";
-import type { AclClient, AliyunOssOptions, CallOptions } from "../options.js";
-import { execute } from "../runtime.js";
+import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { ossV1Signer } from "@bucketry/signing/oss-v1";
 import { ossV4Signer } from "@bucketry/signing/oss-v4";
+import { accessKeySource, type EnvNames } from "../credentials.js";
+import { errorFromResponse, isObject, malformed, networkErrorCode, ResponseTooLargeError, str, type ErrorProfile } from "../http.js";
+import type { BucketAcl } from "../model.js";
+import type { AclClient, CallOptions, CommonOptions } from "../options.js";
+import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, type ProviderModule } from "../provider.js";
+import { execute } from "../runtime.js";
 import { grantsOfCanned } from "./acl.js";
 import { applyTable, cannedAcl, text, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, clientState, configError, requireString } from "./common.js";
+
+export interface AliyunOssOptions extends CommonOptions {
+  provider: "aliyun-oss";
+  /** Plain region id such as `cn-hangzhou`: used as-is in the V4 scope, as `oss-cn-hangzhou` in the host. */
+  region: string;
+  credentials?: CredentialSource<AccessKeyCredentials> | undefined;
+  /** "v4" (OSS4-HMAC-SHA256, default) or "v1" (`OSS ak:sig`). */
+  signatureVersion?: "v4" | "v1" | undefined;
+}
+
+/** An OSS client: `getBucketAcl`. */
+export type AliyunOssClient = AclClient<"aliyun-oss">;
+
+declare module "../model.js" {
+  interface RawAclRecords {
+    "aliyun-oss": AccessControlPolicy;
+  }
+}
+declare module "../options.js" {
+  interface RawClients {
+    "aliyun-oss": OssClient;
+  }
+}
+
+/** The variables the Alibaba Cloud SDKs and CLI read (shared with ENS). */
+const env: EnvNames = {
+  accessKeyId: "ALIBABA_CLOUD_ACCESS_KEY_ID",
+  accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+  securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
+};
 
 export const ossErrors: ErrorProfile = {
   provider: "aliyun-oss",
@@ -63,12 +95,12 @@ export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string): Bucke
   };
 }
 
-export function createOssBucketClient(options: AliyunOssOptions): AclClient<"aliyun-oss"> {
+export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClient {
   const region = requireString("aliyun-oss", "region", options.region, 'region: "cn-hangzhou"').replace(/^oss-/, "");
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${JSON.stringify(options.region)}`);
   // The XML middleware marks the root it read in a response header; one arriving from the wire is dropped.
   const state = clientState(ossErrors, options, { dropHeaders: [XML_ROOT_HEADER] });
-  const credentials = accessKeySource("aliyun-oss", options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const credentials = accessKeySource("aliyun-oss", env, options.credentials, undefined, (...v) => state.secrets.add(...v));
   const endpoint = options.endpoint ? checkEndpoint("aliyun-oss", options.endpoint) : undefined;
   const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch, ...state.requestClass }));
   const addressing = endpoint ? "path" : "virtual-hosted";
@@ -126,3 +158,30 @@ export function createOssBucketClient(options: AliyunOssOptions): AclClient<"ali
     },
   };
 }
+
+/** `bucketry/aliyun-oss`: an OSS client, as `createBucketClient({ provider: "aliyun-oss", … })` makes it. */
+export const createBucketClient = entryFunction("aliyun-oss", createOssBucketClient);
+
+export const providerModule: ProviderModule<"aliyun-oss", AliyunOssOptions, AliyunOssClient> = {
+  id: "aliyun-oss",
+  vendor: "Alibaba Cloud OSS",
+  operation: "getBucketAcl",
+  operations: ["GetBucketAcl"],
+  auth: ["OSS4-HMAC-SHA256", "OSS V1 (--signature-version v1)"],
+  requiredOptions: ["region"],
+  env,
+  errors: ossErrors,
+  create: createOssBucketClient,
+  cli: {
+    label: "OSS",
+    region: "cn-hangzhou",
+    signatureVersions: ["v4", "v1"],
+    required: ["--region"],
+    env: ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],
+    examples: ["bucketry get-acl --provider aliyun-oss --region cn-hangzhou --bucket examplebucket"],
+    profileExample: { accessKeyId: "LTAI…", accessKeySecret: "…", region: "cn-hangzhou" },
+    options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "aliyun-oss" }, "required") as AliyunOssOptions,
+    mockEnv: (mock) => accessKeyMockEnv(env, mock),
+  },
+  docs: { record: "AccessControlPolicy", fields: ossAclFields },
+};

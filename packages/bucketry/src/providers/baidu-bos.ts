@@ -1,14 +1,50 @@
 // Baidu AI Cloud BOS: get bucket ACL. Virtual-hosted by default; path-style on request or with `endpoint`.
 import { createClient, type BosClient, type GetBucketAclResponse } from "@bucketry/baidu-bos";
-import { accessKeySource } from "../credentials.js";
+import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
+import { bceV1Signer } from "@bucketry/signing/bce-v1";
+import { accessKeySource, type EnvNames } from "../credentials.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl, Grant } from "../model.js";
-import type { AclClient, BaiduBosOptions, CallOptions } from "../options.js";
+import type { AclClient, CallOptions, CommonOptions } from "../options.js";
+import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
-import { bceV1Signer } from "@bucketry/signing/bce-v1";
 import { cannedOfGrants } from "./acl.js";
 import { applyTable, exactText, type Converter, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, clientState, configError } from "./common.js";
+
+export interface BaiduBosOptions extends CommonOptions {
+  provider: "baidu-bos";
+  /** Region short name (`bj`, `gz`, `su`, …). Default `bj`. */
+  region?: string | undefined;
+  credentials?: CredentialSource<AccessKeyCredentials> | undefined;
+  /**
+   * "virtual-hosted" (default: `{bucket}.{region}.bcebos.com/?acl`; path-style fails for buckets created
+   * after 2024-06-01) or "path" (`{region}.bcebos.com/v1/{bucket}?acl`, the seed page's form).
+   * With `endpoint` the request is always path-style.
+   */
+  addressing?: "virtual-hosted" | "path" | undefined;
+}
+
+/** A BOS client: `getBucketAcl`. */
+export type BaiduBosClient = AclClient<"baidu-bos">;
+
+declare module "../model.js" {
+  interface RawAclRecords {
+    "baidu-bos": GetBucketAclResponse;
+  }
+}
+declare module "../options.js" {
+  interface RawClients {
+    "baidu-bos": BosClient;
+  }
+}
+
+/** The variables the Baidu AI Cloud (BCE) SDKs read. */
+const env: EnvNames = {
+  accessKeyId: "BCE_ACCESS_KEY_ID",
+  accessKeySecret: "BCE_SECRET_ACCESS_KEY",
+  securityToken: "BCE_SESSION_TOKEN",
+};
 
 export const bosErrors: ErrorProfile = {
   provider: "baidu-bos",
@@ -90,14 +126,14 @@ export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string): Buck
   return { provider: "baidu-bos", bucket, owner: { id: f.ownerId }, ...(acl ? { acl } : {}), grants: f.grants, raw };
 }
 
-export function createBosBucketClient(options: BaiduBosOptions): AclClient<"baidu-bos"> {
+export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient {
   const state = clientState(bosErrors, options);
   const region = options.region ?? "bj";
   if (!/^[a-z]{2,4}$/.test(region)) throw configError("baidu-bos", `region must be a BOS region short name such as bj or gz, got ${JSON.stringify(region)}`);
   const addressing = options.endpoint ? "path" : (options.addressing ?? "virtual-hosted");
   if (addressing !== "path" && addressing !== "virtual-hosted") throw configError("baidu-bos", `addressing must be "virtual-hosted" or "path"`);
   const base = options.endpoint ? checkEndpoint("baidu-bos", options.endpoint) : `https://${region}.bcebos.com`;
-  const credentials = accessKeySource("baidu-bos", options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const credentials = accessKeySource("baidu-bos", env, options.credentials, undefined, (...v) => state.secrets.add(...v));
   const raw: BosClient = generated("baidu-bos", () => createClient({ baseUrl: base, fetch: state.fetch, ...state.requestClass }));
   raw.use(bceV1Signer({ credentials, clock: state.clock.now }));
 
@@ -124,3 +160,30 @@ export function createBosBucketClient(options: BaiduBosOptions): AclClient<"baid
     },
   };
 }
+
+/** `bucketry/baidu-bos`: a BOS client, as `createBucketClient({ provider: "baidu-bos", … })` makes it. */
+export const createBucketClient = entryFunction("baidu-bos", createBosBucketClient);
+
+export const providerModule: ProviderModule<"baidu-bos", BaiduBosOptions, BaiduBosClient> = {
+  id: "baidu-bos",
+  vendor: "Baidu AI Cloud BOS",
+  operation: "getBucketAcl",
+  operations: ["GetBucketAcl"],
+  auth: ["bce-auth-v1"],
+  requiredOptions: [],
+  env,
+  errors: bosErrors,
+  create: createBosBucketClient,
+  cli: {
+    label: "BOS",
+    region: "bj",
+    signatureVersions: [],
+    required: [],
+    env: ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],
+    examples: ["bucketry get-acl --provider baidu-bos --bucket my-bucket --json", "BUCKETRY_BAIDU_BOS_ENDPOINT=http://127.0.0.1:9000/baidu-bos bucketry get-acl --provider baidu-bos --bucket b1"],
+    profileExample: { accessKeyId: "…", accessKeySecret: "…", region: "bj" },
+    options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "baidu-bos" }, "optional") as BaiduBosOptions,
+    mockEnv: (mock) => accessKeyMockEnv(env, mock),
+  },
+  docs: { record: "GetBucketAclResponse", fields: bosAclFields },
+};

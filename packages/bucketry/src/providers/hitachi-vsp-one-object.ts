@@ -1,15 +1,58 @@
 // Hitachi VSP One Object: POST /v1/user/list_buckets, paged by pageToken/count, behind a bearer token and
 // a CSRF session. Older releases answer a bare array (one page).
 import { createClient, type HitachiClient, type UserBucket } from "@bucketry/hitachi-vsp-one-object";
-import { hitachiCredentials } from "../credentials.js";
+import { HitachiSessionError, hitachiSession, readSetCookies, type HitachiCredentials } from "@bucketry/signing/hitachi-session";
+
+export type { HitachiCredentials };
+import { hitachiCredentials, type EnvNames } from "../credentials.js";
 import { BucketryError } from "../errors.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
-import type { BucketPage, HitachiListBucketsOptions, HitachiOptions, ListingClient, PageOptions } from "../options.js";
+import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
+import { eachPage } from "../pagination.js";
+import { entryFunction, firstNonBlank, type PageLimits, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
-import { HitachiSessionError, hitachiSession, readSetCookies } from "@bucketry/signing/hitachi-session";
 import { applyTable, idString, text, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
+
+export interface HitachiOptions extends CommonOptions {
+  provider: "hitachi-vsp-one-object";
+  /** The management API base including `/mapi`, e.g. `https://admin.region1.cluster1/mapi`. */
+  endpoint: string;
+  /** A token, a password grant, or a function. Omitted: VSP_ONE_OBJECT_TOKEN, or VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL. */
+  credentials?: HitachiCredentials | undefined;
+}
+
+export interface HitachiListBucketsOptions extends ListBucketsOptions {
+  /** The user whose buckets to list: a number (3.3.x) or a UUID string (2.x / 3.0). */
+  userId: number | string;
+}
+
+/** A Hitachi VSP One Object client: `listBuckets({ userId })` and `listBucketsPage`. */
+export type HitachiVspOneObjectClient = ListingClient<"hitachi-vsp-one-object", HitachiListBucketsOptions>;
+
+declare module "../model.js" {
+  interface RawBucketRecords {
+    "hitachi-vsp-one-object": UserBucket;
+  }
+}
+declare module "../options.js" {
+  interface RawClients {
+    "hitachi-vsp-one-object": HitachiClient;
+  }
+}
+
+// Hitachi has no SDK and so no convention; these follow the product name.
+const env: EnvNames = {
+  token: "VSP_ONE_OBJECT_TOKEN",
+  username: "VSP_ONE_OBJECT_USERNAME",
+  password: "VSP_ONE_OBJECT_PASSWORD",
+  tokenUrl: "VSP_ONE_OBJECT_TOKEN_URL",
+  clientId: "VSP_ONE_OBJECT_CLIENT_ID",
+};
+
+/** `count`: 1..1000, and the facade asks for full pages. */
+const pageLimits: PageLimits = { max: 1000, default: 1000 };
 
 export const hitachiErrors: ErrorProfile = {
   provider: "hitachi-vsp-one-object",
@@ -42,11 +85,11 @@ function readPage(body: unknown): { items: UserBucket[]; next: string | undefine
   return { items: items as UserBucket[], next: token ? token : undefined };
 }
 
-export function createHitachiBucketClient(options: HitachiOptions): ListingClient<"hitachi-vsp-one-object", HitachiListBucketsOptions> {
+export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOneObjectClient {
   if (!options.endpoint) throw configError("hitachi-vsp-one-object", "`endpoint` is required: the management API base, e.g. https://admin.region1.cluster1/mapi");
   const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
   const state = clientState(hitachiErrors, options);
-  const credentials = hitachiCredentials(options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const credentials = hitachiCredentials(env, options.credentials, undefined, (...v) => state.secrets.add(...v));
   // The generated client's Requests keep their JSON body: the session replays a 401 from it instead of cloning.
   const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch, ...state.requestClass }));
   // The session's own requests (CSRF GET, token grant, the 401 replay) go through the same transport; the
@@ -73,7 +116,7 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
     if ((typeof userId !== "number" || !Number.isSafeInteger(userId)) && (typeof userId !== "string" || userId.trim() === "")) {
       throw configError("hitachi-vsp-one-object", "`userId` is required: the user's numeric id (3.3.x) or UUID (2.x)");
     }
-    const count = checkPageSize("hitachi-vsp-one-object", opts.pageSize, 1000, 1000);
+    const count = checkPageSize("hitachi-vsp-one-object", opts.pageSize, pageLimits.max, pageLimits.default);
     const body = { id: userId, count, ...(opts.cursor ? { pageToken: opts.cursor } : {}) };
     return execute(
       callContext(state, opts),
@@ -109,21 +152,7 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
     provider: "hitachi-vsp-one-object",
     raw,
     listBucketsPage,
-    async *listBuckets(opts) {
-      const seen = new Set<string>();
-      let cursor: string | undefined;
-      do {
-        const page = await listBucketsPage({ ...opts, cursor });
-        yield* page.buckets;
-        cursor = page.nextCursor;
-        if (cursor !== undefined) {
-          if (seen.has(cursor)) {
-            throw new BucketryError({ provider: "hitachi-vsp-one-object", kind: "MalformedResponse", message: "hitachi-vsp-one-object: a pageToken repeated during listing; stopping instead of looping" });
-          }
-          seen.add(cursor);
-        }
-      } while (cursor !== undefined);
-    },
+    listBuckets: (opts) => eachPage("hitachi-vsp-one-object", (cursor) => listBucketsPage({ ...opts, cursor }), "pageToken"),
   };
 }
 
@@ -133,3 +162,55 @@ function sessionError(err: HitachiSessionError): BucketryError {
   const kind = err.stage === "credentials" ? "Configuration" : status === 401 || status === 400 || status === 403 ? "InvalidCredentials" : status === undefined ? "Network" : "Unavailable";
   return new BucketryError({ provider: "hitachi-vsp-one-object", kind, status, retryable: kind === "Network" || kind === "Unavailable", message: `hitachi-vsp-one-object: ${err.message}`, cause: err });
 }
+
+/** `bucketry/hitachi-vsp-one-object`: a Hitachi client, as `createBucketClient({ provider: "hitachi-vsp-one-object", … })` makes it. */
+export const createBucketClient = entryFunction("hitachi-vsp-one-object", createHitachiBucketClient);
+
+export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOptions, HitachiVspOneObjectClient> = {
+  id: "hitachi-vsp-one-object",
+  vendor: "Hitachi VSP One Object",
+  operation: "listBuckets",
+  operations: ["POST /v1/user/list_buckets", "GET /v1/csrf"],
+  auth: ["bearer token + CSRF session", "password grant"],
+  requiredOptions: ["endpoint"],
+  env,
+  errors: hitachiErrors,
+  pageLimits,
+  create: createHitachiBucketClient,
+  cli: {
+    label: "Hitachi",
+    signatureVersions: [],
+    required: ["--endpoint", "--user-id"],
+    flags: { "user-id": { placeholder: "N", help: "the user whose buckets to list (number or UUID)" } },
+    env: ["USER_ID", "TOKEN"],
+    examples: ["bucketry list-buckets --provider hitachi-vsp-one-object --endpoint https://admin.example.com/mapi --user-id 0"],
+    profileExample: { endpoint: "https://admin.example.com/mapi", token: "…", userId: 0 },
+    profileKeys: 'Hitachi "username", "password", "tokenUrl", "clientId" (password grant)',
+    options(ctx) {
+      if (!ctx.endpoint) return ctx.usage(`hitachi-vsp-one-object needs --endpoint (the MAPI base, e.g. https://admin.example.com/mapi; or ${ctx.prefix}_ENDPOINT)`);
+      const { entry } = ctx;
+      let credentials: HitachiCredentials | undefined;
+      const token = firstNonBlank(entry.token) ?? (entry.username === undefined ? firstNonBlank(ctx.env[`${ctx.prefix}_TOKEN`]) : undefined);
+      if (token) credentials = { token };
+      else if (entry.username !== undefined || entry.password !== undefined || entry.tokenUrl !== undefined) {
+        credentials = { username: entry.username ?? "", password: entry.password ?? "", tokenUrl: entry.tokenUrl ?? "", ...(entry.clientId ? { clientId: entry.clientId } : {}) };
+      }
+      return { provider: "hitachi-vsp-one-object", ...ctx.common, endpoint: ctx.endpoint, ...(credentials ? { credentials } : {}) };
+    },
+    callOptions(ctx) {
+      const raw = ctx.flags["user-id"] ?? (ctx.entry.userId !== undefined ? String(ctx.entry.userId) : undefined) ?? ctx.env[`${ctx.prefix}_USER_ID`];
+      if (raw === undefined || raw.trim() === "") return ctx.usage(`hitachi-vsp-one-object needs --user-id (a number, or a UUID on 2.x/3.0; or ${ctx.prefix}_USER_ID)`);
+      return { userId: /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim() };
+    },
+    mockEnv(mock) {
+      const user = (mock.state.hitachiUsers as readonly number[] | undefined)?.[0];
+      return [
+        { vendor: env.token, cli: "TOKEN", value: (mock.credentials as { token: string }).token },
+        ...(user !== undefined ? [{ cli: "USER_ID", value: String(user) }] : []),
+      ];
+    },
+    mockNote: (mock) => `Hitachi users: ${((mock.state.hitachiUsers as readonly number[] | undefined) ?? []).join(", ")}`,
+    mockCallOptions: (mock) => ({ userId: (mock.state.hitachiUsers as readonly number[] | undefined)?.[0] ?? 0 }),
+  },
+  docs: { record: "UserBucket", fields: hitachiBucketFields, pagination: { ListUserBuckets: "page token (pageToken/count)" } },
+};

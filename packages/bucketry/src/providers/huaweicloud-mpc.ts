@@ -1,14 +1,48 @@
 // Huawei Cloud MPC: GET /v1/{project_id}/buckets — one page holding all of a region's buckets.
 import { createClient, type MpcClient, type ObsBucket } from "@bucketry/huaweicloud-mpc";
-import { accessKeySource, assertToken, ENV } from "../credentials.js";
+import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
+import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
+import { accessKeySource, assertToken, type EnvNames } from "../credentials.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
-import type { BucketPage, HuaweiMpcOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
+import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
+import { eachPage } from "../pagination.js";
+import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, firstNonBlank, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
-import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
-import type { CredentialSource } from "@bucketry/signing";
 import { applyTable, compactUtcDate, text, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, clientState, configError, requireString } from "./common.js";
+
+export interface HuaweiMpcOptions extends CommonOptions {
+  provider: "huaweicloud-mpc";
+  /** Region id such as `cn-north-4`. */
+  region: string;
+  /** Project id of that region (sent in the path and, with AK/SK, as X-Project-Id). */
+  projectId: string;
+  /** AK/SK (SDK-HMAC-SHA256), or `{ token }` for IAM token auth. Omitted: HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_SECURITY_TOKEN. */
+  credentials?: CredentialSource<AccessKeyCredentials> | { token: string } | undefined;
+}
+
+/** An MPC client: `listBuckets` and `listBucketsPage` (MPC answers with one page). */
+export type HuaweiMpcClient = ListingClient<"huaweicloud-mpc", ListBucketsOptions>;
+
+declare module "../model.js" {
+  interface RawBucketRecords {
+    "huaweicloud-mpc": ObsBucket;
+  }
+}
+declare module "../options.js" {
+  interface RawClients {
+    "huaweicloud-mpc": MpcClient;
+  }
+}
+
+/** The variables the Huawei Cloud SDKs read. */
+const env: EnvNames = {
+  accessKeyId: "HUAWEICLOUD_SDK_AK",
+  accessKeySecret: "HUAWEICLOUD_SDK_SK",
+  securityToken: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+  projectId: "HUAWEICLOUD_SDK_PROJECT_ID",
+};
 
 export const mpcErrors: ErrorProfile = {
   provider: "huaweicloud-mpc",
@@ -56,11 +90,11 @@ export function normalizeMpcBucket(raw: ObsBucket, region: string): Bucket<"huaw
   return { provider: "huaweicloud-mpc", ...(applyTable(raw, mpcBucketFields) as { name: string }), region, raw };
 }
 
-export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<"huaweicloud-mpc", ListBucketsOptions> {
+export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClient {
   const region = requireString("huaweicloud-mpc", "region", options.region, 'region: "cn-north-4"');
   // JavaScript callers may leave projectId out (the types require it): the SDKs' env var is the fallback.
-  const envProject = typeof process !== "undefined" ? process.env?.[ENV["huaweicloud-mpc"].projectId!] : undefined;
-  const projectId = requireString("huaweicloud-mpc", "projectId", options.projectId ?? envProject, `projectId: "<32-character id>" (or set ${ENV["huaweicloud-mpc"].projectId})`);
+  const envProject = typeof process !== "undefined" ? process.env?.[env.projectId!] : undefined;
+  const projectId = requireString("huaweicloud-mpc", "projectId", options.projectId ?? envProject, `projectId: "<32-character id>" (or set ${env.projectId})`);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
   const state = clientState(mpcErrors, options);
   const raw: MpcClient = generated("huaweicloud-mpc", () => createClient({
@@ -74,7 +108,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
     assertToken("huaweicloud-mpc", creds.token);
     raw.use(huaweiTokenAuth({ token: creds.token }));
   } else {
-    const credentials = accessKeySource("huaweicloud-mpc", creds as CredentialSource | undefined, undefined, (...v) => state.secrets.add(...v));
+    const credentials = accessKeySource("huaweicloud-mpc", env, creds as CredentialSource | undefined, undefined, (...v) => state.secrets.add(...v));
     raw.use(sdkHmacSha256Signer({ credentials, projectId, clock: state.clock.now }));
   }
 
@@ -101,8 +135,41 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
     provider: "huaweicloud-mpc",
     raw,
     listBucketsPage,
-    async *listBuckets(opts) {
-      yield* (await listBucketsPage(opts)).buckets;
-    },
+    listBuckets: (opts) => eachPage("huaweicloud-mpc", (cursor) => listBucketsPage({ ...(opts ?? {}), cursor })),
   };
 }
+
+/** `bucketry/huaweicloud-mpc`: an MPC client, as `createBucketClient({ provider: "huaweicloud-mpc", … })` makes it. */
+export const createBucketClient = entryFunction("huaweicloud-mpc", createMpcBucketClient);
+
+export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions, HuaweiMpcClient> = {
+  id: "huaweicloud-mpc",
+  vendor: "Huawei Cloud MPC",
+  operation: "listBuckets",
+  operations: ["GET /v1/{project_id}/buckets"],
+  auth: ["SDK-HMAC-SHA256", "X-Auth-Token (profile token)"],
+  requiredOptions: ["region", "projectId"],
+  env,
+  errors: mpcErrors,
+  create: createMpcBucketClient,
+  cli: {
+    label: "MPC",
+    region: "cn-north-4",
+    signatureVersions: [],
+    required: ["--region", "--project-id"],
+    flags: { "project-id": { placeholder: "ID", help: `project id (or ${env.projectId})` } },
+    env: ["PROJECT_ID", "ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],
+    examples: ["bucketry list-buckets --provider huaweicloud-mpc --region cn-north-4 --project-id 0a1b… --json"],
+    profileExample: { accessKeyId: "…", accessKeySecret: "…", region: "cn-north-4", projectId: "…" },
+    profileKeys: 'Huawei "token" (IAM X-Auth-Token)',
+    options(ctx) {
+      const projectId = firstNonBlank(ctx.flags["project-id"], ctx.entry.projectId, ctx.env[`${ctx.prefix}_PROJECT_ID`], ctx.env[env.projectId!]);
+      if (!projectId) return ctx.usage(`huaweicloud-mpc needs --project-id (or ${env.projectId}, or "projectId" in the profile)`);
+      const token = firstNonBlank(ctx.entry.token);
+      const base = accessKeyCliOptions({ ...ctx, provider: "huaweicloud-mpc" }, "required");
+      return { ...base, projectId, ...(token && !ctx.accessKey ? { credentials: { token } } : {}) } as HuaweiMpcOptions;
+    },
+    mockEnv: (mock) => [...(mock.options.projectId ? [{ vendor: env.projectId, cli: "PROJECT_ID", value: mock.options.projectId }] : []), ...accessKeyMockEnv(env, mock)],
+  },
+  docs: { record: "ObsBucket", fields: mpcBucketFields },
+};

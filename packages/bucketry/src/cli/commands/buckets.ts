@@ -1,13 +1,13 @@
 // `bucketry list-buckets` and `bucketry get-acl`.
 import { createBucketClient } from "../../client.js";
 import type { Bucket, BucketAcl } from "../../model.js";
-import type { BucketClientOptions } from "../../options.js";
-import { CONNECTION_OPTIONS, parse } from "../args.js";
+import type { BucketClientOptions } from "../../registry.js";
+import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { colourEnabled, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, type Io } from "../output.js";
-import { aclProvider, envPrefix, listingProvider, parseProvider } from "../providers.js";
-import { positiveInt, resolveClient } from "../settings.js";
+import { aclProvider, listingProvider, moduleOf, parseProvider, providersFor } from "../providers.js";
+import { positiveInt, resolveClient, type ConnectionFlags } from "../settings.js";
 
 interface LooseListingClient {
   listBucketsPage(options: Record<string, unknown>): Promise<{ buckets: Bucket[]; nextCursor?: string }>;
@@ -18,28 +18,32 @@ interface LooseAclClient {
 
 const debugLog = (io: Io, on: boolean | undefined) => (on ? (line: string) => void io.err.write(`bucketry: ${line}\n`) : undefined);
 
-const connectionFlags = (flags: Record<string, string | boolean | undefined>) => ({
+const connectionFlags = (flags: Record<string, string | boolean | undefined>, own: Record<string, string | undefined> = {}): ConnectionFlags => ({
   region: flags.region as string | undefined,
   endpoint: flags.endpoint as string | undefined,
   profile: flags.profile as string | undefined,
   signatureVersion: flags["signature-version"] as string | undefined,
   timeout: flags.timeout as string | undefined,
   retries: flags.retries as string | undefined,
-  projectId: flags["project-id"] as string | undefined,
+  own,
 });
 
-/** Page sizes the vendors allow (MPC answers one page and takes none). */
-const MAX_PAGE: Partial<Record<string, number>> = { "aliyun-ens": 100, "hitachi-vsp-one-object": 1000 };
+/** The listing providers' own flags (`--project-id`, `--user-id`): flag → the providers that take it. */
+function listingFlags(): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const m of providersFor("list-buckets")) for (const flag of Object.keys(m.cli.flags ?? {})) owners.set(flag, [...(owners.get(flag) ?? []), m.id]);
+  return owners;
+}
 
 export async function listBucketsCommand(args: string[], io: Io): Promise<number> {
   const command = "list-buckets";
+  const owners = listingFlags();
   const flags = parse(command, args, {
     ...CONNECTION_OPTIONS,
     prefix: { type: "string" },
     limit: { type: "string" },
-    "project-id": { type: "string" },
-    "user-id": { type: "string" },
-  });
+    ...Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }])),
+  }) as Values<typeof CONNECTION_OPTIONS> & { prefix?: string; limit?: string } & Record<string, string | boolean | undefined>;
   if (flags.help) {
     io.out.write(HELP[command]!);
     return 0;
@@ -47,19 +51,22 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
   const provider = listingProvider(parseProvider(flags.provider, command));
   if (flags.raw && !flags.json) throw new UsageError("--raw only applies with --json", command);
   const limit = positiveInt(flags.limit, "--limit", command);
-  if (flags["project-id"] !== undefined && provider !== "huaweicloud-mpc") throw new UsageError("--project-id applies to huaweicloud-mpc only", command);
-  if (flags["user-id"] !== undefined && provider !== "hitachi-vsp-one-object") throw new UsageError("--user-id applies to hitachi-vsp-one-object only", command);
-  const { options, entry } = resolveClient(provider, connectionFlags(flags), io.env, command, debugLog(io, flags.debug));
+  const module = moduleOf(provider);
+  const own: Record<string, string | undefined> = {};
+  for (const [flag, takers] of owners) {
+    const value = flags[flag] as string | undefined;
+    if (value === undefined) continue;
+    if (!takers.includes(provider)) throw new UsageError(`--${flag} applies to ${takers.join(", ")} only`, command);
+    own[flag] = value;
+  }
+  const { options, context } = resolveClient(provider, connectionFlags(flags, own), io.env, command, debugLog(io, flags.debug));
 
   const pageOptions: Record<string, unknown> = {};
   if (flags.prefix) pageOptions.prefix = flags.prefix;
-  const max = MAX_PAGE[provider];
+  // Vendors that page take a page size up to their maximum (MPC answers one page and takes none).
+  const max = module.pageLimits?.max;
   if (limit !== undefined && max !== undefined && limit < max) pageOptions.pageSize = limit;
-  if (provider === "hitachi-vsp-one-object") {
-    const raw = flags["user-id"] ?? (entry.userId !== undefined ? String(entry.userId) : undefined) ?? io.env[`${envPrefix(provider)}_USER_ID`];
-    if (raw === undefined || raw.trim() === "") throw new UsageError(`hitachi-vsp-one-object needs --user-id (a number, or a UUID on 2.x/3.0; or ${envPrefix(provider)}_USER_ID)`, command);
-    pageOptions.userId = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim();
-  }
+  Object.assign(pageOptions, module.cli.callOptions?.(context));
 
   const client = createBucketClient(options as BucketClientOptions) as unknown as LooseListingClient;
   const s = style(colourEnabled(io.out, io.env));

@@ -1,12 +1,13 @@
-// `bucketry demo`: an embedded mock, all five providers, one normalized table. No credentials needed.
+// `bucketry demo`: an embedded mock, every provider, one normalized table. No credentials needed.
 import { createBucketClient } from "../../client.js";
 import type { Bucket, BucketAcl, Provider } from "../../model.js";
-import type { BucketClientOptions } from "../../options.js";
+import type { BucketClientOptions } from "../../registry.js";
 import { COMMON_OPTIONS, parse } from "../args.js";
 import { exitCodeFor, formatError, UsageError } from "../exit.js";
 import { HELP } from "../help.js";
-import { loadMocks, type MockServerLike } from "../mocks.js";
+import { loadMocks, mockFacts, type MockServerLike } from "../mocks.js";
 import { aclSummary, colourEnabled, formatDate, jsonLine, paintAcl, style, table, type Io } from "../output.js";
+import { providersFor } from "../providers.js";
 import { positiveInt } from "../settings.js";
 
 export interface DemoRow {
@@ -37,7 +38,7 @@ const fromBucket = (b: Bucket): DemoRow => ({
 
 const fromAcl = (a: BucketAcl): DemoRow => ({ provider: a.provider, operation: "getBucketAcl", bucket: a.bucket, acl: aclSummary(a) });
 
-async function collect(server: MockServerLike, rows: number): Promise<{ rows: DemoRow[]; errors: unknown[] }> {
+async function collect(server: MockServerLike, rows: number): Promise<{ rows: DemoRow[]; errors: unknown[]; providers: number }> {
   const client = <T>(p: Provider) => createBucketClient({ ...server.clientOptions[p], retry: false } as unknown as BucketClientOptions) as unknown as T;
   // The ACL providers read the ACLs of buckets that exist in the mock's data set: the first of each canned
   // ACL (so the table shows all three), then the first ones by name.
@@ -52,26 +53,35 @@ async function collect(server: MockServerLike, rows: number): Promise<{ rows: De
     picked.add(b.name);
   }
   const names = [...picked].sort();
-  const user = server.mock.state.hitachiUsers[0] ?? 0;
-  const tasks: Array<[Provider, () => Promise<DemoRow[]>]> = [
-    ["aliyun-ens", async () => (await client<Listing>("aliyun-ens").listBucketsPage({ pageSize: rows })).buckets.slice(0, rows).map(fromBucket)],
-    ["huaweicloud-mpc", async () => (await client<Listing>("huaweicloud-mpc").listBucketsPage()).buckets.slice(0, rows).map(fromBucket)],
-    ["hitachi-vsp-one-object", async () => (await client<Listing>("hitachi-vsp-one-object").listBucketsPage({ userId: user, pageSize: rows })).buckets.slice(0, rows).map(fromBucket)],
-    ["aliyun-oss", async () => Promise.all(names.map(async (n) => fromAcl(await client<Acl>("aliyun-oss").getBucketAcl(n))))],
-    ["baidu-bos", async () => Promise.all(names.map(async (n) => fromAcl(await client<Acl>("baidu-bos").getBucketAcl(n))))],
+  // Each provider's operation: a listing's first page (as many rows as asked where the vendor pages), or the
+  // ACLs of the picked buckets.
+  const tasks: Array<[Provider, "listBuckets" | "getBucketAcl", () => Promise<DemoRow[]>]> = [
+    ...providersFor("list-buckets").map((m): [Provider, "listBuckets", () => Promise<DemoRow[]>] => [
+      m.id,
+      "listBuckets",
+      async () => {
+        const options = { ...m.cli.mockCallOptions?.(mockFacts(server, m.id)), ...(m.pageLimits ? { pageSize: rows } : {}) };
+        return (await client<Listing>(m.id).listBucketsPage(options)).buckets.slice(0, rows).map(fromBucket);
+      },
+    ]),
+    ...providersFor("get-acl").map((m): [Provider, "getBucketAcl", () => Promise<DemoRow[]>] => [
+      m.id,
+      "getBucketAcl",
+      async () => Promise.all(names.map(async (n) => fromAcl(await client<Acl>(m.id).getBucketAcl(n)))),
+    ]),
   ];
-  const settled = await Promise.allSettled(tasks.map(([, run]) => run()));
+  const settled = await Promise.allSettled(tasks.map(([, , run]) => run()));
   const out: DemoRow[] = [];
   const errors: unknown[] = [];
   settled.forEach((r, i) => {
-    const provider = tasks[i]![0];
+    const [provider, operation] = tasks[i]!;
     if (r.status === "fulfilled") out.push(...r.value);
     else {
       errors.push(r.reason);
-      out.push({ provider, operation: provider === "aliyun-oss" || provider === "baidu-bos" ? "getBucketAcl" : "listBuckets", bucket: "", error: formatError(r.reason).replace(/^bucketry: /, "") });
+      out.push({ provider, operation, bucket: "", error: formatError(r.reason).replace(/^bucketry: /, "") });
     }
   });
-  return { rows: out, errors };
+  return { rows: out, errors, providers: tasks.length };
 }
 
 export async function demoCommand(args: string[], io: Io): Promise<number> {
@@ -111,7 +121,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     );
     const providers = new Set(result.rows.filter((r) => !r.error).map((r) => r.provider)).size;
     io.out.write(
-      `\n${providers} of 5 providers answered through an embedded mock of their APIs (${server.url}, signed with its public test credentials).\n` +
+      `\n${providers} of ${result.providers} providers answered through an embedded mock of their APIs (${server.url}, signed with its public test credentials).\n` +
         "Next: `bucketry --help`; `bucketry mock` keeps a mock running for the other commands; for real accounts, set the credential variables `bucketry providers` lists.\n",
     );
   }

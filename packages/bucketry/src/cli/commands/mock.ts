@@ -1,9 +1,9 @@
-// `bucketry mock`: the five mock APIs on 127.0.0.1, with `export` lines a shell can source.
-import { ENV } from "../../credentials.js";
-import { PROVIDERS, type Provider } from "../../model.js";
+// `bucketry mock`: every provider's mock API on 127.0.0.1, with `export` lines a shell can source.
+import type { Provider } from "../../model.js";
+import { providerModules } from "../../registry.js";
 import { COMMON_OPTIONS, parse } from "../args.js";
 import { HELP } from "../help.js";
-import { loadMocks, type MockServerLike } from "../mocks.js";
+import { loadMocks, mockFacts, type MockServerLike } from "../mocks.js";
 import { jsonLine, type Io } from "../output.js";
 import { envPrefix } from "../providers.js";
 import { positiveInt } from "../settings.js";
@@ -25,21 +25,13 @@ export function mockEnv(server: MockServerLike): Array<[provider: Provider, name
     taken.set(name, value);
     lines.push([provider, name, value]);
   };
-  for (const p of PROVIDERS) {
+  for (const m of providerModules) {
+    const p = m.id;
     const prefix = envPrefix(p);
     const opts = server.clientOptions[p];
     lines.push([p, `${prefix}_ENDPOINT`, server.endpoints[p]]);
     if (opts.region) lines.push([p, `${prefix}_REGION`, opts.region]);
-    if (opts.projectId) put(p, ENV[p].projectId, `${prefix}_PROJECT_ID`, opts.projectId);
-    if (p === "hitachi-vsp-one-object") {
-      put(p, ENV[p].token, `${prefix}_TOKEN`, server.credentials[p].token);
-      const user = server.mock.state.hitachiUsers[0];
-      if (user !== undefined) lines.push([p, `${prefix}_USER_ID`, String(user)]);
-    } else {
-      const c = server.credentials[p];
-      put(p, ENV[p].accessKeyId, `${prefix}_ACCESS_KEY_ID`, c.accessKeyId);
-      put(p, ENV[p].accessKeySecret, `${prefix}_ACCESS_KEY_SECRET`, c.accessKeySecret);
-    }
+    for (const line of m.cli.mockEnv(mockFacts(server, p))) put(p, line.vendor, `${prefix}_${line.cli}`, line.value);
   }
   return lines;
 }
@@ -68,7 +60,8 @@ export async function mockCommand(args: string[], io: Io): Promise<number> {
       last = provider;
       io.out.write(`export ${name}=${shellQuote(value)}\n`);
     }
-    io.out.write(`# Hitachi users: ${state.hitachiUsers.join(", ")}. Try: bucketry list-buckets --provider aliyun-ens --limit 5\n`);
+    const notes = providerModules.map((m) => m.cli.mockNote?.(mockFacts(server, m.id))).filter(Boolean);
+    io.out.write(`# ${notes.map((n) => `${n}. `).join("")}Try: bucketry list-buckets --provider aliyun-ens --limit 5\n`);
     if (io.err.isTTY) io.err.write("bucketry mock: running; Ctrl-C to stop\n");
   }
   return new Promise<number>((resolve) => {

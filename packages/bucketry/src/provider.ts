@@ -1,0 +1,192 @@
+// The contract of a provider module (src/providers/<id>.ts): everything bucketry knows about one provider —
+// its options and client types, environment variables, error profile, page limits, adapter, CLI facts and docs
+// labels. The root entry, the CLI, `ENV` and the docs portal read these facts from the generated list of modules
+// (src/generated/providers.ts, written from redocly.yaml); a provider's own entry (`bucketry/<id>`) imports its
+// module alone. Types, plus the two small helpers every module's entry function uses.
+import type { AccessKeyCredentials } from "@bucketry/signing";
+import type { ProfileEntry } from "./cli/config.js";
+import type { EnvNames } from "./credentials.js";
+import { BucketryError } from "./errors.js";
+import type { ErrorProfile } from "./http.js";
+import type { Provider } from "./model.js";
+import type { FieldTable } from "./providers/mapping.js";
+import type { RetryOptions } from "./retry.js";
+
+/** Page sizes a listing vendor accepts (`pageSize`, the CLI's `--limit`). */
+export interface PageLimits {
+  max: number;
+  /** What the facade asks for when `pageSize` is left out. */
+  default: number;
+}
+
+/** What the CLI turns into a provider's options: flags, then the profile, then BUCKETRY_<PROVIDER>_* variables. */
+export interface CliContext {
+  provider: Provider;
+  /** `BUCKETRY_ALIYUN_OSS`: prefix of the CLI's own variables for this provider. */
+  prefix: string;
+  /** Options every provider takes, already resolved (endpoint, timeoutMs, retry). */
+  common: { endpoint?: string; timeoutMs?: number; retry?: RetryOptions };
+  endpoint: string | undefined;
+  region: string | undefined;
+  signatureVersion: string | undefined;
+  /** Access keys from the profile or BUCKETRY_<PROVIDER>_ACCESS_KEY_*; undefined: the facade reads the vendor's variables. */
+  accessKey: AccessKeyCredentials | undefined;
+  /** Values of this provider's own flags (`CliFacts.flags`), by flag name without dashes. */
+  flags: Readonly<Record<string, string | undefined>>;
+  entry: ProfileEntry;
+  env: Readonly<Record<string, string | undefined>>;
+  /** The region, or a usage error naming the flag, the variable and the profile key. */
+  needRegion(): string;
+  /** Ends the command with a usage error (exit 2). */
+  usage(message: string): never;
+}
+
+/** What `bucketry mock` and `bucketry demo` know of a running mock server, for one provider. */
+export interface MockFacts {
+  /** The facade options that point a client at the mock. */
+  options: Readonly<Record<string, unknown>> & { endpoint: string; region?: string; projectId?: string };
+  /** The mock's test credentials for this provider. */
+  credentials: AccessKeyCredentials | { token: string };
+  /** The mock's data set (seeded buckets and users). */
+  state: Readonly<Record<string, unknown>>;
+}
+
+/** One line of `bucketry mock`'s output: the vendor's own variable when it has one, else the CLI's. */
+export interface MockEnvLine {
+  /** The vendor's variable (used unless another provider already set it to a different value). */
+  vendor?: string | undefined;
+  /** The CLI's variable for it: BUCKETRY_<PROVIDER>_ and this suffix (`ACCESS_KEY_ID`). */
+  cli: string;
+  value: string;
+}
+
+/** Everything the `bucketry` command needs to know about a provider. */
+export interface CliFacts<O> {
+  /** Short name in help lines (`OSS`). */
+  label: string;
+  /** `--region` in the help: an example, `optional`, or undefined when the provider takes no region. */
+  region?: string | undefined;
+  /** Accepted `--signature-version` values, default first (none: the flag is refused). */
+  signatureVersions: readonly string[];
+  /** Flags the command needs for this provider (shown by `bucketry providers`). */
+  required: readonly string[];
+  /** The provider's own flags for its command, by name without dashes (`project-id`). */
+  flags?: Readonly<Record<string, { placeholder: string; help: string }>> | undefined;
+  /** The CLI's variables for this provider beyond _ENDPOINT and _REGION (suffixes: `PROJECT_ID`). */
+  env: readonly string[];
+  /** Help examples of the provider's command, whole lines as typed. */
+  examples: readonly string[];
+  /** The provider's entry in the config-file example of `bucketry --help`. */
+  profileExample: Readonly<Record<string, string | number>>;
+  /** Profile keys beyond the common ones, as the help describes them (`Huawei "token" (IAM X-Auth-Token)`). */
+  profileKeys?: string | undefined;
+  /** The client options (`createBucketClient`). */
+  options(ctx: CliContext): O;
+  /** Options every call of the command needs (a listing's `userId`). */
+  callOptions?(ctx: CliContext): Record<string, unknown>;
+  /** The variables that point the CLI at a mock (beyond _ENDPOINT and _REGION, which every provider gets). */
+  mockEnv(mock: MockFacts): MockEnvLine[];
+  /** A note for the last line of `bucketry mock`'s output (`Hitachi users: 0, 1, 2`). */
+  mockNote?(mock: MockFacts): string | undefined;
+  /** Options `bucketry demo` passes to the provider's operation against the mock. */
+  mockCallOptions?(mock: MockFacts): Record<string, unknown>;
+}
+
+/** What the docs portal shows for a provider (scripts/build-site.mjs). */
+export interface DocsFacts {
+  /** The vendor record the normalized model is read from (`BucketInfo`). */
+  record: string;
+  /** The adapter's own mapping table (the code that normalizes responses reads it too). */
+  fields: FieldTable;
+  /** Pagination of each paged operation, by operationId; any other operation answers in one response. */
+  pagination?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * One provider: its facts and its adapter. `O` is its options type (`provider: P` included), `C` its client.
+ * The module object is read by the registry consumers only; a provider's entry function uses `create` alone,
+ * so the CLI and docs facts are not in a bundle that imports `bucketry/<id>`.
+ */
+export interface ProviderModule<P extends Provider = Provider, O extends { provider: P } = { provider: P }, C = unknown> {
+  id: P;
+  /** The vendor and product (`Alibaba Cloud OSS`). */
+  vendor: string;
+  /** The facade operation its client has. */
+  operation: "listBuckets" | "getBucketAcl";
+  /** The vendor operations the facade calls. */
+  operations: readonly string[];
+  /** Auth schemes, default first. */
+  auth: readonly string[];
+  /** Options the types require besides `provider`. */
+  requiredOptions: readonly string[];
+  /** The vendor's environment variables the facade reads when no credentials are passed. */
+  env: EnvNames;
+  errors: ErrorProfile;
+  /** Listing providers that page: what `pageSize` may be. */
+  pageLimits?: PageLimits | undefined;
+  create(options: O): C;
+  cli: CliFacts<O>;
+  docs: DocsFacts;
+}
+
+/** `BUCKETRY_ALIYUN_OSS`: prefix of the CLI's own variables for a provider (`_ENDPOINT`, `_REGION`, …). */
+export function envPrefix(provider: Provider): string {
+  return `BUCKETRY_${provider.toUpperCase().replace(/-/g, "_")}`;
+}
+
+/** The first value that is a non-blank string, trimmed (flag, profile, variable precedence). */
+export function firstNonBlank(...values: Array<string | undefined>): string | undefined {
+  for (const v of values) if (v !== undefined && v.trim() !== "") return v.trim();
+  return undefined;
+}
+
+/** The CLI's options for a provider that signs with access keys: common options, keys, region, signature version. */
+export function accessKeyCliOptions<P extends Provider>(ctx: CliContext & { provider: P }, region: "required" | "optional") {
+  const where = ctx.region ?? (region === "required" ? ctx.needRegion() : undefined);
+  return {
+    provider: ctx.provider,
+    ...ctx.common,
+    ...(ctx.accessKey ? { credentials: ctx.accessKey } : {}),
+    ...(where ? { region: where } : {}),
+    ...(ctx.signatureVersion ? { signatureVersion: ctx.signatureVersion } : {}),
+  };
+}
+
+/** `bucketry mock`'s variables for an access-key provider: the mock's keys under the vendor's variable names. */
+export function accessKeyMockEnv(names: EnvNames, mock: MockFacts): MockEnvLine[] {
+  const keys = mock.credentials as AccessKeyCredentials;
+  return [
+    { vendor: names.accessKeyId, cli: "ACCESS_KEY_ID", value: keys.accessKeyId },
+    { vendor: names.accessKeySecret, cli: "ACCESS_KEY_SECRET", value: keys.accessKeySecret },
+  ];
+}
+
+/** Options of a provider's own entry (`bucketry/<id>`): the same as the root entry's, `provider` optional. */
+export type EntryOptions<O extends { provider: string }> = Omit<O, "provider"> & { provider?: O["provider"] | undefined };
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/** Clients hold credentials in closures only; inspecting or serializing one shows just the provider. */
+export function withSafeInspect<T extends { provider: string }>(client: T): T {
+  const summary = () => ({ provider: client.provider });
+  Object.defineProperty(client, "toJSON", { value: summary, enumerable: false });
+  Object.defineProperty(client, INSPECT, { value: () => `BucketClient ${JSON.stringify(summary())}`, enumerable: false });
+  return client;
+}
+
+/**
+ * A provider's `createBucketClient` for its own entry: the root entry's checks and inspection guard, with
+ * `provider` optional (when given, it must be this one).
+ */
+export function entryFunction<P extends Provider, O extends { provider: P }, C extends { provider: P }>(id: P, create: (options: O) => C): (options: EntryOptions<O>) => C {
+  return (options) => {
+    if (!options || typeof options !== "object") {
+      throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: createBucketClient needs an options object` });
+    }
+    const given = (options as { provider?: unknown }).provider;
+    if (given !== undefined && given !== id) {
+      throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: this entry creates ${id} clients only, got provider ${JSON.stringify(given)}` });
+    }
+    return withSafeInspect(create((given === undefined ? { ...options, provider: id } : options) as unknown as O));
+  };
+}

@@ -8,7 +8,7 @@
 //   components.schemas.ObsBucket.is_authorized: 0 | 1
 // A declaration that lives in another package (a re-export) is one line naming where it comes from; that
 // package's own report covers its members, and dependants inherit its bumps (see bumps.mjs).
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
@@ -16,7 +16,23 @@ const KEYWORDS = ["interface", "type", "class", "abstract class", "function", "c
 const printer = ts.createPrinter({ removeComments: true, omitTrailingSemicolon: true });
 const oneLine = (s) => s.replace(/\s+/g, " ").replace(/;\s*}/g, " }").trim();
 
-/** Declaration files of every `exports` entry of a package: `[{ entry: "." | "./sub", file }]`. */
+/**
+ * The entries a subpath pattern (`"./*": "./dist/entries/*.d.ts"`) stands for: one per built declaration file the
+ * pattern's target matches, unless an explicit key names that subpath (exact keys win in Node too).
+ */
+function expandPattern(packageDir, { entry, file }, exportsMap) {
+  const [before, after] = file.split("*");
+  const dir = path.resolve(packageDir, path.dirname(before + "x"));
+  if (!existsSync(dir)) return [];
+  const stem = path.resolve(packageDir, before) + (before.endsWith("/") ? path.sep : "");
+  return readdirSync(dir, { recursive: true })
+    .map((name) => path.join(dir, String(name)))
+    .filter((f) => f.startsWith(stem) && f.endsWith(after) && f.length > stem.length + after.length)
+    .map((f) => ({ entry: entry.replace("*", f.slice(stem.length, f.length - after.length).split(path.sep).join("/")), file: path.relative(packageDir, f) }))
+    .filter((e) => !(e.entry in exportsMap));
+}
+
+/** Declaration files of every `exports` entry of a package: `[{ entry: "." | "./sub", file }]`, subpath patterns expanded. */
 export function entryPoints(packageDir) {
   const pkg = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8"));
   const typesOf = (target) => {
@@ -35,9 +51,10 @@ export function entryPoints(packageDir) {
   if (exportsMap === undefined) exportsMap = { ".": pkg.types ?? pkg.typings ?? pkg.main ?? "./index.js" };
   if (typeof exportsMap === "string" || Array.isArray(exportsMap) || !Object.keys(exportsMap).some((k) => k.startsWith("."))) exportsMap = { ".": exportsMap };
   return Object.entries(exportsMap)
-    .filter(([entry]) => !entry.endsWith(".json") && !entry.includes("*"))
+    .filter(([entry]) => !entry.endsWith(".json"))
     .map(([entry, target]) => ({ entry, file: typesOf(target) }))
     .filter((e) => e.file)
+    .flatMap((e) => (e.entry.includes("*") ? expandPattern(packageDir, e, exportsMap) : [e]))
     .map((e) => ({ entry: e.entry, file: path.resolve(packageDir, e.file) }))
     .sort((a, b) => a.entry.localeCompare(b.entry));
 }

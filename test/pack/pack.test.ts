@@ -267,11 +267,14 @@ describe("published tarballs", () => {
     const attw = join(root, "node_modules", ".bin", "attw");
     const results = await Promise.all(
       packed.map(async (p) => {
-        const { stdout } = await run(attw, [join(tgzDir, p.filename), "--format", "json", "--ignore-rules", "cjs-resolves-to-esm"], { cwd: tmp, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }).catch(
+        // attw skips a subpath pattern (bucketry's "./*"): the provider entries it stands for are named.
+        const include = p.name === "bucketry" ? ["--include-entrypoints", ...VENDOR_CLIENTS] : [];
+        const { stdout } = await run(attw, [join(tgzDir, p.filename), "--format", "json", "--ignore-rules", "cjs-resolves-to-esm", ...include], { cwd: tmp, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }).catch(
           (err: { stdout?: string }) => ({ stdout: err.stdout ?? "{}" }),
         );
-        const json = JSON.parse(stdout) as { analysis?: { problems?: { kind: string; entrypoint?: string; resolutionKind?: string; resolutionOption?: string }[] } };
+        const json = JSON.parse(stdout) as { analysis?: { entrypoints?: Record<string, unknown>; problems?: { kind: string; entrypoint?: string; resolutionKind?: string; resolutionOption?: string }[] } };
         expect(json.analysis, `${p.name}: attw gave no analysis`).toBeDefined();
+        if (include.length) expect(Object.keys(json.analysis!.entrypoints ?? {})).toEqual(expect.arrayContaining(VENDOR_CLIENTS.map((v) => `./${v}`)));
         return (json.analysis!.problems ?? [])
           .filter((x) => x.kind !== "CJSResolvesToESM")
           .map((x) => `${p.name}: ${x.kind} ${x.entrypoint ?? ""} ${x.resolutionKind ?? x.resolutionOption ?? ""}`);
@@ -322,6 +325,34 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
       expect(standalone).toBe(facade);
     }
     expect(pairs[0]![0]).toContain("ossV4Signer");
+  });
+
+  it("bucketry/<provider>: each provider's own entry makes the same call with the same answer", async () => {
+    const program = `import { startMockServer } from "@bucketry/mocks/server";
+const server = await startMockServer({ buckets: 40, seed: 1 });
+const out = {};
+try {
+  for (const id of ${JSON.stringify(VENDOR_CLIENTS)}) {
+    const { createBucketClient, BucketryError } = await import("bucketry/" + id);
+    const { provider, ...options } = server.clientOptions[id];
+    const client = createBucketClient(options);
+    if (typeof BucketryError !== "function" || client.provider !== provider) throw new Error(id + ": not the entry expected");
+    out[id] =
+      client.getBucketAcl ? (await client.getBucketAcl(server.mock.state.buckets[0].name)).acl
+      : id === "hitachi-vsp-one-object" ? (await client.listBucketsPage({ userId: 1, pageSize: 3 })).buckets.map((b) => b.name)
+      : id === "huaweicloud-mpc" ? (await client.listBucketsPage({})).buckets.slice(0, 3).map((b) => b.name)
+      : (await client.listBucketsPage({ pageSize: 3 })).buckets.map((b) => b.name);
+  }
+} finally {
+  await server.close();
+}
+console.log(JSON.stringify(out));`;
+    writeFileSync(join(app, "entries.mjs"), program);
+    const { stdout } = await run(process.execPath, ["entries.mjs"], { cwd: app, timeout: 30_000 });
+    const out = JSON.parse(stdout.trim().split("\n").pop()!) as Record<string, unknown>;
+    const first = results.find((r) => r.runtime.endsWith(" esm"));
+    expect(first, "the ESM run comes first").toBeDefined();
+    for (const v of VENDOR_CLIENTS) expect(out[v], v).toEqual(first!.out[v]);
   });
 
   it("runs the same calls from CommonJS (require of the ESM packages, Node >= 20.19)", async () => {

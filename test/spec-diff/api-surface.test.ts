@@ -104,6 +104,31 @@ describe("API report", () => {
     expect(parseReport(formatReport("@fixture/pkg", surface))).toEqual(surface.entries);
   });
 
+  it("expands a subpath pattern into one entry per built declaration it matches (explicit keys win)", () => {
+    const dir = fixture(
+      {
+        "dist/index.d.ts": `export declare const root = 1;\n`,
+        "dist/entries/one.d.ts": `export declare const one = 1;\n`,
+        "dist/entries/two.d.ts": `export declare const two = 2;\n`,
+        "dist/entries/two.js": ``,
+        "dist/signing/index.d.ts": `export declare const signing = 3;\n`,
+        "dist/entries/signing.d.ts": `export declare const shadowed = 4;\n`,
+      },
+      {
+        ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+        "./signing": { types: "./dist/signing/index.d.ts", default: "./dist/signing/index.js" },
+        "./*": { types: "./dist/entries/*.d.ts", default: "./dist/entries/*.js" },
+        "./package.json": "./package.json",
+      },
+    );
+    expect(entryPoints(dir).map((e: { entry: string; file: string }) => [e.entry, e.file.slice(dir.length)])).toEqual([
+      [".", "/dist/index.d.ts"],
+      ["./one", "/dist/entries/one.d.ts"],
+      ["./signing", "/dist/signing/index.d.ts"],
+      ["./two", "/dist/entries/two.d.ts"],
+    ]);
+  });
+
   it("splits a line into its key, and knows each key's parent", () => {
     expect(splitLine('paths["/v1/{id}"].get?: operations["Get"]')).toEqual({ keyword: "", key: 'paths["/v1/{id}"].get', rest: '?: operations["Get"]' });
     expect(splitLine("function createClient(options?: O): C")).toEqual({ keyword: "function", key: "createClient", rest: "(options?: O): C" });

@@ -4,7 +4,6 @@
 // (src/generated/providers.ts, written from redocly.yaml); a provider's own entry (`bucketry/<id>`) imports its
 // module alone. Types, plus the two small helpers every module's entry function uses.
 import type { AccessKeyCredentials } from "@bucketry/signing";
-import type { ProfileEntry } from "./cli/config.js";
 import type { EnvNames } from "./credentials.js";
 import { BucketryError } from "./errors.js";
 import type { ErrorProfile } from "./http.js";
@@ -17,6 +16,24 @@ export interface PageLimits {
   max: number;
   /** What the facade asks for when `pageSize` is left out. */
   default: number;
+}
+
+/** What one profile of the CLI's config file may say about one provider (every field optional). */
+export interface ProfileEntry {
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  securityToken?: string;
+  /** Hitachi bearer token, or a Huawei IAM token (X-Auth-Token). */
+  token?: string;
+  username?: string;
+  password?: string;
+  tokenUrl?: string;
+  clientId?: string;
+  region?: string;
+  endpoint?: string;
+  projectId?: string;
+  userId?: number | string;
+  signatureVersion?: string;
 }
 
 /** What the CLI turns into a provider's options: flags, then the profile, then BUCKETRY_<PROVIDER>_* variables. */

@@ -5,7 +5,12 @@ import type { ObsBucket } from "@bucketry/huaweicloud-mpc";
 import type { UserBucket } from "@bucketry/hitachi-vsp-one-object";
 import type { AccessControlPolicy as OssPolicy } from "@bucketry/aliyun-oss";
 import type { GetBucketAclResponse } from "@bucketry/baidu-bos";
-import { createBucketClient, type Bucket, type BucketAcl, type BucketPage, type CannedAcl, type Grantee } from "../src/index.js";
+import { createBucketClient, type Bucket, type BucketAcl, type BucketClientFor, type BucketPage, type BucketryError, type CannedAcl, type Grantee } from "../src/index.js";
+import { createBucketClient as ensEntry } from "../src/generated/entries/aliyun-ens.js";
+import { createBucketClient as mpcEntry } from "../src/generated/entries/huaweicloud-mpc.js";
+import { createBucketClient as bosEntry } from "../src/generated/entries/baidu-bos.js";
+import { createBucketClient as hitachiEntry } from "../src/generated/entries/hitachi-vsp-one-object.js";
+import { createBucketClient as ossEntry, type AliyunOssOptions, type BucketryError as EntryError } from "../src/generated/entries/aliyun-oss.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
@@ -143,4 +148,37 @@ export function aclNarrowing(acl: BucketAcl): string[] {
   const objectAcl: CannedAcl = "default";
   void [canned, objectAcl];
   return out;
+}
+
+// Each provider's own entry (`bucketry/<id>`): the root entry's options with `provider` optional, and exactly
+// the client type the root entry gives for that provider.
+
+export function providerEntries(): void {
+  const ens = ensEntry({});
+  assertType<Equal<typeof ens, BucketClientFor<{ provider: "aliyun-ens" }>>>();
+  assertType<Equal<typeof ens, ReturnType<typeof createBucketClient<{ provider: "aliyun-ens" }>>>>();
+  const mpc = mpcEntry({ region: "cn-north-4", projectId: "p" });
+  assertType<Equal<typeof mpc, BucketClientFor<{ provider: "huaweicloud-mpc" }>>>();
+  const bos = bosEntry({ provider: "baidu-bos", region: "gz" });
+  assertType<Equal<typeof bos, BucketClientFor<{ provider: "baidu-bos" }>>>();
+  const hitachi = hitachiEntry({ endpoint: "https://h/mapi", credentials: { token: "t" } });
+  assertType<Equal<typeof hitachi, BucketClientFor<{ provider: "hitachi-vsp-one-object" }>>>();
+  const oss = ossEntry({ region: "cn-hangzhou", signatureVersion: "v1" });
+  assertType<Equal<typeof oss, BucketClientFor<{ provider: "aliyun-oss" }>>>();
+  assertType<Equal<typeof oss, ReturnType<typeof createBucketClient<AliyunOssOptions>>>>();
+  // The entries share one error class (and the model) with the root entry.
+  assertType<Equal<EntryError, BucketryError>>();
+  // Options a provider requires stay required.
+  // @ts-expect-error OSS needs a region
+  ossEntry({});
+  // @ts-expect-error Hitachi needs the management endpoint
+  hitachiEntry({ credentials: { token: "t" } });
+  // @ts-expect-error MPC needs projectId
+  mpcEntry({ region: "cn-north-4" });
+  // @ts-expect-error an entry makes its own provider's clients only
+  ossEntry({ provider: "baidu-bos", region: "cn-hangzhou" });
+  // @ts-expect-error OSS signature versions only
+  ossEntry({ region: "cn-hangzhou", signatureVersion: "v3" });
+  // @ts-expect-error the OSS client has no listing
+  oss.listBuckets();
 }

@@ -4,25 +4,10 @@ import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { PROVIDERS, type Provider } from "../model.js";
+import type { ProfileEntry } from "../provider.js";
 import { CliError, EXIT } from "./exit.js";
 
-/** What one profile may say about one provider (every field optional). */
-export interface ProfileEntry {
-  accessKeyId?: string;
-  accessKeySecret?: string;
-  securityToken?: string;
-  /** Hitachi bearer token, or a Huawei IAM token (X-Auth-Token). */
-  token?: string;
-  username?: string;
-  password?: string;
-  tokenUrl?: string;
-  clientId?: string;
-  region?: string;
-  endpoint?: string;
-  projectId?: string;
-  userId?: number | string;
-  signatureVersion?: string;
-}
+export type { ProfileEntry };
 
 export type Profile = Partial<Record<Provider, ProfileEntry>>;
 

@@ -58,6 +58,27 @@ client.GET("/", {})${done};`,
 import { createBucketClient } from "bucketry";
 const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: ${creds} });
 oss.getBucketAcl("examplebucket")${done};`,
+  // The facade for one provider, from its own entry (bucketry/<provider>): construct, run the one operation, print a field.
+  "bucketry/aliyun-ens": `
+import { createBucketClient } from "bucketry/aliyun-ens";
+const ens = createBucketClient({ credentials: ${creds} });
+for await (const bucket of ens.listBuckets({ prefix: "img" })) console.log(bucket.name);`,
+  "bucketry/huaweicloud-mpc": `
+import { createBucketClient } from "bucketry/huaweicloud-mpc";
+const mpc = createBucketClient({ region: "cn-north-4", projectId: "0123456789abcdef0123456789abcdef", credentials: ${creds} });
+for await (const bucket of mpc.listBuckets()) console.log(bucket.name);`,
+  "bucketry/baidu-bos": `
+import { createBucketClient } from "bucketry/baidu-bos";
+const bos = createBucketClient({ region: "bj", credentials: ${creds} });
+bos.getBucketAcl("examplebucket").then((acl) => console.log(acl.acl));`,
+  "bucketry/hitachi-vsp-one-object": `
+import { createBucketClient } from "bucketry/hitachi-vsp-one-object";
+const vsp = createBucketClient({ endpoint: "https://vsp.example.com/mapi", credentials: { token: "bearer-token" } });
+for await (const bucket of vsp.listBuckets({ userId: 42 })) console.log(bucket.name);`,
+  "bucketry/aliyun-oss": `
+import { createBucketClient } from "bucketry/aliyun-oss";
+const oss = createBucketClient({ region: "cn-hangzhou", credentials: ${creds} });
+oss.getBucketAcl("examplebucket").then((acl) => console.log(acl.acl));`,
 };
 
 /** Minified bytes per package in the bundle, largest first (for the message when a budget is exceeded). */

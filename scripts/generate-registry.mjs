@@ -66,8 +66,10 @@ const files = [
   [
     `${generated}/providers.ts`,
     header +
-      ids.map((id) => `import { providerModule as ${camel(id)} } from "../providers/${id}.js";\n`).join("") +
-      `\n/** Every provider module, in the order of redocly.yaml's \`apis\`. */\nexport const providerModules = [${ids.map(camel).join(", ")}] as const;\n`,
+      ids.map((id) => `import { createBucketClient as ${camel(id)}Client, providerModule as ${camel(id)} } from "../providers/${id}.js";\n`).join("") +
+      `\n/** Every provider module, in the order of redocly.yaml's \`apis\`. */\nexport const providerModules = [${ids.map(camel).join(", ")}] as const;\n` +
+      `\n/** Each provider's createBucketClient: all the root entry needs of a module (a bundle keeps no CLI or docs facts). */\n` +
+      `export const clientFactories = {\n${ids.map((id) => `  ${JSON.stringify(id)}: ${camel(id)}Client,\n`).join("")}};\n`,
   ],
   ...modules.map(({ id, types }) => [
     `${generated}/entries/${id}.ts`,

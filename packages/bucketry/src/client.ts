@@ -1,18 +1,17 @@
-// createBucketClient: one entry point for every provider; the client type follows `provider`. The provider's
-// module (src/providers/<id>.ts) makes the client; `bucketry/<id>` imports that module alone.
+// createBucketClient: one entry point for every provider; the client type follows `provider`. It hands the
+// options to that provider's own createBucketClient (src/providers/<id>.ts, the one `bucketry/<id>` exports).
 import { BucketryError } from "./errors.js";
-import { PROVIDERS } from "./model.js";
-import { withSafeInspect } from "./provider.js";
-import { providerModule, type BucketClientFor, type BucketClientOptions } from "./registry.js";
+import { PROVIDERS, type Provider } from "./model.js";
+import { clientFactory, type BucketClientFor, type BucketClientOptions } from "./registry.js";
 
 export function createBucketClient<O extends BucketClientOptions>(options: O): BucketClientFor<O> {
   if (!options || typeof options !== "object") {
     throw new BucketryError({ kind: "Configuration", message: `createBucketClient needs options with a provider: one of ${PROVIDERS.join(", ")}` });
   }
   const provider = (options as { provider?: unknown }).provider;
-  const chosen = providerModule(provider);
-  if (!chosen) {
+  const create = clientFactory(provider);
+  if (!create) {
     throw new BucketryError({ kind: "Configuration", message: `unknown provider ${JSON.stringify(provider)}: use one of ${PROVIDERS.join(", ")}` });
   }
-  return withSafeInspect(chosen.create(options as { provider: never })) as BucketClientFor<O>;
+  return create(options as { provider: Provider }) as BucketClientFor<O>;
 }

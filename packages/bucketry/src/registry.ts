@@ -1,11 +1,12 @@
 // Everything that spans all providers, derived from the generated list of provider modules: the options and
-// client unions of the root entry, `ENV`, and lookups for the root entry and the CLI.
+// client unions of the root entry, `ENV`, and lookups for the root entry and the CLI. Nothing here runs at
+// import time (the declarations are pure), so a bundle keeps only what it uses.
 import type { EnvNames } from "./credentials.js";
-import { providerModules } from "./generated/providers.js";
+import { clientFactories, providerModules } from "./generated/providers.js";
 import { PROVIDERS, type Provider } from "./model.js";
 import type { ProviderModule } from "./provider.js";
 
-export { providerModules };
+export { providerModules, PROVIDERS };
 
 type Modules = (typeof providerModules)[number];
 type OptionsOf<M> = M extends { create(options: infer O): unknown } ? O : never;
@@ -20,14 +21,17 @@ export type BucketClientFor<O extends { provider: Provider }> = ClientOf<Extract
 /** A provider module as the registry's readers see it. */
 export type AnyProviderModule = ProviderModule<Provider, { provider: Provider }, { provider: Provider }>;
 
-const byId = new Map<string, AnyProviderModule>(providerModules.map((m) => [m.id, m as unknown as AnyProviderModule]));
+const isProvider = (id: unknown): id is Provider => typeof id === "string" && Object.hasOwn(clientFactories, id);
 
 /** The module of provider `id`, or undefined for an unknown id. */
 export function providerModule(id: unknown): AnyProviderModule | undefined {
-  return typeof id === "string" ? byId.get(id) : undefined;
+  return isProvider(id) ? (providerModules.find((m) => m.id === id) as unknown as AnyProviderModule) : undefined;
+}
+
+/** Provider `id`'s createBucketClient (its entry's: `bucketry/<id>`), or undefined for an unknown id. */
+export function clientFactory(id: unknown): ((options: { provider: Provider }) => { provider: Provider }) | undefined {
+  return isProvider(id) ? (clientFactories[id] as unknown as (options: { provider: Provider }) => { provider: Provider }) : undefined;
 }
 
 /** The environment variables each provider reads (documented in the README and `bucketry providers`). */
-export const ENV: Record<Provider, EnvNames> = Object.fromEntries(providerModules.map((m) => [m.id, m.env])) as Record<Provider, EnvNames>;
-
-export { PROVIDERS };
+export const ENV: Record<Provider, EnvNames> = /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ providerModules.map((m) => [m.id, m.env])) as Record<Provider, EnvNames>;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the docs portal around the rendered API references: docs/index.html, the coverage matrix, the facade
-// guide (model + per-vendor field mappings read from the adapters' own tables), and the getting-started pages.
-// The five Redocly pages come from build-docs.mjs; the facade API reference from TypeDoc (docs/api/).
+// guide (model + per-vendor field mappings read from the provider modules' own tables), and the getting-started
+// pages. What it says about a provider comes from its spec and its provider module (packages/bucketry/src/providers).
+// The Redocly pages (one per spec) come from build-docs.mjs; the facade API reference from TypeDoc (docs/api/).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,6 +13,7 @@ import { changesPageBody } from "./spec-diff/changes-page.mjs";
 const docs = join(root, "docs");
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 const code = (s) => `<code>${esc(s)}</code>`;
+const inWords = (n) => ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"][n] ?? String(n);
 
 const PAGES = [
   ["index.html", "Home"],
@@ -105,16 +107,6 @@ const resolve = (doc, node) => {
   return n;
 };
 
-/** Pagination style of an operation, read from its parameters and body. */
-function pagination(doc, op, item) {
-  const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolve(doc, p)?.name);
-  const body = resolve(doc, op.requestBody);
-  const bodyProps = Object.values(body?.content ?? {}).flatMap((m) => Object.keys(resolve(doc, m.schema)?.properties ?? {}));
-  if (params.includes("PageNumber")) return "page number (PageNumber/PageSize, TotalCount)";
-  if (bodyProps.includes("pageToken")) return "page token (pageToken/count)";
-  return "none (one response)";
-}
-
 /** Error body format: the media types and fields of the documented 4xx/5xx responses. */
 function errorFormat(doc, op) {
   const seen = new Set();
@@ -129,9 +121,11 @@ function errorFormat(doc, op) {
   return [...seen].join("; ") || "undocumented";
 }
 
-function coveragePage() {
+function coveragePage(modules) {
   const rows = [];
   for (const v of vendors()) {
+    const module = modules.find((m) => m.id === v);
+    if (!module) throw new Error(`redocly.yaml lists ${v} but the facade has no provider module for it (packages/bucketry/src/providers/${v}.ts)`);
     const doc = spec(v);
     const c = card(v);
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
@@ -140,7 +134,8 @@ function coveragePage() {
         if (!op) continue;
         const schemes = op.security ?? doc.security ?? [];
         const auth = schemes.length === 0 ? "none" : schemes.map((req) => Object.keys(req).map((n) => c.schemes.find((s) => s.name === n)?.label ?? n).join(" + ")).join(" or ");
-        rows.push(`<tr><td><a href="${v}.html">${esc(v)}</a></td><td>${code(`${method.toUpperCase()} ${path}`)}<br>${esc(op.operationId)}</td><td>${esc(auth)}</td><td>${esc(pagination(doc, op, item))}</td><td>${esc(errorFormat(doc, op))}</td></tr>`);
+        const pagination = module.docs.pagination?.[op.operationId] ?? "none (one response)";
+        rows.push(`<tr><td><a href="${v}.html">${esc(v)}</a></td><td>${code(`${method.toUpperCase()} ${path}`)}<br>${esc(op.operationId)}</td><td>${esc(auth)}</td><td>${esc(pagination)}</td><td>${esc(errorFormat(doc, op))}</td></tr>`);
       }
     }
   }
@@ -148,7 +143,7 @@ function coveragePage() {
     "coverage.html",
     "Coverage matrix",
     `    <h1>Coverage matrix</h1>
-    <p>Provider × operation × auth scheme × pagination style × error format, derived from the specs.</p>
+    <p>Provider × operation × auth scheme × pagination style × error format, derived from the specs (pagination: from the facade's provider modules).</p>
     <table id="coverage">
       <thead><tr><th>provider</th><th>operation</th><th>auth scheme</th><th>pagination</th><th>error format</th></tr></thead>
       <tbody>
@@ -159,18 +154,11 @@ function coveragePage() {
 }
 
 // ---- facade guide ---------------------------------------------------------------------------------------
-async function facadePage() {
-  const dist = (p) => import(pathToFileURL(join(root, "packages/bucketry/dist/providers", p)).href);
-  const mappings = [
-    ["aliyun-ens", "Bucket", "BucketInfo", (await dist("aliyun-ens.js")).ensBucketFields],
-    ["huaweicloud-mpc", "Bucket", "ObsBucket", (await dist("huaweicloud-mpc.js")).mpcBucketFields],
-    ["hitachi-vsp-one-object", "Bucket", "UserBucket", (await dist("hitachi-vsp-one-object.js")).hitachiBucketFields],
-    ["aliyun-oss", "BucketAcl", "AccessControlPolicy", (await dist("aliyun-oss.js")).ossAclFields],
-    ["baidu-bos", "BucketAcl", "GetBucketAclResponse", (await dist("baidu-bos.js")).bosAclFields],
-  ];
-  const sections = mappings
-    .map(([vendor, model, record, table]) => {
-      if (!table) throw new Error(`the ${vendor} adapter exports no mapping table`);
+function facadePage(modules) {
+  const sections = modules
+    .map(({ id: vendor, operation, docs: { record, fields: table } }) => {
+      const model = operation === "listBuckets" ? "Bucket" : "BucketAcl";
+      if (!table) throw new Error(`the ${vendor} provider module has no mapping table (docs.fields)`);
       const rows = Object.entries(table.fields ?? table)
         .map(([field, rule]) => `<tr><td>${code(field)}</td><td>${code(rule.from)}</td><td>${rule.required ? "yes" : "no"}</td><td>${esc(rule.via.describe)}</td></tr>`)
         .join("");
@@ -186,7 +174,7 @@ async function facadePage() {
   write(
     "facade.html",
     "Facade guide",
-    `    <h1>The facade: one model for five vendors</h1>
+    `    <h1>The facade: one model for ${inWords(modules.length)} vendors</h1>
     <p>${code("createBucketClient({ provider, … })")} returns a client with exactly its vendor's operations, and
       normalizes every record into one model. Each record keeps the vendor's own record as ${code("raw")}.</p>
     <h2>The model</h2>
@@ -222,9 +210,11 @@ function gettingStarted() {
   }
 }
 
+// What the facade knows of each provider (labels, mapping tables, pagination) comes from its provider module.
+const { providerModules } = await import(pathToFileURL(join(root, "packages/bucketry/dist/generated/providers.js")).href);
 indexPage();
-coveragePage();
-await facadePage();
+coveragePage(providerModules);
+facadePage(providerModules);
 gettingStarted();
 write("changes.html", "What changed", await changesPageBody(root));
 void readdirSync;

@@ -56,7 +56,7 @@ describe.each(PROVIDERS)("bucketry/%s", (id) => {
     }
   });
 
-  it("bundles this provider alone: no registry, no other provider's module or client package", async () => {
+  it("bundles this provider alone: no registry, no other provider's module or client package, no CLI facts", async () => {
     const file = built(`generated/entries/${id}.js`);
     expect(existsSync(file), "needs the build: run `npm run build` first").toBe(true);
     const result = await esbuild.build({ entryPoints: [file], bundle: true, write: false, platform: "browser", format: "esm", metafile: true, logLevel: "silent" });
@@ -65,5 +65,7 @@ describe.each(PROVIDERS)("bucketry/%s", (id) => {
     const foreign = inputs.filter((f) => others.some((p) => f.includes(`/providers/${p}.js`) || f.includes(`/${p}/dist/`)) || f.endsWith("/generated/providers.js") || f.endsWith("/registry.js") || f.includes("/cli/"));
     expect(foreign).toEqual([]);
     expect(inputs.some((f) => f.endsWith(`/providers/${id}.js`))).toBe(true);
+    // The module's CLI and docs facts are for the CLI and the docs portal, not for an app's bundle.
+    expect(result.outputFiles[0]!.text).not.toMatch(/profileExample|mockEnv|pagination:/);
   });
 });

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Browser bundle budgets. For each entry of size-budgets.json: esbuild --bundle --minify --platform=browser of a
 // minimal program that does the operation (the generated client + its signer from bucketry/signing, XML included
-// for OSS; the facade with one provider), gzip -9, compared with the budget. Exits 1 when any bundle is over
-// its budget (minified or gzipped), fails to build, or has no budget. Needs built packages (`npm run build`).
+// for OSS; the facade with one provider; the facade from each provider's own entry, bucketry/<provider>), gzip -9,
+// compared with the budget. A provider entry without a budget of its own gets "bucketry/<provider>"'s. Exits 1
+// when any bundle is over its budget (minified or gzipped), fails to build, or has no budget. Needs built packages
+// (`npm run build`).
 //
 //   node scripts/check-size.mjs           table + pass/fail
 //   node scripts/check-size.mjs --json    the measurements as JSON
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 
@@ -58,28 +60,32 @@ client.GET("/", {})${done};`,
 import { createBucketClient } from "bucketry";
 const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: ${creds} });
 oss.getBucketAcl("examplebucket")${done};`,
-  // The facade for one provider, from its own entry (bucketry/<provider>): construct, run the one operation, print a field.
-  "bucketry/aliyun-ens": `
-import { createBucketClient } from "bucketry/aliyun-ens";
-const ens = createBucketClient({ credentials: ${creds} });
-for await (const bucket of ens.listBuckets({ prefix: "img" })) console.log(bucket.name);`,
-  "bucketry/huaweicloud-mpc": `
-import { createBucketClient } from "bucketry/huaweicloud-mpc";
-const mpc = createBucketClient({ region: "cn-north-4", projectId: "0123456789abcdef0123456789abcdef", credentials: ${creds} });
-for await (const bucket of mpc.listBuckets()) console.log(bucket.name);`,
-  "bucketry/baidu-bos": `
-import { createBucketClient } from "bucketry/baidu-bos";
-const bos = createBucketClient({ region: "bj", credentials: ${creds} });
-bos.getBucketAcl("examplebucket").then((acl) => console.log(acl.acl));`,
-  "bucketry/hitachi-vsp-one-object": `
-import { createBucketClient } from "bucketry/hitachi-vsp-one-object";
-const vsp = createBucketClient({ endpoint: "https://vsp.example.com/mapi", credentials: { token: "bearer-token" } });
-for await (const bucket of vsp.listBuckets({ userId: 42 })) console.log(bucket.name);`,
-  "bucketry/aliyun-oss": `
-import { createBucketClient } from "bucketry/aliyun-oss";
-const oss = createBucketClient({ region: "cn-hangzhou", credentials: ${creds} });
-oss.getBucketAcl("examplebucket").then((acl) => console.log(acl.acl));`,
 };
+
+/**
+ * The facade for one provider from its own entry (`bucketry/<provider>`): the provider module's sample — construct
+ * the client, run its one operation, print a field. One program per provider module (the generated registry).
+ */
+async function entryPrograms() {
+  const registry = path.join(root, "packages/bucketry/dist/generated/providers.js");
+  if (!existsSync(registry)) return { [ENTRY_DEFAULT]: null };
+  const { providerModules } = await import(pathToFileURL(registry).href);
+  return Object.fromEntries(
+    providerModules.map(({ id, operation, docs: { sample } }) => {
+      const argument = sample.argument === undefined ? "" : JSON.stringify(sample.argument);
+      const call =
+        operation === "listBuckets"
+          ? `for await (const bucket of client.listBuckets(${argument})) console.log(bucket.name);`
+          : `client.getBucketAcl(${argument}).then((acl) => console.log(acl.acl), (e) => console.error(e));`;
+      return [`bucketry/${id}`, `\nimport { createBucketClient } from "bucketry/${id}";\nconst client = createBucketClient(${JSON.stringify(sample.options)});\n${call}`];
+    }),
+  );
+}
+
+/** The budget of a provider entry that has none of its own (a new provider starts at the target). */
+const ENTRY_DEFAULT = "bucketry/<provider>";
+/** The budget of a bundle: its own, or for a provider entry without one, ENTRY_DEFAULT's. */
+const budgetOf = (name) => budgets[name] ?? (name.startsWith("bucketry/") ? budgets[ENTRY_DEFAULT] : undefined);
 
 /** Minified bytes per package in the bundle, largest first (for the message when a budget is exceeded). */
 function byPackage(metafile) {
@@ -116,10 +122,12 @@ async function main() {
   const json = process.argv.includes("--json");
   const rows = [];
   let failed = false;
-  for (const [name, source] of Object.entries(PROGRAMS)) {
-    const budget = budgets[name];
+  const programs = { ...PROGRAMS, ...(await entryPrograms()) };
+  for (const [name, source] of Object.entries(programs)) {
+    const budget = budgetOf(name);
     const row = { name, budget };
     try {
+      if (source === null) throw new Error("packages/bucketry is not built (run `npm run build`)");
       Object.assign(row, await measure(source));
     } catch (err) {
       const e = err.errors?.[0];
@@ -133,7 +141,7 @@ async function main() {
     rows.push(row);
   }
   for (const name of Object.keys(budgets)) {
-    if (!(name in PROGRAMS)) {
+    if (!(name in programs) && name !== ENTRY_DEFAULT) {
       rows.push({ name, result: "FAIL (budget for an unknown bundle)" });
       failed = true;
     }

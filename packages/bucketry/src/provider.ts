@@ -117,6 +117,12 @@ export interface DocsFacts {
   fields: FieldTable;
   /** Pagination of each paged operation, by operationId; any other operation answers in one response. */
   pagination?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The facade sample for this provider: the options of `createBucketClient` (without `provider`) and the
+   * argument of its operation (a listing's options, or the bucket of `getBucketAcl`). `npm run size` bundles it
+   * from the provider's own entry.
+   */
+  sample: { options: Readonly<Record<string, unknown>>; argument?: unknown };
 }
 
 /**

@@ -185,6 +185,7 @@ export const providerModule: ProviderModule<"aliyun-ens", AliyunEnsOptions, Aliy
       ListBuckets: "page number (PageNumber/PageSize, TotalCount)",
       ListBucketsByGet: "page number (PageNumber/PageSize, TotalCount)",
     },
+    sample: { options: {}, argument: { prefix: "img" } },
   },
 };
 

@@ -183,5 +183,5 @@ export const providerModule: ProviderModule<"aliyun-oss", AliyunOssOptions, Aliy
     options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "aliyun-oss" }, "required") as AliyunOssOptions,
     mockEnv: (mock) => accessKeyMockEnv(env, mock),
   },
-  docs: { record: "AccessControlPolicy", fields: ossAclFields },
+  docs: { record: "AccessControlPolicy", fields: ossAclFields, sample: { options: { region: "cn-hangzhou" }, argument: "examplebucket" } },
 };

@@ -185,5 +185,5 @@ export const providerModule: ProviderModule<"baidu-bos", BaiduBosOptions, BaiduB
     options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "baidu-bos" }, "optional") as BaiduBosOptions,
     mockEnv: (mock) => accessKeyMockEnv(env, mock),
   },
-  docs: { record: "GetBucketAclResponse", fields: bosAclFields },
+  docs: { record: "GetBucketAclResponse", fields: bosAclFields, sample: { options: { region: "bj" }, argument: "example-bucket" } },
 };

@@ -212,5 +212,10 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
     mockNote: (mock) => `Hitachi users: ${((mock.state.hitachiUsers as readonly number[] | undefined) ?? []).join(", ")}`,
     mockCallOptions: (mock) => ({ userId: (mock.state.hitachiUsers as readonly number[] | undefined)?.[0] ?? 0 }),
   },
-  docs: { record: "UserBucket", fields: hitachiBucketFields, pagination: { ListUserBuckets: "page token (pageToken/count)" } },
+  docs: {
+    record: "UserBucket",
+    fields: hitachiBucketFields,
+    pagination: { ListUserBuckets: "page token (pageToken/count)" },
+    sample: { options: { endpoint: "https://admin.region1.cluster1/mapi" }, argument: { userId: 0 } },
+  },
 };

@@ -171,5 +171,5 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
     },
     mockEnv: (mock) => [...(mock.options.projectId ? [{ vendor: env.projectId, cli: "PROJECT_ID", value: mock.options.projectId }] : []), ...accessKeyMockEnv(env, mock)],
   },
-  docs: { record: "ObsBucket", fields: mpcBucketFields },
+  docs: { record: "ObsBucket", fields: mpcBucketFields, sample: { options: { region: "cn-north-4", projectId: "0123456789abcdef0123456789abcdef" } } },
 };

@@ -1,0 +1,142 @@
+// The vendor registries agree. redocly.yaml's `apis` is the source; from it come the generated client packages,
+// the facade's provider list (src/generated/providers.ts, its `bucketry/<id>` entries), the mocks' handlers; by
+// hand come each vendor's client package, provider module and mock adapter. A vendor that is in one of them and
+// missing from another fails here, saying where. Needs the build (`npm test` builds first).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const read = (path: string) => readFileSync(join(root, path), "utf8");
+
+interface Api {
+  root: string;
+  "x-openapi-ts": { output: string };
+}
+const apis = (parse(read("redocly.yaml")) as { apis: Record<string, Api> }).apis;
+/** The vendor ids, in redocly.yaml order. */
+const ids = Object.keys(apis);
+
+/** `found` holds exactly redocly.yaml's vendors; a failure names what is missing from `where` and what is extra. */
+function agrees(found: Iterable<string>, where: string): void {
+  const have = [...found];
+  const missing = `missing from ${where}`;
+  const extra = `in ${where}, not in redocly.yaml`;
+  expect({ [missing]: ids.filter((id) => !have.includes(id)), [extra]: have.filter((id) => !ids.includes(id)) }).toEqual({ [missing]: [], [extra]: [] });
+}
+
+interface Module {
+  id: string;
+  operation: string;
+  env: Record<string, string>;
+  docs: { record: string; pagination?: Record<string, string>; fields: Record<string, unknown> };
+  cli: { required: string[]; env: string[] };
+}
+let modules: Module[];
+let providers: readonly string[];
+
+beforeAll(async () => {
+  const dist = (path: string) => join(root, "packages/bucketry/dist", path);
+  expect(existsSync(dist("generated/providers.js")), "needs the build: run `npm run build` first").toBe(true);
+  modules = (await import(pathToFileURL(dist("generated/providers.js")).href)).providerModules;
+  providers = (await import(pathToFileURL(dist("model.js")).href)).PROVIDERS;
+});
+
+/** The spec of a vendor, parsed. */
+const spec = (id: string) => parse(read(apis[id]!.root)) as { paths: Record<string, Record<string, { operationId?: string }>>; components?: { schemas?: Record<string, unknown> } };
+
+describe("redocly.yaml apis: one entry per vendor", () => {
+  it("each names its spec and writes its client package's generated types", () => {
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      expect(apis[id]!.root, id).toBe(`./specs/${id}.yaml`);
+      expect(existsSync(join(root, "specs", `${id}.yaml`)), `specs/${id}.yaml`).toBe(true);
+      expect(apis[id]!["x-openapi-ts"].output, id).toBe(`./packages/${id}/src/generated/schema.ts`);
+    }
+  });
+});
+
+describe("client packages", () => {
+  /** Workspace packages generated from a spec: their `generate` script runs scripts/generate-clients.mjs. */
+  const clients = readdirSync(join(root, "packages"))
+    .filter((dir) => existsSync(join(root, "packages", dir, "package.json")))
+    .map((dir) => ({ dir, pkg: JSON.parse(read(`packages/${dir}/package.json`)) as { name: string; scripts?: Record<string, string> } }))
+    .filter(({ pkg }) => pkg.scripts?.generate?.includes("generate-clients.mjs"));
+
+  it("exactly one per redocly.yaml entry, named @bucketry/<id> and generating its own spec", () => {
+    agrees(clients.map((c) => c.dir), "packages/ (client packages)");
+    for (const { dir, pkg } of clients) {
+      expect(pkg.name).toBe(`@bucketry/${dir}`);
+      expect(pkg.scripts!.generate).toBe(`node ../../scripts/generate-clients.mjs ${dir}`);
+    }
+  });
+
+  it("the facade depends on each of them and on no other vendor package", () => {
+    const deps = Object.keys((JSON.parse(read("packages/bucketry/package.json")) as { dependencies: Record<string, string> }).dependencies);
+    const vendorDeps = deps.filter((d) => d.startsWith("@bucketry/") && d !== "@bucketry/signing" && d !== "@bucketry/mocks").map((d) => d.slice("@bucketry/".length));
+    agrees(vendorDeps, "packages/bucketry/package.json dependencies");
+  });
+});
+
+describe("the facade's provider modules", () => {
+  it("the generated list holds one module per vendor, in redocly.yaml order, and PROVIDERS is that list", () => {
+    agrees(modules.map((m) => m.id), "the facade's generated provider list");
+    expect(modules.map((m) => m.id)).toEqual(ids);
+    expect([...providers]).toEqual(ids);
+    for (const id of ids) expect(existsSync(join(root, "packages/bucketry/src/providers", `${id}.ts`)), `packages/bucketry/src/providers/${id}.ts`).toBe(true);
+  });
+
+  it("each vendor has its own entry, bucketry/<id>, exporting createBucketClient, and no entry is left over", async () => {
+    const entries = readdirSync(join(root, "packages/bucketry/src/generated/entries")).map((f) => f.replace(/\.ts$/, ""));
+    agrees(entries, "packages/bucketry/src/generated/entries");
+    const require = createRequire(join(root, "package.json"));
+    for (const id of ids) {
+      const file = require.resolve(`bucketry/${id}`);
+      expect(file, id).toBe(join(root, "packages/bucketry/dist/generated/entries", `${id}.js`));
+      expect(typeof (await import(pathToFileURL(file).href)).createBucketClient, id).toBe("function");
+    }
+  });
+
+  it("each module's facts match its spec: the record it maps, the operations it pages, its variables", () => {
+    for (const m of modules) {
+      const doc = spec(m.id);
+      expect(Object.keys(doc.components?.schemas ?? {}), `${m.id}: docs.record`).toContain(m.docs.record);
+      const operationIds = Object.values(doc.paths).flatMap((item) => Object.values(item).map((op) => op?.operationId).filter(Boolean));
+      for (const op of Object.keys(m.docs.pagination ?? {})) expect(operationIds, `${m.id}: docs.pagination`).toContain(op);
+      expect(Object.keys(m.docs.fields).length, `${m.id}: docs.fields`).toBeGreaterThan(0);
+      expect(Object.values(m.env).length, `${m.id}: env`).toBeGreaterThan(0);
+      for (const name of Object.values(m.env)) expect(name, `${m.id}: env`).toMatch(/^[A-Z][A-Z0-9_]*$/);
+      expect(["listBuckets", "getBucketAcl"]).toContain(m.operation);
+    }
+  });
+});
+
+describe("the mocks", () => {
+  it("@bucketry/mocks has one vendor adapter and one generated handler set per vendor", async () => {
+    const mocks = (await import("@bucketry/mocks")) as { vendorAdapters: readonly { provider: string }[]; vendors: Record<string, unknown> };
+    agrees(mocks.vendorAdapters.map((a) => a.provider), "@bucketry/mocks vendorAdapters");
+    agrees(Object.keys(mocks.vendors), "@bucketry/mocks generated handlers (vendors)");
+  });
+});
+
+describe("the docs portal", () => {
+  const page = (name: string) => {
+    const file = join(root, "docs", name);
+    expect(existsSync(file), `docs/${name} (run \`npm run build\`)`).toBe(true);
+    return readFileSync(file, "utf8");
+  };
+
+  it("a reference page and an index card per vendor, a mapping in the facade guide, rows in the coverage matrix", () => {
+    const cards = [...page("index.html").matchAll(/<section class="card" id="([^"]+)">/g)].map((m) => m[1]!);
+    agrees(cards, "docs/index.html cards");
+    expect(cards).toEqual(ids);
+    for (const id of ids) expect(existsSync(join(root, "docs", `${id}.html`)), `docs/${id}.html (run \`npm run build\`)`).toBe(true);
+    const maps = [...page("facade.html").matchAll(/<section id="map-([^"]+)">/g)].map((m) => m[1]!);
+    agrees(maps, "docs/facade.html mappings");
+    const coverage = new Set([...page("coverage.html").matchAll(/<tr><td><a href="([^"]+)\.html">/g)].map((m) => m[1]!));
+    agrees(coverage, "docs/coverage.html rows");
+  });
+});

@@ -83,11 +83,12 @@ beforeAll(() => {
 });
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
 });
 
 /** A clean environment: nothing of the developer's own credentials reaches a sample. */
 function baseEnv(home: string): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: home, NO_COLOR: "1", TZ: "UTC" };
+  return { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR, HOME: home, NO_COLOR: "1", TZ: "UTC" };
 }
 
 function failure(err: unknown): string {

@@ -22,5 +22,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: web ? ["test/cli/**", "**/node_modules/**"] : ["**/node_modules/**"],
     testTimeout: 30_000,
+    // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.
+    globalSetup: [fileURLToPath(new URL("../../test/support/temp-dir-check.ts", import.meta.url))],
   },
 });

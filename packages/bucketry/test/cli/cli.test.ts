@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenario } from "@bucketry/mocks";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
-import { assertBuilt, cleanEnv, jsonLines, run, start } from "./helpers.js";
+import { assertBuilt, cleanEnv, jsonLines, removeHomes, run, start } from "./helpers.js";
 
 let server: MockServer;
 let faulty: MockServer; // scenarios are set on this one only, so concurrent tests do not see them
@@ -42,6 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([server?.close(), faulty?.close()]);
+  removeHomes();
 });
 
 describe.concurrent("commands", () => {

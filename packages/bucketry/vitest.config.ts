@@ -14,6 +14,7 @@ export default defineConfig({
     alias: {
       // The facade's own platform import, from source (package.json "imports" points at dist/).
       "#credential-io": fileURLToPath(new URL("./src/credentials/io-node.ts", import.meta.url)),
+      "#credential-defaults": fileURLToPath(new URL("./src/credentials/defaults-node.ts", import.meta.url)),
       ...(web
         ? {
             "#crypto": signingDist("crypto/web.js"),

@@ -1,10 +1,15 @@
-// Where each provider's credentials come from when the caller passes none: the environment variables
-// the vendors' own SDKs and CLIs read. A missing or empty value is a Configuration error that names
-// exactly what to set, raised before any request.
+// Where each provider's credentials come from when the caller passes none: the vendor's default chain
+// (src/credentials/: environment, profile files, roles, instance metadata — on Node; the environment
+// elsewhere). Complete keys in the environment are used as they are and checked at once; otherwise the
+// chain runs before the first request, and a chain that finds nothing is a Configuration error listing
+// every source it tried (InvalidCredentials when a configured source failed).
 import { BucketryError } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
+import { defaultChain, hitachiTokenFile } from "#credential-defaults";
+import { RefreshingCredentials } from "./credentials/refreshing-cache.js";
+import { CredentialChainError, CredentialSourceError } from "./credentials/types.js";
 
 export interface EnvNames {
   accessKeyId?: string;
@@ -12,6 +17,8 @@ export interface EnvNames {
   securityToken?: string;
   projectId?: string;
   token?: string;
+  /** A file holding the token, re-read when it changes (Hitachi). */
+  tokenFile?: string;
   username?: string;
   password?: string;
   tokenUrl?: string;
@@ -44,6 +51,7 @@ export const ENV: Record<Provider, EnvNames> = {
   // Hitachi has no SDK and so no convention; these follow the product name.
   "hitachi-vsp-one-object": {
     token: "VSP_ONE_OBJECT_TOKEN",
+    tokenFile: "VSP_ONE_OBJECT_TOKEN_FILE",
     username: "VSP_ONE_OBJECT_USERNAME",
     password: "VSP_ONE_OBJECT_PASSWORD",
     tokenUrl: "VSP_ONE_OBJECT_TOKEN_URL",
@@ -105,13 +113,66 @@ export function assertToken(provider: Provider, token: unknown, what = "credenti
 /** Called with every credential value a client is given or obtains, so its errors can redact them. */
 export type RememberSecrets = (...values: unknown[]) => void;
 
-/** The access-key source for a client: the option (validated now, or per call for a function), else env. */
-export function accessKeySource(provider: Provider, option: CredentialSource | undefined, env?: Env, remember?: RememberSecrets): CredentialSource {
+/**
+ * Vendor codes that say "your (temporary) credentials expired": the call refreshes them once and retries
+ * once. OSS SecurityTokenExpired, ACS InvalidSecurityToken.Expired, Huawei APIGW.0307 (token must be updated).
+ */
+export const EXPIRED_CREDENTIAL_CODES: Record<Provider, readonly string[]> = {
+  "aliyun-ens": ["InvalidSecurityToken.Expired"],
+  "aliyun-oss": ["SecurityTokenExpired", "InvalidSecurityToken.Expired"],
+  "huaweicloud-mpc": ["APIGW.0307"],
+  "baidu-bos": [],
+  "hitachi-vsp-one-object": [],
+};
+
+/** What a client lends its credential source: its clock, and a slot for the expired-credentials hook. */
+export interface CredentialHost {
+  clock: { now: () => number };
+  /** Set when the credentials can be refreshed: true = dropped them, retry the call once. */
+  refreshCredentials?: ((error: BucketryError, attemptStartedAt: number) => boolean) | undefined;
+}
+
+/** A chain's failure as the facade reports it: Configuration (nothing found) or InvalidCredentials. */
+export function credentialsError(provider: Provider, err: unknown): BucketryError {
+  if (err instanceof CredentialChainError) {
+    return new BucketryError({ provider, kind: err.sourceFailed ? "InvalidCredentials" : "Configuration", message: `${provider}: ${err.message}\nOr pass \`credentials\` in the options.` });
+  }
+  if (err instanceof CredentialSourceError) {
+    return new BucketryError({ provider, kind: err.configured ? "InvalidCredentials" : "Configuration", message: `${provider}: ${err.source}: ${err.message}` });
+  }
+  return err instanceof BucketryError ? err : new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` });
+}
+
+/**
+ * The access-key source for a client: the option (validated now, or per call for a function); else complete
+ * keys in the vendor's environment variables (checked now); else the vendor's default chain, cached and
+ * refreshed ahead of expiry (see credentials/refreshing-cache.ts), one refresh in flight per client.
+ */
+export function accessKeySource(provider: Provider, option: CredentialSource | undefined, env?: Env, remember?: RememberSecrets, host?: CredentialHost): CredentialSource {
   if (option === undefined) {
-    const c = accessKeyFromEnv(provider, env);
-    assertAccessKeyCredentials(provider, c);
-    remember?.(c.accessKeySecret, c.securityToken);
-    return c;
+    const e = env ?? defaultEnv();
+    const names = ENV[provider];
+    const chain = provider === "hitachi-vsp-one-object" ? undefined : defaultChain(provider, { env: e, ...(host ? { clock: host.clock.now } : {}) });
+    if (chain === undefined || (e[names.accessKeyId!]?.trim() && e[names.accessKeySecret!]?.trim())) {
+      const c = accessKeyFromEnv(provider, e);
+      assertAccessKeyCredentials(provider, c);
+      remember?.(c.accessKeySecret, c.securityToken);
+      return c;
+    }
+    const cache = new RefreshingCredentials(chain.chain, { clock: host?.clock.now, refreshMarginMs: chain.refreshMarginMs });
+    const expiredCodes = EXPIRED_CREDENTIAL_CODES[provider];
+    if (host) host.refreshCredentials = (error, since) => error.code !== undefined && expiredCodes.includes(error.code) && cache.invalidate(since);
+    return async () => {
+      let value: AccessKeyCredentials;
+      try {
+        value = await cache.get();
+      } catch (err) {
+        throw credentialsError(provider, err);
+      }
+      remember?.(value.accessKeySecret, value.securityToken);
+      assertAccessKeyCredentials(provider, value);
+      return value;
+    };
   }
   if (typeof option === "function") {
     return async () => {
@@ -162,6 +223,22 @@ export function hitachiCredentials(option: HitachiCredentials | undefined, env: 
     assertToken(provider, token, names.token!);
     return { token };
   }
+  const tokenFile = env[names.tokenFile!]?.trim();
+  const fromFile = hitachiTokenFile as typeof hitachiTokenFile | undefined;
+  if (tokenFile && fromFile) {
+    const source = fromFile({ path: tokenFile, env });
+    return async () => {
+      let value: { token: string };
+      try {
+        value = await source();
+      } catch (err) {
+        throw credentialsError(provider, err);
+      }
+      remember?.(value.token);
+      assertToken(provider, value.token, `the token in ${names.tokenFile}`);
+      return value;
+    };
+  }
   const username = env[names.username!]?.trim();
   const password = env[names.password!];
   const tokenUrl = env[names.tokenUrl!]?.trim();
@@ -172,6 +249,6 @@ export function hitachiCredentials(option: HitachiCredentials | undefined, env: 
   }
   throw missing(
     provider,
-    `no credentials: pass \`credentials: { token }\` (or { username, password, tokenUrl }) or set ${names.token} (or ${names.username}, ${names.password} and ${names.tokenUrl})`,
+    `no credentials: pass \`credentials: { token }\` (or { username, password, tokenUrl }) or set ${names.token} (or ${names.tokenFile}, or ${names.username}, ${names.password} and ${names.tokenUrl})`,
   );
 }

@@ -46,6 +46,11 @@ export interface CallContext {
   budget?: RetryBudget | undefined;
   /** Replaces any secret the client knows with a placeholder (messages of errors bucketry did not write). */
   redact?: ((text: string) => string) | undefined;
+  /**
+   * True when `error` says the credentials expired and the source dropped them: the call is retried once,
+   * at once, with fresh credentials (whatever the retry policy says).
+   */
+  refreshCredentials?: ((error: BucketryError, attemptStartedAt: number) => boolean) | undefined;
 }
 
 export interface RawResult {
@@ -94,9 +99,11 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
 
   let lastRetryCost: number | undefined;
   let skewCorrected = false;
+  let credentialsRefreshed = false;
   try {
     for (let n = 1; ; n++) {
       let error: BucketryError;
+      const startedAt = ctx.clock.now();
       try {
         const value = await runAttempt(ctx, call?.signal, attempt, read);
         budget?.release(lastRetryCost);
@@ -108,6 +115,10 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       // The deadline cut the attempt short; an answer that arrived just in time is reported as it is.
       if (deadlineHit && (error.kind === "Timeout" || error.kind === "Aborted" || error.kind === "Network")) throw deadlineError(n);
       error.attempts = n;
+      if (!credentialsRefreshed && ctx.refreshCredentials?.(error, startedAt)) {
+        credentialsRefreshed = true;
+        continue;
+      }
       if (!error.retryable || n >= retry.maxAttempts) throw error;
 
       let delayMs: number;

@@ -117,8 +117,8 @@ export function fromAlibabaEnv(options: SourceOptions = {}): CredentialProvider 
     async resolve() {
       const env = options.env ?? processEnv();
       const accessKeyId = setting(env, ALIBABA_ENV.accessKeyId);
-      if (!accessKeyId) throw notConfigured(name, `${ALIBABA_ENV.accessKeyId} is not set`);
       const accessKeySecret = setting(env, ALIBABA_ENV.accessKeySecret);
+      if (!accessKeyId) throw notConfigured(name, accessKeySecret ? `${ALIBABA_ENV.accessKeyId} is not set` : `${ALIBABA_ENV.accessKeyId} and ${ALIBABA_ENV.accessKeySecret} are not set`);
       if (!accessKeySecret) throw notConfigured(name, `${ALIBABA_ENV.accessKeySecret} is not set (${ALIBABA_ENV.accessKeyId} is)`);
       const securityToken = setting(env, ALIBABA_ENV.securityToken);
       return { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}), source: name };

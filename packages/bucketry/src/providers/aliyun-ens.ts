@@ -66,7 +66,7 @@ function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefin
 
 export function createEnsBucketClient(options: AliyunEnsOptions): ListingClient<"aliyun-ens", ListBucketsOptions> {
   const state = clientState(ensErrors, options);
-  const credentials = accessKeySource("aliyun-ens", options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const credentials = accessKeySource("aliyun-ens", options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint ? checkEndpoint("aliyun-ens", options.endpoint) : undefined;
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${String(version)}`);

@@ -68,7 +68,7 @@ export function createOssBucketClient(options: AliyunOssOptions): AclClient<"ali
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${JSON.stringify(options.region)}`);
   // The XML middleware marks the root it read in a response header; one arriving from the wire is dropped.
   const state = clientState(ossErrors, options, { dropHeaders: [XML_ROOT_HEADER] });
-  const credentials = accessKeySource("aliyun-oss", options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const credentials = accessKeySource("aliyun-oss", options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint ? checkEndpoint("aliyun-oss", options.endpoint) : undefined;
   const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch, ...state.requestClass }));
   const addressing = endpoint ? "path" : "virtual-hosted";

@@ -74,7 +74,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
     assertToken("huaweicloud-mpc", creds.token);
     raw.use(huaweiTokenAuth({ token: creds.token }));
   } else {
-    const credentials = accessKeySource("huaweicloud-mpc", creds as CredentialSource | undefined, undefined, (...v) => state.secrets.add(...v));
+    const credentials = accessKeySource("huaweicloud-mpc", creds as CredentialSource | undefined, undefined, (...v) => state.secrets.add(...v), state);
     raw.use(sdkHmacSha256Signer({ credentials, projectId, clock: state.clock.now }));
   }
 

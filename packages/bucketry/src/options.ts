@@ -69,7 +69,7 @@ export interface AliyunEnsOptions extends CommonOptions {
   provider: "aliyun-ens";
   /** Default: the central endpoint ens.aliyuncs.com (all mainland-China regions). */
   region?: string | undefined;
-  /** Omitted: ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET / ALIBABA_CLOUD_SECURITY_TOKEN. */
+  /** Omitted: Alibaba's default chain (environment, OIDC role, aliyun CLI profile, credentials file, ECS RAM role, credentials URI). */
   credentials?: CredentialSource<AccessKeyCredentials> | undefined;
   /** "v3" (ACS3-HMAC-SHA256, default) or "v1" (legacy RPC HMAC-SHA1 query signature). */
   signatureVersion?: "v3" | "v1" | undefined;
@@ -88,9 +88,13 @@ export interface HuaweiMpcOptions extends CommonOptions {
   provider: "huaweicloud-mpc";
   /** Region id such as `cn-north-4`. */
   region: string;
-  /** Project id of that region (sent in the path and, with AK/SK, as X-Project-Id). */
-  projectId: string;
-  /** AK/SK (SDK-HMAC-SHA256), or `{ token }` for IAM token auth. Omitted: HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_SECURITY_TOKEN. */
+  /**
+   * Project id of that region (sent in the path and, with AK/SK, as X-Project-Id). Omitted:
+   * HUAWEICLOUD_SDK_PROJECT_ID, the project id of the credentials' profile, else (Node, AK/SK) looked up
+   * from IAM by region once per client (GET /v3/projects?name={region}), as the Huawei SDKs do.
+   */
+  projectId?: string | undefined;
+  /** AK/SK (SDK-HMAC-SHA256), or `{ token }` for IAM token auth. Omitted: Huawei's default chain (environment, ~/.huaweicloud/credentials, ECS metadata). */
   credentials?: CredentialSource<AccessKeyCredentials> | { token: string } | undefined;
 }
 
@@ -111,7 +115,7 @@ export interface HitachiOptions extends CommonOptions {
   provider: "hitachi-vsp-one-object";
   /** The management API base including `/mapi`, e.g. `https://admin.region1.cluster1/mapi`. */
   endpoint: string;
-  /** A token, a password grant, or a function. Omitted: VSP_ONE_OBJECT_TOKEN, or VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL. */
+  /** A token, a password grant, or a function. Omitted: VSP_ONE_OBJECT_TOKEN, VSP_ONE_OBJECT_TOKEN_FILE (re-read when it changes), or VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL. */
   credentials?: HitachiCredentials | undefined;
 }
 

@@ -103,7 +103,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
   try {
     for (let n = 1; ; n++) {
       let error: BucketryError;
-      const startedAt = ctx.clock.now();
+      const startedAt = ctx.refreshCredentials !== undefined ? ctx.clock.now() : 0;
       try {
         const value = await runAttempt(ctx, call?.signal, attempt, read);
         budget?.release(lastRetryCost);

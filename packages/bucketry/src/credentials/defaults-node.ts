@@ -19,3 +19,5 @@ export function defaultChain(provider: Exclude<Provider, "hitachi-vsp-one-object
 }
 
 export { hitachiTokenFile };
+
+export { huaweiProjectId as projectIdLookup } from "./huawei-chain.js";

@@ -8,3 +8,5 @@ export function defaultChain(_provider: Exclude<Provider, "hitachi-vsp-one-objec
 }
 
 export const hitachiTokenFile = undefined;
+
+export const projectIdLookup = undefined;

@@ -1,14 +1,15 @@
 // Huawei Cloud MPC: GET /v1/{project_id}/buckets — one page holding all of a region's buckets.
 import { createClient, type MpcClient, type ObsBucket } from "@bucketry/huaweicloud-mpc";
-import { accessKeySource, assertToken, ENV } from "../credentials.js";
+import { accessKeySource, assertToken, credentialsError, ENV } from "../credentials.js";
+import { projectIdLookup } from "#credential-defaults";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, HuaweiMpcOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { execute } from "../runtime.js";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
-import type { CredentialSource } from "@bucketry/signing";
+import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { applyTable, compactUtcDate, text, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, clientState, configError, requireString } from "./common.js";
+import { callContext, generated, checkEndpoint, clientState, configError, requireString, type ClientState } from "./common.js";
 
 export const mpcErrors: ErrorProfile = {
   provider: "huaweicloud-mpc",
@@ -58,10 +59,12 @@ export function normalizeMpcBucket(raw: ObsBucket, region: string): Bucket<"huaw
 
 export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<"huaweicloud-mpc", ListBucketsOptions> {
   const region = requireString("huaweicloud-mpc", "region", options.region, 'region: "cn-north-4"');
-  // JavaScript callers may leave projectId out (the types require it): the SDKs' env var is the fallback.
+  // Left out (JavaScript callers, or on purpose): HUAWEICLOUD_SDK_PROJECT_ID, else the project id the
+  // credential source carries, else IAM's answer for the region (as the SDKs' BasicCredentials does).
   const envProject = typeof process !== "undefined" ? process.env?.[ENV["huaweicloud-mpc"].projectId!] : undefined;
-  const projectId = requireString("huaweicloud-mpc", "projectId", options.projectId ?? envProject, `projectId: "<32-character id>" (or set ${ENV["huaweicloud-mpc"].projectId})`);
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
+  const given = options.projectId ?? envProject;
+  const fixedProjectId = given === undefined || given.trim() === "" ? undefined : requireString("huaweicloud-mpc", "projectId", given, `projectId: "<32-character id>" (or set ${ENV["huaweicloud-mpc"].projectId})`);
+  if (fixedProjectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(fixedProjectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
   const state = clientState(mpcErrors, options);
   const raw: MpcClient = generated("huaweicloud-mpc", () => createClient({
     ...(options.endpoint ? { baseUrl: checkEndpoint("huaweicloud-mpc", options.endpoint) } : { region }),
@@ -69,13 +72,23 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
     ...state.requestClass,
   }));
   const creds = options.credentials;
+  let resolveProjectId: () => Promise<string>;
   if (creds && typeof creds === "object" && "token" in creds) {
     state.secrets.add(creds.token);
     assertToken("huaweicloud-mpc", creds.token);
+    if (fixedProjectId === undefined) throw configError("huaweicloud-mpc", `\`projectId\` is required with token credentials (or set ${ENV["huaweicloud-mpc"].projectId})`);
+    resolveProjectId = () => Promise.resolve(fixedProjectId);
     raw.use(huaweiTokenAuth({ token: creds.token }));
   } else {
     const credentials = accessKeySource("huaweicloud-mpc", creds as CredentialSource | undefined, undefined, (...v) => state.secrets.add(...v), state);
-    raw.use(sdkHmacSha256Signer({ credentials, projectId, clock: state.clock.now }));
+    let lookedUp: Promise<string> | undefined;
+    resolveProjectId = fixedProjectId !== undefined ? () => Promise.resolve(fixedProjectId) : () => (lookedUp ??= lookUpProjectId(credentials, region, state).catch((err: unknown) => {
+      lookedUp = undefined;
+      throw err;
+    }));
+    // A looked-up id reaches the signer as the X-Project-Id header (signed like every x-* header).
+    if (fixedProjectId === undefined) raw.use({ onRequest: async ({ request }) => (request.headers.set("X-Project-Id", await resolveProjectId()), request) });
+    raw.use(sdkHmacSha256Signer({ credentials, projectId: fixedProjectId, clock: state.clock.now }));
   }
 
   async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"huaweicloud-mpc">> {
@@ -83,7 +96,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
     if (opts?.pageSize !== undefined) throw configError("huaweicloud-mpc", "MPC returns all buckets in one response; pageSize is not supported");
     return execute(
       callContext(state, opts),
-      (signal) => raw.GET("/v1/{project_id}/buckets", { params: { path: { project_id: projectId } }, parseAs: "text", signal, fetch: state.send(signal) }),
+      async (signal) => raw.GET("/v1/{project_id}/buckets", { params: { path: { project_id: await resolveProjectId() } }, parseAs: "text", signal, fetch: state.send(signal) }),
       ({ response, data }) => {
         const body = parseJsonBody(mpcErrors, response, data);
         try {
@@ -105,4 +118,17 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): ListingClient<
       yield* (await listBucketsPage(opts)).buckets;
     },
   };
+}
+
+/** The project id the credentials carry, else IAM's (Node only: elsewhere `projectId` is required). */
+async function lookUpProjectId(credentials: CredentialSource, region: string, state: ClientState): Promise<string> {
+  const c = (typeof credentials === "function" ? await credentials() : credentials) as AccessKeyCredentials & { projectId?: string; iamEndpoint?: string };
+  if (c.projectId) return c.projectId;
+  const lookup = projectIdLookup as typeof projectIdLookup | undefined;
+  if (!lookup) throw configError("huaweicloud-mpc", `\`projectId\` is required (or set ${ENV["huaweicloud-mpc"].projectId})`);
+  try {
+    return await lookup({ credentials: { ...c, source: "client" }, region, fetch: state.fetch, clock: state.clock.now });
+  } catch (err) {
+    throw credentialsError("huaweicloud-mpc", err);
+  }
 }

@@ -224,7 +224,7 @@ describe("alibaba sources on the wire", () => {
     const err = (await ours({ HOME: tempHome(), ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" }, "http://127.0.0.1:9")).error!;
     expect(err.attempts.map((a) => a.source)).toEqual(["environment", "oidc-role", "cli-profile", "credentials-file", "ecs-ram-role", "credentials-uri"]);
     expect(err.sourceFailed).toBe(false);
-    expect(err.message).toContain("ALIBABA_CLOUD_ACCESS_KEY_ID is not set");
+    expect(err.message).toContain("ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set");
     expect(err.message).toContain("ALIBABA_CLOUD_ROLE_ARN");
     expect(err.message).toContain(".aliyun/config.json does not exist");
     expect(err.message).toContain("switched off by ALIBABA_CLOUD_ECS_METADATA_DISABLED=true");

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain, huaweiIamEndpoint, huaweiProjectId } from "../../src/credentials/huawei-chain.js";
 import { CredentialChainError } from "../../src/credentials/types.js";
+import { createBucketClient } from "../../src/index.js";
 import type { Seen } from "../support/test-server.js";
 import { fakeServer, json, tempHome, withProcessEnv } from "./fakes.js";
 
@@ -123,5 +124,27 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
     expect(err?.attempts.map((a) => a.source)).toEqual(["environment", "profile-file", "ecs-metadata"]);
     expect(err?.message).toContain("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set");
     expect(err?.message).toContain("switched off by BUCKETRY_METADATA_DISABLED=true");
+  });
+});
+
+describe("facade: MPC without projectId", () => {
+  it("looks the project id up from IAM once (HUAWEICLOUD_SDK_IAM_ENDPOINT), then lists with it in the path and X-Project-Id", async () => {
+    const PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    const server = await fakeServer((req: Seen) => {
+      if (req.path === "/v3/projects") return json({ projects: [{ id: PROJECT, name: req.query.get("name") }] });
+      if (req.path === `/v1/${PROJECT}/buckets`) return json({ buckets: [{ bucket: "b1", creation_date: 20221026152511 }] });
+      return json({ error_code: "X", error_msg: req.path }, 404);
+    });
+    const env = { HUAWEICLOUD_SDK_AK: "HWAK-mpc", HUAWEICLOUD_SDK_SK: "mpc-secret", HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url, HOME: tempHome(), BUCKETRY_METADATA_DISABLED: "true" };
+    await withProcessEnv(env, async () => {
+      // Env keys are complete, so the facade uses them as they are; the IAM endpoint rides on the env source.
+      const client = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-7", endpoint: server.url, credentials: async () => ({ accessKeyId: "HWAK-mpc", accessKeySecret: "mpc-secret", iamEndpoint: server.url }) as never });
+      expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+      await client.listBucketsPage();
+    });
+    expect(server.requests.map((r) => r.path)).toEqual(["/v3/projects", `/v1/${PROJECT}/buckets`, `/v1/${PROJECT}/buckets`]);
+    expect(server.requests[0]!.query.get("name")).toBe("cn-north-7");
+    expect(server.requests[1]!.headers["x-project-id"]).toBe(PROJECT);
+    expect(String(server.requests[1]!.headers.authorization)).toMatch(/SignedHeaders=[^,]*x-project-id/);
   });
 });

@@ -7,7 +7,7 @@ import { BucketryError } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
-import { defaultChain, hitachiTokenFile } from "#credential-defaults";
+import { defaultChain, hitachiTokenFile, projectIdLookup } from "#credential-defaults";
 import { RefreshingCredentials } from "./credentials/refreshing-cache.js";
 import { CredentialChainError, CredentialSourceError } from "./credentials/types.js";
 
@@ -135,7 +135,7 @@ export interface CredentialHost {
 /** A chain's failure as the facade reports it: Configuration (nothing found) or InvalidCredentials. */
 export function credentialsError(provider: Provider, err: unknown): BucketryError {
   if (err instanceof CredentialChainError) {
-    return new BucketryError({ provider, kind: err.sourceFailed ? "InvalidCredentials" : "Configuration", message: `${provider}: ${err.message}\nOr pass \`credentials\` in the options.` });
+    return new BucketryError({ provider, kind: err.sourceFailed ? "InvalidCredentials" : "Configuration", message: `${provider}: ${err.message} (or pass \`credentials\` in the options)` });
   }
   if (err instanceof CredentialSourceError) {
     return new BucketryError({ provider, kind: err.configured ? "InvalidCredentials" : "Configuration", message: `${provider}: ${err.source}: ${err.message}` });
@@ -251,4 +251,81 @@ export function hitachiCredentials(option: HitachiCredentials | undefined, env: 
     provider,
     `no credentials: pass \`credentials: { token }\` (or { username, password, tokenUrl }) or set ${names.token} (or ${names.tokenFile}, or ${names.username}, ${names.password} and ${names.tokenUrl})`,
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// `bucketry whoami`: which source supplies a client's credentials — never a secret.
+
+export interface CredentialsDescription {
+  provider: Provider;
+  /** Where they came from: "options", "environment", "cli-profile default (RamRoleArn)", "ecs-ram-role", "token-file …". */
+  source: string;
+  /** The access key id (or bearer token) masked to its last 4 characters. */
+  id?: string | undefined;
+  /** ISO 8601 expiry of temporary credentials. */
+  expiration?: string | undefined;
+  /** Huawei: the project id the client uses (given, from the source, or looked up from IAM). */
+  projectId?: string | undefined;
+}
+
+/** "****abcd": the last 4 characters only (nothing of a value of 8 characters or fewer). */
+export function maskId(value: string): string {
+  return value.length > 8 ? `****${value.slice(-4)}` : "****";
+}
+
+interface DescribeOptions {
+  provider: Provider;
+  credentials?: unknown;
+  projectId?: string | undefined;
+  region?: string | undefined;
+}
+
+/** Resolves the credentials a client with `options` would use and says where they came from. */
+export async function describeCredentials(options: DescribeOptions, env: Env = defaultEnv()): Promise<CredentialsDescription> {
+  const provider = options.provider;
+  if (provider === "hitachi-vsp-one-object") {
+    const names = ENV[provider];
+    const source: HitachiCredentials = hitachiCredentials(options.credentials as HitachiCredentials | undefined, env);
+    if (typeof source === "function") {
+      const from = options.credentials !== undefined ? "options (function)" : `token-file ${env[names.tokenFile!]?.trim() ?? ""}`;
+      const value = (await source()) as { token?: string };
+      return { provider, source: from, ...(typeof value.token === "string" ? { id: maskId(value.token) } : {}) };
+    }
+    if ("token" in source) return { provider, source: options.credentials !== undefined ? "options" : `environment (${names.token})`, id: maskId(source.token) };
+    return { provider, source: `password grant (${options.credentials !== undefined ? "options" : "environment"})` };
+  }
+  const option = options.credentials;
+  let from: string;
+  let value: AccessKeyCredentials & { source?: string | undefined; expiration?: number | undefined; projectId?: string | undefined; iamEndpoint?: string | undefined };
+  if (option !== undefined && typeof option === "object" && option !== null && "token" in option) {
+    return { provider, source: "options (IAM token)", id: maskId(String((option as { token: unknown }).token)), ...(options.projectId ? { projectId: options.projectId } : {}) };
+  }
+  const names = ENV[provider];
+  const chain = option === undefined && !(env[names.accessKeyId!]?.trim() && env[names.accessKeySecret!]?.trim()) ? defaultChain(provider, { env }) : undefined;
+  if (chain !== undefined) {
+    try {
+      value = await chain.chain.resolve();
+    } catch (err) {
+      throw credentialsError(provider, err);
+    }
+    from = value.source ?? chain.chain.name;
+  } else {
+    const source = accessKeySource(provider, option as CredentialSource | undefined, env);
+    value = typeof source === "function" ? await source() : source;
+    from = option === undefined ? "environment" : typeof option === "function" ? "options (function)" : "options";
+  }
+  const out: CredentialsDescription = { provider, source: from, id: maskId(value.accessKeyId) };
+  if (value.expiration !== undefined) out.expiration = new Date(value.expiration).toISOString();
+  if (provider === "huaweicloud-mpc") {
+    const projectId = options.projectId ?? env[names.projectId!]?.trim() ?? value.projectId;
+    if (projectId) out.projectId = projectId;
+    else if (options.region && projectIdLookup) {
+      try {
+        out.projectId = await projectIdLookup({ credentials: { ...value, source: from }, region: options.region });
+      } catch (err) {
+        throw credentialsError(provider, err);
+      }
+    }
+  }
+  return out;
 }

@@ -43,7 +43,8 @@ export const HELP: Record<string, string> = {
 Usage: bucketry <command> [flags]
 
 Commands:
-  providers       the five providers: operations, auth schemes, environment variables
+  providers       the five providers: operations, auth schemes, credential chains
+  whoami          which source supplies a provider's credentials (key id masked, expiry, project id)
   list-buckets    list buckets (aliyun-ens, huaweicloud-mpc, hitachi-vsp-one-object)
   get-acl         read a bucket's ACL (aliyun-oss, baidu-bos)
   mock            serve the five mock APIs locally and print their endpoints and test credentials
@@ -60,6 +61,24 @@ Examples:
 ${ENV_HELP}
 
 ${CONFIG_HELP}
+
+${EXIT_HELP}
+`,
+  whoami: `Usage: bucketry whoami --provider P [flags]
+
+Resolves the provider's credentials as every command does (flags, profile, BUCKETRY_<PROVIDER>_* variables,
+then the vendor's default chain) and prints which source supplied them, the access key id (or token)
+masked to its last 4 characters, when temporary credentials expire, and for huaweicloud-mpc the project
+id (given, from the source, or looked up from IAM by --region). Never prints a secret.
+
+Flags:
+  --provider P           one of the five providers
+  --project-id ID        huaweicloud-mpc: skip the IAM lookup
+${COMMON_FLAGS}
+
+Examples:
+  bucketry whoami --provider aliyun-oss --region cn-hangzhou
+  bucketry whoami --provider huaweicloud-mpc --region cn-north-4 --json
 
 ${EXIT_HELP}
 `,

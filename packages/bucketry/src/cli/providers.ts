@@ -28,7 +28,7 @@ export const PROVIDER_INFO: Record<Provider, ProviderInfo> = {
     command: "list-buckets",
     operations: ["GET /v1/{project_id}/buckets"],
     auth: ["SDK-HMAC-SHA256", "X-Auth-Token (profile token)"],
-    required: ["--region", "--project-id"],
+    required: ["--region"],
   },
   "baidu-bos": {
     provider: "baidu-bos",
@@ -95,3 +95,12 @@ export function aclProvider(provider: Provider): AclProvider {
   }
   return provider as AclProvider;
 }
+
+/** Each provider's default credential chain, in the order it is tried (the README lists the same). */
+export const CREDENTIAL_CHAINS: Record<Provider, readonly string[]> = {
+  "aliyun-ens": ["environment", "oidc-role", "cli-profile (~/.aliyun/config.json)", "credentials-file (~/.alibabacloud/credentials)", "ecs-ram-role (100.100.100.200)", "credentials-uri"],
+  "aliyun-oss": ["environment", "oidc-role", "cli-profile (~/.aliyun/config.json)", "credentials-file (~/.alibabacloud/credentials)", "ecs-ram-role (100.100.100.200)", "credentials-uri"],
+  "huaweicloud-mpc": ["environment", "profile-file (~/.huaweicloud/credentials)", "ecs-metadata (169.254.169.254)"],
+  "baidu-bos": ["environment"],
+  "hitachi-vsp-one-object": ["VSP_ONE_OBJECT_TOKEN", "VSP_ONE_OBJECT_TOKEN_FILE", "password grant (VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL)"],
+};

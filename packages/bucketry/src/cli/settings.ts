@@ -93,9 +93,10 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
     case "huaweicloud-mpc": {
       checkSig([]);
       const projectId = nonEmpty(flags.projectId) ?? nonEmpty(entry.projectId) ?? nonEmpty(env[`${prefix}_PROJECT_ID`]) ?? nonEmpty(env[ENV[provider].projectId!]);
-      if (!projectId) throw new UsageError(`huaweicloud-mpc needs --project-id (or ${ENV[provider].projectId}, or "projectId" in the profile)`, command);
       const token = nonEmpty(entry.token);
-      options = { provider, ...common, region: needRegion(), projectId, ...(token && !accessKey ? { credentials: { token } } : credentials) };
+      // No project id: the facade looks it up from IAM by region (AK/SK); a token needs one.
+      if (!projectId && token && !accessKey) throw new UsageError(`huaweicloud-mpc with a token needs --project-id (or ${ENV[provider].projectId}, or "projectId" in the profile)`, command);
+      options = { provider, ...common, region: needRegion(), ...(projectId ? { projectId } : {}), ...(token && !accessKey ? { credentials: { token } } : credentials) };
       break;
     }
     case "hitachi-vsp-one-object": {

@@ -49,8 +49,9 @@ export class CredentialChainError extends Error {
   readonly sourceFailed: boolean;
   constructor(chain: string, attempts: readonly SourceAttempt[]) {
     const failed = attempts.some((a) => a.configured);
-    const lines = attempts.map((a, i) => `  ${i + 1}. ${a.source}: ${a.reason}`);
-    super(`${failed ? "no usable credentials" : "no credentials found"} in the ${chain} chain; sources tried, in order:\n${lines.join("\n")}`);
+    // One line (the CLI prints errors as one line): "…; sources tried, in order: 1. environment: …; 2. …".
+    const tried = attempts.map((a, i) => `${i + 1}. ${a.source}: ${a.reason}`);
+    super(`${failed ? "no usable credentials" : "no credentials found"} in the ${chain} chain; sources tried, in order: ${tried.join("; ")}`);
     this.attempts = attempts;
     this.sourceFailed = failed;
   }

@@ -22,14 +22,27 @@ export interface Result {
 
 const homes: string[] = [];
 
+export const networkGuard = join(pkg, "test", "support", "network-guard-child.mjs");
+
 /**
  * A fresh HOME and XDG_CONFIG_HOME, and nothing of the caller's environment but PATH and the temporary
- * directory (no real credentials). The homes are removed by `removeHomes` (the test file's afterAll).
+ * directory (no real credentials). The credential chains' instance-metadata sources are switched off, and the
+ * child loads the network guard (only loopback connections; anything else is refused and reported on stderr).
+ * The homes are removed by `removeHomes` (the test file's afterAll).
  */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), "bucketry-cli-home-"));
   homes.push(home);
-  return { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), ...extra };
+  return {
+    PATH: process.env.PATH,
+    TMPDIR: process.env.TMPDIR,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, ".config"),
+    BUCKETRY_METADATA_DISABLED: "true",
+    ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+    NODE_OPTIONS: `--import=${networkGuard}`,
+    ...extra,
+  };
 }
 
 /** Removes every home `cleanEnv` made. */

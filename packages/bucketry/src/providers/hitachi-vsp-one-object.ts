@@ -47,10 +47,9 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
   const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
   const state = clientState(hitachiErrors, options);
   const credentials = hitachiCredentials(options.credentials, undefined, (...v) => state.secrets.add(...v));
-  // The generated client's Requests keep their JSON body: the session replays a 401 from it instead of cloning.
   const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch, ...state.requestClass }));
-  // The session's own requests (CSRF GET, token grant, the 401 replay) go through the same transport; the
-  // cookie values they set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
+  // The session's own requests (CSRF GET, token grant) go through the same transport; the cookie values they
+  // set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
   const rememberingCookies =
     (send: (request: Request) => Promise<Response>) =>
     async (request: Request): Promise<Response> => {
@@ -66,7 +65,9 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
       }
       return response;
     };
-  raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: rememberingCookies(state.fetch), clock: state.clock.now }));
+  // On a 401 the session drops the token and CSRF state the request used and returns the 401; the call's
+  // retry loop then makes one more attempt (`authExpired`), under the call's signal, timeout and deadline.
+  raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: rememberingCookies(state.fetch), clock: state.clock.now, replayUnauthorized: false }));
 
   async function listBucketsPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
     const userId = opts?.userId;
@@ -76,7 +77,7 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
     const count = checkPageSize("hitachi-vsp-one-object", opts.pageSize, 1000, 1000);
     const body = { id: userId, count, ...(opts.cursor ? { pageToken: opts.cursor } : {}) };
     return execute(
-      callContext(state, opts),
+      { ...callContext(state, opts), authExpired: sessionExpired },
       async (signal) => {
         try {
           return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", signal, fetch: rememberingCookies(state.send(signal)) });
@@ -126,6 +127,13 @@ export function createHitachiBucketClient(options: HitachiOptions): ListingClien
     },
   };
 }
+
+/**
+ * A 401 from the MAPI itself: the session has dropped the token and CSRF state the request used (Hitachi
+ * documents no code that tells an expired session from bad credentials; one fresh handshake decides). A
+ * failed token grant or handshake is not one of these: it is thrown, not answered.
+ */
+const sessionExpired = (error: BucketryError): boolean => error.status === 401;
 
 /** Token/CSRF handshake failures as BucketryErrors (their messages never carry secrets). */
 function sessionError(err: HitachiSessionError): BucketryError {

@@ -127,7 +127,7 @@ describe("vendor throttling and transient codes are retried", () => {
     expect(kinds[0]).toMatch(new RegExp(`^(Throttled|Unavailable|ServerError|ClockSkew):${code.replace(".", "\\.")}$`));
   });
 
-  it("Hitachi 401: the session refreshes token and CSRF once and replays the call (same body); a second 401 is final", async () => {
+  it("Hitachi 401: the session drops token and CSRF, one more attempt sends the call again (same body); a second 401 is final", async () => {
     let csrfCount = 0;
     const bodies: string[] = [];
     const xsrf: string[] = [];
@@ -150,8 +150,9 @@ describe("vendor throttling and transient codes are retried", () => {
     expect(bodies[1]).toBe(bodies[0]); // the replay carries the body (ali-oss #604: never an empty re-send)
 
     const err = await rejection(client.listBucketsPage({ userId: 3 }));
-    expect(err).toMatchObject({ kind: "InvalidCredentials", status: 401, retryable: false, attempts: 1 });
-    expect(bodies).toHaveLength(4); // the call and one replay: no loop
+    expect(err).toMatchObject({ kind: "InvalidCredentials", status: 401, retryable: false, attempts: 2 }); // the re-authentication is an attempt
+    expect(bodies).toHaveLength(4); // the call and one more attempt: no loop
+    expect(csrfCount).toBe(3);
   });
 });
 

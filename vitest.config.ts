@@ -1,6 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Root-level (cross-package) tests. Each package runs its own tests with `vitest run` in its folder.
+// Root-level (cross-package) tests. Each package runs its own tests with `vitest run` in its folder (a package
+// without a vitest config of its own runs under this one, its folder as the root).
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +12,8 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.
+          globalSetup: [fileURLToPath(new URL("./test/support/temp-dir-check.ts", import.meta.url))],
         },
       },
     ],

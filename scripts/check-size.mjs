@@ -66,7 +66,7 @@ oss.getBucketAcl("examplebucket")${done};`,
  * The facade for one provider from its own entry (`bucketry/<provider>`): the provider module's sample — construct
  * the client, run its one operation, print a field. One program per provider module (the generated registry).
  */
-async function entryPrograms() {
+export async function entryPrograms() {
   const registry = path.join(root, "packages/bucketry/dist/generated/providers.js");
   if (!existsSync(registry)) return { [ENTRY_DEFAULT]: null };
   const { providerModules } = await import(pathToFileURL(registry).href);

@@ -2,7 +2,7 @@
 // by scripts/build-site.mjs; this test runs each one against the mocks, so samples cannot rot.
 import { execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,21 +35,22 @@ describe("docs shell samples", () => {
     const bin = join(root, "packages/bucketry/bin/bucketry.js");
     // The env a user gets from `eval "$(bucketry mock)"`: test credentials and one endpoint per provider.
     const mock = spawn(process.execPath, [bin, "mock", "--json"], { stdio: ["ignore", "pipe", "inherit"] });
+    const shim = mkdtempSync(join(tmpdir(), "bucketry-bin-"));
     try {
       const [chunk] = (await once(mock.stdout, "data")) as [Buffer];
       const { env } = JSON.parse(chunk.toString("utf8").split("\n")[0]!) as { env: Record<string, string> };
-      const shim = mkdtempSync(join(tmpdir(), "bucketry-bin-"));
       writeFileSync(join(shim, "bucketry"), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
       chmodSync(join(shim, "bucketry"), 0o755);
       const { stdout } = await run("bash", ["-e", join(samples, name)], {
         cwd: root,
         timeout: 30_000,
-        env: { PATH: `${shim}:${process.env.PATH}`, HOME: shim, NO_COLOR: "1", ...env },
+        env: { PATH: `${shim}:${process.env.PATH}`, TMPDIR: process.env.TMPDIR, HOME: shim, NO_COLOR: "1", ...env },
       });
       expect(stdout).toMatch(/aliyun-ens/);
       expect(stdout).toMatch(/"provider":"aliyun-oss"/);
     } finally {
       mock.kill("SIGTERM");
+      rmSync(shim, { recursive: true, force: true });
     }
   });
 });

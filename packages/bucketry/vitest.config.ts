@@ -11,16 +11,25 @@ const signingDist = (file: string) => fileURLToPath(new URL(`../signing/dist/${f
 
 export default defineConfig({
   resolve: {
-    alias: web
-      ? {
-          "#crypto": signingDist("crypto/web.js"),
-          "#transport": signingDist("transport/web.js"),
-        }
-      : {},
+    alias: {
+      // The facade's own platform import, from source (package.json "imports" points at dist/).
+      "#credential-io": fileURLToPath(new URL("./src/credentials/io-node.ts", import.meta.url)),
+      "#credential-defaults": fileURLToPath(new URL("./src/credentials/defaults-node.ts", import.meta.url)),
+      ...(web
+        ? {
+            "#crypto": signingDist("crypto/web.js"),
+            "#transport": signingDist("transport/web.js"),
+          }
+        : {}),
+    },
   },
   test: {
     include: ["test/**/*.test.ts"],
     exclude: web ? ["test/cli/**", "**/node_modules/**"] : ["**/node_modules/**"],
     testTimeout: 30_000,
+    // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.
+    globalSetup: [fileURLToPath(new URL("../../test/support/temp-dir-check.ts", import.meta.url))],
+    // Refuses every connection to a non-loopback address (metadata services, vendor hosts) for the whole suite.
+    setupFiles: ["test/support/network-guard.ts"],
   },
 });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Runtime tests of @bucketry/mocks, run from source (`vitest run` in this folder).
@@ -5,5 +6,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.
+    globalSetup: [fileURLToPath(new URL("../../test/support/temp-dir-check.ts", import.meta.url))],
   },
 });

@@ -15,5 +15,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
+    // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.
+    globalSetup: [fileURLToPath(new URL("../../test/support/temp-dir-check.ts", import.meta.url))],
   },
 });

@@ -16,8 +16,8 @@ const parseXml = (text: string) => readXml(text, xmlShapes);
 /** Requests a test sends on purpose in breach of the spec: their validation issues are expected. */
 export const deliberatelyInvalid = new WeakSet<RecordedCall>();
 
-export function contractMock(provider: Provider): Mock {
-  const mock = createMock({ state: createMockState({ buckets: BUCKETS, seed: SEED }), baseUrls: { [provider]: BASE(provider) } });
+export function contractMock(provider: Provider, options: { clock?: () => number } = {}): Mock {
+  const mock = createMock({ state: createMockState({ buckets: BUCKETS, seed: SEED }), baseUrls: { [provider]: BASE(provider) }, ...options });
   const server = setupServer(...mock.handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterEach(() => {

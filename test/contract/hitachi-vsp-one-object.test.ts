@@ -6,7 +6,10 @@ import { hitachiSession } from "bucketry/signing";
 import { describe, expect, it } from "vitest";
 import { BASE, BUCKETS, collect, contractMock, failure } from "./harness.js";
 
-const mock = contractMock("hitachi-vsp-one-object");
+// The mock's clock: a test moves it past the XSRF token's lifetime (the mock's is 30 minutes) to expire a session.
+let now = Date.UTC(2026, 0, 5, 9, 0, 0);
+const XSRF_EXPIRED = 31 * 60_000;
+const mock = contractMock("hitachi-vsp-one-object", { clock: () => now });
 const credentials = testCredentials["hitachi-vsp-one-object"];
 const SPEC_BASE = "https://admin.region1.cluster1/mapi";
 const facade = (extra: object = {}) => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: SPEC_BASE, credentials, retry: false, ...extra });
@@ -26,6 +29,33 @@ describe("generated client (@bucketry/hitachi-vsp-one-object) with bucketry's se
     expect((second.data as typeof page).buckets.map((b) => b.bucketName)).toEqual(owned(1).slice(25, 50));
     expect(mock.requests.map((c) => c.operationId)).toEqual(["GetCsrfToken", "ListUserBuckets", "ListUserBuckets"]);
   });
+
+  it("an expired XSRF token: the middleware shakes hands again and re-sends the request once (default)", async () => {
+    const raw = createClient({ baseUrl: SPEC_BASE });
+    raw.use(hitachiSession({ baseUrl: SPEC_BASE, credentials }));
+    await raw.POST("/v1/user/list_buckets", { body: { id: 1, count: 5 } });
+    now += XSRF_EXPIRED;
+    const { response, data } = await raw.POST("/v1/user/list_buckets", { body: { id: 1, count: 5 } });
+    expect(response.status).toBe(200);
+    expect((data as { buckets: { bucketName: string }[] }).buckets.map((b) => b.bucketName)).toEqual(owned(1).slice(0, 5));
+    expect(mock.requests.map((c) => `${c.operationId} ${c.response?.status}`)).toEqual([
+      "GetCsrfToken 200",
+      "ListUserBuckets 200",
+      "ListUserBuckets 401",
+      "GetCsrfToken 200",
+      "ListUserBuckets 200",
+    ]);
+  });
+
+  it("replayUnauthorized: false returns the 401; the next call shakes hands again", async () => {
+    const raw = createClient({ baseUrl: SPEC_BASE });
+    raw.use(hitachiSession({ baseUrl: SPEC_BASE, credentials, replayUnauthorized: false }));
+    await raw.POST("/v1/user/list_buckets", { body: { id: 1, count: 5 } });
+    now += XSRF_EXPIRED;
+    expect((await raw.POST("/v1/user/list_buckets", { body: { id: 1, count: 5 } })).response.status).toBe(401);
+    expect((await raw.POST("/v1/user/list_buckets", { body: { id: 1, count: 5 } })).response.status).toBe(200);
+    expect(mock.requests.map((c) => c.operationId)).toEqual(["GetCsrfToken", "ListUserBuckets", "ListUserBuckets", "GetCsrfToken", "ListUserBuckets"]);
+  });
 });
 
 describe("facade", () => {
@@ -43,6 +73,21 @@ describe("facade", () => {
 
   it("prefix filtering (client-side) and a custom endpoint", async () => {
     expect(await collect(facade({ endpoint: BASE("hitachi-vsp-one-object") }).listBuckets({ userId: 0, prefix: "logs", pageSize: 500 }))).toEqual(owned(0).filter((n) => n.startsWith("logs")));
+  });
+
+  it("an expired XSRF token costs one more attempt of the call, not an error (retry: false too)", async () => {
+    const client = facade();
+    await client.listBucketsPage({ userId: 0, pageSize: 5 });
+    now += XSRF_EXPIRED;
+    const page = await client.listBucketsPage({ userId: 0, pageSize: 5 });
+    expect(page.buckets.map((b) => b.name)).toEqual(owned(0).slice(0, 5));
+    expect(mock.requests.map((c) => `${c.operationId} ${c.response?.status}`)).toEqual([
+      "GetCsrfToken 200",
+      "ListUserBuckets 200",
+      "ListUserBuckets 401",
+      "GetCsrfToken 200",
+      "ListUserBuckets 200",
+    ]);
   });
 
   it("an unknown user is NotFound (404)", async () => {

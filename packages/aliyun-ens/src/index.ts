@@ -33,9 +33,10 @@ export interface EnsClientOptions extends Omit<ClientOptions, "baseUrl"> {
   baseUrl?: string;
   /**
    * Where the RPC `Action` and `Version` go. `"query"` (default): query parameters, as the seed page and the RPC
-   * v1 signature (`acsRpcV1Signer`) require. `"headers"`: `x-acs-action` / `x-acs-version` headers and the query
-   * written in ACS3's canonical form — what `acs3Signer` sends anyway, so it signs each Request in place instead
-   * of building a second one without them (ACS3 only).
+   * v1 signature (`acsRpcV1Signer`) require. `"headers"`: `x-acs-action` / `x-acs-version` headers — where
+   * `acs3Signer` puts them anyway, so it signs each Request in place instead of building a second one without
+   * them (ACS3 only). The query is serialized as any openapi-fetch client's; the signer computes ACS3's
+   * canonical form from the decoded parameters, as the gateway does.
    */
   actionAndVersion?: "query" | "headers";
 }
@@ -86,7 +87,12 @@ type QueryObject = Record<string, unknown>;
 /** RFC 3986 encoding as Alibaba's canonical forms use it: encodeURIComponent with `! ' ( ) *` escaped too. */
 const acsEncode = (s: string): string => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
-/** The query as ACS3 signs it: RFC 3986-encoded `name=value` pairs, sorted by encoded name, then value. */
+/**
+ * The query as ACS3 signs it: RFC 3986-encoded `name=value` pairs, sorted by encoded name, then value.
+ *
+ * @deprecated The client no longer sends this form (`acs3Signer` computes the canonical query from any
+ * serialization); kept for callers that pass it as their own `querySerializer`.
+ */
 export function acsCanonicalQuery(query: QueryObject): string {
   const pairs: [string, string][] = [];
   for (const name of Object.keys(query)) {
@@ -118,8 +124,7 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
     throw new TypeError(`@bucketry/aliyun-ens: actionAndVersion must be "query" or "headers", got ${JSON.stringify(actionAndVersion)}`);
   }
   const inHeaders = actionAndVersion === "headers";
-  const serialize =
-    typeof querySerializer === "function" ? querySerializer : querySerializer === undefined && inHeaders ? acsCanonicalQuery : createQuerySerializer<QueryObject>(querySerializer);
+  const serialize = typeof querySerializer === "function" ? querySerializer : createQuerySerializer<QueryObject>(querySerializer);
   const client = createFetchClient<EnsPaths>({
     Request: LateRequest as unknown as typeof Request,
     ...rest,

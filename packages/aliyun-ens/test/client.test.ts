@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createClient, ensEndpoint } from "../src/index.js";
+import { acsCanonicalQuery, createClient, ensEndpoint } from "../src/index.js";
 
 // The seed page's example (000_8f94e54b3b9011f3.txt).
 const seedExample = {
@@ -66,14 +66,25 @@ describe("@bucketry/aliyun-ens createClient", () => {
     expect(error?.Code).toBe("InvalidParameter.PageSize");
   });
 
-  it('actionAndVersion "headers": x-acs-action / x-acs-version headers and the query in ACS3 canonical form', async () => {
+  it('actionAndVersion "headers": x-acs-action / x-acs-version headers and the query as openapi-fetch serializes it', async () => {
     const client = createClient({ actionAndVersion: "headers" });
     const { data } = await client.POST("/", { params: { query: { Prefix: "a b*(é)", PageSize: "5", PageNumber: "1" } } });
     expect(data).toEqual(seedExample);
-    expect(seen[0]!.search).toBe("?PageNumber=1&PageSize=5&Prefix=a%20b%2A%28%C3%A9%29"); // RFC 3986, sorted
+    // openapi-fetch's default serializer (encodeURIComponent, in the caller's order): acs3Signer signs the decoded
+    // parameters, so the client needs no encoder of its own.
+    expect(seen[0]!.search).toBe("?Prefix=a%20b*(%C3%A9)&PageSize=5&PageNumber=1");
+    expect(Object.fromEntries(seen[0]!.query)).toEqual({ Prefix: "a b*(é)", PageSize: "5", PageNumber: "1" });
     expect(seen[0]!.headers.get("x-acs-action")).toBe("ListBuckets");
     expect(seen[0]!.headers.get("x-acs-version")).toBe("2017-11-10");
     expect(() => createClient({ actionAndVersion: "body" as never })).toThrow(/actionAndVersion must be "query" or "headers"/);
+  });
+
+  it("acsCanonicalQuery (kept export): RFC 3986-encoded pairs sorted by name, empty values dropped", async () => {
+    expect(acsCanonicalQuery({ Prefix: "a b*(é)", PageSize: 5, PageNumber: "1", Marker: undefined, Tag: null })).toBe("PageNumber=1&PageSize=5&Prefix=a%20b%2A%28%C3%A9%29");
+    // As a per-client querySerializer, it still decides what goes on the wire.
+    const client = createClient({ actionAndVersion: "headers", querySerializer: acsCanonicalQuery });
+    await client.POST("/", { params: { query: { Prefix: "x'y", PageSize: "5" } } });
+    expect(seen[0]!.search).toBe("?PageSize=5&Prefix=x%27y");
   });
 
   it("maps regions: mainland China to the central endpoint, others regional", () => {

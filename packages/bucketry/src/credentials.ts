@@ -1,10 +1,15 @@
-// Where each provider's credentials come from when the caller passes none: the environment variables
-// the vendors' own SDKs and CLIs read (each provider module names its own). A missing or empty value is a
-// Configuration error that names exactly what to set, raised before any request.
+// Where each provider's credentials come from when the caller passes none: the vendor's default chain
+// (src/credentials/: environment, profile files, roles, instance metadata — on Node; the environment
+// elsewhere), as each provider module names it (its variables, its chain, its expired-credentials codes). Complete keys in the environment are used as they are and checked at once; otherwise the
+// chain runs before the first request, and a chain that finds nothing is a Configuration error listing
+// every source it tried (InvalidCredentials when a configured source failed).
 import { BucketryError } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
+import { hitachiTokenFile, refreshingCredentials } from "#credential-defaults";
+import type { DefaultChainFactory } from "./credentials/defaults.js";
+import type { CredentialChainError, CredentialSourceError } from "./credentials/types.js";
 
 /** The environment variables a provider reads (its module's `env`; `ENV` lists them all). */
 export interface EnvNames {
@@ -13,10 +18,25 @@ export interface EnvNames {
   securityToken?: string;
   projectId?: string;
   token?: string;
+  /** A file holding the token, re-read when it changes (Hitachi). */
+  tokenFile?: string;
   username?: string;
   password?: string;
   tokenUrl?: string;
   clientId?: string;
+}
+
+/** What a provider module tells `accessKeySource` about its vendor's access keys. */
+export interface AccessKeyFacts {
+  /** The vendor's environment variables. */
+  env: EnvNames;
+  /**
+   * Vendor codes that say "your (temporary) credentials expired": the call refreshes them once and retries once
+   * (OSS SecurityTokenExpired, ACS InvalidSecurityToken.Expired, Huawei APIGW.0307: token must be updated).
+   */
+  expiredCodes: readonly string[];
+  /** The vendor's default chain; undefined outside Node (then the environment only). */
+  chain?: DefaultChainFactory | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -72,13 +92,59 @@ export function assertToken(provider: Provider, token: unknown, what = "credenti
 /** Called with every credential value a client is given or obtains, so its errors can redact them. */
 export type RememberSecrets = (...values: unknown[]) => void;
 
-/** The access-key source for a client: the option (validated now, or per call for a function), else env (`names`). */
-export function accessKeySource(provider: Provider, names: EnvNames, option: CredentialSource | undefined, env?: Env, remember?: RememberSecrets): CredentialSource {
+/** What a client lends its credential source: its clock, and a slot for the expired-credentials hook. */
+export interface CredentialHost {
+  clock: { now: () => number };
+  /** Set when the credentials can be refreshed: true = dropped them, retry the call once. */
+  refreshCredentials?: ((error: BucketryError, attemptStartedAt: number) => boolean) | undefined;
+}
+
+/** A chain's failure as the facade reports it: Configuration (nothing found) or InvalidCredentials. */
+export function credentialsError(provider: Provider, err: unknown): BucketryError {
+  // By name, not instanceof: the chains live in Node-only modules a browser bundle leaves out.
+  const name = (err as Error | null | undefined)?.name;
+  if (name === "CredentialChainError") {
+    const e = err as CredentialChainError;
+    return new BucketryError({ provider, kind: e.sourceFailed ? "InvalidCredentials" : "Configuration", message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` });
+  }
+  if (name === "CredentialSourceError") {
+    const e = err as CredentialSourceError;
+    return new BucketryError({ provider, kind: e.configured ? "InvalidCredentials" : "Configuration", message: `${provider}: ${e.source}: ${e.message}` });
+  }
+  return err instanceof BucketryError ? err : new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` });
+}
+
+/**
+ * The access-key source for a client: the option (validated now, or per call for a function); else complete
+ * keys in the vendor's environment variables (checked now); else the vendor's default chain, cached and
+ * refreshed ahead of expiry (see credentials/refreshing-cache.ts), one refresh in flight per client.
+ */
+export function accessKeySource(provider: Provider, facts: AccessKeyFacts, option: CredentialSource | undefined, env?: Env, remember?: RememberSecrets, host?: CredentialHost): CredentialSource {
   if (option === undefined) {
-    const c = accessKeyFromEnv(provider, names, env);
-    assertAccessKeyCredentials(provider, c);
-    remember?.(c.accessKeySecret, c.securityToken);
-    return c;
+    const e = env ?? defaultEnv();
+    const names = facts.env;
+    const chain = facts.chain?.({ env: e, ...(host ? { clock: host.clock.now } : {}) });
+    const refreshing = refreshingCredentials as typeof refreshingCredentials | undefined;
+    if (chain === undefined || refreshing === undefined || (e[names.accessKeyId!]?.trim() && e[names.accessKeySecret!]?.trim())) {
+      const c = accessKeyFromEnv(provider, names, e);
+      assertAccessKeyCredentials(provider, c);
+      remember?.(c.accessKeySecret, c.securityToken);
+      return c;
+    }
+    const cache = refreshing(chain.chain, { clock: host?.clock.now, refreshMarginMs: chain.refreshMarginMs });
+    const expiredCodes = facts.expiredCodes;
+    if (host) host.refreshCredentials = (error, since) => error.code !== undefined && expiredCodes.includes(error.code) && cache.invalidate(since);
+    return async () => {
+      let value: AccessKeyCredentials;
+      try {
+        value = await cache.get();
+      } catch (err) {
+        throw credentialsError(provider, err);
+      }
+      remember?.(value.accessKeySecret, value.securityToken);
+      assertAccessKeyCredentials(provider, value);
+      return value;
+    };
   }
   if (typeof option === "function") {
     return async () => {
@@ -128,6 +194,22 @@ export function hitachiCredentials(names: EnvNames, option: HitachiCredentials |
     assertToken(provider, token, names.token!);
     return { token };
   }
+  const tokenFile = env[names.tokenFile!]?.trim();
+  const fromFile = hitachiTokenFile as typeof hitachiTokenFile | undefined;
+  if (tokenFile && fromFile) {
+    const source = fromFile({ path: tokenFile, env });
+    return async () => {
+      let value: { token: string };
+      try {
+        value = await source();
+      } catch (err) {
+        throw credentialsError(provider, err);
+      }
+      remember?.(value.token);
+      assertToken(provider, value.token, `the token in ${names.tokenFile}`);
+      return value;
+    };
+  }
   const username = env[names.username!]?.trim();
   const password = env[names.password!];
   const tokenUrl = env[names.tokenUrl!]?.trim();
@@ -138,6 +220,71 @@ export function hitachiCredentials(names: EnvNames, option: HitachiCredentials |
   }
   throw missing(
     provider,
-    `no credentials: pass \`credentials: { token }\` (or { username, password, tokenUrl }) or set ${names.token} (or ${names.username}, ${names.password} and ${names.tokenUrl})`,
+    `no credentials: pass \`credentials: { token }\` (or { username, password, tokenUrl }) or set ${names.token} (or ${names.tokenFile}, or ${names.username}, ${names.password} and ${names.tokenUrl})`,
   );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// `bucketry whoami`: which source supplies a client's credentials — never a secret.
+
+export interface CredentialsDescription {
+  provider: Provider;
+  /** Where they came from: "options", "environment", "cli-profile default (RamRoleArn)", "ecs-ram-role", "token-file …". */
+  source: string;
+  /** The access key id (or bearer token) masked to its last 4 characters. */
+  id?: string | undefined;
+  /** ISO 8601 expiry of temporary credentials. */
+  expiration?: string | undefined;
+  /** Huawei: the project id the client uses (given, from the source, or looked up from IAM). */
+  projectId?: string | undefined;
+}
+
+/** "****abcd": the last 4 characters only (nothing of a value of 8 characters or fewer). */
+export function maskId(value: string): string {
+  return value.length > 8 ? `****${value.slice(-4)}` : "****";
+}
+
+/** Access keys as a chain source reports them (where from, until when, what else the source knows). */
+export type DescribedKeys = AccessKeyCredentials & { source?: string | undefined; expiration?: number | undefined; projectId?: string | undefined; iamEndpoint?: string | undefined };
+
+/**
+ * Resolves the access keys a client given `option` would use and says where they came from; `keys` are the
+ * keys themselves (for a module that reads more from them, e.g. Huawei's project id), absent for a token.
+ */
+export async function describeAccessKeys(provider: Provider, facts: AccessKeyFacts, option: unknown, env: Env = defaultEnv()): Promise<{ description: CredentialsDescription; keys?: DescribedKeys }> {
+  if (option !== undefined && typeof option === "object" && option !== null && "token" in option) {
+    return { description: { provider, source: "options (IAM token)", id: maskId(String((option as { token: unknown }).token)) } };
+  }
+  const names = facts.env;
+  let from: string;
+  let value: DescribedKeys;
+  const chain = option === undefined && !(env[names.accessKeyId!]?.trim() && env[names.accessKeySecret!]?.trim()) ? facts.chain?.({ env }) : undefined;
+  if (chain !== undefined) {
+    try {
+      value = await chain.chain.resolve();
+    } catch (err) {
+      throw credentialsError(provider, err);
+    }
+    from = value.source ?? chain.chain.name;
+  } else {
+    const source = accessKeySource(provider, facts, option as CredentialSource | undefined, env);
+    value = typeof source === "function" ? await source() : source;
+    from = option === undefined ? "environment" : typeof option === "function" ? "options (function)" : "options";
+  }
+  const description: CredentialsDescription = { provider, source: from, id: maskId(value.accessKeyId) };
+  if (value.expiration !== undefined) description.expiration = new Date(value.expiration).toISOString();
+  return { description, keys: value };
+}
+
+/** Resolves the Hitachi credentials a client given `option` would use and says where they came from. */
+export async function describeHitachiCredentials(names: EnvNames, option: unknown, env: Env = defaultEnv()): Promise<CredentialsDescription> {
+  const provider = "hitachi-vsp-one-object";
+  const source: HitachiCredentials = hitachiCredentials(names, option as HitachiCredentials | undefined, env);
+  if (typeof source === "function") {
+    const from = option !== undefined ? "options (function)" : `token-file ${env[names.tokenFile!]?.trim() ?? ""}`;
+    const value = (await source()) as { token?: string };
+    return { provider, source: from, ...(typeof value.token === "string" ? { id: maskId(value.token) } : {}) };
+  }
+  if ("token" in source) return { provider, source: option !== undefined ? "options" : `environment (${names.token})`, id: maskId(source.token) };
+  return { provider, source: `password grant (${option !== undefined ? "options" : "environment"})` };
 }

@@ -4,7 +4,7 @@
 // (src/generated/providers.ts, written from redocly.yaml); a provider's own entry (`bucketry/<id>`) imports its
 // module alone. Types, plus the two small helpers every module's entry function uses.
 import type { AccessKeyCredentials } from "@bucketry/signing";
-import type { EnvNames } from "./credentials.js";
+import type { CredentialsDescription, EnvNames } from "./credentials.js";
 import { BucketryError } from "./errors.js";
 import type { ErrorProfile } from "./http.js";
 import type { Provider } from "./model.js";
@@ -87,8 +87,11 @@ export interface CliFacts<O> {
   signatureVersions: readonly string[];
   /** Flags the command needs for this provider (shown by `bucketry providers`). */
   required: readonly string[];
-  /** The provider's own flags for its command, by name without dashes (`project-id`). */
-  flags?: Readonly<Record<string, { placeholder: string; help: string }>> | undefined;
+  /**
+   * The provider's own flags, by name without dashes (`project-id`): read into the context's `flags`. `call`:
+   * an option of the operation (a listing's user), not of the client (`bucketry whoami` takes the others).
+   */
+  flags?: Readonly<Record<string, { placeholder: string; help: string; call?: boolean | undefined }>> | undefined;
   /** The CLI's variables for this provider beyond _ENDPOINT and _REGION (suffixes: `PROJECT_ID`). */
   env: readonly string[];
   /** Help examples of the provider's command, whole lines as typed. */
@@ -103,6 +106,10 @@ export interface CliFacts<O> {
   callOptions?(ctx: CliContext): Record<string, unknown>;
   /** The variables that point the CLI at a mock (beyond _ENDPOINT and _REGION, which every provider gets). */
   mockEnv(mock: MockFacts): MockEnvLine[];
+  /** The vendor's default credential chain, in the order it is tried (`bucketry providers` lists it). */
+  credentialChain: readonly string[];
+  /** `bucketry whoami`: where the credentials of a client with these options come from (never a secret). */
+  describeCredentials(options: O, env: Readonly<Record<string, string | undefined>>): Promise<CredentialsDescription>;
   /** A note for the last line of `bucketry mock`'s output (`Hitachi users: 0, 1, 2`). */
   mockNote?(mock: MockFacts): string | undefined;
   /** Options `bucketry demo` passes to the provider's operation against the mock. */

@@ -1,10 +1,11 @@
 // One call = up to N attempts. Each attempt runs the generated client (whose middleware signs it),
 // classifies the outcome, and either returns data or a BucketryError; the loop decides on retries
-// (policy, retry budget, total deadline), learns clock skew from the server's Date, and stamps the
-// attempt count on the final error. Every timer and listener a call creates is removed when it settles.
+// (policy, retry budget, total deadline), learns clock skew from the server's Date, re-authenticates once
+// when the provider says its auth state expired, and stamps the attempt count on the final error. Every
+// timer and listener a call creates is removed when it settles.
 import { BucketryError } from "./errors.js";
 import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, requestIdOf, type ErrorProfile } from "./http.js";
-import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget } from "./retry.js";
+import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/transport";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
@@ -46,6 +47,19 @@ export interface CallContext {
   budget?: RetryBudget | undefined;
   /** Replaces any secret the client knows with a placeholder (messages of errors bucketry did not write). */
   redact?: ((text: string) => string) | undefined;
+  /**
+   * True when `error` says the credentials expired and the source dropped them: the call is retried once,
+   * at once, with fresh credentials (whatever the retry policy says).
+   */
+  refreshCredentials?: ((error: BucketryError, attemptStartedAt: number) => boolean) | undefined;
+  /**
+   * For an error the server answered (an HTTP status, not a thrown error): whether it means the provider's
+   * cached authentication state expired and has been dropped (a session or token), so that one more attempt
+   * authenticates afresh. Then the call makes that attempt at once — once per call, counted in `attempts`,
+   * outside the retry policy and budget (it is part of authenticating, not a retry of a failure), under the
+   * same signal, per-attempt timeout and deadline as every attempt.
+   */
+  authExpired?: ((error: BucketryError) => boolean) | undefined;
 }
 
 export interface RawResult {
@@ -94,11 +108,15 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
 
   let lastRetryCost: number | undefined;
   let skewCorrected = false;
+  /** Attempts made outside the retry policy (re-authentication), so `n - extra` is the policy's count. */
+  let extra = 0;
+  const outcome: AttemptOutcome = { authExpired: false };
   try {
     for (let n = 1; ; n++) {
       let error: BucketryError;
+      const startedAt = ctx.refreshCredentials !== undefined ? ctx.clock.now() : 0;
       try {
-        const value = await runAttempt(ctx, call?.signal, attempt, read);
+        const value = await runAttempt(ctx, call?.signal, attempt, read, outcome);
         budget?.release(lastRetryCost);
         return value;
       } catch (err) {
@@ -108,7 +126,15 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       // The deadline cut the attempt short; an answer that arrived just in time is reported as it is.
       if (deadlineHit && (error.kind === "Timeout" || error.kind === "Aborted" || error.kind === "Network")) throw deadlineError(n);
       error.attempts = n;
-      if (!error.retryable || n >= retry.maxAttempts) throw error;
+      // Re-authentication: the provider dropped expired auth state (a session, a token) or the credential
+      // source dropped expired credentials. One more attempt authenticates afresh, at once, once per call.
+      if (extra === 0 && (outcome.authExpired || ctx.refreshCredentials?.(error, startedAt) === true)) {
+        if (deadlineHit || (deadlineAt !== undefined && Date.now() >= deadlineAt)) throw error;
+        extra = 1;
+        notifyRetry(retry, { attempt: n, delayMs: 0, error });
+        continue;
+      }
+      if (!error.retryable || n - extra >= retry.maxAttempts) throw error;
 
       let delayMs: number;
       if (error.kind === "ClockSkew") {
@@ -118,7 +144,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
         skewCorrected = true;
         delayMs = 0;
       } else {
-        delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n, retry));
+        delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n - extra, retry));
       }
       if (deadlineHit || (deadlineAt !== undefined && Date.now() + delayMs >= deadlineAt)) throw error; // no time left to retry
       if (budget) {
@@ -126,11 +152,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
         if (cost === undefined) throw error; // retry budget exhausted: fail fast instead of adding load
         lastRetryCost = cost;
       }
-      try {
-        retry.onRetry?.({ attempt: n, delayMs, error });
-      } catch {
-        // A failing logging/metrics hook does not fail the call.
-      }
+      notifyRetry(retry, { attempt: n, delayMs, error });
       try {
         await sleep(delayMs, call?.signal);
       } catch {
@@ -144,7 +166,28 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
   }
 }
 
-async function runAttempt<T>(ctx: CallContext, callSignal: AbortSignal | undefined, attempt: Attempt, read: (result: RawResult) => T): Promise<T> {
+function notifyRetry(retry: ResolvedRetry, info: RetryInfo): void {
+  try {
+    retry.onRetry?.(info);
+  } catch {
+    // A failing logging/metrics hook does not fail the call.
+  }
+}
+
+/** What the loop learns from an attempt besides its error. */
+interface AttemptOutcome {
+  /** The server's answer said the provider's auth state expired (see CallContext.authExpired). */
+  authExpired: boolean;
+}
+
+async function runAttempt<T>(
+  ctx: CallContext,
+  callSignal: AbortSignal | undefined,
+  attempt: Attempt,
+  read: (result: RawResult) => T,
+  outcome: AttemptOutcome,
+): Promise<T> {
+  outcome.authExpired = false;
   if (callSignal?.aborted) throw callSignal.reason;
   const controller = new AbortController();
   const onCallAbort = () => controller.abort(callSignal!.reason);
@@ -160,7 +203,11 @@ async function runAttempt<T>(ctx: CallContext, callSignal: AbortSignal | undefin
   try {
     const result = await abortable(attempt(controller.signal), controller.signal);
     if (!(result?.response instanceof Response)) throw new TypeError("the transport produced no response");
-    if (!result.response.ok) throw errorFromResponse(ctx.profile, result.response, result.error, ctx.clock.now());
+    if (!result.response.ok) {
+      const error = errorFromResponse(ctx.profile, result.response, result.error, ctx.clock.now());
+      outcome.authExpired = ctx.authExpired?.(error) === true;
+      throw error;
+    }
     try {
       return read(result);
     } catch (err) {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BucketryError, createBucketClient, type BucketClientOptions } from "../src/index.js";
 import { serve, header, type Reply, type Seen } from "./support/test-server.js";
 import { rejection } from "./reliability/helpers.js";
+import { tempHome } from "./credentials/fakes.js";
 
 
 
@@ -98,12 +99,19 @@ const ENV_NAMES = [
   "VSP_ONE_OBJECT_PASSWORD",
   "VSP_ONE_OBJECT_TOKEN_URL",
   "VSP_ONE_OBJECT_CLIENT_ID",
+  "VSP_ONE_OBJECT_TOKEN_FILE",
+  // The default chains read files under HOME and may ask instance metadata: an empty HOME and the
+  // metadata switch keep them off the developer's own files and the network.
+  "HOME",
+  "BUCKETRY_METADATA_DISABLED",
 ];
 let savedEnv: Record<string, string | undefined> = {};
 
 beforeEach(() => {
   savedEnv = Object.fromEntries(ENV_NAMES.map((n) => [n, process.env[n]]));
   for (const n of ENV_NAMES) delete process.env[n];
+  process.env.HOME = tempHome();
+  process.env.BUCKETRY_METADATA_DISABLED = "true";
 });
 
 afterEach(async () => {
@@ -182,45 +190,51 @@ describe("credentials from the vendors' environment variables", () => {
   });
 });
 
-describe("missing or empty credentials: a Configuration error naming what to set, before any request", () => {
+describe("missing credentials: the vendor's chain finds nothing → a Configuration error listing every source, before any request", () => {
   const NEEDED: Record<AkProvider, [id: string, secret: string]> = {
     "aliyun-ens": ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
     "aliyun-oss": ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"],
     "huaweicloud-mpc": ["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"],
     "baidu-bos": ["BCE_ACCESS_KEY_ID", "BCE_SECRET_ACCESS_KEY"],
   };
+  const SOURCES: Record<AkProvider, string[]> = {
+    "aliyun-ens": ["environment", "oidc-role", "cli-profile", "credentials-file", "ecs-ram-role", "credentials-uri"],
+    "aliyun-oss": ["environment", "oidc-role", "cli-profile", "credentials-file", "ecs-ram-role", "credentials-uri"],
+    "huaweicloud-mpc": ["environment", "profile-file", "ecs-metadata"],
+    "baidu-bos": ["environment"],
+  };
 
   it.each(AK_PROVIDERS)("%s: nothing set", async (provider) => {
     const server = await serve(anyVendor);
-    const fetchSpy = vi.spyOn(globalThis, "fetch");
 
-    const err = thrown(() => createBucketClient(akOptions(provider, server.url)));
+    const err = await rejection(callOnce(createBucketClient(akOptions(provider, server.url))));
 
     expect(err.kind).toBe("Configuration");
     expect(err.provider).toBe(provider);
     for (const name of NEEDED[provider]) expect(err.message).toContain(name);
+    SOURCES[provider].forEach((source, i) => expect(err.message).toContain(`${i + 1}. ${source}: `));
     expect(err.message).toMatch(/credentials/);
-    expect(fetchSpy).not.toHaveBeenCalled();
+    expect(err.retryable).toBe(false);
     expect(server.requests).toHaveLength(0);
   });
 
-  it.each(AK_PROVIDERS)("%s: only the secret missing → the message names only the secret variable", (provider) => {
+  it.each(AK_PROVIDERS)("%s: only the secret missing → the environment's reason names the secret variable", async (provider) => {
     const [idVar, secretVar] = NEEDED[provider];
     process.env[idVar] = "ENVKEYID123";
-    const err = thrown(() => createBucketClient(akOptions(provider, "http://127.0.0.1:9")));
+    const err = await rejection(callOnce(createBucketClient(akOptions(provider, "http://127.0.0.1:9"))));
     expect(err.kind).toBe("Configuration");
-    expect(err.message).toContain(secretVar);
-    expect(err.message).not.toMatch(new RegExp(`\\b${idVar}\\b`));
+    expect(err.message).toContain(`environment: ${secretVar} is not set`);
+    expect(err.message).not.toContain("ENVKEYID123");
   });
 
-  it.each(AK_PROVIDERS)("%s: empty or blank variables count as missing", (provider) => {
+  it.each(AK_PROVIDERS)("%s: empty or blank variables count as missing", async (provider) => {
     const [idVar, secretVar] = NEEDED[provider];
     for (const [id, secret] of [["", "s"], ["id", ""], ["   ", "s"], ["id", " \t "]]) {
       process.env[idVar] = id;
       process.env[secretVar] = secret;
-      const err = thrown(() => createBucketClient(akOptions(provider, "http://127.0.0.1:9")));
+      const err = await rejection(callOnce(createBucketClient(akOptions(provider, "http://127.0.0.1:9"))));
       expect(err.kind).toBe("Configuration");
-      expect(err.message).toContain(id!.trim() ? secretVar : idVar);
+      expect(err.message).toContain(`${id!.trim() ? secretVar : idVar} is not set`);
     }
   });
 

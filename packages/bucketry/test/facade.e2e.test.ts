@@ -454,7 +454,7 @@ describe("hitachi-vsp-one-object: GET {endpoint}/v1/csrf, then POST {endpoint}/v
     expect(JSON.parse(list!.body)).toEqual({ id: 0, count: 1000 });
   });
 
-  it("a 401 (session expired) is replayed once over the default transport: a new handshake, the same body", async () => {
+  it("a 401 (session expired) is sent again once, as one more attempt, over the default transport: a new handshake, the same body", async () => {
     let handshakes = 0;
     const server = await serve((req) => {
       if (req.method === "GET" && req.path === "/mapi/v1/csrf") {

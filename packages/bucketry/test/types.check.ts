@@ -84,7 +84,7 @@ export async function mpcClient(): Promise<void> {
   const mpc = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" });
   for await (const bucket of mpc.listBuckets()) assertType<Equal<typeof bucket.raw, ObsBucket>>();
   createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p", credentials: { token: "iam-token" } });
-  // @ts-expect-error MPC needs projectId
+  // projectId may be left out: HUAWEICLOUD_SDK_PROJECT_ID, the credentials' profile, or IAM by region.
   createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4" });
   // @ts-expect-error MPC needs region
   createBucketClient({ provider: "huaweicloud-mpc", projectId: "p" });
@@ -173,8 +173,8 @@ export function providerEntries(): void {
   ossEntry({});
   // @ts-expect-error Hitachi needs the management endpoint
   hitachiEntry({ credentials: { token: "t" } });
-  // @ts-expect-error MPC needs projectId
-  mpcEntry({ region: "cn-north-4" });
+  // @ts-expect-error MPC needs a region
+  mpcEntry({ projectId: "p" });
   // @ts-expect-error an entry makes its own provider's clients only
   ossEntry({ provider: "baidu-bos", region: "cn-hangzhou" });
   // @ts-expect-error OSS signature versions only

@@ -12,7 +12,8 @@ import type { Middleware } from "openapi-fetch";
 import { hmacBase64 } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { type Clock, type CredentialSource, type SignableRequest } from "./types.js";
-import { assertAccessKey, compareStrings, isoSeconds, parseQuery, percentEncode, randomNonce, type QueryPair } from "./alibaba-encoding.js";
+import { assertAccessKey, isoSeconds, randomNonce } from "./alibaba-common.js";
+import { compareCodeUnits, parseQuery, percentEncode, type QueryPair } from "./percent-encoding.js";
 
 export interface AcsRpcV1SignerOptions {
   credentials: CredentialSource;
@@ -104,8 +105,8 @@ export async function signAcsRpcV1(request: SignableRequest, options: AcsRpcV1Si
 type Entry = [name: string, value: string, encodedName: string, encodedValue: string];
 
 function compareEntries(a: Entry, b: Entry): number {
-  const c = compareStrings(a[0], b[0]);
-  return c !== 0 ? c : compareStrings(a[1], b[1]);
+  const c = compareCodeUnits(a[0], b[0]);
+  return c !== 0 ? c : compareCodeUnits(a[1], b[1]);
 }
 
 /** percentEncode of an already percent-encoded string: only its "%" change. */

@@ -11,7 +11,8 @@ import type { Middleware } from "openapi-fetch";
 import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
-import { EMPTY_SHA256, assertAccessKey, compareStrings, isoSeconds, parseQuery, percentEncode, randomNonce } from "./alibaba-encoding.js";
+import { EMPTY_SHA256, assertAccessKey, isoSeconds, randomNonce } from "./alibaba-common.js";
+import { compareCodeUnits, decodeQueryComponent, decodesUnambiguously, percentEncode } from "./percent-encoding.js";
 
 export interface Acs3SignerOptions {
   credentials: CredentialSource;
@@ -28,8 +29,14 @@ const ALGORITHM = "ACS3-HMAC-SHA256";
 
 /**
  * Signs `request` in place: moves `Action`/`Version` from the query into `x-acs-action`/`x-acs-version`
- * (as the SDK does for RPC APIs), rewrites the query in canonical form (so the bytes sent are the bytes
- * signed) and sets x-acs-date, x-acs-signature-nonce, x-acs-content-sha256, STS headers and Authorization.
+ * (as the SDK does for RPC APIs) and sets x-acs-date, x-acs-signature-nonce, x-acs-content-sha256, STS
+ * headers and Authorization.
+ *
+ * The canonical query is computed from the decoded parameters, as the gateway does with what it receives
+ * (the official SDK itself sends the query with Node's `querystring.stringify`, which leaves `! ' ( ) *`
+ * raw, and signs their escapes). So the query goes out as it came — openapi-fetch's default serialization
+ * included — and the URL is rewritten only to drop `Action`/`Version`, or, in canonical form, when a
+ * component could be read two ways (a raw `+`, a malformed or non-UTF-8 escape).
  *
  * On Node (`#crypto` = node:crypto) this runs without an await; the request's headers are read once and
  * written once, at the end.
@@ -45,20 +52,44 @@ export async function signAcs3(request: SignableRequest, options: Acs3SignerOpti
   let version = options.version;
   const search = url.search;
   let canonicalQuery = "";
+  /** The query to send instead of `search`, when it must change. */
+  let wireQuery: string | undefined;
   if (search.length > 1) {
     // Canonical query: RFC 3986-encode names and values, sort by encoded name (then value), `k=v`.
     // The SDK encodes values only; Alibaba's V3 document encodes both. They agree on every ASCII-safe
     // parameter name (ENS: Prefix, PageNumber, PageSize); see the named test in acs3.test.ts.
-    const pairs = parseQuery(search);
     const encoded: string[] = [];
-    for (let i = 0; i < pairs.length; i++) {
-      const p = pairs[i]!;
-      if (p[0] === "Action") action ??= p[1];
-      else if (p[0] === "Version") version ??= p[1];
-      else encoded.push(percentEncode(p[0]) + "=" + percentEncode(p[1]));
+    let kept = "";
+    let moved = false;
+    let ambiguous = false;
+    const n = search.length;
+    for (let i = 1; i < n; ) {
+      let amp = search.indexOf("&", i);
+      if (amp === -1) amp = n;
+      if (amp > i) {
+        const eq = search.indexOf("=", i);
+        const rawName = eq === -1 || eq > amp ? search.slice(i, amp) : search.slice(i, eq);
+        const rawValue = eq === -1 || eq > amp ? "" : search.slice(eq + 1, amp);
+        const name = decodeQueryComponent(rawName);
+        const value = decodeQueryComponent(rawValue);
+        if (name === "Action") {
+          action ??= value;
+          moved = true;
+        } else if (name === "Version") {
+          version ??= value;
+          moved = true;
+        } else {
+          encoded.push(percentEncode(name) + "=" + percentEncode(value));
+          kept += (kept ? "&" : "") + search.slice(i, amp);
+          ambiguous ||= !decodesUnambiguously(rawName) || !decodesUnambiguously(rawValue);
+        }
+      }
+      i = amp + 1;
     }
     if (encoded.length > 1) encoded.sort(compareEncodedPairs);
     canonicalQuery = encoded.join("&");
+    if (ambiguous) wireQuery = canonicalQuery;
+    else if (moved) wireQuery = kept;
   }
 
   // Canonical headers: host (from the URL — fetch cannot set Host), content-type and x-acs-*; lower-case
@@ -83,7 +114,7 @@ export async function signAcs3(request: SignableRequest, options: Acs3SignerOpti
   if (!action || !version) {
     throw new Error("ACS3: no API action/version (pass options.action/version or Action/Version query parameters)");
   }
-  if (canonicalQuery !== search.slice(1)) url.search = canonicalQuery; // the setter re-parses: skip when unchanged
+  if (wireQuery !== undefined && wireQuery !== search.slice(1)) url.search = wireQuery; // the setter re-parses: skip when unchanged
 
   const body = request.body;
   let payloadHash = body && body.length > 0 ? crypto.sha256Hex(body) : EMPTY_SHA256;
@@ -137,8 +168,8 @@ function compareEncodedPairs(a: string, b: string): number {
   // Compare the names first (a name never contains "=" once encoded), then the values.
   const ea = a.indexOf("=");
   const eb = b.indexOf("=");
-  const c = compareStrings(a.slice(0, ea), b.slice(0, eb));
-  return c !== 0 ? c : compareStrings(a.slice(ea + 1), b.slice(eb + 1));
+  const c = compareCodeUnits(a.slice(0, ea), b.slice(0, eb));
+  return c !== 0 ? c : compareCodeUnits(a.slice(ea + 1), b.slice(eb + 1));
 }
 
 /** SDK rule: the path as sent, with `+` → %20, `*` → %2A, `%7E` → `~`. RPC APIs always use "/". */

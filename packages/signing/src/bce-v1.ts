@@ -21,7 +21,7 @@
 import type { Middleware } from "openapi-fetch";
 import { hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { canonicalizeEncoded, compareCodeUnits, splitQuery, uriEncode } from "./rfc3986.js";
+import { canonicalizeEncoded, compareCodeUnits, splitQuery, uriEncode } from "./percent-encoding.js";
 import type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest } from "./types.js";
 
 export const BCE_AUTH_V1 = "bce-auth-v1";

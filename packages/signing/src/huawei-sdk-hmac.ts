@@ -20,8 +20,7 @@
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode } from "./rfc3986.js";
-import type { QueryPair } from "./rfc3986.js";
+import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode, type QueryPair } from "./percent-encoding.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
 
 export const SDK_HMAC_SHA256 = "SDK-HMAC-SHA256";

@@ -18,9 +18,11 @@ import type { Middleware } from "openapi-fetch";
 import { hmacBase64 } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
-import { assertAccessKey, compareStrings, httpDate, ossResourcePath, parseQuery, percentEncode, type OssAddressing } from "./alibaba-encoding.js";
+import { assertAccessKey, httpDate } from "./alibaba-common.js";
+import { ossResourcePath, type OssAddressing } from "./oss-addressing.js";
+import { compareCodeUnits, parseQuery, percentEncode } from "./percent-encoding.js";
 
-export type { OssAddressing } from "./alibaba-encoding.js";
+export type { OssAddressing } from "./oss-addressing.js";
 
 export interface OssV1SignerOptions {
   credentials: CredentialSource;
@@ -84,7 +86,7 @@ export async function signOssV1(request: SignableRequest, options: OssV1SignerOp
     }
     if (wire !== url.search.slice(1)) url.search = wire; // the setter re-parses: skip when unchanged
     if (sub.length > 0) {
-      if (sub.length > 1) sub.sort((a, b) => compareStrings(a[0], b[0]));
+      if (sub.length > 1) sub.sort((a, b) => compareCodeUnits(a[0], b[0]));
       let q = "";
       for (let i = 0; i < sub.length; i++) {
         const [k, v] = sub[i]!;

@@ -12,18 +12,11 @@ import type { Middleware } from "openapi-fetch";
 import { crypto, hmacBytes, hmacHex, isPromise, type KeyMaterial, type MaybePromise } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
-import {
-  assertAccessKey,
-  compareStrings,
-  isoBasic,
-  ossResourcePath,
-  parseQuery,
-  percentEncode,
-  percentEncodePath,
-  type OssAddressing,
-} from "./alibaba-encoding.js";
+import { assertAccessKey, isoBasic } from "./alibaba-common.js";
+import { ossResourcePath, type OssAddressing } from "./oss-addressing.js";
+import { compareCodeUnits, parseQuery, percentEncode, percentEncodePath } from "./percent-encoding.js";
 
-export type { OssAddressing } from "./alibaba-encoding.js";
+export type { OssAddressing } from "./oss-addressing.js";
 
 export interface OssV4SignerOptions {
   credentials: CredentialSource;
@@ -164,8 +157,8 @@ export function ossV4Signer(options: OssV4SignerOptions): Middleware {
 function compareEncodedParams(a: string, b: string): number {
   const ea = a.indexOf("=");
   const eb = b.indexOf("=");
-  const c = compareStrings(ea === -1 ? a : a.slice(0, ea), eb === -1 ? b : b.slice(0, eb));
-  return c !== 0 ? c : compareStrings(a, b);
+  const c = compareCodeUnits(ea === -1 ? a : a.slice(0, ea), eb === -1 ? b : b.slice(0, eb));
+  return c !== 0 ? c : compareCodeUnits(a, b);
 }
 
 function normalizeAdditional(list: readonly string[] | undefined, headers: Headers): string[] | undefined {
@@ -179,7 +172,7 @@ function normalizeAdditional(list: readonly string[] | undefined, headers: Heade
     out.push(name);
   }
   if (out.length === 0) return undefined;
-  out.sort(compareStrings);
+  out.sort(compareCodeUnits);
   return out;
 }
 

@@ -174,6 +174,14 @@ describe("ACS3-HMAC-SHA256", () => {
         c.creds.accessKeySecret,
       );
       expect(req.headers.get("authorization"), JSON.stringify(c)).toBe(expected);
+      // On the wire: the same parameters. A query every server reads one way (no raw "+": escapes are
+      // well-formed here) goes out as it came, minus Action/Version; otherwise in canonical form.
+      const sent = [...req.url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(sent).toEqual(c.params.map(([k, v]) => [k, v]).sort(([a], [b]) => (a! < b! ? -1 : a! > b! ? 1 : 0)));
+      if (!qs.includes("+")) {
+        const kept = qs.split("&").filter((p) => p !== "" && !p.startsWith("Action=") && !p.startsWith("Version="));
+        expect(req.url.search).toBe(new URL(url.split("?")[0] + (kept.length ? "?" + kept.join("&") : "")).search);
+      }
       compared++;
     }
     expect(compared).toBeGreaterThanOrEqual(300);
@@ -199,9 +207,10 @@ describe("ACS3-HMAC-SHA256", () => {
   });
 
   // Query decoding: a literal "+" is a space (form decoding, as URLSearchParams and the POP gateway read
-  // it), "%2B" is a plus; malformed escapes are kept literally. The query is re-sent in canonical
-  // RFC 3986 form, so the bytes on the wire are exactly the bytes signed.
-  it("decodes + as space, keeps %2B as plus, tolerates malformed escapes, and re-sends the canonical query", async () => {
+  // it), "%2B" is a plus; malformed escapes are kept literally. A query with such a component (one a
+  // server could read another way) is re-sent in canonical RFC 3986 form, so the bytes on the wire are
+  // exactly the bytes signed.
+  it("decodes + as space, keeps %2B as plus, tolerates malformed escapes, and re-sends an ambiguous query in canonical form", async () => {
     const req = signable("GET", "https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10&Prefix=a+b%2Bc&Bad=%zz%E4&Star=*(x)!");
     await signAcs3(req, { credentials: { accessKeyId: "ak", accessKeySecret: "sk" }, clock: () => 0, nonce: () => "n" });
     expect(req.url.search).toBe("?Bad=%25zz%EF%BF%BD&Prefix=a%20b%2Bc&Star=%2A%28x%29%21");
@@ -217,6 +226,27 @@ describe("ACS3-HMAC-SHA256", () => {
         "sk",
       ),
     );
+  });
+
+  // The official SDK sends the query with Node's querystring.stringify (`! ' ( ) *` raw) and signs their
+  // escapes: the gateway canonicalizes what it decodes. An unambiguous query is therefore sent as it came.
+  it("sends an unambiguous query as it came (minus Action/Version) and signs its decoded parameters, like the SDK", async () => {
+    const { stringify } = require("node:querystring") as typeof import("node:querystring");
+    const query = { Prefix: "a b*(x)!'~", PageSize: "5", Marker: "é/中" };
+    const wire = stringify(query); // the SDK's wire form
+    const req = signable("POST", `https://ens.aliyuncs.com/?Action=ListBuckets&${wire}&Version=2017-11-10`);
+    const before = new URL(`https://ens.aliyuncs.com/?${wire}`).search;
+    await signAcs3(req, { credentials: { accessKeyId: "ak", accessKeySecret: "sk" }, clock: () => 0, nonce: () => "n" });
+    expect(req.url.search).toBe(before);
+    const sdkHeaders: Record<string, string> = {};
+    for (const [k, v] of req.headers) if (k !== "authorization") sdkHeaders[k] = v;
+    sdkHeaders["host"] = "ens.aliyuncs.com";
+    expect(req.headers.get("authorization")).toBe(OpenApiUtil.getAuthorization({ method: "POST", pathname: "/", query, headers: sdkHeaders }, "ACS3-HMAC-SHA256", sha256(""), "ak", "sk"));
+
+    const inPlace = signable("GET", `https://ens.aliyuncs.com/?${wire}`);
+    const href = inPlace.url.href;
+    await signAcs3(inPlace, { credentials: { accessKeyId: "ak", accessKeySecret: "sk" }, action: "ListBuckets", version: "2017-11-10", clock: () => 0, nonce: () => "n" });
+    expect(inPlace.url.href).toBe(href);
   });
 
   it("sends and signs the STS token (and the key id) like the SDK", async () => {
@@ -277,7 +307,7 @@ describe("ACS3-HMAC-SHA256", () => {
 
   it("a bare ENS client with actionAndVersion \"headers\" is signed in place, with the same bytes on the wire as the query form", async () => {
     // The query form: Action/Version in the query, which ACS3 moves to headers — a second Request per call.
-    // The headers form: x-acs-action/x-acs-version and a canonical query — the Request openapi-fetch built is sent.
+    // The headers form: x-acs-action/x-acs-version and openapi-fetch's own query — the Request it built is sent.
     const send = async (actionAndVersion: "query" | "headers", query: Record<string, string>) => {
       let built: Request | undefined;
       let sent: Request | undefined;
@@ -301,12 +331,19 @@ describe("ACS3-HMAC-SHA256", () => {
         expect(viaHeaders.inPlace).toBe(true);
         expect(viaHeaders.url).toBe(viaQuery.url);
         expect(viaHeaders.headers).toEqual(viaQuery.headers);
+        // The wire decodes to the caller's values, and the signature is the official SDK's over them.
+        const sent = new URL(viaHeaders.url);
+        expect(Object.fromEntries(sent.searchParams)).toEqual(query);
+        const sdkHeaders: Record<string, string> = Object.fromEntries(viaHeaders.headers.filter(([k]) => k !== "authorization"));
+        sdkHeaders["host"] = sent.host;
+        const expected = OpenApiUtil.getAuthorization({ method: "POST", pathname: "/", query, headers: sdkHeaders }, "ACS3-HMAC-SHA256", sha256(""), "ak", "sk");
+        expect(Object.fromEntries(viaHeaders.headers).authorization).toBe(expected);
       }),
       { numRuns: 150, seed: 20261121 },
     );
     await expect(send("headers", { Prefix: "\uD800" })).rejects.toThrow(URIError);
     const simple = await send("headers", { Prefix: "a b*", PageSize: "10" });
-    expect(new URL(simple.url).search).toBe("?PageSize=10&Prefix=a%20b%2A");
+    expect(new URL(simple.url).search).toBe("?Prefix=a%20b*&PageSize=10");
     expect(Object.fromEntries(simple.headers)).toMatchObject({ "x-acs-action": "ListBuckets", "x-acs-version": "2017-11-10" });
   });
 });

@@ -1,6 +1,6 @@
 // --help text for every command, with examples. What it says about providers comes from their modules.
-import { providerModules } from "../registry.js";
-import { providersFor } from "./providers.js";
+import { providerModules, type AnyProviderModule } from "../registry.js";
+import { allProviders, providersFor } from "./providers.js";
 
 const NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 /** "five": how many providers there are, in words. */
@@ -63,11 +63,15 @@ const flagLine = (flag: string, text: string) => `  ${flag.padEnd(22)} ${text}`;
 const series = (word: string) => (names: string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${word} ${names.at(-1)}`);
 const orList = series("or");
 const andList = series("and");
-type Modules = ReturnType<typeof providersFor>;
-/** The providers' own flags of a command, one help line each (`--project-id ID  huaweicloud-mpc: …`). */
-const ownFlags = (modules: Modules) =>
+type Modules = readonly AnyProviderModule[];
+/** The providers' own flags, one help line each (`--project-id ID  huaweicloud-mpc: …`); "client": those that feed the client's options. */
+const ownFlags = (modules: Modules, which: "any" | "client") =>
   modules
-    .flatMap((m) => Object.entries(m.cli.flags ?? {}).map(([flag, f]) => `${flagLine(`--${flag} ${f.placeholder}`, `${m.id}: ${f.help}`)}\n`))
+    .flatMap((m) =>
+      Object.entries(m.cli.flags ?? {})
+        .filter(([, f]) => which === "any" || !f.call)
+        .map(([flag, f]) => `${flagLine(`--${flag} ${f.placeholder}`, `${m.id}: ${f.help}`)}\n`),
+    )
     .join("");
 const examples = (modules: Modules) => modules.flatMap((m) => m.cli.examples.map((e) => `  ${e}`)).join("\n");
 
@@ -88,7 +92,8 @@ export const HELP: Record<string, string> = {
 Usage: bucketry <command> [flags]
 
 Commands:
-  providers       the ${count} providers: operations, auth schemes, environment variables
+  providers       the ${count} providers: operations, auth schemes, credential chains
+  whoami          which source supplies a provider's credentials (key id masked, expiry, project id)
   list-buckets    list buckets (${listing.map((m) => m.id).join(", ")})
   get-acl         read a bucket's ACL (${acl.map((m) => m.id).join(", ")})
   mock            serve the ${count} mock APIs locally and print their endpoints and test credentials
@@ -105,6 +110,23 @@ Examples:
 ${ENV_HELP}
 
 ${CONFIG_HELP}
+
+${EXIT_HELP}
+`,
+  whoami: `Usage: bucketry whoami --provider P [flags]
+
+Resolves the provider's credentials as every command does (flags, profile, BUCKETRY_<PROVIDER>_* variables,
+then the vendor's default chain) and prints which source supplied them, the access key id (or token)
+masked to its last 4 characters, when temporary credentials expire, and for huaweicloud-mpc the project
+id (given, from the source, or looked up from IAM by --region). Never prints a secret.
+
+Flags:
+  --provider P           one of the ${count} providers
+${ownFlags(allProviders(), "client")}${COMMON_FLAGS}
+
+Examples:
+  bucketry whoami --provider aliyun-oss --region cn-hangzhou
+  bucketry whoami --provider huaweicloud-mpc --region cn-north-4 --json
 
 ${EXIT_HELP}
 `,
@@ -127,7 +149,7 @@ Lists buckets, page after page, for ${orList(listing.map((m) => m.id))}.
 ${flagLine("--provider P", listing.map((m) => m.id).join(" | "))}
   --prefix X             only names starting with X
   --limit N              stop after N buckets
-${ownFlags(listing)}${COMMON_FLAGS}
+${ownFlags(listing, "any")}${COMMON_FLAGS}
 
 Examples:
 ${examples(listing)}
@@ -140,7 +162,7 @@ Reads a bucket's ACL (owner, canned ACL, grants) for ${orList(acl.map((m) => m.i
 
 ${flagLine("--provider P", acl.map((m) => m.id).join(" | "))}
   --bucket NAME          the bucket
-${ownFlags(acl)}${COMMON_FLAGS}
+${ownFlags(acl, "any")}${COMMON_FLAGS}
 
 Examples:
 ${examples(acl)}

@@ -8,6 +8,7 @@ import { getAclCommand, listBucketsCommand } from "./commands/buckets.js";
 import { demoCommand } from "./commands/demo.js";
 import { mockCommand } from "./commands/mock.js";
 import { providersCommand } from "./commands/providers.js";
+import { whoamiCommand } from "./commands/whoami.js";
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   providers: providersCommand,
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   "get-acl": getAclCommand,
   mock: mockCommand,
   demo: demoCommand,
+  whoami: whoamiCommand,
 };
 
 function version(): string {

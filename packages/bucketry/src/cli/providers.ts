@@ -32,9 +32,14 @@ export function moduleOf(provider: Provider): AnyProviderModule {
   return providerModule(provider)!;
 }
 
+/** Every provider module, in registry order. */
+export function allProviders(): AnyProviderModule[] {
+  return providerModules.map((m) => m as unknown as AnyProviderModule);
+}
+
 /** The providers whose command is `command`, in registry order. */
 export function providersFor(command: ProviderInfo["command"]): AnyProviderModule[] {
-  return providerModules.map((m) => m as unknown as AnyProviderModule).filter((m) => commandOf(m) === command);
+  return allProviders().filter((m) => commandOf(m) === command);
 }
 
 /** The CLI's per-provider variables (read when the flag and the profile say nothing). */
@@ -66,4 +71,28 @@ export function aclProvider(provider: Provider): AclProvider {
     throw new UsageError(`${provider} documents no bucket ACL operation (its operation is bucket listing): use \`bucketry list-buckets --provider ${provider}\``, "get-acl");
   }
   return provider as AclProvider;
+}
+
+/** Each provider's default credential chain, in the order it is tried (from its module; the README lists the same). */
+export const CREDENTIAL_CHAINS = Object.fromEntries(providerModules.map((m) => [m.id, m.cli.credentialChain])) as Record<Provider, readonly string[]>;
+
+/** The providers' own flags (`--project-id`) among `modules`: flag → the providers that take it. "client": only flags of client options. */
+export function ownFlagOwners(modules: readonly AnyProviderModule[], which: "any" | "client" = "any"): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const m of modules) {
+    for (const [flag, f] of Object.entries(m.cli.flags ?? {})) if (which === "any" || !f.call) owners.set(flag, [...(owners.get(flag) ?? []), m.id]);
+  }
+  return owners;
+}
+
+/** The values of the own flags given on the command line; a flag the provider does not take is a usage error. */
+export function ownFlagValues(owners: Map<string, string[]>, flags: Readonly<Record<string, unknown>>, provider: Provider, command: string): Record<string, string | undefined> {
+  const own: Record<string, string | undefined> = {};
+  for (const [flag, takers] of owners) {
+    const value = flags[flag] as string | undefined;
+    if (value === undefined) continue;
+    if (!takers.includes(provider)) throw new UsageError(`--${flag} applies to ${takers.join(", ")} only`, command);
+    own[flag] = value;
+  }
+  return own;
 }

@@ -3,7 +3,8 @@ import { createClient, type BucketInfo, type EnsClient, type ListBucketsResponse
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { acs3Signer } from "@bucketry/signing/acs3";
 import { acsRpcV1Signer } from "@bucketry/signing/acs-rpc-v1";
-import { accessKeySource, type EnvNames } from "../credentials.js";
+import { alibabaDefaultChain } from "#credential-defaults";
+import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
@@ -17,7 +18,7 @@ export interface AliyunEnsOptions extends CommonOptions {
   provider: "aliyun-ens";
   /** Default: the central endpoint ens.aliyuncs.com (all mainland-China regions). */
   region?: string | undefined;
-  /** Omitted: ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET / ALIBABA_CLOUD_SECURITY_TOKEN. */
+  /** Omitted: Alibaba's default chain (environment, OIDC role, aliyun CLI profile, credentials file, ECS RAM role, credentials URI). */
   credentials?: CredentialSource<AccessKeyCredentials> | undefined;
   /** "v3" (ACS3-HMAC-SHA256, default) or "v1" (legacy RPC HMAC-SHA1 query signature). */
   signatureVersion?: "v3" | "v1" | undefined;
@@ -43,6 +44,9 @@ const env: EnvNames = {
   accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
   securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
 };
+
+/** Where keys come from when none are passed; the STS token's expiry code makes a call refresh them once. */
+const accessKeys: AccessKeyFacts = { env, expiredCodes: ["InvalidSecurityToken.Expired"], chain: alibabaDefaultChain };
 
 /** PageSize: 1..100, and the facade asks for full pages. */
 const pageLimits: PageLimits = { max: 100, default: 100 };
@@ -103,7 +107,7 @@ function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefin
 
 export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClient {
   const state = clientState(ensErrors, options);
-  const credentials = accessKeySource("aliyun-ens", env, options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const credentials = accessKeySource("aliyun-ens", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint ? checkEndpoint("aliyun-ens", options.endpoint) : undefined;
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${String(version)}`);
@@ -176,6 +180,8 @@ export const providerModule: ProviderModule<"aliyun-ens", AliyunEnsOptions, Aliy
     examples: ["bucketry list-buckets --provider aliyun-ens --prefix img --limit 20", "bucketry list-buckets --provider aliyun-ens --profile work --json | jq -r .name"],
     profileExample: { accessKeyId: "LTAI…", accessKeySecret: "…", securityToken: "…" },
     options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "aliyun-ens" }, "optional") as AliyunEnsOptions,
+    credentialChain: ["environment", "oidc-role", "cli-profile (~/.aliyun/config.json)", "credentials-file (~/.alibabacloud/credentials)", "ecs-ram-role (100.100.100.200)", "credentials-uri"],
+    describeCredentials: async (options, environment) => (await describeAccessKeys("aliyun-ens", accessKeys, options.credentials, environment)).description,
     mockEnv: (mock) => accessKeyMockEnv(env, mock),
   },
   docs: {

@@ -3,7 +3,8 @@ import { createClient, XML_ROOT_HEADER, type AccessControlPolicy, type OssClient
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { ossV1Signer } from "@bucketry/signing/oss-v1";
 import { ossV4Signer } from "@bucketry/signing/oss-v4";
-import { accessKeySource, type EnvNames } from "../credentials.js";
+import { alibabaDefaultChain } from "#credential-defaults";
+import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
 import { errorFromResponse, isObject, malformed, networkErrorCode, ResponseTooLargeError, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
@@ -42,6 +43,9 @@ const env: EnvNames = {
   accessKeySecret: "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
   securityToken: "ALIBABA_CLOUD_SECURITY_TOKEN",
 };
+
+/** Where keys come from when none are passed; an expired STS token makes a call refresh them once. */
+const accessKeys: AccessKeyFacts = { env, expiredCodes: ["SecurityTokenExpired", "InvalidSecurityToken.Expired"], chain: alibabaDefaultChain };
 
 export const ossErrors: ErrorProfile = {
   provider: "aliyun-oss",
@@ -100,7 +104,7 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${JSON.stringify(options.region)}`);
   // The XML middleware marks the root it read in a response header; one arriving from the wire is dropped.
   const state = clientState(ossErrors, options, { dropHeaders: [XML_ROOT_HEADER] });
-  const credentials = accessKeySource("aliyun-oss", env, options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const credentials = accessKeySource("aliyun-oss", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint ? checkEndpoint("aliyun-oss", options.endpoint) : undefined;
   const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch, ...state.requestClass }));
   const addressing = endpoint ? "path" : "virtual-hosted";
@@ -181,6 +185,8 @@ export const providerModule: ProviderModule<"aliyun-oss", AliyunOssOptions, Aliy
     examples: ["bucketry get-acl --provider aliyun-oss --region cn-hangzhou --bucket examplebucket"],
     profileExample: { accessKeyId: "LTAI…", accessKeySecret: "…", region: "cn-hangzhou" },
     options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "aliyun-oss" }, "required") as AliyunOssOptions,
+    credentialChain: ["environment", "oidc-role", "cli-profile (~/.aliyun/config.json)", "credentials-file (~/.alibabacloud/credentials)", "ecs-ram-role (100.100.100.200)", "credentials-uri"],
+    describeCredentials: async (options, environment) => (await describeAccessKeys("aliyun-oss", accessKeys, options.credentials, environment)).description,
     mockEnv: (mock) => accessKeyMockEnv(env, mock),
   },
   docs: { record: "AccessControlPolicy", fields: ossAclFields, sample: { options: { region: "cn-hangzhou" }, argument: "examplebucket" } },

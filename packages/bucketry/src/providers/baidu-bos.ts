@@ -2,7 +2,8 @@
 import { createClient, type BosClient, type GetBucketAclResponse } from "@bucketry/baidu-bos";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { bceV1Signer } from "@bucketry/signing/bce-v1";
-import { accessKeySource, type EnvNames } from "../credentials.js";
+import { baiduDefaultChain } from "#credential-defaults";
+import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl, Grant } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
@@ -45,6 +46,9 @@ const env: EnvNames = {
   accessKeySecret: "BCE_SECRET_ACCESS_KEY",
   securityToken: "BCE_SESSION_TOKEN",
 };
+
+/** Where keys come from when none are passed (BOS documents no expired-credentials code to refresh on). */
+const accessKeys: AccessKeyFacts = { env, expiredCodes: [], chain: baiduDefaultChain };
 
 export const bosErrors: ErrorProfile = {
   provider: "baidu-bos",
@@ -133,7 +137,7 @@ export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient 
   const addressing = options.endpoint ? "path" : (options.addressing ?? "virtual-hosted");
   if (addressing !== "path" && addressing !== "virtual-hosted") throw configError("baidu-bos", `addressing must be "virtual-hosted" or "path"`);
   const base = options.endpoint ? checkEndpoint("baidu-bos", options.endpoint) : `https://${region}.bcebos.com`;
-  const credentials = accessKeySource("baidu-bos", env, options.credentials, undefined, (...v) => state.secrets.add(...v));
+  const credentials = accessKeySource("baidu-bos", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const raw: BosClient = generated("baidu-bos", () => createClient({ baseUrl: base, fetch: state.fetch, ...state.requestClass }));
   raw.use(bceV1Signer({ credentials, clock: state.clock.now }));
 
@@ -183,6 +187,8 @@ export const providerModule: ProviderModule<"baidu-bos", BaiduBosOptions, BaiduB
     examples: ["bucketry get-acl --provider baidu-bos --bucket my-bucket --json", "BUCKETRY_BAIDU_BOS_ENDPOINT=http://127.0.0.1:9000/baidu-bos bucketry get-acl --provider baidu-bos --bucket b1"],
     profileExample: { accessKeyId: "…", accessKeySecret: "…", region: "bj" },
     options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "baidu-bos" }, "optional") as BaiduBosOptions,
+    credentialChain: ["environment"],
+    describeCredentials: async (options, environment) => (await describeAccessKeys("baidu-bos", accessKeys, options.credentials, environment)).description,
     mockEnv: (mock) => accessKeyMockEnv(env, mock),
   },
   docs: { record: "GetBucketAclResponse", fields: bosAclFields, sample: { options: { region: "bj" }, argument: "example-bucket" } },

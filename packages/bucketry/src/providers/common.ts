@@ -28,6 +28,8 @@ export interface ClientState {
    * `fetch` can read).
    */
   requestClass: { Request?: typeof Request };
+  /** Set by a refreshing credential source: drops credentials a server refused as expired (see credentials.ts). */
+  refreshCredentials?: ((error: BucketryError, attemptStartedAt: number) => boolean) | undefined;
 }
 
 /**
@@ -159,7 +161,7 @@ export function callContext(state: ClientState, call: CallOptions | undefined): 
   }
   const timeoutMs = call?.timeoutMs === undefined ? state.timeoutMs : duration(provider, "timeoutMs", call.timeoutMs);
   const deadlineMs = call?.deadlineMs === undefined ? state.deadlineMs : duration(provider, "deadlineMs", call.deadlineMs);
-  return { profile: state.profile, retry, clock: state.clock, timeoutMs, deadlineMs, signal, budget: state.budget, redact: state.secrets.redact };
+  return { profile: state.profile, retry, clock: state.clock, timeoutMs, deadlineMs, signal, budget: state.budget, redact: state.secrets.redact, refreshCredentials: state.refreshCredentials };
 }
 
 export function checkPageSize(provider: Provider, value: number | undefined, max: number, fallback: number): number {

@@ -4,7 +4,7 @@ import { createClient, type HitachiClient, type UserBucket } from "@bucketry/hit
 import { HitachiSessionError, hitachiSession, readSetCookies, type HitachiCredentials } from "@bucketry/signing/hitachi-session";
 
 export type { HitachiCredentials };
-import { hitachiCredentials, type EnvNames } from "../credentials.js";
+import { describeHitachiCredentials, hitachiCredentials, type EnvNames } from "../credentials.js";
 import { BucketryError } from "../errors.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
@@ -19,7 +19,7 @@ export interface HitachiOptions extends CommonOptions {
   provider: "hitachi-vsp-one-object";
   /** The management API base including `/mapi`, e.g. `https://admin.region1.cluster1/mapi`. */
   endpoint: string;
-  /** A token, a password grant, or a function. Omitted: VSP_ONE_OBJECT_TOKEN, or VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL. */
+  /** A token, a password grant, or a function. Omitted: VSP_ONE_OBJECT_TOKEN, VSP_ONE_OBJECT_TOKEN_FILE (re-read when it changes), or VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL. */
   credentials?: HitachiCredentials | undefined;
 }
 
@@ -45,6 +45,7 @@ declare module "../options.js" {
 // Hitachi has no SDK and so no convention; these follow the product name.
 const env: EnvNames = {
   token: "VSP_ONE_OBJECT_TOKEN",
+  tokenFile: "VSP_ONE_OBJECT_TOKEN_FILE",
   username: "VSP_ONE_OBJECT_USERNAME",
   password: "VSP_ONE_OBJECT_PASSWORD",
   tokenUrl: "VSP_ONE_OBJECT_TOKEN_URL",
@@ -90,10 +91,9 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
   const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
   const state = clientState(hitachiErrors, options);
   const credentials = hitachiCredentials(env, options.credentials, undefined, (...v) => state.secrets.add(...v));
-  // The generated client's Requests keep their JSON body: the session replays a 401 from it instead of cloning.
   const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch, ...state.requestClass }));
-  // The session's own requests (CSRF GET, token grant, the 401 replay) go through the same transport; the
-  // cookie values they set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
+  // The session's own requests (CSRF GET, token grant) go through the same transport; the cookie values they
+  // set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
   const rememberingCookies =
     (send: (request: Request) => Promise<Response>) =>
     async (request: Request): Promise<Response> => {
@@ -109,7 +109,9 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
       }
       return response;
     };
-  raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: rememberingCookies(state.fetch), clock: state.clock.now }));
+  // On a 401 the session drops the token and CSRF state the request used and returns the 401; the call's
+  // retry loop then makes one more attempt (`authExpired`), under the call's signal, timeout and deadline.
+  raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: rememberingCookies(state.fetch), clock: state.clock.now, replayUnauthorized: false }));
 
   async function listBucketsPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
     const userId = opts?.userId;
@@ -119,7 +121,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
     const count = checkPageSize("hitachi-vsp-one-object", opts.pageSize, pageLimits.max, pageLimits.default);
     const body = { id: userId, count, ...(opts.cursor ? { pageToken: opts.cursor } : {}) };
     return execute(
-      callContext(state, opts),
+      { ...callContext(state, opts), authExpired: sessionExpired },
       async (signal) => {
         try {
           return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", signal, fetch: rememberingCookies(state.send(signal)) });
@@ -156,6 +158,13 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
   };
 }
 
+/**
+ * A 401 from the MAPI itself: the session has dropped the token and CSRF state the request used (Hitachi
+ * documents no code that tells an expired session from bad credentials; one fresh handshake decides). A
+ * failed token grant or handshake is not one of these: it is thrown, not answered.
+ */
+const sessionExpired = (error: BucketryError): boolean => error.status === 401;
+
 /** Token/CSRF handshake failures as BucketryErrors (their messages never carry secrets). */
 function sessionError(err: HitachiSessionError): BucketryError {
   const status = (err as { status?: number }).status;
@@ -181,7 +190,7 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
     label: "Hitachi",
     signatureVersions: [],
     required: ["--endpoint", "--user-id"],
-    flags: { "user-id": { placeholder: "N", help: "the user whose buckets to list (number or UUID)" } },
+    flags: { "user-id": { placeholder: "N", help: "the user whose buckets to list (number or UUID)", call: true } },
     env: ["USER_ID", "TOKEN"],
     examples: ["bucketry list-buckets --provider hitachi-vsp-one-object --endpoint https://admin.example.com/mapi --user-id 0"],
     profileExample: { endpoint: "https://admin.example.com/mapi", token: "…", userId: 0 },
@@ -202,6 +211,8 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
       if (raw === undefined || raw.trim() === "") return ctx.usage(`hitachi-vsp-one-object needs --user-id (a number, or a UUID on 2.x/3.0; or ${ctx.prefix}_USER_ID)`);
       return { userId: /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim() };
     },
+    credentialChain: ["VSP_ONE_OBJECT_TOKEN", "VSP_ONE_OBJECT_TOKEN_FILE", "password grant (VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL)"],
+    describeCredentials: (options, environment) => describeHitachiCredentials(env, options.credentials, environment),
     mockEnv(mock) {
       const user = (mock.state.hitachiUsers as readonly number[] | undefined)?.[0];
       return [

@@ -2,7 +2,8 @@
 import { createClient, type MpcClient, type ObsBucket } from "@bucketry/huaweicloud-mpc";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
-import { accessKeySource, assertToken, type EnvNames } from "../credentials.js";
+import { huaweiDefaultChain, projectIdLookup } from "#credential-defaults";
+import { accessKeySource, assertToken, credentialsError, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
@@ -10,15 +11,19 @@ import { eachPage } from "../pagination.js";
 import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, firstNonBlank, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { applyTable, compactUtcDate, text, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, clientState, configError, requireString } from "./common.js";
+import { callContext, generated, checkEndpoint, clientState, configError, requireString, type ClientState } from "./common.js";
 
 export interface HuaweiMpcOptions extends CommonOptions {
   provider: "huaweicloud-mpc";
   /** Region id such as `cn-north-4`. */
   region: string;
-  /** Project id of that region (sent in the path and, with AK/SK, as X-Project-Id). */
-  projectId: string;
-  /** AK/SK (SDK-HMAC-SHA256), or `{ token }` for IAM token auth. Omitted: HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK / HUAWEICLOUD_SDK_SECURITY_TOKEN. */
+  /**
+   * Project id of that region (sent in the path and, with AK/SK, as X-Project-Id). Omitted:
+   * HUAWEICLOUD_SDK_PROJECT_ID, the project id of the credentials' profile, else (Node, AK/SK) looked up
+   * from IAM by region once per client (GET /v3/projects?name={region}), as the Huawei SDKs do.
+   */
+  projectId?: string | undefined;
+  /** AK/SK (SDK-HMAC-SHA256), or `{ token }` for IAM token auth. Omitted: Huawei's default chain (environment, ~/.huaweicloud/credentials, ECS metadata). */
   credentials?: CredentialSource<AccessKeyCredentials> | { token: string } | undefined;
 }
 
@@ -43,6 +48,9 @@ const env: EnvNames = {
   securityToken: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
   projectId: "HUAWEICLOUD_SDK_PROJECT_ID",
 };
+
+/** Where keys come from when none are passed; APIGW.0307 (token must be updated) makes a call refresh them once. */
+const accessKeys: AccessKeyFacts = { env, expiredCodes: ["APIGW.0307"], chain: huaweiDefaultChain };
 
 export const mpcErrors: ErrorProfile = {
   provider: "huaweicloud-mpc",
@@ -92,10 +100,12 @@ export function normalizeMpcBucket(raw: ObsBucket, region: string): Bucket<"huaw
 
 export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClient {
   const region = requireString("huaweicloud-mpc", "region", options.region, 'region: "cn-north-4"');
-  // JavaScript callers may leave projectId out (the types require it): the SDKs' env var is the fallback.
+  // Left out (JavaScript callers, or on purpose): HUAWEICLOUD_SDK_PROJECT_ID, else the project id the
+  // credential source carries, else IAM's answer for the region (as the SDKs' BasicCredentials does).
   const envProject = typeof process !== "undefined" ? process.env?.[env.projectId!] : undefined;
-  const projectId = requireString("huaweicloud-mpc", "projectId", options.projectId ?? envProject, `projectId: "<32-character id>" (or set ${env.projectId})`);
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(projectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
+  const given = options.projectId ?? envProject;
+  const fixedProjectId = given === undefined || given.trim() === "" ? undefined : requireString("huaweicloud-mpc", "projectId", given, `projectId: "<32-character id>" (or set ${env.projectId})`);
+  if (fixedProjectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(fixedProjectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
   const state = clientState(mpcErrors, options);
   const raw: MpcClient = generated("huaweicloud-mpc", () => createClient({
     ...(options.endpoint ? { baseUrl: checkEndpoint("huaweicloud-mpc", options.endpoint) } : { region }),
@@ -103,13 +113,23 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
     ...state.requestClass,
   }));
   const creds = options.credentials;
+  let resolveProjectId: () => Promise<string>;
   if (creds && typeof creds === "object" && "token" in creds) {
     state.secrets.add(creds.token);
     assertToken("huaweicloud-mpc", creds.token);
+    if (fixedProjectId === undefined) throw configError("huaweicloud-mpc", `\`projectId\` is required with token credentials (or set ${env.projectId})`);
+    resolveProjectId = () => Promise.resolve(fixedProjectId);
     raw.use(huaweiTokenAuth({ token: creds.token }));
   } else {
-    const credentials = accessKeySource("huaweicloud-mpc", env, creds as CredentialSource | undefined, undefined, (...v) => state.secrets.add(...v));
-    raw.use(sdkHmacSha256Signer({ credentials, projectId, clock: state.clock.now }));
+    const credentials = accessKeySource("huaweicloud-mpc", accessKeys, creds as CredentialSource | undefined, undefined, (...v) => state.secrets.add(...v), state);
+    let lookedUp: Promise<string> | undefined;
+    resolveProjectId = fixedProjectId !== undefined ? () => Promise.resolve(fixedProjectId) : () => (lookedUp ??= lookUpProjectId(credentials, region, state).catch((err: unknown) => {
+      lookedUp = undefined;
+      throw err;
+    }));
+    // A looked-up id reaches the signer as the X-Project-Id header (signed like every x-* header).
+    if (fixedProjectId === undefined) raw.use({ onRequest: async ({ request }) => (request.headers.set("X-Project-Id", await resolveProjectId()), request) });
+    raw.use(sdkHmacSha256Signer({ credentials, projectId: fixedProjectId, clock: state.clock.now }));
   }
 
   async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"huaweicloud-mpc">> {
@@ -117,7 +137,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
     if (opts?.pageSize !== undefined) throw configError("huaweicloud-mpc", "MPC returns all buckets in one response; pageSize is not supported");
     return execute(
       callContext(state, opts),
-      (signal) => raw.GET("/v1/{project_id}/buckets", { params: { path: { project_id: projectId } }, parseAs: "text", signal, fetch: state.send(signal) }),
+      async (signal) => raw.GET("/v1/{project_id}/buckets", { params: { path: { project_id: await resolveProjectId() } }, parseAs: "text", signal, fetch: state.send(signal) }),
       ({ response, data }) => {
         const body = parseJsonBody(mpcErrors, response, data);
         try {
@@ -139,6 +159,19 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
   };
 }
 
+/** The project id the credentials carry, else IAM's (Node only: elsewhere `projectId` is required). */
+async function lookUpProjectId(credentials: CredentialSource, region: string, state: ClientState): Promise<string> {
+  const c = (typeof credentials === "function" ? await credentials() : credentials) as AccessKeyCredentials & { projectId?: string; iamEndpoint?: string };
+  if (c.projectId) return c.projectId;
+  const lookup = projectIdLookup as typeof projectIdLookup | undefined;
+  if (!lookup) throw configError("huaweicloud-mpc", `\`projectId\` is required (or set ${env.projectId})`);
+  try {
+    return await lookup({ credentials: { ...c, source: "client" }, region, fetch: state.fetch, clock: state.clock.now });
+  } catch (err) {
+    throw credentialsError("huaweicloud-mpc", err);
+  }
+}
+
 /** `bucketry/huaweicloud-mpc`: an MPC client, as `createBucketClient({ provider: "huaweicloud-mpc", … })` makes it. */
 export const createBucketClient = entryFunction("huaweicloud-mpc", createMpcBucketClient);
 
@@ -148,7 +181,7 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
   operation: "listBuckets",
   operations: ["GET /v1/{project_id}/buckets"],
   auth: ["SDK-HMAC-SHA256", "X-Auth-Token (profile token)"],
-  requiredOptions: ["region", "projectId"],
+  requiredOptions: ["region"],
   env,
   errors: mpcErrors,
   create: createMpcBucketClient,
@@ -156,18 +189,33 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
     label: "MPC",
     region: "cn-north-4",
     signatureVersions: [],
-    required: ["--region", "--project-id"],
-    flags: { "project-id": { placeholder: "ID", help: "project id (or HUAWEICLOUD_SDK_PROJECT_ID)" } },
+    required: ["--region"],
+    flags: { "project-id": { placeholder: "ID", help: "project id (or HUAWEICLOUD_SDK_PROJECT_ID; else looked up from IAM)" } },
     env: ["PROJECT_ID", "ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],
     examples: ["bucketry list-buckets --provider huaweicloud-mpc --region cn-north-4 --project-id 0a1b… --json"],
     profileExample: { accessKeyId: "…", accessKeySecret: "…", region: "cn-north-4", projectId: "…" },
     profileKeys: 'Huawei "token" (IAM X-Auth-Token)',
     options(ctx) {
       const projectId = firstNonBlank(ctx.flags["project-id"], ctx.entry.projectId, ctx.env[`${ctx.prefix}_PROJECT_ID`], ctx.env[env.projectId!]);
-      if (!projectId) return ctx.usage(`huaweicloud-mpc needs --project-id (or ${env.projectId}, or "projectId" in the profile)`);
       const token = firstNonBlank(ctx.entry.token);
+      // No project id: the facade looks it up from IAM by region (AK/SK); a token needs one.
+      if (!projectId && token && !ctx.accessKey) return ctx.usage(`huaweicloud-mpc with a token needs --project-id (or ${env.projectId}, or "projectId" in the profile)`);
       const base = accessKeyCliOptions({ ...ctx, provider: "huaweicloud-mpc" }, "required");
-      return { ...base, projectId, ...(token && !ctx.accessKey ? { credentials: { token } } : {}) } as HuaweiMpcOptions;
+      return { ...base, ...(projectId ? { projectId } : {}), ...(token && !ctx.accessKey ? { credentials: { token } } : {}) } as HuaweiMpcOptions;
+    },
+    credentialChain: ["environment", "profile-file (~/.huaweicloud/credentials)", "ecs-metadata (169.254.169.254)"],
+    async describeCredentials(options, environment) {
+      const { description, keys } = await describeAccessKeys("huaweicloud-mpc", accessKeys, options.credentials, environment);
+      if (!keys) return options.projectId ? { ...description, projectId: options.projectId } : description;
+      const projectId = options.projectId ?? environment[env.projectId!]?.trim() ?? keys.projectId;
+      if (projectId) return { ...description, projectId };
+      const lookup = projectIdLookup as typeof projectIdLookup | undefined;
+      if (!options.region || !lookup) return description;
+      try {
+        return { ...description, projectId: await lookup({ credentials: { ...keys, source: description.source }, region: options.region }) };
+      } catch (err) {
+        throw credentialsError("huaweicloud-mpc", err);
+      }
     },
     mockEnv: (mock) => [...(mock.options.projectId ? [{ vendor: env.projectId, cli: "PROJECT_ID", value: mock.options.projectId }] : []), ...accessKeyMockEnv(env, mock)],
   },

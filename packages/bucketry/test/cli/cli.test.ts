@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenario } from "@bucketry/mocks";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
-import { assertBuilt, cleanEnv, jsonLines, run, start } from "./helpers.js";
+import { assertBuilt, cleanEnv, jsonLines, removeHomes, run, start } from "./helpers.js";
 
 let server: MockServer;
 let faulty: MockServer; // scenarios are set on this one only, so concurrent tests do not see them
@@ -42,6 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all([server?.close(), faulty?.close()]);
+  removeHomes();
 });
 
 describe.concurrent("commands", () => {
@@ -289,5 +290,59 @@ describe.concurrent("profiles", () => {
     const unknown = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "work"], env);
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toMatch(/profile "work" is not in .*profiles: mock/);
+  });
+});
+
+describe("whoami and the credential chains", () => {
+  it("providers lists each provider's default chain in order", async () => {
+    const human = await run(["providers"]);
+    expect(human.stdout).toContain("environment → oidc-role → cli-profile (~/.aliyun/config.json) → credentials-file (~/.alibabacloud/credentials) → ecs-ram-role (100.100.100.200) → credentials-uri");
+    expect(human.stdout).toContain("environment → profile-file (~/.huaweicloud/credentials) → ecs-metadata (169.254.169.254)");
+    const json = jsonLines((await run(["providers", "--json"])).stdout);
+    expect(json.find((r) => r.provider === "baidu-bos")?.chain).toEqual(["environment"]);
+  });
+
+  it("whoami: the source, the key id masked to 4 characters, never the secret; --json", async () => {
+    const env = cleanEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tWhoAmIKeyId1234", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "whoami-secret-value" });
+    const r = await run(["whoami", "--provider", "aliyun-ens"], env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/source:\s+environment/);
+    expect(r.stdout).toMatch(/access key id:\s+\*\*\*\*1234/);
+    expect(r.stdout).not.toContain("LTAI5tWhoAmI");
+    expect(r.stdout).not.toContain("whoami-secret-value");
+    const j = await run(["whoami", "--provider", "aliyun-ens", "--json"], env);
+    expect(JSON.parse(j.stdout)).toEqual({ provider: "aliyun-ens", source: "environment", id: "****1234" });
+  });
+
+  it("whoami: temporary credentials from a credentials URI show their expiry; a CLI profile file is named", async () => {
+    const { createServer: createHttpServer } = await import("node:http");
+    const uriServer = createHttpServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ Code: "Success", AccessKeyId: "STS.FromUriKey9876", AccessKeySecret: "uri-secret", SecurityToken: "uri-token", Expiration: "2031-05-06T07:08:09Z" }));
+    });
+    await new Promise<void>((resolve) => uriServer.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (uriServer.address() as { port: number }).port;
+      const r = await run(["whoami", "--provider", "aliyun-oss", "--region", "cn-hangzhou", "--json"], cleanEnv({ ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${port}/creds` }));
+      expect(r.stderr).toBe("");
+      expect(JSON.parse(r.stdout)).toEqual({ provider: "aliyun-oss", source: "credentials-uri", id: "****9876", expiration: "2031-05-06T07:08:09.000Z" });
+    } finally {
+      await new Promise((resolve) => uriServer.close(resolve));
+    }
+    const env = cleanEnv();
+    mkdirSync(join(env.HOME!, ".aliyun"), { recursive: true });
+    writeFileSync(join(env.HOME!, ".aliyun", "config.json"), JSON.stringify({ current: "dev", profiles: [{ name: "dev", mode: "AK", access_key_id: "LTAIProfileKey4321", access_key_secret: "profile-secret" }] }));
+    const p = await run(["whoami", "--provider", "aliyun-ens", "--json"], env);
+    expect(JSON.parse(p.stdout)).toEqual({ provider: "aliyun-ens", source: "cli-profile dev (AK)", id: "****4321" });
+  });
+
+  it("whoami with nothing configured: exit 3, one line listing every source of the chain", async () => {
+    const r = await run(["whoami", "--provider", "huaweicloud-mpc", "--region", "cn-north-4"]);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/1\. environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set; 2\. profile-file: .*; 3\. ecs-metadata: switched off by BUCKETRY_METADATA_DISABLED=true/);
+    expect(r.stderr).not.toContain("network guard");
   });
 });

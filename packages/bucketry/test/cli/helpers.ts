@@ -1,6 +1,6 @@
 // Runs the REAL binary (node bin/bucketry.js, which loads the built dist/cli/main.js) in a clean environment.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,10 +20,34 @@ export interface Result {
   stderr: string;
 }
 
-/** A fresh HOME and XDG_CONFIG_HOME, and nothing of the caller's environment but PATH (no real credentials). */
+const homes: string[] = [];
+
+export const networkGuard = join(pkg, "test", "support", "network-guard-child.mjs");
+
+/**
+ * A fresh HOME and XDG_CONFIG_HOME, and nothing of the caller's environment but PATH and the temporary
+ * directory (no real credentials). The credential chains' instance-metadata sources are switched off, and the
+ * child loads the network guard (only loopback connections; anything else is refused and reported on stderr).
+ * The homes are removed by `removeHomes` (the test file's afterAll).
+ */
 export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), "bucketry-cli-home-"));
-  return { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, ".config"), ...extra };
+  homes.push(home);
+  return {
+    PATH: process.env.PATH,
+    TMPDIR: process.env.TMPDIR,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, ".config"),
+    BUCKETRY_METADATA_DISABLED: "true",
+    ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+    NODE_OPTIONS: `--import=${networkGuard}`,
+    ...extra,
+  };
+}
+
+/** Removes every home `cleanEnv` made. */
+export function removeHomes(): void {
+  for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
 }
 
 export function run(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<Result> {

@@ -119,15 +119,56 @@ export async function rejection(promise: Promise<unknown>): Promise<BucketryErro
   throw new Error("expected the call to reject");
 }
 
+// Taken before any test fakes the timers: `within` guards against hangs in real time, fake clock or not.
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
 /** Rejects when `promise` does not settle within `ms` (a hang is a failure, not a timeout of the suite). */
 export function within<T>(promise: Promise<T>, ms: number, what = "call"): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
   return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
+    promise.finally(() => realClearTimeout(timer)),
     new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms);
+      timer = realSetTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms);
     }),
   ]);
+}
+
+/** Counts arrivals; `arrived(n)` resolves once there were n (an event to wait for instead of a sleep). */
+export function arrivals(): { count: number; add(): void; arrived(n: number): Promise<void> } {
+  let count = 0;
+  const waiting: { n: number; resolve: () => void }[] = [];
+  return {
+    get count() {
+      return count;
+    },
+    add() {
+      count++;
+      for (const w of waiting.filter((w) => w.n <= count)) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve();
+      }
+    },
+    arrived(n: number) {
+      return n <= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ n, resolve }));
+    },
+  };
+}
+
+/**
+ * A fetch stub that never answers an API request (it rejects, as fetch does, when the request's signal
+ * aborts); Hitachi's CSRF GET is answered. `arrived(n)` resolves once n API requests came in.
+ */
+export function hangingFetch(): Fetch & { requests: Request[]; arrived(n: number): Promise<void> } {
+  const seen = arrivals();
+  const fetch = stubFetch(
+    (request) =>
+      new Promise<Response>((_, reject) => {
+        seen.add();
+        request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+      }),
+  );
+  return Object.assign(fetch, { arrived: seen.arrived });
 }
 
 // --- a raw HTTP server ---------------------------------------------------------------------------------------
@@ -135,24 +176,31 @@ export function within<T>(promise: Promise<T>, ms: number, what = "call"): Promi
 export interface Raw {
   url: string;
   hits: number;
+  /** Resolves once the server has seen `n` requests (each read to its end). */
+  arrived(n: number): Promise<void>;
   server: Server;
   close(): Promise<void>;
 }
 
 /** A local server whose handler writes to the socket itself (reset, hang, partial bodies). */
 export async function rawServer(handler: (req: IncomingMessage, res: ServerResponse, index: number) => void): Promise<Raw> {
-  const state = { hits: 0 };
+  const seen = arrivals();
   const server = createServer((req, res) => {
     req.resume();
-    req.on("end", () => handler(req, res, state.hits++));
+    req.on("end", () => {
+      const index = seen.count;
+      seen.add();
+      handler(req, res, index);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     get hits() {
-      return state.hits;
+      return seen.count;
     },
+    arrived: seen.arrived,
     server,
     close: () =>
       new Promise<void>((resolve) => {

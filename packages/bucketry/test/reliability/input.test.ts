@@ -42,7 +42,8 @@ describe("client options", () => {
     ["MPC without region", { provider: "huaweicloud-mpc", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, /`region` is required/],
     ["ENS region that is not an id", { provider: "aliyun-ens", region: "Hangzhou!", credentials: creds["aliyun-ens"] }, /"Hangzhou!" is not a region id like ap-southeast-1/],
     ["MPC region that is not an id", { provider: "huaweicloud-mpc", region: "r", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, /"r" is not a region id like cn-north-4/],
-    ["MPC without projectId", { provider: "huaweicloud-mpc", region: "cn-north-4", credentials: creds["huaweicloud-mpc"] }, /`projectId` is required/],
+    // With AK/SK a missing projectId is looked up from IAM (huawei-chain.test.ts); a token cannot do that.
+    ["MPC token without projectId", { provider: "huaweicloud-mpc", region: "cn-north-4", credentials: { token: "iam-token" } }, /`projectId` is required with token credentials/],
     ["MPC projectId with a slash", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "../x", credentials: creds["huaweicloud-mpc"] }, /projectId must be/],
     ["MPC empty token", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { token: " " } }, /credentials\.token is missing or empty/],
     ["Hitachi without endpoint", { provider: "hitachi-vsp-one-object", credentials: creds["hitachi-vsp-one-object"] }, /`endpoint` is required: the management API base/],

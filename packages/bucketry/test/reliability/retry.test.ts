@@ -127,7 +127,7 @@ describe("vendor throttling and transient codes are retried", () => {
     expect(kinds[0]).toMatch(new RegExp(`^(Throttled|Unavailable|ServerError|ClockSkew):${code.replace(".", "\\.")}$`));
   });
 
-  it("Hitachi 401: the session refreshes token and CSRF once and replays the call (same body); a second 401 is final", async () => {
+  it("Hitachi 401: the session drops token and CSRF, one more attempt sends the call again (same body); a second 401 is final", async () => {
     let csrfCount = 0;
     const bodies: string[] = [];
     const xsrf: string[] = [];
@@ -150,16 +150,17 @@ describe("vendor throttling and transient codes are retried", () => {
     expect(bodies[1]).toBe(bodies[0]); // the replay carries the body (ali-oss #604: never an empty re-send)
 
     const err = await rejection(client.listBucketsPage({ userId: 3 }));
-    expect(err).toMatchObject({ kind: "InvalidCredentials", status: 401, retryable: false, attempts: 1 });
-    expect(bodies).toHaveLength(4); // the call and one replay: no loop
+    expect(err).toMatchObject({ kind: "InvalidCredentials", status: 401, retryable: false, attempts: 2 }); // the re-authentication is an attempt
+    expect(bodies).toHaveLength(4); // the call and one more attempt: no loop
+    expect(csrfCount).toBe(3);
   });
 });
 
 describe("Retry-After and x-acs-retry-after", () => {
-  async function delayFor(provider: Provider, headers: Record<string, string>, retry: Record<string, unknown> = {}): Promise<number> {
+  async function delayFor(provider: Provider, headers: Record<string, string>, retry: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Promise<number> {
     const delays: number[] = [];
     const fetch = stubFetch((_, i) => (i === 0 ? vendorError(provider, 429, "Throttling.User", headers) : ok(provider)));
-    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0, onRetry: (i: RetryInfo) => delays.push(i.delayMs), ...retry } });
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0, onRetry: (i: RetryInfo) => delays.push(i.delayMs), ...retry }, ...extra });
     await callOnce(client, provider);
     return delays[0]!;
   }
@@ -167,11 +168,12 @@ describe("Retry-After and x-acs-retry-after", () => {
   it("seconds (decimals too)", async () => {
     expect(await delayFor("huaweicloud-mpc", { "retry-after": "0.05" })).toBe(50);
   });
-  it("an HTTP date", async () => {
-    const d = await delayFor("baidu-bos", { "retry-after": new Date(Date.now() + 1500).toUTCString() });
-    expect(d).toBeGreaterThan(0);
-    expect(d).toBeLessThanOrEqual(1500);
-    expect(await delayFor("baidu-bos", { "retry-after": new Date(Date.now() - 60_000).toUTCString() })).toBe(0);
+  it("an HTTP date, counted from the client's clock", async () => {
+    // A fixed clock on a whole second (an HTTP date has no milliseconds): the delay is exact, however long the call takes.
+    const now = Date.UTC(2025, 5, 1, 12, 0, 0);
+    const clock = () => now;
+    expect(await delayFor("baidu-bos", { "retry-after": new Date(now + 1_000).toUTCString() }, {}, { clock })).toBe(1_000);
+    expect(await delayFor("baidu-bos", { "retry-after": new Date(now - 60_000).toUTCString() }, {}, { clock })).toBe(0);
   });
   it("x-acs-retry-after (ms), preferred over Retry-After", async () => {
     expect(await delayFor("aliyun-ens", { "x-acs-retry-after": "40", "retry-after": "9" })).toBe(40);

@@ -1,21 +1,41 @@
 // Timeouts and cancellation: the per-attempt timeout, the total deadline, the caller's AbortSignal (in flight
 // and during a backoff wait), and that nothing — timer, socket, listener — outlives a call: a child process
-// running every kind of call against a mock server exits on its own right after the last one settles.
+// running every kind of call against a mock server leaves nothing alive once the last one settles.
+//
+// Nothing here depends on how fast the machine is: where a test times a deadline or an attempt timeout, they
+// run on a fake clock that moves only once the stub has seen the request; aborts fire on an event (the
+// request arrived, the backoff began), never after a guessed delay; elsewhere a call's outcome (its kind,
+// message, attempt count), not its duration, shows which limit ended it.
 import { spawn } from "node:child_process";
 import { getEventListeners } from "node:events";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Provider } from "../../src/index.js";
-import { callOnce, clientFor, PROVIDERS, rawServer, rejection, STUB_ENDPOINT, stubFetch, VALID_BODY, type Raw } from "./helpers.js";
+import type { RetryInfo } from "../../src/retry.js";
+import { callOnce, clientFor, hangingFetch, PROVIDERS, rawServer, rejection, STUB_ENDPOINT, stubFetch, VALID_BODY, within, type Raw } from "./helpers.js";
 
 let raw: Raw | undefined;
 const servers: { close(): Promise<void> }[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   await raw?.close();
   raw = undefined;
   for (const s of servers.splice(0)) await s.close();
 });
+
+/** Only the timers the call's deadline, attempt timeout and backoff use; I/O and the event loop stay real. */
+const fakeClock = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+
+/** Whether `promise` has settled yet, without awaiting it. */
+function track<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  return { promise, settled: () => settled };
+}
 
 /** A server that never answers the API call (Hitachi's CSRF GET is answered). */
 const hang = () =>
@@ -26,76 +46,97 @@ const hang = () =>
     }
   });
 const endpoint = (provider: Provider, url: string) => (provider === "hitachi-vsp-one-object" ? `${url}/mapi` : url);
+/** Requests the hanging server sees up to the API call: Hitachi's CSRF GET comes first. */
+const upToApiCall = (provider: Provider) => (provider === "hitachi-vsp-one-object" ? 2 : 1);
 
 describe("deadlineMs: the whole call, retries and waits included", () => {
-  it.each(PROVIDERS)("%s: a hanging server fails at the deadline, not after attempts × timeoutMs", async (provider) => {
-    raw = await hang();
-    const client = clientFor(provider, endpoint(provider, raw.url), { timeoutMs: 10_000, deadlineMs: 150 });
-    const started = Date.now();
-    const err = await rejection(callOnce(client, provider));
-    const took = Date.now() - started;
+  it.each(PROVIDERS)("%s: a hanging call fails at the deadline, not after attempts × timeoutMs", async (provider) => {
+    fakeClock();
+    const fetch = hangingFetch();
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, timeoutMs: 10_000, deadlineMs: 150 });
+    const call = track(callOnce(client, provider));
+    await fetch.arrived(1);
+    await vi.advanceTimersByTimeAsync(149);
+    expect(call.settled(), "settled before the deadline").toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.settled(), "settled at the deadline").toBe(true);
+    const err = await rejection(call.promise);
     expect(err).toMatchObject({ kind: "Timeout", retryable: false, attempts: 1 });
-    expect(err.message).toMatch(/deadline of 150 ms exceeded/);
-    expect(took).toBeGreaterThanOrEqual(140);
-    expect(took).toBeLessThan(2_000);
+    expect(err.message).toMatch(/deadline of 150 ms exceeded after 1 attempt\b/);
+    expect(fetch.requests).toHaveLength(1);
   });
 
   it("attempt timeouts are retried until the deadline", async () => {
-    raw = await hang();
-    // 60 ms attempts inside an 800 ms deadline: room for 3+ attempts even when a loaded CI machine stalls.
-    const client = clientFor("aliyun-ens", raw.url, { timeoutMs: 60, deadlineMs: 800, retry: { maxAttempts: 100, baseDelayMs: 1 } });
-    const err = await rejection(callOnce(client, "aliyun-ens"));
-    expect(err.kind).toBe("Timeout");
-    expect(err.attempts).toBeGreaterThanOrEqual(3);
-    // Every attempt sent one request and none was sent twice; the deadline may abort the last attempt before
-    // its request reaches the server, so the server can have seen one fewer.
-    expect(raw.hits).toBeLessThanOrEqual(err.attempts);
-    expect(raw.hits).toBeGreaterThanOrEqual(err.attempts - 1);
+    fakeClock();
+    const fetch = hangingFetch();
+    // No backoff (baseDelayMs 0): attempt n runs from 60(n-1) to 60n ms, so 16 time out and the 1 000 ms
+    // deadline ends the 17th, 40 ms in.
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, timeoutMs: 60, deadlineMs: 1_000, retry: { maxAttempts: 100, baseDelayMs: 0 } });
+    const call = track(callOnce(client, "aliyun-ens"));
+    for (let n = 1; n <= 17; n++) {
+      expect(call.settled(), `settled after ${n - 1} attempts`).toBe(false);
+      await fetch.arrived(n); // attempt n has sent its request; its 60 ms run from now
+      await vi.advanceTimersByTimeAsync(n <= 16 ? 60 : 39);
+    }
+    expect(call.settled(), "settled before the deadline").toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.settled(), "settled at the deadline").toBe(true);
+    const err = await rejection(call.promise);
+    expect(err).toMatchObject({ kind: "Timeout", attempts: 17 });
+    expect(err.message).toMatch(/deadline of 1000 ms exceeded after 17 attempts/);
+    // One request per attempt, none sent twice.
+    expect(fetch.requests).toHaveLength(17);
   });
 
   it("a retry whose wait would end past the deadline is not attempted: the last error, at once", async () => {
+    fakeClock(); // the clock never moves: a call that waited (for the Retry-After or the deadline) would not settle
     const fetch = stubFetch(() => new Response(JSON.stringify({ Code: "Throttling.User" }), { status: 429, headers: { "retry-after": "10", "content-type": "application/json" } }));
-    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, deadlineMs: 2_000 });
-    const started = Date.now();
-    const err = await rejection(callOnce(client, "aliyun-ens"));
-    expect(Date.now() - started).toBeLessThan(500);
+    const retries: RetryInfo[] = [];
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, deadlineMs: 2_000, retry: { onRetry: (info: RetryInfo) => retries.push(info) } });
+    const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
     expect(err).toMatchObject({ kind: "Throttled", attempts: 1 });
+    expect(retries).toEqual([]);
     expect(fetch.requests).toHaveLength(1);
   });
 
   it("the per-call deadline overrides the client's; 0 turns it off", async () => {
     raw = await hang();
     const client = clientFor("baidu-bos", raw.url, { deadlineMs: 10_000, timeoutMs: 10_000 });
-    const started = Date.now();
-    await rejection(client.getBucketAcl("example-bucket", { deadlineMs: 80 }));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    const err = await rejection(client.getBucketAcl("example-bucket", { deadlineMs: 80 }));
+    expect(err).toMatchObject({ kind: "Timeout", attempts: 1 });
+    expect(err.message).toMatch(/deadline of 80 ms exceeded/); // not the client's 10 000 ms deadline or timeout
     const off = clientFor("baidu-bos", raw.url, { deadlineMs: 50, timeoutMs: 200, retry: false });
-    const err = await rejection(off.getBucketAcl("example-bucket", { deadlineMs: 0 }));
-    expect(err.message).toMatch(/no response within 200 ms/); // the attempt timeout, not the deadline
+    const offErr = await rejection(off.getBucketAcl("example-bucket", { deadlineMs: 0 }));
+    expect(offErr.message).toMatch(/no response within 200 ms/); // the attempt timeout, not the deadline
   });
 });
 
 describe("AbortSignal", () => {
-  it.each(PROVIDERS)("%s: abort in flight → Aborted, promptly", async (provider) => {
+  it.each(PROVIDERS)("%s: abort in flight → Aborted, at once", async (provider) => {
     raw = await hang();
-    const client = clientFor(provider, endpoint(provider, raw.url), { timeoutMs: 10_000 });
+    // Nothing else can end the call: no answer comes, and the attempt timeout is far away.
+    const client = clientFor(provider, endpoint(provider, raw.url), { timeoutMs: 60_000 });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const started = Date.now();
-    const err = await rejection(callOnce(client, provider, { signal: controller.signal }));
+    const call = callOnce(client, provider, { signal: controller.signal });
+    await raw.arrived(upToApiCall(provider)); // the request is at the server, waiting for an answer
+    controller.abort();
+    const err = await within(rejection(call), 10_000);
     expect(err).toMatchObject({ kind: "Aborted", retryable: false, attempts: 1 });
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it("abort during a backoff wait → Aborted, without waiting it out", async () => {
     const fetch = stubFetch(() => new Response("{}", { status: 503, headers: { "retry-after": "15" } }));
-    const client = clientFor("huaweicloud-mpc", STUB_ENDPOINT["huaweicloud-mpc"], { fetch });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const started = Date.now();
-    const err = await rejection(client.listBucketsPage({ signal: controller.signal }));
+    const retries: RetryInfo[] = [];
+    // onRetry runs just before the wait starts; the abort comes once the wait has begun.
+    const onRetry = (info: RetryInfo) => {
+      retries.push(info);
+      queueMicrotask(() => controller.abort());
+    };
+    const client = clientFor("huaweicloud-mpc", STUB_ENDPOINT["huaweicloud-mpc"], { fetch, retry: { onRetry } });
+    const err = await within(rejection(client.listBucketsPage({ signal: controller.signal })), 10_000);
+    expect(retries.map((r) => r.delayMs)).toEqual([15_000]);
     expect(err).toMatchObject({ kind: "Aborted", attempts: 1 });
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(fetch.requests).toHaveLength(1);
   });
 
@@ -133,7 +174,8 @@ describe("nothing keeps the process alive after a call", () => {
   const script = `${here}fixtures/exit-child.mjs`;
   const built = existsSync(fileURLToPath(new URL("../../dist/index.js", import.meta.url))) && existsSync(fileURLToPath(new URL("../../../mocks/dist/server.js", import.meta.url)));
 
-  it("completed, failed, timed-out, deadline-exceeded and aborted calls: the child exits within 1 s of the last", async () => {
+  /** Runs the child against a fresh mock server; `leak` makes it leave a timer or a socket behind on purpose. */
+  async function runChild(leak?: "timer" | "socket") {
     expect(built, "needs the built packages: run `npm run build` first").toBe(true);
     // The server runs here, in the parent: only the client's own handles can keep the child alive.
     const { startMockServer } = await import("@bucketry/mocks/server");
@@ -147,30 +189,37 @@ describe("nothing keeps the process alive after a call", () => {
       ...server.clientOptions,
       ossBucket: server.mock.state.buckets[0]!.name,
       bosBucket: server.mock.state.buckets[1]!.name,
+      serverPort: server.port,
     };
-    const child = spawn(process.execPath, ["--expose-gc", script, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...process.env, BUCKETRY_TEST_LEAK: leak ?? "" };
+    const child = spawn(process.execPath, ["--expose-gc", script, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"], env });
     let out = "";
     let err = "";
-    let settledAt = 0;
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (!settledAt && out.includes("SETTLED")) settledAt = Date.now();
-    });
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    const code = await new Promise<number | null>((resolve) => {
+    // A safety net only: a child something keeps alive is killed, and the signal fails the test.
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
-      child.on("exit", (c) => {
+      child.on("exit", (code, signal) => {
         clearTimeout(kill);
-        resolve(c);
+        resolve({ code, signal });
       });
     });
-    const exitedAt = Date.now();
     expect(err).toBe("");
-    expect(code, out).toBe(0);
-    expect(settledAt, out).toBeGreaterThan(0);
+    expect(exit, out).toEqual({ code: 0, signal: null });
+    expect(out, "the child reports once every call settled").toMatch(/^SETTLED \{/);
     const report = JSON.parse(out.slice(out.indexOf("{"))) as Record<string, string>;
+    const list = (s: string) => s.split(",").filter((r) => r !== "");
+    // Only the stdout pipe may remain: no socket (TCPSocketWrap) or other handle, no timer (Timeout, Immediate).
+    const left = { timersAtSettle: list(report.timersAtSettle!), afterClose: list(report.aliveAfterClose!).filter((r) => r !== "PipeWrap" && r !== "TTYWrap") };
+    return { report, left };
+  }
+
+  it("completed, failed, timed-out, deadline-exceeded and aborted calls leave no timer, socket or handle: the child ends on its own", async () => {
+    const { report, left } = await runChild();
     expect(report).toMatchObject({
       ok: "fulfilled",
+      okBeforeDeadline: "fulfilled",
       failed: "BucketryError:Unavailable",
       timedOut: "BucketryError:Timeout",
       deadline: "BucketryError:Timeout",
@@ -179,9 +228,13 @@ describe("nothing keeps the process alive after a call", () => {
       reset: "BucketryError:Network",
       hitachi: "fulfilled",
       listing: "fulfilled",
+      abortedLast: "BucketryError:Aborted",
     });
-    // Only the stdout pipe may remain: no socket (TCPSocketWrap), timer (Timeout) or other handle.
-    expect(report.resources!.split(",").filter((r) => r && r !== "PipeWrap" && r !== "TTYWrap"), "handles left after the last call").toEqual([]);
-    expect(exitedAt - settledAt, out).toBeLessThan(1_000);
+    expect(left, "left after the last call").toEqual({ timersAtSettle: [], afterClose: [] });
+  });
+
+  it("the check sees a timer or a socket left behind", async () => {
+    expect((await runChild("timer")).left).toEqual({ timersAtSettle: ["Timeout"], afterClose: ["Timeout"] });
+    expect((await runChild("socket")).left).toEqual({ timersAtSettle: [], afterClose: ["TCPSocketWrap"] });
   });
 });

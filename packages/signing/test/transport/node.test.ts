@@ -22,6 +22,10 @@ const webPass = process.env.BUCKETRY_CRYPTO === "web";
 interface Local {
   url: string;
   connections: number;
+  /** Connections the server has seen close. */
+  closedConnections: number;
+  /** Resolves once `n` connections have closed (an event to wait for instead of a sleep). */
+  connectionsClosed(n: number): Promise<void>;
   requests: { method: string; url: string; headers: IncomingMessage["headers"]; body: Buffer }[];
   server: Server;
 }
@@ -35,7 +39,9 @@ afterEach(async () => {
 });
 
 async function serve(handler: (req: IncomingMessage, res: ServerResponse, body: Buffer) => void): Promise<Local> {
-  const local = { connections: 0, requests: [] } as unknown as Local;
+  const local = { connections: 0, closedConnections: 0, requests: [] } as unknown as Local;
+  const waiting: { n: number; resolve: () => void }[] = [];
+  local.connectionsClosed = (n) => (local.closedConnections >= n ? Promise.resolve() : new Promise((resolve) => waiting.push({ n, resolve })));
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -45,12 +51,29 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse, body: 
       handler(req, res, body);
     });
   });
-  server.on("connection", () => local.connections++);
+  server.on("connection", (socket: Socket) => {
+    local.connections++;
+    socket.on("close", () => {
+      local.closedConnections++;
+      for (const w of waiting.filter((w) => w.n <= local.closedConnections)) w.resolve();
+    });
+  });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   local.server = server;
   local.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return local;
+}
+
+/** Rejects when `promise` does not settle within `ms`: a hang fails with a message, not as the suite's timeout. */
+function within<T>(promise: Promise<T>, ms: number, what = "call"): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+    }),
+  ]);
 }
 
 const json = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string | string[]> = {}) => {
@@ -304,12 +327,10 @@ describe.each([
 
     it("an idle socket is closed after freeSocketTimeoutMs", async () => {
       const s = await serve((_req, res) => json(res, 200, {}));
-      const closed: Socket[] = [];
-      s.server.on("connection", (socket: Socket) => socket.on("close", () => closed.push(socket)));
       const transport = createNodeTransport({ freeSocketTimeoutMs: 50 });
       await (await transport(new Req(`${s.url}/t`))).arrayBuffer();
-      await new Promise((r) => setTimeout(r, 400));
-      expect(closed).toHaveLength(1);
+      // Well before the default (4 s), which a transport ignoring the option would wait for.
+      await within(s.connectionsClosed(1), 3_000, "the idle socket closing");
       await (await transport(new Req(`${s.url}/t`))).arrayBuffer();
       expect(s.connections).toBe(2);
     });
@@ -317,8 +338,8 @@ describe.each([
     it("a refused connection rejects like fetch: TypeError('fetch failed') with the socket error as cause", async () => {
       const s = await serve(() => undefined);
       const url = s.url;
-      servers.splice(0).forEach((srv) => srv.close());
-      await new Promise((r) => setTimeout(r, 20));
+      // Nothing listens there once the server has closed.
+      await Promise.all(servers.splice(0).map((srv) => new Promise((resolve) => srv.close(resolve))));
       const err = (await nodeTransport(new Req(`${url}/gone`)).catch((e: unknown) => e)) as TypeError & { cause?: { code?: string } };
       expect(err).toBeInstanceOf(TypeError);
       expect(err.message).toBe("fetch failed");
@@ -340,11 +361,9 @@ describe.each([
 
     it("a body nobody reads is not downloaded past what the stream asked for; cancel closes the socket", async () => {
       let written = 0;
-      let closed = false;
       const s = await serve((_req, res) => {
         res.writeHead(200, { "content-type": "application/octet-stream" });
         const chunk = Buffer.alloc(64 * 1024, 0x61);
-        res.on("close", () => (closed = true));
         const pump = () => {
           while (written < 64 * 1024 * 1024) {
             written += chunk.length;
@@ -360,8 +379,8 @@ describe.each([
       await new Promise((r) => setTimeout(r, 100));
       expect(written).toBeLessThan(16 * 1024 * 1024);
       await reader.cancel();
-      await new Promise((r) => setTimeout(r, 50));
-      expect(closed).toBe(true);
+      await within(s.connectionsClosed(1), 10_000, "the socket closing after cancel");
+      expect(written).toBeLessThan(64 * 1024 * 1024); // cut off, not drained to the end
     });
   });
 
@@ -376,18 +395,19 @@ describe.each([
       expect(s.requests).toHaveLength(0);
     });
 
-    it("in flight: rejects promptly with the reason (AbortError, TimeoutError) and closes the socket", async () => {
-      const s = await hang();
-      const closed: boolean[] = [];
-      s.server.on("connection", (socket: Socket) => socket.on("close", () => closed.push(true)));
+    it("in flight: rejects with the reason (AbortError, TimeoutError) and closes the socket", async () => {
+      let arrived!: () => void;
+      const atServer = new Promise<void>((resolve) => (arrived = resolve));
+      const s = await serve(() => arrived()); // never answers
       const controller = new AbortController();
-      setTimeout(() => controller.abort(), 30);
-      const started = Date.now();
-      await expect(nodeTransport(new Req(`${s.url}/a`, { signal: controller.signal }))).rejects.toMatchObject({ name: "AbortError" });
-      await expect(nodeTransport(new Req(`${s.url}/b`), { signal: AbortSignal.timeout(30) })).rejects.toMatchObject({ name: "TimeoutError" });
-      expect(Date.now() - started).toBeLessThan(1_000);
-      await new Promise((r) => setTimeout(r, 50));
-      expect(closed).toHaveLength(2);
+      const call = nodeTransport(new Req(`${s.url}/a`, { signal: controller.signal }));
+      await atServer; // in flight: only the abort can end it
+      controller.abort();
+      await expect(within(call, 10_000)).rejects.toMatchObject({ name: "AbortError" });
+      await within(s.connectionsClosed(1), 10_000, "the aborted request's socket closing");
+      await expect(within(nodeTransport(new Req(`${s.url}/b`), { signal: AbortSignal.timeout(30) }), 10_000)).rejects.toMatchObject({ name: "TimeoutError" });
+      // Every connection opened is closed (the timeout may have ended the request before it connected).
+      await within(s.connectionsClosed(s.connections), 10_000, "every socket closing");
     });
 
     it("while the body is read: the body stream errors with the reason; no listener is left once a call ends", async () => {
@@ -461,23 +481,20 @@ describe("idle keep-alive sockets never hold a process open", () => {
     const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
-    let doneAt = 0;
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-      if (!doneAt && out.includes("DONE")) doneAt = Date.now();
-    });
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    const code = await new Promise<number | null>((resolve) => {
+    // A safety net only: a child something keeps alive is killed, and the signal fails the test.
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      child.on("exit", (c) => {
+      child.on("exit", (code, signal) => {
         clearTimeout(kill);
-        resolve(c);
+        resolve({ code, signal });
       });
     });
     expect(err).toBe("");
-    expect(code).toBe(0);
+    // Nothing but stdout alive after the last response (no socket, no timer), and the child ends on its own.
     expect(out).toBe("DONE ");
-    expect(Date.now() - doneAt).toBeLessThan(1_000);
+    expect(exit).toEqual({ code: 0, signal: null });
     expect(s.connections).toBeGreaterThanOrEqual(1);
   });
 

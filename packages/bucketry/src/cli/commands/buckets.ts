@@ -6,7 +6,7 @@ import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { colourEnabled, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, type Io } from "../output.js";
-import { aclProvider, listingProvider, moduleOf, parseProvider, providersFor } from "../providers.js";
+import { aclProvider, listingProvider, moduleOf, ownFlagOwners, ownFlagValues, parseProvider, providersFor } from "../providers.js";
 import { positiveInt, resolveClient, type ConnectionFlags } from "../settings.js";
 
 interface LooseListingClient {
@@ -28,21 +28,17 @@ const connectionFlags = (flags: Record<string, string | boolean | undefined>, ow
   own,
 });
 
-/** The listing providers' own flags (`--project-id`, `--user-id`): flag → the providers that take it. */
-function listingFlags(): Map<string, string[]> {
-  const owners = new Map<string, string[]>();
-  for (const m of providersFor("list-buckets")) for (const flag of Object.keys(m.cli.flags ?? {})) owners.set(flag, [...(owners.get(flag) ?? []), m.id]);
-  return owners;
-}
+/** Flag definitions for parseArgs of the providers' own flags. */
+const stringFlags = (owners: Map<string, string[]>) => Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }]));
 
 export async function listBucketsCommand(args: string[], io: Io): Promise<number> {
   const command = "list-buckets";
-  const owners = listingFlags();
+  const owners = ownFlagOwners(providersFor(command));
   const flags = parse(command, args, {
     ...CONNECTION_OPTIONS,
     prefix: { type: "string" },
     limit: { type: "string" },
-    ...Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }])),
+    ...stringFlags(owners),
   }) as Values<typeof CONNECTION_OPTIONS> & { prefix?: string; limit?: string } & Record<string, string | boolean | undefined>;
   if (flags.help) {
     io.out.write(HELP[command]!);
@@ -52,13 +48,7 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
   if (flags.raw && !flags.json) throw new UsageError("--raw only applies with --json", command);
   const limit = positiveInt(flags.limit, "--limit", command);
   const module = moduleOf(provider);
-  const own: Record<string, string | undefined> = {};
-  for (const [flag, takers] of owners) {
-    const value = flags[flag] as string | undefined;
-    if (value === undefined) continue;
-    if (!takers.includes(provider)) throw new UsageError(`--${flag} applies to ${takers.join(", ")} only`, command);
-    own[flag] = value;
-  }
+  const own = ownFlagValues(owners, flags, provider, command);
   const { options, context } = resolveClient(provider, connectionFlags(flags, own), io.env, command, debugLog(io, flags.debug));
 
   const pageOptions: Record<string, unknown> = {};
@@ -113,7 +103,8 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
 
 export async function getAclCommand(args: string[], io: Io): Promise<number> {
   const command = "get-acl";
-  const flags = parse(command, args, { ...CONNECTION_OPTIONS, bucket: { type: "string" } });
+  const owners = ownFlagOwners(providersFor(command));
+  const flags = parse(command, args, { ...CONNECTION_OPTIONS, bucket: { type: "string" }, ...stringFlags(owners) }) as Values<typeof CONNECTION_OPTIONS> & { bucket?: string } & Record<string, string | boolean | undefined>;
   if (flags.help) {
     io.out.write(HELP[command]!);
     return 0;
@@ -121,7 +112,7 @@ export async function getAclCommand(args: string[], io: Io): Promise<number> {
   const provider = aclProvider(parseProvider(flags.provider, command));
   if (flags.raw && !flags.json) throw new UsageError("--raw only applies with --json", command);
   if (!flags.bucket || flags.bucket.trim() === "") throw new UsageError("--bucket NAME is required", command);
-  const { options } = resolveClient(provider, connectionFlags(flags), io.env, command, debugLog(io, flags.debug));
+  const { options } = resolveClient(provider, connectionFlags(flags, ownFlagValues(owners, flags, provider, command)), io.env, command, debugLog(io, flags.debug));
   const client = createBucketClient(options as BucketClientOptions) as unknown as LooseAclClient;
   const acl = await client.getBucketAcl(flags.bucket.trim());
   if (flags.json) {

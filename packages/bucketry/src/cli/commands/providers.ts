@@ -3,7 +3,7 @@ import { PROVIDERS } from "../../model.js";
 import { COMMON_OPTIONS, parse } from "../args.js";
 import { HELP } from "../help.js";
 import { colourEnabled, jsonLine, style, table, type Io } from "../output.js";
-import { cliEnvNames, PROVIDER_INFO, vendorEnvNames } from "../providers.js";
+import { cliEnvNames, CREDENTIAL_CHAINS, PROVIDER_INFO, vendorEnvNames } from "../providers.js";
 
 export async function providersCommand(args: string[], io: Io): Promise<number> {
   const flags = parse("providers", args, COMMON_OPTIONS);
@@ -11,7 +11,7 @@ export async function providersCommand(args: string[], io: Io): Promise<number> 
     io.out.write(HELP.providers!);
     return 0;
   }
-  const rows = PROVIDERS.map((p) => ({ ...PROVIDER_INFO[p], env: vendorEnvNames(p), cliEnv: cliEnvNames(p) }));
+  const rows = PROVIDERS.map((p) => ({ ...PROVIDER_INFO[p], env: vendorEnvNames(p), cliEnv: cliEnvNames(p), chain: [...CREDENTIAL_CHAINS[p]] }));
   if (flags.json) {
     for (const r of rows) io.out.write(jsonLine(r));
     return 0;
@@ -31,6 +31,8 @@ export async function providersCommand(args: string[], io: Io): Promise<number> 
       s,
     ),
   );
+  io.out.write("\nDefault credential chains, tried in order (`bucketry whoami --provider P` shows which answered):\n");
+  for (const r of rows) io.out.write(`  ${s.cyan(r.provider.padEnd(24))}${r.chain.join(" → ")}\n`);
   io.out.write(`\nEach provider also reads BUCKETRY_<PROVIDER>_ENDPOINT and _REGION (e.g. ${cliEnvNames("aliyun-oss").slice(0, 2).join(", ")}); see \`bucketry --help\`.\n`);
   return 0;
 }

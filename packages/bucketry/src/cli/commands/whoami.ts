@@ -1,0 +1,41 @@
+// `bucketry whoami --provider P`: which source supplies the credentials (the same resolution as every other
+// command), the key id masked to its last 4 characters, the expiry of temporary credentials and, for
+// huaweicloud-mpc, the project id. Never a secret.
+import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
+import { HELP } from "../help.js";
+import { colourEnabled, jsonLine, style, type Io } from "../output.js";
+import { allProviders, moduleOf, ownFlagOwners, ownFlagValues, parseProvider } from "../providers.js";
+import { resolveClient } from "../settings.js";
+
+export async function whoamiCommand(args: string[], io: Io): Promise<number> {
+  const command = "whoami";
+  // The providers' own flags that feed a client's options (`--project-id`).
+  const owners = ownFlagOwners(allProviders(), "client");
+  const flags = parse(command, args, { ...CONNECTION_OPTIONS, ...Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }])) }) as Values<typeof CONNECTION_OPTIONS> &
+    Record<string, string | boolean | undefined>;
+  if (flags.help) {
+    io.out.write(HELP[command]!);
+    return 0;
+  }
+  const provider = parseProvider(flags.provider, command);
+  const own = ownFlagValues(owners, flags, provider, command);
+  const { options } = resolveClient(provider, { region: flags.region, endpoint: flags.endpoint, profile: flags.profile, own }, io.env, command);
+  const module = moduleOf(provider);
+  const d = await module.cli.describeCredentials(options as never, io.env);
+  // Access keys have an id and may expire; a bearer token (Hitachi) is shown as "token".
+  const keys = module.env.accessKeyId !== undefined;
+  if (flags.json) {
+    io.out.write(jsonLine(d));
+    return 0;
+  }
+  const s = style(colourEnabled(io.out, io.env));
+  const lines: [string, string | undefined][] = [
+    ["provider", d.provider],
+    ["source", d.source],
+    [keys ? "access key id" : "token", d.id],
+    ["expires", d.expiration ?? (d.id && keys ? "never (long-lived keys)" : undefined)],
+    ["project id", d.projectId],
+  ];
+  for (const [k, v] of lines) if (v !== undefined) io.out.write(`${s.dim(`${k}:`.padEnd(15))}${v}\n`);
+  return 0;
+}

@@ -1,0 +1,60 @@
+// The credential files' formats: ini (Alibaba's ~/.alibabacloud/credentials, Huawei's ~/.huaweicloud/credentials)
+// and JSON (the aliyun CLI's ~/.aliyun/config.json). Parse errors name the file and the line, never its content.
+import { fileErrorCode, type CredentialIo } from "./io.js";
+import { notConfigured, sourceFailed } from "./types.js";
+
+export type IniFile = Record<string, Record<string, string>>;
+
+/**
+ * ini as the vendors' libraries read it: `[section]` headers, `key = value` lines (both trimmed), `;` and `#`
+ * comment lines, a trailing `; comment` or `# comment` cut from unquoted values, and "double" or 'single'
+ * quotes around a value removed. Keys before the first section go in section "".
+ */
+export function parseIni(text: string): IniFile {
+  const out: IniFile = {};
+  let section: Record<string, string> = (out[""] = {});
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith(";") || line.startsWith("#")) continue;
+    const header = /^\[([^\]]*)\]$/.exec(line);
+    if (header) {
+      const name = header[1]!.trim();
+      section = out[name] ??= {};
+      continue;
+    }
+    const eq = line.indexOf("=");
+    if (eq <= 0) continue;
+    const key = line.slice(0, eq).trim();
+    section[key] = iniValue(line.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+function iniValue(value: string): string {
+  const quote = value[0];
+  if ((quote === '"' || quote === "'") && value.length >= 2 && value.endsWith(quote)) return value.slice(1, -1);
+  const comment = value.search(/(^|[^\\])[;#]/);
+  if (comment === -1) return value;
+  return value.slice(0, value[comment] === ";" || value[comment] === "#" ? comment : comment + 1).trim();
+}
+
+/** A file's text; a missing file is "not configured" for `source`, any other read error a failure. */
+export async function readSourceFile(io: CredentialIo, source: string, path: string, what: string): Promise<string> {
+  if (!io.available) throw notConfigured(source, "files cannot be read on this platform");
+  try {
+    return await io.readText(path);
+  } catch (err) {
+    const code = fileErrorCode(err);
+    if (code === "ENOENT" || code === "ENOTDIR") throw notConfigured(source, `${what} ${path} does not exist`);
+    throw sourceFailed(source, `cannot read ${what} ${path}${code ? ` (${code})` : ""}`);
+  }
+}
+
+/** JSON from a credentials file; a syntax error names the file, not its content. */
+export function parseJsonFile(source: string, path: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw sourceFailed(source, `${path} is not valid JSON`);
+  }
+}

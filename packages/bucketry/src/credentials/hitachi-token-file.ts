@@ -1,0 +1,67 @@
+// Hitachi VSP One Object: a bearer token kept in a file (a mounted Kubernetes secret, a token an agent
+// rotates), re-read whenever the file changes — checked by its mtime/size/inode at most once per
+// `checkEveryMs` (default 1 s) — so a rotated token is used from the next request on without a restart.
+import { io as platformIo } from "#credential-io";
+import { readSourceFile } from "./files.js";
+import type { CredentialIo } from "./io.js";
+import { notConfigured, processEnv, setting, sourceFailed, type SourceOptions } from "./types.js";
+
+export const HITACHI_TOKEN_FILE_ENV = "VSP_ONE_OBJECT_TOKEN_FILE";
+
+export interface TokenFileOptions extends SourceOptions {
+  /** Default VSP_ONE_OBJECT_TOKEN_FILE. */
+  path?: string | undefined;
+  /** Look at the file at most this often (default 1 000 ms; 0 = on every request). */
+  checkEveryMs?: number | undefined;
+  /** @internal */
+  io?: CredentialIo | undefined;
+}
+
+export interface TokenFileSource {
+  (): Promise<{ token: string }>;
+  readonly path: string | undefined;
+  /** How many times the file's content was read. */
+  readonly reads: number;
+}
+
+/** `() => Promise<{ token }>` for the Hitachi session, reading the token file again when it changes. */
+export function hitachiTokenFile(options: TokenFileOptions = {}): TokenFileSource {
+  const io = options.io ?? platformIo;
+  const clock = options.clock ?? Date.now;
+  const every = options.checkEveryMs ?? 1_000;
+  const name = "token-file";
+  const path = options.path ?? setting(options.env ?? processEnv(), HITACHI_TOKEN_FILE_ENV);
+  let token: string | undefined;
+  let fingerprint: string | undefined;
+  let checkedAt = Number.NEGATIVE_INFINITY;
+  let reads = 0;
+  let inflight: Promise<{ token: string }> | undefined;
+
+  const load = async (): Promise<{ token: string }> => {
+    if (!path) throw notConfigured(name, `${HITACHI_TOKEN_FILE_ENV} is not set`);
+    let current: string;
+    try {
+      current = await io.fingerprint(path);
+    } catch {
+      await readSourceFile(io, name, path, "token file"); // the same wording as a read: missing / unreadable
+      throw sourceFailed(name, `cannot read token file ${path}`);
+    }
+    if (current !== fingerprint || token === undefined) {
+      const text = (await readSourceFile(io, name, path, "token file")).trim();
+      reads++;
+      if (!text) throw sourceFailed(name, `token file ${path} is empty`);
+      token = text;
+      fingerprint = current;
+    }
+    checkedAt = clock();
+    return { token };
+  };
+
+  const source = (() => {
+    if (token !== undefined && clock() - checkedAt < every) return Promise.resolve({ token });
+    return (inflight ??= load().finally(() => (inflight = undefined)));
+  }) as TokenFileSource;
+  Object.defineProperty(source, "path", { value: path });
+  Object.defineProperty(source, "reads", { get: () => reads });
+  return source;
+}

@@ -1,0 +1,217 @@
+// Huawei Cloud's default credential chain as the official SDKs resolve it (huaweicloud-sdk-go-v3 / -python-v3
+// DefaultCredentialProviderChain "basic": environment → profile → metadata; the Node core SDK has the
+// environment part and the IAM project lookup), and the project id looked up from IAM by region when none
+// is given (BasicCredentials.processAuthParams), cached per access key and region:
+//
+//   1. environment   HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK [/ _SECURITY_TOKEN] [/ _PROJECT_ID] [/ _IAM_ENDPOINT]
+//   2. profile-file  HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials (ini), section [basic]:
+//                    ak, sk, security_token, project_id, iam_endpoint
+//   3. ecs-metadata  temporary keys of the ECS agency from http://169.254.169.254/openstack/latest/securitykey
+//                    (a metadata token from PUT /meta-data/latest/api/token first when the service has it);
+//                    off with BUCKETRY_METADATA_DISABLED=true
+//
+// Federated login (HUAWEICLOUD_SDK_IDP_ID + _ID_TOKEN_FILE) is not supported: such a source reports so.
+import { signSdkHmacSha256 } from "@bucketry/signing/huawei-sdk-hmac";
+import { io as platformIo } from "#credential-io";
+import { credentialChain, type CredentialChain } from "./chain.js";
+import { parseIni, readSourceFile } from "./files.js";
+import type { CredentialIo } from "./io.js";
+import { jsonBody, parseExpiration, send, str } from "./request.js";
+import {
+  CredentialSourceError,
+  METADATA_DISABLED_ENV,
+  isTrue,
+  notConfigured,
+  processEnv,
+  setting,
+  sourceFailed,
+  type CredentialProvider,
+  type ResolvedCredentials,
+  type SourceOptions,
+} from "./types.js";
+
+export const HUAWEI_ENV = {
+  accessKeyId: "HUAWEICLOUD_SDK_AK",
+  accessKeySecret: "HUAWEICLOUD_SDK_SK",
+  securityToken: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+  projectId: "HUAWEICLOUD_SDK_PROJECT_ID",
+  iamEndpoint: "HUAWEICLOUD_SDK_IAM_ENDPOINT",
+  idpId: "HUAWEICLOUD_SDK_IDP_ID",
+  idTokenFile: "HUAWEICLOUD_SDK_ID_TOKEN_FILE",
+  credentialsFile: "HUAWEICLOUD_SDK_CREDENTIALS_FILE",
+} as const;
+
+export const HUAWEI_CHAIN_SOURCES = ["environment", "profile-file", "ecs-metadata"] as const;
+export const HUAWEI_METADATA_ENDPOINT = "http://169.254.169.254";
+/** The SDKs refresh temporary keys 40 minutes before they expire. */
+export const HUAWEI_REFRESH_MARGIN_MS = 40 * 60_000;
+const METADATA_TIMEOUT_MS = 3_000; // the Go SDK's metadata client timeout
+const IAM_TIMEOUT_MS = 15_000;
+
+/** Huawei credentials may carry the IAM endpoint their profile names. */
+export interface HuaweiCredentials extends ResolvedCredentials {
+  iamEndpoint?: string | undefined;
+}
+
+export interface HuaweiSourceOptions extends SourceOptions {
+  /** Instance-metadata base URL (default http://169.254.169.254). */
+  metadataEndpoint?: string | undefined;
+  metadataTimeoutMs?: number | undefined;
+  /** @internal File access (tests: the Node one). */
+  io?: CredentialIo | undefined;
+}
+
+/** HUAWEICLOUD_SDK_AK / _SK / _SECURITY_TOKEN / _PROJECT_ID / _IAM_ENDPOINT. */
+export function fromHuaweiEnv(options: SourceOptions = {}): CredentialProvider<HuaweiCredentials> {
+  const name = "environment";
+  return {
+    name,
+    async resolve() {
+      const env = options.env ?? processEnv();
+      const accessKeyId = setting(env, HUAWEI_ENV.accessKeyId);
+      const accessKeySecret = setting(env, HUAWEI_ENV.accessKeySecret);
+      if (setting(env, HUAWEI_ENV.idpId) && setting(env, HUAWEI_ENV.idTokenFile)) {
+        throw sourceFailed(name, `${HUAWEI_ENV.idpId} and ${HUAWEI_ENV.idTokenFile} are set: federated (OIDC) login is not supported by bucketry`);
+      }
+      if (!accessKeyId) throw notConfigured(name, accessKeySecret ? `${HUAWEI_ENV.accessKeyId} is not set` : `${HUAWEI_ENV.accessKeyId} and ${HUAWEI_ENV.accessKeySecret} are not set`);
+      if (!accessKeySecret) throw notConfigured(name, `${HUAWEI_ENV.accessKeySecret} is not set (${HUAWEI_ENV.accessKeyId} is)`);
+      return withOptional({ accessKeyId, accessKeySecret, source: name }, setting(env, HUAWEI_ENV.securityToken), setting(env, HUAWEI_ENV.projectId), setting(env, HUAWEI_ENV.iamEndpoint));
+    },
+  };
+}
+
+function withOptional(base: HuaweiCredentials, securityToken: string | undefined, projectId: string | undefined, iamEndpoint: string | undefined): HuaweiCredentials {
+  return { ...base, ...(securityToken ? { securityToken } : {}), ...(projectId ? { projectId } : {}), ...(iamEndpoint ? { iamEndpoint } : {}) };
+}
+
+/** The [basic] section of ~/.huaweicloud/credentials (or HUAWEICLOUD_SDK_CREDENTIALS_FILE). */
+export function fromHuaweiProfile(options: HuaweiSourceOptions = {}): CredentialProvider<HuaweiCredentials> {
+  const name = "profile-file";
+  return {
+    name,
+    async resolve() {
+      const env = options.env ?? processEnv();
+      const io = options.io ?? platformIo;
+      let path = setting(env, HUAWEI_ENV.credentialsFile);
+      if (!path) {
+        const home = options.homedir ?? io.homedir();
+        if (!home && io.available) throw notConfigured(name, "no home directory");
+        path = io.join(home, ".huaweicloud", "credentials");
+      }
+      const section = parseIni(await readSourceFile(io, name, path, "credentials file")).basic;
+      if (!section) throw notConfigured(name, `${path} has no [basic] section`);
+      if (section.idp_id && section.id_token_file) throw sourceFailed(name, `[basic] in ${path} uses idp_id/id_token_file: federated (OIDC) login is not supported by bucketry`);
+      if (!section.ak || !section.sk) throw sourceFailed(name, `[basic] in ${path} has no ak and sk`);
+      return withOptional({ accessKeyId: section.ak, accessKeySecret: section.sk, source: `${name} [basic]` }, section.security_token || undefined, section.project_id || undefined, section.iam_endpoint || undefined);
+    },
+  };
+}
+
+/** Temporary keys of the ECS instance's agency from the metadata service. */
+export function fromHuaweiEcsMetadata(options: HuaweiSourceOptions = {}): CredentialProvider<HuaweiCredentials> {
+  const name = "ecs-metadata";
+  const base = (options.metadataEndpoint ?? HUAWEI_METADATA_ENDPOINT).replace(/\/+$/, "");
+  const timeoutMs = options.metadataTimeoutMs ?? METADATA_TIMEOUT_MS;
+  let token: string | null = null;
+  const call = async (method: string, path: string, headers: Record<string, string>) => {
+    try {
+      return await send(options.fetch, name, { method, url: `${base}${path}`, headers, timeoutMs });
+    } catch (err) {
+      if (err instanceof CredentialSourceError) throw notConfigured(name, `${err.message} (not an ECS instance?)`);
+      throw err;
+    }
+  };
+  const updateToken = async (required: boolean) => {
+    const res = await call("PUT", "/meta-data/latest/api/token", { "X-Metadata-Token-Ttl-Seconds": "21600" });
+    if (res.status === 200) token = res.text;
+    else if ((res.status === 404 || res.status === 405) && !required) token = null;
+    else throw sourceFailed(name, `metadata token request answered HTTP ${res.status}`);
+  };
+  return {
+    name,
+    async resolve() {
+      const env = options.env ?? processEnv();
+      if (isTrue(env[METADATA_DISABLED_ENV])) throw notConfigured(name, `switched off by ${METADATA_DISABLED_ENV}=true`);
+      if (token === null) await updateToken(false);
+      const read = () => call("GET", "/openstack/latest/securitykey", token === null ? {} : { "X-Metadata-Token": token });
+      let res = await read();
+      if (res.status === 401 && !res.text.includes("Please configure Cloud Service Agency first")) {
+        await updateToken(true);
+        res = await read();
+      }
+      if (res.status === 401 || res.status === 404) throw notConfigured(name, `the metadata service has no temporary keys (HTTP ${res.status}: is an agency attached to the instance?)`);
+      if (res.status !== 200) throw sourceFailed(name, `securitykey request answered HTTP ${res.status}`);
+      const c = jsonBody(res.text)?.credential as Record<string, unknown> | undefined;
+      const accessKeyId = str(c?.access);
+      const accessKeySecret = str(c?.secret);
+      const securityToken = str(c?.securitytoken);
+      if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(name, "the metadata service answered without credential.access, secret and securitytoken");
+      const expiration = parseExpiration(c?.expires_at);
+      return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name };
+    },
+  };
+}
+
+export type HuaweiChainOptions = HuaweiSourceOptions;
+
+/** Huawei's default chain for BasicCredentials (see the top of this file). */
+export function huaweiCredentialChain(options: HuaweiChainOptions = {}): CredentialChain<HuaweiCredentials> {
+  return credentialChain<HuaweiCredentials>("Huawei Cloud", [fromHuaweiEnv(options), fromHuaweiProfile(options), fromHuaweiEcsMetadata(options)]);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// project id from IAM
+
+const REGIONAL_IAM = new Set([
+  "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5", "cn-south-1", "cn-south-2",
+  "cn-southwest-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "af-south-1", "sa-brazil-1", "la-south-2",
+  "na-mexico-1", "la-north-2", "eu-west-0", "my-kualalumpur-1", "ru-moscow-1", "me-east-1", "ae-ad-1", "tr-west-1",
+]);
+
+/** The IAM endpoint the Go SDK picks for `region` (a regional one where it has it, else the global one). */
+export function huaweiIamEndpoint(region: string): string {
+  return REGIONAL_IAM.has(region) ? `https://iam.${region}.myhuaweicloud.com` : "https://iam.myhuaweicloud.com";
+}
+
+export interface ProjectIdOptions {
+  credentials: HuaweiCredentials;
+  region: string;
+  /** Default: the credentials' iam_endpoint, else the region's IAM endpoint. */
+  iamEndpoint?: string | undefined;
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  clock?: (() => number) | undefined;
+}
+
+const projectIds = new Map<string, string>();
+
+/**
+ * The project id of `region` for these credentials: GET {iam}/v3/projects?name={region}, signed with
+ * SDK-HMAC-SHA256. Exactly one project is the answer (cached per access key, region and endpoint, as the
+ * SDKs cache it); none or several is an error naming what to set. (The Node SDK then creates a project;
+ * bucketry does not write to an account to find credentials.)
+ */
+export async function huaweiProjectId(options: ProjectIdOptions): Promise<string> {
+  const { credentials: c, region } = options;
+  const endpoint = (options.iamEndpoint ?? c.iamEndpoint ?? huaweiIamEndpoint(region)).replace(/\/+$/, "");
+  const key = `${c.accessKeyId}\n${region}\n${endpoint}`;
+  const cached = projectIds.get(key);
+  if (cached !== undefined) return cached;
+  const name = "IAM project lookup";
+  const url = new URL(`${endpoint}/v3/projects`);
+  url.searchParams.set("name", region);
+  const headers = new Headers({ "content-type": "application/json" });
+  await signSdkHmacSha256({ method: "GET", url, headers }, { credentials: c, clock: options.clock });
+  const res = await send(options.fetch, name, { method: "GET", url: url.href, headers: Object.fromEntries(headers), timeoutMs: IAM_TIMEOUT_MS });
+  const body = jsonBody(res.text);
+  if (res.status !== 200) {
+    const err = (body?.error ?? {}) as Record<string, unknown>;
+    const code = str(body?.error_code) ?? str(err.code);
+    throw sourceFailed(name, `IAM answered HTTP ${res.status}${code ? ` ${code}` : ""} for the projects of region ${region}; pass projectId or set ${HUAWEI_ENV.projectId}`);
+  }
+  const projects = Array.isArray(body?.projects) ? (body!.projects as { id?: unknown }[]) : [];
+  const ids = projects.map((p) => str(p.id)).filter((id): id is string => id !== undefined);
+  if (ids.length === 0) throw sourceFailed(name, `no project named ${region} in this account; pass projectId or set ${HUAWEI_ENV.projectId}`);
+  if (ids.length > 1) throw sourceFailed(name, `several projects named ${region} (${ids.join(", ")}); pass projectId or set ${HUAWEI_ENV.projectId}`);
+  projectIds.set(key, ids[0]!);
+  return ids[0]!;
+}

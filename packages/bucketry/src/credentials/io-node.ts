@@ -1,0 +1,16 @@
+// File access for the credential sources on Node (package.json "imports" #credential-io, condition "node").
+import { readFile, stat } from "node:fs/promises";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { CredentialIo } from "./io.js";
+
+export const io: CredentialIo = {
+  available: true,
+  readText: (path) => readFile(path, "utf8"),
+  async fingerprint(path) {
+    const s = await stat(path);
+    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+  },
+  homedir: () => homedir(),
+  join: (...parts) => join(...parts),
+};

@@ -1,0 +1,119 @@
+// Resolved credentials, cached until shortly before they expire, with at most one refresh in flight: any
+// number of concurrent calls that find the cache stale wait for the same refresh.
+//
+// Refresh margin: credentials are refreshed once less than `refreshMarginMs` of their life remains (default
+// 15 minutes, the stale time of Alibaba's credentials libraries), or less than half of it for credentials
+// that live shorter than twice the margin (so a 10-minute token is not refreshed on every call).
+// A refresh that fails while the old credentials still work returns the old ones and is tried again after
+// `retryFailedRefreshMs` (default 10 s); once they have expired the failure is the caller's error.
+import type { CredentialProvider, ResolvedCredentials } from "./types.js";
+
+export const DEFAULT_REFRESH_MARGIN_MS = 15 * 60_000;
+export const DEFAULT_RETRY_FAILED_REFRESH_MS = 10_000;
+
+export interface RefreshOptions {
+  /** Epoch-ms clock (default `Date.now`). */
+  clock?: (() => number) | undefined;
+  /** Refresh this long before expiry (default 15 minutes). */
+  refreshMarginMs?: number | undefined;
+  /** After a failed refresh that kept still-valid credentials, wait this long before trying again. */
+  retryFailedRefreshMs?: number | undefined;
+}
+
+/** What the cache holds now (for `bucketry whoami`): never the secret. */
+export interface CredentialsInfo {
+  source: string;
+  accessKeyId: string;
+  expiration?: number | undefined;
+  projectId?: string | undefined;
+}
+
+export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCredentials> {
+  readonly #provider: CredentialProvider<C>;
+  readonly #clock: () => number;
+  readonly #margin: number;
+  readonly #retryFailed: number;
+  #current: C | undefined;
+  #fetchedAt = 0;
+  #retryAt = 0;
+  #inflight: Promise<C> | undefined;
+  #refreshes = 0;
+
+  constructor(provider: CredentialProvider<C>, options: RefreshOptions = {}) {
+    this.#provider = provider;
+    this.#clock = options.clock ?? Date.now;
+    this.#margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+    this.#retryFailed = options.retryFailedRefreshMs ?? DEFAULT_RETRY_FAILED_REFRESH_MS;
+  }
+
+  /** The source's name. */
+  get name(): string {
+    return this.#provider.name;
+  }
+
+  /** How many times the source was asked (the first resolve included). */
+  get refreshes(): number {
+    return this.#refreshes;
+  }
+
+  /** Cached credentials while fresh; otherwise the (one) refresh in flight. */
+  readonly get = (): Promise<C> => {
+    const current = this.#current;
+    const now = this.#clock();
+    if (current !== undefined && !this.#stale(current, now)) return Promise.resolve(current);
+    if (current !== undefined && this.#inflight === undefined && now < this.#retryAt && !expired(current, now)) return Promise.resolve(current);
+    return (this.#inflight ??= this.#refresh(current));
+  };
+
+  async #refresh(previous: C | undefined): Promise<C> {
+    this.#refreshes++;
+    try {
+      const fresh = await this.#provider.resolve();
+      this.#current = fresh;
+      this.#fetchedAt = this.#clock();
+      this.#retryAt = 0;
+      return fresh;
+    } catch (err) {
+      const now = this.#clock();
+      // The old credentials still work: keep serving them, try again a little later.
+      if (previous !== undefined && previous === this.#current && !expired(previous, now)) {
+        this.#retryAt = now + this.#retryFailed;
+        return previous;
+      }
+      throw err;
+    } finally {
+      this.#inflight = undefined;
+    }
+  }
+
+  #stale(c: C, now: number): boolean {
+    if (c.expiration === undefined) return false;
+    const life = c.expiration - this.#fetchedAt;
+    const margin = Math.min(this.#margin, Math.max(0, life / 2));
+    return now >= c.expiration - margin;
+  }
+
+  /**
+   * The server refused credentials as expired in an attempt that started at `since` (this cache's clock):
+   * drop them unless they were fetched after that attempt began (another call already refreshed). Returns
+   * whether a retry can use different credentials.
+   */
+  invalidate(since: number): boolean {
+    if (this.#inflight !== undefined) return true;
+    const current = this.#current;
+    if (current === undefined) return true;
+    if (this.#fetchedAt > since) return true;
+    if (current.expiration === undefined) return false; // long-lived keys: a refresh would return the same
+    this.#current = undefined;
+    return true;
+  }
+
+  /** What is cached, without the secret (undefined before the first resolve). */
+  info(): CredentialsInfo | undefined {
+    const c = this.#current;
+    if (c === undefined) return undefined;
+    return { source: c.source, accessKeyId: c.accessKeyId, ...(c.expiration !== undefined ? { expiration: c.expiration } : {}), ...(c.projectId !== undefined ? { projectId: c.projectId } : {}) };
+  }
+}
+
+const expired = (c: ResolvedCredentials, now: number): boolean => c.expiration !== undefined && now >= c.expiration;

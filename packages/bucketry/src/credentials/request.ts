@@ -1,0 +1,74 @@
+// HTTP for the credential sources (STS, instance metadata, IAM, credentials URIs): fetch with a deadline,
+// the body read as text. Failures become source errors that name the endpoint and status, never a body
+// that could hold a credential.
+import { sourceFailed } from "./types.js";
+
+export interface SourceRequest {
+  method: string;
+  url: string;
+  headers?: Record<string, string> | undefined;
+  body?: string | undefined;
+  /** Whole exchange, connect included (the vendors' libraries use 1 s + 1 s for metadata, 5 s + 10 s for STS). */
+  timeoutMs: number;
+}
+
+export interface SourceResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export type Fetch = (request: Request) => Promise<Response>;
+
+/** Sends `req`; a network error or timeout is a failure of `source` that says which. */
+export async function send(fetchImpl: Fetch | undefined, source: string, req: SourceRequest): Promise<SourceResponse> {
+  const signal = AbortSignal.timeout(req.timeoutMs);
+  const init: RequestInit = { method: req.method, signal, redirect: "manual" };
+  if (req.headers) init.headers = req.headers;
+  if (req.body !== undefined) init.body = req.body;
+  let response: Response;
+  try {
+    const request = new Request(req.url, init);
+    response = await (fetchImpl ?? globalThis.fetch)(request);
+  } catch (err) {
+    const e = err as { name?: string; cause?: { code?: string } };
+    const why = e?.name === "TimeoutError" || e?.name === "AbortError" ? `no answer within ${req.timeoutMs} ms` : `network error${e?.cause?.code ? ` (${e.cause.code})` : ""}`;
+    throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`);
+  }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: the response body could not be read`);
+  }
+  return { status: response.status, headers: response.headers, text };
+}
+
+/** A URL for a message: origin and path only (a query can carry a signature or a token). */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
+/** JSON body or undefined. */
+export function jsonBody(text: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+/** `2024-08-30T07:03:06Z` (or with milliseconds, or any ISO 8601 with zone) → epoch ms; undefined if not a date. */
+export function parseExpiration(value: unknown): number | undefined {
+  if (typeof value !== "string" || value === "") return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}

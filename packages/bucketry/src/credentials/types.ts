@@ -1,0 +1,91 @@
+// Shapes shared by every credential source and chain. A source either supplies credentials, or reports why
+// it did not: "not configured" (the chain moves on quietly) or "failed" (it was configured and broke; the
+// chain still moves on, as the vendors' chains do, but a chain that ends with a failure reports it as such).
+// Reasons never quote a secret, a token or a file's content: they name variables, files and HTTP statuses.
+import type { AccessKeyCredentials } from "@bucketry/signing";
+
+/** Access-key credentials plus where they came from and until when they work. */
+export interface ResolvedCredentials extends AccessKeyCredentials {
+  /** Epoch ms after which they stop working; absent for long-lived keys. */
+  expiration?: number | undefined;
+  /** The source that supplied them, e.g. "environment", "cli-profile default (RamRoleArn)", "ecs-ram-role". */
+  source: string;
+  /** Huawei: the project id the source carries (profile file, environment), if any. */
+  projectId?: string | undefined;
+}
+
+/** One place credentials can come from. */
+export interface CredentialProvider<C = ResolvedCredentials> {
+  /** Short name for messages and `bucketry whoami`. */
+  readonly name: string;
+  /** Credentials, or a `CredentialSourceError` saying why not. */
+  resolve(): Promise<C>;
+}
+
+/** Why one source supplied nothing. `configured: false` = nothing to use there (skipped). */
+export class CredentialSourceError extends Error {
+  override readonly name = "CredentialSourceError";
+  readonly source: string;
+  readonly configured: boolean;
+  constructor(source: string, reason: string, configured: boolean) {
+    super(reason);
+    this.source = source;
+    this.configured = configured;
+  }
+}
+
+export interface SourceAttempt {
+  source: string;
+  reason: string;
+  /** True when the source was set up but failed (an STS refusal, a bad file), false when it was absent. */
+  configured: boolean;
+}
+
+/** A chain that found nothing: every source tried, in order, and why each supplied nothing. */
+export class CredentialChainError extends Error {
+  override readonly name = "CredentialChainError";
+  readonly attempts: readonly SourceAttempt[];
+  /** True when some source was configured but failed (bad keys, STS refusal): kind InvalidCredentials, not Configuration. */
+  readonly sourceFailed: boolean;
+  constructor(chain: string, attempts: readonly SourceAttempt[]) {
+    const failed = attempts.some((a) => a.configured);
+    // One line (the CLI prints errors as one line): "…; sources tried, in order: 1. environment: …; 2. …".
+    const tried = attempts.map((a, i) => `${i + 1}. ${a.source}: ${a.reason}`);
+    super(`${failed ? "no usable credentials" : "no credentials found"} in the ${chain} chain; sources tried, in order: ${tried.join("; ")}`);
+    this.attempts = attempts;
+    this.sourceFailed = failed;
+  }
+}
+
+/** `CredentialSourceError` for a source that has nothing configured. */
+export const notConfigured = (source: string, reason: string): CredentialSourceError => new CredentialSourceError(source, reason, false);
+/** `CredentialSourceError` for a configured source that failed. */
+export const sourceFailed = (source: string, reason: string): CredentialSourceError => new CredentialSourceError(source, reason, true);
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Options every chain and HTTP-based source takes (all injectable for tests and private clouds). */
+export interface SourceOptions {
+  /** Environment to read (default `process.env`). */
+  env?: Env | undefined;
+  /** Home directory for the default file locations (default the OS's). */
+  homedir?: string | undefined;
+  /** Transport for STS, metadata and IAM requests (default `globalThis.fetch`, looked up per request). */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Epoch-ms clock used for expiry, refresh and request timestamps (default `Date.now`). */
+  clock?: (() => number) | undefined;
+}
+
+/** `process.env` where there is one. */
+export const processEnv = (): Env => (typeof process !== "undefined" && process.env ? process.env : {});
+
+/** A value that counts as set: present and not blank (the vendors' libraries treat "" as unset too). */
+export function setting(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v !== undefined && v.trim() !== "" ? v.trim() : undefined;
+}
+
+export const isTrue = (value: string | undefined): boolean => value !== undefined && value.trim().toLowerCase() === "true";
+
+/** `BUCKETRY_METADATA_DISABLED=true` switches every vendor's instance-metadata source off. */
+export const METADATA_DISABLED_ENV = "BUCKETRY_METADATA_DISABLED";

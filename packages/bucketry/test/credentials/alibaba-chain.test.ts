@@ -1,0 +1,250 @@
+// Alibaba's default chain against the official library: the same environment, files and (fake, loopback)
+// STS / metadata / credentials-URI answers resolve to the same credentials or the same failure in
+// @alicloud/credentials' DefaultCredentialsProvider and in alibabaCredentialChain. Plus what the official
+// library cannot show: the requests on the wire (STS signature checked with @alicloud/openapi-core),
+// the hardened metadata mode, the STS endpoint rules and errors that hold no secret.
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import {
+  alibabaCredentialChain,
+  alibabaStsEndpoint,
+  fromAliyunCliProfile,
+  fromEcsRamRole,
+  fromRamRoleArn,
+  type AlibabaChainOptions,
+} from "../../src/credentials/alibaba-chain.js";
+import { CredentialChainError } from "../../src/credentials/types.js";
+import type { Seen } from "../support/test-server.js";
+import { alicloud, fakeServer, json, routeOfficialAlibaba, tempHome, withProcessEnv } from "./fakes.js";
+
+const require = createRequire(import.meta.url);
+const openapiUtils = (require("@alicloud/openapi-core/dist/utils.js") as { default: { getRPCSignature(p: Record<string, string>, m: string, s: string): string } }).default;
+
+const SOURCE_SECRET = "source-secret-Kx9";
+const EXPIRES = "2031-05-06T07:08:09Z";
+
+/** Fake Alibaba endpoints: STS (signature verified with the official utility), metadata, credentials URI. */
+async function fakeAlibaba(opts: { hardened?: boolean; metadataTokenStatus?: number } = {}) {
+  let issued = 0;
+  const server = await fakeServer((req: Seen) => {
+    if (req.method === "POST" && req.path === "/") {
+      const action = req.query.get("Action");
+      const form = new URLSearchParams(req.body);
+      if (action === "AssumeRole") {
+        const params: Record<string, string> = {};
+        for (const [k, v] of req.query) if (k !== "Signature") params[k] = v;
+        for (const [k, v] of form) params[k] = v;
+        const expected = openapiUtils.getRPCSignature(params, "POST", SOURCE_SECRET);
+        if (req.query.get("Signature") !== expected) return json({ Code: "SignatureDoesNotMatch", Message: `Specified signature is not matched with our calculation. server string to sign is:${req.body}`, RequestId: "R-sig" }, 400);
+        issued++;
+        return json({ RequestId: "R1", Credentials: { AccessKeyId: `STS.role.${form.get("RoleArn")}`, AccessKeySecret: "role-secret", SecurityToken: "role-token", Expiration: EXPIRES } });
+      }
+      if (action === "AssumeRoleWithOIDC") {
+        issued++;
+        if (form.get("OIDCToken")?.trim() !== "oidc-jwt-token") return json({ Code: "InvalidParameter.OIDCToken", RequestId: "R-oidc" }, 400);
+        return json({ RequestId: "R2", Credentials: { AccessKeyId: `STS.oidc.${form.get("RoleSessionName") ? "named" : "anon"}`, AccessKeySecret: "oidc-secret", SecurityToken: "oidc-token", Expiration: EXPIRES } });
+      }
+    }
+    if (req.method === "PUT" && req.path === "/latest/api/token") {
+      if (opts.metadataTokenStatus) return { status: opts.metadataTokenStatus };
+      return { body: "metadata-token-1" };
+    }
+    if (req.method === "GET" && req.path.startsWith("/latest/meta-data/ram/security-credentials/")) {
+      if (opts.hardened && req.headers["x-aliyun-ecs-metadata-token"] !== "metadata-token-1") return { status: 401 };
+      const role = req.path.slice("/latest/meta-data/ram/security-credentials/".length);
+      if (role === "") return { body: "EcsRole\n" };
+      return json({ Code: "Success", AccessKeyId: `STS.ecs.${role}`, AccessKeySecret: "ecs-secret", SecurityToken: "ecs-token", Expiration: EXPIRES, LastUpdated: "2031-05-06T01:08:09Z" });
+    }
+    if (req.method === "GET" && req.path === "/creds") {
+      return json({ Code: "Success", AccessKeyId: "STS.uri", AccessKeySecret: "uri-secret", SecurityToken: "uri-token", Expiration: EXPIRES });
+    }
+    return { status: 404, body: "unknown" };
+  });
+  return { server, issued: () => issued };
+}
+
+interface Outcome {
+  ok: boolean;
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  securityToken?: string;
+}
+
+/** What the official default chain resolves for `env` (its requests routed to the fake). */
+async function official(env: Record<string, string>, origin: string): Promise<Outcome> {
+  routeOfficialAlibaba(origin);
+  const Default = alicloud<{ builder(): { build(): { getCredentials(): Promise<{ accessKeyId: string; accessKeySecret: string; securityToken?: string }> } } }>("providers/default");
+  return withProcessEnv(env, async () => {
+    try {
+      const c = await Default.builder().build().getCredentials();
+      return { ok: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, ...(c.securityToken ? { securityToken: c.securityToken } : {}) };
+    } catch {
+      return { ok: false };
+    }
+  });
+}
+
+/** What ours resolves for the same `env` (endpoints pointed at the fake by options, not by rerouting). */
+async function ours(env: Record<string, string>, origin: string, extra: AlibabaChainOptions = {}): Promise<Outcome & { source?: string; error?: CredentialChainError }> {
+  const chain = alibabaCredentialChain({ env, homedir: env.HOME, stsEndpoint: origin, metadataEndpoint: origin, metadataTimeoutMs: 2_000, ...extra });
+  try {
+    const c = await chain.resolve();
+    return { ok: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, ...(c.securityToken ? { securityToken: c.securityToken } : {}), source: c.source };
+  } catch (err) {
+    expect(err).toBeInstanceOf(CredentialChainError);
+    return { ok: false, error: err as CredentialChainError };
+  }
+}
+
+const strip = ({ ok, accessKeyId, accessKeySecret, securityToken }: Outcome): Outcome => ({ ok, ...(ok ? { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}) } : {}) });
+
+const cliConfig = (current: string, profiles: object[]) => JSON.stringify({ current, profiles });
+
+describe("alibaba chain = @alicloud/credentials DefaultCredentialsProvider (same env and files → same result)", () => {
+  const NO_IMDS = { ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" };
+
+  const cases: [string, (origin: string) => Record<string, string>, string | undefined][] = [
+    ["environment keys and token", () => ({ ...NO_IMDS, HOME: tempHome(), ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret", ALIBABA_CLOUD_SECURITY_TOKEN: "env-token" }), "environment"],
+    ["environment wins over a CLI profile", () => ({ ...NO_IMDS, ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "env-secret", HOME: tempHome({ ".aliyun/config.json": cliConfig("default", [{ name: "default", mode: "AK", access_key_id: "LTAIcli", access_key_secret: "cli-secret" }]) }) }), "environment"],
+    ["an id without a secret falls through to the CLI profile", () => ({ ...NO_IMDS, ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIenv", HOME: tempHome({ ".aliyun/config.json": cliConfig("default", [{ name: "default", mode: "AK", access_key_id: "LTAIcli", access_key_secret: "cli-secret" }]) }) }), "cli-profile default (AK)"],
+    ["CLI profile from ALIBABA_CLOUD_PROFILE (StsToken)", () => ({ ...NO_IMDS, ALIBABA_CLOUD_PROFILE: "sts", HOME: tempHome({ ".aliyun/config.json": cliConfig("default", [{ name: "default", mode: "AK", access_key_id: "LTAIcli", access_key_secret: "cli-secret" }, { name: "sts", mode: "StsToken", access_key_id: "STS.cli", access_key_secret: "cli-sts-secret", sts_token: "cli-sts-token" }]) }) }), "cli-profile sts (StsToken)"],
+    ["CLI profile RamRoleArn assumes the role through STS", () => ({ ...NO_IMDS, HOME: tempHome({ ".aliyun/config.json": cliConfig("role", [{ name: "role", mode: "RamRoleArn", access_key_id: "LTAIsource", access_key_secret: SOURCE_SECRET, ram_role_arn: "acs:ram::123:role/cli", ram_session_name: "s1", expired_seconds: 900 }]) }) }), "cli-profile role (RamRoleArn)"],
+    ["CLI profile EcsRamRole reads the metadata service", () => ({ HOME: tempHome({ ".aliyun/config.json": cliConfig("ecs", [{ name: "ecs", mode: "EcsRamRole", ram_role_name: "CliRole" }]) }) }), "cli-profile ecs (EcsRamRole)"],
+    ["CLI profile disabled → the credentials file", () => ({ ...NO_IMDS, ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true", HOME: tempHome({ ".aliyun/config.json": cliConfig("default", [{ name: "default", mode: "AK", access_key_id: "LTAIcli", access_key_secret: "cli-secret" }]), ".alibabacloud/credentials": "[default]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = ini-secret\n" }) }), "credentials-file [default] (access_key)"],
+    ["credentials file at ALIBABA_CLOUD_CREDENTIALS_FILE, section ALIBABA_CLOUD_PROFILE, ram_role_arn", () => {
+      const home = tempHome({ "elsewhere.ini": "; comment\n[default]\ntype = access_key\naccess_key_id = LTAIdefault\naccess_key_secret = x\n[ops]\ntype = ram_role_arn\naccess_key_id = LTAIsource\naccess_key_secret = " + SOURCE_SECRET + "\nrole_arn = acs:ram::123:role/ini\nrole_session_name = ini-session\n" });
+      return { ...NO_IMDS, HOME: home, ALIBABA_CLOUD_CREDENTIALS_FILE: `${home}/elsewhere.ini`, ALIBABA_CLOUD_PROFILE: "ops" };
+    }, "credentials-file [ops] (ram_role_arn)"],
+    ["credentials file ecs_ram_role", () => ({ HOME: tempHome({ ".alibabacloud/credentials": "[default]\ntype = ecs_ram_role\nrole_name = IniRole\n" }) }), "credentials-file [default] (ecs_ram_role)"],
+    ["ECS RAM role, role name from the metadata service", () => ({ HOME: tempHome() }), "ecs-ram-role"],
+    ["ECS RAM role named by ALIBABA_CLOUD_ECS_METADATA", () => ({ HOME: tempHome(), ALIBABA_CLOUD_ECS_METADATA: "NamedRole" }), "ecs-ram-role"],
+    ["credentials URI after a disabled metadata source", (origin) => ({ ...NO_IMDS, HOME: tempHome(), ALIBABA_CLOUD_CREDENTIALS_URI: `${origin}/creds` }), "credentials-uri"],
+    ["nothing anywhere → both fail", () => ({ ...NO_IMDS, HOME: tempHome() }), undefined],
+    ["a CLI profile of an unknown mode → both fail", () => ({ ...NO_IMDS, HOME: tempHome({ ".aliyun/config.json": cliConfig("x", [{ name: "x", mode: "Nonsense" }]) }) }), undefined],
+  ];
+
+  it.each(cases)("%s", async (_title, makeEnv, source) => {
+    const { server } = await fakeAlibaba();
+    const env = makeEnv(server.url);
+    const theirs = await official(env, server.url);
+    const mine = await ours(env, server.url);
+    expect(strip(mine)).toEqual(strip(theirs));
+    expect(mine.ok).toBe(source !== undefined);
+    if (source !== undefined) expect(mine.source).toBe(source);
+  });
+
+  it("OIDC role: the same AssumeRoleWithOIDC form, the same credentials", async () => {
+    const { server } = await fakeAlibaba();
+    const home = tempHome({ "token": "oidc-jwt-token\n" });
+    const env = { ...NO_IMDS, HOME: home, ALIBABA_CLOUD_ROLE_ARN: "acs:ram::123:role/oidc", ALIBABA_CLOUD_OIDC_PROVIDER_ARN: "acs:ram::123:oidc-provider/k8s", ALIBABA_CLOUD_OIDC_TOKEN_FILE: `${home}/token`, ALIBABA_CLOUD_ROLE_SESSION_NAME: "pod-1" };
+    const theirs = await official(env, server.url);
+    const mine = await ours(env, server.url);
+    expect(strip(mine)).toEqual(strip(theirs));
+    expect(mine.source).toBe("oidc-role");
+    const [a, b] = server.requests.filter((r) => r.query.get("Action") === "AssumeRoleWithOIDC");
+    const fields = (r: Seen) => Object.fromEntries(new URLSearchParams(r.body));
+    // The official library reads the token file as it is (newline included); the STS trims it.
+    expect({ ...fields(b!), OIDCToken: "" }).toEqual({ ...fields(a!), OIDCToken: "" });
+    expect(fields(b!).OIDCToken).toBe("oidc-jwt-token");
+    expect([...b!.query.keys()].sort()).toEqual([...a!.query.keys()].sort());
+  });
+});
+
+describe("alibaba sources on the wire", () => {
+  it("AssumeRole carries the official query and form fields and a signature the official utility accepts", async () => {
+    const { server, issued } = await fakeAlibaba();
+    const source = fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", roleSessionName: "sess", stsEndpoint: server.url, clock: () => Date.UTC(2031, 0, 2, 3, 4, 5) });
+    const c = await source.resolve();
+    expect(c).toMatchObject({ accessKeyId: "STS.role.acs:ram::1:role/r", securityToken: "role-token", expiration: Date.parse(EXPIRES) });
+    expect(issued()).toBe(1);
+    const req = server.requests[0]!;
+    expect(Object.fromEntries(req.query)).toMatchObject({ Version: "2015-04-01", Action: "AssumeRole", Format: "JSON", SignatureMethod: "HMAC-SHA1", SignatureVersion: "1.0", AccessKeyId: "LTAIsource", Timestamp: "2031-01-02T03:04:05Z" });
+    expect(Object.fromEntries(new URLSearchParams(req.body))).toEqual({ RoleArn: "acs:ram::1:role/r", RoleSessionName: "sess", DurationSeconds: "3600" });
+  });
+
+  it("a refused AssumeRole is an error with the STS code, never the server's string to sign or a secret", async () => {
+    const { server } = await fakeAlibaba();
+    const source = fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: "wrong-secret", securityToken: "source-token-zzz" }, roleArn: "acs:ram::1:role/r", stsEndpoint: server.url });
+    const err = await source.resolve().then(() => undefined, (e: Error) => e);
+    expect(err?.message).toContain("SignatureDoesNotMatch");
+    expect(err?.message).toContain("R-sig");
+    for (const secret of ["wrong-secret", "source-token-zzz", "RoleSessionName"]) expect(err?.message).not.toContain(secret);
+  });
+
+  it("hardened metadata mode: the token is fetched with a TTL and sent on every metadata read", async () => {
+    const { server } = await fakeAlibaba({ hardened: true });
+    const c = await fromEcsRamRole({ env: {}, metadataEndpoint: server.url }).resolve();
+    expect(c.accessKeyId).toBe("STS.ecs.EcsRole");
+    const put = server.requests.filter((r) => r.method === "PUT");
+    expect(put[0]?.headers["x-aliyun-ecs-metadata-token-ttl-seconds"]).toBe("21600");
+    for (const get of server.requests.filter((r) => r.method === "GET")) expect(get.headers["x-aliyun-ecs-metadata-token"]).toBe("metadata-token-1");
+  });
+
+  it("metadata without token support: plain requests, unless ALIBABA_CLOUD_IMDSV1_DISABLED=true", async () => {
+    const { server } = await fakeAlibaba({ metadataTokenStatus: 404 });
+    expect((await fromEcsRamRole({ env: {}, metadataEndpoint: server.url }).resolve()).accessKeyId).toBe("STS.ecs.EcsRole");
+    const strict = fromEcsRamRole({ env: { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" }, metadataEndpoint: server.url });
+    await expect(strict.resolve()).rejects.toThrow(/hardened mode/);
+  });
+
+  it("metadata switches: ALIBABA_CLOUD_ECS_METADATA_DISABLED and BUCKETRY_METADATA_DISABLED send nothing", async () => {
+    const { server } = await fakeAlibaba();
+    for (const env of [{ ALIBABA_CLOUD_ECS_METADATA_DISABLED: "TRUE" }, { BUCKETRY_METADATA_DISABLED: "true" }]) {
+      await expect(fromEcsRamRole({ env, metadataEndpoint: server.url }).resolve()).rejects.toThrow(/switched off/);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("no metadata service answering is 'not configured' (not an ECS instance), within the timeout", async () => {
+    const { server } = await fakeAlibaba();
+    const url = server.url;
+    await server.close();
+    const err = await fromEcsRamRole({ env: {}, metadataEndpoint: url, metadataTimeoutMs: 500 }).resolve().then(() => undefined, (e: { configured?: boolean; message: string }) => e);
+    expect(err?.configured).toBe(false);
+    expect(err?.message).toMatch(/not an ECS instance/);
+  });
+
+  it("STS endpoint rules match the official library's (region, VPC, default)", () => {
+    const OidcProvider = alicloud<{ builder(): { build(): { stsEndpoint: string } } }>("providers/oidc_role_arn");
+    const base = { ALIBABA_CLOUD_ROLE_ARN: "r", ALIBABA_CLOUD_OIDC_PROVIDER_ARN: "p", ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/t" };
+    for (const env of [base, { ...base, ALIBABA_CLOUD_STS_REGION: "cn-shanghai" }, { ...base, ALIBABA_CLOUD_STS_REGION: "cn-shanghai", ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED: "true" }, { ...base, ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED: "true" }]) {
+      const saved = { ...process.env };
+      Object.assign(process.env, env);
+      let theirs: string;
+      try {
+        theirs = OidcProvider.builder().build().stsEndpoint;
+      } finally {
+        for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
+      }
+      expect(alibabaStsEndpoint({}, env)).toBe(`https://${theirs}`);
+    }
+  });
+
+  it("a chain that finds nothing lists every source in order with its reason", async () => {
+    const err = (await ours({ HOME: tempHome(), ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" }, "http://127.0.0.1:9")).error!;
+    expect(err.attempts.map((a) => a.source)).toEqual(["environment", "oidc-role", "cli-profile", "credentials-file", "ecs-ram-role", "credentials-uri"]);
+    expect(err.sourceFailed).toBe(false);
+    expect(err.message).toContain("ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are not set");
+    expect(err.message).toContain("ALIBABA_CLOUD_ROLE_ARN");
+    expect(err.message).toContain(".aliyun/config.json does not exist");
+    expect(err.message).toContain("switched off by ALIBABA_CLOUD_ECS_METADATA_DISABLED=true");
+    expect(err.message).toContain("ALIBABA_CLOUD_CREDENTIALS_URI is not set");
+  });
+
+  it("a broken config file is named, its content is not quoted", async () => {
+    const home = tempHome({ ".aliyun/config.json": '{"profiles": [ {"access_key_secret": "leaked-secret-value"' });
+    const err = (await ours({ HOME: home, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" }, "http://127.0.0.1:9")).error!;
+    expect(err.message).toContain("config.json is not valid JSON");
+    expect(err.message).not.toContain("leaked-secret-value");
+    expect(err.sourceFailed).toBe(true);
+  });
+
+  it("the CLI profile is read once; a RamRoleArn profile assumes the role again on each refresh", async () => {
+    const { server, issued } = await fakeAlibaba();
+    const home = tempHome({ ".aliyun/config.json": cliConfig("role", [{ name: "role", mode: "RamRoleArn", access_key_id: "LTAIsource", access_key_secret: SOURCE_SECRET, ram_role_arn: "acs:ram::1:role/x" }]) });
+    const source = fromAliyunCliProfile({ env: {}, homedir: home, stsEndpoint: server.url });
+    await source.resolve();
+    await source.resolve();
+    expect(issued()).toBe(2);
+  });
+});

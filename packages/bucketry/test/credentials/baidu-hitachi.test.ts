@@ -1,0 +1,103 @@
+// Baidu: the STS session flow against @baiducloud/sdk's STS.getSessionToken (one fake STS on loopback that
+// checks every request's bce-auth-v1 signature with the SDK's own Auth), and the environment source.
+// Hitachi: the token file, re-read when it changes (a rotated mounted secret) and only then.
+import { createRequire } from "node:module";
+import { writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { baiduCredentialChain, fromBaiduSts } from "../../src/credentials/baidu.js";
+import { hitachiTokenFile } from "../../src/credentials/hitachi-token-file.js";
+import { createBucketClient } from "../../src/index.js";
+import type { Seen } from "../support/test-server.js";
+import { fakeServer, json, tempHome } from "./fakes.js";
+
+const require = createRequire(import.meta.url);
+const sdk = require("@baiducloud/sdk") as { STS: new (config: unknown) => { getSessionToken(d: number, p?: unknown): Promise<{ body: Record<string, string> }> } };
+const Auth = require("@baiducloud/sdk/src/auth.js") as new (ak: string, sk: string) => {
+  generateAuthorization(method: string, path: string, params: Record<string, string>, headers: Record<string, string>, ts: number, exp: number, headersToSign: string[]): string;
+};
+
+const AK = "bce-long-term-ak";
+const SK = "bce-long-term-sk";
+
+/** Fake Baidu STS: verifies the bce-auth-v1 signature with the official Auth, issues session keys. */
+async function fakeSts() {
+  return fakeServer((req: Seen) => {
+    const auth = String(req.headers.authorization ?? "");
+    const [, ak, ts, exp, signed] = auth.split("/");
+    const headers: Record<string, string> = {};
+    for (const name of (signed ?? "").split(";")) headers[name] = String(req.headers[name] ?? "");
+    const expected = new Auth(AK, SK).generateAuthorization(req.method, req.path, Object.fromEntries(req.query), headers, Date.parse(ts!) / 1000, Number(exp), (signed ?? "").split(";"));
+    if (ak !== AK || auth !== expected) return json({ code: "SignatureDoesNotMatch", message: "bad signature", requestId: "R-sig" }, 403);
+    return json({ accessKeyId: "bce-session-ak", secretAccessKey: "bce-session-sk", sessionToken: "bce-session-token", createTime: "2031-01-01T00:00:00Z", expiration: "2031-01-01T12:00:00Z", userId: "u1" });
+  });
+}
+
+describe("baidu", () => {
+  it("STS session: the same request as the SDK's getSessionToken, both signatures valid, the same credentials", async () => {
+    const sts = await fakeSts();
+    const official = new sdk.STS({ endpoint: sts.url, credentials: { ak: AK, sk: SK } });
+    const acl = { accessControlList: [{ service: "bce:bos", region: "bj", effect: "Allow", resource: ["examplebucket/*"], permission: ["READ"] }] };
+    const theirs = (await official.getSessionToken(3600, acl)).body;
+    const mine = await fromBaiduSts({ credentials: { accessKeyId: AK, accessKeySecret: SK }, durationSeconds: 3600, policy: acl, endpoint: sts.url }).resolve();
+    expect(theirs.accessKeyId).toBe("bce-session-ak"); // the official request passed the signature check
+    expect({ ak: mine.accessKeyId, sk: mine.accessKeySecret, token: mine.securityToken }).toEqual({ ak: theirs.accessKeyId, sk: theirs.secretAccessKey, token: theirs.sessionToken });
+    expect(mine.expiration).toBe(Date.UTC(2031, 0, 1, 12));
+    const [a, b] = sts.requests;
+    expect([b!.method, b!.path, b!.search]).toEqual([a!.method, a!.path, a!.search]);
+    expect(JSON.parse(b!.body)).toEqual(JSON.parse(a!.body));
+  });
+
+  it("a refused session request names the STS code, not the keys", async () => {
+    const sts = await fakeSts();
+    const err = await fromBaiduSts({ credentials: { accessKeyId: AK, accessKeySecret: "wrong-sk" }, endpoint: sts.url }).resolve().then(() => undefined, (e: Error) => e);
+    expect(err?.message).toContain("SignatureDoesNotMatch");
+    expect(err?.message).not.toContain("wrong-sk");
+  });
+
+  it("the chain is the environment (BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY / BCE_SESSION_TOKEN)", async () => {
+    const c = await baiduCredentialChain({ env: { BCE_ACCESS_KEY_ID: "a", BCE_SECRET_ACCESS_KEY: "s", BCE_SESSION_TOKEN: "t" } }).resolve();
+    expect(c).toEqual({ accessKeyId: "a", accessKeySecret: "s", securityToken: "t", source: "environment" });
+  });
+});
+
+describe("hitachi token file", () => {
+  it("re-reads the token when the file changes, not on every request", async () => {
+    const home = tempHome({ token: "bearer-one\n" });
+    let now = 0;
+    const source = hitachiTokenFile({ path: `${home}/token`, clock: () => now, checkEveryMs: 1_000 });
+    expect(await source()).toEqual({ token: "bearer-one" });
+    now = 500;
+    writeFileSync(`${home}/token`, "bearer-two-longer\n");
+    expect(await source()).toEqual({ token: "bearer-one" }); // within the check interval
+    now = 1_600;
+    expect(await source()).toEqual({ token: "bearer-two-longer" });
+    now = 3_000;
+    expect(await source()).toEqual({ token: "bearer-two-longer" });
+    expect(source.reads).toBe(2);
+  });
+
+  it("VSP_ONE_OBJECT_TOKEN_FILE is the facade's source when no token is given; the bearer follows the file", async () => {
+    const home = tempHome({ token: "file-bearer-1" });
+    const server = await fakeServer((req: Seen) => {
+      if (req.path === "/mapi/v1/csrf") return { headers: { "Set-Cookie": ["XSRF-TOKEN=x1; Path=/", "vertx-web.session=s1; Path=/"] } };
+      return json({ buckets: [] });
+    });
+    const saved = process.env.VSP_ONE_OBJECT_TOKEN_FILE;
+    process.env.VSP_ONE_OBJECT_TOKEN_FILE = `${home}/token`;
+    try {
+      const client = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi` });
+      await client.listBucketsPage({ userId: 1 });
+      const list = server.requests.filter((r) => r.path === "/mapi/v1/user/list_buckets");
+      expect(list[0]!.headers.authorization).toBe("Bearer file-bearer-1");
+    } finally {
+      if (saved === undefined) delete process.env.VSP_ONE_OBJECT_TOKEN_FILE;
+      else process.env.VSP_ONE_OBJECT_TOKEN_FILE = saved;
+    }
+  });
+
+  it("a missing or empty file is an error naming the file", async () => {
+    const home = tempHome({ empty: "  \n" });
+    await expect(hitachiTokenFile({ path: `${home}/absent` })()).rejects.toThrow(/absent does not exist/);
+    await expect(hitachiTokenFile({ path: `${home}/empty` })()).rejects.toThrow(/empty is empty/);
+  });
+});

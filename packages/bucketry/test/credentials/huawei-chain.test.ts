@@ -1,0 +1,150 @@
+// Huawei's chain: the environment as @huaweicloud/huaweicloud-sdk-core's ClientBuilder reads it, the project
+// id from IAM as its BasicCredentials.processAuthParams looks it up (both against one fake IAM on loopback),
+// and the profile file and ECS metadata sources of the Go/Python SDKs (which the Node SDK lacks) against
+// their published formats on fake servers.
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain, huaweiIamEndpoint, huaweiProjectId } from "../../src/credentials/huawei-chain.js";
+import { CredentialChainError } from "../../src/credentials/types.js";
+import { createBucketClient } from "../../src/index.js";
+import type { Seen } from "../support/test-server.js";
+import { fakeServer, json, tempHome, withProcessEnv } from "./fakes.js";
+
+const require = createRequire(import.meta.url);
+const core = (path: string) => require(`@huaweicloud/huaweicloud-sdk-core/${path}`) as Record<string, never>;
+
+interface OfficialCredential {
+  ak?: string;
+  sk?: string;
+  securityToken?: string;
+  projectId?: string;
+  processAuthParams(client: unknown, region: string): Promise<OfficialCredential>;
+}
+
+function officialFromEnv(env: Record<string, string>): Promise<OfficialCredential> {
+  const { ClientBuilder } = core("ClientBuilder") as unknown as { ClientBuilder: new (init: () => unknown) => { getCredentialFromEnvironment(): OfficialCredential } };
+  return withProcessEnv(env, async () => new ClientBuilder(() => ({})).getCredentialFromEnvironment());
+}
+
+describe("huawei environment = the Node core SDK's ClientBuilder.getCredentialFromEnvironment", () => {
+  it.each([
+    [{ HUAWEICLOUD_SDK_AK: "HWAK1", HUAWEICLOUD_SDK_SK: "hw-secret" }],
+    [{ HUAWEICLOUD_SDK_AK: "HWAK1", HUAWEICLOUD_SDK_SK: "hw-secret", HUAWEICLOUD_SDK_SECURITY_TOKEN: "hw-token", HUAWEICLOUD_SDK_PROJECT_ID: "0123456789abcdef0123456789abcdef" }],
+  ])("%o", async (env) => {
+    const theirs = await officialFromEnv(env);
+    const mine = await fromHuaweiEnv({ env }).resolve();
+    expect({ ak: mine.accessKeyId, sk: mine.accessKeySecret, token: mine.securityToken, project: mine.projectId }).toEqual({ ak: theirs.ak, sk: theirs.sk, token: theirs.securityToken, project: theirs.projectId });
+  });
+});
+
+/** A fake IAM: GET /v3/projects?name=<region> answers the projects `byRegion` holds. */
+async function fakeIam(byRegion: Record<string, string[]>) {
+  return fakeServer((req: Seen) => {
+    if (req.method === "GET" && req.path === "/v3/projects") {
+      if (!String(req.headers.authorization ?? "").startsWith("SDK-HMAC-SHA256 Access=HWAK1,")) return json({ error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" }, 401);
+      const ids = byRegion[req.query.get("name") ?? ""] ?? [];
+      return json({ projects: ids.map((id) => ({ id, name: req.query.get("name") })), links: {} });
+    }
+    return json({ error_msg: "not here" }, 404);
+  });
+}
+
+async function officialProjectId(iam: string, region: string): Promise<string | undefined> {
+  const { BasicCredentials } = core("auth/BasicCredentials") as unknown as { BasicCredentials: new () => OfficialCredential & { withAk(a: string): OfficialCredential; withSk(s: string): OfficialCredential; withIamEndpoint(e: string): OfficialCredential } };
+  const { HcClient } = core("HcClient") as unknown as { HcClient: new (c: unknown) => { withCredential(c: unknown): unknown } };
+  const { DefaultHttpClient } = core("http/DefaultHttpClient") as unknown as { DefaultHttpClient: new (o: unknown, e: string[]) => unknown };
+  const cred = new BasicCredentials();
+  (cred as unknown as { withAk(a: string): void }).withAk("HWAK1");
+  (cred as unknown as { withSk(a: string): void }).withSk("hw-secret");
+  (cred as unknown as { withIamEndpoint(a: string): void }).withIamEndpoint(iam);
+  const client = new HcClient(new DefaultHttpClient({}, [iam]));
+  client.withCredential(cred);
+  try {
+    return (await cred.processAuthParams(client, region)).projectId;
+  } catch {
+    return undefined;
+  }
+}
+
+describe("project id from IAM = BasicCredentials.processAuthParams", () => {
+  it("one project named after the region: the same id, asked the same way, then cached per region", async () => {
+    const iam = await fakeIam({ "cn-north-4": ["0a1b2c3d4e5f60718293a4b5c6d7e8f9"], "cn-east-3": ["11112222333344445555666677778888"] });
+    const theirs = await officialProjectId(iam.url, "cn-north-4");
+    const credentials = { accessKeyId: "HWAK1", accessKeySecret: "hw-secret", source: "test", iamEndpoint: iam.url };
+    expect(await huaweiProjectId({ credentials, region: "cn-north-4" })).toBe(theirs);
+    expect(theirs).toBe("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+    const [a, b] = iam.requests;
+    expect([b!.method, b!.path, b!.search]).toEqual([a!.method, a!.path, a!.search]);
+    expect(await huaweiProjectId({ credentials, region: "cn-north-4" })).toBe(theirs);
+    expect(await huaweiProjectId({ credentials, region: "cn-east-3" })).toBe("11112222333344445555666677778888");
+    expect(iam.requests).toHaveLength(3); // official + ours once per region
+  });
+
+  it("no project of that name: both fail (the SDK would then try to create one; bucketry does not write)", async () => {
+    const iam = await fakeIam({});
+    expect(await officialProjectId(iam.url, "cn-south-1")).toBeUndefined();
+    const credentials = { accessKeyId: "HWAK1", accessKeySecret: "hw-secret", source: "test", iamEndpoint: iam.url };
+    await expect(huaweiProjectId({ credentials, region: "cn-south-1" })).rejects.toThrow(/no project named cn-south-1.*HUAWEICLOUD_SDK_PROJECT_ID/);
+  });
+
+  it("the IAM endpoint is the region's where the SDK has one", () => {
+    expect(huaweiIamEndpoint("cn-north-4")).toBe("https://iam.cn-north-4.myhuaweicloud.com");
+    expect(huaweiIamEndpoint("xx-unknown-9")).toBe("https://iam.myhuaweicloud.com");
+  });
+});
+
+describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", () => {
+  it("environment → profile file [basic] → metadata, in that order", async () => {
+    const home = tempHome({ ".huaweicloud/credentials": "[basic]\nak = HWPROFILE\nsk = profile-secret\nproject_id = p123\n\n[global]\nak = HWGLOBAL\nsk = g\n" });
+    const fromProfile = await huaweiCredentialChain({ env: { BUCKETRY_METADATA_DISABLED: "true" }, homedir: home }).resolve();
+    expect(fromProfile).toMatchObject({ accessKeyId: "HWPROFILE", projectId: "p123", source: "profile-file [basic]" });
+    const fromEnv = await huaweiCredentialChain({ env: { HUAWEICLOUD_SDK_AK: "HWENV", HUAWEICLOUD_SDK_SK: "e", BUCKETRY_METADATA_DISABLED: "true" }, homedir: home }).resolve();
+    expect(fromEnv.source).toBe("environment");
+    const other = tempHome({ "creds.ini": "[basic]\nak = HWFILE\nsk = f\n" });
+    const fromVar = await huaweiCredentialChain({ env: { HUAWEICLOUD_SDK_CREDENTIALS_FILE: `${other}/creds.ini`, BUCKETRY_METADATA_DISABLED: "true" }, homedir: home }).resolve();
+    expect(fromVar.accessKeyId).toBe("HWFILE");
+  });
+
+  it("metadata: token with TTL, then /openstack/latest/securitykey with X-Metadata-Token; expiry parsed", async () => {
+    const meta = await fakeServer((req: Seen) => {
+      if (req.method === "PUT" && req.path === "/meta-data/latest/api/token") return { body: "hw-md-token" };
+      if (req.path === "/openstack/latest/securitykey") {
+        if (req.headers["x-metadata-token"] !== "hw-md-token") return { status: 401, body: "token required" };
+        return json({ credential: { access: "HWTEMP", secret: "temp-secret", securitytoken: "temp-token", expires_at: "2031-02-03T04:05:06.000000Z" } });
+      }
+      return { status: 404 };
+    });
+    const c = await fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: meta.url }).resolve();
+    expect(c).toMatchObject({ accessKeyId: "HWTEMP", securityToken: "temp-token", expiration: Date.UTC(2031, 1, 3, 4, 5, 6), source: "ecs-metadata" });
+    expect(meta.requests[0]!.headers["x-metadata-token-ttl-seconds"]).toBe("21600");
+  });
+
+  it("nothing found: every source listed; BUCKETRY_METADATA_DISABLED sends nothing", async () => {
+    const err = await huaweiCredentialChain({ env: { BUCKETRY_METADATA_DISABLED: "true" }, homedir: tempHome() }).resolve().then(() => undefined, (e: CredentialChainError) => e);
+    expect(err?.attempts.map((a) => a.source)).toEqual(["environment", "profile-file", "ecs-metadata"]);
+    expect(err?.message).toContain("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set");
+    expect(err?.message).toContain("switched off by BUCKETRY_METADATA_DISABLED=true");
+  });
+});
+
+describe("facade: MPC without projectId", () => {
+  it("looks the project id up from IAM once (HUAWEICLOUD_SDK_IAM_ENDPOINT), then lists with it in the path and X-Project-Id", async () => {
+    const PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    const server = await fakeServer((req: Seen) => {
+      if (req.path === "/v3/projects") return json({ projects: [{ id: PROJECT, name: req.query.get("name") }] });
+      if (req.path === `/v1/${PROJECT}/buckets`) return json({ buckets: [{ bucket: "b1", creation_date: 20221026152511 }] });
+      return json({ error_code: "X", error_msg: req.path }, 404);
+    });
+    const env = { HUAWEICLOUD_SDK_AK: "HWAK-mpc", HUAWEICLOUD_SDK_SK: "mpc-secret", HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url, HOME: tempHome(), BUCKETRY_METADATA_DISABLED: "true" };
+    await withProcessEnv(env, async () => {
+      // Env keys are complete, so the facade uses them as they are; the IAM endpoint rides on the env source.
+      const client = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-7", endpoint: server.url, credentials: async () => ({ accessKeyId: "HWAK-mpc", accessKeySecret: "mpc-secret", iamEndpoint: server.url }) as never });
+      expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+      await client.listBucketsPage();
+    });
+    expect(server.requests.map((r) => r.path)).toEqual(["/v3/projects", `/v1/${PROJECT}/buckets`, `/v1/${PROJECT}/buckets`]);
+    expect(server.requests[0]!.query.get("name")).toBe("cn-north-7");
+    expect(server.requests[1]!.headers["x-project-id"]).toBe(PROJECT);
+    expect(String(server.requests[1]!.headers.authorization)).toMatch(/SignedHeaders=[^,]*x-project-id/);
+  });
+});

@@ -1,0 +1,223 @@
+// The refreshing cache and the facade around it: cached until the margin before expiry, one refresh in flight
+// for any number of concurrent calls, failures that keep still-valid credentials, the expired-token answer
+// that refreshes once and retries once, and the load test (1 000 calls, 64 at a time, three expiries).
+// Clocks are injected; nothing sleeps.
+import { describe, expect, it } from "vitest";
+import { RefreshingCredentials } from "../../src/credentials/refreshing-cache.js";
+import { sourceFailed, type CredentialProvider, type ResolvedCredentials } from "../../src/credentials/types.js";
+import { BucketryError, createBucketClient } from "../../src/index.js";
+import type { Seen } from "../support/test-server.js";
+import { fakeServer, json } from "./fakes.js";
+
+const MIN = 60_000;
+
+/** A source whose every resolve is counted and whose answers the test releases by hand. */
+function manualSource(lifeMs: number, clock: () => number) {
+  let calls = 0;
+  const pending: ((fail?: boolean) => void)[] = [];
+  const provider: CredentialProvider = {
+    name: "manual",
+    resolve: () =>
+      new Promise<ResolvedCredentials>((resolve, reject) => {
+        const n = ++calls;
+        pending.push((fail) => (fail ? reject(sourceFailed("manual", "STS is down")) : resolve({ accessKeyId: `AK${n}`, accessKeySecret: `secret${n}`, securityToken: `token${n}`, expiration: clock() + lifeMs, source: "manual" })));
+      }),
+  };
+  return { provider, calls: () => calls, release: (fail = false) => pending.shift()!(fail) };
+}
+
+describe("RefreshingCredentials", () => {
+  it("100 concurrent callers share one resolve; fresh credentials are served from the cache", async () => {
+    let now = 0;
+    const src = manualSource(60 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+    const waiting = Array.from({ length: 100 }, () => cache.get());
+    expect(src.calls()).toBe(1);
+    src.release();
+    const got = await Promise.all(waiting);
+    expect(new Set(got.map((c) => c.accessKeyId))).toEqual(new Set(["AK1"]));
+    now = 44 * MIN; // 16 minutes left: still fresh (margin 15 minutes)
+    expect((await cache.get()).accessKeyId).toBe("AK1");
+    expect(src.calls()).toBe(1);
+  });
+
+  it("refreshes once the 15-minute margin is reached, one refresh for every caller", async () => {
+    let now = 0;
+    const src = manualSource(60 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+    const first = cache.get();
+    src.release();
+    await first;
+    now = 45 * MIN;
+    const waiting = Array.from({ length: 50 }, () => cache.get());
+    expect(src.calls()).toBe(2);
+    src.release();
+    expect(new Set((await Promise.all(waiting)).map((c) => c.accessKeyId))).toEqual(new Set(["AK2"]));
+  });
+
+  it("short-lived credentials refresh at half their life, not on every call", async () => {
+    let now = 0;
+    const src = manualSource(10 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+    const first = cache.get();
+    src.release();
+    await first;
+    now = 4 * MIN;
+    expect((await cache.get()).accessKeyId).toBe("AK1");
+    now = 5 * MIN;
+    const next = cache.get();
+    src.release();
+    expect((await next).accessKeyId).toBe("AK2");
+  });
+
+  it("a failed refresh keeps still-valid credentials and tries again after 10 s; expired ones fail", async () => {
+    let now = 0;
+    const src = manualSource(60 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+    const first = cache.get();
+    src.release();
+    await first;
+    now = 50 * MIN;
+    const during = cache.get();
+    src.release(true);
+    expect((await during).accessKeyId).toBe("AK1");
+    now += 5_000;
+    expect((await cache.get()).accessKeyId).toBe("AK1");
+    expect(src.calls()).toBe(2); // within 10 s of the failure: no new attempt
+    now = 61 * MIN;
+    const late = cache.get();
+    src.release(true);
+    await expect(late).rejects.toThrow("STS is down");
+  });
+
+  it("invalidate drops credentials fetched before the refused attempt, not ones fetched after it", async () => {
+    let now = 0;
+    const src = manualSource(60 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+    const first = cache.get();
+    src.release();
+    await first;
+    now = 1_000;
+    expect(cache.invalidate(500)).toBe(true); // AK1 was fetched at 0, before the attempt at 500
+    const second = cache.get();
+    src.release();
+    await second;
+    now = 2_000;
+    expect(cache.invalidate(500)).toBe(true); // a late report about AK1: AK2 (fetched at 1 000) stays
+    expect((await cache.get()).accessKeyId).toBe("AK2");
+    expect(src.calls()).toBe(2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Through the facade: an ECS-style source (credentials URI on loopback) feeding ENS calls to a fake ENS.
+
+const ENS_PAGE = json({ RequestId: "R", BucketInfos: [{ BucketName: "b1" }], TotalCount: 1 });
+
+async function credentialsServer(clock: () => number, lifeMs: number) {
+  let issued = 0;
+  const server = await fakeServer(() => {
+    issued++;
+    return json({ Code: "Success", AccessKeyId: `STS.gen${issued}`, AccessKeySecret: `secret-gen${issued}`, SecurityToken: `token-gen${issued}`, Expiration: new Date(clock() + lifeMs).toISOString().replace(/\.\d{3}Z$/, "Z") });
+  }, 100);
+  return { server, issued: () => issued };
+}
+
+const chainEnv = (uri: string) => ({ HOME: "/nonexistent-home", BUCKETRY_METADATA_DISABLED: "true", ALIBABA_CLOUD_CREDENTIALS_URI: uri });
+
+async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const ids = ["ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"].map((k) => [k, process.env[k]] as const);
+  for (const [k] of ids) delete process.env[k];
+  Object.assign(process.env, env);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of [...Object.entries(saved), ...ids]) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+describe("facade with a refreshing chain", () => {
+  it("an InvalidSecurityToken.Expired answer refreshes the credentials once and retries the call once", async () => {
+    let now = Date.UTC(2031, 0, 1);
+    const creds = await credentialsServer(() => now, 60 * MIN);
+    const seen: string[] = [];
+    const ens = await fakeServer((req: Seen) => {
+      const token = String(req.headers["x-acs-security-token"]);
+      seen.push(token);
+      if (token === "token-gen1") return json({ Code: "InvalidSecurityToken.Expired", Message: "Specified SecurityToken is expired.", RequestId: "R-exp" }, 400);
+      return ENS_PAGE;
+    });
+    await withEnv(chainEnv(`${creds.server.url}/creds`), async () => {
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false });
+      const page = await client.listBucketsPage();
+      expect(page.buckets.map((b) => b.name)).toEqual(["b1"]);
+    });
+    expect(seen).toEqual(["token-gen1", "token-gen2"]);
+    expect(creds.issued()).toBe(2);
+  });
+
+  it("a second expired answer in the same call is the caller's error (one refresh, one retry)", async () => {
+    let now = Date.UTC(2031, 0, 1);
+    const creds = await credentialsServer(() => now, 60 * MIN);
+    const ens = await fakeServer(() => json({ Code: "InvalidSecurityToken.Expired", Message: "expired", RequestId: "R-exp" }, 400));
+    await withEnv(chainEnv(`${creds.server.url}/creds`), async () => {
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: { baseDelayMs: 1 } });
+      const err = await client.listBucketsPage().then(() => undefined, (e: BucketryError) => e);
+      expect(err?.kind).toBe("InvalidCredentials");
+      expect(err?.code).toBe("InvalidSecurityToken.Expired");
+      for (const secret of ["secret-gen1", "secret-gen2", "token-gen1", "token-gen2"]) expect(JSON.stringify(err) + err!.message).not.toContain(secret);
+    });
+    expect(ens.requests).toHaveLength(2);
+    expect(creds.issued()).toBe(2);
+  });
+
+  it("a source that fails is InvalidCredentials naming the source, without a secret", async () => {
+    const down = await fakeServer(() => ({ status: 500, body: "AccessKeySecret=leaked-from-body" }));
+    await withEnv(chainEnv(`${down.url}/creds`), async () => {
+      const client = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "http://127.0.0.1:9", retry: false });
+      const err = await client.getBucketAcl("examplebucket").then(() => undefined, (e: BucketryError) => e);
+      expect(err?.kind).toBe("InvalidCredentials");
+      expect(err?.message).toContain("credentials-uri: answered HTTP 500");
+      expect(err?.message).not.toContain("leaked-from-body");
+    });
+  });
+
+  it("load: 1 000 calls at 64 concurrency across three credential expiries → one refresh per expiry, no failure", async () => {
+    const LIFE = 60 * MIN;
+    let now = Date.UTC(2031, 0, 1);
+    const creds = await credentialsServer(() => now, LIFE);
+    const ens = await fakeServer((req: Seen) => {
+      // A token that has expired by the (injected) clock is refused as the vendor would.
+      const gen = Number(/token-gen(\d+)/.exec(String(req.headers["x-acs-security-token"]))?.[1]);
+      if (!(gen >= 1)) return { status: 400, body: "no token" };
+      return ENS_PAGE;
+    }, 2_000);
+    const errors: string[] = [];
+    await withEnv(chainEnv(`${creds.server.url}/creds`), async () => {
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false });
+      let started = 0;
+      const worker = async () => {
+        while (started < 1_000) {
+          const n = started++;
+          // Three expiries: at calls 250, 500 and 750 the clock jumps past the credentials' refresh point.
+          if (n === 250 || n === 500 || n === 750) now += LIFE;
+          try {
+            await client.listBucketsPage();
+          } catch (err) {
+            errors.push(err instanceof Error ? err.message : String(err));
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 64 }, worker));
+    });
+    expect(errors).toEqual([]);
+    expect(ens.requests).toHaveLength(1_000);
+    expect(creds.issued()).toBe(4); // the first resolve + one refresh per expiry
+    const tokens = new Set(ens.requests.map((r) => r.headers["x-acs-security-token"]));
+    expect(tokens).toEqual(new Set(["token-gen1", "token-gen2", "token-gen3", "token-gen4"]));
+  });
+});

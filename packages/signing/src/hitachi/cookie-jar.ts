@@ -1,0 +1,139 @@
+// A cookie jar for the Hitachi session: Set-Cookie lines in (separate or combined into one header), a `Cookie`
+// header out. Names and values only — path, domain, expiry and flags are dropped: the jar serves one MAPI
+// base, and `Max-Age=0` (or negative) is the only attribute that matters, as a deletion.
+//
+// Browsers hide `Set-Cookie` from scripts and refuse a script's `Cookie` header; there the browser's own jar
+// carries the session, and `readDocumentCookie` reads a cookie the page can see.
+/** Every Set-Cookie line: `Headers.getSetCookie()` (Node >= 19.7, modern browsers), else split a combined header. */
+export function readSetCookies(headers: Headers): string[] {
+  const h = headers as Headers & { getSetCookie?: () => string[] };
+  if (typeof h.getSetCookie === "function") return h.getSetCookie();
+  const combined = headers.get("set-cookie");
+  return combined ? splitCombinedSetCookie(combined) : [];
+}
+
+/**
+ * Splits `a=1; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT, b=2` (several Set-Cookie values joined with ", ")
+ * at the commas that are followed by a `name=` token. The comma inside an Expires date is followed by
+ * ` 21 Oct…` (a token ending in a space, not `=`), so it is kept.
+ */
+export function splitCombinedSetCookie(combined: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const n = combined.length;
+  for (let i = combined.indexOf(","); i !== -1; i = combined.indexOf(",", i + 1)) {
+    let j = i + 1;
+    while (j < n && (combined.charCodeAt(j) === 32 || combined.charCodeAt(j) === 9)) j++;
+    let k = j;
+    while (k < n) {
+      const d = combined.charCodeAt(k);
+      if (d === 61 /* = */ || d === 59 /* ; */ || d === 44 /* , */ || d === 32 || d === 9) break;
+      k++;
+    }
+    if (k > j && k < n && combined.charCodeAt(k) === 61) {
+      const piece = combined.slice(start, i).trim();
+      if (piece) out.push(piece);
+      start = j;
+    }
+  }
+  const last = combined.slice(start).trim();
+  if (last) out.push(last);
+  return out;
+}
+
+/** Cookies by name, in the order the server first set them. The session keeps its jar to itself. */
+export class CookieJar {
+  readonly #cookies = new Map<string, string>();
+  #header = "";
+
+  /** Applies Set-Cookie lines (attributes dropped; `Max-Age` <= 0 deletes). Returns whether anything changed. */
+  setCookies(lines: readonly string[]): boolean {
+    let changed = false;
+    for (const line of lines) {
+      const semi = line.indexOf(";");
+      const pair = semi === -1 ? line : line.slice(0, semi);
+      const eq = pair.indexOf("=");
+      if (eq <= 0) continue; // no name: ignored, as browsers do for our purposes
+      const name = pair.slice(0, eq).trim();
+      let value = pair.slice(eq + 1).trim();
+      if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      if (!name) continue;
+      if (semi !== -1 && isDeletion(line.slice(semi + 1))) {
+        changed = this.#cookies.delete(name) || changed;
+        continue;
+      }
+      if (this.#cookies.get(name) !== value) {
+        this.#cookies.set(name, value);
+        changed = true;
+      }
+    }
+    if (changed) this.#header = serialize(this.#cookies);
+    return changed;
+  }
+
+  get(name: string): string | undefined {
+    return this.#cookies.get(name);
+  }
+
+  names(): string[] {
+    return [...this.#cookies.keys()];
+  }
+
+  /** `name=value; name=value` in the order set ("" when empty). */
+  header(): string {
+    return this.#header;
+  }
+
+  /** A `Cookie` header: the caller's own cookies (names this jar does not hold) followed by the jar's. */
+  mergedWith(callerCookie: string | null): string {
+    if (!callerCookie) return this.#header;
+    let kept = "";
+    for (const part of callerCookie.split(";")) {
+      const trimmed = part.trim();
+      if (!trimmed) continue;
+      const eq = trimmed.indexOf("=");
+      const name = eq === -1 ? trimmed : trimmed.slice(0, eq).trim();
+      if (this.#cookies.has(name)) continue;
+      kept += (kept ? "; " : "") + trimmed;
+    }
+    if (!kept) return this.#header;
+    return this.#header ? `${kept}; ${this.#header}` : kept;
+  }
+}
+
+/** `Max-Age=0` (or negative) deletes a cookie. */
+function isDeletion(attributes: string): boolean {
+  for (const attr of attributes.split(";")) {
+    const eq = attr.indexOf("=");
+    if (eq === -1) continue;
+    if (attr.slice(0, eq).trim().toLowerCase() === "max-age") {
+      const n = Number(attr.slice(eq + 1).trim());
+      if (Number.isFinite(n) && n <= 0) return true;
+    }
+  }
+  return false;
+}
+
+function serialize(cookies: Map<string, string>): string {
+  let out = "";
+  for (const [name, value] of cookies) out += (out ? "; " : "") + name + "=" + value;
+  return out;
+}
+
+/** A cookie the page can see (`document.cookie`: same site, not HttpOnly), percent-decoded; undefined elsewhere. */
+export function readDocumentCookie(name: string): string | undefined {
+  const doc = (globalThis as { document?: { cookie?: unknown } }).document;
+  const all = doc && typeof doc.cookie === "string" ? doc.cookie : "";
+  for (const part of all.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq !== -1 && part.slice(0, eq).trim() === name) {
+      const raw = part.slice(eq + 1).trim();
+      try {
+        return decodeURIComponent(raw) || undefined;
+      } catch {
+        return raw || undefined;
+      }
+    }
+  }
+  return undefined;
+}

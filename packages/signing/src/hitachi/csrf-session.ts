@@ -1,0 +1,121 @@
+// The CSRF half of a Hitachi VSP One Object session: `GET {base}/v1/csrf` answers with `Set-Cookie:
+// XSRF-TOKEN=…` and `vertx-web.session=…` (Vert.x), and every MAPI call must then send `X-XSRF-TOKEN: <that
+// token>` and all those cookies. The token has a "limited lifetime" the server does not announce: a 401 is
+// how a caller learns it ran out, and drops the state it used.
+//
+// The GET carries no Authorization, as Hitachi's own Ansible collection sends it, so it runs in parallel
+// with a token fetch. One handshake is in flight for any number of callers; a failed one is not cached.
+//
+// Browsers: `Set-Cookie` is not readable by scripts. The GET is sent with `credentials: "include"` so the
+// browser's jar stores the cookies, and the XSRF-TOKEN value is read from `document.cookie` (only possible
+// when the cookie is visible to the page: same site, not HttpOnly).
+import { CookieJar, readDocumentCookie, readSetCookies } from "./cookie-jar.js";
+import { HitachiSessionError, errorSummary, redactUrl, type Fetch } from "./session-error.js";
+
+const XSRF_COOKIE = "XSRF-TOKEN";
+
+/** One handshake's result. `xsrf` follows the jar when a later response rotates the XSRF-TOKEN cookie. */
+export interface CsrfState {
+  /** Which handshake this is; a 401 on a request made with an older one does not drop a newer one. */
+  readonly generation: number;
+  xsrf: string;
+  readonly jar: CookieJar;
+}
+
+export interface HitachiCsrfSession {
+  /** Whether a handshake result is cached. */
+  readonly ready: boolean;
+  /** The current state; performs the handshake (once, for every concurrent caller) when there is none. */
+  current(): Promise<CsrfState> | CsrfState;
+  /** Drops the state so the next `current()` shakes hands anew; with `generation`, only if it is still current. */
+  invalidate(generation?: number): void;
+  /**
+   * Adopts the cookies a MAPI response (re)sets, as a browser's jar would (e.g. a rotated XSRF-TOKEN) — when
+   * the response answers a request made with the current state (`generation`), or with no known state.
+   */
+  absorb(response: Response, generation?: number): void;
+}
+
+export interface HitachiCsrfSessionOptions {
+  /** The CSRF method's absolute URL, e.g. `https://admin.region1.cluster1/mapi/v1/csrf`. */
+  url: string;
+  fetch: Fetch;
+}
+
+export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiCsrfSession {
+  const { url, fetch } = options;
+  const endpoint = redactUrl(url);
+  let generation = 0;
+  let pending: Promise<CsrfState> | undefined;
+  let resolved: CsrfState | undefined;
+
+  return {
+    get ready() {
+      return resolved !== undefined;
+    },
+    current() {
+      if (resolved) return resolved;
+      if (pending) return pending;
+      const promise = handshake(url, endpoint, fetch, generation).then(
+        (state) => {
+          if (pending === promise) resolved = state;
+          return state;
+        },
+        (error: unknown) => {
+          if (pending === promise) pending = undefined;
+          throw error;
+        },
+      );
+      pending = promise;
+      return promise;
+    },
+    invalidate(usedGeneration) {
+      if (usedGeneration !== undefined && usedGeneration !== generation) return; // somebody already refreshed
+      generation++;
+      pending = undefined;
+      resolved = undefined;
+    },
+    absorb(response, usedGeneration) {
+      const state = resolved;
+      if (!state || (usedGeneration !== undefined && usedGeneration !== state.generation)) return;
+      if (!state.jar.setCookies(readSetCookies(response.headers))) return;
+      const xsrf = state.jar.get(XSRF_COOKIE);
+      if (xsrf) state.xsrf = xsrf;
+    },
+  };
+}
+
+async function handshake(url: string, endpoint: string, fetch: Fetch, generation: number): Promise<CsrfState> {
+  let response: Response;
+  try {
+    // No Authorization (as Hitachi's Ansible collection); `credentials: "include"` lets a browser store the cookies.
+    response = await fetch(new Request(url, { method: "GET", credentials: "include" }));
+  } catch (error) {
+    throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed: ${errorSummary(error)}`, {
+      stage: "csrf",
+      endpoint,
+      cause: error,
+    });
+  }
+  // The body is undocumented and unused. Not awaited: under MSW a cancel on a mocked body may never settle
+  // (mswjs/interceptors#799).
+  void response.body?.cancel().catch(() => undefined);
+  if (!response.ok) {
+    throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed with HTTP ${response.status}`, {
+      stage: "csrf",
+      status: response.status,
+      endpoint,
+    });
+  }
+  const jar = new CookieJar();
+  jar.setCookies(readSetCookies(response.headers));
+  const xsrf = jar.get(XSRF_COOKIE) || readDocumentCookie(XSRF_COOKIE); // browsers hide Set-Cookie from scripts
+  if (!xsrf) {
+    throw new HitachiSessionError(
+      `hitachiSession: CSRF response from ${endpoint} (HTTP ${response.status}) set no ${XSRF_COOKIE} cookie` +
+        (jar.header() ? ` (cookies set: ${jar.names().join(", ")})` : ""),
+      { stage: "csrf", status: response.status, endpoint },
+    );
+  }
+  return { generation, xsrf, jar };
+}

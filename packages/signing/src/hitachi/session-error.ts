@@ -1,0 +1,49 @@
+// The one error the Hitachi session throws, and the helpers that keep secrets out of its messages.
+
+export type HitachiSessionStage = "credentials" | "token" | "csrf";
+
+/** Thrown when the token fetch or CSRF handshake fails. Carries no secret: stage, HTTP status, redacted endpoint. */
+export class HitachiSessionError extends Error {
+  override readonly name = "HitachiSessionError";
+  readonly stage: HitachiSessionStage;
+  readonly status: number | undefined;
+  readonly endpoint: string | undefined;
+
+  constructor(
+    message: string,
+    details: { stage: HitachiSessionStage; status?: number | undefined; endpoint?: string | undefined; cause?: unknown },
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.stage = details.stage;
+    this.status = details.status;
+    this.endpoint = details.endpoint;
+  }
+}
+
+/** origin + path: drops user info, query and fragment (where secrets could hide). */
+export function redactUrl(href: string): string {
+  try {
+    const url = new URL(href);
+    return url.origin + url.pathname;
+  } catch {
+    return "(invalid URL)";
+  }
+}
+
+/** Error name and code only: transport messages can echo URLs, never bodies, but keep it minimal anyway. */
+export function errorSummary(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as Error & { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
+    return typeof code === "string" ? `${error.name} (${code})` : error.name;
+  }
+  return "network error";
+}
+
+/** A header value as fetch would send it: non-empty visible ASCII (Headers.set would echo anything else). */
+export function isHeaderToken(value: unknown): value is string {
+  return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
+}
+
+export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+export type Fetch = (request: Request) => Promise<Response>;

@@ -1,0 +1,197 @@
+// Hitachi VSP One Object (ex-HCP for cloud scale) management API (MAPI) session as openapi-fetch middleware:
+// no request signing, but every call needs three things at once (specs/hitachi-vsp-one-object.yaml):
+//
+//   Authorization: Bearer <access_token>   the token provider (static, function, or password grant)
+//   X-XSRF-TOKEN: <XSRF-TOKEN cookie>      the CSRF session (`GET {base}/v1/csrf`)
+//   Cookie: XSRF-TOKEN=<t>; vertx-web.session=<s>   the CSRF session's cookie jar
+//
+// This module wires the three: it asks both for their state at once (a token fetch and the CSRF GET run in
+// parallel, each once for concurrent callers), sets the headers, adopts cookies responses re-set, and on a
+// 401 drops exactly the token and CSRF state the rejected request used. Then, by default, it re-sends that
+// request once with fresh state (a copy made with `request.clone()` before it was sent); with
+// `replayUnauthorized: false` it returns the 401 and the caller's next request re-authenticates — for callers
+// whose own retry loop makes the next attempt (the bucketry facade does, under its signal and deadline).
+//
+// Browsers: `Cookie` is a forbidden request header there; the browser's cookie jar carries the session and
+// the `Cookie` we set is silently dropped. The client needs `credentials: "include"`. We still send
+// `X-XSRF-TOKEN`.
+//
+// Secrets (password, client secret, tokens, cookie values) live only in closures; they never appear in error
+// messages, `toJSON()` or `util.inspect` output.
+import type { Middleware, MiddlewareCallbackParams } from "openapi-fetch";
+import type { Clock } from "../types.js";
+import { hitachiCsrfSession, type CsrfState } from "./csrf-session.js";
+import { INSPECT, redactUrl, type Fetch } from "./session-error.js";
+import { hitachiTokenProvider, type HitachiCredentials, type IssuedToken } from "./token-provider.js";
+
+export interface HitachiSessionOptions {
+  /** The MAPI base including `/mapi`, e.g. `https://admin.region.cluster/mapi`. */
+  baseUrl: string;
+  credentials: HitachiCredentials;
+  /**
+   * Transport for the token fetch, the CSRF GET and the 401 replay. Default: `globalThis.fetch`, looked up
+   * at call time (so MSW and other patches applied later are honoured). For the replay, when this is not
+   * given, the openapi-fetch client's own `fetch` is used (same transport as the original call).
+   */
+  fetch?: ((request: Request) => Promise<Response>) | undefined;
+  /** Epoch ms; used for token expiry. Default `Date.now`. */
+  clock?: Clock | undefined;
+  /** Path of the CSRF method relative to `baseUrl`. Default `/v1/csrf`. */
+  csrfPath?: string | undefined;
+  /**
+   * What a 401 on a request this session prepared does, after the token and CSRF state that request used are
+   * dropped. `true` (default): the request is sent once more with a fresh token and CSRF session, and that
+   * answer is returned (each request with a body is copied with `request.clone()` before it is sent, so the
+   * body can go out again). `false`: the 401 is returned as it is; the next request re-authenticates. Use it
+   * when your own retry loop makes the next attempt.
+   */
+  replayUnauthorized?: boolean | undefined;
+}
+
+/** Non-secret view of a session (what `toJSON()` and `util.inspect` show). */
+export interface HitachiSessionInfo {
+  type: "HitachiSession";
+  baseUrl: string;
+  auth: "token" | "password" | "function";
+  /** Redacted token endpoint (origin + path) for the password grant. */
+  tokenUrl?: string;
+  /** Whether a fetched token is cached (never the token itself). */
+  tokenCached: boolean;
+  /** Whether a CSRF handshake result is cached. */
+  csrfReady: boolean;
+}
+
+type OnResponseParams = MiddlewareCallbackParams & { response: Response };
+
+/** openapi-fetch middleware plus helpers for callers that do not use openapi-fetch. */
+export interface HitachiSession {
+  onRequest(params: MiddlewareCallbackParams): Promise<Request>;
+  onResponse(params: OnResponseParams): Promise<Response | undefined>;
+  /** Drops the cached CSRF session and (fetched, not static) token; the next call performs a new handshake. */
+  invalidate(): void;
+  /** `Authorization`, `Accept`, `X-XSRF-TOKEN` and `Cookie` for one call (performs the handshake if needed). */
+  headers(): Promise<Headers>;
+  toJSON(): HitachiSessionInfo;
+}
+
+const DEFAULT_CSRF_PATH = "/v1/csrf";
+
+interface Snapshot {
+  readonly token: IssuedToken;
+  readonly csrf: CsrfState;
+}
+
+/** What onRequest remembers about a request it prepared, for its 401. */
+interface Prepared {
+  readonly csrfGeneration: number;
+  readonly tokenGeneration: number;
+  /** The `Cookie` header the caller set itself (merged with the session's cookies on a replay). */
+  readonly callerCookie: string | null;
+  /** An unsent copy to replay (only with `replayUnauthorized`). */
+  readonly replay: Request | undefined;
+}
+
+export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
+  if (!options || typeof options.baseUrl !== "string" || options.baseUrl === "") {
+    throw new TypeError("hitachiSession: `baseUrl` (the MAPI base, e.g. https://admin.region.cluster/mapi) is required");
+  }
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  let parsedBase: URL | undefined;
+  try {
+    parsedBase = new URL(baseUrl);
+  } catch {
+    parsedBase = undefined;
+  }
+  if (!parsedBase || parsedBase.username || parsedBase.password || parsedBase.search || parsedBase.hash) {
+    throw new TypeError("hitachiSession: `baseUrl` must be an absolute URL without user info, query or fragment");
+  }
+  const csrfPath = options.csrfPath ?? DEFAULT_CSRF_PATH;
+  const sessionFetch: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
+  const tokens = hitachiTokenProvider(options.credentials, { fetch: sessionFetch, clock: options.clock ?? Date.now });
+  const csrf = hitachiCsrfSession({ url: baseUrl + (csrfPath.startsWith("/") ? csrfPath : `/${csrfPath}`), fetch: sessionFetch });
+  const replayUnauthorized = options.replayUnauthorized !== false;
+  const prepared = new WeakMap<Request, Prepared>();
+
+  async function snapshot(): Promise<Snapshot> {
+    // Both in flight together; await both so a failure of either surfaces (and no rejection goes unhandled).
+    const [token, state] = await Promise.all([tokens.token(), csrf.current()]);
+    return { token, csrf: state };
+  }
+
+  function applyHeaders(headers: Headers, s: Snapshot, callerCookie: string | null): void {
+    headers.set("Authorization", `Bearer ${s.token.value}`);
+    if (!headers.has("Accept")) headers.set("Accept", "application/json");
+    headers.set("X-XSRF-TOKEN", s.csrf.xsrf);
+    // Ignored by browsers (forbidden header); there the cookie jar carries the session.
+    const cookie = s.csrf.jar.mergedWith(callerCookie);
+    if (cookie) headers.set("Cookie", cookie);
+  }
+
+  const info = (): HitachiSessionInfo => {
+    const result: HitachiSessionInfo = {
+      type: "HitachiSession",
+      baseUrl: redactUrl(baseUrl),
+      auth: tokens.kind,
+      tokenCached: tokens.cached,
+      csrfReady: csrf.ready,
+    };
+    if (tokens.tokenUrl !== undefined) result.tokenUrl = tokens.tokenUrl;
+    return result;
+  };
+
+  const session: HitachiSession = {
+    async onRequest({ request }) {
+      const callerCookie = request.headers.get("Cookie");
+      const s = await snapshot();
+      applyHeaders(request.headers, s, callerCookie);
+      prepared.set(request, {
+        csrfGeneration: s.csrf.generation,
+        tokenGeneration: s.token.generation,
+        callerCookie,
+        replay: replayUnauthorized ? request.clone() : undefined,
+      });
+      return request;
+    },
+
+    async onResponse({ request, response, options: clientOptions }) {
+      const meta = prepared.get(request);
+      csrf.absorb(response, meta?.csrfGeneration);
+      if (response.status !== 401) return undefined;
+      prepared.delete(request);
+      // Drop what this request used (not what a concurrent caller may have refreshed since). A request another
+      // middleware replaced is not known here: drop the current state.
+      tokens.invalidate(meta?.tokenGeneration);
+      csrf.invalidate(meta?.csrfGeneration);
+      // Replayed once: the replay's answer is returned directly, without passing through onResponse again.
+      const replay = meta?.replay;
+      if (replay === undefined || replay.bodyUsed) return undefined;
+      const s = await snapshot();
+      applyHeaders(replay.headers, s, meta!.callerCookie);
+      // Not awaited: under MSW a cancel on a mocked body may never settle (mswjs/interceptors#799).
+      void response.body?.cancel().catch(() => undefined); // free the connection of the discarded 401
+      const send: Fetch = options.fetch ?? (clientOptions?.fetch as Fetch | undefined) ?? sessionFetch;
+      const replayed = await send(replay);
+      csrf.absorb(replayed);
+      return replayed;
+    },
+
+    invalidate() {
+      tokens.invalidate();
+      csrf.invalidate();
+    },
+
+    async headers() {
+      const headers = new Headers();
+      applyHeaders(headers, await snapshot(), null);
+      return headers;
+    },
+
+    toJSON: info,
+  };
+  Object.defineProperty(session, INSPECT, {
+    enumerable: false,
+    value: (_depth: number, inspectOptions: unknown, inspect?: (value: unknown, options?: unknown) => string) =>
+      `HitachiSession ${inspect ? inspect(info(), inspectOptions) : JSON.stringify(info())}`,
+  });
+  return session satisfies Middleware; // usable as openapi-fetch middleware (checked at compile time)
+}

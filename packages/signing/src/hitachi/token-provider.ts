@@ -1,0 +1,245 @@
+// The bearer token of a Hitachi VSP One Object session: a static token, a function called for every request,
+// or an OAuth 2 password grant (Keycloak realm `vsp-object` on 3.x, `.../auth/oauth` on HCP-CS 2.x) whose
+// token is cached until `expires_in` (minus a margin) and fetched once for any number of concurrent callers.
+//
+// Every fetched token carries a generation: a caller that saw a token rejected drops exactly that one, so
+// ten requests failing together with the same token cause one new fetch, not ten.
+//
+// The password, client secret and tokens live only in this module's closures; errors name the stage, the
+// HTTP status and the redacted endpoint, never a secret.
+import type { Clock } from "../types.js";
+import { HitachiSessionError, errorSummary, isHeaderToken, redactUrl, type Fetch } from "./session-error.js";
+
+export interface HitachiTokenCredentials {
+  /** OAuth 2 access token, sent as `Authorization: Bearer <token>`. */
+  token: string;
+}
+
+export interface HitachiPasswordCredentials {
+  username: string;
+  password: string;
+  /**
+   * Token endpoint. VSP One Object 3.x (Keycloak):
+   * `https://admin.gms.{cluster}/ui/auth/realms/vsp-object/protocol/openid-connect/token`;
+   * HCP for cloud scale 2.x: `https://{cluster}:{port}/auth/oauth` (with `realm` and `scope: "*"`).
+   */
+  tokenUrl: string;
+  /** Default `vsp-object-external-client` (the Keycloak client Hitachi's Ansible collection uses). */
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  /** HCP for cloud scale 2.x: `local` for the local admin. */
+  realm?: string | undefined;
+  /** HCP for cloud scale 2.x: `*`. */
+  scope?: string | undefined;
+}
+
+/** A static token, a password grant (token fetched and cached), or a function called before every attempt. */
+export type HitachiCredentials =
+  | HitachiTokenCredentials
+  | HitachiPasswordCredentials
+  | (() => Promise<HitachiTokenCredentials> | HitachiTokenCredentials);
+
+export type HitachiAuthKind = "token" | "password" | "function";
+
+/** A token and the generation it belongs to (0 for static and function tokens, which are never dropped). */
+export interface IssuedToken {
+  readonly value: string;
+  readonly generation: number;
+}
+
+export interface HitachiTokenProvider {
+  readonly kind: HitachiAuthKind;
+  /** The password grant's token endpoint, redacted (origin + path). */
+  readonly tokenUrl: string | undefined;
+  /** Whether a fetched token is cached and not yet expired (never the token itself). */
+  readonly cached: boolean;
+  /** The token for the next request. */
+  token(): Promise<IssuedToken> | IssuedToken;
+  /**
+   * Drops the fetched token so the next `token()` fetches a new one; with `generation`, only when the cached
+   * token is still that one (someone else may have refreshed it already). Static and function tokens are
+   * the caller's: nothing to drop.
+   */
+  invalidate(generation?: number): void;
+}
+
+export interface HitachiTokenProviderOptions {
+  /** Transport for the password grant. */
+  fetch: Fetch;
+  /** Epoch ms, for token expiry. */
+  clock: Clock;
+}
+
+const DEFAULT_CLIENT_ID = "vsp-object-external-client";
+/** Safety margin before `expires_in` (capped at half the lifetime for very short-lived tokens). */
+const EXPIRY_MARGIN_MS = 30_000;
+
+interface TokenEntry {
+  readonly promise: Promise<IssuedToken>;
+  /** Epoch ms after which the token is refetched; Infinity while pending or when the server gave no expires_in. */
+  expiresAt: number;
+}
+
+/** Secrets stay in this closure: the provider object itself holds none (util.inspect shows nothing secret). */
+export function hitachiTokenProvider(credentials: HitachiCredentials, options: HitachiTokenProviderOptions): HitachiTokenProvider {
+  const kind = describeCredentials(credentials);
+  const { fetch, clock } = options;
+  if (kind === "token") assertToken((credentials as HitachiTokenCredentials).token, "static credentials");
+  const endpoint = kind === "password" ? validateTokenUrl((credentials as HitachiPasswordCredentials).tokenUrl) : undefined;
+  let generation = 0;
+  let entry: TokenEntry | undefined;
+  const isCached = () => entry !== undefined && clock() < entry.expiresAt;
+
+  return {
+    kind,
+    tokenUrl: endpoint,
+    get cached() {
+      return isCached();
+    },
+    token() {
+      if (kind === "token") return { value: (credentials as HitachiTokenCredentials).token, generation: 0 };
+      if (kind === "function") return callTokenFunction(credentials as () => Promise<HitachiTokenCredentials> | HitachiTokenCredentials);
+      if (isCached()) return entry!.promise;
+      const gen = ++generation;
+      const startedAt = clock();
+      const current: TokenEntry = {
+        expiresAt: Infinity,
+        promise: fetchPasswordToken(credentials as HitachiPasswordCredentials, endpoint!, fetch).then(
+          ({ token, expiresInMs }) => {
+            if (expiresInMs !== undefined) current.expiresAt = startedAt + expiresInMs - Math.min(EXPIRY_MARGIN_MS, expiresInMs / 2);
+            return { value: token, generation: gen };
+          },
+          (error: unknown) => {
+            if (entry === current) entry = undefined; // not cached: the next call tries again
+            throw error;
+          },
+        ),
+      };
+      entry = current;
+      return current.promise;
+    },
+    invalidate(usedGeneration) {
+      // Static and function tokens are the caller's; a token refreshed since `usedGeneration` is kept.
+      if (kind !== "password" || (usedGeneration !== undefined && usedGeneration !== generation)) return;
+      entry = undefined;
+    },
+  };
+}
+
+async function callTokenFunction(fn: () => Promise<HitachiTokenCredentials> | HitachiTokenCredentials): Promise<IssuedToken> {
+  const value = (await fn())?.token;
+  assertToken(value, "the credentials function");
+  return { value, generation: 0 };
+}
+
+function describeCredentials(credentials: HitachiCredentials): HitachiAuthKind {
+  if (typeof credentials === "function") return "function";
+  if (credentials && typeof credentials === "object") {
+    if ("token" in credentials) return "token";
+    if ("username" in credentials && "password" in credentials && "tokenUrl" in credentials) return "password";
+  }
+  throw new TypeError(
+    "hitachiSession: `credentials` must be { token }, { username, password, tokenUrl } or a function returning { token }",
+  );
+}
+
+function assertToken(token: unknown, source: string): asserts token is string {
+  if (typeof token !== "string" || token === "") {
+    throw new HitachiSessionError(`hitachiSession: ${source} gave no token (expected a non-empty string)`, {
+      stage: "credentials",
+    });
+  }
+  // Headers.set would reject it with a message quoting the token; say what is wrong without it.
+  if (!isHeaderToken(token)) {
+    throw new HitachiSessionError(`hitachiSession: ${source} gave a token with a character that cannot be sent in an HTTP header`, {
+      stage: "credentials",
+    });
+  }
+}
+
+function validateTokenUrl(tokenUrl: unknown): string {
+  let url: URL;
+  try {
+    url = new URL(String(tokenUrl));
+  } catch {
+    throw new HitachiSessionError("hitachiSession: credentials.tokenUrl is not an absolute URL", { stage: "credentials" });
+  }
+  if (url.username || url.password) {
+    // fetch refuses such URLs and its error would echo them; never echo userinfo.
+    throw new HitachiSessionError("hitachiSession: credentials.tokenUrl must not contain user info (user:password@)", {
+      stage: "credentials",
+    });
+  }
+  return redactUrl(url.href);
+}
+
+async function fetchPasswordToken(
+  creds: HitachiPasswordCredentials,
+  endpoint: string,
+  doFetch: Fetch,
+): Promise<{ token: string; expiresInMs: number | undefined }> {
+  const form = new URLSearchParams();
+  form.set("grant_type", "password");
+  form.set("username", creds.username);
+  form.set("password", creds.password);
+  form.set("client_id", creds.clientId ?? DEFAULT_CLIENT_ID);
+  if (creds.clientSecret !== undefined) form.set("client_secret", creds.clientSecret);
+  if (creds.realm !== undefined) form.set("realm", creds.realm);
+  if (creds.scope !== undefined) form.set("scope", creds.scope);
+
+  let response: Response;
+  try {
+    response = await doFetch(
+      new Request(creds.tokenUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+        body: form.toString(),
+      }),
+    );
+  } catch (error) {
+    throw new HitachiSessionError(`hitachiSession: token request to ${endpoint} failed: ${errorSummary(error)}`, {
+      stage: "token",
+      endpoint,
+      cause: error,
+    });
+  }
+
+  let body: unknown;
+  let parsed = true;
+  try {
+    body = await response.json();
+  } catch {
+    parsed = false;
+  }
+  if (!response.ok) {
+    // OAuth error codes (`invalid_grant`, `unauthorized_client`) are safe to show; descriptions are not shown.
+    const code = parsed ? oauthErrorCode(body) : undefined;
+    throw new HitachiSessionError(
+      `hitachiSession: token request to ${endpoint} failed with HTTP ${response.status}${code ? ` (${code})` : ""}`,
+      { stage: "token", status: response.status, endpoint },
+    );
+  }
+  const record = parsed && body && typeof body === "object" ? (body as Record<string, unknown>) : undefined;
+  const token = record?.access_token;
+  if (typeof token !== "string" || token === "") {
+    throw new HitachiSessionError(
+      `hitachiSession: token response from ${endpoint} (HTTP ${response.status}) has no access_token${parsed ? "" : " (body is not JSON)"}`,
+      { stage: "token", status: response.status, endpoint },
+    );
+  }
+  if (!isHeaderToken(token)) {
+    throw new HitachiSessionError(`hitachiSession: token response from ${endpoint} has an access_token that cannot be sent in an HTTP header`, {
+      stage: "token",
+      status: response.status,
+      endpoint,
+    });
+  }
+  const expiresIn = Number(record?.expires_in);
+  const expiresInMs = record?.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined;
+  return { token, expiresInMs };
+}
+
+function oauthErrorCode(body: unknown): string | undefined {
+  const code = body && typeof body === "object" ? (body as Record<string, unknown>).error : undefined;
+  return typeof code === "string" && /^[A-Za-z0-9_.-]{1,64}$/.test(code) ? code : undefined;
+}

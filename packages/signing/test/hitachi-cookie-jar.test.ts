@@ -1,0 +1,87 @@
+// The Hitachi session's cookie jar: Set-Cookie lines (one per header, or combined into one by an older
+// runtime) in, a `Cookie` header out; `Max-Age` <= 0 deletes; values never shown by toJSON or util.inspect.
+import { inspect } from "node:util";
+import { afterEach, describe, expect, it } from "vitest";
+import { CookieJar, readDocumentCookie, readSetCookies, splitCombinedSetCookie } from "../src/hitachi/cookie-jar.js";
+
+describe("Set-Cookie lines", () => {
+  it("splits a combined header, keeping commas inside Expires", () => {
+    const combined =
+      "XSRF-TOKEN=abc=def; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Secure, vertx-web.session=s1; Path=/; HTTPOnly,other=x";
+    expect(splitCombinedSetCookie(combined)).toEqual([
+      "XSRF-TOKEN=abc=def; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Secure",
+      "vertx-web.session=s1; Path=/; HTTPOnly",
+      "other=x",
+    ]);
+    expect(splitCombinedSetCookie("")).toEqual([]);
+    expect(splitCombinedSetCookie("a=1")).toEqual(["a=1"]);
+  });
+
+  it("reads every line with Headers.getSetCookie, and falls back to the combined header when it is missing", () => {
+    const headers = new Headers();
+    headers.append("Set-Cookie", "XSRF-TOKEN=t1; Path=/; Expires=Thu, 01 Jan 2099 00:00:00 GMT");
+    headers.append("Set-Cookie", "vertx-web.session=s1; HttpOnly");
+    expect(readSetCookies(headers)).toEqual(["XSRF-TOKEN=t1; Path=/; Expires=Thu, 01 Jan 2099 00:00:00 GMT", "vertx-web.session=s1; HttpOnly"]);
+
+    const combined = "XSRF-TOKEN=t1; Path=/; Expires=Thu, 01 Jan 2099 00:00:00 GMT, vertx-web.session=s1; HttpOnly";
+    const legacyHeaders = { get: (name: string) => (name.toLowerCase() === "set-cookie" ? combined : null) } as unknown as Headers;
+    expect(readSetCookies(legacyHeaders)).toEqual(["XSRF-TOKEN=t1; Path=/; Expires=Thu, 01 Jan 2099 00:00:00 GMT", "vertx-web.session=s1; HttpOnly"]);
+    expect(readSetCookies(new Headers())).toEqual([]);
+  });
+});
+
+describe("CookieJar", () => {
+  it("keeps names and values in the order first set, drops attributes and quotes, and serializes them", () => {
+    const jar = new CookieJar();
+    expect(jar.header()).toBe("");
+    expect(jar.setCookies(["XSRF-TOKEN=abc=def; Path=/; Secure", 'vertx-web.session="s1"; HttpOnly', "=nameless", "noequals"])).toBe(true);
+    expect(jar.header()).toBe("XSRF-TOKEN=abc=def; vertx-web.session=s1");
+    expect(jar.get("XSRF-TOKEN")).toBe("abc=def");
+    expect(jar.names()).toEqual(["XSRF-TOKEN", "vertx-web.session"]);
+    // A new value keeps the cookie's place; the same value again changes nothing.
+    expect(jar.setCookies(["XSRF-TOKEN=rotated; Path=/"])).toBe(true);
+    expect(jar.setCookies(["XSRF-TOKEN=rotated"])).toBe(false);
+    expect(jar.header()).toBe("XSRF-TOKEN=rotated; vertx-web.session=s1");
+  });
+
+  it("deletes a cookie on Max-Age=0 or a negative Max-Age, and ignores other attributes", () => {
+    const jar = new CookieJar();
+    jar.setCookies(["a=1", "b=2", "c=3"]);
+    expect(jar.setCookies(["a=; Max-Age=0", "b=x; max-age=-1", "c=4; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT"])).toBe(true);
+    expect(jar.header()).toBe("c=4");
+    expect(jar.get("a")).toBeUndefined();
+    expect(jar.setCookies(["missing=; Max-Age=0"])).toBe(false);
+  });
+
+  it("merges the caller's own Cookie header: the caller's other cookies first, the jar's win on a shared name", () => {
+    const jar = new CookieJar();
+    expect(jar.mergedWith("lb=node-2")).toBe("lb=node-2");
+    jar.setCookies(["XSRF-TOKEN=t1", "vertx-web.session=s1"]);
+    expect(jar.mergedWith(null)).toBe("XSRF-TOKEN=t1; vertx-web.session=s1");
+    expect(jar.mergedWith("lb=node-2; XSRF-TOKEN=stale;  ; flag")).toBe("lb=node-2; flag; XSRF-TOKEN=t1; vertx-web.session=s1");
+    expect(jar.mergedWith("XSRF-TOKEN=stale")).toBe("XSRF-TOKEN=t1; vertx-web.session=s1");
+  });
+
+  it("keeps values private: neither JSON nor util.inspect shows them", () => {
+    const jar = new CookieJar();
+    jar.setCookies(["XSRF-TOKEN=S3ntinel-XSRF", "vertx-web.session=S3ntinel-SESSION"]);
+    for (const shown of [JSON.stringify(jar), inspect(jar, { showHidden: true, depth: 5 }), inspect({ jar }, { depth: 5 })]) {
+      expect(shown).not.toContain("S3ntinel");
+    }
+  });
+});
+
+describe("readDocumentCookie (browsers)", () => {
+  const g = globalThis as { document?: unknown };
+  afterEach(() => {
+    delete g.document;
+  });
+
+  it("reads a cookie the page can see, percent-decoded; undefined without a document or the cookie", () => {
+    expect(readDocumentCookie("XSRF-TOKEN")).toBeUndefined();
+    g.document = { cookie: "theme=dark; XSRF-TOKEN=from%20jar; other=%E0%A4%A" };
+    expect(readDocumentCookie("XSRF-TOKEN")).toBe("from jar");
+    expect(readDocumentCookie("other")).toBe("%E0%A4%A"); // malformed escape: kept as it is
+    expect(readDocumentCookie("session")).toBeUndefined();
+  });
+});

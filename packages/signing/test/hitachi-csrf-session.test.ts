@@ -1,0 +1,177 @@
+// The Hitachi session's CSRF half against a model of `GET {base}/v1/csrf` given as its `fetch` (Set-Cookie
+// XSRF-TOKEN + vertx-web.session, as the HCP-CS 2.5.x "Requesting and submitting a CSRF token" page and
+// Hitachi's Ansible collection describe): one handshake for concurrent callers, generation-checked
+// invalidation, cookies a later response re-sets, browser fallbacks, and errors without cookie values.
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import { hitachiCsrfSession } from "../src/hitachi/csrf-session.js";
+import { HitachiSessionError } from "../src/hitachi/session-error.js";
+
+const url = "https://admin.region1.cluster1/mapi/v1/csrf";
+const XSRF_PREFIX = "S3ntinel-XSRF-";
+const SESSION_PREFIX = "S3ntinel-VERTX-";
+
+/** The CSRF endpoint: a fresh XSRF-TOKEN and session per GET; `hold` keeps answers back until released. */
+function csrfEndpoint(answer?: (n: number) => Response) {
+  const requests: Request[] = [];
+  let held: (() => void)[] | undefined;
+  return {
+    requests,
+    hold() {
+      held = [];
+    },
+    release() {
+      const waiting = held ?? [];
+      held = undefined;
+      for (const go of waiting) go();
+    },
+    fetch: async (request: Request): Promise<Response> => {
+      requests.push(request);
+      const n = requests.length;
+      if (held) await new Promise<void>((go) => held!.push(go));
+      if (answer) return answer(n);
+      const headers = new Headers();
+      headers.append("Set-Cookie", `XSRF-TOKEN=${XSRF_PREFIX}${n}; Path=/`);
+      headers.append("Set-Cookie", `vertx-web.session=${SESSION_PREFIX}${n}; Path=/; HTTPOnly`);
+      return new Response(null, { status: 200, headers });
+    },
+  };
+}
+
+describe("handshake", () => {
+  it("GETs the CSRF URL without Authorization, with credentials: include, and keeps the token and every cookie", async () => {
+    const server = csrfEndpoint();
+    const csrf = hitachiCsrfSession({ url, fetch: server.fetch });
+    expect(csrf.ready).toBe(false);
+    const state = await csrf.current();
+    const sent = server.requests[0]!;
+    expect([sent.method, sent.url, sent.credentials, sent.headers.get("authorization")]).toEqual(["GET", url, "include", null]);
+    expect(state.xsrf).toBe(`${XSRF_PREFIX}1`);
+    expect(state.jar.header()).toBe(`XSRF-TOKEN=${XSRF_PREFIX}1; vertx-web.session=${SESSION_PREFIX}1`);
+    expect(csrf.ready).toBe(true);
+    expect(csrf.current()).toBe(state); // cached: no second GET
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("concurrent callers share one GET", async () => {
+    const server = csrfEndpoint();
+    server.hold();
+    const csrf = hitachiCsrfSession({ url, fetch: server.fetch });
+    const all = Promise.all(Array.from({ length: 10 }, () => csrf.current()));
+    server.release();
+    expect(new Set(await all).size).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a combined Set-Cookie header (a runtime without Headers.getSetCookie) is split", async () => {
+    const combined = "XSRF-TOKEN=t1; Path=/; Expires=Thu, 01 Jan 2099 00:00:00 GMT, vertx-web.session=s1; HttpOnly";
+    const csrf = hitachiCsrfSession({
+      url,
+      fetch: async () => {
+        const headers = new Headers({ "Set-Cookie": combined });
+        Object.defineProperty(headers, "getSetCookie", { value: undefined });
+        return { ok: true, status: 200, headers, body: null } as unknown as Response;
+      },
+    });
+    const state = await csrf.current();
+    expect([state.xsrf, state.jar.header()]).toEqual(["t1", "XSRF-TOKEN=t1; vertx-web.session=s1"]);
+  });
+
+  it("browsers hide Set-Cookie: the XSRF-TOKEN is read from document.cookie", async () => {
+    const g = globalThis as { document?: unknown };
+    g.document = { cookie: "theme=dark; XSRF-TOKEN=from%20jar" };
+    try {
+      const csrf = hitachiCsrfSession({ url, fetch: async () => new Response(null, { status: 200 }) });
+      const state = await csrf.current();
+      expect(state.xsrf).toBe("from jar");
+      expect(state.jar.header()).toBe(""); // nothing to send ourselves: the browser's jar carries the cookies
+    } finally {
+      delete g.document;
+    }
+  });
+});
+
+describe("invalidate and absorb", () => {
+  it("invalidate(generation) drops only that handshake: callers that used it cause one new GET", async () => {
+    const server = csrfEndpoint();
+    const csrf = hitachiCsrfSession({ url, fetch: server.fetch });
+    const first = await csrf.current();
+    csrf.invalidate(first.generation);
+    expect(csrf.ready).toBe(false);
+    const second = await csrf.current();
+    expect(second.xsrf).toBe(`${XSRF_PREFIX}2`);
+    csrf.invalidate(first.generation); // a late 401 for a request made with the first handshake
+    expect(csrf.current()).toBe(second);
+    // A 401 while the new GET is under way does not start a third.
+    csrf.invalidate(second.generation);
+    server.hold();
+    const third = csrf.current();
+    csrf.invalidate(second.generation);
+    const alsoThird = csrf.current();
+    server.release();
+    expect(await alsoThird).toBe(await third);
+    expect(server.requests).toHaveLength(3);
+    csrf.invalidate(); // without a generation: whatever is current
+    await csrf.current();
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it("adopts cookies a MAPI response re-sets (rotated XSRF-TOKEN, deleted cookie), unless it answered an older handshake", async () => {
+    const csrf = hitachiCsrfSession({ url, fetch: csrfEndpoint().fetch });
+    const state = await csrf.current();
+    const setting = (...lines: string[]) => {
+      const headers = new Headers();
+      for (const line of lines) headers.append("Set-Cookie", line);
+      return new Response(null, { headers });
+    };
+    csrf.absorb(setting("XSRF-TOKEN=rotated; Path=/", "lb=node-2"), state.generation);
+    expect(state.xsrf).toBe("rotated");
+    expect(state.jar.header()).toBe(`XSRF-TOKEN=rotated; vertx-web.session=${SESSION_PREFIX}1; lb=node-2`);
+    csrf.absorb(setting("lb=; Max-Age=0")); // no known generation: the current state
+    expect(state.jar.header()).toBe(`XSRF-TOKEN=rotated; vertx-web.session=${SESSION_PREFIX}1`);
+    csrf.absorb(setting("XSRF-TOKEN=older"), state.generation - 1);
+    expect(state.xsrf).toBe("rotated");
+  });
+});
+
+describe("errors", () => {
+  async function failure(csrf: ReturnType<typeof hitachiCsrfSession>): Promise<HitachiSessionError> {
+    const e = await Promise.resolve()
+      .then(() => csrf.current())
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+    expect(e).toBeInstanceOf(HitachiSessionError);
+    expect((e as HitachiSessionError).stage).toBe("csrf");
+    return e as HitachiSessionError;
+  }
+
+  it("an error status is reported, and not cached: the next call tries again", async () => {
+    let fail = true;
+    const server = csrfEndpoint((n) => (fail ? new Response(null, { status: 503 }) : new Response(null, { headers: { "Set-Cookie": `XSRF-TOKEN=${XSRF_PREFIX}${n}` } })));
+    const csrf = hitachiCsrfSession({ url: `${url}?leak=${XSRF_PREFIX}`, fetch: server.fetch });
+    const e = await failure(csrf);
+    expect(e.message).toBe(`hitachiSession: CSRF request to ${url} failed with HTTP 503`);
+    expect([e.status, e.endpoint]).toEqual([503, url]);
+    fail = false;
+    await expect(Promise.resolve(csrf.current())).resolves.toMatchObject({ xsrf: `${XSRF_PREFIX}2` });
+  });
+
+  it("a response without an XSRF-TOKEN cookie names the cookies it did set, not their values", async () => {
+    const csrf = hitachiCsrfSession({ url, fetch: async () => new Response(null, { headers: { "Set-Cookie": `vertx-web.session=${SESSION_PREFIX}x; Path=/` } }) });
+    const e = await failure(csrf);
+    expect(e.message).toBe(`hitachiSession: CSRF response from ${url} (HTTP 200) set no XSRF-TOKEN cookie (cookies set: vertx-web.session)`);
+    expect(inspect(e, { depth: 10 })).not.toContain(SESSION_PREFIX);
+  });
+
+  it("a network failure names the endpoint and the error code", async () => {
+    const csrf = hitachiCsrfSession({
+      url,
+      fetch: async () => {
+        throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+      },
+    });
+    expect((await failure(csrf)).message).toBe(`hitachiSession: CSRF request to ${url} failed: TypeError (ECONNREFUSED)`);
+  });
+});

@@ -269,7 +269,7 @@ describe("published tarballs", () => {
       packed.map(async (p) => {
         // attw skips a subpath pattern (bucketry's "./*"): the provider entries it stands for are named.
         const include = p.name === "bucketry" ? ["--include-entrypoints", ...VENDOR_CLIENTS] : [];
-        const { stdout } = await run(attw, [join(tgzDir, p.filename), "--format", "json", "--ignore-rules", "cjs-resolves-to-esm", ...include], { cwd: tmp, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }).catch(
+        const { stdout } = await run(attw, [join(tgzDir, p.filename), "--format", "json", "--ignore-rules", "cjs-resolves-to-esm", ...include], { cwd: tmp, timeout: 150_000, maxBuffer: 64 * 1024 * 1024 }).catch(
           (err: { stdout?: string }) => ({ stdout: err.stdout ?? "{}" }),
         );
         const json = JSON.parse(stdout) as { analysis?: { entrypoints?: Record<string, unknown>; problems?: { kind: string; entrypoint?: string; resolutionKind?: string; resolutionOption?: string }[] } };
@@ -281,7 +281,7 @@ describe("published tarballs", () => {
       }),
     );
     expect(results.flat()).toEqual([]);
-  });
+  }, 180_000); // eight packages analysed at once (bucketry with its provider entries): minutes on a loaded machine
 });
 
 describe("installed from the tarballs, offline", () => {

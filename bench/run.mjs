@@ -136,7 +136,7 @@ async function main() {
       results.sections.cold = mergeSection(prev, { ...stampOf(), ...r, measured: measured() }, ["rows"]);
     } else if (phase === "throughput") {
       const { throughput } = await import("./lib/phase-throughput.mjs");
-      const kinds = ["ours", "official", "fetch", "http", ...(opts.facade ? ["facade"] : [])];
+      const kinds = ["ours", "official", "fetch", "http", "http-web", ...(opts.facade ? ["facade"] : [])];
       const r = await throughput({ vendors: opts.vendors, n: opts.n, warmup: opts.warmup, rounds: opts.rounds, inflight: opts.inflight, impls: kinds });
       const fresh = {
         ...stampOf(),

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Generates packages/<vendor>/src/generated/schema.ts from specs/<vendor>.yaml with openapi-typescript.
+// Generates packages/<vendor>/src/generated/schema.ts from specs/<vendor>.yaml with openapi-typescript, and
+// src/generated/late-client.ts (the same for every client) from scripts/templates/late-client.ts.
 //   node scripts/generate-clients.mjs [vendor ...]          write
 //   node scripts/generate-clients.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
 import { readFileSync } from "node:fs";
@@ -11,6 +12,10 @@ import { apis, root, selectVendors, writeOrCheck } from "./repo.mjs";
 import { xmlShapesModule } from "./xml-shapes.mjs";
 
 const check = process.argv.includes("--check");
+const lateClient =
+  `// generated from scripts/templates/late-client.ts by scripts/generate-clients.mjs; do not edit.\n` +
+  `// Change the template and run \`npm run generate\`; \`npm test\` fails when this file is stale.\n\n` +
+  readFileSync(join(root, "scripts", "templates", "late-client.ts"), "utf8");
 const vendors = selectVendors(process.argv.slice(2));
 const config = apis();
 let stale = 0;
@@ -28,7 +33,10 @@ for (const vendor of vendors) {
   const header =
     `// generated from ${spec} by scripts/generate-clients.mjs (openapi-typescript); do not edit.\n` +
     `// Change the spec and run \`npm run generate\`; \`npm test\` fails when this file is stale.\n\n`;
-  const files = [[output, header + astToString(ast)]];
+  const files = [
+    [output, header + astToString(ast)],
+    [join(dirname(output), "late-client.ts"), lateClient],
+  ];
   // Specs with XML bodies also get the element shapes (arrays, numbers) the XML reader needs.
   const xml = xmlShapesModule(parse(readFileSync(join(root, spec), "utf8")));
   if (xml) files.push([join(dirname(output), "xml-shapes.ts"), header + xml]);

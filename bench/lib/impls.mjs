@@ -1,14 +1,21 @@
 // What is compared, per vendor. Each entry is a module bench/impl/<vendor>/<id>.mjs exporting
 // create({ endpoint }) → { call() } (construct a client; call = the vendor's one seed operation) and verify(result).
-//   kind: ours | facade (informational) | official | fetch (baseline) | http (baseline, Node only)
+//   kind: ours | facade (informational) | official | fetch (baseline) | http (baseline, Node only) | http-web (baseline
+//   for the report's causes, throughput only)
 // `install` is what a fresh project installs to get that row (footprint phase); `smoke` is what must load there.
 export const OURS_INSTALL = ["bucketry", "@bucketry/aliyun-ens", "@bucketry/huaweicloud-mpc", "@bucketry/baidu-bos", "@bucketry/hitachi-vsp-one-object", "@bucketry/aliyun-oss"];
 
 const baselines = [
   { id: "fetch", kind: "fetch", label: "baseline: plain fetch + node:crypto HMAC" },
   { id: "http", kind: "http", label: "baseline: node:http keep-alive + node:crypto HMAC" },
+  {
+    id: "http-web",
+    kind: "http-web",
+    label: "baseline: node:http keep-alive + node:crypto HMAC, with the platform's Request and Response built per call (what any fetch-shaped client handles)",
+    throughputOnly: true,
+  },
 ];
-// `ours` sends through bucketry/transport's platformTransport (on Node the keep-alive node:http transport, in a
+// `ours` sends through @bucketry/signing/fetch's platformTransport (on Node the keep-alive HTTP/1.1 transport, in a
 // browser bundle fetch); `ours-fetch` is the same client on plain global fetch — the portable path, compared with
 // the plain-fetch baseline. Both are kind "ours" (run with it, reported side by side); `variant` marks the second.
 // Their signer and transport come from @bucketry/signing (the same code as bucketry/signing and bucketry/transport,
@@ -17,9 +24,9 @@ const ours = (client, signer, module) => [
   {
     id: "ours",
     kind: "ours",
-    label: `${client} + ${signer} (@bucketry/signing/${module}) on @bucketry/signing/transport`,
+    label: `${client} + ${signer} (@bucketry/signing/${module}) on @bucketry/signing/fetch`,
     client,
-    smoke: [client, `@bucketry/signing/${module}`, "@bucketry/signing/transport"],
+    smoke: [client, `@bucketry/signing/${module}`, "@bucketry/signing/fetch"],
   },
   { id: "ours-fetch", kind: "ours", variant: "fetch", label: `${client} + ${signer} (@bucketry/signing/${module}) on global fetch (portable path)`, client },
   { id: "facade", kind: "facade", label: "bucketry createBucketClient (facade)", smoke: ["bucketry"] },

@@ -58,7 +58,7 @@ export async function bundle({ vendors }) {
   const rows = {};
   for (const v of vendors) {
     rows[v] = {};
-    for (const impl of IMPLS[v]) {
+    for (const impl of IMPLS[v].filter((i) => !i.throughputOnly)) {
       const file = path.join(BENCH_DIR, "impl", v, `${impl.id}.mjs`);
       const r = { label: impl.label };
       for (const platform of ["browser", "node"]) {

@@ -21,7 +21,7 @@ export async function cold({ vendors, iterations }) {
     { key: "fetch-globals", args: ["-e", "globalThis.Headers; globalThis.Request; globalThis.fetch"] },
   ];
   for (const v of vendors) {
-    for (const impl of IMPLS[v]) {
+    for (const impl of IMPLS[v].filter((i) => !i.throughputOnly)) {
       programs.push({ key: `${v}/${impl.id}`, vendor: v, impl, args: [path.join(BENCH_DIR, "lib", "cold-worker.mjs"), path.join(BENCH_DIR, "impl", v, `${impl.id}.mjs`)] });
     }
   }

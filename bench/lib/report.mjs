@@ -24,11 +24,13 @@ export function summarizeThroughput(t, vendors) {
       ratios[who] = {};
       for (const mode of ["seq", "conc"]) {
         const rounds = s[who][mode].length;
-        const per = { vsHttp: [], vsFetch: [], vsOfficial: [], fetchVsHttp: [], fetchVsOfficial: [] };
+        const per = { vsHttp: [], vsFetch: [], vsOfficial: [], fetchVsHttp: [], fetchVsOfficial: [], vsWeb: [], webVsHttp: [], webVsOfficial: [] };
         for (let r = 0; r < rounds; r++) {
           const mine = s[who][mode][r];
           const http = s.http?.[mode][r];
           const fetch = s.fetch?.[mode][r];
+          // The node:http baseline that also builds the platform's Request and Response (row http-web).
+          const web = s["http-web"]?.[mode][r];
           const officials = implsOf(v, "official").map((i) => s[i.id]?.[mode][r]).filter((n) => typeof n === "number");
           if (mine == null) continue;
           if (http) per.vsHttp.push(mine / http);
@@ -36,6 +38,9 @@ export function summarizeThroughput(t, vendors) {
           if (officials.length) per.vsOfficial.push(mine / Math.max(...officials));
           if (http && fetch) per.fetchVsHttp.push(fetch / http);
           if (fetch && officials.length) per.fetchVsOfficial.push(fetch / Math.max(...officials));
+          if (web) per.vsWeb.push(mine / web);
+          if (web && http) per.webVsHttp.push(web / http);
+          if (web && officials.length) per.webVsOfficial.push(web / Math.max(...officials));
         }
         ratios[who][mode] = Object.fromEntries(Object.entries(per).map(([k, xs]) => [k, stat(xs)]));
       }
@@ -112,9 +117,9 @@ export function targets(results) {
           cause:
             ratio <= 0.5
               ? ""
-              : `import + construct loads openapi-fetch, the generated client, one signer module (with node:crypto) and bucketry/transport ` +
-                `(node:http is loaded on the first request); undici (fetch's globals, ${fg?.toFixed(1) ?? "?"} ms when touched) is not loaded until the first request ` +
-                `either — what is left is module loading, ${c["ours-fetch"]?.ms !== undefined ? `${c["ours-fetch"].ms.toFixed(1)} ms without bucketry/transport` : "see the rows below"}`,
+              : `import + construct loads openapi-fetch, the generated client, one signer module (with node:crypto) and @bucketry/signing/fetch ` +
+                `(node:net / node:tls are loaded on the first request); undici (fetch's globals, ${fg?.toFixed(1) ?? "?"} ms when touched) is not loaded until the first request ` +
+                `either (the generated client creates its openapi-fetch client then) — what is left is module loading, ${c["ours-fetch"]?.ms !== undefined ? `${c["ours-fetch"].ms.toFixed(1)} ms without @bucketry/signing/fetch` : "see the rows below"}`,
         });
       }
     }
@@ -194,35 +199,41 @@ function installCause(ours, officialBytes) {
 const ABOVE_FETCH =
   "ours-fetch runs on the same global fetch as the baseline, so the gap is per-request work above fetch: openapi-fetch builds a Request " +
   "(undici: URL parse, Headers, an AbortSignal), which fetch copies into a Request of its own, and reads the Response back through a web stream; " +
-  "the signing middleware signs that Request's headers in place and builds a second Request only when the signer rewrites the URL — the baseline " +
-  "hands fetch a URL string and a header object";
+  "the signing middleware signs that Request's headers in place and builds a second Request only when the signer rewrites the URL or signs a body — " +
+  "the baseline hands fetch a URL string and a header object";
 const ABOVE_FETCH_VENDOR = {
   "aliyun-ens": "",
-  "hitachi-vsp-one-object": "; the JSON body travels inside the Request as a web stream that fetch reads back (the baseline hands fetch a string), and the session awaits its token/CSRF state per call",
+  "hitachi-vsp-one-object": "; the JSON body travels inside the Request as a web stream that fetch reads back (the baseline hands fetch a string), the session clones each such Request to replay it after a 401 and awaits its token/CSRF state per call",
   "aliyun-oss":
-    "; the XML middleware reads the body as text, parses it into the spec's shape (src/xml-parser.ts, a full well-formedness check) and hands openapi-fetch an in-memory JSON Response, where the baseline pulls one element out with a regex",
+    "; the XML middleware reads the body as text, parses it into the spec's shape (src/xml-parser.ts, a full well-formedness check) and hands openapi-fetch a second Response with the JSON, where the baseline pulls one element out with a regex",
   "baidu-bos": "",
   "huaweicloud-mpc": "",
 };
 
 function officialCause(r) {
   const fo = r.fetchVsOfficial?.median;
+  const wo = r.webVsOfficial?.median;
   const h = r.vsHttp?.median;
   return (
     `ours reaches ${x(h)} of the node:http baseline in the same rounds (see that target for why)` +
-    (fo !== undefined ? `; plain fetch alone reaches ${x(fo)} of the fastest official SDK` : "")
+    (wo !== undefined ? `; that baseline with only the platform's Request and Response added (row http-web) reaches ${x(wo)} of the fastest official SDK, which builds neither` : "") +
+    (fo !== undefined ? `; plain fetch alone reaches ${x(fo)} of it` : "")
   );
 }
 
 function transportCause(r) {
   const fh = r.fetchVsHttp?.median;
+  const wh = r.webVsHttp?.median;
+  const vw = r.vsWeb?.median;
   return (
-    "ours sends through the same kind of keep-alive node:http agent as the baseline (bucketry/transport), and with `platformRequest` no undici " +
-    "Request or Response is built per call; what remains is openapi-fetch's own per-call work (path and query serialization, headers merged into " +
-    "a Headers, an await per middleware), two Headers objects (the request's, which the signer reads and writes, and the answer's, which openapi-fetch " +
-    "reads for Content-Length) and the garbage they leave — a CPU profile of ENS at 16 in flight puts ours at ≈ 145 µs of client CPU per call " +
-    "against ≈ 96 µs for the baseline, spread over those parts (none above ≈ 8 µs), and the server shares the machine's 2 cores; plain global fetch " +
-    `reaches ${x(fh)} of node:http in the same rounds`
+    "ours sends through @bucketry/signing's own HTTP/1.1 transport (@bucketry/signing/fetch), which spends less CPU per exchange than node:http; " +
+    "what a fetch-shaped client cannot leave out is the platform's Request that openapi-fetch builds and the Response it reads (undici: URL parsing, " +
+    "Headers, an AbortSignal, and per body a web stream — on Node 20 a transferable native object the garbage collector has to finalize)" +
+    (wh !== undefined ? `: the node:http baseline with just those two added (row http-web) reaches ${x(wh)} of node:http in the same rounds` : "") +
+    (vw !== undefined ? `, and ours reaches ${x(vw)} of that row` : "") +
+    "; the rest is openapi-fetch's per-call work (path and query serialization, a Headers merge, an await per middleware) and the signer's " +
+    "(a canonical request, two hashes, its header writes on the Request's Headers)" +
+    (fh !== undefined ? `; plain global fetch reaches ${x(fh)} of node:http in the same rounds` : "")
   );
 }
 

@@ -65,6 +65,9 @@ process.on("message", async (m) => {
       process.exit(0);
   }
 });
+// Ends with the load process however that one ends (finished, gave up, killed): an orphan would keep
+// listening, and keep the output pipes it inherited open.
+process.on("disconnect", () => process.exit(0));
 process.send({
   type: "ready",
   clientOptions: server.clientOptions,

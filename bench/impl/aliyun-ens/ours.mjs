@@ -1,11 +1,11 @@
-// Ours: @bucketry/aliyun-ens (generated client) + acs3Signer from @bucketry/signing/acs3 (one scheme's module), sent through `platformTransport` with `platformRequest` from @bucketry/signing/transport (Node: the keep-alive node:http transport and its lighter Request; browsers: fetch and Request).
+// Ours: @bucketry/aliyun-ens (generated client) + acs3Signer from @bucketry/signing/acs3 (one scheme's module), sent through `platformTransport` from @bucketry/signing/fetch (Node: the keep-alive HTTP/1.1 transport; browsers: fetch).
 import { createClient } from "@bucketry/aliyun-ens";
 import { acs3Signer } from "@bucketry/signing/acs3";
-import { platformRequest, platformTransport } from "@bucketry/signing/transport";
+import { platformTransport } from "@bucketry/signing/fetch";
 import { AK, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
-  const client = createClient({ baseUrl: endpoint, fetch: platformTransport, Request: platformRequest, actionAndVersion: "headers" });
+  const client = createClient({ baseUrl: endpoint, fetch: platformTransport, actionAndVersion: "headers" });
   client.use(acs3Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK } }));
   return {
     async call() {

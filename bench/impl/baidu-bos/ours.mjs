@@ -1,11 +1,11 @@
-// Ours: @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from @bucketry/signing/bce-v1 (one scheme's module), sent through `platformTransport` with `platformRequest` from @bucketry/signing/transport (Node: the keep-alive node:http transport and its lighter Request; browsers: fetch and Request).
+// Ours: @bucketry/baidu-bos (generated client, path style as with an endpoint override) + bceV1Signer from @bucketry/signing/bce-v1 (one scheme's module), sent through `platformTransport` from @bucketry/signing/fetch (Node: the keep-alive HTTP/1.1 transport; browsers: fetch).
 import { createClient } from "@bucketry/baidu-bos";
 import { bceV1Signer } from "@bucketry/signing/bce-v1";
-import { platformRequest, platformTransport } from "@bucketry/signing/transport";
+import { platformTransport } from "@bucketry/signing/fetch";
 import { AK, BUCKET, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
-  const client = createClient({ baseUrl: endpoint, fetch: platformTransport, Request: platformRequest });
+  const client = createClient({ baseUrl: endpoint, fetch: platformTransport });
   client.use(bceV1Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK } }));
   return {
     async call() {

@@ -3,8 +3,8 @@ import { HITACHI_TOKEN, HITACHI_USER_ID } from "../../lib/common.mjs";
 import { hitachiList, hitachiSessionFrom } from "../../lib/hand-session.mjs";
 import { httpTransport } from "../../lib/transport-http.mjs";
 
-export function create({ endpoint }) {
-  const t = httpTransport();
+export function create({ endpoint, web = false }) {
+  const t = httpTransport({ web });
   const base = `${endpoint}/mapi`;
   let session;
   return {

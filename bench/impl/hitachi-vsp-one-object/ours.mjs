@@ -1,12 +1,12 @@
-// Ours: @bucketry/hitachi-vsp-one-object (generated client) + hitachiSession from @bucketry/signing/hitachi-session (one scheme's module) (bearer + CSRF), sent through `platformTransport` with `platformRequest` from @bucketry/signing/transport (Node: the keep-alive node:http transport and its lighter Request; browsers: fetch and Request).
+// Ours: @bucketry/hitachi-vsp-one-object (generated client) + hitachiSession from @bucketry/signing/hitachi-session (one scheme's module) (bearer + CSRF), sent through `platformTransport` from @bucketry/signing/fetch (Node: the keep-alive HTTP/1.1 transport; browsers: fetch).
 import { createClient } from "@bucketry/hitachi-vsp-one-object";
 import { hitachiSession } from "@bucketry/signing/hitachi-session";
-import { platformRequest, platformTransport } from "@bucketry/signing/transport";
+import { platformTransport } from "@bucketry/signing/fetch";
 import { HITACHI_TOKEN, HITACHI_USER_ID } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
   const baseUrl = `${endpoint}/mapi`;
-  const client = createClient({ baseUrl, fetch: platformTransport, Request: platformRequest });
+  const client = createClient({ baseUrl, fetch: platformTransport });
   client.use(hitachiSession({ baseUrl, credentials: { token: HITACHI_TOKEN }, fetch: platformTransport }));
   return {
     async call() {

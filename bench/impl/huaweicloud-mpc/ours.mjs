@@ -1,11 +1,11 @@
-// Ours: @bucketry/huaweicloud-mpc (generated client) + sdkHmacSha256Signer from @bucketry/signing/huawei-sdk-hmac (one scheme's module), sent through `platformTransport` with `platformRequest` from @bucketry/signing/transport (Node: the keep-alive node:http transport and its lighter Request; browsers: fetch and Request).
+// Ours: @bucketry/huaweicloud-mpc (generated client) + sdkHmacSha256Signer from @bucketry/signing/huawei-sdk-hmac (one scheme's module), sent through `platformTransport` from @bucketry/signing/fetch (Node: the keep-alive HTTP/1.1 transport; browsers: fetch).
 import { createClient } from "@bucketry/huaweicloud-mpc";
 import { sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
-import { platformRequest, platformTransport } from "@bucketry/signing/transport";
+import { platformTransport } from "@bucketry/signing/fetch";
 import { AK, PROJECT_ID, SK } from "../../lib/common.mjs";
 
 export function create({ endpoint }) {
-  const client = createClient({ baseUrl: endpoint, fetch: platformTransport, Request: platformRequest });
+  const client = createClient({ baseUrl: endpoint, fetch: platformTransport });
   client.use(sdkHmacSha256Signer({ credentials: { accessKeyId: AK, accessKeySecret: SK }, projectId: PROJECT_ID }));
   return {
     async call() {

@@ -1,7 +1,8 @@
 // @bucketry/aliyun-ens: typed client for Alibaba Cloud ENS ListBuckets (RPC style, Version 2017-11-10).
 // Types come from specs/aliyun-ens.yaml via src/generated/schema.ts (generated; never edited).
-import createFetchClient, { createQuerySerializer, type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import { createQuerySerializer, type Client, type ClientOptions, type Middleware } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { createLateClient } from "./generated/late-client.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
 
@@ -103,20 +104,6 @@ export function acsCanonicalQuery(query: QueryObject): string {
   return pairs.map(([name, value]) => `${name}=${value}`).join("&");
 }
 
-/**
- * openapi-fetch's `Request` option, resolved per call. Its default, `globalThis.Request` read when the client
- * is created, makes Node load its fetch implementation (undici, ~15 ms) at construction; this way that cost
- * moves to the first request. It makes real Requests, and `instanceof` recognizes any real Request.
- */
-class LateRequest {
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof globalThis.Request;
-  }
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    return new globalThis.Request(input, init) as unknown as LateRequest;
-  }
-}
-
 /** Creates a typed openapi-fetch client. No auth here: add bucketry's `acs3Signer` (or `acsRpcV1Signer`). */
 export function createClient(options: EnsClientOptions = {}): EnsClient {
   const { region, baseUrl, fetch: customFetch, querySerializer, actionAndVersion = "query", ...rest } = options;
@@ -125,8 +112,7 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
   }
   const inHeaders = actionAndVersion === "headers";
   const serialize = typeof querySerializer === "function" ? querySerializer : createQuerySerializer<QueryObject>(querySerializer);
-  const client = createFetchClient<EnsPaths>({
-    Request: LateRequest as unknown as typeof Request,
+  const client = createLateClient<EnsPaths>({
     ...rest,
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : ensEndpoint(region),
     // Action and Version are filled as the query is serialized, so no Request is rebuilt per call; the

@@ -1,7 +1,8 @@
 // @bucketry/aliyun-oss: typed client for Alibaba Cloud OSS GetBucketAcl, with XML bodies read into the
 // spec's types. Types come from specs/aliyun-oss.yaml via src/generated/ (generated; never edited).
-import createFetchClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
+import type { Client, ClientOptions, Middleware } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { createLateClient } from "./generated/late-client.js";
 import { xmlShapes } from "./generated/xml-shapes.js";
 import { readXml, type XmlShape } from "./xml.js";
 
@@ -80,84 +81,9 @@ export function xmlBodies(shapes: { readonly [root: string]: XmlShape } = xmlSha
       const { root, value } = readXml(text, shapes);
       // The unwrapped root's name, so a caller can tell `<AccessControlPolicy>` from an `<Error>` in a 2xx.
       headers.set(XML_ROOT_HEADER, root);
-      return jsonResponse(JSON.stringify(value), value, { status: response.status, statusText: response.statusText, headers });
+      return new Response(JSON.stringify(value), { status: response.status, statusText: response.statusText, headers });
     },
   };
-}
-
-/**
- * The JSON `xmlBodies` hands on: a real Response whose body stays in memory until someone wants it as a stream.
- * `text()` and `json()` answer from memory (openapi-fetch reads one of them); `body`, `clone()` and the other
- * readers go to a plain Response made on demand. On Node a stream-backed Response costs tens of µs per call to
- * build and read (a transferable ReadableStream and a chain of promise jobs); this skips it. Defined on first
- * use: `extends Response` reads the global, which on Node loads undici (~15 ms) — not at import.
- */
-function jsonResponse(json: string, value: unknown, init: ResponseInit): Response {
-  return new (JsonResponseClass ??= defineJsonResponse())(json, value, init);
-}
-let JsonResponseClass: (new (json: string, value: unknown, init: ResponseInit) => Response) | undefined;
-function defineJsonResponse() {
-  class JsonResponse extends Response {
-    #json: string;
-    #value: unknown;
-    #used = false;
-    #real: Response | undefined;
-    constructor(json: string, value: unknown, init: ResponseInit) {
-      super(null, init);
-      this.#json = json;
-      this.#value = value;
-    }
-    static {
-      const proto = this.prototype as unknown as Record<string, unknown>;
-      for (const name of ["body", "bodyUsed"]) {
-        Object.defineProperty(proto, name, {
-          configurable: true,
-          get(this: JsonResponse) {
-            return name === "bodyUsed" && !this.#real ? this.#used : this.#full()[name as "body"];
-          },
-        });
-      }
-      for (const name of ["arrayBuffer", "blob", "bytes", "formData", "clone"]) {
-        proto[name] = function (this: JsonResponse) {
-          return (this.#full() as unknown as Record<string, () => unknown>)[name]!();
-        };
-      }
-    }
-    #full(): Response {
-      if (!this.#real) {
-        const body = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode(this.#json)), c.close()) });
-        this.#real = new Response(body, { status: this.status, statusText: this.statusText, headers: this.headers });
-        if (this.#used) void body.cancel(); // read already: a disturbed body, as a read Response has
-      }
-      return this.#real;
-    }
-    #take<T>(result: T): Promise<T> {
-      if (this.#used) return Promise.reject(new TypeError("Body is unusable: Body has already been read"));
-      this.#used = true;
-      return Promise.resolve(result);
-    }
-    override text(): Promise<string> {
-      return this.#real ? this.#real.text() : this.#take(this.#json);
-    }
-    override json(): Promise<unknown> {
-      return this.#real ? this.#real.json() : this.#take(this.#value);
-    }
-  }
-  return JsonResponse;
-}
-
-/**
- * openapi-fetch's `Request` option, resolved per call. Its default, `globalThis.Request` read when the client
- * is created, makes Node load its fetch implementation (undici, ~15 ms) at construction; this way that cost
- * moves to the first request. It makes real Requests, and `instanceof` recognizes any real Request.
- */
-class LateRequest {
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof globalThis.Request;
-  }
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    return new globalThis.Request(input, init) as unknown as LateRequest;
-  }
 }
 
 /** Creates a typed openapi-fetch client. No auth here: add bucketry's `ossV4Signer` (or `ossV1Signer`). */
@@ -168,8 +94,7 @@ export function createClient(options: OssClientOptions = {}): OssClient {
     if (!region || !bucket) throw new TypeError("@bucketry/aliyun-oss: pass `region` and `bucket` (or `baseUrl`)");
     base = ossEndpoint(region, bucket, internal);
   }
-  const client = createFetchClient<OssPaths>({
-    Request: LateRequest as unknown as typeof Request,
+  const client = createLateClient<OssPaths>({
     ...rest,
     baseUrl: base,
     querySerializer: serializeOssQuery,

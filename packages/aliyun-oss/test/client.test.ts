@@ -1,7 +1,7 @@
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createClient, ossEndpoint, readXml, serializeOssQuery, XmlBodyError } from "../src/index.js";
+import { createClient, ossEndpoint, readXml, serializeOssQuery, XML_ROOT_HEADER, xmlBodies, XmlBodyError } from "../src/index.js";
 
 // The seed page's sample response (004_bfdad95f9be7db90.txt), with its malformed `<? xml ... ? >` prolog fixed.
 const seedXml = `<?xml version="1.0"?>
@@ -44,6 +44,21 @@ describe("@bucketry/aliyun-oss createClient", () => {
     });
     expect(urls).toEqual(["https://oss-example.oss-cn-hangzhou.aliyuncs.com/?acl"]);
     expect(response.headers.get("x-oss-request-id")).toBe("534B371674E88A4D8906****");
+  });
+
+  it("xmlBodies hands on the platform's own Response: the JSON, the status, the headers (JSON type, the root read, no stale length)", async () => {
+    const response = new Response(seedXml, { status: 200, statusText: "OK", headers: { "content-type": "application/xml", "x-oss-request-id": "R-1", "content-length": String(seedXml.length) } });
+    const converted = (await xmlBodies().onResponse!({ response } as never)) as Response;
+    expect(Object.getPrototypeOf(converted)).toBe(Response.prototype);
+    expect(converted.status).toBe(200);
+    expect(converted.statusText).toBe("OK");
+    expect(converted.headers.get("content-type")).toBe("application/json");
+    expect(converted.headers.get(XML_ROOT_HEADER)).toBe("AccessControlPolicy");
+    expect(converted.headers.get("x-oss-request-id")).toBe("R-1");
+    expect(converted.headers.has("content-length")).toBe(false);
+    const value = { Owner: { ID: "0022012****", DisplayName: "user_example" }, AccessControlList: { Grant: "public-read" } };
+    expect(await converted.clone().json()).toEqual(value);
+    expect(JSON.parse(await converted.text())).toEqual(value);
   });
 
   it("reads the XML <Error> body into the typed error", async () => {

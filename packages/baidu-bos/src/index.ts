@@ -1,7 +1,8 @@
 // @bucketry/baidu-bos: typed client for Baidu AI Cloud BOS's get-bucket-ACL.
 // Types come from specs/baidu-bos.yaml via src/generated/schema.ts (generated; never edited).
-import createFetchClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { Client, ClientOptions } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { createLateClient } from "./generated/late-client.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
 
@@ -57,25 +58,10 @@ export function serializeBosQuery(query: Record<string, unknown> = {}): string {
   return parts.join("&");
 }
 
-/**
- * openapi-fetch's `Request` option, resolved per call. Its default, `globalThis.Request` read when the client
- * is created, makes Node load its fetch implementation (undici, ~15 ms) at construction; this way that cost
- * moves to the first request. It makes real Requests, and `instanceof` recognizes any real Request.
- */
-class LateRequest {
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof globalThis.Request;
-  }
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    return new globalThis.Request(input, init) as unknown as LateRequest;
-  }
-}
-
 /** Creates a typed openapi-fetch client. No auth here: add bucketry's `bceV1Signer`. */
 export function createClient(options: BosClientOptions = {}): BosClient {
   const { region, bucket, baseUrl, fetch: customFetch, ...rest } = options;
-  return createFetchClient<BosPaths>({
-    Request: LateRequest as unknown as typeof Request,
+  return createLateClient<BosPaths>({
     ...rest,
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : bosEndpoint(region ?? "bj", bucket),
     querySerializer: serializeBosQuery,

@@ -2,7 +2,7 @@
 // provider); the logic here is the same for all five.
 import { BucketryError, type ErrorKind } from "./errors.js";
 import type { Provider } from "./model.js";
-import { keptBody } from "@bucketry/signing/transport";
+import type { Transport } from "@bucketry/signing/fetch";
 
 export interface VendorError {
   code?: string | undefined;
@@ -138,48 +138,39 @@ export class ResponseTooLargeError extends Error {
   }
 }
 
-export interface TransportOptions {
+/** What `boundedTransport` enforces on every answer. */
+export interface ResponseLimits {
   /** Largest body read, in bytes. */
   maxResponseBytes: number;
   /** Response headers dropped on arrival (names the facade's own middleware sets; a server must not forge them). */
   dropHeaders?: readonly string[] | undefined;
 }
 
+/** The facade's `fetch` option: takes a Request alone (its signal is the attempt's). */
 type Fetch = (request: Request) => Promise<Response>;
-/** A fetch-like function that reads fetch's second argument (global fetch, bucketry/transport's transports). */
-export type InitFetch = (request: Request, init: { redirect: "manual"; signal?: AbortSignal }) => Promise<Response>;
-/** The facade's transport: a request, and the attempt's own AbortSignal. */
-export type Transport = (request: Request, signal?: AbortSignal) => Promise<Response>;
 
 /**
- * The transport every adapter sends through: the caller's `fetch`, else `platform` (the platform transport),
- * else `globalThis.fetch` (looked up at call time so MSW and other patches apply), with
+ * The transport every adapter sends through — `platform` (the platform transport: on Node the keep-alive
+ * transport of @bucketry/signing, elsewhere `globalThis.fetch`, looked up at call time so MSW and other patches
+ * apply), or the caller's `fetch` — as a `Transport` that takes the attempt's signal in `init`, with
  * - the attempt's AbortSignal handed to the transport directly (fetch's `init.signal`). A Request's signal
  *   only *follows* the one it was built from, and Node's fetch (undici 6) drops that link once the
  *   intermediate Request objects are garbage-collected — under load, timeouts and aborts would silently
  *   stop working. Only the caller's `fetch`, which takes a Request alone, gets a Request built around the
- *   signal; the others get the request as it is plus `init` (no second Request, whose body would be piped
- *   through a TransformStream);
+ *   signal; the platform transport gets the request as it is plus `init`;
  * - redirects not followed (`redirect: "manual"`): a redirect to another host would carry the signed
  *   headers (security tokens, X-Auth-Token, X-XSRF-TOKEN) there; a 3xx is returned as an error instead;
  * - the body capped at `maxResponseBytes` while it is read, never buffered past the cap: a success body
  *   beyond it fails with ResponseTooLargeError (a MalformedResponse), an error body is cut at the cap
  *   (only its code and message are read), and the connection is released.
  */
-export function boundedTransport(custom: Fetch | undefined, options: TransportOptions, platform?: InitFetch): Transport {
-  const limit = options.maxResponseBytes;
-  const drop = options.dropHeaders ?? [];
-  return async (request, signal) => {
+export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimits, platform: Transport): Transport {
+  const limit = limits.maxResponseBytes;
+  const drop = limits.dropHeaders ?? [];
+  return async (request, init) => {
+    const signal = init?.signal ?? undefined;
     const send: { redirect: "manual"; signal?: AbortSignal } = signal ? { redirect: "manual", signal } : { redirect: "manual" };
-    // A Request (re)built from a Request with a body pipes that body through an identity TransformStream;
-    // a body the client kept as a string (`keptBody`) is handed over as that string instead.
-    const kept = request.bodyUsed ? undefined : keptBody(request);
-    const withBody = kept === undefined ? send : { ...send, body: kept };
-    const response = custom
-      ? await custom(new Request(request, withBody))
-      : platform
-        ? await platform(request, send)
-        : await globalThis.fetch(request, withBody);
+    const response = custom ? await custom(new Request(request, send)) : await platform(request, send);
     if (!(response instanceof Response)) throw new TypeError("the fetch option returned something that is not a Response");
     // Opaque (browser manual redirect) and informational responses pass through as they are.
     if (response.status < 200 || response.status > 599) return response;
@@ -192,11 +183,11 @@ export function boundedTransport(custom: Fetch | undefined, options: TransportOp
     }
     const headers = new Headers(response.headers);
     for (const name of drop) headers.delete(name);
-    const init = { status: response.status, statusText: response.statusText, headers };
+    const answer = { status: response.status, statusText: response.statusText, headers };
     const body = response.body;
     if (body === null || response.status === 204 || response.status === 205 || response.status === 304) {
       if (body !== null) void body.cancel().catch(() => undefined);
-      return new Response(null, init);
+      return new Response(null, answer);
     }
     if (response.ok && Number.isFinite(declared) && declared > limit && (!encoding || encoding === "identity")) {
       void body.cancel().catch(() => undefined);
@@ -223,7 +214,7 @@ export function boundedTransport(custom: Fetch | undefined, options: TransportOp
         return reader.cancel(reason);
       },
     });
-    return new Response(capped, init);
+    return new Response(capped, answer);
   };
 }
 

@@ -6,7 +6,7 @@
 import { BucketryError } from "./errors.js";
 import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, requestIdOf, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
-import { allowManyListeners } from "@bucketry/signing/transport";
+import { allowManyListeners } from "@bucketry/signing/fetch";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {

@@ -1,7 +1,8 @@
 // @bucketry/hitachi-vsp-one-object: typed client for the VSP One Object management API (MAPI).
 // Types come from specs/hitachi-vsp-one-object.yaml via src/generated/schema.ts (generated; never edited).
-import createFetchClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { Client, ClientOptions } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { createLateClient } from "./generated/late-client.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
 
@@ -54,49 +55,21 @@ export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "hos
 }
 
 /**
- * Where a Request made by this client keeps the string body it was built with (a non-enumerable property under
- * a registry symbol, so bucketry reads it without importing this package). A Request's body cannot change once
- * built, so the string is exactly what the Request carries. bucketry's Hitachi session uses it to replay a 401
- * without cloning every request up front, and its Node transport sends it without reading the body stream back.
+ * The registry symbol `Symbol.for("bucketry.requestBody")`, under which Requests made by earlier versions of this
+ * client kept their string body. Requests are now the platform's own, with nothing attached: no body travels
+ * under this symbol any more.
+ * @deprecated Nothing reads or writes it; read a Request's body with `await request.clone().text()`.
  */
 export const REQUEST_BODY: unique symbol = Symbol.for("bucketry.requestBody") as never;
-
-/**
- * openapi-fetch's `Request` option, resolved per call. Its default, `globalThis.Request` read when the client
- * is created, makes Node load its fetch implementation (undici, ~15 ms) at construction; this way that cost
- * moves to the first request. It makes real Requests (a string body kept under `REQUEST_BODY`), and
- * `instanceof` recognizes any real Request.
- */
-class LateRequest {
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof globalThis.Request;
-  }
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    const request = new globalThis.Request(input, init);
-    if (typeof init?.body === "string") Object.defineProperty(request, REQUEST_BODY, { value: init.body });
-    return request as unknown as LateRequest;
-  }
-}
-
-/**
- * `globalThis.fetch(request)`, with the kept body handed over as a string: fetch given a Request with a body
- * and no `init.body` pipes that body through an identity TransformStream (the Fetch standard's Request
- * constructor) — more web streams per call than the rest of the exchange. Same request, same bytes.
- */
-function sendWithKeptBody(request: Request): Promise<Response> {
-  const kept = (request as unknown as Record<symbol, unknown>)[REQUEST_BODY];
-  return typeof kept === "string" && !request.bodyUsed ? globalThis.fetch(request, { body: kept }) : globalThis.fetch(request);
-}
 
 /** Creates a typed openapi-fetch client for the management API. No auth here: add bucketry's `hitachiSession` middleware. */
 export function createClient(options: HitachiClientOptions): HitachiClient {
   const { baseUrl: _b, host: _h, scheme: _s, fetch: customFetch, ...rest } = options;
-  return createFetchClient<HitachiPaths>({
-    Request: LateRequest as unknown as typeof Request,
+  return createLateClient<HitachiPaths>({
     ...rest,
     baseUrl: mapiBaseUrl(options),
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
-    fetch: customFetch ?? sendWithKeptBody,
+    fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });
 }
 

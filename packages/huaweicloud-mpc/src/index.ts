@@ -1,7 +1,8 @@
 // @bucketry/huaweicloud-mpc: typed client for Huawei Cloud MPC's bucket listing.
 // Types come from specs/huaweicloud-mpc.yaml via src/generated/schema.ts (generated; never edited).
-import createFetchClient, { type Client, type ClientOptions } from "openapi-fetch";
+import type { Client, ClientOptions } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { createLateClient } from "./generated/late-client.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
 
@@ -33,25 +34,10 @@ export function mpcEndpoint(region: string): string {
   return region === "cn-north-1" ? "https://mts.cn-north-1.myhuaweicloud.com" : `https://mpc.${region}.myhuaweicloud.com`;
 }
 
-/**
- * openapi-fetch's `Request` option, resolved per call. Its default, `globalThis.Request` read when the client
- * is created, makes Node load its fetch implementation (undici, ~15 ms) at construction; this way that cost
- * moves to the first request. It makes real Requests, and `instanceof` recognizes any real Request.
- */
-class LateRequest {
-  static [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof globalThis.Request;
-  }
-  constructor(input: RequestInfo | URL, init?: RequestInit) {
-    return new globalThis.Request(input, init) as unknown as LateRequest;
-  }
-}
-
 /** Creates a typed openapi-fetch client. No auth here: add bucketry's `sdkHmacSha256Signer` or `huaweiTokenAuth`. */
 export function createClient(options: MpcClientOptions = {}): MpcClient {
   const { region, baseUrl, fetch: customFetch, ...rest } = options;
-  return createFetchClient<paths>({
-    Request: LateRequest as unknown as typeof Request,
+  return createLateClient<paths>({
     ...rest,
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : mpcEndpoint(region ?? "cn-north-4"),
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.

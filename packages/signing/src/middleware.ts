@@ -1,5 +1,4 @@
 import type { Middleware } from "openapi-fetch";
-import { sameKind } from "./request-bodies.js";
 import type { SignableRequest } from "./types.js";
 
 /**
@@ -60,8 +59,7 @@ async function signSafely(sign: (request: SignableRequest) => Promise<void>, sig
 
 function rebuild(request: Request, signable: SignableRequest): Request {
   const body = signable.body;
-  // The same kind of Request as the one signed (the Node transport's own, `platformRequest`, stays one).
-  return new (sameKind(request))(signable.url, {
+  return new Request(signable.url, {
     method: request.method,
     headers: signable.headers,
     body: body && body.length > 0 ? (body as BodyInit) : null,

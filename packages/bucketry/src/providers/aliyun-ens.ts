@@ -118,7 +118,6 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
     createClient({
       ...(endpoint ? { baseUrl: endpoint } : options.region ? { region: options.region } : {}),
       fetch: state.fetch,
-      ...state.requestClass,
       actionAndVersion: version === "v3" ? "headers" : "query",
     }),
   );

@@ -106,7 +106,7 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   const state = clientState(ossErrors, options, { dropHeaders: [XML_ROOT_HEADER] });
   const credentials = accessKeySource("aliyun-oss", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint ? checkEndpoint("aliyun-oss", options.endpoint) : undefined;
-  const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch, ...state.requestClass }));
+  const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch }));
   const addressing = endpoint ? "path" : "virtual-hosted";
   const version = options.signatureVersion ?? "v4";
   if (version === "v4") raw.use(ossV4Signer({ credentials, region, addressing, clock: state.clock.now }));

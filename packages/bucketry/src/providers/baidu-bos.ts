@@ -138,7 +138,7 @@ export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient 
   if (addressing !== "path" && addressing !== "virtual-hosted") throw configError("baidu-bos", `addressing must be "virtual-hosted" or "path"`);
   const base = options.endpoint ? checkEndpoint("baidu-bos", options.endpoint) : `https://${region}.bcebos.com`;
   const credentials = accessKeySource("baidu-bos", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
-  const raw: BosClient = generated("baidu-bos", () => createClient({ baseUrl: base, fetch: state.fetch, ...state.requestClass }));
+  const raw: BosClient = generated("baidu-bos", () => createClient({ baseUrl: base, fetch: state.fetch }));
   raw.use(bceV1Signer({ credentials, clock: state.clock.now }));
 
   return {

@@ -5,7 +5,7 @@ import type { Provider } from "../model.js";
 import type { CallOptions, CommonOptions } from "../options.js";
 import { resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget } from "../retry.js";
 import { SkewClock, type CallContext } from "../runtime.js";
-import { platformRequest, platformTransport, transportName } from "@bucketry/signing/transport";
+import { platformTransport } from "@bucketry/signing/fetch";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -22,12 +22,6 @@ export interface ClientState {
   fetch: (request: Request) => Promise<Response>;
   /** Per attempt: pass as openapi-fetch's per-request `fetch`, bound to the attempt's signal (see `boundedTransport`). */
   send: (signal: AbortSignal) => (request: Request) => Promise<Response>;
-  /**
-   * Spread into the generated client's options: `{ Request: platformRequest }` when the calls go through the
-   * Node transport (its lighter Request), else nothing (the client's own Request class, which a caller's
-   * `fetch` can read).
-   */
-  requestClass: { Request?: typeof Request };
   /** Set by a refreshing credential source: drops credentials a server refused as expired (see credentials.ts). */
   refreshCredentials?: ((error: BucketryError, attemptStartedAt: number) => boolean) | undefined;
 }
@@ -126,10 +120,10 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   const custom = options.fetch;
   if (custom !== undefined && typeof custom !== "function") throw configError(provider, "fetch must be a function (request: Request) => Promise<Response>");
   if (options.clock !== undefined && typeof options.clock !== "function") throw configError(provider, "clock must be a function returning epoch milliseconds");
-  // Default: the platform's transport (`#transport`: keep-alive node:http on Node; elsewhere fetch, which
-  // boundedTransport calls itself, with the attempt's signal). A `fetch` option replaces it. All are
-  // late-bound, so MSW and other patches of fetch / http.request apply.
-  const transport = boundedTransport(custom, { maxResponseBytes, dropHeaders: extras.dropHeaders }, transportName === "fetch" ? undefined : platformTransport);
+  // Default: the platform's transport (@bucketry/signing/fetch: the keep-alive transport on Node, fetch
+  // elsewhere), given the attempt's signal. A `fetch` option replaces it. Both are late-bound, so MSW and
+  // other patches of fetch / http.request apply.
+  const transport = boundedTransport(custom, { maxResponseBytes, dropHeaders: extras.dropHeaders }, platformTransport);
   return {
     profile,
     retry,
@@ -139,8 +133,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
     budget,
     secrets: new SecretSet(),
     fetch: (request: Request) => transport(request),
-    send: (signal: AbortSignal) => (request: Request) => transport(request, signal),
-    requestClass: custom === undefined && transportName !== "fetch" ? { Request: platformRequest } : {},
+    send: (signal: AbortSignal) => (request: Request) => transport(request, { signal }),
   };
 }
 

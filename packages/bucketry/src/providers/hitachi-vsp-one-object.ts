@@ -91,7 +91,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
   const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
   const state = clientState(hitachiErrors, options);
   const credentials = hitachiCredentials(env, options.credentials, undefined, (...v) => state.secrets.add(...v));
-  const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch, ...state.requestClass }));
+  const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch }));
   // The session's own requests (CSRF GET, token grant) go through the same transport; the cookie values they
   // set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
   const rememberingCookies =

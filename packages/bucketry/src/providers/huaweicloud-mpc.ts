@@ -110,7 +110,6 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
   const raw: MpcClient = generated("huaweicloud-mpc", () => createClient({
     ...(options.endpoint ? { baseUrl: checkEndpoint("huaweicloud-mpc", options.endpoint) } : { region }),
     fetch: state.fetch,
-    ...state.requestClass,
   }));
   const creds = options.credentials;
   let resolveProjectId: () => Promise<string>;

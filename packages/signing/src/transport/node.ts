@@ -1,202 +1,312 @@
-// Node transport (selected by the `node` condition of `#transport`): fetch's contract — a Request in, a web
-// Response out — over node:http / node:https with a keep-alive agent. On loopback it reaches the requests/s
-// of a hand-written node:http client, well above Node's global fetch (undici's fetch).
+// Node transport (selected by the `node` condition of `#transport`): fetch's contract — a Request in, the
+// platform's own Response out — over keep-alive HTTP/1.1 connections of its own (transport/http1.ts). On
+// loopback it spends a fraction of the CPU per call of node:http or of Node's global fetch (undici).
 //
 // What it keeps from fetch:
 // - the request's (or `init.signal`'s) AbortSignal: an abort before or during the exchange rejects with the
-//   signal's reason and destroys the socket; an abort while the body is read errors the body stream;
+//   signal's reason and closes the connection; an abort while the body is read errors the body stream;
 // - a network failure rejects with `TypeError("fetch failed", { cause })`; a body cut short errors the stream
 //   with `TypeError("terminated", { cause })`, as undici does;
 // - gzip / x-gzip / deflate / br bodies are decoded (only when a server sends them anyway: no Accept-Encoding
 //   is added), the Content-Encoding header stays;
 // - every response header, repeated ones included (`headers.getSetCookie()` sees each Set-Cookie line);
-// - a body is sent as the Request's bytes, with its Content-Length; a bodiless POST/PUT sends `Content-Length: 0`.
+// - a body is sent as the Request's bytes, with its Content-Length; a bodiless POST/PUT/PATCH sends
+//   `Content-Length: 0`.
 // What differs, on purpose: redirects are never followed (a 3xx comes back as it is, as with
 // `redirect: "manual"`; `redirect: "error"` rejects), so a redirect cannot carry signed headers to another
-// host; no default headers are added (no user-agent, accept, accept-language, sec-fetch-mode).
+// host; no default headers are added (no user-agent, accept, accept-language, sec-fetch-mode); the Response is
+// built with `new Response(…)`, so its `url` is "" and its `type` "default".
 //
-// node:http, node:https and node:zlib are loaded on first use (cold start), and `request` is looked up on the
-// module object at call time, so MSW's node interceptor (which replaces it) applies. Idle keep-alive sockets
-// are unref'd by the agent — they never keep a process alive — and closed after `freeSocketTimeoutMs`.
+// When `http.request` / `https.request` is not Node's own — an interceptor such as MSW's or nock's replaced it —
+// requests go through it instead (looked up per call), so the interceptor sees them as it would see node:http's.
+//
+// node:net, node:tls, node:http and node:zlib are loaded on first use (cold start). Idle keep-alive sockets are
+// unref'd — they never keep a process alive — and closed after `freeSocketTimeoutMs`.
 import { defaultMaxListeners, getMaxListeners, setMaxListeners } from "node:events";
 import { createRequire } from "node:module";
 import type * as Http from "node:http";
+import type * as Net from "node:net";
 import type * as Stream from "node:stream";
+import type * as Tls from "node:tls";
 import type * as Zlib from "node:zlib";
-import { keptBody } from "../request-bodies.js";
-import { NodeRequest } from "./node-request.js";
-import { BodySource, headersFrom, nodeResponse } from "./node-response.js";
+import { BodySource, decoder, decodersFor, reasonPhrase, respond, type ResponseHead } from "./body.js";
+import { Http1Client, type BodySink, type Exchange, type Origin } from "./http1.js";
 import type { Transport, TransportInit, TransportOptions } from "./types.js";
 
 export type { Transport, TransportInit, TransportOptions } from "./types.js";
 
 type HttpModule = typeof Http;
 const load = createRequire(import.meta.url);
+let netModule: typeof Net | undefined;
+let tlsModule: typeof Tls | undefined;
 let httpModule: HttpModule | undefined;
 let httpsModule: HttpModule | undefined;
 let zlibModule: typeof Zlib | undefined;
+let streamModule: typeof Stream | undefined;
 
-const NULL_BODY_STATUS = new Set([204, 205, 304]);
+const sockets = () => ({ net: (netModule ??= load("node:net") as typeof Net), tls: (tlsModule ??= load("node:tls") as typeof Tls) });
 
-/** A keep-alive transport with its own agents (one for http:, one for https:, each made on first use). */
+/** Request headers the transport writes itself (as fetch does), whatever the Request carries. */
+const OWN_HEADERS = new Set(["host", "content-length", "connection", "keep-alive", "transfer-encoding", "upgrade"]);
+
+/** A keep-alive transport with its own connections. */
 export function createNodeTransport(options: TransportOptions = {}): Transport {
-  const agentOptions: Http.AgentOptions = {
-    keepAlive: true,
-    keepAliveMsecs: 1_000,
+  const pools = {
     maxSockets: positive(options.maxSockets, "maxSockets") ?? 64,
     maxFreeSockets: positive(options.maxFreeSockets, "maxFreeSockets") ?? 64,
-    // Node's agent destroys a *free* socket idle this long (one in use only gets a 'timeout' event, unheeded).
-    timeout: positive(options.freeSocketTimeoutMs, "freeSocketTimeoutMs") ?? 4_000,
-    scheduling: "lifo",
+    freeSocketTimeoutMs: positive(options.freeSocketTimeoutMs, "freeSocketTimeoutMs") ?? 4_000,
   };
-  let httpAgent: Http.Agent | undefined;
-  let httpsAgent: Http.Agent | undefined;
+  const client = new Http1Client(pools, sockets);
+  let agents: { http?: Http.Agent; https?: Http.Agent } | undefined;
 
-  return async (input: Request, init?: TransportInit): Promise<Response> => {
-    // A NodeRequest (`platformRequest`) hands over its parts as they are; a platform Request is read.
-    const parts = NodeRequest.take(input);
-    let request: Request | undefined;
-    let url: string;
-    let method: string;
-    let requestHeaders: Headers;
-    let signal: AbortSignal | null | undefined;
-    let redirect: RequestRedirect;
-    let body: Buffer | undefined;
-    if (parts !== undefined) {
-      ({ url, method, headers: requestHeaders, redirect } = parts);
-      signal = init?.signal ?? parts.signal;
-      if (signal?.aborted) throw abortReason(signal);
-      body = parts.body === null ? undefined : typeof parts.body === "string" ? Buffer.from(parts.body, "utf8") : Buffer.from(parts.body.buffer, parts.body.byteOffset, parts.body.byteLength);
-    } else {
+  return (input: Request, init?: TransportInit): Promise<Response> => {
+    let request: Request;
+    try {
       request = input instanceof Request ? input : new Request(input as unknown as string, init as RequestInit | undefined);
-      ({ url, method, headers: requestHeaders, redirect } = request);
-      signal = init?.signal ?? request.signal;
-      if (signal?.aborted) throw abortReason(signal);
-      body = request.body === null ? undefined : await bodyBytes(request, request.body);
-      if (signal?.aborted) throw abortReason(signal);
+    } catch (err) {
+      return Promise.reject(err);
     }
-    if (init?.redirect !== undefined) redirect = init.redirect;
-    const target = splitUrl(url);
-    let mod: HttpModule;
-    let agent: Http.Agent;
-    if (target.protocol === "https:") {
-      mod = httpsModule ??= load("node:https") as HttpModule;
-      agent = httpsAgent ??= new mod.Agent(agentOptions);
-    } else {
-      mod = httpModule ??= load("node:http") as HttpModule;
-      agent = httpAgent ??= new mod.Agent(agentOptions);
+    const signal = init?.signal ?? request.signal;
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const redirect = init?.redirect ?? request.redirect;
+    let target: Target;
+    try {
+      target = splitUrl(request.url);
+    } catch (err) {
+      return Promise.reject(err);
     }
-    const headers: Record<string, string> = {};
-    for (const [name, value] of requestHeaders) headers[name] = value;
-    if (body === undefined && (method === "POST" || method === "PUT")) headers["content-length"] = "0";
-
-    return new Promise<Response>((resolvePromise, rejectPromise) => {
-      // The socket can outlive the call (keep-alive, a body read later or never) and its listeners close over
-      // this scope: once settled they must not keep the promise — and through it the Response — reachable.
-      let settle: [(response: Response) => void, (error: unknown) => void] | undefined = [resolvePromise, rejectPromise];
-      const resolve = (response: Response) => {
-        const s = settle;
-        settle = undefined;
-        s?.[0](response);
-      };
-      const reject = (error: unknown) => {
-        const s = settle;
-        settle = undefined;
-        s?.[1](error);
-      };
-      let settled = false;
-      let abortBody: ((reason: unknown) => void) | undefined;
-      const release = () => {
-        signal?.removeEventListener("abort", onAbort);
-        // `request` stays reachable until here: a Request's signal only follows its parent while the Request lives.
-        void request;
-      };
-      const fail = (err: unknown) => {
-        if (settled) return;
-        settled = true;
-        release();
-        reject(new TypeError("fetch failed", { cause: err }));
-      };
-      function onAbort() {
-        const reason = abortReason(signal!);
-        if (!settled) {
-          settled = true;
-          release();
-          req.destroy();
-          reject(reason);
-        } else abortBody?.(reason);
-      }
-
-      // Looked up now, not at import: MSW's interceptor replaces `request` on the module object.
-      const req = mod.request(
-        { protocol: target.protocol, hostname: target.hostname, port: target.port, path: target.path, method, headers, agent },
-        (res) => {
-          if (settled) return void res.destroy();
-          const status = res.statusCode ?? 0;
-          if (status < 200 || status > 599) {
-            res.destroy();
-            return fail(new Error(`unsupported HTTP status ${status}`));
-          }
-          if (redirect === "error" && status >= 300 && status < 400 && res.headers.location !== undefined) {
-            res.destroy();
-            return fail(new Error("unexpected redirect"));
-          }
-          const statusText = res.statusMessage ?? "";
-          if (method === "HEAD" || NULL_BODY_STATUS.has(status)) {
-            res.resume();
-            settled = true;
-            release();
-            return resolve(new Response(null, { status, statusText, headers: headersFrom(res.rawHeaders) }));
-          }
-          const encoding = res.headers["content-encoding"];
-          const codings = encoding === undefined ? undefined : decodersFor(encoding);
-          // Resolved at the headers, as fetch does (a size cap can refuse a body by its Content-Length before
-          // reading it); the body is read when asked for, and nothing is held beyond what the reader wants.
-          settled = true;
-          const source = bodySource(res, codings ?? [], release);
-          abortBody = (reason) => source.abort(reason);
-          resolve(nodeResponse(source, { status, statusText, rawHeaders: res.rawHeaders }, url));
-        },
-      );
-      req.on("error", fail);
-      if (signal) {
-        allowManyListeners(signal);
-        signal.addEventListener("abort", onAbort, { once: true });
-      }
-      if (body === undefined) req.end();
-      else req.end(body);
+    const parts: Parts = { target, method: request.method, headers: request.headers, body: undefined, signal, sharedSignal: init?.signal != null, redirect };
+    if (request.body === null) return send(parts);
+    return request.arrayBuffer().then((bytes) => {
+      parts.body = Buffer.from(bytes);
+      if (signal?.aborted) throw abortReason(signal);
+      return send(parts);
     });
   };
+
+  function send(parts: Parts): Promise<Response> {
+    const secure = parts.target.protocol === "https:";
+    const mod = secure ? (httpsModule ??= load("node:https") as HttpModule) : (httpModule ??= load("node:http") as HttpModule);
+    if (replaced(mod.request)) {
+      agents ??= {};
+      const agent = secure ? (agents.https ??= new mod.Agent({ keepAlive: true })) : (agents.http ??= new mod.Agent({ keepAlive: true }));
+      return viaHttpModule(mod, agent, parts);
+    }
+    return viaOwnConnections(client, parts);
+  }
 }
 
+interface Parts {
+  target: Target;
+  method: string;
+  headers: Headers;
+  body: Buffer | undefined;
+  signal: AbortSignal | null | undefined;
+  /** The signal came from `init` (perhaps one signal over many calls), not from the Request. */
+  sharedSignal: boolean;
+  redirect: RequestRedirect;
+}
+
+function bodilessLength(method: string): boolean {
+  return method === "POST" || method === "PUT" || method === "PATCH";
+}
+
+/** Settles one call: the Response at the answer's head, its body through a BodySource; aborts as fetch has them. */
+class Call {
+  readonly #parts: Parts;
+  // Dropped once settled: the connection can outlive the call (keep-alive, a body read later or never) and it
+  // reaches this object, which must then not keep the promise — and through it the Response — reachable.
+  #settle: [(response: Response) => void, (error: unknown) => void] | undefined;
+  #settled = false;
+  #source: BodySource | undefined;
+  /** Gives the exchange up (an abort before its answer). */
+  abandon: (() => void) | undefined;
+
+  constructor(parts: Parts, resolve: (response: Response) => void, reject: (error: unknown) => void) {
+    this.#parts = parts;
+    this.#settle = [resolve, reject];
+    const signal = parts.signal;
+    if (signal) {
+      // A signal given in `init` may guard many calls at once; a Request's own signal serves that Request.
+      if (parts.sharedSignal) allowManyListeners(signal);
+      signal.addEventListener("abort", this.#onAbort, { once: true });
+    }
+  }
+
+  readonly #onAbort = () => {
+    const reason = abortReason(this.#parts.signal!);
+    if (!this.#settled) {
+      this.#settled = true;
+      this.#release();
+      this.abandon?.();
+      this.#reject(reason);
+    } else this.#source?.fail(reason);
+  };
+
+  readonly #release = () => {
+    this.#parts.signal?.removeEventListener("abort", this.#onAbort);
+  };
+
+  #resolve(response: Response): void {
+    const settle = this.#settle;
+    this.#settle = undefined;
+    settle?.[0](response);
+  }
+
+  #reject(error: unknown): void {
+    const settle = this.#settle;
+    this.#settle = undefined;
+    settle?.[1](error);
+  }
+
+  /** The answer's head: a Response (and where its body bytes go), or a rejection. */
+  head(head: ResponseHead, hasBody: boolean, wire: { pause(): void; resume(): void; destroy(): void }, contentEncoding: string | undefined): BodySink | null {
+    if (this.#settled) {
+      wire.destroy();
+      return null;
+    }
+    this.#settled = true;
+    const { status, rawHeaders } = head;
+    if (this.#parts.redirect === "error" && status >= 300 && status < 400 && hasHeader(rawHeaders, "location")) {
+      wire.destroy();
+      this.#release();
+      this.#reject(new TypeError("fetch failed", { cause: new Error("unexpected redirect") }));
+      return null;
+    }
+    try {
+      if (this.#parts.method === "HEAD" || status === 204 || status === 205 || status === 304) {
+        this.#release();
+        this.#resolve(respond(head, null));
+        return null;
+      }
+      const source = new BodySource(wire);
+      this.#source = source;
+      source.onDone = this.#release;
+      const codings = hasBody ? decodersFor(contentEncoding) : undefined;
+      const sink: BodySink = codings === undefined ? source : decoding(codings, source);
+      this.#resolve(respond(head, source));
+      if (!hasBody) source.end();
+      return sink;
+    } catch (err) {
+      // A head the platform's Response refuses (a header value it cannot hold).
+      wire.destroy();
+      this.#release();
+      this.#reject(new TypeError("fetch failed", { cause: err }));
+      return null;
+    }
+  }
+
+  fail(error: unknown): void {
+    if (this.#settled) return;
+    this.#settled = true;
+    this.#release();
+    this.#reject(error);
+  }
+}
+
+function decoding(codings: NonNullable<ReturnType<typeof decodersFor>>, source: BodySource): BodySink {
+  const zlib = (zlibModule ??= load("node:zlib") as typeof Zlib);
+  const { Transform } = (streamModule ??= load("node:stream") as typeof Stream);
+  const d = decoder(zlib, Transform, codings, source);
+  return {
+    push: (chunk) => d.write(chunk),
+    end: () => d.end(),
+    fail: (error) => {
+      d.destroy();
+      source.fail(error);
+    },
+  };
+}
+
+function hasHeader(raw: readonly string[], name: string): boolean {
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]!.length === name.length && raw[i]!.toLowerCase() === name) return true;
+  return false;
+}
+
+function viaOwnConnections(client: Http1Client, parts: Parts): Promise<Response> {
+  const { target, method, body } = parts;
+  // The whole head as one latin1 string: header values are ByteStrings (the platform's Headers refuses others).
+  let head = method + " " + target.path + " HTTP/1.1\r\nhost: " + target.host + "\r\nconnection: keep-alive\r\n";
+  for (const [name, value] of parts.headers) {
+    if (!OWN_HEADERS.has(name)) head += name + ": " + value + "\r\n";
+  }
+  if (body !== undefined) head += "content-length: " + body.length + "\r\n";
+  else if (bodilessLength(method)) head += "content-length: 0\r\n";
+  head += "\r\n";
+  const origin: Origin = {
+    protocol: target.protocol,
+    hostname: target.hostname,
+    port: target.port === undefined ? (target.protocol === "https:" ? 443 : 80) : Number(target.port),
+  };
+  return new Promise<Response>((resolve, reject) => {
+    const call = new Call(parts, resolve, reject);
+    const exchange: Exchange = {
+      head,
+      body,
+      method,
+      onHead: (h, hasBody, wire, encoding) => call.head(h, hasBody, wire, encoding),
+      onFail: (error) => call.fail(error),
+    };
+    call.abandon = client.send(origin, exchange);
+  });
+}
+
+/** Through node:http's `request` as it is now (an interceptor's), with a keep-alive agent. */
+function viaHttpModule(mod: HttpModule, agent: Http.Agent, parts: Parts): Promise<Response> {
+  const { target, method, body } = parts;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of parts.headers) if (name !== "host" && name !== "content-length") headers[name] = value;
+  if (body === undefined && bodilessLength(method)) headers["content-length"] = "0";
+  return new Promise<Response>((resolve, reject) => {
+    const call = new Call(parts, resolve, reject);
+    const req = mod.request({ protocol: target.protocol, hostname: target.hostname, port: target.port, path: target.path, method, headers, agent }, (res) => {
+      const wire = { pause: () => res.pause(), resume: () => res.resume(), destroy: () => res.destroy() };
+      const status = res.statusCode ?? 0;
+      if (status < 200 || status > 599) {
+        res.destroy();
+        return call.fail(new TypeError("fetch failed", { cause: new Error(`unsupported HTTP status ${status}`) }));
+      }
+      const head: ResponseHead = { status, statusText: reasonPhrase(res.statusMessage ?? ""), rawHeaders: res.rawHeaders };
+      const sink = call.head(head, true, wire, res.headers["content-encoding"]);
+      if (sink === null) return void res.resume();
+      const terminated = (cause: unknown) => sink.fail(new TypeError("terminated", { cause }));
+      res.on("data", (chunk: Buffer) => sink.push(chunk));
+      res.on("end", () => (res.complete ? sink.end() : terminated(new Error("response body incomplete"))));
+      res.on("error", terminated);
+      res.on("close", () => {
+        if (!res.complete) terminated(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      });
+    });
+    req.on("error", (err) => call.fail(new TypeError("fetch failed", { cause: err })));
+    call.abandon = () => req.destroy();
+    if (body === undefined) req.end();
+    else req.end(body);
+  });
+}
+
+let seenRequest: unknown;
+let seenReplaced = false;
 /**
- * The request's body bytes. A string body kept by the Request class that built it (`keptBody`) is sent
- * as it is, and the body stream cancelled (used, as a read would leave it) instead of read: reading a web
- * stream runs a chain of promise jobs.
+ * Whether node:http's (or node:https') `request` is no longer Node's own: an interceptor wrapped it (MSW's is a
+ * Proxy, whose source reads `[native code]`) or replaced it (nock, test doubles).
  */
-function bodyBytes(request: Request, stream: ReadableStream<Uint8Array>): Buffer | Promise<Buffer> {
-  const kept = keptBody(request);
-  if (kept === undefined || request.bodyUsed || stream.locked) return request.arrayBuffer().then((b) => Buffer.from(b));
-  void stream.cancel().catch(() => undefined);
-  return Buffer.from(kept, "utf8");
+function replaced(request: unknown): boolean {
+  if (request !== seenRequest) {
+    seenRequest = request;
+    const source = typeof request === "function" ? Function.prototype.toString.call(request) : "";
+    seenReplaced = !(source.startsWith("function request(") && source.includes("ClientRequest"));
+  }
+  return seenReplaced;
 }
 
-/** The shared default: one keep-alive agent per protocol for the process. */
+/** The shared default: one pool of connections per origin for the process. */
 export const nodeTransport: Transport = createNodeTransport();
 /** What the facade sends through on this platform. */
 export const platformTransport: Transport = nodeTransport;
 export const transportName: "fetch" | "node:http" = "node:http";
-/** `globalThis.fetch`, late-bound (the portable path, also on Node). A NodeRequest is handed over as a platform Request. */
-export const fetchTransport: Transport = (input, init) => {
-  const request = NodeRequest.toPlatform(input);
-  return init === undefined ? globalThis.fetch(request) : globalThis.fetch(request, init as RequestInit);
-};
-/**
- * openapi-fetch's `Request` option to pair with `platformTransport`: on Node a lighter Request the Node
- * transport sends as it is (transport/node-request.ts); elsewhere the platform's Request.
- */
-export const platformRequest: typeof Request = NodeRequest as unknown as typeof Request;
-/** On Node: a keep-alive node:http transport with its own agents. */
+/** `globalThis.fetch`, late-bound (the portable path, also on Node). */
+export const fetchTransport: Transport = (request, init) => (init === undefined ? globalThis.fetch(request) : globalThis.fetch(request, init as RequestInit));
+/** On Node: a keep-alive transport with its own connections. */
 export const createPlatformTransport: (options?: TransportOptions) => Transport = createNodeTransport;
 
 function positive(value: number | undefined, name: string): number | undefined {
@@ -218,10 +328,13 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
 }
 
-interface Target {
-  protocol: string;
+export interface Target {
+  protocol: "http:" | "https:";
+  /** Without brackets around an IPv6 address. */
   hostname: string;
   port: string | undefined;
+  /** As the Host header has it: hostname (bracketed for IPv6) and any port. */
+  host: string;
   path: string;
 }
 
@@ -254,66 +367,5 @@ export function splitUrl(href: string): Target {
   const hash = href.indexOf("#", pathStart);
   let path = href.slice(pathStart, hash < 0 ? href.length : hash);
   if (path === "" || path.startsWith("?")) path = `/${path}`;
-  return { protocol, hostname, port, path };
-}
-
-type Coding = "gzip" | "deflate" | "br";
-
-/** Content codings to undo, last applied first; undefined when there is nothing to undo or a coding is unknown (the body then passes as it is, like fetch). */
-function decodersFor(header: string): Coding[] | undefined {
-  const list = header.toLowerCase().split(",");
-  const out: Coding[] = [];
-  for (let i = list.length - 1; i >= 0; i--) {
-    const c = list[i]!.trim();
-    if (c === "" || c === "identity") continue;
-    if (c === "gzip" || c === "x-gzip") out.push("gzip");
-    else if (c === "deflate") out.push("deflate");
-    else if (c === "br") out.push("br");
-    else return undefined;
-  }
-  return out.length === 0 || out.length > 5 ? undefined : out;
-}
-
-/** The response body, decoded through zlib stages when it has a content coding. */
-function bodySource(res: Http.IncomingMessage, codings: Coding[], onEnd: () => void): BodySource {
-  const stages: Stream.Transform[] = [];
-  let source: NodeJS.ReadableStream & { destroy(error?: Error): unknown } = res;
-  if (codings.length > 0) {
-    const zlib = (zlibModule ??= load("node:zlib") as typeof Zlib);
-    for (const c of codings) {
-      const stage =
-        c === "gzip"
-          ? zlib.createGunzip({ flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH })
-          : c === "br"
-            ? zlib.createBrotliDecompress({ flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH })
-            : inflate(zlib);
-      // A failing stage fails the whole body (BodySource listens to the last one and to `res`).
-      source.on("error", (err: Error) => stage.destroy(err));
-      source = source.pipe(stage);
-      stages.push(stage);
-    }
-  }
-  return new BodySource(res, source, stages, onEnd);
-}
-
-/** `deflate` should be zlib-wrapped (RFC 9110), but some servers send raw deflate: decided on the first byte, as undici does. */
-function inflate(zlib: typeof Zlib): Stream.Transform {
-  const { Transform } = load("node:stream") as typeof Stream;
-  const options = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  let inner: Zlib.Inflate | Zlib.InflateRaw | undefined;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      if (inner === undefined) {
-        inner = (chunk[0]! & 0x0f) === 0x08 ? zlib.createInflate(options) : zlib.createInflateRaw(options);
-        inner.on("data", (d: Buffer) => this.push(d));
-        inner.on("error", (err) => this.destroy(err));
-      }
-      inner.write(chunk, () => callback());
-    },
-    flush(callback) {
-      if (inner === undefined) return callback();
-      inner.once("end", () => callback());
-      inner.end();
-    },
-  });
+  return { protocol: protocol as Target["protocol"], hostname, port, host: port === undefined ? authority.replace(/:$/, "") : authority, path };
 }

@@ -1,0 +1,596 @@
+// HTTP/1.1 over keep-alive sockets (node:net, node:tls): the Node transport's own client. It writes a request
+// head in one piece and parses the answer itself — status line, headers, a body framed by Content-Length,
+// chunked transfer coding or the end of the connection — which costs a fraction of node:http's ClientRequest /
+// IncomingMessage / Agent machinery per call. One request per connection at a time (no pipelining).
+//
+// Connections are pooled per origin: at most `maxSockets` open (more requests queue), at most `maxFreeSockets`
+// idle ones kept, each closed after `freeSocketTimeoutMs` idle (or the server's shorter Keep-Alive hint). Idle
+// sockets are unref'd: they never keep a process alive. An idempotent request (GET, HEAD, OPTIONS, PUT, DELETE)
+// that meets a reused connection the server closed meanwhile (no byte of an answer yet) is sent once more on
+// another connection, as undici does; any other request fails as it would with node:http.
+import type * as Net from "node:net";
+import type * as Tls from "node:tls";
+import { reasonPhrase, type ResponseHead } from "./body.js";
+
+/** Largest response head (status line and headers) accepted, as node:http's default `maxHeaderSize`. */
+const MAX_HEAD_BYTES = 16 * 1024;
+/** Largest chunk-size or trailer line accepted. */
+const MAX_LINE_BYTES = 4 * 1024;
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: ([^\r\n]*))?$/;
+/** Methods a request may be sent again with (RFC 9110 §9.2.2): only those are retried on a fresh connection. */
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+export interface Http1Options {
+  maxSockets: number;
+  maxFreeSockets: number;
+  freeSocketTimeoutMs: number;
+}
+
+export interface Origin {
+  protocol: "http:" | "https:";
+  /** For connecting: no brackets around an IPv6 address. */
+  hostname: string;
+  port: number;
+}
+
+/** Where an answer's body goes: bytes as they arrive, then its end or failure. */
+export interface BodySink {
+  push(chunk: Buffer): void;
+  end(): void;
+  fail(error: unknown): void;
+}
+
+export interface Exchange {
+  /** `METHOD path HTTP/1.1` and the header lines, ending with the empty line. */
+  readonly head: string;
+  readonly body: Buffer | undefined;
+  readonly method: string;
+  /**
+   * The head of the answer arrived: returns where its body goes (null: no body is read). `pause`/`resume` hold
+   * the connection's reading; `destroy` gives the connection up.
+   */
+  onHead(head: ResponseHead, hasBody: boolean, wire: { pause(): void; resume(): void; destroy(): void }, contentEncoding: string | undefined): BodySink | null;
+  /** No answer: the connection failed or the answer could not be read. */
+  onFail(error: unknown): void;
+}
+
+const enum Mode {
+  Head,
+  Length,
+  ChunkSize,
+  ChunkData,
+  ChunkEnd,
+  Trailers,
+  UntilClose,
+  Idle,
+}
+
+type Modules = { net: typeof Net; tls: typeof Tls };
+
+/** The pools of one transport: one per origin. */
+export class Http1Client {
+  readonly #options: Http1Options;
+  readonly #modules: () => Modules;
+  readonly #pools = new Map<string, Pool>();
+
+  constructor(options: Http1Options, modules: () => Modules) {
+    this.#options = options;
+    this.#modules = modules;
+  }
+
+  /** Sends `exchange`; returns a function that abandons it (an abort: the connection is closed if it was in use). */
+  send(origin: Origin, exchange: Exchange): () => void {
+    const key = `${origin.protocol}//${origin.hostname}:${origin.port}`;
+    let pool = this.#pools.get(key);
+    if (pool === undefined) {
+      pool = new Pool(origin, this.#options, this.#modules);
+      this.#pools.set(key, pool);
+    }
+    return pool.send(exchange);
+  }
+}
+
+class Pool {
+  readonly origin: Origin;
+  readonly options: Http1Options;
+  readonly #modules: () => Modules;
+  /** Open or connecting. */
+  open = 0;
+  readonly idle: Connection[] = [];
+  readonly #queue: Pending[] = [];
+  tlsSession: Buffer | undefined;
+
+  constructor(origin: Origin, options: Http1Options, modules: () => Modules) {
+    this.origin = origin;
+    this.options = options;
+    this.#modules = modules;
+  }
+
+  send(exchange: Exchange): () => void {
+    const pending: Pending = { exchange, retried: false, connection: undefined, abandoned: false };
+    this.#dispatch(pending);
+    return () => {
+      if (pending.abandoned) return;
+      pending.abandoned = true;
+      const i = this.#queue.indexOf(pending);
+      if (i >= 0) this.#queue.splice(i, 1);
+      pending.connection?.abandon(pending);
+    };
+  }
+
+  #dispatch(pending: Pending): void {
+    let connection: Connection | undefined;
+    while ((connection = this.idle.pop()) !== undefined && connection.closed);
+    if (connection === undefined) {
+      if (this.open >= this.options.maxSockets) return void this.#queue.push(pending);
+      connection = this.#connect();
+    }
+    connection.start(pending);
+  }
+
+  #connect(): Connection {
+    this.open++;
+    const { net, tls } = this.#modules();
+    const { protocol, hostname, port } = this.origin;
+    const socket =
+      protocol === "https:"
+        ? tls.connect({ host: hostname, port, servername: net.isIP(hostname) === 0 ? hostname : undefined, ALPNProtocols: ["http/1.1"], session: this.tlsSession })
+        : net.connect({ host: hostname, port });
+    if (protocol === "https:") socket.on("session", (session: Buffer) => (this.tlsSession = session));
+    socket.setNoDelay(true);
+    socket.setKeepAlive(true, 1_000);
+    return new Connection(this, socket);
+  }
+
+  /** A connection finished an exchange and can take another. */
+  release(connection: Connection, keepAliveMs: number): void {
+    const next = this.#queue.shift();
+    if (next !== undefined) return connection.start(next);
+    if (this.idle.length >= this.options.maxFreeSockets || keepAliveMs <= 0) return connection.destroy();
+    connection.rest(Math.min(keepAliveMs, this.options.freeSocketTimeoutMs));
+    this.idle.push(connection);
+  }
+
+  /** A connection closed (for whatever reason). */
+  closed(connection: Connection): void {
+    this.open--;
+    const i = this.idle.indexOf(connection);
+    if (i >= 0) this.idle.splice(i, 1);
+    const next = this.#queue.shift();
+    if (next !== undefined) this.#dispatch(next);
+  }
+
+  /** Sends `pending` once more (its reused connection was closed before any answer). */
+  retry(pending: Pending): void {
+    pending.retried = true;
+    pending.connection = undefined;
+    this.#dispatch(pending);
+  }
+}
+
+interface Pending {
+  readonly exchange: Exchange;
+  retried: boolean;
+  connection: Connection | undefined;
+  abandoned: boolean;
+}
+
+const socketHangUp = () => Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+
+class Connection {
+  readonly #pool: Pool;
+  readonly #socket: Net.Socket;
+  readonly #parser: ResponseParser;
+  #pending: Pending | undefined;
+  /** It already carried an exchange: the server may have closed it meanwhile. */
+  #reused = false;
+  closed = false;
+  #sink: BodySink | null = null;
+  /** A byte of the answer in progress arrived. */
+  #received = false;
+
+  constructor(pool: Pool, socket: Net.Socket) {
+    this.#pool = pool;
+    this.#socket = socket;
+    this.#parser = new ResponseParser({
+      head: (head) => this.#head(head),
+      body: (chunk) => this.#sink?.push(chunk),
+      complete: (excess) => this.#complete(excess),
+      broken: (cause) => this.#broken(cause),
+      // Bytes nobody asked for (an answer longer than it said, or unsolicited): the connection is unusable.
+      unexpected: () => this.destroy(),
+    });
+    socket.on("data", (chunk: Buffer) => {
+      this.#received = true;
+      this.#parser.feed(chunk);
+    });
+    socket.on("end", () => {
+      if (this.#pending !== undefined && this.#parser.end()) return; // a body that ran to the end of the connection
+      this.#lost(socketHangUp());
+      this.destroy();
+    });
+    socket.on("error", (err: Error) => this.#lost(err));
+    socket.on("close", () => {
+      if (!this.closed) {
+        this.closed = true;
+        this.#lost(socketHangUp());
+        this.#pool.closed(this);
+      }
+    });
+    socket.on("timeout", () => {
+      if (this.#pending === undefined) this.destroy(); // idle past its keep-alive
+    });
+  }
+
+  start(pending: Pending): void {
+    this.#pending = pending;
+    pending.connection = this;
+    this.#received = false;
+    this.#parser.expect(pending.exchange.method);
+    const socket = this.#socket;
+    if (this.#reused) {
+      socket.setTimeout(0);
+      socket.ref();
+    }
+    const { head, body } = pending.exchange;
+    if (body === undefined || body.length === 0) socket.write(head, "latin1");
+    else {
+      socket.cork();
+      socket.write(head, "latin1");
+      socket.write(body);
+      socket.uncork();
+    }
+  }
+
+  /** Idle, waiting for the next exchange: unref'd, closed after `timeoutMs`. */
+  rest(timeoutMs: number): void {
+    this.#reused = true;
+    this.#socket.unref();
+    this.#socket.setTimeout(timeoutMs);
+  }
+
+  destroy(): void {
+    if (this.closed) return;
+    this.#parser.stop();
+    this.#socket.destroy();
+  }
+
+  /** The caller gave `pending` up (an abort). */
+  abandon(pending: Pending): void {
+    if (this.#pending !== pending) return;
+    this.#pending = undefined;
+    this.#sink = null;
+    this.destroy();
+  }
+
+  /** A final answer's head; false when the connection was given up meanwhile. */
+  #head(head: ParsedHead): boolean {
+    const pending = this.#pending;
+    if (pending === undefined) return false;
+    const sink = pending.exchange.onHead(head, head.hasBody, this.#wire, head.contentEncoding);
+    if (this.#pending !== pending) return false; // refused (e.g. redirect: "error") or aborted meanwhile
+    this.#sink = sink;
+    return true;
+  }
+
+  readonly #wire = {
+    pause: () => this.#socket.pause(),
+    resume: () => this.#socket.resume(),
+    destroy: () => {
+      this.#pending = undefined;
+      this.#sink = null;
+      this.destroy();
+    },
+  };
+
+  /** The answer is complete: the connection goes back to the pool (unless more bytes followed it). */
+  #complete(excess: boolean): void {
+    const sink = this.#sink;
+    this.#sink = null;
+    this.#pending = undefined;
+    this.#reused = true;
+    const keepAliveMs = this.#parser.keepAliveMs;
+    if (excess || keepAliveMs <= 0) this.destroy();
+    else this.#pool.release(this, keepAliveMs);
+    sink?.end();
+  }
+
+  /** The answer cannot be read: the exchange fails, the connection is closed. */
+  #broken(cause: Error): void {
+    const pending = this.#pending;
+    const sink = this.#sink;
+    this.#pending = undefined;
+    this.#sink = null;
+    this.destroy();
+    if (sink !== null) sink.fail(new TypeError("terminated", { cause }));
+    else pending?.exchange.onFail(new TypeError("fetch failed", { cause }));
+  }
+
+  /** The connection ended or failed: whatever was in progress on it fails (or is sent again). */
+  #lost(err: Error): void {
+    const pending = this.#pending;
+    if (pending === undefined) return;
+    const sink = this.#sink;
+    this.#pending = undefined;
+    this.#sink = null;
+    this.#parser.stop();
+    if (sink !== null) return sink.fail(new TypeError("terminated", { cause: err }));
+    if (this.#reused && !this.#received && !pending.retried && !pending.abandoned && IDEMPOTENT.has(pending.exchange.method)) return this.#pool.retry(pending);
+    pending.exchange.onFail(new TypeError("fetch failed", { cause: err }));
+  }
+}
+
+/** A final answer's head, as the parser read it. */
+export interface ParsedHead extends ResponseHead {
+  /** Body bytes follow (false: HEAD, 204, 304, Content-Length: 0). */
+  hasBody: boolean;
+  contentEncoding: string | undefined;
+}
+
+export interface ParserEvents {
+  /** A final (non-1xx) head: returns false when parsing must stop (the connection was given up). */
+  head(head: ParsedHead): boolean;
+  body(chunk: Buffer): void;
+  /** The answer is complete; `excess`: more bytes followed it on the connection. */
+  complete(excess: boolean): void;
+  /** The bytes are not a valid answer. */
+  broken(cause: Error): void;
+  /** Bytes arrived when no answer was expected. */
+  unexpected(): void;
+}
+
+/**
+ * The answer to one request at a time, fed as bytes arrive (any split): status line, headers (1xx answers
+ * skipped), then a body framed by Content-Length, chunked transfer coding (trailers read and dropped) or the end
+ * of the connection (RFC 9112 §6.3).
+ */
+export class ResponseParser {
+  readonly #events: ParserEvents;
+  #mode = Mode.Idle;
+  #method = "GET";
+  #buffer: Buffer | undefined;
+  #remaining = 0;
+  /** How long the connection may idle after this answer (0: it must be closed). */
+  keepAliveMs = 0;
+
+  constructor(events: ParserEvents) {
+    this.#events = events;
+  }
+
+  /** A request with `method` was sent: the next bytes are its answer. */
+  expect(method: string): void {
+    this.#method = method;
+    this.#mode = Mode.Head;
+    this.#buffer = undefined;
+    this.keepAliveMs = 0;
+  }
+
+  /** Nothing more is parsed until the next `expect`. */
+  stop(): void {
+    this.#mode = Mode.Idle;
+    this.#buffer = undefined;
+  }
+
+  /** The connection ended: true when that completes the answer (a body that runs to the end of the connection). */
+  end(): boolean {
+    if (this.#mode !== Mode.UntilClose) return false;
+    this.#mode = Mode.Idle;
+    this.#events.complete(false);
+    return true;
+  }
+
+  feed(chunk: Buffer): void {
+    let data = chunk;
+    while (data.length > 0) {
+      switch (this.#mode) {
+        case Mode.Head: {
+          const buffered = this.#buffer === undefined ? data : Buffer.concat([this.#buffer, data]);
+          const from = this.#buffer === undefined ? 0 : Math.max(0, this.#buffer.length - 3);
+          const end = buffered.indexOf("\r\n\r\n", from, "latin1");
+          if (end < 0) {
+            if (buffered.length > MAX_HEAD_BYTES) return this.#broken(new Error("response head too large"));
+            this.#buffer = buffered;
+            return;
+          }
+          this.#buffer = undefined;
+          data = buffered.subarray(end + 4);
+          if (!this.#head(buffered.toString("latin1", 0, end), data.length > 0)) return;
+          break;
+        }
+        case Mode.Length:
+        case Mode.ChunkData: {
+          const n = Math.min(this.#remaining, data.length);
+          this.#events.body(n === data.length ? data : data.subarray(0, n));
+          this.#remaining -= n;
+          data = data.subarray(n);
+          if (this.#remaining === 0) {
+            if (this.#mode === Mode.ChunkData) this.#mode = Mode.ChunkEnd;
+            else return this.#complete(data.length > 0);
+          }
+          break;
+        }
+        case Mode.ChunkEnd: {
+          // Exactly CRLF after a chunk's data.
+          const buffered = this.#buffer === undefined ? data : Buffer.concat([this.#buffer, data]);
+          if (buffered[0] !== 13 || (buffered.length > 1 && buffered[1] !== 10)) return this.#broken(new Error("invalid chunk end"));
+          if (buffered.length < 2) {
+            this.#buffer = buffered;
+            return;
+          }
+          this.#buffer = undefined;
+          data = buffered.subarray(2);
+          this.#mode = Mode.ChunkSize;
+          break;
+        }
+        case Mode.ChunkSize:
+        case Mode.Trailers: {
+          const buffered = this.#buffer === undefined ? data : Buffer.concat([this.#buffer, data]);
+          const from = this.#buffer === undefined ? 0 : Math.max(0, this.#buffer.length - 1);
+          const end = buffered.indexOf("\r\n", from, "latin1");
+          if (end < 0) {
+            if (buffered.length > MAX_LINE_BYTES) return this.#broken(new Error("chunk line too long"));
+            this.#buffer = buffered;
+            return;
+          }
+          this.#buffer = undefined;
+          data = buffered.subarray(end + 2);
+          if (!this.#chunkLine(buffered.toString("latin1", 0, end), data.length > 0)) return;
+          break;
+        }
+        case Mode.UntilClose:
+          this.#events.body(data);
+          return;
+        case Mode.Idle:
+          this.#events.unexpected();
+          return;
+      }
+    }
+  }
+
+  #complete(excess: boolean): void {
+    this.#mode = Mode.Idle;
+    this.#events.complete(excess);
+  }
+
+  #broken(cause: Error): void {
+    this.stop();
+    this.#events.broken(cause);
+  }
+
+  /** Reads a chunk-size or trailer line; false when parsing stops (the answer ended or broke). */
+  #chunkLine(text: string, more: boolean): boolean {
+    if (this.#mode === Mode.Trailers) {
+      if (text !== "") return true; // trailer fields are read and dropped, as fetch does
+      this.#complete(more);
+      return false;
+    }
+    const semicolon = text.indexOf(";");
+    const size = trimOws(semicolon < 0 ? text : text.slice(0, semicolon));
+    if (!/^[0-9a-fA-F]{1,12}$/.test(size)) {
+      this.#broken(new Error("invalid chunk size"));
+      return false;
+    }
+    this.#remaining = parseInt(size, 16);
+    this.#mode = this.#remaining === 0 ? Mode.Trailers : Mode.ChunkData;
+    return true;
+  }
+
+  /** Reads a complete head; false when parsing stops (broken, given up, or an answer without a body ended). */
+  #head(text: string, more: boolean): boolean {
+    const lineEnd = text.indexOf("\r\n");
+    const statusLine = STATUS_LINE.exec(lineEnd < 0 ? text : text.slice(0, lineEnd));
+    if (statusLine === null) {
+      this.#broken(new Error("invalid HTTP status line"));
+      return false;
+    }
+    const minor = statusLine[1]!;
+    const status = Number(statusLine[2]);
+    const rawHeaders: string[] = [];
+    let contentLength: string | undefined;
+    let transferEncoding: string | undefined;
+    let connection = "";
+    let keepAlive: string | undefined;
+    let contentEncoding: string | undefined;
+    let at = lineEnd;
+    while (at >= 0 && at < text.length) {
+      const next = text.indexOf("\r\n", at + 2);
+      const line = text.slice(at + 2, next < 0 ? text.length : next);
+      at = next;
+      const colon = line.indexOf(":");
+      const name = colon > 0 ? line.slice(0, colon) : "";
+      if (!TOKEN.test(name)) {
+        this.#broken(new Error("invalid response header line"));
+        return false;
+      }
+      const value = trimOws(line.slice(colon + 1));
+      rawHeaders.push(name, value);
+      switch (name.length === 10 || name.length === 14 || name.length === 16 || name.length === 17 ? name.toLowerCase() : "") {
+        case "content-length":
+          contentLength = contentLength === undefined ? value : `${contentLength},${value}`;
+          break;
+        case "transfer-encoding":
+          transferEncoding = transferEncoding === undefined ? value : `${transferEncoding},${value}`;
+          break;
+        case "connection":
+          connection += `,${value.toLowerCase()}`;
+          break;
+        case "keep-alive":
+          keepAlive = value;
+          break;
+        case "content-encoding":
+          contentEncoding = contentEncoding === undefined ? value : `${contentEncoding}, ${value}`;
+          break;
+      }
+    }
+    if (status >= 100 && status < 200) {
+      // Informational (100 Continue, 103 Early Hints): the real answer follows on the same connection.
+      if (status !== 101) return true;
+      this.#broken(new Error("unexpected 101 Switching Protocols"));
+      return false;
+    }
+    if (status < 200 || status > 599) {
+      this.#broken(new Error(`unsupported HTTP status ${status}`));
+      return false;
+    }
+
+    let persistent = minor === "1" ? !hasToken(connection, "close") : hasToken(connection, "keep-alive");
+    let mode: Mode;
+    if (this.#method === "HEAD" || status === 204 || status === 304) mode = Mode.Idle;
+    else if (transferEncoding !== undefined) {
+      // Chunked when it is the last coding; otherwise the body runs to the end of the connection.
+      mode = /(^|,)\s*chunked\s*$/i.test(transferEncoding) ? Mode.ChunkSize : Mode.UntilClose;
+      if (contentLength !== undefined) persistent = false; // both framings: never reuse such a connection
+    } else if (contentLength !== undefined) {
+      const length = parseContentLength(contentLength);
+      if (length === undefined) {
+        this.#broken(new Error("invalid Content-Length"));
+        return false;
+      }
+      this.#remaining = length;
+      mode = length === 0 ? Mode.Idle : Mode.Length;
+    } else mode = Mode.UntilClose;
+    if (mode === Mode.UntilClose) persistent = false;
+    this.keepAliveMs = persistent ? keepAliveHint(keepAlive) : 0;
+    this.#mode = mode;
+    const hasBody = mode !== Mode.Idle;
+    if (!this.#events.head({ status, statusText: reasonPhrase(statusLine[3] ?? ""), rawHeaders, hasBody, contentEncoding })) {
+      this.stop();
+      return false;
+    }
+    if (hasBody) return true;
+    this.#complete(more);
+    return false;
+  }
+}
+
+function trimOws(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && (value.charCodeAt(start) === 32 || value.charCodeAt(start) === 9)) start++;
+  while (end > start && (value.charCodeAt(end - 1) === 32 || value.charCodeAt(end - 1) === 9)) end--;
+  return start === 0 && end === value.length ? value : value.slice(start, end);
+}
+
+function hasToken(list: string, token: string): boolean {
+  return list !== "" && list.split(",").some((t) => t.trim() === token);
+}
+
+/** One length, or repeated identical ones (RFC 9110 §8.6); anything else is invalid. */
+function parseContentLength(value: string): number | undefined {
+  let length: number | undefined;
+  for (const part of value.split(",")) {
+    const v = part.trim();
+    if (!/^\d{1,15}$/.test(v)) return undefined;
+    const n = Number(v);
+    if (length !== undefined && n !== length) return undefined;
+    length = n;
+  }
+  return length;
+}
+
+/** How long the server keeps an idle connection open, by its `Keep-Alive: timeout=N` (a second less, as node:http does). */
+function keepAliveHint(header: string | undefined): number {
+  const m = header === undefined ? null : /(?:^|,)\s*timeout=(\d+)/i.exec(header);
+  return m === null ? Number.POSITIVE_INFINITY : Number(m[1]) * 1_000 - 1_000;
+}

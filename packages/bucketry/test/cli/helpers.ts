@@ -52,7 +52,7 @@ export function removeHomes(): void {
 
 export function run(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, timeout: 15_000, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env, timeout: 25_000, encoding: "utf8" }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : null) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -75,7 +75,7 @@ export function start(args: string[], env: NodeJS.ProcessEnv, until: RegExp): Pr
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`timed out waiting for ${until} (stdout: ${out}, stderr: ${err})`));
-    }, 10_000);
+    }, 25_000);
     child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();

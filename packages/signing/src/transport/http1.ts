@@ -5,9 +5,10 @@
 //
 // Connections are pooled per origin: at most `maxSockets` open (more requests queue), at most `maxFreeSockets`
 // idle ones kept, each closed after `freeSocketTimeoutMs` idle (or the server's shorter Keep-Alive hint). Idle
-// sockets are unref'd: they never keep a process alive. An idempotent request (GET, HEAD, OPTIONS, PUT, DELETE)
-// that meets a reused connection the server closed meanwhile (no byte of an answer yet) is sent once more on
-// another connection, as undici does; any other request fails as it would with node:http.
+// sockets are unref'd: they never keep a process alive. A request is never sent twice: one that meets a reused
+// connection the server closed meanwhile fails as it would with node:http (`freeSocketTimeoutMs` stays below the
+// servers' keep-alive so that this is rare), and the caller's retry policy decides — the facade counts every
+// attempt against its retry budget.
 import type * as Net from "node:net";
 import type * as Tls from "node:tls";
 import { reasonPhrase, type ResponseHead } from "./body.js";
@@ -18,8 +19,6 @@ const MAX_HEAD_BYTES = 16 * 1024;
 const MAX_LINE_BYTES = 4 * 1024;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: ([^\r\n]*))?$/;
-/** Methods a request may be sent again with (RFC 9110 §9.2.2): only those are retried on a fresh connection. */
-const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
 export interface Http1Options {
   maxSockets: number;
@@ -108,7 +107,7 @@ class Pool {
   }
 
   send(exchange: Exchange): () => void {
-    const pending: Pending = { exchange, retried: false, connection: undefined, abandoned: false };
+    const pending: Pending = { exchange, connection: undefined, abandoned: false };
     this.#dispatch(pending);
     return () => {
       if (pending.abandoned) return;
@@ -160,18 +159,10 @@ class Pool {
     const next = this.#queue.shift();
     if (next !== undefined) this.#dispatch(next);
   }
-
-  /** Sends `pending` once more (its reused connection was closed before any answer). */
-  retry(pending: Pending): void {
-    pending.retried = true;
-    pending.connection = undefined;
-    this.#dispatch(pending);
-  }
 }
 
 interface Pending {
   readonly exchange: Exchange;
-  retried: boolean;
   connection: Connection | undefined;
   abandoned: boolean;
 }
@@ -183,12 +174,10 @@ class Connection {
   readonly #socket: Net.Socket;
   readonly #parser: ResponseParser;
   #pending: Pending | undefined;
-  /** It already carried an exchange: the server may have closed it meanwhile. */
+  /** It already carried an exchange (it was idle in the pool since). */
   #reused = false;
   closed = false;
   #sink: BodySink | null = null;
-  /** A byte of the answer in progress arrived. */
-  #received = false;
 
   constructor(pool: Pool, socket: Net.Socket) {
     this.#pool = pool;
@@ -201,10 +190,7 @@ class Connection {
       // Bytes nobody asked for (an answer longer than it said, or unsolicited): the connection is unusable.
       unexpected: () => this.destroy(),
     });
-    socket.on("data", (chunk: Buffer) => {
-      this.#received = true;
-      this.#parser.feed(chunk);
-    });
+    socket.on("data", (chunk: Buffer) => this.#parser.feed(chunk));
     socket.on("end", () => {
       if (this.#pending !== undefined && this.#parser.end()) return; // a body that ran to the end of the connection
       this.#lost(socketHangUp());
@@ -226,7 +212,6 @@ class Connection {
   start(pending: Pending): void {
     this.#pending = pending;
     pending.connection = this;
-    this.#received = false;
     this.#parser.expect(pending.exchange.method);
     const socket = this.#socket;
     if (this.#reused) {
@@ -307,7 +292,7 @@ class Connection {
     else pending?.exchange.onFail(new TypeError("fetch failed", { cause }));
   }
 
-  /** The connection ended or failed: whatever was in progress on it fails (or is sent again). */
+  /** The connection ended or failed: whatever was in progress on it fails. */
   #lost(err: Error): void {
     const pending = this.#pending;
     if (pending === undefined) return;
@@ -316,7 +301,6 @@ class Connection {
     this.#sink = null;
     this.#parser.stop();
     if (sink !== null) return sink.fail(new TypeError("terminated", { cause: err }));
-    if (this.#reused && !this.#received && !pending.retried && !pending.abandoned && IDEMPOTENT.has(pending.exchange.method)) return this.#pool.retry(pending);
     pending.exchange.onFail(new TypeError("fetch failed", { cause: err }));
   }
 }

@@ -147,8 +147,27 @@ class Pool {
     const next = this.#queue.shift();
     if (next !== undefined) return connection.start(next);
     if (this.idle.length >= this.options.maxFreeSockets || keepAliveMs <= 0) return connection.destroy();
-    connection.rest(Math.min(keepAliveMs, this.options.freeSocketTimeoutMs));
+    connection.rest(Date.now() + Math.min(keepAliveMs, this.options.freeSocketTimeoutMs));
     this.idle.push(connection);
+    if (this.#sweep === undefined) this.#sweepAt(connection.idleUntil);
+  }
+
+  // One unref'd timer per pool closes connections idle past their time (a timer per idle period would be
+  // created and cleared on every call).
+  #sweep: ReturnType<typeof setTimeout> | undefined;
+
+  #sweepAt(at: number): void {
+    this.#sweep = setTimeout(() => {
+      this.#sweep = undefined;
+      const now = Date.now();
+      let next = Number.POSITIVE_INFINITY;
+      for (const connection of [...this.idle]) {
+        if (connection.idleUntil <= now) connection.destroy();
+        else next = Math.min(next, connection.idleUntil);
+      }
+      if (next !== Number.POSITIVE_INFINITY) this.#sweepAt(next);
+    }, Math.max(0, at - Date.now()));
+    this.#sweep.unref();
   }
 
   /** A connection closed (for whatever reason). */
@@ -204,9 +223,6 @@ class Connection {
         this.#pool.closed(this);
       }
     });
-    socket.on("timeout", () => {
-      if (this.#pending === undefined) this.destroy(); // idle past its keep-alive
-    });
   }
 
   start(pending: Pending): void {
@@ -214,10 +230,7 @@ class Connection {
     pending.connection = this;
     this.#parser.expect(pending.exchange.method);
     const socket = this.#socket;
-    if (this.#reused) {
-      socket.setTimeout(0);
-      socket.ref();
-    }
+    if (this.#reused) socket.ref();
     const { head, body } = pending.exchange;
     if (body === undefined || body.length === 0) socket.write(head, "latin1");
     else {
@@ -228,11 +241,14 @@ class Connection {
     }
   }
 
-  /** Idle, waiting for the next exchange: unref'd, closed after `timeoutMs`. */
-  rest(timeoutMs: number): void {
+  /** When, idle in the pool, it is to be closed (epoch ms). */
+  idleUntil = 0;
+
+  /** Idle, waiting for the next exchange: unref'd, closed at `until` (epoch ms) by the pool's sweep. */
+  rest(until: number): void {
     this.#reused = true;
+    this.idleUntil = until;
     this.#socket.unref();
-    this.#socket.setTimeout(timeoutMs);
   }
 
   destroy(): void {

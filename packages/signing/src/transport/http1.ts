@@ -572,8 +572,16 @@ function trimOws(value: string): string {
   return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
+/** Whether the comma-separated, lower-case `list` has `token` as one of its elements. */
 function hasToken(list: string, token: string): boolean {
-  return list !== "" && list.split(",").some((t) => t.trim() === token);
+  for (let at = list.indexOf(token); at >= 0; at = list.indexOf(token, at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && (list.charCodeAt(before) === 32 || list.charCodeAt(before) === 9)) before--;
+    let after = at + token.length;
+    while (after < list.length && (list.charCodeAt(after) === 32 || list.charCodeAt(after) === 9)) after++;
+    if ((before < 0 || list.charCodeAt(before) === 44) && (after === list.length || list.charCodeAt(after) === 44)) return true;
+  }
+  return false;
 }
 
 /** One length, or repeated identical ones (RFC 9110 §8.6); anything else is invalid. */

@@ -118,6 +118,8 @@ describe("ResponseParser", () => {
     expect(parse([LENGTH]).keepAliveMs).toBe(Number.POSITIVE_INFINITY);
     expect(parse(["HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(4_000);
     expect(parse(["HTTP/1.1 200 OK\r\nConnection: Close\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(0);
+    expect(parse(["HTTP/1.1 200 OK\r\nConnection: upgrade,\t close \r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(0);
+    expect(parse(["HTTP/1.1 200 OK\r\nConnection: closed, x-close\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(Number.POSITIVE_INFINITY);
     expect(parse(["HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(0);
     expect(parse(["HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(Number.POSITIVE_INFINITY);
     expect(parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n"]).keepAliveMs).toBe(0);

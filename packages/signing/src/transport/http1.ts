@@ -120,7 +120,7 @@ class Pool {
 
   #dispatch(pending: Pending): void {
     let connection: Connection | undefined;
-    while ((connection = this.idle.pop()) !== undefined && connection.closed);
+    while ((connection = this.idle.pop()) !== undefined && !connection.usable);
     if (connection === undefined) {
       if (this.open >= this.options.maxSockets) return void this.#queue.push(pending);
       connection = this.#connect();
@@ -161,10 +161,15 @@ class Pool {
       this.#sweep = undefined;
       const now = Date.now();
       let next = Number.POSITIVE_INFINITY;
-      for (const connection of [...this.idle]) {
+      let kept = 0;
+      for (const connection of this.idle) {
         if (connection.idleUntil <= now) connection.destroy();
-        else next = Math.min(next, connection.idleUntil);
+        else {
+          this.idle[kept++] = connection;
+          next = Math.min(next, connection.idleUntil);
+        }
       }
+      this.idle.length = kept;
       if (next !== Number.POSITIVE_INFINITY) this.#sweepAt(next);
     }, Math.max(0, at - Date.now()));
     this.#sweep.unref();
@@ -249,6 +254,11 @@ class Connection {
     this.#reused = true;
     this.idleUntil = until;
     this.#socket.unref();
+  }
+
+  /** Open, and not given up (a destroyed socket is closed only a tick later). */
+  get usable(): boolean {
+    return !this.closed && !this.#socket.destroyed;
   }
 
   destroy(): void {

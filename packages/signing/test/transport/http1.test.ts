@@ -206,6 +206,17 @@ describe("connections, as the answers decide", () => {
     expect(s.connections).toHaveLength(2);
   });
 
+  it("a connection the idle sweep has just closed is not handed out again (its socket closes a tick later)", async () => {
+    const s = await raw((socket) => socket.write(ok()));
+    const transport = createNodeTransport({ freeSocketTimeoutMs: 20 });
+    await (await transport(new Request(`${s.url}/a`))).text();
+    // Scheduled after the pool's sweep and due no earlier, so it runs in the same timers phase, after the sweep
+    // destroyed the idle connection and before that socket's close event.
+    const next = await new Promise<Response>((resolve, reject) => setTimeout(() => transport(new Request(`${s.url}/b`)).then(resolve, reject), 20));
+    expect(await next.json()).toEqual({});
+    expect(s.connections).toHaveLength(2);
+  });
+
   it("Connection: close, HTTP/1.0 and bytes past the answer each cost the connection; a plain HTTP/1.1 answer keeps it", async () => {
     const answers = [
       "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}",

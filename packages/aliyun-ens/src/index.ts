@@ -112,8 +112,13 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
   }
   const inHeaders = actionAndVersion === "headers";
   const serialize = typeof querySerializer === "function" ? querySerializer : createQuerySerializer<QueryObject>(querySerializer);
+  // In "headers" mode the two headers are the client's default headers (openapi-fetch merges them into each
+  // Request as it builds it; a caller's own headers win), so no middleware has to add them afterwards — unless
+  // the caller's default headers come as a Headers object or a list, which are left as given.
+  const plainHeaders = rest.headers === undefined || (typeof rest.headers === "object" && !Array.isArray(rest.headers) && !(Symbol.iterator in rest.headers));
   const client = createLateClient<EnsPaths>({
     ...rest,
+    ...(inHeaders && plainHeaders ? { headers: { "x-acs-action": "ListBuckets", "x-acs-version": ENS_API_VERSION, ...(rest.headers as object | undefined) } } : {}),
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : ensEndpoint(region),
     // Action and Version are filled as the query is serialized, so no Request is rebuilt per call; the
     // rpcDefaults middleware below still fills them when a per-call querySerializer replaced this one.
@@ -121,7 +126,8 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });
-  client.use(inHeaders ? rpcHeaders() : rpcDefaults());
+  if (!inHeaders) client.use(rpcDefaults());
+  else if (!plainHeaders) client.use(rpcHeaders());
   return client;
 }
 

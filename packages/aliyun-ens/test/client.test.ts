@@ -87,6 +87,19 @@ describe("@bucketry/aliyun-ens createClient", () => {
     expect(seen[0]!.search).toBe("?PageSize=5&Prefix=x%27y");
   });
 
+  it('actionAndVersion "headers": the caller\'s default headers (an object or a Headers) and per-call headers win over the two', async () => {
+    const fromObject = createClient({ actionAndVersion: "headers", headers: { "X-Acs-Version": "2099-01-01", "x-trace": "t" } });
+    await fromObject.POST("/", {});
+    const fromHeaders = createClient({ actionAndVersion: "headers", headers: new Headers({ "x-trace": "h" }) });
+    await fromHeaders.POST("/", {});
+    await fromHeaders.POST("/", { headers: { "x-acs-action": "DescribeBuckets" } });
+    expect(seen.map((s) => [s.headers.get("x-acs-action"), s.headers.get("x-acs-version"), s.headers.get("x-trace")])).toEqual([
+      ["ListBuckets", "2099-01-01", "t"],
+      ["ListBuckets", "2017-11-10", "h"],
+      ["DescribeBuckets", "2017-11-10", "h"],
+    ]);
+  });
+
   it("maps regions: mainland China to the central endpoint, others regional", () => {
     expect(ensEndpoint()).toBe("https://ens.aliyuncs.com");
     expect(ensEndpoint("cn-beijing")).toBe("https://ens.aliyuncs.com");

@@ -3,9 +3,6 @@
 
 import createFetchClient, { type Client, type ClientOptions, type Middleware } from "openapi-fetch";
 
-type Method = "request" | "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
-const METHODS: readonly Method[] = ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
-
 /**
  * openapi-fetch's `createClient(options)`, created at the first call rather than now. openapi-fetch reads
  * `globalThis.Request` when it creates a client (its `Request` option's default), and on Node that loads the
@@ -17,33 +14,30 @@ export function createLateClient<Paths extends {}>(options: ClientOptions): Clie
   if (options.Request !== undefined) return createFetchClient<Paths>(options);
   let client: Client<Paths> | undefined;
   const early: Middleware[] = [];
+  // Checks middleware as openapi-fetch does, at use(): a client that never sends (placeholders for Request and
+  // fetch, so creating it reads neither global).
+  let check: Client<{}> | undefined = createFetchClient({ Request: Object as never, fetch: Object as never });
   const made = (): Client<Paths> => {
     if (client === undefined) {
       client = createFetchClient<Paths>(options);
-      if (early.length > 0) client.use(...early);
+      client.use(...early);
+      check = undefined;
     }
     return client;
   };
-  const late = {
+  const late: Record<string, unknown> = {
     use(...middleware: Middleware[]): void {
       if (client !== undefined) return client.use(...middleware);
-      for (const m of middleware) {
-        if (!m) continue;
-        // openapi-fetch's own check, made now rather than at the first call.
-        if (typeof m !== "object" || !("onRequest" in m || "onResponse" in m || "onError" in m)) {
-          throw new Error("Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`");
-        }
-        early.push(m);
-      }
+      check!.use(...middleware);
+      for (const m of middleware) if (m) early.push(m);
     },
     eject(...middleware: Middleware[]): void {
       if (client !== undefined) return client.eject(...middleware);
-      for (const m of middleware) {
-        const i = early.indexOf(m);
-        if (i !== -1) early.splice(i, 1);
-      }
+      for (const m of middleware) if (early.includes(m)) early.splice(early.indexOf(m), 1);
     },
-  } as Record<string, unknown>;
-  for (const name of METHODS) late[name] = (...args: unknown[]) => (made()[name] as (...a: unknown[]) => unknown)(...args);
+  };
+  for (const name of ["request", "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const) {
+    late[name] = (...args: unknown[]) => (made()[name] as (...a: unknown[]) => unknown)(...args);
+  }
   return late as unknown as Client<Paths>;
 }

@@ -18,6 +18,12 @@ export interface Wire {
   destroy(): void;
 }
 
+// A Response collected before its held body was read would hold its connection (paused, never back in the
+// pool) for good; undici's fetch does the same for its own responses. Only held bodies are registered: a
+// registry call per response (even an unregister of something never registered) makes V8 keep each response's
+// objects through young-generation collections, which costs more than the rest of the exchange.
+const unread = new FinalizationRegistry<BodySource>((source) => source.discard());
+
 /**
  * One response body, buffered up to the read-ahead, then handed out through a pull-based ReadableStream: each
  * pull takes everything buffered so far (a small body is one chunk), or waits for the next bytes.
@@ -36,6 +42,8 @@ export class BodySource {
   onHold: (() => void) | undefined;
   /** Called once when the body has been read whole, failed or given up (the socket is free or gone). */
   onDone: (() => void) | undefined;
+  /** Registered for clean-up with the Response that reads it (see `unread`). */
+  #watched = false;
 
   constructor(wire: Wire) {
     this.#wire = wire;
@@ -86,8 +94,15 @@ export class BodySource {
     this.#done();
   }
 
+  /** Closes the connection if `response` is collected before this body is read (a held body only). */
+  watch(response: Response): void {
+    this.#watched = true;
+    unread.register(response, this, this);
+  }
+
   #done(): void {
     this.onHold = undefined;
+    if (this.#watched) unread.unregister(this);
     const onDone = this.onDone;
     this.onDone = undefined;
     onDone?.();
@@ -156,10 +171,6 @@ export class BodySource {
   }
 }
 
-// A Response collected before its held body was read would hold its connection (paused, never back in the
-// pool) for good; undici's fetch does the same for its own responses.
-const unread = new FinalizationRegistry<BodySource>((source) => source.discard());
-
 export interface ResponseHead {
   status: number;
   statusText: string;
@@ -175,23 +186,10 @@ export function respond(head: ResponseHead, source: BodySource | null): Response
   const raw = head.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
   if (source !== null) {
-    if (source.held) unread.register(response, source, source);
-    else source.onHold = () => unread.register(response, source, source);
-    forgetWhenDone(source);
+    if (source.held) source.watch(response);
+    else source.onHold = () => source.watch(response); // dropped once the body is held or done
   }
   return response;
-}
-
-/**
- * Unregisters `source` once its body is done. A function of its own: a closure made inside `respond` would
- * share its scope, and through it keep the Response reachable from the connection.
- */
-function forgetWhenDone(source: BodySource): void {
-  const onDone = source.onDone;
-  source.onDone = () => {
-    unread.unregister(source);
-    onDone?.();
-  };
 }
 
 /** `statusText` as a Response accepts it (a reason phrase: tab, space, visible characters); anything else is dropped. */

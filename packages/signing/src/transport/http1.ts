@@ -5,9 +5,10 @@
 //
 // Connections are pooled per origin: at most `maxSockets` open (more requests queue), at most `maxFreeSockets`
 // idle ones kept, each closed after `freeSocketTimeoutMs` idle (or the server's shorter Keep-Alive hint). Idle
-// sockets are unref'd: they never keep a process alive. An idempotent request (GET, HEAD, OPTIONS, PUT, DELETE)
-// that meets a reused connection the server closed meanwhile (no byte of an answer yet) is sent once more on
-// another connection, as undici does; any other request fails as it would with node:http.
+// sockets are unref'd: they never keep a process alive. A request is never sent twice: one that meets a reused
+// connection the server closed meanwhile fails as it would with node:http (`freeSocketTimeoutMs` stays below the
+// servers' keep-alive so that this is rare), and the caller's retry policy decides — the facade counts every
+// attempt against its retry budget.
 import type * as Net from "node:net";
 import type * as Tls from "node:tls";
 import { reasonPhrase, type ResponseHead } from "./body.js";
@@ -18,8 +19,6 @@ const MAX_HEAD_BYTES = 16 * 1024;
 const MAX_LINE_BYTES = 4 * 1024;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: ([^\r\n]*))?$/;
-/** Methods a request may be sent again with (RFC 9110 §9.2.2): only those are retried on a fresh connection. */
-const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 
 export interface Http1Options {
   maxSockets: number;
@@ -108,7 +107,7 @@ class Pool {
   }
 
   send(exchange: Exchange): () => void {
-    const pending: Pending = { exchange, retried: false, connection: undefined, abandoned: false };
+    const pending: Pending = { exchange, connection: undefined, abandoned: false };
     this.#dispatch(pending);
     return () => {
       if (pending.abandoned) return;
@@ -121,7 +120,7 @@ class Pool {
 
   #dispatch(pending: Pending): void {
     let connection: Connection | undefined;
-    while ((connection = this.idle.pop()) !== undefined && connection.closed);
+    while ((connection = this.idle.pop()) !== undefined && !connection.usable);
     if (connection === undefined) {
       if (this.open >= this.options.maxSockets) return void this.#queue.push(pending);
       connection = this.#connect();
@@ -148,8 +147,32 @@ class Pool {
     const next = this.#queue.shift();
     if (next !== undefined) return connection.start(next);
     if (this.idle.length >= this.options.maxFreeSockets || keepAliveMs <= 0) return connection.destroy();
-    connection.rest(Math.min(keepAliveMs, this.options.freeSocketTimeoutMs));
+    connection.rest(Date.now() + Math.min(keepAliveMs, this.options.freeSocketTimeoutMs));
     this.idle.push(connection);
+    if (this.#sweep === undefined) this.#sweepAt(connection.idleUntil);
+  }
+
+  // One unref'd timer per pool closes connections idle past their time (a timer per idle period would be
+  // created and cleared on every call).
+  #sweep: ReturnType<typeof setTimeout> | undefined;
+
+  #sweepAt(at: number): void {
+    this.#sweep = setTimeout(() => {
+      this.#sweep = undefined;
+      const now = Date.now();
+      let next = Number.POSITIVE_INFINITY;
+      let kept = 0;
+      for (const connection of this.idle) {
+        if (connection.idleUntil <= now) connection.destroy();
+        else {
+          this.idle[kept++] = connection;
+          next = Math.min(next, connection.idleUntil);
+        }
+      }
+      this.idle.length = kept;
+      if (next !== Number.POSITIVE_INFINITY) this.#sweepAt(next);
+    }, Math.max(0, at - Date.now()));
+    this.#sweep.unref();
   }
 
   /** A connection closed (for whatever reason). */
@@ -160,18 +183,10 @@ class Pool {
     const next = this.#queue.shift();
     if (next !== undefined) this.#dispatch(next);
   }
-
-  /** Sends `pending` once more (its reused connection was closed before any answer). */
-  retry(pending: Pending): void {
-    pending.retried = true;
-    pending.connection = undefined;
-    this.#dispatch(pending);
-  }
 }
 
 interface Pending {
   readonly exchange: Exchange;
-  retried: boolean;
   connection: Connection | undefined;
   abandoned: boolean;
 }
@@ -183,12 +198,10 @@ class Connection {
   readonly #socket: Net.Socket;
   readonly #parser: ResponseParser;
   #pending: Pending | undefined;
-  /** It already carried an exchange: the server may have closed it meanwhile. */
+  /** It already carried an exchange (it was idle in the pool since). */
   #reused = false;
   closed = false;
   #sink: BodySink | null = null;
-  /** A byte of the answer in progress arrived. */
-  #received = false;
 
   constructor(pool: Pool, socket: Net.Socket) {
     this.#pool = pool;
@@ -201,10 +214,7 @@ class Connection {
       // Bytes nobody asked for (an answer longer than it said, or unsolicited): the connection is unusable.
       unexpected: () => this.destroy(),
     });
-    socket.on("data", (chunk: Buffer) => {
-      this.#received = true;
-      this.#parser.feed(chunk);
-    });
+    socket.on("data", (chunk: Buffer) => this.#parser.feed(chunk));
     socket.on("end", () => {
       if (this.#pending !== undefined && this.#parser.end()) return; // a body that ran to the end of the connection
       this.#lost(socketHangUp());
@@ -218,21 +228,14 @@ class Connection {
         this.#pool.closed(this);
       }
     });
-    socket.on("timeout", () => {
-      if (this.#pending === undefined) this.destroy(); // idle past its keep-alive
-    });
   }
 
   start(pending: Pending): void {
     this.#pending = pending;
     pending.connection = this;
-    this.#received = false;
     this.#parser.expect(pending.exchange.method);
     const socket = this.#socket;
-    if (this.#reused) {
-      socket.setTimeout(0);
-      socket.ref();
-    }
+    if (this.#reused) socket.ref();
     const { head, body } = pending.exchange;
     if (body === undefined || body.length === 0) socket.write(head, "latin1");
     else {
@@ -243,11 +246,19 @@ class Connection {
     }
   }
 
-  /** Idle, waiting for the next exchange: unref'd, closed after `timeoutMs`. */
-  rest(timeoutMs: number): void {
+  /** When, idle in the pool, it is to be closed (epoch ms). */
+  idleUntil = 0;
+
+  /** Idle, waiting for the next exchange: unref'd, closed at `until` (epoch ms) by the pool's sweep. */
+  rest(until: number): void {
     this.#reused = true;
+    this.idleUntil = until;
     this.#socket.unref();
-    this.#socket.setTimeout(timeoutMs);
+  }
+
+  /** Open, and not given up (a destroyed socket is closed only a tick later). */
+  get usable(): boolean {
+    return !this.closed && !this.#socket.destroyed;
   }
 
   destroy(): void {
@@ -307,7 +318,7 @@ class Connection {
     else pending?.exchange.onFail(new TypeError("fetch failed", { cause }));
   }
 
-  /** The connection ended or failed: whatever was in progress on it fails (or is sent again). */
+  /** The connection ended or failed: whatever was in progress on it fails. */
   #lost(err: Error): void {
     const pending = this.#pending;
     if (pending === undefined) return;
@@ -316,7 +327,6 @@ class Connection {
     this.#sink = null;
     this.#parser.stop();
     if (sink !== null) return sink.fail(new TypeError("terminated", { cause: err }));
-    if (this.#reused && !this.#received && !pending.retried && !pending.abandoned && IDEMPOTENT.has(pending.exchange.method)) return this.#pool.retry(pending);
     pending.exchange.onFail(new TypeError("fetch failed", { cause: err }));
   }
 }
@@ -572,8 +582,16 @@ function trimOws(value: string): string {
   return start === 0 && end === value.length ? value : value.slice(start, end);
 }
 
+/** Whether the comma-separated, lower-case `list` has `token` as one of its elements. */
 function hasToken(list: string, token: string): boolean {
-  return list !== "" && list.split(",").some((t) => t.trim() === token);
+  for (let at = list.indexOf(token); at >= 0; at = list.indexOf(token, at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && (list.charCodeAt(before) === 32 || list.charCodeAt(before) === 9)) before--;
+    let after = at + token.length;
+    while (after < list.length && (list.charCodeAt(after) === 32 || list.charCodeAt(after) === 9)) after++;
+    if ((before < 0 || list.charCodeAt(before) === 44) && (after === list.length || list.charCodeAt(after) === 44)) return true;
+  }
+  return false;
 }
 
 /** One length, or repeated identical ones (RFC 9110 §8.6); anything else is invalid. */

@@ -14,6 +14,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import * as esbuild from "esbuild";
@@ -114,17 +115,27 @@ function denoArgs(file: string): string[] {
 const denoEnv = (): Record<string, string> => ({ DENO_DIR: join(tmp, "deno-dir"), DENO_NO_UPDATE_CHECK: "1" });
 const bunEnv = (): Record<string, string> => ({ BUN_INSTALL_CACHE_DIR: join(tmp, "bun-cache"), BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" });
 
+/** Runs `make` with os.tmpdir() pointing at `dir`. */
+function withTmpdir<T>(dir: string, make: () => T): T {
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return make();
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
+}
+
 /** The installed mock server in its own Node process (serve-mock.mjs); its options line names the control URL. */
 async function startMockProcess(): Promise<{ options: string; stop: () => void }> {
   const mock: ChildProcess = spawn(process.execPath, ["serve-mock.mjs"], { cwd: app, stdio: ["ignore", "pipe", "inherit"] });
-  let buffered = "";
-  while (!buffered.includes("\n")) {
-    const [chunk] = (await Promise.race([once(mock.stdout!, "data"), once(mock, "exit").then(() => [Buffer.from("mock exited\n")])])) as [Buffer];
-    buffered += chunk.toString("utf8");
-  }
-  const options = buffered.split("\n")[0]!;
-  JSON.parse(options);
-  return { options, stop: () => mock.kill("SIGTERM") };
+  const firstLine = await Promise.race([
+    once(createInterface({ input: mock.stdout! }), "line").then(([line]) => line as string),
+    once(mock, "exit").then(() => undefined),
+  ]);
+  if (firstLine === undefined) throw new Error("serve-mock.mjs exited before printing its options (its stderr is above)");
+  return { options: firstLine, stop: () => mock.kill("SIGTERM") };
 }
 
 /**
@@ -433,8 +444,9 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
 
     const mock = await startMockProcess();
     let page: Server | undefined;
-    const browser = await launch();
+    let browser: Awaited<ReturnType<typeof launch>> | undefined;
     try {
+      browser = await launch();
       page = createServer((req, res) => {
         const body = req.url === "/" ? `<!doctype html><meta charset="utf-8"><title>bucketry pack test</title><script type="module" src="/bundle.js"></script>` : req.url === "/bundle.js" ? js : req.url === "/options.json" ? mock.options : undefined;
         if (body === undefined) {
@@ -463,7 +475,7 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
       expect(log.failed.filter((f) => !expectedFailure.test(f))).toEqual([]);
       expect(log.consoleErrors.filter((e) => !/^Failed to load resource: the server responded with a status of (401|403|404|503)\b/.test(e))).toEqual([]);
     } finally {
-      await browser.close();
+      await browser?.close();
       page?.close();
       mock.stop();
     }
@@ -490,15 +502,20 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
     const compatibilityDate = workerd.replace(/^1\.(\d{4})(\d{2})(\d{2})\..*$/, "$1-$2-$3");
     versions.push(`workerd ${workerd} (miniflare ${installedVersion(root, "miniflare")}, compatibility date ${compatibilityDate}, no compatibility flags)`);
     const mock = await startMockProcess();
-    const mf = new Miniflare({
-      modules: true,
-      script,
-      compatibilityDate,
-      bindings: { MOCK: mock.options },
-      // The Worker's fetch may reach loopback and nothing else (workerd refuses the rest).
-      outboundService: { network: { allow: ["127.0.0.1/32"] } },
-    });
+    let mf: Miniflare | undefined;
     try {
+      // Miniflare makes its working folder in os.tmpdir() as it is constructed, and does not wait for its removal
+      // on dispose: put it inside the test's temp folder, which afterAll removes.
+      mf = withTmpdir(tmp, () =>
+        new Miniflare({
+          modules: true,
+          script,
+          compatibilityDate,
+          bindings: { MOCK: mock.options },
+          // The Worker's fetch may reach loopback and nothing else (workerd refuses the rest).
+          outboundService: { network: { allow: ["127.0.0.1/32"] } },
+        }),
+      );
       const response = await mf.dispatchFetch("http://worker.test/");
       const r = (await response.json()) as RunResult & { error?: string; process: string };
       expect(r.error).toBeUndefined();
@@ -506,7 +523,7 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
       expect(r.process).toBe("undefined");
       check({ ...r, runtime: `workerd ${workerd} (esbuild bundle, ${(script.length / 1000).toFixed(1)} kB)` }, "fetch");
     } finally {
-      await mf.dispose();
+      await mf?.dispose();
       mock.stop();
     }
   });

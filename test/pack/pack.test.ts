@@ -384,7 +384,7 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
       versions.push(denoBinary.version);
     });
 
-    it("runs the same calls with only loopback network access, resolving the packages from node_modules (deno condition, else node)", async () => {
+    it("runs the same calls with only loopback network access, resolving the packages from node_modules (Deno matches the node condition)", async () => {
       const { stderr, ...r } = await runProgram(denoBinary.path, denoArgs("esm.mjs"), denoEnv());
       check(r, "node:http");
       expect(r.runtime).toBe(`deno ${denoBinary.version.split(" ")[1]} esm`);
@@ -408,7 +408,7 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
       versions.push(`bun ${bunBinary.version}`);
     });
 
-    it("runs the same calls from ESM and CommonJS (bun condition, else node)", async () => {
+    it("runs the same calls from ESM and CommonJS (Bun matches the node condition)", async () => {
       for (const file of ["esm.mjs", "cjs.cjs"]) {
         const { stderr, ...r } = await runProgram(bunBinary.path, ["--no-install", file], bunEnv());
         check(r, "node:http");

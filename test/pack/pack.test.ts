@@ -1,24 +1,32 @@
 // Packages that install and run anywhere: `npm pack` every publishable workspace package, check what each
 // tarball ships (publint, @arethetypeswrong/cli, a file allow-list), install the tarballs offline into a fresh
-// project outside the repo, and run one call per vendor against the installed @bucketry/mocks server from plain
-// Node ESM, from CommonJS (require(esm), Node >= 20.19), under Node 22, and from an esbuild browser bundle in
-// headless Chromium. Needs built packages (`npm test` builds first) and the npm cache `npm ci` filled.
+// project outside the repo, and run the same calls (fixtures/calls.js: every vendor through the facade's root
+// entry, each per-provider entry the facade exports, and a bare client signed by @bucketry/signing; a normalized
+// result, a typed error and a retried 503 each) against the installed @bucketry/mocks server from Node ESM and
+// CommonJS (require(esm), Node >= 20.19), Node 22, Deno, Bun (ESM and CommonJS), an esbuild browser bundle in
+// headless Chromium, and a workerd Worker without nodejs_compat (miniflare). Deno and Bun also run the CLI's
+// demo. Needs built packages (`npm test` builds first) and the npm cache `npm ci` filled.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import * as esbuild from "esbuild";
+import { Miniflare } from "miniflare";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, recordingPage } from "../support/browser.js";
+import { facadeProviderEntries, VENDOR_CLIENTS, writeEntryFiles } from "./entries.js";
 import { lockedClosure } from "./lockfile.js";
 import { node22, type Node22 } from "./node22.js";
+import { bun, deno, installedVersion, type Binary } from "./runtimes.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -29,7 +37,6 @@ const THIRD_PARTY = ["openapi-fetch", "ajv", "ajv-formats", "msw"];
 /** What a tarball may contain: built code and types, its README/CHANGELOG/LICENSE, the CLI launcher. */
 const ALLOWED = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.md)?|dist\/.+\.(js|d\.ts)|bin\/[^/]+\.js)$/;
 const FORBIDDEN = /(^|\/)(src|test|tests|__tests__|fixtures|coverage)\/|\.(test|spec)\.|\.tsbuildinfo$|(^|\/)tsconfig[^/]*\.json$/;
-const VENDOR_CLIENTS = ["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "hitachi-vsp-one-object", "aliyun-oss"];
 
 interface Packed {
   name: string;
@@ -42,6 +49,8 @@ interface Packed {
 
 interface RunResult {
   runtime: string;
+  /** `transportName` of @bucketry/signing/fetch as the runtime resolved it. */
+  transport: string;
   out: Record<string, unknown>;
 }
 
@@ -51,6 +60,10 @@ let app: string;
 let packed: Packed[] = [];
 let installLog = "";
 let n22: Node22 = {};
+/** The `bucketry/<provider>` entries the installed facade exports (each runtime runs them all). */
+let providerEntries: string[] = [];
+/** What runCalls must return, from the installed mock's data set and the documented errors. */
+let expected: Record<string, unknown>;
 
 function workspaces(): { name: string; dir: string }[] {
   const rootPkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { workspaces: string[] };
@@ -79,86 +92,97 @@ function sourceRoot(dir: string): string {
   return join(root, dir, "src");
 }
 
-function entryFiles(): void {
-  const calls = readFileSync(join(fixtures, "calls.js"), "utf8");
-  const clientImports = VENDOR_CLIENTS.map((v, i) => `import * as c${i} from "@bucketry/${v}";`).join("\n");
-  const clientMap = `{ ${VENDOR_CLIENTS.map((v, i) => `"${v}": c${i}`).join(", ")} }`;
-  const optionsOf = `(server) => ({ clientOptions: server.clientOptions, endpoints: server.endpoints, credentials: server.credentials, bucket: server.mock.state.buckets[0].name })`;
-  writeFileSync(
-    join(app, "esm.mjs"),
-    `import { createBucketClient } from "bucketry";
-import * as signing from "@bucketry/signing";
-import * as transport from "@bucketry/signing/transport";
-import { startMockServer } from "@bucketry/mocks/server";
-${clientImports}
-const server = await startMockServer({ buckets: 40, seed: 1 });
-try {
-  const out = await runCalls({ createBucketClient, signing, transport, clients: ${clientMap} }, (${optionsOf})(server));
-  console.log(JSON.stringify({ runtime: "node " + process.version + " esm", out }));
-} finally {
-  await server.close();
-}
-${calls}`,
-  );
-  writeFileSync(
-    join(app, "cjs.cjs"),
-    `"use strict";
-const { createBucketClient } = require("bucketry");
-const signing = require("@bucketry/signing");
-const transport = require("@bucketry/signing/transport");
-const { startMockServer } = require("@bucketry/mocks/server");
-const clients = { ${VENDOR_CLIENTS.map((v) => `"${v}": require("@bucketry/${v}")`).join(", ")} };
-(async () => {
-  const server = await startMockServer({ buckets: 40, seed: 1 });
-  try {
-    const out = await runCalls({ createBucketClient, signing, transport, clients }, (${optionsOf})(server));
-    console.log(JSON.stringify({ runtime: "node " + process.version + " cjs", out }));
-  } finally {
-    await server.close();
-  }
-})().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
-${calls}`,
-  );
-  // The browser program: options come from the page's origin; every call goes to the mock on 127.0.0.1.
-  writeFileSync(
-    join(app, "browser.mjs"),
-    `import { createBucketClient } from "bucketry";
-import * as signing from "@bucketry/signing";
-import * as transport from "@bucketry/signing/transport";
-${clientImports}
-(async () => {
-  const o = await (await fetch("/options.json")).json();
-  // Hitachi's CSRF session lives in cookies; in a browser only the cookie jar can carry them, so the
-  // client's requests must include credentials (see bucketry/signing hitachiSession).
-  o.clientOptions["hitachi-vsp-one-object"].fetch = (request) => fetch(new Request(request, { credentials: "include" }));
-  const out = await runCalls({ createBucketClient, signing, transport, clients: ${clientMap} }, o);
-  window.__result = { runtime: navigator.userAgent.match(/(?:Headless)?Chrome\\/[\\d.]+/)[0], out };
-})().catch((err) => {
-  window.__result = { error: String(err && err.stack || err) };
-});
-${calls}`,
-  );
-  // The browser test's mock: the installed server in its own process, options on its first stdout line.
-  writeFileSync(
-    join(app, "serve-mock.mjs"),
-    `import { startMockServer } from "@bucketry/mocks/server";
-const server = await startMockServer({ buckets: 40, seed: 1 });
-console.log(JSON.stringify((${optionsOf})(server)));
-process.on("SIGTERM", () => server.close().then(() => process.exit(0)));
-`,
-  );
+/** Runs one of the entry programs; its last stdout line is the result. */
+async function runProgram(binary: string, args: string[], env: Record<string, string> = {}): Promise<RunResult & { stderr: string }> {
+  const { stdout, stderr } = await run(binary, args, { cwd: app, timeout: 60_000, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 16 * 1024 * 1024 });
+  const line = stdout.trim().split("\n").pop()!;
+  return { ...(JSON.parse(line) as RunResult), stderr };
 }
 
 async function runNode(nodePath: string, file: string): Promise<RunResult> {
-  const { stdout, stderr } = await run(nodePath, [file], { cwd: app, timeout: 30_000 });
-  const line = stdout.trim().split("\n").pop()!;
-  const result = JSON.parse(line) as RunResult;
+  const { stderr, ...result } = await runProgram(nodePath, [file]);
   // require(esm) must work without flags or noise beyond Node's own ExperimentalWarning on Node 20.
   expect(stderr.replace(/^\(node:\d+\) ExperimentalWarning: .*\n?|^\(Use `node --trace-warnings .*\n?/gm, "")).toBe("");
   return result;
+}
+
+/** Deno with no permission beyond reading the project, its environment, and loopback. */
+function denoArgs(file: string): string[] {
+  return ["run", "--no-prompt", "--cached-only", "--allow-net=127.0.0.1", `--allow-read=${app}`, "--allow-env", file];
+}
+
+/** Deno and Bun keep their caches in the test's temp folder (by default: in the user's home). */
+const denoEnv = (): Record<string, string> => ({ DENO_DIR: join(tmp, "deno-dir"), DENO_NO_UPDATE_CHECK: "1" });
+const bunEnv = (): Record<string, string> => ({ BUN_INSTALL_CACHE_DIR: join(tmp, "bun-cache"), BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" });
+
+/** Runs `make` with os.tmpdir() pointing at `dir`. */
+function withTmpdir<T>(dir: string, make: () => T): T {
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return make();
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
+}
+
+/** The installed mock server in its own Node process (serve-mock.mjs); its options line names the control URL. */
+async function startMockProcess(): Promise<{ options: string; stop: () => void }> {
+  const mock: ChildProcess = spawn(process.execPath, ["serve-mock.mjs"], { cwd: app, stdio: ["ignore", "pipe", "inherit"] });
+  const firstLine = await Promise.race([
+    once(createInterface({ input: mock.stdout! }), "line").then(([line]) => line as string),
+    once(mock, "exit").then(() => undefined),
+  ]);
+  if (firstLine === undefined) throw new Error("serve-mock.mjs exited before printing its options (its stderr is above)");
+  return { options: firstLine, stop: () => mock.kill("SIGTERM") };
+}
+
+/**
+ * What runCalls must return everywhere: bucket names and ACLs from the installed mock's seeded data set (the
+ * same seed as the programs use), and the error each provider documents for the failure calls.js provokes.
+ */
+async function expectedCalls(): Promise<Record<string, unknown>> {
+  const resolved = createRequire(join(app, "package.json")).resolve("@bucketry/mocks");
+  const mocks = (await import(pathToFileURL(resolved).href)) as {
+    createMockState(o: { buckets: number; seed: number }): { buckets: { name: string; acl: string; mpcRegion: string; hitachiUserId: number }[] };
+    testAccount: { mpcRegion: string; bosOwnerId: string };
+  };
+  const { buckets } = mocks.createMockState({ buckets: 40, seed: 1 });
+  const first = buckets[0]!;
+  const names = (list: typeof buckets) => list.slice(0, 3).map((b) => b.name);
+  const listed: Record<string, string[]> = {
+    "aliyun-ens": names(buckets),
+    "huaweicloud-mpc": names(buckets.filter((b) => b.mpcRegion === mocks.testAccount.mpcRegion)),
+    "hitachi-vsp-one-object": names(buckets.filter((b) => b.hitachiUserId === 1)),
+  };
+  // ENS and MPC: the mock's scenario answers a documented error; BOS and OSS: a bucket that does not exist;
+  // Hitachi: a user that does not exist (404 with the spec's ErrorResponse body).
+  const errors: Record<string, { status: number; code: string; kind: string }> = {
+    "aliyun-ens": { status: 404, code: "NoSuchBucket", kind: "NoSuchBucket" },
+    "huaweicloud-mpc": { status: 403, code: "MPC.10208", kind: "AccessDenied" },
+    "baidu-bos": { status: 404, code: "NoSuchBucket", kind: "NoSuchBucket" },
+    "hitachi-vsp-one-object": { status: 404, code: "NotFound", kind: "NotFound" },
+    "aliyun-oss": { status: 404, code: "NoSuchBucket", kind: "NoSuchBucket" },
+  };
+  const facade = Object.fromEntries(
+    VENDOR_CLIENTS.map((p) => {
+      const { status, code, kind } = errors[p]!;
+      return [
+        p,
+        {
+          result: listed[p] ?? `${first.name} ${first.acl}`,
+          error: { bucketryError: true, name: "BucketryError", provider: p, kind, status, code },
+          retried: { same: true, retries: ["503 Unavailable"] },
+        },
+      ];
+    }),
+  );
+  const bareData: Record<string, unknown> = { ...listed, "baidu-bos": mocks.testAccount.bosOwnerId, "aliyun-oss": first.acl };
+  const bare = Object.fromEntries(
+    VENDOR_CLIENTS.map((p) => [p, { result: { status: 200, data: bareData[p] }, error: { status: errors[p]!.status, code: errors[p]!.code } }]),
+  );
+  return { facade, entries: Object.fromEntries(providerEntries.map((p) => [p, facade[p]])), bare };
 }
 
 beforeAll(async () => {
@@ -199,7 +223,9 @@ beforeAll(async () => {
     throw new Error(`npm install --offline of the tarballs failed (run \`npm ci\` first so the npm cache holds the dependencies):\n${err.stderr ?? err.message}`);
   });
   installLog = install.stderr;
-  entryFiles();
+  providerEntries = facadeProviderEntries(app);
+  writeEntryFiles(app, fixtures, providerEntries);
+  expected = await expectedCalls();
   n22 = await node22(root);
 }, 180_000);
 
@@ -294,26 +320,32 @@ describe("published tarballs", () => {
 
 describe("installed from the tarballs, offline", () => {
   const results: RunResult[] = [];
+  const versions: string[] = [];
 
   afterAll(() => {
     // Which runtimes ran the calls (shown in the test log).
-    console.log(`pack test runtimes: ${results.map((r) => r.runtime).join("; ")}${n22.reason ? `; Node 22 skipped: ${n22.reason}` : ""}`);
+    console.log(
+      `pack test runtimes: ${results.map((r) => `${r.runtime} [${r.transport}]`).join("; ")}${n22.reason ? `; Node 22 skipped: ${n22.reason}` : ""}` +
+        `\npack test facade entries run: bucketry${providerEntries.map((p) => `, bucketry/${p}`).join("")}\npack test runtime versions: ${versions.join("; ")}`,
+    );
   });
+
+  /** Every runtime returns exactly the expected calls; Node, Deno and Bun pick the node:http transport. */
+  function check(r: RunResult, transport: "node:http" | "fetch"): void {
+    results.push(r);
+    expect(r.out, r.runtime).toEqual(expected);
+    expect(r.transport, r.runtime).toBe(transport);
+  }
 
   it("installs without fetching anything (npm install --offline)", () => {
     expect(existsSync(join(app, "node_modules", "bucketry", "dist", "index.js"))).toBe(true);
     expect(installLog).not.toMatch(/ERR!/);
   });
 
-  it("runs one call per vendor from plain Node ESM", async () => {
+  it("runs every vendor through the facade (root and per-provider entries) and bare clients from plain Node ESM", async () => {
     const r = await runNode(process.execPath, "esm.mjs");
-    results.push(r);
-    expect(Object.keys(r.out)).toEqual([...VENDOR_CLIENTS, "baidu-bos client", "aliyun-oss client", "transport"]);
-    for (const v of ["aliyun-ens", "huaweicloud-mpc", "hitachi-vsp-one-object"]) expect((r.out[v] as string[]).length, v).toBeGreaterThan(0);
-    for (const v of ["baidu-bos", "aliyun-oss"]) expect(["private", "public-read", "public-read-write", "authenticated-read"]).toContain(r.out[v]);
-    expect(r.out["baidu-bos client"]).toBe("200 string");
-    expect(r.out["aliyun-oss client"]).toMatch(/^200 (private|public-read|public-read-write)$/);
-    expect(r.out.transport).toBe("function function");
+    check(r, "node:http");
+    expect(Object.keys(r.out.entries as object)).toEqual(providerEntries);
   });
 
   it("@bucketry/signing (the bare calls above sign with it) exports exactly what bucketry/signing and bucketry/transport do", async () => {
@@ -364,9 +396,7 @@ console.log(JSON.stringify(out));`;
   });
 
   it("runs the same calls from CommonJS (require of the ESM packages, Node >= 20.19)", async () => {
-    const r = await runNode(process.execPath, "cjs.cjs");
-    results.push(r);
-    expect(r.out).toEqual(results[0]!.out);
+    check(await runNode(process.execPath, "cjs.cjs"), "node:http");
   });
 
   it("runs the same calls under Node 22 (ESM and CommonJS)", async (ctx) => {
@@ -375,11 +405,57 @@ console.log(JSON.stringify(out));`;
       ctx.skip();
       return;
     }
-    for (const file of ["esm.mjs", "cjs.cjs"]) {
-      const r = await runNode(n22.path, file);
-      results.push(r);
-      expect(r.out, `${n22.version} ${file}`).toEqual(results[0]!.out);
-    }
+    for (const file of ["esm.mjs", "cjs.cjs"]) check(await runNode(n22.path, file), "node:http");
+  });
+
+  describe("Deno", () => {
+    let denoBinary: Binary;
+    beforeAll(async () => {
+      denoBinary = await deno(root, denoEnv());
+      versions.push(denoBinary.version);
+    });
+
+    it("runs the same calls with only loopback network access, resolving the packages from node_modules (Deno matches the node condition)", async () => {
+      const { stderr, ...r } = await runProgram(denoBinary.path, denoArgs("esm.mjs"), denoEnv());
+      check(r, "node:http");
+      expect(r.runtime).toBe(`deno ${denoBinary.version.split(" ")[1]} esm`);
+      expect(stderr).toBe("");
+    });
+
+    it("runs the CLI's demo (all five providers against the embedded mock)", async () => {
+      const { stdout } = await run(denoBinary.path, denoArgs(join("node_modules", "bucketry", "bin", "bucketry.js")).concat("demo"), {
+        cwd: app,
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: "1", ...denoEnv() },
+      });
+      expect(stdout).toContain("5 of 5 providers answered");
+    });
+  });
+
+  describe("Bun", () => {
+    let bunBinary: Binary;
+    beforeAll(async () => {
+      bunBinary = await bun(root, bunEnv());
+      versions.push(`bun ${bunBinary.version}`);
+    });
+
+    it("runs the same calls from ESM and CommonJS (Bun matches the node condition)", async () => {
+      for (const file of ["esm.mjs", "cjs.cjs"]) {
+        const { stderr, ...r } = await runProgram(bunBinary.path, ["--no-install", file], bunEnv());
+        check(r, "node:http");
+        expect(r.runtime.startsWith(`bun ${bunBinary.version} `)).toBe(true);
+        expect(stderr).toBe("");
+      }
+    });
+
+    it("runs the CLI's demo (all five providers against the embedded mock)", async () => {
+      const { stdout } = await run(bunBinary.path, ["--no-install", join("node_modules", "bucketry", "bin", "bucketry.js"), "demo"], {
+        cwd: app,
+        timeout: 60_000,
+        env: { ...process.env, NO_COLOR: "1", ...bunEnv() },
+      });
+      expect(stdout).toContain("5 of 5 providers answered");
+    });
   });
 
   it("runs the same calls from an esbuild browser bundle in headless Chromium, talking only to 127.0.0.1", async () => {
@@ -397,14 +473,13 @@ console.log(JSON.stringify(out));`;
     const js = bundle.outputFiles[0]!.text;
     expect(js).not.toMatch(/["']node:/);
 
-    const mock: ChildProcess = spawn(process.execPath, ["serve-mock.mjs"], { cwd: app, stdio: ["ignore", "pipe", "inherit"] });
+    const mock = await startMockProcess();
     let page: Server | undefined;
-    const browser = await launch();
+    let browser: Awaited<ReturnType<typeof launch>> | undefined;
     try {
-      const [chunk] = (await once(mock.stdout!, "data")) as [Buffer];
-      const options = chunk.toString("utf8").split("\n")[0]!;
+      browser = await launch();
       page = createServer((req, res) => {
-        const body = req.url === "/" ? `<!doctype html><meta charset="utf-8"><title>bucketry pack test</title><script type="module" src="/bundle.js"></script>` : req.url === "/bundle.js" ? js : req.url === "/options.json" ? options : undefined;
+        const body = req.url === "/" ? `<!doctype html><meta charset="utf-8"><title>bucketry pack test</title><script type="module" src="/bundle.js"></script>` : req.url === "/bundle.js" ? js : req.url === "/options.json" ? mock.options : undefined;
         if (body === undefined) {
           res.statusCode = 404;
           res.end();
@@ -415,22 +490,69 @@ console.log(JSON.stringify(out));`;
       });
       await new Promise<void>((resolve) => page!.listen(0, "127.0.0.1", resolve));
       const origin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
-      // Anything but 127.0.0.1 (any port: the page's server and the mock's) is aborted and recorded.
+      // Anything but 127.0.0.1 (any port: the page's server, the mock's and its control endpoint) is aborted and recorded.
       const { page: tab, log } = await recordingPage(browser, "http://127.0.0.1:");
       await tab.goto(`${origin}/`);
       await tab.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, undefined, { timeout: 30_000 });
       const r = (await tab.evaluate(() => (window as unknown as { __result: unknown }).__result)) as RunResult & { error?: string };
       expect(r.error).toBeUndefined();
-      results.push({ ...r, runtime: `${r.runtime} (esbuild browser bundle, ${(js.length / 1000).toFixed(1)} kB)` });
-      expect(r.out).toEqual(results[0]!.out);
+      check({ ...r, runtime: `${r.runtime} (esbuild browser bundle, ${(js.length / 1000).toFixed(1)} kB)` }, "fetch");
       expect(log.external).toEqual([]);
       expect(log.pageErrors).toEqual([]);
-      expect(log.consoleErrors).toEqual([]);
-      expect(log.failed).toEqual([]);
+      // The calls provoke 403, 404 and 503 answers from the mock on purpose; nothing else may fail.
+      expect(log.failed.filter((f) => !/^(403|404|503) http:\/\/127\.0\.0\.1:\d+\//.test(f))).toEqual([]);
+      expect(log.consoleErrors.filter((e) => !/^Failed to load resource: the server responded with a status of (403|404|503)\b/.test(e))).toEqual([]);
     } finally {
-      await browser.close();
+      await browser?.close();
       page?.close();
-      mock.kill("SIGTERM");
+      mock.stop();
+    }
+  });
+
+  it("runs the same calls in workerd as a Worker without nodejs_compat (web APIs only), reaching only 127.0.0.1", async () => {
+    // Bundled the way wrangler bundles a Worker: the workerd, worker and browser conditions.
+    const bundle = await esbuild.build({
+      entryPoints: [join(app, "worker.mjs")],
+      absWorkingDir: app,
+      bundle: true,
+      platform: "browser",
+      conditions: ["workerd", "worker", "browser"],
+      format: "esm",
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+    });
+    const script = bundle.outputFiles[0]!.text;
+    expect(script).not.toMatch(/["']node:/);
+
+    const workerd = installedVersion(root, "workerd");
+    // workerd 1.YYYYMMDD.n supports compatibility dates up to its own date.
+    const compatibilityDate = workerd.replace(/^1\.(\d{4})(\d{2})(\d{2})\..*$/, "$1-$2-$3");
+    versions.push(`workerd ${workerd} (miniflare ${installedVersion(root, "miniflare")}, compatibility date ${compatibilityDate}, no compatibility flags)`);
+    const mock = await startMockProcess();
+    let mf: Miniflare | undefined;
+    try {
+      // Miniflare makes its working folder in os.tmpdir() as it is constructed, and does not wait for its removal
+      // on dispose: put it inside the test's temp folder, which afterAll removes.
+      mf = withTmpdir(tmp, () =>
+        new Miniflare({
+          modules: true,
+          script,
+          compatibilityDate,
+          bindings: { MOCK: mock.options },
+          // The Worker's fetch may reach loopback and nothing else (workerd refuses the rest).
+          outboundService: { network: { allow: ["127.0.0.1/32"] } },
+        }),
+      );
+      const response = await mf.dispatchFetch("http://worker.test/");
+      const r = (await response.json()) as RunResult & { error?: string; process: string };
+      expect(r.error).toBeUndefined();
+      expect(response.status).toBe(200);
+      expect(r.process).toBe("undefined");
+      check({ ...r, runtime: `workerd ${workerd} (esbuild bundle, ${(script.length / 1000).toFixed(1)} kB)` }, "fetch");
+    } finally {
+      await mf?.dispose();
+      mock.stop();
     }
   });
 });

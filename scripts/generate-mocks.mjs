@@ -2,7 +2,8 @@
 // Generates packages/mocks/src/generated/<vendor>.ts (+ index.ts) from specs/<vendor>.yaml: per operation
 // the method, path, servers, parameters (name, in, required, JSON schema), request body schema, response
 // schemas/headers/examples per status, the documented error examples, and one MSW handler factory per
-// operation that delegates to the hand-written runtime in packages/mocks/src/.
+// operation that delegates to the hand-written runtime in packages/mocks/src/, and the list of vendor adapters
+// (src/generated/adapters.ts, from redocly.yaml's order).
 //   node scripts/generate-mocks.mjs [vendor ...]          write
 //   node scripts/generate-mocks.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
 import { createHash } from "node:crypto";
@@ -276,9 +277,25 @@ function indexModule(all) {
   return out;
 }
 
+/**
+ * The vendor adapters in redocly.yaml order: each vendor's hand-written adapter is the export named after it
+ * (camelCase) in src/vendors/<vendor>.ts. A vendor listed in redocly.yaml without that module fails the build.
+ */
+function adaptersModule(all) {
+  const ident = (v) => v.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  let out = header("redocly.yaml (apis)");
+  out += "// The runtime does not import this list: src/mock.ts hands it over.\n\n";
+  out += 'import type { VendorAdapter } from "../adapter.js";\n';
+  for (const v of all) out += `import { ${ident(v)} } from "../vendors/${v}.js";\n`;
+  out += "\n/** One adapter per vendor, in the order redocly.yaml lists the specs. */\n";
+  out += `export const vendorAdapters: readonly VendorAdapter[] = [${all.map(ident).join(", ")}];\n`;
+  return out;
+}
+
 const files = vendors.map((v) => [join(OUT_DIR, `${v}.ts`), vendorModule(v, config[v].spec)]);
-// The index always lists every vendor (a partial run must not drop the others).
+// The index and the adapter list always list every vendor (a partial run must not drop the others).
 files.push([join(OUT_DIR, "index.ts"), indexModule(Object.keys(config))]);
+files.push([join(OUT_DIR, "adapters.ts"), adaptersModule(Object.keys(config))]);
 
 stale += writeOrCheck(files, check);
 if (check) {

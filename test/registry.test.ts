@@ -1,5 +1,5 @@
 // The vendor registries agree. redocly.yaml's `apis` is the source; from it come the generated client packages,
-// the facade's provider list (src/generated/providers.ts, its `bucketry/<id>` entries), the mocks' handlers; by
+// the facade's provider list (src/generated/providers.ts, its `bucketry/<id>` entries), the mocks' handlers and adapter list; by
 // hand come each vendor's client package, provider module and mock adapter. A vendor that is in one of them and
 // missing from another fails here, saying where. Needs the build (`npm test` builds first).
 import { existsSync, readdirSync, readFileSync } from "node:fs";

@@ -7,7 +7,7 @@ import { MockEngine } from "./runtime.js";
 import { createMockState } from "./state.js";
 import type { MockState, Provider, RecordedCall, Scenario } from "./types.js";
 import { validateResponse, type ResponseCheck } from "./validation.js";
-import { vendorAdapters } from "./vendors/index.js";
+import { vendorAdapters } from "./generated/adapters.js";
 
 export { vendorAdapters };
 

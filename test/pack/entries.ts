@@ -6,16 +6,25 @@
 //   worker.mjs    bundled by esbuild with the workerd conditions, run as a Worker; the mock runs in serve-mock.mjs.
 //   serve-mock.mjs  the installed mock server in its own Node process, plus a control endpoint (POST
 //                 { provider, spec }) through which a program elsewhere switches the mock's scenarios on.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const VENDOR_CLIENTS = ["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "hitachi-vsp-one-object", "aliyun-oss"] as const;
 
-/** The per-provider facade entries (`bucketry/<provider>`) that the installed facade's package.json exports. */
+/**
+ * The per-provider facade entries (`bucketry/<provider>`) that the installed facade's package.json exports: a
+ * subpath of its own, or a subpath pattern (`"./*"`) whose `default` target is a file the tarball shipped.
+ */
 export function facadeProviderEntries(app: string): string[] {
-  const pkg = JSON.parse(readFileSync(join(app, "node_modules", "bucketry", "package.json"), "utf8")) as { exports?: Record<string, unknown> };
-  const exported = Object.keys(pkg.exports ?? {});
-  return VENDOR_CLIENTS.filter((p) => exported.includes(`./${p}`));
+  const dir = join(app, "node_modules", "bucketry");
+  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { exports?: Record<string, unknown> };
+  const exports = pkg.exports ?? {};
+  const target = (entry: unknown) => (typeof entry === "string" ? entry : (entry as { default?: unknown } | null)?.default);
+  return VENDOR_CLIENTS.filter((p) => {
+    if (`./${p}` in exports) return true;
+    const pattern = target(exports["./*"]);
+    return typeof pattern === "string" && existsSync(join(dir, pattern.replace("*", p)));
+  });
 }
 
 const OPTIONS_OF = `(server) => ({ clientOptions: server.clientOptions, endpoints: server.endpoints, credentials: server.credentials, bucket: server.mock.state.buckets[0].name })`;

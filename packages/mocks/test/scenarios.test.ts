@@ -84,7 +84,7 @@ describe("scenario.error", () => {
   it("lists documented codes and rejects unknown ones", () => {
     expect(errorCodes("hitachi-vsp-one-object")).toEqual(["400", "401", "404", "405"]);
     // MPC's 400 has a schema but no example (and no code): it is listed by status.
-    expect(errorCodes("huaweicloud-mpc")).toEqual(["400", "APIGW.0301", "APIGW.0303", "MPC.10208", "APIGW.0308"]);
+    expect(errorCodes("huaweicloud-mpc")).toEqual(["400", "APIGW.0301", "APIGW.0303", "APIGW.0305", "APIGW.0307", "MPC.10208", "APIGW.0302", "APIGW.0304", "APIGW.0306", "APIGW.0308"]);
     expect(() => scenario.error("aliyun-oss", "NoSuchKey")).toThrow(/documents no error "NoSuchKey"; documented: InvalidBucketName, InvalidArgument/);
   });
 

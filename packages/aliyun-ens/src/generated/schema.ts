@@ -279,7 +279,9 @@ export interface components {
         };
         /** @description Bad request. Error codes from the API page: `MissingParameter`, `NoPermission`,
          *     `InvalidParameter.%s`. ENS returns HTTP 400 for many business errors; historically the gateway also
-         *     returned throttling (`Throttling`, `Throttling.User`) as HTTP 400.
+         *     returned throttling (`Throttling`, `Throttling.User`) as HTTP 400. The POP gateway answers
+         *     authentication errors with 400 too: a disabled AccessKey, a signature mismatch, a request time outside
+         *     the 15-minute window, a replayed nonce, an expired or malformed STS token.
          *      */
         BadRequest: {
             headers: {
@@ -309,7 +311,7 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
-        /** @description Not found. Error code from the API page: `NoSuchBucket`. */
+        /** @description Not found. Error code from the API page: `NoSuchBucket`; the POP gateway's `InvalidAccessKeyId.NotFound` (unknown AccessKey ID). */
         NotFound: {
             headers: {
                 "x-acs-request-id": components["headers"]["RequestId"];

@@ -361,6 +361,46 @@ export interface operations {
                     "application/xml": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Too many requests (not on the page): `QpsLimitExceeded` — the account's requests per second are over
+             *     OSS's limit (https://www.alibabacloud.com/help/zh/oss/support/429-error). Retry after a delay.
+             *      */
+            429: {
+                headers: {
+                    "x-oss-request-id": components["headers"]["RequestId"];
+                    Date: components["headers"]["Date"];
+                    Server: components["headers"]["Server"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal error (not on the page; OSS error-code list). Retryable.
+             *      */
+            500: {
+                headers: {
+                    "x-oss-request-id": components["headers"]["RequestId"];
+                    Date: components["headers"]["Date"];
+                    Server: components["headers"]["Server"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Service unavailable or slow down (not on the page). `SlowDown`: the bucket's request rate is too high. Retryable.
+             *      */
+            503: {
+                headers: {
+                    "x-oss-request-id": components["headers"]["RequestId"];
+                    Date: components["headers"]["Date"];
+                    Server: components["headers"]["Server"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
 }

@@ -271,6 +271,30 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The request rate is over the limit (BOS error-code page, https://cloud.baidu.com/doc/BOS/s/Ajwvysfpl;
+         *     not on the API page). Retry after a delay (`Retry-After` when present).
+         *      */
+        TooManyRequests: {
+            headers: {
+                "x-bce-request-id": components["headers"]["XBceRequestId"];
+                "x-bce-debug-id": components["headers"]["XBceDebugId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The service is temporarily unavailable; retry with backoff (BOS error-code page, https://cloud.baidu.com/doc/BOS/s/Ajwvysfpl). */
+        ServiceUnavailable: {
+            headers: {
+                "x-bce-request-id": components["headers"]["XBceRequestId"];
+                "x-bce-debug-id": components["headers"]["XBceDebugId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /** @description Bucket name */
@@ -335,7 +359,9 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     GetBucketAclVirtualHosted: {
@@ -367,7 +393,9 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

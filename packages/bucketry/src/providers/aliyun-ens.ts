@@ -51,6 +51,15 @@ const accessKeys: AccessKeyFacts = { env, expiredCodes: ["InvalidSecurityToken.E
 /** PageSize: 1..100, and the facade asks for full pages. */
 const pageLimits: PageLimits = { max: 100, default: 100 };
 
+/**
+ * ENS error codes → kinds (retryable follows the kind). The POP gateway's common codes, from Alibaba Cloud's
+ * OpenAPI error-code lists: https://help.aliyun.com/document_detail/51132.html (client errors: MissingParameter,
+ * InvalidAccessKeyId.NotFound, IncompleteSignature, Throttling, Forbidden.*),
+ * https://developer.aliyun.com/ask/278265 (gateway list: InvalidAccessKeyId.Inactive, InvalidTimeStamp.*,
+ * SignatureNonceUsed, SignatureDoesNotMatch, Throttling.User/.Api), https://help.aliyun.com/document_detail/435312.html
+ * (server errors: InternalError, ServiceUnavailable); STS token codes as the gateway names them; the ENS
+ * ListBuckets page's own codes.
+ */
 export const ensErrors: ErrorProfile = {
   provider: "aliyun-ens",
   requestIdHeaders: ["x-acs-request-id"],
@@ -61,19 +70,22 @@ export const ensErrors: ErrorProfile = {
     InvalidParameter: "InvalidArgument",
     AccessDenied: "AccessDenied",
     UserDisable: "AccessDenied",
+    Forbidden: "AccessDenied",
+    "Forbidden.*": "AccessDenied",
     NoSuchBucket: "NoSuchBucket",
     Throttling: "Throttled",
     "Throttling.*": "Throttled",
     ServiceUnavailable: "Unavailable",
     InternalError: "ServerError",
-    "InvalidAccessKeyId.NotFound": "InvalidCredentials",
+    "InvalidAccessKeyId.*": "InvalidCredentials", // .NotFound, .Inactive (disabled key)
     InvalidAccessKeyId: "InvalidCredentials",
-    "InvalidSecurityToken.*": "InvalidCredentials",
+    "InvalidSecurityToken.*": "InvalidCredentials", // .Expired, .Malformed, .MismatchWithAccessKey
     SignatureDoesNotMatch: "SignatureMismatch",
     IncompleteSignature: "SignatureMismatch",
-    // The POP gateway's signature-time errors: the request's timestamp is outside the accepted window.
+    // The request's timestamp is outside the gateway's 15-minute window.
     "InvalidTimeStamp.Expired": "ClockSkew",
     "InvalidTimeStamp.Format": "InvalidArgument",
+    IllegalTimestamp: "InvalidArgument",
     SignatureNonceUsed: "InvalidArgument",
   },
   readError(body) {

@@ -47,6 +47,14 @@ const env: EnvNames = {
 /** Where keys come from when none are passed; an expired STS token makes a call refresh them once. */
 const accessKeys: AccessKeyFacts = { env, expiredCodes: ["SecurityTokenExpired", "InvalidSecurityToken.Expired"], chain: alibabaDefaultChain };
 
+/**
+ * OSS error codes → kinds (retryable follows the kind). From OSS's error pages:
+ * https://www.alibabacloud.com/help/en/document_detail/32005.html (error responses and codes),
+ * https://www.alibabacloud.com/help/en/oss/how-to-troubleshoot-403-status-code-when-you-access-oss (403 codes:
+ * InvalidAccessKeyId, InvalidSecurityToken, AccessKeyIdAndSecurityTokenNotMatch, SignatureDoesNotMatch,
+ * RequestTimeTooSkewed, SecondLevelDomainForbidden), https://www.alibabacloud.com/help/en/oss/support/0002-00000007
+ * (expired STS token), https://www.alibabacloud.com/help/zh/oss/support/429-error (QpsLimitExceeded).
+ */
 export const ossErrors: ErrorProfile = {
   provider: "aliyun-oss",
   requestIdHeaders: ["x-oss-request-id"],
@@ -56,12 +64,17 @@ export const ossErrors: ErrorProfile = {
     InvalidAccessKeyId: "InvalidCredentials",
     SecurityTokenExpired: "InvalidCredentials",
     InvalidSecurityToken: "InvalidCredentials",
+    AccessKeyIdAndSecurityTokenNotMatch: "InvalidCredentials",
     SignatureDoesNotMatch: "SignatureMismatch",
     RequestTimeTooSkewed: "ClockSkew",
+    // Path-style on an OSS domain: the request's form is wrong (use virtual-hosted addressing), not a permission.
+    SecondLevelDomainForbidden: "InvalidArgument",
     InvalidBucketName: "InvalidArgument",
     InvalidArgument: "InvalidArgument",
+    MissingArgument: "InvalidArgument",
     BadRequest: "Unavailable", // the Go SDK v2 retries it: transient front-end rejection
     SlowDown: "Throttled", // 503 when a bucket's request rate is too high
+    QpsLimitExceeded: "Throttled", // 429: the account's requests per second are over the limit
     InternalError: "ServerError",
     ServiceUnavailable: "Unavailable",
   },

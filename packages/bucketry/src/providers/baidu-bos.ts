@@ -50,6 +50,12 @@ const env: EnvNames = {
 /** Where keys come from when none are passed (BOS documents no expired-credentials code to refresh on). */
 const accessKeys: AccessKeyFacts = { env, expiredCodes: [], chain: baiduDefaultChain };
 
+/**
+ * BOS error codes → kinds (retryable follows the kind). From BOS's error-code page,
+ * https://cloud.baidu.com/doc/BOS/s/Ajwvysfpl, and the BCE authentication error codes,
+ * https://cloud.baidu.com/doc/Reference/s/Bjz3uz3qj (InvalidAccessKeyId, InvalidHTTPAuthHeader,
+ * SignatureDoesNotMatch, RequestExpired).
+ */
 export const bosErrors: ErrorProfile = {
   provider: "baidu-bos",
   requestIdHeaders: ["x-bce-request-id"],
@@ -61,11 +67,14 @@ export const bosErrors: ErrorProfile = {
     InvalidHTTPAuthHeader: "InvalidArgument",
     SignatureDoesNotMatch: "SignatureMismatch",
     RequestExpired: "ClockSkew", // the signature's timestamp is too far from the server's clock
+    RequestRateLimitExceeded: "Throttled",
     NoSuchBucket: "NoSuchBucket",
     InvalidVersion: "NotFound",
     MalformedJSON: "InvalidArgument",
+    InvalidURI: "InvalidArgument",
     PreconditionFailed: "InvalidArgument",
     InternalError: "ServerError",
+    ServiceUnavailable: "Unavailable",
     Http400: "Unavailable", // the Go SDK retries this transient gateway code
   },
   readError(body) {

@@ -52,16 +52,29 @@ const env: EnvNames = {
 /** Where keys come from when none are passed; APIGW.0307 (token must be updated) makes a call refresh them once. */
 const accessKeys: AccessKeyFacts = { env, expiredCodes: ["APIGW.0307"], chain: huaweiDefaultChain };
 
+/**
+ * MPC error codes → kinds (retryable follows the kind). The API Gateway's codes from Huawei Cloud's table,
+ * https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-errorcode.html (IAM token errors are
+ * APIGW.0301 "decrypt token fail" and APIGW.0307 "The token must be updated"); MPC's own code from the
+ * ListAllBuckets page; OBS codes MPC relays as XML. APIGW.0201 is left to the status: the gateway sends it with
+ * 400/413/414 (bad request) and 502/504 (backend unavailable).
+ */
 export const mpcErrors: ErrorProfile = {
   provider: "huaweicloud-mpc",
   requestIdHeaders: ["x-request-id"],
   codeKinds: {
     "MPC.10208": "AccessDenied", // "Failed to verify the tenant ID." (the page's 403 example)
-    "APIGW.0301": "InvalidCredentials", // IAM authentication information incorrect
-    "APIGW.0303": "ClockSkew", // X-Sdk-Date outside the gateway's 15-minute window
-    "APIGW.0308": "Throttled", // throttling threshold reached
     "APIGW.0101": "NotFound", // API not found / not published
-    "APIGW.0201": "InvalidArgument", // malformed request
+    "APIGW.0301": "InvalidCredentials", // incorrect IAM authentication information (AK/SK signature, token)
+    "APIGW.0302": "AccessDenied", // the IAM user is not authorized to access the API
+    "APIGW.0303": "ClockSkew", // X-Sdk-Date outside the gateway's 15-minute window
+    "APIGW.0304": "AccessDenied", // the app is not authorized to access the API
+    "APIGW.0305": "InvalidCredentials", // incorrect authentication information
+    "APIGW.0306": "AccessDenied", // API access denied
+    "APIGW.0307": "InvalidCredentials", // the token must be updated (expired)
+    "APIGW.0308": "Throttled", // throttling threshold reached
+    "APIGW.0310": "AccessDenied", // the project is unavailable
+    "APIGW.0613": "Unavailable", // IAM is unavailable
     // OBS errors relayed as XML (vendor-notes: MPC proxies the listing to OBS).
     AccessDenied: "AccessDenied",
     NoSuchBucket: "NoSuchBucket",

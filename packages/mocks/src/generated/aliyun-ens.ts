@@ -1,6 +1,6 @@
 // generated from specs/aliyun-ens.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 6fd881c8dd05fff8f4439cf18024834e4449447e5c0bddce83ca703f025e9c63
+// spec sha256: 5265c91f28a9aed832e32c490044bf1869ebf9dacf2227d473a58fcd95450a41
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -427,6 +427,76 @@ export const spec: VendorSpec = {
                   "HostId": "ens.aliyuncs.com",
                   "Code": "Throttling",
                   "Message": "Request was denied due to request throttling."
+                },
+                "InvalidAccessKeyId.Inactive": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidAccessKeyId.Inactive",
+                  "Message": "Specified access key is disabled.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.Inactive&product=Ens"
+                },
+                "SignatureDoesNotMatch": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "SignatureDoesNotMatch",
+                  "Message": "Specified signature is not matched with our calculation.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch&product=Ens"
+                },
+                "IncompleteSignature": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "IncompleteSignature",
+                  "Message": "The request signature does not conform to Aliyun standards.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=IncompleteSignature&product=Ens"
+                },
+                "InvalidTimeStamp.Expired": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidTimeStamp.Expired",
+                  "Message": "Specified time stamp or date value is expired.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Expired&product=Ens"
+                },
+                "InvalidTimeStamp.Format": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidTimeStamp.Format",
+                  "Message": "Specified time stamp or date value is not well formatted.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Format&product=Ens"
+                },
+                "SignatureNonceUsed": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "SignatureNonceUsed",
+                  "Message": "Specified signature nonce was used already.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=SignatureNonceUsed&product=Ens"
+                },
+                "InvalidSecurityToken.Expired": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidSecurityToken.Expired",
+                  "Message": "Specified SecurityToken is expired.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidSecurityToken.Expired&product=Ens"
+                },
+                "InvalidSecurityToken.Malformed": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidSecurityToken.Malformed",
+                  "Message": "Specified SecurityToken is malformed.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidSecurityToken.Malformed&product=Ens"
+                },
+                "InvalidSecurityToken.MismatchWithAccessKey": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidSecurityToken.MismatchWithAccessKey",
+                  "Message": "Specified SecurityToken mismatch with the AccessKey.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidSecurityToken.MismatchWithAccessKey&product=Ens"
+                },
+                "IllegalTimestamp": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "IllegalTimestamp",
+                  "Message": "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=IllegalTimestamp&product=Ens"
                 }
               }
             }
@@ -515,6 +585,20 @@ export const spec: VendorSpec = {
                   "Code": "UserDisable",
                   "Message": "The user has been disabled due to arrears.",
                   "Recommend": "https://next.api.aliyun.com/troubleshoot?q=UserDisable&product=Ens"
+                },
+                "Forbidden.RAM": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "Forbidden.RAM",
+                  "Message": "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=Forbidden.RAM&product=Ens"
+                },
+                "Forbidden": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "Forbidden",
+                  "Message": "User not authorized to operate on the specified resource.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=Forbidden&product=Ens"
                 }
               }
             }
@@ -596,6 +680,13 @@ export const spec: VendorSpec = {
                   "Code": "NoSuchBucket",
                   "Message": "The specified bucket does not exist",
                   "Recommend": "https://next.api.aliyun.com/troubleshoot?q=NoSuchBucket&product=Ens"
+                },
+                "InvalidAccessKeyId.NotFound": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidAccessKeyId.NotFound",
+                  "Message": "Specified access key is not found.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound&product=Ens"
                 }
               }
             }
@@ -1295,6 +1386,76 @@ export const spec: VendorSpec = {
                   "HostId": "ens.aliyuncs.com",
                   "Code": "Throttling",
                   "Message": "Request was denied due to request throttling."
+                },
+                "InvalidAccessKeyId.Inactive": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidAccessKeyId.Inactive",
+                  "Message": "Specified access key is disabled.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.Inactive&product=Ens"
+                },
+                "SignatureDoesNotMatch": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "SignatureDoesNotMatch",
+                  "Message": "Specified signature is not matched with our calculation.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch&product=Ens"
+                },
+                "IncompleteSignature": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "IncompleteSignature",
+                  "Message": "The request signature does not conform to Aliyun standards.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=IncompleteSignature&product=Ens"
+                },
+                "InvalidTimeStamp.Expired": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidTimeStamp.Expired",
+                  "Message": "Specified time stamp or date value is expired.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Expired&product=Ens"
+                },
+                "InvalidTimeStamp.Format": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidTimeStamp.Format",
+                  "Message": "Specified time stamp or date value is not well formatted.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Format&product=Ens"
+                },
+                "SignatureNonceUsed": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "SignatureNonceUsed",
+                  "Message": "Specified signature nonce was used already.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=SignatureNonceUsed&product=Ens"
+                },
+                "InvalidSecurityToken.Expired": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidSecurityToken.Expired",
+                  "Message": "Specified SecurityToken is expired.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidSecurityToken.Expired&product=Ens"
+                },
+                "InvalidSecurityToken.Malformed": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidSecurityToken.Malformed",
+                  "Message": "Specified SecurityToken is malformed.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidSecurityToken.Malformed&product=Ens"
+                },
+                "InvalidSecurityToken.MismatchWithAccessKey": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidSecurityToken.MismatchWithAccessKey",
+                  "Message": "Specified SecurityToken mismatch with the AccessKey.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidSecurityToken.MismatchWithAccessKey&product=Ens"
+                },
+                "IllegalTimestamp": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "IllegalTimestamp",
+                  "Message": "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=IllegalTimestamp&product=Ens"
                 }
               }
             }
@@ -1383,6 +1544,20 @@ export const spec: VendorSpec = {
                   "Code": "UserDisable",
                   "Message": "The user has been disabled due to arrears.",
                   "Recommend": "https://next.api.aliyun.com/troubleshoot?q=UserDisable&product=Ens"
+                },
+                "Forbidden.RAM": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "Forbidden.RAM",
+                  "Message": "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=Forbidden.RAM&product=Ens"
+                },
+                "Forbidden": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "Forbidden",
+                  "Message": "User not authorized to operate on the specified resource.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=Forbidden&product=Ens"
                 }
               }
             }
@@ -1464,6 +1639,13 @@ export const spec: VendorSpec = {
                   "Code": "NoSuchBucket",
                   "Message": "The specified bucket does not exist",
                   "Recommend": "https://next.api.aliyun.com/troubleshoot?q=NoSuchBucket&product=Ens"
+                },
+                "InvalidAccessKeyId.NotFound": {
+                  "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+                  "HostId": "ens.aliyuncs.com",
+                  "Code": "InvalidAccessKeyId.NotFound",
+                  "Message": "Specified access key is not found.",
+                  "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound&product=Ens"
                 }
               }
             }
@@ -1818,6 +2000,176 @@ export const spec: VendorSpec = {
       }
     },
     {
+      "code": "InvalidAccessKeyId.Inactive",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "InvalidAccessKeyId.Inactive",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "InvalidAccessKeyId.Inactive",
+        "Message": "Specified access key is disabled.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.Inactive&product=Ens"
+      }
+    },
+    {
+      "code": "SignatureDoesNotMatch",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "SignatureDoesNotMatch",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "SignatureDoesNotMatch",
+        "Message": "Specified signature is not matched with our calculation.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch&product=Ens"
+      }
+    },
+    {
+      "code": "IncompleteSignature",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "IncompleteSignature",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "IncompleteSignature",
+        "Message": "The request signature does not conform to Aliyun standards.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=IncompleteSignature&product=Ens"
+      }
+    },
+    {
+      "code": "InvalidTimeStamp.Expired",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "InvalidTimeStamp.Expired",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "InvalidTimeStamp.Expired",
+        "Message": "Specified time stamp or date value is expired.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Expired&product=Ens"
+      }
+    },
+    {
+      "code": "InvalidTimeStamp.Format",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "InvalidTimeStamp.Format",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "InvalidTimeStamp.Format",
+        "Message": "Specified time stamp or date value is not well formatted.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidTimeStamp.Format&product=Ens"
+      }
+    },
+    {
+      "code": "SignatureNonceUsed",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "SignatureNonceUsed",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "SignatureNonceUsed",
+        "Message": "Specified signature nonce was used already.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=SignatureNonceUsed&product=Ens"
+      }
+    },
+    {
+      "code": "InvalidSecurityToken.Expired",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "InvalidSecurityToken.Expired",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "InvalidSecurityToken.Expired",
+        "Message": "Specified SecurityToken is expired.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidSecurityToken.Expired&product=Ens"
+      }
+    },
+    {
+      "code": "InvalidSecurityToken.Malformed",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "InvalidSecurityToken.Malformed",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "InvalidSecurityToken.Malformed",
+        "Message": "Specified SecurityToken is malformed.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidSecurityToken.Malformed&product=Ens"
+      }
+    },
+    {
+      "code": "InvalidSecurityToken.MismatchWithAccessKey",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "InvalidSecurityToken.MismatchWithAccessKey",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "InvalidSecurityToken.MismatchWithAccessKey",
+        "Message": "Specified SecurityToken mismatch with the AccessKey.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidSecurityToken.MismatchWithAccessKey&product=Ens"
+      }
+    },
+    {
+      "code": "IllegalTimestamp",
+      "status": 400,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "IllegalTimestamp",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "IllegalTimestamp",
+        "Message": "The input parameter \"Timestamp\" that is mandatory for processing this request is not supplied.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=IllegalTimestamp&product=Ens"
+      }
+    },
+    {
       "code": "AccessDenied",
       "status": 403,
       "operations": [
@@ -1852,6 +2204,40 @@ export const spec: VendorSpec = {
       }
     },
     {
+      "code": "Forbidden.RAM",
+      "status": 403,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "Forbidden.RAM",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "Forbidden.RAM",
+        "Message": "User not authorized to operate on the specified resource, or this API doesn't support RAM.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=Forbidden.RAM&product=Ens"
+      }
+    },
+    {
+      "code": "Forbidden",
+      "status": 403,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "Forbidden",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "Forbidden",
+        "Message": "User not authorized to operate on the specified resource.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=Forbidden&product=Ens"
+      }
+    },
+    {
       "code": "NoSuchBucket",
       "status": 404,
       "operations": [
@@ -1866,6 +2252,23 @@ export const spec: VendorSpec = {
         "Code": "NoSuchBucket",
         "Message": "The specified bucket does not exist",
         "Recommend": "https://next.api.aliyun.com/troubleshoot?q=NoSuchBucket&product=Ens"
+      }
+    },
+    {
+      "code": "InvalidAccessKeyId.NotFound",
+      "status": 404,
+      "operations": [
+        "ListBucketsByGet",
+        "ListBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "InvalidAccessKeyId.NotFound",
+      "body": {
+        "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
+        "HostId": "ens.aliyuncs.com",
+        "Code": "InvalidAccessKeyId.NotFound",
+        "Message": "Specified access key is not found.",
+        "Recommend": "https://next.api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound&product=Ens"
       }
     },
     {

@@ -1,6 +1,6 @@
 // generated from specs/baidu-bos.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 13fd81647568163467386d918dcbff2ff87f521f043285bccc3aeb9a8e8a4025
+// spec sha256: 3b320cd8881d4dbaff050604f1651f19778377c9be1561c9f3f2520cf33ace67
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -362,6 +362,11 @@ export const spec: VendorSpec = {
                   "code": "MalformedJSON",
                   "message": "The JSON you provided was not well-formed.",
                   "requestId": "3b5d7f9a-1c2e-4a4b-8d6f-8e0a2c4e6a8b"
+                },
+                "InvalidURI": {
+                  "code": "InvalidURI",
+                  "message": "Could not parse the specified URI.",
+                  "requestId": "4c6e8a0b-2d3f-4b5c-9e7a-9f1b3d5e7a9c"
                 }
               }
             }
@@ -525,6 +530,52 @@ export const spec: VendorSpec = {
             }
           }
         },
+        "429": {
+          "headers": {
+            "x-bce-request-id": {
+              "required": true,
+              "schema": {
+                "type": "string"
+              }
+            },
+            "x-bce-debug-id": {
+              "required": true,
+              "schema": {
+                "type": "string"
+              }
+            }
+          },
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "message",
+                  "requestId"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "message": {
+                    "type": "string"
+                  },
+                  "requestId": {
+                    "type": "string"
+                  }
+                }
+              },
+              "examples": {
+                "RequestRateLimitExceeded": {
+                  "code": "RequestRateLimitExceeded",
+                  "message": "Request rate limit exceeded.",
+                  "requestId": "2f4a6b8c-0d1e-4f2a-b3c4-d5e6f7a8b9c0"
+                }
+              }
+            }
+          }
+        },
         "500": {
           "headers": {
             "x-bce-request-id": {
@@ -566,6 +617,52 @@ export const spec: VendorSpec = {
                   "code": "InternalError",
                   "message": "We encountered an internal error. Please try again.",
                   "requestId": "1e3f5a7b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"
+                }
+              }
+            }
+          }
+        },
+        "503": {
+          "headers": {
+            "x-bce-request-id": {
+              "required": true,
+              "schema": {
+                "type": "string"
+              }
+            },
+            "x-bce-debug-id": {
+              "required": true,
+              "schema": {
+                "type": "string"
+              }
+            }
+          },
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "message",
+                  "requestId"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "message": {
+                    "type": "string"
+                  },
+                  "requestId": {
+                    "type": "string"
+                  }
+                }
+              },
+              "examples": {
+                "ServiceUnavailable": {
+                  "code": "ServiceUnavailable",
+                  "message": "Service is temporarily unavailable.",
+                  "requestId": "3a5b7c9d-1e2f-4a3b-c4d5-e6f7a8b9c0d1"
                 }
               }
             }
@@ -923,6 +1020,11 @@ export const spec: VendorSpec = {
                   "code": "MalformedJSON",
                   "message": "The JSON you provided was not well-formed.",
                   "requestId": "3b5d7f9a-1c2e-4a4b-8d6f-8e0a2c4e6a8b"
+                },
+                "InvalidURI": {
+                  "code": "InvalidURI",
+                  "message": "Could not parse the specified URI.",
+                  "requestId": "4c6e8a0b-2d3f-4b5c-9e7a-9f1b3d5e7a9c"
                 }
               }
             }
@@ -1086,6 +1188,52 @@ export const spec: VendorSpec = {
             }
           }
         },
+        "429": {
+          "headers": {
+            "x-bce-request-id": {
+              "required": true,
+              "schema": {
+                "type": "string"
+              }
+            },
+            "x-bce-debug-id": {
+              "required": true,
+              "schema": {
+                "type": "string"
+              }
+            }
+          },
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "message",
+                  "requestId"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "message": {
+                    "type": "string"
+                  },
+                  "requestId": {
+                    "type": "string"
+                  }
+                }
+              },
+              "examples": {
+                "RequestRateLimitExceeded": {
+                  "code": "RequestRateLimitExceeded",
+                  "message": "Request rate limit exceeded.",
+                  "requestId": "2f4a6b8c-0d1e-4f2a-b3c4-d5e6f7a8b9c0"
+                }
+              }
+            }
+          }
+        },
         "500": {
           "headers": {
             "x-bce-request-id": {
@@ -1127,6 +1275,52 @@ export const spec: VendorSpec = {
                   "code": "InternalError",
                   "message": "We encountered an internal error. Please try again.",
                   "requestId": "1e3f5a7b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"
+                }
+              }
+            }
+          }
+        },
+        "503": {
+          "headers": {
+            "x-bce-request-id": {
+              "required": true,
+              "schema": {
+                "type": "string"
+              }
+            },
+            "x-bce-debug-id": {
+              "required": true,
+              "schema": {
+                "type": "string"
+              }
+            }
+          },
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "message",
+                  "requestId"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "message": {
+                    "type": "string"
+                  },
+                  "requestId": {
+                    "type": "string"
+                  }
+                }
+              },
+              "examples": {
+                "ServiceUnavailable": {
+                  "code": "ServiceUnavailable",
+                  "message": "Service is temporarily unavailable.",
+                  "requestId": "3a5b7c9d-1e2f-4a3b-c4d5-e6f7a8b9c0d1"
                 }
               }
             }
@@ -1199,6 +1393,21 @@ export const spec: VendorSpec = {
         "code": "MalformedJSON",
         "message": "The JSON you provided was not well-formed.",
         "requestId": "3b5d7f9a-1c2e-4a4b-8d6f-8e0a2c4e6a8b"
+      }
+    },
+    {
+      "code": "InvalidURI",
+      "status": 400,
+      "operations": [
+        "GetBucketAcl",
+        "GetBucketAclVirtualHosted"
+      ],
+      "mediaType": "application/json",
+      "example": "InvalidURI",
+      "body": {
+        "code": "InvalidURI",
+        "message": "Could not parse the specified URI.",
+        "requestId": "4c6e8a0b-2d3f-4b5c-9e7a-9f1b3d5e7a9c"
       }
     },
     {
@@ -1307,6 +1516,21 @@ export const spec: VendorSpec = {
       }
     },
     {
+      "code": "RequestRateLimitExceeded",
+      "status": 429,
+      "operations": [
+        "GetBucketAcl",
+        "GetBucketAclVirtualHosted"
+      ],
+      "mediaType": "application/json",
+      "example": "RequestRateLimitExceeded",
+      "body": {
+        "code": "RequestRateLimitExceeded",
+        "message": "Request rate limit exceeded.",
+        "requestId": "2f4a6b8c-0d1e-4f2a-b3c4-d5e6f7a8b9c0"
+      }
+    },
+    {
       "code": "InternalError",
       "status": 500,
       "operations": [
@@ -1319,6 +1543,21 @@ export const spec: VendorSpec = {
         "code": "InternalError",
         "message": "We encountered an internal error. Please try again.",
         "requestId": "1e3f5a7b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"
+      }
+    },
+    {
+      "code": "ServiceUnavailable",
+      "status": 503,
+      "operations": [
+        "GetBucketAcl",
+        "GetBucketAclVirtualHosted"
+      ],
+      "mediaType": "application/json",
+      "example": "ServiceUnavailable",
+      "body": {
+        "code": "ServiceUnavailable",
+        "message": "Service is temporarily unavailable.",
+        "requestId": "3a5b7c9d-1e2f-4a3b-c4d5-e6f7a8b9c0d1"
       }
     }
   ]

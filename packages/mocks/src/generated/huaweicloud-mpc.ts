@@ -1,6 +1,6 @@
 // generated from specs/huaweicloud-mpc.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: beb36a2dba396d85bd9b39afa5f1c5592778f3cff4c232802a617f7e72140c93
+// spec sha256: e8954915a9d931de31a77434adb44a53b906001200f2c3988d57d3eb1ed821e2
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -260,6 +260,16 @@ export const spec: VendorSpec = {
                   "error_code": "APIGW.0303",
                   "error_msg": "Incorrect IAM authentication information: the x-sdk-date is expired",
                   "request_id": "0d4a7d7c3f7b4e2c8a5e9b1d2c3f4a5b"
+                },
+                "APIGW.0305": {
+                  "error_code": "APIGW.0305",
+                  "error_msg": "Incorrect authentication information.",
+                  "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
+                },
+                "APIGW.0307": {
+                  "error_code": "APIGW.0307",
+                  "error_msg": "The token must be updated.",
+                  "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
                 }
               }
             }
@@ -298,6 +308,21 @@ export const spec: VendorSpec = {
                 "MPC.10208": {
                   "error_code": "MPC.10208",
                   "error_msg": "Failed to verify the tenant ID."
+                },
+                "APIGW.0302": {
+                  "error_code": "APIGW.0302",
+                  "error_msg": "The IAM user is not authorized to access the API.",
+                  "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
+                },
+                "APIGW.0304": {
+                  "error_code": "APIGW.0304",
+                  "error_msg": "The app is not authorized to access the API.",
+                  "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
+                },
+                "APIGW.0306": {
+                  "error_code": "APIGW.0306",
+                  "error_msg": "API access denied.",
+                  "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
                 }
               }
             }
@@ -409,6 +434,34 @@ export const spec: VendorSpec = {
       }
     },
     {
+      "code": "APIGW.0305",
+      "status": 401,
+      "operations": [
+        "ListAllBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "APIGW.0305",
+      "body": {
+        "error_code": "APIGW.0305",
+        "error_msg": "Incorrect authentication information.",
+        "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
+      }
+    },
+    {
+      "code": "APIGW.0307",
+      "status": 401,
+      "operations": [
+        "ListAllBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "APIGW.0307",
+      "body": {
+        "error_code": "APIGW.0307",
+        "error_msg": "The token must be updated.",
+        "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
+      }
+    },
+    {
       "code": "MPC.10208",
       "status": 403,
       "operations": [
@@ -419,6 +472,48 @@ export const spec: VendorSpec = {
       "body": {
         "error_code": "MPC.10208",
         "error_msg": "Failed to verify the tenant ID."
+      }
+    },
+    {
+      "code": "APIGW.0302",
+      "status": 403,
+      "operations": [
+        "ListAllBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "APIGW.0302",
+      "body": {
+        "error_code": "APIGW.0302",
+        "error_msg": "The IAM user is not authorized to access the API.",
+        "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
+      }
+    },
+    {
+      "code": "APIGW.0304",
+      "status": 403,
+      "operations": [
+        "ListAllBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "APIGW.0304",
+      "body": {
+        "error_code": "APIGW.0304",
+        "error_msg": "The app is not authorized to access the API.",
+        "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
+      }
+    },
+    {
+      "code": "APIGW.0306",
+      "status": 403,
+      "operations": [
+        "ListAllBuckets"
+      ],
+      "mediaType": "application/json",
+      "example": "APIGW.0306",
+      "body": {
+        "error_code": "APIGW.0306",
+        "error_msg": "API access denied.",
+        "request_id": "6f8c6c1b2b2f4a4f9d7b1f6e1c3a9d21"
       }
     },
     {

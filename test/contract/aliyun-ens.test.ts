@@ -22,6 +22,20 @@ const KINDS: Record<string, ErrorKind> = {
   "Throttling.Api": "Throttled",
   InternalError: "ServerError",
   ServiceUnavailable: "Unavailable",
+  // POP gateway authentication codes (Alibaba Cloud common error codes).
+  "InvalidAccessKeyId.Inactive": "InvalidCredentials",
+  "InvalidAccessKeyId.NotFound": "InvalidCredentials",
+  SignatureDoesNotMatch: "SignatureMismatch",
+  IncompleteSignature: "SignatureMismatch",
+  "InvalidTimeStamp.Expired": "ClockSkew",
+  "InvalidTimeStamp.Format": "InvalidArgument",
+  IllegalTimestamp: "InvalidArgument",
+  SignatureNonceUsed: "InvalidArgument",
+  "InvalidSecurityToken.Expired": "InvalidCredentials",
+  "InvalidSecurityToken.Malformed": "InvalidCredentials",
+  "InvalidSecurityToken.MismatchWithAccessKey": "InvalidCredentials",
+  Forbidden: "AccessDenied",
+  "Forbidden.RAM": "AccessDenied",
 };
 
 describe("generated client (@bucketry/aliyun-ens) signed by bucketry's middleware", () => {

@@ -18,6 +18,15 @@ const KINDS: Record<string, ErrorKind> = {
   InvalidAccessKeyId: "InvalidCredentials",
   RequestTimeTooSkewed: "ClockSkew",
   NoSuchBucket: "NoSuchBucket",
+  MissingArgument: "InvalidArgument",
+  InvalidSecurityToken: "InvalidCredentials",
+  SecurityTokenExpired: "InvalidCredentials",
+  AccessKeyIdAndSecurityTokenNotMatch: "InvalidCredentials",
+  SecondLevelDomainForbidden: "InvalidArgument",
+  QpsLimitExceeded: "Throttled",
+  InternalError: "ServerError",
+  ServiceUnavailable: "Unavailable",
+  SlowDown: "Throttled",
 };
 
 const samples = () => (["private", "public-read", "public-read-write"] as const).map((acl) => mock.state.buckets.find((b) => b.acl === acl)!);

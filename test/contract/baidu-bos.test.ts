@@ -23,6 +23,9 @@ const KINDS: Record<string, ErrorKind> = {
   InvalidVersion: "NotFound",
   PreconditionFailed: "InvalidArgument",
   InternalError: "ServerError",
+  InvalidURI: "InvalidArgument",
+  RequestRateLimitExceeded: "Throttled",
+  ServiceUnavailable: "Unavailable",
 };
 
 /** One seeded bucket per canned ACL. */

@@ -17,6 +17,11 @@ const KINDS: Record<string, ErrorKind> = {
   "APIGW.0303": "ClockSkew",
   "MPC.10208": "AccessDenied",
   "APIGW.0308": "Throttled",
+  "APIGW.0302": "AccessDenied",
+  "APIGW.0304": "AccessDenied",
+  "APIGW.0305": "InvalidCredentials",
+  "APIGW.0306": "AccessDenied",
+  "APIGW.0307": "InvalidCredentials",
 };
 
 const inRegion = (region: string) => mock.state.buckets.filter((b) => b.mpcRegion === region).map((b) => b.name);

@@ -369,6 +369,18 @@ export interface operations {
                     "x-oss-request-id": components["headers"]["RequestId"];
                     Date: components["headers"]["Date"];
                     Server: components["headers"]["Server"];
+                    /**
+                     * @description The fine-grained OSS error code (also the body's `EC`), e.g. `0003-00000001`. Sent on current
+                     *     error responses; OSS states it may change and is not forward compatible — don't build logic on it.
+                     *
+                     * @example 0003-00000001
+                     */
+                    "x-oss-ec"?: string;
+                    /**
+                     * @description Server-side processing time of the request in milliseconds (e.g. `0`).
+                     * @example 0
+                     */
+                    "x-oss-server-time"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -382,6 +394,18 @@ export interface operations {
                     "x-oss-request-id": components["headers"]["RequestId"];
                     Date: components["headers"]["Date"];
                     Server: components["headers"]["Server"];
+                    /**
+                     * @description The fine-grained OSS error code (also the body's `EC`), e.g. `0003-00000001`. Sent on current
+                     *     error responses; OSS states it may change and is not forward compatible — don't build logic on it.
+                     *
+                     * @example 0003-00000001
+                     */
+                    "x-oss-ec"?: string;
+                    /**
+                     * @description Server-side processing time of the request in milliseconds (e.g. `0`).
+                     * @example 0
+                     */
+                    "x-oss-server-time"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -395,6 +419,18 @@ export interface operations {
                     "x-oss-request-id": components["headers"]["RequestId"];
                     Date: components["headers"]["Date"];
                     Server: components["headers"]["Server"];
+                    /**
+                     * @description The fine-grained OSS error code (also the body's `EC`), e.g. `0003-00000001`. Sent on current
+                     *     error responses; OSS states it may change and is not forward compatible — don't build logic on it.
+                     *
+                     * @example 0003-00000001
+                     */
+                    "x-oss-ec"?: string;
+                    /**
+                     * @description Server-side processing time of the request in milliseconds (e.g. `0`).
+                     * @example 0
+                     */
+                    "x-oss-server-time"?: number;
                     [name: string]: unknown;
                 };
                 content: {

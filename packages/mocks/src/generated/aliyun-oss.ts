@@ -1,6 +1,6 @@
 // generated from specs/aliyun-oss.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 641a8468c7dc65c45b63850c2e3a2c1800f4567a516dcd3794688b8b40d44c31
+// spec sha256: d3f4cc1e6bab314aa02af65cada3c8d3dcd7b9818ac831cff43155d316bc5ce5
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -631,6 +631,20 @@ export const spec: VendorSpec = {
               "schema": {
                 "type": "string"
               }
+            },
+            "x-oss-ec": {
+              "required": false,
+              "schema": {
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{8}$"
+              }
+            },
+            "x-oss-server-time": {
+              "required": false,
+              "schema": {
+                "type": "integer",
+                "minimum": 0
+              }
             }
           },
           "content": {
@@ -745,6 +759,20 @@ export const spec: VendorSpec = {
               "schema": {
                 "type": "string"
               }
+            },
+            "x-oss-ec": {
+              "required": false,
+              "schema": {
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{8}$"
+              }
+            },
+            "x-oss-server-time": {
+              "required": false,
+              "schema": {
+                "type": "integer",
+                "minimum": 0
+              }
             }
           },
           "content": {
@@ -858,6 +886,20 @@ export const spec: VendorSpec = {
               "required": true,
               "schema": {
                 "type": "string"
+              }
+            },
+            "x-oss-ec": {
+              "required": false,
+              "schema": {
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{8}$"
+              }
+            },
+            "x-oss-server-time": {
+              "required": false,
+              "schema": {
+                "type": "integer",
+                "minimum": 0
               }
             }
           },

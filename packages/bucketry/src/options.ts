@@ -1,7 +1,7 @@
 // Public option and client shapes of the facade (DESIGN.md "Facade surface").
 // Each provider's own options and client type live in its module (src/providers/<id>.ts), which adds its
 // generated client to `RawClients`; the unions over all providers are in registry.ts.
-import type { AclProvider, Bucket, BucketAcl, ListingProvider } from "./model.js";
+import type { AclProvider, Bucket, BucketAcl, ListingProvider, Provider } from "./model.js";
 import type { RetryBudget, RetryBudgetOptions, RetryOptions } from "./retry.js";
 
 /**
@@ -44,6 +44,32 @@ export interface CommonOptions {
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Base clock in epoch ms (default `Date.now`); the client adds the offset it learns from clock-skew errors. */
   clock?: (() => number) | undefined;
+  /**
+   * Called with what a response carried that bucketry left out instead of failing the call: an optional field
+   * of a vendor record with a value it cannot read (ENS `BucketAcl: "default"`, a date in another format) is
+   * dropped from the normalized record — the vendor's value stays in `raw` — and reported here. Default:
+   * ignored. Called synchronously while the page is read; an exception it throws is ignored.
+   */
+  onWarning?: ((warning: BucketryWarning) => void) | undefined;
+}
+
+/** What `onWarning` receives: an optional vendor value bucketry dropped instead of failing the call. */
+export interface BucketryWarning {
+  provider: Provider;
+  /** What was dropped: a field of a vendor record (the only kind so far). */
+  kind: "DroppedField";
+  /** The bucket whose record it was. */
+  bucket: string;
+  /** The normalized field left out (`acl`, `createdAt`, `id`, `ownerDisplayName`). */
+  field: string;
+  /** Where the value is in the vendor record (`BucketAcl`, `CreateTime`, `creation_date`); the record is the result's `raw`. */
+  from: string;
+  /** The vendor's value as received. */
+  value: unknown;
+  /** Why it could not be read (`expected a canned ACL, got "default"`). */
+  reason: string;
+  /** The same in one line, for a log. */
+  message: string;
 }
 
 /** Per-call options. */

@@ -2,7 +2,7 @@
 // shapes, retry. The root entry (`bucketry`) and each provider's entry (`bucketry/<id>`) re-export it.
 export { BucketryError, isBucketryError, type ErrorKind } from "./errors.js";
 export type { AclProvider, Bucket, BucketAcl, CannedAcl, Grant, Grantee, ListingProvider, Provider, RawAclRecords, RawBucketRecords } from "./model.js";
-export type { AclClient, BucketPage, CallOptions, CommonOptions, ListBucketsOptions, ListingClient, OptionalArg, PageOptions, RawClients } from "./options.js";
+export type { AclClient, BucketPage, BucketryWarning, CallOptions, CommonOptions, ListBucketsOptions, ListingClient, OptionalArg, PageOptions, RawClients } from "./options.js";
 export type { EntryOptions } from "./provider.js";
 export { RetryBudget } from "./retry.js";
 export type { RetryBudgetOptions, RetryBudgetStats, RetryInfo, RetryOptions } from "./retry.js";

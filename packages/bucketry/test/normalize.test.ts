@@ -12,6 +12,7 @@ import { normalizeOssAcl } from "../src/providers/aliyun-oss.js";
 import { normalizeBosAcl } from "../src/providers/baidu-bos.js";
 import { createHitachiBucketClient, normalizeHitachiBucket } from "../src/providers/hitachi-vsp-one-object.js";
 import { normalizeMpcBucket } from "../src/providers/huaweicloud-mpc.js";
+import type { DroppedField } from "../src/providers/mapping.js";
 
 // Vendor records arrive as untyped JSON; tests feed deliberately wrong shapes through the typed signatures.
 const ens = (raw: unknown) => normalizeEnsBucket(raw as BucketInfo);
@@ -19,6 +20,12 @@ const mpc = (raw: unknown) => normalizeMpcBucket(raw as ObsBucket, "cn-north-4")
 const hitachi = (raw: unknown) => normalizeHitachiBucket(raw as UserBucket);
 const bos = (raw: unknown) => normalizeBosAcl(raw as GetBucketAclResponse, "bucket-example");
 const oss = (raw: unknown) => normalizeOssAcl(raw as AccessControlPolicy, "oss-example");
+
+/** Normalizes with a drop collector: the record and what was left out of it. */
+function keeping<T>(normalize: (onDrop: (d: DroppedField) => void) => T): { result: T; dropped: DroppedField[] } {
+  const dropped: DroppedField[] = [];
+  return { result: normalize((d) => dropped.push(d)), dropped };
+}
 
 /** The OSS package's own XML reader (what the facade receives as the parsed body). */
 function ossBody(xml: string): unknown {
@@ -79,18 +86,31 @@ describe("aliyun-ens BucketInfo → Bucket", () => {
     ["empty BucketName", { BucketName: "" }, /BucketName/],
     ["BucketName an object", { BucketName: { v: "test" } }, /BucketName/],
     ["BucketName a boolean", { BucketName: true }, /BucketName/],
-    ["CreateTime without a zone", { BucketName: "b", CreateTime: "2022-10-12 05:45:00" }, /CreateTime/],
-    ["CreateTime an epoch number", { BucketName: "b", CreateTime: 1665553500000 }, /CreateTime/],
-    ["CreateTime month 13", { BucketName: "b", CreateTime: "2022-13-12T05:45:00Z" }, /CreateTime/],
-    ["CreateTime February 30", { BucketName: "b", CreateTime: "2022-02-30T05:45:00Z" }, /CreateTime/],
-    ["CreateTime February 29 of a common year", { BucketName: "b", CreateTime: "2023-02-29T05:45:00Z" }, /CreateTime/],
-    ["CreateTime hour 24", { BucketName: "b", CreateTime: "2022-10-12T24:00:00Z" }, /CreateTime/],
-    ["CreateTime minute 60", { BucketName: "b", CreateTime: "2022-10-12T05:60:00Z" }, /CreateTime/],
-    ["BucketAcl not a canned ACL", { BucketName: "b", BucketAcl: "public" }, /BucketAcl/],
-    ["EnsRegionId an array", { BucketName: "b", EnsRegionId: ["cn-dalian-unicom"] }, /EnsRegionId/],
   ])("rejects a record with %s (TypeError naming the field)", (_, raw, field) => {
     expect(() => ens(raw)).toThrow(TypeError);
     expect(() => ens(raw)).toThrow(field);
+  });
+
+  // Optional fields: the bucket is still listed, the odd value stays in raw and is reported (issue 12 item 4).
+  it.each([
+    ["CreateTime without a zone", { CreateTime: "2022-10-12 05:45:00" }, "createdAt", "CreateTime"],
+    ["CreateTime an epoch number", { CreateTime: 1665553500000 }, "createdAt", "CreateTime"],
+    ["CreateTime month 13", { CreateTime: "2022-13-12T05:45:00Z" }, "createdAt", "CreateTime"],
+    ["CreateTime February 30", { CreateTime: "2022-02-30T05:45:00Z" }, "createdAt", "CreateTime"],
+    ["CreateTime February 29 of a common year", { CreateTime: "2023-02-29T05:45:00Z" }, "createdAt", "CreateTime"],
+    ["CreateTime hour 24", { CreateTime: "2022-10-12T24:00:00Z" }, "createdAt", "CreateTime"],
+    ["CreateTime minute 60", { CreateTime: "2022-10-12T05:60:00Z" }, "createdAt", "CreateTime"],
+    ["BucketAcl \"default\"", { BucketAcl: "default" }, "acl", "BucketAcl"],
+    ["BucketAcl not a canned ACL", { BucketAcl: "public" }, "acl", "BucketAcl"],
+    ["EnsRegionId an array", { EnsRegionId: ["cn-dalian-unicom"] }, "region", "EnsRegionId"],
+  ] as const)("keeps a record with %s: that field left out, raw kept, the drop reported", (_, odd, field, from) => {
+    const raw = { BucketName: "b", EnsRegionId: "cn-beijing-15", BucketAcl: "private", ...odd };
+    const { result, dropped } = keeping((onDrop) => normalizeEnsBucket(raw as unknown as BucketInfo, onDrop));
+    expect(result.name).toBe("b");
+    expect(result).not.toHaveProperty(field);
+    expect(result.raw).toBe(raw);
+    expect(dropped).toEqual([{ field, from, value: (odd as Record<string, unknown>)[from], reason: expect.any(String) }]);
+    expect(dropped[0]!.reason).not.toBe("");
   });
 
   it.each([null, "test", ["test"], 42])("rejects a record that is not an object (%j)", (raw) => {
@@ -142,9 +162,11 @@ describe("huaweicloud-mpc ObsBucket → Bucket", () => {
     ["ISO text", "2022-10-26T15:25:11Z"],
     ["a fraction", 20221026152511.5],
     ["a boolean", true],
-  ])("rejects creation_date with %s (TypeError naming creation_date)", (_, creation_date) => {
-    expect(() => mpc({ bucket: "b", creation_date })).toThrow(TypeError);
-    expect(() => mpc({ bucket: "b", creation_date })).toThrow(/creation_date/);
+  ])("keeps a record whose creation_date is %s: createdAt left out, raw kept, the drop reported", (_, creation_date) => {
+    const raw = { bucket: "b", creation_date, is_authorized: 1 };
+    const { result, dropped } = keeping((onDrop) => normalizeMpcBucket(raw as unknown as ObsBucket, "cn-north-4", onDrop));
+    expect(result).toEqual({ provider: "huaweicloud-mpc", name: "b", region: "cn-north-4", raw });
+    expect(dropped).toEqual([{ field: "createdAt", from: "creation_date", value: creation_date, reason: expect.any(String) }]);
   });
 
   it.each([
@@ -180,13 +202,21 @@ describe("hitachi-vsp-one-object UserBucket → Bucket", () => {
   it.each([
     ["no bucketName", { bucketId: 1 }, /bucketName/],
     ["bucketName an array", { bucketId: 1, bucketName: ["b"] }, /bucketName/],
-    ["bucketId a fraction", { bucketId: 1.5, bucketName: "b" }, /bucketId/],
-    ["bucketId beyond 2^53", { bucketId: 2 ** 53 + 2, bucketName: "b" }, /bucketId/],
-    ["bucketId a boolean", { bucketId: true, bucketName: "b" }, /bucketId/],
-    ["bucketId an object", { bucketId: { v: 1 }, bucketName: "b" }, /bucketId/],
   ])("rejects a record with %s (TypeError naming the field)", (_, raw, field) => {
     expect(() => hitachi(raw)).toThrow(TypeError);
     expect(() => hitachi(raw)).toThrow(field);
+  });
+
+  it.each([
+    ["bucketId a fraction", 1.5],
+    ["bucketId beyond 2^53", 2 ** 53 + 2],
+    ["bucketId a boolean", true],
+    ["bucketId an object", { v: 1 }],
+  ])("keeps a record with %s: id left out, raw kept, the drop reported", (_, bucketId) => {
+    const raw = { bucketId, bucketName: "b" };
+    const { result, dropped } = keeping((onDrop) => normalizeHitachiBucket(raw as unknown as UserBucket, onDrop));
+    expect(result).toEqual({ provider: "hitachi-vsp-one-object", name: "b", raw });
+    expect(dropped).toEqual([{ field: "id", from: "bucketId", value: bucketId, reason: expect.any(String) }]);
   });
 
   // The listing body's shape is read inside the client: drive it with a transport double (CSRF + listing).

@@ -11,8 +11,8 @@ import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, Page
 import { eachPage } from "../pagination.js";
 import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, type PageLimits, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
-import { applyTable, cannedAcl, isoDate, text, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
+import { applyTable, cannedAcl, isoDate, text, type DroppedField, type FieldTable } from "./mapping.js";
+import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, normalizeReporting } from "./common.js";
 
 export interface AliyunEnsOptions extends CommonOptions {
   provider: "aliyun-ens";
@@ -103,8 +103,9 @@ export const ensBucketFields = {
   acl: { from: "BucketAcl", via: cannedAcl },
 } satisfies FieldTable;
 
-export function normalizeEnsBucket(raw: BucketInfo): Bucket<"aliyun-ens"> {
-  return { provider: "aliyun-ens", ...(applyTable(raw, ensBucketFields) as { name: string }), raw };
+/** BucketInfo → Bucket; an optional field that cannot be read is left out and handed to `onDrop`. */
+export function normalizeEnsBucket(raw: BucketInfo, onDrop?: (dropped: DroppedField) => void): Bucket<"aliyun-ens"> {
+  return { provider: "aliyun-ens", ...(applyTable(raw, ensBucketFields, onDrop) as { name: string }), raw };
 }
 
 /** A ListBuckets body, checked before use; anything else is a MalformedResponse. */
@@ -149,7 +150,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
         let buckets: Bucket<"aliyun-ens">[];
         try {
           page = readPage(body);
-          buckets = page.infos.map(normalizeEnsBucket);
+          buckets = page.infos.map((info) => normalizeReporting(state, (onDrop) => normalizeEnsBucket(info, onDrop), (b) => b.name));
         } catch (err) {
           throw malformed(ensErrors, response, (err as Error).message, err);
         }

@@ -11,8 +11,8 @@ import type { AclClient, CallOptions, CommonOptions } from "../options.js";
 import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { grantsOfCanned } from "./acl.js";
-import { applyTable, cannedAcl, text, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, clientState, configError, requireString } from "./common.js";
+import { applyTable, cannedAcl, text, type DroppedField, type FieldTable } from "./mapping.js";
+import { callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, requireString } from "./common.js";
 
 export interface AliyunOssOptions extends CommonOptions {
   provider: "aliyun-oss";
@@ -100,8 +100,8 @@ export const ossAclFields = {
   acl: { from: "AccessControlList.Grant", required: true, via: cannedAcl },
 } satisfies FieldTable;
 
-export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string): BucketAcl<"aliyun-oss"> {
-  const f = applyTable(raw, ossAclFields) as { ownerId: string; ownerDisplayName?: string; acl: BucketAcl["acl"] & string };
+export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string, onDrop?: (dropped: DroppedField) => void): BucketAcl<"aliyun-oss"> {
+  const f = applyTable(raw, ossAclFields, onDrop) as { ownerId: string; ownerDisplayName?: string; acl: BucketAcl["acl"] & string };
   return {
     provider: "aliyun-oss",
     bucket,
@@ -166,7 +166,7 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
             throw malformed(ossErrors, response, root ? `expected <AccessControlPolicy>, got <${root}>` : `expected an XML body, got ${response.headers.get("content-type") ?? "no content type"}`);
           }
           try {
-            return normalizeOssAcl(body as AccessControlPolicy, name);
+            return normalizeReporting(state, (onDrop) => normalizeOssAcl(body as AccessControlPolicy, name, onDrop), () => name);
           } catch (err) {
             throw malformed(ossErrors, response, (err as Error).message, err);
           }

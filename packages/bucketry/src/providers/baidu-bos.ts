@@ -10,8 +10,8 @@ import type { AclClient, CallOptions, CommonOptions } from "../options.js";
 import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { cannedOfGrants } from "./acl.js";
-import { applyTable, exactText, type Converter, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, clientState, configError } from "./common.js";
+import { applyTable, exactText, type Converter, type DroppedField, type FieldTable } from "./mapping.js";
+import { callContext, generated, checkEndpoint, clientState, configError, normalizeReporting } from "./common.js";
 
 export interface BaiduBosOptions extends CommonOptions {
   provider: "baidu-bos";
@@ -133,8 +133,8 @@ export const bosAclFields = {
   conditional: { from: "accessControlList", via: bosConditional },
 } satisfies FieldTable;
 
-export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string): BucketAcl<"baidu-bos"> {
-  const f = applyTable(raw, bosAclFields) as { ownerId: string; grants: Grant[]; conditional?: boolean };
+export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string, onDrop?: (dropped: DroppedField) => void): BucketAcl<"baidu-bos"> {
+  const f = applyTable(raw, bosAclFields, onDrop) as { ownerId: string; grants: Grant[]; conditional?: boolean };
   const acl = f.conditional ? undefined : cannedOfGrants(f.grants, f.ownerId);
   return { provider: "baidu-bos", bucket, owner: { id: f.ownerId }, ...(acl ? { acl } : {}), grants: f.grants, raw };
 }
@@ -164,7 +164,7 @@ export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient 
         ({ response, data }) => {
           const body = parseJsonBody(bosErrors, response, data);
           try {
-            return normalizeBosAcl(body as GetBucketAclResponse, name);
+            return normalizeReporting(state, (onDrop) => normalizeBosAcl(body as GetBucketAclResponse, name, onDrop), () => name);
           } catch (err) {
             throw malformed(bosErrors, response, (err as Error).message, err);
           }

@@ -2,9 +2,10 @@
 import { BucketryError } from "../errors.js";
 import { boundedTransport, DEFAULT_MAX_RESPONSE_BYTES, type ErrorProfile } from "../http.js";
 import type { Provider } from "../model.js";
-import type { CallOptions, CommonOptions } from "../options.js";
+import type { BucketryWarning, CallOptions, CommonOptions } from "../options.js";
 import { resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget } from "../retry.js";
 import { SkewClock, type CallContext } from "../runtime.js";
+import type { DroppedField } from "./mapping.js";
 import { platformTransport } from "@bucketry/signing/fetch";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -22,6 +23,8 @@ export interface ClientState {
   fetch: (request: Request) => Promise<Response>;
   /** Per attempt: pass as openapi-fetch's per-request `fetch`, bound to the attempt's signal (see `boundedTransport`). */
   send: (signal: AbortSignal) => (request: Request) => Promise<Response>;
+  /** The caller's `onWarning` (exceptions it throws are ignored), or nothing. */
+  warn: (warning: BucketryWarning) => void;
   /** Set by a refreshing credential source: drops credentials a server refused as expired (see credentials.ts). */
   refreshCredentials?: ((error: BucketryError, attemptStartedAt: number) => boolean) | undefined;
 }
@@ -120,6 +123,8 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   const custom = options.fetch;
   if (custom !== undefined && typeof custom !== "function") throw configError(provider, "fetch must be a function (request: Request) => Promise<Response>");
   if (options.clock !== undefined && typeof options.clock !== "function") throw configError(provider, "clock must be a function returning epoch milliseconds");
+  const onWarning = options.onWarning;
+  if (onWarning !== undefined && typeof onWarning !== "function") throw configError(provider, "onWarning must be a function (warning) => void");
   // Default: the platform's transport (@bucketry/signing/fetch: the keep-alive transport on Node, fetch
   // elsewhere), given the attempt's signal. A `fetch` option replaces it. Both are late-bound, so MSW and
   // other patches of fetch / http.request apply.
@@ -132,6 +137,13 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
     deadlineMs,
     budget,
     secrets: new SecretSet(),
+    warn: (warning) => {
+      try {
+        onWarning?.(warning);
+      } catch {
+        // A logging hook must not fail the call.
+      }
+    },
     fetch: (request: Request) => transport(request),
     send: (signal: AbortSignal) => (request: Request) => transport(request, { signal }),
   };
@@ -161,4 +173,19 @@ export function checkPageSize(provider: Provider, value: number | undefined, max
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || value < 1 || value > max) throw configError(provider, `pageSize must be an integer from 1 to ${max}, got ${String(value)}`);
   return value;
+}
+
+/**
+ * Runs a record's normalization and reports the optional fields it dropped to the client's `onWarning`,
+ * naming the bucket (`bucketOf` reads it from the result, whose name is a required field).
+ */
+export function normalizeReporting<T>(state: ClientState, normalize: (onDrop: (dropped: DroppedField) => void) => T, bucketOf: (result: T) => string): T {
+  const dropped: DroppedField[] = [];
+  const result = normalize((d) => dropped.push(d));
+  const provider = state.profile.provider;
+  for (const d of dropped) {
+    const bucket = bucketOf(result);
+    state.warn({ provider, kind: "DroppedField", bucket, ...d, message: `${provider}: bucket ${bucket}: ${d.from} left out (${d.reason})` });
+  }
+  return result;
 }

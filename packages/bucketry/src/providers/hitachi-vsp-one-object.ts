@@ -12,8 +12,8 @@ import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, Page
 import { eachPage } from "../pagination.js";
 import { entryFunction, firstNonBlank, type PageLimits, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
-import { applyTable, idString, text, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError } from "./common.js";
+import { applyTable, idString, text, type DroppedField, type FieldTable } from "./mapping.js";
+import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, normalizeReporting } from "./common.js";
 
 export interface HitachiOptions extends CommonOptions {
   provider: "hitachi-vsp-one-object";
@@ -72,8 +72,9 @@ export const hitachiBucketFields = {
   id: { from: "bucketId", via: idString },
 } satisfies FieldTable;
 
-export function normalizeHitachiBucket(raw: UserBucket): Bucket<"hitachi-vsp-one-object"> {
-  return { provider: "hitachi-vsp-one-object", ...(applyTable(raw, hitachiBucketFields) as { name: string }), raw };
+/** UserBucket → Bucket; an optional field that cannot be read is left out and handed to `onDrop`. */
+export function normalizeHitachiBucket(raw: UserBucket, onDrop?: (dropped: DroppedField) => void): Bucket<"hitachi-vsp-one-object"> {
+  return { provider: "hitachi-vsp-one-object", ...(applyTable(raw, hitachiBucketFields, onDrop) as { name: string }), raw };
 }
 
 function readPage(body: unknown): { items: UserBucket[]; next: string | undefined } {
@@ -136,7 +137,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
         let buckets: Bucket<"hitachi-vsp-one-object">[];
         try {
           page = readPage(parsed);
-          buckets = page.items.map(normalizeHitachiBucket);
+          buckets = page.items.map((item) => normalizeReporting(state, (onDrop) => normalizeHitachiBucket(item, onDrop), (b) => b.name));
         } catch (err) {
           throw malformed(hitachiErrors, response, (err as Error).message, err);
         }

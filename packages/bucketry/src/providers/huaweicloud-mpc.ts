@@ -10,8 +10,8 @@ import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, Page
 import { eachPage } from "../pagination.js";
 import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, firstNonBlank, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
-import { applyTable, compactUtcDate, text, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, clientState, configError, requireString, type ClientState } from "./common.js";
+import { applyTable, compactUtcDate, text, type DroppedField, type FieldTable } from "./mapping.js";
+import { callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, requireString, type ClientState } from "./common.js";
 
 export interface HuaweiMpcOptions extends CommonOptions {
   provider: "huaweicloud-mpc";
@@ -107,8 +107,9 @@ export const mpcBucketFields = {
   createdAt: { from: "creation_date", via: compactUtcDate },
 } satisfies FieldTable;
 
-export function normalizeMpcBucket(raw: ObsBucket, region: string): Bucket<"huaweicloud-mpc"> {
-  return { provider: "huaweicloud-mpc", ...(applyTable(raw, mpcBucketFields) as { name: string }), region, raw };
+/** ObsBucket → Bucket; an optional field that cannot be read is left out and handed to `onDrop`. */
+export function normalizeMpcBucket(raw: ObsBucket, region: string, onDrop?: (dropped: DroppedField) => void): Bucket<"huaweicloud-mpc"> {
+  return { provider: "huaweicloud-mpc", ...(applyTable(raw, mpcBucketFields, onDrop) as { name: string }), region, raw };
 }
 
 export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClient {
@@ -154,7 +155,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
         const body = parseJsonBody(mpcErrors, response, data);
         try {
           if (!isObject(body) || !Array.isArray(body.buckets)) throw new TypeError("buckets is not an array");
-          const buckets = (body.buckets as ObsBucket[]).map((b) => normalizeMpcBucket(b, region));
+          const buckets = (body.buckets as ObsBucket[]).map((b) => normalizeReporting(state, (onDrop) => normalizeMpcBucket(b, region, onDrop), (n) => n.name));
           return { buckets: opts?.prefix ? buckets.filter((b) => b.name.startsWith(opts.prefix!)) : buckets };
         } catch (err) {
           throw malformed(mpcErrors, response, (err as Error).message, err);

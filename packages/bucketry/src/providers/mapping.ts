@@ -108,16 +108,35 @@ function pick(record: unknown, path: string): unknown {
   return current;
 }
 
-/** Applies a field table to one vendor record; throws TypeError naming the field that cannot be read. */
-export function applyTable(record: unknown, table: FieldTable): Record<string, unknown> {
+/** An optional field whose vendor value could not be read: left out of the normalized record, not fatal. */
+export interface DroppedField {
+  /** The normalized field (`acl`, `createdAt`). */
+  field: string;
+  /** Its path in the vendor record (`BucketAcl`). */
+  from: string;
+  /** The vendor's value as received. */
+  value: unknown;
+  /** Why it could not be read. */
+  reason: string;
+}
+
+/**
+ * Applies a field table to one vendor record. A required field that is missing or unreadable throws a
+ * TypeError naming it; an optional one that cannot be read is left out and handed to `onDrop`, so one odd
+ * value never loses the record (the vendor's value stays in `raw`).
+ */
+export function applyTable(record: unknown, table: FieldTable, onDrop?: (dropped: DroppedField) => void): Record<string, unknown> {
   if (typeof record !== "object" || record === null || Array.isArray(record)) throw new TypeError("expected an object record");
   const out: Record<string, unknown> = {};
   for (const [field, rule] of Object.entries(table)) {
+    const raw = pick(record, rule.from);
     let value: unknown;
     try {
-      value = rule.via.convert(pick(record, rule.from));
+      value = rule.via.convert(raw);
     } catch (err) {
-      throw new TypeError(`${rule.from}: ${(err as Error).message}`);
+      if (rule.required) throw new TypeError(`${rule.from}: ${(err as Error).message}`);
+      onDrop?.({ field, from: rule.from, value: raw, reason: (err as Error).message });
+      continue;
     }
     if (value === undefined) {
       if (rule.required) throw new TypeError(`${rule.from} is missing`);

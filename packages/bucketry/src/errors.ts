@@ -20,6 +20,32 @@ export type ErrorKind =
   | "Configuration"
   | "Unknown";
 
+/** One side of a signature: what was signed. */
+export interface SignedText {
+  canonicalRequest?: string | undefined;
+  stringToSign?: string | undefined;
+}
+
+/**
+ * On a signature error: what bucketry signed, what the vendor says it expected (when its answer carries that:
+ * OSS's `<StringToSign>`/`<CanonicalRequest>`, the Alibaba gateway's "server string to sign is: …"), and where
+ * they first differ. Never a secret or a derived key: a security token in a signed header shows as `[redacted]`.
+ */
+export interface SignatureComparison {
+  ours: SignedText;
+  server?: SignedText | undefined;
+  firstDifference?: SignatureDifference | undefined;
+}
+
+/** The first line where ours and the server's text differ (1-based line and column), with both lines. */
+export interface SignatureDifference {
+  part: "canonicalRequest" | "stringToSign";
+  line: number;
+  column: number;
+  ours: string;
+  server: string;
+}
+
 export interface BucketryErrorInit {
   provider?: Provider | undefined;
   kind: ErrorKind;
@@ -34,6 +60,7 @@ export interface BucketryErrorInit {
   retryAfterMs?: number | undefined;
   /** The server's clock (from its Date header), for clock-skew correction. */
   serverTime?: number | undefined;
+  signature?: SignatureComparison | undefined;
   cause?: unknown;
 }
 
@@ -56,6 +83,8 @@ export class BucketryError extends Error {
   attempts: number;
   readonly retryAfterMs: number | undefined;
   readonly serverTime: number | undefined;
+  /** On a signature error: what bucketry signed, what the vendor expected, where they differ. */
+  readonly signature: SignatureComparison | undefined;
 
   constructor(init: BucketryErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -69,6 +98,7 @@ export class BucketryError extends Error {
     this.attempts = init.attempts ?? 1;
     this.retryAfterMs = init.retryAfterMs;
     this.serverTime = init.serverTime;
+    this.signature = init.signature;
   }
 
   toJSON(): Record<string, unknown> {
@@ -83,6 +113,7 @@ export class BucketryError extends Error {
       requestId: this.requestId,
       retryable: this.retryable,
       attempts: this.attempts,
+      ...(this.signature ? { signature: this.signature } : {}),
     };
   }
 

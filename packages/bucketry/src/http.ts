@@ -1,6 +1,6 @@
 // From an HTTP exchange to data or a BucketryError. Vendor differences are data (an ErrorProfile per
 // provider); the logic here is the same for all five.
-import { BucketryError, type ErrorKind } from "./errors.js";
+import { BucketryError, type ErrorKind, type SignatureComparison, type SignedText } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { Transport } from "@bucketry/signing/fetch";
 
@@ -19,6 +19,40 @@ export interface ErrorProfile {
   codeKinds: Readonly<Record<string, ErrorKind>>;
   /** Extracts code/message/request id from an error body (parsed JSON object, or raw text). */
   readError(body: unknown): VendorError;
+  /** What the vendor says it signed, from a signature error's body or message (vendors that report it). */
+  serverSigned?(body: unknown, vendor: VendorError): SignedText | undefined;
+}
+
+/** What the facade needs to explain a signature error: what was signed, and how to hide secrets in it. */
+export interface SigningTrace {
+  ours: SignedText | undefined;
+  redact: (text: string) => string;
+}
+
+function compareSigned(profile: ErrorProfile, body: unknown, vendor: VendorError, trace: SigningTrace): SignatureComparison | undefined {
+  const hide = (t: SignedText | undefined): SignedText | undefined => {
+    if (!t || (t.canonicalRequest ?? t.stringToSign) === undefined) return undefined;
+    const out: SignedText = {};
+    for (const k of ["canonicalRequest", "stringToSign"] as const) if (t[k] !== undefined) out[k] = trace.redact(t[k]);
+    return out;
+  };
+  const ours = hide(trace.ours);
+  if (!ours) return undefined;
+  let server: SignedText | undefined;
+  try {
+    server = hide(profile.serverSigned?.(body, vendor));
+  } catch {}
+  const part = server?.canonicalRequest !== undefined && ours.canonicalRequest !== undefined ? "canonicalRequest" : "stringToSign";
+  const a = ours[part]?.split("\n");
+  const b = server?.[part]?.split("\n");
+  if (!a || !b || ours[part] === server?.[part]) return server ? { ours, server } : { ours };
+  let line = 0;
+  while (a[line] === b[line]) line++;
+  const x = a[line] ?? "";
+  const y = b[line] ?? "";
+  let column = 0;
+  while (column < x.length && x[column] === y[column]) column++;
+  return { ours, server, firstDifference: { part, line: line + 1, column: column + 1, ours: x, server: y } };
 }
 
 export function statusKind(status: number): ErrorKind {
@@ -66,7 +100,7 @@ export function serverTimeOf(headers: Headers): number | undefined {
 }
 
 /** A non-2xx response as a BucketryError, whatever its body looks like. */
-export function errorFromResponse(profile: ErrorProfile, response: Response, body: unknown, now = Date.now()): BucketryError {
+export function errorFromResponse(profile: ErrorProfile, response: Response, body: unknown, now = Date.now(), trace?: SigningTrace): BucketryError {
   let vendor: VendorError = {};
   try {
     vendor = profile.readError(body);
@@ -87,6 +121,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     retryable: isRetryableKind(kind),
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
+    signature: kind === "SignatureMismatch" && trace ? compareSigned(profile, body, vendor, trace) : undefined,
     message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
 }

@@ -3,7 +3,7 @@
 // (policy, retry budget, total deadline), learns clock skew from the server's Date, re-authenticates once
 // when the provider says its auth state expired, and stamps the attempt count on the final error. Every
 // timer and listener a call creates is removed when it settles.
-import { BucketryError } from "./errors.js";
+import { BucketryError, type SignedText } from "./errors.js";
 import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, requestIdOf, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
@@ -60,6 +60,8 @@ export interface CallContext {
    * same signal, per-attempt timeout and deadline as every attempt.
    */
   authExpired?: ((error: BucketryError) => boolean) | undefined;
+  /** What the attempt under this signal signed (to explain a signature error). */
+  signedFor?: ((signal: AbortSignal) => SignedText | undefined) | undefined;
 }
 
 export interface RawResult {
@@ -204,7 +206,8 @@ async function runAttempt<T>(
     const result = await abortable(attempt(controller.signal), controller.signal);
     if (!(result?.response instanceof Response)) throw new TypeError("the transport produced no response");
     if (!result.response.ok) {
-      const error = errorFromResponse(ctx.profile, result.response, result.error, ctx.clock.now());
+      const trace = ctx.signedFor ? { ours: ctx.signedFor(controller.signal), redact: ctx.redact ?? ((t: string) => t) } : undefined;
+      const error = errorFromResponse(ctx.profile, result.response, result.error, ctx.clock.now(), trace);
       outcome.authExpired = ctx.authExpired?.(error) === true;
       throw error;
     }

@@ -97,6 +97,7 @@ export async function signAcsRpcV1(request: SignableRequest, options: AcsRpcV1Si
     const e = entries[i]!;
     stringToSign += (i > 0 ? "%26" : "") + reencode(e[2]) + "%3D" + reencode(e[3]);
   }
+  request.signed = { stringToSign };
   let signature = hmacBase64("SHA-1", creds.accessKeySecret + "&", stringToSign);
   if (typeof signature !== "string") signature = await signature;
   url.search = search + "Signature=" + percentEncode(signature);

@@ -148,7 +148,9 @@ export async function signAcs3(request: SignableRequest, options: Acs3SignerOpti
     payloadHash;
   let hashed = crypto.sha256Hex(canonicalRequest);
   if (typeof hashed !== "string") hashed = await hashed;
-  let signature = hmacHex("SHA-256", creds.accessKeySecret, ALGORITHM + "\n" + hashed);
+  const stringToSign = ALGORITHM + "\n" + hashed;
+  request.signed = { canonicalRequest, stringToSign };
+  let signature = hmacHex("SHA-256", creds.accessKeySecret, stringToSign);
   if (typeof signature !== "string") signature = await signature;
 
   for (let i = 0; i < own.length; i += 2) headers.set(own[i]!, own[i + 1]!);

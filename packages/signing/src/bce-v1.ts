@@ -172,6 +172,7 @@ export async function signBceV1(request: SignableRequest, options: BceV1Options)
     key = typeof derived === "string" ? derived : await derived;
     keyCache.set(creds, { prefix, secret: creds.accessKeySecret, key });
   }
+  request.signed = { canonicalRequest, stringToSign: canonicalRequest };
   let signature = hmacHex("SHA-256", key, canonicalRequest);
   if (typeof signature !== "string") signature = await signature;
 

@@ -151,7 +151,9 @@ export async function signSdkHmacSha256(request: SignableRequest, options: SdkHm
     payloadHash;
   let hashed = crypto.sha256Hex(canonicalRequest);
   if (typeof hashed !== "string") hashed = await hashed;
-  let signature = hmacHex("SHA-256", creds.accessKeySecret, SDK_HMAC_SHA256 + "\n" + date + "\n" + hashed);
+  const stringToSign = SDK_HMAC_SHA256 + "\n" + date + "\n" + hashed;
+  request.signed = { canonicalRequest, stringToSign };
+  let signature = hmacHex("SHA-256", creds.accessKeySecret, stringToSign);
   if (typeof signature !== "string") signature = await signature;
 
   headers.set("X-Sdk-Date", date);

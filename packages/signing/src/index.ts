@@ -1,8 +1,8 @@
 // Signing middleware for the generated clients, one per vendor scheme. Each `xSigner(options)` is
 // openapi-fetch middleware (`client.use(xSigner(...))`) that signs every attempt afresh; each `signX`
 // is the pure core over a `SignableRequest`.
-export { signingMiddleware, signRequest } from "./middleware.js";
-export type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest } from "./types.js";
+export { signedPartsOf, signingMiddleware, signRequest } from "./middleware.js";
+export type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest, SignedParts } from "./types.js";
 
 export { acs3Signer, signAcs3 } from "./acs3.js";
 export type { Acs3SignerOptions } from "./acs3.js";

@@ -1,5 +1,13 @@
 import type { Middleware } from "openapi-fetch";
+import { rememberSigned } from "./signed.js";
 import type { SignableRequest } from "./types.js";
+
+export { signedPartsOf } from "./signed.js";
+
+function remember(request: Request, signable: SignableRequest): Request {
+  if (signable.signed) rememberSigned(request, signable.signed);
+  return request;
+}
 
 /**
  * Turns a signing function into openapi-fetch middleware. It runs on every `onRequest`, so each
@@ -31,7 +39,7 @@ export async function signRequest(request: Request, sign: (request: SignableRequ
     body,
   };
   await signSafely(sign, signable);
-  return rebuild(request, signable);
+  return remember(rebuild(request, signable), signable);
 }
 
 async function signAttempt(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
@@ -41,8 +49,8 @@ async function signAttempt(request: Request, sign: (request: SignableRequest) =>
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   const signable: SignableRequest = { method: request.method.toUpperCase(), url: new URL(request.url), headers: request.headers, body };
   await signSafely(sign, signable);
-  if (body === undefined && signable.url.href === request.url) return request; // signed in place
-  return rebuild(request, signable);
+  if (body === undefined && signable.url.href === request.url) return remember(request, signable); // signed in place
+  return remember(rebuild(request, signable), signable);
 }
 
 async function signSafely(sign: (request: SignableRequest) => Promise<void>, signable: SignableRequest): Promise<void> {

@@ -125,6 +125,7 @@ export async function signOssV1(request: SignableRequest, options: OssV1SignerOp
 
   const stringToSign =
     request.method.toUpperCase() + "\n" + contentMd5 + "\n" + contentType + "\n" + date + "\n" + canonicalOssHeaders + resource;
+  request.signed = { stringToSign };
   let signature = hmacBase64("SHA-1", creds.accessKeySecret, stringToSign);
   if (typeof signature !== "string") signature = await signature;
 

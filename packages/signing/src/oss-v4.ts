@@ -131,7 +131,9 @@ export async function signOssV4(request: SignableRequest, options: OssV4SignerOp
   if (typeof hashed !== "string") hashed = await hashed;
   let key = signingKey(creds.accessKeyId, creds.accessKeySecret, day, region);
   if (isPromise(key)) key = await key;
-  let signature = hmacHex("SHA-256", key, ALGORITHM + "\n" + datetime + "\n" + scope + "\n" + hashed);
+  const stringToSign = ALGORITHM + "\n" + datetime + "\n" + scope + "\n" + hashed;
+  request.signed = { canonicalRequest, stringToSign };
+  let signature = hmacHex("SHA-256", key, stringToSign);
   if (typeof signature !== "string") signature = await signature;
 
   for (let i = 0; i < own.length; i += 2) headers.set(own[i]!, own[i + 1]!);

@@ -22,6 +22,19 @@ export interface SignableRequest {
   headers: Headers;
   /** Exact body bytes that will be sent (undefined or empty for none). */
   body?: Uint8Array | undefined;
+  /** Set by the signer: what it signed (never a key or a derived key). */
+  signed?: SignedParts | undefined;
+}
+
+/**
+ * What a signer signed, to compare with what a vendor reports on a signature error. Contains no secret and
+ * no derived key; it may contain the request's header values, a security token among them.
+ */
+export interface SignedParts {
+  /** The canonical request (schemes that have one: ACS3, OSS V4, SDK-HMAC-SHA256, bce-auth-v1). */
+  canonicalRequest?: string | undefined;
+  /** The string the signature is the HMAC of (for bce-auth-v1, the canonical request itself). */
+  stringToSign: string;
 }
 
 export async function resolveCredentials<C>(source: CredentialSource<C>): Promise<C> {

@@ -95,6 +95,22 @@ function causeCode(cause: unknown, depth = 0): string | undefined {
   return causeCode((cause as { cause?: unknown }).cause, depth + 1);
 }
 
+/**
+ * A signature error's explanation, on lines after the error: where the text bucketry signed and the text the
+ * vendor reports it signed first differ, or that they are the same (then the secret is what differs).
+ * (--json carries the whole comparison in the error's `signature`.)
+ */
+export function signatureExplanation(err: unknown): string | undefined {
+  if (!(err instanceof BucketryError) || !err.signature) return undefined;
+  const { firstDifference: d, server } = err.signature;
+  if (d) {
+    const what = d.part === "canonicalRequest" ? "canonical request" : "string to sign";
+    return `bucketry: the ${what} differs from ${err.provider ?? "the vendor"}'s at line ${d.line}, column ${d.column}:\n  bucketry: ${JSON.stringify(d.ours)}\n  ${err.provider ?? "vendor"}: ${JSON.stringify(d.server)}`;
+  }
+  if (server) return `bucketry: ${err.provider ?? "the vendor"} signed the same text as bucketry, so the secret (AccessKey secret) is what differs`;
+  return undefined;
+}
+
 /** The error as one JSON line for stderr (--json). */
 export function formatErrorJson(err: unknown): string {
   const exitCode = exitCodeFor(err);

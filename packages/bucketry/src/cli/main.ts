@@ -1,7 +1,7 @@
 // The `bucketry` command (bin/bucketry.js loads dist/cli/main.js). Exit codes: 0 ok, 2 usage,
 // 3 credentials/auth, 4 not found, 5 other API error, 6 network/timeout; errors are one line on stderr.
 import { readFileSync } from "node:fs";
-import { debugDetail, exitCodeFor, formatError, formatErrorJson, UsageError } from "./exit.js";
+import { debugDetail, exitCodeFor, formatError, formatErrorJson, signatureExplanation, UsageError } from "./exit.js";
 import { HELP } from "./help.js";
 import type { Io } from "./output.js";
 import { getAclCommand, listBucketsCommand } from "./commands/buckets.js";
@@ -55,6 +55,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await command(rest, io);
   } catch (err) {
     io.err.write((json ? formatErrorJson(err) : formatError(err)) + "\n");
+    const explained = json ? undefined : signatureExplanation(err);
+    if (explained) io.err.write(explained + "\n");
     if (debug) io.err.write(debugDetail(err) + "\n");
     return exitCodeFor(err);
   }

@@ -93,6 +93,11 @@ export const ensErrors: ErrorProfile = {
     if (!isObject(body)) return {};
     return { code: str(body.Code ?? body.code), message: str(body.Message ?? body.message), requestId: str(body.RequestId ?? body.requestId) };
   },
+  // The gateway's SignatureDoesNotMatch message ends with "server string to sign is:" and what it signed.
+  serverSigned: (_, vendor) => {
+    const m = /server string to sign is:\s*([\s\S]*)$/.exec(vendor.message ?? "");
+    return m ? { stringToSign: m[1] } : undefined;
+  },
 };
 
 /** BucketInfo → Bucket. */

@@ -83,6 +83,8 @@ export const ossErrors: ErrorProfile = {
     if (!isObject(body)) return {};
     return { code: str(body.Code), message: str(body.Message), requestId: str(body.RequestId) };
   },
+  // SignatureDoesNotMatch carries what OSS signed: <StringToSign> (V1, V4) and <CanonicalRequest> (V4).
+  serverSigned: (body) => (isObject(body) ? { canonicalRequest: str(body.CanonicalRequest), stringToSign: str(body.StringToSign) } : undefined),
 };
 
 /** OSS bucket names: 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */

@@ -7,6 +7,7 @@ import { resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget 
 import { SkewClock, type CallContext } from "../runtime.js";
 import type { DroppedField } from "./mapping.js";
 import { platformTransport } from "@bucketry/signing/fetch";
+import { signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -23,6 +24,8 @@ export interface ClientState {
   fetch: (request: Request) => Promise<Response>;
   /** Per attempt: pass as openapi-fetch's per-request `fetch`, bound to the attempt's signal (see `boundedTransport`). */
   send: (signal: AbortSignal) => (request: Request) => Promise<Response>;
+  /** What each attempt signed, by the attempt's signal (explains a signature error). */
+  signed: WeakMap<AbortSignal, SignedParts>;
   /** The caller's `onWarning` (exceptions it throws are ignored), or nothing. */
   warn: (warning: BucketryWarning) => void;
   /** Set by a refreshing credential source: drops credentials a server refused as expired (see credentials.ts). */
@@ -129,7 +132,9 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   // elsewhere), given the attempt's signal. A `fetch` option replaces it. Both are late-bound, so MSW and
   // other patches of fetch / http.request apply.
   const transport = boundedTransport(custom, { maxResponseBytes, dropHeaders: extras.dropHeaders }, platformTransport);
+  const signed = new WeakMap<AbortSignal, SignedParts>();
   return {
+    signed,
     profile,
     retry,
     clock: new SkewClock(options.clock),
@@ -145,7 +150,11 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
       }
     },
     fetch: (request: Request) => transport(request),
-    send: (signal: AbortSignal) => (request: Request) => transport(request, { signal }),
+    send: (signal: AbortSignal) => (request: Request) => {
+      const parts = signedPartsOf(request);
+      if (parts) signed.set(signal, parts);
+      return transport(request, { signal });
+    },
   };
 }
 
@@ -166,7 +175,18 @@ export function callContext(state: ClientState, call: CallOptions | undefined): 
   }
   const timeoutMs = call?.timeoutMs === undefined ? state.timeoutMs : duration(provider, "timeoutMs", call.timeoutMs);
   const deadlineMs = call?.deadlineMs === undefined ? state.deadlineMs : duration(provider, "deadlineMs", call.deadlineMs);
-  return { profile: state.profile, retry, clock: state.clock, timeoutMs, deadlineMs, signal, budget: state.budget, redact: state.secrets.redact, refreshCredentials: state.refreshCredentials };
+  return {
+    profile: state.profile,
+    retry,
+    clock: state.clock,
+    timeoutMs,
+    deadlineMs,
+    signal,
+    budget: state.budget,
+    redact: state.secrets.redact,
+    refreshCredentials: state.refreshCredentials,
+    signedFor: (s) => state.signed.get(s),
+  };
 }
 
 export function checkPageSize(provider: Provider, value: number | undefined, max: number, fallback: number): number {

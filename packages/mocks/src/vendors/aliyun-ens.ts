@@ -1,6 +1,6 @@
 // Alibaba Cloud ENS ListBuckets (RPC): ACS3-HMAC-SHA256 or RPC v1 (HMAC-SHA1) signatures, POP JSON errors,
 // PageNumber/PageSize paging with TotalCount and Prefix filtering.
-import { signAcs3, signAcsRpcV1 } from "@bucketry/signing";
+import { signAcs3, signAcsRpcV1, type SignableRequest } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
 import { testCredentials } from "../credentials.js";
 import type { MockBucket, Reply } from "../types.js";
@@ -86,14 +86,16 @@ async function rpcV1(ctx: MockContext): Promise<Reply | undefined> {
   if (typeof t !== "number") return fail("Timestamp", t);
   const nonce = checkNonce(ctx, q.get("SignatureNonce"), "SignatureNonce");
   if (typeof nonce !== "string") return fail("nonce", nonce);
-  const resigned = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
+  const resigned: SignableRequest = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
   try {
     await signAcsRpcV1(resigned, { credentials: creds, clock: () => t, nonce: () => nonce });
   } catch (err) {
     return fail("cannot re-sign", error(ctx, 400, "IncompleteSignature", `The request signature does not conform to Aliyun standards: ${(err as Error).message}`));
   }
   if (!same(resigned.url.searchParams.get("Signature"), q.get("Signature") ?? "")) {
-    return fail("signature mismatch", error(ctx, 400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", "RPC v1 signature mismatch"));
+    // The RPC gateway quotes what it signed, so a client can compare.
+    const message = `Specified signature is not matched with our calculation. server string to sign is:${resigned.signed?.stringToSign ?? ""}`;
+    return fail("signature mismatch", error(ctx, 400, "SignatureDoesNotMatch", message, "RPC v1 signature mismatch"));
   }
   usedNonces(ctx).add(nonce);
   ctx.call.auth = { scheme: "RPC-HMAC-SHA1", ok: true };

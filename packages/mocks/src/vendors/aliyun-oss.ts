@@ -1,6 +1,6 @@
 // Alibaba Cloud OSS GetBucketAcl (XML): OSS V4 and V1 signatures, 15-minute clock window
 // (RequestTimeTooSkewed with the server Date), virtual-hosted and path-style addressing.
-import { signOssV1, signOssV4 } from "@bucketry/signing";
+import { signOssV1, signOssV4, type SignableRequest } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
 import { testAccount, testCredentials } from "../credentials.js";
 import type { Reply } from "../types.js";
@@ -53,13 +53,16 @@ function checkWindow(ctx: MockContext, t: number): Reply | undefined {
 
 const noDate = (ctx: MockContext) => error(ctx, 403, "AccessDenied", "OSS authentication requires a valid Date.", { ec: "0002-00000503", reason: "no Date or x-oss-date" });
 
-function mismatch(ctx: MockContext, provided: string): Reply {
+/** OSS's SignatureDoesNotMatch: what it expected, as OSS reports it (StringToSign; CanonicalRequest for V4). */
+function mismatch(ctx: MockContext, provided: string, signed?: { canonicalRequest?: string | undefined; stringToSign: string }): Reply {
   return error(ctx, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. Check your key and signing method.", {
     ec: "0002-00000040",
     reason: "signature mismatch",
     extra: [
       ["OSSAccessKeyId", creds.accessKeyId],
       ["SignatureProvided", provided],
+      ...(signed ? ([["StringToSign", signed.stringToSign]] as Array<[string, string]>) : []),
+      ...(signed?.canonicalRequest !== undefined ? ([["CanonicalRequest", signed.canonicalRequest]] as Array<[string, string]>) : []),
     ],
   });
 }
@@ -96,7 +99,7 @@ async function v4(ctx: MockContext, authorization: string): Promise<Reply | unde
   }
   const additional = fields.get("AdditionalHeaders");
   const { bucket, mode } = addressing(ctx);
-  const resigned = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
+  const resigned: SignableRequest = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
   try {
     await signOssV4(resigned, {
       credentials: creds,
@@ -110,7 +113,7 @@ async function v4(ctx: MockContext, authorization: string): Promise<Reply | unde
     return fail("cannot re-sign", invalidAuth(ctx, (err as Error).message));
   }
   const expected = /Signature=([0-9a-f]+)$/.exec(resigned.headers.get("authorization") ?? "")?.[1];
-  if (!same(expected, signature)) return fail("signature mismatch", mismatch(ctx, signature));
+  if (!same(expected, signature)) return fail("signature mismatch", mismatch(ctx, signature, resigned.signed));
   ctx.call.auth = { scheme: "OSS4-HMAC-SHA256", ok: true };
   return undefined;
 }
@@ -130,7 +133,7 @@ async function v1(ctx: MockContext, authorization: string): Promise<Reply | unde
   const skewed = checkWindow(ctx, t);
   if (skewed) return fail("clock skew", skewed);
   const { bucket, mode } = addressing(ctx);
-  const resigned = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
+  const resigned: SignableRequest = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
   try {
     await signOssV1(resigned, {
       credentials: creds,
@@ -142,7 +145,7 @@ async function v1(ctx: MockContext, authorization: string): Promise<Reply | unde
   } catch (err) {
     return fail("cannot re-sign", invalidAuth(ctx, (err as Error).message));
   }
-  if (!same(resigned.headers.get("authorization"), authorization)) return fail("signature mismatch", mismatch(ctx, signature));
+  if (!same(resigned.headers.get("authorization"), authorization)) return fail("signature mismatch", mismatch(ctx, signature, resigned.signed));
   ctx.call.auth = { scheme: "OSS", ok: true };
   return undefined;
 }

@@ -3,6 +3,7 @@
 import { BucketryError, type ErrorKind, type SignatureComparison, type SignedText } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { Transport } from "@bucketry/signing/fetch";
+import { rememberSigned, signedPartsOf } from "@bucketry/signing/signed";
 
 export interface VendorError {
   code?: string | undefined;
@@ -205,7 +206,14 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
   return async (request, init) => {
     const signal = init?.signal ?? undefined;
     const send: { redirect: "manual"; signal?: AbortSignal } = signal ? { redirect: "manual", signal } : { redirect: "manual" };
-    const response = custom ? await custom(new Request(request, send)) : await platform(request, send);
+    let response: Response;
+    if (custom) {
+      // The caller's fetch gets a copy bound to the attempt's signal; it keeps what was signed for it.
+      const copy = new Request(request, send);
+      const parts = signedPartsOf(request);
+      if (parts) rememberSigned(copy, parts);
+      response = await custom(copy);
+    } else response = await platform(request, send);
     if (!(response instanceof Response)) throw new TypeError("the fetch option returned something that is not a Response");
     // Opaque (browser manual redirect) and informational responses pass through as they are.
     if (response.status < 200 || response.status > 599) return response;

@@ -94,6 +94,7 @@ Usage: bucketry <command> [flags]
 Commands:
   providers       the ${count} providers: operations, auth schemes, credential chains
   whoami          which source supplies a provider's credentials (key id masked, expiry, project id)
+  sign            the request bucketry would send and what it signs (nothing is sent)
   list-buckets    list buckets (${listing.map((m) => m.id).join(", ")})
   get-acl         read a bucket's ACL (${acl.map((m) => m.id).join(", ")})
   mock            serve the ${count} mock APIs locally and print their endpoints and test credentials
@@ -166,6 +167,24 @@ ${ownFlags(acl, "any")}${COMMON_FLAGS}
 
 Examples:
 ${examples(acl)}
+
+${EXIT_HELP}
+`,
+  sign: `Usage: bucketry sign --provider P [--bucket NAME] [flags]
+
+Prints the request bucketry would send for the provider's operation — method, URL, headers (security
+tokens and sessions masked; the Authorization header with its signature shown) — and what it signs (the
+canonical request and the string to sign), to compare with what a vendor reports on a signature error.
+Nothing is sent. Takes the flags of the provider's command (list-buckets or get-acl).
+
+  --provider P           a provider that signs requests (not hitachi-vsp-one-object)
+  --bucket NAME          the bucket (get-acl providers)
+  --prefix TEXT          the listing prefix (list-buckets providers)
+${COMMON_FLAGS}
+
+Examples:
+  bucketry sign --provider aliyun-oss --region cn-hangzhou --bucket examplebucket
+  bucketry sign --provider aliyun-ens --signature-version v1 --json | jq -r .stringToSign
 
 ${EXIT_HELP}
 `,

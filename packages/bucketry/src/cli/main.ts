@@ -9,6 +9,7 @@ import { demoCommand } from "./commands/demo.js";
 import { mockCommand } from "./commands/mock.js";
 import { providersCommand } from "./commands/providers.js";
 import { whoamiCommand } from "./commands/whoami.js";
+import { signCommand } from "./commands/sign.js";
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   providers: providersCommand,
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   mock: mockCommand,
   demo: demoCommand,
   whoami: whoamiCommand,
+  sign: signCommand,
 };
 
 function version(): string {

@@ -40,10 +40,11 @@ export interface ClientState {
 export class SecretSet {
   readonly #values: string[] = [];
   add(...values: unknown[]): void {
-    for (const v of values) {
+    // Also as percent-encoded once and twice: an RPC string to sign carries a token in that form.
+    for (const v of values.flatMap((x) => (typeof x === "string" ? [x, encodeURIComponent(x), encodeURIComponent(encodeURIComponent(x))] : [x]))) {
       if (typeof v !== "string" || v.length < 4 || this.#values.includes(v)) continue;
       this.#values.push(v);
-      if (this.#values.length > 32) this.#values.shift();
+      if (this.#values.length > 96) this.#values.shift();
     }
   }
   readonly redact = (text: string): string => {

@@ -1,5 +1,6 @@
 // The `bucketry` binary end to end: every command against startMockServer (run in this process), output
 // formats, exit codes, help, profiles. Needs the build (turbo's test task depends on it).
+import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -350,5 +351,42 @@ describe("whoami and the credential chains", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/1\. environment: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set; 2\. profile-file: .*; 3\. ecs-metadata: switched off by BUCKETRY_METADATA_DISABLED=true/);
     expect(r.stderr).not.toContain("network guard");
+  });
+});
+
+describe.concurrent("sign", () => {
+  // A closed loopback port as the endpoint: had the command sent anything, it would fail with exit 6.
+  const closed = "http://127.0.0.1:9";
+  const token = "sts-token-for-the-sign-command-0123456789";
+  const keys = { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tSignCommandTest", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "sign-command-secret-value", ALIBABA_CLOUD_SECURITY_TOKEN: token };
+
+  it("OSS V4: the request and what is signed, token masked, nothing sent; the string to sign hashes the canonical request", async () => {
+    const r = await run(["sign", "--provider", "aliyun-oss", "--region", "cn-hangzhou", "--endpoint", closed, "--bucket", "examplebucket", "--json"], cleanEnv(keys));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { method: string; url: string; headers: Record<string, string>; canonicalRequest: string; stringToSign: string };
+    expect(out.method).toBe("GET");
+    expect(out.url).toContain("examplebucket");
+    expect(out.headers["x-oss-security-token"]).toBe("[masked]");
+    expect(out.headers.authorization).toMatch(/^OSS4-HMAC-SHA256 Credential=LTAI5tSignCommandTest\/\d{8}\/cn-hangzhou\/oss\/aliyun_v4_request,Signature=[0-9a-f]{64}$/);
+    expect(out.canonicalRequest).toContain("\nx-oss-security-token:[masked]\n");
+    const lines = out.stringToSign.split("\n");
+    expect(lines[0]).toBe("OSS4-HMAC-SHA256");
+    expect(lines[3]).toBe(createHash("sha256").update(out.canonicalRequest.replace("[masked]", token)).digest("hex"));
+    for (const text of [r.stdout, r.stderr]) {
+      expect(text).not.toContain(token);
+      expect(text).not.toContain("sign-command-secret-value");
+    }
+  });
+
+  it("ENS RPC v1: the query carries the token masked; Hitachi signs nothing (usage error)", async () => {
+    const r = await run(["sign", "--provider", "aliyun-ens", "--signature-version", "v1", "--endpoint", closed], cleanEnv(keys));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^POST http:\/\/127\.0\.0\.1:9\/\?.*SecurityToken=%5Bmasked%5D/);
+    expect(r.stdout).toMatch(/\nString to sign:\nPOST&%2F&AccessKeyId%3DLTAI5tSignCommandTest%26/);
+    expect(r.stdout).not.toContain(token);
+    expect(r.stdout).not.toContain(encodeURIComponent(encodeURIComponent(token)));
+    const h = await run(["sign", "--provider", "hitachi-vsp-one-object"], cleanEnv());
+    expect(h.code).toBe(2);
+    expect(h.stderr).toMatch(/signs no request/);
   });
 });

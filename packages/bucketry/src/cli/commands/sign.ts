@@ -1,0 +1,96 @@
+// `bucketry sign`: the request bucketry would send for a provider's operation — method, URL, headers (tokens
+// masked; the Authorization header shown, signature included) — and what was signed (canonical request,
+// string to sign), to compare with what a vendor reports on a signature error. Nothing is sent: the client's
+// transport keeps the signed request and stops there.
+import { signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
+import { createBucketClient } from "../../client.js";
+import type { BucketClientOptions } from "../../registry.js";
+import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
+import { UsageError } from "../exit.js";
+import { HELP } from "../help.js";
+import { jsonLine, type Io } from "../output.js";
+import { allProviders, moduleOf, ownFlagOwners, ownFlagValues, parseProvider } from "../providers.js";
+import { resolveClient } from "../settings.js";
+
+/** Headers and query parameters that carry a token or session: shown masked. */
+const MASKED = /^(x-(acs|oss|bce)-security-token|x-security-token|x-auth-token|x-acs-bearer-token|cookie|x-xsrf-token|securitytoken|bearertoken)$/i;
+
+class Captured extends Error {}
+
+export async function signCommand(args: string[], io: Io): Promise<number> {
+  const command = "sign";
+  const owners = ownFlagOwners(allProviders());
+  const flags = parse(command, args, {
+    ...CONNECTION_OPTIONS,
+    bucket: { type: "string" },
+    prefix: { type: "string" },
+    ...Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }])),
+  }) as Values<typeof CONNECTION_OPTIONS> & { bucket?: string; prefix?: string } & Record<string, string | boolean | undefined>;
+  if (flags.help) {
+    io.out.write(HELP[command]!);
+    return 0;
+  }
+  const provider = parseProvider(flags.provider, command);
+  if (provider === "hitachi-vsp-one-object") throw new UsageError("hitachi-vsp-one-object signs no request (bearer token and CSRF session)", command);
+  const module = moduleOf(provider);
+  const acl = module.operation === "getBucketAcl";
+  if (acl && (!flags.bucket || flags.bucket.trim() === "")) throw new UsageError("--bucket NAME is required", command);
+  const { options, context } = resolveClient(
+    provider,
+    {
+      region: flags.region as string | undefined,
+      endpoint: flags.endpoint as string | undefined,
+      profile: flags.profile as string | undefined,
+      signatureVersion: flags["signature-version"] as string | undefined,
+      timeout: undefined,
+      retries: undefined,
+      own: ownFlagValues(owners, flags, provider, command),
+    },
+    io.env,
+    command,
+    undefined,
+  );
+  let captured: { request: Request; parts: SignedParts | undefined } | undefined;
+  const client = createBucketClient({
+    ...(options as BucketClientOptions),
+    retry: false,
+    fetch: async (request: Request) => {
+      captured = { request, parts: signedPartsOf(request) };
+      throw new Captured("captured");
+    },
+  } as BucketClientOptions) as unknown as { getBucketAcl(b: string): Promise<unknown>; listBucketsPage(o: object): Promise<unknown> };
+  try {
+    if (acl) await client.getBucketAcl(flags.bucket!.trim());
+    else await client.listBucketsPage({ ...(flags.prefix ? { prefix: flags.prefix } : {}), ...module.cli.callOptions?.(context) });
+  } catch (err) {
+    if (!captured) throw err;
+  }
+  if (!captured) throw new UsageError("the operation sent no request", command);
+  const { request, parts } = captured;
+  const secrets: string[] = [];
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    if (MASKED.test(name)) secrets.push(value);
+    headers[name] = MASKED.test(name) ? "[masked]" : value;
+  });
+  const url = new URL(request.url);
+  for (const [name, value] of [...url.searchParams]) {
+    if (MASKED.test(name)) {
+      secrets.push(value);
+      url.searchParams.set(name, "[masked]");
+    }
+  }
+  for (const s of [...secrets]) secrets.push(encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s)));
+  const hide = (text: string | undefined) => (text === undefined ? undefined : secrets.reduce((t, s) => (s.length >= 4 ? t.split(s).join("[masked]") : t), text));
+  const signed = { canonicalRequest: hide(parts?.canonicalRequest), stringToSign: hide(parts?.stringToSign) };
+  if (flags.json) {
+    io.out.write(jsonLine({ provider, method: request.method, url: url.href, headers, ...signed }));
+    return 0;
+  }
+  let out = `${request.method} ${url.href}\n`;
+  for (const [name, value] of Object.entries(headers)) out += `${name}: ${value}\n`;
+  if (signed.canonicalRequest !== undefined) out += `\nCanonical request:\n${signed.canonicalRequest}\n`;
+  if (signed.stringToSign !== undefined) out += `\nString to sign:\n${signed.stringToSign}\n`;
+  io.out.write(out);
+  return 0;
+}

@@ -32,6 +32,8 @@ export interface CreateMockOptions {
   /**
    * Extra base URLs per provider the handlers also answer on (a test's `endpoint`), besides the spec's
    * servers. OSS and BOS are then addressed path-style (`{base}/{bucket}/?acl`, `{base}/v1/{bucket}?acl`).
+   * A bare path (`"/aliyun-oss"`) answers under any scheme and host; there `{bucket}.{host}` (not an IP
+   * address) with no bucket in the path is a virtual-hosted request for that bucket, as the vendors read it.
    */
   baseUrls?: Partial<Record<Provider, string | readonly string[]>>;
   /** The server clock (epoch ms). Default `Date.now`. */

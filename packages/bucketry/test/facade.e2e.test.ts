@@ -252,6 +252,8 @@ describe("aliyun-ens: POST {endpoint}/ (RPC ListBuckets)", () => {
     expect(header(req, "x-acs-content-sha256")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     expect(header(req, "authorization")).toMatch(new RegExp(`^ACS3-HMAC-SHA256 Credential=${AK},SignedHeaders=`));
     expect(header(req, "x-acs-security-token")).toBe("");
+    // ENS answers XML unless asked for JSON: the official runtime sends this on every request.
+    expect(header(req, "accept")).toBe("application/json");
     verifyAcs3(req!, SK);
   });
 
@@ -274,6 +276,8 @@ describe("aliyun-ens: POST {endpoint}/ (RPC ListBuckets)", () => {
     expect(req!.query.get("Timestamp")).toBe("2024-01-02T03:04:05Z");
     expect(req!.query.get("SignatureNonce")).toMatch(/^\S{8,}$/);
     expect(req!.query.get("PageNumber")).toBe("1");
+    expect(req!.query.get("Format")).toBe("JSON");
+    expect(header(req, "accept")).toBe("application/json");
     expect(req!.query.get("Signature")).toMatch(/^[A-Za-z0-9+/]{27}=$/); // base64 of a 20-byte HMAC-SHA1
     expect(req!.query.has("SecurityToken")).toBe(false);
     expect(header(req, "authorization")).toBe("");

@@ -336,6 +336,33 @@ describe("huaweicloud-mpc: GET {endpoint}/v1/{project_id}/buckets", () => {
     expect(header(req, "authorization")).toBe("");
     expect(header(req, "x-sdk-date")).toBe("");
   });
+
+  it("an endpoint needs no region: AK/SK and token calls go out unchanged, the buckets carry no region", async () => {
+    const server = await serve(() => json(MPC_SEED));
+    const signed = createBucketClient({ provider: "huaweicloud-mpc", projectId: PROJECT, endpoint: server.url, credentials: creds, clock });
+    const withToken = createBucketClient({ provider: "huaweicloud-mpc", projectId: PROJECT, endpoint: server.url, credentials: { token: "MIIZ-iam-token" } });
+
+    const buckets = [...(await collect(signed.listBuckets())), ...(await collect(withToken.listBuckets()))];
+
+    expect(buckets.map((b) => [b.name, "region" in b])).toEqual([
+      ["example-bucket", false],
+      ["example-bucket", false],
+      ["example-bucket", false],
+      ["example-bucket", false],
+    ]);
+    expect(server.requests.map((r) => r.path)).toEqual([`/v1/${PROJECT}/buckets`, `/v1/${PROJECT}/buckets`]);
+    verifySdkHmac(server.requests[0]!, SK);
+    expect(header(server.requests[1], "x-auth-token")).toBe("MIIZ-iam-token");
+  });
+
+  it("an endpoint without region or project id: the project id cannot be looked up by region, so the call says it is needed", async () => {
+    const server = await serve(() => json(MPC_SEED));
+    const mpc = createBucketClient({ provider: "huaweicloud-mpc", endpoint: server.url, credentials: creds });
+    await expect(mpc.listBucketsPage()).rejects.toMatchObject({ kind: "Configuration", message: expect.stringMatching(/`projectId` is required when no region is given/) });
+    expect(server.requests).toHaveLength(0);
+    // Neither a region nor an endpoint: nothing to call.
+    expect(() => createBucketClient({ provider: "huaweicloud-mpc", projectId: PROJECT, credentials: creds })).toThrow(/`region` is required/);
+  });
 });
 
 describe("baidu-bos: GET {endpoint}/v1/{bucket}?acl (path-style with an endpoint)", () => {

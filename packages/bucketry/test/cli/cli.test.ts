@@ -89,6 +89,18 @@ describe.concurrent("commands", () => {
     expect(rows.every((b) => b.provider === "huaweicloud-mpc" && b.region === o.region)).toBe(true);
   });
 
+  it("list-buckets (MPC) with --endpoint needs no --region", async () => {
+    const env = cleanEnv({ HUAWEICLOUD_SDK_AK: server.credentials["huaweicloud-mpc"].accessKeyId, HUAWEICLOUD_SDK_SK: server.credentials["huaweicloud-mpc"].accessKeySecret });
+    const o = server.clientOptions["huaweicloud-mpc"];
+    const r = await run(["list-buckets", "--provider", "huaweicloud-mpc", "--endpoint", o.endpoint, "--project-id", o.projectId, "--json"], env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    // The mock's MPC endpoint serves its test project's region.
+    expect(jsonLines(r.stdout).map((b) => b.name)).toEqual(server.mock.state.buckets.filter((b) => b.mpcRegion === o.region).map((b) => b.name));
+    const none = await run(["list-buckets", "--provider", "huaweicloud-mpc", "--project-id", o.projectId], env);
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining("huaweicloud-mpc needs --region")]);
+  });
+
   it("list-buckets (Hitachi) with --user-id", async () => {
     const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--user-id", "1", "--json"], envFor(server));
     expect(r.code).toBe(0);

@@ -512,6 +512,69 @@ describe("hitachi-vsp-one-object: GET {endpoint}/v1/csrf, then POST {endpoint}/v
   });
 });
 
+describe("hitachi-vsp-one-object: the older management API (HCP for cloud scale 2.x, VSP One Object 3.0.x)", () => {
+  const USER = "6c2ea2b3-7f0e-4b5e-9d7a-0c1b2a3d4e5f";
+  /** A 2.5.x/3.0.x cluster as documented: `startingAfter` (a bucket name), a bare array of at most `count`, names in order. */
+  function olderCluster(names: string[], options: { ignoreStartingAfter?: boolean } = {}) {
+    return serve((req) => {
+      if (req.method === "GET" && req.path === "/mapi/v1/csrf") return { headers: { "Set-Cookie": ["XSRF-TOKEN=x1; Path=/"] } };
+      const body = JSON.parse(req.body) as { id: string; count?: number; startingAfter?: string; pageToken?: string };
+      if (body.pageToken !== undefined) return { status: 400, body: "pageToken is not a parameter of this API" };
+      const after = options.ignoreStartingAfter || body.startingAfter === undefined ? -1 : names.indexOf(body.startingAfter);
+      const page = names.slice(after + 1, after + 1 + (body.count ?? 1000));
+      return json(JSON.stringify(page.map((bucketName, i) => ({ bucketId: `00000000-0000-4000-8000-${String(after + 1 + i).padStart(12, "0")}`, bucketName }))));
+    }, 20);
+  }
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `bucket-${String(i).padStart(2, "0")}`);
+  const bodies = (server: { requests: Seen[] }) => server.requests.filter((r) => r.method === "POST").map((r) => JSON.parse(r.body));
+
+  it('"auto" (default): a bare array holding `count` buckets is continued with startingAfter until an answer holds fewer', async () => {
+    const server = await olderCluster(names(7));
+    const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" } });
+
+    const listed = await collect(hitachi.listBuckets({ userId: USER, pageSize: 3 }));
+
+    expect(listed.map((b) => b.name)).toEqual(names(7));
+    expect(bodies(server)).toEqual([
+      { id: USER, count: 3 },
+      { id: USER, count: 3, startingAfter: "bucket-02" },
+      { id: USER, count: 3, startingAfter: "bucket-05" },
+    ]);
+  });
+
+  it("a listing that ends exactly on a full answer stops at the empty one; a prefix filters without cutting the paging short", async () => {
+    const server = await olderCluster(names(6));
+    const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" } });
+
+    const listed = await collect(hitachi.listBuckets({ userId: USER, pageSize: 3, prefix: "bucket-04" }));
+
+    expect(listed.map((b) => b.name)).toEqual(["bucket-04"]);
+    expect(bodies(server).map((b) => b.startingAfter)).toEqual([undefined, "bucket-02", "bucket-05"]);
+  });
+
+  it("one page at a time: the cursor marks a startingAfter; with apiVersion 3.0 a bare bucket name is one too", async () => {
+    const server = await olderCluster(names(5));
+    const auto = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" } });
+    const first = await auto.listBucketsPage({ userId: USER, pageSize: 2 });
+    expect([first.buckets.map((b) => b.name), first.nextCursor]).toEqual([["bucket-00", "bucket-01"], "startingAfter:bucket-01"]);
+    const second = await auto.listBucketsPage({ userId: USER, pageSize: 2, cursor: first.nextCursor! });
+    expect(second.buckets.map((b) => b.name)).toEqual(["bucket-02", "bucket-03"]);
+
+    const older = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, apiVersion: "3.0" });
+    const fromName = await older.listBucketsPage({ userId: USER, pageSize: 2, cursor: "bucket-02" });
+    expect([fromName.buckets.map((b) => b.name), fromName.nextCursor]).toEqual([["bucket-03", "bucket-04"], "startingAfter:bucket-04"]);
+    expect(bodies(server).map((b) => b.startingAfter)).toEqual([undefined, "bucket-01", "bucket-02"]);
+    expect(() => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, apiVersion: "2" as "3.0" })).toThrow(/apiVersion must be/);
+  });
+
+  it("a cluster that ignores startingAfter is reported, not looped over", async () => {
+    const server = await olderCluster(names(4), { ignoreStartingAfter: true });
+    const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, retry: false });
+    await expect(collect(hitachi.listBuckets({ userId: USER, pageSize: 2 }))).rejects.toMatchObject({ kind: "MalformedResponse" });
+    expect(bodies(server)).toHaveLength(2);
+  });
+});
+
 describe("STS security tokens reach the wire", () => {
   it("aliyun-ens v3: x-acs-security-token (signed) and x-acs-accesskey-id", async () => {
     const server = await serve(() => json(ENS_SEED));

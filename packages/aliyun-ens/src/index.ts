@@ -57,19 +57,6 @@ export function ensEndpoint(region?: string): string {
   return ENS_REGIONAL_ENDPOINTS[region] ?? "https://ens.aliyuncs.com";
 }
 
-/** What the official runtime sends on every ENS request (V3 and RPC alike): without it ENS answers XML. */
-const ACCEPT_JSON = { accept: "application/json" } as const;
-
-/** For default headers given as a Headers object or a list: sets `accept: application/json` unless present. */
-function acceptJson(): Middleware {
-  return {
-    onRequest({ request }) {
-      if (!request.headers.has("accept")) request.headers.set("accept", ACCEPT_JSON.accept);
-      return undefined;
-    },
-  };
-}
-
 /** RPC calls name the operation in the query: fill `Action` from the operation and `Version` from the API. */
 export function rpcDefaults(action = "ListBuckets", version = ENS_API_VERSION): Middleware {
   return {
@@ -133,15 +120,13 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
   }
   const inHeaders = actionAndVersion === "headers";
   const serialize = typeof querySerializer === "function" ? querySerializer : createQuerySerializer<QueryObject>(querySerializer);
-  // `accept: application/json` (and in "headers" mode x-acs-action / x-acs-version) are the client's default
-  // headers (openapi-fetch merges them into each Request as it builds it; a caller's own headers win), so no middleware has to add them afterwards — unless
-  // the caller's default headers come as a Headers object or a list, which are left as given.
-  const plainHeaders = rest.headers === undefined || (typeof rest.headers === "object" && !Array.isArray(rest.headers) && !(Symbol.iterator in rest.headers));
+  // `accept: application/json` (what the official runtime sends on every ENS request: ENS answers XML
+  // otherwise) and in "headers" mode x-acs-action / x-acs-version are the client's default headers:
+  // openapi-fetch merges them into each Request as it builds it, and a caller's own headers win.
+  const given = rest.headers === undefined || (typeof rest.headers === "object" && !Array.isArray(rest.headers) && !(Symbol.iterator in rest.headers)) ? rest.headers : Object.fromEntries(new Headers(rest.headers as HeadersInit));
   const client = createLateClient<EnsPaths>({
     ...rest,
-    ...(plainHeaders
-      ? { headers: { ...ACCEPT_JSON, ...(inHeaders ? { "x-acs-action": "ListBuckets", "x-acs-version": ENS_API_VERSION } : {}), ...(rest.headers as object | undefined) } }
-      : {}),
+    headers: { accept: "application/json", ...(inHeaders ? { "x-acs-action": "ListBuckets", "x-acs-version": ENS_API_VERSION } : {}), ...(given as object | undefined) },
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : ensEndpoint(region),
     // Action and Version are filled as the query is serialized, so no Request is rebuilt per call; the
     // rpcDefaults middleware below still fills them when a per-call querySerializer replaced this one.
@@ -150,8 +135,6 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });
   if (!inHeaders) client.use(rpcDefaults());
-  else if (!plainHeaders) client.use(rpcHeaders());
-  if (!plainHeaders) client.use(acceptJson());
   return client;
 }
 

@@ -87,10 +87,11 @@ function firstLabelVariable(server: ServerSpec): string | undefined {
 }
 
 /**
- * Routes of one operation: its spec servers, then each custom base URL (path-style, see README). A base that is
- * a bare path (`/aliyun-oss`) answers under any scheme and host (a mock behind a proxy or a port mapping); there
- * a request on `{bucket}.{host}` (a host that is not an IP address) names its bucket in the first label, as the
- * vendor reads a virtual-hosted request.
+ * Routes of one operation: its spec servers, then each custom base URL (see README): path-style
+ * (`{base}/{bucket}`) and, where the spec's servers name the bucket in the first host label, virtual-hosted
+ * (`{bucket}.{base host}`). A base that is a bare path (`/aliyun-oss`) answers under any scheme and host (a mock
+ * behind a proxy or a port mapping); there a request on `{bucket}.{host}` (a host that is not an IP address)
+ * names its bucket in the first label, as the vendor reads a virtual-hosted request.
  */
 export function routesFor(spec: VendorSpec, operationId: string, baseUrls: readonly string[] = []): Route[] {
   const operation = spec.operations[operationId];
@@ -121,14 +122,22 @@ export function routesFor(spec: VendorSpec, operationId: string, baseUrls: reado
       seen.add(tail);
       const defaults: Record<string, string> = {};
       for (const [name, v] of Object.entries(server.variables)) defaults[name] = v.default;
-      const hostVariable = anyHost && tail === "" ? firstLabelVariable(server) : undefined;
+      const hostVariable = tail === "" ? firstLabelVariable(server) : undefined;
       if (hostVariable) {
-        // `{bucket}.{rest}` where rest is not a dotted IPv4 address (an IP or a single-label host names no bucket).
+        // Virtual-hosted on the base: `{bucket}.{base host}`; under any host, `{bucket}.{rest}` where rest is
+        // not a dotted IPv4 address (an IP or a single-label host names no bucket).
         const b = new Builder();
-        b.source += "https?://";
-        b.variable(hostVariable, "[^./:\\[]+");
-        b.source += "\\.(?![0-9.]+(?::[0-9]+)?/)[^/]+";
-        b.literal(base);
+        if (anyHost) {
+          b.source += "https?://";
+          b.variable(hostVariable, "[^./:\\[]+");
+          b.source += "\\.(?![0-9.]+(?::[0-9]+)?/)[^/]+";
+          b.literal(base);
+        } else {
+          const url = new URL(base);
+          b.literal(`${url.protocol}//`);
+          b.variable(hostVariable, "[^./:\\[]+");
+          b.literal(`.${url.host}${basePath}`);
+        }
         addPath(b, operation.path, basePath.length > 0);
         routes.push({ spec, operation, pattern: finish(b), server, baseUrl: base, groups: b.groups, defaults });
       }

@@ -122,6 +122,22 @@ describe.concurrent("commands", () => {
     expect(acl).not.toHaveProperty("raw");
   });
 
+  it("get-acl (OSS, BOS): --cname and --addressing, the client options of the same names", async () => {
+    const env = envFor(server);
+    const before = server.mock.requests.length;
+    const cname = await run(["get-acl", "--provider", "aliyun-oss", "--endpoint", server.endpoints["aliyun-oss"], "--cname", "true", "--bucket", "examplebucket", "--json"], env);
+    expect([cname.code, cname.stderr]).toEqual([0, ""]);
+    const bucket = server.mock.state.buckets[1]!;
+    const path = await run(["get-acl", "--provider", "baidu-bos", "--endpoint", server.endpoints["baidu-bos"], "--addressing", "path", "--bucket", bucket.name, "--json"], env);
+    expect([path.code, path.stderr]).toEqual([0, ""]);
+    const urls = [`${server.endpoints["aliyun-oss"]}/?acl`, `${server.endpoints["baidu-bos"]}/v1/${bucket.name}?acl`];
+    expect(server.mock.requests.slice(before).filter((c) => urls.includes(c.url)).map((c) => [c.url, c.auth?.ok])).toEqual(urls.map((url) => [url, true]));
+    const bad = await run(["get-acl", "--provider", "aliyun-oss", "--addressing", "bucket", "--bucket", "b1"], env);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("--addressing must be virtual-hosted or path")]);
+    const elsewhere = await run(["whoami", "--provider", "aliyun-ens", "--cname", "true"], env);
+    expect([elsewhere.code, elsewhere.stderr]).toEqual([2, expect.stringContaining("--cname applies to baidu-bos, aliyun-oss only")]);
+  });
+
   it("demo: one table with rows from all five providers; --json rows", async () => {
     const r = await run(["demo"]);
     expect(r.stderr).toBe("");

@@ -84,3 +84,33 @@ export function only<T>(list: readonly T[]): T {
   expect(list).toHaveLength(1);
   return list[0]!;
 }
+
+/**
+ * A capture proxy on 127.0.0.1: an SDK configured with it as its HTTP proxy sends each request here in
+ * absolute form (`GET http://{bucket}.{host}/?acl`), so a virtual-hosted host is seen without being resolved.
+ * It records the request and answers `reply`.
+ */
+export async function captureProxy(reply: { status?: number; headers?: Record<string, string>; body: string }) {
+  const { createServer } = await import("node:http");
+  const seen: Wire[] = [];
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      const target = req.url ?? "/";
+      const url = /^https?:\/\//.test(target) ? target : `http://${req.headers.host ?? "unknown"}${target}`;
+      const headers: Record<string, string | string[] | undefined> = { ...req.headers };
+      delete headers["proxy-connection"];
+      delete headers.connection;
+      seen.push(wireOf(req.method ?? "GET", url, headers));
+      res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...(reply.headers ?? {}) });
+      res.end(reply.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    port,
+    seen,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -114,3 +114,20 @@ export async function captureProxy(reply: { status?: number; headers?: Record<st
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * Sends every plain-HTTP request made through a node:http Agent to 127.0.0.1:`port`, whatever its host: the
+ * request keeps its URL and Host header (a runtime that takes no working proxy option, and keeps its own agent,
+ * still reaches the capture server). The network guard stays in force: the socket opened is a loopback one.
+ * Returns the undo.
+ */
+export async function httpAgentsTo(port: number): Promise<() => void> {
+  const http = (await import("node:http")).default;
+  const net = (await import("node:net")).default;
+  const proto = http.Agent.prototype as unknown as { createConnection: (...args: unknown[]) => unknown };
+  const original = proto.createConnection;
+  proto.createConnection = () => net.connect({ host: "127.0.0.1", port });
+  return () => {
+    proto.createConnection = original;
+  };
+}

@@ -1,6 +1,6 @@
 // ENS ListBuckets, request for request against @alicloud/openapi-core (the runtime the official ENS SDK
 // `@alicloud/ens20171110` is generated on), ACS3 (V3, the default) and RPC HMAC-SHA1 (`signatureAlgorithm:
-// "v2"`, bucketry's "v1"). The runtime's HTTP requests reach a capture server on 127.0.0.1 through node:http's
+// "v2"`, bucketry's "v1"), and for RPC also against the legacy core SDK @alicloud/pop-core. The runtime's HTTP requests reach a capture server on 127.0.0.1 through node:http's
 // Agent (protocol HTTP so the request can be read; the call's own protocol is HTTPS, which is what is
 // compared); the facade and the
 // bare generated client with @bucketry/signing's middleware hand their signed Request to a capturing `fetch`.
@@ -23,6 +23,9 @@ const openapi = require("@alicloud/openapi-core") as {
   };
 };
 const core = { ...openapi.$OpenApiUtil, default: openapi.default };
+const { RPCClient } = require("@alicloud/pop-core") as {
+  RPCClient: new (config: Record<string, unknown>) => { request(action: string, params: Record<string, string>, options: Record<string, unknown>): Promise<unknown> };
+};
 const dara = require("@darabonba/typescript") as { RuntimeOptions: new (values: Record<string, unknown>) => unknown };
 
 const NOW = Date.UTC(2026, 4, 17, 8, 9, 10);
@@ -104,6 +107,29 @@ async function viaSdk(c: Case): Promise<Wire> {
   await client.callApi(params, new core.OpenApiRequest({ query: query(c) }), new dara.RuntimeOptions({}));
   // The call's protocol is HTTPS; HTTP was only the way to the capture proxy.
   return { ...only(proxy.seen.slice(before)), scheme: "https" };
+}
+
+/** The legacy core SDK (`@alicloud/pop-core`) for RPC: it POSTs every parameter as a form body. */
+async function viaPopCore(c: Case): Promise<Wire> {
+  const before = proxy.seen.length;
+  const client = new RPCClient({ ...KEYS, ...(c.securityToken ? { securityToken: c.securityToken } : {}), endpoint: `http://${sdkHost(c)}`, apiVersion: "2017-11-10" });
+  await client.request("ListBuckets", query(c), { method: "POST", formatParams: false });
+  return { ...only(proxy.seen.slice(before)), scheme: "https" };
+}
+
+/** The RPC parameters wherever they travel (query or form body), without the per-request nonce and signature. */
+function rpcParams(w: Wire): string[] {
+  return [...w.query, ...(w.form ?? [])].filter(([k]) => k !== "Signature" && k !== "SignatureNonce").map(([k, v]) => `${k}=${v}`).sort();
+}
+
+/** pop-core's request re-signed by @bucketry/signing from its parameters and nonce. */
+async function resignedPop(c: Case, pop: Wire): Promise<string | null> {
+  const all = [...pop.query, ...(pop.form ?? [])];
+  const params = all.filter(([k]) => !["Signature", "SignatureNonce", "Timestamp", "SignatureMethod", "SignatureVersion", "AccessKeyId", "SecurityToken", "Format"].includes(k));
+  const nonce = all.find(([k]) => k === "SignatureNonce")![1];
+  const request = { method: pop.method, url: new URL(`${pop.scheme}://${pop.host}/?${new URLSearchParams(params).toString()}`), headers: new Headers(), body: undefined };
+  await signAcsRpcV1(request, { credentials: credentialsOf(c), clock: () => NOW, nonce: () => nonce });
+  return request.url.searchParams.get("Signature");
 }
 
 function credentialsOf(c: Case) {
@@ -192,6 +218,8 @@ describe("ENS ListBuckets against @alicloud/openapi-core", () => {
   it(`covers at least 50 calls over endpoints, regions, both signatures, STS tokens and awkward prefixes (${all.length})`, () => {
     expect(all.length).toBeGreaterThanOrEqual(50);
     expect(new Set(all.map((c) => c.form)).size).toBe(FORMS.length);
+    // The RPC cases are also compared with @alicloud/pop-core (the count the differences page gives).
+    expect(all.filter((c) => c.version === "v1")).toHaveLength(29);
   });
 
   it.each(all.map((c, i) => [i, c.form, c.version, c.securityToken ? "sts" : "keys", JSON.stringify(c.prefix), c] as const))("#%i %s %s %s prefix %s: the facade sends what the runtime sends", async (_i, _f, _v, _s, _p, c) => {
@@ -203,5 +231,13 @@ describe("ENS ListBuckets against @alicloud/openapi-core", () => {
     expect(await resigned(c, theirs)).toBe(signature);
     const bare = await viaBareClient(c, theirs);
     expect(differences(withoutRandom(bare), withoutRandom(theirs), read)).toEqual(c.version === "v1" ? expectedDifferences({ ...c, form: "default" }, withoutRandom(theirs), withoutRandom(bare)) : []);
+    if (c.version === "v1") {
+      // The legacy core SDK: the same parameters (in a form body rather than the query), the same signature.
+      const pop = await viaPopCore(c);
+      expect([pop.method, pop.host, pop.path]).toEqual([ours.method, c.form === "table-region" ? theirs.host : ours.host, ours.path]);
+      expect(rpcParams(pop)).toEqual(rpcParams(ours));
+      const popSignature = [...pop.query, ...(pop.form ?? [])].find(([k]) => k === "Signature")?.[1];
+      expect(await resignedPop(c, pop)).toBe(popSignature);
+    }
   });
 });

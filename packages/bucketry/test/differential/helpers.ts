@@ -13,6 +13,8 @@ export interface Wire {
   query: Array<[string, string]>;
   /** Lower-cased names. */
   headers: Record<string, string>;
+  /** A form body's name/value pairs (`application/x-www-form-urlencoded`), sorted; absent otherwise. */
+  form?: Array<[string, string]>;
 }
 
 export function wireOf(method: string, url: string, headers: Record<string, string | string[] | undefined> | Headers): Wire {
@@ -94,14 +96,19 @@ export async function captureProxy(reply: { status?: number; headers?: Record<st
   const { createServer } = await import("node:http");
   const seen: Wire[] = [];
   const server = createServer((req, res) => {
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const target = req.url ?? "/";
       const url = /^https?:\/\//.test(target) ? target : `http://${req.headers.host ?? "unknown"}${target}`;
       const headers: Record<string, string | string[] | undefined> = { ...req.headers };
       delete headers["proxy-connection"];
       delete headers.connection;
-      seen.push(wireOf(req.method ?? "GET", url, headers));
+      const wire = wireOf(req.method ?? "GET", url, headers);
+      if (/^application\/x-www-form-urlencoded/.test(wire.headers["content-type"] ?? "")) {
+        wire.form = [...new URLSearchParams(Buffer.concat(chunks).toString("utf8"))].sort(([a, av], [b, bv]) => (a < b ? -1 : a > b ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+      }
+      seen.push(wire);
       res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...(reply.headers ?? {}) });
       res.end(reply.body);
     });

@@ -17,7 +17,7 @@ export interface MockServerOptions {
   buckets?: number;
   /** Seed of the data set. Default 1. */
   seed?: number;
-  /** Host to listen on. Default 127.0.0.1. */
+  /** Address to listen on. Default 127.0.0.1; `0.0.0.0` serves a container's port mapping (the endpoints then name 127.0.0.1). */
   host?: string;
 }
 
@@ -102,7 +102,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host}:${port}`;
+  // A wildcard address is reachable from this machine as loopback; an IPv6 literal needs brackets.
+  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  const url = `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
   const providers = Object.keys(vendors) as Provider[];
   const endpoints = Object.fromEntries(providers.map((p) => [p, `${url}/${p}`])) as Record<Provider, string>;
   // Routed by path under any Host (127.0.0.1, localhost, a proxy's or a container's name); see routesFor.

@@ -96,12 +96,12 @@ describe("startMockServer", () => {
 });
 
 /** Sends over a real socket to 127.0.0.1:port with whatever Host header the test names. */
-function sendAs(port: number, req: { method: string; url: URL; headers: Headers }, host: string): Promise<{ status: number; text: string }> {
+function sendAs(port: number, req: { method: string; url: URL; headers: Headers }, host: string, connectTo = "127.0.0.1"): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
     for (const [name, value] of req.headers) headers[name] = value;
     headers.host = host;
-    const outgoing = request({ host: "127.0.0.1", port, method: req.method, path: req.url.pathname + req.url.search, headers }, (res) => {
+    const outgoing = request({ host: connectTo, port, method: req.method, path: req.url.pathname + req.url.search, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
@@ -178,6 +178,19 @@ describe("startMockServer under any Host", () => {
     const bosHost = `${b.name}.gz.bcebos.com`;
     const bos = await sendAs(server.port, await sign({ method: "GET", url: `https://${bosHost}/?acl` }, bosSign), bosHost);
     expect([bos.status, JSON.parse(bos.text).owner.id]).toEqual([200, testAccount.bosOwnerId]);
+  });
+
+  it("listens where `host` says; the endpoints name that address", async () => {
+    const named = await startMockServer({ host: "localhost", buckets: 5 });
+    try {
+      expect(named.url).toBe(`http://localhost:${named.port}`);
+      expect(named.endpoints["aliyun-oss"]).toBe(`${named.url}/aliyun-oss`);
+      const b = named.mock.state.buckets[0]!;
+      const r = await sendAs(named.port, await sign({ method: "GET", url: `${named.endpoints["aliyun-oss"]}/${b.name}/?acl` }, ossV4("path")), `localhost:${named.port}`, "localhost");
+      expect(r.status, r.text).toBe(200);
+    } finally {
+      await named.close();
+    }
   });
 
   it("an IP address or a single-label host names no bucket: the path does", async () => {

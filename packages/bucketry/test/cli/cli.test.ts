@@ -270,6 +270,17 @@ describe.concurrent("mock", () => {
     expect(await exited).toEqual({ code: 0, signal: null });
   });
 
+  it("mock --host names the address it listens on; the endpoints it prints work (OSS path-style on localhost)", async () => {
+    const { child, stdout, exited } = await start(["mock", "--json", "--host", "localhost", "--buckets", "20"], cleanEnv(), /\n/);
+    const info = JSON.parse(stdout.split("\n")[0]!) as { url: string; env: Record<string, string> };
+    expect(info.url).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(info.env.BUCKETRY_ALIYUN_OSS_ENDPOINT).toBe(`${info.url}/aliyun-oss`);
+    const acl = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--json"], cleanEnv(info.env));
+    expect([acl.code, acl.stderr]).toEqual([0, ""]);
+    child.kill("SIGTERM");
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
+
   it("mock prints export lines a shell can source, and exits 0 on SIGINT", async () => {
     const { child, stdout, exited } = await start(["mock"], cleanEnv(), /# Hitachi users/);
     const vars = Object.fromEntries([...stdout.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));

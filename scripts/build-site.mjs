@@ -25,6 +25,7 @@ const PAGES = [
   ["getting-started/cli.html", "The CLI"],
   ["getting-started/mocks.html", "Mocks in your tests"],
   ["changes.html", "What changed"],
+  ["differences.html", "Differences from the official SDKs"],
 ];
 
 function layout(path, title, body) {
@@ -217,4 +218,6 @@ coveragePage(providerModules);
 facadePage(providerModules);
 gettingStarted();
 write("changes.html", "What changed", await changesPageBody(root));
+// What the differential suite found against each official SDK (packages/bucketry/test/differential).
+write("differences.html", "Differences from the official SDKs", `    ${readFileSync(join(root, "docs-src", "differences.html"), "utf8").trim()}`);
 void readdirSync;

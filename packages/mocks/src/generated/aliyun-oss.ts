@@ -1,6 +1,6 @@
 // generated from specs/aliyun-oss.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: f37ee089fc67075e8d9b22bae622042ecc25bfc44b14307e4330470b3bffe647
+// spec sha256: 1c42311d44b81b9bf89d7001ea7ea33a2a889f577211a68a6c43bc827e075ac3
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";

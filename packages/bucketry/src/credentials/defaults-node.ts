@@ -24,3 +24,5 @@ export const refreshingCredentials = <C extends ResolvedCredentials>(chain: Cred
   new RefreshingCredentials(chain, options);
 
 export { huaweiProjectId as projectIdLookup } from "./huawei-chain.js";
+
+export { chainedAccessKeys, tokenFileCredentials } from "./chained.js";

@@ -10,37 +10,10 @@ import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 // The chain and token-file sources are Node-only (undefined elsewhere), so browser bundles leave them out.
 import { chainedAccessKeys, tokenFileCredentials } from "#credential-defaults";
 import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe, missing } from "./credentials/checks.js";
-import type { DefaultChainFactory } from "./credentials/defaults.js";
+import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./credentials/facts.js";
 
 export { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe };
-
-/** The environment variables a provider reads (its module's `env`; `ENV` lists them all). */
-export interface EnvNames {
-  accessKeyId?: string;
-  accessKeySecret?: string;
-  securityToken?: string;
-  projectId?: string;
-  token?: string;
-  /** A file holding the token, re-read when it changes (Hitachi). */
-  tokenFile?: string;
-  username?: string;
-  password?: string;
-  tokenUrl?: string;
-  clientId?: string;
-}
-
-/** What a provider module tells `accessKeySource` about its vendor's access keys. */
-export interface AccessKeyFacts {
-  /** The vendor's environment variables. */
-  env: EnvNames;
-  /**
-   * Vendor codes that say "your (temporary) credentials expired": the call refreshes them once and retries once
-   * (OSS SecurityTokenExpired, ACS InvalidSecurityToken.Expired, Huawei APIGW.0307: token must be updated).
-   */
-  expiredCodes: readonly string[];
-  /** The vendor's default chain; undefined outside Node (then the environment only). */
-  chain?: DefaultChainFactory | undefined;
-}
+export type { AccessKeyFacts, EnvNames, RememberSecrets };
 
 type Env = Record<string, string | undefined>;
 
@@ -58,8 +31,6 @@ export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env =
   return token ? { accessKeyId: id!, accessKeySecret: secret!, securityToken: token } : { accessKeyId: id!, accessKeySecret: secret! };
 }
 
-/** Called with every credential value a client is given or obtains, so its errors can redact them. */
-export type RememberSecrets = (...values: unknown[]) => void;
 
 /** What a client lends its credential source: its clock, and a slot for the expired-credentials hook. */
 export interface CredentialHost {

@@ -2,7 +2,7 @@
 // a vendor's default chain, cached and refreshed ahead of expiry, and Hitachi's token file. Elsewhere the
 // facade reads the environment only, so a browser bundle carries none of this.
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
-import type { AccessKeyFacts, EnvNames, RememberSecrets } from "../credentials.js";
+import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./facts.js";
 import type { Provider } from "../model.js";
 import { assertAccessKeyCredentials, assertToken, credentialsError } from "./checks.js";
 import { hitachiTokenFile } from "./hitachi-token-file.js";

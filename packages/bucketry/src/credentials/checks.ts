@@ -23,14 +23,18 @@ const NOT_HEADER_SAFE = "contains a character that cannot be sent in an HTTP hea
 export function assertAccessKeyCredentials(provider: Provider, value: unknown): asserts value is AccessKeyCredentials {
   const c = value as Partial<AccessKeyCredentials> | null;
   if (!c || typeof c !== "object") throw missing(provider, "`credentials` must be { accessKeyId, accessKeySecret, securityToken? } or a function returning it");
-  if (typeof c.accessKeyId !== "string" || c.accessKeyId.trim() === "") throw missing(provider, "credentials.accessKeyId is missing or empty");
-  if (typeof c.accessKeySecret !== "string" || c.accessKeySecret.trim() === "") throw missing(provider, "credentials.accessKeySecret is missing or empty");
+  // Every field present and well-formed first, then every field sendable in a header.
+  for (const key of ["accessKeyId", "accessKeySecret"] as const) {
+    const v = c[key];
+    if (typeof v !== "string" || v.trim() === "") throw missing(provider, `credentials.${key} is missing or empty`);
+  }
   if (c.securityToken !== undefined && (typeof c.securityToken !== "string" || c.securityToken === "")) {
     throw missing(provider, "credentials.securityToken, when given, must be a non-empty string");
   }
-  if (!isHeaderSafe(c.accessKeyId)) throw missing(provider, `credentials.accessKeyId ${NOT_HEADER_SAFE}`);
-  if (!isHeaderSafe(c.accessKeySecret)) throw missing(provider, `credentials.accessKeySecret ${NOT_HEADER_SAFE}`);
-  if (c.securityToken !== undefined && !isHeaderSafe(c.securityToken)) throw missing(provider, `credentials.securityToken ${NOT_HEADER_SAFE}`);
+  for (const key of ["accessKeyId", "accessKeySecret", "securityToken"] as const) {
+    const v = c[key];
+    if (v !== undefined && !isHeaderSafe(v)) throw missing(provider, `credentials.${key} ${NOT_HEADER_SAFE}`);
+  }
 }
 
 /** Checks a bearer/IAM token the same way (never echoing it). */

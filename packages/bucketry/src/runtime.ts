@@ -11,19 +11,13 @@ import { allowManyListeners } from "@bucketry/signing/fetch";
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {
   #offsetMs = 0;
+  /** How many times an offset was learned (concurrent failures of one skew learn the same offset). */
   #learned = 0;
   readonly #base: () => number;
   constructor(base: () => number = Date.now) {
     this.#base = base;
   }
   readonly now = (): number => this.#base() + this.#offsetMs;
-  get offsetMs(): number {
-    return this.#offsetMs;
-  }
-  /** How many times an offset was learned (concurrent failures of one skew learn the same offset). */
-  get corrections(): number {
-    return this.#learned;
-  }
   learn(serverTime: number, localTime = this.#base()): void {
     const offset = serverTime - localTime;
     // Date has 1 s resolution: requests that failed together report offsets within a second or two of

@@ -6,6 +6,7 @@ import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./facts.js";
 import type { Provider } from "../model.js";
 import { assertAccessKeyCredentials, assertToken, credentialsError } from "./checks.js";
 import { hitachiTokenFile } from "./hitachi-token-file.js";
+import { huaweiProjectId, type ProjectIdOptions } from "./huawei-chain.js";
 import { RefreshingCredentials } from "./refreshing-cache.js";
 
 type Env = Record<string, string | undefined>;
@@ -54,4 +55,13 @@ export function tokenFileCredentials(names: EnvNames, path: string, env: Env, re
     assertToken(provider, value.token, `the token in ${names.tokenFile}`);
     return value;
   };
+}
+
+/** IAM's project id for Huawei keys; a failure is reported as a credential source's (Configuration or InvalidCredentials). */
+export async function lookUpHuaweiProjectId(options: ProjectIdOptions): Promise<string> {
+  try {
+    return await huaweiProjectId(options);
+  } catch (err) {
+    throw credentialsError("huaweicloud-mpc", err);
+  }
 }

@@ -157,11 +157,11 @@ function coveragePage(modules) {
 // ---- facade guide ---------------------------------------------------------------------------------------
 function facadePage(modules) {
   const sections = modules
-    .map(({ id: vendor, operation, docs: { record, fields: table } }) => {
+    .map(({ id: vendor, operation, docs: { record, fields: table, fieldWords } }) => {
       const model = operation === "listBuckets" ? "Bucket" : "BucketAcl";
       if (!table) throw new Error(`the ${vendor} provider module has no mapping table (docs.fields)`);
       const rows = Object.entries(table.fields ?? table)
-        .map(([field, rule]) => `<tr><td>${code(field)}</td><td>${code(rule.from)}</td><td>${rule.required ? "yes" : "no"}</td><td>${esc(rule.via.describe)}</td></tr>`)
+        .map(([field, rule]) => `<tr><td>${code(field)}</td><td>${code(rule.from)}</td><td>${rule.required ? "yes" : "no"}</td><td>${esc(fieldWords?.[field] ?? describeConverter(rule.via))}</td></tr>`)
         .join("");
       const notes = (table.notes ?? []).map((n) => `<li>${esc(n)}</li>`).join("");
       return `
@@ -213,6 +213,7 @@ function gettingStarted() {
 
 // What the facade knows of each provider (labels, mapping tables, pagination) comes from its provider module.
 const { providerModules } = await import(pathToFileURL(join(root, "packages/bucketry/dist/generated/providers.js")).href);
+const { describeConverter } = await import(pathToFileURL(join(root, "packages/bucketry/dist/providers/mapping.js")).href);
 indexPage();
 coveragePage(providerModules);
 facadePage(providerModules);

@@ -122,6 +122,8 @@ export interface DocsFacts {
   record: string;
   /** The adapter's own mapping table (the code that normalizes responses reads it too). */
   fields: FieldTable;
+  /** The docs' words for fields whose converter is the adapter's own and says nothing itself (by normalized field). */
+  fieldWords?: Readonly<Record<string, string>> | undefined;
   /** Pagination of each paged operation, by operationId; any other operation answers in one response. */
   pagination?: Readonly<Record<string, string>> | undefined;
   /**

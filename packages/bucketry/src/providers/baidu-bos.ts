@@ -94,7 +94,6 @@ export function checkBosBucket(bucket: unknown): string {
  * grantee id "*" is everyone; exact repeats collapse.
  */
 const bosGrants: Converter<Grant[]> = {
-  describe: 'each entry\'s grantee[] × permission[] → (grantee, permission) pairs; grantee id "*" → everyone; exact repeats collapse',
   convert(list) {
     if (!Array.isArray(list)) throw new TypeError("is not an array");
     const grants: Grant[] = [];
@@ -118,7 +117,6 @@ const bosGrants: Converter<Grant[]> = {
 
 /** Conditions, resources or an explicit Deny make an entry more than a canned grant. */
 const bosConditional: Converter<boolean> = {
-  describe: "true when an entry has condition, resource, notResource or an effect other than Allow (then no canned acl is derived)",
   convert: (list) =>
     Array.isArray(list) &&
     list.some((e) => isObject(e) && (e.condition !== undefined || e.resource !== undefined || e.notResource !== undefined || (e.effect !== undefined && e.effect !== "Allow"))),
@@ -130,6 +128,12 @@ export const bosAclFields = {
   grants: { from: "accessControlList", required: true, via: bosGrants },
   conditional: { from: "accessControlList", via: bosConditional },
 } satisfies FieldTable;
+
+/** What the docs say the adapter's own converters do (kept out of the converters, so out of browser bundles). */
+const bosFieldWords = {
+  grants: 'each entry\'s grantee[] × permission[] → (grantee, permission) pairs; grantee id "*" → everyone; exact repeats collapse',
+  conditional: "true when an entry has condition, resource, notResource or an effect other than Allow (then no canned acl is derived)",
+};
 
 export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string): BucketAcl<"baidu-bos"> {
   const f = applyTable(raw, bosAclFields) as { ownerId: string; grants: Grant[]; conditional?: boolean };
@@ -199,5 +203,5 @@ export const providerModule: ProviderModule<"baidu-bos", BaiduBosOptions, BaiduB
     describeCredentials: async (options, environment) => (await describeAccessKeys("baidu-bos", accessKeys, options.credentials, environment)).description,
     mockEnv: (mock) => accessKeyMockEnv(env, mock),
   },
-  docs: { record: "GetBucketAclResponse", fields: bosAclFields, sample: { options: { region: "bj" }, argument: "example-bucket" } },
+  docs: { record: "GetBucketAclResponse", fields: bosAclFields, fieldWords: bosFieldWords, sample: { options: { region: "bj" }, argument: "example-bucket" } },
 };

@@ -181,11 +181,8 @@ async function lookUpProjectId(credentials: CredentialSource, region: string | u
   if (region === undefined) throw configError("huaweicloud-mpc", `\`projectId\` is required when no region is given (or set ${env.projectId}, or pass region)`);
   const lookup = projectIdLookup as typeof projectIdLookup | undefined;
   if (!lookup) throw configError("huaweicloud-mpc", `\`projectId\` is required (or set ${env.projectId})`);
-  try {
-    return await lookup({ credentials: { ...c, source: "client" }, region, fetch: state.fetch, clock: state.clock.now });
-  } catch (err) {
-    throw credentialsError("huaweicloud-mpc", err);
-  }
+  // The lookup (Node only) reports its failures as credential errors itself.
+  return lookup({ credentials: { ...c, source: "client" }, region, fetch: state.fetch, clock: state.clock.now });
 }
 
 /** `bucketry/huaweicloud-mpc`: an MPC client, as `createBucketClient({ provider: "huaweicloud-mpc", … })` makes it. */

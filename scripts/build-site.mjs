@@ -25,6 +25,7 @@ const PAGES = [
   ["getting-started/cli.html", "The CLI"],
   ["getting-started/mocks.html", "Mocks in your tests"],
   ["changes.html", "What changed"],
+  ["differences.html", "Differences from the official SDKs"],
 ];
 
 function layout(path, title, body) {
@@ -156,11 +157,11 @@ function coveragePage(modules) {
 // ---- facade guide ---------------------------------------------------------------------------------------
 function facadePage(modules) {
   const sections = modules
-    .map(({ id: vendor, operation, docs: { record, fields: table } }) => {
+    .map(({ id: vendor, operation, docs: { record, fields: table, fieldWords } }) => {
       const model = operation === "listBuckets" ? "Bucket" : "BucketAcl";
       if (!table) throw new Error(`the ${vendor} provider module has no mapping table (docs.fields)`);
       const rows = Object.entries(table.fields ?? table)
-        .map(([field, rule]) => `<tr><td>${code(field)}</td><td>${code(rule.from)}</td><td>${rule.required ? "yes" : "no"}</td><td>${esc(rule.via.describe)}</td></tr>`)
+        .map(([field, rule]) => `<tr><td>${code(field)}</td><td>${code(rule.from)}</td><td>${rule.required ? "yes" : "no"}</td><td>${esc(fieldWords?.[field] ?? describeConverter(rule.via))}</td></tr>`)
         .join("");
       const notes = (table.notes ?? []).map((n) => `<li>${esc(n)}</li>`).join("");
       return `
@@ -212,9 +213,12 @@ function gettingStarted() {
 
 // What the facade knows of each provider (labels, mapping tables, pagination) comes from its provider module.
 const { providerModules } = await import(pathToFileURL(join(root, "packages/bucketry/dist/generated/providers.js")).href);
+const { describeConverter } = await import(pathToFileURL(join(root, "packages/bucketry/dist/providers/mapping.js")).href);
 indexPage();
 coveragePage(providerModules);
 facadePage(providerModules);
 gettingStarted();
 write("changes.html", "What changed", await changesPageBody(root));
+// What the differential suite found against each official SDK (packages/bucketry/test/differential).
+write("differences.html", "Differences from the official SDKs", `    ${readFileSync(join(root, "docs-src", "differences.html"), "utf8").trim()}`);
 void readdirSync;

@@ -8,6 +8,9 @@
 //
 //   node scripts/check-size.mjs           table + pass/fail
 //   node scripts/check-size.mjs --json    the measurements as JSON
+//   node scripts/check-size.mjs --analyze bucketry/baidu-bos
+//                                         where one bundle's bytes go: per module, minified bytes and what the
+//                                         module adds to the gzipped bundle (the bundle's gzip size without it)
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -118,11 +121,51 @@ export async function measure(source) {
 
 const kB = (n) => `${(n / 1000).toFixed(2)} kB`;
 
+/**
+ * Per module of one bundle: its minified bytes and its gzip cost (the gzipped bundle minus the gzipped bundle
+ * without that module). Modules are minified together, as in `measure`, with a marker comment before each.
+ */
+export async function analyze(source) {
+  const plain = await esbuild.build({
+    stdin: { contents: source, resolveDir: root, sourcefile: "entry.mjs", loader: "js" },
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  // esbuild heads each module of an unminified bundle with a `// path` line; keep it through minification.
+  const marked = plain.outputFiles[0].text.replace(/^\/\/ ((?:node_modules|packages|entry)\S*)$/gm, "/*! @module $1 */");
+  const { code } = await esbuild.transform(marked, { minify: true, legalComments: "inline", format: "esm", target: "es2022" });
+  const marker = /\/\*! @module (\S+) \*\/\n?/;
+  const parts = code.split(/(?=\/\*! @module )/).map((text) => ({ name: marker.exec(text)?.[1], text: text.replace(marker, "") }));
+  const gzip = (text) => gzipSync(text, { level: 9 }).length;
+  const whole = gzip(parts.map((p) => p.text).join(""));
+  const modules = parts
+    .filter((p) => p.name !== undefined)
+    .map((p) => ({ module: p.name, minified: p.text.length, gzip: whole - gzip(parts.filter((q) => q !== p).map((q) => q.text).join("")) }))
+    .sort((a, b) => b.gzip - a.gzip);
+  return { gzip: whole, modules };
+}
+
 async function main() {
   const json = process.argv.includes("--json");
   const rows = [];
   let failed = false;
   const programs = { ...PROGRAMS, ...(await entryPrograms()) };
+  const analyzeAt = process.argv.indexOf("--analyze");
+  if (analyzeAt >= 0) {
+    const name = process.argv[analyzeAt + 1];
+    if (!name || !programs[name]) {
+      console.error(`check-size --analyze: name one of: ${Object.keys(programs).join(", ")}`);
+      process.exit(2);
+    }
+    const { gzip, modules } = await analyze(programs[name]);
+    console.log(`${name}: ${kB(gzip)} gzip (modules minified together; a module's gzip cost is what the bundle loses without it)`);
+    for (const m of modules) console.log(`  ${String(m.minified).padStart(7)} min ${String(m.gzip).padStart(6)} gzip  ${m.module}`);
+    return;
+  }
   for (const [name, source] of Object.entries(programs)) {
     const budget = budgetOf(name);
     const row = { name, budget };

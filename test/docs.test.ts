@@ -106,8 +106,8 @@ describe("rendered API reference", () => {
     await page.goto(`${origin}/index.html`);
     const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
     const local = [...new Set(hrefs.map((h) => h.split("#")[0]!))].filter((h) => h.startsWith(origin));
-    // The portal: five references, coverage, facade guide, facade API, four getting-started pages.
-    for (const path of ["coverage.html", "facade.html", "api/index.html", "getting-started/client.html", "getting-started/facade.html", "getting-started/cli.html", "getting-started/mocks.html", ...VENDORS.map((v) => `${v}.html`)]) {
+    // The portal: five references, coverage, facade guide, facade API, four getting-started pages, the differences from the official SDKs.
+    for (const path of ["coverage.html", "facade.html", "api/index.html", "getting-started/client.html", "getting-started/facade.html", "getting-started/cli.html", "getting-started/mocks.html", "differences.html", ...VENDORS.map((v) => `${v}.html`)]) {
       expect(local, path).toContain(`${origin}/${path}`);
     }
     for (const url of local) {

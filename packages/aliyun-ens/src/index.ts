@@ -26,8 +26,10 @@ export type EnsClient = Client<EnsPaths>;
 
 export interface EnsClientOptions extends Omit<ClientOptions, "baseUrl"> {
   /**
-   * Region id. Every mainland-China region is served by `ens.aliyuncs.com` (the default); other
-   * regions use `ens.{region}.aliyuncs.com` (e.g. ap-southeast-1).
+   * Region id. A region the ENS endpoint table gives its own public host (`ap-southeast-1` →
+   * `ens.ap-southeast-1.aliyuncs.com`) uses it; every other region — all of mainland China included — is
+   * served by the central `ens.aliyuncs.com`, which is also the official SDK's endpoint (its endpoint rule
+   * is empty). No regional host is ever made up from the region id.
    */
   region?: string;
   /** Overrides the endpoint (a VPC endpoint, a proxy, a mock). */
@@ -42,11 +44,17 @@ export interface EnsClientOptions extends Omit<ClientOptions, "baseUrl"> {
   actionAndVersion?: "query" | "headers";
 }
 
-/** The endpoint for a region: mainland China shares the central endpoint (ENS endpoint table). */
+/** Regions with their own public host in the ENS endpoint table (specs/aliyun-ens.yaml `servers`). */
+const ENS_REGIONAL_ENDPOINTS: Readonly<Record<string, string>> = { "ap-southeast-1": "https://ens.ap-southeast-1.aliyuncs.com" };
+
+/**
+ * The endpoint for a region: its own host where the ENS endpoint table lists one, else the central
+ * `ens.aliyuncs.com` (mainland China and every region the table does not list; the official SDK's default).
+ */
 export function ensEndpoint(region?: string): string {
-  if (!region || region.startsWith("cn-")) return "https://ens.aliyuncs.com";
+  if (!region) return "https://ens.aliyuncs.com";
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw new TypeError(`@bucketry/aliyun-ens: "${region}" is not a region id like ap-southeast-1`);
-  return `https://ens.${region}.aliyuncs.com`;
+  return ENS_REGIONAL_ENDPOINTS[region] ?? "https://ens.aliyuncs.com";
 }
 
 /** RPC calls name the operation in the query: fill `Action` from the operation and `Version` from the API. */
@@ -112,13 +120,13 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
   }
   const inHeaders = actionAndVersion === "headers";
   const serialize = typeof querySerializer === "function" ? querySerializer : createQuerySerializer<QueryObject>(querySerializer);
-  // In "headers" mode the two headers are the client's default headers (openapi-fetch merges them into each
-  // Request as it builds it; a caller's own headers win), so no middleware has to add them afterwards — unless
-  // the caller's default headers come as a Headers object or a list, which are left as given.
-  const plainHeaders = rest.headers === undefined || (typeof rest.headers === "object" && !Array.isArray(rest.headers) && !(Symbol.iterator in rest.headers));
+  // `accept: application/json` (what the official runtime sends on every ENS request: ENS answers XML
+  // otherwise) and in "headers" mode x-acs-action / x-acs-version are the client's default headers:
+  // openapi-fetch merges them into each Request as it builds it, and a caller's own headers win.
+  const given = rest.headers === undefined || (typeof rest.headers === "object" && !Array.isArray(rest.headers) && !(Symbol.iterator in rest.headers)) ? rest.headers : Object.fromEntries(new Headers(rest.headers as HeadersInit));
   const client = createLateClient<EnsPaths>({
     ...rest,
-    ...(inHeaders && plainHeaders ? { headers: { "x-acs-action": "ListBuckets", "x-acs-version": ENS_API_VERSION, ...(rest.headers as object | undefined) } } : {}),
+    headers: { accept: "application/json", ...(inHeaders ? { "x-acs-action": "ListBuckets", "x-acs-version": ENS_API_VERSION } : {}), ...(given as object | undefined) },
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : ensEndpoint(region),
     // Action and Version are filled as the query is serialized, so no Request is rebuilt per call; the
     // rpcDefaults middleware below still fills them when a per-call querySerializer replaced this one.
@@ -127,7 +135,6 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });
   if (!inHeaders) client.use(rpcDefaults());
-  else if (!plainHeaders) client.use(rpcHeaders());
   return client;
 }
 

@@ -100,10 +100,21 @@ describe("@bucketry/aliyun-ens createClient", () => {
     ]);
   });
 
-  it("maps regions: mainland China to the central endpoint, others regional", () => {
+  it("maps regions as the ENS endpoint table does: its own host only where the table lists one, else the central endpoint", () => {
     expect(ensEndpoint()).toBe("https://ens.aliyuncs.com");
     expect(ensEndpoint("cn-beijing")).toBe("https://ens.aliyuncs.com");
     expect(ensEndpoint("ap-southeast-1")).toBe("https://ens.ap-southeast-1.aliyuncs.com");
+    // Not in the table: the central endpoint (the official SDK's), never an invented ens.{region}.aliyuncs.com.
+    for (const region of ["ap-northeast-1", "eu-central-1", "us-west-1", "cn-dalian-unicom"]) expect(ensEndpoint(region)).toBe("https://ens.aliyuncs.com");
     expect(() => ensEndpoint("evil.com/")).toThrow(/region id/);
+  });
+
+  it("asks for JSON on every request (Accept: application/json, as the official runtime does), headers and query forms alike", async () => {
+    await createClient().POST("/", {});
+    await createClient({ actionAndVersion: "headers" }).POST("/", {});
+    await createClient({ headers: new Headers({ "x-trace": "h" }) }).POST("/", {});
+    await createClient({ actionAndVersion: "headers", headers: [["x-trace", "l"]] }).POST("/", {});
+    await createClient({ headers: { accept: "application/xml" } }).POST("/", {});
+    expect(seen.map((s) => s.headers.get("accept"))).toEqual(["application/json", "application/json", "application/json", "application/json", "application/xml"]);
   });
 });

@@ -3,49 +3,21 @@
 // elsewhere), as each provider module names it (its variables, its chain, its expired-credentials codes). Complete keys in the environment are used as they are and checked at once; otherwise the
 // chain runs before the first request, and a chain that finds nothing is a Configuration error listing
 // every source it tried (InvalidCredentials when a configured source failed).
-import { BucketryError } from "./errors.js";
+import type { BucketryError } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
-import { hitachiTokenFile, refreshingCredentials } from "#credential-defaults";
-import type { DefaultChainFactory } from "./credentials/defaults.js";
-import type { CredentialChainError, CredentialSourceError } from "./credentials/types.js";
+// The chain and token-file sources are Node-only (undefined elsewhere), so browser bundles leave them out.
+import { chainedAccessKeys, tokenFileCredentials } from "#credential-defaults";
+import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe, missing } from "./credentials/checks.js";
+import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./credentials/facts.js";
 
-/** The environment variables a provider reads (its module's `env`; `ENV` lists them all). */
-export interface EnvNames {
-  accessKeyId?: string;
-  accessKeySecret?: string;
-  securityToken?: string;
-  projectId?: string;
-  token?: string;
-  /** A file holding the token, re-read when it changes (Hitachi). */
-  tokenFile?: string;
-  username?: string;
-  password?: string;
-  tokenUrl?: string;
-  clientId?: string;
-}
-
-/** What a provider module tells `accessKeySource` about its vendor's access keys. */
-export interface AccessKeyFacts {
-  /** The vendor's environment variables. */
-  env: EnvNames;
-  /**
-   * Vendor codes that say "your (temporary) credentials expired": the call refreshes them once and retries once
-   * (OSS SecurityTokenExpired, ACS InvalidSecurityToken.Expired, Huawei APIGW.0307: token must be updated).
-   */
-  expiredCodes: readonly string[];
-  /** The vendor's default chain; undefined outside Node (then the environment only). */
-  chain?: DefaultChainFactory | undefined;
-}
+export { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe };
+export type { AccessKeyFacts, EnvNames, RememberSecrets };
 
 type Env = Record<string, string | undefined>;
 
 const defaultEnv = (): Env => (typeof process !== "undefined" && process.env ? process.env : {});
-
-function missing(provider: Provider, what: string): BucketryError {
-  return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${what}` });
-}
 
 /** Access-key credentials from the provider's environment variables. */
 export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env = defaultEnv()): AccessKeyCredentials {
@@ -59,59 +31,12 @@ export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env =
   return token ? { accessKeyId: id!, accessKeySecret: secret!, securityToken: token } : { accessKeyId: id!, accessKeySecret: secret! };
 }
 
-/**
- * Values sent in a header (key ids, security tokens, bearer tokens) must be visible ASCII: anything else
- * would make the transport throw an error that quotes the value. The check names the field, never the value.
- */
-export function isHeaderSafe(value: string): boolean {
-  return /^[\x21-\x7e]+$/.test(value);
-}
-
-const NOT_HEADER_SAFE = "contains a character that cannot be sent in an HTTP header (space, control character or non-ASCII): check for a stray newline or quote";
-
-/** Checks credentials given as an object (functions are checked on each call, see `checkedSource`). */
-export function assertAccessKeyCredentials(provider: Provider, value: unknown): asserts value is AccessKeyCredentials {
-  const c = value as Partial<AccessKeyCredentials> | null;
-  if (!c || typeof c !== "object") throw missing(provider, "`credentials` must be { accessKeyId, accessKeySecret, securityToken? } or a function returning it");
-  if (typeof c.accessKeyId !== "string" || c.accessKeyId.trim() === "") throw missing(provider, "credentials.accessKeyId is missing or empty");
-  if (typeof c.accessKeySecret !== "string" || c.accessKeySecret.trim() === "") throw missing(provider, "credentials.accessKeySecret is missing or empty");
-  if (c.securityToken !== undefined && (typeof c.securityToken !== "string" || c.securityToken === "")) {
-    throw missing(provider, "credentials.securityToken, when given, must be a non-empty string");
-  }
-  if (!isHeaderSafe(c.accessKeyId)) throw missing(provider, `credentials.accessKeyId ${NOT_HEADER_SAFE}`);
-  if (!isHeaderSafe(c.accessKeySecret)) throw missing(provider, `credentials.accessKeySecret ${NOT_HEADER_SAFE}`);
-  if (c.securityToken !== undefined && !isHeaderSafe(c.securityToken)) throw missing(provider, `credentials.securityToken ${NOT_HEADER_SAFE}`);
-}
-
-/** Checks a bearer/IAM token the same way (never echoing it). */
-export function assertToken(provider: Provider, token: unknown, what = "credentials.token"): asserts token is string {
-  if (typeof token !== "string" || token.trim() === "") throw missing(provider, `${what} is missing or empty`);
-  if (!isHeaderSafe(token)) throw missing(provider, `${what} ${NOT_HEADER_SAFE}`);
-}
-
-/** Called with every credential value a client is given or obtains, so its errors can redact them. */
-export type RememberSecrets = (...values: unknown[]) => void;
 
 /** What a client lends its credential source: its clock, and a slot for the expired-credentials hook. */
 export interface CredentialHost {
   clock: { now: () => number };
   /** Set when the credentials can be refreshed: true = dropped them, retry the call once. */
   refreshCredentials?: ((error: BucketryError, attemptStartedAt: number) => boolean) | undefined;
-}
-
-/** A chain's failure as the facade reports it: Configuration (nothing found) or InvalidCredentials. */
-export function credentialsError(provider: Provider, err: unknown): BucketryError {
-  // By name, not instanceof: the chains live in Node-only modules a browser bundle leaves out.
-  const name = (err as Error | null | undefined)?.name;
-  if (name === "CredentialChainError") {
-    const e = err as CredentialChainError;
-    return new BucketryError({ provider, kind: e.sourceFailed ? "InvalidCredentials" : "Configuration", message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` });
-  }
-  if (name === "CredentialSourceError") {
-    const e = err as CredentialSourceError;
-    return new BucketryError({ provider, kind: e.configured ? "InvalidCredentials" : "Configuration", message: `${provider}: ${e.source}: ${e.message}` });
-  }
-  return err instanceof BucketryError ? err : new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` });
 }
 
 /**
@@ -123,28 +48,18 @@ export function accessKeySource(provider: Provider, facts: AccessKeyFacts, optio
   if (option === undefined) {
     const e = env ?? defaultEnv();
     const names = facts.env;
-    const chain = facts.chain?.({ env: e, ...(host ? { clock: host.clock.now } : {}) });
-    const refreshing = refreshingCredentials as typeof refreshingCredentials | undefined;
-    if (chain === undefined || refreshing === undefined || (e[names.accessKeyId!]?.trim() && e[names.accessKeySecret!]?.trim())) {
-      const c = accessKeyFromEnv(provider, names, e);
-      assertAccessKeyCredentials(provider, c);
-      remember?.(c.accessKeySecret, c.securityToken);
-      return c;
+    // Complete keys in the environment are used as they are; otherwise the vendor's default chain (on Node).
+    const complete = e[names.accessKeyId!]?.trim() && e[names.accessKeySecret!]?.trim();
+    const chained = complete || chainedAccessKeys === undefined ? undefined : chainedAccessKeys(provider, facts, e, remember, host?.clock.now);
+    if (chained !== undefined) {
+      const expiredCodes = facts.expiredCodes;
+      if (host) host.refreshCredentials = (error, since) => error.code !== undefined && expiredCodes.includes(error.code) && chained.invalidate(since);
+      return chained.source;
     }
-    const cache = refreshing(chain.chain, { clock: host?.clock.now, refreshMarginMs: chain.refreshMarginMs });
-    const expiredCodes = facts.expiredCodes;
-    if (host) host.refreshCredentials = (error, since) => error.code !== undefined && expiredCodes.includes(error.code) && cache.invalidate(since);
-    return async () => {
-      let value: AccessKeyCredentials;
-      try {
-        value = await cache.get();
-      } catch (err) {
-        throw credentialsError(provider, err);
-      }
-      remember?.(value.accessKeySecret, value.securityToken);
-      assertAccessKeyCredentials(provider, value);
-      return value;
-    };
+    const c = accessKeyFromEnv(provider, names, e);
+    assertAccessKeyCredentials(provider, c);
+    remember?.(c.accessKeySecret, c.securityToken);
+    return c;
   }
   if (typeof option === "function") {
     return async () => {
@@ -195,21 +110,7 @@ export function hitachiCredentials(names: EnvNames, option: HitachiCredentials |
     return { token };
   }
   const tokenFile = env[names.tokenFile!]?.trim();
-  const fromFile = hitachiTokenFile as typeof hitachiTokenFile | undefined;
-  if (tokenFile && fromFile) {
-    const source = fromFile({ path: tokenFile, env });
-    return async () => {
-      let value: { token: string };
-      try {
-        value = await source();
-      } catch (err) {
-        throw credentialsError(provider, err);
-      }
-      remember?.(value.token);
-      assertToken(provider, value.token, `the token in ${names.tokenFile}`);
-      return value;
-    };
-  }
+  if (tokenFile && tokenFileCredentials !== undefined) return tokenFileCredentials(names, tokenFile, env, remember);
   const username = env[names.username!]?.trim();
   const password = env[names.password!];
   const tokenUrl = env[names.tokenUrl!]?.trim();

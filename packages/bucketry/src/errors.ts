@@ -68,23 +68,24 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 export class BucketryError extends Error {
   override readonly name = "BucketryError";
-  readonly provider: Provider | undefined;
-  readonly kind: ErrorKind;
+  // Declared, not initialized: the constructor sets every one (no second, undefined-first definition).
+  declare readonly provider: Provider | undefined;
+  declare readonly kind: ErrorKind;
   /** HTTP status, when a response arrived. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The vendor's own error code (`NoSuchBucket`, `APIGW.0308`, `Throttling.User`, …). */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The vendor's own message, verbatim. */
-  readonly vendorMessage: string | undefined;
+  declare readonly vendorMessage: string | undefined;
   /** The vendor's request id, from the response header or body. */
-  readonly requestId: string | undefined;
-  readonly retryable: boolean;
+  declare readonly requestId: string | undefined;
+  declare readonly retryable: boolean;
   /** How many attempts were made before this error was returned. */
-  attempts: number;
-  readonly retryAfterMs: number | undefined;
-  readonly serverTime: number | undefined;
+  declare attempts: number;
+  declare readonly retryAfterMs: number | undefined;
+  declare readonly serverTime: number | undefined;
   /** On a signature error: what bucketry signed, what the vendor expected, where they differ. */
-  readonly signature: SignatureComparison | undefined;
+  declare readonly signature: SignatureComparison | undefined;
 
   constructor(init: BucketryErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });

@@ -1,6 +1,6 @@
 // From an HTTP exchange to data or a BucketryError. Vendor differences are data (an ErrorProfile per
 // provider); the logic here is the same for all five.
-import { BucketryError, type ErrorKind, type SignatureComparison, type SignedText } from "./errors.js";
+import { BucketryError, RETRYABLE_KINDS, type ErrorKind, type SignatureComparison, type SignedText } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { Transport } from "@bucketry/signing/fetch";
 import { rememberSigned, signedPartsOf } from "@bucketry/signing/signed";
@@ -68,10 +68,8 @@ export function statusKind(status: number): ErrorKind {
   return "Unknown";
 }
 
-const RETRYABLE: ReadonlySet<ErrorKind> = new Set(["Throttled", "Unavailable", "ServerError", "Network", "Timeout", "ClockSkew"]);
-
 export function isRetryableKind(kind: ErrorKind): boolean {
-  return RETRYABLE.has(kind);
+  return RETRYABLE_KINDS.has(kind);
 }
 
 export function requestIdOf(profile: ErrorProfile, headers: Headers): string | undefined {
@@ -135,8 +133,8 @@ function prefixKind(profile: ErrorProfile, code: string): ErrorKind | undefined 
   return undefined;
 }
 
-/** A 2xx body that is not what the vendor documents. */
-export function malformed(profile: ErrorProfile, response: Response, what: string, cause?: unknown): BucketryError {
+/** A 2xx body that is not what the vendor documents (or one past `maxResponseBytes`: its status and headers). */
+export function malformed(profile: ErrorProfile, response: Pick<Response, "status" | "headers">, what: string, cause?: unknown): BucketryError {
   const requestId = requestIdOf(profile, response.headers);
   return new BucketryError({
     provider: profile.provider,

@@ -122,6 +122,8 @@ export interface DocsFacts {
   record: string;
   /** The adapter's own mapping table (the code that normalizes responses reads it too). */
   fields: FieldTable;
+  /** The docs' words for fields whose converter is the adapter's own and says nothing itself (by normalized field). */
+  fieldWords?: Readonly<Record<string, string>> | undefined;
   /** Pagination of each paged operation, by operationId; any other operation answers in one response. */
   pagination?: Readonly<Record<string, string>> | undefined;
   /**
@@ -219,4 +221,19 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
     }
     return withSafeInspect(create((given === undefined ? { ...options, provider: id } : options) as unknown as O));
   };
+}
+
+/** The OSS and BOS flags for how a bucket is addressed (the same names as the client options). */
+export const addressingCliFlags = {
+  addressing: { placeholder: "STYLE", help: "virtual-hosted or path (default: virtual-hosted; path-style on an IP-address or localhost endpoint)" },
+  cname: { placeholder: "true|false", help: "true: --endpoint is the bucket's own domain (GET /?acl on it)" },
+} as const;
+
+/** `addressing` and `cname` from --addressing / --cname or BUCKETRY_<PROVIDER>_ADDRESSING / _CNAME. */
+export function addressingCliOptions(ctx: CliContext): { addressing?: "virtual-hosted" | "path"; cname?: boolean } {
+  const addressing = firstNonBlank(ctx.flags.addressing, ctx.env[`${ctx.prefix}_ADDRESSING`]);
+  if (addressing !== undefined && addressing !== "virtual-hosted" && addressing !== "path") return ctx.usage(`--addressing must be virtual-hosted or path, got ${addressing}`);
+  const cname = firstNonBlank(ctx.flags.cname, ctx.env[`${ctx.prefix}_CNAME`]);
+  if (cname !== undefined && cname !== "true" && cname !== "false") return ctx.usage(`--cname must be true or false, got ${cname}`);
+  return { ...(addressing ? { addressing } : {}), ...(cname ? { cname: cname === "true" } : {}) };
 }

@@ -4,26 +4,20 @@
 // when the provider says its auth state expired, and stamps the attempt count on the final error. Every
 // timer and listener a call creates is removed when it settles.
 import { BucketryError, type SignedText } from "./errors.js";
-import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, requestIdOf, type ErrorProfile } from "./http.js";
+import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {
   #offsetMs = 0;
+  /** How many times an offset was learned (concurrent failures of one skew learn the same offset). */
   #learned = 0;
   readonly #base: () => number;
   constructor(base: () => number = Date.now) {
     this.#base = base;
   }
   readonly now = (): number => this.#base() + this.#offsetMs;
-  get offsetMs(): number {
-    return this.#offsetMs;
-  }
-  /** How many times an offset was learned (concurrent failures of one skew learn the same offset). */
-  get corrections(): number {
-    return this.#learned;
-  }
   learn(serverTime: number, localTime = this.#base()): void {
     const offset = serverTime - localTime;
     // Date has 1 s resolution: requests that failed together report offsets within a second or two of
@@ -271,17 +265,7 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   const provider = ctx.profile.provider;
   if (ctx.signal?.aborted) return aborted(ctx, 1);
   const e = err as { name?: string; message?: string } | null | undefined;
-  if (err instanceof ResponseTooLargeError) {
-    const requestId = requestIdOf(ctx.profile, err.headers);
-    return new BucketryError({
-      provider,
-      kind: "MalformedResponse",
-      status: err.status,
-      requestId,
-      retryable: false,
-      message: `${provider} sent a response bucketry cannot read: ${err.message} (HTTP ${err.status}${requestId ? `, request id ${requestId}` : ""})`,
-    });
-  }
+  if (err instanceof ResponseTooLargeError) return malformed(ctx.profile, err, err.message);
   if (e?.name === "AbortError" || e?.name === "TimeoutError") {
     return new BucketryError({ provider, kind: "Timeout", retryable: true, message: `${provider}: request timed out`, cause: err });
   }

@@ -252,6 +252,8 @@ describe("aliyun-ens: POST {endpoint}/ (RPC ListBuckets)", () => {
     expect(header(req, "x-acs-content-sha256")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     expect(header(req, "authorization")).toMatch(new RegExp(`^ACS3-HMAC-SHA256 Credential=${AK},SignedHeaders=`));
     expect(header(req, "x-acs-security-token")).toBe("");
+    // ENS answers XML unless asked for JSON: the official runtime sends this on every request.
+    expect(header(req, "accept")).toBe("application/json");
     verifyAcs3(req!, SK);
   });
 
@@ -274,6 +276,8 @@ describe("aliyun-ens: POST {endpoint}/ (RPC ListBuckets)", () => {
     expect(req!.query.get("Timestamp")).toBe("2024-01-02T03:04:05Z");
     expect(req!.query.get("SignatureNonce")).toMatch(/^\S{8,}$/);
     expect(req!.query.get("PageNumber")).toBe("1");
+    expect(req!.query.get("Format")).toBe("JSON");
+    expect(header(req, "accept")).toBe("application/json");
     expect(req!.query.get("Signature")).toMatch(/^[A-Za-z0-9+/]{27}=$/); // base64 of a 20-byte HMAC-SHA1
     expect(req!.query.has("SecurityToken")).toBe(false);
     expect(header(req, "authorization")).toBe("");
@@ -331,6 +335,33 @@ describe("huaweicloud-mpc: GET {endpoint}/v1/{project_id}/buckets", () => {
     expect(header(req, "x-auth-token")).toBe("MIIZ-iam-token");
     expect(header(req, "authorization")).toBe("");
     expect(header(req, "x-sdk-date")).toBe("");
+  });
+
+  it("an endpoint needs no region: AK/SK and token calls go out unchanged, the buckets carry no region", async () => {
+    const server = await serve(() => json(MPC_SEED));
+    const signed = createBucketClient({ provider: "huaweicloud-mpc", projectId: PROJECT, endpoint: server.url, credentials: creds, clock });
+    const withToken = createBucketClient({ provider: "huaweicloud-mpc", projectId: PROJECT, endpoint: server.url, credentials: { token: "MIIZ-iam-token" } });
+
+    const buckets = [...(await collect(signed.listBuckets())), ...(await collect(withToken.listBuckets()))];
+
+    expect(buckets.map((b) => [b.name, "region" in b])).toEqual([
+      ["example-bucket", false],
+      ["example-bucket", false],
+      ["example-bucket", false],
+      ["example-bucket", false],
+    ]);
+    expect(server.requests.map((r) => r.path)).toEqual([`/v1/${PROJECT}/buckets`, `/v1/${PROJECT}/buckets`]);
+    verifySdkHmac(server.requests[0]!, SK);
+    expect(header(server.requests[1], "x-auth-token")).toBe("MIIZ-iam-token");
+  });
+
+  it("an endpoint without region or project id: the project id cannot be looked up by region, so the call says it is needed", async () => {
+    const server = await serve(() => json(MPC_SEED));
+    const mpc = createBucketClient({ provider: "huaweicloud-mpc", endpoint: server.url, credentials: creds });
+    await expect(mpc.listBucketsPage()).rejects.toMatchObject({ kind: "Configuration", message: expect.stringMatching(/`projectId` is required when no region is given/) });
+    expect(server.requests).toHaveLength(0);
+    // Neither a region nor an endpoint: nothing to call.
+    expect(() => createBucketClient({ provider: "huaweicloud-mpc", projectId: PROJECT, credentials: creds })).toThrow(/`region` is required/);
   });
 });
 
@@ -478,6 +509,69 @@ describe("hitachi-vsp-one-object: GET {endpoint}/v1/csrf, then POST {endpoint}/v
     expect(JSON.parse(first!.body)).toEqual({ id: 7, count: 5, pageToken: "after-this" });
     expect(replay!.body).toBe(first!.body);
     expect(header(replay, "cookie")).toBe("XSRF-TOKEN=xsrf-2; vertx-web.session=sess-2");
+  });
+});
+
+describe("hitachi-vsp-one-object: the older management API (HCP for cloud scale 2.x, VSP One Object 3.0.x)", () => {
+  const USER = "6c2ea2b3-7f0e-4b5e-9d7a-0c1b2a3d4e5f";
+  /** A 2.5.x/3.0.x cluster as documented: `startingAfter` (a bucket name), a bare array of at most `count`, names in order. */
+  function olderCluster(names: string[], options: { ignoreStartingAfter?: boolean } = {}) {
+    return serve((req) => {
+      if (req.method === "GET" && req.path === "/mapi/v1/csrf") return { headers: { "Set-Cookie": ["XSRF-TOKEN=x1; Path=/"] } };
+      const body = JSON.parse(req.body) as { id: string; count?: number; startingAfter?: string; pageToken?: string };
+      if (body.pageToken !== undefined) return { status: 400, body: "pageToken is not a parameter of this API" };
+      const after = options.ignoreStartingAfter || body.startingAfter === undefined ? -1 : names.indexOf(body.startingAfter);
+      const page = names.slice(after + 1, after + 1 + (body.count ?? 1000));
+      return json(JSON.stringify(page.map((bucketName, i) => ({ bucketId: `00000000-0000-4000-8000-${String(after + 1 + i).padStart(12, "0")}`, bucketName }))));
+    }, 20);
+  }
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `bucket-${String(i).padStart(2, "0")}`);
+  const bodies = (server: { requests: Seen[] }) => server.requests.filter((r) => r.method === "POST").map((r) => JSON.parse(r.body));
+
+  it('"auto" (default): a bare array holding `count` buckets is continued with startingAfter until an answer holds fewer', async () => {
+    const server = await olderCluster(names(7));
+    const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" } });
+
+    const listed = await collect(hitachi.listBuckets({ userId: USER, pageSize: 3 }));
+
+    expect(listed.map((b) => b.name)).toEqual(names(7));
+    expect(bodies(server)).toEqual([
+      { id: USER, count: 3 },
+      { id: USER, count: 3, startingAfter: "bucket-02" },
+      { id: USER, count: 3, startingAfter: "bucket-05" },
+    ]);
+  });
+
+  it("a listing that ends exactly on a full answer stops at the empty one; a prefix filters without cutting the paging short", async () => {
+    const server = await olderCluster(names(6));
+    const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" } });
+
+    const listed = await collect(hitachi.listBuckets({ userId: USER, pageSize: 3, prefix: "bucket-04" }));
+
+    expect(listed.map((b) => b.name)).toEqual(["bucket-04"]);
+    expect(bodies(server).map((b) => b.startingAfter)).toEqual([undefined, "bucket-02", "bucket-05"]);
+  });
+
+  it("one page at a time: the cursor marks a startingAfter; with apiVersion 3.0 a bare bucket name is one too", async () => {
+    const server = await olderCluster(names(5));
+    const auto = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" } });
+    const first = await auto.listBucketsPage({ userId: USER, pageSize: 2 });
+    expect([first.buckets.map((b) => b.name), first.nextCursor]).toEqual([["bucket-00", "bucket-01"], "startingAfter:bucket-01"]);
+    const second = await auto.listBucketsPage({ userId: USER, pageSize: 2, cursor: first.nextCursor! });
+    expect(second.buckets.map((b) => b.name)).toEqual(["bucket-02", "bucket-03"]);
+
+    const older = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, apiVersion: "3.0" });
+    const fromName = await older.listBucketsPage({ userId: USER, pageSize: 2, cursor: "bucket-02" });
+    expect([fromName.buckets.map((b) => b.name), fromName.nextCursor]).toEqual([["bucket-03", "bucket-04"], "startingAfter:bucket-04"]);
+    expect(bodies(server).map((b) => b.startingAfter)).toEqual([undefined, "bucket-01", "bucket-02"]);
+    expect(() => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, apiVersion: "2" as "3.0" })).toThrow(/apiVersion must be/);
+  });
+
+  it("a cluster that ignores startingAfter is reported, not looped over", async () => {
+    const server = await olderCluster(names(4), { ignoreStartingAfter: true });
+    const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, retry: false });
+    await expect(collect(hitachi.listBuckets({ userId: USER, pageSize: 2 }))).rejects.toMatchObject({ kind: "MalformedResponse" });
+    expect(bodies(server)).toHaveLength(2);
   });
 });
 

@@ -86,8 +86,8 @@ export async function mpcClient(): Promise<void> {
   createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p", credentials: { token: "iam-token" } });
   // projectId may be left out: HUAWEICLOUD_SDK_PROJECT_ID, the credentials' profile, or IAM by region.
   createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4" });
-  // @ts-expect-error MPC needs region
-  createBucketClient({ provider: "huaweicloud-mpc", projectId: "p" });
+  // With an endpoint MPC needs no region (checked at run time: a region or an endpoint).
+  createBucketClient({ provider: "huaweicloud-mpc", endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", projectId: "p" });
   // @ts-expect-error MPC has no getBucketAcl
   void mpc.getBucketAcl;
 }
@@ -173,8 +173,7 @@ export function providerEntries(): void {
   ossEntry({});
   // @ts-expect-error Hitachi needs the management endpoint
   hitachiEntry({ credentials: { token: "t" } });
-  // @ts-expect-error MPC needs a region
-  mpcEntry({ projectId: "p" });
+  mpcEntry({ endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", projectId: "p" });
   // @ts-expect-error an entry makes its own provider's clients only
   ossEntry({ provider: "baidu-bos", region: "cn-hangzhou" });
   // @ts-expect-error OSS signature versions only

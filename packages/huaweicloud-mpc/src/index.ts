@@ -37,8 +37,12 @@ export function mpcEndpoint(region: string): string {
 /** Creates a typed openapi-fetch client. No auth here: add bucketry's `sdkHmacSha256Signer` or `huaweiTokenAuth`. */
 export function createClient(options: MpcClientOptions = {}): MpcClient {
   const { region, baseUrl, fetch: customFetch, ...rest } = options;
+  // `content-type: application/json` on every request, as the official SDK sends (and signs) it; a caller's
+  // own default headers win.
+  const given = rest.headers === undefined || (typeof rest.headers === "object" && !Array.isArray(rest.headers) && !(Symbol.iterator in rest.headers)) ? rest.headers : Object.fromEntries(new Headers(rest.headers as HeadersInit));
   return createLateClient<paths>({
     ...rest,
+    headers: { "content-type": "application/json", ...(given as object | undefined) },
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : mpcEndpoint(region ?? "cn-north-4"),
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),

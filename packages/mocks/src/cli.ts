@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run mock`: serves the five mock APIs on 127.0.0.1 and prints endpoints and credentials.
-//   node packages/mocks/dist/cli.js [--port 9000] [--buckets 10000] [--seed 1]
+//   node packages/mocks/dist/cli.js [--port 9000] [--host 0.0.0.0] [--buckets 10000] [--seed 1]
 import { testAccount } from "./credentials.js";
 import { startMockServer } from "./server.js";
 
@@ -17,9 +17,11 @@ function flag(name: string): number | undefined {
 }
 
 const port = flag("port");
+const hostAt = process.argv.indexOf("--host");
+const host = (hostAt === -1 ? process.env.MOCK_HOST : process.argv[hostAt + 1])?.trim() || undefined;
 const buckets = flag("buckets");
 const seed = flag("seed");
-const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
+const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
 
 console.log(`bucketry mocks listening on ${server.url} (${server.mock.state.buckets.length} buckets, seed ${server.mock.state.seed})\n`);
 for (const [provider, options] of Object.entries(server.clientOptions)) {

@@ -73,7 +73,26 @@ function finish(b: Builder): RegExp {
   return new RegExp(`^${b.source}$`);
 }
 
-/** Routes of one operation: its spec servers, then each custom base URL (path-style, see README). */
+/** Any scheme and authority: what a base given as a bare path (`/aliyun-oss`) answers under. */
+const ANY_ORIGIN = "https?://[^/]+";
+
+/**
+ * The server's host variable that is a whole first label (`{bucket}` of `{bucket}.oss-{region}.aliyuncs.com`):
+ * the bucket of a virtual-hosted request. A variable with an enum (BOS `{region}`) names no bucket.
+ */
+function firstLabelVariable(server: ServerSpec): string | undefined {
+  const m = /^[a-z]+:\/\/\{([^}]+)\}\./.exec(server.url);
+  if (!m || server.variables[m[1]!]?.enum?.length) return undefined;
+  return m[1];
+}
+
+/**
+ * Routes of one operation: its spec servers, then each custom base URL (see README): path-style
+ * (`{base}/{bucket}`) and, where the spec's servers name the bucket in the first host label, virtual-hosted
+ * (`{bucket}.{base host}`). A base that is a bare path (`/aliyun-oss`) answers under any scheme and host (a mock
+ * behind a proxy or a port mapping); there a request on `{bucket}.{host}` (a host that is not an IP address)
+ * names its bucket in the first label, as the vendor reads a virtual-hosted request.
+ */
 export function routesFor(spec: VendorSpec, operationId: string, baseUrls: readonly string[] = []): Route[] {
   const operation = spec.operations[operationId];
   if (!operation) throw new Error(`${spec.provider}: no operation ${operationId}`);
@@ -89,7 +108,9 @@ export function routesFor(spec: VendorSpec, operationId: string, baseUrls: reado
     routes.push({ spec, operation, pattern: finish(b), server, groups: b.groups, defaults: {} });
   }
   for (const raw of baseUrls) {
+    const anyHost = raw.startsWith("/");
     const base = raw.replace(/\/+$/, "");
+    const basePath = anyHost ? base : new URL(base).pathname.replace(/\/+$/, "");
     // The part of each server's path from its first variable on (OSS path style: `/{bucket}`) is kept;
     // host variables take their defaults.
     const seen = new Set<string>();
@@ -99,12 +120,32 @@ export function routesFor(spec: VendorSpec, operationId: string, baseUrls: reado
       const tail = firstVar === -1 ? "" : path.slice(path.lastIndexOf("/", firstVar)).replace(/\/+$/, "");
       if (seen.has(tail)) continue;
       seen.add(tail);
-      const b = new Builder();
-      b.literal(base);
-      addTemplate(b, tail, server, false);
-      addPath(b, operation.path, new URL(base).pathname.length > 1 || tail !== "");
       const defaults: Record<string, string> = {};
       for (const [name, v] of Object.entries(server.variables)) defaults[name] = v.default;
+      const hostVariable = tail === "" ? firstLabelVariable(server) : undefined;
+      if (hostVariable) {
+        // Virtual-hosted on the base: `{bucket}.{base host}`; under any host, `{bucket}.{rest}` where rest is
+        // not a dotted IPv4 address (an IP or a single-label host names no bucket).
+        const b = new Builder();
+        if (anyHost) {
+          b.source += "https?://";
+          b.variable(hostVariable, "[^./:\\[]+");
+          b.source += "\\.(?![0-9.]+(?::[0-9]+)?/)[^/]+";
+          b.literal(base);
+        } else {
+          const url = new URL(base);
+          b.literal(`${url.protocol}//`);
+          b.variable(hostVariable, "[^./:\\[]+");
+          b.literal(`.${url.host}${basePath}`);
+        }
+        addPath(b, operation.path, basePath.length > 0);
+        routes.push({ spec, operation, pattern: finish(b), server, baseUrl: base, groups: b.groups, defaults });
+      }
+      const b = new Builder();
+      if (anyHost) b.source += ANY_ORIGIN;
+      b.literal(base);
+      addTemplate(b, tail, server, false);
+      addPath(b, operation.path, basePath.length > 0 || tail !== "");
       routes.push({ spec, operation, pattern: finish(b), server, baseUrl: base, groups: b.groups, defaults });
     }
   }

@@ -31,7 +31,10 @@ export interface CreateMockOptions {
   state?: MockState;
   /**
    * Extra base URLs per provider the handlers also answer on (a test's `endpoint`), besides the spec's
-   * servers. OSS and BOS are then addressed path-style (`{base}/{bucket}/?acl`, `{base}/v1/{bucket}?acl`).
+   * servers. OSS and BOS are then addressed path-style (`{base}/{bucket}/?acl`, `{base}/v1/{bucket}?acl`) or
+   * virtual-hosted on the base's host (`{bucket}.{base host}/…?acl`).
+   * A bare path (`"/aliyun-oss"`) answers under any scheme and host; there `{bucket}.{host}` (not an IP
+   * address) with no bucket in the path is a virtual-hosted request for that bucket, as the vendors read it.
    */
   baseUrls?: Partial<Record<Provider, string | readonly string[]>>;
   /** The server clock (epoch ms). Default `Date.now`. */

@@ -1,5 +1,6 @@
 // startMockServer: the same handlers behind a node:http server on 127.0.0.1, one path prefix per provider
-// (`http://127.0.0.1:PORT/aliyun-oss`, …), with CORS so browsers can call it.
+// (`http://127.0.0.1:PORT/aliyun-oss`, …), with CORS so browsers can call it. It routes by path, whatever Host
+// it is reached by (a reverse proxy, a container port mapping, a service name).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse } from "msw";
@@ -16,7 +17,7 @@ export interface MockServerOptions {
   buckets?: number;
   /** Seed of the data set. Default 1. */
   seed?: number;
-  /** Host to listen on. Default 127.0.0.1. */
+  /** Address to listen on. Default 127.0.0.1; `0.0.0.0` serves a container's port mapping (the endpoints then name 127.0.0.1). */
   host?: string;
 }
 
@@ -65,9 +66,21 @@ function cors(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader("access-control-expose-headers", EXPOSED);
 }
 
-async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
-  // The Host the client used is part of what it signed: keep it in the URL.
-  const url = new URL(req.url ?? "/", req.headers.host ? `http://${req.headers.host}` : origin);
+/** Whether a request path starts with one of the providers' prefixes (`/aliyun-oss`, `/aliyun-oss/…`). */
+function hasProviderPrefix(path: string, providers: readonly string[]): boolean {
+  const first = /^\/([^/?]*)/.exec(path)?.[1] ?? "";
+  return providers.includes(first);
+}
+
+async function toRequest(req: IncomingMessage, origin: string, providers: readonly string[]): Promise<Request> {
+  // The Host the client used is part of what it signed: keep it in the URL. A path without a provider prefix
+  // is a request for a vendor's own host (`examplebucket.oss-cn-hangzhou.aliyuncs.com` mapped to this server),
+  // whose spec servers are HTTPS.
+  const path = req.url ?? "/";
+  const scheme = hasProviderPrefix(path, providers) ? "http" : "https";
+  const host = req.headers.host;
+  // Absolute-form targets (a request sent through an HTTP proxy) name their own URL.
+  const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(`${host ? `${scheme}://${host}` : origin}${path.startsWith("/") ? path : `/${path}`}`);
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const method = req.method ?? "GET";
@@ -89,11 +102,13 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host}:${port}`;
+  // A wildcard address is reachable from this machine as loopback; an IPv6 literal needs brackets.
+  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  const url = `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
   const providers = Object.keys(vendors) as Provider[];
   const endpoints = Object.fromEntries(providers.map((p) => [p, `${url}/${p}`])) as Record<Provider, string>;
-  // Answer on 127.0.0.1 and localhost alike (the Host header decides the URL the handlers match).
-  const baseUrls = Object.fromEntries(providers.map((p) => [p, [`${url}/${p}`, `http://localhost:${port}/${p}`]]));
+  // Routed by path under any Host (127.0.0.1, localhost, a proxy's or a container's name); see routesFor.
+  const baseUrls = Object.fromEntries(providers.map((p) => [p, `/${p}`]));
   const mock = createMock({ state, baseUrls });
 
   server.on("request", (req, res) => {
@@ -107,7 +122,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         res.end();
         return;
       }
-      const request = await toRequest(req, url);
+      const request = await toRequest(req, url, providers);
       const response = await getResponse(mock.handlers, request);
       if (!response) {
         res.statusCode = 404;

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { testAccount, testCredentials } from "../src/index.js";
 import { MINUTE, send, sign, useMock } from "./helpers.js";
 
-const mock = useMock();
+const mock = useMock({ baseUrls: { "aliyun-oss": "https://oss.private-cloud.test" } });
 const bucket = () => mock.state.buckets[5]!.name;
 const ens = testCredentials["aliyun-ens"];
 const oss = testCredentials["aliyun-oss"];
@@ -57,7 +57,8 @@ describe("aliyun-ens", () => {
 
 describe("aliyun-oss", () => {
   const url = () => `https://${bucket()}.oss-cn-hangzhou.aliyuncs.com/?acl`;
-  const pathUrl = () => `https://oss-cn-hangzhou.aliyuncs.com/${bucket()}/?acl`;
+  // OSS refuses path-style on its own domains; an OSS-compatible private deployment (a custom base) takes it.
+  const pathUrl = () => `https://oss.private-cloud.test/${bucket()}/?acl`;
 
   it("accepts V4 and V1, virtual-hosted and path-style", async () => {
     for (const u of [url(), pathUrl()]) {
@@ -71,6 +72,15 @@ describe("aliyun-oss", () => {
       const v1Date = await send(await sign({ method: "GET", url: u }, (r) => signOssV1(r, { credentials: oss, addressing, dateHeader: "date" })));
       expect(v1Date.status, v1Date.text).toBe(200);
     }
+  });
+
+  it("refuses path-style on an aliyuncs.com host with 403 SecondLevelDomainForbidden, before the signature", async () => {
+    for (const u of [`https://oss-cn-hangzhou.aliyuncs.com/${bucket()}/?acl`, `https://oss-cn-shanghai.aliyuncs.com/${bucket()}?acl`]) {
+      const r = await send(await sign({ method: "GET", url: u }, (req) => signOssV4(req, { credentials: oss, region: "cn-hangzhou", addressing: "path" })));
+      expect([r.status, r.text.includes("<Code>SecondLevelDomainForbidden</Code>")]).toEqual([403, true]);
+    }
+    const unsigned = await send({ method: "GET", url: `https://oss-cn-hangzhou.aliyuncs.com/${bucket()}/?acl`, headers: {} });
+    expect(unsigned.text).toContain("<Code>SecondLevelDomainForbidden</Code>");
   });
 
   it("rejects a tampered request with 403 SignatureDoesNotMatch", async () => {

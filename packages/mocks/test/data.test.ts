@@ -55,7 +55,18 @@ describe("custom base URLs", () => {
   it("route patterns: spec servers first, then each base (OSS path style keeps /{bucket})", () => {
     const routes = mock.runtime.routes(vendors["aliyun-oss"].spec, "GetBucketAcl", ["http://127.0.0.1:9000/oss/"]);
     const custom = routes.filter((r) => r.baseUrl);
-    expect(custom.map((r) => r.pattern.source)).toEqual(["^http:\\/\\/127\\.0\\.0\\.1:9000\\/oss\\/?$", "^http:\\/\\/127\\.0\\.0\\.1:9000\\/oss\\/(?<g0_bucket>[^/]+)\\/?$"]);
+    expect(custom.map((r) => r.pattern.source)).toEqual([
+      "^http:\\/\\/(?<g0_bucket>[^./:\\[]+)\\.127\\.0\\.0\\.1:9000\\/oss\\/?$",
+      "^http:\\/\\/127\\.0\\.0\\.1:9000\\/oss\\/?$",
+      "^http:\\/\\/127\\.0\\.0\\.1:9000\\/oss\\/(?<g0_bucket>[^/]+)\\/?$",
+    ]);
+    // A custom base also answers virtual-hosted ({bucket}.{base host}), the bucket read from the first label.
+    const onHost = mock.runtime.routes(vendors["aliyun-oss"].spec, "GetBucketAcl", ["http://oss.test"]).filter((r) => r.baseUrl);
+    expect(onHost[0]!.pattern.exec("http://my-bucket.oss.test/")?.groups).toEqual({ g0_bucket: "my-bucket" });
+    expect(onHost[0]!.pattern.test("http://oss.test/")).toBe(false);
+    // Under any host (a bare path): not on an IP address, where no bucket can prefix the host.
+    const anyHost = mock.runtime.routes(vendors["aliyun-oss"].spec, "GetBucketAcl", ["/aliyun-oss"]).filter((r) => r.baseUrl);
+    expect(["http://b1.mock.internal:9000/aliyun-oss/", "https://b1.10.0.0.5/aliyun-oss/", "http://127.0.0.1:80/aliyun-oss/"].map((u) => anyHost[0]!.pattern.exec(u)?.groups?.g0_bucket)).toEqual(["b1", undefined, undefined]);
     expect(routes[0]!.pattern.test("https://my-bucket.oss-cn-shanghai.aliyuncs.com/")).toBe(true);
     expect(routes[0]!.pattern.test("https://my.bucket.oss-cn-shanghai.aliyuncs.com/")).toBe(false);
   });

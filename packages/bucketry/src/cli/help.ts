@@ -188,13 +188,15 @@ Examples:
 
 ${EXIT_HELP}
 `,
-  mock: `Usage: bucketry mock [--port N] [--buckets N] [--seed N] [--json]
+  mock: `Usage: bucketry mock [--port N] [--host H] [--buckets N] [--seed N] [--json]
 
 Serves the ${count} mock APIs (from @bucketry/mocks) on 127.0.0.1 and prints, as \`export\` lines, each
 provider's endpoint variable (BUCKETRY_<PROVIDER>_ENDPOINT, plus _REGION where needed) and the test
 credentials under the vendors' variable names. Runs until interrupted (Ctrl-C / SIGTERM).
 
   --port N      port (default: any free port)
+  --host H      address to listen on (default 127.0.0.1; 0.0.0.0 for a container's port mapping). The mock
+                answers whatever Host it is reached by: a proxy, a port mapping, a service name
   --buckets N   buckets in the seeded data set (default 1000)
   --seed N      seed of the data set (default 1)
   --json        one JSON line {"url","endpoints","credentials","env"} instead

@@ -23,4 +23,7 @@ export { hitachiTokenFile };
 export const refreshingCredentials = <C extends ResolvedCredentials>(chain: CredentialProvider<C>, options?: RefreshOptions): RefreshingCredentials<C> =>
   new RefreshingCredentials(chain, options);
 
-export { huaweiProjectId as projectIdLookup } from "./huawei-chain.js";
+/** Huawei: IAM's project id for a client's keys, failures already reported as the facade reports them. */
+export { lookUpHuaweiProjectId as projectIdLookup } from "./chained.js";
+
+export { chainedAccessKeys, tokenFileCredentials } from "./chained.js";

@@ -14,3 +14,7 @@ export const hitachiTokenFile = undefined;
 export const refreshingCredentials = undefined;
 
 export const projectIdLookup = undefined;
+
+export const chainedAccessKeys: typeof import("./chained.js").chainedAccessKeys | undefined = undefined;
+
+export const tokenFileCredentials: typeof import("./chained.js").tokenFileCredentials | undefined = undefined;

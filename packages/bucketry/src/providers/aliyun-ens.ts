@@ -16,7 +16,7 @@ import { callContext, generated, checkEndpoint, checkPageSize, clientState, conf
 
 export interface AliyunEnsOptions extends CommonOptions {
   provider: "aliyun-ens";
-  /** Default: the central endpoint ens.aliyuncs.com (all mainland-China regions). */
+  /** Selects the endpoint: a region the ENS endpoint table gives its own host (ap-southeast-1) uses it; any other region, and none, the central ens.aliyuncs.com (the official SDK's endpoint). */
   region?: string | undefined;
   /** Omitted: Alibaba's default chain (environment, OIDC role, aliyun CLI profile, credentials file, ECS RAM role, credentials URI). */
   credentials?: CredentialSource<AccessKeyCredentials> | undefined;

@@ -1,4 +1,5 @@
-// Alibaba Cloud OSS: GetBucketAcl (XML). Virtual-hosted on the regional host; path-style with `endpoint`.
+// Alibaba Cloud OSS: GetBucketAcl (XML). Virtual-hosted on the regional host or on the `endpoint` host;
+// path-style on an IP-address or localhost endpoint (or with `addressing: "path"`); `cname` for a bucket's domain.
 import { createClient, XML_ROOT_HEADER, type AccessControlPolicy, type OssClient } from "@bucketry/aliyun-oss";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { ossV1Signer } from "@bucketry/signing/oss-v1";
@@ -8,11 +9,11 @@ import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames
 import { errorFromResponse, isObject, malformed, networkErrorCode, ResponseTooLargeError, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
-import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, type ProviderModule } from "../provider.js";
+import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCliOptions, entryFunction, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { grantsOfCanned } from "./acl.js";
 import { applyTable, cannedAcl, text, type DroppedField, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, requireString } from "./common.js";
+import { bucketAddressing, callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, requireString, virtualHostedBase } from "./common.js";
 
 export interface AliyunOssOptions extends CommonOptions {
   provider: "aliyun-oss";
@@ -21,6 +22,18 @@ export interface AliyunOssOptions extends CommonOptions {
   credentials?: CredentialSource<AccessKeyCredentials> | undefined;
   /** "v4" (OSS4-HMAC-SHA256, default) or "v1" (`OSS ak:sig`). */
   signatureVersion?: "v4" | "v1" | undefined;
+  /**
+   * Forces how the bucket is addressed. Default: virtual-hosted (`{bucket}.{host}`: the regional host, or the
+   * `endpoint` host — internal, accelerate, dual-stack, private cloud), except that an IP-address or
+   * `localhost` endpoint is path-style (`{endpoint}/{bucket}/`), as the OSS Go SDK v2 decides. OSS refuses
+   * path-style requests on its own domains (403 SecondLevelDomainForbidden).
+   */
+  addressing?: "virtual-hosted" | "path" | undefined;
+  /**
+   * The endpoint is the bucket's own domain (a CNAME bound to it): `GET /?acl` on that host, signed for the
+   * bucket as OSS signs custom-domain requests (ali-oss `cname`, Go SDK v2 `UseCName`). Needs `endpoint`.
+   */
+  cname?: boolean | undefined;
 }
 
 /** An OSS client: `getBucketAcl`. */
@@ -122,19 +135,27 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   const credentials = accessKeySource("aliyun-oss", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint ? checkEndpoint("aliyun-oss", options.endpoint) : undefined;
   const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch }));
-  const addressing = endpoint ? "path" : "virtual-hosted";
+  const addressing = bucketAddressing("aliyun-oss", endpoint, options);
   const version = options.signatureVersion ?? "v4";
-  if (version === "v4") raw.use(ossV4Signer({ credentials, region, addressing, clock: state.clock.now }));
-  else if (version === "v1") raw.use(ossV1Signer({ credentials, addressing, clock: state.clock.now }));
-  else throw configError("aliyun-oss", `signatureVersion must be "v4" or "v1", got ${String(version)}`);
+  if (version !== "v4" && version !== "v1") throw configError("aliyun-oss", `signatureVersion must be "v4" or "v1", got ${String(version)}`);
+  const signer = (bucket?: string) => {
+    // A CNAME host does not name the bucket: the signer is told it (per call); other styles carry it in the URL.
+    const common = { credentials, addressing: addressing === "path" ? ("path" as const) : ("virtual-hosted" as const), clock: state.clock.now, ...(bucket !== undefined ? { bucket } : {}) };
+    return version === "v4" ? ossV4Signer({ ...common, region }) : ossV1Signer(common);
+  };
+  // With cname the calls sign with a per-call middleware (the bucket), so `raw` carries no signer of its own.
+  if (addressing !== "cname") raw.use(signer());
 
   return {
     provider: "aliyun-oss",
     raw,
     async getBucketAcl(bucket: string, call?: CallOptions) {
       const name = checkOssBucket(bucket);
-      // Virtual-hosted: https://{bucket}.oss-{region}.aliyuncs.com/?acl; path-style: {endpoint}/{bucket}/?acl.
-      const baseUrl = endpoint ? `${endpoint}/${name}` : `https://${name}.oss-${region}.aliyuncs.com`;
+      // Virtual-hosted: https://{bucket}.{endpoint host or oss-{region}.aliyuncs.com}/?acl; path-style:
+      // {endpoint or https://oss-{region}.aliyuncs.com}/{bucket}/?acl; cname: {endpoint}/?acl.
+      const service = endpoint ?? `https://oss-${region}.aliyuncs.com`;
+      const baseUrl = addressing === "cname" ? service : addressing === "path" ? `${service}/${name}` : virtualHostedBase(service, name);
+      const middleware = addressing === "cname" ? [signer(name)] : undefined;
       return execute(
         callContext(state, call),
         async (signal) => {
@@ -144,7 +165,7 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
           const send = state.send(signal);
           const fetch = async (request: Request) => (received = await send(request));
           try {
-            return await raw.GET("/", { baseUrl, parseAs: "text", signal, fetch });
+            return await raw.GET("/", { baseUrl, parseAs: "text", signal, fetch, ...(middleware ? { middleware } : {}) });
           } catch (err) {
             // After the response arrived, anything but a transport failure (connection lost mid-body, abort,
             // the size cap) means the XML reader could not read the body: XmlBodyError, or a RangeError from
@@ -196,10 +217,11 @@ export const providerModule: ProviderModule<"aliyun-oss", AliyunOssOptions, Aliy
     region: "cn-hangzhou",
     signatureVersions: ["v4", "v1"],
     required: ["--region"],
-    env: ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],
+    env: ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN", "ADDRESSING", "CNAME"],
     examples: ["bucketry get-acl --provider aliyun-oss --region cn-hangzhou --bucket examplebucket"],
     profileExample: { accessKeyId: "LTAI…", accessKeySecret: "…", region: "cn-hangzhou" },
-    options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "aliyun-oss" }, "required") as AliyunOssOptions,
+    flags: addressingCliFlags,
+    options: (ctx) => ({ ...accessKeyCliOptions({ ...ctx, provider: "aliyun-oss" }, "required"), ...addressingCliOptions(ctx) }) as AliyunOssOptions,
     credentialChain: ["environment", "oidc-role", "cli-profile (~/.aliyun/config.json)", "credentials-file (~/.alibabacloud/credentials)", "ecs-ram-role (100.100.100.200)", "credentials-uri"],
     describeCredentials: async (options, environment) => (await describeAccessKeys("aliyun-oss", accessKeys, options.credentials, environment)).description,
     mockEnv: (mock) => accessKeyMockEnv(env, mock),

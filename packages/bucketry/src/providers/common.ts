@@ -197,6 +197,42 @@ export function checkPageSize(provider: Provider, value: number | undefined, max
 }
 
 /**
+ * How OSS and BOS address a bucket: "virtual-hosted" (`{bucket}.{host}`), "path" (`{endpoint}/{bucket}`), or
+ * "cname" (the endpoint is the bucket's own domain).
+ */
+export type BucketAddressing = "virtual-hosted" | "path" | "cname";
+
+/** `localhost` or an IP address (IPv4, or IPv6 in brackets as URL.hostname gives it). */
+export function isIpOrLocalhost(hostname: string): boolean {
+  return hostname === "localhost" || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith("[");
+}
+
+/**
+ * The addressing of an OSS/BOS client, as the vendors' SDKs decide it: `cname: true` makes the endpoint the
+ * bucket's own domain; `addressing` forces a style; otherwise an IP-address or `localhost` endpoint is
+ * path-style (the OSS Go SDK v2 rule: no bucket can prefix an IP) and every hostname — the public, internal,
+ * accelerate, dual-stack or a private-cloud host — is virtual-hosted.
+ */
+export function bucketAddressing(provider: Provider, endpoint: string | undefined, options: { addressing?: unknown; cname?: unknown }): BucketAddressing {
+  const { addressing, cname } = options;
+  if (addressing !== undefined && addressing !== "virtual-hosted" && addressing !== "path") throw configError(provider, `addressing must be "virtual-hosted" or "path", got ${JSON.stringify(addressing)}`);
+  if (cname !== undefined && typeof cname !== "boolean") throw configError(provider, `cname must be true or false, got ${JSON.stringify(cname)}`);
+  if (cname) {
+    if (!endpoint) throw configError(provider, "cname: true needs an endpoint: the bucket's own domain");
+    if (addressing === "path") throw configError(provider, 'cname: true addresses the bucket by its own domain; it cannot be combined with addressing: "path"');
+    return "cname";
+  }
+  if (addressing) return addressing;
+  return endpoint !== undefined && isIpOrLocalhost(new URL(endpoint).hostname) ? "path" : "virtual-hosted";
+}
+
+/** `{scheme}//{bucket}.{host}{path}` for a service endpoint (its path, if any, kept). */
+export function virtualHostedBase(endpoint: string, bucket: string): string {
+  const url = new URL(endpoint);
+  return `${url.protocol}//${bucket}.${url.host}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/**
  * Runs a record's normalization and reports the optional fields it dropped to the client's `onWarning`,
  * naming the bucket (`bucketOf` reads it from the result, whose name is a required field).
  */

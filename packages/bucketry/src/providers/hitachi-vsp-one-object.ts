@@ -1,5 +1,6 @@
 // Hitachi VSP One Object: POST /v1/user/list_buckets, paged by pageToken/count, behind a bearer token and
-// a CSRF session. Older releases answer a bare array (one page).
+// a CSRF session. Older releases (HCP for cloud scale 2.x, VSP One Object 3.0.x) answer a bare array of at most
+// `count` buckets and page with `startingAfter` (the last bucket name).
 import { createClient, type HitachiClient, type UserBucket } from "@bucketry/hitachi-vsp-one-object";
 import { HitachiSessionError, hitachiSession, readSetCookies, type HitachiCredentials } from "@bucketry/signing/hitachi-session";
 
@@ -21,6 +22,14 @@ export interface HitachiOptions extends CommonOptions {
   endpoint: string;
   /** A token, a password grant, or a function. Omitted: VSP_ONE_OBJECT_TOKEN, VSP_ONE_OBJECT_TOKEN_FILE (re-read when it changes), or VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL. */
   credentials?: HitachiCredentials | undefined;
+  /**
+   * Which management API the cluster speaks. "auto" (default): the form of each answer decides — an object
+   * (`{ buckets, pageToken }`) is the 3.3.x API; a bare array is the older one, continued with
+   * `startingAfter` while an answer holds `count` buckets. "3.3": `pageToken` paging. "3.0": the older API
+   * (HCP for cloud scale 2.x and VSP One Object 3.0.x), `startingAfter` paging from the first call (a cursor
+   * is then a bucket name to start after).
+   */
+  apiVersion?: "auto" | "3.3" | "3.0" | undefined;
 }
 
 export interface HitachiListBucketsOptions extends ListBucketsOptions {
@@ -77,8 +86,14 @@ export function normalizeHitachiBucket(raw: UserBucket, onDrop?: (dropped: Dropp
   return { provider: "hitachi-vsp-one-object", ...(applyTable(raw, hitachiBucketFields, onDrop) as { name: string }), raw };
 }
 
-function readPage(body: unknown): { items: UserBucket[]; next: string | undefined } {
-  if (Array.isArray(body)) return { items: body as UserBucket[], next: undefined };
+/**
+ * Cursor of the older API: the bucket name to start after, marked so it cannot pass for a 3.3 pageToken
+ * (base64 JSON, which never holds a colon).
+ */
+const STARTING_AFTER = "startingAfter:";
+
+function readPage(body: unknown): { items: UserBucket[]; next: string | undefined; bare?: true } {
+  if (Array.isArray(body)) return { items: body as UserBucket[], next: undefined, bare: true };
   if (!isObject(body)) throw new TypeError("body is neither a bucket list nor an object");
   const items = body.buckets ?? [];
   if (!Array.isArray(items)) throw new TypeError("buckets is not an array");
@@ -90,6 +105,8 @@ function readPage(body: unknown): { items: UserBucket[]; next: string | undefine
 export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOneObjectClient {
   if (!options.endpoint) throw configError("hitachi-vsp-one-object", "`endpoint` is required: the management API base, e.g. https://admin.region1.cluster1/mapi");
   const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
+  const apiVersion = options.apiVersion ?? "auto";
+  if (apiVersion !== "auto" && apiVersion !== "3.3" && apiVersion !== "3.0") throw configError("hitachi-vsp-one-object", `apiVersion must be "auto", "3.3" or "3.0", got ${JSON.stringify(apiVersion)}`);
   const state = clientState(hitachiErrors, options);
   const credentials = hitachiCredentials(env, options.credentials, undefined, (...v) => state.secrets.add(...v));
   const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch }));
@@ -120,7 +137,10 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
       throw configError("hitachi-vsp-one-object", "`userId` is required: the user's numeric id (3.3.x) or UUID (2.x)");
     }
     const count = checkPageSize("hitachi-vsp-one-object", opts.pageSize, pageLimits.max, pageLimits.default);
-    const body = { id: userId, count, ...(opts.cursor ? { pageToken: opts.cursor } : {}) };
+    const cursor = opts.cursor || undefined;
+    // The older API's cursor (ours, or a bucket name with apiVersion "3.0") goes out as startingAfter.
+    const startingAfter = cursor === undefined || apiVersion === "3.3" ? undefined : cursor.startsWith(STARTING_AFTER) ? cursor.slice(STARTING_AFTER.length) : apiVersion === "3.0" ? cursor : undefined;
+    const body = { id: userId, count, ...(startingAfter !== undefined ? { startingAfter } : cursor !== undefined ? { pageToken: cursor } : {}) };
     return execute(
       { ...callContext(state, opts), authExpired: sessionExpired },
       async (signal) => {
@@ -144,6 +164,14 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
         if (page.next !== undefined && page.next === opts.cursor) {
           // A server that hands back the token it was given would make iteration loop forever.
           throw malformed(hitachiErrors, response, "the server returned the same pageToken it was sent; stopping instead of looping");
+        }
+        if (page.bare) {
+          // The older API: an answer with `count` buckets may have more after its last one.
+          const last = buckets.at(-1)?.name;
+          if (last !== undefined && page.items.length >= count) {
+            if (last === startingAfter) throw malformed(hitachiErrors, response, "the server answered with the bucket it was asked to start after; stopping instead of looping");
+            page.next = `${STARTING_AFTER}${last}`;
+          }
         }
         const filtered = opts.prefix ? buckets.filter((b) => b.name.startsWith(opts.prefix!)) : buckets;
         return page.next ? { buckets: filtered, nextCursor: page.next } : { buckets: filtered };
@@ -191,8 +219,11 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
     label: "Hitachi",
     signatureVersions: [],
     required: ["--endpoint", "--user-id"],
-    flags: { "user-id": { placeholder: "N", help: "the user whose buckets to list (number or UUID)", call: true } },
-    env: ["USER_ID", "TOKEN"],
+    flags: {
+      "user-id": { placeholder: "N", help: "the user whose buckets to list (number or UUID)", call: true },
+      "api-version": { placeholder: "V", help: 'management API: auto (default: the answer decides), 3.3 (pageToken) or 3.0 (2.x/3.0: startingAfter)' },
+    },
+    env: ["USER_ID", "TOKEN", "API_VERSION"],
     examples: ["bucketry list-buckets --provider hitachi-vsp-one-object --endpoint https://admin.example.com/mapi --user-id 0"],
     profileExample: { endpoint: "https://admin.example.com/mapi", token: "…", userId: 0 },
     profileKeys: 'Hitachi "username", "password", "tokenUrl", "clientId" (password grant)',
@@ -205,7 +236,9 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
       else if (entry.username !== undefined || entry.password !== undefined || entry.tokenUrl !== undefined) {
         credentials = { username: entry.username ?? "", password: entry.password ?? "", tokenUrl: entry.tokenUrl ?? "", ...(entry.clientId ? { clientId: entry.clientId } : {}) };
       }
-      return { provider: "hitachi-vsp-one-object", ...ctx.common, endpoint: ctx.endpoint, ...(credentials ? { credentials } : {}) };
+      const apiVersion = firstNonBlank(ctx.flags["api-version"], ctx.env[`${ctx.prefix}_API_VERSION`]);
+      if (apiVersion !== undefined && apiVersion !== "auto" && apiVersion !== "3.3" && apiVersion !== "3.0") return ctx.usage(`--api-version must be auto, 3.3 or 3.0, got ${apiVersion}`);
+      return { provider: "hitachi-vsp-one-object", ...ctx.common, endpoint: ctx.endpoint, ...(credentials ? { credentials } : {}), ...(apiVersion ? { apiVersion } : {}) };
     },
     callOptions(ctx) {
       const raw = ctx.flags["user-id"] ?? (ctx.entry.userId !== undefined ? String(ctx.entry.userId) : undefined) ?? ctx.env[`${ctx.prefix}_USER_ID`];

@@ -15,8 +15,13 @@ import { callContext, generated, checkEndpoint, clientState, configError, normal
 
 export interface HuaweiMpcOptions extends CommonOptions {
   provider: "huaweicloud-mpc";
-  /** Region id such as `cn-north-4`. */
-  region: string;
+  /**
+   * Region id such as `cn-north-4`: picks the endpoint (`mpc.{region}.myhuaweicloud.com`) and the IAM region
+   * a missing project id is looked up in. Not needed with `endpoint` (AK/SK signing and token auth do not use
+   * it); then the region is read from an `mpc.{region}` / `mts.{region}` host where it can be, and the
+   * buckets carry no `region` otherwise.
+   */
+  region?: string | undefined;
   /**
    * Project id of that region (sent in the path and, with AK/SK, as X-Project-Id). Omitted:
    * HUAWEICLOUD_SDK_PROJECT_ID, the project id of the credentials' profile, else (Node, AK/SK) looked up
@@ -108,12 +113,22 @@ export const mpcBucketFields = {
 } satisfies FieldTable;
 
 /** ObsBucket → Bucket; an optional field that cannot be read is left out and handed to `onDrop`. */
-export function normalizeMpcBucket(raw: ObsBucket, region: string, onDrop?: (dropped: DroppedField) => void): Bucket<"huaweicloud-mpc"> {
-  return { provider: "huaweicloud-mpc", ...(applyTable(raw, mpcBucketFields, onDrop) as { name: string }), region, raw };
+export function normalizeMpcBucket(raw: ObsBucket, region?: string, onDrop?: (dropped: DroppedField) => void): Bucket<"huaweicloud-mpc"> {
+  return { provider: "huaweicloud-mpc", ...(applyTable(raw, mpcBucketFields, onDrop) as { name: string }), ...(region !== undefined ? { region } : {}), raw };
+}
+
+/** The region of an official MPC host (`mpc.cn-north-4.myhuaweicloud.com`, legacy `mts.cn-north-1…`), else undefined. */
+function mpcRegionOfEndpoint(endpoint: string): string | undefined {
+  return /^(?:mpc|mts)\.([a-z]{2,}(?:-[a-z0-9]+)+)\.myhuaweicloud\.(?:com|eu|cn)$/.exec(new URL(endpoint).hostname)?.[1];
 }
 
 export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClient {
-  const region = requireString("huaweicloud-mpc", "region", options.region, 'region: "cn-north-4"');
+  const endpoint = options.endpoint ? checkEndpoint("huaweicloud-mpc", options.endpoint) : undefined;
+  // With an endpoint the region is optional: the signature and the token do not carry it.
+  const region =
+    endpoint === undefined || options.region !== undefined
+      ? requireString("huaweicloud-mpc", "region", options.region, 'region: "cn-north-4" (or an endpoint)')
+      : mpcRegionOfEndpoint(endpoint);
   // Left out (JavaScript callers, or on purpose): HUAWEICLOUD_SDK_PROJECT_ID, else the project id the
   // credential source carries, else IAM's answer for the region (as the SDKs' BasicCredentials does).
   const envProject = typeof process !== "undefined" ? process.env?.[env.projectId!] : undefined;
@@ -122,7 +137,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
   if (fixedProjectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(fixedProjectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
   const state = clientState(mpcErrors, options);
   const raw: MpcClient = generated("huaweicloud-mpc", () => createClient({
-    ...(options.endpoint ? { baseUrl: checkEndpoint("huaweicloud-mpc", options.endpoint) } : { region }),
+    ...(endpoint ? { baseUrl: endpoint } : { region: region! }),
     fetch: state.fetch,
   }));
   const creds = options.credentials;
@@ -173,16 +188,15 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
 }
 
 /** The project id the credentials carry, else IAM's (Node only: elsewhere `projectId` is required). */
-async function lookUpProjectId(credentials: CredentialSource, region: string, state: ClientState): Promise<string> {
+async function lookUpProjectId(credentials: CredentialSource, region: string | undefined, state: ClientState): Promise<string> {
   const c = (typeof credentials === "function" ? await credentials() : credentials) as AccessKeyCredentials & { projectId?: string; iamEndpoint?: string };
   if (c.projectId) return c.projectId;
+  // IAM looks the project up by region name: without one (a custom endpoint) the id must be given.
+  if (region === undefined) throw configError("huaweicloud-mpc", `\`projectId\` is required when no region is given (or set ${env.projectId}, or pass region)`);
   const lookup = projectIdLookup as typeof projectIdLookup | undefined;
   if (!lookup) throw configError("huaweicloud-mpc", `\`projectId\` is required (or set ${env.projectId})`);
-  try {
-    return await lookup({ credentials: { ...c, source: "client" }, region, fetch: state.fetch, clock: state.clock.now });
-  } catch (err) {
-    throw credentialsError("huaweicloud-mpc", err);
-  }
+  // The lookup (Node only) reports its failures as credential errors itself.
+  return lookup({ credentials: { ...c, source: "client" }, region, fetch: state.fetch, clock: state.clock.now });
 }
 
 /** `bucketry/huaweicloud-mpc`: an MPC client, as `createBucketClient({ provider: "huaweicloud-mpc", … })` makes it. */
@@ -194,7 +208,7 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
   operation: "listBuckets",
   operations: ["GET /v1/{project_id}/buckets"],
   auth: ["SDK-HMAC-SHA256", "X-Auth-Token (profile token)"],
-  requiredOptions: ["region"],
+  requiredOptions: [],
   env,
   errors: mpcErrors,
   create: createMpcBucketClient,
@@ -202,7 +216,7 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
     label: "MPC",
     region: "cn-north-4",
     signatureVersions: [],
-    required: ["--region"],
+    required: ["--region (or --endpoint)"],
     flags: { "project-id": { placeholder: "ID", help: "project id (or HUAWEICLOUD_SDK_PROJECT_ID; else looked up from IAM)" } },
     env: ["PROJECT_ID", "ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],
     examples: ["bucketry list-buckets --provider huaweicloud-mpc --region cn-north-4 --project-id 0a1b… --json"],
@@ -213,7 +227,8 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
       const token = firstNonBlank(ctx.entry.token);
       // No project id: the facade looks it up from IAM by region (AK/SK); a token needs one.
       if (!projectId && token && !ctx.accessKey) return ctx.usage(`huaweicloud-mpc with a token needs --project-id (or ${env.projectId}, or "projectId" in the profile)`);
-      const base = accessKeyCliOptions({ ...ctx, provider: "huaweicloud-mpc" }, "required");
+      // An endpoint needs no region (neither AK/SK signing nor a token uses it).
+      const base = accessKeyCliOptions({ ...ctx, provider: "huaweicloud-mpc" }, ctx.endpoint ? "optional" : "required");
       return { ...base, ...(projectId ? { projectId } : {}), ...(token && !ctx.accessKey ? { credentials: { token } } : {}) } as HuaweiMpcOptions;
     },
     credentialChain: ["environment", "profile-file (~/.huaweicloud/credentials)", "ecs-metadata (169.254.169.254)"],

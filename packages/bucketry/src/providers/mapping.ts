@@ -3,8 +3,12 @@
 import type { CannedAcl } from "../model.js";
 
 export interface Converter<T> {
-  /** Human-readable description of the conversion (shown in the docs). */
-  describe: string;
+  /**
+   * Human-readable description of the conversion (shown in the docs). The shared converters below leave it out
+   * (`describeConverter` has their words, so browser bundles do not carry them); an adapter's own converter says
+   * it here or in its module's `docs.fieldWords`.
+   */
+  describe?: string | undefined;
   /** Returns the normalized value; `undefined` drops the field; throws `TypeError` for unreadable input. */
   convert(value: unknown): T | undefined;
 }
@@ -19,7 +23,6 @@ export interface FieldRule<T = unknown> {
 export type FieldTable = Record<string, FieldRule>;
 
 export const text: Converter<string> = {
-  describe: "string as sent",
   convert: (v) => {
     if (v === undefined || v === null || v === "") return undefined;
     if (typeof v === "string") return v;
@@ -30,7 +33,6 @@ export const text: Converter<string> = {
 
 /** Strings only: a number here would mean the vendor changed the field's type. */
 export const exactText: Converter<string> = {
-  describe: "string as sent (other types rejected)",
   convert: (v) => {
     if (v === undefined || v === null || v === "") return undefined;
     if (typeof v === "string") return v;
@@ -40,7 +42,6 @@ export const exactText: Converter<string> = {
 
 /** Ids: numbers become their decimal string; strings are kept exactly (leading zeros matter). */
 export const idString: Converter<string> = {
-  describe: "string; numbers as their decimal digits, strings kept exactly (leading zeros kept)",
   convert: (v) => {
     if (v === undefined || v === null || v === "") return undefined;
     if (typeof v === "string") return v;
@@ -52,7 +53,6 @@ export const idString: Converter<string> = {
 
 /** ISO 8601 with an explicit zone (`2022-10-12T05:45:00Z`). */
 export const isoDate: Converter<Date> = {
-  describe: "ISO 8601 UTC timestamp → Date",
   convert: (v) => {
     if (v === undefined || v === null || v === "") return undefined;
     const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(v) : null;
@@ -74,7 +74,6 @@ export const isoDate: Converter<Date> = {
  * MPC relays OBS bucket metadata, and OBS reports creation times in UTC (GMT); the page names no zone.
  */
 export const compactUtcDate: Converter<Date> = {
-  describe: "yyyyMMddHHmmss (number or string), read as UTC → Date",
   convert: (v) => {
     if (v === undefined || v === null || v === "") return undefined;
     const s = typeof v === "number" && Number.isSafeInteger(v) ? String(v) : v;
@@ -91,7 +90,6 @@ export const compactUtcDate: Converter<Date> = {
 const CANNED: ReadonlySet<string> = new Set(["private", "public-read", "public-read-write"]);
 
 export const cannedAcl: Converter<CannedAcl> = {
-  describe: "canned ACL (private | public-read | public-read-write)",
   convert: (v) => {
     if (v === undefined || v === null || v === "") return undefined;
     if (typeof v === "string" && CANNED.has(v)) return v as CannedAcl;
@@ -145,4 +143,19 @@ export function applyTable(record: unknown, table: FieldTable, onDrop?: (dropped
     out[field] = value;
   }
   return out;
+}
+
+/** The words the docs show for a field's conversion: the adapter's own, or the shared converter's. */
+export function describeConverter(converter: Converter<unknown>): string {
+  const shared = new Map<Converter<unknown>, string>([
+    [text, "string as sent"],
+    [exactText, "string as sent (other types rejected)"],
+    [idString, "string; numbers as their decimal digits, strings kept exactly (leading zeros kept)"],
+    [isoDate, "ISO 8601 UTC timestamp → Date"],
+    [compactUtcDate, "yyyyMMddHHmmss (number or string), read as UTC → Date"],
+    [cannedAcl, "canned ACL (private | public-read | public-read-write)"],
+  ]);
+  const words = converter.describe ?? shared.get(converter);
+  if (words === undefined) throw new TypeError("a converter has no description for the docs (set `describe` or the module's docs.fieldWords)");
+  return words;
 }

@@ -90,6 +90,18 @@ describe.concurrent("commands", () => {
     expect(rows.every((b) => b.provider === "huaweicloud-mpc" && b.region === o.region)).toBe(true);
   });
 
+  it("list-buckets (MPC) with --endpoint needs no --region", async () => {
+    const env = cleanEnv({ HUAWEICLOUD_SDK_AK: server.credentials["huaweicloud-mpc"].accessKeyId, HUAWEICLOUD_SDK_SK: server.credentials["huaweicloud-mpc"].accessKeySecret });
+    const o = server.clientOptions["huaweicloud-mpc"];
+    const r = await run(["list-buckets", "--provider", "huaweicloud-mpc", "--endpoint", o.endpoint, "--project-id", o.projectId, "--json"], env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    // The mock's MPC endpoint serves its test project's region.
+    expect(jsonLines(r.stdout).map((b) => b.name)).toEqual(server.mock.state.buckets.filter((b) => b.mpcRegion === o.region).map((b) => b.name));
+    const none = await run(["list-buckets", "--provider", "huaweicloud-mpc", "--project-id", o.projectId], env);
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining("huaweicloud-mpc needs --region")]);
+  });
+
   it("list-buckets (Hitachi) with --user-id", async () => {
     const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--user-id", "1", "--json"], envFor(server));
     expect(r.code).toBe(0);
@@ -109,6 +121,22 @@ describe.concurrent("commands", () => {
     const [acl] = jsonLines(bos.stdout);
     expect(acl).toMatchObject({ provider: "baidu-bos", bucket: bucket.name, acl: "public-read", grants: expect.arrayContaining([{ grantee: { type: "everyone" }, permission: "READ" }]) });
     expect(acl).not.toHaveProperty("raw");
+  });
+
+  it("get-acl (OSS, BOS): --cname and --addressing, the client options of the same names", async () => {
+    const env = envFor(server);
+    const before = server.mock.requests.length;
+    const cname = await run(["get-acl", "--provider", "aliyun-oss", "--endpoint", server.endpoints["aliyun-oss"], "--cname", "true", "--bucket", "examplebucket", "--json"], env);
+    expect([cname.code, cname.stderr]).toEqual([0, ""]);
+    const bucket = server.mock.state.buckets[1]!;
+    const path = await run(["get-acl", "--provider", "baidu-bos", "--endpoint", server.endpoints["baidu-bos"], "--addressing", "path", "--bucket", bucket.name, "--json"], env);
+    expect([path.code, path.stderr]).toEqual([0, ""]);
+    const urls = [`${server.endpoints["aliyun-oss"]}/?acl`, `${server.endpoints["baidu-bos"]}/v1/${bucket.name}?acl`];
+    expect(server.mock.requests.slice(before).filter((c) => urls.includes(c.url)).map((c) => [c.url, c.auth?.ok])).toEqual(urls.map((url) => [url, true]));
+    const bad = await run(["get-acl", "--provider", "aliyun-oss", "--addressing", "bucket", "--bucket", "b1"], env);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("--addressing must be virtual-hosted or path")]);
+    const elsewhere = await run(["whoami", "--provider", "aliyun-ens", "--cname", "true"], env);
+    expect([elsewhere.code, elsewhere.stderr]).toEqual([2, expect.stringContaining("--cname applies to baidu-bos, aliyun-oss only")]);
   });
 
   it("demo: one table with rows from all five providers; --json rows", async () => {
@@ -245,6 +273,17 @@ describe.concurrent("mock", () => {
     const list = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--json"], cleanEnv(info.env));
     expect(list.code).toBe(0);
     expect(jsonLines(list.stdout).length).toBeGreaterThan(0);
+    child.kill("SIGTERM");
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
+
+  it("mock --host names the address it listens on; the endpoints it prints work (OSS path-style on localhost)", async () => {
+    const { child, stdout, exited } = await start(["mock", "--json", "--host", "localhost", "--buckets", "20"], cleanEnv(), /\n/);
+    const info = JSON.parse(stdout.split("\n")[0]!) as { url: string; env: Record<string, string> };
+    expect(info.url).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(info.env.BUCKETRY_ALIYUN_OSS_ENDPOINT).toBe(`${info.url}/aliyun-oss`);
+    const acl = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--json"], cleanEnv(info.env));
+    expect([acl.code, acl.stderr]).toEqual([0, ""]);
     child.kill("SIGTERM");
     expect(await exited).toEqual({ code: 0, signal: null });
   });

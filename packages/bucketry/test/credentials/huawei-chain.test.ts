@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain, huaweiIamEndpoint, huaweiProjectId } from "../../src/credentials/huawei-chain.js";
 import { CredentialChainError } from "../../src/credentials/types.js";
-import { createBucketClient } from "../../src/index.js";
+import { createBucketClient, type BucketryError } from "../../src/index.js";
 import type { Seen } from "../support/test-server.js";
 import { fakeServer, json, tempHome, withProcessEnv } from "./fakes.js";
 
@@ -146,5 +146,26 @@ describe("facade: MPC without projectId", () => {
     expect(server.requests[0]!.query.get("name")).toBe("cn-north-7");
     expect(server.requests[1]!.headers["x-project-id"]).toBe(PROJECT);
     expect(String(server.requests[1]!.headers.authorization)).toMatch(/SignedHeaders=[^,]*x-project-id/);
+  });
+
+  it("reports a failed IAM lookup as InvalidCredentials naming the source, and lists nothing", async () => {
+    const server = await fakeServer((req: Seen) => json({ error_code: "IAM.0001", error_msg: req.path }, 403));
+    const client = createBucketClient({
+      provider: "huaweicloud-mpc",
+      region: "cn-north-9",
+      endpoint: server.url,
+      credentials: async () => ({ accessKeyId: "HWAK-iam-403", accessKeySecret: "mpc-secret-403", iamEndpoint: server.url }) as never,
+    });
+    const err = await client.listBucketsPage().then(
+      () => undefined,
+      (e: unknown) => e as BucketryError,
+    );
+    expect(err?.name).toBe("BucketryError");
+    expect(err?.kind).toBe("InvalidCredentials");
+    expect(err?.message).toBe(
+      "huaweicloud-mpc: IAM project lookup: IAM answered HTTP 403 IAM.0001 for the projects of region cn-north-9; pass projectId or set HUAWEICLOUD_SDK_PROJECT_ID",
+    );
+    expect(err?.message).not.toContain("mpc-secret-403");
+    expect(server.requests.map((r) => r.path)).toEqual(["/v3/projects"]);
   });
 });

@@ -1,6 +1,6 @@
 // generated from specs/aliyun-oss.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: d3f4cc1e6bab314aa02af65cada3c8d3dcd7b9818ac831cff43155d316bc5ce5
+// spec sha256: dc5bef2a2b593d27fba0b22c3cfb00612191d0822d9b34cd20fe5b5fb0923c0a
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";

@@ -94,8 +94,12 @@ async function v4(ctx: MockContext, authorization: string): Promise<Reply | unde
   const skewed = checkWindow(ctx, t);
   if (skewed) return fail("clock skew", skewed);
   if (day !== date.slice(0, 8)) return fail("scope date", invalidAuth(ctx, "credential scope date differs from x-oss-date"));
-  if (ctx.route.baseUrl === undefined && ctx.vars.region !== undefined && ctx.vars.region !== region) {
-    return fail("scope region", error(ctx, 400, "InvalidArgument", `Invalid signing region in Authorization header: ${region}, expected ${ctx.vars.region}.`, { reason: "credential scope region differs from the endpoint's" }));
+  // The public host's pattern also matches the internal one (`oss-cn-hangzhou-internal`: same region) and the
+  // global accelerate hosts (`oss-accelerate`, `oss-accelerate-overseas`: any region).
+  const matched = ctx.vars.region?.replace(/-internal$/, "");
+  const hostRegion = matched === "accelerate" || matched === "accelerate-overseas" ? undefined : matched;
+  if (ctx.route.baseUrl === undefined && hostRegion !== undefined && hostRegion !== region) {
+    return fail("scope region", error(ctx, 400, "InvalidArgument", `Invalid signing region in Authorization header: ${region}, expected ${hostRegion}.`, { reason: "credential scope region differs from the endpoint's" }));
   }
   const additional = fields.get("AdditionalHeaders");
   const { bucket, mode } = addressing(ctx);
@@ -186,6 +190,11 @@ export const aliyunOss: VendorAdapter = {
   },
 
   async authenticate(ctx) {
+    // OSS refuses path-style requests on its own domains before it looks at the signature.
+    if (addressing(ctx).mode === "path" && ctx.url.hostname.endsWith(".aliyuncs.com")) {
+      ctx.call.auth = { scheme: "none", ok: false, reason: "path-style on an OSS domain" };
+      return error(ctx, 403, "SecondLevelDomainForbidden", "Please use virtual hosted style to access.", { reason: "path-style request on an aliyuncs.com host" });
+    }
     const authorization = ctx.headers.get("authorization");
     if (!authorization) {
       ctx.call.auth = { scheme: "none", ok: false, reason: "anonymous" };

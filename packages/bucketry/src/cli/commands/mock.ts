@@ -38,7 +38,7 @@ export function mockEnv(server: MockServerLike): Array<[provider: Provider, name
 
 export async function mockCommand(args: string[], io: Io): Promise<number> {
   const command = "mock";
-  const flags = parse(command, args, { ...COMMON_OPTIONS, port: { type: "string" }, buckets: { type: "string" }, seed: { type: "string" } });
+  const flags = parse(command, args, { ...COMMON_OPTIONS, port: { type: "string" }, host: { type: "string" }, buckets: { type: "string" }, seed: { type: "string" } });
   if (flags.help) {
     io.out.write(HELP[command]!);
     return 0;
@@ -47,7 +47,9 @@ export async function mockCommand(args: string[], io: Io): Promise<number> {
   const buckets = positiveInt(flags.buckets, "--buckets", command, 0);
   const seed = positiveInt(flags.seed, "--seed", command, 0);
   const { startMockServer } = await loadMocks(command);
-  const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
+  // --host 0.0.0.0 serves a container's port mapping; the server answers whatever Host it is reached by.
+  const host = flags.host?.trim() || undefined;
+  const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
   const env = mockEnv(server);
   if (flags.json) {
     io.out.write(jsonLine({ url: server.url, endpoints: server.endpoints, credentials: server.credentials, env: Object.fromEntries(env.map(([, n, v]) => [n, v])) }));

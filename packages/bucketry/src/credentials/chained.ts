@@ -1,0 +1,67 @@
+// The Node-only credential sources of the facade (exported through #credential-defaults, condition "node"):
+// a vendor's default chain, cached and refreshed ahead of expiry, and Hitachi's token file. Elsewhere the
+// facade reads the environment only, so a browser bundle carries none of this.
+import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
+import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./facts.js";
+import type { Provider } from "../model.js";
+import { assertAccessKeyCredentials, assertToken, credentialsError } from "./checks.js";
+import { hitachiTokenFile } from "./hitachi-token-file.js";
+import { huaweiProjectId, type ProjectIdOptions } from "./huawei-chain.js";
+import { RefreshingCredentials } from "./refreshing-cache.js";
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * The vendor's default chain as a client's credential source (one refresh in flight per client), or undefined
+ * when the provider has none; `invalidate` drops credentials a server refused as expired (true: dropped, so
+ * the call retries once with fresh ones).
+ */
+export function chainedAccessKeys(
+  provider: Provider,
+  facts: AccessKeyFacts,
+  env: Env,
+  remember?: RememberSecrets,
+  clock?: () => number,
+): { source: CredentialSource; invalidate: (attemptStartedAt: number) => boolean } | undefined {
+  const chain = facts.chain?.({ env, ...(clock ? { clock } : {}) });
+  if (chain === undefined) return undefined;
+  const cache = new RefreshingCredentials(chain.chain, { clock, refreshMarginMs: chain.refreshMarginMs });
+  const source = async () => {
+    let value: AccessKeyCredentials;
+    try {
+      value = await cache.get();
+    } catch (err) {
+      throw credentialsError(provider, err);
+    }
+    remember?.(value.accessKeySecret, value.securityToken);
+    assertAccessKeyCredentials(provider, value);
+    return value;
+  };
+  return { source, invalidate: (since) => cache.invalidate(since) };
+}
+
+/** Hitachi's bearer token from the file `path` names, re-read when it changes. */
+export function tokenFileCredentials(names: EnvNames, path: string, env: Env, remember?: RememberSecrets): () => Promise<{ token: string }> {
+  const provider = "hitachi-vsp-one-object";
+  const source = hitachiTokenFile({ path, env });
+  return async () => {
+    let value: { token: string };
+    try {
+      value = await source();
+    } catch (err) {
+      throw credentialsError(provider, err);
+    }
+    remember?.(value.token);
+    assertToken(provider, value.token, `the token in ${names.tokenFile}`);
+    return value;
+  };
+}
+
+/** IAM's project id for Huawei keys; a failure is reported as a credential source's (Configuration or InvalidCredentials). */
+export async function lookUpHuaweiProjectId(options: ProjectIdOptions): Promise<string> {
+  try {
+    return await huaweiProjectId(options);
+  } catch (err) {
+    throw credentialsError("huaweicloud-mpc", err);
+  }
+}

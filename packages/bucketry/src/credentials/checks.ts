@@ -1,0 +1,60 @@
+// Checks of credential values and the errors the facade reports for them (shared by the credential sources of
+// src/credentials.ts and the Node-only chained sources of credentials/chained.ts).
+import { BucketryError } from "../errors.js";
+import type { Provider } from "../model.js";
+import type { AccessKeyCredentials } from "@bucketry/signing";
+import type { CredentialChainError, CredentialSourceError } from "./types.js";
+
+export function missing(provider: Provider, what: string): BucketryError {
+  return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${what}` });
+}
+
+/**
+ * Values sent in a header (key ids, security tokens, bearer tokens) must be visible ASCII: anything else
+ * would make the transport throw an error that quotes the value. The check names the field, never the value.
+ */
+export function isHeaderSafe(value: string): boolean {
+  return /^[\x21-\x7e]+$/.test(value);
+}
+
+const NOT_HEADER_SAFE = "contains a character that cannot be sent in an HTTP header (space, control character or non-ASCII): check for a stray newline or quote";
+
+/** Checks credentials given as an object (functions are checked on each call, see `checkedSource`). */
+export function assertAccessKeyCredentials(provider: Provider, value: unknown): asserts value is AccessKeyCredentials {
+  const c = value as Partial<AccessKeyCredentials> | null;
+  if (!c || typeof c !== "object") throw missing(provider, "`credentials` must be { accessKeyId, accessKeySecret, securityToken? } or a function returning it");
+  // Every field present and well-formed first, then every field sendable in a header.
+  for (const key of ["accessKeyId", "accessKeySecret"] as const) {
+    const v = c[key];
+    if (typeof v !== "string" || v.trim() === "") throw missing(provider, `credentials.${key} is missing or empty`);
+  }
+  if (c.securityToken !== undefined && (typeof c.securityToken !== "string" || c.securityToken === "")) {
+    throw missing(provider, "credentials.securityToken, when given, must be a non-empty string");
+  }
+  for (const key of ["accessKeyId", "accessKeySecret", "securityToken"] as const) {
+    const v = c[key];
+    if (v !== undefined && !isHeaderSafe(v)) throw missing(provider, `credentials.${key} ${NOT_HEADER_SAFE}`);
+  }
+}
+
+/** Checks a bearer/IAM token the same way (never echoing it). */
+export function assertToken(provider: Provider, token: unknown, what = "credentials.token"): asserts token is string {
+  if (typeof token !== "string" || token.trim() === "") throw missing(provider, `${what} is missing or empty`);
+  if (!isHeaderSafe(token)) throw missing(provider, `${what} ${NOT_HEADER_SAFE}`);
+}
+
+/** A chain's failure as the facade reports it: Configuration (nothing found) or InvalidCredentials. */
+export function credentialsError(provider: Provider, err: unknown): BucketryError {
+  // By name, not instanceof: the chains live in Node-only modules a browser bundle leaves out.
+  const name = (err as Error | null | undefined)?.name;
+  if (name === "CredentialChainError") {
+    const e = err as CredentialChainError;
+    return new BucketryError({ provider, kind: e.sourceFailed ? "InvalidCredentials" : "Configuration", message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` });
+  }
+  if (name === "CredentialSourceError") {
+    const e = err as CredentialSourceError;
+    return new BucketryError({ provider, kind: e.configured ? "InvalidCredentials" : "Configuration", message: `${provider}: ${e.source}: ${e.message}` });
+  }
+  return err instanceof BucketryError ? err : new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` });
+}
+

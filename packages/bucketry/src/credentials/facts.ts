@@ -1,0 +1,33 @@
+// What a provider module tells the facade's credential sources about its vendor (re-exported by src/credentials.ts).
+import type { DefaultChainFactory } from "./defaults.js";
+
+/** The environment variables a provider reads (its module's `env`; `ENV` lists them all). */
+export interface EnvNames {
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  securityToken?: string;
+  projectId?: string;
+  token?: string;
+  /** A file holding the token, re-read when it changes (Hitachi). */
+  tokenFile?: string;
+  username?: string;
+  password?: string;
+  tokenUrl?: string;
+  clientId?: string;
+}
+
+/** What a provider module tells `accessKeySource` about its vendor's access keys. */
+export interface AccessKeyFacts {
+  /** The vendor's environment variables. */
+  env: EnvNames;
+  /**
+   * Vendor codes that say "your (temporary) credentials expired": the call refreshes them once and retries once
+   * (OSS SecurityTokenExpired, ACS InvalidSecurityToken.Expired, Huawei APIGW.0307: token must be updated).
+   */
+  expiredCodes: readonly string[];
+  /** The vendor's default chain; undefined outside Node (then the environment only). */
+  chain?: DefaultChainFactory | undefined;
+}
+
+/** Called with every credential value a client is given or obtains, so its errors can redact them. */
+export type RememberSecrets = (...values: unknown[]) => void;

@@ -151,6 +151,8 @@ export interface components {
             StringToSign?: string;
             /** @description The server's string to sign as space-separated hex bytes (sent with `SignatureDoesNotMatch`). */
             StringToSignBytes?: string;
+            /** @description The server's canonical request (sent with `SignatureDoesNotMatch` for V4 signatures); compare with the client's. */
+            CanonicalRequest?: string;
             /** @description The request time the server read (sent with `RequestTimeTooSkewed`). */
             RequestTime?: string;
             /** @description The server's time (sent with `RequestTimeTooSkewed`). */

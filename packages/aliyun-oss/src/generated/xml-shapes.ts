@@ -33,6 +33,7 @@ export const xmlShapes = {
       "SignatureProvided": "string",
       "StringToSign": "string",
       "StringToSignBytes": "string",
+      "CanonicalRequest": "string",
       "RequestTime": "string",
       "ServerTime": "string",
       "MaxAllowedSkewMilliseconds": "number",

@@ -1,6 +1,6 @@
 // generated from specs/aliyun-oss.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: dc5bef2a2b593d27fba0b22c3cfb00612191d0822d9b34cd20fe5b5fb0923c0a
+// spec sha256: 76e89137f63f6162d8d4e22402dc2c299af0d2ef5c1d25ad01d80628811ba72d
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -301,6 +301,9 @@ export const spec: VendorSpec = {
                   "StringToSignBytes": {
                     "type": "string"
                   },
+                  "CanonicalRequest": {
+                    "type": "string"
+                  },
                   "RequestTime": {
                     "type": "string"
                   },
@@ -429,6 +432,9 @@ export const spec: VendorSpec = {
                     "type": "string"
                   },
                   "StringToSignBytes": {
+                    "type": "string"
+                  },
+                  "CanonicalRequest": {
                     "type": "string"
                   },
                   "RequestTime": {
@@ -566,6 +572,9 @@ export const spec: VendorSpec = {
                   "StringToSignBytes": {
                     "type": "string"
                   },
+                  "CanonicalRequest": {
+                    "type": "string"
+                  },
                   "RequestTime": {
                     "type": "string"
                   },
@@ -692,6 +701,9 @@ export const spec: VendorSpec = {
                     "type": "string"
                   },
                   "StringToSignBytes": {
+                    "type": "string"
+                  },
+                  "CanonicalRequest": {
                     "type": "string"
                   },
                   "RequestTime": {
@@ -822,6 +834,9 @@ export const spec: VendorSpec = {
                   "StringToSignBytes": {
                     "type": "string"
                   },
+                  "CanonicalRequest": {
+                    "type": "string"
+                  },
                   "RequestTime": {
                     "type": "string"
                   },
@@ -948,6 +963,9 @@ export const spec: VendorSpec = {
                     "type": "string"
                   },
                   "StringToSignBytes": {
+                    "type": "string"
+                  },
+                  "CanonicalRequest": {
                     "type": "string"
                   },
                   "RequestTime": {

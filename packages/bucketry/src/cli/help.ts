@@ -86,6 +86,11 @@ ${flagLine("--signature-version V", signatureVersions.join(", "))}
   --debug                stack traces and retry notes on stderr (never secrets)
   -h, --help             this help`;
 
+/** `sign` sends nothing: no timeout, retries or raw records. */
+const SIGN_FLAGS = COMMON_FLAGS.split("\n")
+  .filter((line) => !/^ {2}--(timeout|retries|raw) /.test(line))
+  .join("\n");
+
 export const HELP: Record<string, string> = {
   main: `bucketry — one CLI over ${count} cloud vendors' bucket APIs
 
@@ -180,7 +185,7 @@ Nothing is sent. Takes the flags of the provider's command (list-buckets or get-
   --provider P           a provider that signs requests (not hitachi-vsp-one-object)
   --bucket NAME          the bucket (get-acl providers)
   --prefix TEXT          the listing prefix (list-buckets providers)
-${COMMON_FLAGS}
+${SIGN_FLAGS}
 
 Examples:
   bucketry sign --provider aliyun-oss --region cn-hangzhou --bucket examplebucket

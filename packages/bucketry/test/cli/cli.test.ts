@@ -428,4 +428,11 @@ describe.concurrent("sign", () => {
     expect(h.code).toBe(2);
     expect(h.stderr).toMatch(/signs no request/);
   });
+
+  it("its help lists only flags that change what is signed or printed (nothing is sent: no timeout, retries or raw records)", async () => {
+    const r = await run(["sign", "--help"], cleanEnv());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ {2}--signature-version V /m);
+    expect(r.stdout).not.toMatch(/^ {2}--(timeout|retries|raw) /m);
+  });
 });

@@ -8,7 +8,7 @@
 // demo. Needs built packages (`npm test` builds first) and the npm cache `npm ci` filled.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -305,10 +305,17 @@ describe("published tarballs", () => {
     async function check(p: (typeof packed)[number]): Promise<string[]> {
       // attw skips a subpath pattern (bucketry's "./*"): the provider entries it stands for are named.
       const include = p.name === "bucketry" ? ["--include-entrypoints", ...VENDOR_CLIENTS] : [];
-      const { stdout } = await run(attw, [join(tgzDir, p.filename), "--format", "json", "--ignore-rules", "cjs-resolves-to-esm", ...include], { cwd: tmp, maxBuffer: 64 * 1024 * 1024 }).catch(
-        (err: { stdout?: string }) => ({ stdout: err.stdout ?? "{}" }),
-      );
-      const json = JSON.parse(stdout) as { analysis?: { entrypoints?: Record<string, unknown>; problems?: { kind: string; entrypoint?: string; resolutionKind?: string; resolutionOption?: string }[] } };
+      // Into a file, not a pipe: attw exits (code 1) as soon as it finds a problem, which cuts a piped report of
+      // a few hundred kB short; a file is written synchronously and the problems it lists reach the assertion.
+      const report = join(tmp, `attw-${p.filename}.json`);
+      const fd = openSync(report, "w");
+      try {
+        const child = spawn(attw, [join(tgzDir, p.filename), "--format", "json", "--ignore-rules", "cjs-resolves-to-esm", ...include], { cwd: tmp, stdio: ["ignore", fd, "inherit"] });
+        await once(child, "close");
+      } finally {
+        closeSync(fd);
+      }
+      const json = JSON.parse(readFileSync(report, "utf8") || "{}") as { analysis?: { entrypoints?: Record<string, unknown>; problems?: { kind: string; entrypoint?: string; resolutionKind?: string; resolutionOption?: string }[] } };
       expect(json.analysis, `${p.name}: attw gave no analysis`).toBeDefined();
       if (include.length) expect(Object.keys(json.analysis!.entrypoints ?? {})).toEqual(expect.arrayContaining(VENDOR_CLIENTS.map((v) => `./${v}`)));
       return (json.analysis!.problems ?? [])

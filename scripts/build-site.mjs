@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { card, spec, vendors } from "./spec-cards.mjs";
 import { root } from "./repo.mjs";
 import { changesPageBody } from "./spec-diff/changes-page.mjs";
+import { bundleTryIt, tryItBody, tryItConfig } from "./try-it-pages.mjs";
 
 const docs = join(root, "docs");
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -51,6 +52,14 @@ function layout(path, title, body) {
     table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
     th, td { border: 1px solid #d0d7de; padding: .3rem .6rem; text-align: left; vertical-align: top; }
     th { background: #f6f8fa; }
+    :focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+    fieldset { border: 1px solid #d0d7de; border-radius: 6px; margin: 0 0 1rem; }
+    .field { display: grid; gap: .15rem; margin: .5rem 0; }
+    .field small { color: #57606a; } .field .error { color: #a40e26; font-weight: 600; }
+    .radio { margin: .25rem 0; }
+    button { font: inherit; padding: .4rem 1.2rem; background: #0b3d5c; color: #fff; border: 0; border-radius: 6px; cursor: pointer; }
+    button:disabled { background: #57606a; }
+    [role=status] { margin: 1rem 0; font-weight: 600; }
   </style>
 </head>
 <body>
@@ -81,7 +90,7 @@ function indexPage() {
     <section class="card" id="${esc(c.vendor)}">
       <h2><a href="${esc(c.vendor)}.html">${esc(c.title)}</a> <small>${esc(c.version)}</small></h2>
       <p>${esc(c.summary)}</p>
-      <p class="package">Package: ${code(`@bucketry/${c.vendor}`)} · <a href="changes.html#${esc(c.vendor)}">what changed in each release</a></p>
+      <p class="package">Package: ${code(`@bucketry/${c.vendor}`)} · <a href="changes.html#${esc(c.vendor)}">what changed in each release</a> · <a href="try-it/${esc(c.vendor)}.html">Try it</a></p>
       <p class="auth">Auth: ${c.schemes.map((s) => code(s.label)).join(" or ")}</p>
       <ul class="ops">${c.operations.map((o) => `<li>${code(`${o.method} ${o.path}`)} <strong>${esc(o.id)}</strong> — ${esc(o.summary)}</li>`).join("")}</ul>
     </section>`,
@@ -191,6 +200,21 @@ ${sections}
   );
 }
 
+// ---- try it ---------------------------------------------------------------------------------------------
+// One page per vendor (its facade operation) and one shared bundle; see scripts/try-it-pages.mjs.
+async function tryItPages(modules) {
+  const { testAccount } = await import(pathToFileURL(join(root, "packages/mocks/dist/index.js")).href);
+  // Values for fields whose spec has no example: the mock's public test account, else the provider module's sample.
+  const fallbacks = { project_id: testAccount.mpcProjectId, bucketName: "example-bucket", Prefix: "img" };
+  for (const v of vendors()) {
+    const module = modules.find((m) => m.id === v);
+    const config = tryItConfig(v, spec(v), module, fallbacks);
+    write(`try-it/${v}.html`, `Try ${config.operationId} (${v})`, tryItBody(config, esc));
+  }
+  await bundleTryIt(root, join(docs, "try-it", "try-it.js"));
+  console.log("bundled docs/try-it/try-it.js");
+}
+
 // ---- getting started ------------------------------------------------------------------------------------
 // Code samples live in docs-src/ (one file per sample) so the sample test can run exactly what is shown.
 import { readdirSync, readFileSync, existsSync } from "node:fs";
@@ -215,6 +239,7 @@ function gettingStarted() {
 const { providerModules } = await import(pathToFileURL(join(root, "packages/bucketry/dist/generated/providers.js")).href);
 const { describeConverter } = await import(pathToFileURL(join(root, "packages/bucketry/dist/providers/mapping.js")).href);
 indexPage();
+await tryItPages(providerModules);
 coveragePage(providerModules);
 facadePage(providerModules);
 gettingStarted();

@@ -63,6 +63,8 @@ client.GET("/", {})${done};`,
 import { createBucketClient } from "bucketry";
 const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: ${creds} });
 oss.getBucketAcl("examplebucket")${done};`,
+  // The docs portal's Try-it panel (docs-src/try-it/panel.js), one script shared by the five Try-it pages.
+  "docs try-it panel (every vendor page)": `import "./docs-src/try-it/panel.js";`,
 };
 
 /**

@@ -1,0 +1,125 @@
+// The docs portal's Try-it pages (issue 15): one page per vendor for the operation the facade runs, its form
+// generated from that operation in the spec (server variables, path/query parameters and body fields the caller
+// chooses; the ones the signer fills are left out), and one shared browser bundle (docs-src/try-it/panel.js)
+// that signs with the real facade and @bucketry/signing and answers from the @bucketry/mocks handlers in-page.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import * as esbuild from "esbuild";
+
+/**
+ * Per vendor: the spec operation the facade sends, and the caller-chosen inputs of it as
+ * [where in the spec, name, the facade argument it fills (none: checked against the spec, set by the client)].
+ */
+export const TRY_IT = {
+  "aliyun-ens": { operationId: "ListBuckets", fields: [["query", "Action"], ["query", "Version"], ["query", "Prefix", "prefix"], ["query", "PageSize", "pageSize"]] },
+  "huaweicloud-mpc": { operationId: "ListAllBuckets", fields: [["server", "region", "region"], ["path", "project_id", "projectId"]] },
+  "baidu-bos": { operationId: "GetBucketAcl", fields: [["server", "region", "region"], ["path", "bucketName", "bucket"]] },
+  "hitachi-vsp-one-object": { operationId: "ListUserBuckets", fields: [["server", "scheme", "scheme"], ["server", "host", "host"], ["body", "id", "userId"], ["body", "count", "pageSize"]] },
+  "aliyun-oss": { operationId: "GetBucketAcl", fields: [["server", "bucket", "bucket"], ["server", "region", "region"]] },
+};
+
+const METHODS = ["get", "put", "post", "delete", "patch", "head"];
+const deref = (doc, node) => {
+  let n = node;
+  for (let i = 0; n?.$ref && i < 16; i++) n = n.$ref.slice(2).split("/").reduce((a, k) => a?.[k.replace(/~1/g, "/")], doc);
+  return n;
+};
+
+function findOperation(doc, operationId) {
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const method of METHODS) {
+      if (item[method]?.operationId === operationId) return { path, method, item, op: item[method] };
+    }
+  }
+  throw new Error(`try-it: no operation ${operationId} in the spec`);
+}
+
+/** One form field from the spec: its schema facts, and a value to start from (the spec's example, else `fallback`). */
+function fieldOf(doc, found, [where, name, arg], fallback) {
+  let schema;
+  let required;
+  let description;
+  let example;
+  if (where === "server") {
+    const variable = doc.servers?.[0]?.variables?.[name];
+    if (!variable) throw new Error(`try-it: the first server of ${found.op.operationId} has no variable ${name}`);
+    schema = { type: "string", ...(variable.enum ? { enum: variable.enum } : {}) };
+    required = true;
+    description = variable.description;
+    example = variable.default;
+  } else if (where === "body") {
+    const body = deref(doc, Object.values(deref(doc, found.op.requestBody)?.content ?? {})[0]?.schema);
+    schema = deref(doc, body?.properties?.[name]);
+    if (!schema) throw new Error(`try-it: the body of ${found.op.operationId} has no field ${name}`);
+    required = (body.required ?? []).includes(name);
+    description = schema.description;
+    example = schema.example ?? schema.examples?.[0];
+  } else {
+    const p = [...(found.item.parameters ?? []), ...(found.op.parameters ?? [])].map((x) => deref(doc, x)).find((x) => x.in === where && x.name === name);
+    if (!p) throw new Error(`try-it: ${found.op.operationId} has no ${where} parameter ${name}`);
+    schema = deref(doc, p.schema) ?? {};
+    required = Boolean(p.required);
+    description = p.description;
+    example = p.example ?? schema.example ?? schema.examples?.[0];
+  }
+  const types = [schema.type].flat().filter(Boolean);
+  return {
+    in: where,
+    name,
+    ...(arg ? { arg } : {}),
+    required,
+    type: types.includes("string") || types.length === 0 ? "string" : types[0],
+    ...(schema.enum ? { enum: schema.enum } : {}),
+    ...(schema.minimum !== undefined ? { minimum: schema.minimum } : {}),
+    ...(schema.maximum !== undefined ? { maximum: schema.maximum } : {}),
+    description: String(description ?? "").split("\n")[0],
+    value: example ?? fallback ?? "",
+  };
+}
+
+/** The config one page hands to the panel. `fallbacks`: values for fields whose spec has no example. */
+export function tryItConfig(vendor, doc, providerModule, fallbacks = {}) {
+  const { operationId, fields } = TRY_IT[vendor];
+  const found = findOperation(doc, operationId);
+  return {
+    provider: vendor,
+    operation: providerModule.operation,
+    operationId,
+    method: found.method.toUpperCase(),
+    path: found.path,
+    fields: fields.map((f) => fieldOf(doc, found, f, fallbacks[f[1]])),
+  };
+}
+
+/** Builds docs/try-it/try-it.js (one IIFE shared by every page: a module script would not load from file://). */
+export async function bundleTryIt(root, outFile) {
+  mkdirSync(join(outFile, ".."), { recursive: true });
+  await esbuild.build({
+    entryPoints: [join(root, "docs-src", "try-it", "panel.js")],
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "iife",
+    target: "es2022",
+    outfile: outFile,
+    logLevel: "warning",
+    legalComments: "none",
+  });
+}
+
+export function tryItBody(config, esc) {
+  return `    <h1>Try it: ${esc(config.provider)} ${esc(config.operationId)}</h1>
+    <p><code>${esc(`${config.method} ${config.path}`)}</code>, sent by the facade's <code>${esc(config.operation)}</code> and signed in this page by
+      <code>@bucketry/signing</code>. Fields come from the spec; the ones the signer fills are not asked for.
+      Your own keys stay in this page's memory only. <a href="../${esc(config.provider)}.html">API reference</a></p>
+${config.provider === "hitachi-vsp-one-object" ? `    <p id="try-it-limit"><strong>Known limit:</strong> the MAPI's CSRF session travels in cookies, and a browser page may neither read
+      <code>Set-Cookie</code> nor send <code>Cookie</code> on its own, so from this page the session fails (HTTP 401) even with the right token.
+      The wire requests below still show what the client sends; run <code>bucketry mock</code> and the facade from Node for a full exchange.</p>\n` : ""}    <div id="try-it" data-provider="${esc(config.provider)}"><p>Loading the Try-it panel…</p></div>
+    <script type="application/json" id="try-it-config">${JSON.stringify(config).replace(/</g, "\\u003c")}</script>
+    <script defer src="try-it.js"></script>`;
+}
+
+export function writeTryIt(docs, file, html) {
+  mkdirSync(join(docs, "try-it"), { recursive: true });
+  writeFileSync(join(docs, "try-it", file), html);
+}

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM script without types
@@ -73,6 +73,16 @@ describe("Try-it pages", () => {
     for (const vendor of Object.keys(VENDORS)) {
       await expect(page.locator(`#${vendor} a[href="try-it/${vendor}.html"]`).count()).resolves.toBe(1);
     }
+    await page.close();
+  });
+
+  it("works from file:// with no server: the in-page mock answers (offline)", async () => {
+    const { page, log } = await recordingPage(browser, "file://");
+    await page.goto(pathToFileURL(join(docsDir, "try-it", "aliyun-oss.html")).href);
+    await page.locator("#try-it-form").waitFor();
+    await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
     await page.close();
   });
 

@@ -11,6 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM script without types
 import { serveStatic } from "../scripts/docs-server.mjs";
+import { startMockServer } from "@bucketry/mocks/server";
 import { launch, recordingPage, type PageLog } from "./support/browser.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -84,6 +85,25 @@ describe("Try-it pages", () => {
     expect(log.external).toEqual([]);
     expect(log.pageErrors).toEqual([]);
     await page.close();
+  });
+
+  it("the URL target: sends to the endpoint the reader types (a loopback `bucketry mock` server)", async () => {
+    const mockServer = await startMockServer();
+    try {
+      // Both loopback origins: the docs server's and the mock server's.
+      const { page, log } = await recordingPage(browser, "http://127.0.0.1:");
+      await page.goto(`${origin}/try-it/aliyun-ens.html`);
+      await page.locator("#try-it-form").waitFor();
+      await page.locator("#target-url").check();
+      await page.locator("#target-endpoint").fill(mockServer.endpoints["aliyun-ens"]);
+      await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+      await expect(page.locator("pre[aria-label='Wire request'] code").textContent()).resolves.toMatch(new RegExp(`^POST ${mockServer.endpoints["aliyun-ens"]}/?[?\\n]`));
+      expect(log.external).toEqual([]);
+      expect(log.pageErrors).toEqual([]);
+      await page.close();
+    } finally {
+      await mockServer.close();
+    }
   });
 
   for (const [vendor, facts] of Object.entries(VENDORS)) {

@@ -1,14 +1,11 @@
 // Opens every rendered API reference page in headless Chromium: each operation, its parameters and an
 // example are visible, no request leaves localhost, and the console shows no errors.
-import { mkdirSync } from "node:fs";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error plain ESM script without types
-import { serveStatic } from "../scripts/docs-server.mjs";
-import { launch, recordingPage } from "./support/browser.js";
+import { recordingPage } from "./support/browser.js";
+import { openDocsSite, type DocsSite } from "./support/docs-site.js";
 import { loadSpec, resolve, type Json } from "./specs/helpers.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -66,23 +63,16 @@ function firstLeaf(value: unknown): string {
   return leaves.sort((a, b) => b.length - a.length)[0] ?? "";
 }
 
-let server: Server;
+let site: DocsSite | undefined;
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  server = await serveStatic(docsDir, 0);
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("no address");
-  origin = `http://127.0.0.1:${address.port}`;
-  browser = await launch();
-  mkdirSync(shotsDir, { recursive: true });
+  site = await openDocsSite(docsDir, shotsDir);
+  ({ browser, origin } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+afterAll(() => site?.close());
 
 describe("rendered API reference", () => {
   it("index links the five vendor pages with their auth and operations", async () => {

@@ -2,17 +2,15 @@
 // in-page mock answers 200 and the normalized result is shown; an empty required field stops the send with a
 // message; a wrong secret shows the vendor's signature error. axe-core checks each panel (no serious or critical
 // violations). Screenshots go where test/docs.test.ts writes its own.
-import { mkdirSync, readFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error plain ESM script without types
-import { serveStatic } from "../scripts/docs-server.mjs";
 import { startMockServer } from "@bucketry/mocks/server";
-import { launch, recordingPage, type PageLog } from "./support/browser.js";
+import { recordingPage, type PageLog } from "./support/browser.js";
+import { openDocsSite, type DocsSite } from "./support/docs-site.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const docsDir = join(root, "docs");
@@ -35,23 +33,16 @@ const VENDORS: Record<string, { required: string; secretField: string; kind: str
 /** Browsers forbid a page's Cookie header and hide Set-Cookie, which the MAPI's CSRF session needs. */
 const COOKIE_SESSION = "hitachi-vsp-one-object";
 
-let server: Server;
+let site: DocsSite | undefined;
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  server = await serveStatic(docsDir, 0);
-  const address = server.address();
-  if (!address || typeof address === "string") throw new Error("no address");
-  origin = `http://127.0.0.1:${address.port}`;
-  browser = await launch();
-  mkdirSync(shotsDir, { recursive: true });
+  site = await openDocsSite(docsDir, shotsDir);
+  ({ browser, origin } = site);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
-});
+afterAll(() => site?.close());
 
 async function open(vendor: string): Promise<{ page: Page; log: PageLog }> {
   const opened = await recordingPage(browser, origin);

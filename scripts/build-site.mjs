@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { card, spec, vendors } from "./spec-cards.mjs";
 import { root } from "./repo.mjs";
 import { changesPageBody } from "./spec-diff/changes-page.mjs";
-import { bundleTryIt, tryItBody, tryItConfig } from "./try-it-pages.mjs";
+import { TRY_IT, bundleTryIt, tryItBody, tryItConfig, tryItFile } from "./try-it-pages.mjs";
 
 const docs = join(root, "docs");
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -90,7 +90,7 @@ function indexPage() {
     <section class="card" id="${esc(c.vendor)}">
       <h2><a href="${esc(c.vendor)}.html">${esc(c.title)}</a> <small>${esc(c.version)}</small></h2>
       <p>${esc(c.summary)}</p>
-      <p class="package">Package: ${code(`@bucketry/${c.vendor}`)} · <a href="changes.html#${esc(c.vendor)}">what changed in each release</a> · <a href="try-it/${esc(c.vendor)}.html">Try it</a></p>
+      <p class="package">Package: ${code(`@bucketry/${c.vendor}`)} · <a href="changes.html#${esc(c.vendor)}">what changed in each release</a> · Try it: ${TRY_IT[c.vendor].map((p) => `<a href="try-it/${esc(tryItFile(c.vendor, p.operationId))}">${esc(p.operationId)}</a>`).join(", ")}</p>
       <p class="auth">Auth: ${c.schemes.map((s) => code(s.label)).join(" or ")}</p>
       <ul class="ops">${c.operations.map((o) => `<li>${code(`${o.method} ${o.path}`)} <strong>${esc(o.id)}</strong> — ${esc(o.summary)}</li>`).join("")}</ul>
     </section>`,
@@ -201,15 +201,17 @@ ${sections}
 }
 
 // ---- try it ---------------------------------------------------------------------------------------------
-// One page per vendor (its facade operation) and one shared bundle; see scripts/try-it-pages.mjs.
+// One page per spec operation of each vendor and one shared bundle; see scripts/try-it-pages.mjs.
 async function tryItPages(modules) {
   const { testAccount } = await import(pathToFileURL(join(root, "packages/mocks/dist/index.js")).href);
   // Values for fields whose spec has no example: the mock's public test account, else the provider module's sample.
-  const fallbacks = { project_id: testAccount.mpcProjectId, bucketName: "example-bucket", Prefix: "img" };
+  const fallbacks = { project_id: testAccount.mpcProjectId, Prefix: "img" };
   for (const v of vendors()) {
     const module = modules.find((m) => m.id === v);
-    const config = tryItConfig(v, spec(v), module, fallbacks);
-    write(`try-it/${v}.html`, `Try ${config.operationId} (${v})`, tryItBody(config, esc));
+    for (const page of TRY_IT[v]) {
+      const config = tryItConfig(v, spec(v), module, page, fallbacks);
+      write(`try-it/${tryItFile(v, page.operationId)}`, `Try ${config.operationId} (${v})`, tryItBody(config, esc));
+    }
   }
   await bundleTryIt(root, join(docs, "try-it", "try-it.js"));
   console.log("bundled docs/try-it/try-it.js");

@@ -1,5 +1,5 @@
-// The docs portal's Try-it pages (issue 15): one page per vendor for the operation the facade runs, its form
-// generated from that operation in the spec (server variables, path/query parameters and body fields the caller
+// The docs portal's Try-it pages (issue 15): one page per spec operation of each vendor, its form generated from
+// that operation in the spec (server variables, path/query parameters and body fields the caller
 // chooses; the ones the signer fills are left out), and one shared browser bundle (docs-src/try-it/panel.js)
 // that signs with the real facade and @bucketry/signing and answers from the @bucketry/mocks handlers in-page.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -7,16 +7,33 @@ import { join } from "node:path";
 import * as esbuild from "esbuild";
 
 /**
- * Per vendor: the spec operation the facade sends, and the caller-chosen inputs of it as
- * [where in the spec, name, the facade argument it fills (none: checked against the spec, set by the client)].
+ * Per vendor: a page per spec operation, the first being the one the facade runs by default. Each names its
+ * operation, the caller-chosen inputs of it as [where in the spec, name, the argument it fills (none: checked
+ * against the spec, set by the client)], and how the page sends it: through the facade (with `facadeOptions`
+ * when the operation is one of its variants) or through the bare client with `@bucketry/signing` (`bare`: the
+ * operations the facade does not call).
  */
 export const TRY_IT = {
-  "aliyun-ens": { operationId: "ListBuckets", fields: [["query", "Action"], ["query", "Version"], ["query", "Prefix", "prefix"], ["query", "PageSize", "pageSize"]] },
-  "huaweicloud-mpc": { operationId: "ListAllBuckets", fields: [["server", "region", "region"], ["path", "project_id", "projectId"]] },
-  "baidu-bos": { operationId: "GetBucketAcl", fields: [["server", "region", "region"], ["path", "bucketName", "bucket"]] },
-  "hitachi-vsp-one-object": { operationId: "ListUserBuckets", fields: [["server", "scheme", "scheme"], ["server", "host", "host"], ["body", "id", "userId"], ["body", "count", "pageSize"]] },
-  "aliyun-oss": { operationId: "GetBucketAcl", fields: [["server", "bucket", "bucket"], ["server", "region", "region"]] },
+  "aliyun-ens": [
+    { operationId: "ListBuckets", fields: [["query", "Action"], ["query", "Version"], ["query", "Prefix", "prefix"], ["query", "PageSize", "pageSize"]] },
+    { operationId: "ListBucketsByGet", bare: true, fields: [["query", "Action", "Action"], ["query", "Version", "Version"], ["query", "Prefix", "Prefix"], ["query", "PageNumber", "PageNumber"], ["query", "PageSize", "PageSize"]] },
+  ],
+  "huaweicloud-mpc": [{ operationId: "ListAllBuckets", fields: [["server", "region", "region"], ["path", "project_id", "projectId"]] }],
+  "baidu-bos": [
+    { operationId: "GetBucketAclVirtualHosted", fields: [["server", "region", "region"], ["server", "bucketName", "bucket"]] },
+    // The page's example `bucketName_example` is no valid bucket name (an underscore), which the facade refuses:
+    // the form starts from the virtual-hosted server's example bucket instead.
+    { operationId: "GetBucketAcl", facadeOptions: { addressing: "path" }, prefill: { bucketName: "example-bucket" }, fields: [["server", "region", "region"], ["path", "bucketName", "bucket"]] },
+  ],
+  "hitachi-vsp-one-object": [
+    { operationId: "ListUserBuckets", fields: [["server", "scheme", "scheme"], ["server", "host", "host"], ["body", "id", "userId"], ["body", "count", "pageSize"]] },
+    { operationId: "GetCsrfToken", bare: true, fields: [["server", "scheme", "scheme"], ["server", "host", "host"]] },
+  ],
+  "aliyun-oss": [{ operationId: "GetBucketAcl", fields: [["server", "bucket", "bucket"], ["server", "region", "region"]] }],
 };
+
+/** The page of one operation: the vendor's first operation keeps `<vendor>.html`. */
+export const tryItFile = (vendor, operationId) => (TRY_IT[vendor][0].operationId === operationId ? `${vendor}.html` : `${vendor}-${operationId}.html`);
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head"];
 const deref = (doc, node) => {
@@ -41,7 +58,7 @@ function fieldOf(doc, found, [where, name, arg], fallback) {
   let description;
   let example;
   if (where === "server") {
-    const variable = doc.servers?.[0]?.variables?.[name];
+    const variable = (found.item.servers ?? found.op.servers ?? doc.servers)?.[0]?.variables?.[name];
     if (!variable) throw new Error(`try-it: the first server of ${found.op.operationId} has no variable ${name}`);
     schema = { type: "string", ...(variable.enum ? { enum: variable.enum } : {}) };
     required = true;
@@ -60,7 +77,7 @@ function fieldOf(doc, found, [where, name, arg], fallback) {
     schema = deref(doc, p.schema) ?? {};
     required = Boolean(p.required);
     description = p.description;
-    example = p.example ?? schema.example ?? schema.examples?.[0];
+    example = p.example ?? Object.values(p.examples ?? {})[0]?.value ?? schema.example ?? schema.examples?.[0];
   }
   const types = [schema.type].flat().filter(Boolean);
   return {
@@ -78,16 +95,24 @@ function fieldOf(doc, found, [where, name, arg], fallback) {
 }
 
 /** The config one page hands to the panel. `fallbacks`: values for fields whose spec has no example. */
-export function tryItConfig(vendor, doc, providerModule, fallbacks = {}) {
-  const { operationId, fields } = TRY_IT[vendor];
-  const found = findOperation(doc, operationId);
+export function tryItConfig(vendor, doc, providerModule, page, fallbacks = {}) {
+  const found = findOperation(doc, page.operationId);
   return {
     provider: vendor,
     operation: providerModule.operation,
-    operationId,
+    operationId: page.operationId,
+    via: page.bare ? "bare" : "facade",
+    ...(page.facadeOptions ? { facadeOptions: page.facadeOptions } : {}),
     method: found.method.toUpperCase(),
     path: found.path,
-    fields: fields.map((f) => fieldOf(doc, found, f, fallbacks[f[1]])),
+    // The vendor's environment variables: the code panel's programs read keys from them.
+    env: providerModule.env,
+    fields: page.fields.map((f) => {
+      const field = fieldOf(doc, found, f, fallbacks[f[1]]);
+      return page.prefill?.[f[1]] !== undefined ? { ...field, value: page.prefill[f[1]] } : field;
+    }),
+    // The vendor's other Try-it pages, for the page's navigation.
+    pages: TRY_IT[vendor].map((p) => ({ operationId: p.operationId, file: tryItFile(vendor, p.operationId) })),
   };
 }
 
@@ -108,13 +133,20 @@ export async function bundleTryIt(root, outFile) {
 }
 
 export function tryItBody(config, esc) {
+  const sender =
+    config.via === "bare"
+      ? `sent by the bare client <code>@bucketry/${esc(config.provider)}</code>`
+      : `sent by the facade's <code>${esc(config.operation)}</code>${config.facadeOptions ? ` (with <code>${esc(JSON.stringify(config.facadeOptions))}</code>)` : ""}`;
+  const nav = config.pages.length > 1
+    ? `    <nav aria-label="Operations of ${esc(config.provider)}"><ul>${config.pages
+        .map((p) => `<li>${p.operationId === config.operationId ? `<strong aria-current="page">${esc(p.operationId)}</strong>` : `<a href="${esc(p.file)}">${esc(p.operationId)}</a>`}</li>`)
+        .join("")}</ul></nav>\n`
+    : "";
   return `    <h1>Try it: ${esc(config.provider)} ${esc(config.operationId)}</h1>
-    <p><code>${esc(`${config.method} ${config.path}`)}</code>, sent by the facade's <code>${esc(config.operation)}</code> and signed in this page by
+${nav}    <p><code>${esc(`${config.method} ${config.path}`)}</code>, ${sender} and signed in this page by
       <code>@bucketry/signing</code>. Fields come from the spec; the ones the signer fills are not asked for.
       Your own keys stay in this page's memory only. <a href="../${esc(config.provider)}.html">API reference</a></p>
-${config.provider === "hitachi-vsp-one-object" ? `    <p id="try-it-limit"><strong>Known limit:</strong> the MAPI's CSRF session travels in cookies, and a browser page may neither read
-      <code>Set-Cookie</code> nor send <code>Cookie</code> on its own, so from this page the session fails (HTTP 401) even with the right token.
-      The wire requests below still show what the client sends; run <code>bucketry mock</code> and the facade from Node for a full exchange.</p>\n` : ""}    <div id="try-it" data-provider="${esc(config.provider)}"><p>Loading the Try-it panel…</p></div>
+    <div id="try-it" data-provider="${esc(config.provider)}"><p>Loading the Try-it panel…</p></div>
     <script type="application/json" id="try-it-config">${JSON.stringify(config).replace(/</g, "\\u003c")}</script>
     <script defer src="try-it.js"></script>`;
 }

@@ -1,7 +1,9 @@
 // The docs portal's Try-it pages in headless Chromium, per vendor: the defaults send a signed request that the
 // in-page mock answers 200 and the normalized result is shown; an empty required field stops the send with a
-// message; a wrong secret shows the vendor's signature error. axe-core checks each panel (no serious or critical
-// violations). Screenshots go where test/docs.test.ts writes its own.
+// message; a wrong secret shows the vendor's signature error; the throttling, 5xx and clock-skew scenarios show
+// the client's retries and clock correction and end in success; the code panel holds the call with the form's
+// values and copies it; every other operation's page answers 200. axe-core checks each panel (no serious or
+// critical violations). Screenshots go where test/docs.test.ts writes its own.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -30,8 +32,14 @@ const VENDORS: Record<string, { required: string; secretField: string; kind: str
   // OSS reports its own string to sign: the page compares it with ours.
   "aliyun-oss": { required: "bucket", secretField: "cred-accessKeySecret", kind: "SignatureMismatch", code: "SignatureDoesNotMatch", explained: /server's text matches ours: the secret differs/ },
 };
-/** Browsers forbid a page's Cookie header and hide Set-Cookie, which the MAPI's CSRF session needs. */
-const COOKIE_SESSION = "hitachi-vsp-one-object";
+/** Bearer token + CSRF session: no request signature, no request id, no clock to skew. */
+const TOKEN_AUTH = "hitachi-vsp-one-object";
+/** The pages of the operations the facade does not run by default, and what their answer shows. */
+const OTHER_OPERATIONS: Record<string, { file: string; outcome: string; shows: RegExp }> = {
+  "aliyun-ens": { file: "aliyun-ens-ListBucketsByGet.html", outcome: "Typed data (bare client)", shows: /"BucketInfos"/ },
+  "baidu-bos": { file: "baidu-bos-GetBucketAcl.html", outcome: "Normalized result", shows: /"grants"/ },
+  "hitachi-vsp-one-object": { file: "hitachi-vsp-one-object-GetCsrfToken.html", outcome: "Typed data (bare client)", shows: /XSRF-TOKEN \(readable by the page's scripts\)[\s\S]*vertx-web\.session \(HttpOnly: hidden from scripts\)/ },
+};
 
 let site: DocsSite | undefined;
 let browser: Browser;
@@ -44,9 +52,9 @@ beforeAll(async () => {
 
 afterAll(() => site?.close());
 
-async function open(vendor: string): Promise<{ page: Page; log: PageLog }> {
+async function open(vendor: string, file = `${vendor}.html`): Promise<{ page: Page; log: PageLog }> {
   const opened = await recordingPage(browser, origin);
-  await opened.page.goto(`${origin}/try-it/${vendor}.html`);
+  await opened.page.goto(`${origin}/try-it/${file}`);
   await opened.page.locator("#try-it-form").waitFor();
   return opened;
 }
@@ -58,6 +66,8 @@ async function sendAndWait(page: Page): Promise<string> {
   return (await page.locator("#try-it-status").textContent()) ?? "";
 }
 
+const attempts = async (page: Page) => page.locator("#try-it-timeline li").allTextContents();
+
 describe("Try-it pages", () => {
   it("the index links a Try-it page per vendor", async () => {
     const { page } = await recordingPage(browser, origin);
@@ -65,6 +75,15 @@ describe("Try-it pages", () => {
     for (const vendor of Object.keys(VENDORS)) {
       await expect(page.locator(`#${vendor} a[href="try-it/${vendor}.html"]`).count()).resolves.toBe(1);
     }
+    await page.close();
+  });
+
+  it("from file://, Hitachi's page states why its cookie session cannot work there (a browser keeps no cookies for file:// pages)", async () => {
+    const { page } = await recordingPage(browser, "file://");
+    await page.goto(pathToFileURL(join(docsDir, "try-it", "hitachi-vsp-one-object.html")).href);
+    await page.locator("#try-it-form").waitFor();
+    await expect(page.locator("#try-it-limit").textContent()).resolves.toMatch(/file:\/\/ pages/);
+    await expect(sendAndWait(page)).resolves.toMatch(/^Failed/);
     await page.close();
   });
 
@@ -103,14 +122,20 @@ describe("Try-it pages", () => {
         const { page, log } = await open(vendor);
         const status = await sendAndWait(page);
         const results = (await page.locator("#try-it-results").textContent()) ?? "";
-        if (vendor === COOKIE_SESSION) {
-          await expect(page.locator("#try-it-limit").isVisible()).resolves.toBe(true);
+        expect(status).toMatch(/^Done: HTTP 200/);
+        await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe("Normalized result");
+        const result = JSON.parse((await page.locator("pre[aria-label='Normalized result'] code").textContent()) ?? "null");
+        // A listing's page may be empty (ENS's example prefix matches none of the mock's buckets).
+        if (Array.isArray(result.buckets)) result.buckets.forEach((b: { provider: string }) => expect(b.provider).toBe(vendor));
+        else expect(result.provider).toBe(vendor);
+        await expect(page.locator("#try-it-limit").count()).resolves.toBe(0);
+        if (vendor === TOKEN_AUTH) {
+          // The CSRF handshake, then the call: cookies kept by the page as a browser keeps them, never shown.
+          expect(results).toContain("GET https://localhost:9099/mapi/v1/csrf");
           expect(results).toContain("POST https://localhost:9099/mapi/v1/user/list_buckets");
+          expect(results).toMatch(/x-xsrf-token: ••••••/i);
+          expect(results).not.toMatch(/set-cookie: (?!••••••)/i);
         } else {
-          expect(status).toMatch(/^Done: HTTP 200/);
-          await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe("Normalized result");
-          const result = JSON.parse((await page.locator("pre[aria-label='Normalized result'] code").textContent()) ?? "null");
-          expect(result.provider ?? result.buckets?.[0]?.provider).toBe(vendor);
           expect(results).toContain("String to sign");
           // The signature itself stays readable on the wire request (hex HMAC-SHA256 in every scheme here).
           expect(results).toMatch(/authorization: .*[0-9a-f]{64}/i);
@@ -154,11 +179,94 @@ describe("Try-it pages", () => {
         const shown = Object.fromEntries(await page.locator("dl.error-facts dd").evaluateAll((dds) => dds.map((dd) => [dd.getAttribute("data-fact"), dd.textContent])));
         expect(shown.kind).toBe(facts.kind);
         if (facts.code) expect(shown.code).toBe(facts.code);
-        expect(shown["request id"] ?? "").toMatch(vendor === COOKIE_SESSION ? /^$/ : /^[0-9a-f-]{16,}$/i);
+        expect(shown["request id"] ?? "").toMatch(vendor === TOKEN_AUTH ? /^$/ : /^[0-9a-f-]{16,}$/i);
         if (facts.explained) await expect(page.locator(".signature-difference").textContent()).resolves.toMatch(facts.explained);
         expect(await page.locator("#try-it-results").textContent()).not.toContain("wrong-secret-for-the-try-it-test");
         await page.close();
       });
+
+      it("the wrong-secret scenario signs with a wrong secret: the vendor's error, the form's secret untouched", async () => {
+        const { page } = await open(vendor);
+        const secret = await page.locator(`#${facts.secretField}`).inputValue();
+        await page.locator("#try-it-scenario").selectOption("wrongSecret");
+        await expect(sendAndWait(page)).resolves.toMatch(/^Failed/);
+        const shown = Object.fromEntries(await page.locator("dl.error-facts dd").evaluateAll((dds) => dds.map((dd) => [dd.getAttribute("data-fact"), dd.textContent])));
+        expect([shown.kind, shown.code]).toEqual([facts.kind, facts.code]);
+        await expect(page.locator(`#${facts.secretField}`).inputValue()).resolves.toBe(secret);
+        await page.close();
+      });
+
+      it("the throttling scenario: the retry is listed as it happens and the call succeeds", async () => {
+        const { page, log } = await open(vendor);
+        await page.locator("#try-it-scenario").selectOption("throttle");
+        await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+        const steps = await attempts(page);
+        const retry = steps.findIndex((s) => /^Attempt 1 failed: Throttled\b.*Retrying in \d+ ms/.test(s));
+        expect(retry, steps.join("\n")).toBeGreaterThan(0);
+        expect(steps[retry - 1]).toMatch(/^Request \d+: .* → HTTP (429|503)\b.*scenario: throttle/);
+        expect(steps.at(-1)).toMatch(/→ HTTP 200$/);
+        await page.screenshot({ path: join(shotsDir, `try-it-${vendor}-throttled.png`), fullPage: true });
+        expect(log.pageErrors).toEqual([]);
+        await page.close();
+      });
+
+      it("the 5xx scenario: two 503 answers retried, then success", async () => {
+        const { page } = await open(vendor);
+        await page.locator("#try-it-scenario").selectOption("unavailable");
+        await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+        const steps = await attempts(page);
+        expect(steps.filter((s) => /^Attempt \d failed: Unavailable/.test(s)), steps.join("\n")).toHaveLength(2);
+        expect(steps.filter((s) => /→ HTTP 503\b/.test(s))).toHaveLength(2);
+        await page.close();
+      });
+
+      if (vendor !== TOKEN_AUTH) {
+        it("the clock-skew scenario: the client learns the server's clock from its Date, signs again and succeeds", async () => {
+          const { page } = await open(vendor);
+          await page.locator("#try-it-scenario").selectOption("skew");
+          await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+          const steps = await attempts(page);
+          const skew = steps.find((s) => /^Attempt 1 failed: ClockSkew/.test(s));
+          expect(skew, steps.join("\n")).toBeDefined();
+          // One hour ahead, give or take the seconds the call took.
+          const offset = Number(/Date is \+(\d+) s/.exec(skew!)?.[1]);
+          expect(Math.abs(offset - 3600)).toBeLessThan(120);
+          await page.close();
+        });
+      }
+
+      it("the code panel: both programs carry the form's values, no key, and Copy puts them on the clipboard", async () => {
+        const { page } = await open(vendor);
+        await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+        const edited = { "aliyun-ens": ["Prefix", "logs"], "huaweicloud-mpc": ["project_id", "fedcba9876543210fedcba9876543210"], "baidu-bos": ["bucketName", "my-acl-bucket"], "hitachi-vsp-one-object": ["id", "42"], "aliyun-oss": ["bucket", "my-oss-bucket"] }[vendor]!;
+        await page.locator(`#param-${edited[0]}`).fill(edited[1]!);
+        for (const kind of ["bare", "facade"]) {
+          const code = (await page.locator(`pre[data-code=${kind}]`).textContent()) ?? "";
+          expect(code, kind).toContain(edited[1]);
+          expect(code, kind).not.toContain(await page.locator(`#${facts.secretField}`).inputValue());
+          await page.locator(`#copy-${kind}`).click();
+          // The copy is done when the panel says so (the clipboard write is asynchronous).
+          const said = `Copied the ${kind === "bare" ? "bare client" : "facade"} program.`;
+          await page.waitForFunction((text) => document.getElementById("try-it-copy-status")?.textContent === text, said);
+          await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(code);
+        }
+        await page.close();
+      });
+
+      const other = OTHER_OPERATIONS[vendor];
+      if (other) {
+        it(`the page of ${other.file.replace(/^.*-|\.html$/g, "")}: defaults answered 200, reachable from the vendor's first page`, async () => {
+          const { page, log } = await open(vendor);
+          await page.locator(`nav a[href="${other.file}"]`).click();
+          await page.locator("#try-it-form").waitFor();
+          await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+          await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe(other.outcome);
+          await expect(page.locator("#try-it-results").textContent()).resolves.toMatch(other.shows);
+          expect(log.external).toEqual([]);
+          expect(log.pageErrors).toEqual([]);
+          await page.close();
+        });
+      }
     });
   }
 });

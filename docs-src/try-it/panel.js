@@ -1,14 +1,20 @@
 // The Try-it panel of a docs page: a form generated from the spec operation (config in #try-it-config), sent by
-// the real facade, signed in the page by @bucketry/signing, answered by the @bucketry/mocks handlers through a
-// custom fetch (no service worker, so it works from file:// and offline) or by a URL the reader types.
+// the real facade (or, for operations the facade does not call, the bare client), signed in the page by
+// @bucketry/signing, answered by the @bucketry/mocks handlers through a custom fetch (no service worker, so it
+// works from file:// and offline) or by a URL the reader types.
 // Credentials live in the form's inputs only: nothing is written to storage, the URL or the console.
 import { createBucketClient, isBucketryError } from "bucketry";
-import { createMock, testCredentials } from "@bucketry/mocks";
+import { createClient as createEnsClient } from "@bucketry/aliyun-ens";
+import { createClient as createHitachiClient } from "@bucketry/hitachi-vsp-one-object";
+import { createMock, documentCookieJar, scenario, testCredentials } from "@bucketry/mocks";
+import { acs3Signer } from "@bucketry/signing";
 import { signedPartsOf } from "@bucketry/signing/signed";
 import { getResponse } from "msw";
+import { argumentsOf, isNumeric, snippets } from "./snippets.js";
 
 const config = JSON.parse(document.getElementById("try-it-config").textContent);
 const root = document.getElementById("try-it");
+const hitachi = config.provider === "hitachi-vsp-one-object";
 let mock;
 
 const h = (tag, attrs = {}, ...children) => {
@@ -38,9 +44,8 @@ const paramFields = config.fields.map((f) => {
   return { spec: f, input, el: field(`param-${f.name}`, `${f.name}${f.required ? " *" : ""}`, input, `${facts}${f.description ? ` — ${f.description}` : ""}`) };
 });
 
-const tokenAuth = config.provider === "hitachi-vsp-one-object";
 const defaults = testCredentials[config.provider];
-const credInputs = tokenAuth
+const credInputs = hitachi
   ? { token: h("input", { type: "password", autocomplete: "off", name: "token" }) }
   : { accessKeyId: h("input", { type: "text", autocomplete: "off", name: "accessKeyId", spellcheck: "false" }), accessKeySecret: h("input", { type: "password", autocomplete: "off", name: "accessKeySecret" }) };
 for (const [k, input] of Object.entries(credInputs)) input.value = defaults[k];
@@ -49,8 +54,19 @@ const credLabels = { token: "Bearer token", accessKeyId: "Access key id", access
 const targetMock = h("input", { type: "radio", name: "target", value: "mock", id: "target-mock", checked: true });
 const targetUrl = h("input", { type: "radio", name: "target", value: "url", id: "target-url" });
 const urlInput = h("input", { type: "url", name: "endpoint", autocomplete: "off", placeholder: "http://127.0.0.1:4010" });
+
+/** What the in-page mock does to the next call; each shows the facade's retries or clock correction. */
+const SCENARIOS = {
+  none: { label: "None: the spec's normal answer" },
+  throttle: { label: "Throttling: the first answer is the vendor's throttling error", use: () => scenario.throttle(config.provider, { retryAfterMs: 300 }) },
+  unavailable: { label: "5xx: two 503 answers, then the normal one", use: () => scenario.status(config.provider, 503, { times: 2 }) },
+  ...(hitachi ? {} : { skew: { label: "Clock skew: the server's clock is one hour ahead of the page's", use: () => scenario.clockSkew(config.provider, 3_600_000, { always: true }) } }),
+  wrongSecret: { label: hitachi ? "A wrong token: sent instead of the one above" : "A wrong secret: signs with it instead of the one above" },
+};
+const scenarioSelect = h("select", { name: "scenario" }, Object.entries(SCENARIOS).map(([value, s]) => h("option", { value }, s.label)));
 const send = h("button", { type: "submit" }, "Send");
 const status = h("div", { id: "try-it-status", role: "status", "aria-live": "polite", "aria-atomic": "true" });
+const timeline = h("ol", { id: "try-it-timeline", "aria-label": "Attempts", "aria-live": "polite" });
 const results = h("section", { id: "try-it-results", "aria-live": "polite", "aria-label": "Results" });
 
 const form = h(
@@ -70,10 +86,69 @@ const form = h(
     h("div", { class: "radio" }, targetMock, h("label", { for: "target-mock" }, "The mock running in this page")),
     h("div", { class: "radio" }, targetUrl, h("label", { for: "target-url" }, "A URL (bucketry mock, a proxy, or the vendor where its CORS allows)")),
     field("target-endpoint", "Endpoint URL", urlInput, "used when the URL target is chosen"),
+    field("try-it-scenario", "Scenario (the mock in this page only)", scenarioSelect, "what the in-page mock does to this call; the attempts list shows the client's retries and clock correction"),
   ),
   send,
 );
-root.replaceChildren(form, status, results);
+
+// ---- the code panel --------------------------------------------------------------------------------------
+const codeBlocks = {
+  bare: { title: `Bare client: @bucketry/${config.provider} + @bucketry/signing`, code: h("code", {}) },
+  facade: { title: `Facade: bucketry/${config.provider}`, code: h("code", {}) },
+};
+const copyStatus = h("span", { id: "try-it-copy-status", role: "status", "aria-live": "polite" });
+const codePanel = h(
+  "section",
+  { id: "try-it-code", "aria-labelledby": "try-it-code-title" },
+  h("h2", { id: "try-it-code-title" }, "The same call in code"),
+  h("p", {}, "Filled with the values above. Keys are read from the vendor's environment variables, never written into the code. ", copyStatus),
+  Object.entries(codeBlocks).map(([kind, block]) =>
+    h(
+      "div",
+      { class: "code-block" },
+      h("h3", { id: `code-${kind}-title` }, block.title),
+      h("button", { type: "button", id: `copy-${kind}`, "aria-describedby": `code-${kind}-title`, "data-copy": kind }, "Copy"),
+      h("pre", { tabindex: "0", "aria-labelledby": `code-${kind}-title`, "data-code": kind }, block.code),
+    ),
+  ),
+);
+
+root.replaceChildren(form, status, timeline, results, codePanel);
+if (hitachi && location.protocol === "file:") {
+  root.prepend(
+    h(
+      "p",
+      { id: "try-it-limit" },
+      h("strong", {}, "Known limit: "),
+      "the MAPI's CSRF session needs cookies the page can read (XSRF-TOKEN), and a browser keeps no cookies for file:// pages, so from here the session fails. Serve the docs (npm run docs:serve) and the in-page mock answers 200.",
+    ),
+  );
+}
+
+const formValues = () => argumentsOf(paramFields.map((p) => ({ ...p.spec, input: p.input })), (f) => f.input.value);
+
+function updateCode() {
+  const endpoint = targetUrl.checked && /^https?:\/\/\S+$/.test(urlInput.value.trim()) ? urlInput.value.trim() : undefined;
+  const code = snippets({ provider: config.provider, values: formValues(), env: config.env, ...(endpoint ? { endpoint } : {}) });
+  for (const [kind, block] of Object.entries(codeBlocks)) block.code.textContent = code[kind];
+}
+form.addEventListener("input", updateCode);
+form.addEventListener("change", updateCode);
+updateCode();
+
+codePanel.addEventListener("click", async (event) => {
+  const kind = event.target.closest?.("button[data-copy]")?.getAttribute("data-copy");
+  if (!kind) return;
+  const text = codeBlocks[kind].code.textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    copyStatus.textContent = `Copied the ${kind === "bare" ? "bare client" : "facade"} program.`;
+  } catch {
+    // No clipboard permission (e.g. file:// in some browsers): select it for the reader to copy.
+    getSelection()?.selectAllChildren(codeBlocks[kind].code);
+    copyStatus.textContent = "The browser refused the clipboard: the program is selected, press Ctrl+C (⌘C).";
+  }
+});
 
 // ---- validation (what the spec says) --------------------------------------------------------------------
 function validate() {
@@ -85,9 +160,9 @@ function validate() {
       if (spec.required) message = `${spec.name} is required.`;
     } else if (spec.enum && !spec.enum.includes(value)) {
       message = `${spec.name} must be one of: ${spec.enum.map((v) => JSON.stringify(v)).join(", ")}.`;
-    } else if (spec.type === "integer" || spec.type === "number") {
+    } else if (isNumeric(spec)) {
       const n = Number(value);
-      if (!Number.isFinite(n) || (spec.type === "integer" && !Number.isInteger(n))) message = `${spec.name} must be ${spec.type === "integer" ? "an integer" : "a number"}.`;
+      if (!Number.isFinite(n) || (spec.type !== "number" && !Number.isInteger(n))) message = `${spec.name} must be ${spec.type === "number" ? "a number" : "an integer"}.`;
       else if (spec.minimum !== undefined && n < spec.minimum) message = `${spec.name} must be at least ${spec.minimum}.`;
       else if (spec.maximum !== undefined && n > spec.maximum) message = `${spec.name} must be at most ${spec.maximum}.`;
     }
@@ -100,12 +175,16 @@ function validate() {
     document.getElementById("target-endpoint-error").textContent = "Enter an http(s) URL.";
     problems.push({ input: urlInput, message: "The endpoint URL is not an http(s) URL." });
   } else document.getElementById("target-endpoint-error").textContent = "";
+  const scenarioError = document.getElementById("try-it-scenario-error");
+  const scenarioNeedsMock = targetUrl.checked && scenarioSelect.value !== "none" && scenarioSelect.value !== "wrongSecret";
+  scenarioError.textContent = scenarioNeedsMock ? "Scenarios are played by the mock in this page: choose it as the target, or None." : "";
+  if (scenarioNeedsMock) problems.push({ input: scenarioSelect, message: "A mock scenario needs the in-page mock as the target." });
   return problems;
 }
 
 // ---- sending --------------------------------------------------------------------------------------------
 const SECRET_HEADER = /token|cookie|xsrf|csrf|security/i;
-/** Header values shown on screen: tokens masked; of an Authorization header only the signature stays readable. */
+/** Header values shown on screen: tokens and cookies masked; of an Authorization header only the signature stays readable. */
 function shownHeader(name, value, secrets) {
   let v = value;
   if (SECRET_HEADER.test(name) || /^bearer /i.test(v)) v = v.replace(/^(bearer )?.*$/i, (_, b) => `${b ?? ""}••••••`);
@@ -113,48 +192,90 @@ function shownHeader(name, value, secrets) {
   return v;
 }
 
-function values() {
-  const out = {};
-  for (const { spec, input } of paramFields) {
-    const v = input.value.trim();
-    if (v === "" || !spec.arg) continue;
-    out[spec.arg] = (spec.type === "integer" || spec.type === "number") && v !== "" ? Number(v) : spec.name === "id" && /^-?\d+$/.test(v) ? Number(v) : v;
-  }
-  return out;
+const WRONG_SECRET = "wrong-secret-from-the-scenario-picker";
+
+/** One line of the attempts list, added as it happens. */
+function note(text, kind) {
+  timeline.append(h("li", { class: kind }, text));
+  status.textContent = text;
 }
 
 async function run() {
   const exchanges = [];
-  const v = values();
+  const v = formValues();
   const credentials = Object.fromEntries(Object.entries(credInputs).map(([k, input]) => [k, input.value]));
   const secrets = [credentials.accessKeySecret, credentials.token];
+  const chosen = scenarioSelect.value;
+  if (chosen === "wrongSecret") credentials[hitachi ? "token" : "accessKeySecret"] = WRONG_SECRET;
   const viaMock = targetMock.checked;
-  if (viaMock) mock ??= createMock();
+  if (viaMock) {
+    // The page's cookie store plays the browser's for the mock's answers (Hitachi's CSRF session).
+    mock ??= createMock({ cookieJar: documentCookieJar() });
+    mock.reset();
+    const use = SCENARIOS[chosen]?.use;
+    if (use) mock.use(use());
+  }
   const transport = async (request) => {
     const signed = signedPartsOf(request);
     const wire = { method: request.method, url: request.url, headers: [...request.headers].map(([k, val]) => [k, shownHeader(k, val, secrets)]) };
+    const n = exchanges.length + 1;
+    status.textContent = `Sending request ${n}…`;
     const response = viaMock ? ((await getResponse(mock.handlers, request.clone())) ?? new Response(`no mock handler for ${request.method} ${request.url}`, { status: 501 })) : await fetch(request);
     const body = await response.clone().text();
-    exchanges.push({ wire, signed, response: { status: response.status, headers: [...response.headers].map(([k, val]) => [k, shownHeader(k, val, secrets)]), body } });
+    const call = viaMock ? mock.requests.at(-1) : undefined;
+    exchanges.push({ wire, signed, response: { status: response.status, headers: [...response.headers].map(([k, val]) => [k, shownHeader(k, val, secrets)]), body }, call });
+    const code = call?.response?.headers?.["x-bucketry-mock-reason"];
+    note(`Request ${n}: ${request.method} ${new URL(request.url).pathname} → HTTP ${response.status}${call?.scenarios?.length ? ` (scenario: ${call.scenarios.join(", ")})` : ""}${code ? ` — ${code}` : ""}`, "exchange");
     return response;
   };
-  const options = { provider: config.provider, credentials, fetch: transport, retry: false };
-  if (v.region) options.region = v.region;
-  if (v.projectId) options.projectId = v.projectId;
-  if (config.provider === "hitachi-vsp-one-object") options.endpoint = `${v.scheme ?? "https"}://${v.host}/mapi`;
-  if (!viaMock) options.endpoint = urlInput.value.trim();
+  const onRetry = ({ attempt, delayMs, error }) => {
+    const what = `${error.kind}${error.code ? ` ${error.code}` : ""}`;
+    if (error.kind === "ClockSkew" && error.serverTime !== undefined) {
+      const offset = Math.round((error.serverTime - Date.now()) / 1000);
+      note(`Attempt ${attempt} failed: ${what}. The server's Date is ${offset >= 0 ? "+" : ""}${offset} s from this page's clock: the client corrects its clock, signs again and retries at once.`, "retry skew");
+    } else {
+      note(`Attempt ${attempt} failed: ${what}${error.status ? ` (HTTP ${error.status})` : ""}. Retrying in ${delayMs} ms${error.retryAfterMs !== undefined ? " (the server's retry-after)" : " (backoff)"}.`, "retry");
+    }
+  };
+  const endpoint = viaMock ? undefined : urlInput.value.trim();
   let outcome;
   try {
-    const client = createBucketClient(options);
-    if (config.operation === "getBucketAcl") outcome = { result: await client.getBucketAcl(v.bucket) };
-    else {
-      const listing = { ...(v.prefix ? { prefix: v.prefix } : {}), ...(v.pageSize ? { pageSize: v.pageSize } : {}), ...(v.userId !== undefined ? { userId: v.userId } : {}) };
-      outcome = { result: client.listBucketsPage ? await client.listBucketsPage(listing) : await collect(client.listBuckets(listing)) };
-    }
+    outcome = config.via === "bare" ? await runBare(v, credentials, transport, endpoint) : await runFacade(v, credentials, transport, endpoint, onRetry);
   } catch (err) {
     outcome = { error: err };
   }
   return { exchanges, outcome };
+}
+
+async function runFacade(v, credentials, transport, endpoint, onRetry) {
+  const options = { provider: config.provider, credentials, fetch: transport, retry: { onRetry }, ...config.facadeOptions };
+  if (v.region) options.region = v.region;
+  if (v.projectId) options.projectId = v.projectId;
+  if (hitachi) options.endpoint = `${v.scheme ?? "https"}://${v.host}/mapi`;
+  if (endpoint) options.endpoint = endpoint;
+  const client = createBucketClient(options);
+  if (config.operation === "getBucketAcl") return { result: await client.getBucketAcl(v.bucket) };
+  const listing = { ...(v.prefix ? { prefix: v.prefix } : {}), ...(v.pageSize ? { pageSize: v.pageSize } : {}), ...(v.userId !== undefined ? { userId: v.userId } : {}) };
+  return { result: client.listBucketsPage ? await client.listBucketsPage(listing) : await collect(client.listBuckets(listing)) };
+}
+
+/** The operations the facade does not call, through the bare client: its typed `data` or `error`. */
+async function runBare(v, credentials, transport, endpoint) {
+  if (config.provider === "aliyun-ens") {
+    const client = createEnsClient({ ...(endpoint ? { baseUrl: endpoint } : {}), fetch: transport });
+    client.use(acs3Signer({ credentials }));
+    const { data, error, response } = await client.GET("/", { params: { query: v } });
+    return { bare: { data, error, status: response.status } };
+  }
+  if (hitachi && config.operationId === "GetCsrfToken") {
+    const client = createHitachiClient({ baseUrl: endpoint ?? `${v.scheme ?? "https"}://${v.host}/mapi`, fetch: transport });
+    const { error, response } = await client.GET("/v1/csrf", {});
+    // Set-Cookie is hidden from scripts: the names the answer set, as the mock recorded them (values never shown).
+    const set = mock?.requests.at(-1)?.response?.headers?.["set-cookie"];
+    const cookies = set ? set.split(/,\s*(?=[^;=\s]+=)/).map((c) => `${c.split("=")[0]}${/httponly/i.test(c) ? " (HttpOnly: hidden from scripts)" : " (readable by the page's scripts)"}`) : [];
+    return { bare: { data: { cookiesSet: cookies, xsrfVisibleToScripts: /(?:^|;\s*)XSRF-TOKEN=/.test(document.cookie) }, error, status: response.status } };
+  }
+  throw new Error(`try-it: no bare sender for ${config.provider} ${config.operationId}`);
 }
 
 async function collect(iterable) {
@@ -185,10 +306,15 @@ function show({ exchanges, outcome }) {
       pre(`HTTP ${x.response.status}\n${x.response.headers.map(([k, val]) => `${k}: ${val}`).join("\n")}\n\n${x.response.body}`, `Response${n}`),
     );
   });
-  if (outcome.error) {
+  let failed = false;
+  if (outcome.bare) {
+    failed = Boolean(outcome.bare.error);
+    parts.unshift(h("h2", { id: "try-it-outcome" }, failed ? "Typed error (bare client)" : "Typed data (bare client)"), pre(JSON.stringify(failed ? outcome.bare.error : outcome.bare.data, null, 2), failed ? "Typed error" : "Typed data"));
+  } else if (outcome.error) {
+    failed = true;
     const e = outcome.error;
     const rows = isBucketryError(e)
-      ? [["kind", e.kind], ["status", e.status], ["code", e.code], ["request id", e.requestId], ["message", e.vendorMessage ?? e.message], ["retryable", e.retryable]]
+      ? [["kind", e.kind], ["status", e.status], ["code", e.code], ["request id", e.requestId], ["attempts", e.attempts], ["message", e.vendorMessage ?? e.message], ["retryable", e.retryable]]
       : [["error", String(e)]];
     const diff = isBucketryError(e) ? e.signature?.firstDifference : undefined;
     parts.unshift(
@@ -207,7 +333,9 @@ function show({ exchanges, outcome }) {
     parts.unshift(h("h2", { id: "try-it-outcome" }, "Normalized result"), pre(withoutRaw(outcome.result), "Normalized result"));
   }
   results.replaceChildren(...parts);
-  status.textContent = outcome.error ? `Failed: ${outcome.error.kind ?? "error"} ${outcome.error.code ?? ""} (${exchanges.length} request${exchanges.length === 1 ? "" : "s"})` : `Done: HTTP ${exchanges.at(-1)?.response.status} (${exchanges.length} request${exchanges.length === 1 ? "" : "s"})`;
+  const count = `${exchanges.length} request${exchanges.length === 1 ? "" : "s"}`;
+  const e = outcome.error;
+  status.textContent = failed ? `Failed: ${e ? `${e.kind ?? "error"} ${e.code ?? ""}`.trim() : `HTTP ${outcome.bare.status}`} (${count})` : `Done: HTTP ${exchanges.at(-1)?.response.status} (${count})`;
 }
 
 form.addEventListener("submit", async (event) => {
@@ -215,11 +343,14 @@ form.addEventListener("submit", async (event) => {
   const problems = validate();
   if (problems.length) {
     results.replaceChildren();
+    timeline.replaceChildren();
     status.textContent = `Not sent: ${problems.map((p) => p.message).join(" ")}`;
     problems[0].input.focus();
     return;
   }
   send.disabled = true;
+  timeline.replaceChildren();
+  results.replaceChildren();
   status.textContent = "Sending…";
   try {
     show(await run());

@@ -8,6 +8,7 @@ import { createMockState } from "./state.js";
 import type { MockState, Provider, RecordedCall, Scenario } from "./types.js";
 import { validateResponse, type ResponseCheck } from "./validation.js";
 import { vendorAdapters } from "./generated/adapters.js";
+import type { MockCookieJar } from "./cookie-jar.js";
 
 export { vendorAdapters };
 
@@ -17,6 +18,8 @@ export interface MockRuntimeOptions {
   clock?: () => number;
   /** The vendor adapters, one per provider. Default `vendorAdapters` (all five). */
   adapters?: readonly VendorAdapter[];
+  /** Keeps the cookies answers set and sends them back, for clients that cannot (see `MockCookieJar`). */
+  cookieJar?: MockCookieJar;
 }
 
 /** The mock runtime: the engine the generated handlers delegate to, given the five vendor adapters by default. */
@@ -41,6 +44,12 @@ export interface CreateMockOptions {
   clock?: () => number;
   /** The vendor adapters; handlers are made for these providers only. Default `vendorAdapters` (all five). */
   adapters?: readonly VendorAdapter[];
+  /**
+   * For a client that can neither send `Cookie` nor read `Set-Cookie` — a browser page answering itself
+   * through `getResponse(mock.handlers, request)`: the mock keeps the cookies it sets and reads them back,
+   * as the page's browser would (`documentCookieJar()` in a page, `memoryCookieJar()` elsewhere).
+   */
+  cookieJar?: MockCookieJar;
 }
 
 export interface Mock {
@@ -66,7 +75,7 @@ export function providerHandlers(runtime: MockRuntimeApi, provider: Provider, ba
 export function createMock(options: CreateMockOptions = {}): Mock {
   const state = options.state ?? createMockState();
   const adapters = options.adapters ?? vendorAdapters;
-  const runtime = new MockRuntime({ state, adapters, ...(options.clock ? { clock: options.clock } : {}) });
+  const runtime = new MockRuntime({ state, adapters, ...(options.clock ? { clock: options.clock } : {}), ...(options.cookieJar ? { cookieJar: options.cookieJar } : {}) });
   const handlers = adapters.flatMap(({ provider }) => providerHandlers(runtime, provider, options.baseUrls?.[provider] ?? []));
   return {
     handlers,

@@ -8,6 +8,7 @@ import { matchRoute, routesFor } from "./match.js";
 import { prng } from "./state.js";
 import type { MockState, Provider, RecordedCall, Reply, RequestParts, Route, Scenario, VendorSpec } from "./types.js";
 import { validateRequest } from "./validation.js";
+import type { MockCookieJar } from "./cookie-jar.js";
 
 export type { MockContext, RecordedCall, Reply };
 
@@ -17,6 +18,8 @@ export interface MockEngineOptions {
   clock?: () => number;
   /** One adapter per provider the engine answers for. */
   adapters: readonly VendorAdapter[];
+  /** Keeps the cookies answers set and sends them back, for clients that cannot (see `MockCookieJar`). */
+  cookieJar?: MockCookieJar;
 }
 
 type Outcome = Reply | "reset";
@@ -60,6 +63,7 @@ export class MockEngine implements MockRuntimeApi {
   #scenarios: Scenario[] = [];
   #seq = 0;
   readonly #adapters = new Map<Provider, VendorAdapter>();
+  readonly #cookieJar: MockCookieJar | undefined;
 
   constructor(options: MockEngineOptions) {
     for (const adapter of options.adapters) {
@@ -68,6 +72,7 @@ export class MockEngine implements MockRuntimeApi {
     }
     this.state = options.state;
     this.clock = options.clock ?? Date.now;
+    this.#cookieJar = options.cookieJar;
     this.random = prng((options.state.seed * 2654435761) >>> 0);
   }
 
@@ -159,7 +164,7 @@ export class MockEngine implements MockRuntimeApi {
       vars: matchRoute(route, url) ?? { ...route.defaults },
       query: parseQueryString(url.search),
       headers,
-      cookies: parseCookies(headers.get("cookie")),
+      cookies: this.#requestCookies(url, headers),
       bodyText,
       bodyBytes,
       state: this.state,
@@ -246,6 +251,13 @@ export class MockEngine implements MockRuntimeApi {
     return adapter.respond(ctx);
   }
 
+  /** The request's own cookies, then the jar's (the request's win on a clash, as its header is explicit). */
+  #requestCookies(url: URL, headers: Headers): Map<string, string> {
+    const cookies = parseCookies(headers.get("cookie"));
+    if (this.#cookieJar) for (const [name, value] of this.#cookieJar.cookies(url)) if (!cookies.has(name)) cookies.set(name, value);
+    return cookies;
+  }
+
   #finish(ctx: MockContext, outcome: Outcome): Response {
     if (outcome === "reset") {
       ctx.call.reset = true;
@@ -253,6 +265,10 @@ export class MockEngine implements MockRuntimeApi {
     }
     const adapter = this.adapter(ctx.spec.provider);
     adapter.decorate(ctx, outcome);
+    if (this.#cookieJar) {
+      const setCookies = outcome.headers.getSetCookie();
+      if (setCookies.length) this.#cookieJar.store(ctx.url, setCookies);
+    }
     ctx.call.response = { status: outcome.status, headers: headersObject(outcome.headers), body: outcome.body };
     const init = { status: outcome.status, headers: outcome.headers };
     const type = outcome.headers.get("content-type") ?? "";

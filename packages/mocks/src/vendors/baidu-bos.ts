@@ -98,7 +98,10 @@ export const baiduBos: VendorAdapter = {
     const name = ctx.vars.bucketName ?? "";
     const found = ctx.state.find(name);
     if (found) return json(200, acl(testAccount.bosOwnerId, found.acl));
-    if (name === ctx.route.server.variables.bucketName?.default || name === "bucketName_example") {
+    // The spec's example bucket (the virtual-hosted server's default) answers in either addressing style, as
+    // one bucket does on BOS.
+    const exampleBucket = Object.values(ctx.spec.operations).flatMap((op) => op.servers.map((s) => s.variables.bucketName?.default)).find(Boolean);
+    if (name === exampleBucket || name === "bucketName_example") {
       const example = successExample(ctx.operation, name === "bucketName_example" ? "page" : "publicRead");
       if (example) return json(200, example.value);
     }

@@ -5,6 +5,8 @@
 // values and copies it; every other operation's page answers 200. axe-core checks each panel (no serious or
 // critical violations). Screenshots go where test/docs.test.ts writes its own.
 import { readFileSync } from "node:fs";
+import { createServer, request as forward, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -112,6 +114,39 @@ describe("Try-it pages", () => {
       expect(log.pageErrors).toEqual([]);
       await page.close();
     } finally {
+      await mockServer.close();
+    }
+  });
+
+  it("a signed header the page did not send (added by a proxy on the way): the first difference from OSS's canonical request is shown", async () => {
+    const mockServer = await startMockServer();
+    const target = new URL(mockServer.url);
+    // A loopback proxy that adds an x-oss-* header, which OSS V4 signs: the server's canonical request then
+    // differs from the page's in that header's line.
+    const proxy: Server = createServer((req, res) => {
+      const headers = { ...req.headers, ...(req.method === "OPTIONS" ? {} : { "x-oss-meta-added-by-proxy": "1" }) };
+      const upstream = forward({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    try {
+      const { page } = await recordingPage(browser, "http://127.0.0.1:");
+      await page.goto(`${origin}/try-it/aliyun-oss.html`);
+      await page.locator("#try-it-form").waitFor();
+      await page.locator("#target-url").check();
+      await page.locator("#target-endpoint").fill(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/aliyun-oss`);
+      await page.locator("#param-bucket").fill(mockServer.mock.state.buckets[0]!.name);
+      await expect(sendAndWait(page)).resolves.toMatch(/^Failed: SignatureMismatch SignatureDoesNotMatch/);
+      const explained = (await page.locator(".signature-difference").textContent()) ?? "";
+      expect(explained).toMatch(/^First difference in the canonical request, line \d+, column \d+: ours .* — server's .*x-oss-meta-added-by-proxy/);
+      await page.close();
+    } finally {
+      // The browser may keep its keep-alive socket to the proxy: closed here, not left to the idle timeout.
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
       await mockServer.close();
     }
   });

@@ -60,6 +60,10 @@ function layout(path, title, body) {
     button { font: inherit; padding: .4rem 1.2rem; background: #0b3d5c; color: #fff; border: 0; border-radius: 6px; cursor: pointer; }
     button:disabled { background: #57606a; }
     [role=status] { margin: 1rem 0; font-weight: 600; }
+    #try-it-timeline li.retry { color: #7d4e00; } #try-it-timeline:empty { display: none; }
+    .code-block { display: grid; grid-template-columns: 1fr auto; align-items: center; gap: .25rem 1rem; }
+    .code-block pre { grid-column: 1 / -1; margin-top: 0; } .code-block h3 { margin: .5rem 0; }
+    nav ul { display: flex; gap: 1rem; list-style: none; padding: 0; }
   </style>
 </head>
 <body>

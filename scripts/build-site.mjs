@@ -94,7 +94,7 @@ function indexPage() {
     <section class="card" id="${esc(c.vendor)}">
       <h2><a href="${esc(c.vendor)}.html">${esc(c.title)}</a> <small>${esc(c.version)}</small></h2>
       <p>${esc(c.summary)}</p>
-      <p class="package">Package: ${code(`@bucketry/${c.vendor}`)} · <a href="changes.html#${esc(c.vendor)}">what changed in each release</a> · Try it: ${TRY_IT[c.vendor].map((p) => `<a href="try-it/${esc(tryItFile(c.vendor, p.operationId))}">${esc(p.operationId)}</a>`).join(", ")}</p>
+      <p class="package">Package: ${code(`@bucketry/${c.vendor}`)} · <a href="changes.html#${esc(c.vendor)}">what changed in each release</a> · ${TRY_IT[c.vendor] ? `Try it: ${TRY_IT[c.vendor].map((p) => `<a href="try-it/${esc(tryItFile(c.vendor, p.operationId))}">${esc(p.operationId)}</a>`).join(", ")}` : "no Try-it pages yet (CONTRIBUTING.md, adding a vendor)"}</p>
       <p class="auth">Auth: ${c.schemes.map((s) => code(s.label)).join(" or ")}</p>
       <ul class="ops">${c.operations.map((o) => `<li>${code(`${o.method} ${o.path}`)} <strong>${esc(o.id)}</strong> — ${esc(o.summary)}</li>`).join("")}</ul>
     </section>`,
@@ -212,7 +212,7 @@ async function tryItPages(modules) {
   const fallbacks = { project_id: testAccount.mpcProjectId, Prefix: "img" };
   for (const v of vendors()) {
     const module = modules.find((m) => m.id === v);
-    for (const page of TRY_IT[v]) {
+    for (const page of TRY_IT[v] ?? []) {
       const config = tryItConfig(v, spec(v), module, page, fallbacks);
       write(`try-it/${tryItFile(v, page.operationId)}`, `Try ${config.operationId} (${v})`, tryItBody(config, esc));
     }

@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
-import { testAccount, testCredentials } from "@bucketry/mocks";
+import { testCredentials } from "@bucketry/mocks";
+import { vendorEnv } from "./support/vendor-env.mjs";
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -42,22 +43,12 @@ function pageConfig(vendor: string): PageConfig {
   return JSON.parse(json) as PageConfig;
 }
 
-const credentialsEnv = {
-  ALIBABA_CLOUD_ACCESS_KEY_ID: testCredentials["aliyun-oss"].accessKeyId,
-  ALIBABA_CLOUD_ACCESS_KEY_SECRET: testCredentials["aliyun-oss"].accessKeySecret,
-  HUAWEICLOUD_SDK_AK: testCredentials["huaweicloud-mpc"].accessKeyId,
-  HUAWEICLOUD_SDK_SK: testCredentials["huaweicloud-mpc"].accessKeySecret,
-  HUAWEICLOUD_SDK_PROJECT_ID: testAccount.mpcProjectId,
-  BCE_ACCESS_KEY_ID: testCredentials["baidu-bos"].accessKeyId,
-  BCE_SECRET_ACCESS_KEY: testCredentials["baidu-bos"].accessKeySecret,
-  VSP_ONE_OBJECT_TOKEN: testCredentials["hitachi-vsp-one-object"].token,
-};
 
 async function run(name: string, code: string, withPreload: boolean): Promise<{ stdout: string; calls?: { status?: number; issues: string[]; auth?: { ok: boolean } }[] }> {
   const file = join(work, `${name}.mjs`);
   writeFileSync(file, code);
   const report = join(work, `${name}.calls.json`);
-  const env = { PATH: process.env.PATH, HOME: work, NO_COLOR: "1", TZ: "UTC", ...(withPreload ? { BUCKETRY_SAMPLE_REPORT: report } : credentialsEnv) };
+  const env = { PATH: process.env.PATH, HOME: work, NO_COLOR: "1", TZ: "UTC", ...(withPreload ? { BUCKETRY_SAMPLE_REPORT: report } : vendorEnv) };
   try {
     const { stdout } = await exec(process.execPath, [...(withPreload ? ["--import", preload] : []), file], { cwd: work, env, timeout: 60_000 });
     return { stdout, ...(withPreload ? { calls: JSON.parse(readFileSync(report, "utf8")) } : {}) };

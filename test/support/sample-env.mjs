@@ -7,19 +7,10 @@
 // the mock, with valid and correctly signed requests.
 import { writeFileSync } from "node:fs";
 import { setupServer } from "msw/node";
-import { createMock, testAccount, testCredentials } from "@bucketry/mocks";
+import { createMock } from "@bucketry/mocks";
+import { vendorEnv } from "./vendor-env.mjs";
 
-const env = {
-  // One Alibaba Cloud account signs both ENS and OSS.
-  ALIBABA_CLOUD_ACCESS_KEY_ID: testCredentials["aliyun-oss"].accessKeyId,
-  ALIBABA_CLOUD_ACCESS_KEY_SECRET: testCredentials["aliyun-oss"].accessKeySecret,
-  HUAWEICLOUD_SDK_AK: testCredentials["huaweicloud-mpc"].accessKeyId,
-  HUAWEICLOUD_SDK_SK: testCredentials["huaweicloud-mpc"].accessKeySecret,
-  HUAWEICLOUD_SDK_PROJECT_ID: testAccount.mpcProjectId,
-  BCE_ACCESS_KEY_ID: testCredentials["baidu-bos"].accessKeyId,
-  BCE_SECRET_ACCESS_KEY: testCredentials["baidu-bos"].accessKeySecret,
-  VSP_ONE_OBJECT_TOKEN: testCredentials["hitachi-vsp-one-object"].token,
-};
+const env = vendorEnv;
 Object.assign(process.env, env);
 
 const mock = createMock();

@@ -3,26 +3,18 @@
 // makes the endpoint the bucket's own domain. The mock checks every signature against the URL it received.
 import { createMock, createMockState, testAccount, testCredentials } from "@bucketry/mocks";
 import { createBucketClient } from "bucketry";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { checkCalls, failure } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { failure, serveContractMock } from "./harness.js";
 
 const PRIVATE_OSS = "http://oss.private-cloud.test/aliyun-oss";
 const PRIVATE_BOS = "http://bos.private-cloud.test";
-const mock = createMock({
+const mock = serveContractMock(createMock({
   state: createMockState({ buckets: 50, seed: 7 }),
   baseUrls: {
     "aliyun-oss": [PRIVATE_OSS, "http://127.0.0.1:9000/aliyun-oss", "http://localhost:9000/aliyun-oss", "http://[::1]:9000/aliyun-oss", "https://static.example.com"],
     "baidu-bos": [PRIVATE_BOS, "http://10.0.0.8:8080", "https://files.example.com"],
   },
-});
-const server = setupServer(...mock.handlers);
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  checkCalls(mock.requests);
-  mock.reset();
-});
-afterAll(() => server.close());
+}));
 
 const oss = (extra: object) => createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: testCredentials["aliyun-oss"], retry: false, ...extra });
 const bos = (extra: object) => createBucketClient({ provider: "baidu-bos", credentials: testCredentials["baidu-bos"], retry: false, ...extra });

@@ -17,7 +17,11 @@ const parseXml = (text: string) => readXml(text, xmlShapes);
 export const deliberatelyInvalid = new WeakSet<RecordedCall>();
 
 export function contractMock(provider: Provider, options: { clock?: () => number } = {}): Mock {
-  const mock = createMock({ state: createMockState({ buckets: BUCKETS, seed: SEED }), baseUrls: { [provider]: BASE(provider) }, ...options });
+  return serveContractMock(createMock({ state: createMockState({ buckets: BUCKETS, seed: SEED }), baseUrls: { [provider]: BASE(provider) }, ...options }));
+}
+
+/** Serves `mock` through MSW for the file's tests; after each test every call is checked against the spec. */
+export function serveContractMock(mock: Mock): Mock {
   const server = setupServer(...mock.handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
   afterEach(() => {

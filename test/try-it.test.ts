@@ -68,6 +68,16 @@ async function sendAndWait(page: Page): Promise<string> {
   return (await page.locator("#try-it-status").textContent()) ?? "";
 }
 
+/** axe-core's serious and critical findings on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const report = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run(document);
+    return report.violations.map((v) => `${v.impact} ${v.id}`);
+  });
+  return violations.filter((v) => /^(serious|critical)/.test(v));
+}
+
 const attempts = async (page: Page) => page.locator("#try-it-timeline li").allTextContents();
 
 describe("Try-it pages", () => {
@@ -178,12 +188,7 @@ describe("Try-it pages", () => {
         const secret = await page.locator("#cred-accessKeySecret, #cred-token").inputValue();
         expect(results).not.toContain(secret);
         expect(await page.locator("#cred-accessKeySecret, #cred-token").getAttribute("type")).toBe("password");
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          const report = await (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run(document);
-          return report.violations.map((v) => `${v.impact} ${v.id}`);
-        });
-        expect(violations.filter((v) => /^(serious|critical)/.test(v))).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
         await page.screenshot({ path: join(shotsDir, `try-it-${vendor}.png`), fullPage: true });
         expect(log.external).toEqual([]);
         expect(log.consoleErrors).toEqual([]);
@@ -241,6 +246,8 @@ describe("Try-it pages", () => {
         expect(steps[retry - 1]).toMatch(/^Request \d+: .* → HTTP (429|503)\b.*scenario: throttle/);
         expect(steps.at(-1)).toMatch(/→ HTTP 200$/);
         await page.screenshot({ path: join(shotsDir, `try-it-${vendor}-throttled.png`), fullPage: true });
+        // The attempts list, the exchanges and the code panel as they are after a retried call.
+        expect(await seriousViolations(page)).toEqual([]);
         expect(log.pageErrors).toEqual([]);
         await page.close();
       });

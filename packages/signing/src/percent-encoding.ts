@@ -14,6 +14,9 @@
 // lower-case hex). Servers decode what they receive and re-encode it, so the canonical form is "decode %XY
 // to bytes, then encode the bytes once" — never a second encoding of an existing escape.
 
+/** Text every scheme here leaves as it is (RFC 3986 unreserved only): the common case, returned at once. */
+const UNRESERVED_ONLY = /^[\w.~-]*$/;
+const UNRESERVED_PATH = /^[\w.~/-]*$/;
 /** `!'()*`: left raw by encodeURIComponent, escaped by every scheme here. */
 const SUB_DELIMS = /[!'()*]/g;
 /** `%XY` of one ASCII character, upper-case hex. */
@@ -40,6 +43,7 @@ export function uriEncode(value: string): string {
  * encodeURIComponent and the vendor SDKs.
  */
 export function percentEncode(value: string): string {
+  if (UNRESERVED_ONLY.test(value)) return value;
   return encodeURIComponent(value).replace(SUB_DELIMS, escapeAscii);
 }
 
@@ -63,6 +67,7 @@ const NOT_CANONICAL = /%[\dA-Fa-f]{2}|[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\w.~-]/g;
  * servers that decode to bytes, instead of turning into U+FFFD.
  */
 export function canonicalizeEncoded(encoded: string, keepSlash: boolean, plusIsSpace: boolean): string {
+  if ((keepSlash ? UNRESERVED_PATH : UNRESERVED_ONLY).test(encoded)) return encoded;
   return encoded.replace(NOT_CANONICAL, (m) => {
     if (m.length === 3) {
       // One escaped byte: an unreserved one (or `/` with keepSlash) as itself, any other in upper case.

@@ -1,6 +1,8 @@
 // The cookie jar where the `browser` condition of the package's `#cookie-jar` import applies. Browsers hide
 // `Set-Cookie` from scripts (a response's headers never list it), so the jar of cookie-jar.ts would stay empty
 // there: this one is that empty jar, with the same interface, and the browser's own jar carries the session.
+// Server-side runtimes that bundlers also resolve with `browser` (workerd, edge workers) see Set-Cookie and have
+// no jar of their own: their conditions come first in `#cookie-jar` and keep the full jar.
 export { readDocumentCookie } from "./cookie-jar.js";
 
 /** No Set-Cookie line is visible to a script in a browser. */

@@ -4,6 +4,7 @@ import { BucketryError, RETRYABLE_KINDS, type ErrorKind, type SignatureCompariso
 import type { Provider } from "./model.js";
 import type { Transport } from "@bucketry/signing/fetch";
 import { rememberSigned, signedPartsOf } from "@bucketry/signing/signed";
+import { NETWORK_CODES } from "#network-codes";
 
 export interface VendorError {
   code?: string | undefined;
@@ -259,14 +260,12 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
   };
 }
 
-const NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ENETDOWN|UND_ERR_\w+)$/;
-
 /** A transport failure (connection refused or reset, DNS, socket closed mid-body), by name, message or code. */
 export function networkErrorCode(err: unknown): string | false {
   const e = err as { name?: unknown; message?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
   if (!e || typeof e !== "object") return false;
   const code = typeof e.cause?.code === "string" ? e.cause.code : typeof e.code === "string" ? e.code : "";
-  if (NETWORK_CODES.test(code)) return code;
+  if (NETWORK_CODES?.test(code)) return code;
   if (e.name === "TypeError" && typeof e.message === "string" && /fetch failed|network|Failed to fetch|terminated|socket|Load failed/i.test(e.message)) return code;
   return false;
 }

@@ -14,63 +14,15 @@
 // lower-case hex). Servers decode what they receive and re-encode it, so the canonical form is "decode %XY
 // to bytes, then encode the bytes once" — never a second encoding of an existing escape.
 
-/** 1 for RFC 3986 unreserved ASCII code units. */
-const UNRESERVED = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  UNRESERVED[c] =
-    (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0x5f || c === 0x7e
-      ? 1
-      : 0;
-}
-
-/** `%XY` for every byte value, upper-case hex. */
-const PCT = Array.from({ length: 256 }, (_, b) => "%" + (b < 16 ? "0" : "") + b.toString(16).toUpperCase());
-
-/** Value of a hex digit, or -1. */
-function hexVal(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  if (c >= 0x41 && c <= 0x46) return c - 0x37;
-  if (c >= 0x61 && c <= 0x66) return c - 0x57;
-  return -1;
-}
-
-/**
- * The one encoder: UTF-8 bytes of `value`, unreserved ASCII (and `/` with `keepSlash`) kept, the rest
- * `%XY`. A lone surrogate is U+FFFD, or a URIError with `strict`.
- */
-function encodeUnreserved(value: string, keepSlash: boolean, strict: boolean): string {
-  const n = value.length;
-  let i = 0;
-  // Fast path: most names and values (ListBuckets, 2017-11-10, nonces, dates) need no escaping at all.
-  for (; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 128 || (UNRESERVED[c] === 0 && !(keepSlash && c === 0x2f))) break;
-  }
-  if (i === n) return value;
-  let out = value.slice(0, i);
-  for (; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x80) {
-      out += UNRESERVED[c] === 1 || (keepSlash && c === 0x2f) ? value[i] : PCT[c];
-    } else if (c < 0x800) {
-      out += PCT[0xc0 | (c >> 6)]! + PCT[0x80 | (c & 0x3f)]!;
-    } else if (c < 0xd800 || c >= 0xe000) {
-      out += PCT[0xe0 | (c >> 12)]! + PCT[0x80 | ((c >> 6) & 0x3f)]! + PCT[0x80 | (c & 0x3f)]!;
-    } else {
-      const c2 = i + 1 < n ? value.charCodeAt(i + 1) : 0;
-      if (c < 0xdc00 && c2 >= 0xdc00 && c2 < 0xe000) {
-        const cp = 0x10000 + (((c & 0x3ff) << 10) | (c2 & 0x3ff));
-        out += PCT[0xf0 | (cp >> 18)]! + PCT[0x80 | ((cp >> 12) & 0x3f)]! + PCT[0x80 | ((cp >> 6) & 0x3f)]! + PCT[0x80 | (cp & 0x3f)]!;
-        i++;
-      } else if (strict) {
-        throw new URIError("URI malformed"); // encodeURIComponent's error for a lone surrogate
-      } else {
-        out += "%EF%BF%BD"; // lone surrogate → U+FFFD, as the URL and TextEncoder do
-      }
-    }
-  }
-  return out;
-}
+/** Text every scheme here leaves as it is (RFC 3986 unreserved only): the common case, returned at once. */
+const UNRESERVED_ONLY = /^[\w.~-]*$/;
+const UNRESERVED_PATH = /^[\w.~/-]*$/;
+/** `!'()*`: left raw by encodeURIComponent, escaped by every scheme here. */
+const SUB_DELIMS = /[!'()*]/g;
+/** `%XY` of one ASCII character, upper-case hex. */
+const escapeAscii = (c: string): string => "%" + c.charCodeAt(0).toString(16).toUpperCase();
+/** A UTF-16 surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * UriEncode(value) as Huawei and Baidu define it: RFC 3986 percent-encoding of the UTF-8 bytes of `value`
@@ -78,7 +30,11 @@ function encodeUnreserved(value: string, keepSlash: boolean, strict: boolean): s
  * becomes U+FFFD.
  */
 export function uriEncode(value: string): string {
-  return encodeUnreserved(value, false, false);
+  try {
+    return percentEncode(value);
+  } catch {
+    return percentEncode(value.replace(LONE_SURROGATE, "\uFFFD")); // as the URL parser and TextEncoder do
+  }
 }
 
 /**
@@ -87,13 +43,17 @@ export function uriEncode(value: string): string {
  * encodeURIComponent and the vendor SDKs.
  */
 export function percentEncode(value: string): string {
-  return encodeUnreserved(value, false, true);
+  if (UNRESERVED_ONLY.test(value)) return value;
+  return encodeURIComponent(value).replace(SUB_DELIMS, escapeAscii);
 }
 
 /** Like percentEncode but keeps `/` (OSS canonical URIs). */
 export function percentEncodePath(path: string): string {
-  return encodeUnreserved(path, true, true);
+  return percentEncode(path).replaceAll("%2F", "/");
 }
+
+/** What canonicalizeEncoded rewrites: an escape, a raw surrogate pair, or one character outside the unreserved set. */
+const NOT_CANONICAL = /%[\dA-Fa-f]{2}|[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\w.~-]/g;
 
 /**
  * Canonical form of an already percent-encoded URL component, computed byte-wise in one pass:
@@ -107,47 +67,16 @@ export function percentEncodePath(path: string): string {
  * servers that decode to bytes, instead of turning into U+FFFD.
  */
 export function canonicalizeEncoded(encoded: string, keepSlash: boolean, plusIsSpace: boolean): string {
-  const n = encoded.length;
-  let i = 0;
-  for (; i < n; i++) {
-    const c = encoded.charCodeAt(i);
-    if (c >= 128 || (UNRESERVED[c] === 0 && !(keepSlash && c === 0x2f))) break;
-  }
-  if (i === n) return encoded;
-  let out = encoded.slice(0, i);
-  let runStart = i; // start of a pending run of characters that need no change
-  for (; i < n; i++) {
-    const c = encoded.charCodeAt(i);
-    if (c < 0x80 && (UNRESERVED[c] === 1 || (keepSlash && c === 0x2f))) continue;
-    if (runStart < i) out += encoded.slice(runStart, i);
-    if (c === 0x25) {
-      const h = i + 2 < n ? hexVal(encoded.charCodeAt(i + 1)) : -1;
-      const l = h >= 0 ? hexVal(encoded.charCodeAt(i + 2)) : -1;
-      if (l >= 0) {
-        const b = (h << 4) | l;
-        out += (b < 0x80 && UNRESERVED[b] === 1) || (keepSlash && b === 0x2f) ? String.fromCharCode(b) : PCT[b]!;
-        i += 2;
-      } else {
-        out += "%25";
-      }
-    } else if (c === 0x2b && plusIsSpace) {
-      out += "%20";
-    } else if (c < 0x80) {
-      out += PCT[c]!;
-    } else {
-      // Raw non-ASCII (not produced by the URL parser, but possible in hand-built strings).
-      const hi = c >= 0xd800 && c < 0xdc00 && i + 1 < n ? encoded.charCodeAt(i + 1) : 0;
-      if (hi >= 0xdc00 && hi < 0xe000) {
-        out += uriEncode(encoded.slice(i, i + 2));
-        i++;
-      } else {
-        out += uriEncode(encoded[i]!);
-      }
+  if ((keepSlash ? UNRESERVED_PATH : UNRESERVED_ONLY).test(encoded)) return encoded;
+  return encoded.replace(NOT_CANONICAL, (m) => {
+    if (m.length === 3) {
+      // One escaped byte: an unreserved one (or `/` with keepSlash) as itself, any other in upper case.
+      const c = String.fromCharCode(parseInt(m.slice(1), 16));
+      return /[\w.~-]/.test(c) || (keepSlash && c === "/") ? c : m.toUpperCase();
     }
-    runStart = i + 1;
-  }
-  if (runStart < n) out += encoded.slice(runStart);
-  return out;
+    if (keepSlash && m === "/") return m;
+    return plusIsSpace && m === "+" ? "%20" : uriEncode(m);
+  });
 }
 
 /**

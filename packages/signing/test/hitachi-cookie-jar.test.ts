@@ -2,6 +2,8 @@
 // runtime) in, a `Cookie` header out; `Max-Age` <= 0 deletes; values never shown by toJSON or util.inspect.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import * as browserJar from "../src/hitachi/cookie-jar-browser.js";
 import { CookieJar, readDocumentCookie, readSetCookies, splitCombinedSetCookie } from "../src/hitachi/cookie-jar.js";
 
 describe("Set-Cookie lines", () => {
@@ -83,5 +85,28 @@ describe("readDocumentCookie (browsers)", () => {
     expect(readDocumentCookie("XSRF-TOKEN")).toBe("from jar");
     expect(readDocumentCookie("other")).toBe("%E0%A4%A"); // malformed escape: kept as it is
     expect(readDocumentCookie("session")).toBeUndefined();
+  });
+});
+
+// Browsers never show Set-Cookie to a script, so there the full jar is always empty; the `browser` condition
+// of `#cookie-jar` swaps in cookie-jar-browser.ts, which must behave exactly as that empty jar.
+describe("the browser jar (cookie-jar-browser.ts)", () => {
+  it("reads no Set-Cookie line, even from headers that carry some", () => {
+    const headers = new Headers([["set-cookie", "XSRF-TOKEN=t; Path=/"]]);
+    expect(readSetCookies(headers)).toEqual(["XSRF-TOKEN=t; Path=/"]);
+    expect(browserJar.readSetCookies(headers)).toEqual([]);
+  });
+
+  it("answers as a full jar that holds no cookie, for any caller Cookie header", () => {
+    const cookieText = fc.stringMatching(/^[ ;=a-zA-Z0-9%-]{0,40}$/);
+    fc.assert(
+      fc.property(fc.option(cookieText, { nil: null }), (callerCookie) => {
+        const full = new CookieJar();
+        const browser = new browserJar.CookieJar();
+        expect(browser.setCookies([])).toBe(full.setCookies([]));
+        expect(browser.mergedWith(callerCookie)).toBe(full.mergedWith(callerCookie));
+        expect([browser.header(), browser.names(), browser.get("XSRF-TOKEN")]).toEqual([full.header(), full.names(), full.get("XSRF-TOKEN")]);
+      }),
+    );
   });
 });

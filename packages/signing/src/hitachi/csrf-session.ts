@@ -9,7 +9,7 @@
 // Browsers: `Set-Cookie` is not readable by scripts. The GET is sent with `credentials: "include"` so the
 // browser's jar stores the cookies, and the XSRF-TOKEN value is read from `document.cookie` (only possible
 // when the cookie is visible to the page: same site, not HttpOnly).
-import { CookieJar, readDocumentCookie, readSetCookies } from "./cookie-jar.js";
+import { CookieJar, readDocumentCookie, readSetCookies } from "#cookie-jar";
 import { HitachiSessionError, errorSummary, redactUrl, type Fetch } from "./session-error.js";
 
 const XSRF_COOKIE = "XSRF-TOKEN";

@@ -3,7 +3,7 @@
 //   kind: ours | facade (informational) | official | fetch (baseline) | http (baseline, Node only) | http-web (baseline
 //   for the report's causes, throughput only)
 // `install` is what a fresh project installs to get that row (footprint phase); `smoke` is what must load there.
-export const OURS_INSTALL = ["bucketry", "@bucketry/aliyun-ens", "@bucketry/huaweicloud-mpc", "@bucketry/baidu-bos", "@bucketry/hitachi-vsp-one-object", "@bucketry/aliyun-oss"];
+export const OURS_INSTALL = ["bucketry", "@bucketry/signing", "@bucketry/aliyun-ens", "@bucketry/huaweicloud-mpc", "@bucketry/baidu-bos", "@bucketry/hitachi-vsp-one-object", "@bucketry/aliyun-oss"];
 
 const baselines = [
   { id: "fetch", kind: "fetch", label: "baseline: plain fetch + node:crypto HMAC" },

@@ -112,7 +112,7 @@ export async function footprint({ vendors }) {
   const ourAll = OURS_INSTALL.map((n) => packs[n].file);
   let facadeResult;
   jobs.push(async () => {
-    log("footprint: install the facade (bucketry + 5 client tarballs) …");
+    log("footprint: install the facade (bucketry + @bucketry/signing + 5 client tarballs) …");
     facadeResult = await install("facade", ourAll, ["bucketry", "bucketry/signing", "bucketry/transport"]);
   });
   for (const v of vendors) {
@@ -139,7 +139,7 @@ export async function footprint({ vendors }) {
     }
   }
   await pool(jobs, 2);
-  for (const v of vendors) rows[v].facade = { label: "bucketry: the facade + all five @bucketry/* clients (what `npm i bucketry` brings)", ...facadeResult };
+  for (const v of vendors) rows[v].facade = { label: "bucketry: the facade + @bucketry/signing + all five @bucketry/* clients (what `npm i bucketry` brings)", ...facadeResult };
   const tarballs = Object.fromEntries(Object.entries(packs).map(([n, p]) => [n, { size: p.size, unpackedSize: p.unpackedSize, entryCount: p.entryCount }]));
   return { rows, tarballs };
 }

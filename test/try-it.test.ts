@@ -128,6 +128,24 @@ describe("Try-it pages", () => {
     }
   });
 
+  it("the URL target for Hitachi: the session's cookies travel in the browser's own jar (credentialed requests to a loopback `bucketry mock`)", async () => {
+    const mockServer = await startMockServer();
+    try {
+      const { page, log } = await recordingPage(browser, "http://127.0.0.1:");
+      await page.goto(`${origin}/try-it/hitachi-vsp-one-object.html`);
+      await page.locator("#try-it-form").waitFor();
+      await page.locator("#target-url").check();
+      await page.locator("#target-endpoint").fill(mockServer.endpoints["hitachi-vsp-one-object"]);
+      await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+      const calls = mockServer.mock.requests.map((c) => `${c.operationId} ${c.response?.status} ${c.auth?.ok ?? ""}`);
+      expect(calls).toEqual(["GetCsrfToken 200 ", "ListUserBuckets 200 true"]);
+      expect(log.pageErrors).toEqual([]);
+      await page.close();
+    } finally {
+      await mockServer.close();
+    }
+  });
+
   it("a signed header the page did not send (added by a proxy on the way): the first difference from OSS's canonical request is shown", async () => {
     const mockServer = await startMockServer();
     const target = new URL(mockServer.url);

@@ -215,12 +215,14 @@ async function run() {
     const use = SCENARIOS[chosen]?.use;
     if (use) mock.use(use());
   }
+  // A URL target is a real server: Hitachi's session cookies travel in the browser's own jar, which only a
+  // credentialed request uses (the same fetch the README gives for Hitachi in browsers).
   const transport = async (request) => {
     const signed = signedPartsOf(request);
     const wire = { method: request.method, url: request.url, headers: [...request.headers].map(([k, val]) => [k, shownHeader(k, val, secrets)]) };
     const n = exchanges.length + 1;
     status.textContent = `Sending request ${n}…`;
-    const response = viaMock ? ((await getResponse(mock.handlers, request.clone())) ?? new Response(`no mock handler for ${request.method} ${request.url}`, { status: 501 })) : await fetch(request);
+    const response = viaMock ? ((await getResponse(mock.handlers, request.clone())) ?? new Response(`no mock handler for ${request.method} ${request.url}`, { status: 501 })) : await fetch(hitachi ? new Request(request, { credentials: "include" }) : request);
     const body = await response.clone().text();
     const call = viaMock ? mock.requests.at(-1) : undefined;
     exchanges.push({ wire, signed, response: { status: response.status, headers: [...response.headers].map(([k, val]) => [k, shownHeader(k, val, secrets)]), body }, call });

@@ -78,6 +78,17 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => /^(serious|critical)/.test(v));
 }
 
+/** Opens a vendor's page with the URL target set to `endpoint` (both loopback origins allowed) and sends. */
+async function sendToUrl(vendor: string, endpoint: string, fill: Record<string, string> = {}): Promise<{ page: Page; log: PageLog; status: string }> {
+  const { page, log } = await recordingPage(browser, "http://127.0.0.1:");
+  await page.goto(`${origin}/try-it/${vendor}.html`);
+  await page.locator("#try-it-form").waitFor();
+  await page.locator("#target-url").check();
+  await page.locator("#target-endpoint").fill(endpoint);
+  for (const [id, value] of Object.entries(fill)) await page.locator(`#${id}`).fill(value);
+  return { page, log, status: await sendAndWait(page) };
+}
+
 const attempts = async (page: Page) => page.locator("#try-it-timeline li").allTextContents();
 
 describe("Try-it pages", () => {
@@ -112,13 +123,8 @@ describe("Try-it pages", () => {
   it("the URL target: sends to the endpoint the reader types (a loopback `bucketry mock` server)", async () => {
     const mockServer = await startMockServer();
     try {
-      // Both loopback origins: the docs server's and the mock server's.
-      const { page, log } = await recordingPage(browser, "http://127.0.0.1:");
-      await page.goto(`${origin}/try-it/aliyun-ens.html`);
-      await page.locator("#try-it-form").waitFor();
-      await page.locator("#target-url").check();
-      await page.locator("#target-endpoint").fill(mockServer.endpoints["aliyun-ens"]);
-      await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+      const { page, log, status } = await sendToUrl("aliyun-ens", mockServer.endpoints["aliyun-ens"]);
+      expect(status).toMatch(/^Done: HTTP 200/);
       await expect(page.locator("pre[aria-label='Wire request'] code").textContent()).resolves.toMatch(new RegExp(`^POST ${mockServer.endpoints["aliyun-ens"]}/?[?\\n]`));
       expect(log.external).toEqual([]);
       expect(log.pageErrors).toEqual([]);
@@ -131,12 +137,8 @@ describe("Try-it pages", () => {
   it("the URL target for Hitachi: the session's cookies travel in the browser's own jar (credentialed requests to a loopback `bucketry mock`)", async () => {
     const mockServer = await startMockServer();
     try {
-      const { page, log } = await recordingPage(browser, "http://127.0.0.1:");
-      await page.goto(`${origin}/try-it/hitachi-vsp-one-object.html`);
-      await page.locator("#try-it-form").waitFor();
-      await page.locator("#target-url").check();
-      await page.locator("#target-endpoint").fill(mockServer.endpoints["hitachi-vsp-one-object"]);
-      await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+      const { page, log, status } = await sendToUrl("hitachi-vsp-one-object", mockServer.endpoints["hitachi-vsp-one-object"]);
+      expect(status).toMatch(/^Done: HTTP 200/);
       const calls = mockServer.mock.requests.map((c) => `${c.operationId} ${c.response?.status} ${c.auth?.ok ?? ""}`);
       expect(calls).toEqual(["GetCsrfToken 200 ", "ListUserBuckets 200 true"]);
       expect(log.pageErrors).toEqual([]);
@@ -161,13 +163,9 @@ describe("Try-it pages", () => {
     });
     await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
     try {
-      const { page } = await recordingPage(browser, "http://127.0.0.1:");
-      await page.goto(`${origin}/try-it/aliyun-oss.html`);
-      await page.locator("#try-it-form").waitFor();
-      await page.locator("#target-url").check();
-      await page.locator("#target-endpoint").fill(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/aliyun-oss`);
-      await page.locator("#param-bucket").fill(mockServer.mock.state.buckets[0]!.name);
-      await expect(sendAndWait(page)).resolves.toMatch(/^Failed: SignatureMismatch SignatureDoesNotMatch/);
+      const proxied = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/aliyun-oss`;
+      const { page, status } = await sendToUrl("aliyun-oss", proxied, { "param-bucket": mockServer.mock.state.buckets[0]!.name });
+      expect(status).toMatch(/^Failed: SignatureMismatch SignatureDoesNotMatch/);
       const explained = (await page.locator(".signature-difference").textContent()) ?? "";
       expect(explained).toMatch(/^First difference in the canonical request, line \d+, column \d+: ours .* — server's .*x-oss-meta-added-by-proxy/);
       await page.close();

@@ -2,10 +2,9 @@
 // example are visible, no request leaves localhost, and the console shows no errors.
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordingPage } from "./support/browser.js";
-import { openDocsSite, type DocsSite } from "./support/docs-site.js";
+import { useDocsSite } from "./support/docs-site.js";
 import { loadSpec, resolve, type Json } from "./specs/helpers.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -63,21 +62,12 @@ function firstLeaf(value: unknown): string {
   return leaves.sort((a, b) => b.length - a.length)[0] ?? "";
 }
 
-let site: DocsSite | undefined;
-let browser: Browser;
-let origin: string;
-
-beforeAll(async () => {
-  site = await openDocsSite(docsDir, shotsDir);
-  ({ browser, origin } = site);
-});
-
-afterAll(() => site?.close());
+const site = useDocsSite(docsDir, shotsDir);
 
 describe("rendered API reference", () => {
   it("index links the five vendor pages with their auth and operations", async () => {
-    const { page, log } = await recordingPage(browser, origin);
-    const res = await page.goto(`${origin}/index.html`);
+    const { page, log } = await recordingPage(site.browser, site.origin);
+    const res = await page.goto(`${site.origin}/index.html`);
     expect(res?.status()).toBe(200);
     for (const vendor of VENDORS) {
       const link = page.locator(`a[href="${vendor}.html"]`);
@@ -92,18 +82,18 @@ describe("rendered API reference", () => {
   });
 
   it("every link of the index opens: no 404, no console error, no request leaving localhost (screenshot each)", async () => {
-    const { page, log } = await recordingPage(browser, origin);
-    await page.goto(`${origin}/index.html`);
+    const { page, log } = await recordingPage(site.browser, site.origin);
+    await page.goto(`${site.origin}/index.html`);
     const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
-    const local = [...new Set(hrefs.map((h) => h.split("#")[0]!))].filter((h) => h.startsWith(origin));
+    const local = [...new Set(hrefs.map((h) => h.split("#")[0]!))].filter((h) => h.startsWith(site.origin));
     // The portal: five references, coverage, facade guide, facade API, four getting-started pages, the differences from the official SDKs.
     for (const path of ["coverage.html", "facade.html", "api/index.html", "getting-started/client.html", "getting-started/facade.html", "getting-started/cli.html", "getting-started/mocks.html", "differences.html", ...VENDORS.map((v) => `${v}.html`)]) {
-      expect(local, path).toContain(`${origin}/${path}`);
+      expect(local, path).toContain(`${site.origin}/${path}`);
     }
     for (const url of local) {
       const res = await page.goto(url, { waitUntil: "load" });
       expect(res?.status(), url).toBe(200);
-      const name = url.slice(origin.length + 1).replace(/\//g, "_").replace(/\.html$/, "") || "index";
+      const name = url.slice(site.origin.length + 1).replace(/\//g, "_").replace(/\.html$/, "") || "index";
       await page.screenshot({ path: join(shotsDir, `portal-${name}.png`), fullPage: !VENDORS.some((v) => url.endsWith(`${v}.html`)) });
     }
     expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
@@ -111,19 +101,19 @@ describe("rendered API reference", () => {
   });
 
   it("the coverage matrix has a row per operation and the facade guide a mapping per vendor", async () => {
-    const { page, log } = await recordingPage(browser, origin);
-    await page.goto(`${origin}/coverage.html`);
+    const { page, log } = await recordingPage(site.browser, site.origin);
+    await page.goto(`${site.origin}/coverage.html`);
     const ops = VENDORS.flatMap((v) => expectations(v).operations);
     await expect.poll(() => page.locator("#coverage tbody tr").count()).toBe(ops.length);
-    await page.goto(`${origin}/facade.html`);
+    await page.goto(`${site.origin}/facade.html`);
     for (const v of VENDORS) await expect.poll(() => page.locator(`#map-${v} table tbody tr`).count()).toBeGreaterThan(0);
     expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
     await page.context().close();
   });
 
   it.each(VENDORS)("%s.html shows every operation, parameter and an example, offline and without errors", async (vendor) => {
-    const { page, log } = await recordingPage(browser, origin);
-    const res = await page.goto(`${origin}/${vendor}.html`, { waitUntil: "load" });
+    const { page, log } = await recordingPage(site.browser, site.origin);
+    const res = await page.goto(`${site.origin}/${vendor}.html`, { waitUntil: "load" });
     expect(res?.status()).toBe(200);
     const want = expectations(vendor);
     expect(want.operations.length).toBeGreaterThan(0);

@@ -10,11 +10,11 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockServer } from "@bucketry/mocks/server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { startMockServer, type MockServer } from "@bucketry/mocks/server";
 import { recordingPage, type PageLog } from "./support/browser.js";
-import { openDocsSite, type DocsSite } from "./support/docs-site.js";
+import { useDocsSite } from "./support/docs-site.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const docsDir = join(root, "docs");
@@ -43,20 +43,11 @@ const OTHER_OPERATIONS: Record<string, { file: string; outcome: string; shows: R
   "hitachi-vsp-one-object": { file: "hitachi-vsp-one-object-GetCsrfToken.html", outcome: "Typed data (bare client)", shows: /XSRF-TOKEN \(readable by the page's scripts\)[\s\S]*vertx-web\.session \(HttpOnly: hidden from scripts\)/ },
 };
 
-let site: DocsSite | undefined;
-let browser: Browser;
-let origin: string;
-
-beforeAll(async () => {
-  site = await openDocsSite(docsDir, shotsDir);
-  ({ browser, origin } = site);
-});
-
-afterAll(() => site?.close());
+const site = useDocsSite(docsDir, shotsDir);
 
 async function open(vendor: string, file = `${vendor}.html`): Promise<{ page: Page; log: PageLog }> {
-  const opened = await recordingPage(browser, origin);
-  await opened.page.goto(`${origin}/try-it/${file}`);
+  const opened = await recordingPage(site.browser, site.origin);
+  await opened.page.goto(`${site.origin}/try-it/${file}`);
   await opened.page.locator("#try-it-form").waitFor();
   return opened;
 }
@@ -78,10 +69,20 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => /^(serious|critical)/.test(v));
 }
 
+/** Runs `test` against a fresh loopback `bucketry mock` server, closed afterwards whatever happens. */
+async function withMockServer(test: (server: MockServer) => Promise<void>): Promise<void> {
+  const server = await startMockServer();
+  try {
+    await test(server);
+  } finally {
+    await server.close();
+  }
+}
+
 /** Opens a vendor's page with the URL target set to `endpoint` (both loopback origins allowed) and sends. */
 async function sendToUrl(vendor: string, endpoint: string, fill: Record<string, string> = {}): Promise<{ page: Page; log: PageLog; status: string }> {
-  const { page, log } = await recordingPage(browser, "http://127.0.0.1:");
-  await page.goto(`${origin}/try-it/${vendor}.html`);
+  const { page, log } = await recordingPage(site.browser, "http://127.0.0.1:");
+  await page.goto(`${site.origin}/try-it/${vendor}.html`);
   await page.locator("#try-it-form").waitFor();
   await page.locator("#target-url").check();
   await page.locator("#target-endpoint").fill(endpoint);
@@ -93,8 +94,8 @@ const attempts = async (page: Page) => page.locator("#try-it-timeline li").allTe
 
 describe("Try-it pages", () => {
   it("the index links a Try-it page per vendor", async () => {
-    const { page } = await recordingPage(browser, origin);
-    await page.goto(`${origin}/index.html`);
+    const { page } = await recordingPage(site.browser, site.origin);
+    await page.goto(`${site.origin}/index.html`);
     for (const vendor of Object.keys(VENDORS)) {
       await expect(page.locator(`#${vendor} a[href="try-it/${vendor}.html"]`).count()).resolves.toBe(1);
     }
@@ -102,7 +103,7 @@ describe("Try-it pages", () => {
   });
 
   it("from file://, Hitachi's page states why its cookie session cannot work there (a browser keeps no cookies for file:// pages)", async () => {
-    const { page } = await recordingPage(browser, "file://");
+    const { page } = await recordingPage(site.browser, "file://");
     await page.goto(pathToFileURL(join(docsDir, "try-it", "hitachi-vsp-one-object.html")).href);
     await page.locator("#try-it-form").waitFor();
     await expect(page.locator("#try-it-limit").textContent()).resolves.toMatch(/file:\/\/ pages/);
@@ -111,7 +112,7 @@ describe("Try-it pages", () => {
   });
 
   it("works from file:// with no server: the in-page mock answers (offline)", async () => {
-    const { page, log } = await recordingPage(browser, "file://");
+    const { page, log } = await recordingPage(site.browser, "file://");
     await page.goto(pathToFileURL(join(docsDir, "try-it", "aliyun-oss.html")).href);
     await page.locator("#try-it-form").waitFor();
     await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
@@ -120,62 +121,53 @@ describe("Try-it pages", () => {
     await page.close();
   });
 
-  it("the URL target: sends to the endpoint the reader types (a loopback `bucketry mock` server)", async () => {
-    const mockServer = await startMockServer();
-    try {
+  it("the URL target: sends to the endpoint the reader types (a loopback `bucketry mock` server)", () =>
+    withMockServer(async (mockServer) => {
       const { page, log, status } = await sendToUrl("aliyun-ens", mockServer.endpoints["aliyun-ens"]);
       expect(status).toMatch(/^Done: HTTP 200/);
       await expect(page.locator("pre[aria-label='Wire request'] code").textContent()).resolves.toMatch(new RegExp(`^POST ${mockServer.endpoints["aliyun-ens"]}/?[?\\n]`));
       expect(log.external).toEqual([]);
       expect(log.pageErrors).toEqual([]);
       await page.close();
-    } finally {
-      await mockServer.close();
-    }
-  });
+    }));
 
-  it("the URL target for Hitachi: the session's cookies travel in the browser's own jar (credentialed requests to a loopback `bucketry mock`)", async () => {
-    const mockServer = await startMockServer();
-    try {
+  it("the URL target for Hitachi: the session's cookies travel in the browser's own jar (credentialed requests to a loopback `bucketry mock`)", () =>
+    withMockServer(async (mockServer) => {
       const { page, log, status } = await sendToUrl("hitachi-vsp-one-object", mockServer.endpoints["hitachi-vsp-one-object"]);
       expect(status).toMatch(/^Done: HTTP 200/);
       const calls = mockServer.mock.requests.map((c) => `${c.operationId} ${c.response?.status} ${c.auth?.ok ?? ""}`);
       expect(calls).toEqual(["GetCsrfToken 200 ", "ListUserBuckets 200 true"]);
       expect(log.pageErrors).toEqual([]);
       await page.close();
-    } finally {
-      await mockServer.close();
-    }
-  });
+    }));
 
-  it("a signed header the page did not send (added by a proxy on the way): the first difference from OSS's canonical request is shown", async () => {
-    const mockServer = await startMockServer();
-    const target = new URL(mockServer.url);
-    // A loopback proxy that adds an x-oss-* header, which OSS V4 signs: the server's canonical request then
-    // differs from the page's in that header's line.
-    const proxy: Server = createServer((req, res) => {
-      const headers = { ...req.headers, ...(req.method === "OPTIONS" ? {} : { "x-oss-meta-added-by-proxy": "1" }) };
-      const upstream = forward({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+  it("a signed header the page did not send (added by a proxy on the way): the first difference from OSS's canonical request is shown", () =>
+    withMockServer(async (mockServer) => {
+      const target = new URL(mockServer.url);
+      // A loopback proxy that adds an x-oss-* header, which OSS V4 signs: the server's canonical request then
+      // differs from the page's in that header's line.
+      const proxy: Server = createServer((req, res) => {
+        const headers = { ...req.headers, ...(req.method === "OPTIONS" ? {} : { "x-oss-meta-added-by-proxy": "1" }) };
+        const upstream = forward({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        req.pipe(upstream);
       });
-      req.pipe(upstream);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-    try {
-      const proxied = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/aliyun-oss`;
-      const { page, status } = await sendToUrl("aliyun-oss", proxied, { "param-bucket": mockServer.mock.state.buckets[0]!.name });
-      expect(status).toMatch(/^Failed: SignatureMismatch SignatureDoesNotMatch/);
-      const explained = (await page.locator(".signature-difference").textContent()) ?? "";
-      expect(explained).toMatch(/^First difference in the canonical request, line \d+, column \d+: ours .* — server's .*x-oss-meta-added-by-proxy/);
-      await page.close();
-    } finally {
-      // The browser may keep its keep-alive socket to the proxy: closed here, not left to the idle timeout.
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
-      await mockServer.close();
-    }
-  });
+      await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+      try {
+        const proxied = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/aliyun-oss`;
+        const { page, status } = await sendToUrl("aliyun-oss", proxied, { "param-bucket": mockServer.mock.state.buckets[0]!.name });
+        expect(status).toMatch(/^Failed: SignatureMismatch SignatureDoesNotMatch/);
+        const explained = (await page.locator(".signature-difference").textContent()) ?? "";
+        expect(explained).toMatch(/^First difference in the canonical request, line \d+, column \d+: ours .* — server's .*x-oss-meta-added-by-proxy/);
+        await page.close();
+      } finally {
+        // The browser may keep its keep-alive socket to the proxy: closed here, not left to the idle timeout.
+        proxy.closeAllConnections();
+        await new Promise((resolve) => proxy.close(resolve));
+      }
+    }));
 
   for (const [vendor, facts] of Object.entries(VENDORS)) {
     describe(vendor, () => {
@@ -295,7 +287,7 @@ describe("Try-it pages", () => {
 
       it("the code panel: both programs carry the form's values, no key, and Copy puts them on the clipboard", async () => {
         const { page } = await open(vendor);
-        await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+        await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
         const edited = { "aliyun-ens": ["Prefix", "logs"], "huaweicloud-mpc": ["project_id", "fedcba9876543210fedcba9876543210"], "baidu-bos": ["bucketName", "my-acl-bucket"], "hitachi-vsp-one-object": ["id", "42"], "aliyun-oss": ["bucket", "my-oss-bucket"] }[vendor]!;
         await page.locator(`#param-${edited[0]}`).fill(edited[1]!);
         for (const kind of ["bare", "facade"]) {

@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 // @ts-expect-error plain ESM script without types
 import { serveStatic } from "../../scripts/docs-server.mjs";
+import { afterAll, beforeAll } from "vitest";
 import { launch } from "./browser.js";
 
 export interface DocsSite {
@@ -28,6 +29,27 @@ export async function openDocsSite(docsDir: string, shotsDir: string): Promise<D
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** The docs site for a test file: opened before its tests, closed after them; read `browser` and `origin` inside a test. */
+export function useDocsSite(docsDir: string, shotsDir: string): Omit<DocsSite, "close"> {
+  let site: DocsSite | undefined;
+  beforeAll(async () => {
+    site = await openDocsSite(docsDir, shotsDir);
+  });
+  afterAll(() => site?.close());
+  const opened = () => {
+    if (!site) throw new Error("useDocsSite: the site is opened in beforeAll; read it inside a test");
+    return site;
+  };
+  return {
+    get browser() {
+      return opened().browser;
+    },
+    get origin() {
+      return opened().origin;
     },
   };
 }

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // bucketry bench: install footprint, bundle size, cold start, throughput and signing, ours vs the official
-// vendor SDKs and two hand-written baselines. `npm run bench` at the repo root builds first, then runs this.
+// vendor SDKs and two hand-written baselines, plus where a call's CPU goes (profile). `npm run bench` at the repo root builds first, then runs this.
 //
 // The facade (createBucketClient: validation, retries, timeouts, normalization) is measured in every phase;
 // --no-facade leaves its rows out of the throughput phase (≈ 1 min less).
 //
-//   node bench/run.mjs [--quick] [--only footprint,bundle,cold,throughput,signing] [--vendor aliyun-oss,…]
+//   node bench/run.mjs [--quick] [--only footprint,bundle,cold,throughput,profile,signing] [--vendor aliyun-oss,…]
 //                      [--rounds N] [--n N] [--iterations N] [--no-facade]
 //
 // Writes bench/results.json (merged: a partial rerun replaces only the rows it measured) and bench/RESULTS.md.
@@ -17,7 +17,7 @@ import { BENCH_DIR, WORK_DIR } from "./lib/paths.mjs";
 import { renderConsole, renderMarkdown, summarizeThroughput, targets } from "./lib/report.mjs";
 import { HOME_DIR, SHIM_DIR, firstErrorLine, log, run } from "./lib/util.mjs";
 
-const PHASES = ["footprint", "bundle", "cold", "throughput", "signing"];
+const PHASES = ["footprint", "bundle", "cold", "throughput", "profile", "signing"];
 
 function parseArgs(argv) {
   const o = { quick: false, only: PHASES, vendors: VENDORS, facade: true };
@@ -150,6 +150,10 @@ async function main() {
       const merged = mergeSection(prev, fresh, ["samples", "errors"]);
       merged.summary = summarizeThroughput(merged, VENDORS);
       results.sections.throughput = merged;
+    } else if (phase === "profile") {
+      const { profile } = await import("./lib/phase-profile.mjs");
+      const r = await profile({ vendors: opts.vendors, n: opts.n, warmup: opts.warmup, inflight: opts.inflight, rounds: opts.rounds });
+      results.sections.profile = mergeSection(prev, { ...stampOf(), ...r, measured: measured() }, ["rows"]);
     } else if (phase === "signing") {
       const { signing } = await import("./lib/phase-signing.mjs");
       const r = await signing({ vendors: opts.vendors, ms: opts.signMs, rounds: opts.signRounds });

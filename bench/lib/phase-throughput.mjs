@@ -9,7 +9,7 @@ import { IMPLS } from "./impls.mjs";
 import { BENCH_DIR } from "./paths.mjs";
 import { firstErrorLine, log, run, workerEnv } from "./util.mjs";
 
-function startServer(vendors) {
+export function startServer(vendors) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(BENCH_DIR, "lib", "server.mjs"), vendors.join(",")], { stdio: ["pipe", "pipe", "inherit"] });
     let buf = "";

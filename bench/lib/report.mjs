@@ -1,5 +1,6 @@
 // Summaries, targets (measured ratio + pass/miss + cause), the console table and bench/RESULTS.md.
 import { IMPLS, SCHEMES } from "./impls.mjs";
+import { BUCKETS } from "./phase-profile.mjs";
 import { VENDORS } from "./common.mjs";
 import { fmtBytes, int, max, median, min, x } from "./util.mjs";
 
@@ -137,7 +138,7 @@ export function targets(results) {
             measured: r.vsOfficial ? `${x(m)} (rounds ${range(r.vsOfficial)})` : "–",
             ratio: m,
             pass: m === undefined ? "n/a" : m >= 1 ? "pass" : "MISS",
-            cause: m !== undefined && m < 1 ? officialCause(r) : "",
+            cause: m !== undefined && m < 1 ? officialCause(r) + profileCause(v, S.profile) : "",
           });
         }
         const h = r.vsHttp?.median;
@@ -218,6 +219,25 @@ function officialCause(r) {
     `ours reaches ${x(h)} of the node:http baseline in the same rounds (see that target for why)` +
     (wo !== undefined ? `; that baseline with only the platform's Request and Response added (row http-web) reaches ${x(wo)} of the fastest official SDK, which builds neither` : "") +
     (fo !== undefined ? `; plain fetch alone reaches ${x(fo)} of it` : "")
+  );
+}
+
+/** CPU per call from the profile phase: ours, what of it the platform's Request/Response took, and the leanest official SDK. */
+function profileCause(v, section) {
+  const rows = section?.rows?.[v];
+  const ours = rows?.ours;
+  if (!ours || ours.error) return "";
+  let official;
+  for (const impl of implsOf(v, "official")) {
+    const row = rows[impl.id];
+    if (row && !row.error && (!official || row.cpu < official.row.cpu)) official = { id: impl.id, row };
+  }
+  const us = (n) => `${n.toFixed(0)} µs`;
+  const platform = ours.perCall["platform Request/Response"];
+  return (
+    `; CPU per call at ${section.inflight} in flight (section "CPU per call"): ours ${us(ours.cpu)}, of which the platform's Request/Response ${us(platform)} ` +
+    `and socket writes ${us(ours.perCall["socket writes"])}` +
+    (official ? `; ${official.id} ${us(official.row.cpu)}, of which socket writes ${us(official.row.perCall["socket writes"])} — ours without the platform's objects would spend ${us(ours.cpu - platform)}` : "")
   );
 }
 
@@ -384,6 +404,27 @@ export function renderMarkdown(results) {
       }
     }
     out.push(table(["vendor", "row", "mode", "÷ fastest official", "÷ node:http baseline", "÷ plain fetch baseline", "(plain fetch ÷ node:http)"], rrows));
+  }
+
+  if (S.profile) {
+    const p = S.profile;
+    out.push("");
+    out.push("## CPU per call");
+    out.push("");
+    out.push(stamp(p));
+    out.push("");
+    out.push(
+      `Where a call's CPU goes: ${p.rounds ?? 1} run(s) of ${p.n} calls at ${p.inflight} in flight per row (after ${p.warmup} warm-up calls; one run per row per round, rows rotated) against the throughput server, V8's CPU profiler sampling the timed calls every 100 µs (\`lib/phase-profile.mjs\`). Each sample counts toward the code it ran: the platform's Request/Response (undici, web streams, AbortSignal), openapi-fetch, @bucketry/signing's signer or transport, the generated client, node:http, the official SDK's own code (and its dependencies), the socket write calls, GC, or other Node internals (net, timers, microtasks, crypto). µs of CPU per call, each bucket the median over the rounds; idle time left out. The profiler's own sampling inflates every row alike: read the split and the rows side by side, not the totals as rates (the throughput section gives those).`,
+    );
+    out.push("");
+    const rows = [];
+    for (const v of VENDORS) {
+      for (const [id, r] of Object.entries(p.rows?.[v] ?? {})) {
+        if (r.error) rows.push([v, id, r.error, ...BUCKETS.map(() => "–")]);
+        else rows.push([v, id, r.cpu.toFixed(0), ...BUCKETS.map((b) => (r.perCall[b] >= 0.5 ? r.perCall[b].toFixed(0) : "·"))]);
+      }
+    }
+    out.push(table(["vendor", "row", "CPU µs/call", ...BUCKETS], rows));
   }
 
   if (S.signing) {

@@ -1,9 +1,13 @@
 // One throughput measurement in a fresh process:
-//   node lib/throughput-worker.mjs <impl-file> <endpoint> <seq|conc> <n> <warmup> [inflight]
+//   node lib/throughput-worker.mjs <impl-file> <endpoint> <seq|conc> <n> <warmup> [inflight] [cpu-profile-file]
 // Prints {"rps":…, "ms":…} on stdout. The first call's result is checked against the seed example.
+// With a profile file (the profile phase), V8's CPU profiler samples the timed calls only, every 100 µs, and the
+// profile is written there as JSON (the .cpuprofile format).
+import { writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { pathToFileURL } from "node:url";
 
-const [file, endpoint, mode, nArg, warmArg, inflightArg] = process.argv.slice(2);
+const [file, endpoint, mode, nArg, warmArg, inflightArg, profileFile] = process.argv.slice(2);
 const n = Number(nArg);
 const warmup = Number(warmArg);
 const inflight = Number(inflightArg ?? 16);
@@ -30,8 +34,17 @@ async function run(count) {
 }
 
 await run(warmup);
+let profiler;
+if (profileFile) {
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post("Profiler.enable");
+  await profiler.post("Profiler.setSamplingInterval", { interval: 100 });
+  await profiler.post("Profiler.start");
+}
 const t0 = process.hrtime.bigint();
 await run(n);
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+if (profiler) writeFileSync(profileFile, JSON.stringify((await profiler.post("Profiler.stop")).profile));
 process.stdout.write(JSON.stringify({ rps: (n * 1000) / ms, ms }) + "\n");
 process.exit(0); // keep-alive sockets and SDK timers must not hold the process open

@@ -266,6 +266,11 @@ function table(headers, rows) {
   return lines.join("\n");
 }
 
+/** A measured section's heading: title, when and where it was measured, and what it measures. */
+function heading(out, title, section, intro) {
+  out.push("", `## ${title}`, "", stamp(section), "", intro, "");
+}
+
 function stamp(section) {
   if (!section) return "";
   const m = Object.entries(section.measured ?? {});
@@ -305,13 +310,7 @@ export function renderMarkdown(results) {
   );
 
   if (S.footprint) {
-    out.push("");
-    out.push("## Install footprint");
-    out.push("");
-    out.push(stamp(S.footprint));
-    out.push("");
-    out.push("A fresh project (`npm install --ignore-scripts`) holding only that package; bytes = apparent size of every file under node_modules; packages = entries of the lockfile. Ours = `npm pack` tarballs of the built workspace packages. \"loads\" = importing the entry from that fresh project.");
-    out.push("");
+    heading(out, "Install footprint", S.footprint, "A fresh project (`npm install --ignore-scripts`) holding only that package; bytes = apparent size of every file under node_modules; packages = entries of the lockfile. Ours = `npm pack` tarballs of the built workspace packages. \"loads\" = importing the entry from that fresh project.");
     const rows = [];
     for (const v of VENDORS) {
       const f = S.footprint.rows[v];
@@ -328,13 +327,7 @@ export function renderMarkdown(results) {
   }
 
   if (S.bundle) {
-    out.push("");
-    out.push("## Bundle size");
-    out.push("");
-    out.push(stamp(S.bundle));
-    out.push("");
-    out.push("`esbuild --bundle --minify --format=esm` of a program that constructs the client and runs the vendor's operation (bench/impl/<vendor>/<row>.mjs); gzip level 9; kB = 1000 bytes.");
-    out.push("");
+    heading(out, "Bundle size", S.bundle, "`esbuild --bundle --minify --format=esm` of a program that constructs the client and runs the vendor's operation (bench/impl/<vendor>/<row>.mjs); gzip level 9; kB = 1000 bytes.");
     const rows = [];
     for (const v of VENDORS) {
       const b = S.bundle.rows[v];
@@ -348,16 +341,8 @@ export function renderMarkdown(results) {
   }
 
   if (S.cold) {
-    out.push("");
-    out.push("## Cold start");
-    out.push("");
-    out.push(stamp(S.cold));
-    out.push("");
-    out.push(
-      `Wall time of \`node lib/cold-worker.mjs <row>\` (import + construct the client), median of ${S.cold.iterations} shuffled runs, minus the median of \`node -e 0\` in the same loop (${S.cold.nodeNull.ms.toFixed(1)} ms, ${range(S.cold.nodeNull, (n) => n.toFixed(1))}). ` +
-        `Touching fetch's globals alone (\`globalThis.Headers; Request; fetch\`): ${S.cold.fetchGlobals?.ms?.toFixed(1) ?? "–"} ms.`,
-    );
-    out.push("");
+    heading(out, "Cold start", S.cold, `Wall time of \`node lib/cold-worker.mjs <row>\` (import + construct the client), median of ${S.cold.iterations} shuffled runs, minus the median of \`node -e 0\` in the same loop (${S.cold.nodeNull.ms.toFixed(1)} ms, ${range(S.cold.nodeNull, (n) => n.toFixed(1))}). ` +
+        `Touching fetch's globals alone (\`globalThis.Headers; Request; fetch\`): ${S.cold.fetchGlobals?.ms?.toFixed(1) ?? "–"} ms.`);
     const rows = [];
     for (const v of VENDORS) {
       const c = S.cold.rows[v];
@@ -369,15 +354,7 @@ export function renderMarkdown(results) {
 
   if (S.throughput) {
     const t = S.throughput;
-    out.push("");
-    out.push("## Throughput");
-    out.push("");
-    out.push(stamp(t));
-    out.push("");
-    out.push(
-      `Local node:http server on 127.0.0.1 answering each vendor's seed example (no signature check). ${t.config.n} calls sequentially and ${t.config.n} at ${t.config.inflight} in flight, after ${t.config.warmup} warm-up calls, each in a fresh process; ${t.config.rounds} interleaved round(s). Requests/s: median (min–max over rounds). Ratios are taken per round against the baselines/officials of the same round.`,
-    );
-    out.push("");
+    heading(out, "Throughput", t, `Local node:http server on 127.0.0.1 answering each vendor's seed example (no signature check). ${t.config.n} calls sequentially and ${t.config.n} at ${t.config.inflight} in flight, after ${t.config.warmup} warm-up calls, each in a fresh process; ${t.config.rounds} interleaved round(s). Requests/s: median (min–max over rounds). Ratios are taken per round against the baselines/officials of the same round.`);
     const rows = [];
     for (const v of VENDORS) {
       const s = t.summary[v];
@@ -408,15 +385,7 @@ export function renderMarkdown(results) {
 
   if (S.profile) {
     const p = S.profile;
-    out.push("");
-    out.push("## CPU per call");
-    out.push("");
-    out.push(stamp(p));
-    out.push("");
-    out.push(
-      `Where a call's CPU goes: ${p.rounds ?? 1} run(s) of ${p.n} calls at ${p.inflight} in flight per row (after ${p.warmup} warm-up calls; one run per row per round, rows rotated) against the throughput server, V8's CPU profiler sampling the timed calls every 100 µs (\`lib/phase-profile.mjs\`). Each sample counts toward the code it ran: the platform's Request/Response (undici, web streams, AbortSignal), openapi-fetch, @bucketry/signing's signer or transport, the generated client, node:http, the official SDK's own code (and its dependencies), the socket write calls, GC, or other Node internals (net, timers, microtasks, crypto). µs of CPU per call, each bucket the median over the rounds; idle time left out. The profiler's own sampling inflates every row alike: read the split and the rows side by side, not the totals as rates (the throughput section gives those).`,
-    );
-    out.push("");
+    heading(out, "CPU per call", p, `Where a call's CPU goes: ${p.rounds ?? 1} run(s) of ${p.n} calls at ${p.inflight} in flight per row (after ${p.warmup} warm-up calls; one run per row per round, rows rotated) against the throughput server, V8's CPU profiler sampling the timed calls every 100 µs (\`lib/phase-profile.mjs\`). Each sample counts toward the code it ran: the platform's Request/Response (undici, web streams, AbortSignal), openapi-fetch, @bucketry/signing's signer or transport, the generated client, node:http, the official SDK's own code (and its dependencies), the socket write calls, GC, or other Node internals (net, timers, microtasks, crypto). µs of CPU per call, each bucket the median over the rounds; idle time left out. The profiler's own sampling inflates every row alike: read the split and the rows side by side, not the totals as rates (the throughput section gives those).`);
     const rows = [];
     for (const v of VENDORS) {
       for (const [id, r] of Object.entries(p.rows?.[v] ?? {})) {
@@ -428,15 +397,7 @@ export function renderMarkdown(results) {
   }
 
   if (S.signing) {
-    out.push("");
-    out.push("## Signing");
-    out.push("");
-    out.push(stamp(S.signing));
-    out.push("");
-    out.push(
-      "Ops/s of one signature for the vendor's operation, in a fresh process per scheme, alternating sides per round. Ours = the pure core (`signX`) on Node's node:crypto path, including building its `{ method, url: URL, headers: Headers }` input; official = the SDK's signing function called as the SDK calls it per request (including its own date/nonce/header preparation).",
-    );
-    out.push("");
+    heading(out, "Signing", S.signing, "Ops/s of one signature for the vendor's operation, in a fresh process per scheme, alternating sides per round. Ours = the pure core (`signX`) on Node's node:crypto path, including building its `{ method, url: URL, headers: Headers }` input; official = the SDK's signing function called as the SDK calls it per request (including its own date/nonce/header preparation).");
     const rows = [];
     for (const [scheme, r] of Object.entries(S.signing.rows)) {
       if (r.error) rows.push([scheme, r.vendor, "–", r.error, "–", "–"]);

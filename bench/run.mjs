@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // bucketry bench: install footprint, bundle size, cold start, throughput and signing, ours vs the official
-// vendor SDKs and two hand-written baselines, plus where a call's CPU goes (profile). `npm run bench` at the repo root builds first, then runs this.
+// vendor SDKs and two hand-written baselines, plus where a call's CPU goes (profile). `npm run bench` at the
+// repo root builds first, then runs this.
 //
 // The facade (createBucketClient: validation, retries, timeouts, normalization) is measured in every phase;
 // --no-facade leaves its rows out of the throughput phase (≈ 1 min less).

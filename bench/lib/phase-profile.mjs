@@ -1,9 +1,10 @@
-// Where a call's CPU goes: runs of `ours` and of each official SDK per vendor (one per round, rows rotated) at `inflight` in flight against
-// the throughput phase's local server, with V8's CPU profiler sampling the timed calls only
-// (lib/throughput-worker.mjs). Each sample is put in a bucket by the code it ran — the platform's
+// Where a call's CPU goes: runs of `ours` and of each official SDK per vendor (one per round, rows rotated) at
+// `inflight` in flight against the throughput phase's local server, with V8's CPU profiler sampling the timed
+// calls only (lib/throughput-worker.mjs). Each sample is put in a bucket by the code it ran — the platform's
 // Request/Response (undici, web streams, AbortSignal), openapi-fetch, @bucketry/signing's signer or transport,
 // the generated client, node:http, the official SDK's own code, socket writes, GC, other Node internals — and
-// the buckets are reported in µs per call, each the median over the rounds. It explains the throughput targets; it sets none of its own.
+// the buckets are reported in µs per call, each the median over the rounds. It explains the throughput
+// targets; it sets none of its own.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -71,6 +72,9 @@ export function bucketize(profile, calls) {
   return { perCall, cpu: Object.values(perCall).reduce((a, b) => a + b, 0) };
 }
 
+/** The rows profiled for a vendor: ours (on its platform transport) and each official SDK. */
+const profiledRows = (vendor) => IMPLS[vendor].filter((i) => (i.kind === "ours" && !i.variant) || i.kind === "official");
+
 export async function profile({ vendors, n, warmup, inflight, rounds }) {
   const server = await startServer(vendors);
   const env = workerEnv();
@@ -80,7 +84,7 @@ export async function profile({ vendors, n, warmup, inflight, rounds }) {
   try {
     for (let round = 0; round < rounds; round++) {
       for (const v of vendors) {
-        const list = IMPLS[v].filter((i) => (i.kind === "ours" && !i.variant) || i.kind === "official");
+        const list = profiledRows(v);
         const rot = round % list.length;
         for (const impl of [...list.slice(rot), ...list.slice(0, rot)]) {
           const key = `${v}/${impl.id}`;
@@ -106,7 +110,7 @@ export async function profile({ vendors, n, warmup, inflight, rounds }) {
   const rows = {};
   for (const v of vendors) {
     rows[v] = {};
-    for (const impl of IMPLS[v].filter((i) => (i.kind === "ours" && !i.variant) || i.kind === "official")) {
+    for (const impl of profiledRows(v)) {
       const key = `${v}/${impl.id}`;
       const got = runs[v]?.[impl.id];
       if (errors[key] || !got) {
@@ -120,5 +124,5 @@ export async function profile({ vendors, n, warmup, inflight, rounds }) {
       };
     }
   }
-  return { rows, n, warmup, inflight, rounds };
+  return { rows, buckets: BUCKETS, n, warmup, inflight, rounds };
 }

@@ -1,6 +1,5 @@
 // Summaries, targets (measured ratio + pass/miss + cause), the console table and bench/RESULTS.md.
 import { IMPLS, SCHEMES } from "./impls.mjs";
-import { BUCKETS } from "./phase-profile.mjs";
 import { VENDORS } from "./common.mjs";
 import { fmtBytes, int, max, median, min, x } from "./util.mjs";
 
@@ -386,14 +385,15 @@ export function renderMarkdown(results) {
   if (S.profile) {
     const p = S.profile;
     heading(out, "CPU per call", p, `Where a call's CPU goes: ${p.rounds ?? 1} run(s) of ${p.n} calls at ${p.inflight} in flight per row (after ${p.warmup} warm-up calls; one run per row per round, rows rotated) against the throughput server, V8's CPU profiler sampling the timed calls every 100 µs (\`lib/phase-profile.mjs\`). Each sample counts toward the code it ran: the platform's Request/Response (undici, web streams, AbortSignal), openapi-fetch, @bucketry/signing's signer or transport, the generated client, node:http, the official SDK's own code (and its dependencies), the socket write calls, GC, or other Node internals (net, timers, microtasks, crypto). µs of CPU per call, each bucket the median over the rounds; idle time left out. The profiler's own sampling inflates every row alike: read the split and the rows side by side, not the totals as rates (the throughput section gives those).`);
+    const buckets = p.buckets;
     const rows = [];
     for (const v of VENDORS) {
       for (const [id, r] of Object.entries(p.rows?.[v] ?? {})) {
-        if (r.error) rows.push([v, id, r.error, ...BUCKETS.map(() => "–")]);
-        else rows.push([v, id, r.cpu.toFixed(0), ...BUCKETS.map((b) => (r.perCall[b] >= 0.5 ? r.perCall[b].toFixed(0) : "·"))]);
+        if (r.error) rows.push([v, id, r.error, ...buckets.map(() => "–")]);
+        else rows.push([v, id, r.cpu.toFixed(0), ...buckets.map((b) => (r.perCall[b] >= 0.5 ? r.perCall[b].toFixed(0) : "·"))]);
       }
     }
-    out.push(table(["vendor", "row", "CPU µs/call", ...BUCKETS], rows));
+    out.push(table(["vendor", "row", "CPU µs/call", ...buckets], rows));
   }
 
   if (S.signing) {

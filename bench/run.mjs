@@ -7,7 +7,7 @@
 // --no-facade leaves its rows out of the throughput phase (≈ 1 min less).
 //
 //   node bench/run.mjs [--quick] [--only footprint,bundle,cold,throughput,profile,signing] [--vendor aliyun-oss,…]
-//                      [--rounds N] [--n N] [--iterations N] [--no-facade]
+//                      [--rounds N] [--n N] [--warmup N] [--iterations N] [--no-facade]
 //
 // Writes bench/results.json (merged: a partial rerun replaces only the rows it measured) and bench/RESULTS.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -34,6 +34,7 @@ function parseArgs(argv) {
     else if (name === "--vendor") o.vendors = value().split(",");
     else if (name === "--rounds") o.rounds = Number(value());
     else if (name === "--n") o.n = Number(value());
+    else if (name === "--warmup") o.warmup = Number(value());
     else if (name === "--iterations") o.iterations = Number(value());
     else if (name === "--facade") o.facade = true;
     else if (name === "--no-facade") o.facade = false;
@@ -47,13 +48,19 @@ function parseArgs(argv) {
   for (const v of o.vendors) if (!VENDORS.includes(v)) throw new Error(`unknown vendor ${v}: one of ${VENDORS.join(", ")}`);
   o.vendors = VENDORS.filter((v) => o.vendors.includes(v)); // canonical order
   const q = o.quick;
-  o.n ??= q ? 300 : 2000;
-  o.warmup = q ? 50 : 300;
+  // Throughput is measured in the steady state: the warm-up runs long enough for V8 to optimize every row's
+  // hot paths (the undici and web-stream code a fetch-shaped client runs included). A short warm-up measures
+  // mostly the JIT, and penalizes the row with the most code on its hot path.
+  o.n ??= q ? 300 : 5000;
+  o.warmup ??= q ? 50 : 3000;
   o.rounds ??= q ? 1 : 3;
   o.inflight = 16;
   o.iterations ??= q ? 5 : 15;
   o.signMs = q ? 200 : 700;
   o.signRounds = q ? 3 : 5;
+  for (const [flag, min] of [["n", 1], ["warmup", 0], ["rounds", 1], ["iterations", 1]]) {
+    if (!Number.isInteger(o[flag]) || o[flag] < min) throw new Error(`--${flag} must be a whole number ≥ ${min}, got ${o[flag]}`);
+  }
   return o;
 }
 
@@ -100,7 +107,13 @@ function mergeSection(previous, fresh, keys) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  let opts;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`bench: ${err.message}`);
+    process.exit(2);
+  }
   const started = Date.now();
   mkdirSync(WORK_DIR, { recursive: true });
   mkdirSync(HOME_DIR, { recursive: true });

@@ -1,5 +1,5 @@
 // `npm run bench` takes its sizes from the command line; a bad value must stop it before it measures anything
-// (a NaN call count would otherwise run zero calls and report an infinite rate).
+// (a NaN call count would otherwise time zero calls in every worker and leave every rate empty).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";

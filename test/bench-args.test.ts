@@ -24,7 +24,9 @@ describe("bench/run.mjs arguments", () => {
     expect(stderr.trim()).toBe(`bench: ${message}`);
   });
 
-  it("says what a flag is missing", () => {
-    expect(bench("--warmup").stderr.trim()).toBe("bench: --warmup needs a value");
+  it("says what a flag is missing, with exit code 2", () => {
+    const { code, stderr } = bench("--warmup");
+    expect(code).toBe(2);
+    expect(stderr.trim()).toBe("bench: --warmup needs a value");
   });
 });

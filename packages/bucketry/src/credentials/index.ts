@@ -12,27 +12,16 @@ export {
   type SourceAttempt,
   type SourceOptions,
 } from "./types.js";
-export {
-  ALIBABA_CHAIN_SOURCES,
-  ALIBABA_ENV,
-  ALIBABA_METADATA_ENDPOINT,
-  alibabaCredentialChain,
-  alibabaStsEndpoint,
-  fromAlibabaCredentialsFile,
-  fromAlibabaEnv,
-  fromAliyunCliProfile,
-  fromCredentialsUri,
-  fromEcsRamRole,
-  fromOidcRole,
-  fromRamRoleArn,
-  type AlibabaChainOptions,
-  type AlibabaSourceOptions,
-  type CredentialsUriOptions,
-  type EcsRamRoleOptions,
-  type OidcRoleOptions,
-  type ProfileOptions,
-  type RamRoleArnOptions,
-} from "./alibaba-chain.js";
+export { ALIBABA_CHAIN_SOURCES, alibabaCredentialChain, type AlibabaChainOptions } from "./alibaba-chain.js";
+export { ALIBABA_ENV, type AlibabaSourceOptions, type ProfileOptions } from "./alibaba/context.js";
+export { alibabaStsEndpoint } from "./alibaba/sts.js";
+export { fromAlibabaEnv } from "./alibaba/environment.js";
+export { fromOidcRole, type OidcRoleOptions } from "./alibaba/oidc-role.js";
+export { fromRamRoleArn, type RamRoleArnOptions } from "./alibaba/ram-role-arn.js";
+export { fromAliyunCliProfile } from "./alibaba/cli-profile.js";
+export { fromAlibabaCredentialsFile } from "./alibaba/credentials-file.js";
+export { ALIBABA_METADATA_ENDPOINT, fromEcsRamRole, type EcsRamRoleOptions } from "./alibaba/ecs-ram-role.js";
+export { fromCredentialsUri, type CredentialsUriOptions } from "./alibaba/credentials-uri.js";
 export {
   HUAWEI_CHAIN_SOURCES,
   HUAWEI_ENV,

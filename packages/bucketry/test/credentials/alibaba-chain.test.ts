@@ -5,14 +5,11 @@
 // the hardened metadata mode, the STS endpoint rules and errors that hold no secret.
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import {
-  alibabaCredentialChain,
-  alibabaStsEndpoint,
-  fromAliyunCliProfile,
-  fromEcsRamRole,
-  fromRamRoleArn,
-  type AlibabaChainOptions,
-} from "../../src/credentials/alibaba-chain.js";
+import { alibabaCredentialChain, type AlibabaChainOptions } from "../../src/credentials/alibaba-chain.js";
+import { fromAliyunCliProfile } from "../../src/credentials/alibaba/cli-profile.js";
+import { fromEcsRamRole } from "../../src/credentials/alibaba/ecs-ram-role.js";
+import { fromRamRoleArn } from "../../src/credentials/alibaba/ram-role-arn.js";
+import { alibabaStsEndpoint } from "../../src/credentials/alibaba/sts.js";
 import { CredentialChainError } from "../../src/credentials/types.js";
 import type { Seen } from "../support/test-server.js";
 import { alicloud, fakeServer, json, routeOfficialAlibaba, tempHome, withProcessEnv } from "./fakes.js";

@@ -1,0 +1,124 @@
+// 3. aliyun CLI profiles (~/.aliyun/config.json): modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC.
+import type { AccessKeyCredentials } from "@bucketry/signing";
+import { parseJsonFile, readSourceFile } from "../files.js";
+import { isTrue, notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
+import { ALIBABA_ENV, context, staticSource, type Ctx, type ProfileOptions } from "./context.js";
+import { fromEcsRamRole } from "./ecs-ram-role.js";
+import { fromOidcRole } from "./oidc-role.js";
+import { fromRamRoleArn } from "./ram-role-arn.js";
+
+interface CliProfile {
+  name?: unknown;
+  mode?: unknown;
+  access_key_id?: unknown;
+  access_key_secret?: unknown;
+  sts_token?: unknown;
+  ram_role_arn?: unknown;
+  ram_session_name?: unknown;
+  expired_seconds?: unknown;
+  duration_seconds?: unknown;
+  sts_region?: unknown;
+  sts_endpoint?: unknown;
+  enable_vpc?: unknown;
+  ram_role_name?: unknown;
+  oidc_token_file?: unknown;
+  oidc_provider_arn?: unknown;
+  source_profile?: unknown;
+}
+
+const text = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+const count = (v: unknown): number | undefined => (typeof v === "number" && v > 0 ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined);
+
+/** The aliyun CLI's profiles. Reads the file once; sources that refresh (roles) are kept and refreshed. */
+export function fromAliyunCliProfile(options: ProfileOptions = {}): CredentialProvider {
+  const ctx = context(options);
+  const name = "cli-profile";
+  let inner: CredentialProvider | undefined;
+  return {
+    name,
+    async resolve() {
+      if (inner === undefined) {
+        if (isTrue(ctx.env[ALIBABA_ENV.cliProfileDisabled])) throw notConfigured(name, `switched off by ${ALIBABA_ENV.cliProfileDisabled}=true`);
+        const home = ctx.home();
+        if (!home && ctx.io.available) throw notConfigured(name, "no home directory");
+        const path = ctx.io.join(home, ".aliyun", "config.json");
+        const conf = parseJsonFile(name, path, await readSourceFile(ctx.io, name, path, "aliyun CLI config")) as { current?: unknown; profiles?: unknown };
+        const profiles = Array.isArray(conf?.profiles) ? (conf.profiles as CliProfile[]) : [];
+        if (profiles.length === 0) throw notConfigured(name, `no profiles in ${path}`);
+        const profileName = options.profile ?? setting(ctx.env, ALIBABA_ENV.profile) ?? text(conf.current);
+        if (!profileName) throw notConfigured(name, `${path} names no current profile and ${ALIBABA_ENV.profile} is not set`);
+        inner = cliProfileSource(ctx, path, profiles, profileName, 0);
+      }
+      const c = await inner.resolve();
+      return { ...c, source: `${name} ${inner.name}` };
+    },
+  };
+}
+
+function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profileName: string, depth: number): CredentialProvider {
+  const name = "cli-profile";
+  const p = profiles.find((x) => x.name === profileName);
+  if (!p) throw sourceFailed(name, `no profile named "${profileName}" in ${path}`);
+  const mode = text(p.mode) ?? "";
+  const label = `${profileName} (${mode})`;
+  const needKeys = (): AccessKeyCredentials => {
+    const accessKeyId = text(p.access_key_id);
+    const accessKeySecret = text(p.access_key_secret);
+    if (!accessKeyId || !accessKeySecret) throw sourceFailed(name, `profile "${profileName}" (${mode}) has no access_key_id and access_key_secret`);
+    return { accessKeyId, accessKeySecret };
+  };
+  const stsOptions = {
+    ...ctx.options,
+    ...(text(p.sts_region) ? { stsRegion: text(p.sts_region) } : {}),
+    ...(text(p.sts_endpoint) && !ctx.options.stsEndpoint ? { stsEndpoint: text(p.sts_endpoint) } : {}),
+    ...(p.enable_vpc === true ? { enableVpc: true } : {}),
+  };
+  switch (mode) {
+    case "AK": {
+      const keys = needKeys();
+      return staticSource(label, keys);
+    }
+    case "StsToken": {
+      const keys = needKeys();
+      const securityToken = text(p.sts_token);
+      if (!securityToken) throw sourceFailed(name, `profile "${profileName}" (StsToken) has no sts_token`);
+      return staticSource(label, { ...keys, securityToken });
+    }
+    case "RamRoleArn":
+      return fromRamRoleArn({
+        ...stsOptions,
+        name: label,
+        credentials: needKeys(),
+        roleArn: text(p.ram_role_arn) ?? "",
+        roleSessionName: text(p.ram_session_name),
+        durationSeconds: count(p.expired_seconds),
+      });
+    case "ChainableRamRoleArn": {
+      const sourceProfile = text(p.source_profile);
+      if (!sourceProfile || depth > 8) throw sourceFailed(name, `profile "${profileName}" (ChainableRamRoleArn) has no usable source_profile`);
+      return fromRamRoleArn({
+        ...stsOptions,
+        name: label,
+        credentials: cliProfileSource(ctx, path, profiles, sourceProfile, depth + 1),
+        roleArn: text(p.ram_role_arn) ?? "",
+        roleSessionName: text(p.ram_session_name),
+        durationSeconds: count(p.expired_seconds),
+      });
+    }
+    case "EcsRamRole":
+      return fromEcsRamRole({ ...ctx.options, name: label, roleName: text(p.ram_role_name) });
+    case "OIDC":
+      return fromOidcRole({
+        ...stsOptions,
+        name: label,
+        oidcTokenFile: text(p.oidc_token_file),
+        oidcProviderArn: text(p.oidc_provider_arn),
+        roleArn: text(p.ram_role_arn),
+        roleSessionName: text(p.ram_session_name),
+        // The Node library reads expired_seconds and then duration_seconds (the later wins); so do we.
+        durationSeconds: count(p.duration_seconds) ?? count(p.expired_seconds),
+      });
+    default:
+      throw sourceFailed(name, `profile "${profileName}" has mode "${mode}", which bucketry does not support (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC)`);
+  }
+}

@@ -1,0 +1,34 @@
+// 6. credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI answers { AccessKeyId, AccessKeySecret, SecurityToken, Expiration }.
+import { jsonBody, parseExpiration, send, str } from "../request.js";
+import { notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
+import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
+import { STS_TIMEOUT_MS } from "./sts.js";
+
+export interface CredentialsUriOptions extends AlibabaSourceOptions {
+  /** Default ALIBABA_CLOUD_CREDENTIALS_URI. */
+  uri?: string | undefined;
+  name?: string | undefined;
+}
+
+/** GET a URI answering `{ AccessKeyId, AccessKeySecret, SecurityToken, Expiration }` (a sidecar, a vault agent). */
+export function fromCredentialsUri(options: CredentialsUriOptions = {}): CredentialProvider {
+  const ctx = context(options);
+  const name = options.name ?? "credentials-uri";
+  return {
+    name,
+    async resolve() {
+      const uri = options.uri ?? setting(ctx.env, ALIBABA_ENV.credentialsUri);
+      if (!uri) throw notConfigured(name, `${ALIBABA_ENV.credentialsUri} is not set`);
+      const res = await send(ctx.fetch, name, { method: "GET", url: uri, timeoutMs: options.stsTimeoutMs ?? STS_TIMEOUT_MS });
+      if (res.status !== 200) throw sourceFailed(name, `answered HTTP ${res.status}`);
+      const data = jsonBody(res.text);
+      if (data === undefined) throw sourceFailed(name, "answered something other than a JSON object");
+      const accessKeyId = str(data.AccessKeyId);
+      const accessKeySecret = str(data.AccessKeySecret);
+      const securityToken = str(data.SecurityToken);
+      if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(name, "answered without AccessKeyId, AccessKeySecret and SecurityToken");
+      const expiration = parseExpiration(data.Expiration);
+      return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name };
+    },
+  };
+}

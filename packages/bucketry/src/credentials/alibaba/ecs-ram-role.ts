@@ -1,0 +1,88 @@
+// 5. ECS RAM role: the instance's role keys from the metadata service (hardened mode: a metadata token first).
+import { jsonBody, parseExpiration, send, str } from "../request.js";
+import { CredentialSourceError, METADATA_DISABLED_ENV, isTrue, notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
+import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
+
+export const ALIBABA_METADATA_ENDPOINT = "http://100.100.100.200";
+const METADATA_TOKEN_TTL_SECONDS = 21600;
+// The libraries' metadata timeout: 1 s connect + 1 s read.
+const METADATA_TIMEOUT_MS = 2_000;
+
+export interface EcsRamRoleOptions extends AlibabaSourceOptions {
+  /** The instance's RAM role (default ALIBABA_CLOUD_ECS_METADATA, else asked from the metadata service). */
+  roleName?: string | undefined;
+  /** Only hardened mode (metadata token required); default ALIBABA_CLOUD_IMDSV1_DISABLED=true. */
+  disableImdsV1?: boolean | undefined;
+  name?: string | undefined;
+}
+
+/** Temporary keys of the ECS instance's RAM role from the metadata service. */
+export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvider {
+  const ctx = context(options);
+  const name = options.name ?? "ecs-ram-role";
+  const base = (options.metadataEndpoint ?? ALIBABA_METADATA_ENDPOINT).replace(/\/+$/, "");
+  const timeoutMs = options.metadataTimeoutMs ?? METADATA_TIMEOUT_MS;
+
+  const get = async (path: string, token: string | null) => {
+    try {
+      return await send(ctx.fetch, name, { method: "GET", url: `${base}${path}`, headers: token === null ? {} : { "x-aliyun-ecs-metadata-token": token }, timeoutMs });
+    } catch (err) {
+      // Nothing answering at the metadata address: not an ECS instance (or metadata blocked).
+      if (err instanceof CredentialSourceError) throw notConfigured(name, `${err.message} (not an ECS instance?)`);
+      throw err;
+    }
+  };
+
+  return {
+    name,
+    async resolve() {
+      if (isTrue(ctx.env[ALIBABA_ENV.ecsMetadataDisabled])) throw notConfigured(name, `switched off by ${ALIBABA_ENV.ecsMetadataDisabled}=true`);
+      if (isTrue(ctx.env[METADATA_DISABLED_ENV])) throw notConfigured(name, `switched off by ${METADATA_DISABLED_ENV}=true`);
+      const v1Disabled = options.disableImdsV1 ?? isTrue(ctx.env[ALIBABA_ENV.imdsV1Disabled]);
+
+      const metadataToken = async (): Promise<string | null> => {
+        let res;
+        try {
+          res = await send(ctx.fetch, name, { method: "PUT", url: `${base}/latest/api/token`, headers: { "x-aliyun-ecs-metadata-token-ttl-seconds": String(METADATA_TOKEN_TTL_SECONDS) }, timeoutMs });
+        } catch (err) {
+          if (!v1Disabled) return null;
+          throw err instanceof CredentialSourceError ? notConfigured(name, `${err.message} (not an ECS instance?)`) : err;
+        }
+        if (res.status === 200) return res.text;
+        if (v1Disabled) throw sourceFailed(name, `metadata token request answered HTTP ${res.status} (hardened mode is required by ${ALIBABA_ENV.imdsV1Disabled})`);
+        return null;
+      };
+      /** With the token; without it as the fallback when plain requests are allowed (as the libraries do). */
+      const getWithFallback = async (path: string, token: string | null) => {
+        let res;
+        try {
+          res = await get(path, token);
+        } catch (err) {
+          if (token !== null && !v1Disabled) return get(path, null);
+          throw err;
+        }
+        if (res.status !== 200 && token !== null && !v1Disabled) return get(path, null);
+        return res;
+      };
+
+      let roleName = options.roleName ?? setting(ctx.env, ALIBABA_ENV.ecsMetadata);
+      if (!roleName) {
+        const res = await getWithFallback("/latest/meta-data/ram/security-credentials/", await metadataToken());
+        if (res.status === 404) throw notConfigured(name, "the instance has no RAM role attached");
+        if (res.status !== 200) throw sourceFailed(name, `role name request answered HTTP ${res.status}`);
+        roleName = res.text.trim();
+        if (!roleName) throw notConfigured(name, "the instance has no RAM role attached");
+      }
+      const res = await getWithFallback(`/latest/meta-data/ram/security-credentials/${encodeURIComponent(roleName)}`, await metadataToken());
+      if (res.status !== 200) throw sourceFailed(name, `credentials request for role ${roleName} answered HTTP ${res.status}`);
+      const data = jsonBody(res.text);
+      const accessKeyId = str(data?.AccessKeyId);
+      const accessKeySecret = str(data?.AccessKeySecret);
+      const securityToken = str(data?.SecurityToken);
+      if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(name, "the metadata service answered without AccessKeyId, AccessKeySecret and SecurityToken");
+      if (data?.Code !== "Success") throw sourceFailed(name, "the metadata service answered Code other than Success");
+      const expiration = parseExpiration(data.Expiration);
+      return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name };
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// STS as the OIDC-role and RAM-role sources call it: its endpoint, its form encoding and its answer.
+import { jsonBody, parseExpiration, str } from "../request.js";
+import { isTrue, setting, sourceFailed, type Env, type ResolvedCredentials } from "../types.js";
+import { ALIBABA_ENV } from "./context.js";
+
+export const STS_VERSION = "2015-04-01";
+export const DEFAULT_DURATION_SECONDS = 3600;
+// The libraries' timeout for STS and the credentials URI: 5 s connect + 10 s read.
+export const STS_TIMEOUT_MS = 15_000;
+
+/** The STS base URL the libraries would use. */
+export function alibabaStsEndpoint(options: { stsEndpoint?: string | undefined; stsRegion?: string | undefined; enableVpc?: boolean | undefined }, env: Env): string {
+  if (options.stsEndpoint) return options.stsEndpoint.includes("://") ? options.stsEndpoint.replace(/\/+$/, "") : `https://${options.stsEndpoint}`;
+  const region = options.stsRegion ?? setting(env, ALIBABA_ENV.stsRegion);
+  const vpc = options.enableVpc ?? isTrue(env[ALIBABA_ENV.vpcEndpointEnabled]);
+  if (!region) return "https://sts.aliyuncs.com";
+  return vpc ? `https://sts-vpc.${region}.aliyuncs.com` : `https://sts.${region}.aliyuncs.com`;
+}
+
+export function stsCredentials(source: string, action: string, status: number, text: string): ResolvedCredentials {
+  const body = jsonBody(text);
+  if (status !== 200) {
+    // Code and request id only: an STS message can quote the string to sign, which holds the source's token.
+    const code = str(body?.Code);
+    const requestId = str(body?.RequestId);
+    throw sourceFailed(source, `STS ${action} refused (HTTP ${status}${code ? ` ${code}` : ""}${requestId ? `, request id ${requestId}` : ""})`);
+  }
+  const c = body?.Credentials as Record<string, unknown> | undefined;
+  const accessKeyId = str(c?.AccessKeyId);
+  const accessKeySecret = str(c?.AccessKeySecret);
+  const securityToken = str(c?.SecurityToken);
+  if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(source, `STS ${action} answered without Credentials.AccessKeyId, AccessKeySecret and SecurityToken`);
+  const expiration = parseExpiration(c?.Expiration);
+  return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source };
+}
+
+export function form(params: Record<string, string | undefined>): string {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) out.push(`${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+  return out.join("&");
+}
+
+export const isoSeconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -7,7 +7,7 @@ import { createServer as createHttpsServer } from "node:https";
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { ResponseParser, type ParsedHead } from "../../src/transport/http1.js";
+import { ResponseParser, type ParsedHead } from "../../src/transport/response-parser.js";
 import { createNodeTransport } from "../../src/transport/node.js";
 
 interface Parsed {

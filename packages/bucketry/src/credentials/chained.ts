@@ -6,7 +6,7 @@ import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./facts.js";
 import type { Provider } from "../model.js";
 import { assertAccessKeyCredentials, assertToken, credentialsError } from "./checks.js";
 import { hitachiTokenFile } from "./hitachi-token-file.js";
-import { huaweiProjectId, type ProjectIdOptions } from "./huawei-chain.js";
+import { huaweiProjectId, type ProjectIdOptions } from "./huawei-project-id.js";
 import { RefreshingCredentials } from "./refreshing-cache.js";
 
 type Env = Record<string, string | undefined>;

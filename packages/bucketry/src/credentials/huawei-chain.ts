@@ -1,7 +1,6 @@
 // Huawei Cloud's default credential chain as the official SDKs resolve it (huaweicloud-sdk-go-v3 / -python-v3
 // DefaultCredentialProviderChain "basic": environment → profile → metadata; the Node core SDK has the
-// environment part and the IAM project lookup), and the project id looked up from IAM by region when none
-// is given (BasicCredentials.processAuthParams), cached per access key and region:
+// environment part), in order (the project id looked up from IAM when none is given: huawei-project-id.ts):
 //
 //   1. environment   HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK [/ _SECURITY_TOKEN] [/ _PROJECT_ID] [/ _IAM_ENDPOINT]
 //   2. profile-file  HUAWEICLOUD_SDK_CREDENTIALS_FILE or ~/.huaweicloud/credentials (ini), section [basic]:
@@ -11,7 +10,6 @@
 //                    off with BUCKETRY_METADATA_DISABLED=true
 //
 // Federated login (HUAWEICLOUD_SDK_IDP_ID + _ID_TOKEN_FILE) is not supported: such a source reports so.
-import { signSdkHmacSha256 } from "@bucketry/signing/huawei-sdk-hmac";
 import { io as platformIo } from "#credential-io";
 import { credentialChain, type CredentialChain } from "./chain.js";
 import { parseIni, readSourceFile } from "./files.js";
@@ -46,7 +44,6 @@ export const HUAWEI_METADATA_ENDPOINT = "http://169.254.169.254";
 /** The SDKs refresh temporary keys 40 minutes before they expire. */
 export const HUAWEI_REFRESH_MARGIN_MS = 40 * 60_000;
 const METADATA_TIMEOUT_MS = 3_000; // the Go SDK's metadata client timeout
-const IAM_TIMEOUT_MS = 15_000;
 
 /** Huawei credentials may carry the IAM endpoint their profile names. */
 export interface HuaweiCredentials extends ResolvedCredentials {
@@ -157,61 +154,4 @@ export type HuaweiChainOptions = HuaweiSourceOptions;
 /** Huawei's default chain for BasicCredentials (see the top of this file). */
 export function huaweiCredentialChain(options: HuaweiChainOptions = {}): CredentialChain<HuaweiCredentials> {
   return credentialChain<HuaweiCredentials>("Huawei Cloud", [fromHuaweiEnv(options), fromHuaweiProfile(options), fromHuaweiEcsMetadata(options)]);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// project id from IAM
-
-const REGIONAL_IAM = new Set([
-  "cn-north-1", "cn-north-2", "cn-north-4", "cn-north-9", "cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5", "cn-south-1", "cn-south-2",
-  "cn-southwest-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "af-south-1", "sa-brazil-1", "la-south-2",
-  "na-mexico-1", "la-north-2", "eu-west-0", "my-kualalumpur-1", "ru-moscow-1", "me-east-1", "ae-ad-1", "tr-west-1",
-]);
-
-/** The IAM endpoint the Go SDK picks for `region` (a regional one where it has it, else the global one). */
-export function huaweiIamEndpoint(region: string): string {
-  return REGIONAL_IAM.has(region) ? `https://iam.${region}.myhuaweicloud.com` : "https://iam.myhuaweicloud.com";
-}
-
-export interface ProjectIdOptions {
-  credentials: HuaweiCredentials;
-  region: string;
-  /** Default: the credentials' iam_endpoint, else the region's IAM endpoint. */
-  iamEndpoint?: string | undefined;
-  fetch?: ((request: Request) => Promise<Response>) | undefined;
-  clock?: (() => number) | undefined;
-}
-
-const projectIds = new Map<string, string>();
-
-/**
- * The project id of `region` for these credentials: GET {iam}/v3/projects?name={region}, signed with
- * SDK-HMAC-SHA256. Exactly one project is the answer (cached per access key, region and endpoint, as the
- * SDKs cache it); none or several is an error naming what to set. (The Node SDK then creates a project;
- * bucketry does not write to an account to find credentials.)
- */
-export async function huaweiProjectId(options: ProjectIdOptions): Promise<string> {
-  const { credentials: c, region } = options;
-  const endpoint = (options.iamEndpoint ?? c.iamEndpoint ?? huaweiIamEndpoint(region)).replace(/\/+$/, "");
-  const key = `${c.accessKeyId}\n${region}\n${endpoint}`;
-  const cached = projectIds.get(key);
-  if (cached !== undefined) return cached;
-  const name = "IAM project lookup";
-  const url = new URL(`${endpoint}/v3/projects`);
-  url.searchParams.set("name", region);
-  const headers = new Headers({ "content-type": "application/json" });
-  await signSdkHmacSha256({ method: "GET", url, headers }, { credentials: c, clock: options.clock });
-  const res = await send(options.fetch, name, { method: "GET", url: url.href, headers: Object.fromEntries(headers), timeoutMs: IAM_TIMEOUT_MS });
-  const body = jsonBody(res.text);
-  if (res.status !== 200) {
-    const err = (body?.error ?? {}) as Record<string, unknown>;
-    const code = str(body?.error_code) ?? str(err.code);
-    throw sourceFailed(name, `IAM answered HTTP ${res.status}${code ? ` ${code}` : ""} for the projects of region ${region}; pass projectId or set ${HUAWEI_ENV.projectId}`);
-  }
-  const projects = Array.isArray(body?.projects) ? (body!.projects as { id?: unknown }[]) : [];
-  const ids = projects.map((p) => str(p.id)).filter((id): id is string => id !== undefined);
-  if (ids.length === 0) throw sourceFailed(name, `no project named ${region} in this account; pass projectId or set ${HUAWEI_ENV.projectId}`);
-  if (ids.length > 1) throw sourceFailed(name, `several projects named ${region} (${ids.join(", ")}); pass projectId or set ${HUAWEI_ENV.projectId}`);
-  projectIds.set(key, ids[0]!);
-  return ids[0]!;
 }

@@ -31,13 +31,11 @@ export {
   fromHuaweiEnv,
   fromHuaweiProfile,
   huaweiCredentialChain,
-  huaweiIamEndpoint,
-  huaweiProjectId,
   type HuaweiChainOptions,
   type HuaweiCredentials,
   type HuaweiSourceOptions,
-  type ProjectIdOptions,
 } from "./huawei-chain.js";
+export { huaweiIamEndpoint, huaweiProjectId, type ProjectIdOptions } from "./huawei-project-id.js";
 export { BAIDU_CHAIN_SOURCES, BAIDU_ENV, BAIDU_STS_ENDPOINT, baiduCredentialChain, fromBaiduEnv, fromBaiduSts, type BaiduStsOptions } from "./baidu.js";
 export { HITACHI_TOKEN_FILE_ENV, hitachiTokenFile, type TokenFileOptions, type TokenFileSource } from "./hitachi-token-file.js";
 

@@ -4,7 +4,8 @@
 // their published formats on fake servers.
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain, huaweiIamEndpoint, huaweiProjectId } from "../../src/credentials/huawei-chain.js";
+import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain } from "../../src/credentials/huawei-chain.js";
+import { huaweiIamEndpoint, huaweiProjectId } from "../../src/credentials/huawei-project-id.js";
 import { CredentialChainError } from "../../src/credentials/types.js";
 import { createBucketClient, type BucketryError } from "../../src/index.js";
 import type { Seen } from "../support/test-server.js";

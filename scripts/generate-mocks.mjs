@@ -3,7 +3,8 @@
 // the method, path, servers, parameters (name, in, required, JSON schema), request body schema, response
 // schemas/headers/examples per status, the documented error examples, and one MSW handler factory per
 // operation that delegates to the hand-written runtime in packages/mocks/src/, and the list of vendor adapters
-// (src/generated/adapters.ts, from redocly.yaml's order).
+// (src/generated/adapters.ts, from redocly.yaml's order), the vendor ids (src/generated/providers.ts) and the test
+// account assembled from every adapter module's account (src/generated/accounts.ts).
 //   node scripts/generate-mocks.mjs [vendor ...]          write
 //   node scripts/generate-mocks.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
 import { createHash } from "node:crypto";
@@ -292,10 +293,39 @@ function adaptersModule(all) {
   return out;
 }
 
+/** The vendor ids as a type (imports nothing: the runtime, the adapters and the state may all use it). */
+function providersModule(all) {
+  let out = header("redocly.yaml (apis)");
+  out += "\n/** Every vendor the mocks serve, in the order redocly.yaml lists the specs. */\n";
+  out += `export type Provider = ${all.map((v) => JSON.stringify(v)).join(" | ")};\n`;
+  return out;
+}
+
+/**
+ * The published test account, assembled from each vendor's account: the export `<camelCase>Account` of
+ * src/vendors/<vendor>.ts — `{ credentials, clientOptions, facts }` (see any adapter module).
+ */
+function accountsModule(all) {
+  const ident = (v) => v.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+  let out = header("redocly.yaml (apis)");
+  out += "// The test account is fake and public on purpose: the mock accepts exactly these credentials (and nothing else),\n";
+  out += "// so a test proves its requests are signed correctly.\n\n";
+  for (const v of all) out += `import { ${ident(v)}Account } from "../vendors/${v}.js";\n`;
+  out += "\n/** Credentials in the facade's shapes (`createBucketClient({ credentials })`), per vendor. */\n";
+  out += `export const testCredentials = {\n${all.map((v) => `  ${JSON.stringify(v)}: ${ident(v)}Account.credentials,\n`).join("")}} as const;\n`;
+  out += "\n/** Everything else about the mock account that a client needs or a test may assert (every vendor's `facts`). */\n";
+  out += `export const testAccount = {\n${all.map((v) => `  ...${ident(v)}Account.facts,\n`).join("")}} as const;\n`;
+  out += "\n/** Per vendor, the `createBucketClient` options a client of the mock needs besides provider, endpoint and credentials. */\n";
+  out += `export const accountClientOptions = {\n${all.map((v) => `  ${JSON.stringify(v)}: ${ident(v)}Account.clientOptions,\n`).join("")}} as const;\n`;
+  return out;
+}
+
 const files = vendors.map((v) => [join(OUT_DIR, `${v}.ts`), vendorModule(v, config[v].spec)]);
 // The index and the adapter list always list every vendor (a partial run must not drop the others).
 files.push([join(OUT_DIR, "index.ts"), indexModule(Object.keys(config))]);
 files.push([join(OUT_DIR, "adapters.ts"), adaptersModule(Object.keys(config))]);
+files.push([join(OUT_DIR, "providers.ts"), providersModule(Object.keys(config))]);
+files.push([join(OUT_DIR, "accounts.ts"), accountsModule(Object.keys(config))]);
 
 stale += writeOrCheck(files, check);
 if (check) {

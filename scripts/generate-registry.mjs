@@ -4,8 +4,12 @@
 //   src/generated/provider-ids.ts      the ids, in redocly.yaml order (PROVIDERS, the Provider type); imports nothing
 //   src/generated/providers.ts         every provider module (the root entry, the CLI, ENV and the docs read it)
 //   src/generated/entries/<id>.ts      `bucketry/<id>`: that provider's createBucketClient and types, no other provider
-// A provider module exports `createBucketClient` and `providerModule`; the types it exports are re-exported by its
-// entry.
+//   src/generated/root-exports.ts      what the root entry exports per provider: the types each provider module
+//                                      declares, and each generated client package as a namespace
+// A provider module exports `createBucketClient` and `providerModule`; every type it exports is re-exported by
+// its entry, and the types it declares itself (interfaces, type aliases) by the root entry too. A type it only
+// passes on from another package (`export type { X }`, e.g. its client's response type) stays on its entry: at
+// the root, two providers' pass-through names could collide.
 //   node scripts/generate-registry.mjs           write
 //   node scripts/generate-registry.mjs --check   exit 1 when a generated file is stale, edited or left over
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -28,10 +32,14 @@ const camel = (id) => id.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
 function exportsOf(file) {
   const source = ts.createSourceFile(file, readFileSync(join(root, file), "utf8"), ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const types = [];
+  const declared = [];
   const values = [];
   const exported = (node) => node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
   for (const node of source.statements) {
-    if ((ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) && exported(node)) types.push(node.name.text);
+    if ((ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) && exported(node)) {
+      types.push(node.name.text);
+      declared.push(node.name.text);
+    }
     else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && exported(node) && node.name) values.push(node.name.text);
     else if (ts.isVariableStatement(node) && exported(node)) {
       for (const d of node.declarationList.declarations) if (ts.isIdentifier(d.name)) values.push(d.name.text);
@@ -39,7 +47,7 @@ function exportsOf(file) {
       for (const el of node.exportClause.elements) (node.isTypeOnly || el.isTypeOnly ? types : values).push(el.name.text);
     }
   }
-  return { types: types.sort(), values };
+  return { types: types.sort(), declared: declared.sort(), values };
 }
 
 const problems = [];
@@ -47,12 +55,16 @@ const modules = ids.map((id) => {
   const file = `${facade}/providers/${id}.ts`;
   if (!existsSync(join(root, file))) {
     problems.push(`redocly.yaml lists "${id}" but ${file} does not exist: write its provider module (see CONTRIBUTING.md, "Adding a vendor")`);
-    return { id, types: [] };
+    return { id, types: [], declared: [] };
   }
-  const { types, values } = exportsOf(file);
+  const { types, declared, values } = exportsOf(file);
   for (const name of ["createBucketClient", "providerModule"]) if (!values.includes(name)) problems.push(`${file} must export \`${name}\``);
-  return { id, types };
+  return { id, types, declared };
 });
+// The root entry re-exports every module's declared types side by side: a name two modules declare is ambiguous.
+const declaredBy = new Map();
+for (const { id, declared } of modules) for (const name of declared) declaredBy.set(name, [...(declaredBy.get(name) ?? []), id]);
+for (const [name, ids] of declaredBy) if (ids.length > 1) problems.push(`type ${name} is declared by the provider modules of ${ids.join(" and ")}: the root entry re-exports both, so each needs its own name`);
 if (problems.length) {
   for (const p of problems) console.error(p);
   process.exit(1);
@@ -70,6 +82,15 @@ const files = [
       `\n/** Every provider module, in the order of redocly.yaml's \`apis\`. */\nexport const providerModules = [${ids.map(camel).join(", ")}] as const;\n` +
       `\n/** Each provider's createBucketClient: all the root entry needs of a module (a bundle keeps no CLI or docs facts). */\n` +
       `export const clientFactories = {\n${ids.map((id) => `  ${JSON.stringify(id)}: ${camel(id)}Client,\n`).join("")}};\n`,
+  ],
+  [
+    `${generated}/root-exports.ts`,
+    header +
+      `// The root entry's per-provider exports (src/index.ts re-exports this file): the types each provider module declares,\n` +
+      `// and each vendor's generated client package as a namespace (the escape hatch to the raw client).\n` +
+      modules.map(({ id, declared }) => (declared.length ? `export type { ${declared.join(", ")} } from "../providers/${id}.js";\n` : "")).join("") +
+      `\n` +
+      ids.map((id) => `export * as ${camel(id)} from "@bucketry/${id}";\n`).join(""),
   ],
   ...modules.map(({ id, types }) => [
     `${generated}/entries/${id}.ts`,

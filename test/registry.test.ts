@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import ts from "typescript";
 import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -114,11 +115,70 @@ describe("the facade's provider modules", () => {
   });
 });
 
+describe("the root entry", () => {
+  it("exports each vendor's generated client package as a namespace", async () => {
+    const facade = (await import("bucketry")) as Record<string, unknown>;
+    const camel = (id: string) => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    for (const id of ids) expect(typeof facade[camel(id)], `bucketry export ${camel(id)}`).toBe("object");
+  });
+});
+
 describe("the mocks", () => {
   it("@bucketry/mocks has one vendor adapter and one generated handler set per vendor", async () => {
     const mocks = (await import("@bucketry/mocks")) as { vendorAdapters: readonly { provider: string }[]; vendors: Record<string, unknown> };
     agrees(mocks.vendorAdapters.map((a) => a.provider), "@bucketry/mocks vendorAdapters");
     agrees(Object.keys(mocks.vendors), "@bucketry/mocks generated handlers (vendors)");
+  });
+
+  it("the test account has credentials and server client options for every vendor", async () => {
+    const mocks = (await import("@bucketry/mocks")) as { testCredentials: Record<string, unknown> };
+    agrees(Object.keys(mocks.testCredentials), "@bucketry/mocks testCredentials");
+    const { startMockServer } = (await import("@bucketry/mocks/server")) as {
+      startMockServer: (o: { buckets: number }) => Promise<{ clientOptions: Record<string, { provider: string; endpoint: string }>; endpoints: Record<string, string>; close(): Promise<void> }>;
+    };
+    const server = await startMockServer({ buckets: 1 });
+    try {
+      agrees(Object.keys(server.clientOptions), "startMockServer().clientOptions");
+      for (const id of ids) expect(server.clientOptions[id], id).toMatchObject({ provider: id, endpoint: server.endpoints[id], credentials: mocks.testCredentials[id] });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("a vendor's facts live in its own modules", () => {
+  // What CONTRIBUTING.md's "Adding a vendor" promises: a new vendor edits no shared module. So outside a vendor's
+  // own modules (its provider module, its mock adapter, generated files, and the credential sources of
+  // src/credentials/, which are per vendor family), no code of the facade, the mocks or the signers names a
+  // vendor id in a string. Comments may.
+  const sourcesUnder = (dir: string): string[] =>
+    readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+      .map((f) => `${dir}/${f.split("\\").join("/")}`);
+  const own = (file: string) =>
+    /\/generated\//.test(file) ||
+    file.startsWith("packages/bucketry/src/credentials/") ||
+    ids.some((id) => file === `packages/bucketry/src/providers/${id}.ts` || file === `packages/mocks/src/vendors/${id}.ts`);
+  const shared = ["packages/bucketry/src", "packages/mocks/src", "packages/signing/src"].flatMap(sourcesUnder).filter((f) => !own(f));
+
+  it("no shared module names a vendor id in a string", () => {
+    expect(shared.length).toBeGreaterThan(50);
+    const found: string[] = [];
+    const pattern = new RegExp(`(^|[^a-z0-9-])(${ids.join("|")})($|[^a-z0-9-])`);
+    for (const file of shared) {
+      const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+      const visit = (node: ts.Node): void => {
+        if ((ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) && pattern.test(node.text)) {
+          // A module path (`import … from "@bucketry/aliyun-ens"`) names a package, not a vendor fact.
+          if (!(ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent))) {
+            found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${JSON.stringify(node.text)}`);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(found, "move these into the vendor's provider module or mock adapter").toEqual([]);
   });
 });
 

@@ -85,6 +85,8 @@ export interface CliFacts<O> {
   region?: string | undefined;
   /** Accepted `--signature-version` values, default first (none: the flag is refused). */
   signatureVersions: readonly string[];
+  /** Set when the provider signs no request, saying how it authenticates instead (`bucketry sign` refuses it). */
+  signsNoRequest?: string | undefined;
   /** Flags the command needs for this provider (shown by `bucketry providers`). */
   required: readonly string[];
   /**

@@ -23,6 +23,8 @@ export interface VendorAdapter {
   auxiliaryOperations: string[];
   /** Whether the vendor checks the request time (clock-skew scenarios apply). */
   clockChecked: boolean;
+  /** With `clockChecked` false: why (a clock-skew scenario naming the vendor is refused with it). */
+  noClockCheckReason?: string;
   /** A fresh request id in the vendor's format. */
   requestId(random: () => number): string;
   /** Adds the headers every answer of the vendor carries (request id, Date, Server, …). */

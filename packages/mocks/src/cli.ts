@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run mock`: serves the five mock APIs on 127.0.0.1 and prints endpoints and credentials.
 //   node packages/mocks/dist/cli.js [--port 9000] [--host 0.0.0.0] [--buckets 10000] [--seed 1]
-import { testAccount } from "./credentials.js";
+import { testAccount } from "./generated/accounts.js";
 import { startMockServer } from "./server.js";
 
 function flag(name: string): number | undefined {

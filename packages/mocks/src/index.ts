@@ -16,7 +16,7 @@ export type { MockContext, MockRuntimeApi, VendorAdapter } from "./adapter.js";
 export { createMockState, NAME_PREFIXES, type CannedAcl, type MockBucket, type MockState, type MockStateOptions } from "./state.js";
 export { documentCookieJar, memoryCookieJar, type MockCookieJar } from "./cookie-jar.js";
 export { scenario, errorCodes, type BodyFault, type Scenario, type ScenarioOptions, type ScenarioSpec } from "./scenarios.js";
-export { testAccount, testCredentials } from "./credentials.js";
+export { testAccount, testCredentials } from "./generated/accounts.js";
 export type { RecordedCall, Reply } from "./runtime.js";
 export { validateRequest, validateResponse, validateSchema, responseSpecFor, type ResponseCheck, type ValidationIssue } from "./validation.js";
 export { routesFor, matchRoute, type Route } from "./match.js";

@@ -1,5 +1,6 @@
 // Scenarios: deliberate failures and delays layered over the spec-faithful behaviour. Each applies once by
 // default, `{ times: n }` times, or `{ always: true }`; `mock.use(...)` activates them, `mock.reset()` clears them.
+import { vendorAdapters } from "./generated/adapters.js";
 import { vendors } from "./generated/index.js";
 import type { BodyFault, Provider, Scenario, ScenarioSpec } from "./types.js";
 
@@ -58,10 +59,12 @@ export const scenario = {
   /**
    * The server's clock is `offsetMs` ahead (negative: behind) for the matching requests, so signed requests
    * outside the vendor's window fail with its clock-skew error (OSS RequestTimeTooSkewed with the server
-   * `Date`, MPC APIGW.0303, BOS RequestExpired, ENS InvalidTimeStamp.Expired). Not applicable to Hitachi.
+   * `Date`, MPC APIGW.0303, BOS RequestExpired, ENS InvalidTimeStamp.Expired). Refused for a vendor that checks
+   * no request time (Hitachi).
    */
   clockSkew(provider: Provider | "*", offsetMs = 3_600_000, options?: ScenarioOptions): Scenario {
-    if (provider === "hitachi-vsp-one-object") throw new Error("scenario.clockSkew: Hitachi's MAPI checks no request time (bearer token + XSRF session)");
+    const adapter = vendorAdapters.find((a) => a.provider === provider);
+    if (adapter?.clockChecked === false) throw new Error(`scenario.clockSkew: ${adapter.noClockCheckReason ?? `${provider} checks no request time`}`);
     return make(provider, { kind: "clock-skew", offsetMs }, options, `${offsetMs}ms`);
   },
   /** Adds `ms` of latency before the normal (or other scenario's) answer. */

@@ -1,7 +1,7 @@
 // The mocks' deterministic data set: one account's buckets, seen through each vendor's API. The same seed
 // always gives the same buckets (names, dates, ACLs, owners), so pagination and filtering are real and
 // reproducible.
-import { testAccount } from "./credentials.js";
+import { testAccount } from "./generated/accounts.js";
 import type { CannedAcl, MockBucket, MockState } from "./types.js";
 
 export type { CannedAcl, MockBucket, MockState };

@@ -1,10 +1,13 @@
-// The mocks' shared types, and nothing else: this module imports no other module, so the runtime, the vendor
-// adapters, the generated handlers and the data set can all depend on it without depending on each other.
+// The mocks' shared types, and nothing else: this module imports only the generated vendor ids (which import
+// nothing), so the runtime, the vendor adapters, the generated handlers and the data set can all depend on it
+// without depending on each other.
 // First the shapes of the data scripts/generate-mocks.mjs extracts from each spec (src/generated/<vendor>.ts),
 // then what a request and its answer look like inside the mock.
 
-/** The five APIs the mocks serve; the same ids as the facade's `provider` option. */
-export type Provider = "aliyun-ens" | "huaweicloud-mpc" | "baidu-bos" | "hitachi-vsp-one-object" | "aliyun-oss";
+import type { Provider } from "./generated/providers.js";
+
+/** The APIs the mocks serve (generated from redocly.yaml); the same ids as the facade's `provider` option. */
+export type { Provider };
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 writes it) with every `$ref` inlined. */
 export type JsonSchema = { [keyword: string]: unknown } | boolean;

@@ -58,6 +58,24 @@ ${wrap(
 const EXIT_HELP = `Exit codes: 0 ok, 2 usage, 3 credentials/auth, 4 not found, 5 other API error, 6 network/timeout.`;
 
 const regions = providerModules.filter((m) => m.cli.region).map((m) => `${m.cli.label}: ${m.cli.region}`);
+
+// Examples naming a provider come from the provider modules: no help text names a vendor of its own.
+/** ` --region X` for a provider whose module gives a region example, else nothing. */
+const regionFlag = (m: AnyProviderModule) => (m.cli.region && m.cli.region !== "optional" ? ` --region ${m.cli.region}` : "");
+/** A listing provider that needs no flag beyond what `bucketry mock` exports (the mock's "Try:" line). */
+export const tryListing = listing.find((m) => m.cli.required.length === 0) ?? listing[0]!;
+const signers = providerModules.filter((m) => m.cli.signsNoRequest === undefined);
+const unsigned = providerModules.filter((m) => m.cli.signsNoRequest !== undefined).map((m) => m.id);
+/** A provider with more than one signature version, and its last (non-default) one. */
+const versioned = signers.find((m) => m.cli.signatureVersions.length > 1);
+const signExamples = [
+  ...signers.filter((m) => m.operation === "getBucketAcl").slice(0, 1).map((m) => `bucketry sign --provider ${m.id}${regionFlag(m)} --bucket examplebucket`),
+  ...(versioned ? [`bucketry sign --provider ${versioned.id} --signature-version ${versioned.cli.signatureVersions.at(-1)} --json | jq -r .stringToSign`] : []),
+];
+const whoamiExamples = providerModules
+  .filter((m) => regionFlag(m))
+  .slice(0, 2)
+  .map((m, i) => `bucketry whoami --provider ${m.id}${regionFlag(m)}${i === 1 ? " --json" : ""}`);
 const signatureVersions = providerModules.filter((m) => m.cli.signatureVersions.length).map((m) => `${m.cli.label} ${m.cli.signatureVersions.join("|")}`);
 const flagLine = (flag: string, text: string) => `  ${flag.padEnd(22)} ${text}`;
 const series = (word: string) => (names: string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} ${word} ${names.at(-1)}`);
@@ -109,8 +127,8 @@ Run \`bucketry <command> --help\` for a command's flags and examples.
 
 Examples:
   bucketry demo
-  bucketry list-buckets --provider aliyun-ens --prefix img --limit 20
-  bucketry get-acl --provider aliyun-oss --region cn-hangzhou --bucket examplebucket --json
+  ${listing[0]!.cli.examples[0]}
+  ${acl[0]!.cli.examples[0]}
   bucketry mock --port 9000 > mock.env &  # then: . ./mock.env â€” and any command above runs against the mock
 
 ${ENV_HELP}
@@ -123,16 +141,15 @@ ${EXIT_HELP}
 
 Resolves the provider's credentials as every command does (flags, profile, BUCKETRY_<PROVIDER>_* variables,
 then the vendor's default chain) and prints which source supplied them, the access key id (or token)
-masked to its last 4 characters, when temporary credentials expire, and for huaweicloud-mpc the project
-id (given, from the source, or looked up from IAM by --region). Never prints a secret.
+masked to its last 4 characters, when temporary credentials expire, and the project id of a provider that
+has one (given, from the source, or looked up by --region). Never prints a secret.
 
 Flags:
   --provider P           one of the ${count} providers
 ${ownFlags(allProviders(), "client")}${COMMON_FLAGS}
 
 Examples:
-  bucketry whoami --provider aliyun-oss --region cn-hangzhou
-  bucketry whoami --provider huaweicloud-mpc --region cn-north-4 --json
+${whoamiExamples.map((e) => `  ${e}`).join("\n")}
 
 ${EXIT_HELP}
 `,
@@ -182,14 +199,13 @@ tokens and sessions masked; the Authorization header with its signature shown) â
 canonical request and the string to sign), to compare with what a vendor reports on a signature error.
 Nothing is sent. Takes the flags of the provider's command (list-buckets or get-acl).
 
-  --provider P           a provider that signs requests (not hitachi-vsp-one-object)
+  --provider P           a provider that signs requests${unsigned.length ? ` (not ${unsigned.join(", ")})` : ""}
   --bucket NAME          the bucket (get-acl providers)
   --prefix TEXT          the listing prefix (list-buckets providers)
 ${SIGN_FLAGS}
 
 Examples:
-  bucketry sign --provider aliyun-oss --region cn-hangzhou --bucket examplebucket
-  bucketry sign --provider aliyun-ens --signature-version v1 --json | jq -r .stringToSign
+${signExamples.map((e) => `  ${e}`).join("\n")}
 
 ${EXIT_HELP}
 `,
@@ -210,7 +226,7 @@ credentials under the vendors' variable names. Runs until interrupted (Ctrl-C / 
 Examples:
   bucketry mock --port 9000
   bucketry mock --port 9000 > mock.env &
-  . ./mock.env && bucketry list-buckets --provider aliyun-ens --limit 5
+  . ./mock.env && bucketry list-buckets --provider ${tryListing.id} --limit 5
   bucketry mock --json | head -1 | jq .endpoints
 `,
   demo: `Usage: bucketry demo [--rows N] [--json]

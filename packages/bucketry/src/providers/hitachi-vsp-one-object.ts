@@ -5,7 +5,8 @@ import { createClient, type HitachiClient, type UserBucket } from "@bucketry/hit
 import { HitachiSessionError, hitachiSession, readSetCookies, type HitachiCredentials } from "@bucketry/signing/hitachi-session";
 
 export type { HitachiCredentials };
-import { describeHitachiCredentials, hitachiCredentials, type EnvNames } from "../credentials.js";
+import type { EnvNames } from "../credentials.js";
+import { describeHitachiCredentials, hitachiCredentials } from "../credentials/hitachi.js";
 import { BucketryError } from "../errors.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
@@ -218,6 +219,7 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
   cli: {
     label: "Hitachi",
     signatureVersions: [],
+    signsNoRequest: "bearer token and CSRF session",
     required: ["--endpoint", "--user-id"],
     flags: {
       "user-id": { placeholder: "N", help: "the user whose buckets to list (number or UUID)", call: true },

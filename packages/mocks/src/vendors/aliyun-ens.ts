@@ -2,12 +2,20 @@
 // PageNumber/PageSize paging with TotalCount and Prefix filtering.
 import { signAcs3, signAcsRpcV1, type SignableRequest } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
-import { testCredentials } from "../credentials.js";
 import type { MockBucket, Reply } from "../types.js";
 import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, json, onlyHeaders, parseIsoSeconds, same, setDefault, successExample, uuid, WINDOW_15_MIN } from "./common.js";
 
 const CONTENT_TYPE = "application/json;charset=utf-8";
-const creds = testCredentials["aliyun-ens"];
+import { alibabaTestKeys } from "./alibaba-account.js";
+
+/**
+ * The mock account as ENS sees it (the published test account: fake, public on purpose): the credentials it
+ * accepts, the `createBucketClient` options a client needs besides `provider` and `endpoint`, and facts a test
+ * may assert. `@bucketry/mocks` assembles `testCredentials`, `testAccount` and the server's `clientOptions` from
+ * every vendor's account (src/generated/accounts.ts).
+ */
+export const aliyunEnsAccount = { credentials: alibabaTestKeys, clientOptions: {}, facts: {} } as const;
+const creds = aliyunEnsAccount.credentials;
 
 function error(ctx: MockContext, status: number, code: string, message: string, reason?: string, extra: Record<string, string> = {}): Reply {
   return json(

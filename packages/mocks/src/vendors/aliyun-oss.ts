@@ -2,12 +2,29 @@
 // (RequestTimeTooSkewed with the server Date), virtual-hosted and path-style addressing.
 import { signOssV1, signOssV4, type SignableRequest } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
-import { testAccount, testCredentials } from "../credentials.js";
 import type { Reply } from "../types.js";
 import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, parseIsoBasic, reply, same, seconds, setDefault, successExample, WINDOW_15_MIN, xmlEscape } from "./common.js";
 
 const XML = "application/xml";
-const creds = testCredentials["aliyun-oss"];
+import { alibabaTestKeys } from "./alibaba-account.js";
+
+/**
+ * The mock account as OSS sees it (the published test account: fake, public on purpose): the credentials it
+ * accepts, the `createBucketClient` options a client needs besides `provider` and `endpoint`, and facts a test
+ * may assert. `@bucketry/mocks` assembles `testCredentials`, `testAccount` and the server's `clientOptions` from
+ * every vendor's account (src/generated/accounts.ts).
+ */
+export const aliyunOssAccount = {
+  credentials: alibabaTestKeys,
+  clientOptions: { region: "cn-hangzhou" as string },
+  facts: {
+    /** OSS owner (`<Owner><ID>`) of every seeded bucket. */
+    ossOwnerId: "1234567890123456",
+    /** The region OSS clients should be configured with. */
+    ossRegion: "cn-hangzhou",
+  },
+} as const;
+const creds = aliyunOssAccount.credentials;
 const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 interface ErrorFields {
@@ -213,7 +230,7 @@ export const aliyunOss: VendorAdapter = {
       return error(ctx, 400, "InvalidBucketName", "The specified bucket is not valid.", { ec: "0015-00000001", extra: [["BucketName", name]] });
     }
     const found = ctx.state.find(name);
-    if (found) return reply(200, XML, aclXml(testAccount.ossOwnerId, found.acl));
+    if (found) return reply(200, XML, aclXml(aliyunOssAccount.facts.ossOwnerId, found.acl));
     // The spec's example bucket (the server variable's default) answers with the page's example.
     const example = successExample(ctx.operation);
     if (name === ctx.route.server.variables.bucket?.default && typeof example?.value === "string") return reply(200, XML, example.value);

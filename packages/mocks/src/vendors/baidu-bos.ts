@@ -2,11 +2,26 @@
 // RequestExpired outside the signature's validity, JSON {code, message, requestId} errors.
 import { signBceV1 } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
-import { testAccount, testCredentials } from "../credentials.js";
 import type { CannedAcl, Reply } from "../types.js";
 import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, json, onlyHeaders, parseIsoSeconds, same, seconds, setDefault, successExample, uuid } from "./common.js";
 
-const creds = testCredentials["baidu-bos"];
+/**
+ * The mock account as BOS sees it (the published test account: fake, public on purpose): the credentials it
+ * accepts, the `createBucketClient` options a client needs besides `provider` and `endpoint`, and facts a test
+ * may assert. `@bucketry/mocks` assembles `testCredentials`, `testAccount` and the server's `clientOptions` from
+ * every vendor's account (src/generated/accounts.ts).
+ */
+export const baiduBosAccount = {
+  credentials: { accessKeyId: "mockbosaccesskey00000000000000001", accessKeySecret: "mockbossecretaccesskey000000000001" },
+  clientOptions: { region: "bj" as string },
+  facts: {
+    /** BOS owner id of every seeded bucket. */
+    bosOwnerId: "16df583fe6824d73a5f858f06de0af03",
+    /** The region BOS clients should be configured with. */
+    bosRegion: "bj",
+  },
+} as const;
+const creds = baiduBosAccount.credentials;
 /** How far ahead of the server a signature timestamp may be (BOS documents ~30 minutes of tolerance). */
 const FUTURE_TOLERANCE_MS = 30 * 60 * 1000;
 
@@ -97,7 +112,7 @@ export const baiduBos: VendorAdapter = {
   respond(ctx) {
     const name = ctx.vars.bucketName ?? "";
     const found = ctx.state.find(name);
-    if (found) return json(200, acl(testAccount.bosOwnerId, found.acl));
+    if (found) return json(200, acl(baiduBosAccount.facts.bosOwnerId, found.acl));
     // The spec's example bucket (the virtual-hosted server's default) answers in either addressing style, as
     // one bucket does on BOS.
     const exampleBucket = Object.values(ctx.spec.operations).flatMap((op) => op.servers.map((s) => s.variables.bucketName?.default)).find(Boolean);

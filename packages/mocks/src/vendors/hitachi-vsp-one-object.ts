@@ -2,11 +2,24 @@
 // /v1/user/list_buckets needs the bearer token and X-XSRF-TOKEN equal to the XSRF-TOKEN cookie (401
 // otherwise), answers 405 to other methods, and pages a user's buckets by pageToken/count.
 import type { MockContext, VendorAdapter } from "../adapter.js";
-import { testCredentials } from "../credentials.js";
 import type { MockBucket, Reply } from "../types.js";
 import { REASON_HEADER, badGateway, documentedErrorReply, hex, json, reply, same, seconds, setDefault, successExample, uuid } from "./common.js";
 
-const TOKEN = testCredentials["hitachi-vsp-one-object"].token;
+/**
+ * The mock account as Hitachi's MAPI sees it (the published test account: fake, public on purpose): the credentials it
+ * accepts, the `createBucketClient` options a client needs besides `provider` and `endpoint`, and facts a test
+ * may assert. `@bucketry/mocks` assembles `testCredentials`, `testAccount` and the server's `clientOptions` from
+ * every vendor's account (src/generated/accounts.ts).
+ */
+export const hitachiVspOneObjectAccount = {
+  credentials: { token: "mock-vsp-one-object-bearer-token" },
+  clientOptions: {},
+  facts: {
+    /** Hitachi users that own seeded buckets (user 0 owns about 60%). */
+    hitachiUserIds: [0, 1, 2] as readonly [number, number, number],
+  },
+} as const;
+const TOKEN = hitachiVspOneObjectAccount.credentials.token;
 /** "The XSRF token has a limited lifetime": the mock's is 30 minutes. */
 export const XSRF_LIFETIME_MS = 30 * 60 * 1000;
 
@@ -87,6 +100,7 @@ export const hitachiVspOneObject: VendorAdapter = {
   provider: "hitachi-vsp-one-object",
   auxiliaryOperations: ["GetCsrfToken"],
   clockChecked: false,
+  noClockCheckReason: "Hitachi's MAPI checks no request time (bearer token + XSRF session)",
   // Hitachi documents no request-id header; the id exists only in the recorded call.
   requestId: (random) => uuid(random),
 

@@ -2,11 +2,30 @@
 // errors (APIGW.0301, APIGW.0303 for an X-Sdk-Date outside 15 minutes), the region's buckets in one page.
 import { signSdkHmacSha256 } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
-import { testAccount, testCredentials } from "../credentials.js";
 import type { MockBucket, Reply } from "../types.js";
 import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, json, onlyHeaders, parseIsoBasic, same, seconds, setDefault, successExample, WINDOW_15_MIN } from "./common.js";
 
-const creds = testCredentials["huaweicloud-mpc"];
+const PROJECT_ID = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+const REGION = "cn-north-4";
+
+/**
+ * The mock account as MPC sees it (the published test account: fake, public on purpose): the credentials it
+ * accepts, the `createBucketClient` options a client needs besides `provider` and `endpoint`, and facts a test
+ * may assert. `@bucketry/mocks` assembles `testCredentials`, `testAccount` and the server's `clientOptions` from
+ * every vendor's account (src/generated/accounts.ts).
+ */
+export const huaweicloudMpcAccount = {
+  credentials: { accessKeyId: "MOCKMPCACCESSKEY0001", accessKeySecret: "MockMpcSecretAccessKey0123456789abcdefgh" },
+  clientOptions: { region: REGION as string, projectId: PROJECT_ID as string },
+  facts: {
+    /** Huawei project id (path and X-Project-Id); its region is `mpcRegion`. */
+    mpcProjectId: PROJECT_ID,
+    mpcRegion: REGION,
+    /** A Huawei IAM token (`X-Auth-Token`) scoped to `mpcProjectId`. */
+    mpcToken: "MIIMockHuaweiIamToken-0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+  },
+} as const;
+const creds = huaweicloudMpcAccount.credentials;
 
 /** API Gateway errors carry request_id; MPC's own errors do not. */
 function gatewayError(ctx: MockContext, status: number, code: string, message: string, reason?: string, headers: Record<string, string> = {}): Reply {
@@ -63,7 +82,7 @@ function regionOf(ctx: MockContext): string {
     const m = /^(?:mpc|mts)\.([a-z0-9-]+)\.myhuaweicloud\.com$/.exec(ctx.url.hostname);
     if (m) return m[1]!;
   }
-  return testAccount.mpcRegion;
+  return huaweicloudMpcAccount.facts.mpcRegion;
 }
 
 export const huaweicloudMpc: VendorAdapter = {
@@ -86,7 +105,7 @@ export const huaweicloudMpc: VendorAdapter = {
     const token = ctx.headers.get("x-auth-token");
     const authorization = ctx.headers.get("authorization");
     if (token !== null) {
-      if (!same(token, testAccount.mpcToken)) {
+      if (!same(token, huaweicloudMpcAccount.facts.mpcToken)) {
         ctx.call.auth = { scheme: "X-Auth-Token", ok: false, reason: "unknown token" };
         return iamError(ctx, "decrypt token fail");
       }
@@ -99,7 +118,7 @@ export const huaweicloudMpc: VendorAdapter = {
   },
 
   respond(ctx) {
-    if (ctx.vars.project_id !== testAccount.mpcProjectId) {
+    if (ctx.vars.project_id !== huaweicloudMpcAccount.facts.mpcProjectId) {
       return mpcError(ctx, 403, "MPC.10208", "Failed to verify the tenant ID.", "unknown project_id");
     }
     if (ctx.state.buckets.length === 0) {

@@ -2,7 +2,7 @@
 import type { Provider } from "../../model.js";
 import { providerModules } from "../../registry.js";
 import { COMMON_OPTIONS, parse } from "../args.js";
-import { HELP } from "../help.js";
+import { HELP, tryListing } from "../help.js";
 import { loadMocks, mockFacts, type MockServerLike } from "../mocks.js";
 import { jsonLine, type Io } from "../output.js";
 import { envPrefix } from "../providers.js";
@@ -63,7 +63,7 @@ export async function mockCommand(args: string[], io: Io): Promise<number> {
       io.out.write(`export ${name}=${shellQuote(value)}\n`);
     }
     const notes = providerModules.map((m) => m.cli.mockNote?.(mockFacts(server, m.id))).filter(Boolean);
-    io.out.write(`# ${notes.map((n) => `${n}. `).join("")}Try: bucketry list-buckets --provider aliyun-ens --limit 5\n`);
+    io.out.write(`# ${notes.map((n) => `${n}. `).join("")}Try: bucketry list-buckets --provider ${tryListing.id} --limit 5\n`);
     if (io.err.isTTY) io.err.write("bucketry mock: running; Ctrl-C to stop\n");
   }
   return new Promise<number>((resolve) => {

@@ -33,6 +33,6 @@ export async function providersCommand(args: string[], io: Io): Promise<number> 
   );
   io.out.write("\nDefault credential chains, tried in order (`bucketry whoami --provider P` shows which answered):\n");
   for (const r of rows) io.out.write(`  ${s.cyan(r.provider.padEnd(24))}${r.chain.join(" → ")}\n`);
-  io.out.write(`\nEach provider also reads BUCKETRY_<PROVIDER>_ENDPOINT and _REGION (e.g. ${cliEnvNames("aliyun-oss").slice(0, 2).join(", ")}); see \`bucketry --help\`.\n`);
+  io.out.write(`\nEach provider also reads BUCKETRY_<PROVIDER>_ENDPOINT and _REGION (e.g. ${cliEnvNames(PROVIDERS[PROVIDERS.length - 1]!).slice(0, 2).join(", ")}); see \`bucketry --help\`.\n`);
   return 0;
 }

@@ -31,8 +31,8 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const provider = parseProvider(flags.provider, command);
-  if (provider === "hitachi-vsp-one-object") throw new UsageError("hitachi-vsp-one-object signs no request (bearer token and CSRF session)", command);
   const module = moduleOf(provider);
+  if (module.cli.signsNoRequest !== undefined) throw new UsageError(`${provider} signs no request (${module.cli.signsNoRequest})`, command);
   const acl = module.operation === "getBucketAcl";
   if (acl && (!flags.bucket || flags.bucket.trim() === "")) throw new UsageError("--bucket NAME is required", command);
   const { options, context } = resolveClient(

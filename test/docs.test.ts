@@ -6,11 +6,12 @@ import { describe, expect, it } from "vitest";
 import { recordingPage } from "./support/browser.js";
 import { useDocsSite } from "./support/docs-site.js";
 import { loadSpec, resolve, type Json } from "./specs/helpers.js";
+import { VENDOR_IDS } from "./support/vendors.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const docsDir = join(root, "docs");
 const shotsDir = join(root, "test-results", "docs");
-const VENDORS = ["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "hitachi-vsp-one-object", "aliyun-oss"];
+const VENDORS = VENDOR_IDS;
 const METHODS = ["get", "put", "post", "delete", "patch", "head"];
 
 /** What a reader must be able to see for one spec, derived from the spec itself. */

@@ -115,6 +115,15 @@ describe("the facade's provider modules", () => {
   });
 });
 
+describe("each vendor's own tests", () => {
+  it("the seed page's facts (test/specs/<id>.test.ts), the contract against the mock (test/contract/<id>.test.ts), the client's tests", () => {
+    for (const id of ids) {
+      for (const file of [`test/specs/${id}.test.ts`, `test/contract/${id}.test.ts`]) expect(existsSync(join(root, file)), file).toBe(true);
+      expect(existsSync(join(root, "packages", id, "test")), `packages/${id}/test`).toBe(true);
+    }
+  });
+});
+
 describe("the root entry", () => {
   it("exports each vendor's generated client package as a namespace", async () => {
     const facade = (await import("bucketry")) as Record<string, unknown>;

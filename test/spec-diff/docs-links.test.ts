@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { VENDOR_IDS as VENDORS } from "../support/vendors.js";
 import { root } from "./helpers.js";
 
-const VENDORS = ["aliyun-ens", "huaweicloud-mpc", "baidu-bos", "hitachi-vsp-one-object", "aliyun-oss"];
 const docs = (file: string) => readFileSync(join(root, "docs", file), "utf8");
 
 describe("docs: what changed, per package", () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenario, testAccount, testCredentials } from "../src/index.js";
 import { startMockServer, type MockServer } from "../src/server.js";
 import { send, sign } from "./helpers.js";
+import { VENDOR_IDS } from "./vendors.js";
 
 let server: MockServer;
 beforeAll(async () => {
@@ -16,13 +17,8 @@ afterAll(() => server.close());
 describe("startMockServer", () => {
   it("one endpoint per provider on 127.0.0.1, with the published credentials and complete client options", () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
-    expect(server.endpoints).toEqual({
-      "aliyun-ens": `${server.url}/aliyun-ens`,
-      "huaweicloud-mpc": `${server.url}/huaweicloud-mpc`,
-      "baidu-bos": `${server.url}/baidu-bos`,
-      "hitachi-vsp-one-object": `${server.url}/hitachi-vsp-one-object`,
-      "aliyun-oss": `${server.url}/aliyun-oss`,
-    });
+    expect(server.endpoints).toEqual(Object.fromEntries(VENDOR_IDS.map((id) => [id, `${server.url}/${id}`])));
+    expect(Object.keys(server.clientOptions)).toEqual(VENDOR_IDS);
     expect(server.credentials).toBe(testCredentials);
     expect(server.clientOptions["huaweicloud-mpc"]).toEqual({
       provider: "huaweicloud-mpc",

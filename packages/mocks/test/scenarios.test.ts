@@ -10,21 +10,22 @@ const bucket = () => mock.state.buckets[0]!.name;
 const HITACHI = "https://admin.region1.cluster1/mapi";
 
 type Clock = () => number;
-/** One correctly signed call per provider (Hitachi: CSRF handshake, then the listing). */
-const call: Record<Provider, (clock?: Clock) => ReturnType<typeof send>> = {
-  "aliyun-ens": async (clock) =>
+type Call = (clock?: Clock) => ReturnType<typeof send>;
+/** One correctly signed call per provider with a case here (Hitachi: CSRF handshake, then the listing). */
+const call = {
+  "aliyun-ens": async (clock?: Clock) =>
     send(
       await sign({ method: "POST", url: "https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10&PageSize=10" }, (r) =>
         signAcs3(r, { credentials: testCredentials["aliyun-ens"], ...(clock ? { clock } : {}) }),
       ),
     ),
-  "huaweicloud-mpc": async (clock) =>
+  "huaweicloud-mpc": async (clock?: Clock) =>
     send(
       await sign({ method: "GET", url: `https://mpc.cn-north-4.myhuaweicloud.com/v1/${testAccount.mpcProjectId}/buckets` }, (r) =>
         signSdkHmacSha256(r, { credentials: testCredentials["huaweicloud-mpc"], projectId: testAccount.mpcProjectId, ...(clock ? { clock } : {}) }),
       ),
     ),
-  "baidu-bos": async (clock) =>
+  "baidu-bos": async (clock?: Clock) =>
     send(await sign({ method: "GET", url: `https://${bucket()}.bj.bcebos.com/?acl` }, (r) => signBceV1(r, { credentials: testCredentials["baidu-bos"], ...(clock ? { clock } : {}) }))),
   "hitachi-vsp-one-object": async () => {
     const csrf = await fetch(`${HITACHI}/v1/csrf`);
@@ -37,14 +38,14 @@ const call: Record<Provider, (clock?: Clock) => ReturnType<typeof send>> = {
       body: JSON.stringify({ id: 0, count: 5 }),
     });
   },
-  "aliyun-oss": async (clock) =>
+  "aliyun-oss": async (clock?: Clock) =>
     send(
       await sign({ method: "GET", url: `https://${bucket()}.oss-cn-hangzhou.aliyuncs.com/?acl` }, (r) =>
         signOssV4(r, { credentials: testCredentials["aliyun-oss"], region: "cn-hangzhou", ...(clock ? { clock } : {}) }),
       ),
     ),
-};
-const PROVIDERS = Object.keys(call) as Provider[];
+} satisfies Partial<Record<Provider, Call>>;
+const PROVIDERS = Object.keys(call) as (keyof typeof call)[];
 const xmlCode = (text: string) => /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
 
 describe("scenario.error", () => {

@@ -141,7 +141,7 @@ describe("scenario.status", () => {
 });
 
 describe("scenario.clockSkew", () => {
-  const skewError: Array<[Provider, number, (r: Awaited<ReturnType<typeof send>>) => unknown, string]> = [
+  const skewError: Array<[keyof typeof call, number, (r: Awaited<ReturnType<typeof send>>) => unknown, string]> = [
     ["aliyun-oss", 403, (r) => xmlCode(r.text), "RequestTimeTooSkewed"],
     ["aliyun-ens", 400, (r) => r.json().Code, "InvalidTimeStamp.Expired"],
     ["huaweicloud-mpc", 401, (r) => r.json().error_code, "APIGW.0303"],

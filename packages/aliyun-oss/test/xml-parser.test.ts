@@ -83,6 +83,9 @@ describe("parseXmlDocument: documents it refuses", () => {
     ["an unterminated CDATA section", "<a><![CDATA[x</a>", /unterminated CDATA/],
     ["a late XML declaration", '<a/><?xml version="1.0"?>', /only allowed at the very start/],
     ["a malformed XML declaration", '<?xml encoding="UTF-8"?><a/>', /malformed XML declaration/],
+    // XML 1.0 [32] SDDecl ::= S 'standalone' Eq …: the whitespace is required. The oracle accepts the document
+    // when `standalone` follows `encoding` directly; the property test below leaves that one difference out.
+    ["standalone not separated from encoding", "<?xml version='1.0' encoding='UTF-8'standalone='yes'?><a/>", /malformed XML declaration/],
     ["a declaration inside an element", "<a><!ELEMENT a ANY></a>", /declaration is not allowed/],
     ["any DOCTYPE", "<!DOCTYPE a><a/>", /DOCTYPE is not accepted/],
     ["a billion-laughs document", '<!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><l>&b;</l>', /DOCTYPE/],
@@ -123,6 +126,12 @@ const mutate = (doc: string, edits: [number, number, string][]): string =>
   edits.reduce((s, [at, del, ins]) => s.slice(0, at % (s.length + 1)) + ins + s.slice((at % (s.length + 1)) + del), doc);
 const mutatedArb = fc.tuple(documentArb, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 2 }), fc.constantFrom("", "<", ">", "&", "/", "=", '"', " ", "!", "?", "-", ";", "]")), { maxLength: 2 })).map(([d, e]) => mutate(d, e));
 
+/** The one known disagreement (pinned in the refused list above): the oracle accepts `encoding='…'standalone=`. */
+const oracleLeniency = (xml: string) => /encoding\s*=\s*(["'])[^"']*\1standalone/.test(xml);
+// A fixed seed: every run checks the same documents, so no run fails by chance. Before it was fixed, 60 seeds ×
+// 5000 documents found no disagreement but the one above.
+const XML_RUNS = { seed: 1805869882, numRuns: 3000 };
+
 type Outcome = { ok: true; tree: Tree } | { ok: false };
 const run = (read: () => Tree): Outcome => {
   try {
@@ -136,11 +145,12 @@ describe("parseXmlDocument agrees with @rgrove/parse-xml", () => {
   it("on random near-valid documents: the same documents accepted, the same tree for each", () => {
     fc.assert(
       fc.property(mutatedArb, (xml) => {
+        fc.pre(!oracleLeniency(xml));
         const mine = run(() => ours(parseXmlDocument(xml)));
         const theirs = run(() => oracle(parseXml(xml).root!));
         expect(mine, xml).toEqual(theirs);
       }),
-      { numRuns: 3000 },
+      XML_RUNS,
     );
   });
 
@@ -153,7 +163,7 @@ describe("parseXmlDocument agrees with @rgrove/parse-xml", () => {
           expect(err).toBeInstanceOf(XmlSyntaxError);
         }
       }),
-      { numRuns: 2000 },
+      { ...XML_RUNS, numRuns: 2000 },
     );
   });
 });

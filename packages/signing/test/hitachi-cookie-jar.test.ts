@@ -107,6 +107,7 @@ describe("the browser jar (cookie-jar-browser.ts)", () => {
         expect(browser.mergedWith(callerCookie)).toBe(full.mergedWith(callerCookie));
         expect([browser.header(), browser.names(), browser.get("XSRF-TOKEN")]).toEqual([full.header(), full.names(), full.get("XSRF-TOKEN")]);
       }),
+      { seed: 6265, numRuns: 100 }, // fixed: the same cases on every run
     );
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenario, testAccount, testCredentials } from "../src/index.js";
 import { startMockServer, type MockServer } from "../src/server.js";
 import { send, sign } from "./helpers.js";
-import { VENDOR_IDS } from "./vendors.js";
+import { VENDOR_IDS } from "../../../test/support/vendors.js";
 
 let server: MockServer;
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenario } from "@bucketry/mocks";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
-import { VENDOR_IDS } from "../support/vendors.js";
+import { VENDOR_IDS } from "../../../../test/support/vendors.js";
 import { assertBuilt, cleanEnv, jsonLines, removeHomes, run, start } from "./helpers.js";
 
 let server: MockServer;

@@ -1,8 +1,0 @@
-// The vendor ids in redocly.yaml's order (the repository's vendor registry). A test that covers "every
-// provider" iterates these, so a vendor added to the registry is covered without editing the test.
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-
-export const VENDOR_IDS: readonly string[] = Object.keys(
-  (parse(readFileSync(new URL("../../../redocly.yaml", import.meta.url), "utf8")) as { apis: Record<string, unknown> }).apis,
-);

@@ -1,8 +1,9 @@
 // The temporary-directory check every test project runs (test/support/temp-dir-check.ts, a globalSetup) is
 // itself tested: a run whose test leaves a folder in os.tmpdir() fails and names it; a run that cleans up
-// passes; the tests and the processes they start see the run's own folder as their temporary directory.
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// passes; the tests and the processes they start see the run's own folder as their temporary directory; a
+// run removes the folders that killed runs left, and nothing else.
+import { execFile, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -53,7 +54,7 @@ describe("the temporary-directory check", () => {
     // The failed run keeps its folder for a look (made inside this run's own temporary directory); removed here.
     if (named) rmSync(named[1]!, { recursive: true, force: true });
     expect(output).toMatch(/1 passed/);
-    expect(named?.[1]?.startsWith(join(tmpdir(), "bucketry-test-run-")), output).toBe(true);
+    expect(named?.[1]?.startsWith(join(tmpdir(), "bucketry-test-leftovers-")), output).toBe(true);
     expect(code).toBe(1);
   });
 
@@ -62,5 +63,26 @@ describe("the temporary-directory check", () => {
     expect(output).toMatch(/1 passed/);
     expect(output).not.toMatch(/temporary file/);
     expect(code).toBe(0);
+  });
+
+  it("removes the folders of killed runs (their process is gone), and keeps a live run's and a failed run's", async () => {
+    // A process that has exited: its id names the folder a killed run would have left.
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    const killed = join(tmpdir(), `bucketry-test-run-${gone}-Killed`);
+    const live = join(tmpdir(), `bucketry-test-run-${process.pid}-Live`);
+    const failed = join(tmpdir(), `bucketry-test-leftovers-${gone}-Failed`);
+    for (const dir of [killed, live, failed]) {
+      mkdirSync(dir);
+      writeFileSync(join(dir, "file"), "x");
+    }
+    try {
+      const { code, output } = await vitest("cleans.test.mjs");
+      expect(code, output).toBe(0);
+      expect(existsSync(killed)).toBe(false);
+      expect(existsSync(live)).toBe(true);
+      expect(existsSync(failed)).toBe(true);
+    } finally {
+      for (const dir of [killed, live, failed]) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

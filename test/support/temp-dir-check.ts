@@ -2,15 +2,21 @@
 // empty. TMPDIR (and TMP, TEMP) point at a fresh folder before any test worker starts, so os.tmpdir() in the
 // tests and in every process they start lands there; other programs' temporary files never do, so nothing but
 // this run can put anything in it. At the end the folder must be empty: whatever a test left behind fails the
-// run, by name, and the folder is kept for a look; an empty one is removed.
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+// run, by name, and the folder is kept for a look (renamed to bucketry-test-leftovers-…); an empty one is removed.
+//
+// A run killed before its teardown (Ctrl-C, turbo stopping the other tasks after one failed) cannot clean up:
+// its folder carries the run's process id, and the next run removes the folders whose process is gone.
+import { mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const VARIABLES = ["TMPDIR", "TMP", "TEMP"] as const;
+const RUN_FOLDER = /^bucketry-test-run-(\d+)-/;
 
 export default function setup(): () => void {
-  const dir = mkdtempSync(join(tmpdir(), "bucketry-test-run-"));
+  const parent = tmpdir();
+  sweepKilledRuns(parent);
+  const dir = mkdtempSync(join(parent, `bucketry-test-run-${process.pid}-`));
   const before = VARIABLES.map((name) => [name, process.env[name]] as const);
   for (const name of VARIABLES) process.env[name] = dir;
   return () => {
@@ -20,8 +26,36 @@ export default function setup(): () => void {
     }
     const left = readdirSync(dir).sort();
     if (left.length === 0) return rmSync(dir, { recursive: true, force: true });
+    // Renamed so that no later run mistakes it for a killed run's folder and removes it.
+    const kept = dir.replace(/bucketry-test-run-(?=[^/\\]*$)/, "bucketry-test-leftovers-");
+    renameSync(dir, kept);
     // Vitest reports an error thrown here but would still exit 0.
     process.exitCode = 1;
-    throw new Error(`the tests left ${left.length} temporary file(s) or folder(s) in ${dir} (each test must remove what it creates): ${left.join(", ")}`);
+    throw new Error(`the tests left ${left.length} temporary file(s) or folder(s) in ${kept} (each test must remove what it creates): ${left.join(", ")}`);
   };
+}
+
+/** Removes the folders in `parent` of runs whose process no longer exists; returns their names. */
+export function sweepKilledRuns(parent: string): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(parent)) {
+    const pid = Number(RUN_FOLDER.exec(name)?.[1]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processExists(pid)) continue;
+    try {
+      rmSync(join(parent, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Another project's setup, starting at the same moment, may be removing it too.
+    }
+  }
+  return removed;
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
+  }
 }

@@ -105,7 +105,15 @@ class Pool {
 
   #dispatch(pending: Pending): void {
     let connection: Connection | undefined;
-    while ((connection = this.idle.pop()) !== undefined && !connection.usable);
+    while ((connection = this.idle.pop()) !== undefined) {
+      if (!connection.usable) continue;
+      // Past its idle time while the sweep's timer is late (a busy event loop): the server may be closing it.
+      if (connection.idleUntil <= performance.now()) {
+        connection.destroy();
+        continue;
+      }
+      break;
+    }
     if (connection === undefined) {
       if (this.open >= this.options.maxSockets) return void this.#queue.push(pending);
       connection = this.#connect();
@@ -132,7 +140,7 @@ class Pool {
     const next = this.#queue.shift();
     if (next !== undefined) return connection.start(next);
     if (this.idle.length >= this.options.maxFreeSockets || keepAliveMs <= 0) return connection.destroy();
-    connection.rest(Date.now() + Math.min(keepAliveMs, this.options.freeSocketTimeoutMs));
+    connection.rest(performance.now() + Math.min(keepAliveMs, this.options.freeSocketTimeoutMs));
     this.idle.push(connection);
     if (this.#sweep === undefined) this.#sweepAt(connection.idleUntil);
   }
@@ -144,11 +152,13 @@ class Pool {
   #sweepAt(at: number): void {
     this.#sweep = setTimeout(() => {
       this.#sweep = undefined;
-      const now = Date.now();
+      // Everything due by the time this timer was set for: timers count whole milliseconds, so one may fire
+      // up to a millisecond before `at` as performance.now() reads it.
+      const due = Math.max(performance.now(), at);
       let next = Number.POSITIVE_INFINITY;
       let kept = 0;
       for (const connection of this.idle) {
-        if (connection.idleUntil <= now) connection.destroy();
+        if (connection.idleUntil <= due) connection.destroy();
         else {
           this.idle[kept++] = connection;
           next = Math.min(next, connection.idleUntil);
@@ -156,7 +166,7 @@ class Pool {
       }
       this.idle.length = kept;
       if (next !== Number.POSITIVE_INFINITY) this.#sweepAt(next);
-    }, Math.max(0, at - Date.now()));
+    }, Math.max(0, Math.ceil(at - performance.now())));
     this.#sweep.unref();
   }
 
@@ -231,10 +241,10 @@ class Connection {
     }
   }
 
-  /** When, idle in the pool, it is to be closed (epoch ms). */
+  /** When, idle in the pool, it is to be closed (performance.now() ms: a monotonic clock, which a wall-clock change does not move). */
   idleUntil = 0;
 
-  /** Idle, waiting for the next exchange: unref'd, closed at `until` (epoch ms) by the pool's sweep. */
+  /** Idle, waiting for the next exchange: unref'd, closed at `until` (performance.now() ms) by the pool's sweep. */
   rest(until: number): void {
     this.#reused = true;
     this.idleUntil = until;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { ResponseParser, type ParsedHead } from "../../src/transport/response-parser.js";
 import { createNodeTransport } from "../../src/transport/node.js";
 
@@ -215,6 +215,34 @@ describe("connections, as the answers decide", () => {
     const next = await new Promise<Response>((resolve, reject) => setTimeout(() => transport(new Request(`${s.url}/b`)).then(resolve, reject), 20));
     expect(await next.json()).toEqual({});
     expect(s.connections).toHaveLength(2);
+  });
+
+  it("a connection past its idle time is not handed out while the sweep's timer is late (a busy event loop)", async () => {
+    const s = await raw((socket) => socket.write(ok()));
+    const transport = createNodeTransport({ freeSocketTimeoutMs: 20 });
+    await (await transport(new Request(`${s.url}/a`))).text();
+    // The loop is held past the idle time, so no timer (the sweep's included) runs before the next request.
+    const until = performance.now() + 30;
+    while (performance.now() < until);
+    const next = transport(new Request(`${s.url}/b`));
+    expect(await (await next).json()).toEqual({});
+    expect(s.connections).toHaveLength(2);
+  });
+
+  it("idle time is counted on a monotonic clock: setting the wall clock back does not keep an idle socket open", async () => {
+    const s = await raw((socket) => socket.write(ok()));
+    const transport = createNodeTransport({ freeSocketTimeoutMs: 20 });
+    await (await transport(new Request(`${s.url}/a`))).text();
+    const socket = s.connections[0]!;
+    const closed = new Promise<string>((resolve) => socket.once("close", () => resolve("closed")));
+    const clock = vi.spyOn(Date, "now").mockReturnValue(Date.now() - 3_600_000); // an hour back, as NTP might
+    try {
+      // Closed after 20 ms; 3 s is only a bound for a transport that would wait the hour.
+      const outcome = await Promise.race([closed, new Promise<string>((resolve) => setTimeout(resolve, 3_000, "still open").unref())]);
+      expect(outcome).toBe("closed");
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("Connection: close, HTTP/1.0 and bytes past the answer each cost the connection; a plain HTTP/1.1 answer keeps it", async () => {

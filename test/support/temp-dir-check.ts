@@ -8,7 +8,7 @@
 // its folder carries the run's process id, and the next run removes the folders whose process is gone.
 import { mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 const VARIABLES = ["TMPDIR", "TMP", "TEMP"] as const;
 const RUN_FOLDER = /^bucketry-test-run-(\d+)-/;
@@ -27,7 +27,7 @@ export default function setup(): () => void {
     const left = readdirSync(dir).sort();
     if (left.length === 0) return rmSync(dir, { recursive: true, force: true });
     // Renamed so that no later run mistakes it for a killed run's folder and removes it.
-    const kept = dir.replace(/bucketry-test-run-(?=[^/\\]*$)/, "bucketry-test-leftovers-");
+    const kept = join(dirname(dir), basename(dir).replace("bucketry-test-run-", "bucketry-test-leftovers-"));
     renameSync(dir, kept);
     // Vitest reports an error thrown here but would still exit 0.
     process.exitCode = 1;
@@ -35,20 +35,17 @@ export default function setup(): () => void {
   };
 }
 
-/** Removes the folders in `parent` of runs whose process no longer exists; returns their names. */
-export function sweepKilledRuns(parent: string): string[] {
-  const removed: string[] = [];
+/** Removes the folders in `parent` of runs whose process no longer exists. */
+function sweepKilledRuns(parent: string): void {
   for (const name of readdirSync(parent)) {
     const pid = Number(RUN_FOLDER.exec(name)?.[1]);
     if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processExists(pid)) continue;
     try {
       rmSync(join(parent, name), { recursive: true, force: true });
-      removed.push(name);
     } catch {
       // Another project's setup, starting at the same moment, may be removing it too.
     }
   }
-  return removed;
 }
 
 function processExists(pid: number): boolean {

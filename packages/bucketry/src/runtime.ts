@@ -84,7 +84,8 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
     allowManyListeners(ctx.signal); // one signal over many calls at once (Node would warn of a leak past 10)
     ctx.signal.addEventListener("abort", onCallerAbort, { once: true });
   }
-  const deadlineAt = ctx.deadlineMs === undefined ? undefined : Date.now() + ctx.deadlineMs;
+  // On the monotonic clock, as the deadline's timer is: setting the wall clock forward must not cut retries short.
+  const deadlineAt = ctx.deadlineMs === undefined ? undefined : performance.now() + ctx.deadlineMs;
   const deadlineTimer =
     ctx.deadlineMs === undefined
       ? undefined
@@ -125,7 +126,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       // Re-authentication: the provider dropped expired auth state (a session, a token) or the credential
       // source dropped expired credentials. One more attempt authenticates afresh, at once, once per call.
       if (extra === 0 && (outcome.authExpired || ctx.refreshCredentials?.(error, startedAt) === true)) {
-        if (deadlineHit || (deadlineAt !== undefined && Date.now() >= deadlineAt)) throw error;
+        if (deadlineHit || (deadlineAt !== undefined && performance.now() >= deadlineAt)) throw error;
         extra = 1;
         notifyRetry(retry, { attempt: n, delayMs: 0, error });
         continue;
@@ -142,7 +143,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       } else {
         delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n - extra, retry));
       }
-      if (deadlineHit || (deadlineAt !== undefined && Date.now() + delayMs >= deadlineAt)) throw error; // no time left to retry
+      if (deadlineHit || (deadlineAt !== undefined && performance.now() + delayMs >= deadlineAt)) throw error; // no time left to retry
       if (budget) {
         const cost = budget.acquire(error.kind);
         if (cost === undefined) throw error; // retry budget exhausted: fail fast instead of adding load

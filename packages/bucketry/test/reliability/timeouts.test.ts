@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 /** Only the timers the call's deadline, attempt timeout and backoff use; I/O and the event loop stay real. */
-const fakeClock = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+const fakeClock = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
 
 /** Whether `promise` has settled yet, without awaiting it. */
 function track<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
@@ -97,6 +97,30 @@ describe("deadlineMs: the whole call, retries and waits included", () => {
     expect(err).toMatchObject({ kind: "Throttled", attempts: 1 });
     expect(retries).toEqual([]);
     expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("setting the wall clock forward during a call does not cut its retries short: the deadline is on a monotonic clock", async () => {
+    fakeClock();
+    const fetch = stubFetch((_, index) => {
+      // The first attempt's answer comes as the wall clock jumps an hour ahead (an NTP step, a resumed laptop).
+      if (index > 0) return new Response(VALID_BODY["aliyun-ens"].body, { status: 200, headers: { "content-type": VALID_BODY["aliyun-ens"].type } });
+      vi.setSystemTime(Date.now() + 3_600_000);
+      return new Response(JSON.stringify({ Code: "Throttling.User" }), { status: 429, headers: { "retry-after": "1", "content-type": "application/json" } });
+    });
+    let backoffBegan!: () => void;
+    const backoff = new Promise<void>((resolve) => (backoffBegan = resolve));
+    const retries: RetryInfo[] = [];
+    const onRetry = (info: RetryInfo) => {
+      retries.push(info);
+      backoffBegan();
+    };
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, deadlineMs: 10_000, retry: { onRetry } });
+    const call = callOnce(client, "aliyun-ens");
+    await within(Promise.race([backoff, call]), 10_000); // a wall-clock deadline fails the call here, with the 429
+    await vi.advanceTimersByTimeAsync(1_000);
+    await call;
+    expect(retries).toMatchObject([{ attempt: 1, delayMs: 1_000, error: { kind: "Throttled" } }]);
+    expect(fetch.requests).toHaveLength(2);
   });
 
   it("the per-call deadline overrides the client's; 0 turns it off", async () => {

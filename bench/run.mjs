@@ -6,15 +6,22 @@
 // The facade (createBucketClient: validation, retries, timeouts, normalization) is measured in every phase;
 // --no-facade leaves its rows out of the throughput phase (≈ 1 min less).
 //
+// The throughput and profile phases also run the client side on other Node release lines (--node-lines, default
+// 22,24 in a full run, none with --quick): ours, the official SDKs and the baselines again, workers on that
+// line's binary (fetched once into node_modules/.cache by scripts/node-line.mjs), so the ratio to the fastest
+// official SDK, and where a call's CPU goes, are known on each line a user may run, not only on the host's.
+//
 //   node bench/run.mjs [--quick] [--only footprint,bundle,cold,throughput,profile,signing] [--vendor aliyun-oss,…]
-//                      [--rounds N] [--n N] [--warmup N] [--iterations N] [--no-facade]
+//                      [--rounds N] [--n N] [--warmup N] [--iterations N] [--no-facade] [--node-lines 22,24|none]
 //
 // Writes bench/results.json (merged: a partial rerun replaces only the rows it measured) and bench/RESULTS.md.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { nodeLine } from "../scripts/node-line.mjs";
 import { VENDORS } from "./lib/common.mjs";
-import { BENCH_DIR, WORK_DIR } from "./lib/paths.mjs";
+import { IMPLS } from "./lib/impls.mjs";
+import { BENCH_DIR, REPO_DIR, WORK_DIR } from "./lib/paths.mjs";
 import { renderConsole, renderMarkdown, summarizeThroughput, targets } from "./lib/report.mjs";
 import { HOME_DIR, SHIM_DIR, firstErrorLine, log, run } from "./lib/util.mjs";
 
@@ -38,6 +45,7 @@ function parseArgs(argv) {
     else if (name === "--iterations") o.iterations = Number(value());
     else if (name === "--facade") o.facade = true;
     else if (name === "--no-facade") o.facade = false;
+    else if (name === "--node-lines") o.nodeLines = nodeLines(value());
     else if (name === "--help" || name === "-h") {
       const head = readFileSync(new URL(import.meta.url), "utf8").split("\n").slice(1);
       console.log(head.slice(0, head.findIndex((l) => !l.startsWith("//"))).join("\n").replace(/^\/\/ ?/gm, ""));
@@ -56,12 +64,22 @@ function parseArgs(argv) {
   o.rounds ??= q ? 1 : 3;
   o.inflight = 16;
   o.iterations ??= q ? 5 : 15;
+  o.nodeLines ??= q ? [] : [22, 24];
   o.signMs = q ? 200 : 700;
   o.signRounds = q ? 3 : 5;
   for (const [flag, min] of [["n", 1], ["warmup", 0], ["rounds", 1], ["iterations", 1]]) {
     if (!Number.isInteger(o[flag]) || o[flag] < min) throw new Error(`--${flag} must be a whole number ≥ ${min}, got ${o[flag]}`);
   }
   return o;
+}
+
+/** "22,24" → [22, 24]; "none" → []. A line equal to the host's is measured by the main run already. */
+function nodeLines(text) {
+  if (text === "none") return [];
+  const lines = text.split(",").map((part) => (/^\d+$/.test(part.trim()) ? Number(part.trim()) : NaN));
+  const bad = lines.findIndex((n) => !(n >= 20));
+  if (bad >= 0) throw new Error(`--node-lines takes Node release lines from 20 on (the packages' engines), such as 22,24, or none; got ${JSON.stringify(text.split(",")[bad])}`);
+  return [...new Set(lines)];
 }
 
 function machine() {
@@ -104,6 +122,42 @@ function mergeSection(previous, fresh, keys) {
   }
   merged.measured = { ...(previous.measured ?? {}), ...fresh.measured };
   return merged;
+}
+
+/**
+ * One phase again with its measured processes on another Node line, for the vendors with an official SDK (the
+ * lines' targets compare with those): `measure(vendors, binary)` runs it and returns the fresh section's rows;
+ * `keys` are the per-vendor maps merged into what earlier runs measured on that line. A line whose binary cannot
+ * be had keeps its earlier rows and says why.
+ */
+async function onNodeLine(opts, phase, major, previous, keys, measure) {
+  const vendors = opts.vendors.filter((v) => IMPLS[v].some((i) => i.kind === "official"));
+  const bin = await nodeLine(REPO_DIR, major);
+  if ("reason" in bin) {
+    log(`${phase}: Node ${major} skipped — ${bin.reason}`);
+    return { ...(previous ?? {}), line: major, reason: bin.reason, date: new Date().toISOString() };
+  }
+  log(`${phase}: ${vendors.join(", ")} on Node ${bin.version} (${bin.path})`);
+  const r = await measure(vendors, bin.path);
+  const date = new Date().toISOString();
+  const fresh = {
+    machine: { ...machine(), node: bin.version },
+    date,
+    quick: opts.quick,
+    line: major,
+    ...r,
+    measured: Object.fromEntries(vendors.map((v) => [v, { date, quick: opts.quick, ...(r.config ? { config: { n: r.config.n, rounds: r.config.rounds } } : {}) }])),
+  };
+  const kept = previous?.reason === undefined ? previous : undefined;
+  // Errors are keyed vendor/impl[/mode]: drop the measured vendors' old ones before merging.
+  if (kept?.errors) for (const k of Object.keys(kept.errors)) if (vendors.includes(k.split("/")[0])) delete kept.errors[k];
+  return mergeSection(kept, fresh, keys);
+}
+
+/** The other lines to measure: those asked for, less the host's own (the main run measures that one). */
+function otherLines(opts) {
+  const host = Number(process.versions.node.split(".")[0]);
+  return opts.nodeLines.filter((line) => line !== host);
 }
 
 async function main() {
@@ -164,10 +218,27 @@ async function main() {
       const merged = mergeSection(prev, fresh, ["samples", "errors"]);
       merged.summary = summarizeThroughput(merged, VENDORS);
       results.sections.throughput = merged;
+      // Ours (and its portable path), the official SDKs and both baselines: what a line's target and its cause need.
+      for (const major of otherLines(opts)) {
+        const lines = (results.sections.throughputLines ??= {});
+        lines[major] = await onNodeLine(opts, "throughput", major, lines[major], ["samples", "errors"], async (vendors, node) => {
+          const r = await throughput({ vendors, n: opts.n, warmup: opts.warmup, rounds: opts.rounds, inflight: opts.inflight, impls: ["ours", "official", "http", "fetch"], node });
+          return { config: { n: r.n, warmup: r.warmup, rounds: r.rounds, inflight: r.inflight }, samples: r.samples, errors: r.errors };
+        });
+        if (!lines[major].reason) lines[major].summary = summarizeThroughput(lines[major], VENDORS);
+        save();
+      }
     } else if (phase === "profile") {
       const { profile } = await import("./lib/phase-profile.mjs");
       const r = await profile({ vendors: opts.vendors, n: opts.n, warmup: opts.warmup, inflight: opts.inflight, rounds: opts.rounds });
       results.sections.profile = mergeSection(prev, { ...stampOf(), ...r, measured: measured() }, ["rows"]);
+      for (const major of otherLines(opts)) {
+        const lines = (results.sections.profileLines ??= {});
+        lines[major] = await onNodeLine(opts, "profile", major, lines[major], ["rows"], (vendors, node) =>
+          profile({ vendors, n: opts.n, warmup: opts.warmup, inflight: opts.inflight, rounds: opts.rounds, node }),
+        );
+        save();
+      }
     } else if (phase === "signing") {
       const { signing } = await import("./lib/phase-signing.mjs");
       const r = await signing({ vendors: opts.vendors, ms: opts.signMs, rounds: opts.signRounds });

@@ -18,6 +18,8 @@ describe("bench/run.mjs arguments", () => {
     [["--warmup=1.5"], "--warmup must be a whole number ≥ 0, got 1.5"],
     [["--rounds", "0"], "--rounds must be a whole number ≥ 1, got 0"],
     [["--only", "speed"], "unknown phase speed: one of footprint, bundle, cold, throughput, profile, signing"],
+    [["--node-lines", "22,next"], '--node-lines takes Node release lines from 20 on (the packages\' engines), such as 22,24, or none; got "next"'],
+    [["--node-lines=18"], '--node-lines takes Node release lines from 20 on (the packages\' engines), such as 22,24, or none; got "18"'],
   ])("%j stops with a one-line message and exit code 2", (args, message) => {
     const { code, stderr } = bench(...args);
     expect(code).toBe(2);

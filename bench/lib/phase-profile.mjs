@@ -75,7 +75,7 @@ export function bucketize(profile, calls) {
 /** The rows profiled for a vendor: ours (on its platform transport) and each official SDK. */
 const profiledRows = (vendor) => IMPLS[vendor].filter((i) => (i.kind === "ours" && !i.variant) || i.kind === "official");
 
-export async function profile({ vendors, n, warmup, inflight, rounds }) {
+export async function profile({ vendors, n, warmup, inflight, rounds, node = process.execPath }) {
   const server = await startServer(vendors);
   const env = workerEnv();
   const dir = mkdtempSync(path.join(tmpdir(), "bucketry-bench-profile-"));
@@ -92,7 +92,7 @@ export async function profile({ vendors, n, warmup, inflight, rounds }) {
           const file = path.join(BENCH_DIR, "impl", v, `${impl.id}.mjs`);
           const out = path.join(dir, `${v}-${impl.id}.cpuprofile`);
           const args = [path.join(BENCH_DIR, "lib", "throughput-worker.mjs"), file, `http://127.0.0.1:${server.ports[v]}`, "conc", String(n), String(warmup), String(inflight), out];
-          const r = await run(process.execPath, args, { env, timeoutMs: 180_000 });
+          const r = await run(node, args, { env, timeoutMs: 180_000 });
           if (r.code !== 0) {
             errors[key] = firstErrorLine(r.stderr);
             continue;

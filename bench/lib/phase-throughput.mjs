@@ -2,7 +2,8 @@
 // verifying signatures): n sequential calls and n calls at `inflight` in flight, after a warm-up, each
 // (vendor, impl, mode) in a fresh process. Rounds are interleaved (every impl of a vendor runs once per
 // round, in a rotated order) and ours is reported as ratios to the baselines and the official SDKs
-// measured in the same round.
+// measured in the same round. `node` runs the workers on another Node binary (a release line other than the
+// host's, see run.mjs --node-lines); the server stays on the host's Node, so only the client side changes.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { IMPLS } from "./impls.mjs";
@@ -22,7 +23,7 @@ export function startServer(vendors) {
   });
 }
 
-export async function throughput({ vendors, n, warmup, rounds, inflight, impls: only }) {
+export async function throughput({ vendors, n, warmup, rounds, inflight, impls: only, node = process.execPath }) {
   const server = await startServer(vendors);
   const env = workerEnv();
   const samples = {}; // vendor → impl → mode → [rps per round] (null where a run failed)
@@ -44,7 +45,7 @@ export async function throughput({ vendors, n, warmup, rounds, inflight, impls: 
             }
             const file = path.join(BENCH_DIR, "impl", v, `${impl.id}.mjs`);
             const endpoint = `http://127.0.0.1:${server.ports[v]}`;
-            const r = await run(process.execPath, [path.join(BENCH_DIR, "lib", "throughput-worker.mjs"), file, endpoint, mode, String(n), String(warmup), String(inflight)], {
+            const r = await run(node, [path.join(BENCH_DIR, "lib", "throughput-worker.mjs"), file, endpoint, mode, String(n), String(warmup), String(inflight)], {
               env,
               timeoutMs: 180_000,
             });

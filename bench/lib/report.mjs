@@ -137,7 +137,7 @@ export function targets(results) {
             measured: r.vsOfficial ? `${x(m)} (rounds ${range(r.vsOfficial)})` : "–",
             ratio: m,
             pass: m === undefined ? "n/a" : m >= 1 ? "pass" : "MISS",
-            cause: m !== undefined && m < 1 ? officialCause(r) + profileCause(v, S.profile) : "",
+            cause: m !== undefined && m < 1 ? officialCause(r) + profileCause(v, S.profile) + onOtherLines(S, v, mode) : "",
           });
         }
         const h = r.vsHttp?.median;
@@ -159,6 +159,30 @@ export function targets(results) {
           ratio: fe,
           pass: fe === undefined ? "n/a" : fe >= 0.9 ? "pass" : "MISS",
           cause: fe !== undefined && fe < 0.9 ? ABOVE_FETCH + (ABOVE_FETCH_VENDOR[v] ?? "") : "",
+        });
+      }
+    }
+    // 4–5 again, on the other Node lines measured (run.mjs --node-lines): ours against the fastest official SDK.
+    for (const [line, section] of nodeLineSections(S)) {
+      if (!hasOfficial) continue;
+      const label = (mode) => (mode === "seq" ? "sequential" : `concurrent (${section.config?.inflight ?? S.throughput?.config.inflight} in flight)`);
+      if (section.reason) {
+        if (tr) for (const mode of ["seq", "conc"]) add({ target: `${label(mode)} throughput ≥ 1.0× fastest official SDK, on Node ${line}`, vendor: v, measured: "–", pass: "n/a", cause: `not measured: ${section.reason}` });
+        continue;
+      }
+      const lr = section.summary?.[v]?.ratios?.ours;
+      if (!lr) continue;
+      for (const mode of ["seq", "conc"]) {
+        const r = lr[mode].vsOfficial;
+        const m = r?.median;
+        const h = lr[mode].vsHttp?.median;
+        add({
+          target: `${label(mode)} throughput ≥ 1.0× fastest official SDK, on Node ${line} (${section.machine?.node})`,
+          vendor: v,
+          measured: r ? `${x(m)} (rounds ${range(r)})` : "–",
+          ratio: m,
+          pass: m === undefined ? "n/a" : m >= 1 ? "pass" : "MISS",
+          cause: m !== undefined && m < 1 ? (h !== undefined ? `ours reaches ${x(h)} of the node:http baseline in the same rounds on that line` : "") + profileCause(v, S.profileLines?.[line]) : "",
         });
       }
     }
@@ -209,6 +233,27 @@ const ABOVE_FETCH_VENDOR = {
   "baidu-bos": "",
   "huaweicloud-mpc": "",
 };
+
+/** The other Node lines measured, in order: [line, section] (a section holds `reason` when its line could not run). */
+function nodeLineSections(S) {
+  return Object.entries(S.throughputLines ?? {}).sort(([a], [b]) => Number(a) - Number(b));
+}
+
+/** For a miss on the host's Node: what the same comparison gives on the other lines measured, and what the platform's objects cost there. */
+function onOtherLines(S, v, mode) {
+  const parts = [];
+  for (const [line, section] of nodeLineSections(S)) {
+    const m = section.summary?.[v]?.ratios?.ours?.[mode]?.vsOfficial?.median;
+    if (m !== undefined) parts.push(`${x(m)} on Node ${line}`);
+  }
+  if (!parts.length) return "";
+  const platform = (p) => p?.rows?.[v]?.ours?.perCall?.["platform Request/Response"];
+  const costs = [[S.profile?.machine?.node, platform(S.profile)], ...Object.values(S.profileLines ?? {}).map((p) => [p.machine?.node, platform(p)])].filter(([, us]) => us !== undefined);
+  return (
+    `; the same rows with the client on a later Node line (section "Throughput on other Node lines"): ${parts.join(", ")} — the same client code and server, only the client's Node release differs` +
+    (costs.length > 1 ? `; the platform's Request/Response per call (profile): ${costs.map(([node, us]) => `${us.toFixed(0)} µs on ${node}`).join(", ")}` : "")
+  );
+}
 
 function officialCause(r) {
   const fo = r.fetchVsOfficial?.median;
@@ -280,6 +325,49 @@ function stamp(section) {
   const how = (w) => `${w.date.slice(0, 16)}${w.quick ? " quick" : ""}${w.config ? ` n=${w.config.n} rounds=${w.config.rounds}` : ""}`;
   if (new Set(m.map(([, w]) => how(w))).size > 1) text += ` Rows by vendor: ${m.map(([v, w]) => `${v} ${how(w)}`).join("; ")}.`;
   return text;
+}
+
+/** A throughput section's two tables: requests/s per row, and ours' ratios to the baselines and the fastest official SDK. */
+function throughputTables(out, t, whos = ["ours", "ours-fetch", "facade"]) {
+  const rows = [];
+  for (const v of VENDORS) {
+    const s = t.summary?.[v];
+    if (!s) continue;
+    for (const [id, a] of Object.entries(s.abs)) {
+      const err = (mode) => t.errors?.[`${v}/${id}/${mode}`];
+      const cell = (mode) => err(mode) ?? (a[mode] ? `${int(a[mode].median)} (${range(a[mode], int)})` : "–");
+      rows.push([v, id, cell("seq"), cell("conc")]);
+    }
+  }
+  out.push(table(["vendor", "row", "sequential req/s", `${t.config.inflight} in flight req/s`], rows));
+  out.push("");
+  const rrows = [];
+  for (const v of VENDORS) {
+    const s = t.summary?.[v];
+    if (!s) continue;
+    for (const who of whos) {
+      const r = s.ratios[who];
+      if (!r) continue;
+      for (const mode of ["seq", "conc"]) {
+        const c = (k) => (r[mode][k] ? `${x(r[mode][k].median)} (${range(r[mode][k])})` : "–");
+        rrows.push([v, who, mode, c("vsOfficial"), c("vsHttp"), c("vsFetch"), c("fetchVsHttp")]);
+      }
+    }
+  }
+  out.push(table(["vendor", "row", "mode", "÷ fastest official", "÷ node:http baseline", "÷ plain fetch baseline", "(plain fetch ÷ node:http)"], rrows));
+}
+
+/** A profile section's table: µs of CPU per call, by bucket, per row. */
+function profileTable(out, p) {
+  const buckets = p.buckets;
+  const rows = [];
+  for (const v of VENDORS) {
+    for (const [id, r] of Object.entries(p.rows?.[v] ?? {})) {
+      if (r.error) rows.push([v, id, r.error, ...buckets.map(() => "–")]);
+      else rows.push([v, id, r.cpu.toFixed(0), ...buckets.map((b) => (r.perCall[b] >= 0.5 ? r.perCall[b].toFixed(0) : "·"))]);
+    }
+  }
+  out.push(table(["vendor", "row", "CPU µs/call", ...buckets], rows));
 }
 
 export function renderMarkdown(results) {
@@ -354,46 +442,29 @@ export function renderMarkdown(results) {
   if (S.throughput) {
     const t = S.throughput;
     heading(out, "Throughput", t, `Local node:http server on 127.0.0.1 answering each vendor's seed example (no signature check). ${t.config.n} calls sequentially and ${t.config.n} at ${t.config.inflight} in flight, after ${t.config.warmup} warm-up calls, each in a fresh process; ${t.config.rounds} interleaved round(s). Requests/s: median (min–max over rounds). Ratios are taken per round against the baselines/officials of the same round.`);
-    const rows = [];
-    for (const v of VENDORS) {
-      const s = t.summary[v];
-      if (!s) continue;
-      for (const [id, a] of Object.entries(s.abs)) {
-        const err = (mode) => t.errors?.[`${v}/${id}/${mode}`];
-        const cell = (mode) => err(mode) ?? (a[mode] ? `${int(a[mode].median)} (${range(a[mode], int)})` : "–");
-        rows.push([v, id, cell("seq"), cell("conc")]);
+    throughputTables(out, t);
+  }
+
+  const lines = [...new Set([...Object.keys(S.throughputLines ?? {}), ...Object.keys(S.profileLines ?? {})])].sort((a, b) => Number(a) - Number(b));
+  if (lines.length) {
+    out.push("", "## Throughput on other Node lines", "");
+    out.push("The throughput phase (and the profile phase, \"CPU per call\") again with the client processes — ours, each official SDK and both baselines — on another Node release line, fetched by `scripts/node-line.mjs`; the server stays on the host's Node. Same calls, warm-up and rounds as above; ratios per round against the rows of the same round. `--node-lines` picks the lines.");
+    for (const line of lines) {
+      out.push("", `### Node ${line}`);
+      for (const [what, section] of [["Throughput", S.throughputLines?.[line]], ["CPU per call", S.profileLines?.[line]]]) {
+        if (!section) continue;
+        out.push("", `${what}: ${section.reason ? `not measured — ${section.reason}.` : stamp(section)}`, "");
+        if (section.reason) continue;
+        if (what === "Throughput") throughputTables(out, section, ["ours", "ours-fetch"]);
+        else profileTable(out, section);
       }
     }
-    out.push(table(["vendor", "row", "sequential req/s", `${t.config.inflight} in flight req/s`], rows));
-    out.push("");
-    const rrows = [];
-    for (const v of VENDORS) {
-      const s = t.summary[v];
-      if (!s) continue;
-      for (const who of ["ours", "ours-fetch", "facade"]) {
-        const r = s.ratios[who];
-        if (!r) continue;
-        for (const mode of ["seq", "conc"]) {
-          const c = (k) => (r[mode][k] ? `${x(r[mode][k].median)} (${range(r[mode][k])})` : "–");
-          rrows.push([v, who, mode, c("vsOfficial"), c("vsHttp"), c("vsFetch"), c("fetchVsHttp")]);
-        }
-      }
-    }
-    out.push(table(["vendor", "row", "mode", "÷ fastest official", "÷ node:http baseline", "÷ plain fetch baseline", "(plain fetch ÷ node:http)"], rrows));
   }
 
   if (S.profile) {
     const p = S.profile;
     heading(out, "CPU per call", p, `Where a call's CPU goes: ${p.rounds ?? 1} run(s) of ${p.n} calls at ${p.inflight} in flight per row (after ${p.warmup} warm-up calls; one run per row per round, rows rotated) against the throughput server, V8's CPU profiler sampling the timed calls every 100 µs (\`lib/phase-profile.mjs\`). Each sample counts toward the code it ran: the platform's Request/Response (undici, web streams, AbortSignal), openapi-fetch, @bucketry/signing's signer or transport, the generated client, node:http, the official SDK's own code (and its dependencies), the socket write calls, GC, or other Node internals (net, timers, microtasks, crypto). µs of CPU per call, each bucket the median over the rounds; idle time left out. The profiler's own sampling inflates every row alike: read the split and the rows side by side, not the totals as rates (the throughput section gives those).`);
-    const buckets = p.buckets;
-    const rows = [];
-    for (const v of VENDORS) {
-      for (const [id, r] of Object.entries(p.rows?.[v] ?? {})) {
-        if (r.error) rows.push([v, id, r.error, ...buckets.map(() => "–")]);
-        else rows.push([v, id, r.cpu.toFixed(0), ...buckets.map((b) => (r.perCall[b] >= 0.5 ? r.perCall[b].toFixed(0) : "·"))]);
-      }
-    }
-    out.push(table(["vendor", "row", "CPU µs/call", ...buckets], rows));
+    profileTable(out, p);
   }
 
   if (S.signing) {
@@ -445,8 +516,8 @@ export function renderConsole(results) {
     }
   }
   lines.push("");
-  lines.push(pad("result", 8) + pad("vendor", 24) + pad("target", 72) + "measured");
-  for (const t of results.targets) lines.push(pad(t.pass, 8) + pad(t.vendor, 24) + pad(t.target, 72) + t.measured);
+  lines.push(pad("result", 8) + pad("vendor", 24) + pad("target", 96) + "measured");
+  for (const t of results.targets) lines.push(pad(t.pass, 8) + pad(t.vendor, 24) + pad(t.target, 96) + t.measured);
   lines.push("");
   return lines.join("\n");
 }

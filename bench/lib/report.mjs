@@ -239,7 +239,10 @@ function nodeLineSections(S) {
   return Object.entries(S.throughputLines ?? {}).sort(([a], [b]) => Number(a) - Number(b));
 }
 
-/** For a miss on the host's Node: what the same comparison gives on the other lines measured, and what the platform's objects cost there. */
+/**
+ * For a miss on the host's Node: what the same comparison gives on the other lines measured, and each line's CPU
+ * per call (profile) of ours — with its platform Request/Response share — against the leanest official SDK.
+ */
 function onOtherLines(S, v, mode) {
   const parts = [];
   for (const [line, section] of nodeLineSections(S)) {
@@ -247,12 +250,26 @@ function onOtherLines(S, v, mode) {
     if (m !== undefined) parts.push(`${x(m)} on Node ${line}`);
   }
   if (!parts.length) return "";
-  const platform = (p) => p?.rows?.[v]?.ours?.perCall?.["platform Request/Response"];
-  const costs = [[S.profile?.machine?.node, platform(S.profile)], ...Object.values(S.profileLines ?? {}).map((p) => [p.machine?.node, platform(p)])].filter(([, us]) => us !== undefined);
+  const cpu = [S.profile, ...Object.entries(S.profileLines ?? {}).sort(([a], [b]) => Number(a) - Number(b)).map(([, p]) => p)].flatMap((p) => {
+    const ours = p?.rows?.[v]?.ours;
+    const official = leanestOfficial(v, p);
+    if (!ours || ours.error || !official) return [];
+    return [`ours ${ours.cpu.toFixed(0)} µs (the platform's Request/Response ${ours.perCall["platform Request/Response"].toFixed(0)}) vs ${official.id} ${official.row.cpu.toFixed(0)} µs on ${p.machine?.node}`];
+  });
   return (
     `; the same rows with the client on a later Node line (section "Throughput on other Node lines"): ${parts.join(", ")} — the same client code and server, only the client's Node release differs` +
-    (costs.length > 1 ? `; the platform's Request/Response per call (profile): ${costs.map(([node, us]) => `${us.toFixed(0)} µs on ${node}`).join(", ")}` : "")
+    (cpu.length > 1 ? `; CPU per call (profile): ${cpu.join("; ")}` : "")
   );
+}
+
+/** The official SDK with the least CPU per call in a profile section: { id, row }. */
+function leanestOfficial(v, section) {
+  let official;
+  for (const impl of implsOf(v, "official")) {
+    const row = section?.rows?.[v]?.[impl.id];
+    if (row && !row.error && (!official || row.cpu < official.row.cpu)) official = { id: impl.id, row };
+  }
+  return official;
 }
 
 function officialCause(r) {
@@ -271,11 +288,7 @@ function profileCause(v, section) {
   const rows = section?.rows?.[v];
   const ours = rows?.ours;
   if (!ours || ours.error) return "";
-  let official;
-  for (const impl of implsOf(v, "official")) {
-    const row = rows[impl.id];
-    if (row && !row.error && (!official || row.cpu < official.row.cpu)) official = { id: impl.id, row };
-  }
+  const official = leanestOfficial(v, section);
   const us = (n) => `${n.toFixed(0)} µs`;
   const platform = ours.perCall["platform Request/Response"];
   return (

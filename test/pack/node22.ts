@@ -1,5 +1,5 @@
-// A Node 22 binary for the pack test, so the installed packages also run on the newest LTS line the CI machine
-// lacks (it has only Node 20). Fetched and cached by scripts/node-line.mjs, which the benchmark shares; see
+// A Node 22 binary for the pack test, so the installed packages also run on a later LTS line than the CI machine's
+// (it has only Node 20). Fetched and cached by scripts/node-line.mjs, which the benchmark shares; see
 // there for where it lives and how BUCKETRY_NODE22 names an existing binary instead.
 import { nodeLine } from "../../scripts/node-line.mjs";
 

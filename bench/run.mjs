@@ -128,14 +128,14 @@ function mergeSection(previous, fresh, keys) {
  * One phase again with its measured processes on another Node line, for the vendors with an official SDK (the
  * lines' targets compare with those): `measure(vendors, binary)` runs it and returns the fresh section's rows;
  * `keys` are the per-vendor maps merged into what earlier runs measured on that line. A line whose binary cannot
- * be had keeps its earlier rows and says why.
+ * be had is recorded with why, in place of its earlier rows (the report then says it was not measured).
  */
 async function onNodeLine(opts, phase, major, previous, keys, measure) {
   const vendors = opts.vendors.filter((v) => IMPLS[v].some((i) => i.kind === "official"));
   const bin = await nodeLine(REPO_DIR, major);
   if ("reason" in bin) {
     log(`${phase}: Node ${major} skipped — ${bin.reason}`);
-    return { ...(previous ?? {}), line: major, reason: bin.reason, date: new Date().toISOString() };
+    return { line: major, reason: bin.reason, date: new Date().toISOString() };
   }
   log(`${phase}: ${vendors.join(", ")} on Node ${bin.version} (${bin.path})`);
   const r = await measure(vendors, bin.path);

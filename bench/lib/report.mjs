@@ -182,7 +182,10 @@ export function targets(results) {
           measured: r ? `${x(m)} (rounds ${range(r)})` : "–",
           ratio: m,
           pass: m === undefined ? "n/a" : m >= 1 ? "pass" : "MISS",
-          cause: m !== undefined && m < 1 ? (h !== undefined ? `ours reaches ${x(h)} of the node:http baseline in the same rounds on that line` : "") + profileCause(v, S.profileLines?.[line]) : "",
+          cause:
+            m !== undefined && m < 1
+              ? ((h !== undefined ? `ours reaches ${x(h)} of the node:http baseline in the same rounds on that line` : "") + profileCause(v, S.profileLines?.[line], `"Throughput on other Node lines", Node ${line}`)).replace(/^; /, "")
+              : "",
         });
       }
     }
@@ -284,7 +287,7 @@ function officialCause(r) {
 }
 
 /** CPU per call from the profile phase: ours, what of it the platform's Request/Response took, and the leanest official SDK. */
-function profileCause(v, section) {
+function profileCause(v, section, where = 'section "CPU per call"') {
   const rows = section?.rows?.[v];
   const ours = rows?.ours;
   if (!ours || ours.error) return "";
@@ -292,7 +295,7 @@ function profileCause(v, section) {
   const us = (n) => `${n.toFixed(0)} µs`;
   const platform = ours.perCall["platform Request/Response"];
   return (
-    `; CPU per call at ${section.inflight} in flight (section "CPU per call"): ours ${us(ours.cpu)}, of which the platform's Request/Response ${us(platform)} ` +
+    `; CPU per call at ${section.inflight} in flight (${where}): ours ${us(ours.cpu)}, of which the platform's Request/Response ${us(platform)} ` +
     `and socket writes ${us(ours.perCall["socket writes"])}` +
     (official ? `; ${official.id} ${us(official.row.cpu)}, of which socket writes ${us(official.row.perCall["socket writes"])} — ours without the platform's objects would spend ${us(ours.cpu - platform)}` : "")
   );

@@ -1,6 +1,6 @@
 // The programs the pack test runs from the installed tarballs, one per way of loading them. Each pastes
 // fixtures/calls.js (runCalls, mockScenario, controlledMock) right after its imports, before any top-level await.
-//   esm.mjs       Node ESM, Node 22, Deno, Bun: starts the installed mock server in-process.
+//   esm.mjs       Node ESM (20, 22, 24), Deno, Bun: starts the installed mock server in-process.
 //   cjs.cjs       Node and Bun CommonJS (require of the ESM packages), mock in-process.
 //   browser.mjs   bundled by esbuild for the browser; the mock runs in serve-mock.mjs.
 //   worker.mjs    bundled by esbuild with the workerd conditions, run as a Worker; the mock runs in serve-mock.mjs.

@@ -3,7 +3,7 @@
 // project outside the repo, and run the same calls (fixtures/calls.js: every vendor through the facade's root
 // entry, each per-provider entry the facade exports, and a bare client signed by @bucketry/signing; a normalized
 // result, a typed error and a retried 503 each) against the installed @bucketry/mocks server from Node ESM and
-// CommonJS (require(esm), Node >= 20.19), Node 22, Deno, Bun (ESM and CommonJS), an esbuild browser bundle in
+// CommonJS (require(esm), Node >= 20.19), Node 22 and 24, Deno, Bun (ESM and CommonJS), an esbuild browser bundle in
 // headless Chromium, and a workerd Worker without nodejs_compat (miniflare). Deno and Bun also run the CLI's
 // demo. Needs built packages (`npm test` builds first) and the npm cache `npm ci` filled.
 import { execFile, spawn, type ChildProcess } from "node:child_process";
@@ -26,7 +26,7 @@ import { launch, recordingPage } from "../support/browser.js";
 import { VENDOR_IDS } from "../support/vendors.js";
 import { facadeProviderEntries, VENDOR_CLIENTS, writeEntryFiles } from "./entries.js";
 import { lockedClosure } from "./lockfile.js";
-import { node22, type Node22 } from "./node22.js";
+import { nodeLine } from "../../scripts/node-line.mjs";
 import { bun, deno, installedVersion, type Binary } from "./runtimes.js";
 
 const run = promisify(execFile);
@@ -60,7 +60,9 @@ let tgzDir: string;
 let app: string;
 let packed: Packed[] = [];
 let installLog = "";
-let n22: Node22 = {};
+/** The later Node lines the installed packages also run on (the CI machine has only Node 20): the binary, or why there is none. */
+const LATER_LINES = [22, 24] as const;
+const laterNodes = new Map<number, { path: string; version: string } | { reason: string }>();
 /** The `bucketry/<provider>` entries the installed facade exports (each runtime runs them all). */
 let providerEntries: string[] = [];
 /** What runCalls must return, from the installed mock's data set and the documented errors. */
@@ -227,7 +229,8 @@ beforeAll(async () => {
   providerEntries = facadeProviderEntries(app);
   writeEntryFiles(app, fixtures, providerEntries);
   expected = await expectedCalls();
-  n22 = await node22(root);
+  // Fetched side by side (the first time, each is one download through the npm cache).
+  for (const [i, node] of (await Promise.all(LATER_LINES.map((line) => nodeLine(root, line)))).entries()) laterNodes.set(LATER_LINES[i]!, node);
 }, 180_000);
 
 afterAll(() => {
@@ -331,7 +334,7 @@ describe("installed from the tarballs, offline", () => {
   afterAll(() => {
     // Which runtimes ran the calls (shown in the test log).
     console.log(
-      `pack test runtimes: ${results.map((r) => `${r.runtime} [${r.transport}]`).join("; ")}${n22.reason ? `; Node 22 skipped: ${n22.reason}` : ""}` +
+      `pack test runtimes: ${results.map((r) => `${r.runtime} [${r.transport}]`).join("; ")}${[...laterNodes].map(([line, n]) => ("reason" in n ? `; Node ${line} skipped: ${n.reason}` : "")).join("")}` +
         `\npack test facade entries run: bucketry${providerEntries.map((p) => `, bucketry/${p}`).join("")}\npack test runtime versions: ${versions.join("; ")}`,
     );
   });
@@ -381,13 +384,14 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
     check(await runNode(process.execPath, "cjs.cjs"), "node:http");
   });
 
-  it("runs the same calls under Node 22 (ESM and CommonJS)", async (ctx) => {
-    if (!n22.path) {
-      console.warn(`pack test: Node 22 run skipped — ${n22.reason}`);
+  it.for(LATER_LINES)("runs the same calls under Node %i (ESM and CommonJS)", async (line, ctx) => {
+    const node = laterNodes.get(line)!;
+    if ("reason" in node) {
+      console.warn(`pack test: Node ${line} run skipped — ${node.reason}`);
       ctx.skip();
       return;
     }
-    for (const file of ["esm.mjs", "cjs.cjs"]) check(await runNode(n22.path, file), "node:http");
+    for (const file of ["esm.mjs", "cjs.cjs"]) check(await runNode(node.path, file), "node:http");
   });
 
   describe("Deno", () => {

@@ -63,6 +63,11 @@ let installLog = "";
 /** The later Node lines the installed packages also run on (the CI machine has only Node 20): the binary, or why there is none. */
 const LATER_LINES = [22, 24] as const;
 const laterNodes = new Map<number, { path: string; version: string } | { reason: string }>();
+/** "; Node N skipped: why" for a later line whose binary could not be had (the log line), else "". */
+const skipNote = (line: number): string => {
+  const node = laterNodes.get(line);
+  return node && "reason" in node ? `; Node ${line} skipped: ${node.reason}` : "";
+};
 /** The `bucketry/<provider>` entries the installed facade exports (each runtime runs them all). */
 let providerEntries: string[] = [];
 /** What runCalls must return, from the installed mock's data set and the documented errors. */
@@ -230,7 +235,7 @@ beforeAll(async () => {
   writeEntryFiles(app, fixtures, providerEntries);
   expected = await expectedCalls();
   // Fetched side by side (the first time, each is one download through the npm cache).
-  for (const [i, node] of (await Promise.all(LATER_LINES.map((line) => nodeLine(root, line)))).entries()) laterNodes.set(LATER_LINES[i]!, node);
+  await Promise.all(LATER_LINES.map(async (line) => laterNodes.set(line, await nodeLine(root, line))));
 }, 180_000);
 
 afterAll(() => {
@@ -334,7 +339,7 @@ describe("installed from the tarballs, offline", () => {
   afterAll(() => {
     // Which runtimes ran the calls (shown in the test log).
     console.log(
-      `pack test runtimes: ${results.map((r) => `${r.runtime} [${r.transport}]`).join("; ")}${[...laterNodes].map(([line, n]) => ("reason" in n ? `; Node ${line} skipped: ${n.reason}` : "")).join("")}` +
+      `pack test runtimes: ${results.map((r) => `${r.runtime} [${r.transport}]`).join("; ")}${LATER_LINES.map((line) => skipNote(line)).join("")}` +
         `\npack test facade entries run: bucketry${providerEntries.map((p) => `, bucketry/${p}`).join("")}\npack test runtime versions: ${versions.join("; ")}`,
     );
   });

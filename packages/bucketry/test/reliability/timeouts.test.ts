@@ -7,7 +7,7 @@
 // request arrived, the backoff began), never after a guessed delay; elsewhere a call's outcome (its kind,
 // message, attempt count), not its duration, shows which limit ended it.
 import { spawn } from "node:child_process";
-import { getEventListeners } from "node:events";
+import { getEventListeners, setMaxListeners } from "node:events";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -174,6 +174,10 @@ describe("AbortSignal", () => {
 
   it("a signal shared by many calls keeps no listener once they settle (success, failure, retry)", async () => {
     const signal = new AbortController().signal;
+    // The web pass runs the portable build, made for runtimes without a listener cap, on Node: raise the cap
+    // here as a Node program using that build would, so the run's log carries no warning that is not ours.
+    const web = process.env.BUCKETRY_CRYPTO === "web";
+    if (web) setMaxListeners(100, signal);
     let n = 0;
     const fetch = stubFetch(() => (n++ % 3 === 0 ? new Response("{}", { status: 503 }) : new Response(VALID_BODY["baidu-bos"].body)));
     const client = clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch, retry: { baseDelayMs: 0 } });
@@ -189,7 +193,7 @@ describe("AbortSignal", () => {
     expect(getEventListeners(signal, "abort")).toHaveLength(0);
     // 50 calls in flight on one signal: no "possible EventTarget memory leak" warning. Checked on the Node pass:
     // the cap is raised by the Node transport module; the portable one (the web pass) has nothing to raise it with.
-    if (process.env.BUCKETRY_CRYPTO !== "web") expect(warnings).not.toContain("MaxListenersExceededWarning");
+    if (!web) expect(warnings).not.toContain("MaxListenersExceededWarning");
   });
 });
 

@@ -1,6 +1,6 @@
-// Facts of seed page 002_0dd18198fa4b4c96.txt (Baidu AI Cloud BOS "Get Access Permission for a Bucket"),
-// checked against specs/baidu-bos.yaml. The tables below are copied from the page (plus the vendor-notes
-// facts the brief asks the spec to model); each row must be present in the spec.
+// Facts of the BOS API page "Get Access Permission for a Bucket" (PAGE below), checked against
+// specs/baidu-bos.yaml. The tables below are copied from the page (plus what BOS's wider documentation and
+// official SDKs show, which the spec models too); each row must be present in the spec.
 import { describe, expect, it } from "vitest";
 import {
   allExampleText,
@@ -18,7 +18,8 @@ import {
 const spec = loadSpec("baidu-bos");
 /** Descriptions are folded YAML blocks: compare with whitespace collapsed. */
 const norm = (text: unknown): string => String(text ?? "").replace(/\s+/g, " ");
-const SEED = "002_0dd18198fa4b4c96.txt";
+/** The vendor's API page the spec is written from: the spec's `externalDocs`. */
+const PAGE = "https://cloud.baidu.com/doc/BOS/s/vkkp8dw3a";
 const PATH_STYLE = "GetBucketAcl";
 const VIRTUAL = "GetBucketAclVirtualHosted";
 const OPS = [PATH_STYLE, VIRTUAL];
@@ -48,12 +49,12 @@ describe("baidu-bos: operations", () => {
     expect(norm(op.description)).toMatch(/2024-06-01/);
   });
 
-  it.each(OPS)("%s has tags, summary, description and the seed page", (id) => {
+  it.each(OPS)("%s has tags, summary, description and the API page", (id) => {
     const { operation: op } = operation(spec, id);
     expect(op.tags?.length).toBeGreaterThan(0);
     expect(op.summary).toBeTruthy();
     expect(op.description).toBeTruthy();
-    expect(op["x-seed-page"]).toBe(SEED);
+    expect(spec.externalDocs?.url).toBe(PAGE);
   });
 
   it("OpenAPI 3.1 with MIT license", () => {
@@ -62,7 +63,7 @@ describe("baidu-bos: operations", () => {
   });
 });
 
-// Request URI table + `?acl` + common request headers (vendor-notes).
+// Request URI table + `?acl` + the BCE common request headers (https://cloud.baidu.com/doc/Reference/s/njwvz1yfu).
 const parameters = [
   { ops: [PATH_STYLE], name: "bucketName", in: "path", required: true, type: "string", description: "Bucket name", example: "bucketName_example" },
   { ops: OPS, name: "acl", in: "query", required: true, type: "string", description: "acl", example: "" },
@@ -169,7 +170,8 @@ describe("baidu-bos: 200 response body", () => {
   });
 });
 
-// "Please refer to the general error codes" — the common BOS / BCE codes (vendor-notes).
+// "Please refer to the general error codes" — the common BOS / BCE codes (https://cloud.baidu.com/doc/BOS/s/Ajwvysfpl,
+// https://cloud.baidu.com/doc/Reference/s/Bjz3uz3qj).
 const errors = [
   { status: 400, code: "InvalidHTTPAuthHeader" },
   { status: 400, code: "SignatureDoesNotMatch" },

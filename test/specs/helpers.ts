@@ -1,4 +1,4 @@
-// Small readers over a parsed spec, so the per-seed fact lists stay declarative.
+// Small readers over a parsed spec, so the per-page fact lists stay declarative.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";

@@ -1,6 +1,6 @@
-// Facts of seed page 001_2635c6b3dd8e7856.txt (Huawei Cloud MPC "Querying Buckets"), checked against
-// specs/huaweicloud-mpc.yaml. The tables below are copied from the page (plus the vendor-notes facts
-// the brief asks the spec to model); each row must be present in the spec.
+// Facts of the MPC API page "Querying Buckets" (PAGE below), checked against specs/huaweicloud-mpc.yaml.
+// The tables below are copied from the page (plus what Huawei Cloud's wider documentation and official SDKs
+// show, which the spec models too); each row must be present in the spec.
 import { describe, expect, it } from "vitest";
 import {
   allExampleText,
@@ -18,17 +18,18 @@ const spec = loadSpec("huaweicloud-mpc");
 /** Descriptions are folded YAML blocks: compare with whitespace collapsed. */
 const norm = (text: unknown): string => String(text ?? "").replace(/\s+/g, " ");
 const OP = "ListAllBuckets";
-const SEED = "001_2635c6b3dd8e7856.txt";
+/** The vendor's API page the spec is written from: the spec's `externalDocs`. */
+const PAGE = "https://support.huaweicloud.com/intl/en-us/api-mpc/ListAllBuckets.html";
 
 describe("huaweicloud-mpc: operation", () => {
-  it("is GET /v1/{project_id}/buckets with id, summary, tags and seed page", () => {
+  it("is GET /v1/{project_id}/buckets with id, summary, tags and the API page", () => {
     const { path, method, operation: op } = operation(spec, OP);
     expect(path).toBe("/v1/{project_id}/buckets");
     expect(method).toBe("get");
     expect(op.summary).toBe("Querying Buckets");
     expect(norm(op.description)).toContain("Queries the list of buckets in a specified region.");
     expect(op.tags?.length).toBeGreaterThan(0);
-    expect(op["x-seed-page"]).toBe(SEED);
+    expect(spec.externalDocs?.url).toBe(PAGE);
     expect(op.requestBody).toBeUndefined();
     expect(spec.openapi).toBe("3.1.0");
     expect(spec.info.license).toMatchObject({ name: "MIT", identifier: "MIT" });
@@ -42,7 +43,7 @@ describe("huaweicloud-mpc: operation", () => {
   });
 });
 
-// Table 1 Path Parameters + Table 2 Request header parameters (+ SDK / vendor-notes headers).
+// Table 1 Path Parameters + Table 2 Request header parameters (+ the headers the official SDKs send).
 const parameters = [
   { name: "project_id", in: "path", required: true, type: "string", text: "Project ID. For details about how to obtain the project ID, see Obtaining a Project ID." },
   { name: "X-Auth-Token", in: "header", required: false, type: "string", text: "User token" },
@@ -133,7 +134,8 @@ describe("huaweicloud-mpc: 200 response body", () => {
   });
 });
 
-// Status codes: the page's 403 (Table 5) plus API Gateway errors from vendor-notes.
+// Status codes: the page's 403 (Table 5) plus the API Gateway's errors
+// (https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-errorcode.html).
 const errors = [
   { status: 403, code: "MPC.10208", message: "Failed to verify the tenant ID.", fields: ["error_code", "error_msg"] },
   { status: 401, code: "APIGW.0301", message: "Incorrect IAM authentication information", fields: ["error_code", "error_msg", "request_id"] },

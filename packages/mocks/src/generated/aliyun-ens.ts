@@ -1,6 +1,6 @@
 // generated from specs/aliyun-ens.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 5265c91f28a9aed832e32c490044bf1869ebf9dacf2227d473a58fcd95450a41
+// spec sha256: e43184903afa498b04f63b51e3dac4eedf9180049d563a3db0911728e1f2a155
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";

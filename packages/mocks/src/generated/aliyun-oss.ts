@@ -1,6 +1,6 @@
 // generated from specs/aliyun-oss.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 76e89137f63f6162d8d4e22402dc2c299af0d2ef5c1d25ad01d80628811ba72d
+// spec sha256: db012ba72bbede44ffabc0a986956f679d2b30de08784ce0bd217ed94e41cce7
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";

@@ -1,6 +1,6 @@
 // generated from specs/baidu-bos.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 3b320cd8881d4dbaff050604f1651f19778377c9be1561c9f3f2520cf33ace67
+// spec sha256: adea9ad6fff9179cf909d8e4c9a7dbdff5eb4d26e3b6fe1d8ef103c1dd506cca
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";

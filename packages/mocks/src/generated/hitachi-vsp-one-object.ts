@@ -1,6 +1,6 @@
 // generated from specs/hitachi-vsp-one-object.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: aa4670b6aa762010853e7afc70f2236ed2efda29f077b8088f0ce59ffe68418f
+// spec sha256: 1873f1236225448fe44bb7a1f04228fc9c0c8f71991161f1a17f6ca54b43c70e
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";

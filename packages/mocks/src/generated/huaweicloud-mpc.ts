@@ -1,6 +1,6 @@
 // generated from specs/huaweicloud-mpc.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: e8954915a9d931de31a77434adb44a53b906001200f2c3988d57d3eb1ed821e2
+// spec sha256: 1dfc43add168a9ff8c86281c6c0451473b870c286fda4b2dffe85479168f5caf
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";

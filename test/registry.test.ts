@@ -116,7 +116,7 @@ describe("the facade's provider modules", () => {
 });
 
 describe("each vendor's own tests", () => {
-  it("the seed page's facts (test/specs/<id>.test.ts), the contract against the mock (test/contract/<id>.test.ts), the client's tests", () => {
+  it("the API page's facts (test/specs/<id>.test.ts), the contract against the mock (test/contract/<id>.test.ts), the client's tests", () => {
     for (const id of ids) {
       for (const file of [`test/specs/${id}.test.ts`, `test/contract/${id}.test.ts`]) expect(existsSync(join(root, file)), file).toBe(true);
       expect(existsSync(join(root, "packages", id, "test")), `packages/${id}/test`).toBe(true);

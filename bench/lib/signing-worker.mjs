@@ -1,6 +1,6 @@
 // Signing ops/s for one scheme in a fresh process: ours (bucketry/signing pure core, node:crypto fast path)
 // against the official SDK's signing function, called as the SDK calls it per request (the oracle pattern of
-// packages/bucketry/test/signing/*.test.ts), each side including its per-request date/nonce/header work.
+// packages/signing/test/*.test.ts), each side including its per-request date/nonce/header work.
 //
 // Both sides sign a prepared request: each side has `prepare()`, which builds one request in the shape its
 // signer takes (ours: `{ method, url: new URL(…), headers: new Headers(…) }`; the SDK: its request object,

@@ -94,7 +94,7 @@ describe("BOS endpoint", () => {
     expect(mock.requests.map((c) => c.auth?.ok)).toEqual([true, true, true]);
   });
 
-  it("addressing: path keeps the seed page's form on any endpoint; cname: GET /?acl on the bucket's domain", async () => {
+  it("addressing: path keeps the API page's form on any endpoint; cname: GET /?acl on the bucket's domain", async () => {
     const b = mock.state.buckets[9]!;
     expect(await bos({ endpoint: PRIVATE_BOS, addressing: "path" }).getBucketAcl(b.name)).toMatchObject({ bucket: b.name });
     expect(await bos({ endpoint: "https://files.example.com", cname: true }).getBucketAcl("example-bucket")).toMatchObject({ bucket: "example-bucket" });

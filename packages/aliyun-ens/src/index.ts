@@ -35,7 +35,7 @@ export interface EnsClientOptions extends Omit<ClientOptions, "baseUrl"> {
   /** Overrides the endpoint (a VPC endpoint, a proxy, a mock). */
   baseUrl?: string;
   /**
-   * Where the RPC `Action` and `Version` go. `"query"` (default): query parameters, as the seed page and the RPC
+   * Where the RPC `Action` and `Version` go. `"query"` (default): query parameters, as the API page and the RPC
    * v1 signature (`acsRpcV1Signer`) require. `"headers"`: `x-acs-action` / `x-acs-version` headers — where
    * `acs3Signer` puts them anyway, so it signs each Request in place instead of building a second one without
    * them (ACS3 only). The query is serialized as any openapi-fetch client's; the signer computes ACS3's

@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { acsCanonicalQuery, createClient, ensEndpoint } from "../src/index.js";
 
-// The seed page's example (000_8f94e54b3b9011f3.txt).
+// The ENS ListBuckets API page's example (the spec's externalDocs).
 const seedExample = {
   RequestId: "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
   BucketInfos: [

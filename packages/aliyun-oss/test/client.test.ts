@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClient, ossEndpoint, readXml, serializeOssQuery, XML_ROOT_HEADER, xmlBodies, XmlBodyError } from "../src/index.js";
 
-// The seed page's sample response (004_bfdad95f9be7db90.txt), with its malformed `<? xml ... ? >` prolog fixed.
+// The OSS GetBucketAcl API page's sample response (the spec's externalDocs), with its malformed `<? xml ... ? >` prolog fixed.
 const seedXml = `<?xml version="1.0"?>
 <AccessControlPolicy>
     <Owner>

@@ -33,7 +33,7 @@ export interface BosClientOptions extends Omit<ClientOptions, "baseUrl" | "query
   /**
    * Address one bucket virtual-hosted style (`https://{bucket}.{region}.bcebos.com`, call `GET /`).
    * Needed for buckets created after 2024-06-01, which official domains no longer serve path-style.
-   * Without it the client is path-style (`GET /v1/{bucketName}`), the seed page's form.
+   * Without it the client is path-style (`GET /v1/{bucketName}`), the API page's form.
    */
   bucket?: string;
   /** Overrides the endpoint (a proxy, a mock, a private cloud). */

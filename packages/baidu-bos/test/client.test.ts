@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClient, serializeBosQuery } from "../src/index.js";
 
-// The seed page's example (002_0dd18198fa4b4c96.txt), repeated entries included.
+// The BOS API page's example (the spec's externalDocs), repeated entries included.
 const seedExample = {
   owner: { id: "16df583fe6824d73a5f858f06de0af03" },
   accessControlList: [

@@ -1,4 +1,4 @@
-// Public option and client shapes of the facade (DESIGN.md "Facade surface").
+// Public option and client shapes of the facade (the README's "The facade" section shows them in use).
 // Each provider's own options and client type live in its module (src/providers/<id>.ts), which adds its
 // generated client to `RawClients`; the unions over all providers are in registry.ts.
 import type { AclProvider, Bucket, BucketAcl, ListingProvider, Provider } from "./model.js";

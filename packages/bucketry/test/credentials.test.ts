@@ -21,7 +21,7 @@ function thrown(fn: () => unknown): BucketryError {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// One server that answers every provider by path, with each vendor's seed-page example.
+// One server that answers every provider by path, with each vendor's API-page example.
 
 const PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
 const json = (value: unknown, status = 200): Reply => ({ status, headers: { "Content-Type": "application/json" }, body: JSON.stringify(value) });

@@ -1,7 +1,7 @@
-// Error mapping: every error code on each seed page and every variant in vendor-notes, with the vendors'
+// Error mapping: every error code on each vendor's API page and every variant the vendors' wider docs show, with the vendors'
 // real body shapes, through each provider's error profile (and, for the body paths that depend on the
 // generated client, through the facade client with a transport double).
-// Expected kinds, ids and delays are written by hand from the shared seed pages (seeds/*.txt) and reference/vendor-notes.md.
+// Expected kinds, ids and delays are written by hand from those pages (each spec's externalDocs) and the sources each spec cites.
 import { inspect } from "node:util";
 import { readXml, xmlShapes } from "@bucketry/aliyun-oss";
 import { describe, expect, it } from "vitest";
@@ -48,7 +48,7 @@ type Row = [label: string, profile: ErrorProfile, status: number, body: unknown,
 
 describe("every documented error code maps to its kind", () => {
   const rows: Row[] = [
-    // ENS seed page (000) "Error codes".
+    // ENS API page, "Error codes".
     ["ENS 400 MissingParameter", ensErrors, 400, ensBody("MissingParameter", "MissingParameter"), "InvalidArgument", "MissingParameter", false],
     ["ENS 400 NoPermission", ensErrors, 400, ensBody("NoPermission", "Permission denied."), "AccessDenied", "NoPermission", false],
     ["ENS 400 InvalidParameter.PageSize", ensErrors, 400, ensBody("InvalidParameter.PageSize", "The specified field PageSize invalid. Please check it again."), "InvalidArgument", "InvalidParameter.PageSize", false],
@@ -56,7 +56,7 @@ describe("every documented error code maps to its kind", () => {
     ["ENS 403 AccessDenied", ensErrors, 403, ensBody("AccessDenied", "auth is not valid"), "AccessDenied", "AccessDenied", false],
     ["ENS 403 UserDisable", ensErrors, 403, ensBody("UserDisable", "The user has been disabled due to arrears."), "AccessDenied", "UserDisable", false],
     ["ENS 404 NoSuchBucket", ensErrors, 404, ensBody("NoSuchBucket", "The specified bucket does not exist"), "NoSuchBucket", "NoSuchBucket", false],
-    // ENS vendor-notes: POP throttling and availability codes.
+    // ENS beyond the page: the POP gateway's throttling and availability codes (Alibaba Cloud's OpenAPI error-code lists).
     ["ENS 400 Throttling", ensErrors, 400, ensBody("Throttling", "Request was denied due to request throttling."), "Throttled", "Throttling", true],
     ["ENS 400 Throttling.User", ensErrors, 400, ensBody("Throttling.User", "Request was denied due to user flow control."), "Throttled", "Throttling.User", true],
     ["ENS 429 Throttling.User", ensErrors, 429, ensBody("Throttling.User", "Request was denied due to user flow control."), "Throttled", "Throttling.User", true],
@@ -65,9 +65,9 @@ describe("every documented error code maps to its kind", () => {
     ["ENS 500 InternalError", ensErrors, 500, ensBody("InternalError", "The request processing has failed due to some unknown error."), "ServerError", "InternalError", true],
     ["ENS lower-case code/message keys", ensErrors, 403, { requestId: "r", code: "AccessDenied", message: "auth is not valid" }, "AccessDenied", "AccessDenied", false],
 
-    // MPC seed page (001): the 403 example.
+    // MPC API page: the 403 example.
     ["MPC 403 MPC.10208", mpcErrors, 403, { error_code: "MPC.10208", error_msg: "Failed to verify the tenant ID." }, "AccessDenied", "MPC.10208", false],
-    // MPC vendor-notes: API Gateway bodies carry request_id.
+    // MPC beyond the page: API Gateway error bodies carry request_id (its error-code table).
     ["MPC 401 APIGW.0301", mpcErrors, 401, { error_msg: "Incorrect IAM authentication information: verify aksk signature fail", error_code: "APIGW.0301", request_id: "b1a5e2c3d4" }, "InvalidCredentials", "APIGW.0301", false],
     ["MPC 401 APIGW.0303", mpcErrors, 401, { error_msg: "Incorrect IAM authentication information: x-sdk-date expired", error_code: "APIGW.0303", request_id: "b1a5e2c3d5" }, "ClockSkew", "APIGW.0303", true],
     ["MPC 429 APIGW.0308", mpcErrors, 429, { error_msg: "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second", error_code: "APIGW.0308", request_id: "b1a5e2c3d6" }, "Throttled", "APIGW.0308", true],
@@ -82,7 +82,7 @@ describe("every documented error code maps to its kind", () => {
       false,
     ],
 
-    // BOS: the seed page points at the general error codes (vendor-notes §3).
+    // BOS: the API page points at the general error codes (https://cloud.baidu.com/doc/BOS/s/Ajwvysfpl).
     ["BOS 403 AccessDenied", bosErrors, 403, bosBody("AccessDenied", "Access denied."), "AccessDenied", "AccessDenied", false],
     ["BOS 403 InvalidAccessKeyId", bosErrors, 403, bosBody("InvalidAccessKeyId", "The Access Key ID you provided does not exist."), "InvalidCredentials", "InvalidAccessKeyId", false],
     ["BOS 400 InvalidHTTPAuthHeader", bosErrors, 400, bosBody("InvalidHTTPAuthHeader", "The Authorization header you provided is not valid."), "InvalidArgument", "InvalidHTTPAuthHeader", false],
@@ -97,14 +97,14 @@ describe("every documented error code maps to its kind", () => {
     ["BOS 412 PreconditionFailed", bosErrors, 412, bosBody("PreconditionFailed", "The specified If-Match header doesn't match the ETag header."), "InvalidArgument", "PreconditionFailed", false],
     ["BOS 400 Http400 (retried by the Go SDK)", bosErrors, 400, bosBody("Http400", "Bad request."), "Unavailable", "Http400", true],
 
-    // Hitachi seed page (003): 400 / 404 with {code, message, details}; 401 and 405 without a body.
+    // Hitachi API page: 400 / 404 with {code, message, details}; 401 and 405 without a body.
     ["Hitachi 400 {code,message,details}", hitachiErrors, 400, { code: "example", message: "example", details: "example" }, "InvalidArgument", "example", false],
     ["Hitachi 401 no body", hitachiErrors, 401, undefined, "InvalidCredentials", undefined, false],
     ["Hitachi 404 {code,message,details}", hitachiErrors, 404, { code: "example", message: "example", details: "example" }, "NotFound", "example", false],
     ["Hitachi 405 no body", hitachiErrors, 405, undefined, "InvalidArgument", undefined, false],
     ["Hitachi 401 plain text", hitachiErrors, 401, "Unauthorized", "InvalidCredentials", undefined, false],
 
-    // OSS seed page (004) "Error codes", then vendor-notes §5.
+    // OSS API page, "Error codes", then OSS's error-code list (https://www.alibabacloud.com/help/en/document_detail/32005.html).
     ["OSS 404 NoSuchBucket", ossErrors, 404, ossError("NoSuchBucket", "The specified bucket does not exist."), "NoSuchBucket", "NoSuchBucket", false],
     ["OSS 403 AccessDenied", ossErrors, 403, ossError("AccessDenied", "You do not have read acl permission on this object."), "AccessDenied", "AccessDenied", false],
     ["OSS 403 InvalidAccessKeyId", ossErrors, 403, ossError("InvalidAccessKeyId", "The OSS Access Key Id you provided does not exist in our records."), "InvalidCredentials", "InvalidAccessKeyId", false],

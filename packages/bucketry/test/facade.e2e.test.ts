@@ -1,5 +1,5 @@
 // End to end: createBucketClient against a real HTTP server on 127.0.0.1 for all five providers.
-// The server answers with the seed pages' examples (copied by hand from the shared seed pages) and records
+// The server answers with the vendors' API pages' examples (copied by hand from the pages) and records
 // every request as it arrived on the wire; the tests check the normalized results, the request shapes
 // and — recomputed here with node:crypto from the received bytes — that each signature covers exactly
 // the request the server saw (host with port, path-style path, query as serialized by the transport).
@@ -23,8 +23,8 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Independent signature checks over the received request (vendor algorithms as documented in
-// reference/vendor-notes.md), so a transport that changes the request after signing fails.
+// Independent signature checks over the received request (each vendor's algorithm as its docs and official
+// SDKs define it; packages/signing/src cites them), so a transport that changes the request after signing fails.
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const hmacHex = (key: string | Buffer, s: string) => createHmac("sha256", key).update(s).digest("hex");
@@ -118,7 +118,7 @@ function verifyOssV1(req: Seen, accessKeyId: string, secret: string, resource: s
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Seed-page examples, copied by hand.
+// API-page examples, copied by hand.
 
 const ENS_SEED = `{
   "RequestId": "435769C7-AA6F-4DC5-B3DB-A3DC0DE7E853",
@@ -176,8 +176,8 @@ const BOS_SEED = `{
 const HITACHI_SEED = `{ "buckets": [ { "bucketId": 0, "bucketName": "example" } ], "pageToken": "example" }`;
 const HITACHI_SEED_ERROR = `{ "code": "example", "message": "example", "details": "example" }`;
 
-// The page prints the declaration as `<? xml version="1.0" ? >` (a typo real OSS does not send; see
-// vendor-notes "page typos"); everything else is the page's example.
+// The page prints the declaration as `<? xml version="1.0" ? >` (a typo: real OSS sends
+// `<?xml ...?>`); everything else is the page's example.
 const OSS_SEED = `<?xml version="1.0" encoding="UTF-8"?>
 <AccessControlPolicy>
     <Owner>

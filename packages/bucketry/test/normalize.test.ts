@@ -1,5 +1,5 @@
-// Normalization of every seed-page example and every vendor-notes variant into the facade's model.
-// Expected values are written by hand from the shared seed pages (seeds/*.txt) and reference/vendor-notes.md.
+// Normalization of every API-page example and every variant the vendors' wider docs show into the facade's model.
+// Expected values are written by hand from those pages (each spec's externalDocs) and the sources each spec cites.
 import { readXml, xmlShapes, type AccessControlPolicy } from "@bucketry/aliyun-oss";
 import type { BucketInfo } from "@bucketry/aliyun-ens";
 import type { GetBucketAclResponse } from "@bucketry/baidu-bos";
@@ -35,7 +35,7 @@ function ossBody(xml: string): unknown {
 }
 
 describe("aliyun-ens BucketInfo → Bucket", () => {
-  // Seed page 000, "Success response".
+  // ENS API page, "Success response".
   const seed = {
     BucketAcl: "private",
     BucketName: "test",
@@ -119,7 +119,7 @@ describe("aliyun-ens BucketInfo → Bucket", () => {
 });
 
 describe("huaweicloud-mpc ObsBucket → Bucket", () => {
-  // Seed page 001, 200 example: creation_date is a JSON number although the table says String.
+  // MPC API page, 200 example: creation_date is a JSON number although the table says String.
   const seed = [
     { bucket: "example-bucket", creation_date: 20221026152511, is_authorized: 1 },
     { bucket: "example-bucket", creation_date: 20221026104736, is_authorized: 0 },
@@ -276,7 +276,7 @@ describe("hitachi-vsp-one-object UserBucket → Bucket", () => {
 describe("baidu-bos GetBucketAcl → BucketAcl", () => {
   const OWNER = "16df583fe6824d73a5f858f06de0af03";
   const USER = "10eb6f5ff6ff4605bf044313e8f3ffa5";
-  // Seed page 002, response example: two entries, each repeating the same grantee and permission.
+  // BOS API page, response example: two entries, each repeating the same grantee and permission.
   const seed = {
     owner: { id: OWNER },
     accessControlList: [

@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClient, mapiBaseUrl, REQUEST_BODY } from "../src/index.js";
 
-// The seed page's example response (003_b21c2ed1ccd5f621.txt), copied here rather than read from the spec.
+// The Hitachi API page's example response (the spec's externalDocs), copied here rather than read from the spec.
 const seedExample = { buckets: [{ bucketId: 0, bucketName: "example" }], pageToken: "example" };
 const base = "https://admin.region1.cluster1/mapi";
 

@@ -3,7 +3,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClient, mpcEndpoint } from "../src/index.js";
 
-// The seed page's example (001_2635c6b3dd8e7856.txt): creation_date is a number there, a String in its table.
+// The MPC API page's example (the spec's externalDocs): creation_date is a number there, a String in its table.
 const seedExample = {
   buckets: [
     { bucket: "example-bucket", creation_date: 20221026152511, is_authorized: 1 },

@@ -253,7 +253,7 @@ describe("bce-auth-v1: SDK vs documentation differences", () => {
     expect(bceCanonicalUri("/a%2Fb/%7e%41")).toBe("/a/b/~A");
   });
 
-  it("the seed page's path-style GET /v1/{bucket}/?acl keeps its trailing slash in the canonical URI", () => {
+  it("the API page's path-style GET /v1/{bucket}/?acl keeps its trailing slash in the canonical URI", () => {
     expect(bceCanonicalUri(new URL("https://bj.bcebos.com/v1/examplebucket/?acl").pathname)).toBe("/v1/examplebucket/");
   });
 });

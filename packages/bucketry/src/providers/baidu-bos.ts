@@ -22,7 +22,7 @@ export interface BaiduBosOptions extends CommonOptions {
   /**
    * "virtual-hosted" (default: `{bucket}.{region}.bcebos.com/?acl`, or `{bucket}.{endpoint host}/?acl`;
    * path-style fails for buckets created after 2024-06-01) or "path" (`{region}.bcebos.com/v1/{bucket}?acl`,
-   * the seed page's form, or `{endpoint}/v1/{bucket}?acl`). An IP-address or `localhost` endpoint is
+   * the API page's form, or `{endpoint}/v1/{bucket}?acl`). An IP-address or `localhost` endpoint is
    * path-style unless this says otherwise (the BOS SDKs' rule for IP hosts).
    */
   addressing?: "virtual-hosted" | "path" | undefined;

@@ -80,7 +80,7 @@ export const mpcErrors: ErrorProfile = {
     "APIGW.0308": "Throttled", // throttling threshold reached
     "APIGW.0310": "AccessDenied", // the project is unavailable
     "APIGW.0613": "Unavailable", // IAM is unavailable
-    // OBS errors relayed as XML (vendor-notes: MPC proxies the listing to OBS).
+    // OBS errors relayed as XML (MPC proxies the listing to OBS: huaweicloud/huaweicloud-sdk-python-v3#23).
     AccessDenied: "AccessDenied",
     NoSuchBucket: "NoSuchBucket",
     RequestTimeTooSkewed: "ClockSkew",

@@ -178,7 +178,7 @@ function withoutRandom(w: Wire): Wire {
 }
 
 /**
- * Known, documented differences (docs-src/differences.md):
+ * Known, documented differences (docs-src/differences.html):
  * - `region: "ap-southeast-1"`: bucketry uses the host the ENS endpoint table lists (`ens.ap-southeast-1.aliyuncs.com`);
  *   the SDK's endpoint rule is empty, so it always uses the central host;
  * - RPC: the SDK sends `Format=json` (lower case), bucketry `Format=JSON`, the documented value (ENS reads both);

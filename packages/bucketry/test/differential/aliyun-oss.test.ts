@@ -138,7 +138,7 @@ async function resigned(c: Case, theirs: Wire): Promise<string | null> {
 }
 
 /**
- * Known, documented differences (docs-src/differences.md): with an IP-address endpoint ali-oss sends
+ * Known, documented differences (docs-src/differences.html): with an IP-address endpoint ali-oss sends
  * `GET /?acl` to the IP with `Host: {bucket}.oss-{region}.aliyuncs.com`; bucketry sends path-style
  * `GET /{bucket}/?acl` (the OSS Go SDK v2 rule), which OSS-compatible servers behind an IP accept.
  */

@@ -115,9 +115,9 @@ async function resigned(c: Case, theirs: Wire): Promise<string | null> {
 }
 
 /**
- * Known, documented differences (docs-src/differences.md):
+ * Known, documented differences (docs-src/differences.html):
  * - no endpoint: bucketry uses HTTPS on `{bucket}.{region}.bcebos.com`; the SDK's default protocol is HTTP;
- * - path-style: bucketry sends the seed page's `/v1/{bucket}`, the SDK `/{bucket}` (BOS serves both);
+ * - path-style: bucketry sends the API page's `/v1/{bucket}`, the SDK `/{bucket}` (BOS serves both);
  * - a non-BOS hostname endpoint: bucketry addresses it virtual-hosted (`{bucket}.{host}`, the Go SDK's rule);
  *   the Node SDK sends `GET /?acl` to the host as given, as if it were the bucket's own domain;
  * - the SDK signs `content-type` (its default `application/json; charset=utf-8`), `content-length` and
@@ -156,7 +156,7 @@ describe("BOS get bucket ACL against @baiducloud/sdk", () => {
     expect(differences(ours, theirs, READ)).toEqual(expectedDifferences(c, theirs, ours));
     expect(await resigned(c, theirs)).toBe(theirs.headers.authorization);
     const bare = await viaBareClient(c, theirs);
-    // The spec's path-style operation is the seed page's `/v1/{bucketName}`.
+    // The spec's path-style operation is the API page's `/v1/{bucketName}`.
     expect(differences(bare, theirs, READ.filter((h) => h !== "authorization"))).toEqual(c.form === "ip" || c.form === "path" ? [`path: /v1/${c.bucket} | /${c.bucket}`] : []);
   });
 });

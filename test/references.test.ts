@@ -21,7 +21,7 @@ const trackedNames = new Set(tracked.map((file) => file.slice(file.lastIndexOf("
 /** Files written by a release, named before they exist. */
 const RELEASE_FILES = new Set(["CHANGELOG.md"]);
 
-const CODE = /\.(ts|mts|cts|mjs|cjs|js|sh|hbs)$/;
+const CODE = /\.(ts|mts|cts|mjs|cjs|js|sh|hbs)$|^\.ci\//;
 const WHOLE_TEXT = /^(specs\/.*\.ya?ml|.*\.md)$/;
 /** Generated files and recorded data (checked where they are made), and this file (its examples are wrong on purpose). */
 const SKIP = /(^|\/)generated\/|^api-reports\/|^release-baseline\/|^bench\/results\.json$|^\.changeset\/|^test\/references\.test\.ts$/;
@@ -29,7 +29,7 @@ const SKIP = /(^|\/)generated\/|^api-reports\/|^release-baseline\/|^bench\/resul
 /** `[line, text]` of each comment in a JS/TS/shell/template file (a URL's `//` is not a comment). */
 function commentsOf(file: string, text: string): Array<[number, string]> {
   const out: Array<[number, string]> = [];
-  const hash = file.endsWith(".sh");
+  const hash = file.endsWith(".sh") || file.startsWith(".ci/");
   let inBlock = false;
   text.split("\n").forEach((line, index) => {
     const number = index + 1;

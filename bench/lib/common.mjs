@@ -10,7 +10,7 @@ export const REGION = { "aliyun-ens": "cn-hangzhou", "huaweicloud-mpc": "cn-nort
 export const HITACHI_TOKEN = "bench-bearer-token";
 export const HITACHI_USER_ID = 42;
 
-/** Throws unless a call produced the seed example's content (so a silently failing client can't look fast). */
+/** Throws unless a call produced the documented example's content (so a silently failing client can't look fast). */
 export function check(ok, what) {
   if (!ok) throw new Error(`unexpected result: ${what}`);
 }

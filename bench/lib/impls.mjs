@@ -1,5 +1,5 @@
 // What is compared, per vendor. Each entry is a module bench/impl/<vendor>/<id>.mjs exporting
-// create({ endpoint }) → { call() } (construct a client; call = the vendor's one seed operation) and verify(result).
+// create({ endpoint }) → { call() } (construct a client; call = the vendor's one documented operation) and verify(result).
 //   kind: ours | facade (informational) | official | fetch (baseline) | http (baseline, Node only) | http-web (baseline
 //   for the report's causes, throughput only)
 // `install` is what a fresh project installs to get that row (footprint phase); `smoke` is what must load there.

@@ -1,4 +1,4 @@
-// Throughput against a local node:http server (lib/server.mjs, answering each vendor's seed example, not
+// Throughput against a local node:http server (lib/server.mjs, answering each vendor's documented example, not
 // verifying signatures): n sequential calls and n calls at `inflight` in flight, after a warm-up, each
 // (vendor, impl, mode) in a fresh process. Rounds are interleaved (every impl of a vendor runs once per
 // round, in a rotated order) and ours is reported as ratios to the baselines and the official SDKs

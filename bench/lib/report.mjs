@@ -457,7 +457,7 @@ export function renderMarkdown(results) {
 
   if (S.throughput) {
     const t = S.throughput;
-    heading(out, "Throughput", t, `Local node:http server on 127.0.0.1 answering each vendor's seed example (no signature check). ${t.config.n} calls sequentially and ${t.config.n} at ${t.config.inflight} in flight, after ${t.config.warmup} warm-up calls, each in a fresh process; ${t.config.rounds} interleaved round(s). Requests/s: median (min–max over rounds). Ratios are taken per round against the baselines/officials of the same round.`);
+    heading(out, "Throughput", t, `Local node:http server on 127.0.0.1 answering each vendor's documented example (no signature check). ${t.config.n} calls sequentially and ${t.config.n} at ${t.config.inflight} in flight, after ${t.config.warmup} warm-up calls, each in a fresh process; ${t.config.rounds} interleaved round(s). Requests/s: median (min–max over rounds). Ratios are taken per round against the baselines/officials of the same round.`);
     throughputTables(out, t);
   }
 

@@ -1,5 +1,5 @@
 // Local HTTP server for the throughput rows: one node:http listener per vendor on 127.0.0.1, each answering
-// the vendor's seed example from specs/<vendor>.yaml (the documented 200 response). It does NOT verify
+// the vendor's documented example from specs/<vendor>.yaml (the documented 200 response). It does NOT verify
 // signatures. Prints {"ports":{vendor:port}} on stdout once listening; exits when stdin closes.
 import http from "node:http";
 import { readFileSync } from "node:fs";

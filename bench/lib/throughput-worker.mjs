@@ -1,6 +1,6 @@
 // One throughput measurement in a fresh process:
 //   node lib/throughput-worker.mjs <impl-file> <endpoint> <seq|conc> <n> <warmup> [inflight] [cpu-profile-file]
-// Prints {"rps":…, "ms":…} on stdout. The first call's result is checked against the seed example.
+// Prints {"rps":…, "ms":…} on stdout. The first call's result is checked against the documented example.
 // With a profile file (the profile phase), V8's CPU profiler samples the timed calls only, every 100 µs, and the
 // profile is written there as JSON (the .cpuprofile format).
 import { writeFileSync } from "node:fs";
@@ -16,7 +16,7 @@ const impl = await import(pathToFileURL(file).href);
 const client = impl.create({ endpoint });
 
 const first = await client.call();
-if (!impl.verify(first)) throw new Error(`${file}: first result does not match the seed example: ${JSON.stringify(first).slice(0, 300)}`);
+if (!impl.verify(first)) throw new Error(`${file}: first result does not match the documented example: ${JSON.stringify(first).slice(0, 300)}`);
 
 async function run(count) {
   if (mode === "seq") {

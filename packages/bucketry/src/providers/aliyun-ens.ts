@@ -148,7 +148,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
     const query = { PageNumber: String(pageNumber), PageSize: String(pageSize), ...(opts?.prefix ? { Prefix: opts.prefix } : {}) };
     return execute(
       callContext(state, opts),
-      (signal) => raw.POST("/", { params: { query }, parseAs: "text", signal, fetch: state.send(signal) }),
+      (signal) => raw.POST("/", { params: { query }, parseAs: "text", fetch: state.send(signal) }),
       ({ response, data }) => {
         const body = parseJsonBody(ensErrors, response, data);
         let page: ReturnType<typeof readPage>;

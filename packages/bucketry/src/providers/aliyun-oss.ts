@@ -165,7 +165,7 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
           const send = state.send(signal);
           const fetch = async (request: Request) => (received = await send(request));
           try {
-            return await raw.GET("/", { baseUrl, parseAs: "text", signal, fetch, ...(middleware ? { middleware } : {}) });
+            return await raw.GET("/", { baseUrl, parseAs: "text", fetch, ...(middleware ? { middleware } : {}) });
           } catch (err) {
             // After the response arrived, anything but a transport failure (connection lost mid-body, abort,
             // the size cap) means the XML reader could not read the body: XmlBodyError, or a RangeError from

@@ -170,8 +170,8 @@ export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient 
         callContext(state, call),
         (signal) =>
           addressing === "path"
-            ? raw.GET("/v1/{bucketName}", { params: { path: { bucketName: name } }, parseAs: "text", signal, fetch: state.send(signal) })
-            : raw.GET("/", { baseUrl: addressing === "cname" ? base : virtualHostedBase(base, name), parseAs: "text", signal, fetch: state.send(signal) }),
+            ? raw.GET("/v1/{bucketName}", { params: { path: { bucketName: name } }, parseAs: "text", fetch: state.send(signal) })
+            : raw.GET("/", { baseUrl: addressing === "cname" ? base : virtualHostedBase(base, name), parseAs: "text", fetch: state.send(signal) }),
         ({ response, data }) => {
           const body = parseJsonBody(bosErrors, response, data);
           try {

@@ -22,7 +22,11 @@ export interface ClientState {
   secrets: SecretSet;
   /** For the generated client and the Hitachi session: the transport without a per-attempt signal. */
   fetch: (request: Request) => Promise<Response>;
-  /** Per attempt: pass as openapi-fetch's per-request `fetch`, bound to the attempt's signal (see `boundedTransport`). */
+  /**
+   * Per attempt: pass as openapi-fetch's per-request `fetch`, bound to the attempt's signal (see `boundedTransport`).
+   * Pass no `signal` to openapi-fetch as well: the transport is what must stop, and a Request built to follow
+   * the attempt's signal costs the platform (undici) more per call than the facade's own work.
+   */
   send: (signal: AbortSignal) => (request: Request) => Promise<Response>;
   /** What each attempt signed, by the attempt's signal (explains a signature error). */
   signed: WeakMap<AbortSignal, SignedParts>;

@@ -146,7 +146,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
       { ...callContext(state, opts), authExpired: sessionExpired },
       async (signal) => {
         try {
-          return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", signal, fetch: rememberingCookies(state.send(signal)) });
+          return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", fetch: rememberingCookies(state.send(signal)) });
         } catch (err) {
           if (err instanceof HitachiSessionError) throw sessionError(err);
           throw err;

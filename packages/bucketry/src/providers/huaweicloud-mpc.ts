@@ -165,7 +165,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
     if (opts?.pageSize !== undefined) throw configError("huaweicloud-mpc", "MPC returns all buckets in one response; pageSize is not supported");
     return execute(
       callContext(state, opts),
-      async (signal) => raw.GET("/v1/{project_id}/buckets", { params: { path: { project_id: await resolveProjectId() } }, parseAs: "text", signal, fetch: state.send(signal) }),
+      async (signal) => raw.GET("/v1/{project_id}/buckets", { params: { path: { project_id: await resolveProjectId() } }, parseAs: "text", fetch: state.send(signal) }),
       ({ response, data }) => {
         const body = parseJsonBody(mpcErrors, response, data);
         try {

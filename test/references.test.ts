@@ -18,6 +18,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const tracked = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).trim().split("\n");
 const trackedSet = new Set(tracked);
 const trackedNames = new Set(tracked.map((file) => file.slice(file.lastIndexOf("/") + 1)));
+const trackedFolders = new Set(tracked.flatMap((file) => file.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))));
 /** Files written by a release, named before they exist. */
 const RELEASE_FILES = new Set(["CHANGELOG.md"]);
 
@@ -66,8 +67,11 @@ const pattern = (path: string): RegExp =>
 /** Whether `path` (from the repository root) is a tracked file or folder, placeholders and build outputs allowed. */
 function exists(path: string): boolean {
   const clean = normalize(path).replace(/\/$/, "");
-  if (trackedSet.has(clean) || tracked.some((file) => file.startsWith(`${clean}/`))) return true;
-  if (/[<{*…]/.test(clean)) return tracked.some((file) => pattern(clean).test(file));
+  if (trackedSet.has(clean) || trackedFolders.has(clean)) return true;
+  if (/[<{*…]/.test(clean)) {
+    const wildcard = pattern(clean);
+    return tracked.some((file) => wildcard.test(file));
+  }
   const built = /^(packages\/[^/]+)\/dist\/(.+)\.(?:d\.ts|js)$/.exec(clean);
   return built !== null && trackedSet.has(`${built[1]}/src/${built[2]}.ts`);
 }
@@ -96,13 +100,13 @@ function wrongReferences(file: string, text: string, checkPaths: boolean): strin
   const packageRoot = /^packages\/[^/]+/.exec(file)?.[0];
   const visible = text.replace(/https?:\/\/\S+/g, "");
   if (checkPaths) {
+    // From the repository root, the file's folder or its package.
+    const resolves = (path: string) => exists(path) || exists(join(folder, path)) || (packageRoot !== undefined && exists(join(packageRoot, path)));
     for (const [, path] of visible.matchAll(ROOT_PATH)) {
-      if (path!.includes("node_modules")) continue;
-      if (!exists(path!) && !exists(join(folder, path!)) && !(packageRoot && exists(join(packageRoot, path!)))) wrong.push(path!);
+      if (!path!.includes("node_modules") && !resolves(path!)) wrong.push(path!);
     }
     for (const [, path] of visible.matchAll(PACKAGE_PATH)) {
-      if (exists(path!) || exists(join(folder, path!)) || (packageRoot !== undefined && exists(join(packageRoot, path!))) || inSomePackage(path!)) continue;
-      wrong.push(path!);
+      if (!resolves(path!) && !inSomePackage(path!)) wrong.push(path!);
     }
   }
   for (const [, name] of visible.matchAll(DOC_NAME)) {

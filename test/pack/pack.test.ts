@@ -247,11 +247,15 @@ describe("published tarballs", () => {
     expect(packed.map((p) => p.name).sort()).toEqual([...VENDOR_IDS.map((v) => `@bucketry/${v}`), "@bucketry/mocks", "@bucketry/signing", "bucketry"].sort());
   });
 
-  it("ship only built code, types, README/CHANGELOG/LICENSE and the CLI launcher — no tests, sources, source maps or dev files", () => {
+  it("ship only built code, types, README/CHANGELOG, the LICENSE and the CLI launcher — no tests, sources, source maps or dev files", () => {
     for (const p of packed) {
       const paths = p.files.map((f) => f.path);
       expect(paths.filter((f) => !ALLOWED.test(f) || FORBIDDEN.test(f)), p.name).toEqual([]);
       expect(paths, p.name).toContain("README.md");
+      // MIT asks for the licence text in every copy: each tarball carries the repository's LICENSE.
+      expect(paths, p.name).toContain("LICENSE");
+      expect(readFileSync(join(app, "node_modules", p.name, "LICENSE"), "utf8"), `${p.name}/LICENSE`).toBe(readFileSync(join(root, "LICENSE"), "utf8"));
+      expect(JSON.parse(readFileSync(join(app, "node_modules", p.name, "package.json"), "utf8")).license, p.name).toBe("MIT");
       // Every built file comes from a source file that still exists (tsc never deletes stale output).
       const sources = sourceRoot(p.dir);
       const stale = paths

@@ -13,8 +13,10 @@ export interface RawClients {}
 /** Options every provider accepts. */
 export interface CommonOptions {
   /**
-   * Base-URL override (a mock, a proxy, a private cloud). The spec's paths are appended to it; OSS and
-   * BOS then address the bucket path-style (`{endpoint}/{bucket}/?acl`, `{endpoint}/v1/{bucket}?acl`).
+   * Base-URL override (a mock, a proxy, a private cloud). The spec's paths are appended to it. OSS and BOS
+   * address the bucket path-style (`{endpoint}/{bucket}/?acl`, `{endpoint}/v1/{bucket}?acl`) when its host is
+   * an IP address or `localhost`, and virtual-hosted (`{bucket}.{host}`) otherwise; their `addressing` and
+   * `cname` options override that.
    */
   endpoint?: string | undefined;
   /** Retry policy; `false` makes one attempt. Default: 3 attempts, full-jitter backoff from 200 ms, capped at 20 s. */
@@ -40,7 +42,12 @@ export interface CommonOptions {
    * `MalformedResponse` (read no further than the cap); an error body is cut at the cap.
    */
   maxResponseBytes?: number | undefined;
-  /** Transport (default: `globalThis.fetch`, looked up at call time so MSW and test doubles apply). */
+  /**
+   * Transport. Default: on Node, the keep-alive HTTP/1.1 transport of `@bucketry/signing/fetch`
+   * (`platformTransport`), which does not call `globalThis.fetch` — a stub of `globalThis.fetch` does not see
+   * its requests; an interceptor of `node:http`'s `request` (MSW, nock) does. Elsewhere `globalThis.fetch`,
+   * looked up at call time so MSW and test doubles apply. Pass a function here to send every attempt through it.
+   */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Base clock in epoch ms (default `Date.now`); the client adds the offset it learns from clock-skew errors. */
   clock?: (() => number) | undefined;

@@ -303,5 +303,7 @@ function redactError(ctx: CallContext, err: BucketryError): BucketryError {
     attempts: err.attempts,
     retryAfterMs: err.retryAfterMs,
     serverTime: err.serverTime,
+    // Built with the same redaction (errorFromResponse's trace); the cause is dropped, it may hold the raw text.
+    signature: err.signature,
   });
 }

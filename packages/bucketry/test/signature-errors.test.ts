@@ -88,4 +88,29 @@ describe("ENS RPC v1 (server string to sign is: …)", () => {
     expect(err.signature?.server?.stringToSign).toBe(err.signature?.ours.stringToSign);
     expect(JSON.stringify(err)).not.toContain(WRONG_SECRET);
   });
+
+  it("a gateway message that quotes the STS token is redacted, and the comparison stays on the error", async () => {
+    const o = options();
+    // The mock's message, with the token quoted in it (the real gateway signs SecurityToken as a query parameter).
+    const quotingToken = async (request: Request) => {
+      const answer = await fetch(request);
+      const body = (await answer.json()) as { Message: string };
+      body.Message = `${body.Message} (SecurityToken=${TOKEN})`;
+      const headers = new Headers(answer.headers);
+      headers.delete("content-length");
+      return new Response(JSON.stringify(body), { status: answer.status, headers });
+    };
+    const client = createBucketClient({ ...o, signatureVersion: "v1", fetch: quotingToken, credentials: { accessKeyId: o.credentials.accessKeyId, accessKeySecret: WRONG_SECRET, securityToken: TOKEN }, retry: false } as never) as never as {
+      listBucketsPage(p?: object): Promise<unknown>;
+    };
+    const err = await failure(client.listBucketsPage());
+    expect(err).toMatchObject({ kind: "SignatureMismatch", code: "SignatureDoesNotMatch" });
+    expect(err.vendorMessage).toContain("SecurityToken=[redacted]");
+    expect(err.signature?.ours.stringToSign).toContain("SecurityToken%3D[redacted]");
+    expect(err.signature?.server?.stringToSign).toMatch(/^POST&%2F&AccessKeyId%3D/);
+    for (const text of [JSON.stringify(err), inspect(err, { depth: 10 }), err.message, JSON.stringify(err.signature)]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(WRONG_SECRET);
+    }
+  });
 });

@@ -130,7 +130,13 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
     };
   // On a 401 the session drops the token and CSRF state the request used and returns the 401; the call's
   // retry loop then makes one more attempt (`authExpired`), under the call's signal, timeout and deadline.
-  raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: rememberingCookies(state.fetch), clock: state.clock.now, replayUnauthorized: false }));
+  try {
+    raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: rememberingCookies(state.fetch), clock: state.clock.now, replayUnauthorized: false }));
+  } catch (err) {
+    // Settings the session refuses up front (a tokenUrl that is not a URL) are option errors like any other.
+    if (err instanceof HitachiSessionError) throw configError("hitachi-vsp-one-object", err.message);
+    throw err;
+  }
 
   async function listBucketsPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
     const userId = opts?.userId;

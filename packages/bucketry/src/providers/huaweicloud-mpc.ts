@@ -133,7 +133,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
   // credential source carries, else IAM's answer for the region (as the SDKs' BasicCredentials does).
   const envProject = typeof process !== "undefined" ? process.env?.[env.projectId!] : undefined;
   const given = options.projectId ?? envProject;
-  const fixedProjectId = given === undefined || given.trim() === "" ? undefined : requireString("huaweicloud-mpc", "projectId", given, `projectId: "<32-character id>" (or set ${env.projectId})`);
+  const fixedProjectId = given === undefined || (typeof given === "string" && given.trim() === "") ? undefined : requireString("huaweicloud-mpc", "projectId", given, `projectId: "<32-character id>" (or set ${env.projectId})`);
   if (fixedProjectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(fixedProjectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
   const state = clientState(mpcErrors, options);
   const raw: MpcClient = generated("huaweicloud-mpc", () => createClient({

@@ -44,6 +44,7 @@ describe("client options", () => {
     ["MPC region that is not an id", { provider: "huaweicloud-mpc", region: "r", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, /"r" is not a region id like cn-north-4/],
     // With AK/SK a missing projectId is looked up from IAM (huawei-chain.test.ts); a token cannot do that.
     ["MPC token without projectId", { provider: "huaweicloud-mpc", region: "cn-north-4", credentials: { token: "iam-token" } }, /`projectId` is required with token credentials/],
+    ["MPC projectId that is not a string", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: 123456, credentials: creds["huaweicloud-mpc"] }, /`projectId` is required \(e\.g\. projectId: "<32-character id>"/],
     ["MPC projectId with a slash", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "../x", credentials: creds["huaweicloud-mpc"] }, /projectId must be/],
     ["MPC empty token", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { token: " " } }, /credentials\.token is missing or empty/],
     ["Hitachi without endpoint", { provider: "hitachi-vsp-one-object", credentials: creds["hitachi-vsp-one-object"] }, /`endpoint` is required: the management API base/],
@@ -65,6 +66,7 @@ describe("client options", () => {
     ["ENS secret with a newline", { provider: "aliyun-ens", credentials: { accessKeyId: "a", accessKeySecret: "s3cret\n" } }, /accessKeySecret contains a character that cannot be sent in an HTTP header/],
     ["OSS token with a space", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: "to ken" } }, /securityToken contains a character/],
     ["Hitachi token with a newline", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { token: "tok\nen" } }, /credentials\.token contains a character/],
+    ["Hitachi password grant with a tokenUrl that is not a URL", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { username: "u", password: "p", tokenUrl: "nope" } }, /tokenUrl/],
     ["Hitachi password grant without tokenUrl", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { username: "u", password: "p" } }, /credentials\.tokenUrl is missing/],
     // the reliability options
     ["retry.maxAttempts 0", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], retry: { maxAttempts: 0 } }, /retry\.maxAttempts must be an integer >= 1/],

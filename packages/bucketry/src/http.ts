@@ -19,8 +19,11 @@ export interface ErrorProfile {
   requestIdHeaders: readonly string[];
   /** Vendor error code → kind; looked up before the HTTP-status default. */
   codeKinds: Readonly<Record<string, ErrorKind>>;
-  /** Extracts code/message/request id from an error body (parsed JSON object, or raw text). */
-  readError(body: unknown): VendorError;
+  /**
+   * Extracts code/message/request id from an error body (parsed JSON object, or raw text). `redact` hides the
+   * client's secrets: a profile that shortens raw text applies it first (a secret cut in half no longer matches).
+   */
+  readError(body: unknown, redact?: (text: string) => string): VendorError;
   /** What the vendor says it signed, from a signature error's body or message (vendors that report it). */
   serverSigned?(body: unknown, vendor: VendorError): SignedText | undefined;
 }
@@ -103,7 +106,7 @@ export function serverTimeOf(headers: Headers): number | undefined {
 export function errorFromResponse(profile: ErrorProfile, response: Response, body: unknown, now = Date.now(), trace?: SigningTrace): BucketryError {
   let vendor: VendorError = {};
   try {
-    vendor = profile.readError(body);
+    vendor = profile.readError(body, trace?.redact);
   } catch {
     vendor = {};
   }

@@ -417,6 +417,15 @@ describe("through the facade clients", () => {
     expect(await rejection(client.listBucketsPage({}))).toMatchObject({ kind: "AccessDenied", code: "MPC.10208", requestId: "req-1-1700000000-host" });
   });
 
+  it("Hitachi: a text error body is redacted before it is cut to 200 characters (no secret cut in half shows)", () => {
+    const token = "eyJhbGciOiJSUzI1NiJ9.BEARERsecretPAYLOADsignature0123456789";
+    const body = `${"x".repeat(170)} authorization=Bearer ${token} end`;
+    const trace = { ours: undefined, redact: (t: string) => t.split(token).join("[redacted]") };
+    const err = errorFromResponse(hitachiErrors, new Response(body, { status: 500 }), body, 0, trace);
+    expect(err.vendorMessage).toContain("Bearer [redacte");
+    expect(err.message).not.toContain(token.slice(0, 8));
+  });
+
   it("ENS: a 503 HTML page → Unavailable with status and request id", async () => {
     const client = createEnsBucketClient({ provider: "aliyun-ens", credentials: creds, fetch: reply(503, "<html><body>Service Unavailable</body></html>", { "content-type": "text/html", "x-acs-request-id": "R-ENS" }), retry: false });
     expect(await rejection(client.listBucketsPage({}))).toMatchObject({ kind: "Unavailable", status: 503, requestId: "R-ENS", code: undefined });

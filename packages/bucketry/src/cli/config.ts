@@ -60,8 +60,9 @@ export function loadProfile(name: string, env: NodeJS.ProcessEnv): { path: strin
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (err) {
-    throw fail(`${path} is not valid JSON: ${(err as Error).message}`);
+  } catch {
+    // Not the parser's message: it quotes the file's text, which may hold a secret.
+    throw fail(`${path} is not valid JSON: fix its syntax (a missing quote or comma)`);
   }
   if (process.platform !== "win32" && (mode & 0o077) !== 0 && holdsSecrets(doc)) {
     const octal = (mode & 0o777).toString(8).padStart(4, "0");

@@ -104,8 +104,12 @@ function duration(provider: Provider, name: string, value: unknown): number | un
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
     throw configError(provider, `${name} must be a number of milliseconds >= 0 (0 turns it off), got ${typeof value === "number" ? String(value) : typeof value}`);
   }
+  // Timers take at most 2^31 - 1 ms; a longer one would fire at once (Node warns and uses 1 ms).
+  if (value > MAX_TIMER_MS) throw configError(provider, `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${value}; 0 turns it off`);
   return value === 0 ? undefined : value;
 }
+
+const MAX_TIMER_MS = 2_147_483_647;
 
 export interface ClientStateExtras {
   /** Response headers the adapter's own middleware sets, dropped from what arrives. */

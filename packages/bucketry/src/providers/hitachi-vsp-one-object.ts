@@ -69,9 +69,9 @@ export const hitachiErrors: ErrorProfile = {
   provider: "hitachi-vsp-one-object",
   requestIdHeaders: [], // Hitachi documents no request-id header.
   codeKinds: {},
-  readError(body) {
+  readError(body, redact = (text: string) => text) {
     if (isObject(body)) return { code: str(body.code), message: str(body.message ?? body.details) };
-    if (typeof body === "string" && body.trim()) return { message: body.trim().slice(0, 200) };
+    if (typeof body === "string" && body.trim()) return { message: redact(body.trim().slice(0, 8192)).slice(0, 200) };
     return {};
   },
 };

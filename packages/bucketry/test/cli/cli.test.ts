@@ -328,6 +328,16 @@ describe.concurrent("profiles", () => {
     expect(jsonLines(ok.stdout)[0]).toMatchObject({ provider: "aliyun-oss", bucket: "examplebucket" });
   });
 
+  it("a config.json with a syntax error is exit 3, naming the file and quoting none of its text", async () => {
+    const env = cleanEnv();
+    const path = write(env, env.XDG_CONFIG_HOME!, 0o600, {});
+    writeFileSync(path, '{ "profiles": { "p": { "aliyun-oss": { "accessKeySecret": TopSecretValue123 } } } }');
+    const r = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "p"], env);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${path} is not valid JSON`);
+    expect(r.stderr).not.toMatch(/TopSecret/);
+  });
+
   it("reads ~/.config/bucketry/config.json without XDG_CONFIG_HOME; BUCKETRY_PROFILE; unknown profile is exit 3", async () => {
     const env = cleanEnv();
     delete env.XDG_CONFIG_HOME;

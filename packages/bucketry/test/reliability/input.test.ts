@@ -44,6 +44,8 @@ describe("client options", () => {
     ["MPC region that is not an id", { provider: "huaweicloud-mpc", region: "r", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, /"r" is not a region id like cn-north-4/],
     // With AK/SK a missing projectId is looked up from IAM (huawei-chain.test.ts); a token cannot do that.
     ["MPC token without projectId", { provider: "huaweicloud-mpc", region: "cn-north-4", credentials: { token: "iam-token" } }, /`projectId` is required with token credentials/],
+    ["timeoutMs past what a timer can hold", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: creds["aliyun-oss"], timeoutMs: 3e9 }, /timeoutMs must be at most 2147483647 ms/],
+    ["deadlineMs past what a timer can hold", { provider: "baidu-bos", credentials: creds["baidu-bos"], deadlineMs: 2 ** 31 }, /deadlineMs must be at most 2147483647 ms/],
     ["MPC projectId that is not a string", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: 123456, credentials: creds["huaweicloud-mpc"] }, /`projectId` is required \(e\.g\. projectId: "<32-character id>"/],
     ["MPC projectId with a slash", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "../x", credentials: creds["huaweicloud-mpc"] }, /projectId must be/],
     ["MPC empty token", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { token: " " } }, /credentials\.token is missing or empty/],

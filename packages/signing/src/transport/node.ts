@@ -104,7 +104,7 @@ interface Parts {
   signal: AbortSignal | null | undefined;
   /** The signal came from `init` (perhaps one signal over many calls), not from the Request. */
   sharedSignal: boolean;
-  redirect: RequestRedirect;
+  redirect: "follow" | "error" | "manual";
 }
 
 function bodilessLength(method: string): boolean {

@@ -9,7 +9,8 @@ export type Transport = (request: Request, init?: TransportInit) => Promise<Resp
 export interface TransportInit {
   /** Overrides `request.signal` (as fetch's `init.signal` does). */
   signal?: AbortSignal | null | undefined;
-  redirect?: RequestRedirect | undefined;
+  // Spelled out: `RequestRedirect` is a DOM type that @types/node does not declare.
+  redirect?: "follow" | "error" | "manual" | undefined;
 }
 
 /** Options of the keep-alive Node transport (ignored by the portable fetch transport). */

@@ -91,6 +91,51 @@ describe("handshake", () => {
   });
 });
 
+describe("callers that give up (their AbortSignal aborts)", () => {
+  it("one caller leaving does not abort the GET the others wait for", async () => {
+    const server = csrfEndpoint();
+    server.hold();
+    const csrf = hitachiCsrfSession({ url, fetch: server.fetch });
+    const quitting = new AbortController();
+    const quitter = csrf.current(quitting.signal);
+    const stayer = csrf.current(new AbortController().signal);
+    quitting.abort(new Error("caller 1 gave up"));
+    await expect(quitter).rejects.toThrow("caller 1 gave up");
+    expect(server.requests[0]!.signal.aborted).toBe(false);
+    server.release();
+    expect((await stayer).xsrf).toBe(`${XSRF_PREFIX}1`);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a GET every caller gave up on is aborted and not handed to the next caller, whose GET succeeds", async () => {
+    const server = csrfEndpoint();
+    server.hold();
+    const csrf = hitachiCsrfSession({ url, fetch: server.fetch });
+    const [a, b] = [new AbortController(), new AbortController()];
+    const first = csrf.current(a.signal);
+    const second = csrf.current(b.signal);
+    a.abort();
+    b.abort(new Error("attempt timed out"));
+    await expect(first).rejects.toMatchObject({ name: "AbortError" });
+    await expect(second).rejects.toThrow("attempt timed out");
+    expect(server.requests[0]!.signal.aborted).toBe(true);
+    expect(csrf.ready).toBe(false);
+    const next = csrf.current();
+    server.release(); // the abandoned GET's late answer is not the one kept
+    expect((await next).xsrf).toBe(`${XSRF_PREFIX}2`);
+    expect(csrf.current()).toMatchObject({ xsrf: `${XSRF_PREFIX}2` });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a caller whose signal has already aborted sends no GET", async () => {
+    const server = csrfEndpoint();
+    const csrf = hitachiCsrfSession({ url, fetch: server.fetch });
+    await expect(csrf.current(AbortSignal.abort(new Error("too late")))).rejects.toThrow("too late");
+    expect(server.requests).toHaveLength(0);
+    expect((await csrf.current()).xsrf).toBe(`${XSRF_PREFIX}1`);
+  });
+});
+
 describe("invalidate and absorb", () => {
   it("invalidate(generation) drops only that handshake: callers that used it cause one new GET", async () => {
     const server = csrfEndpoint();

@@ -443,6 +443,37 @@ describe("hitachiSession: concurrency", () => {
     expect(srv.listCount).toBe(1 + 10 + 10);
   });
 
+  it("a handshake stalled until every caller gave up is aborted: the next call shakes hands anew", async () => {
+    // The session's transport keeps the first CSRF GET until its signal aborts (a server that never answers).
+    let stalled: Request | undefined;
+    let arrived!: () => void;
+    const stalledArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const sessionFetch = (request: Request): Promise<Response> => {
+      if (stalled === undefined && request.url.endsWith("/v1/csrf")) {
+        stalled = request;
+        arrived();
+        return new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true }));
+      }
+      return globalThis.fetch(request);
+    };
+    srv.validTokens.add("static-token"); // a static token: only the CSRF half has anything in flight
+    const session = hitachiSession({ baseUrl: base, credentials: { token: "static-token" }, fetch: sessionFetch });
+    const client = clientWith(session);
+    const controller = new AbortController();
+    const first = client.POST("/v1/user/list_buckets", { body: listBody, signal: controller.signal });
+    await stalledArrived;
+    controller.abort(new Error("the caller gave up"));
+    await expect(first).rejects.toThrow("the caller gave up");
+    expect(stalled!.signal.aborted).toBe(true);
+    const second = await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(second.response.status).toBe(200);
+    expect([srv.csrfCount, srv.listCount]).toEqual([1, 1]); // the stalled GET never reached the server
+    // headers() waits under its signal too; a fresh session's handshake is not even started for a caller already gone.
+    const fresh = hitachiSession({ baseUrl: base, credentials: { token: "static-token" }, fetch: sessionFetch });
+    await expect(fresh.headers({ signal: AbortSignal.abort(new Error("gone")) })).rejects.toThrow("gone");
+    expect(srv.csrfCount).toBe(1);
+  });
+
   it("a failed handshake is not cached: the next call through the middleware tries again", async () => {
     let fail = true;
     server.use(

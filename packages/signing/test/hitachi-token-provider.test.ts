@@ -139,6 +139,28 @@ describe("password grant", () => {
     expect(server.posts).toHaveLength(3);
   });
 
+  it("a grant every caller gave up on is aborted and not handed to the next caller; one caller leaving keeps it", async () => {
+    const server = tokenEndpoint();
+    const sent: Request[] = [];
+    server.hold();
+    const tokens = hitachiTokenProvider(password(), { fetch: (request) => (sent.push(request), server.fetch(request)), clock });
+    const [a, b] = [new AbortController(), new AbortController()];
+    const first = tokens.token(a.signal);
+    const second = tokens.token(b.signal);
+    a.abort(new Error("caller 1 gave up"));
+    await expect(first).rejects.toThrow("caller 1 gave up");
+    expect(sent[0]!.signal.aborted).toBe(false); // caller 2 still waits for it
+    b.abort(new Error("caller 2 gave up"));
+    await expect(second).rejects.toThrow("caller 2 gave up");
+    expect(sent[0]!.signal.aborted).toBe(true);
+    expect(tokens.cached).toBe(false);
+    const next = tokens.token();
+    server.release(); // the abandoned grant's late answer is not the one kept
+    expect(await next).toEqual({ value: `${TOKEN_PREFIX}2`, generation: 2 });
+    expect(await tokens.token(AbortSignal.abort())).toEqual({ value: `${TOKEN_PREFIX}2`, generation: 2 }); // cached: no wait
+    expect(sent).toHaveLength(2);
+  });
+
   it("a failed fetch is not cached: the next call tries again", async () => {
     let fail = true;
     const server = tokenEndpoint((_, n) => (fail ? new Response("busy", { status: 503 }) : Response.json({ access_token: `${TOKEN_PREFIX}${n}` })));

@@ -152,7 +152,9 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
       { ...callContext(state, opts), authExpired: sessionExpired },
       async (signal) => {
         try {
-          return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", fetch: rememberingCookies(state.send(signal)) });
+          // The signal rides on the Request too: the session's token grant and CSRF GET wait under it, and one
+          // that every attempt gave up on is aborted rather than handed to the next attempt.
+          return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", signal, fetch: rememberingCookies(state.send(signal)) });
         } catch (err) {
           if (err instanceof HitachiSessionError) throw sessionError(err);
           throw err;

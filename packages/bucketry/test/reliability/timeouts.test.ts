@@ -266,3 +266,38 @@ describe("nothing keeps the process alive after a call", () => {
     expect((await runChild("socket")).left).toEqual({ timersAtSettle: [], afterClose: ["TCPSocketWrap"] });
   });
 });
+
+describe("Hitachi: a session handshake that never answers", () => {
+  it("is aborted with the attempt that waited on it; the retry shakes hands anew and the call succeeds", async () => {
+    fakeClock();
+    let stalledClosed!: () => void;
+    const stalled = new Promise<void>((resolve) => (stalledClosed = resolve));
+    raw = await rawServer((req, res, index) => {
+      if (req.url?.endsWith("/v1/csrf")) {
+        if (index === 0) {
+          res.on("close", () => stalledClosed()); // never answered: only its connection closing ends it
+          return;
+        }
+        res.writeHead(200, { "set-cookie": `XSRF-TOKEN=x${index}; Path=/` });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { "content-type": VALID_BODY["hitachi-vsp-one-object"].type });
+      res.end(VALID_BODY["hitachi-vsp-one-object"].body);
+    });
+    const retries: RetryInfo[] = [];
+    const client = clientFor("hitachi-vsp-one-object", `${raw.url}/mapi`, {
+      timeoutMs: 100,
+      deadlineMs: 0,
+      retry: { maxAttempts: 2, baseDelayMs: 0, onRetry: (info: RetryInfo) => retries.push(info) },
+    });
+    const call = track(callOnce(client, "hitachi-vsp-one-object"));
+    await raw.arrived(1); // the CSRF GET is at the server, which keeps it
+    await vi.advanceTimersByTimeAsync(100); // attempt 1 times out waiting for it
+    await within(stalled, 10_000, "the stalled CSRF request's connection closing");
+    const page = (await within(call.promise, 10_000)) as { buckets: { name: string }[] };
+    expect(page.buckets.map((b) => b.name)).toEqual(["b1"]);
+    expect(retries.map((r) => r.error.kind)).toEqual(["Timeout"]);
+    expect(raw.hits).toBe(3); // the stalled CSRF GET, a new one, the API call
+  });
+});

@@ -4,13 +4,15 @@
 // how a caller learns it ran out, and drops the state it used.
 //
 // The GET carries no Authorization, as Hitachi's own Ansible collection sends it, so it runs in parallel
-// with a token fetch. One handshake is in flight for any number of callers; a failed one is not cached.
+// with a token fetch. One handshake is in flight for any number of callers; a failed one is not cached, and
+// one every caller gave up on (their signals aborted) is aborted and not handed to the next caller.
 //
 // Browsers: `Set-Cookie` is not readable by scripts. The GET is sent with `credentials: "include"` so the
 // browser's jar stores the cookies, and the XSRF-TOKEN value is read from `document.cookie` (only possible
 // when the cookie is visible to the page: same site, not HttpOnly).
 import { CookieJar, readDocumentCookie, readSetCookies } from "#cookie-jar";
 import { HitachiSessionError, errorSummary, redactUrl, type Fetch } from "./session-error.js";
+import { startFlight, type Flight } from "./shared-flight.js";
 
 const XSRF_COOKIE = "XSRF-TOKEN";
 
@@ -25,8 +27,11 @@ export interface CsrfState {
 export interface HitachiCsrfSession {
   /** Whether a handshake result is cached. */
   readonly ready: boolean;
-  /** The current state; performs the handshake (once, for every concurrent caller) when there is none. */
-  current(): Promise<CsrfState> | CsrfState;
+  /**
+   * The current state; performs the handshake (once, for every concurrent caller) when there is none. A caller
+   * whose `signal` aborts stops waiting; when all have, the handshake is aborted and the next call starts anew.
+   */
+  current(signal?: AbortSignal | null): Promise<CsrfState> | CsrfState;
   /** Drops the state so the next `current()` shakes hands anew; with `generation`, only if it is still current. */
   invalidate(generation?: number): void;
   /**
@@ -46,28 +51,30 @@ export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiC
   const { url, fetch } = options;
   const endpoint = redactUrl(url);
   let generation = 0;
-  let pending: Promise<CsrfState> | undefined;
+  let pending: Flight<CsrfState> | undefined;
   let resolved: CsrfState | undefined;
 
   return {
     get ready() {
       return resolved !== undefined;
     },
-    current() {
+    current(signal) {
       if (resolved) return resolved;
-      if (pending) return pending;
-      const promise = handshake(url, endpoint, fetch, generation).then(
-        (state) => {
-          if (pending === promise) resolved = state;
-          return state;
-        },
-        (error: unknown) => {
-          if (pending === promise) pending = undefined;
-          throw error;
-        },
+      if (pending && !pending.abandoned) return pending.join(signal);
+      const flight: Flight<CsrfState> = startFlight((abort) =>
+        handshake(url, endpoint, fetch, generation, abort).then(
+          (state) => {
+            if (pending === flight) resolved = state;
+            return state;
+          },
+          (error: unknown) => {
+            if (pending === flight) pending = undefined;
+            throw error;
+          },
+        ),
       );
-      pending = promise;
-      return promise;
+      pending = flight;
+      return flight.join(signal);
     },
     invalidate(usedGeneration) {
       if (usedGeneration !== undefined && usedGeneration !== generation) return; // somebody already refreshed
@@ -85,11 +92,11 @@ export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiC
   };
 }
 
-async function handshake(url: string, endpoint: string, fetch: Fetch, generation: number): Promise<CsrfState> {
+async function handshake(url: string, endpoint: string, fetch: Fetch, generation: number, signal: AbortSignal): Promise<CsrfState> {
   let response: Response;
   try {
     // No Authorization (as Hitachi's Ansible collection); `credentials: "include"` lets a browser store the cookies.
-    response = await fetch(new Request(url, { method: "GET", credentials: "include" }));
+    response = await fetch(new Request(url, { method: "GET", credentials: "include", signal }));
   } catch (error) {
     throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed: ${errorSummary(error)}`, {
       stage: "csrf",

@@ -69,8 +69,11 @@ export interface HitachiSession {
   onResponse(params: OnResponseParams): Promise<Response | undefined>;
   /** Drops the cached CSRF session and (fetched, not static) token; the next call performs a new handshake. */
   invalidate(): void;
-  /** `Authorization`, `Accept`, `X-XSRF-TOKEN` and `Cookie` for one call (performs the handshake if needed). */
-  headers(): Promise<Headers>;
+  /**
+   * `Authorization`, `Accept`, `X-XSRF-TOKEN` and `Cookie` for one call (performs the handshake if needed).
+   * With `signal`, stops waiting when it aborts (rejecting with its reason).
+   */
+  headers(options?: { signal?: AbortSignal | undefined }): Promise<Headers>;
   toJSON(): HitachiSessionInfo;
 }
 
@@ -112,9 +115,10 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
   const replayUnauthorized = options.replayUnauthorized !== false;
   const prepared = new WeakMap<Request, Prepared>();
 
-  async function snapshot(): Promise<Snapshot> {
+  async function snapshot(signal: AbortSignal | undefined): Promise<Snapshot> {
     // Both in flight together; await both so a failure of either surfaces (and no rejection goes unhandled).
-    const [token, state] = await Promise.all([tokens.token(), csrf.current()]);
+    // Each waits under the request's signal: a handshake every waiter gave up on is aborted, not kept.
+    const [token, state] = await Promise.all([tokens.token(signal), csrf.current(signal)]);
     return { token, csrf: state };
   }
 
@@ -142,7 +146,7 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
   const session: HitachiSession = {
     async onRequest({ request }) {
       const callerCookie = request.headers.get("Cookie");
-      const s = await snapshot();
+      const s = await snapshot(request.signal);
       applyHeaders(request.headers, s, callerCookie);
       prepared.set(request, {
         csrfGeneration: s.csrf.generation,
@@ -165,7 +169,7 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       // Replayed once: the replay's answer is returned directly, without passing through onResponse again.
       const replay = meta?.replay;
       if (replay === undefined || replay.bodyUsed) return undefined;
-      const s = await snapshot();
+      const s = await snapshot(replay.signal);
       applyHeaders(replay.headers, s, meta!.callerCookie);
       // Not awaited: under MSW a cancel on a mocked body may never settle (mswjs/interceptors#799).
       void response.body?.cancel().catch(() => undefined); // free the connection of the discarded 401
@@ -180,9 +184,9 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       csrf.invalidate();
     },
 
-    async headers() {
+    async headers(headerOptions) {
       const headers = new Headers();
-      applyHeaders(headers, await snapshot(), null);
+      applyHeaders(headers, await snapshot(headerOptions?.signal), null);
       return headers;
     },
 

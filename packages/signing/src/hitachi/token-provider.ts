@@ -1,6 +1,7 @@
 // The bearer token of a Hitachi VSP One Object session: a static token, a function called for every request,
 // or an OAuth 2 password grant (Keycloak realm `vsp-object` on 3.x, `.../auth/oauth` on HCP-CS 2.x) whose
-// token is cached until `expires_in` (minus a margin) and fetched once for any number of concurrent callers.
+// token is cached until `expires_in` (minus a margin) and fetched once for any number of concurrent callers
+// (a fetch every caller gave up on, their signals aborted, is aborted and not handed to the next caller).
 //
 // Every fetched token carries a generation: a caller that saw a token rejected drops exactly that one, so
 // ten requests failing together with the same token cause one new fetch, not ten.
@@ -9,6 +10,7 @@
 // HTTP status and the redacted endpoint, never a secret.
 import type { Clock } from "../types.js";
 import { HitachiSessionError, errorSummary, isHeaderToken, redactUrl, type Fetch } from "./session-error.js";
+import { startFlight, type Flight } from "./shared-flight.js";
 
 export interface HitachiTokenCredentials {
   /** OAuth 2 access token, sent as `Authorization: Bearer <token>`. */
@@ -53,8 +55,8 @@ export interface HitachiTokenProvider {
   readonly tokenUrl: string | undefined;
   /** Whether a fetched token is cached and not yet expired (never the token itself). */
   readonly cached: boolean;
-  /** The token for the next request. */
-  token(): Promise<IssuedToken> | IssuedToken;
+  /** The token for the next request; a caller whose `signal` aborts stops waiting for a grant in flight. */
+  token(signal?: AbortSignal | null): Promise<IssuedToken> | IssuedToken;
   /**
    * Drops the fetched token so the next `token()` fetches a new one; with `generation`, only when the cached
    * token is still that one (someone else may have refreshed it already). Static and function tokens are
@@ -75,7 +77,7 @@ const DEFAULT_CLIENT_ID = "vsp-object-external-client";
 const EXPIRY_MARGIN_MS = 30_000;
 
 interface TokenEntry {
-  readonly promise: Promise<IssuedToken>;
+  readonly flight: Flight<IssuedToken>;
   /** Epoch ms after which the token is refetched; Infinity while pending or when the server gave no expires_in. */
   expiresAt: number;
 }
@@ -88,7 +90,7 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
   const endpoint = kind === "password" ? validateTokenUrl((credentials as HitachiPasswordCredentials).tokenUrl) : undefined;
   let generation = 0;
   let entry: TokenEntry | undefined;
-  const isCached = () => entry !== undefined && clock() < entry.expiresAt;
+  const isCached = () => entry !== undefined && clock() < entry.expiresAt && !entry.flight.abandoned;
 
   return {
     kind,
@@ -96,27 +98,29 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
     get cached() {
       return isCached();
     },
-    token() {
+    token(signal) {
       if (kind === "token") return { value: (credentials as HitachiTokenCredentials).token, generation: 0 };
       if (kind === "function") return callTokenFunction(credentials as () => Promise<HitachiTokenCredentials> | HitachiTokenCredentials);
-      if (isCached()) return entry!.promise;
+      if (isCached()) return entry!.flight.join(signal);
       const gen = ++generation;
       const startedAt = clock();
       const current: TokenEntry = {
         expiresAt: Infinity,
-        promise: fetchPasswordToken(credentials as HitachiPasswordCredentials, endpoint!, fetch).then(
-          ({ token, expiresInMs }) => {
-            if (expiresInMs !== undefined) current.expiresAt = startedAt + expiresInMs - Math.min(EXPIRY_MARGIN_MS, expiresInMs / 2);
-            return { value: token, generation: gen };
-          },
-          (error: unknown) => {
-            if (entry === current) entry = undefined; // not cached: the next call tries again
-            throw error;
-          },
+        flight: startFlight((abort) =>
+          fetchPasswordToken(credentials as HitachiPasswordCredentials, endpoint!, fetch, abort).then(
+            ({ token, expiresInMs }) => {
+              if (expiresInMs !== undefined) current.expiresAt = startedAt + expiresInMs - Math.min(EXPIRY_MARGIN_MS, expiresInMs / 2);
+              return { value: token, generation: gen };
+            },
+            (error: unknown) => {
+              if (entry === current) entry = undefined; // not cached: the next call tries again
+              throw error;
+            },
+          ),
         ),
       };
       entry = current;
-      return current.promise;
+      return current.flight.join(signal);
     },
     invalidate(usedGeneration) {
       // Static and function tokens are the caller's; a token refreshed since `usedGeneration` is kept.
@@ -177,6 +181,7 @@ async function fetchPasswordToken(
   creds: HitachiPasswordCredentials,
   endpoint: string,
   doFetch: Fetch,
+  signal: AbortSignal,
 ): Promise<{ token: string; expiresInMs: number | undefined }> {
   const form = new URLSearchParams();
   form.set("grant_type", "password");
@@ -194,6 +199,7 @@ async function fetchPasswordToken(
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
         body: form.toString(),
+        signal,
       }),
     );
   } catch (error) {

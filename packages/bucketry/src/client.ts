@@ -2,9 +2,10 @@
 // options to that provider's own createBucketClient (src/providers/<id>.ts, the one `bucketry/<id>` exports).
 import { BucketryError } from "./errors.js";
 import { PROVIDERS, type Provider } from "./model.js";
-import { clientFactory, type BucketClientFor, type BucketClientOptions } from "./registry.js";
+import { clientFactory, type BucketClientFor, type BucketClientOptions, type OnlyKnownOptions } from "./registry.js";
 
-export function createBucketClient<O extends BucketClientOptions>(options: O): BucketClientFor<O> {
+// `const`: the provider's literal must survive inference for OnlyKnownOptions to pick that provider's keys.
+export function createBucketClient<const O extends BucketClientOptions>(options: O & OnlyKnownOptions<O>): BucketClientFor<O> {
   if (!options || typeof options !== "object") {
     throw new BucketryError({ kind: "Configuration", message: `createBucketClient needs options with a provider: one of ${PROVIDERS.join(", ")}` });
   }

@@ -2,7 +2,7 @@
 // facade for one provider (a smaller bundle).
 export { createBucketClient } from "./client.js";
 export { ENV, PROVIDERS } from "./registry.js";
-export type { BucketClientFor, BucketClientOptions } from "./registry.js";
+export type { BucketClientFor, BucketClientOptions, NotAnOptionOfThisProvider, OnlyKnownOptions } from "./registry.js";
 export * from "./surface.js";
 // Per provider (generated from the provider modules): the option and client types each declares, and its
 // generated client package as a namespace — the escape hatch (`aliyunEns`, `huaweicloudMpc`, …).

@@ -18,6 +18,20 @@ export type BucketClientOptions = OptionsOf<Modules>;
 /** The client `createBucketClient` returns for options `O`: exactly its provider's operations. */
 export type BucketClientFor<O extends { provider: Provider }> = ClientOf<Extract<Modules, { id: O["provider"] }>>;
 
+type KeysOf<T> = T extends unknown ? keyof T : never;
+
+/** What an option its provider does not take is typed as, so the compiler's message names the problem. */
+export interface NotAnOptionOfThisProvider {
+  readonly "check the option's spelling and the provider's options": never;
+}
+
+/**
+ * Every key of `O` its provider does not take, typed so no value fits. A generic parameter skips TypeScript's
+ * check for unknown properties, so without this a misspelled optional option (`retires`, `regoin`) compiled
+ * and was silently ignored.
+ */
+export type OnlyKnownOptions<O extends BucketClientOptions> = Record<Exclude<keyof O, KeysOf<Extract<BucketClientOptions, { provider: O["provider"] }>>>, NotAnOptionOfThisProvider>;
+
 /** A provider module as the registry's readers see it. */
 export type AnyProviderModule = ProviderModule<Provider, { provider: Provider }, { provider: Provider }>;
 

@@ -5,7 +5,7 @@ import type { ObsBucket } from "@bucketry/huaweicloud-mpc";
 import type { UserBucket } from "@bucketry/hitachi-vsp-one-object";
 import type { AccessControlPolicy as OssPolicy } from "@bucketry/aliyun-oss";
 import type { GetBucketAclResponse } from "@bucketry/baidu-bos";
-import { createBucketClient, type Bucket, type BucketAcl, type BucketClientFor, type BucketPage, type BucketryError, type CannedAcl, type Grantee } from "../src/index.js";
+import { createBucketClient, type Bucket, type BucketAcl, type BucketClientFor, type BucketClientOptions, type BucketPage, type BucketryError, type CannedAcl, type Grantee } from "../src/index.js";
 import { createBucketClient as ensEntry } from "../src/generated/entries/aliyun-ens.js";
 import { createBucketClient as mpcEntry } from "../src/generated/entries/huaweicloud-mpc.js";
 import { createBucketClient as bosEntry } from "../src/generated/entries/baidu-bos.js";
@@ -127,6 +127,25 @@ export function requiredOptions(): void {
   createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a" } });
   // @ts-expect-error signatureVersion for OSS is "v4" or "v1"
   createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", signatureVersion: "v3" });
+}
+
+export function unknownOptions(): void {
+  // A misspelled optional option is an error (the generic parameter alone would accept and ignore it).
+  // @ts-expect-error `retires` is not an option
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", retires: 5 });
+  // @ts-expect-error `regoin` is not an option (ENS's region is optional, so nothing else catches it)
+  createBucketClient({ provider: "aliyun-ens", regoin: "cn-beijing" });
+  // @ts-expect-error `projectId` is an MPC option, not a BOS one
+  createBucketClient({ provider: "baidu-bos", projectId: "p" });
+  // @ts-expect-error `apiVersion` is Hitachi's, not OSS's
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", apiVersion: "3.3" });
+  // Every provider's own options still pass, including ones only some credential forms use.
+  createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "https://h/mapi", apiVersion: "3.0", credentials: { token: "t" }, retry: { maxAttempts: 2 }, timeoutMs: 1_000 });
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", addressing: "path", signatureVersion: "v1", fetch: globalThis.fetch });
+  // Options held in a variable of the union type still type-check (each is its provider's).
+  const fromConfig = JSON.parse("{}") as BucketClientOptions;
+  const client = createBucketClient(fromConfig);
+  void client.provider;
 }
 
 export function aclNarrowing(acl: BucketAcl): string[] {

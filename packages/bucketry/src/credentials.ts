@@ -19,8 +19,8 @@ export type Env = Record<string, string | undefined>;
 /** The process environment where there is one (Node, Deno, Bun), else nothing. */
 export const defaultEnv = (): Env => (typeof process !== "undefined" && process.env ? process.env : {});
 
-/** Access-key credentials from the provider's environment variables. */
-export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env = defaultEnv()): AccessKeyCredentials {
+/** Access-key credentials from the provider's environment variables (with the IAM endpoint, where the vendor reads one). */
+export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env = defaultEnv()): AccessKeyCredentials & { iamEndpoint?: string } {
   const id = env[names.accessKeyId!]?.trim();
   const secret = env[names.accessKeySecret!]?.trim();
   const unset = [!id && names.accessKeyId, !secret && names.accessKeySecret].filter(Boolean);
@@ -28,7 +28,8 @@ export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env =
     throw missing(provider, `no credentials: pass \`credentials: { accessKeyId, accessKeySecret }\` or set ${unset.join(" and ")}`);
   }
   const token = names.securityToken ? env[names.securityToken]?.trim() : undefined;
-  return token ? { accessKeyId: id!, accessKeySecret: secret!, securityToken: token } : { accessKeyId: id!, accessKeySecret: secret! };
+  const iamEndpoint = names.iamEndpoint ? env[names.iamEndpoint]?.trim() : undefined;
+  return { accessKeyId: id!, accessKeySecret: secret!, ...(token ? { securityToken: token } : {}), ...(iamEndpoint ? { iamEndpoint } : {}) };
 }
 
 

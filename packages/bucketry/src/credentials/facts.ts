@@ -7,6 +7,8 @@ export interface EnvNames {
   accessKeySecret?: string;
   securityToken?: string;
   projectId?: string;
+  /** The IAM endpoint the project-id lookup uses, taken with keys from the environment (Huawei). */
+  iamEndpoint?: string;
   token?: string;
   /** A file holding the token, re-read when it changes (Hitachi). */
   tokenFile?: string;

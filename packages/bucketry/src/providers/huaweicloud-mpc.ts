@@ -52,6 +52,7 @@ const env: EnvNames = {
   accessKeySecret: "HUAWEICLOUD_SDK_SK",
   securityToken: "HUAWEICLOUD_SDK_SECURITY_TOKEN",
   projectId: "HUAWEICLOUD_SDK_PROJECT_ID",
+  iamEndpoint: "HUAWEICLOUD_SDK_IAM_ENDPOINT",
 };
 
 /** Where keys come from when none are passed; APIGW.0307 (token must be updated) makes a call refresh them once. */

@@ -10,22 +10,31 @@ export interface Page<T> {
 }
 
 /**
- * Every item of every page, fetched as the caller iterates (one page in memory at a time). A cursor that comes
- * back a second time would make the listing loop forever: it fails with `MalformedResponse` instead.
- * `cursorName` is the vendor's name for the cursor in that message (`pageToken`).
+ * Every item of every page, fetched as the caller iterates (one page in memory at a time). Two signs of a
+ * server that does not page would make the listing loop forever; each fails with `MalformedResponse`
+ * instead: a cursor that comes back a second time, and a page that begins with a bucket an earlier page
+ * already began with (a server that ignores the page number answers the first page every time; bucket names
+ * are unique within a listing, so no real next page does). `cursorName` is the vendor's name for the cursor
+ * in those messages (`pageToken`).
  */
-export async function* eachPage<T>(provider: Provider, fetchPage: (cursor: string | undefined) => Promise<Page<T>>, cursorName = "cursor"): AsyncGenerator<T, void, undefined> {
+export async function* eachPage<T extends { name: string }>(provider: Provider, fetchPage: (cursor: string | undefined) => Promise<Page<T>>, cursorName = "cursor"): AsyncGenerator<T, void, undefined> {
   const seen = new Set<string>();
+  const firstNames = new Set<string>();
   let cursor: string | undefined;
   do {
     const page = await fetchPage(cursor);
+    const first = page.buckets[0]?.name;
+    if (first !== undefined) {
+      if (firstNames.has(first)) throw looping(provider, `a page began with a bucket an earlier page began with (the server ignored the ${cursorName})`);
+      firstNames.add(first);
+    }
     yield* page.buckets;
     cursor = page.nextCursor;
     if (cursor !== undefined) {
-      if (seen.has(cursor)) {
-        throw new BucketryError({ provider, kind: "MalformedResponse", message: `${provider}: a ${cursorName} repeated during listing; stopping instead of looping` });
-      }
+      if (seen.has(cursor)) throw looping(provider, `a ${cursorName} repeated during listing`);
       seen.add(cursor);
     }
   } while (cursor !== undefined);
 }
+
+const looping = (provider: Provider, what: string) => new BucketryError({ provider, kind: "MalformedResponse", message: `${provider}: ${what}; stopping instead of looping` });

@@ -99,6 +99,21 @@ describe("aliyun-ens: PageNumber / PageSize until TotalCount", () => {
     expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2", "3"]);
   });
 
+  it("a server that ignores PageNumber and sends no TotalCount (the first page every time): BucketryError after page 2, not a loop", async () => {
+    const server = await serve(() => json({ RequestId: "R", BucketInfos: ensInfos(0, 100) }));
+    const ens = createBucketClient({ provider: "aliyun-ens", endpoint: server.url, credentials: creds });
+    const seen: string[] = [];
+    const err = await rejection(
+      (async () => {
+        for await (const bucket of ens.listBuckets()) seen.push(bucket.name);
+      })(),
+    );
+    expect(err).toMatchObject({ kind: "MalformedResponse", provider: "aliyun-ens" });
+    expect(err.message).toBe("aliyun-ens: a page began with a bucket an earlier page began with (the server ignored the PageNumber); stopping instead of looping");
+    expect(seen).toHaveLength(100); // page 1 only: page 2's repeat is not handed out
+    expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2"]);
+  });
+
   it.each([0, 101, 1.5, -1, Number.NaN])("pageSize %s is a Configuration error before any request", async (pageSize) => {
     const server = await serve(ensPages(10));
     const ens = createBucketClient({ provider: "aliyun-ens", endpoint: server.url, credentials: creds });

@@ -1,5 +1,6 @@
 // Packages that install and run anywhere: `npm pack` every publishable workspace package, check what each
-// tarball ships (publint, @arethetypeswrong/cli, a file allow-list), install the tarballs offline into a fresh
+// tarball ships (publint, @arethetypeswrong/cli, a file allow-list, a type check of every entry in a Node-only
+// TypeScript project without the DOM lib or skipLibCheck), install the tarballs offline into a fresh
 // project outside the repo, and run the same calls (fixtures/calls.js: every vendor through the facade's root
 // entry, each per-provider entry the facade exports, and a bare client signed by @bucketry/signing; a normalized
 // result, a typed error and a retried 503 each) against the installed @bucketry/mocks server from Node ESM and
@@ -334,6 +335,38 @@ describe("published tarballs", () => {
         .map((x) => `${p.name}: ${x.kind} ${x.entrypoint ?? ""} ${x.resolutionKind ?? x.resolutionOption ?? ""}`);
     }
   }, 600_000);
+
+  it("type-check every entry of every package in a Node-only TypeScript project (no DOM lib, skipLibCheck off)", async () => {
+    // A DOM-only type in a declaration (RequestRedirect once was) fails such a project with TS2304, although
+    // the repository's own builds, which include the DOM lib or skip library checks, never see it.
+    // @bucketry/mocks is left out: msw, which it builds on, declares its types against the DOM lib itself.
+    const specifiers = packed.filter((p) => p.name !== "@bucketry/mocks").flatMap((p) => {
+      const pkg = JSON.parse(readFileSync(join(app, "node_modules", p.name, "package.json"), "utf8")) as { exports?: Record<string, unknown> };
+      return Object.keys(pkg.exports ?? { ".": "" })
+        .filter((key) => key !== "./package.json")
+        .flatMap((key) => (key === "./*" ? providerEntries.map((e) => `${p.name}/${e}`) : [key === "." ? p.name : `${p.name}/${key.slice(2)}`]));
+    });
+    expect(specifiers).toEqual(expect.arrayContaining(["bucketry", "bucketry/credentials", "@bucketry/signing/fetch", ...VENDOR_CLIENTS.map((v) => `bucketry/${v}`)]));
+    writeFileSync(join(app, "node-only.mts"), specifiers.map((s, i) => `import * as m${i} from "${s}";\nvoid m${i};\n`).join(""));
+    const compilerOptions = {
+      strict: true,
+      noEmit: true,
+      target: "es2022",
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      lib: ["es2022"],
+      types: ["node"],
+      typeRoots: [join(root, "node_modules", "@types")],
+      skipLibCheck: false,
+    };
+    writeFileSync(join(app, "tsconfig.node-only.json"), JSON.stringify({ compilerOptions, files: ["node-only.mts"] }, null, 2));
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+    const result = await run(process.execPath, [tsc, "-p", "tsconfig.node-only.json"], { cwd: app, timeout: 300_000 }).then(
+      () => "",
+      (err: { stdout?: string; message: string }) => err.stdout || err.message,
+    );
+    expect(result).toBe("");
+  }, 300_000);
 });
 
 describe("installed from the tarballs, offline", () => {

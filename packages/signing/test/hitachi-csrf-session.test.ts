@@ -194,11 +194,11 @@ describe("errors", () => {
 
   it("an error status is reported, and not cached: the next call tries again", async () => {
     let fail = true;
-    const server = csrfEndpoint((n) => (fail ? new Response(null, { status: 503 }) : new Response(null, { headers: { "Set-Cookie": `XSRF-TOKEN=${XSRF_PREFIX}${n}` } })));
+    const server = csrfEndpoint((n) => (fail ? new Response(null, { status: 503, headers: { "Retry-After": "5" } }) : new Response(null, { headers: { "Set-Cookie": `XSRF-TOKEN=${XSRF_PREFIX}${n}` } })));
     const csrf = hitachiCsrfSession({ url: `${url}?leak=${XSRF_PREFIX}`, fetch: server.fetch });
     const e = await failure(csrf);
     expect(e.message).toBe(`hitachiSession: CSRF request to ${url} failed with HTTP 503`);
-    expect([e.status, e.endpoint]).toEqual([503, url]);
+    expect([e.status, e.endpoint, e.retryAfter]).toEqual([503, url, "5"]);
     fail = false;
     await expect(Promise.resolve(csrf.current())).resolves.toMatchObject({ xsrf: `${XSRF_PREFIX}2` });
   });

@@ -7,8 +7,8 @@ import { HitachiSessionError, hitachiSession, readSetCookies, type HitachiCreden
 export type { HitachiCredentials };
 import type { EnvNames } from "../credentials.js";
 import { describeHitachiCredentials, hitachiCredentials } from "../credentials/hitachi.js";
-import { BucketryError } from "../errors.js";
-import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import { BucketryError, type ErrorKind } from "../errors.js";
+import { isObject, isRetryableKind, malformed, parseJsonBody, retryAfterMs, statusKind, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage } from "../pagination.js";
@@ -156,7 +156,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
           // that every attempt gave up on is aborted rather than handed to the next attempt.
           return await raw.POST("/v1/user/list_buckets", { body, parseAs: "text", signal, fetch: rememberingCookies(state.send(signal)) });
         } catch (err) {
-          if (err instanceof HitachiSessionError) throw sessionError(err);
+          if (err instanceof HitachiSessionError) throw sessionError(err, state.clock.now());
           throw err;
         }
       },
@@ -203,11 +203,22 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
  */
 const sessionExpired = (error: BucketryError): boolean => error.status === 401;
 
-/** Token/CSRF handshake failures as BucketryErrors (their messages never carry secrets). */
-function sessionError(err: HitachiSessionError): BucketryError {
-  const status = (err as { status?: number }).status;
-  const kind = err.stage === "credentials" ? "Configuration" : status === 401 || status === 400 || status === 403 ? "InvalidCredentials" : status === undefined ? "Network" : "Unavailable";
-  return new BucketryError({ provider: "hitachi-vsp-one-object", kind, status, retryable: kind === "Network" || kind === "Unavailable", message: `hitachi-vsp-one-object: ${err.message}`, cause: err });
+/**
+ * Token/CSRF handshake failures as BucketryErrors (their messages never carry secrets). A refused grant
+ * (400/401/403) is InvalidCredentials; a 2xx without the token or cookie is MalformedResponse; any other
+ * status is classed as a MAPI answer would be (404 NotFound, 429 Throttled, 503 Unavailable, a redirect
+ * Unknown), retryable by kind, honouring the response's Retry-After.
+ */
+function sessionError(err: HitachiSessionError, now: number): BucketryError {
+  const status = err.status;
+  const kind: ErrorKind =
+    err.stage === "credentials" ? "Configuration"
+    : status === undefined ? "Network"
+    : status === 400 || status === 401 || status === 403 ? "InvalidCredentials"
+    : status >= 200 && status < 300 ? "MalformedResponse"
+    : statusKind(status);
+  const wait = err.retryAfter === undefined ? undefined : retryAfterMs(new Headers({ "retry-after": err.retryAfter }), now);
+  return new BucketryError({ provider: "hitachi-vsp-one-object", kind, status, retryable: isRetryableKind(kind), retryAfterMs: wait, message: `hitachi-vsp-one-object: ${err.message}`, cause: err });
 }
 
 /** `bucketry/hitachi-vsp-one-object`: a Hitachi client, as `createBucketClient({ provider: "hitachi-vsp-one-object", … })` makes it. */

@@ -340,3 +340,74 @@ describe("retry budget (token bucket)", () => {
     expect(budget.available).toBe(5);
   });
 });
+
+describe("Hitachi: a failed session handshake is classed as a MAPI answer would be", () => {
+  const TOKEN_URL = "http://hitachi.stub/token";
+  /** A Hitachi server as a fetch whose CSRF GET (or password grant) answers `failure` the first time, then works. */
+  function failingOnce(stage: "csrf" | "token", failure: () => Response) {
+    const seen = { csrf: 0, token: 0, lists: 0 };
+    const fetch = async (request: Request): Promise<Response> => {
+      if (request.url === TOKEN_URL) {
+        if (seen.token++ === 0 && stage === "token") return failure();
+        return Response.json({ access_token: `token-${seen.token}`, expires_in: 300 });
+      }
+      if (request.url.endsWith("/v1/csrf")) {
+        if (seen.csrf++ === 0 && stage === "csrf") return failure();
+        return new Response(null, { headers: { "set-cookie": `XSRF-TOKEN=x${seen.csrf}; Path=/` } });
+      }
+      seen.lists++;
+      return ok("hitachi-vsp-one-object");
+    };
+    return { fetch, seen };
+  }
+  const password = { username: "admin", password: "pw", tokenUrl: TOKEN_URL };
+
+  it.each([
+    ["csrf", 404, "NotFound", false, {}],
+    ["csrf", 302, "Unknown", false, { location: "http://hitachi.stub/login" }],
+    ["csrf", 429, "Throttled", true, {}],
+    ["csrf", 503, "Unavailable", true, {}],
+    ["csrf", 500, "ServerError", true, {}],
+    ["token", 404, "NotFound", false, {}],
+    ["token", 401, "InvalidCredentials", false, {}],
+    ["token", 429, "Throttled", true, {}],
+  ] as const)("%s answering HTTP %s → %s (retryable: %s)", async (stage, status, kind, retryable, headers) => {
+    const server = failingOnce(stage, () => new Response(null, { status, headers }));
+    const retries: RetryInfo[] = [];
+    const client = clientFor("hitachi-vsp-one-object", STUB_ENDPOINT["hitachi-vsp-one-object"], {
+      fetch: server.fetch,
+      credentials: password,
+      retry: { baseDelayMs: 0, onRetry: (info: RetryInfo) => retries.push(info) },
+    });
+    const call = client.listBucketsPage({ userId: 1 });
+    if (retryable) {
+      await expect(call).resolves.toMatchObject({ buckets: [{ name: "b1" }] }); // the retry shakes hands anew
+      expect(retries.map((r) => [r.error.kind, r.error.status, r.error.retryable])).toEqual([[kind, status, true]]);
+    } else {
+      expect(await rejection(call)).toMatchObject({ kind, status, retryable: false, attempts: 1 });
+      expect(server.seen.lists).toBe(0);
+    }
+  });
+
+  it("a 2xx CSRF answer without the XSRF-TOKEN cookie, or a grant without access_token, is MalformedResponse, not retried", async () => {
+    for (const stage of ["csrf", "token"] as const) {
+      const server = failingOnce(stage, () => (stage === "csrf" ? new Response(null, { status: 200 }) : Response.json({ token_type: "Bearer" })));
+      const client = clientFor("hitachi-vsp-one-object", STUB_ENDPOINT["hitachi-vsp-one-object"], { fetch: server.fetch, credentials: password, ...fast });
+      expect(await rejection(client.listBucketsPage({ userId: 1 }))).toMatchObject({ kind: "MalformedResponse", status: 200, retryable: false, attempts: 1 });
+    }
+  });
+
+  it("the handshake's Retry-After sets the wait before the next attempt", async () => {
+    for (const stage of ["csrf", "token"] as const) {
+      const server = failingOnce(stage, () => new Response(null, { status: 429, headers: { "retry-after": "0.04" } }));
+      const delays: number[] = [];
+      const client = clientFor("hitachi-vsp-one-object", STUB_ENDPOINT["hitachi-vsp-one-object"], {
+        fetch: server.fetch,
+        credentials: password,
+        retry: { baseDelayMs: 0, onRetry: (info: RetryInfo) => delays.push(info.delayMs) },
+      });
+      await expect(client.listBucketsPage({ userId: 1 })).resolves.toMatchObject({ buckets: [{ name: "b1" }] });
+      expect(delays).toEqual([40]);
+    }
+  });
+});

@@ -11,7 +11,7 @@
 // browser's jar stores the cookies, and the XSRF-TOKEN value is read from `document.cookie` (only possible
 // when the cookie is visible to the page: same site, not HttpOnly).
 import { CookieJar, readDocumentCookie, readSetCookies } from "#cookie-jar";
-import { HitachiSessionError, errorSummary, redactUrl, type Fetch } from "./session-error.js";
+import { HitachiSessionError, errorSummary, redactUrl, retryAfterOf, type Fetch } from "./session-error.js";
 import { startFlight, type Flight } from "./shared-flight.js";
 
 const XSRF_COOKIE = "XSRF-TOKEN";
@@ -112,6 +112,7 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
       stage: "csrf",
       status: response.status,
       endpoint,
+      retryAfter: retryAfterOf(response),
     });
   }
   const jar = new CookieJar();

@@ -2,21 +2,24 @@
 
 export type HitachiSessionStage = "credentials" | "token" | "csrf";
 
-/** Thrown when the token fetch or CSRF handshake fails. Carries no secret: stage, HTTP status, redacted endpoint. */
+/** Thrown when the token fetch or CSRF handshake fails. Carries no secret: stage, HTTP status, redacted endpoint, Retry-After. */
 export class HitachiSessionError extends Error {
   override readonly name = "HitachiSessionError";
   readonly stage: HitachiSessionStage;
   readonly status: number | undefined;
   readonly endpoint: string | undefined;
+  /** The failed response's `Retry-After` header as sent (seconds or an HTTP date), e.g. with a 429 or 503. */
+  readonly retryAfter: string | undefined;
 
   constructor(
     message: string,
-    details: { stage: HitachiSessionStage; status?: number | undefined; endpoint?: string | undefined; cause?: unknown },
+    details: { stage: HitachiSessionStage; status?: number | undefined; endpoint?: string | undefined; retryAfter?: string | undefined; cause?: unknown },
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.stage = details.stage;
     this.status = details.status;
     this.endpoint = details.endpoint;
+    this.retryAfter = details.retryAfter;
   }
 }
 
@@ -42,6 +45,11 @@ export function errorSummary(error: unknown): string {
 /** A header value as fetch would send it: non-empty visible ASCII (Headers.set would echo anything else). */
 export function isHeaderToken(value: unknown): value is string {
   return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
+}
+
+/** A failed response's Retry-After, for the error (a header value has no secret; cookies are never copied). */
+export function retryAfterOf(response: Response): string | undefined {
+  return response.headers.get("retry-after") ?? undefined;
 }
 
 export const INSPECT = Symbol.for("nodejs.util.inspect.custom");

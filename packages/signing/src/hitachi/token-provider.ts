@@ -9,7 +9,7 @@
 // The password, client secret and tokens live only in this module's closures; errors name the stage, the
 // HTTP status and the redacted endpoint, never a secret.
 import type { Clock } from "../types.js";
-import { HitachiSessionError, errorSummary, isHeaderToken, redactUrl, type Fetch } from "./session-error.js";
+import { HitachiSessionError, errorSummary, isHeaderToken, redactUrl, retryAfterOf, type Fetch } from "./session-error.js";
 import { startFlight, type Flight } from "./shared-flight.js";
 
 export interface HitachiTokenCredentials {
@@ -222,7 +222,7 @@ async function fetchPasswordToken(
     const code = parsed ? oauthErrorCode(body) : undefined;
     throw new HitachiSessionError(
       `hitachiSession: token request to ${endpoint} failed with HTTP ${response.status}${code ? ` (${code})` : ""}`,
-      { stage: "token", status: response.status, endpoint },
+      { stage: "token", status: response.status, endpoint, retryAfter: retryAfterOf(response) },
     );
   }
   const record = parsed && body && typeof body === "object" ? (body as Record<string, unknown>) : undefined;

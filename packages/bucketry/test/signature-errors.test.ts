@@ -113,4 +113,20 @@ describe("ENS RPC v1 (server string to sign is: …)", () => {
       expect(text).not.toContain(WRONG_SECRET);
     }
   });
+
+  it("a token with characters Alibaba's percentEncode escapes beyond encodeURIComponent (!'()*) is redacted in every form", async () => {
+    const token = "STS.tok*en(1)!'-never-shown-0123456789";
+    // Alibaba's rule, written out here as its docs state it: encodeURIComponent, then ! ' ( ) * as %XX.
+    const alibaba = (value: string) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const o = options();
+    const client = createBucketClient({ ...o, signatureVersion: "v1", credentials: { accessKeyId: o.credentials.accessKeyId, accessKeySecret: WRONG_SECRET, securityToken: token }, retry: false } as never) as never as {
+      listBucketsPage(p?: object): Promise<unknown>;
+    };
+    const err = await failure(client.listBucketsPage());
+    expect(err).toMatchObject({ kind: "SignatureMismatch" });
+    expect(err.signature?.ours.stringToSign).toContain("SecurityToken%3D[redacted]"); // encoded twice there
+    for (const text of [JSON.stringify(err), inspect(err, { depth: 10 }), err.message, JSON.stringify(err.signature)]) {
+      for (const form of [token, alibaba(token), alibaba(alibaba(token))]) expect(text).not.toContain(form);
+    }
+  });
 });

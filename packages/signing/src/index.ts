@@ -3,6 +3,8 @@
 // is the pure core over a `SignableRequest`.
 export { signedPartsOf, signingMiddleware, signRequest } from "./middleware.js";
 export type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest, SignedParts } from "./types.js";
+// Alibaba's percentEncode (ACS3, RPC v1, OSS): how a value appears in those canonical strings.
+export { percentEncode } from "./percent-encoding.js";
 
 export { acs3Signer, signAcs3 } from "./acs3.js";
 export type { Acs3SignerOptions } from "./acs3.js";

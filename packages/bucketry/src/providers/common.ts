@@ -8,6 +8,7 @@ import { SkewClock, type CallContext } from "../runtime.js";
 import type { DroppedField } from "./mapping.js";
 import { platformTransport } from "@bucketry/signing/fetch";
 import { signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
+import { percentEncode } from "@bucketry/signing";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -44,8 +45,9 @@ export interface ClientState {
 export class SecretSet {
   readonly #values: string[] = [];
   add(...values: unknown[]): void {
-    // Also as percent-encoded once and twice: an RPC string to sign carries a token in that form.
-    for (const v of values.flatMap((x) => (typeof x === "string" ? [x, encodeURIComponent(x), encodeURIComponent(encodeURIComponent(x))] : [x]))) {
+    // Also as percent-encoded once and twice: an RPC string to sign carries a token in Alibaba's form (which
+    // escapes `!'()*` too), a URL in encodeURIComponent's.
+    for (const v of values.flatMap((x) => (typeof x === "string" ? [x, ...encodedForms(x)] : [x]))) {
       if (typeof v !== "string" || v.length < 4 || this.#values.includes(v)) continue;
       this.#values.push(v);
       if (this.#values.length > 96) this.#values.shift();
@@ -62,6 +64,15 @@ export class SecretSet {
   }
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return "[SecretSet]";
+  }
+}
+
+function encodedForms(value: string): string[] {
+  try {
+    const once = encodeURIComponent(value);
+    return [once, encodeURIComponent(once), percentEncode(value), percentEncode(percentEncode(value))];
+  } catch {
+    return []; // a lone surrogate: no header or URL can carry it as it is
   }
 }
 

@@ -113,6 +113,14 @@ describe("aliyun-ens BucketInfo → Bucket", () => {
     expect(dropped[0]!.reason).not.toBe("");
   });
 
+  it("a drop reason quotes a short value whole and a long one not at all (a cut secret would escape redaction)", () => {
+    const long = "LTAI-secret-looking-value-0123456789abcdefghijklmnopqrstuvwxyz";
+    const reasons = ["2022/10/12", long].map((value) => keeping((onDrop) => normalizeEnsBucket({ BucketName: "b", CreateTime: value } as unknown as BucketInfo, onDrop)).dropped[0]!.reason);
+    expect(reasons[0]).toContain('"2022/10/12"');
+    expect(reasons[1]).toContain(`a string of ${long.length + 2} characters`);
+    for (let i = 0; i + 8 <= long.length; i++) expect(reasons[1]).not.toContain(long.slice(i, i + 8));
+  });
+
   it.each([null, "test", ["test"], 42])("rejects a record that is not an object (%j)", (raw) => {
     expect(() => ens(raw)).toThrow(TypeError);
   });

@@ -86,7 +86,8 @@ export function checkEndpoint(provider: Provider, endpoint: string): string {
   try {
     url = new URL(endpoint);
   } catch {
-    throw configError(provider, `endpoint "${endpoint}" is not an absolute URL (expected e.g. http://127.0.0.1:9000)`);
+    // Not quoted: a string that failed to parse may still hold user:password@.
+    throw configError(provider, "endpoint is not an absolute URL (expected e.g. http://127.0.0.1:9000)");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw configError(provider, `endpoint must be http(s), got ${url.protocol}`);
   if (url.username || url.password) throw configError(provider, "endpoint must not contain user info; pass credentials separately");

@@ -71,6 +71,8 @@ export const hitachiErrors: ErrorProfile = {
   codeKinds: {},
   readError(body, redact = (text: string) => text) {
     if (isObject(body)) return { code: str(body.code), message: str(body.message ?? body.details) };
+    // Redacted before it is cut to 200 characters (a token cut in half would not be recognized); the first
+    // 8 KiB bound the redaction's work on a huge HTML error page, far more than the 200 kept.
     if (typeof body === "string" && body.trim()) return { message: redact(body.trim().slice(0, 8192)).slice(0, 200) };
     return {};
   },

@@ -51,12 +51,21 @@ export const idString: Converter<string> = {
   },
 };
 
+/**
+ * A received value for an error message: whole when short, else only its kind and length. Never cut: the
+ * message is redacted later, and a secret cut in half would no longer be recognized.
+ */
+function shown(v: unknown): string {
+  const json = JSON.stringify(v) ?? String(v);
+  return json.length <= 40 ? json : `a ${typeof v} of ${json.length} characters`;
+}
+
 /** ISO 8601 with an explicit zone (`2022-10-12T05:45:00Z`). */
 export const isoDate: Converter<Date> = {
   convert: (v) => {
     if (v === undefined || v === null || v === "") return undefined;
     const m = typeof v === "string" ? /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.exec(v) : null;
-    if (!m) throw new TypeError(`expected an ISO 8601 timestamp with a zone, got ${JSON.stringify(v).slice(0, 40)}`);
+    if (!m) throw new TypeError(`expected an ISO 8601 timestamp with a zone, got ${shown(v)}`);
     const d = new Date(v as string);
     // Date.parse rolls over impossible fields (2022-02-30 → March 2, T24:00 → next day); reject them instead.
     const [y, mo, day, h, mi, se] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? "0"].map(Number) as [number, number, number, number, number, number];
@@ -78,7 +87,7 @@ export const compactUtcDate: Converter<Date> = {
     if (v === undefined || v === null || v === "") return undefined;
     const s = typeof v === "number" && Number.isSafeInteger(v) ? String(v) : v;
     const m = typeof s === "string" ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(s) : null;
-    if (!m) throw new TypeError(`expected yyyyMMddHHmmss, got ${JSON.stringify(v).slice(0, 40)}`);
+    if (!m) throw new TypeError(`expected yyyyMMddHHmmss, got ${shown(v)}`);
     const [y, mo, d, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
     const date = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
     date.setUTCFullYear(y, mo - 1, d); // Date.UTC maps years 0-99 to 1900-1999
@@ -93,7 +102,7 @@ export const cannedAcl: Converter<CannedAcl> = {
   convert: (v) => {
     if (v === undefined || v === null || v === "") return undefined;
     if (typeof v === "string" && CANNED.has(v)) return v as CannedAcl;
-    throw new TypeError(`expected a canned ACL, got ${JSON.stringify(v).slice(0, 40)}`);
+    throw new TypeError(`expected a canned ACL, got ${shown(v)}`);
   },
 };
 

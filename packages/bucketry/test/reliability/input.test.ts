@@ -56,6 +56,7 @@ describe("client options", () => {
     ["OSS bad signatureVersion", { provider: "aliyun-oss", region: "cn-hangzhou", signatureVersion: "v2", credentials: creds["aliyun-oss"] }, /signatureVersion must be "v4" or "v1"/],
     // endpoint URLs
     ["relative endpoint", { provider: "aliyun-ens", endpoint: "ens.local", credentials: creds["aliyun-ens"] }, /not an absolute URL \(expected e\.g\. http:\/\/127\.0\.0\.1:9000\)/],
+    ["scheme-less endpoint with user info (not echoed)", { provider: "baidu-bos", endpoint: "//admin:s3cret-pw@bos.local", credentials: creds["baidu-bos"] }, /^(?!.*s3cret-pw).*not an absolute URL/],
     ["ftp endpoint", { provider: "aliyun-ens", endpoint: "ftp://ens.local", credentials: creds["aliyun-ens"] }, /must be http\(s\)/],
     ["endpoint with user info", { provider: "baidu-bos", endpoint: "http://u:p@bos.local", credentials: creds["baidu-bos"] }, /must not contain user info/],
     ["endpoint with a query", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "http://oss.local/?a=1", credentials: creds["aliyun-oss"] }, /must not contain a query/],

@@ -76,6 +76,16 @@ function encodedForms(value: string): string[] {
   }
 }
 
+/** The `clock` option, refusing what is not epoch milliseconds (a Date would sign "Invalid time value"). */
+function checkedClock(provider: Provider, clock: () => number): () => number {
+  return () => {
+    const t: unknown = clock();
+    if (typeof t === "number" && Number.isFinite(t)) return t;
+    const got = t instanceof Date ? "a Date (return date.getTime())" : typeof t === "number" ? String(t) : typeof t;
+    throw configError(provider, `clock must return epoch milliseconds as a finite number, got ${got}`);
+  };
+}
+
 export function configError(provider: Provider, message: string): BucketryError {
   return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${message}` });
 }
@@ -158,7 +168,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
     signed,
     profile,
     retry,
-    clock: new SkewClock(options.clock),
+    clock: new SkewClock(options.clock && checkedClock(provider, options.clock)),
     timeoutMs,
     deadlineMs,
     budget,

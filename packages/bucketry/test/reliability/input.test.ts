@@ -1,7 +1,7 @@
 // Bad input is refused before any request, with a Configuration error that says what to change.
 import { describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient } from "../../src/index.js";
-import { creds, optionsFor, STUB_ENDPOINT, stubFetch } from "./helpers.js";
+import { callOnce, creds, optionsFor, PROVIDERS, STUB_ENDPOINT, stubFetch } from "./helpers.js";
 
 const fetch = stubFetch(() => {
   throw new Error("no request may be sent for bad input");
@@ -87,6 +87,16 @@ describe("client options", () => {
   it.each(cases)("%s", (_, options, message) => {
     const err = configError(options === undefined ? () => createBucketClient(undefined as never) : make(options));
     expect(err.message).toMatch(message);
+    expect(fetch.requests).toHaveLength(0);
+  });
+});
+
+describe("a clock that does not return epoch milliseconds", () => {
+  // Hitachi's requests carry a bearer token and are not signed: nothing reads the clock before they go out.
+  it.each(PROVIDERS.filter((p) => p !== "hitachi-vsp-one-object"))("%s: a Date is a Configuration error naming the option, and nothing is sent", async (provider) => {
+    const client = createBucketClient({ ...optionsFor(provider, STUB_ENDPOINT[provider]), fetch, clock: () => new Date(), retry: false } as never);
+    const err = await configRejection(() => callOnce(client, provider));
+    expect(err.message).toBe(`${provider}: clock must return epoch milliseconds as a finite number, got a Date (return date.getTime())`);
     expect(fetch.requests).toHaveLength(0);
   });
 });

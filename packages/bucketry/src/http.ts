@@ -151,6 +151,16 @@ export function malformed(profile: ErrorProfile, response: Pick<Response, "statu
   });
 }
 
+/**
+ * A 2xx JSON object without its result field that reads as the vendor's error body (it has an error code):
+ * what to say about it, else undefined. Such a body listed as "no buckets" would hide the error.
+ */
+export function errorShaped(profile: ErrorProfile, body: Record<string, unknown>, resultField: string): string | undefined {
+  if (body[resultField] !== undefined) return undefined;
+  const vendor = profile.readError(body);
+  return vendor.code ? `the body is a ${vendor.code} error${vendor.message ? ` (${vendor.message})` : ""}, without ${resultField}` : undefined;
+}
+
 /** Parses a JSON body text; anything else (HTML, truncated JSON, empty) is a MalformedResponse. */
 export function parseJsonBody(profile: ErrorProfile, response: Response, text: unknown): unknown {
   if (typeof text !== "string" || text.trim() === "") throw malformed(profile, response, "empty body");

@@ -5,7 +5,7 @@ import { acs3Signer } from "@bucketry/signing/acs3";
 import { acsRpcV1Signer } from "@bucketry/signing/acs-rpc-v1";
 import { alibabaDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import { errorShaped, isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage } from "../pagination.js";
@@ -116,6 +116,8 @@ export function normalizeEnsBucket(raw: BucketInfo, onDrop?: (dropped: DroppedFi
 /** A ListBuckets body, checked before use; anything else is a MalformedResponse. */
 function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefined } {
   if (!isObject(body)) throw new TypeError("body is not a JSON object");
+  const error = errorShaped(ensErrors, body, "BucketInfos");
+  if (error) throw new TypeError(error);
   const infos = body.BucketInfos ?? [];
   if (!Array.isArray(infos)) throw new TypeError("BucketInfos is not an array");
   const total = body.TotalCount;

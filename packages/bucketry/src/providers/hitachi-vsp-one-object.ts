@@ -8,7 +8,7 @@ export type { HitachiCredentials };
 import type { EnvNames } from "../credentials.js";
 import { describeHitachiCredentials, hitachiCredentials } from "../credentials/hitachi.js";
 import { BucketryError, type ErrorKind } from "../errors.js";
-import { isObject, isRetryableKind, malformed, parseJsonBody, retryAfterMs, statusKind, str, type ErrorProfile } from "../http.js";
+import { errorShaped, isObject, isRetryableKind, malformed, parseJsonBody, retryAfterMs, statusKind, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage } from "../pagination.js";
@@ -98,6 +98,8 @@ const STARTING_AFTER = "startingAfter:";
 function readPage(body: unknown): { items: UserBucket[]; next: string | undefined; bare?: true } {
   if (Array.isArray(body)) return { items: body as UserBucket[], next: undefined, bare: true };
   if (!isObject(body)) throw new TypeError("body is neither a bucket list nor an object");
+  const error = errorShaped(hitachiErrors, body, "buckets");
+  if (error) throw new TypeError(error);
   const items = body.buckets ?? [];
   if (!Array.isArray(items)) throw new TypeError("buckets is not an array");
   const token = body.pageToken;

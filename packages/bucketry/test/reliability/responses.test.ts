@@ -59,6 +59,25 @@ describe.each(PROVIDERS)("%s: a 200 that is not what the vendor documents", (pro
   });
 });
 
+describe("a 200 whose JSON body is the vendor's error, not a listing", () => {
+  it.each([
+    ["aliyun-ens", { RequestId: "R-1", Code: "Forbidden.RAM", Message: "User not authorized to operate on the specified resource." }, "Forbidden.RAM"],
+    ["hitachi-vsp-one-object", { code: "USER_NOT_FOUND", message: "user 1 does not exist" }, "USER_NOT_FOUND"],
+  ] as const)("%s → MalformedResponse naming the vendor's code, not an empty listing", async (provider, body, code) => {
+    const fetch = stubFetch(() => Response.json(body));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: false });
+    const err = await rejection(callOnce(client, provider));
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, retryable: false });
+    expect(err.message).toContain(`the body is a ${code} error`);
+  });
+
+  it("an ENS body with BucketInfos but no error code is still a listing (an empty one here)", async () => {
+    const fetch = stubFetch(() => Response.json({ RequestId: "R-2", TotalCount: 0, BucketInfos: [] }));
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, retry: false });
+    await expect(callOnce(client, "aliyun-ens")).resolves.toEqual({ buckets: [] });
+  });
+});
+
 describe("the mock server's body faults, over real sockets", () => {
   let server: MockServer;
   beforeAll(async () => {

@@ -56,6 +56,8 @@ export interface CallContext {
   authExpired?: ((error: BucketryError) => boolean) | undefined;
   /** What the attempt under this signal signed (to explain a signature error). */
   signedFor?: ((signal: AbortSignal) => SignedText | undefined) | undefined;
+  /** Whether the attempt under this signal handed its request to the transport (explains a timeout). */
+  sentUnder?: ((signal: AbortSignal) => boolean) | undefined;
 }
 
 export interface RawResult {
@@ -218,7 +220,10 @@ async function runAttempt<T>(
         provider: ctx.profile.provider,
         kind: "Timeout",
         retryable: true,
-        message: `${ctx.profile.provider}: no response within ${ctx.timeoutMs} ms`,
+        message:
+          ctx.sentUnder && !ctx.sentUnder(controller.signal)
+            ? `${ctx.profile.provider}: the request was not sent within ${ctx.timeoutMs} ms (resolving credentials, a session handshake or signing took that long)`
+            : `${ctx.profile.provider}: no response within ${ctx.timeoutMs} ms`,
       });
     }
     throw err;

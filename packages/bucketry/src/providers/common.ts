@@ -26,11 +26,14 @@ export interface ClientState {
   /**
    * Per attempt: pass as openapi-fetch's per-request `fetch`, bound to the attempt's signal (see `boundedTransport`).
    * Pass no `signal` to openapi-fetch as well: the transport is what must stop, and a Request built to follow
-   * the attempt's signal costs the platform (undici) more per call than the facade's own work.
+   * the attempt's signal costs the platform (undici) more per call than the facade's own work. (Hitachi does
+   * pass it: its session's handshakes run in middleware, before the transport, and wait under that signal.)
    */
   send: (signal: AbortSignal) => (request: Request) => Promise<Response>;
   /** What each attempt signed, by the attempt's signal (explains a signature error). */
   signed: WeakMap<AbortSignal, SignedParts>;
+  /** The attempts (by signal) whose request reached the transport (a timeout before that is not the server's). */
+  sent: WeakSet<AbortSignal>;
   /** The caller's `onWarning` (exceptions it throws are ignored), or nothing. */
   warn: (warning: BucketryWarning) => void;
   /** Set by a refreshing credential source: drops credentials a server refused as expired (see credentials.ts). */
@@ -164,8 +167,10 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   // other patches of fetch / http.request apply.
   const transport = boundedTransport(custom, { maxResponseBytes, dropHeaders: extras.dropHeaders }, platformTransport);
   const signed = new WeakMap<AbortSignal, SignedParts>();
+  const sent = new WeakSet<AbortSignal>();
   return {
     signed,
+    sent,
     profile,
     retry,
     clock: new SkewClock(options.clock && checkedClock(provider, options.clock)),
@@ -182,6 +187,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
     },
     fetch: (request: Request) => transport(request),
     send: (signal: AbortSignal) => (request: Request) => {
+      sent.add(signal);
       const parts = signedPartsOf(request);
       if (parts) signed.set(signal, parts);
       return transport(request, { signal });
@@ -217,6 +223,7 @@ export function callContext(state: ClientState, call: CallOptions | undefined): 
     redact: state.secrets.redact,
     refreshCredentials: state.refreshCredentials,
     signedFor: (s) => state.signed.get(s),
+    sentUnder: (s) => state.sent.has(s),
   };
 }
 

@@ -301,3 +301,25 @@ describe("Hitachi: a session handshake that never answers", () => {
     expect(raw.hits).toBe(3); // the stalled CSRF GET, a new one, the API call
   });
 });
+
+describe("an attempt timeout before the request went out says so", () => {
+  it.each(PROVIDERS)("%s: a credentials function that never answers → Timeout: the request was not sent", async (provider) => {
+    fakeClock();
+    let asked!: () => void;
+    const credentialsAsked = new Promise<void>((resolve) => (asked = resolve));
+    const fetch = stubFetch(() => new Response(VALID_BODY[provider].body, { headers: { "content-type": VALID_BODY[provider].type } }));
+    const credentials = () => {
+      asked();
+      return new Promise<never>(() => undefined);
+    };
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, timeoutMs: 100, retry: false, credentials });
+    const call = track(callOnce(client, provider));
+    await credentialsAsked;
+    await vi.advanceTimersByTimeAsync(100);
+    expect(call.settled()).toBe(true);
+    const err = await rejection(call.promise);
+    expect(err).toMatchObject({ kind: "Timeout", retryable: true, attempts: 1 });
+    expect(err.message).toBe(`${provider}: the request was not sent within 100 ms (resolving credentials, a session handshake or signing took that long)`);
+    expect(fetch.requests).toHaveLength(0);
+  });
+});

@@ -229,7 +229,7 @@ export function callContext(state: ClientState, call: CallOptions | undefined): 
 
 export function checkPageSize(provider: Provider, value: number | undefined, max: number, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw configError(provider, `pageSize must be an integer from 1 to ${max}, got ${String(value)}`);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw configError(provider, `pageSize must be an integer from 1 to ${max}, got ${typeof value === "number" ? String(value) : `${JSON.stringify(value)} (${typeof value})`}`);
   return value;
 }
 

@@ -145,7 +145,8 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
   async function listBucketsPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
     const userId = opts?.userId;
     if ((typeof userId !== "number" || !Number.isSafeInteger(userId)) && (typeof userId !== "string" || userId.trim() === "")) {
-      throw configError("hitachi-vsp-one-object", "`userId` is required: the user's numeric id (3.3.x) or UUID (2.x)");
+      const given = userId === undefined || userId === null || (typeof userId === "string" && userId.trim() === "") ? "" : `; got ${typeof userId === "number" ? String(userId) : typeof userId}`;
+      throw configError("hitachi-vsp-one-object", `\`userId\` is required: the user's numeric id (3.3.x, a whole number) or UUID (2.x)${given}`);
     }
     const count = checkPageSize("hitachi-vsp-one-object", opts.pageSize, pageLimits.max, pageLimits.default);
     const cursor = opts.cursor || undefined;

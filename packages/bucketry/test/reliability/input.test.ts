@@ -128,6 +128,12 @@ describe("call arguments", () => {
   it("ENS cursor must come from a previous page", async () => {
     expect((await configRejection(() => ens().listBucketsPage({ cursor: "abc" }))).message).toMatch(/cursor must be a page number/);
   });
+  it("says what it got for a pageSize or userId of the wrong type", async () => {
+    expect((await configRejection(() => ens().listBucketsPage({ pageSize: "10" }))).message).toBe('aliyun-ens: pageSize must be an integer from 1 to 100, got "10" (string)');
+    expect((await configRejection(() => hitachi().listBucketsPage({ userId: 1.5 }))).message).toBe(
+      "hitachi-vsp-one-object: `userId` is required: the user's numeric id (3.3.x, a whole number) or UUID (2.x); got 1.5",
+    );
+  });
   it.each([undefined, "", "  ", 1.5, null])("Hitachi userId %s", async (userId) => {
     expect((await configRejection(() => hitachi().listBucketsPage({ userId }))).message).toMatch(/`userId` is required/);
     expect((await configRejection(() => hitachi().listBuckets({ userId }))).message).toMatch(/`userId` is required/);

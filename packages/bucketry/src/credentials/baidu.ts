@@ -9,7 +9,7 @@ import { signBceV1 } from "@bucketry/signing/bce-v1";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { credentialChain, type CredentialChain } from "./chain.js";
 import { jsonBody, parseExpiration, send, str } from "./request.js";
-import { notConfigured, processEnv, setting, sourceFailed, type CredentialProvider, type SourceOptions } from "./types.js";
+import { notConfigured, processEnv, setting, sourceFailed, statusTransient, type CredentialProvider, type SourceOptions } from "./types.js";
 
 export const BAIDU_ENV = {
   accessKeyId: "BCE_ACCESS_KEY_ID",
@@ -67,7 +67,7 @@ export function fromBaiduSts(options: BaiduStsOptions): CredentialProvider {
       if (res.status !== 200) {
         const code = str(data?.code);
         const requestId = str(data?.requestId);
-        throw sourceFailed(name, `STS GetSessionToken refused (HTTP ${res.status}${code ? ` ${code}` : ""}${requestId ? `, request id ${requestId}` : ""})`);
+        throw sourceFailed(name, `STS GetSessionToken refused (HTTP ${res.status}${code ? ` ${code}` : ""}${requestId ? `, request id ${requestId}` : ""})`, statusTransient(res.status));
       }
       const accessKeyId = str(data?.accessKeyId);
       const accessKeySecret = str(data?.secretAccessKey);

@@ -41,8 +41,8 @@ export function credentialChain<C extends ResolvedCredentials = ResolvedCredenti
 }
 
 function attemptOf(provider: CredentialProvider<ResolvedCredentials>, err: unknown): SourceAttempt {
-  if (err instanceof CredentialSourceError) return { source: provider.name, reason: err.message, configured: err.configured };
-  if (err instanceof CredentialChainError) return { source: provider.name, reason: err.attempts.map((a) => `${a.source}: ${a.reason}`).join("; "), configured: err.sourceFailed };
+  if (err instanceof CredentialSourceError) return { source: provider.name, reason: err.message, configured: err.configured, transient: err.transient };
+  if (err instanceof CredentialChainError) return { source: provider.name, reason: err.attempts.map((a) => `${a.source}: ${a.reason}`).join("; "), configured: err.sourceFailed, transient: err.transient };
   // Not one of ours (a caller's source): its name only, as its message could quote anything.
   return { source: provider.name, reason: `failed (${err instanceof Error ? err.name : typeof err})`, configured: true };
 }

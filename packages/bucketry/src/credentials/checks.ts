@@ -43,17 +43,23 @@ export function assertToken(provider: Provider, token: unknown, what = "credenti
   if (!isHeaderSafe(token)) throw missing(provider, `${what} ${NOT_HEADER_SAFE}`);
 }
 
-/** A chain's failure as the facade reports it: Configuration (nothing found) or InvalidCredentials. */
+/**
+ * A chain's failure as the facade reports it: Configuration (nothing found), InvalidCredentials (a configured
+ * source refused or broken), or — when the source failed in a way that may pass (network, no answer, 5xx,
+ * 429) — that kind, retryable.
+ */
 export function credentialsError(provider: Provider, err: unknown): BucketryError {
   // By name, not instanceof: the chains live in Node-only modules a browser bundle leaves out.
   const name = (err as Error | null | undefined)?.name;
   if (name === "CredentialChainError") {
     const e = err as CredentialChainError;
-    return new BucketryError({ provider, kind: e.sourceFailed ? "InvalidCredentials" : "Configuration", message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` });
+    const kind = e.transient ?? (e.sourceFailed ? "InvalidCredentials" : "Configuration");
+    return new BucketryError({ provider, kind, retryable: e.transient !== undefined, message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` });
   }
   if (name === "CredentialSourceError") {
     const e = err as CredentialSourceError;
-    return new BucketryError({ provider, kind: e.configured ? "InvalidCredentials" : "Configuration", message: `${provider}: ${e.source}: ${e.message}` });
+    const kind = e.transient ?? (e.configured ? "InvalidCredentials" : "Configuration");
+    return new BucketryError({ provider, kind, retryable: e.transient !== undefined, message: `${provider}: ${e.source}: ${e.message}` });
   }
   return err instanceof BucketryError ? err : new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` });
 }

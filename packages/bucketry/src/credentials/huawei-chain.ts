@@ -23,6 +23,7 @@ import {
   processEnv,
   setting,
   sourceFailed,
+  statusTransient,
   type CredentialProvider,
   type ResolvedCredentials,
   type SourceOptions,
@@ -122,7 +123,7 @@ export function fromHuaweiEcsMetadata(options: HuaweiSourceOptions = {}): Creden
     const res = await call("PUT", "/meta-data/latest/api/token", { "X-Metadata-Token-Ttl-Seconds": "21600" });
     if (res.status === 200) token = res.text;
     else if ((res.status === 404 || res.status === 405) && !required) token = null;
-    else throw sourceFailed(name, `metadata token request answered HTTP ${res.status}`);
+    else throw sourceFailed(name, `metadata token request answered HTTP ${res.status}`, statusTransient(res.status));
   };
   return {
     name,
@@ -137,7 +138,7 @@ export function fromHuaweiEcsMetadata(options: HuaweiSourceOptions = {}): Creden
         res = await read();
       }
       if (res.status === 401 || res.status === 404) throw notConfigured(name, `the metadata service has no temporary keys (HTTP ${res.status}: is an agency attached to the instance?)`);
-      if (res.status !== 200) throw sourceFailed(name, `securitykey request answered HTTP ${res.status}`);
+      if (res.status !== 200) throw sourceFailed(name, `securitykey request answered HTTP ${res.status}`, statusTransient(res.status));
       const c = jsonBody(res.text)?.credential as Record<string, unknown> | undefined;
       const accessKeyId = str(c?.access);
       const accessKeySecret = str(c?.secret);

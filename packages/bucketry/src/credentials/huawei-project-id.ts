@@ -3,7 +3,7 @@
 import { signSdkHmacSha256 } from "@bucketry/signing/huawei-sdk-hmac";
 import { HUAWEI_ENV, type HuaweiCredentials } from "./huawei-chain.js";
 import { jsonBody, send, str } from "./request.js";
-import { sourceFailed } from "./types.js";
+import { sourceFailed, statusTransient } from "./types.js";
 
 const IAM_TIMEOUT_MS = 15_000;
 
@@ -51,7 +51,7 @@ export async function huaweiProjectId(options: ProjectIdOptions): Promise<string
   if (res.status !== 200) {
     const err = (body?.error ?? {}) as Record<string, unknown>;
     const code = str(body?.error_code) ?? str(err.code);
-    throw sourceFailed(name, `IAM answered HTTP ${res.status}${code ? ` ${code}` : ""} for the projects of region ${region}; pass projectId or set ${HUAWEI_ENV.projectId}`);
+    throw sourceFailed(name, `IAM answered HTTP ${res.status}${code ? ` ${code}` : ""} for the projects of region ${region}; pass projectId or set ${HUAWEI_ENV.projectId}`, statusTransient(res.status));
   }
   const projects = Array.isArray(body?.projects) ? (body!.projects as { id?: unknown }[]) : [];
   const ids = projects.map((p) => str(p.id)).filter((id): id is string => id !== undefined);

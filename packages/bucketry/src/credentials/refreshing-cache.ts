@@ -6,7 +6,7 @@
 // that live shorter than twice the margin (so a 10-minute token is not refreshed on every call).
 // A refresh that fails while the old credentials still work returns the old ones and is tried again after
 // `retryFailedRefreshMs` (default 10 s); once they have expired the failure is the caller's error.
-import type { CredentialProvider, ResolvedCredentials } from "./types.js";
+import { sourceFailed, type CredentialProvider, type ResolvedCredentials } from "./types.js";
 
 export const DEFAULT_REFRESH_MARGIN_MS = 15 * 60_000;
 export const DEFAULT_RETRY_FAILED_REFRESH_MS = 10_000;
@@ -69,6 +69,10 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
     this.#refreshes++;
     try {
       const fresh = await this.#provider.resolve();
+      if (expired(fresh, this.#clock())) {
+        // Signing with them would only earn an "expired token" answer (and another refresh, for every call).
+        throw sourceFailed(fresh.source, `gave credentials that expired at ${new Date(fresh.expiration!).toISOString()} (is this machine's clock right?)`);
+      }
       this.#current = fresh;
       this.#fetchedAt = this.#clock();
       this.#retryAt = 0;
@@ -103,7 +107,9 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
     const current = this.#current;
     if (current === undefined) return true;
     if (this.#fetchedAt > since) return true;
-    if (current.expiration === undefined) return false; // long-lived keys: a refresh would return the same
+    // Long-lived keys: a refresh would return the same. Temporary ones (with a token) whose source gave no
+    // readable expiry are dropped like any other, or a refused token would be used until the process ends.
+    if (current.expiration === undefined && current.securityToken === undefined) return false;
     this.#current = undefined;
     return true;
   }

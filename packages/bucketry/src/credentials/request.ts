@@ -32,8 +32,9 @@ export async function send(fetchImpl: Fetch | undefined, source: string, req: So
     response = await (fetchImpl ?? globalThis.fetch)(request);
   } catch (err) {
     const e = err as { name?: string; cause?: { code?: string } };
-    const why = e?.name === "TimeoutError" || e?.name === "AbortError" ? `no answer within ${req.timeoutMs} ms` : `network error${e?.cause?.code ? ` (${e.cause.code})` : ""}`;
-    throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`);
+    const timedOut = e?.name === "TimeoutError" || e?.name === "AbortError";
+    const why = timedOut ? `no answer within ${req.timeoutMs} ms` : `network error${e?.cause?.code ? ` (${e.cause.code})` : ""}`;
+    throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`, timedOut ? "Timeout" : "Network");
   }
   let text: string;
   try {
@@ -66,9 +67,13 @@ export function jsonBody(text: string): Record<string, unknown> | undefined {
 
 export const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
-/** `2024-08-30T07:03:06Z` (or with milliseconds, or any ISO 8601 with zone) → epoch ms; undefined if not a date. */
+/**
+ * `2024-08-30T07:03:06Z` (or with milliseconds, or any ISO 8601 with zone) → epoch ms; undefined if not a date.
+ * The vendors send UTC: a timestamp without a zone is read as UTC, not as this machine's local time.
+ */
 export function parseExpiration(value: unknown): number | undefined {
   if (typeof value !== "string" || value === "") return undefined;
-  const ms = Date.parse(value);
+  const zoneless = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value);
+  const ms = Date.parse(zoneless ? `${value}Z` : value);
   return Number.isFinite(ms) ? ms : undefined;
 }

@@ -22,15 +22,26 @@ export interface CredentialProvider<C = ResolvedCredentials> {
   resolve(): Promise<C>;
 }
 
+/**
+ * How a configured source failed when the failure may pass on its own (a network error, no answer in time, a
+ * 5xx or 429 answer): the call's kind, retryable. Absent for a failure that will not (a refusal, a bad file).
+ */
+export type TransientKind = "Network" | "Timeout" | "Unavailable" | "Throttled";
+
+/** The transient kind of an HTTP status a source answered with, if it has one. */
+export const statusTransient = (status: number): TransientKind | undefined => (status === 429 ? "Throttled" : status >= 500 ? "Unavailable" : undefined);
+
 /** Why one source supplied nothing. `configured: false` = nothing to use there (skipped). */
 export class CredentialSourceError extends Error {
   override readonly name = "CredentialSourceError";
   readonly source: string;
   readonly configured: boolean;
-  constructor(source: string, reason: string, configured: boolean) {
+  readonly transient: TransientKind | undefined;
+  constructor(source: string, reason: string, configured: boolean, transient?: TransientKind) {
     super(reason);
     this.source = source;
     this.configured = configured;
+    this.transient = transient;
   }
 }
 
@@ -39,6 +50,8 @@ export interface SourceAttempt {
   reason: string;
   /** True when the source was set up but failed (an STS refusal, a bad file), false when it was absent. */
   configured: boolean;
+  /** Set when that failure may pass on its own. */
+  transient?: TransientKind | undefined;
 }
 
 /** A chain that found nothing: every source tried, in order, and why each supplied nothing. */
@@ -47,20 +60,24 @@ export class CredentialChainError extends Error {
   readonly attempts: readonly SourceAttempt[];
   /** True when some source was configured but failed (bad keys, STS refusal): kind InvalidCredentials, not Configuration. */
   readonly sourceFailed: boolean;
+  /** Set when every configured source that failed did so in a way that may pass (the last one's kind). */
+  readonly transient: TransientKind | undefined;
   constructor(chain: string, attempts: readonly SourceAttempt[]) {
     const failed = attempts.some((a) => a.configured);
+    const failures = attempts.filter((a) => a.configured);
     // One line (the CLI prints errors as one line): "…; sources tried, in order: 1. environment: …; 2. …".
     const tried = attempts.map((a, i) => `${i + 1}. ${a.source}: ${a.reason}`);
     super(`${failed ? "no usable credentials" : "no credentials found"} in the ${chain} chain; sources tried, in order: ${tried.join("; ")}`);
     this.attempts = attempts;
     this.sourceFailed = failed;
+    this.transient = failed && failures.every((a) => a.transient !== undefined) ? failures.at(-1)!.transient : undefined;
   }
 }
 
 /** `CredentialSourceError` for a source that has nothing configured. */
 export const notConfigured = (source: string, reason: string): CredentialSourceError => new CredentialSourceError(source, reason, false);
 /** `CredentialSourceError` for a configured source that failed. */
-export const sourceFailed = (source: string, reason: string): CredentialSourceError => new CredentialSourceError(source, reason, true);
+export const sourceFailed = (source: string, reason: string, transient?: TransientKind): CredentialSourceError => new CredentialSourceError(source, reason, true, transient);
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -4,6 +4,7 @@
 // Clocks are injected; nothing sleeps.
 import { describe, expect, it } from "vitest";
 import { RefreshingCredentials } from "../../src/credentials/refreshing-cache.js";
+import { parseExpiration } from "../../src/credentials/request.js";
 import { sourceFailed, type CredentialProvider, type ResolvedCredentials } from "../../src/credentials/types.js";
 import { BucketryError, createBucketClient } from "../../src/index.js";
 import type { Seen } from "../support/test-server.js";
@@ -109,6 +110,23 @@ describe("RefreshingCredentials", () => {
   });
 });
 
+describe("parseExpiration", () => {
+  it("reads a timestamp without a zone as UTC (what the vendors send), whatever this machine's zone is", () => {
+    const saved = process.env.TZ;
+    process.env.TZ = "America/Los_Angeles";
+    try {
+      expect(new Date(2031, 0, 1).getTimezoneOffset()).toBe(480); // the zone change took effect
+      expect(parseExpiration("2031-01-01T00:00:00")).toBe(Date.UTC(2031, 0, 1));
+      expect(parseExpiration("2031-01-01T00:00:00.5")).toBe(Date.UTC(2031, 0, 1, 0, 0, 0, 500));
+      expect(parseExpiration("2031-01-01T08:00:00+08:00")).toBe(Date.UTC(2031, 0, 1));
+      expect(parseExpiration("tomorrow")).toBeUndefined();
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Through the facade: an ECS-style source (credentials URI on loopback) feeding ENS calls to a fake ENS.
 
@@ -175,15 +193,80 @@ describe("facade with a refreshing chain", () => {
     expect(creds.issued()).toBe(2);
   });
 
-  it("a source that fails is InvalidCredentials naming the source, without a secret", async () => {
-    const down = await fakeServer(() => ({ status: 500, body: "AccessKeySecret=leaked-from-body" }));
+  it("a source that refuses is InvalidCredentials naming the source, without a secret", async () => {
+    const down = await fakeServer(() => ({ status: 403, body: "AccessKeySecret=leaked-from-body" }));
     await withEnv(chainEnv(`${down.url}/creds`), async () => {
       const client = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "http://127.0.0.1:9", retry: false });
       const err = await client.getBucketAcl("examplebucket").then(() => undefined, (e: BucketryError) => e);
-      expect(err?.kind).toBe("InvalidCredentials");
-      expect(err?.message).toContain("credentials-uri: answered HTTP 500");
+      expect(err).toMatchObject({ kind: "InvalidCredentials", retryable: false });
+      expect(err?.message).toContain("credentials-uri: answered HTTP 403");
       expect(err?.message).not.toContain("leaked-from-body");
     });
+  });
+
+  it("a source that fails in a way that may pass (5xx, 429, no connection) is retryable, and the retry gets credentials", async () => {
+    let now = Date.UTC(2031, 0, 1);
+    let answers = 0;
+    const flaky = await fakeServer(() => {
+      answers++;
+      if (answers === 1) return { status: 503, body: "AccessKeySecret=leaked-from-body" };
+      return json({ Code: "Success", AccessKeyId: "STS.ok", AccessKeySecret: "secret-ok", SecurityToken: "token-ok", Expiration: new Date(now + 60 * MIN).toISOString() });
+    });
+    const ens = await fakeServer(() => ENS_PAGE);
+    await withEnv(chainEnv(`${flaky.url}/creds`), async () => {
+      const failed = await createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false })
+        .listBucketsPage()
+        .then(() => undefined, (e: BucketryError) => e);
+      expect(failed).toMatchObject({ kind: "Unavailable", retryable: true });
+      expect(failed?.message).toContain("credentials-uri: answered HTTP 503");
+      answers = 0;
+      const kinds: string[] = [];
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: { baseDelayMs: 0, onRetry: (i) => kinds.push(i.error.kind) } });
+      expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+      expect(kinds).toEqual(["Unavailable"]);
+    });
+    const closed = await fakeServer(() => ENS_PAGE);
+    const port = new URL(closed.url).port;
+    await closed.close(); // nothing listens there now: a network error
+    await withEnv(chainEnv(`http://127.0.0.1:${port}/creds`), async () => {
+      const err = await createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false })
+        .listBucketsPage()
+        .then(() => undefined, (e: BucketryError) => e);
+      expect(err).toMatchObject({ kind: "Network", retryable: true });
+    });
+    expect(ens.requests).toHaveLength(1);
+  });
+
+  it("credentials the source gives already expired are refused, not signed with", async () => {
+    const now = Date.UTC(2031, 0, 1);
+    const stale = await fakeServer(() => json({ Code: "Success", AccessKeyId: "STS.old", AccessKeySecret: "secret-old", SecurityToken: "token-old", Expiration: "2001-01-01T00:00:00Z" }));
+    const ens = await fakeServer(() => ENS_PAGE);
+    await withEnv(chainEnv(`${stale.url}/creds`), async () => {
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false });
+      const err = await client.listBucketsPage().then(() => undefined, (e: BucketryError) => e);
+      expect(err).toMatchObject({ kind: "InvalidCredentials", retryable: false });
+      expect(err?.message).toContain("gave credentials that expired at 2001-01-01T00:00:00.000Z (is this machine's clock right?)");
+      for (const secret of ["secret-old", "token-old"]) expect(JSON.stringify(err) + err!.message).not.toContain(secret);
+    });
+    expect(ens.requests).toHaveLength(0);
+  });
+
+  it("temporary credentials without a readable Expiration are dropped when refused as expired, not kept for good", async () => {
+    let issued = 0;
+    const noExpiry = await fakeServer(() => {
+      issued++;
+      return json({ Code: "Success", AccessKeyId: `STS.gen${issued}`, AccessKeySecret: `secret-gen${issued}`, SecurityToken: `token-gen${issued}`, Expiration: "tomorrow" });
+    });
+    const ens = await fakeServer((req: Seen) =>
+      req.headers["x-acs-security-token"] === "token-gen1" ? json({ Code: "InvalidSecurityToken.Expired", Message: "expired", RequestId: "R" }, 400) : ENS_PAGE,
+    );
+    const now = Date.UTC(2031, 0, 1);
+    await withEnv(chainEnv(`${noExpiry.url}/creds`), async () => {
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false });
+      expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+    });
+    expect(ens.requests.map((r) => r.headers["x-acs-security-token"])).toEqual(["token-gen1", "token-gen2"]);
+    expect(issued).toBe(2);
   });
 
   it("load: 1 000 calls at 64 concurrency across three credential expiries → one refresh per expiry, no failure", async () => {

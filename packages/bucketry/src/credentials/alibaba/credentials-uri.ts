@@ -1,6 +1,6 @@
 // 6. credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI answers { AccessKeyId, AccessKeySecret, SecurityToken, Expiration }.
 import { jsonBody, parseExpiration, send, str } from "../request.js";
-import { notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
+import { notConfigured, setting, sourceFailed, statusTransient, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
 import { STS_TIMEOUT_MS } from "./sts.js";
 
@@ -20,7 +20,7 @@ export function fromCredentialsUri(options: CredentialsUriOptions = {}): Credent
       const uri = options.uri ?? setting(ctx.env, ALIBABA_ENV.credentialsUri);
       if (!uri) throw notConfigured(name, `${ALIBABA_ENV.credentialsUri} is not set`);
       const res = await send(ctx.fetch, name, { method: "GET", url: uri, timeoutMs: options.stsTimeoutMs ?? STS_TIMEOUT_MS });
-      if (res.status !== 200) throw sourceFailed(name, `answered HTTP ${res.status}`);
+      if (res.status !== 200) throw sourceFailed(name, `answered HTTP ${res.status}`, statusTransient(res.status));
       const data = jsonBody(res.text);
       if (data === undefined) throw sourceFailed(name, "answered something other than a JSON object");
       const accessKeyId = str(data.AccessKeyId);

@@ -1,6 +1,6 @@
 // 5. ECS RAM role: the instance's role keys from the metadata service (hardened mode: a metadata token first).
 import { jsonBody, parseExpiration, send, str } from "../request.js";
-import { CredentialSourceError, METADATA_DISABLED_ENV, isTrue, notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
+import { CredentialSourceError, METADATA_DISABLED_ENV, isTrue, notConfigured, setting, sourceFailed, statusTransient, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
 
 export const ALIBABA_METADATA_ENDPOINT = "http://100.100.100.200";
@@ -49,7 +49,7 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
           throw err instanceof CredentialSourceError ? notConfigured(name, `${err.message} (not an ECS instance?)`) : err;
         }
         if (res.status === 200) return res.text;
-        if (v1Disabled) throw sourceFailed(name, `metadata token request answered HTTP ${res.status} (hardened mode is required by ${ALIBABA_ENV.imdsV1Disabled})`);
+        if (v1Disabled) throw sourceFailed(name, `metadata token request answered HTTP ${res.status} (hardened mode is required by ${ALIBABA_ENV.imdsV1Disabled})`, statusTransient(res.status));
         return null;
       };
       /** With the token; without it as the fallback when plain requests are allowed (as the libraries do). */
@@ -69,12 +69,12 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
       if (!roleName) {
         const res = await getWithFallback("/latest/meta-data/ram/security-credentials/", await metadataToken());
         if (res.status === 404) throw notConfigured(name, "the instance has no RAM role attached");
-        if (res.status !== 200) throw sourceFailed(name, `role name request answered HTTP ${res.status}`);
+        if (res.status !== 200) throw sourceFailed(name, `role name request answered HTTP ${res.status}`, statusTransient(res.status));
         roleName = res.text.trim();
         if (!roleName) throw notConfigured(name, "the instance has no RAM role attached");
       }
       const res = await getWithFallback(`/latest/meta-data/ram/security-credentials/${encodeURIComponent(roleName)}`, await metadataToken());
-      if (res.status !== 200) throw sourceFailed(name, `credentials request for role ${roleName} answered HTTP ${res.status}`);
+      if (res.status !== 200) throw sourceFailed(name, `credentials request for role ${roleName} answered HTTP ${res.status}`, statusTransient(res.status));
       const data = jsonBody(res.text);
       const accessKeyId = str(data?.AccessKeyId);
       const accessKeySecret = str(data?.AccessKeySecret);

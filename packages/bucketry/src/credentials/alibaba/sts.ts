@@ -1,6 +1,6 @@
 // STS as the OIDC-role and RAM-role sources call it: its endpoint, its form encoding and its answer.
 import { jsonBody, parseExpiration, str } from "../request.js";
-import { isTrue, setting, sourceFailed, type Env, type ResolvedCredentials } from "../types.js";
+import { isTrue, setting, sourceFailed, statusTransient, type Env, type ResolvedCredentials } from "../types.js";
 import { ALIBABA_ENV } from "./context.js";
 
 export const STS_VERSION = "2015-04-01";
@@ -23,7 +23,7 @@ export function stsCredentials(source: string, action: string, status: number, t
     // Code and request id only: an STS message can quote the string to sign, which holds the source's token.
     const code = str(body?.Code);
     const requestId = str(body?.RequestId);
-    throw sourceFailed(source, `STS ${action} refused (HTTP ${status}${code ? ` ${code}` : ""}${requestId ? `, request id ${requestId}` : ""})`);
+    throw sourceFailed(source, `STS ${action} refused (HTTP ${status}${code ? ` ${code}` : ""}${requestId ? `, request id ${requestId}` : ""})`, statusTransient(status));
   }
   const c = body?.Credentials as Record<string, unknown> | undefined;
   const accessKeyId = str(c?.AccessKeyId);

@@ -53,7 +53,7 @@ export async function readSourceFile(io: CredentialIo, source: string, path: str
 /** JSON from a credentials file; a syntax error names the file, not its content. */
 export function parseJsonFile(source: string, path: string, text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, "")) as unknown; // a BOM some editors write
   } catch {
     throw sourceFailed(source, `${path} is not valid JSON`);
   }

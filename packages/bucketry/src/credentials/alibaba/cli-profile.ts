@@ -43,7 +43,8 @@ export function fromAliyunCliProfile(options: ProfileOptions = {}): CredentialPr
         if (!home && ctx.io.available) throw notConfigured(name, "no home directory");
         const path = ctx.io.join(home, ".aliyun", "config.json");
         const conf = parseJsonFile(name, path, await readSourceFile(ctx.io, name, path, "aliyun CLI config")) as { current?: unknown; profiles?: unknown };
-        const profiles = Array.isArray(conf?.profiles) ? (conf.profiles as CliProfile[]) : [];
+        // Entries that are not objects are skipped (a null left by a hand edit must not hide the others).
+        const profiles = Array.isArray(conf?.profiles) ? (conf.profiles as unknown[]).filter((x): x is CliProfile => typeof x === "object" && x !== null) : [];
         if (profiles.length === 0) throw notConfigured(name, `no profiles in ${path}`);
         const profileName = options.profile ?? setting(ctx.env, ALIBABA_ENV.profile) ?? text(conf.current);
         if (!profileName) throw notConfigured(name, `${path} names no current profile and ${ALIBABA_ENV.profile} is not set`);
@@ -67,6 +68,19 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
     if (!accessKeyId || !accessKeySecret) throw sourceFailed(name, `profile "${profileName}" (${mode}) has no access_key_id and access_key_secret`);
     return { accessKeyId, accessKeySecret };
   };
+  // The profile's own fields, named as the file names them: left empty, the role sources would fall back to
+  // environment variables and blame those.
+  const required = (field: keyof CliProfile & string): string => {
+    const value = text(p[field]);
+    if (!value) throw sourceFailed(name, `profile "${profileName}" (${mode}) in ${path} has no ${field}`);
+    return value;
+  };
+  const duration = (...fields: (keyof CliProfile & string)[]): number | undefined => {
+    const field = fields.find((f) => count(p[f]) !== undefined);
+    const seconds = field === undefined ? undefined : count(p[field]);
+    if (seconds !== undefined && seconds < 900) throw sourceFailed(name, `profile "${profileName}" (${mode}) in ${path}: ${field} must be at least 900 seconds`);
+    return seconds;
+  };
   const stsOptions = {
     ...ctx.options,
     ...(text(p.sts_region) ? { stsRegion: text(p.sts_region) } : {}),
@@ -89,9 +103,9 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
         ...stsOptions,
         name: label,
         credentials: needKeys(),
-        roleArn: text(p.ram_role_arn) ?? "",
+        roleArn: required("ram_role_arn"),
         roleSessionName: text(p.ram_session_name),
-        durationSeconds: count(p.expired_seconds),
+        durationSeconds: duration("expired_seconds"),
       });
     case "ChainableRamRoleArn": {
       const sourceProfile = text(p.source_profile);
@@ -100,9 +114,9 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
         ...stsOptions,
         name: label,
         credentials: cliProfileSource(ctx, path, profiles, sourceProfile, depth + 1),
-        roleArn: text(p.ram_role_arn) ?? "",
+        roleArn: required("ram_role_arn"),
         roleSessionName: text(p.ram_session_name),
-        durationSeconds: count(p.expired_seconds),
+        durationSeconds: duration("expired_seconds"),
       });
     }
     case "EcsRamRole":
@@ -111,12 +125,12 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
       return fromOidcRole({
         ...stsOptions,
         name: label,
-        oidcTokenFile: text(p.oidc_token_file),
-        oidcProviderArn: text(p.oidc_provider_arn),
-        roleArn: text(p.ram_role_arn),
+        oidcTokenFile: required("oidc_token_file"),
+        oidcProviderArn: required("oidc_provider_arn"),
+        roleArn: required("ram_role_arn"),
         roleSessionName: text(p.ram_session_name),
         // The Node library reads expired_seconds and then duration_seconds (the later wins); so do we.
-        durationSeconds: count(p.duration_seconds) ?? count(p.expired_seconds),
+        durationSeconds: duration("duration_seconds", "expired_seconds"),
       });
     default:
       throw sourceFailed(name, `profile "${profileName}" has mode "${mode}", which bucketry does not support (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC)`);

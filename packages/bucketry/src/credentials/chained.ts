@@ -4,10 +4,11 @@
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./facts.js";
 import type { Provider } from "../model.js";
-import { assertAccessKeyCredentials, assertToken, credentialsError } from "./checks.js";
+import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe } from "./checks.js";
 import { hitachiTokenFile } from "./hitachi-token-file.js";
 import { huaweiProjectId, type ProjectIdOptions } from "./huawei-project-id.js";
 import { RefreshingCredentials } from "./refreshing-cache.js";
+import { sourceFailed, type CredentialProvider } from "./types.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -25,7 +26,20 @@ export function chainedAccessKeys(
 ): { source: CredentialSource; invalidate: (attemptStartedAt: number) => boolean } | undefined {
   const chain = facts.chain?.({ env, ...(clock ? { clock } : {}) });
   if (chain === undefined) return undefined;
-  const cache = new RefreshingCredentials(chain.chain, { clock, refreshMarginMs: chain.refreshMarginMs });
+  // What a source gives is checked before it is cached: a value no header can carry is the source's fault
+  // (named as such), and is not served again until it expires.
+  const checked: CredentialProvider = {
+    name: chain.chain.name,
+    async resolve() {
+      const c = await chain.chain.resolve();
+      for (const key of ["accessKeyId", "accessKeySecret", "securityToken"] as const) {
+        const v = c[key];
+        if (v !== undefined && !isHeaderSafe(v)) throw sourceFailed(c.source, `its ${key} has a character that cannot be sent in an HTTP header`);
+      }
+      return c;
+    },
+  };
+  const cache = new RefreshingCredentials(checked, { clock, refreshMarginMs: chain.refreshMarginMs });
   const source = async () => {
     let value: AccessKeyCredentials;
     try {

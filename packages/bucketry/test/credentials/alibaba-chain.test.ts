@@ -254,6 +254,17 @@ describe("alibaba sources on the wire", () => {
     expect(err.message).not.toContain(SOURCE_SECRET);
   });
 
+  it("a credentials file or profile the environment names but that is not there is a failure, not 'not configured'", async () => {
+    const missingFile = (await ours({ HOME: tempHome(), ALIBABA_CLOUD_CREDENTIALS_FILE: "/nonexistent/creds.ini", ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" }, "http://127.0.0.1:9")).error!;
+    expect(missingFile.attempts.find((a) => a.source === "credentials-file")).toMatchObject({ configured: true, reason: expect.stringContaining("ALIBABA_CLOUD_CREDENTIALS_FILE names /nonexistent/creds.ini, which cannot be read") });
+    const home = tempHome({ ".alibabacloud/credentials": "[default]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = s\n" });
+    const missingProfile = (await ours({ HOME: home, ALIBABA_CLOUD_PROFILE: "prod", ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" }, "http://127.0.0.1:9")).error!;
+    expect(missingProfile.attempts.find((a) => a.source === "credentials-file")).toMatchObject({ configured: true, reason: expect.stringContaining("has no [prod] section") });
+    // Without either variable, a missing default file is simply not configured.
+    const plain = (await ours({ HOME: tempHome(), ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" }, "http://127.0.0.1:9")).error!;
+    expect(plain.attempts.find((a) => a.source === "credentials-file")).toMatchObject({ configured: false });
+  });
+
   it("a config.json with a byte-order mark is read; a profile entry that is not an object is skipped", async () => {
     const home = tempHome({ ".aliyun/config.json": "\uFEFF" + JSON.stringify({ current: "default", profiles: [null, 7, { name: "default", mode: "AK", access_key_id: "LTAIbom", access_key_secret: "bom-secret" }] }) });
     const got = await ours({ HOME: home, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" }, "http://127.0.0.1:9");

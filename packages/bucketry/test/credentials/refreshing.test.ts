@@ -251,6 +251,27 @@ describe("facade with a refreshing chain", () => {
     expect(ens.requests).toHaveLength(0);
   });
 
+  it("a source value no HTTP header can carry is the source's error, and is asked for again next call", async () => {
+    let issued = 0;
+    const bad = await fakeServer(() => {
+      issued++;
+      return json({ Code: "Success", AccessKeyId: "STS.x", AccessKeySecret: "secret with space", SecurityToken: "token-x", Expiration: "2031-01-01T01:00:00Z" });
+    });
+    const ens = await fakeServer(() => ENS_PAGE);
+    const now = Date.UTC(2031, 0, 1);
+    await withEnv(chainEnv(`${bad.url}/creds`), async () => {
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false });
+      for (let call = 0; call < 2; call++) {
+        const err = await client.listBucketsPage().then(() => undefined, (e: BucketryError) => e);
+        expect(err).toMatchObject({ kind: "InvalidCredentials" });
+        expect(err?.message).toContain("credentials-uri: its accessKeySecret has a character that cannot be sent in an HTTP header");
+        expect(err?.message).not.toContain("secret with space");
+      }
+    });
+    expect(issued).toBe(2);
+    expect(ens.requests).toHaveLength(0);
+  });
+
   it("temporary credentials without a readable Expiration are dropped when refused as expired, not kept for good", async () => {
     let issued = 0;
     const noExpiry = await fakeServer(() => {

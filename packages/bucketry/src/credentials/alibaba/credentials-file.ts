@@ -2,7 +2,7 @@
 // sts, ram_role_arn, ecs_ram_role, oidc_role_arn.
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { parseIni, readSourceFile } from "../files.js";
-import { notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
+import { CredentialSourceError, notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, staticSource, type Ctx, type ProfileOptions } from "./context.js";
 import { fromEcsRamRole } from "./ecs-ram-role.js";
 import { fromOidcRole } from "./oidc-role.js";
@@ -17,16 +17,26 @@ export function fromAlibabaCredentialsFile(options: ProfileOptions = {}): Creden
     name,
     async resolve() {
       if (inner === undefined) {
-        let path = setting(ctx.env, ALIBABA_ENV.credentialsFile);
+        const named = setting(ctx.env, ALIBABA_ENV.credentialsFile);
+        let path = named;
         if (!path) {
           const home = ctx.home();
           if (!home && ctx.io.available) throw notConfigured(name, "no home directory");
           path = ctx.io.join(home, ".alibabacloud", "credentials");
         }
-        const ini = parseIni(await readSourceFile(ctx.io, name, path, "credentials file"));
-        const profile = options.profile ?? setting(ctx.env, ALIBABA_ENV.profile) ?? "default";
+        let text: string;
+        try {
+          text = await readSourceFile(ctx.io, name, path, "credentials file");
+        } catch (err) {
+          // A file the environment names explicitly is configured: its absence is a failure, not "nothing here".
+          if (named && err instanceof CredentialSourceError && !err.configured) throw sourceFailed(name, `${ALIBABA_ENV.credentialsFile} names ${path}, which cannot be read (${err.message})`);
+          throw err;
+        }
+        const ini = parseIni(text);
+        const namedProfile = options.profile ?? setting(ctx.env, ALIBABA_ENV.profile);
+        const profile = namedProfile ?? "default";
         const section = ini[profile];
-        if (!section?.type) throw notConfigured(name, `${path} has no [${profile}] section with a type`);
+        if (!section?.type) throw (namedProfile ? sourceFailed : notConfigured)(name, `${path} has no [${profile}] section with a type`);
         inner = iniSource(ctx, path, profile, section);
       }
       const c = await inner.resolve();

@@ -152,7 +152,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
   } else {
     const credentials = accessKeySource("huaweicloud-mpc", accessKeys, creds as CredentialSource | undefined, undefined, (...v) => state.secrets.add(...v), state);
     let lookedUp: Promise<string> | undefined;
-    resolveProjectId = fixedProjectId !== undefined ? () => Promise.resolve(fixedProjectId) : () => (lookedUp ??= lookUpProjectId(credentials, region, state).catch((err: unknown) => {
+    resolveProjectId = fixedProjectId !== undefined ? () => Promise.resolve(fixedProjectId) : () => (lookedUp ??= lookUpProjectId(credentials, region, endpoint, state).catch((err: unknown) => {
       lookedUp = undefined;
       throw err;
     }));
@@ -188,12 +188,31 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
   };
 }
 
+/**
+ * Why the project id cannot be looked up from Huawei's public IAM for a client of `endpoint`, if it cannot:
+ * an endpoint that is not Huawei's (a mock, a proxy, a private cloud) and no IAM endpoint named with the keys.
+ * The lookup is a signed request: it must not go to a host the caller never configured.
+ */
+function iamRefused(endpoint: string | undefined, iamEndpoint: string | undefined): string | undefined {
+  if (endpoint === undefined || iamEndpoint) return undefined;
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname;
+  } catch {
+    return undefined; // the endpoint check reports it
+  }
+  if (/(^|\.)myhuaweicloud\.com$/.test(host)) return undefined;
+  return `\`projectId\` is required with the endpoint ${host}, which is not Huawei Cloud's: the project id is not looked up from Huawei's public IAM with your keys (pass projectId or set ${env.projectId}, or name an IAM endpoint: HUAWEICLOUD_SDK_IAM_ENDPOINT or the profile's iam_endpoint)`;
+}
+
 /** The project id the credentials carry, else IAM's (Node only: elsewhere `projectId` is required). */
-async function lookUpProjectId(credentials: CredentialSource, region: string | undefined, state: ClientState): Promise<string> {
+async function lookUpProjectId(credentials: CredentialSource, region: string | undefined, endpoint: string | undefined, state: ClientState): Promise<string> {
   const c = (typeof credentials === "function" ? await credentials() : credentials) as AccessKeyCredentials & { projectId?: string; iamEndpoint?: string };
   if (c.projectId) return c.projectId;
   // IAM looks the project up by region name: without one (a custom endpoint) the id must be given.
   if (region === undefined) throw configError("huaweicloud-mpc", `\`projectId\` is required when no region is given (or set ${env.projectId}, or pass region)`);
+  const refused = iamRefused(endpoint, c.iamEndpoint);
+  if (refused) throw configError("huaweicloud-mpc", refused);
   const lookup = projectIdLookup as typeof projectIdLookup | undefined;
   if (!lookup) throw configError("huaweicloud-mpc", `\`projectId\` is required (or set ${env.projectId})`);
   // The lookup (Node only) reports its failures as credential errors itself.
@@ -240,6 +259,8 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
       if (projectId) return { ...description, projectId };
       const lookup = projectIdLookup as typeof projectIdLookup | undefined;
       if (!options.region || !lookup) return description;
+      const refused = iamRefused(options.endpoint, keys.iamEndpoint);
+      if (refused) throw configError("huaweicloud-mpc", refused);
       try {
         return { ...description, projectId: await lookup({ credentials: { ...keys, source: description.source }, region: options.region }) };
       } catch (err) {

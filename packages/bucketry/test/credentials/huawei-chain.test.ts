@@ -149,6 +149,18 @@ describe("facade: MPC without projectId", () => {
     expect(String(server.requests[1]!.headers.authorization)).toMatch(/SignedHeaders=[^,]*x-project-id/);
   });
 
+  it("with an endpoint that is not Huawei's and no IAM endpoint, the project id is required: no signed lookup goes to public IAM", async () => {
+    const server = await fakeServer(() => json({ buckets: [] }));
+    const client = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: server.url, credentials: { accessKeyId: "HWAK-local", accessKeySecret: "local-secret" } });
+    const err = await client.listBucketsPage().then(
+      () => undefined,
+      (e: unknown) => e as BucketryError,
+    );
+    expect(err).toMatchObject({ kind: "Configuration" });
+    expect(err?.message).toContain("`projectId` is required with the endpoint 127.0.0.1, which is not Huawei Cloud's");
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("reports a failed IAM lookup as InvalidCredentials naming the source, and lists nothing", async () => {
     const server = await fakeServer((req: Seen) => json({ error_code: "IAM.0001", error_msg: req.path }, 403));
     const client = createBucketClient({

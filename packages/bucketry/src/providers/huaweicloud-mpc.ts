@@ -202,7 +202,7 @@ function iamRefused(endpoint: string | undefined, iamEndpoint: string | undefine
     return undefined; // the endpoint check reports it
   }
   if (/(^|\.)myhuaweicloud\.com$/.test(host)) return undefined;
-  return `\`projectId\` is required with the endpoint ${host}, which is not Huawei Cloud's: the project id is not looked up from Huawei's public IAM with your keys (pass projectId or set ${env.projectId}, or name an IAM endpoint: HUAWEICLOUD_SDK_IAM_ENDPOINT or the profile's iam_endpoint)`;
+  return `\`projectId\` is required with the endpoint ${host}, which is not Huawei Cloud's: your keys are not sent to Huawei's public IAM to look it up (pass projectId, set ${env.projectId}, or name an IAM endpoint: ${env.iamEndpoint})`;
 }
 
 /** The project id the credentials carry, else IAM's (Node only: elsewhere `projectId` is required). */

@@ -227,7 +227,7 @@ Examples:
   bucketry mock --port 9000
   bucketry mock --port 9000 > mock.env &
   . ./mock.env && bucketry list-buckets --provider ${tryListing.id} --limit 5
-  bucketry mock --json | head -1 | jq .endpoints
+  bucketry mock --json | jq --unbuffered .endpoints    # serves until Ctrl-C
 `,
   demo: `Usage: bucketry demo [--rows N] [--json]
 

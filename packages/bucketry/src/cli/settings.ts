@@ -31,9 +31,11 @@ export interface Resolved {
 
 const nonEmpty = (v: string | undefined) => (v !== undefined && v.trim() !== "" ? v.trim() : undefined);
 
-export function positiveInt(value: string | undefined, flag: string, command: string, min = 1): number | undefined {
+export function positiveInt(value: string | undefined, flag: string, command: string, min = 1, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${flag} must be an integer >= ${min}, got "${value}"`, command);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${flag} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}, got "${value}"`, command);
+  }
   return Number(value);
 }
 
@@ -57,7 +59,7 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
   const endpoint = nonEmpty(flags.endpoint) ?? nonEmpty(entry.endpoint) ?? nonEmpty(env[`${prefix}_ENDPOINT`]);
   const region = nonEmpty(flags.region) ?? nonEmpty(entry.region) ?? nonEmpty(env[`${prefix}_REGION`]);
   const signatureVersion = nonEmpty(flags.signatureVersion) ?? nonEmpty(entry.signatureVersion);
-  const timeoutMs = positiveInt(flags.timeout, "--timeout", command, 0);
+  const timeoutMs = positiveInt(flags.timeout, "--timeout", command, 0, 2_147_483_647); // what a timer holds
   const maxAttempts = positiveInt(flags.retries, "--retries", command, 1);
 
   const common: { endpoint?: string; timeoutMs?: number; retry?: RetryOptions } = {};
@@ -70,7 +72,12 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
 
   const facts = moduleOf(provider).cli;
   if (signatureVersion !== undefined && !facts.signatureVersions.includes(signatureVersion)) {
-    throw new UsageError(`--signature-version for ${provider} is one of ${facts.signatureVersions.join(", ")}, got "${signatureVersion}"`, command);
+    throw new UsageError(
+      facts.signatureVersions.length === 0
+        ? `--signature-version: ${provider} has a single signature scheme; leave the flag out`
+        : `--signature-version for ${provider} is one of ${facts.signatureVersions.join(", ")}, got "${signatureVersion}"`,
+      command,
+    );
   }
   const context: CliContext = {
     provider,

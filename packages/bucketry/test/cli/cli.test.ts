@@ -197,6 +197,15 @@ describe.concurrent("exit codes and error lines", () => {
     expect((await run([])).code).toBe(2);
   });
 
+  it("2: a --signature-version for a provider with one scheme, and a --timeout no timer can hold, name the flag", async () => {
+    const bos = await run(["get-acl", "--provider", "baidu-bos", "--bucket", "examplebucket", "--signature-version", "v1"], envFor(server));
+    expect(bos.code).toBe(2);
+    expect(oneLine(bos.stderr)).toContain("--signature-version: baidu-bos has a single signature scheme; leave the flag out");
+    const timeout = await run(["list-buckets", "--provider", "aliyun-ens", "--timeout", "99999999999"], envFor(server));
+    expect(timeout.code).toBe(2);
+    expect(oneLine(timeout.stderr)).toContain('--timeout must be an integer from 0 to 2147483647, got "99999999999"');
+  });
+
   it("3: missing credentials name the vendor's env vars; a bad secret is an auth error with a request id and no secret", async () => {
     const missing = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", server.endpoints["aliyun-ens"]]);
     expect(missing.code).toBe(3);
@@ -287,6 +296,24 @@ describe.concurrent("mock", () => {
     expect([acl.code, acl.stderr]).toEqual([0, ""]);
     child.kill("SIGTERM");
     expect(await exited).toEqual({ code: 0, signal: null });
+  });
+
+  it("mock: an out-of-range --port or --buckets, or a port in use, is a usage error (exit 2) saying which, not 'unexpected error'", async () => {
+    const port = await run(["mock", "--port", "99999"], cleanEnv());
+    expect([port.code, port.stderr]).toEqual([2, expect.stringContaining('--port must be an integer from 0 to 65535, got "99999"')]);
+    const buckets = await run(["mock", "--buckets", "5000000"], cleanEnv());
+    expect([buckets.code, buckets.stderr]).toEqual([2, expect.stringContaining("--buckets must be an integer from 0 to 1000000")]);
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    try {
+      const inUse = (taken.address() as { port: number }).port;
+      const busy = await run(["mock", "--port", String(inUse)], cleanEnv());
+      expect(busy.code).toBe(2);
+      expect(busy.stderr).toContain(`cannot listen on 127.0.0.1:${inUse}: the port is in use (EADDRINUSE)`);
+      expect(busy.stderr).not.toContain("unexpected error");
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
+    }
   });
 
   it("mock prints export lines a shell can source, and exits 0 on SIGINT", async () => {

@@ -5,6 +5,7 @@ import { COMMON_OPTIONS, parse } from "../args.js";
 import { HELP, tryListing } from "../help.js";
 import { loadMocks, mockFacts, type MockServerLike } from "../mocks.js";
 import { jsonLine, type Io } from "../output.js";
+import { CliError, EXIT } from "../exit.js";
 import { envPrefix } from "../providers.js";
 import { positiveInt } from "../settings.js";
 
@@ -43,13 +44,22 @@ export async function mockCommand(args: string[], io: Io): Promise<number> {
     io.out.write(HELP[command]!);
     return 0;
   }
-  const port = positiveInt(flags.port, "--port", command, 0);
-  const buckets = positiveInt(flags.buckets, "--buckets", command, 0);
+  const port = positiveInt(flags.port, "--port", command, 0, 65_535);
+  const buckets = positiveInt(flags.buckets, "--buckets", command, 0, 1_000_000);
   const seed = positiveInt(flags.seed, "--seed", command, 0);
   const { startMockServer } = await loadMocks(command);
   // --host 0.0.0.0 serves a container's port mapping; the server answers whatever Host it is reached by.
   const host = flags.host?.trim() || undefined;
-  const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
+  let server: Awaited<ReturnType<typeof startMockServer>>;
+  try {
+    server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
+  } catch (err) {
+    // The address cannot be served (in use, not this machine's, not resolvable): say which, as a usage error.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code !== "string") throw err;
+    const why = code === "EADDRINUSE" ? "the port is in use" : code === "EADDRNOTAVAIL" ? "the address is not one of this machine's" : code === "ENOTFOUND" ? "the host name does not resolve" : code === "EACCES" ? "permission denied" : code;
+    throw new CliError(`bucketry mock: cannot listen on ${host ?? "127.0.0.1"}:${port ?? 0}: ${why} (${code}); choose another --port or --host`, EXIT.usage);
+  }
   const env = mockEnv(server);
   if (flags.json) {
     io.out.write(jsonLine({ url: server.url, endpoints: server.endpoints, credentials: server.credentials, env: Object.fromEntries(env.map(([, n, v]) => [n, v])) }));

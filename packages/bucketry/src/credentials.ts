@@ -86,6 +86,8 @@ export interface CredentialsDescription {
   id?: string | undefined;
   /** ISO 8601 expiry of temporary credentials. */
   expiration?: string | undefined;
+  /** Temporary credentials (with a security token): when `expiration` is absent, their source gave none. */
+  temporary?: true | undefined;
   /** Huawei: the project id the client uses (given, from the source, or looked up from IAM). */
   projectId?: string | undefined;
 }
@@ -124,5 +126,6 @@ export async function describeAccessKeys(provider: Provider, facts: AccessKeyFac
   }
   const description: CredentialsDescription = { provider, source: from, id: maskId(value.accessKeyId) };
   if (value.expiration !== undefined) description.expiration = new Date(value.expiration).toISOString();
+  if (value.securityToken) description.temporary = true;
   return { description, keys: value };
 }

@@ -259,8 +259,13 @@ export function bucketAddressing(provider: Provider, endpoint: string | undefine
     if (addressing === "path") throw configError(provider, 'cname: true addresses the bucket by its own domain; it cannot be combined with addressing: "path"');
     return "cname";
   }
+  const host = endpoint === undefined ? undefined : new URL(endpoint).hostname;
+  // `{bucket}.127.0.0.1` is no host name (the request would fail as an unparsable URL); `{bucket}.localhost` is.
+  if (addressing === "virtual-hosted" && host !== undefined && host !== "localhost" && isIpOrLocalhost(host)) {
+    throw configError(provider, `addressing: "virtual-hosted" needs an endpoint with a host name; a bucket cannot prefix the IP address ${host} (use addressing: "path")`);
+  }
   if (addressing) return addressing;
-  return endpoint !== undefined && isIpOrLocalhost(new URL(endpoint).hostname) ? "path" : "virtual-hosted";
+  return host !== undefined && isIpOrLocalhost(host) ? "path" : "virtual-hosted";
 }
 
 /** `{scheme}//{bucket}.{host}{path}` for a service endpoint (its path, if any, kept). */

@@ -397,6 +397,11 @@ describe("whoami and the credential chains", () => {
     expect(r.stdout).not.toContain("whoami-secret-value");
     const j = await run(["whoami", "--provider", "aliyun-ens", "--json"], env);
     expect(JSON.parse(j.stdout)).toEqual({ provider: "aliyun-ens", source: "environment", id: "****1234" });
+    expect(r.stdout).toMatch(/expires:\s+never \(long-lived keys\)/);
+    // STS keys in the environment carry no expiry: not "never".
+    const sts = await run(["whoami", "--provider", "aliyun-ens"], { ...env, ALIBABA_CLOUD_SECURITY_TOKEN: "whoami-sts-token" });
+    expect(sts.stdout).toMatch(/expires:\s+unknown \(temporary keys; their source gives no expiry\)/);
+    expect(sts.stdout).not.toContain("whoami-sts-token");
   });
 
   it("whoami: temporary credentials from a credentials URI show their expiry; a CLI profile file is named", async () => {
@@ -410,7 +415,7 @@ describe("whoami and the credential chains", () => {
       const port = (uriServer.address() as { port: number }).port;
       const r = await run(["whoami", "--provider", "aliyun-oss", "--region", "cn-hangzhou", "--json"], cleanEnv({ ALIBABA_CLOUD_CREDENTIALS_URI: `http://127.0.0.1:${port}/creds` }));
       expect(r.stderr).toBe("");
-      expect(JSON.parse(r.stdout)).toEqual({ provider: "aliyun-oss", source: "credentials-uri", id: "****9876", expiration: "2031-05-06T07:08:09.000Z" });
+      expect(JSON.parse(r.stdout)).toEqual({ provider: "aliyun-oss", source: "credentials-uri", id: "****9876", expiration: "2031-05-06T07:08:09.000Z", temporary: true });
     } finally {
       await new Promise((resolve) => uriServer.close(resolve));
     }

@@ -57,6 +57,8 @@ describe("client options", () => {
     // endpoint URLs
     ["relative endpoint", { provider: "aliyun-ens", endpoint: "ens.local", credentials: creds["aliyun-ens"] }, /not an absolute URL \(expected e\.g\. http:\/\/127\.0\.0\.1:9000\)/],
     ["scheme-less endpoint with user info (not echoed)", { provider: "baidu-bos", endpoint: "//admin:s3cret-pw@bos.local", credentials: creds["baidu-bos"] }, /^(?!.*s3cret-pw).*not an absolute URL/],
+    ["virtual-hosted addressing with an IP endpoint", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "http://127.0.0.1:9000", addressing: "virtual-hosted", credentials: creds["aliyun-oss"] }, /addressing: "virtual-hosted" needs an endpoint with a host name; a bucket cannot prefix the IP address 127\.0\.0\.1 \(use addressing: "path"\)/],
+    ["virtual-hosted addressing with an IPv6 endpoint", { provider: "baidu-bos", endpoint: "http://[::1]:9000", addressing: "virtual-hosted", credentials: creds["baidu-bos"] }, /a bucket cannot prefix the IP address \[::1\]/],
     ["ftp endpoint", { provider: "aliyun-ens", endpoint: "ftp://ens.local", credentials: creds["aliyun-ens"] }, /must be http\(s\)/],
     ["endpoint with user info", { provider: "baidu-bos", endpoint: "http://u:p@bos.local", credentials: creds["baidu-bos"] }, /must not contain user info/],
     ["endpoint with a query", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "http://oss.local/?a=1", credentials: creds["aliyun-oss"] }, /must not contain a query/],

@@ -33,7 +33,7 @@ export async function whoamiCommand(args: string[], io: Io): Promise<number> {
     ["provider", d.provider],
     ["source", d.source],
     [keys ? "access key id" : "token", d.id],
-    ["expires", d.expiration ?? (d.id && keys ? "never (long-lived keys)" : undefined)],
+    ["expires", d.expiration ?? (d.id && keys ? (d.temporary ? "unknown (temporary keys; their source gives no expiry)" : "never (long-lived keys)") : undefined)],
     ["project id", d.projectId],
   ];
   for (const [k, v] of lines) if (v !== undefined) io.out.write(`${s.dim(`${k}:`.padEnd(15))}${v}\n`);

@@ -79,7 +79,8 @@ export function formatError(err: unknown): string {
     // The facade's message may already end with "[request id …]"; the facts list says it once.
     let message = err.requestId ? err.message.replace(` [request id ${err.requestId}]`, "") : err.message;
     // The facade's hint for library callers ("pass `credentials: …` or set X") reads, on a command line, "set X".
-    if (err.kind === "Configuration") message = message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "");
+    // The chain's closing hint for library callers ("(or pass `credentials` in the options)") goes the same way.
+    message = message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "").replace(" (or pass `credentials` in the options)", "");
     let line = `bucketry: ${oneLine(message)} (${facts.join(", ")})`;
     if (err.kind === "Configuration") line += " — or use --profile NAME (see `bucketry --help`)";
     return line;

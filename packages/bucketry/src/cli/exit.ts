@@ -82,7 +82,8 @@ export function formatError(err: unknown): string {
     // The chain's closing hint for library callers ("(or pass `credentials` in the options)") goes the same way.
     message = message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "").replace(" (or pass `credentials` in the options)", "");
     let line = `bucketry: ${oneLine(message)} (${facts.join(", ")})`;
-    if (err.kind === "Configuration") line += " — or use --profile NAME (see `bucketry --help`)";
+    // Only where credentials are what is missing: a bad bucket name or endpoint is no profile's business.
+    if (err.kind === "Configuration" && /credentials|ACCESS_KEY|SECRET|TOKEN/i.test(message)) line += " — or use --profile NAME (see `bucketry --help`)";
     return line;
   }
   const e = err as { message?: unknown } | null;

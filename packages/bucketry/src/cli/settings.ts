@@ -8,7 +8,7 @@ import type { BucketClientOptions } from "../registry.js";
 import type { RetryOptions } from "../retry.js";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { loadProfile, type ProfileEntry } from "./config.js";
-import { UsageError } from "./exit.js";
+import { CliError, EXIT, UsageError } from "./exit.js";
 import { envPrefix, moduleOf } from "./providers.js";
 
 export interface ConnectionFlags {
@@ -54,7 +54,14 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
 
 export function resolveClient(provider: Provider, flags: ConnectionFlags, env: NodeJS.ProcessEnv, command: string, debug?: (line: string) => void): Resolved {
   const profileName = nonEmpty(flags.profile) ?? nonEmpty(env.BUCKETRY_PROFILE);
-  const entry: ProfileEntry = profileName ? (loadProfile(profileName, env).profile[provider] ?? {}) : {};
+  const loaded = profileName ? loadProfile(profileName, env) : undefined;
+  // A profile named on the command line that has nothing for this provider would quietly use other
+  // credentials (the environment's): say so instead. (BUCKETRY_PROFILE may cover only some providers.)
+  if (loaded && nonEmpty(flags.profile) && loaded.profile[provider] === undefined) {
+    const has = Object.keys(loaded.profile);
+    throw new CliError(`--profile ${profileName} has no "${provider}" entry in ${loaded.path}${has.length ? ` (it has: ${has.join(", ")})` : ""}`, EXIT.auth);
+  }
+  const entry: ProfileEntry = loaded?.profile[provider] ?? {};
   const prefix = envPrefix(provider);
   const endpoint = nonEmpty(flags.endpoint) ?? nonEmpty(entry.endpoint) ?? nonEmpty(env[`${prefix}_ENDPOINT`]);
   const region = nonEmpty(flags.region) ?? nonEmpty(entry.region) ?? nonEmpty(env[`${prefix}_REGION`]);

@@ -375,6 +375,16 @@ describe.concurrent("profiles", () => {
     const unknown = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "work"], env);
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toMatch(/profile "work" is not in .*profiles: mock/);
+    // A profile named on the command line without this provider is an error, not a silent switch to other credentials.
+    const other = await run(["list-buckets", "--provider", "aliyun-ens", "--profile", "mock"], { ...env, ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIother", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "other-secret" });
+    expect(other.code).toBe(3);
+    expect(other.stderr).toMatch(/--profile mock has no "aliyun-ens" entry in .*config\.json \(it has: aliyun-oss\)/);
+  });
+
+  it("the --profile hint follows credential errors only, not a bad bucket name", async () => {
+    const r = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "x", "--region", "cn-hangzhou"], envFor(server));
+    expect(r.stderr).toMatch(/bucket name "x" is invalid/);
+    expect(r.stderr).not.toContain("--profile");
   });
 });
 

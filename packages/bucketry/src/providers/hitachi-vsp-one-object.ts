@@ -269,7 +269,11 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
     callOptions(ctx) {
       const raw = ctx.flags["user-id"] ?? (ctx.entry.userId !== undefined ? String(ctx.entry.userId) : undefined) ?? ctx.env[`${ctx.prefix}_USER_ID`];
       if (raw === undefined || raw.trim() === "") return ctx.usage(`hitachi-vsp-one-object needs --user-id (a number, or a UUID on 2.x/3.0; or ${ctx.prefix}_USER_ID)`);
-      return { userId: /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : raw.trim() };
+      const id = raw.trim();
+      if (!/^\d+$/.test(id)) return { userId: id };
+      // Past 2^53 a number is rounded: another user's id would be sent.
+      if (!Number.isSafeInteger(Number(id))) return ctx.usage(`--user-id ${id} is larger than an id can be (at most ${Number.MAX_SAFE_INTEGER})`);
+      return { userId: Number(id) };
     },
     credentialChain: ["VSP_ONE_OBJECT_TOKEN", "VSP_ONE_OBJECT_TOKEN_FILE", "password grant (VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL)"],
     describeCredentials: (options, environment) => describeHitachiCredentials(env, options.credentials, environment),

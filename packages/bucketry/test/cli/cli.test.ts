@@ -197,6 +197,12 @@ describe.concurrent("exit codes and error lines", () => {
     expect((await run([])).code).toBe(2);
   });
 
+  it("2: a --user-id past 2^53 is refused, not rounded to another user's id", async () => {
+    const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--user-id", "9007199254740993"], envFor(server));
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toContain("--user-id 9007199254740993 is larger than an id can be (at most 9007199254740991)");
+  });
+
   it("2: a --signature-version for a provider with one scheme, and a --timeout no timer can hold, name the flag", async () => {
     const bos = await run(["get-acl", "--provider", "baidu-bos", "--bucket", "examplebucket", "--signature-version", "v1"], envFor(server));
     expect(bos.code).toBe(2);

@@ -237,21 +237,28 @@ describe("alibaba sources on the wire", () => {
   });
 
   it.each([
-    ["RamRoleArn without ram_role_arn", ".aliyun/config.json", cliConfig("r", [{ name: "r", mode: "RamRoleArn", access_key_id: "LTAIs", access_key_secret: SOURCE_SECRET }]), 'profile "r" (RamRoleArn) in', "has no ram_role_arn"],
-    ["ChainableRamRoleArn without ram_role_arn", ".aliyun/config.json", cliConfig("c", [{ name: "c", mode: "ChainableRamRoleArn", source_profile: "a" }, { name: "a", mode: "AK", access_key_id: "LTAIs", access_key_secret: SOURCE_SECRET }]), 'profile "c" (ChainableRamRoleArn) in', "has no ram_role_arn"],
+    ["RamRoleArn without ram_role_arn", ".aliyun/config.json", cliConfig("r", [{ name: "r", mode: "RamRoleArn", access_key_id: "LTAIs", access_key_secret: SOURCE_SECRET }]), 'profile "r" (RamRoleArn) in', "has no ram_role_arn (and ALIBABA_CLOUD_ROLE_ARN is not set)"],
+    ["ChainableRamRoleArn without ram_role_arn", ".aliyun/config.json", cliConfig("c", [{ name: "c", mode: "ChainableRamRoleArn", source_profile: "a" }, { name: "a", mode: "AK", access_key_id: "LTAIs", access_key_secret: SOURCE_SECRET }]), 'profile "c" (ChainableRamRoleArn) in', "has no ram_role_arn (and ALIBABA_CLOUD_ROLE_ARN is not set)"],
     ["RamRoleArn with expired_seconds 100", ".aliyun/config.json", cliConfig("r", [{ name: "r", mode: "RamRoleArn", access_key_id: "LTAIs", access_key_secret: SOURCE_SECRET, ram_role_arn: "acs:ram::1:role/x", expired_seconds: 100 }]), 'profile "r" (RamRoleArn) in', "expired_seconds must be at least 900 seconds"],
-    ["OIDC without its provider and token file", ".aliyun/config.json", cliConfig("o", [{ name: "o", mode: "OIDC", ram_role_arn: "acs:ram::1:role/x" }]), 'profile "o" (OIDC) in', "has no oidc_token_file"],
-    ["an ini ram_role_arn section without role_arn", ".alibabacloud/credentials", "[default]\ntype = ram_role_arn\naccess_key_id = LTAIs\naccess_key_secret = s\n", "[default] in", "(ram_role_arn) has no role_arn"],
-    ["an ini oidc_role_arn section without role_arn", ".alibabacloud/credentials", "[default]\ntype = oidc_role_arn\n", "[default] in", "(oidc_role_arn) has no role_arn"],
-  ])("a profile's missing or bad role field is named as the file names it (%s), not as an environment variable", async (_, file, content, where, what) => {
+    ["OIDC without its token file", ".aliyun/config.json", cliConfig("o", [{ name: "o", mode: "OIDC", ram_role_arn: "acs:ram::1:role/x" }]), 'profile "o" (OIDC) in', "has no oidc_token_file (and ALIBABA_CLOUD_OIDC_TOKEN_FILE is not set)"],
+    ["an ini ram_role_arn section without role_arn", ".alibabacloud/credentials", "[default]\ntype = ram_role_arn\naccess_key_id = LTAIs\naccess_key_secret = s\n", "[default] in", "(ram_role_arn) has no role_arn (and ALIBABA_CLOUD_ROLE_ARN is not set)"],
+    ["an ini oidc_role_arn section without role_arn", ".alibabacloud/credentials", "[default]\ntype = oidc_role_arn\n", "[default] in", "(oidc_role_arn) has no role_arn (and ALIBABA_CLOUD_ROLE_ARN is not set)"],
+  ])("a profile's missing or bad role field fails naming the profile, the file and the field (%s)", async (_, file, content, where, what) => {
     const home = tempHome({ [file]: content });
     const err = (await ours({ HOME: home, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true" }, "http://127.0.0.1:9")).error!;
     expect(err.sourceFailed).toBe(true);
     const failed = err.attempts.find((a) => a.configured)!;
     expect(failed.reason).toContain(where);
     expect(failed.reason).toContain(what);
-    expect(failed.reason).not.toContain("ALIBABA_CLOUD_");
     expect(err.message).not.toContain(SOURCE_SECRET);
+  });
+
+  it("a role field a profile leaves out is taken from its environment variable, as the official library does", async () => {
+    const { server, issued } = await fakeAlibaba();
+    const home = tempHome({ ".aliyun/config.json": cliConfig("r", [{ name: "r", mode: "RamRoleArn", access_key_id: "LTAIsource", access_key_secret: SOURCE_SECRET }]) });
+    const got = await ours({ HOME: home, ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true", ALIBABA_CLOUD_ROLE_ARN: "acs:ram::123:role/from-env" }, server.url);
+    expect(got).toMatchObject({ ok: true, accessKeyId: "STS.role.acs:ram::123:role/from-env", source: "cli-profile r (RamRoleArn)" });
+    expect(issued()).toBe(1);
   });
 
   it("a credentials file or profile the environment names but that is not there is a failure, not 'not configured'", async () => {

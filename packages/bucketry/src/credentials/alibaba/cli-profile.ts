@@ -68,11 +68,11 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
     if (!accessKeyId || !accessKeySecret) throw sourceFailed(name, `profile "${profileName}" (${mode}) has no access_key_id and access_key_secret`);
     return { accessKeyId, accessKeySecret };
   };
-  // The profile's own fields, named as the file names them: left empty, the role sources would fall back to
-  // environment variables and blame those.
-  const required = (field: keyof CliProfile & string): string => {
-    const value = text(p[field]);
-    if (!value) throw sourceFailed(name, `profile "${profileName}" (${mode}) in ${path} has no ${field}`);
+  // A role field the profile leaves out falls back to its environment variable, as the official library's
+  // providers do; with neither, the error names both and the profile counts as configured (it failed).
+  const required = (field: keyof CliProfile & string, envName: string): string => {
+    const value = text(p[field]) ?? setting(ctx.env, envName);
+    if (!value) throw sourceFailed(name, `profile "${profileName}" (${mode}) in ${path} has no ${field} (and ${envName} is not set)`);
     return value;
   };
   const duration = (...fields: (keyof CliProfile & string)[]): number | undefined => {
@@ -103,7 +103,7 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
         ...stsOptions,
         name: label,
         credentials: needKeys(),
-        roleArn: required("ram_role_arn"),
+        roleArn: required("ram_role_arn", ALIBABA_ENV.roleArn),
         roleSessionName: text(p.ram_session_name),
         durationSeconds: duration("expired_seconds"),
       });
@@ -114,7 +114,7 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
         ...stsOptions,
         name: label,
         credentials: cliProfileSource(ctx, path, profiles, sourceProfile, depth + 1),
-        roleArn: required("ram_role_arn"),
+        roleArn: required("ram_role_arn", ALIBABA_ENV.roleArn),
         roleSessionName: text(p.ram_session_name),
         durationSeconds: duration("expired_seconds"),
       });
@@ -125,9 +125,9 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
       return fromOidcRole({
         ...stsOptions,
         name: label,
-        oidcTokenFile: required("oidc_token_file"),
-        oidcProviderArn: required("oidc_provider_arn"),
-        roleArn: required("ram_role_arn"),
+        oidcTokenFile: required("oidc_token_file", ALIBABA_ENV.oidcTokenFile),
+        oidcProviderArn: required("oidc_provider_arn", ALIBABA_ENV.oidcProviderArn),
+        roleArn: required("ram_role_arn", ALIBABA_ENV.roleArn),
         roleSessionName: text(p.ram_session_name),
         // The Node library reads expired_seconds and then duration_seconds (the later wins); so do we.
         durationSeconds: duration("duration_seconds", "expired_seconds"),

@@ -53,10 +53,12 @@ function iniSource(ctx: Ctx, path: string, profile: string, s: Record<string, st
     if (!s.access_key_id || !s.access_key_secret) throw sourceFailed(name, `[${profile}] in ${path} (${type}) has no access_key_id and access_key_secret`);
     return { accessKeyId: s.access_key_id, accessKeySecret: s.access_key_secret };
   };
-  // The section's own keys, named as the file names them (left empty, the role sources would blame env variables).
-  const required = (key: string): string => {
-    if (!s[key]) throw sourceFailed(name, `[${profile}] in ${path} (${type}) has no ${key}`);
-    return s[key];
+  // A role key the section leaves out falls back to its environment variable, as the official library's
+  // providers do; with neither, the error names both and the section counts as configured (it failed).
+  const required = (key: string, envName: string): string => {
+    const value = s[key] || setting(ctx.env, envName);
+    if (!value) throw sourceFailed(name, `[${profile}] in ${path} (${type}) has no ${key} (and ${envName} is not set)`);
+    return value;
   };
   switch (type) {
     case "access_key":
@@ -67,16 +69,16 @@ function iniSource(ctx: Ctx, path: string, profile: string, s: Record<string, st
       return staticSource(label, { ...keys, securityToken: s.security_token });
     }
     case "ram_role_arn":
-      return fromRamRoleArn({ ...ctx.options, name: label, credentials: needKeys(), roleArn: required("role_arn"), roleSessionName: s.role_session_name || undefined, policy: s.policy || undefined });
+      return fromRamRoleArn({ ...ctx.options, name: label, credentials: needKeys(), roleArn: required("role_arn", ALIBABA_ENV.roleArn), roleSessionName: s.role_session_name || undefined, policy: s.policy || undefined });
     case "ecs_ram_role":
       return fromEcsRamRole({ ...ctx.options, name: label, roleName: s.role_name || undefined });
     case "oidc_role_arn":
       return fromOidcRole({
         ...ctx.options,
         name: label,
-        roleArn: required("role_arn"),
-        oidcProviderArn: required("oidc_provider_arn"),
-        oidcTokenFile: required("oidc_token_file_path"),
+        roleArn: required("role_arn", ALIBABA_ENV.roleArn),
+        oidcProviderArn: required("oidc_provider_arn", ALIBABA_ENV.oidcProviderArn),
+        oidcTokenFile: required("oidc_token_file_path", ALIBABA_ENV.oidcTokenFile),
         roleSessionName: s.role_session_name || undefined,
       });
     default:

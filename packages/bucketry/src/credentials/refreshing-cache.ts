@@ -35,6 +35,8 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
   readonly #retryFailed: number;
   #current: C | undefined;
   #fetchedAt = 0;
+  /** Successful fetches so far; `#current` from the first one means no other credentials were ever served. */
+  #fetches = 0;
   #retryAt = 0;
   #inflight: Promise<C> | undefined;
   #refreshes = 0;
@@ -73,6 +75,7 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
         // Signing with them would only earn an "expired token" answer (and another refresh, for every call).
         throw sourceFailed(fresh.source, `gave credentials that expired at ${new Date(fresh.expiration!).toISOString()} (is this machine's clock right?)`);
       }
+      this.#fetches++;
       this.#current = fresh;
       this.#fetchedAt = this.#clock();
       this.#retryAt = 0;
@@ -106,7 +109,9 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
     if (this.#inflight !== undefined) return true;
     const current = this.#current;
     if (current === undefined) return true;
-    if (this.#fetchedAt > since) return true;
+    // Fetched after the attempt began: another call refreshed them, and the attempt used older ones — unless
+    // they are the first this cache ever fetched, which the attempt itself must have fetched and used.
+    if (this.#fetchedAt > since && this.#fetches > 1) return true;
     // Long-lived keys: a refresh would return the same. Temporary ones (with a token) whose source gave no
     // readable expiry are dropped like any other, or a refused token would be used until the process ends.
     if (current.expiration === undefined && current.securityToken === undefined) return false;

@@ -91,6 +91,27 @@ describe("RefreshingCredentials", () => {
     await expect(late).rejects.toThrow("STS is down");
   });
 
+  it("invalidate drops the very first credentials even when the refused attempt fetched them itself", async () => {
+    let now = 0;
+    const src = manualSource(60 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+    const attemptStartedAt = now; // the attempt begins, then fetches: the cache's first credentials
+    now = 5;
+    const first = cache.get();
+    src.release();
+    expect((await first).accessKeyId).toBe("AK1");
+    now = 10;
+    expect(cache.invalidate(attemptStartedAt)).toBe(true); // refused as expired: AK1 is what it used
+    const second = cache.get();
+    expect(src.calls()).toBe(2);
+    src.release();
+    expect((await second).accessKeyId).toBe("AK2");
+    // A second report about that same attempt (AK2 was fetched after it began, and AK1 existed): AK2 stays.
+    expect(cache.invalidate(attemptStartedAt)).toBe(true);
+    expect((await cache.get()).accessKeyId).toBe("AK2");
+    expect(src.calls()).toBe(2);
+  });
+
   it("invalidate drops credentials fetched before the refused attempt, not ones fetched after it", async () => {
     let now = 0;
     const src = manualSource(60 * MIN, () => now);

@@ -201,6 +201,18 @@ describe("alibaba sources on the wire", () => {
     expect(err?.message).toMatch(/not an ECS instance/);
   });
 
+  it("metadata that answered once and then stops answering is a failure that may pass, not 'not an ECS instance'", async () => {
+    const metadata = await fakeServer((req: Seen) =>
+      req.path === "/latest/api/token" ? { body: "t" } : req.path.endsWith("/security-credentials/") ? { body: "EcsRole" } : json({ Code: "Success", AccessKeyId: "STS.ecs", AccessKeySecret: "ecs-secret", SecurityToken: "ecs-token", Expiration: EXPIRES }),
+    );
+    const source = fromEcsRamRole({ env: {}, metadataEndpoint: metadata.url, metadataTimeoutMs: 2_000 });
+    expect(await source.resolve()).toMatchObject({ accessKeyId: "STS.ecs" });
+    await metadata.close(); // nothing listens there any more: the refresh meets a network error
+    const err = await source.resolve().then(() => undefined, (e: { configured?: boolean; transient?: string; message: string }) => e);
+    expect(err).toMatchObject({ configured: true, transient: "Network" });
+    expect(err?.message).not.toMatch(/not an ECS instance/);
+  });
+
   it("STS endpoint rules match the official library's (region, VPC, default)", () => {
     const OidcProvider = alicloud<{ builder(): { build(): { stsEndpoint: string } } }>("providers/oidc_role_arn");
     const base = { ALIBABA_CLOUD_ROLE_ARN: "r", ALIBABA_CLOUD_OIDC_PROVIDER_ARN: "p", ALIBABA_CLOUD_OIDC_TOKEN_FILE: "/t" };

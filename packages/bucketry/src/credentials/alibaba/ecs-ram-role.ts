@@ -22,13 +22,16 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
   const name = options.name ?? "ecs-ram-role";
   const base = (options.metadataEndpoint ?? ALIBABA_METADATA_ENDPOINT).replace(/\/+$/, "");
   const timeoutMs = options.metadataTimeoutMs ?? METADATA_TIMEOUT_MS;
+  // Once the metadata service has answered, silence from it is a failure (it may pass), not "not an ECS instance".
+  let answered = false;
+  const absent = (err: CredentialSourceError) => (answered ? err : notConfigured(name, `${err.message} (not an ECS instance?)`));
 
   const get = async (path: string, token: string | null) => {
     try {
       return await send(ctx.fetch, name, { method: "GET", url: `${base}${path}`, headers: token === null ? {} : { "x-aliyun-ecs-metadata-token": token }, timeoutMs });
     } catch (err) {
       // Nothing answering at the metadata address: not an ECS instance (or metadata blocked).
-      if (err instanceof CredentialSourceError) throw notConfigured(name, `${err.message} (not an ECS instance?)`);
+      if (err instanceof CredentialSourceError) throw absent(err);
       throw err;
     }
   };
@@ -46,7 +49,7 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
           res = await send(ctx.fetch, name, { method: "PUT", url: `${base}/latest/api/token`, headers: { "x-aliyun-ecs-metadata-token-ttl-seconds": String(METADATA_TOKEN_TTL_SECONDS) }, timeoutMs });
         } catch (err) {
           if (!v1Disabled) return null;
-          throw err instanceof CredentialSourceError ? notConfigured(name, `${err.message} (not an ECS instance?)`) : err;
+          throw err instanceof CredentialSourceError ? absent(err) : err;
         }
         if (res.status === 200) return res.text;
         if (v1Disabled) throw sourceFailed(name, `metadata token request answered HTTP ${res.status} (hardened mode is required by ${ALIBABA_ENV.imdsV1Disabled})`, statusTransient(res.status));
@@ -82,6 +85,7 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
       if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(name, "the metadata service answered without AccessKeyId, AccessKeySecret and SecurityToken");
       if (data?.Code !== "Success") throw sourceFailed(name, "the metadata service answered Code other than Success");
       const expiration = parseExpiration(data.Expiration);
+      answered = true;
       return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name };
     },
   };

@@ -27,6 +27,11 @@ export interface Resolved {
   entry: ProfileEntry;
   /** What the provider's module reads the CLI's settings from (its `callOptions` too). */
   context: CliContext;
+  /**
+   * Where the credentials the CLI passes as options come from (the profile, or BUCKETRY_<PROVIDER>_*
+   * variables), for `whoami`; undefined when the library finds them itself.
+   */
+  credentialsFrom: string | undefined;
 }
 
 const nonEmpty = (v: string | undefined) => (v !== undefined && v.trim() !== "" ? v.trim() : undefined);
@@ -105,5 +110,8 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
       throw new UsageError(message, command);
     },
   };
-  return { options: facts.options(context) as BucketClientOptions, entry, context };
+  const fromProfile = [entry.accessKeyId, entry.accessKeySecret, entry.token, entry.username].some((v) => v !== undefined);
+  const fromEnv = ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "TOKEN", "USERNAME"].find((name) => nonEmpty(env[`${prefix}_${name}`]) !== undefined);
+  const credentialsFrom = fromProfile ? `profile ${profileName} (${loaded!.path})` : fromEnv ? `${prefix}_${fromEnv}` : undefined;
+  return { options: facts.options(context) as BucketClientOptions, entry, context, credentialsFrom };
 }

@@ -360,6 +360,8 @@ describe.concurrent("profiles", () => {
     const ok = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "mock", "--json"], env);
     expect(ok.code, ok.stderr).toBe(0);
     expect(jsonLines(ok.stdout)[0]).toMatchObject({ provider: "aliyun-oss", bucket: "examplebucket" });
+    const who = await run(["whoami", "--provider", "aliyun-oss", "--profile", "mock", "--json"], env);
+    expect(JSON.parse(who.stdout)).toMatchObject({ source: `profile mock (${path})` });
   });
 
   it("a config.json with a syntax error is exit 3, naming the file and quoting none of its text", async () => {
@@ -419,6 +421,9 @@ describe("whoami and the credential chains", () => {
     const sts = await run(["whoami", "--provider", "aliyun-ens"], { ...env, ALIBABA_CLOUD_SECURITY_TOKEN: "whoami-sts-token" });
     expect(sts.stdout).toMatch(/expires:\s+unknown \(temporary keys; their source gives no expiry\)/);
     expect(sts.stdout).not.toContain("whoami-sts-token");
+    // Keys the CLI itself passes on (BUCKETRY_* variables) are named as such, not as "options".
+    const own = await run(["whoami", "--provider", "aliyun-ens", "--json"], cleanEnv({ BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID: "LTAI5tOwnKeyId5678", BUCKETRY_ALIYUN_ENS_ACCESS_KEY_SECRET: "own-secret" }));
+    expect(JSON.parse(own.stdout)).toMatchObject({ source: "BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID", id: "****5678" });
   });
 
   it("whoami: temporary credentials from a credentials URI show their expiry; a CLI profile file is named", async () => {

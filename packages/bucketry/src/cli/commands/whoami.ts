@@ -19,9 +19,11 @@ export async function whoamiCommand(args: string[], io: Io): Promise<number> {
   }
   const provider = parseProvider(flags.provider, command);
   const own = ownFlagValues(owners, flags, provider, command);
-  const { options } = resolveClient(provider, { region: flags.region, endpoint: flags.endpoint, profile: flags.profile, own }, io.env, command);
+  const { options, credentialsFrom } = resolveClient(provider, { region: flags.region, endpoint: flags.endpoint, profile: flags.profile, own }, io.env, command);
   const module = moduleOf(provider);
-  const d = await module.cli.describeCredentials(options as never, io.env);
+  const described = await module.cli.describeCredentials(options as never, io.env);
+  // The library sees the CLI's profile or BUCKETRY_* keys as "options": name where they really came from.
+  const d = credentialsFrom && described.source.startsWith("options") ? { ...described, source: described.source.replace(/^options/, credentialsFrom) } : described;
   // Access keys have an id and may expire; a bearer token (Hitachi) is shown as "token".
   const keys = module.env.accessKeyId !== undefined;
   if (flags.json) {

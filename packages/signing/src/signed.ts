@@ -3,6 +3,9 @@
 import type { SignedParts } from "./types.js";
 
 export type { SignedParts };
+// The Alibaba signers' encoding, for finding a secret in what they signed (redaction) without importing
+// every signer: the package's main entry loads them all.
+export { percentEncode } from "./percent-encoding.js";
 
 const signedParts = new WeakMap<Request, SignedParts>();
 

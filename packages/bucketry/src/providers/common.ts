@@ -7,8 +7,7 @@ import { resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget 
 import { SkewClock, type CallContext } from "../runtime.js";
 import type { DroppedField } from "./mapping.js";
 import { platformTransport } from "@bucketry/signing/fetch";
-import { signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
-import { percentEncode } from "@bucketry/signing";
+import { percentEncode, signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -50,7 +49,8 @@ export class SecretSet {
   add(...values: unknown[]): void {
     // Also as percent-encoded once and twice: an RPC string to sign carries a token in Alibaba's form (which
     // escapes `!'()*` too), a URL in encodeURIComponent's.
-    for (const v of values.flatMap((x) => (typeof x === "string" ? [x, ...encodedForms(x)] : [x]))) {
+    // A chain's credentials are added on every call: a value already known is skipped before it is encoded.
+    for (const v of values.flatMap((x) => (typeof x === "string" && !this.#values.includes(x) ? [x, ...encodedForms(x)] : []))) {
       if (typeof v !== "string" || v.length < 4 || this.#values.includes(v)) continue;
       this.#values.push(v);
       if (this.#values.length > 96) this.#values.shift();

@@ -48,7 +48,7 @@ export function fromAliyunCliProfile(options: ProfileOptions = {}): CredentialPr
         if (profiles.length === 0) throw notConfigured(name, `no profiles in ${path}`);
         const profileName = options.profile ?? setting(ctx.env, ALIBABA_ENV.profile) ?? text(conf.current);
         if (!profileName) throw notConfigured(name, `${path} names no current profile and ${ALIBABA_ENV.profile} is not set`);
-        inner = cliProfileSource(ctx, path, profiles, profileName, 0);
+        inner = cliProfileSource(ctx, path, profiles, profileName, []);
       }
       const c = await inner.resolve();
       return { ...c, source: `${name} ${inner.name}` };
@@ -56,7 +56,8 @@ export function fromAliyunCliProfile(options: ProfileOptions = {}): CredentialPr
   };
 }
 
-function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profileName: string, depth: number): CredentialProvider {
+/** `via`: the ChainableRamRoleArn profiles that led here through source_profile (a cycle is refused by name). */
+function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profileName: string, via: readonly string[]): CredentialProvider {
   const name = "cli-profile";
   const p = profiles.find((x) => x.name === profileName);
   if (!p) throw sourceFailed(name, `no profile named "${profileName}" in ${path}`);
@@ -109,11 +110,15 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
       });
     case "ChainableRamRoleArn": {
       const sourceProfile = text(p.source_profile);
-      if (!sourceProfile || depth > 8) throw sourceFailed(name, `profile "${profileName}" (ChainableRamRoleArn) has no usable source_profile`);
+      if (!sourceProfile) throw sourceFailed(name, `profile "${profileName}" (ChainableRamRoleArn) in ${path} has no source_profile`);
+      const chain = [...via, profileName];
+      if (chain.includes(sourceProfile)) {
+        throw sourceFailed(name, `profiles in ${path} form a cycle through source_profile: ${[...chain.slice(chain.indexOf(sourceProfile)), sourceProfile].map((n) => `"${n}"`).join(" -> ")}; one of them must take its keys from another mode (AK, StsToken, EcsRamRole, …)`);
+      }
       return fromRamRoleArn({
         ...stsOptions,
         name: label,
-        credentials: cliProfileSource(ctx, path, profiles, sourceProfile, depth + 1),
+        credentials: cliProfileSource(ctx, path, profiles, sourceProfile, chain),
         roleArn: required("ram_role_arn", ALIBABA_ENV.roleArn),
         roleSessionName: text(p.ram_session_name),
         durationSeconds: duration("expired_seconds"),

@@ -22,6 +22,13 @@ export const CONNECTION_OPTIONS = {
   raw: { type: "boolean" },
 } as const satisfies Options;
 
+/** The connection flags a command takes: those that mean nothing to it are refused, by name (see `parse`). */
+export function connectionOptionsWithout<K extends keyof typeof CONNECTION_OPTIONS>(...names: K[]): Omit<typeof CONNECTION_OPTIONS, K> {
+  const kept: Record<string, unknown> = { ...CONNECTION_OPTIONS };
+  for (const name of names) delete kept[name];
+  return kept as Omit<typeof CONNECTION_OPTIONS, K>;
+}
+
 export type Values<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: true }>>["values"];
 
 export function parse<O extends Options>(command: string, args: string[], options: O): Values<O> {
@@ -33,8 +40,15 @@ export function parse<O extends Options>(command: string, args: string[], option
     if (err instanceof UsageError) throw err;
     const e = err as NodeJS.ErrnoException;
     if (typeof e?.code === "string" && e.code.startsWith("ERR_PARSE_ARGS")) {
-      // parseArgs' messages are multi-line hints; keep the first sentence.
-      throw new UsageError(String(e.message).split(/\.\s|\n/)[0]!.replace(/\.$/, ""), command);
+      const message = String(e.message);
+      // "--prefix -x": parseArgs takes "-x" for a flag; its hint (write --prefix=-x) is what the user needs.
+      const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+      if (ambiguous) throw new UsageError(`${ambiguous[1]} needs a value; for a value starting with "-" write ${ambiguous[1]}=VALUE`, command);
+      // A connection flag this command leaves out (whoami has no --timeout): say so rather than "unknown".
+      const unknown = /^Unknown option '--([\w-]+)'/.exec(message);
+      if (unknown && unknown[1]! in CONNECTION_OPTIONS) throw new UsageError(`--${unknown[1]} does not apply to \`bucketry ${command}\``, command);
+      // parseArgs' other messages are multi-line hints; keep the first sentence.
+      throw new UsageError(message.split(/\.\s|\n/)[0]!.replace(/\.$/, ""), command);
     }
     throw err;
   }

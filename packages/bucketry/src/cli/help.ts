@@ -109,6 +109,11 @@ const SIGN_FLAGS = COMMON_FLAGS.split("\n")
   .filter((line) => !/^ {2}--(timeout|retries|raw) /.test(line))
   .join("\n");
 
+/** `whoami` runs no vendor operation: no signature version either. */
+const WHOAMI_FLAGS = SIGN_FLAGS.split("\n")
+  .filter((line) => !/^ {2}--signature-version /.test(line))
+  .join("\n");
+
 export const HELP: Record<string, string> = {
   main: `bucketry — one CLI over ${count} cloud vendors' bucket APIs
 
@@ -146,7 +151,7 @@ has one (given, from the source, or looked up by --region). Never prints a secre
 
 Flags:
   --provider P           one of the ${count} providers
-${ownFlags(allProviders(), "client")}${COMMON_FLAGS}
+${ownFlags(allProviders(), "client")}${WHOAMI_FLAGS}
 
 Examples:
 ${whoamiExamples.map((e) => `  ${e}`).join("\n")}

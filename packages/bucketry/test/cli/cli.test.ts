@@ -212,6 +212,27 @@ describe.concurrent("exit codes and error lines", () => {
     expect(oneLine(timeout.stderr)).toContain('--timeout must be an integer from 0 to 2147483647, got "99999999999"');
   });
 
+  it("2: a flag whose value starts with '-' says to write --flag=VALUE; a connection flag a command does not use is named as such", async () => {
+    const dash = await run(["list-buckets", "--provider", "aliyun-ens", "--prefix", "-logs"], envFor(server));
+    expect(dash.code).toBe(2);
+    expect(oneLine(dash.stderr)).toContain('--prefix needs a value; for a value starting with "-" write --prefix=VALUE');
+    const cases = [
+      ["whoami", "--provider", "aliyun-ens", "--timeout", "5000"],
+      ["whoami", "--provider", "aliyun-oss", "--signature-version=v1"],
+      ["whoami", "--provider", "aliyun-ens", "--raw"],
+      ["sign", "--provider", "aliyun-ens", "--retries", "2"],
+    ];
+    const results = await Promise.all(cases.map((args) => run(args, envFor(server))));
+    results.forEach((r, i) => {
+      const flag = cases[i]![3]!.split("=")[0]!;
+      expect(r.code, cases[i]!.join(" ")).toBe(2);
+      expect(oneLine(r.stderr)).toContain(`${flag} does not apply to \`bucketry ${cases[i]![0]}\``);
+    });
+    const help = await run(["whoami", "--help"], envFor(server));
+    expect(help.stdout).not.toMatch(/--(timeout|retries|raw|signature-version)\b/);
+    expect(help.stdout).toContain("--endpoint URL");
+  });
+
   it("3: missing credentials name the vendor's env vars; a bad secret is an auth error with a request id and no secret", async () => {
     const missing = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", server.endpoints["aliyun-ens"]]);
     expect(missing.code).toBe(3);

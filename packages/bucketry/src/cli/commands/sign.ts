@@ -5,7 +5,7 @@
 import { signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
 import { createBucketClient } from "../../client.js";
 import type { BucketClientOptions } from "../../registry.js";
-import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
+import { connectionOptionsWithout, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { jsonLine, type Io } from "../output.js";
@@ -20,12 +20,14 @@ class Captured extends Error {}
 export async function signCommand(args: string[], io: Io): Promise<number> {
   const command = "sign";
   const owners = ownFlagOwners(allProviders());
+  // Nothing is sent: a timeout, retries or raw records mean nothing here.
+  const connection = connectionOptionsWithout("timeout", "retries", "raw");
   const flags = parse(command, args, {
-    ...CONNECTION_OPTIONS,
+    ...connection,
     bucket: { type: "string" },
     prefix: { type: "string" },
     ...Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }])),
-  }) as Values<typeof CONNECTION_OPTIONS> & { bucket?: string; prefix?: string } & Record<string, string | boolean | undefined>;
+  }) as Values<typeof connection> & { bucket?: string; prefix?: string } & Record<string, string | boolean | undefined>;
   if (flags.help) {
     io.out.write(HELP[command]!);
     return 0;

@@ -1,7 +1,7 @@
 // `bucketry whoami --provider P`: which source supplies the credentials (the same resolution as every other
 // command), the key id masked to its last 4 characters, the expiry of temporary credentials and, for
 // huaweicloud-mpc, the project id. Never a secret.
-import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
+import { connectionOptionsWithout, parse, type Values } from "../args.js";
 import { HELP } from "../help.js";
 import { colourEnabled, jsonLine, style, type Io } from "../output.js";
 import { allProviders, moduleOf, ownFlagOwners, ownFlagValues, parseProvider } from "../providers.js";
@@ -11,7 +11,9 @@ export async function whoamiCommand(args: string[], io: Io): Promise<number> {
   const command = "whoami";
   // The providers' own flags that feed a client's options (`--project-id`).
   const owners = ownFlagOwners(allProviders(), "client");
-  const flags = parse(command, args, { ...CONNECTION_OPTIONS, ...Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }])) }) as Values<typeof CONNECTION_OPTIONS> &
+  // No vendor operation runs: the signature version, per-call timeout, retries and raw records mean nothing here.
+  const accepted = connectionOptionsWithout("signature-version", "timeout", "retries", "raw");
+  const flags = parse(command, args, { ...accepted, ...Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }])) }) as Values<typeof accepted> &
     Record<string, string | boolean | undefined>;
   if (flags.help) {
     io.out.write(HELP[command]!);

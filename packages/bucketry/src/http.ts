@@ -125,8 +125,20 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
     signature: kind === "SignatureMismatch" && trace ? compareSigned(profile, body, vendor, trace) : undefined,
-    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
+    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirectHint(response)}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
+}
+
+/** A 3xx is not followed (the signed headers would go along): say so, and where it pointed (host only). */
+function redirectHint(response: Response): string {
+  if (response.status < 300 || response.status > 399) return "";
+  let host = "";
+  try {
+    host = new URL(response.headers.get("location") ?? "").host;
+  } catch {
+    // No or relative Location: nothing to name.
+  }
+  return `; redirects are not followed${host ? ` (it points to ${host})` : ""}: check the endpoint and region`;
 }
 
 /** Codes ending in a wildcard (`Throttling.*`, `InvalidParameter.*`) in the code table. */

@@ -226,6 +226,18 @@ describe("bodies that are not what the vendor documents", () => {
   });
 });
 
+describe("redirects", () => {
+  it("a 3xx says it was not followed and names the host it points to, never its path or query", () => {
+    const location = "https://examplebucket.oss-cn-beijing.aliyuncs.com/?acl&x-oss-security-token=secret-token";
+    const err = mapError(ossErrors, 301, ossError("PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint."), { location });
+    expect(err).toMatchObject({ kind: "Unknown", code: "PermanentRedirect", status: 301, retryable: false });
+    expect(err.message).toContain("redirects are not followed (it points to examplebucket.oss-cn-beijing.aliyuncs.com): check the endpoint and region");
+    expect(err.message).not.toContain("secret-token");
+    expect(mapError(bosErrors, 307, "", { location: "/elsewhere" }).message).toContain("; redirects are not followed: check the endpoint and region");
+    expect(mapError(bosErrors, 404, bosBody("NoSuchBucket", "The specified bucket does not exist.")).message).not.toContain("redirect");
+  });
+});
+
 describe("Retry-After and x-acs-retry-after", () => {
   const at = (ms: number) => new Date(ms).toUTCString();
   it.each([

@@ -7,6 +7,7 @@ import { BucketryError, type SignedText } from "./errors.js";
 import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
+import { undecodableBodyCode } from "#network-codes";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {
@@ -274,6 +275,11 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   if (err instanceof ResponseTooLargeError) return malformed(ctx.profile, err, err.message);
   if (e?.name === "AbortError" || e?.name === "TimeoutError") {
     return new BucketryError({ provider, kind: "Timeout", retryable: true, message: `${provider}: request timed out`, cause: err });
+  }
+  // Checked before "network": fetch reports it as a failed read ("terminated"), but the server sent it so.
+  const undecodable = undecodableBodyCode?.(err);
+  if (undecodable) {
+    return new BucketryError({ provider, kind: "MalformedResponse", retryable: false, message: `${provider}: the response body does not decode as its Content-Encoding header says (${undecodable})`, cause: err });
   }
   const network = networkErrorCode(err);
   if (network !== false) {

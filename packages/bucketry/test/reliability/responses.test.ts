@@ -181,6 +181,22 @@ describe("maxResponseBytes (default 10 MiB), enforced while the body is read", (
     expect(err.message).toMatch(/larger than 1048576 bytes/);
   });
 
+  it("a body marked gzip that is not gzip is a MalformedResponse sent once, not a retried network error", async () => {
+    let requests = 0;
+    http = createServer((req, res) => {
+      requests++;
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "x-acs-request-id": "GZ-2" });
+      res.end(VALID_BODY["aliyun-ens"].body);
+    });
+    await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));
+    const client = clientFor("aliyun-ens", `http://127.0.0.1:${(http.address() as AddressInfo).port}`, { retry: { baseDelayMs: 0 } });
+    const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
+    expect(err).toMatchObject({ kind: "MalformedResponse", retryable: false, attempts: 1 });
+    expect(err.message).toContain("does not decode as its Content-Encoding header says (Z_DATA_ERROR)");
+    expect(requests).toBe(1);
+  });
+
   it("a body within the cap is read normally", async () => {
     const fetch = stubFetch(() => new Response(VALID_BODY["aliyun-oss"].body, { headers: { "content-type": "application/xml" } }));
     const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, maxResponseBytes: VALID_BODY["aliyun-oss"].body.length });

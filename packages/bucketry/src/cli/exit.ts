@@ -59,8 +59,17 @@ export function exitCodeFor(err: unknown): number {
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
+/**
+ * The library's option names in a message, as the CLI's flags: "`projectId` is required" reads
+ * "--project-id is required". `flagOf` maps option name to flag; only camelCase names are listed (plain
+ * words such as region or endpoint read the same either way).
+ */
+export function inCliTerms(message: string, flagOf: ReadonlyMap<string, string>): string {
+  return message.replace(/`?\b([a-z]+(?:[A-Z][a-z]*)+)\b`?/g, (whole, name: string) => flagOf.get(name) ?? whole);
+}
+
 /** The error as ONE line for stderr: message, then kind, vendor code, status, request id, attempts. */
-export function formatError(err: unknown): string {
+export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = new Map()): string {
   if (err instanceof UsageError) {
     return `bucketry: ${oneLine(err.message)} (see \`bucketry ${err.command ? `${err.command} ` : ""}--help\`)`;
   }
@@ -81,7 +90,7 @@ export function formatError(err: unknown): string {
     // The facade's hint for library callers ("pass `credentials: …` or set X") reads, on a command line, "set X".
     // The chain's closing hint for library callers ("(or pass `credentials` in the options)") goes the same way.
     message = message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "").replace(" (or pass `credentials` in the options)", "");
-    let line = `bucketry: ${oneLine(message)} (${facts.join(", ")})`;
+    let line = `bucketry: ${oneLine(inCliTerms(message, flagOf))} (${facts.join(", ")})`;
     // Only where credentials are what is missing: a bad bucket name or endpoint is no profile's business.
     if (err.kind === "Configuration" && /credentials|ACCESS_KEY|SECRET|TOKEN/i.test(message)) line += " — or use --profile NAME (see `bucketry --help`)";
     return line;

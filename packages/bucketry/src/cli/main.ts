@@ -9,6 +9,7 @@ import { demoCommand } from "./commands/demo.js";
 import { mockCommand } from "./commands/mock.js";
 import { providersCommand } from "./commands/providers.js";
 import { whoamiCommand } from "./commands/whoami.js";
+import { allProviders } from "./providers.js";
 import { signCommand } from "./commands/sign.js";
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
@@ -20,6 +21,14 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   whoami: whoamiCommand,
   sign: signCommand,
 };
+
+/** Library option names as the flags that set them, for error messages (`projectId` → --project-id). */
+const FLAG_OF_OPTION = new Map<string, string>([
+  ["signatureVersion", "--signature-version"],
+  ["timeoutMs", "--timeout"],
+  ["maxAttempts", "--retries"],
+  ...allProviders().flatMap((m) => Object.keys(m.cli.flags ?? {}).map((flag): [string, string] => [flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), `--${flag}`])),
+]);
 
 function version(): string {
   try {
@@ -56,7 +65,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${first}": one of ${Object.keys(COMMANDS).join(", ")}`);
     return await command(rest, io);
   } catch (err) {
-    io.err.write((json ? formatErrorJson(err) : formatError(err)) + "\n");
+    io.err.write((json ? formatErrorJson(err) : formatError(err, FLAG_OF_OPTION)) + "\n");
     const explained = json ? undefined : signatureExplanation(err);
     if (explained) io.err.write(explained + "\n");
     if (debug) io.err.write(debugDetail(err) + "\n");

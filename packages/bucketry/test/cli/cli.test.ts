@@ -233,6 +233,13 @@ describe.concurrent("exit codes and error lines", () => {
     expect(help.stdout).toContain("--endpoint URL");
   });
 
+  it("3: a library error names the CLI's flag, not the option behind it (--project-id, not projectId)", async () => {
+    const r = await run(["list-buckets", "--provider", "huaweicloud-mpc", "--region", "cn-north-4", "--project-id=a/b"], envFor(server));
+    expect(r.code).toBe(3);
+    expect(oneLine(r.stderr)).toContain("huaweicloud-mpc: --project-id must be the 32-character project id");
+    expect(r.stderr).not.toContain("projectId");
+  });
+
   it("3: missing credentials name the vendor's env vars; a bad secret is an auth error with a request id and no secret", async () => {
     const missing = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", server.endpoints["aliyun-ens"]]);
     expect(missing.code).toBe(3);

@@ -1,6 +1,7 @@
-// OSS and BOS `endpoint` as the vendors' SDKs treat it: a service endpoint. A hostname is addressed
-// virtual-hosted ({bucket}.{host}), an IP address or localhost path-style, `addressing` forces one, `cname`
-// makes the endpoint the bucket's own domain. The mock checks every signature against the URL it received.
+// OSS and BOS `endpoint` as the vendors' SDKs treat it: a service endpoint. For OSS a hostname is addressed
+// virtual-hosted ({bucket}.{host}), an IP address or localhost path-style; BOS follows bce-sdk-go (a BOS
+// host virtual-hosted, any other host path-style); `addressing` forces one, `cname` makes the endpoint the
+// bucket's own domain. The mock checks every signature against the URL it received.
 import { createMock, createMockState, testAccount, testCredentials } from "@bucketry/mocks";
 import { createBucketClient } from "bucketry";
 import { describe, expect, it } from "vitest";
@@ -84,14 +85,22 @@ describe("OSS endpoint", () => {
   });
 });
 
-describe("BOS endpoint", () => {
-  it("a hostname endpoint is addressed {bucket}.{host}; an IP endpoint /v1/{bucket}", async () => {
+describe("BOS endpoint (as bce-sdk-go's setUriAndEndpoint decides)", () => {
+  it("a region host is addressed {bucket}.{host}; a bucket's domain by the called bucket; any other host or an IP /v1/{bucket}", async () => {
     const b = mock.state.buckets[8]!;
-    for (const endpoint of ["https://su.bcebos.com", PRIVATE_BOS, "http://10.0.0.8:8080"]) {
+    for (const endpoint of ["https://su.bcebos.com", `https://${b.name}.su.bcebos.com`, "https://other-bucket.su.bcebos.com", PRIVATE_BOS, "http://10.0.0.8:8080"]) {
       expect(await bos({ endpoint }).getBucketAcl(b.name)).toMatchObject({ bucket: b.name, owner: { id: testAccount.bosOwnerId } });
     }
-    expect(sent()).toEqual([`GET https://${b.name}.su.bcebos.com/?acl`, `GET http://${b.name}.bos.private-cloud.test/?acl`, `GET http://10.0.0.8:8080/v1/${b.name}?acl`]);
-    expect(mock.requests.map((c) => c.auth?.ok)).toEqual([true, true, true]);
+    expect(await bos({ endpoint: PRIVATE_BOS, addressing: "virtual-hosted" }).getBucketAcl(b.name)).toMatchObject({ bucket: b.name });
+    expect(sent()).toEqual([
+      `GET https://${b.name}.su.bcebos.com/?acl`,
+      `GET https://${b.name}.su.bcebos.com/?acl`,
+      `GET https://${b.name}.su.bcebos.com/?acl`,
+      `GET ${PRIVATE_BOS}/v1/${b.name}?acl`,
+      `GET http://10.0.0.8:8080/v1/${b.name}?acl`,
+      `GET http://${b.name}.bos.private-cloud.test/?acl`,
+    ]);
+    expect(mock.requests.map((c) => c.auth?.ok)).toEqual([true, true, true, true, true, true]);
   });
 
   it("addressing: path keeps the API page's form on any endpoint; cname: GET /?acl on the bucket's domain", async () => {

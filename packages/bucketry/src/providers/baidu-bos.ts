@@ -1,5 +1,5 @@
-// Baidu AI Cloud BOS: get bucket ACL. Virtual-hosted by default (on the region host or the `endpoint` host);
-// path-style on request or on an IP-address or localhost endpoint; `cname` for a bucket's own domain.
+// Baidu AI Cloud BOS: get bucket ACL. Virtual-hosted by default (on the region host, or on a `*.bcebos.com`
+// endpoint); path-style on request or on any other endpoint host; `cname` for a bucket's own custom domain.
 import { createClient, type BosClient, type GetBucketAclResponse } from "@bucketry/baidu-bos";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { bceV1Signer } from "@bucketry/signing/bce-v1";
@@ -20,10 +20,13 @@ export interface BaiduBosOptions extends CommonOptions {
   region?: string | undefined;
   credentials?: CredentialSource<AccessKeyCredentials> | undefined;
   /**
-   * "virtual-hosted" (default: `{bucket}.{region}.bcebos.com/?acl`, or `{bucket}.{endpoint host}/?acl`;
-   * path-style fails for buckets created after 2024-06-01) or "path" (`{region}.bcebos.com/v1/{bucket}?acl`,
-   * the API page's form, or `{endpoint}/v1/{bucket}?acl`). An IP-address or `localhost` endpoint is
-   * path-style unless this says otherwise (the BOS SDKs' rule for IP hosts).
+   * "virtual-hosted" (`{bucket}.{region}.bcebos.com/?acl`, or `{bucket}.{endpoint host}/?acl`; path-style
+   * fails on BOS's own domains for buckets created after 2024-06-01) or "path"
+   * (`{region}.bcebos.com/v1/{bucket}?acl`, the API page's form, or `{endpoint}/v1/{bucket}?acl`). Left out,
+   * the endpoint decides, as bce-sdk-go does: none or `{region}.bcebos.com` is virtual-hosted; a bucket's
+   * domain (`{any bucket}.{region}.bcebos.com`, `{any bucket}.cdn.bcebos.com`) is virtual-hosted with the
+   * called bucket as its first label; any other host (a private cloud, an IP address, `localhost`) is
+   * path-style.
    */
   addressing?: "virtual-hosted" | "path" | undefined;
   /**
@@ -154,9 +157,17 @@ export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient 
   const state = clientState(bosErrors, options);
   const region = options.region ?? "bj";
   if (!/^[a-z]{2,4}$/.test(region)) throw configError("baidu-bos", `region must be a BOS region short name such as bj or gz, got ${JSON.stringify(region)}`);
-  const endpoint = options.endpoint ? checkEndpoint("baidu-bos", options.endpoint) : undefined;
-  const addressing = bucketAddressing("baidu-bos", endpoint, options);
-  const base = endpoint ?? `https://${region}.bcebos.com`;
+  const endpoint = options.endpoint ? checkEndpoint("baidu-bos", options.endpoint, /\.(bcebos|baidubce)\.com$/i) : undefined;
+  let addressing = bucketAddressing("baidu-bos", endpoint, options);
+  let base = endpoint ?? `https://${region}.bcebos.com`;
+  // Neither `addressing` nor `cname` given: the endpoint's host decides, as bce-sdk-go's setUriAndEndpoint
+  // does. A bucket's own domain ({bucket}.{region}.bcebos.com, {bucket}.cdn.bcebos.com) reaches any bucket
+  // of its region by its first label; a host that is not BOS's (a private cloud) is used as given, path-style.
+  if (endpoint && options.addressing === undefined && options.cname === undefined) {
+    const url = new URL(endpoint);
+    if (/^[^.]+\.[^.]+\.bcebos\.com$/i.test(url.hostname)) base = `${url.protocol}//${url.host.slice(url.host.indexOf(".") + 1)}`;
+    else if (!/^[^.]+\.bcebos\.com$/i.test(url.hostname)) addressing = "path";
+  }
   const credentials = accessKeySource("baidu-bos", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const raw: BosClient = generated("baidu-bos", () => createClient({ baseUrl: base, fetch: state.fetch }));
   raw.use(bceV1Signer({ credentials, clock: state.clock.now }));

@@ -93,8 +93,17 @@ export function configError(provider: Provider, message: string): BucketryError 
   return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${message}` });
 }
 
-/** A usable base URL, or a Configuration error saying what is wrong with it. */
-export function checkEndpoint(provider: Provider, endpoint: string): string {
+/**
+ * A usable base URL, or a Configuration error saying what is wrong with it. `vendorDomain` (OSS, BOS): the
+ * vendor's own hosts, which take no path (one would be signed and read as part of the object key); a mock
+ * or a proxy elsewhere may mount the API under one.
+ */
+export function checkEndpoint(provider: Provider, endpoint: string, vendorDomain?: RegExp): string {
+  // A bare host (`oss-cn-hangzhou.aliyuncs.com`, `localhost:9000`, as endpoint tables write them): which
+  // scheme is the caller's choice. (Only a plain host[:port] is quoted: anything else may hold user:password@.)
+  if (!endpoint.includes("://") && /^[\w.-]+(:\d+)?\/?$/.test(endpoint)) {
+    throw configError(provider, `endpoint needs a scheme: https://${endpoint} (or http:// for a local mock)`);
+  }
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -105,6 +114,9 @@ export function checkEndpoint(provider: Provider, endpoint: string): string {
   if (url.protocol !== "http:" && url.protocol !== "https:") throw configError(provider, `endpoint must be http(s), got ${url.protocol}`);
   if (url.username || url.password) throw configError(provider, "endpoint must not contain user info; pass credentials separately");
   if (url.search || url.hash) throw configError(provider, "endpoint must not contain a query or fragment");
+  if (url.pathname !== "/" && vendorDomain?.test(url.hostname)) {
+    throw configError(provider, `endpoint ${url.host} takes no path (got ${url.pathname}): name the bucket in the call`);
+  }
   return url.href.replace(/\/+$/, "");
 }
 
@@ -268,7 +280,7 @@ export function bucketAddressing(provider: Provider, endpoint: string | undefine
   return host !== undefined && isIpOrLocalhost(host) ? "path" : "virtual-hosted";
 }
 
-/** `{scheme}//{bucket}.{host}{path}` for a service endpoint (its path, if any, kept). */
+/** `{scheme}//{bucket}.{host}{path}` for a service endpoint (its path, if any — a mock's or proxy's mount — kept). */
 export function virtualHostedBase(endpoint: string, bucket: string): string {
   const url = new URL(endpoint);
   return `${url.protocol}//${bucket}.${url.host}${url.pathname.replace(/\/+$/, "")}`;

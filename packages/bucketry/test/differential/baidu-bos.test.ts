@@ -19,8 +19,8 @@ const ACL = JSON.stringify({ owner: { id: "16df583fe6824d73a5f858f06de0af03" }, 
 /** What BOS reads besides method, host, path and query (the signature covers host and every x-bce-* header). */
 const READ = ["authorization", "x-bce-date", "x-bce-security-token", "x-bce-content-sha256", "content-md5"];
 
-type Form = "region" | "region-endpoint" | "custom-host" | "ip" | "path" | "cname";
-const FORMS: readonly Form[] = ["region", "region-endpoint", "custom-host", "ip", "path", "cname"];
+type Form = "region" | "region-endpoint" | "bucket-domain" | "other-bucket-domain" | "cdn-domain" | "custom-host" | "ip" | "path" | "cname";
+const FORMS: readonly Form[] = ["region", "region-endpoint", "bucket-domain", "other-bucket-domain", "cdn-domain", "custom-host", "ip", "path", "cname"];
 const REGIONS = ["bj", "bd", "su", "gz", "cd", "yq", "hkg", "fwh"];
 
 interface Case {
@@ -36,7 +36,7 @@ function cases(): Case[] {
   const r = seeded(20260601);
   const out: Case[] = [];
   for (const form of FORMS) for (const sts of [false, true]) out.push({ form, region: r.pick(REGIONS), bucket: r.bucket(), ...(sts ? { securityToken: r.token(48) } : {}) });
-  while (out.length < 60) out.push({ form: r.pick(FORMS), region: r.pick(REGIONS), bucket: r.bucket(), ...(r.next() < 0.5 ? { securityToken: r.token(48) } : {}) });
+  while (out.length < 72) out.push({ form: r.pick(FORMS), region: r.pick(REGIONS), bucket: r.bucket(), ...(r.next() < 0.5 ? { securityToken: r.token(48) } : {}) });
   return out;
 }
 
@@ -48,6 +48,12 @@ function endpointOf(c: Case): string | undefined {
     case "region-endpoint":
     case "path":
       return `http://${c.region}.bcebos.com`;
+    case "bucket-domain":
+      return `http://${c.bucket}.${c.region}.bcebos.com`;
+    case "other-bucket-domain":
+      return `http://other-${c.bucket}.${c.region}.bcebos.com`;
+    case "cdn-domain":
+      return `http://${c.bucket}.cdn.bcebos.com`;
     case "custom-host":
       return "http://bos.private-cloud.example.com";
     case "ip":
@@ -118,8 +124,11 @@ async function resigned(c: Case, theirs: Wire): Promise<string | null> {
  * Known, documented differences (docs-src/differences.html):
  * - no endpoint: bucketry uses HTTPS on `{bucket}.{region}.bcebos.com`; the SDK's default protocol is HTTP;
  * - path-style: bucketry sends the API page's `/v1/{bucket}`, the SDK `/{bucket}` (BOS serves both);
- * - a non-BOS hostname endpoint: bucketry addresses it virtual-hosted (`{bucket}.{host}`, the Go SDK's rule);
- *   the Node SDK sends `GET /?acl` to the host as given, as if it were the bucket's own domain;
+ * - a non-BOS hostname endpoint: bucketry addresses it path-style on the host as given (bce-sdk-go's rule,
+ *   services/bos/api/util.go setUriAndEndpoint); the Node SDK sends `GET /?acl` there, as if it were the
+ *   bucket's own domain;
+ * - another bucket's domain (`{other}.{region}.bcebos.com`): bucketry puts the called bucket in its first
+ *   label (bce-sdk-go's replaceEndpointByBucket); the Node SDK sends to the other bucket's host;
  * - the SDK signs `content-type` (its default `application/json; charset=utf-8`), `content-length` and
  *   `x-bce-date` besides `host`; bucketry signs `host` and `x-bce-date` (what the BOS pages ask for), so the
  *   Authorization strings differ while each is valid for its request.
@@ -127,7 +136,8 @@ async function resigned(c: Case, theirs: Wire): Promise<string | null> {
 function expectedDifferences(c: Case, theirs: Wire, ours: Wire): string[] {
   const out: string[] = [];
   if (c.form === "region") out.push("scheme: https | http");
-  if (c.form === "custom-host") out.push(`host: ${ours.host} | ${theirs.host}`);
+  if (c.form === "other-bucket-domain") out.push(`host: ${c.bucket}.${c.region}.bcebos.com | other-${c.bucket}.${c.region}.bcebos.com`);
+  if (c.form === "custom-host") out.push(`path: /v1/${c.bucket} | /`);
   if (c.form === "ip" || c.form === "path") out.push(`path: /v1/${c.bucket} | /${c.bucket}`);
   out.push(`header authorization: ${ours.headers.authorization} | ${theirs.headers.authorization}`);
   return out;

@@ -55,7 +55,11 @@ describe("client options", () => {
     ["ENS bad signatureVersion", { provider: "aliyun-ens", signatureVersion: "v2", credentials: creds["aliyun-ens"] }, /signatureVersion must be "v3" or "v1"/],
     ["OSS bad signatureVersion", { provider: "aliyun-oss", region: "cn-hangzhou", signatureVersion: "v2", credentials: creds["aliyun-oss"] }, /signatureVersion must be "v4" or "v1"/],
     // endpoint URLs
-    ["relative endpoint", { provider: "aliyun-ens", endpoint: "ens.local", credentials: creds["aliyun-ens"] }, /not an absolute URL \(expected e\.g\. http:\/\/127\.0\.0\.1:9000\)/],
+    ["relative endpoint", { provider: "aliyun-ens", endpoint: "ens/local", credentials: creds["aliyun-ens"] }, /not an absolute URL \(expected e\.g\. http:\/\/127\.0\.0\.1:9000\)/],
+    ["bare host endpoint, as endpoint tables write it", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "oss-cn-hangzhou.aliyuncs.com", credentials: creds["aliyun-oss"] }, /endpoint needs a scheme: https:\/\/oss-cn-hangzhou\.aliyuncs\.com \(or http:\/\/ for a local mock\)/],
+    ["host:port endpoint (read by URL as a scheme)", { provider: "aliyun-ens", endpoint: "localhost:9000", credentials: creds["aliyun-ens"] }, /endpoint needs a scheme: https:\/\/localhost:9000 /],
+    ["OSS endpoint with a bucket in its path", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "https://oss-cn-hangzhou.aliyuncs.com/examplebucket", credentials: creds["aliyun-oss"] }, /endpoint oss-cn-hangzhou\.aliyuncs\.com takes no path \(got \/examplebucket\): name the bucket in the call/],
+    ["BOS endpoint with the API page's /v1 prefix", { provider: "baidu-bos", endpoint: "http://bj.bcebos.com/v1", credentials: creds["baidu-bos"] }, /endpoint bj\.bcebos\.com takes no path \(got \/v1\)/],
     ["scheme-less endpoint with user info (not echoed)", { provider: "baidu-bos", endpoint: "//admin:s3cret-pw@bos.local", credentials: creds["baidu-bos"] }, /^(?!.*s3cret-pw).*not an absolute URL/],
     ["virtual-hosted addressing with an IP endpoint", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "http://127.0.0.1:9000", addressing: "virtual-hosted", credentials: creds["aliyun-oss"] }, /addressing: "virtual-hosted" needs an endpoint with a host name; a bucket cannot prefix the IP address 127\.0\.0\.1 \(use addressing: "path"\)/],
     ["virtual-hosted addressing with an IPv6 endpoint", { provider: "baidu-bos", endpoint: "http://[::1]:9000", addressing: "virtual-hosted", credentials: creds["baidu-bos"] }, /a bucket cannot prefix the IP address \[::1\]/],

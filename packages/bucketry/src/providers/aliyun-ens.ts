@@ -147,7 +147,10 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
     const pageSize = checkPageSize("aliyun-ens", opts?.pageSize, pageLimits.max, pageLimits.default);
     const pageNumber = opts?.cursor === undefined ? 1 : Number(opts.cursor);
     if (!Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${JSON.stringify(opts?.cursor)}`);
-    const query = { PageNumber: String(pageNumber), PageSize: String(pageSize), ...(opts?.prefix ? { Prefix: opts.prefix } : {}) };
+    const prefix = opts?.prefix;
+    // A lone UTF-16 surrogate (a string cut inside an emoji) cannot be percent-encoded: say which option.
+    if (prefix !== undefined && (typeof prefix !== "string" || /[\uD800-\uDFFF]/u.test(prefix))) throw configError("aliyun-ens", "prefix must be a string of whole characters");
+    const query = { PageNumber: String(pageNumber), PageSize: String(pageSize), ...(prefix ? { Prefix: prefix } : {}) };
     return execute(
       callContext(state, opts),
       (signal) => raw.POST("/", { params: { query }, parseAs: "text", fetch: state.send(signal) }),

@@ -134,6 +134,10 @@ describe("call arguments", () => {
   it("ENS cursor must come from a previous page", async () => {
     expect((await configRejection(() => ens().listBucketsPage({ cursor: "abc" }))).message).toMatch(/cursor must be a page number/);
   });
+  it("ENS prefix cut inside an emoji (a lone surrogate) is a Configuration error naming prefix, not Unknown 'URI malformed'", async () => {
+    const cut = "img-\u{1F600}".slice(0, -1);
+    expect((await configRejection(() => ens().listBucketsPage({ prefix: cut }))).message).toBe("aliyun-ens: prefix must be a string of whole characters");
+  });
   it("says what it got for a pageSize or userId of the wrong type", async () => {
     expect((await configRejection(() => ens().listBucketsPage({ pageSize: "10" }))).message).toBe('aliyun-ens: pageSize must be an integer from 1 to 100, got "10" (string)');
     expect((await configRejection(() => hitachi().listBucketsPage({ userId: 1.5 }))).message).toBe(

@@ -90,7 +90,8 @@ export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = 
     // The facade's hint for library callers ("pass `credentials: …` or set X") reads, on a command line, "set X".
     // The chain's closing hint for library callers ("(or pass `credentials` in the options)") goes the same way.
     message = message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "").replace(" (or pass `credentials` in the options)", "");
-    let line = `bucketry: ${oneLine(inCliTerms(message, flagOf))} (${facts.join(", ")})`;
+    // Only the library's own (Configuration) messages speak of options; a vendor's message is quoted as sent.
+    let line = `bucketry: ${oneLine(err.kind === "Configuration" ? inCliTerms(message, flagOf) : message)} (${facts.join(", ")})`;
     // Only where credentials are what is missing: a bad bucket name or endpoint is no profile's business.
     if (err.kind === "Configuration" && /credentials|ACCESS_KEY|SECRET|TOKEN/i.test(message)) line += " — or use --profile NAME (see `bucketry --help`)";
     return line;

@@ -19,25 +19,36 @@ const getReleasePlan = getReleasePlanModule.default ?? getReleasePlanModule;
 export const BASELINE_DIR = "release-baseline";
 export const REPORTS_DIR = "api-reports";
 
-/** Published workspace packages under packages/, each with the spec its client is generated from (if any). */
+/**
+ * Published workspace packages under packages/, each with the spec its client is generated from (`spec`, if
+ * any) and the specs it embeds (`embeds`: @bucketry/mocks, whose generated src/generated/<api>.ts carries a
+ * copy of each spec it answers by — a spec change changes what the package does, though not its types).
+ */
 export function workspacePackages(root) {
   const specs = new Map();
+  const apiRoots = [];
   const redocly = path.join(root, "redocly.yaml");
   if (existsSync(redocly)) {
-    for (const api of Object.values(parse(readFileSync(redocly, "utf8")).apis ?? {})) {
+    for (const [name, api] of Object.entries(parse(readFileSync(redocly, "utf8")).apis ?? {})) {
       const output = api["x-openapi-ts"]?.output;
       const dir = output?.replace(/^\.\//, "").match(/^packages\/([^/]+)\//)?.[1];
-      if (dir) specs.set(dir, api.root.replace(/^\.\//, ""));
+      const spec = api.root.replace(/^\.\//, "");
+      if (dir) specs.set(dir, spec);
+      apiRoots.push([name, spec]);
     }
   }
   const packagesDir = path.join(root, "packages");
+  const embedded = (id) => apiRoots.filter(([name]) => specs.get(id) === undefined && existsSync(path.join(packagesDir, id, "src", "generated", `${name}.ts`))).map(([, spec]) => spec);
   return readdirSync(packagesDir)
     .filter((d) => existsSync(path.join(packagesDir, d, "package.json")))
     .map((d) => ({ id: d, dir: path.join(packagesDir, d), pkg: JSON.parse(readFileSync(path.join(packagesDir, d, "package.json"), "utf8")) }))
     .filter((p) => !p.pkg.private)
-    .map((p) => ({ id: p.id, dir: p.dir, name: p.pkg.name, version: p.pkg.version, spec: specs.get(p.id) ?? null }))
+    .map((p) => ({ id: p.id, dir: p.dir, name: p.pkg.name, version: p.pkg.version, spec: specs.get(p.id) ?? null, embeds: embedded(p.id) }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
+
+/** Where a package's last release keeps its copy of an embedded spec. */
+const embeddedCopy = (dir, spec) => path.join(dir, "specs", path.basename(spec));
 
 /** The recorded last release of a package, or null before its first release. */
 export function readBaseline(root, pkg) {
@@ -50,6 +61,7 @@ export function readBaseline(root, pkg) {
     version: release.version,
     specFile: release.spec ? path.join(dir, "spec.yaml") : null,
     spec: release.spec ?? null,
+    embeds: new Map((release.embeds ?? []).map((spec) => [spec, embeddedCopy(dir, spec)])),
     report: parseReport(readFileSync(path.join(dir, "api.md"), "utf8")),
   };
 }
@@ -58,9 +70,11 @@ export function readBaseline(root, pkg) {
 export function writeBaseline(root, pkg, surface) {
   const dir = path.join(root, BASELINE_DIR, pkg.id);
   mkdirSync(dir, { recursive: true });
-  const release = { name: pkg.name, version: pkg.version, ...(pkg.spec ? { spec: pkg.spec } : {}) };
+  const release = { name: pkg.name, version: pkg.version, ...(pkg.spec ? { spec: pkg.spec } : {}), ...(pkg.embeds.length ? { embeds: pkg.embeds } : {}) };
   writeFileSync(path.join(dir, "release.json"), `${JSON.stringify(release, null, 2)}\n`);
   if (pkg.spec) writeFileSync(path.join(dir, "spec.yaml"), readFileSync(path.join(root, pkg.spec)));
+  if (pkg.embeds.length) mkdirSync(path.join(dir, "specs"), { recursive: true });
+  for (const spec of pkg.embeds) writeFileSync(embeddedCopy(dir, spec), readFileSync(path.join(root, spec)));
   writeFileSync(path.join(dir, "api.md"), formatReport(pkg.name, surface));
 }
 
@@ -100,6 +114,7 @@ export async function analyze(root) {
       version: pkg.version,
       baseline: baseline?.version ?? null,
       spec: pkg.spec,
+      embeds: pkg.embeds,
       specChanges: [],
       surfaceChanges: [],
       own: "none",
@@ -112,12 +127,14 @@ export async function analyze(root) {
       record.own = "minor";
       return record;
     }
-    if (pkg.spec) {
-      const current = path.join(root, pkg.spec);
-      if (!baseline.specFile || !existsSync(baseline.specFile)) {
-        record.specChanges = [{ level: "minor", pointer: "#", message: `Spec ${pkg.spec} added to the package.`, rule: "" }];
-      } else if (readFileSync(baseline.specFile, "utf8") !== readFileSync(current, "utf8")) {
-        record.specChanges = await specChanges(baseline.specFile, current);
+    // Each spec the package is generated from or embeds, against the copy its last release recorded.
+    const compared = [...(pkg.spec ? [[pkg.spec, baseline.specFile]] : []), ...pkg.embeds.map((spec) => [spec, baseline.embeds.get(spec) ?? null])];
+    for (const [spec, before] of compared) {
+      const current = path.join(root, spec);
+      if (!before || !existsSync(before)) {
+        record.specChanges.push({ spec, level: "minor", pointer: "#", message: `Spec ${spec} added to the package.`, rule: "" });
+      } else if (readFileSync(before, "utf8") !== readFileSync(current, "utf8")) {
+        record.specChanges.push(...(await specChanges(before, current)).map((c) => ({ spec, ...c })));
       }
     }
     const currentEntries = Object.fromEntries(Object.entries(surface.entries));
@@ -176,8 +193,15 @@ export function describe(r, { full }) {
   if (r.specChanges.length + r.surfaceChanges.length + r.inheritedFrom.length === 0) return lines;
   if (r.baseline !== null) {
     if (r.spec) {
-      lines.push(`  spec ${r.spec} vs ${BASELINE_DIR}/${r.id}/spec.yaml: ${r.specChanges.length ? "" : "unchanged"}`.trimEnd());
-      for (const c of r.specChanges) lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}${c.rule ? ` (${c.rule})` : ""}`);
+      const own = r.specChanges.filter((c) => (c.spec ?? r.spec) === r.spec);
+      lines.push(`  spec ${r.spec} vs ${BASELINE_DIR}/${r.id}/spec.yaml: ${own.length ? "" : "unchanged"}`.trimEnd());
+      for (const c of own) lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}${c.rule ? ` (${c.rule})` : ""}`);
+    }
+    for (const spec of r.embeds ?? []) {
+      const changes = r.specChanges.filter((c) => c.spec === spec);
+      if (changes.length === 0) continue;
+      lines.push(`  embedded spec ${spec} (the package answers by it) vs ${BASELINE_DIR}/${r.id}/specs/${path.basename(spec)}:`);
+      for (const c of changes) lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}${c.rule ? ` (${c.rule})` : ""}`);
     }
     lines.push(`  API (declarations from package.json exports) vs ${BASELINE_DIR}/${r.id}/api.md: ${r.surfaceChanges.length ? "" : "unchanged"}`.trimEnd());
     for (const c of r.surfaceChanges) lines.push(`    ${LABEL[c.level].padEnd(8)} ${surfaceWhere(r, c)}  ${c.message}`);
@@ -194,7 +218,7 @@ export function describe(r, { full }) {
  */
 export function changesetFor(r, pendingTexts = []) {
   const bullets = [];
-  for (const c of r.specChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (\`${r.spec}\` \`${c.pointer}\`)`);
+  for (const c of r.specChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (\`${c.spec ?? r.spec}\` \`${c.pointer}\`)`);
   for (const c of r.surfaceChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (API \`${surfaceWhere(r, c)}\`)`);
   for (const i of r.inheritedFrom) bullets.push(`- ${LABEL[i.level]}: its public declarations use the types of \`${i.name}\`, which has ${LABEL[i.level]} changes (see its changelog)`);
   const fresh = bullets.filter((b) => !pendingTexts.some((t) => t.includes(b)));

@@ -1,7 +1,7 @@
 // End to end on a temp copy of the repository: release (version-packages records the baseline), then a breaking
 // spec edit with a `patch` changeset fails the check that `npm test` runs — with the changes, the bump they need
 // and the command that fixes it — and passes after `npm run spec:changeset`. The facade, whose declarations use
-// the client's types, needs the same major bump.
+// the client's types, needs the same major bump; so does @bucketry/mocks, which answers by a copy of the spec.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,6 +48,9 @@ describe("the release check, end to end on a copy of the repository", () => {
     expect(recorded.output).toContain("recorded @bucketry/huaweicloud-mpc 0.2.0");
     expect(JSON.parse(read("release-baseline/huaweicloud-mpc/release.json"))).toEqual({ name: "@bucketry/huaweicloud-mpc", version: "0.2.0", spec: "specs/huaweicloud-mpc.yaml" });
     expect(read("release-baseline/huaweicloud-mpc/spec.yaml")).toBe(read("specs/huaweicloud-mpc.yaml"));
+    // The mocks answer by a copy of every spec: their release records each one.
+    expect(JSON.parse(read("release-baseline/mocks/release.json")).embeds).toContain("specs/huaweicloud-mpc.yaml");
+    expect(read("release-baseline/mocks/specs/huaweicloud-mpc.yaml")).toBe(read("specs/huaweicloud-mpc.yaml"));
     expect(pending()).toEqual([]);
     expect(node("scripts/spec-diff.mjs", "--check").status).toBe(0);
 
@@ -74,6 +77,10 @@ describe("the release check, end to end on a copy of the repository", () => {
     expect(failed.output).toContain("uses the types of @bucketry/huaweicloud-mpc in its declarations: @bucketry/huaweicloud-mpc needs major (breaking), so bucketry does too");
     expect(failed.output).toContain("Fix: run `npm run spec:changeset`");
     expect(failed.output).toContain("API report out of date: api-reports/huaweicloud-mpc.api.md");
+    // The mocks embed the spec (their handlers answer by it): the same break reaches their users.
+    expect(failed.output).toContain("@bucketry/mocks 0.2.0 — since 0.2.0; needs major (breaking); pending changesets: none — UNDER-DECLARED");
+    expect(failed.output).toContain("embedded spec specs/huaweicloud-mpc.yaml (the package answers by it) vs release-baseline/mocks/specs/huaweicloud-mpc.yaml:");
+    expect(failed.output).toContain("@bucketry/mocks: needs a major bump, pending changesets give none");
     // Clients that did not change need nothing.
     expect(failed.output).toContain("@bucketry/aliyun-oss 0.2.0 — since 0.2.0; needs no bump; pending changesets: none — ok");
 
@@ -91,6 +98,11 @@ describe("the release check, end to end on a copy of the repository", () => {
     expect(read(`.changeset/${facade}`)).toBe(
       '---\n"bucketry": major\n---\n\nChanges since 0.2.0 (from `npm run spec:diff`):\n\n- breaking: its public declarations use the types of `@bucketry/huaweicloud-mpc`, which has breaking changes (see its changelog)\n',
     );
+    const mocks = mine.find((f) => f.startsWith("spec-diff-mocks-"));
+    expect(mocks, mine.join(", ")).toBeTruthy();
+    const mocksText = read(`.changeset/${mocks}`);
+    expect(mocksText.startsWith('---\n"@bucketry/mocks": major\n---\n\n')).toBe(true);
+    expect(mocksText).toContain("- breaking: Property `bucket` of `ObsBucket` was renamed to `bucket_name` (`specs/huaweicloud-mpc.yaml` `#/components/schemas/ObsBucket/properties/bucket_name`)\n");
     expect(read("api-reports/huaweicloud-mpc.api.md")).toContain("components.schemas.ObsBucket.bucket_name: string\n");
 
     const passed = node("scripts/spec-diff.mjs", "--check");

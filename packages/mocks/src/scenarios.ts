@@ -31,7 +31,7 @@ function make(provider: Provider | "*", spec: ScenarioSpec, options: ScenarioOpt
   };
 }
 
-/** Scenario builders. `provider` may be `"*"` for every provider. */
+/** Scenario builders. `provider` may be `"*"` for every provider, except in `error` (codes are per vendor). */
 export const scenario = {
   /**
    * Answer with a documented error: the spec's example for `code` (a vendor code such as `NoSuchBucket`,

@@ -13,7 +13,7 @@ const mpc = testCredentials["huaweicloud-mpc"];
 const bos = testCredentials["baidu-bos"];
 
 describe("aliyun-ens", () => {
-  const draft = { method: "POST", url: "https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10&PageSize=10&Prefix=img" };
+  const draft = { method: "POST", url: "https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10&Format=JSON&PageSize=10&Prefix=img" };
 
   it("accepts ACS3 and RPC v1 (POST and GET)", async () => {
     for (const method of ["POST", "GET"]) {
@@ -24,6 +24,24 @@ describe("aliyun-ens", () => {
       expect(v1.status, v1.text).toBe(200);
     }
     expect(mock.requests.map((c) => c.auth?.scheme)).toEqual(["ACS3-HMAC-SHA256", "RPC-HMAC-SHA1", "ACS3-HMAC-SHA256", "RPC-HMAC-SHA1"]);
+  });
+
+  it("refuses, by name, a request ENS would answer in XML (no Accept: application/json and no Format=JSON, or Format=XML)", async () => {
+    const bare = draft.url.replace("&Format=JSON", "");
+    const noAccept = await send(await sign({ ...draft, url: bare }, (r) => signAcs3(r, { credentials: ens })));
+    expect(noAccept.status).toBe(406);
+    expect(noAccept.headers.get("x-bucketry-mock-reason")).toBe("ENS answers XML here (no Accept: application/json and no Format=JSON)");
+    const xml = await send(await sign({ ...draft, url: draft.url.replace("Format=JSON", "Format=XML"), headers: { accept: "application/json" } }, (r) => signAcsRpcV1(r, { credentials: ens })));
+    expect([xml.status, xml.headers.get("x-bucketry-mock-reason")]).toEqual([406, "ENS answers XML here (Format=XML)"]);
+    const accept = await send(await sign({ ...draft, url: bare, headers: { accept: "application/json" } }, (r) => signAcs3(r, { credentials: ens })));
+    expect(accept.status, accept.text).toBe(200);
+  });
+
+  it("request ids are upper-case UUIDs, as ENS's", async () => {
+    for (let i = 0; i < 16; i++) {
+      const r = await send(await sign(draft, (req) => signAcs3(req, { credentials: ens })));
+      expect(r.json().RequestId).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
+    }
   });
 
   it("rejects a tampered query (ACS3 and RPC v1) with SignatureDoesNotMatch", async () => {
@@ -162,6 +180,12 @@ describe("baidu-bos", () => {
       expect(r.json().owner.id).toBe(testAccount.bosOwnerId);
       expect(r.headers.get("x-bce-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     }
+  });
+
+  it("refuses a signature that leaves host out of its signed headers (the scheme signs at least host and x-bce-date)", async () => {
+    const r = await send(await sign({ method: "GET", url: virtual() }, (req) => signBceV1(req, { credentials: bos, headersToSign: ["x-bce-date"] })));
+    expect([r.status, r.json().code]).toEqual([400, "InvalidHTTPAuthHeader"]);
+    expect(r.headers.get("x-bucketry-mock-reason")).toBe("signedHeaders must include host");
   });
 
   it("rejects tampering, a wrong secret, an unknown key and an expired signature", async () => {

@@ -15,7 +15,7 @@ type Call = (clock?: Clock) => ReturnType<typeof send>;
 const call = {
   "aliyun-ens": async (clock?: Clock) =>
     send(
-      await sign({ method: "POST", url: "https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10&PageSize=10" }, (r) =>
+      await sign({ method: "POST", url: "https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10&Format=JSON&PageSize=10" }, (r) =>
         signAcs3(r, { credentials: testCredentials["aliyun-ens"], ...(clock ? { clock } : {}) }),
       ),
     ),

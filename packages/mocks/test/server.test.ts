@@ -44,7 +44,7 @@ describe("startMockServer", () => {
     const bos = await send(await sign({ method: "GET", url: bosUrl }, (r) => signBceV1(r, { credentials: testCredentials["baidu-bos"] })));
     expect([bos.status, bos.json().owner.id]).toEqual([200, testAccount.bosOwnerId]);
     const ens = await send(
-      await sign({ method: "POST", url: `${server.endpoints["aliyun-ens"]}/?Action=ListBuckets&Version=2017-11-10&PageSize=100` }, (r) =>
+      await sign({ method: "POST", url: `${server.endpoints["aliyun-ens"]}/?Action=ListBuckets&Version=2017-11-10&Format=JSON&PageSize=100` }, (r) =>
         signAcs3(r, { credentials: testCredentials["aliyun-ens"] }),
       ),
     );
@@ -129,7 +129,7 @@ describe("startMockServer under any Host", () => {
     expect([bos.status, JSON.parse(bos.text).owner.id]).toEqual([200, testAccount.bosOwnerId]);
     const ens = await sendAs(
       server.port,
-      await sign({ method: "POST", url: `http://${host}/aliyun-ens/?Action=ListBuckets&Version=2017-11-10&PageSize=5` }, (r) => signAcs3(r, { credentials: testCredentials["aliyun-ens"] })),
+      await sign({ method: "POST", url: `http://${host}/aliyun-ens/?Action=ListBuckets&Version=2017-11-10&Format=JSON&PageSize=5` }, (r) => signAcs3(r, { credentials: testCredentials["aliyun-ens"] })),
       host,
     );
     expect(JSON.parse(ens.text).BucketInfos.map((x: { BucketName: string }) => x.BucketName)).toEqual(server.mock.state.buckets.slice(0, 5).map((x) => x.name));
@@ -150,7 +150,7 @@ describe("startMockServer under any Host", () => {
   });
 
   it("a signature over another Host than the one received still fails (the Host is what the client signed)", async () => {
-    const signed = await sign({ method: "POST", url: `http://mock.internal:9000/aliyun-ens/?Action=ListBuckets&Version=2017-11-10` }, (r) => signAcs3(r, { credentials: testCredentials["aliyun-ens"] }));
+    const signed = await sign({ method: "POST", url: `http://mock.internal:9000/aliyun-ens/?Action=ListBuckets&Version=2017-11-10&Format=JSON` }, (r) => signAcs3(r, { credentials: testCredentials["aliyun-ens"] }));
     const r = await sendAs(server.port, signed, "other.internal:9000");
     expect([r.status, JSON.parse(r.text).Code]).toEqual([400, "SignatureDoesNotMatch"]);
   });

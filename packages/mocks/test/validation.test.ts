@@ -38,7 +38,7 @@ describe("aliyun-ens", () => {
   });
 
   it("ACS3 requests carry Action/Version in x-acs-* headers and validate", async () => {
-    const r = await ensCall("PageSize=5", "v3");
+    const r = await ensCall("Format=JSON&PageSize=5", "v3");
     expect(r.status, r.text).toBe(200);
     expect(mock.requests[0]!.issues).toEqual([]);
   });

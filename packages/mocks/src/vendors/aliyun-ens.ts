@@ -3,7 +3,7 @@
 import { signAcs3, signAcsRpcV1, type SignableRequest } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
 import type { MockBucket, Reply } from "../types.js";
-import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, json, onlyHeaders, parseIsoSeconds, same, setDefault, successExample, uuid, WINDOW_15_MIN } from "./common.js";
+import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, json, onlyHeaders, parseIsoSeconds, reply, same, setDefault, successExample, uuid, WINDOW_15_MIN } from "./common.js";
 
 const CONTENT_TYPE = "application/json;charset=utf-8";
 import { alibabaTestKeys } from "./alibaba-account.js";
@@ -164,6 +164,14 @@ export const aliyunEns: VendorAdapter = {
   },
 
   respond(ctx) {
+    // ENS answers XML unless Format=JSON, or with no Format an Accept naming JSON; the spec (and this mock)
+    // has only the JSON form, so such a request is refused by name instead of answered in the wrong format.
+    const format = ctx.query.get("Format");
+    const wantsJson = format ? format.toUpperCase() === "JSON" : /application\/json/i.test(ctx.headers.get("accept") ?? "");
+    if (!wantsJson) {
+      const why = format ? `Format=${format}` : "no Accept: application/json and no Format=JSON";
+      return reply(406, "text/plain", `ENS would answer this request in XML (${why}); the mock answers JSON only`, { [REASON_HEADER]: `ENS answers XML here (${why})` });
+    }
     const state = ctx.state;
     if (state.buckets.length === 0) {
       const example = successExample(ctx.operation);

@@ -50,6 +50,9 @@ async function verify(ctx: MockContext, authorization: string): Promise<Reply | 
     return fail("expired", error(ctx, 400, "RequestExpired", `Request has expired. Timestamp date is ${timestamp}.`, "signature timestamp outside its validity"));
   }
   const names = signedHeaders === "" ? [] : signedHeaders.split(";");
+  // The bce-auth-v1 scheme signs at least host and x-bce-date (the spec); an empty list means the default set.
+  const unsigned = names.length ? ["host", ...(ctx.headers.has("x-bce-date") ? ["x-bce-date"] : [])].filter((h) => !names.includes(h)) : [];
+  if (unsigned.length) return fail("required header unsigned", invalidAuthHeader(ctx, `signedHeaders must include ${unsigned.join(" and ")}`));
   const resigned = {
     method: ctx.request.method.toUpperCase(),
     url: new URL(ctx.url.href),

@@ -15,7 +15,7 @@ export function hex(random: () => number, length: number, upper = false): string
 
 export function uuid(random: () => number, upper = false): string {
   const h = hex(random, 32, upper);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${"89ab"[Math.floor(random() * 4)]}${h.slice(17, 20)}-${h.slice(20)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${(upper ? "89AB" : "89ab")[Math.floor(random() * 4)]}${h.slice(17, 20)}-${h.slice(20)}`;
 }
 
 export function reply(status: number, contentType: string | undefined, body: string | null, headers: Record<string, string> = {}): Reply {

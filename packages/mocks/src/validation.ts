@@ -100,9 +100,18 @@ export function validateRequest(operation: OperationSpec, parts: RequestParts, o
     }
     if (value === "" && p.allowEmptyValue) continue;
     let errors: string[] = [];
-    for (const candidate of coerce(p.schema, value)) {
-      errors = validateSchema(p.schema, candidate, p.name);
-      if (errors.length === 0) break;
+    if (typesOf(p.schema).includes("string")) {
+      // The wire value is a string and the schema takes one: it must pass as that string (its `pattern`)
+      // and, where it reads as a number, as that number too (`minimum`/`maximum`) — both forms, not either.
+      for (const candidate of coerce(p.schema, value)) {
+        errors = validateSchema(p.schema, candidate, p.name);
+        if (errors.length) break;
+      }
+    } else {
+      for (const candidate of coerce(p.schema, value)) {
+        errors = validateSchema(p.schema, candidate, p.name);
+        if (errors.length === 0) break;
+      }
     }
     if (errors.length) issues.push({ kind: "invalid", location, name: p.name, message: `${p.in} parameter ${errors.join("; ")}` });
   }

@@ -14,12 +14,15 @@ async function ensCall(query: string, signer: "v3" | "v1" | "none" = "v3") {
 }
 
 describe("aliyun-ens", () => {
-  it("PageSize above 100, PageNumber 0 and a bad Format are InvalidParameter.<Field> (400)", async () => {
+  it("PageSize above 100, PageNumber 0, a leading zero and a bad Format are InvalidParameter.<Field> (400)", async () => {
     for (const [query, field] of [
       ["Action=ListBuckets&Version=2017-11-10&PageSize=101", "PageSize"],
       ["Action=ListBuckets&Version=2017-11-10&PageNumber=0", "PageNumber"],
       ["Action=ListBuckets&Version=2017-11-10&PageSize=ten", "PageSize"],
       ["Action=ListBuckets&Version=2017-11-10&Format=YAML", "Format"],
+      // The string form's pattern holds too, not only the number it reads as.
+      ["Action=ListBuckets&Version=2017-11-10&PageNumber=01", "PageNumber"],
+      ["Action=ListBuckets&Version=2017-11-10&PageSize=050", "PageSize"],
     ] as const) {
       const r = await ensCall(query, "v1");
       expect(r.status, query).toBe(400);

@@ -227,7 +227,7 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
 
 /** The OSS and BOS flags for how a bucket is addressed (the same names as the client options). */
 export const addressingCliFlags = {
-  addressing: { placeholder: "STYLE", help: "virtual-hosted or path (default: virtual-hosted; path-style on an IP-address or localhost endpoint)" },
+  addressing: { placeholder: "STYLE", help: "virtual-hosted or path (default: virtual-hosted, but path-style on an IP-address or localhost endpoint; BOS: on any host not *.bcebos.com)" },
   cname: { placeholder: "true|false", help: "true: --endpoint is the bucket's own domain (GET /?acl on it)" },
 } as const;
 

@@ -12,21 +12,24 @@ export interface Page<T> {
 /**
  * Every item of every page, fetched as the caller iterates (one page in memory at a time). Two signs of a
  * server that does not page would make the listing loop forever; each fails with `MalformedResponse`
- * instead: a cursor that comes back a second time, and a page that begins with a bucket an earlier page
- * already began with (a server that ignores the page number answers the first page every time; bucket names
- * are unique within a listing, so no real next page does). `cursorName` is the vendor's name for the cursor
- * in those messages (`pageToken`).
+ * instead: a cursor that comes back a second time, and a page the same as an earlier one (same first and
+ * last bucket, same length: a server that ignores the page number answers the first page every time). A
+ * bucket created during the listing shifts offset pages by one, so a one-bucket page may repeat once
+ * legitimately: such a page counts only when it comes a third time. `cursorName` is the vendor's name for
+ * the cursor in those messages (`pageToken`).
  */
 export async function* eachPage<T extends { name: string }>(provider: Provider, fetchPage: (cursor: string | undefined) => Promise<Page<T>>, cursorName = "cursor"): AsyncGenerator<T, void, undefined> {
   const seen = new Set<string>();
-  const firstNames = new Set<string>();
+  const pagesSeen = new Map<string, number>();
   let cursor: string | undefined;
   do {
     const page = await fetchPage(cursor);
-    const first = page.buckets[0]?.name;
-    if (first !== undefined) {
-      if (firstNames.has(first)) throw looping(provider, `a page began with a bucket an earlier page began with (the server ignored the ${cursorName})`);
-      firstNames.add(first);
+    const { buckets } = page;
+    if (buckets.length) {
+      const key = `${buckets.length}\n${buckets[0]!.name}\n${buckets.at(-1)!.name}`;
+      const times = (pagesSeen.get(key) ?? 0) + 1;
+      if (times > (buckets.length === 1 ? 2 : 1)) throw looping(provider, `a page repeated an earlier page (the server ignored the ${cursorName})`);
+      pagesSeen.set(key, times);
     }
     yield* page.buckets;
     cursor = page.nextCursor;

@@ -109,9 +109,25 @@ describe("aliyun-ens: PageNumber / PageSize until TotalCount", () => {
       })(),
     );
     expect(err).toMatchObject({ kind: "MalformedResponse", provider: "aliyun-ens" });
-    expect(err.message).toBe("aliyun-ens: a page began with a bucket an earlier page began with (the server ignored the PageNumber); stopping instead of looping");
+    expect(err.message).toBe("aliyun-ens: a page repeated an earlier page (the server ignored the PageNumber); stopping instead of looping");
     expect(seen).toHaveLength(100); // page 1 only: page 2's repeat is not handed out
     expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2"]);
+  });
+
+  it("pageSize 1: a bucket created during the listing repeats one page once and the listing goes on; a server that ignores PageNumber still fails", async () => {
+    // b000 is listed on page 1; then b-new is created before it, so page 2 (offset 1) is b000 again.
+    const shifted = await serve((req) => {
+      const page = Number(req.query.get("PageNumber"));
+      const names = page === 1 ? ["b000"] : ["b-new", "b000", "b001", "b002"].slice(page - 1, page);
+      return json({ RequestId: `R-${page}`, BucketInfos: names.map((BucketName) => ({ ...ensInfos(0, 1)[0], BucketName })), TotalCount: page === 1 ? 3 : 4 });
+    });
+    const ens = createBucketClient({ provider: "aliyun-ens", endpoint: shifted.url, credentials: creds });
+    expect((await collect(ens.listBuckets({ pageSize: 1 }))).map((b) => b.name)).toEqual(["b000", "b000", "b001", "b002"]);
+
+    const stuck = await serve(() => json({ RequestId: "R", BucketInfos: ensInfos(0, 1) }));
+    const err = await rejection(collect(createBucketClient({ provider: "aliyun-ens", endpoint: stuck.url, credentials: creds }).listBuckets({ pageSize: 1 })));
+    expect(err).toMatchObject({ kind: "MalformedResponse", message: expect.stringContaining("a page repeated an earlier page") });
+    expect(stuck.requests).toHaveLength(3);
   });
 
   it.each([0, 101, 1.5, -1, Number.NaN])("pageSize %s is a Configuration error before any request", async (pageSize) => {

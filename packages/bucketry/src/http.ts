@@ -110,6 +110,10 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
   } catch {
     vendor = {};
   }
+  // A browser's `redirect: "manual"` answer: status 0, no headers, no body. Say what it was.
+  if (response.type === "opaqueredirect") {
+    return new BucketryError({ provider: profile.provider, kind: "Unknown", retryable: false, message: `${profile.provider} answered a redirect the browser hides${redirectHint(null)}` });
+  }
   const code = vendor.code || undefined;
   const kind = (code && profile.codeKinds[code]) || (code && prefixKind(profile, code)) || statusKind(response.status);
   const requestId = requestIdOf(profile, response.headers) ?? (vendor.requestId || undefined);
@@ -125,16 +129,15 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
     signature: kind === "SignatureMismatch" && trace ? compareSigned(profile, body, vendor, trace) : undefined,
-    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirectHint(response)}${requestId ? ` [request id ${requestId}]` : ""}`,
+    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${response.status > 299 && response.status < 400 ? redirectHint(response.headers.get("location")) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
 }
 
 /** A 3xx is not followed (the signed headers would go along): say so, and where it pointed (host only). */
-function redirectHint(response: Response): string {
-  if (response.status < 300 || response.status > 399) return "";
+function redirectHint(location: string | null): string {
   let host = "";
   try {
-    host = new URL(response.headers.get("location") ?? "").host;
+    host = new URL(location ?? "").host;
   } catch {
     // No or relative Location: nothing to name.
   }

@@ -1,0 +1,62 @@
+// A 3xx in a browser: `redirect: "manual"` hands the page an opaque response (status 0, no headers, no body).
+// The facade must still say it was a redirect that was not followed — not "answered HTTP 0". Headless
+// Chromium, the facade's per-provider entry bundled for the browser, a loopback server on the page's origin.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import * as esbuild from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launch, recordingPage } from "./support/browser.js";
+
+const PROGRAM = `
+import { createBucketClient } from "bucketry/aliyun-oss";
+const oss = createBucketClient({ region: "cn-hangzhou", endpoint: location.origin + "/oss", credentials: { accessKeyId: "LTAIredirect", accessKeySecret: "redirect-secret" }, retry: false });
+oss.getBucketAcl("examplebucket").then(
+  () => (window.__result = { ok: true }),
+  (e) => (window.__result = { kind: e.kind, status: e.status, retryable: e.retryable, message: e.message }),
+);
+`;
+
+let server: Server;
+let origin: string;
+let redirected = 0;
+beforeAll(async () => {
+  const bundle = await esbuild.build({ stdin: { contents: PROGRAM, resolveDir: process.cwd(), loader: "js" }, bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent" });
+  const js = bundle.outputFiles[0]!.text;
+  server = createServer((req, res) => {
+    if (req.url === "/") return void res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><meta charset="utf-8"><script type="module" src="/bundle.js"></script>');
+    if (req.url === "/bundle.js") return void res.writeHead(200, { "content-type": "text/javascript" }).end(js);
+    if (req.url?.startsWith("/oss/")) {
+      redirected++;
+      // OSS's answer for a bucket in another region.
+      res.writeHead(301, { location: "https://examplebucket.oss-cn-beijing.aliyuncs.com/?acl", "content-type": "application/xml" });
+      return void res.end("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message><RequestId>R301</RequestId></Error>");
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe("a redirect in headless Chromium", () => {
+  it("is an error saying the redirect was not followed, not 'answered HTTP 0'; the redirect target is never requested", async () => {
+    const browser = await launch();
+    try {
+      const { page, log } = await recordingPage(browser, origin);
+      await page.goto(`${origin}/`);
+      await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, undefined, { timeout: 30_000 });
+      const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as { kind: string; status?: number; retryable: boolean; message: string };
+      expect(result).toMatchObject({ kind: "Unknown", retryable: false });
+      expect(result.status).toBeUndefined();
+      expect(result.message).toBe("aliyun-oss answered a redirect the browser hides; redirects are not followed: check the endpoint and region");
+      expect(log.external).toEqual([]); // oss-cn-beijing was never asked
+      expect(log.pageErrors).toEqual([]);
+      expect(redirected).toBe(1);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});

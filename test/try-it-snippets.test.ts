@@ -27,21 +27,28 @@ interface Field {
 }
 interface PageConfig {
   provider: string;
+  operationId: string;
+  facadeOptions?: Record<string, unknown>;
   fields: Field[];
   env: Record<string, string>;
+  pages: { operationId: string; file: string }[];
 }
-type Snippets = { snippets(call: { provider: string; values: Record<string, unknown>; env: Record<string, string>; endpoint?: string }): { bare: string; facade: string }; argumentsOf(fields: Field[], read: (f: Field) => unknown): Record<string, unknown> };
+type Call = { provider: string; operationId?: string; facadeOptions?: Record<string, unknown>; values: Record<string, unknown>; env: Record<string, string>; endpoint?: string };
+type Snippets = { snippets(call: Call): { bare: string; facade: string }; argumentsOf(fields: Field[], read: (f: Field) => unknown): Record<string, unknown> };
 
 let lib: Snippets;
 let server: MockServer;
 
-/** The config a built Try-it page hands its panel (docs/try-it/<vendor>.html). */
-function pageConfig(vendor: string): PageConfig {
-  const html = readFileSync(join(root, "docs", "try-it", `${vendor}.html`), "utf8");
+/** The config a built Try-it page hands its panel (docs/try-it/<file>, by default the vendor's first page). */
+function pageConfig(vendor: string, file = `${vendor}.html`): PageConfig {
+  const html = readFileSync(join(root, "docs", "try-it", file), "utf8");
   const json = /<script type="application\/json" id="try-it-config">([\s\S]*?)<\/script>/.exec(html)?.[1];
-  if (!json) throw new Error(`docs/try-it/${vendor}.html has no try-it config`);
+  if (!json) throw new Error(`docs/try-it/${file} has no try-it config`);
   return JSON.parse(json) as PageConfig;
 }
+
+/** Every Try-it page of every vendor (a vendor's first page lists them all). */
+const PAGES = vendors.flatMap((vendor) => pageConfig(vendor).pages.map((p) => ({ vendor, ...p })));
 
 
 async function run(name: string, code: string, withPreload: boolean): Promise<{ stdout: string; calls?: { status?: number; issues: string[]; auth?: { ok: boolean } }[] }> {
@@ -70,24 +77,41 @@ afterAll(async () => {
 });
 
 describe("Try-it code panel programs", () => {
-  for (const vendor of vendors) {
-    describe(vendor, () => {
-      const call = () => {
-        const config = pageConfig(vendor);
-        return { provider: vendor, values: lib.argumentsOf(config.fields, (f) => f.value), env: config.env };
+  it("cover a page per operation the portal offers", () => {
+    expect(PAGES.map((p) => p.file)).toEqual(expect.arrayContaining(["aliyun-ens-ListBucketsByGet.html", "baidu-bos-GetBucketAcl.html", "hitachi-vsp-one-object-GetCsrfToken.html"]));
+  });
+
+  for (const { vendor, file, operationId } of PAGES) {
+    describe(file, () => {
+      const call = (): Call => {
+        const config = pageConfig(vendor, file);
+        return { provider: vendor, operationId: config.operationId, ...(config.facadeOptions ? { facadeOptions: config.facadeOptions } : {}), values: lib.argumentsOf(config.fields, (f) => f.value), env: config.env };
       };
+      // GET /v1/csrf has no facade call: its facade panel says so and names where the handshake happens.
+      const noFacade = operationId === "GetCsrfToken";
 
       it("never carries a key: both programs read the vendor's environment variables", () => {
         const { bare, facade } = lib.snippets(call());
         const secrets = Object.values(testCredentials[vendor]).map(String);
         for (const code of [bare, facade]) for (const secret of secrets) expect(code).not.toContain(secret);
-        expect(bare).toContain(`process.env`);
+        if (!noFacade) expect(bare).toContain(`process.env`);
+        else expect(facade.split("\n").filter(Boolean).every((line) => line.startsWith("//"))).toBe(true);
+      });
+
+      it("the programs make the page's operation with the page's options", () => {
+        const { bare, facade } = lib.snippets(call());
+        const config = pageConfig(vendor, file);
+        const method = (config as unknown as { method: string }).method;
+        const path = (config as unknown as { path: string }).path;
+        expect(bare).toContain(`.${method}(${JSON.stringify(path)}`);
+        for (const [key, value] of Object.entries(config.facadeOptions ?? {})) expect(facade).toContain(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
       });
 
       for (const kind of ["bare", "facade"] as const) {
+        if (kind === "facade" && noFacade) continue;
         it(`${kind}: with the page's defaults, against the vendor's host (answered by the mock in the process)`, async () => {
           const code = lib.snippets(call())[kind];
-          const { stdout, calls } = await run(`${vendor}-${kind}-vendor`, code, true);
+          const { stdout, calls } = await run(`${file}-${kind}-vendor`, code, true);
           expect(stdout.trim()).not.toBe("");
           expect(stdout).not.toMatch(/\bundefined\b|\[object Object\]/);
           expect(calls!.length).toBeGreaterThan(0);
@@ -104,7 +128,7 @@ describe("Try-it code panel programs", () => {
           const values = "bucket" in base.values ? { ...base.values, bucket: server.mock.state.buckets[0]!.name } : base.values;
           const code = lib.snippets({ ...base, values, endpoint: server.endpoints[vendor] })[kind];
           expect(code).toContain(server.endpoints[vendor]);
-          const { stdout } = await run(`${vendor}-${kind}-url`, code, false);
+          const { stdout } = await run(`${file}-${kind}-url`, code, false);
           expect(stdout.trim()).not.toBe("");
           expect(stdout).not.toMatch(/\bundefined\b|\[object Object\]/);
         });

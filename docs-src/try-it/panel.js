@@ -129,7 +129,7 @@ const formValues = () => argumentsOf(paramFields.map((p) => ({ ...p.spec, input:
 
 function updateCode() {
   const endpoint = targetUrl.checked && /^https?:\/\/\S+$/.test(urlInput.value.trim()) ? urlInput.value.trim() : undefined;
-  const code = snippets({ provider: config.provider, values: formValues(), env: config.env, ...(endpoint ? { endpoint } : {}) });
+  const code = snippets({ provider: config.provider, operationId: config.operationId, facadeOptions: config.facadeOptions, values: formValues(), env: config.env, ...(endpoint ? { endpoint } : {}) });
   for (const [kind, block] of Object.entries(codeBlocks)) block.code.textContent = code[kind];
 }
 form.addEventListener("input", updateCode);

@@ -26,20 +26,65 @@ export function argumentsOf(fields, read) {
 /**
  * @param {object} call
  * @param {string} call.provider
- * @param {Record<string, string | number>} call.values the facade arguments from the form (region, bucket, prefix, …)
+ * @param {string} [call.operationId] the page's operation (a page for a second operation of the vendor —
+ *   ENS `ListBucketsByGet`, BOS path-style `GetBucketAcl`, Hitachi `GetCsrfToken` — gets its own programs)
+ * @param {Record<string, unknown>} [call.facadeOptions] the options the page gives the facade (`addressing`)
+ * @param {Record<string, string | number>} call.values the form's values (facade arguments; on a bare page the
+ *   operation's own parameter names)
  * @param {Record<string, string>} call.env the vendor's environment variable names (accessKeyId, accessKeySecret, token, projectId)
  * @param {string} [call.endpoint] the URL target, when the reader chose one
  * @returns {{ bare: string, facade: string }}
  */
-export function snippets({ provider, values, env, endpoint }) {
-  return { bare: bare(provider, values, env, endpoint), facade: facade(provider, values, endpoint) };
+export function snippets({ provider, operationId, facadeOptions, values, env, endpoint }) {
+  if (provider === "aliyun-ens" && operationId === "ListBucketsByGet") return ensByGet(values, env, endpoint);
+  if (provider === "hitachi-vsp-one-object" && operationId === "GetCsrfToken") return hitachiCsrf(values, endpoint);
+  const path = facadeOptions?.addressing === "path";
+  return { bare: bare(provider, values, env, endpoint, path), facade: facade(provider, values, endpoint, facadeOptions) };
+}
+
+/** ENS's GET form of ListBuckets: the bare client's GET with the page's query; the facade sends the same operation as POST. */
+function ensByGet(v, env, endpoint) {
+  const query = Object.fromEntries(["Prefix", "PageNumber", "PageSize"].filter((k) => v[k] !== undefined && v[k] !== "").map((k) => [k, String(v[k])]));
+  const facadeValues = { ...(query.Prefix ? { prefix: query.Prefix } : {}), ...(query.PageSize ? { pageSize: Number(query.PageSize) } : {}) };
+  return {
+    bare: `import { createClient } from "@bucketry/aliyun-ens";
+import { acs3Signer } from "@bucketry/signing";
+
+${keys(env)}
+const ens = createClient(${endpoint ? `{ baseUrl: ${js(endpoint)} }` : ""});
+ens.use(acs3Signer({ credentials: { accessKeyId, accessKeySecret } }));
+
+const { data, error } = await ens.GET("/", { params: { query: ${js(query)} } });
+if (error) throw new Error(\`\${error.Code}: \${error.Message} (request id \${error.RequestId})\`);
+console.log(data.TotalCount, (data.BucketInfos ?? []).map((b) => b.BucketName));
+`,
+    facade: facade("aliyun-ens", { ...facadeValues, ...(query.PageNumber ? { cursor: query.PageNumber } : {}) }, endpoint, undefined, "// The facade sends ListBuckets as POST (the same operation, the same answer).\n"),
+  };
+}
+
+/** Hitachi's CSRF handshake: the bare GET; the facade runs it inside its calls and has none of its own. */
+function hitachiCsrf(v, endpoint) {
+  const baseUrl = endpoint ?? `${v.scheme ?? "https"}://${v.host}/mapi`;
+  return {
+    bare: `import { createClient } from "@bucketry/hitachi-vsp-one-object";
+
+// GET /v1/csrf needs no credentials: it opens the session whose XSRF-TOKEN cookie later calls send back.
+const mapi = createClient({ baseUrl: ${js(baseUrl)} });
+const { response, error } = await mapi.GET("/v1/csrf", {});
+if (error !== undefined || !response.ok) throw new Error(\`GET /v1/csrf answered HTTP \${response.status}\`);
+console.log(response.status, response.headers.getSetCookie().map((c) => c.split("=")[0]));
+`,
+    facade: `// The facade has no call of its own for GET /v1/csrf: every listBuckets call opens (and renews) the
+// CSRF session itself, through hitachiSession from @bucketry/signing. See this vendor's list_buckets page.
+`,
+  };
 }
 
 function keys(env) {
   return `const { ${env.accessKeyId}: accessKeyId = "", ${env.accessKeySecret}: accessKeySecret = "" } = process.env;`;
 }
 
-function bare(provider, v, env, endpoint) {
+function bare(provider, v, env, endpoint, pathStyle = false) {
   switch (provider) {
     case "aliyun-ens": {
       const query = { ...(v.prefix ? { Prefix: String(v.prefix) } : {}), ...(v.pageSize ? { PageSize: String(v.pageSize) } : {}) };
@@ -75,9 +120,9 @@ import { bceV1Signer } from "@bucketry/signing";
 
 ${keys(env)}
 ${
-  endpoint
-    ? `// An endpoint of your own is addressed path-style: {endpoint}/v1/{bucketName}?acl
-const bos = createClient({ baseUrl: ${js(endpoint)} });
+  endpoint || pathStyle
+    ? `// ${endpoint ? "An endpoint of your own is addressed path-style" : "Path-style, the API page's form"}: {endpoint}/v1/{bucketName}?acl
+const bos = createClient(${endpoint ? `{ baseUrl: ${js(endpoint)} }` : `{ region: ${js(v.region)} }`});
 bos.use(bceV1Signer({ credentials: { accessKeyId, accessKeySecret } }));
 const { data, error } = await bos.GET("/v1/{bucketName}", { params: { path: { bucketName: ${js(bucket)} } } });`
     : `// Virtual-hosted: https://{bucket}.{region}.bcebos.com/?acl
@@ -130,8 +175,8 @@ console.log(data.Owner.ID, data.AccessControlList.Grant);
   }
 }
 
-function facade(provider, v, endpoint) {
-  const options = {};
+function facade(provider, v, endpoint, facadeOptions, note = "") {
+  const options = { ...facadeOptions };
   if (v.region !== undefined && provider !== "hitachi-vsp-one-object") options.region = v.region;
   if (v.projectId !== undefined) options.projectId = String(v.projectId);
   if (provider === "hitachi-vsp-one-object") options.endpoint = endpoint ?? `${v.scheme ?? "https"}://${v.host}/mapi`;
@@ -140,14 +185,11 @@ function facade(provider, v, endpoint) {
     provider === "aliyun-oss" || provider === "baidu-bos"
       ? `const acl = await client.getBucketAcl(${js(String(v.bucket ?? ""))});
 console.log(acl.owner, acl.grants);`
-      : `const listing = ${js({ ...(v.prefix ? { prefix: String(v.prefix) } : {}), ...(v.pageSize ? { pageSize: Number(v.pageSize) } : {}), ...(v.userId !== undefined ? { userId: v.userId } : {}) })};
-let count = 0;
-for await (const bucket of client.listBuckets(listing)) {
-  console.log(bucket.name, bucket.createdAt?.toISOString() ?? "");
-  count++;
-}
-console.log(\`\${count} bucket\${count === 1 ? "" : "s"}\`);`;
-  return `import { createBucketClient, isBucketryError } from "bucketry/${provider}";
+      : `// One page, as the page sent it; client.listBuckets(…) iterates over every page.
+const page = await client.listBucketsPage(${js({ ...(v.prefix ? { prefix: String(v.prefix) } : {}), ...(v.pageSize ? { pageSize: Number(v.pageSize) } : {}), ...(v.userId !== undefined ? { userId: v.userId } : {}), ...(v.cursor !== undefined ? { cursor: String(v.cursor) } : {}) })});
+for (const bucket of page.buckets) console.log(bucket.name, bucket.createdAt?.toISOString() ?? "");
+console.log(\`\${page.buckets.length} bucket\${page.buckets.length === 1 ? "" : "s"}\${page.nextCursor ? \`; next page: cursor \${page.nextCursor}\` : ""}\`);`;
+  return `${note}import { createBucketClient, isBucketryError } from "bucketry/${provider}";
 
 // Keys come from the vendor's environment variables (or pass \`credentials\`).
 const client = createBucketClient(${js(options)});

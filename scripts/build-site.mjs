@@ -95,7 +95,7 @@ function indexPage() {
       <h2><a href="${esc(c.vendor)}.html">${esc(c.title)}</a> <small>${esc(c.version)}</small></h2>
       <p>${esc(c.summary)}</p>
       <p class="package">Package: ${code(`@bucketry/${c.vendor}`)} · <a href="changes.html#${esc(c.vendor)}">what changed in each release</a> · ${TRY_IT[c.vendor] ? `Try it: ${TRY_IT[c.vendor].map((p) => `<a href="try-it/${esc(tryItFile(c.vendor, p.operationId))}">${esc(p.operationId)}</a>`).join(", ")}` : "no Try-it pages yet (CONTRIBUTING.md, adding a vendor)"}</p>
-      <p class="auth">Auth: ${c.schemes.map((s) => code(s.label)).join(" or ")}</p>
+      <p class="auth">Auth: ${c.auth.map((req) => req.split(" + ").map((label) => code(label)).join(" + ")).join(" or ")}</p>
       <ul class="ops">${c.operations.map((o) => `<li>${code(`${o.method} ${o.path}`)} <strong>${esc(o.id)}</strong> — ${esc(o.summary)}</li>`).join("")}</ul>
     </section>`,
     )

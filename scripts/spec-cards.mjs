@@ -22,12 +22,21 @@ export function card(vendor) {
     label: s["x-bucketry-label"] ?? name,
     type: s.type,
   }));
+  // Each security requirement an operation takes (schemes that go together joined by " + "); alternatives listed apart.
+  const labelOf = (name) => schemes.find((s) => s.name === name)?.label ?? name;
+  const requirements = new Set();
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const method of METHODS) {
+      for (const req of item[method]?.security ?? spec.security ?? []) if (Object.keys(req).length) requirements.add(Object.keys(req).map(labelOf).join(" + "));
+    }
+  }
   return {
     vendor,
     title: spec.info.title,
     summary: spec.info.summary ?? spec.info.description?.split("\n")[0] ?? "",
     version: spec.info.version,
     schemes,
+    auth: [...requirements],
     operations,
   };
 }

@@ -78,6 +78,9 @@ describe("rendered API reference", () => {
       for (const op of expectations(vendor).operations) expect(text).toContain(op.summary);
       expect(text).toMatch(/Auth:/);
     }
+    // Schemes a request needs together are joined, alternatives set apart (Hitachi's list_buckets needs all three).
+    expect(await page.locator("section#hitachi-vsp-one-object .auth").innerText()).toBe("Auth: Bearer token + X-XSRF-TOKEN (CSRF) + XSRF-TOKEN cookie (CSRF)");
+    expect(await page.locator("section#aliyun-oss .auth").innerText()).toBe("Auth: OSS4-HMAC-SHA256 (V4) or OSS ak:sig (V1)");
     await page.screenshot({ path: join(shotsDir, "index.png"), fullPage: true });
     expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
   });

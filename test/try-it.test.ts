@@ -212,7 +212,7 @@ describe("Try-it pages", () => {
         const status = await sendAndWait(page);
         expect(status).toContain(`${facts.required} is required.`);
         await expect(page.locator(`#param-${facts.required}-error`).textContent()).resolves.toBe(`${facts.required} is required.`);
-        await expect(input.getAttribute("aria-invalid")).resolves.not.toBeNull();
+        await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
         await expect(page.locator("#try-it-results").textContent()).resolves.toBe("");
         await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(`param-${facts.required}`);
         await page.close();

@@ -168,7 +168,9 @@ function validate() {
     }
     const error = document.getElementById(`param-${spec.name}-error`);
     error.textContent = message;
-    input.toggleAttribute("aria-invalid", Boolean(message));
+    // aria-invalid="" reads as valid to assistive technology: "true", or no attribute.
+    if (message) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
     if (message) problems.push({ input, message });
   }
   if (targetUrl.checked && !/^https?:\/\/\S+$/.test(urlInput.value.trim())) {

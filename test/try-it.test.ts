@@ -102,6 +102,21 @@ describe("Try-it pages", () => {
     await page.close();
   });
 
+  it("pages sent by a bare client offer scenarios as the bare client meets them; the CSRF page asks for no credentials and plays its scenarios on GET /v1/csrf", async () => {
+    const { page: ens } = await open("aliyun-ens", "aliyun-ens-ListBucketsByGet.html");
+    const ensOptions = await ens.locator("#try-it-scenario option").allTextContents();
+    expect(ensOptions).toContain("5xx: a 503 answer (the bare client does not retry)");
+    expect(ensOptions).toContain("Clock skew: the server's clock is one hour ahead of the page's (the bare client does not correct its clock)");
+    await ens.close();
+    const { page: csrf, log } = await open("hitachi-vsp-one-object", "hitachi-vsp-one-object-GetCsrfToken.html");
+    await expect(csrf.locator("#cred-token").count()).resolves.toBe(0);
+    await expect(csrf.locator("#try-it-scenario option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).resolves.toEqual(["none", "throttle", "unavailable"]);
+    await csrf.locator("#try-it-scenario").selectOption("unavailable");
+    await expect(sendAndWait(csrf)).resolves.toMatch(/^Failed: HTTP 503/);
+    expect(log.pageErrors).toEqual([]);
+    await csrf.close();
+  });
+
   it("from file://, Hitachi's page states why its cookie session cannot work there (a browser keeps no cookies for file:// pages)", async () => {
     const { page } = await recordingPage(site.browser, "file://");
     await page.goto(pathToFileURL(join(docsDir, "try-it", "hitachi-vsp-one-object.html")).href);

@@ -55,13 +55,20 @@ const targetMock = h("input", { type: "radio", name: "target", value: "mock", id
 const targetUrl = h("input", { type: "radio", name: "target", value: "url", id: "target-url" });
 const urlInput = h("input", { type: "url", name: "endpoint", autocomplete: "off", placeholder: "http://127.0.0.1:4010" });
 
-/** What the in-page mock does to the next call; each shows the facade's retries or clock correction. */
+/**
+ * What the in-page mock does to the next call. Through the facade each shows its retries or clock correction;
+ * a bare client makes one attempt, so its labels say so. Hitachi's CSRF GET takes no credentials and has no
+ * clock: only what the mock can do to that request is offered.
+ */
+const bareSender = config.via === "bare";
+const csrfPage = hitachi && config.operationId === "GetCsrfToken";
+const onOperation = csrfPage ? { operation: "GetCsrfToken" } : {};
 const SCENARIOS = {
   none: { label: "None: the spec's normal answer" },
-  throttle: { label: "Throttling: the first answer is the vendor's throttling error", use: () => scenario.throttle(config.provider, { retryAfterMs: 300 }) },
-  unavailable: { label: "5xx: two 503 answers, then the normal one", use: () => scenario.status(config.provider, 503, { times: 2 }) },
-  ...(hitachi ? {} : { skew: { label: "Clock skew: the server's clock is one hour ahead of the page's", use: () => scenario.clockSkew(config.provider, 3_600_000, { always: true }) } }),
-  wrongSecret: { label: hitachi ? "A wrong token: sent instead of the one above" : "A wrong secret: signs with it instead of the one above" },
+  throttle: { label: `Throttling: the first answer is the vendor's throttling error${bareSender ? " (the bare client does not retry)" : ""}`, use: () => scenario.throttle(config.provider, { retryAfterMs: 300, ...onOperation }) },
+  unavailable: { label: bareSender ? "5xx: a 503 answer (the bare client does not retry)" : "5xx: two 503 answers, then the normal one", use: () => scenario.status(config.provider, 503, { times: 2, ...onOperation }) },
+  ...(hitachi ? {} : { skew: { label: `Clock skew: the server's clock is one hour ahead of the page's${bareSender ? " (the bare client does not correct its clock)" : ""}`, use: () => scenario.clockSkew(config.provider, 3_600_000, { always: true }) } }),
+  ...(csrfPage ? {} : { wrongSecret: { label: hitachi ? "A wrong token: sent instead of the one above" : "A wrong secret: signs with it instead of the one above" } }),
 };
 const scenarioSelect = h("select", { name: "scenario" }, Object.entries(SCENARIOS).map(([value, s]) => h("option", { value }, s.label)));
 const send = h("button", { type: "submit" }, "Send");
@@ -73,12 +80,15 @@ const form = h(
   "form",
   { id: "try-it-form", novalidate: true },
   h("fieldset", {}, h("legend", {}, "Parameters"), paramFields.map((p) => p.el)),
-  h(
-    "fieldset",
-    {},
-    h("legend", {}, "Credentials (the mock's public test keys; yours stay in memory only)"),
-    Object.entries(credInputs).map(([k, input]) => field(`cred-${k}`, credLabels[k], input, k === "accessKeyId" ? "" : "masked; never stored")),
-  ),
+  // GET /v1/csrf is sent without credentials: no field that would not be used.
+  csrfPage
+    ? []
+    : h(
+        "fieldset",
+        {},
+        h("legend", {}, "Credentials (the mock's public test keys; yours stay in memory only)"),
+        Object.entries(credInputs).map(([k, input]) => field(`cred-${k}`, credLabels[k], input, k === "accessKeyId" ? "" : "masked; never stored")),
+      ),
   h(
     "fieldset",
     {},
@@ -86,7 +96,7 @@ const form = h(
     h("div", { class: "radio" }, targetMock, h("label", { for: "target-mock" }, "The mock running in this page")),
     h("div", { class: "radio" }, targetUrl, h("label", { for: "target-url" }, "A URL (bucketry mock, a proxy, or the vendor where its CORS allows)")),
     field("target-endpoint", "Endpoint URL", urlInput, "used when the URL target is chosen"),
-    field("try-it-scenario", "Scenario (the mock in this page only)", scenarioSelect, "what the in-page mock does to this call; the attempts list shows the client's retries and clock correction"),
+    field("try-it-scenario", "Scenario (the mock in this page only)", scenarioSelect, bareSender ? "what the in-page mock does to this call; the bare client makes one attempt" : "what the in-page mock does to this call; the attempts list shows the client's retries and clock correction"),
   ),
   send,
 );

@@ -228,7 +228,8 @@ const samplesDir = join(root, "docs-src", "samples");
 const sample = (name) => {
   const file = join(samplesDir, name);
   if (!existsSync(file)) throw new Error(`missing sample docs-src/samples/${name}`);
-  return `<pre><code data-sample="${esc(name)}">${esc(readFileSync(file, "utf8").trim())}</code></pre>`;
+  // Focusable, so a keyboard can scroll a sample whose lines run past the page's width.
+  return `<pre tabindex="0" aria-label="Code sample ${esc(name)}"><code data-sample="${esc(name)}">${esc(readFileSync(file, "utf8").trim())}</code></pre>`;
 };
 
 function gettingStarted() {

@@ -104,6 +104,19 @@ describe("rendered API reference", () => {
     await page.context().close();
   });
 
+  it("a code sample that scrolls sideways can be reached and scrolled with the keyboard (getting-started pages)", async () => {
+    const { page } = await recordingPage(site.browser, site.origin);
+    let scrolling = 0;
+    for (const path of ["getting-started/client.html", "getting-started/facade.html", "getting-started/cli.html", "getting-started/mocks.html"]) {
+      await page.goto(`${site.origin}/${path}`, { waitUntil: "load" });
+      const pres = await page.locator("pre").evaluateAll((els) => els.map((el) => ({ scrolls: el.scrollWidth > el.clientWidth, focusable: (el as HTMLElement).tabIndex >= 0 })));
+      for (const pre of pres) if (pre.scrolls) expect(pre.focusable, path).toBe(true);
+      scrolling += pres.filter((p) => p.scrolls).length;
+    }
+    expect(scrolling).toBeGreaterThan(0); // the check above looked at something
+    await page.context().close();
+  });
+
   it("the coverage matrix has a row per operation and the facade guide a mapping per vendor", async () => {
     const { page, log } = await recordingPage(site.browser, site.origin);
     await page.goto(`${site.origin}/coverage.html`);

@@ -10,7 +10,7 @@ import { createBucketClient as ensEntry } from "../src/generated/entries/aliyun-
 import { createBucketClient as mpcEntry } from "../src/generated/entries/huaweicloud-mpc.js";
 import { createBucketClient as bosEntry } from "../src/generated/entries/baidu-bos.js";
 import { createBucketClient as hitachiEntry } from "../src/generated/entries/hitachi-vsp-one-object.js";
-import { createBucketClient as ossEntry, type AliyunOssOptions, type BucketryError as EntryError } from "../src/generated/entries/aliyun-oss.js";
+import { createBucketClient as ossEntry, type BucketryError as EntryError } from "../src/generated/entries/aliyun-oss.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
@@ -139,6 +139,11 @@ export function unknownOptions(): void {
   createBucketClient({ provider: "baidu-bos", projectId: "p" });
   // @ts-expect-error `apiVersion` is Hitachi's, not OSS's
   createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", apiVersion: "3.3" });
+  // Misspellings inside nested options too: an STS token spelled wrong would be dropped and the call sent unsigned by it.
+  // @ts-expect-error `baseDelay` is not a retry option (baseDelayMs)
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", retry: { maxAttempts: 2, baseDelay: 50 } });
+  // @ts-expect-error `securityTokn` is not a credentials field
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a", accessKeySecret: "b", securityTokn: "t" } });
   // Every provider's own options still pass, including ones only some credential forms use.
   createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "https://h/mapi", apiVersion: "3.0", credentials: { token: "t" }, retry: { maxAttempts: 2 }, timeoutMs: 1_000 });
   createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", addressing: "path", signatureVersion: "v1", fetch: globalThis.fetch });
@@ -175,7 +180,7 @@ export function aclNarrowing(acl: BucketAcl): string[] {
 export function providerEntries(): void {
   const ens = ensEntry({});
   assertType<Equal<typeof ens, BucketClientFor<{ provider: "aliyun-ens" }>>>();
-  assertType<Equal<typeof ens, ReturnType<typeof createBucketClient<{ provider: "aliyun-ens" }>>>>();
+  assertType<Equal<typeof ens, ReturnType<typeof createBucketClient<"aliyun-ens">>>>();
   const mpc = mpcEntry({ region: "cn-north-4", projectId: "p" });
   assertType<Equal<typeof mpc, BucketClientFor<{ provider: "huaweicloud-mpc" }>>>();
   const bos = bosEntry({ provider: "baidu-bos", region: "gz" });
@@ -184,7 +189,7 @@ export function providerEntries(): void {
   assertType<Equal<typeof hitachi, BucketClientFor<{ provider: "hitachi-vsp-one-object" }>>>();
   const oss = ossEntry({ region: "cn-hangzhou", signatureVersion: "v1" });
   assertType<Equal<typeof oss, BucketClientFor<{ provider: "aliyun-oss" }>>>();
-  assertType<Equal<typeof oss, ReturnType<typeof createBucketClient<AliyunOssOptions>>>>();
+  assertType<Equal<typeof oss, ReturnType<typeof createBucketClient<"aliyun-oss">>>>();
   // The entries share one error class (and the model) with the root entry.
   assertType<Equal<EntryError, BucketryError>>();
   // Options a provider requires stay required.

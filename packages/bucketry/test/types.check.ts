@@ -144,6 +144,9 @@ export function unknownOptions(): void {
   createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", retry: { maxAttempts: 2, baseDelay: 50 } });
   // @ts-expect-error `securityTokn` is not a credentials field
   createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a", accessKeySecret: "b", securityTokn: "t" } });
+  // MPC answers with one page: a pageSize (a Configuration error at run time) does not compile.
+  // @ts-expect-error MPC takes no pageSize
+  void createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4" }).listBucketsPage({ pageSize: 10 });
   // Every provider's own options still pass, including ones only some credential forms use.
   createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "https://h/mapi", apiVersion: "3.0", credentials: { token: "t" }, retry: { maxAttempts: 2 }, timeoutMs: 1_000 });
   createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", addressing: "path", signatureVersion: "v1", fetch: globalThis.fetch });

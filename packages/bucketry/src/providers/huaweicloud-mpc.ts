@@ -32,8 +32,8 @@ export interface HuaweiMpcOptions extends CommonOptions {
   credentials?: CredentialSource<AccessKeyCredentials> | { token: string } | undefined;
 }
 
-/** An MPC client: `listBuckets` and `listBucketsPage` (MPC answers with one page). */
-export type HuaweiMpcClient = ListingClient<"huaweicloud-mpc", ListBucketsOptions>;
+/** An MPC client: `listBuckets` and `listBucketsPage` (MPC answers with one page, so no `pageSize`). */
+export type HuaweiMpcClient = ListingClient<"huaweicloud-mpc", Omit<ListBucketsOptions, "pageSize">>;
 
 declare module "../model.js" {
   interface RawBucketRecords {

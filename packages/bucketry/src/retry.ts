@@ -19,13 +19,13 @@ export interface RetryInfo {
 
 export interface RetryOptions {
   /** Total attempts including the first. Default 3. */
-  maxAttempts?: number;
+  maxAttempts?: number | undefined;
   /** Backoff base in ms. Default 200. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Upper bound for any single delay, including a server's Retry-After. Default 20 000. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** Called before each retry (logging, metrics); what it throws is ignored. */
-  onRetry?: (info: RetryInfo) => void;
+  onRetry?: ((info: RetryInfo) => void) | undefined;
 }
 
 export interface ResolvedRetry {
@@ -57,13 +57,13 @@ export function backoffDelay(attempt: number, policy: ResolvedRetry, random: () 
 
 export interface RetryBudgetOptions {
   /** Tokens in a full bucket (and at start). Default 500. */
-  capacity?: number;
+  capacity?: number | undefined;
   /** Tokens a retry takes. Default 5. */
-  retryCost?: number;
+  retryCost?: number | undefined;
   /** Tokens a retry after a timeout or network error takes. Default 10. */
-  timeoutCost?: number;
+  timeoutCost?: number | undefined;
   /** Tokens a call that succeeded at its first attempt gives back. Default 1. */
-  successIncrement?: number;
+  successIncrement?: number | undefined;
 }
 
 export interface RetryBudgetStats {

@@ -6,4 +6,6 @@ export type { AclClient, BucketPage, BucketryWarning, CallOptions, CommonOptions
 export type { EntryOptions } from "./provider.js";
 export { RetryBudget } from "./retry.js";
 export type { RetryBudgetOptions, RetryBudgetStats, RetryInfo, RetryOptions } from "./retry.js";
+// The element type of ENV (so a program that re-exports ENV can name it in its declarations).
+export type { EnvNames } from "./credentials/facts.js";
 export type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";

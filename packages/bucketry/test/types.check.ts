@@ -5,7 +5,7 @@ import type { ObsBucket } from "@bucketry/huaweicloud-mpc";
 import type { UserBucket } from "@bucketry/hitachi-vsp-one-object";
 import type { AccessControlPolicy as OssPolicy } from "@bucketry/aliyun-oss";
 import type { GetBucketAclResponse } from "@bucketry/baidu-bos";
-import { createBucketClient, type Bucket, type BucketAcl, type BucketClientFor, type BucketClientOptions, type BucketPage, type BucketryError, type CannedAcl, type Grantee } from "../src/index.js";
+import { createBucketClient, ENV, type Bucket, type BucketAcl, type BucketClientFor, type BucketClientOptions, type BucketPage, type BucketryError, type CannedAcl, type EnvNames, type Grantee, type RetryBudgetOptions, type RetryOptions } from "../src/index.js";
 import { createBucketClient as ensEntry } from "../src/generated/entries/aliyun-ens.js";
 import { createBucketClient as mpcEntry } from "../src/generated/entries/huaweicloud-mpc.js";
 import { createBucketClient as bosEntry } from "../src/generated/entries/baidu-bos.js";
@@ -207,4 +207,13 @@ export function providerEntries(): void {
   ossEntry({ region: "cn-hangzhou", signatureVersion: "v3" });
   // @ts-expect-error the OSS client has no listing
   oss.listBuckets();
+}
+
+// Options the run time takes as undefined (a value read from config that may be absent) type-check under
+// exactOptionalPropertyTypes, and ENV's element type has a name a program's declarations can use.
+export function undefinedOptions(maybe: number | undefined): EnvNames {
+  const retry: RetryOptions = { maxAttempts: maybe, baseDelayMs: maybe, maxDelayMs: maybe, onRetry: undefined };
+  const budget: RetryBudgetOptions = { capacity: maybe, retryCost: maybe, timeoutCost: maybe, successIncrement: maybe };
+  void createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", retry, retryBudget: budget });
+  return ENV["aliyun-oss"];
 }

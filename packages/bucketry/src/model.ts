@@ -22,7 +22,14 @@ export interface RawAclRecords {}
 export type ListingProvider = keyof RawBucketRecords;
 export type AclProvider = keyof RawAclRecords;
 
-export interface Bucket<P extends ListingProvider = ListingProvider> {
+/**
+ * A bucket as `listBuckets` yields it. Without a type argument it is the union of every provider's record, so
+ * checking `provider` narrows `raw` to that vendor's record.
+ */
+export type Bucket<P extends ListingProvider = ListingProvider> = P extends ListingProvider ? ProviderBucket<P> : never;
+
+/** One provider's bucket record (`Bucket<P>` for a single provider). */
+export interface ProviderBucket<P extends ListingProvider> {
   provider: P;
   name: string;
   /** UTC instant the vendor reports the bucket was created. */
@@ -43,7 +50,14 @@ export interface Grant {
   permission: string;
 }
 
-export interface BucketAcl<P extends AclProvider = AclProvider> {
+/**
+ * A bucket's ACL as `getBucketAcl` returns it. Without a type argument it is the union of every ACL
+ * provider's record, so checking `provider` narrows `raw`.
+ */
+export type BucketAcl<P extends AclProvider = AclProvider> = P extends AclProvider ? ProviderBucketAcl<P> : never;
+
+/** One provider's ACL record (`BucketAcl<P>` for a single provider). */
+export interface ProviderBucketAcl<P extends AclProvider> {
   provider: P;
   bucket: string;
   owner: { id: string; displayName?: string };

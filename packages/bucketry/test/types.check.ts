@@ -217,3 +217,12 @@ export function undefinedOptions(maybe: number | undefined): EnvNames {
   void createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", retry, retryBudget: budget });
   return ENV["aliyun-oss"];
 }
+
+// Without a type argument, Bucket and BucketAcl are unions over the providers: `provider` narrows `raw`.
+export function narrowByProvider(bucket: Bucket, acl: BucketAcl): string {
+  if (bucket.provider === "huaweicloud-mpc") assertType<Equal<typeof bucket.raw, ObsBucket>>();
+  if (bucket.provider === "aliyun-ens") assertType<Equal<typeof bucket.raw, EnsBucketInfo>>();
+  if (acl.provider === "aliyun-oss") return acl.raw.Owner?.ID ?? "";
+  assertType<Equal<typeof acl.raw, GetBucketAclResponse>>();
+  return acl.raw.owner.id;
+}

@@ -117,6 +117,19 @@ describe("Try-it pages", () => {
     await csrf.close();
   });
 
+  it.each([
+    ["aliyun-ens", "UserDisable", "AccessDenied"],
+    ["aliyun-oss", "AccessDenied", "AccessDenied"],
+    ["baidu-bos", "AccountOverdue", "AccessDenied"],
+  ])("%s: the picker offers each documented error; %s comes back as the vendor sends it, mapped to %s", async (vendor, code, kind) => {
+    const { page } = await open(vendor);
+    await page.locator("#try-it-scenario").selectOption(`error:${code}`);
+    await expect(sendAndWait(page)).resolves.toMatch(/^Failed/);
+    const shown = Object.fromEntries(await page.locator("dl.error-facts dd").evaluateAll((dds) => dds.map((dd) => [dd.getAttribute("data-fact"), dd.textContent])));
+    expect(shown).toMatchObject({ kind, code });
+    await page.close();
+  });
+
   it("from file://, Hitachi's page states why its cookie session cannot work there (a browser keeps no cookies for file:// pages)", async () => {
     const { page } = await recordingPage(site.browser, "file://");
     await page.goto(pathToFileURL(join(docsDir, "try-it", "hitachi-vsp-one-object.html")).href);

@@ -6,7 +6,7 @@
 import { createBucketClient, isBucketryError } from "bucketry";
 import { createClient as createEnsClient } from "@bucketry/aliyun-ens";
 import { createClient as createHitachiClient } from "@bucketry/hitachi-vsp-one-object";
-import { createMock, documentCookieJar, scenario, testCredentials } from "@bucketry/mocks";
+import { createMock, documentCookieJar, errorCodes, scenario, testCredentials } from "@bucketry/mocks";
 import { acs3Signer } from "@bucketry/signing";
 import { signedPartsOf } from "@bucketry/signing/signed";
 import { getResponse } from "msw";
@@ -69,6 +69,8 @@ const SCENARIOS = {
   unavailable: { label: bareSender ? "5xx: a 503 answer (the bare client does not retry)" : "5xx: two 503 answers, then the normal one", use: () => scenario.status(config.provider, 503, { times: 2, ...onOperation }) },
   ...(hitachi ? {} : { skew: { label: `Clock skew: the server's clock is one hour ahead of the page's${bareSender ? " (the bare client does not correct its clock)" : ""}`, use: () => scenario.clockSkew(config.provider, 3_600_000, { always: true }) } }),
   ...(csrfPage ? {} : { wrongSecret: { label: hitachi ? "A wrong token: sent instead of the one above" : "A wrong secret: signs with it instead of the one above" } }),
+  // Each error the vendor documents, answered as the spec's example for it: the kind the client maps it to.
+  ...(csrfPage ? {} : Object.fromEntries(errorCodes(config.provider).map((code) => [`error:${code}`, { label: `Documented error: ${code}`, use: () => scenario.error(config.provider, code) }]))),
 };
 const scenarioSelect = h("select", { name: "scenario" }, Object.entries(SCENARIOS).map(([value, s]) => h("option", { value }, s.label)));
 const send = h("button", { type: "submit" }, "Send");

@@ -28,6 +28,8 @@ interface Field {
 interface PageConfig {
   provider: string;
   operationId: string;
+  method: string;
+  path: string;
   facadeOptions?: Record<string, unknown>;
   fields: Field[];
   env: Record<string, string>;
@@ -101,9 +103,7 @@ describe("Try-it code panel programs", () => {
       it("the programs make the page's operation with the page's options", () => {
         const { bare, facade } = lib.snippets(call());
         const config = pageConfig(vendor, file);
-        const method = (config as unknown as { method: string }).method;
-        const path = (config as unknown as { path: string }).path;
-        expect(bare).toContain(`.${method}(${JSON.stringify(path)}`);
+        expect(bare).toContain(`.${config.method}(${JSON.stringify(config.path)}`);
         for (const [key, value] of Object.entries(config.facadeOptions ?? {})) expect(facade).toContain(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
       });
 

@@ -104,15 +104,15 @@ export function serverTimeOf(headers: Headers): number | undefined {
 
 /** A non-2xx response as a BucketryError, whatever its body looks like. */
 export function errorFromResponse(profile: ErrorProfile, response: Response, body: unknown, now = Date.now(), trace?: SigningTrace): BucketryError {
+  // A browser's `redirect: "manual"` answer: status 0, no headers, no body. Say what it was.
+  if (response.type === "opaqueredirect") {
+    return new BucketryError({ provider: profile.provider, kind: "Unknown", retryable: false, message: `${profile.provider} answered a redirect the browser hides${redirectHint(null)}` });
+  }
   let vendor: VendorError = {};
   try {
     vendor = profile.readError(body, trace?.redact);
   } catch {
     vendor = {};
-  }
-  // A browser's `redirect: "manual"` answer: status 0, no headers, no body. Say what it was.
-  if (response.type === "opaqueredirect") {
-    return new BucketryError({ provider: profile.provider, kind: "Unknown", retryable: false, message: `${profile.provider} answered a redirect the browser hides${redirectHint(null)}` });
   }
   const code = vendor.code || undefined;
   const kind = (code && profile.codeKinds[code]) || (code && prefixKind(profile, code)) || statusKind(response.status);

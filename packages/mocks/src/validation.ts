@@ -99,19 +99,13 @@ export function validateRequest(operation: OperationSpec, parts: RequestParts, o
       continue;
     }
     if (value === "" && p.allowEmptyValue) continue;
+    // A schema that takes a string: the wire value must pass as that string (its `pattern`) and, where it reads
+    // as a number, as that number too (`minimum`/`maximum`). Otherwise any form it coerces to will do.
+    const everyForm = typesOf(p.schema).includes("string");
     let errors: string[] = [];
-    if (typesOf(p.schema).includes("string")) {
-      // The wire value is a string and the schema takes one: it must pass as that string (its `pattern`)
-      // and, where it reads as a number, as that number too (`minimum`/`maximum`) — both forms, not either.
-      for (const candidate of coerce(p.schema, value)) {
-        errors = validateSchema(p.schema, candidate, p.name);
-        if (errors.length) break;
-      }
-    } else {
-      for (const candidate of coerce(p.schema, value)) {
-        errors = validateSchema(p.schema, candidate, p.name);
-        if (errors.length === 0) break;
-      }
+    for (const candidate of coerce(p.schema, value)) {
+      errors = validateSchema(p.schema, candidate, p.name);
+      if (everyForm ? errors.length > 0 : errors.length === 0) break;
     }
     if (errors.length) issues.push({ kind: "invalid", location, name: p.name, message: `${p.in} parameter ${errors.join("; ")}` });
   }

@@ -22,13 +22,14 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   sign: signCommand,
 };
 
-/** Library option names as the flags that set them, for error messages (`projectId` → --project-id). */
-const FLAG_OF_OPTION = new Map<string, string>([
-  ["signatureVersion", "--signature-version"],
-  ["timeoutMs", "--timeout"],
-  ["maxAttempts", "--retries"],
-  ...allProviders().flatMap((m) => Object.keys(m.cli.flags ?? {}).map((flag): [string, string] => [flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), `--${flag}`])),
-]);
+/** Library option names as the flags that set them, for error messages (`projectId` → --project-id); built on the error path only. */
+const flagOfOption = () =>
+  new Map<string, string>([
+    ["signatureVersion", "--signature-version"],
+    ["timeoutMs", "--timeout"],
+    ["maxAttempts", "--retries"],
+    ...allProviders().flatMap((m) => Object.keys(m.cli.flags ?? {}).map((flag): [string, string] => [flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), `--${flag}`])),
+  ]);
 
 function version(): string {
   try {
@@ -65,7 +66,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${first}": one of ${Object.keys(COMMANDS).join(", ")}`);
     return await command(rest, io);
   } catch (err) {
-    io.err.write((json ? formatErrorJson(err) : formatError(err, FLAG_OF_OPTION)) + "\n");
+    io.err.write((json ? formatErrorJson(err) : formatError(err, flagOfOption())) + "\n");
     const explained = json ? undefined : signatureExplanation(err);
     if (explained) io.err.write(explained + "\n");
     if (debug) io.err.write(debugDetail(err) + "\n");

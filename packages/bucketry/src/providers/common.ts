@@ -260,7 +260,8 @@ export function isIpOrLocalhost(hostname: string): boolean {
  * The addressing of an OSS/BOS client, as the vendors' SDKs decide it: `cname: true` makes the endpoint the
  * bucket's own domain; `addressing` forces a style; otherwise an IP-address or `localhost` endpoint is
  * path-style (the OSS Go SDK v2 rule: no bucket can prefix an IP) and every hostname — the public, internal,
- * accelerate, dual-stack or a private-cloud host — is virtual-hosted.
+ * accelerate, dual-stack or a private-cloud host — is virtual-hosted. BOS refines the hostname case in its
+ * module (bce-sdk-go's rule: a host that is not BOS's is path-style).
  */
 export function bucketAddressing(provider: Provider, endpoint: string | undefined, options: { addressing?: unknown; cname?: unknown }): BucketAddressing {
   const { addressing, cname } = options;

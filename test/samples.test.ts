@@ -1,12 +1,14 @@
 // Every code sample on the docs site's getting-started pages is a file in docs-src/samples/, shown verbatim
-// by scripts/build-site.mjs; this test runs each one against the mocks, so samples cannot rot.
+// by scripts/build-site.mjs; this test type-checks each one as strict TypeScript (a reader copies them into .ts
+// files) and runs it against the mocks, so samples cannot rot.
 import { execFile, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 const run = promisify(execFile);
@@ -18,6 +20,37 @@ const shown = pages.flatMap((p) => p.blocks.flatMap((b) => (b.sample ? [b.sample
 describe("docs samples", () => {
   it("every sample file is shown on a page, and every shown sample exists", () => {
     expect(new Set(readdirSync(samples))).toEqual(new Set(shown));
+  });
+
+  it("every sample type-checks as strict TypeScript", () => {
+    // Inside the repository (bare imports resolve through its node_modules), outside git (test-results/ is ignored).
+    const dir = join(root, "test-results", "docs-samples");
+    mkdirSync(dir, { recursive: true });
+    try {
+      const files = shown.filter((s) => s.endsWith(".mjs")).map((name) => {
+        const path = join(dir, name.replace(/\.mjs$/, ".mts"));
+        writeFileSync(path, `${readFileSync(join(samples, name), "utf8")}export {};\n`);
+        return path;
+      });
+      const program = ts.createProgram(files, {
+        strict: true,
+        noEmit: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+        types: ["node"],
+        typeRoots: [join(root, "node_modules/@types")],
+        skipLibCheck: true,
+      });
+      const problems = ts.getPreEmitDiagnostics(program).map((d) => {
+        const at = d.file && d.start !== undefined ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : "";
+        return `${at}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+      });
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each(shown.filter((s) => s.endsWith(".mjs")))("%s runs against the mocks", async (name) => {

@@ -2,16 +2,10 @@
 import { createClient } from "@bucketry/aliyun-oss";
 import { ossV4Signer } from "@bucketry/signing";
 
+const { ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId = "", ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret = "" } = process.env;
+
 const oss = createClient({ region: "cn-hangzhou", bucket: "examplebucket" });
-oss.use(
-  ossV4Signer({
-    region: "cn-hangzhou",
-    credentials: {
-      accessKeyId: process.env.ALIBABA_CLOUD_ACCESS_KEY_ID,
-      accessKeySecret: process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
-    },
-  }),
-);
+oss.use(ossV4Signer({ region: "cn-hangzhou", credentials: { accessKeyId, accessKeySecret } }));
 
 const { data, error, response } = await oss.GET("/", {});
 if (error) throw new Error(`${error.Code}: ${error.Message} (request id ${error.RequestId})`);

@@ -195,8 +195,11 @@ export function accessKeyMockEnv(names: EnvNames, mock: MockFacts): MockEnvLine[
   ];
 }
 
-/** Options of a provider's own entry (`bucketry/<id>`): the same as the root entry's, `provider` optional. */
-export type EntryOptions<O extends { provider: string }> = Omit<O, "provider"> & { provider?: O["provider"] | undefined };
+/**
+ * Options of a provider's own entry (`bucketry/<id>`): the same as the root entry's, `provider` optional
+ * (distributed over a union of option forms, so each form keeps what it requires).
+ */
+export type EntryOptions<O extends { provider: string }> = O extends unknown ? Omit<O, "provider"> & { provider?: O["provider"] | undefined } : never;
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 

@@ -4,6 +4,8 @@ export { BucketryError, isBucketryError, type ErrorKind, type SignatureCompariso
 export type { AclProvider, Bucket, BucketAcl, CannedAcl, Grant, Grantee, ListingProvider, Provider, ProviderBucket, ProviderBucketAcl, RawAclRecords, RawBucketRecords } from "./model.js";
 export type { AclClient, BucketPage, BucketryWarning, CallOptions, CommonOptions, ListBucketsOptions, ListingClient, OptionalArg, PageOptions, RawClients } from "./options.js";
 export type { EntryOptions } from "./provider.js";
+// The OSS/BOS option rule their option types intersect with (named, so declarations that use them can name it).
+export type { CnameNeedsEndpoint } from "./providers/common.js";
 export { RetryBudget } from "./retry.js";
 export type { RetryBudgetOptions, RetryBudgetStats, RetryInfo, RetryOptions } from "./retry.js";
 // The element type of ENV (so a program that re-exports ENV can name it in its declarations).

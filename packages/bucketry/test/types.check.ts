@@ -14,6 +14,8 @@ import { createBucketClient as ossEntry, type BucketryError as EntryError } from
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
+declare const maybeRegion: string | undefined;
+declare const useCname: boolean;
 
 export async function ossClient(): Promise<void> {
   const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou" });
@@ -26,6 +28,14 @@ export async function ossClient(): Promise<void> {
   void oss.listBucketsPage;
   // @ts-expect-error getBucketAcl needs the bucket
   await oss.getBucketAcl();
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", cname: true, endpoint: "https://img.example.com" });
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", cname: useCname, endpoint: "https://img.example.com" });
+  // @ts-expect-error cname: true needs the bucket's domain as endpoint (a Configuration error at run time)
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", cname: true });
+  // @ts-expect-error a cname flag that may be true, and no endpoint
+  createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", cname: useCname });
+  // @ts-expect-error the same through the provider's own entry
+  ossEntry({ region: "cn-hangzhou", cname: true });
 
   // `raw` is the signed generated client, typed from the spec.
   const { data, error } = await oss.raw.GET("/", {});
@@ -52,6 +62,14 @@ export async function bosClient(): Promise<void> {
   bos.listBuckets();
   // @ts-expect-error addressing is one of two styles
   createBucketClient({ provider: "baidu-bos", addressing: "dns" });
+  createBucketClient({ provider: "baidu-bos", cname: true, endpoint: "https://img.example.com" });
+  createBucketClient({ provider: "baidu-bos", cname: false });
+  // @ts-expect-error cname: true needs the bucket's domain as endpoint (a Configuration error at run time)
+  createBucketClient({ provider: "baidu-bos", cname: true });
+  // @ts-expect-error the same through the provider's own entry
+  bosEntry({ cname: true });
+  // @ts-expect-error cname addresses by the bucket's own domain, never path-style
+  createBucketClient({ provider: "baidu-bos", cname: true, endpoint: "https://img.example.com", addressing: "path" });
 }
 
 export async function ensClient(): Promise<void> {
@@ -86,8 +104,16 @@ export async function mpcClient(): Promise<void> {
   createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p", credentials: { token: "iam-token" } });
   // projectId may be left out: HUAWEICLOUD_SDK_PROJECT_ID, the credentials' profile, or IAM by region.
   createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4" });
-  // With an endpoint MPC needs no region (checked at run time: a region or an endpoint).
+  // With an endpoint MPC needs no region.
   createBucketClient({ provider: "huaweicloud-mpc", endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", projectId: "p" });
+  mpcEntry({ endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", projectId: "p" });
+  mpcEntry({ region: "cn-north-4" });
+  // @ts-expect-error MPC needs a region or an endpoint (a Configuration error at run time)
+  createBucketClient({ provider: "huaweicloud-mpc", projectId: "p" });
+  // @ts-expect-error the same through the provider's own entry
+  mpcEntry({ projectId: "p" });
+  // @ts-expect-error a region that may be undefined, and no endpoint
+  createBucketClient({ provider: "huaweicloud-mpc", region: maybeRegion });
   // @ts-expect-error MPC has no getBucketAcl
   void mpc.getBucketAcl;
 }

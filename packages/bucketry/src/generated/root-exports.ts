@@ -5,10 +5,10 @@
 // The root entry's per-provider exports (src/index.ts re-exports this file): the types each provider module declares,
 // and each vendor's generated client package as a namespace (the escape hatch to the raw client).
 export type { AliyunEnsClient, AliyunEnsOptions } from "../providers/aliyun-ens.js";
-export type { HuaweiMpcClient, HuaweiMpcOptions } from "../providers/huaweicloud-mpc.js";
-export type { BaiduBosClient, BaiduBosOptions } from "../providers/baidu-bos.js";
+export type { HuaweiMpcBaseOptions, HuaweiMpcClient, HuaweiMpcOptions } from "../providers/huaweicloud-mpc.js";
+export type { BaiduBosBaseOptions, BaiduBosClient, BaiduBosOptions } from "../providers/baidu-bos.js";
 export type { HitachiListBucketsOptions, HitachiOptions, HitachiVspOneObjectClient } from "../providers/hitachi-vsp-one-object.js";
-export type { AliyunOssClient, AliyunOssOptions } from "../providers/aliyun-oss.js";
+export type { AliyunOssBaseOptions, AliyunOssClient, AliyunOssOptions } from "../providers/aliyun-oss.js";
 
 export * as aliyunEns from "@bucketry/aliyun-ens";
 export * as huaweicloudMpc from "@bucketry/huaweicloud-mpc";

@@ -13,9 +13,13 @@ import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCl
 import { execute } from "../runtime.js";
 import { grantsOfCanned } from "./acl.js";
 import { applyTable, cannedAcl, text, type DroppedField, type FieldTable } from "./mapping.js";
-import { bucketAddressing, callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, requireString, virtualHostedBase } from "./common.js";
+import { bucketAddressing, type CnameNeedsEndpoint, callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, requireString, virtualHostedBase } from "./common.js";
 
-export interface AliyunOssOptions extends CommonOptions {
+/** Options of an OSS client; `cname: true` needs an `endpoint` (the bucket's domain). */
+export type AliyunOssOptions = AliyunOssBaseOptions & CnameNeedsEndpoint;
+
+/** What every OSS client accepts; {@link AliyunOssOptions} adds that `cname: true` comes with an `endpoint`. */
+export interface AliyunOssBaseOptions extends CommonOptions {
   provider: "aliyun-oss";
   /** Plain region id such as `cn-hangzhou`: used as-is in the V4 scope, as `oss-cn-hangzhou` in the host. */
   region: string;

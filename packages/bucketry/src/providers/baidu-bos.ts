@@ -12,9 +12,13 @@ import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCl
 import { execute } from "../runtime.js";
 import { cannedOfGrants } from "./acl.js";
 import { applyTable, exactText, type Converter, type DroppedField, type FieldTable } from "./mapping.js";
-import { bucketAddressing, callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, virtualHostedBase } from "./common.js";
+import { bucketAddressing, type CnameNeedsEndpoint, callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, virtualHostedBase } from "./common.js";
 
-export interface BaiduBosOptions extends CommonOptions {
+/** Options of an BOS client; `cname: true` needs an `endpoint` (the bucket's domain). */
+export type BaiduBosOptions = BaiduBosBaseOptions & CnameNeedsEndpoint;
+
+/** What every BOS client accepts; {@link BaiduBosOptions} adds that `cname: true` comes with an `endpoint`. */
+export interface BaiduBosBaseOptions extends CommonOptions {
   provider: "baidu-bos";
   /** Region short name (`bj`, `gz`, `su`, …). Default `bj`. */
   region?: string | undefined;

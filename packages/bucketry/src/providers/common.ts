@@ -251,6 +251,12 @@ export function checkPageSize(provider: Provider, value: number | undefined, max
  */
 export type BucketAddressing = "virtual-hosted" | "path" | "cname";
 
+/**
+ * The OSS/BOS option rule the types can state: `cname: true` comes with an `endpoint` (the bucket's own domain)
+ * and without `addressing: "path"` — the same rule {@link bucketAddressing} checks at run time.
+ */
+export type CnameNeedsEndpoint = { cname: true; endpoint: string; addressing?: "virtual-hosted" | undefined } | { cname?: false | undefined };
+
 /** `localhost` or an IP address (IPv4, or IPv6 in brackets as URL.hostname gives it). */
 export function isIpOrLocalhost(hostname: string): boolean {
   return hostname === "localhost" || /^\d{1,3}(\.\d{1,3}){3}$/.test(hostname) || hostname.startsWith("[");

@@ -13,7 +13,14 @@ import { execute } from "../runtime.js";
 import { applyTable, compactUtcDate, text, type DroppedField, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, requireString, type ClientState } from "./common.js";
 
-export interface HuaweiMpcOptions extends CommonOptions {
+/**
+ * Options of an MPC client: `region`, or an `endpoint` (then the region is optional), as the README's provider
+ * table says; the type refuses neither.
+ */
+export type HuaweiMpcOptions = HuaweiMpcBaseOptions & ({ region: string } | { endpoint: string });
+
+/** What every MPC client accepts; {@link HuaweiMpcOptions} adds that `region` or `endpoint` is given. */
+export interface HuaweiMpcBaseOptions extends CommonOptions {
   provider: "huaweicloud-mpc";
   /**
    * Region id such as `cn-north-4`: picks the endpoint (`mpc.{region}.myhuaweicloud.com`) and the IAM region

@@ -5,5 +5,5 @@
 // `bucketry/aliyun-oss`: createBucketClient for this provider alone (the root entry's options, `provider` optional). It
 // imports this provider's module and the shared runtime only — no registry, no other provider.
 export { createBucketClient } from "../../providers/aliyun-oss.js";
-export type { AliyunOssClient, AliyunOssOptions } from "../../providers/aliyun-oss.js";
+export type { AliyunOssBaseOptions, AliyunOssClient, AliyunOssOptions } from "../../providers/aliyun-oss.js";
 export * from "../../surface.js";

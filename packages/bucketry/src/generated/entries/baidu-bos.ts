@@ -5,5 +5,5 @@
 // `bucketry/baidu-bos`: createBucketClient for this provider alone (the root entry's options, `provider` optional). It
 // imports this provider's module and the shared runtime only — no registry, no other provider.
 export { createBucketClient } from "../../providers/baidu-bos.js";
-export type { BaiduBosClient, BaiduBosOptions } from "../../providers/baidu-bos.js";
+export type { BaiduBosBaseOptions, BaiduBosClient, BaiduBosOptions } from "../../providers/baidu-bos.js";
 export * from "../../surface.js";

@@ -5,5 +5,5 @@
 // `bucketry/huaweicloud-mpc`: createBucketClient for this provider alone (the root entry's options, `provider` optional). It
 // imports this provider's module and the shared runtime only — no registry, no other provider.
 export { createBucketClient } from "../../providers/huaweicloud-mpc.js";
-export type { HuaweiMpcClient, HuaweiMpcOptions } from "../../providers/huaweicloud-mpc.js";
+export type { HuaweiMpcBaseOptions, HuaweiMpcClient, HuaweiMpcOptions } from "../../providers/huaweicloud-mpc.js";
 export * from "../../surface.js";

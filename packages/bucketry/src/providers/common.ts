@@ -253,7 +253,7 @@ export type BucketAddressing = "virtual-hosted" | "path" | "cname";
 
 /**
  * The OSS/BOS option rule the types can state: `cname: true` comes with an `endpoint` (the bucket's own domain)
- * and without `addressing: "path"` — the same rule {@link bucketAddressing} checks at run time.
+ * and without `addressing: "path"` — the same rule the client checks at run time (a `Configuration` error).
  */
 export type CnameNeedsEndpoint = { cname: true; endpoint: string; addressing?: "virtual-hosted" | undefined } | { cname?: false | undefined };
 

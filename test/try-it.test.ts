@@ -80,9 +80,9 @@ async function withMockServer(test: (server: MockServer) => Promise<void>): Prom
 }
 
 /** Opens a vendor's page with the URL target set to `endpoint` (both loopback origins allowed) and sends. */
-async function sendToUrl(vendor: string, endpoint: string, fill: Record<string, string> = {}): Promise<{ page: Page; log: PageLog; status: string }> {
+async function sendToUrl(vendor: string, endpoint: string, fill: Record<string, string> = {}, file = `${vendor}.html`): Promise<{ page: Page; log: PageLog; status: string }> {
   const { page, log } = await recordingPage(site.browser, "http://127.0.0.1:");
-  await page.goto(`${site.origin}/try-it/${vendor}.html`);
+  await page.goto(`${site.origin}/try-it/${file}`);
   await page.locator("#try-it-form").waitFor();
   await page.locator("#target-url").check();
   await page.locator("#target-endpoint").fill(endpoint);
@@ -165,6 +165,24 @@ describe("Try-it pages", () => {
       expect(status).toMatch(/^Done: HTTP 200/);
       const calls = mockServer.mock.requests.map((c) => `${c.operationId} ${c.response?.status} ${c.auth?.ok ?? ""}`);
       expect(calls).toEqual(["GetCsrfToken 200 ", "ListUserBuckets 200 true"]);
+      expect(log.pageErrors).toEqual([]);
+      await page.close();
+    }));
+
+  it("the CSRF page with the URL target does not claim the answer set no cookies: a browser hides Set-Cookie from the page", () =>
+    withMockServer(async (mockServer) => {
+      const endpoint = mockServer.endpoints["hitachi-vsp-one-object"];
+      const { page, log, status } = await sendToUrl("hitachi-vsp-one-object", endpoint, {}, "hitachi-vsp-one-object-GetCsrfToken.html");
+      expect(status).toMatch(/^Done: HTTP 200/);
+      // The server did set both cookies…
+      const setCookie = String(mockServer.mock.requests.at(-1)?.response?.headers?.["set-cookie"]);
+      expect(setCookie).toMatch(/XSRF-TOKEN=/);
+      expect(setCookie).toMatch(/vertx-web\.session=/);
+      // …and the page says it cannot see them, naming the origin that holds them.
+      const shown = await page.locator("pre[aria-label='Typed data'] code").textContent();
+      expect(shown).not.toMatch(/"cookiesSet":\s*\[\]/);
+      expect(shown).toContain(`not visible to this page`);
+      expect(shown).toContain(new URL(endpoint).host);
       expect(log.pageErrors).toEqual([]);
       await page.close();
     }));

@@ -286,7 +286,13 @@ async function runBare(v, credentials, transport, endpoint) {
   if (hitachi && config.operationId === "GetCsrfToken") {
     const client = createHitachiClient({ baseUrl: endpoint ?? `${v.scheme ?? "https"}://${v.host}/mapi`, fetch: transport });
     const { error, response } = await client.GET("/v1/csrf", {});
-    // Set-Cookie is hidden from scripts: the names the answer set, as the mock recorded them (values never shown).
+    if (endpoint) {
+      // A browser hides Set-Cookie from scripts, and the server's cookies belong to its origin, not the page's:
+      // the page cannot tell which were set (an empty list would say none were).
+      const where = new URL(endpoint).host;
+      return { bare: { data: { cookiesSet: `not visible to this page: the browser keeps Set-Cookie from scripts and holds the cookies for ${where} in its own jar (see its storage panel)` }, error, status: response.status } };
+    }
+    // The in-page mock: the names the answer set, as the mock recorded them (values never shown).
     const set = mock?.requests.at(-1)?.response?.headers?.["set-cookie"];
     const cookies = set ? set.split(/,\s*(?=[^;=\s]+=)/).map((c) => `${c.split("=")[0]}${/httponly/i.test(c) ? " (HttpOnly: hidden from scripts)" : " (readable by the page's scripts)"}`) : [];
     return { bare: { data: { cookiesSet: cookies, xsrfVisibleToScripts: /(?:^|;\s*)XSRF-TOKEN=/.test(document.cookie) }, error, status: response.status } };

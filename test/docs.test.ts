@@ -155,4 +155,29 @@ describe("rendered API reference", () => {
     expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
     await page.context().close();
   });
+
+  it.each(VENDORS)("%s.html: a sidebar link opened as a link (new tab, bookmark, copied) shows its operation on this page", async (vendor) => {
+    const { page, log } = await recordingPage(site.browser, site.origin);
+    const pageUrl = `${site.origin}/${vendor}.html`;
+    await page.goto(pageUrl, { waitUntil: "load" });
+    const menu = page.locator('[data-component-name="Menu/MenuItem"]');
+    await expect.poll(() => menu.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Open the first operation's tag group, as a reader would, so its operations are in the menu too.
+    const [first] = expectations(vendor).operations;
+    const item = menu.getByText(first!.summary, { exact: true }).last();
+    if (!(await item.isVisible())) await menu.getByText(first!.tag, { exact: true }).first().click();
+    const opHref = await item.evaluate((el) => el.closest("a")?.href);
+    expect(opHref).toBeDefined();
+    const hrefs = await menu.locator("a[href]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toContain(opHref);
+    // Every link stays on this page (a route of its hash router), not the server's root.
+    expect(hrefs.filter((h) => h.split("#")[0] !== pageUrl)).toEqual([]);
+    // The operation's link, opened as a fresh page, shows that operation.
+    const fresh = await page.context().newPage();
+    const res = await fresh.goto(opHref!, { waitUntil: "load" });
+    expect(res?.status()).toBe(200);
+    await expect.poll(() => fresh.getByRole("heading", { name: first!.summary }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
+    await page.context().close();
+  });
 });

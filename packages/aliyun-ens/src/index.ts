@@ -31,9 +31,9 @@ export interface EnsClientOptions extends Omit<ClientOptions, "baseUrl"> {
    * served by the central `ens.aliyuncs.com`, which is also the official SDK's endpoint (its endpoint rule
    * is empty). No regional host is ever made up from the region id.
    */
-  region?: string;
+  region?: string | undefined;
   /** Overrides the endpoint (a VPC endpoint, a proxy, a mock). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /**
    * Where the RPC `Action` and `Version` go. `"query"` (default): query parameters, as the API page and the RPC
    * v1 signature (`acsRpcV1Signer`) require. `"headers"`: `x-acs-action` / `x-acs-version` headers — where
@@ -41,7 +41,7 @@ export interface EnsClientOptions extends Omit<ClientOptions, "baseUrl"> {
    * them (ACS3 only). The query is serialized as any openapi-fetch client's; the signer computes ACS3's
    * canonical form from the decoded parameters, as the gateway does.
    */
-  actionAndVersion?: "query" | "headers";
+  actionAndVersion?: "query" | "headers" | undefined;
 }
 
 /** Regions with their own public host in the ENS endpoint table (specs/aliyun-ens.yaml `servers`). */

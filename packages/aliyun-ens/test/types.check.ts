@@ -29,3 +29,7 @@ export async function typed(): Promise<void> {
   // @ts-expect-error ENS RPC lives at "/"
   await client.POST("/buckets", {});
 }
+
+// Options read from optional config may be undefined (exactOptionalPropertyTypes): the client then uses its defaults.
+declare const fromConfig: { region?: string | undefined; baseUrl?: string | undefined; actionAndVersion?: "query" | "headers" | undefined };
+createClient({ region: fromConfig.region, baseUrl: fromConfig.baseUrl, actionAndVersion: fromConfig.actionAndVersion });

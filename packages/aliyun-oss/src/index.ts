@@ -29,13 +29,13 @@ export type OssClient = Client<OssPaths>;
 
 export interface OssClientOptions extends Omit<ClientOptions, "baseUrl" | "querySerializer"> {
   /** Plain region id, e.g. `cn-hangzhou` (the host uses `oss-cn-hangzhou`). */
-  region?: string;
+  region?: string | undefined;
   /** The bucket; OSS addresses it virtual-hosted: `https://{bucket}.oss-{region}.aliyuncs.com`. */
-  bucket?: string;
+  bucket?: string | undefined;
   /** Use the region's internal (VPC) endpoint `oss-{region}-internal.aliyuncs.com`. */
-  internal?: boolean;
+  internal?: boolean | undefined;
   /** Overrides the endpoint (a proxy, a mock, a CNAME); used as given. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;

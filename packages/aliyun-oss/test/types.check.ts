@@ -29,3 +29,7 @@ export async function typed(): Promise<void> {
   // @ts-expect-error no such path on a bucket host
   await client.GET("/acl", {});
 }
+
+// Options read from optional config may be undefined (exactOptionalPropertyTypes): the client then uses its defaults.
+declare const fromConfig: { region?: string | undefined; bucket?: string | undefined; internal?: boolean | undefined; baseUrl?: string | undefined };
+createClient({ region: fromConfig.region, bucket: fromConfig.bucket, internal: fromConfig.internal, baseUrl: fromConfig.baseUrl });

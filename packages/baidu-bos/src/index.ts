@@ -29,15 +29,15 @@ export type BosRegion = (typeof BOS_REGIONS)[number];
 
 export interface BosClientOptions extends Omit<ClientOptions, "baseUrl" | "querySerializer"> {
   /** Region short name (`bj`, `gz`, …); the endpoint is `https://{region}.bcebos.com`. Default `bj`. */
-  region?: BosRegion | (string & {});
+  region?: BosRegion | (string & {}) | undefined;
   /**
    * Address one bucket virtual-hosted style (`https://{bucket}.{region}.bcebos.com`, call `GET /`).
    * Needed for buckets created after 2024-06-01, which official domains no longer serve path-style.
    * Without it the client is path-style (`GET /v1/{bucketName}`), the API page's form.
    */
-  bucket?: string;
+  bucket?: string | undefined;
   /** Overrides the endpoint (a proxy, a mock, a private cloud). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 export function bosEndpoint(region: string, bucket?: string): string {

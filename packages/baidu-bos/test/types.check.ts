@@ -30,3 +30,7 @@ export async function typed(): Promise<void> {
   // @ts-expect-error no such path
   await client.GET("/v2/{bucketName}", { params: { path: { bucketName: "b" } } });
 }
+
+// Options read from optional config may be undefined (exactOptionalPropertyTypes): the client then uses its defaults.
+declare const fromConfig: { region?: string | undefined; bucket?: string | undefined; baseUrl?: string | undefined };
+createClient({ region: fromConfig.region, bucket: fromConfig.bucket, baseUrl: fromConfig.baseUrl });

@@ -38,10 +38,10 @@ export interface HitachiClientOptions extends Omit<ClientOptions, "baseUrl"> {
    * The MAPI base, including `/mapi`: e.g. `https://admin.{region}.{cluster}/mapi` (VSP One Object 3.x)
    * or `https://{cluster}:9099/mapi` (HCP-CS 2.x). Alternatively give `host` (and `scheme`).
    */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Host and optional port of the management endpoint; the base becomes `{scheme}://{host}/mapi`. */
-  host?: string;
-  scheme?: "https" | "http";
+  host?: string | undefined;
+  scheme?: "https" | "http" | undefined;
 }
 
 export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "host" | "scheme">): string {

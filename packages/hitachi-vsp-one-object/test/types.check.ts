@@ -31,3 +31,7 @@ export async function typed(): Promise<void> {
   await client.POST("/v1/user/list_bucket", { body: { id: 1 } });
   await client.GET("/v1/csrf");
 }
+
+// Options read from optional config may be undefined (exactOptionalPropertyTypes): the client then uses its defaults.
+declare const fromConfig: { baseUrl?: string | undefined; host?: string | undefined; scheme?: "https" | "http" | undefined };
+createClient({ baseUrl: fromConfig.baseUrl, host: fromConfig.host, scheme: fromConfig.scheme });

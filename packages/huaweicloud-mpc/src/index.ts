@@ -21,9 +21,9 @@ export type MpcRegion = (typeof MPC_REGIONS)[number];
 
 export interface MpcClientOptions extends Omit<ClientOptions, "baseUrl"> {
   /** Region id, e.g. `cn-north-4`; the endpoint is `https://mpc.{region}.myhuaweicloud.com`. */
-  region?: MpcRegion | (string & {});
+  region?: MpcRegion | (string & {}) | undefined;
   /** Overrides the region's endpoint (a proxy, a mock, a private cloud). */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
 }
 
 /** The MPC endpoint of a region. cn-north-1 still answers on the legacy `mts.` host (official SDK region table). */

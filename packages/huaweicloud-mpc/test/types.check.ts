@@ -27,3 +27,7 @@ export async function typed(): Promise<void> {
   // @ts-expect-error MPC lists buckets with GET only
   await client.POST("/v1/{project_id}/buckets", { params: { path: { project_id: "p" } } });
 }
+
+// Options read from optional config may be undefined (exactOptionalPropertyTypes): the client then uses its defaults.
+declare const fromConfig: { region?: string | undefined; baseUrl?: string | undefined };
+createClient({ region: fromConfig.region, baseUrl: fromConfig.baseUrl });

@@ -272,8 +272,11 @@ function indexModule(all) {
   let out = header(all.map((v) => config[v].spec).join(", "));
   out += "\n";
   for (const v of all) out += `import * as ${ident(v)} from "./${v}.js";\n`;
+  // A named, exported type: a program that re-exports `vendors` can name it in its declarations (TS2742 otherwise).
   out += "\n/** The generated module of each vendor: `spec`, one handler factory per operation, and `handlers`. */\n";
-  out += `export const vendors = {\n${all.map((v) => `  ${JSON.stringify(v)}: ${ident(v)},`).join("\n")}\n};\n`;
+  out += `export interface Vendors {\n${all.map((v) => `  ${JSON.stringify(v)}: typeof ${ident(v)};`).join("\n")}\n}\n`;
+  out += "\n/** The generated module of each vendor, by provider id. */\n";
+  out += `export const vendors: Vendors = {\n${all.map((v) => `  ${JSON.stringify(v)}: ${ident(v)},`).join("\n")}\n};\n`;
   out += `\nexport { ${all.map(ident).join(", ")} };\n`;
   return out;
 }

@@ -367,6 +367,48 @@ describe("published tarballs", () => {
     );
     expect(result).toBe("");
   }, 300_000);
+
+  it("every value export of every entry can be re-exported by a program that emits declarations (no TS2742)", async () => {
+    // A value whose type lives in a file no entry exports (ENV's element type, mocks' `vendors` once) cannot be
+    // named in the consumer's .d.ts: TypeScript stops with TS2742 in any library that re-exports it.
+    const specifiers = packed.flatMap((p) => {
+      const pkg = JSON.parse(readFileSync(join(app, "node_modules", p.name, "package.json"), "utf8")) as { exports?: Record<string, unknown> };
+      return Object.keys(pkg.exports ?? { ".": "" })
+        .filter((key) => key !== "./package.json" && !key.endsWith(".json"))
+        .flatMap((key) => (key === "./*" ? providerEntries.map((e) => `${p.name}/${e}`) : [key === "." ? p.name : `${p.name}/${key.slice(2)}`]));
+    });
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", `const ids = ${JSON.stringify(specifiers)}; const out = {}; for (const id of ids) out[id] = Object.keys(await import(id)); console.log(JSON.stringify(out));`], { cwd: app, timeout: 60_000 });
+    const exportsOf = JSON.parse(stdout) as Record<string, string[]>;
+    expect(exportsOf["bucketry"]).toContain("ENV");
+    expect(exportsOf["@bucketry/mocks"]).toContain("vendors");
+    let source = "";
+    Object.entries(exportsOf).forEach(([id, names], i) => {
+      source += `import * as m${i} from "${id}";\n`;
+      for (const name of names) if (name !== "default") source += `export const v${i}_${name.replace(/\W/g, "_")} = m${i}.${name};\n`;
+    });
+    writeFileSync(join(app, "reexport.mts"), source);
+    const compilerOptions = {
+      strict: true,
+      declaration: true,
+      emitDeclarationOnly: true,
+      outDir: "reexport-types",
+      target: "es2022",
+      module: "nodenext",
+      moduleResolution: "nodenext",
+      // msw (under @bucketry/mocks) declares its types against the DOM lib.
+      lib: ["es2022", "dom"],
+      types: ["node"],
+      typeRoots: [join(root, "node_modules", "@types")],
+      skipLibCheck: true,
+    };
+    writeFileSync(join(app, "tsconfig.reexport.json"), JSON.stringify({ compilerOptions, files: ["reexport.mts"] }, null, 2));
+    const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+    const result = await run(process.execPath, [tsc, "-p", "tsconfig.reexport.json"], { cwd: app, timeout: 300_000 }).then(
+      () => "",
+      (err: { stdout?: string; message: string }) => err.stdout || err.message,
+    );
+    expect(result).toBe("");
+  }, 300_000);
 });
 
 describe("installed from the tarballs, offline", () => {

@@ -20,5 +20,5 @@ export { testAccount, testCredentials } from "./generated/accounts.js";
 export type { RecordedCall, Reply } from "./runtime.js";
 export { validateRequest, validateResponse, validateSchema, responseSpecFor, type ResponseCheck, type ValidationIssue } from "./validation.js";
 export { routesFor, matchRoute, type Route } from "./match.js";
-export { vendors } from "./generated/index.js";
+export { vendors, type Vendors } from "./generated/index.js";
 export type * from "./types.js";

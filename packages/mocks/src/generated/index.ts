@@ -8,7 +8,16 @@ import * as hitachiVspOneObject from "./hitachi-vsp-one-object.js";
 import * as aliyunOss from "./aliyun-oss.js";
 
 /** The generated module of each vendor: `spec`, one handler factory per operation, and `handlers`. */
-export const vendors = {
+export interface Vendors {
+  "aliyun-ens": typeof aliyunEns;
+  "huaweicloud-mpc": typeof huaweicloudMpc;
+  "baidu-bos": typeof baiduBos;
+  "hitachi-vsp-one-object": typeof hitachiVspOneObject;
+  "aliyun-oss": typeof aliyunOss;
+}
+
+/** The generated module of each vendor, by provider id. */
+export const vendors: Vendors = {
   "aliyun-ens": aliyunEns,
   "huaweicloud-mpc": huaweicloudMpc,
   "baidu-bos": baiduBos,

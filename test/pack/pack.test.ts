@@ -183,6 +183,7 @@ async function expectedCalls(): Promise<Record<string, unknown>> {
           result: listed[p] ?? `${first.name} ${first.acl}`,
           error: { bucketryError: true, name: "BucketryError", provider: p, kind, status, code },
           retried: { same: true, retries: ["503 Unavailable"] },
+          reset: { recovered: true, retriedOnlyAsNetwork: true },
         },
       ];
     }),

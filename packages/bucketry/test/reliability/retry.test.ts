@@ -282,6 +282,34 @@ describe("network errors and timeouts (real sockets)", () => {
     expect(err).toMatchObject({ kind: "Network", retryable: true, attempts: 2 });
     expect(err.message).toMatch(/ECONNREFUSED/);
   });
+
+  // What each platform's fetch throws for a connection that failed, as it throws it (no code on any of them).
+  it.each([
+    ["Chromium", new TypeError("Failed to fetch")],
+    ["Safari", new TypeError("Load failed")],
+    ["Firefox", new TypeError("NetworkError when attempting to fetch resource.")],
+    ["workerd (a plain Error, not a TypeError)", new Error("Network connection lost.")],
+  ])("a failed connection as %s's fetch reports it: Network, retried", async (_platform, thrown) => {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      throw thrown;
+    };
+    const err = await rejection(clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch, retry: { baseDelayMs: 0, maxAttempts: 2 } }).getBucketAcl("example-bucket"));
+    expect(err).toMatchObject({ kind: "Network", retryable: true, attempts: 2 });
+    expect(calls).toBe(2);
+  });
+
+  it("any other error a custom fetch throws is not taken for a network failure: Unknown, not retried", async () => {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      throw new Error("Network connection lost in my proxy code"); // near workerd's message, not it
+    };
+    const err = await rejection(clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch, retry: { baseDelayMs: 0, maxAttempts: 2 } }).getBucketAcl("example-bucket"));
+    expect(err).toMatchObject({ kind: "Unknown", retryable: false });
+    expect(calls).toBe(1);
+  });
 });
 
 describe("retry budget (token bucket)", () => {

@@ -219,4 +219,13 @@ describe("errors", () => {
     });
     expect((await failure(csrf)).message).toBe(`hitachiSession: CSRF request to ${url} failed: TypeError (ECONNREFUSED)`);
   });
+
+  it("a network failure without a code keeps the platform's fixed message (workerd), and no other message", async () => {
+    // workerd's fetch rejects a refused or reset connection with this plain Error.
+    const lost = hitachiCsrfSession({ url, fetch: async () => Promise.reject(new Error("Network connection lost.")) });
+    expect((await failure(lost)).message).toBe(`hitachiSession: CSRF request to ${url} failed: Error: Network connection lost.`);
+    // Any other message may echo a URL with its query: it stays out of the message (the error keeps it as `cause`).
+    const other = hitachiCsrfSession({ url, fetch: async () => Promise.reject(new TypeError(`bad request to ${url}?token=secret`)) });
+    expect((await failure(other)).message).toBe(`hitachiSession: CSRF request to ${url} failed: TypeError`);
+  });
 });

@@ -33,11 +33,18 @@ export function redactUrl(href: string): string {
   }
 }
 
-/** Error name and code only: transport messages can echo URLs, never bodies, but keep it minimal anyway. */
+/** The fixed messages platforms' fetch gives a failed connection (they carry no URL or data): shown as they are. */
+const PLATFORM_NETWORK_MESSAGE = /^(Network connection lost|fetch failed|Failed to fetch|Load failed|NetworkError when attempting to fetch resource)\.?$/;
+
+/**
+ * Error name and code, or a platform's fixed network message (workerd's has neither code nor TypeError): other
+ * transport messages can echo URLs, never bodies, but stay out anyway.
+ */
 export function errorSummary(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as Error & { code?: unknown }).code ?? (error.cause as { code?: unknown } | undefined)?.code;
-    return typeof code === "string" ? `${error.name} (${code})` : error.name;
+    if (typeof code === "string") return `${error.name} (${code})`;
+    return PLATFORM_NETWORK_MESSAGE.test(error.message) ? `${error.name}: ${error.message}` : error.name;
   }
   return "network error";
 }

@@ -1,5 +1,6 @@
 // A chain of sources, tried in order as the vendors' default chains do: the first that supplies credentials
 // is kept for every later refresh; a chain where none does throws one error listing every source and why.
+import { permissionDenial } from "./io.js";
 import { CredentialChainError, CredentialSourceError, type CredentialProvider, type ResolvedCredentials, type SourceAttempt } from "./types.js";
 
 export interface CredentialChain<C extends ResolvedCredentials = ResolvedCredentials> extends CredentialProvider<C> {
@@ -43,6 +44,8 @@ export function credentialChain<C extends ResolvedCredentials = ResolvedCredenti
 function attemptOf(provider: CredentialProvider<ResolvedCredentials>, err: unknown): SourceAttempt {
   if (err instanceof CredentialSourceError) return { source: provider.name, reason: err.message, configured: err.configured, transient: err.transient };
   if (err instanceof CredentialChainError) return { source: provider.name, reason: err.attempts.map((a) => `${a.source}: ${a.reason}`).join("; "), configured: err.sourceFailed, transient: err.transient };
-  // Not one of ours (a caller's source): its name only, as its message could quote anything.
-  return { source: provider.name, reason: `failed (${err instanceof Error ? err.name : typeof err})`, configured: true };
+  // Not one of ours (a caller's source, a runtime's refusal): its name only, as its message could quote anything
+  // — except a runtime's permission refusal, which says which permission to grant.
+  const denied = permissionDenial(err);
+  return { source: provider.name, reason: `failed (${err instanceof Error ? err.name : typeof err}${denied ? `: ${denied}` : ""})`, configured: true };
 }

@@ -1,6 +1,6 @@
 // The credential files' formats: ini (Alibaba's ~/.alibabacloud/credentials, Huawei's ~/.huaweicloud/credentials)
 // and JSON (the aliyun CLI's ~/.aliyun/config.json). Parse errors name the file and the line, never its content.
-import { fileErrorCode, type CredentialIo } from "./io.js";
+import { fileErrorCode, permissionDenial, type CredentialIo } from "./io.js";
 import { notConfigured, sourceFailed } from "./types.js";
 
 export type IniFile = Record<string, Record<string, string>>;
@@ -46,7 +46,8 @@ export async function readSourceFile(io: CredentialIo, source: string, path: str
   } catch (err) {
     const code = fileErrorCode(err);
     if (code === "ENOENT" || code === "ENOTDIR") throw notConfigured(source, `${what} ${path} does not exist`);
-    throw sourceFailed(source, `cannot read ${what} ${path}${code ? ` (${code})` : ""}`);
+    const denied = permissionDenial(err);
+    throw sourceFailed(source, `cannot read ${what} ${path}${denied ? `: ${denied}` : code ? ` (${code})` : ""}`);
   }
 }
 

@@ -16,3 +16,11 @@ export const fileErrorCode = (err: unknown): string | undefined => {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === "string" ? code : undefined;
 };
+
+/**
+ * A runtime's permission refusal, as Deno words it (NotCapable / PermissionDenied: "Requires read access to
+ * "/home/u/.aliyun/config.json", run again with the --allow-read flag"): that message names the permission and
+ * the flag to grant, nothing secret, so it is shown. Any other error: undefined.
+ */
+export const permissionDenial = (err: unknown): string | undefined =>
+  err instanceof Error && /^(NotCapable|PermissionDenied)$/.test(err.name) && /^Requires \w+ access to /.test(err.message) ? err.message : undefined;

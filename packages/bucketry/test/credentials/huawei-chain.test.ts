@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain } from "../../src/credentials/huawei-chain.js";
 import { huaweiIamEndpoint, huaweiProjectId } from "../../src/credentials/huawei-project-id.js";
 import { CredentialChainError } from "../../src/credentials/types.js";
+import type { CredentialIo } from "../../src/credentials/io.js";
 import { createBucketClient, type BucketryError } from "../../src/index.js";
 import type { Seen } from "../support/test-server.js";
 import { fakeServer, json, tempHome, withProcessEnv } from "./fakes.js";
@@ -125,6 +126,24 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
     expect(err?.attempts.map((a) => a.source)).toEqual(["environment", "profile-file", "ecs-metadata"]);
     expect(err?.message).toContain("HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set");
     expect(err?.message).toContain("switched off by BUCKETRY_METADATA_DISABLED=true");
+  });
+
+  it("a runtime's permission refusal (Deno's NotCapable) is shown with the flag to grant; any other foreign error by its name only", async () => {
+    // As Deno throws them without --allow-sys=homedir or --allow-read (the audit's observed messages).
+    const refusal = (message: string) => Object.assign(new Error(message), { name: "NotCapable" });
+    const io = (over: Partial<CredentialIo>): CredentialIo => ({ available: true, readText: async () => "", fingerprint: async () => "", homedir: () => "/home/u", join: (...p) => p.join("/"), ...over });
+    const failure = (chainIo: CredentialIo) =>
+      huaweiCredentialChain({ env: { BUCKETRY_METADATA_DISABLED: "true" }, io: chainIo }).resolve().then(() => undefined, (e: CredentialChainError) => e);
+    const noHome = 'Requires sys access to "homedir", run again with the --allow-sys flag';
+    const homeRefused = await failure(io({ homedir: () => { throw refusal(noHome); } }));
+    expect(homeRefused?.message).toContain(`profile-file: failed (NotCapable: ${noHome})`);
+    const noRead = 'Requires read access to "/home/u/.huaweicloud/credentials", run again with the --allow-read flag';
+    const readRefused = await failure(io({ readText: async () => { throw refusal(noRead); } }));
+    expect(readRefused?.message).toContain(`cannot read credentials file /home/u/.huaweicloud/credentials: ${noRead}`);
+    // Not a permission refusal: the message (which could quote anything) stays out.
+    const other = await failure(io({ homedir: () => { throw new RangeError("token=SECRET in a message"); } }));
+    expect(other?.message).toContain("profile-file: failed (RangeError)");
+    expect(other?.message).not.toContain("SECRET");
   });
 });
 

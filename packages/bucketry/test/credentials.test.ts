@@ -421,3 +421,33 @@ describe("secrets never appear in inspected or serialized clients and errors", (
     expectClean(err);
   });
 });
+
+describe("explicit options and credentials", () => {
+  // Every option a provider reads from the environment, given: creating the client then needs no env access.
+  const explicit: BucketClientOptions[] = [
+    { provider: "aliyun-ens", credentials: { accessKeyId: "AK", accessKeySecret: "SK" } },
+    { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", credentials: { accessKeyId: "AK", accessKeySecret: "SK" } },
+    { provider: "baidu-bos", credentials: { accessKeyId: "AK", accessKeySecret: "SK" } },
+    { provider: "hitachi-vsp-one-object", endpoint: "https://admin.region1.cluster1/mapi", credentials: { token: "t" } },
+    { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "AK", accessKeySecret: "SK" } },
+  ];
+
+  it.each(explicit.map((o) => [o.provider, o] as const))("%s: creating the client reads no environment variable (Deno without --allow-env refuses every read)", (_provider, options) => {
+    const saved = Object.getOwnPropertyDescriptor(process, "env")!;
+    const reads: string[] = [];
+    // process.env as Deno without --allow-env has it: every read throws NotCapable.
+    const refusing = new Proxy({}, {
+      get(_target, key) {
+        reads.push(String(key));
+        throw Object.assign(new Error(`Requires env access to "${String(key)}", run again with the --allow-env flag`), { name: "NotCapable" });
+      },
+    });
+    Object.defineProperty(process, "env", { ...saved, value: refusing });
+    try {
+      expect(createBucketClient(options).provider).toBe(options.provider);
+    } finally {
+      Object.defineProperty(process, "env", saved);
+    }
+    expect(reads).toEqual([]);
+  });
+});

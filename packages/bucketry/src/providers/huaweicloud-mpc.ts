@@ -139,8 +139,8 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
       : mpcRegionOfEndpoint(endpoint);
   // Left out (JavaScript callers, or on purpose): HUAWEICLOUD_SDK_PROJECT_ID, else the project id the
   // credential source carries, else IAM's answer for the region (as the SDKs' BasicCredentials does).
-  const envProject = typeof process !== "undefined" ? process.env?.[env.projectId!] : undefined;
-  const given = options.projectId ?? envProject;
+  // The environment is read only without the option: a runtime may refuse env access (Deno without --allow-env).
+  const given = options.projectId ?? (typeof process !== "undefined" ? process.env?.[env.projectId!] : undefined);
   const fixedProjectId = given === undefined || (typeof given === "string" && given.trim() === "") ? undefined : requireString("huaweicloud-mpc", "projectId", given, `projectId: "<32-character id>" (or set ${env.projectId})`);
   if (fixedProjectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(fixedProjectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
   const state = clientState(mpcErrors, options);

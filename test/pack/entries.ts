@@ -104,7 +104,7 @@ ${calls}
   o.hitachiFetch = (request) => fetch(new Request(request, { credentials: "include" }));
   o.clientOptions["hitachi-vsp-one-object"].fetch = o.hitachiFetch;
   const out = await runCalls({ ${modules}, use: controlledMock(o.control) }, o);
-  window.__result = { runtime: navigator.userAgent.match(/(?:Headless)?Chrome\\/[\\d.]+/)[0], transport: transport.transportName, out };
+  window.__result = { runtime: navigator.userAgent.match(/(?:Headless)?Chrome\\/[\\d.]+/)[0], transport: transport.transportName, out, noCredentials: noCredentialsMessages({ ${modules} }, o) };
 })().catch((err) => {
   window.__result = { error: String(err && err.stack || err) };
 });
@@ -121,7 +121,7 @@ export default {
     try {
       const o = JSON.parse(env.MOCK);
       const out = await runCalls({ ${modules}, use: controlledMock(o.control) }, o);
-      return Response.json({ runtime: "workerd", transport: transport.transportName, process: typeof globalThis.process, out });
+      return Response.json({ runtime: "workerd", transport: transport.transportName, process: typeof globalThis.process, out, noCredentials: noCredentialsMessages({ ${modules} }, o) });
     } catch (err) {
       return Response.json({ error: String((err && err.stack) || err) }, { status: 500 });
     }

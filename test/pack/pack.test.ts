@@ -151,6 +151,16 @@ async function startMockProcess(): Promise<{ options: string; stop: () => void }
  * What runCalls must return everywhere: bucket names and ACLs from the installed mock's seeded data set (the
  * same seed as the programs use), and the error each provider documents for the failure calls.js provokes.
  */
+/** Where there is no process environment, a client without credentials says to pass them, never to set variables. */
+function expectNoEnvAdvice(messages: Record<string, string> | undefined): void {
+  expect(Object.keys(messages ?? {})).toEqual([...VENDOR_CLIENTS]);
+  for (const [provider, message] of Object.entries(messages!)) {
+    expect(message, provider).toMatch(/^Configuration: \S+: no credentials: pass `credentials: \{/);
+    expect(message, provider).toContain("no process environment here");
+    expect(message, provider).not.toMatch(/or set |_FILE/);
+  }
+}
+
 async function expectedCalls(): Promise<Record<string, unknown>> {
   const resolved = createRequire(join(app, "package.json")).resolve("@bucketry/mocks");
   const mocks = (await import(pathToFileURL(resolved).href)) as {
@@ -565,8 +575,9 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
       const { page: tab, log } = await recordingPage(browser, "http://127.0.0.1:");
       await tab.goto(`${origin}/`);
       await tab.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, undefined, { timeout: 30_000 });
-      const r = (await tab.evaluate(() => (window as unknown as { __result: unknown }).__result)) as RunResult & { error?: string };
+      const r = (await tab.evaluate(() => (window as unknown as { __result: unknown }).__result)) as RunResult & { error?: string; noCredentials?: Record<string, string> };
       expect(r.error).toBeUndefined();
+      expectNoEnvAdvice(r.noCredentials);
       check({ ...r, runtime: `${r.runtime} (esbuild browser bundle, ${(js.length / 1000).toFixed(1)} kB)` }, "fetch");
       expect(log.external).toEqual([]);
       expect(log.pageErrors).toEqual([]);
@@ -616,8 +627,9 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
         }),
       );
       const response = await mf.dispatchFetch("http://worker.test/");
-      const r = (await response.json()) as RunResult & { error?: string; process: string };
+      const r = (await response.json()) as RunResult & { error?: string; process: string; noCredentials?: Record<string, string> };
       expect(r.error).toBeUndefined();
+      expectNoEnvAdvice(r.noCredentials);
       expect(response.status).toBe(200);
       expect(r.process).toBe("undefined");
       check({ ...r, runtime: `workerd ${workerd} (esbuild bundle, ${(script.length / 1000).toFixed(1)} kB)` }, "fetch");

@@ -19,13 +19,20 @@ export type Env = Record<string, string | undefined>;
 /** The process environment where there is one (Node, Deno, Bun), else nothing. */
 export const defaultEnv = (): Env => (typeof process !== "undefined" && process.env ? process.env : {});
 
+/**
+ * " or set VARS" where there is a process environment to set them in; elsewhere (a browser, a Worker without
+ * nodejs_compat) the variables cannot work, so the message says where the keys come from instead.
+ */
+export const orSet = (vars: string): string =>
+  typeof process !== "undefined" && process.env ? ` or set ${vars}` : " (no process environment here: pass them, e.g. from a Worker's env)";
+
 /** Access-key credentials from the provider's environment variables (with the IAM endpoint, where the vendor reads one). */
 export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env = defaultEnv()): AccessKeyCredentials & { iamEndpoint?: string } {
   const id = env[names.accessKeyId!]?.trim();
   const secret = env[names.accessKeySecret!]?.trim();
   const unset = [!id && names.accessKeyId, !secret && names.accessKeySecret].filter(Boolean);
   if (unset.length) {
-    throw missing(provider, `no credentials: pass \`credentials: { accessKeyId, accessKeySecret }\` or set ${unset.join(" and ")}`);
+    throw missing(provider, `no credentials: pass \`credentials: { accessKeyId, accessKeySecret }\`${orSet(unset.join(" and "))}`);
   }
   const token = names.securityToken ? env[names.securityToken]?.trim() : undefined;
   const iamEndpoint = names.iamEndpoint ? env[names.iamEndpoint]?.trim() : undefined;

@@ -4,7 +4,7 @@
 import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 // The token-file source is Node-only (undefined elsewhere), so browser bundles leave it out.
 import { tokenFileCredentials } from "#credential-defaults";
-import { defaultEnv, maskId, type CredentialsDescription, type Env } from "../credentials.js";
+import { defaultEnv, maskId, orSet, type CredentialsDescription, type Env } from "../credentials.js";
 import { assertToken, missing } from "./checks.js";
 import type { EnvNames, RememberSecrets } from "./facts.js";
 
@@ -55,7 +55,7 @@ export function hitachiCredentials(names: EnvNames, option: HitachiCredentials |
   }
   throw missing(
     provider,
-    `no credentials: pass \`credentials: { token }\` (or { username, password, tokenUrl }) or set ${names.token} (or ${names.tokenFile}, or ${names.username}, ${names.password} and ${names.tokenUrl})`,
+    `no credentials: pass \`credentials: { token }\` (or { username, password, tokenUrl })${orSet(`${names.token} (${tokenFileCredentials !== undefined ? `or ${names.tokenFile}, ` : ""}or ${names.username}, ${names.password} and ${names.tokenUrl})`)}`,
   );
 }
 

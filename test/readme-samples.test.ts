@@ -17,8 +17,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { strictTypeProblems } from "./support/strict-samples.js";
 
 const exec = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -121,25 +121,9 @@ describe("README samples", () => {
       writeFileSync(path, cjs ? b.code : `${b.code}export {};\n`);
       return { path, block: b };
     });
-    const program = ts.createProgram(
-      files.map((f) => f.path),
-      {
-        strict: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-        types: ["node"],
-        typeRoots: [join(root, "node_modules/@types")],
-        skipLibCheck: true,
-        esModuleInterop: true,
-      },
-    );
-    const problems = ts.getPreEmitDiagnostics(program).map((d) => {
-      const f = files.find((x) => x.path === d.file?.fileName);
-      const where = f && d.file && d.start !== undefined ? `${f.block.file}:${f.block.line + 1 + d.file.getLineAndCharacterOfPosition(d.start).line}` : (d.file?.fileName ?? "");
-      return `${where}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+    const problems = strictTypeProblems(root, files.map((f) => f.path), (file, line) => {
+      const f = files.find((x) => x.path === file);
+      return f ? `${f.block.file}:${f.block.line + line}` : file;
     });
     expect(problems).toEqual([]);
   });

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { strictTypeProblems } from "./support/strict-samples.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -32,21 +32,7 @@ describe("docs samples", () => {
         writeFileSync(path, `${readFileSync(join(samples, name), "utf8")}export {};\n`);
         return path;
       });
-      const program = ts.createProgram(files, {
-        strict: true,
-        noEmit: true,
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        lib: ["lib.es2023.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-        types: ["node"],
-        typeRoots: [join(root, "node_modules/@types")],
-        skipLibCheck: true,
-      });
-      const problems = ts.getPreEmitDiagnostics(program).map((d) => {
-        const at = d.file && d.start !== undefined ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : "";
-        return `${at}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-      });
+      const problems = strictTypeProblems(root, files, (file, line) => `${file.slice(dir.length + 1)}:${line}`);
       expect(problems).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

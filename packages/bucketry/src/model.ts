@@ -48,6 +48,11 @@ export interface Grant {
   grantee: Grantee;
   /** Vendor permission name as sent (`FULL_CONTROL`, `READ`, `GetObject`, … or the canned ACL for OSS). */
   permission: string;
+  /**
+   * BOS: the entry granting it has a condition (IP, referer, time, …) or covers only some objects (`resource`,
+   * `notResource`), so the permission holds only there; the entry is in `raw`.
+   */
+  scoped?: true;
 }
 
 /**
@@ -63,6 +68,12 @@ export interface ProviderBucketAcl<P extends AclProvider> {
   owner: { id: string; displayName?: string };
   /** The canned ACL, when the vendor states one (OSS) or the grants match one exactly (BOS). */
   acl?: CannedAcl;
+  /** Who may do what. BOS: Deny entries are not grants and are left out; conditional or object-scoped ones are `scoped`. */
   grants: Grant[];
+  /**
+   * BOS: the ACL says more than `grants` can — an entry denies, has a condition, or covers only some objects.
+   * Read `raw` for every entry; no canned `acl` is derived.
+   */
+  conditional?: true;
   raw: RawAclRecords[P];
 }

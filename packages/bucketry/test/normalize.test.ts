@@ -336,8 +336,33 @@ describe("baidu-bos GetBucketAcl → BucketAcl", () => {
     ["a Deny entry", [ownerFull, { grantee: [{ id: "*" }], permission: ["READ"], effect: "Deny" }], undefined],
     ["a conditional entry", [ownerFull, { ...everyone("READ"), condition: { ipAddress: ["192.168.0.0/16"] } }], undefined],
     ["a resource-scoped entry", [ownerFull, { ...everyone("READ"), resource: ["bucket-example/public/*"] }], undefined],
+    // bce-sdk-go writes `condition` on every entry it sends; an empty one constrains nothing.
+    ["owner FULL_CONTROL + everyone READ with an empty condition", [ownerFull, { ...everyone("READ"), condition: {} }], "public-read"],
   ])("%s → acl %s", (_, accessControlList, acl) => {
     expect(bos({ owner: { id: OWNER }, accessControlList }).acl).toBe(acl);
+  });
+
+  const ownerGrant = { grantee: { type: "user", id: OWNER }, permission: "FULL_CONTROL" };
+  it.each([
+    // A Deny is not a grant: everyone READ must not appear as granted.
+    ["a Deny of everyone READ", [ownerFull, { ...everyone("READ"), effect: "Deny" }], [ownerGrant]],
+    ["an IP-conditional everyone READ", [ownerFull, { ...everyone("READ"), condition: { ipAddress: ["10.0.0.0/8"] } }], [ownerGrant, { grantee: { type: "everyone" }, permission: "READ", scoped: true }]],
+    ["everyone READ on public/* only", [ownerFull, { ...everyone("READ"), resource: ["bucket-example/public/*"] }], [ownerGrant, { grantee: { type: "everyone" }, permission: "READ", scoped: true }]],
+    ["everyone READ except private/*", [ownerFull, { ...everyone("READ"), notResource: ["bucket-example/private/*"] }], [ownerGrant, { grantee: { type: "everyone" }, permission: "READ", scoped: true }]],
+    // Granted outright too: the outright grant stands, whichever entry comes first.
+    ["everyone READ outright and on public/*", [ownerFull, { ...everyone("READ"), resource: ["bucket-example/public/*"] }, everyone("READ")], [ownerGrant, { grantee: { type: "everyone" }, permission: "READ" }]],
+    ["everyone READ on public/* and outright", [ownerFull, everyone("READ"), { ...everyone("READ"), resource: ["bucket-example/public/*"] }], [ownerGrant, { grantee: { type: "everyone" }, permission: "READ" }]],
+  ])("%s: grants say only what is granted, the ACL is marked conditional, raw keeps every entry", (_, accessControlList, grants) => {
+    const raw = { owner: { id: OWNER }, accessControlList };
+    const acl = bos(raw);
+    expect(acl.grants).toEqual(grants);
+    expect(acl.conditional).toBe(true);
+    expect(acl.acl).toBeUndefined();
+    expect(acl.raw).toBe(raw);
+  });
+
+  it("an ACL of plain Allow entries is not marked conditional", () => {
+    expect(bos({ owner: { id: OWNER }, accessControlList: [ownerFull, everyone("READ")] })).not.toHaveProperty("conditional");
   });
 
   it("expands grantee × permission and maps \"*\" to everyone", () => {

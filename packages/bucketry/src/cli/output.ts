@@ -89,7 +89,7 @@ export function granteeText(g: Grant["grantee"]): string {
 export function aclSummary(acl: BucketAcl): string {
   if (acl.acl) return acl.acl;
   if (acl.grants.length === 0) return "(no grants)";
-  return acl.grants.map((g) => `${granteeText(g.grantee)}:${g.permission}`).join(", ");
+  return acl.grants.map((g) => `${granteeText(g.grantee)}:${g.permission}${g.scoped ? " (scoped)" : ""}`).join(", ") + (acl.conditional ? " (conditional: see --raw)" : "");
 }
 
 /** A record for --json: `raw` left out unless asked for (Dates become ISO strings in JSON.stringify). */

@@ -105,37 +105,41 @@ export function checkBosBucket(bucket: unknown): string {
   return bucket;
 }
 
+/** An entry that denies: not a grant at all. */
+const isDeny = (e: Record<string, unknown>) => e.effect !== undefined && e.effect !== "Allow";
+/** An entry that holds only under a condition (a non-empty `condition`) or for some objects (`resource`, `notResource`). */
+const isScoped = (e: Record<string, unknown>) => (isObject(e.condition) && Object.keys(e.condition).length > 0) || e.resource !== undefined || e.notResource !== undefined;
+
 /**
- * `accessControlList` → flat (grantee, permission) pairs: each entry's grantee list × permission list;
- * grantee id "*" is everyone; exact repeats collapse.
+ * `accessControlList` → flat (grantee, permission) pairs: each Allow entry's grantee list × permission list;
+ * grantee id "*" is everyone; a pair from a conditional or resource-scoped entry is marked `scoped` (and left out
+ * when the same pair is granted outright); Deny entries grant nothing and are left out; exact repeats collapse.
  */
 const bosGrants: Converter<Grant[]> = {
   convert(list) {
     if (!Array.isArray(list)) throw new TypeError("is not an array");
-    const grants: Grant[] = [];
-    const seen = new Set<string>();
+    const grants = new Map<string, Grant>();
     for (const entry of list) {
       if (!isObject(entry) || !Array.isArray(entry.grantee) || !Array.isArray(entry.permission)) throw new TypeError("an entry lacks grantee/permission lists");
+      const scoped = isScoped(entry);
       for (const grantee of entry.grantee) {
         if (!isObject(grantee) || typeof grantee.id !== "string") throw new TypeError("a grantee lacks an id");
         for (const permission of entry.permission) {
           if (typeof permission !== "string") throw new TypeError("a permission is not a string");
+          if (isDeny(entry)) continue;
           const key = `${grantee.id}|${permission}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          grants.push({ grantee: grantee.id === "*" ? { type: "everyone" } : { type: "user", id: grantee.id }, permission });
+          if (grants.has(key) && (scoped || !grants.get(key)!.scoped)) continue;
+          grants.set(key, { grantee: grantee.id === "*" ? { type: "everyone" } : { type: "user", id: grantee.id }, permission, ...(scoped ? { scoped: true as const } : {}) });
         }
       }
     }
-    return grants;
+    return [...grants.values()];
   },
 };
 
-/** Conditions, resources or an explicit Deny make an entry more than a canned grant. */
+/** A Deny, a condition or a resource scope: the ACL says more than a list of grants can. */
 const bosConditional: Converter<boolean> = {
-  convert: (list) =>
-    Array.isArray(list) &&
-    list.some((e) => isObject(e) && (e.condition !== undefined || e.resource !== undefined || e.notResource !== undefined || (e.effect !== undefined && e.effect !== "Allow"))),
+  convert: (list) => Array.isArray(list) && list.some((e) => isObject(e) && (isDeny(e) || isScoped(e))),
 };
 
 /** GetBucketAclResponse → BucketAcl. `acl` is derived: the canned ACL whose grants these exactly are (see acl.ts). */
@@ -147,14 +151,15 @@ export const bosAclFields = {
 
 /** What the docs say the adapter's own converters do (kept out of the converters, so out of browser bundles). */
 const bosFieldWords = {
-  grants: 'each entry\'s grantee[] × permission[] → (grantee, permission) pairs; grantee id "*" → everyone; exact repeats collapse',
-  conditional: "true when an entry has condition, resource, notResource or an effect other than Allow (then no canned acl is derived)",
+  grants:
+    'each Allow entry\'s grantee[] × permission[] → (grantee, permission) pairs; grantee id "*" → everyone; a pair from an entry with a condition, resource or notResource gets scoped: true; Deny entries are left out; exact repeats collapse',
+  conditional: "true when an entry has a non-empty condition, resource, notResource or an effect other than Allow (then no canned acl is derived; raw has every entry)",
 };
 
 export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string, onDrop?: (dropped: DroppedField) => void): BucketAcl<"baidu-bos"> {
   const f = applyTable(raw, bosAclFields, onDrop) as { ownerId: string; grants: Grant[]; conditional?: boolean };
   const acl = f.conditional ? undefined : cannedOfGrants(f.grants, f.ownerId);
-  return { provider: "baidu-bos", bucket, owner: { id: f.ownerId }, ...(acl ? { acl } : {}), grants: f.grants, raw };
+  return { provider: "baidu-bos", bucket, owner: { id: f.ownerId }, ...(acl ? { acl } : {}), grants: f.grants, ...(f.conditional ? { conditional: true as const } : {}), raw };
 }
 
 export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient {

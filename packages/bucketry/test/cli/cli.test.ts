@@ -2,6 +2,8 @@
 // formats, exit codes, help, profiles. Needs the build (turbo's test task depends on it).
 import { createHash } from "node:crypto";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,6 +59,35 @@ describe.concurrent("commands", () => {
     const json = jsonLines((await run(["providers", "--json"])).stdout);
     expect(json.map((r) => r.provider)).toEqual(VENDOR_IDS);
     expect(json.find((r) => r.provider === "aliyun-oss")).toMatchObject({ command: "get-acl", env: expect.arrayContaining(["ALIBABA_CLOUD_ACCESS_KEY_SECRET"]), cliEnv: expect.arrayContaining(["BUCKETRY_ALIYUN_OSS_ENDPOINT"]) });
+  });
+
+  it("get-acl (BOS): a Deny is not shown as a grant, a conditional grant is marked, and the note points at --raw", async () => {
+    // A loopback stand-in for BOS answering one ACL with a Deny and an IP-conditional entry (the mock serves plain ones).
+    const body = JSON.stringify({
+      owner: { id: "owner-1" },
+      accessControlList: [
+        { grantee: [{ id: "owner-1" }], permission: ["FULL_CONTROL"] },
+        { grantee: [{ id: "*" }], permission: ["WRITE"], effect: "Deny" },
+        { grantee: [{ id: "*" }], permission: ["READ"], condition: { ipAddress: ["10.0.0.0/8"] } },
+      ],
+    });
+    const bos = createHttpServer((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end(body));
+    await new Promise<void>((resolve) => bos.listen(0, "127.0.0.1", resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(bos.address() as AddressInfo).port}`;
+      const env = cleanEnv({ BCE_ACCESS_KEY_ID: "ak", BCE_SECRET_ACCESS_KEY: "sk" });
+      const human = await run(["get-acl", "--provider", "baidu-bos", "--endpoint", endpoint, "--bucket", "bucket-1"], env);
+      expect(human.stderr).toBe("");
+      expect(human.code).toBe(0);
+      expect(human.stdout).toMatch(/everyone\s+READ\s+conditional or some objects/);
+      expect(human.stdout).not.toMatch(/everyone\s+WRITE/);
+      expect(human.stdout).toContain("--json --raw shows every entry");
+      const [json] = jsonLines((await run(["get-acl", "--provider", "baidu-bos", "--endpoint", endpoint, "--bucket", "bucket-1", "--json"], env)).stdout);
+      expect(json).toMatchObject({ conditional: true, grants: [{ grantee: { type: "user", id: "owner-1" }, permission: "FULL_CONTROL" }, { grantee: { type: "everyone" }, permission: "READ", scoped: true }] });
+      expect(json).not.toHaveProperty("acl");
+    } finally {
+      await new Promise((resolve) => bos.close(resolve));
+    }
   });
 
   it("list-buckets (ENS): endpoint from BUCKETRY_ALIYUN_ENS_ENDPOINT, --limit across pages, --json with ISO dates and no raw", async () => {

@@ -1,6 +1,6 @@
 // `bucketry list-buckets` and `bucketry get-acl`.
 import { createBucketClient } from "../../client.js";
-import type { Bucket, BucketAcl } from "../../model.js";
+import type { Bucket, BucketAcl, Grant } from "../../model.js";
 import type { BucketClientOptions } from "../../registry.js";
 import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
@@ -128,9 +128,13 @@ export async function getAclCommand(args: string[], io: Io): Promise<number> {
       [
         { header: "GRANTEE", value: (g) => granteeText(g.grantee) },
         { header: "PERMISSION", value: (g) => g.permission, paint: (c) => paintAcl(c, s) },
+        // Only BOS grants can be scoped: the column shows when one is.
+        ...(acl.grants.some((g) => g.scoped) ? [{ header: "SCOPE", value: (g: Grant) => (g.scoped ? "conditional or some objects" : "bucket") }] : []),
       ],
       s,
     ),
   );
+  // Deny entries and the conditions themselves are in the vendor's record only.
+  if (acl.conditional) io.out.write(s.dim("\nThe ACL also denies, or grants under conditions: --json --raw shows every entry.\n"));
   return 0;
 }

@@ -7,6 +7,7 @@ import type { ObsBucket } from "@bucketry/huaweicloud-mpc";
 import type { UserBucket } from "@bucketry/hitachi-vsp-one-object";
 import { describe, expect, it } from "vitest";
 import { BucketryError } from "../src/errors.js";
+import { createBucketClient } from "../src/index.js";
 import { normalizeEnsBucket } from "../src/providers/aliyun-ens.js";
 import { normalizeOssAcl } from "../src/providers/aliyun-oss.js";
 import { normalizeBosAcl } from "../src/providers/baidu-bos.js";
@@ -145,6 +146,28 @@ describe("huaweicloud-mpc ObsBucket → Bucket", () => {
     const asString = mpc({ bucket: "b", creation_date: "20221026152511" });
     expect(asString.createdAt).toEqual(new Date("2022-10-26T15:25:11Z"));
     expect(asNumber.createdAt?.getTime()).toBe(asString.createdAt?.getTime());
+  });
+
+  it("a record with only its name (the SDKs declare creation_date and is_authorized optional) is kept, nothing dropped", () => {
+    const raw = { bucket: "b" };
+    const { result, dropped } = keeping((onDrop) => normalizeMpcBucket(raw as ObsBucket, "cn-north-4", onDrop));
+    expect(result).toEqual({ provider: "huaweicloud-mpc", name: "b", region: "cn-north-4", raw });
+    expect(dropped).toEqual([]);
+  });
+
+  it.each([
+    ["without `buckets` (omitempty in the SDKs)", "{}", []],
+    ["with an empty `buckets`", '{"buckets":[]}', []],
+  ])("an answer %s lists no buckets", async (_, body, names) => {
+    const fetch = async () => new Response(body, { headers: { "content-type": "application/json" } });
+    const client = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", credentials: { accessKeyId: "AK", accessKeySecret: "SK" }, fetch, retry: false });
+    await expect(client.listBucketsPage()).resolves.toEqual({ buckets: names });
+  });
+
+  it("an answer whose `buckets` is not a list is malformed", async () => {
+    const fetch = async () => new Response('{"buckets":{}}', { headers: { "content-type": "application/json" } });
+    const client = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", credentials: { accessKeyId: "AK", accessKeySecret: "SK" }, fetch, retry: false });
+    await expect(client.listBucketsPage()).rejects.toMatchObject({ kind: "MalformedResponse" });
   });
 
   it("reads a year below 100 as that year, not 19xx", () => {

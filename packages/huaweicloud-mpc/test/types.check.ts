@@ -6,7 +6,9 @@ const client = createClient({ region: "cn-north-4" });
 export async function typed(): Promise<void> {
   const { data, error } = await client.GET("/v1/{project_id}/buckets", { params: { path: { project_id: "p" } } });
   if (data) {
-    const first: ObsBucket | undefined = data.buckets[0];
+    // @ts-expect-error buckets may be absent (the SDKs declare it omitempty)
+    void data.buckets[0];
+    const first: ObsBucket | undefined = data.buckets?.[0];
     const created: string | number | undefined = first?.creation_date;
     const authorized: 0 | 1 | undefined = first?.is_authorized;
     void [created, authorized];

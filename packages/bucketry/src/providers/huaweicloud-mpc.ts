@@ -177,8 +177,9 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
       ({ response, data }) => {
         const body = parseJsonBody(mpcErrors, response, data);
         try {
-          if (!isObject(body) || !Array.isArray(body.buckets)) throw new TypeError("buckets is not an array");
-          const buckets = (body.buckets as ObsBucket[]).map((b) => normalizeReporting(state, (onDrop) => normalizeMpcBucket(b, region, onDrop), (n) => n.name));
+          // `buckets` left out (the SDKs declare it omitempty) is no buckets; anything else that is not a list is malformed.
+          if (!isObject(body) || (body.buckets !== undefined && !Array.isArray(body.buckets))) throw new TypeError("buckets is not an array");
+          const buckets = ((body.buckets ?? []) as ObsBucket[]).map((b) => normalizeReporting(state, (onDrop) => normalizeMpcBucket(b, region, onDrop), (n) => n.name));
           return { buckets: opts?.prefix ? buckets.filter((b) => b.name.startsWith(opts.prefix!)) : buckets };
         } catch (err) {
           throw malformed(mpcErrors, response, (err as Error).message, err);

@@ -44,10 +44,19 @@ export interface components {
     schemas: {
         /** @description Response body of Querying Buckets (status code 200). */
         ListAllBucketsResponse: {
-            /** @description Bucket list */
-            buckets: components["schemas"]["ObsBucket"][];
+            /** @description Bucket list
+             *
+             *     Not marked required: the page gives no required column and the Go SDK declares it `omitempty`, so an
+             *     answer without it is read as no buckets.
+             *      */
+            buckets?: components["schemas"]["ObsBucket"][];
         };
-        /** @description An OBS bucket and whether MPC is authorized on it. */
+        /** @description An OBS bucket and whether MPC is authorized on it.
+         *
+         *     Only `bucket` is required here: a bucket without a name cannot be named in any call. The page gives no
+         *     required column, and the official SDKs declare every field optional (Go `omitempty`, Node.js
+         *     `creation_date?`).
+         *      */
         ObsBucket: {
             /**
              * @description Bucket name
@@ -67,7 +76,7 @@ export interface components {
              * @example 20221026152511
              * @example 20221026152511
              */
-            creation_date: string | number;
+            creation_date?: string | number;
             /**
              * @description Authorization result
              *
@@ -77,7 +86,7 @@ export interface components {
              *
              * @enum {integer}
              */
-            is_authorized: 0 | 1;
+            is_authorized?: 0 | 1;
         };
         /** @description MPC error body (`error_code` like `MPC.10208`). When the error is raised by the API Gateway the body
          *     also carries `request_id` (see `ApiGatewayErrorResponse`).
@@ -217,13 +226,16 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
-                    /** @description Flow-control limit applied to the caller (optional; listed in the MPC SDK's model comments).
-                     *     Inlined rather than `$ref`-ed so that generated clients type it as optional.
+                    /** @description Total number of requests the flow control allows in its window (optional; the MPC SDK's model
+                     *     comments list it as an integer). Inlined rather than `$ref`-ed so that generated clients type it
+                     *     as optional.
                      *      */
-                    "X-ratelimit"?: string;
-                    /** @description Number of requests already used in the current flow-control window (optional). */
-                    "X-ratelimit-used"?: string;
-                    /** @description Flow-control window (optional). */
+                    "X-ratelimit"?: number;
+                    /** @description Despite its name, the number of requests **remaining** in the current flow-control window (the MPC
+                     *     SDK's model comments: 剩下请求数, an integer) (optional).
+                     *      */
+                    "X-ratelimit-used"?: number;
+                    /** @description Flow-control unit (optional): minute, hour or day; hour when not stated (the MPC SDK's model comments). */
                     "X-ratelimit-window"?: string;
                     [name: string]: unknown;
                 };
@@ -277,13 +289,16 @@ export interface operations {
             429: {
                 headers: {
                     "X-Request-Id": components["headers"]["XRequestId"];
-                    /** @description Flow-control limit applied to the caller (optional; listed in the MPC SDK's model comments).
-                     *     Inlined rather than `$ref`-ed so that generated clients type it as optional.
+                    /** @description Total number of requests the flow control allows in its window (optional; the MPC SDK's model
+                     *     comments list it as an integer). Inlined rather than `$ref`-ed so that generated clients type it
+                     *     as optional.
                      *      */
-                    "X-ratelimit"?: string;
-                    /** @description Number of requests already used in the current flow-control window (optional). */
-                    "X-ratelimit-used"?: string;
-                    /** @description Flow-control window (optional). */
+                    "X-ratelimit"?: number;
+                    /** @description Despite its name, the number of requests **remaining** in the current flow-control window (the MPC
+                     *     SDK's model comments: 剩下请求数, an integer) (optional).
+                     *      */
+                    "X-ratelimit-used"?: number;
+                    /** @description Flow-control unit (optional): minute, hour or day; hour when not stated (the MPC SDK's model comments). */
                     "X-ratelimit-window"?: string;
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 // generated from specs/huaweicloud-mpc.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 1dfc43add168a9ff8c86281c6c0451473b870c286fda4b2dffe85479168f5caf
+// spec sha256: 343cc3a87d4a6ca156598d6df82660949ee82907f7cd065fe157dcefd66b0730
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -103,13 +103,13 @@ export const spec: VendorSpec = {
             "X-ratelimit": {
               "required": false,
               "schema": {
-                "type": "string"
+                "type": "integer"
               }
             },
             "X-ratelimit-used": {
               "required": false,
               "schema": {
-                "type": "string"
+                "type": "integer"
               }
             },
             "X-ratelimit-window": {
@@ -123,18 +123,13 @@ export const spec: VendorSpec = {
             "application/json": {
               "schema": {
                 "type": "object",
-                "required": [
-                  "buckets"
-                ],
                 "properties": {
                   "buckets": {
                     "type": "array",
                     "items": {
                       "type": "object",
                       "required": [
-                        "bucket",
-                        "creation_date",
-                        "is_authorized"
+                        "bucket"
                       ],
                       "properties": {
                         "bucket": {
@@ -145,7 +140,9 @@ export const spec: VendorSpec = {
                             "string",
                             "integer"
                           ],
-                          "pattern": "^\\d{14}$"
+                          "pattern": "^\\d{14}$",
+                          "minimum": 10000000000000,
+                          "maximum": 99999999999999
                         },
                         "is_authorized": {
                           "type": "integer",
@@ -339,13 +336,13 @@ export const spec: VendorSpec = {
             "X-ratelimit": {
               "required": false,
               "schema": {
-                "type": "string"
+                "type": "integer"
               }
             },
             "X-ratelimit-used": {
               "required": false,
               "schema": {
-                "type": "string"
+                "type": "integer"
               }
             },
             "X-ratelimit-window": {

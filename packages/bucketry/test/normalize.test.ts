@@ -361,6 +361,9 @@ describe("baidu-bos GetBucketAcl → BucketAcl", () => {
     ["a resource-scoped entry", [ownerFull, { ...everyone("READ"), resource: ["bucket-example/public/*"] }], undefined],
     // bce-sdk-go writes `condition` on every entry it sends; an empty one constrains nothing.
     ["owner FULL_CONTROL + everyone READ with an empty condition", [ownerFull, { ...everyone("READ"), condition: {} }], "public-read"],
+    // What bce-sdk-go's GrantType serializes when no condition is set (AclCondType's zero value).
+    ["owner FULL_CONTROL + everyone READ with a zero-value condition", [ownerFull, { ...everyone("READ"), condition: { ipAddress: null, referer: { stringLike: null, stringEquals: null } } }], "public-read"],
+    ["a referer-conditional entry", [ownerFull, { ...everyone("READ"), condition: { referer: { stringLike: ["*.example.com"], stringEquals: null } } }], undefined],
   ])("%s → acl %s", (_, accessControlList, acl) => {
     expect(bos({ owner: { id: OWNER }, accessControlList }).acl).toBe(acl);
   });

@@ -166,11 +166,20 @@ export interface components {
                 dateLessThan?: string;
                 /** @description The entry applies after this time. */
                 dateGreaterThan?: string;
+                /** @description The entry applies up to and including this time. */
+                dateLessThanEquals?: string;
+                /** @description The entry applies from this time on. */
+                dateGreaterThanEquals?: string;
             } & {
                 [key: string]: unknown;
             };
-            /** @description User-Agent restriction. */
+            /** @description User-Agent restriction (bce-sdk-go `AclUserAgentType`). */
             userAgent?: {
+                /** @description User-Agent patterns allowed (`*` wildcards). */
+                stringLike?: string[];
+                /** @description User-Agent values allowed exactly. */
+                stringEquals?: string[];
+            } & {
                 [key: string]: unknown;
             };
             /** @description VPC IDs the request must come from. */

@@ -107,8 +107,14 @@ export function checkBosBucket(bucket: unknown): string {
 
 /** An entry that denies: not a grant at all. */
 const isDeny = (e: Record<string, unknown>) => e.effect !== undefined && e.effect !== "Allow";
-/** An entry that holds only under a condition (a non-empty `condition`) or for some objects (`resource`, `notResource`). */
-const isScoped = (e: Record<string, unknown>) => (isObject(e.condition) && Object.keys(e.condition).length > 0) || e.resource !== undefined || e.notResource !== undefined;
+/**
+ * Whether a condition value constrains anything. bce-sdk-go writes the zero value of every condition member
+ * (`{"ipAddress":null,"referer":{"stringLike":null,…}}`, `false`): those constrain nothing.
+ */
+const constrains = (v: unknown): boolean =>
+  Array.isArray(v) ? v.length > 0 : isObject(v) ? Object.values(v).some(constrains) : v === true || (typeof v === "string" && v !== "") || typeof v === "number";
+/** An entry that holds only under a condition or for some objects (`resource`, `notResource`). */
+const isScoped = (e: Record<string, unknown>) => constrains(e.condition) || e.resource !== undefined || e.notResource !== undefined;
 
 /**
  * `accessControlList` → flat (grantee, permission) pairs: each Allow entry's grantee list × permission list;
@@ -153,7 +159,7 @@ export const bosAclFields = {
 const bosFieldWords = {
   grants:
     'each Allow entry\'s grantee[] × permission[] → (grantee, permission) pairs; grantee id "*" → everyone; a pair from an entry with a condition, resource or notResource gets scoped: true; Deny entries are left out; exact repeats collapse',
-  conditional: "true when an entry has a non-empty condition, resource, notResource or an effect other than Allow (then no canned acl is derived; raw has every entry)",
+  conditional: "true when an entry has a condition that constrains something, a resource, a notResource or an effect other than Allow (then no canned acl is derived; raw has every entry)",
 };
 
 export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string, onDrop?: (dropped: DroppedField) => void): BucketAcl<"baidu-bos"> {

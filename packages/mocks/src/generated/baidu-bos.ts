@@ -1,6 +1,6 @@
 // generated from specs/baidu-bos.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: adea9ad6fff9179cf909d8e4c9a7dbdff5eb4d26e3b6fe1d8ef103c1dd506cca
+// spec sha256: 66de957eb15820e040b0d0dacb1225b53e7813417a92e70b55c3ec48a14f6ab7
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -216,12 +216,32 @@ export const spec: VendorSpec = {
                                 },
                                 "dateGreaterThan": {
                                   "type": "string"
+                                },
+                                "dateLessThanEquals": {
+                                  "type": "string"
+                                },
+                                "dateGreaterThanEquals": {
+                                  "type": "string"
                                 }
                               }
                             },
                             "userAgent": {
                               "type": "object",
-                              "additionalProperties": true
+                              "additionalProperties": true,
+                              "properties": {
+                                "stringLike": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
+                                },
+                                "stringEquals": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
+                                }
+                              }
                             },
                             "vpcId": {
                               "type": "array",
@@ -874,12 +894,32 @@ export const spec: VendorSpec = {
                                 },
                                 "dateGreaterThan": {
                                   "type": "string"
+                                },
+                                "dateLessThanEquals": {
+                                  "type": "string"
+                                },
+                                "dateGreaterThanEquals": {
+                                  "type": "string"
                                 }
                               }
                             },
                             "userAgent": {
                               "type": "object",
-                              "additionalProperties": true
+                              "additionalProperties": true,
+                              "properties": {
+                                "stringLike": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
+                                },
+                                "stringEquals": {
+                                  "type": "array",
+                                  "items": {
+                                    "type": "string"
+                                  }
+                                }
+                              }
                             },
                             "vpcId": {
                               "type": "array",

@@ -39,8 +39,10 @@ export interface paths {
                  *      */
                 PageSize?: components["parameters"]["PageSize"];
                 /**
-                 * @description Common RPC parameter (signature V2): the response format, `JSON` or `XML`. The SDK always sends
-                 *     `JSON` (also for anonymous V3 requests); this spec documents only the JSON response.
+                 * @description Common RPC parameter: the response format, `JSON` or `XML` (XML when neither this nor
+                 *     `Accept: application/json` asks for JSON). Signed V3 requests from the official SDK carry no `Format` and
+                 *     ask for JSON through `Accept`; its anonymous requests send `Format=json`, hence the lower-case values. This
+                 *     spec documents only the JSON response.
                  *
                  * @example JSON
                  */
@@ -107,6 +109,17 @@ export interface paths {
                 "x-acs-content-sha256"?: components["parameters"]["XAcsContentSha256"];
                 /** @description Signature V3 header (signed). The STS security token, sent when signing with temporary STS credentials. */
                 "x-acs-security-token"?: components["parameters"]["XAcsSecurityToken"];
+                /** @description Signature V3 header (signed). The AccessKey ID of temporary STS credentials, sent beside
+                 *     `x-acs-security-token` (the official SDK's `doRequest` sets both).
+                 *      */
+                "x-acs-accesskey-id"?: components["parameters"]["XAcsAccesskeyId"];
+                /**
+                 * @description `application/json` asks for the JSON answer this spec documents. Not on the page: without it, or
+                 *     `Format=JSON`, ENS answers XML. The official SDK sends `accept: application/json` on every V3 request.
+                 *
+                 * @example application/json
+                 */
+                Accept?: components["parameters"]["Accept"];
             };
             path?: never;
             cookie?: never;
@@ -289,7 +302,8 @@ export interface components {
                 /** @description Gateway trace ID, present on real Alibaba Cloud POP responses (not documented on the API page). */
                 "x-acs-trace-id"?: string;
                 /** @description Set by the gateway on throttled (and some other 4xx/5xx) responses: how long to wait before
-                 *     retrying. The official SDK treats any 4xx/5xx carrying a positive `x-acs-retry-after` as a
+                 *     retrying, in milliseconds (the unit is not documented; the official SDK passes the value on as its
+                 *     retry delay, and bucketry reads it as milliseconds). The official SDK treats any 4xx/5xx carrying a positive `x-acs-retry-after` as a
                  *     throttling error and uses the value as its retry delay.
                  *      */
                 "x-acs-retry-after"?: number;
@@ -334,7 +348,8 @@ export interface components {
                 /** @description Gateway trace ID, present on real Alibaba Cloud POP responses (not documented on the API page). */
                 "x-acs-trace-id"?: string;
                 /** @description Set by the gateway on throttled (and some other 4xx/5xx) responses: how long to wait before
-                 *     retrying. The official SDK treats any 4xx/5xx carrying a positive `x-acs-retry-after` as a
+                 *     retrying, in milliseconds (the unit is not documented; the official SDK passes the value on as its
+                 *     retry delay, and bucketry reads it as milliseconds). The official SDK treats any 4xx/5xx carrying a positive `x-acs-retry-after` as a
                  *     throttling error and uses the value as its retry delay.
                  *      */
                 "x-acs-retry-after"?: number;
@@ -351,7 +366,8 @@ export interface components {
                 /** @description Gateway trace ID, present on real Alibaba Cloud POP responses (not documented on the API page). */
                 "x-acs-trace-id"?: string;
                 /** @description Set by the gateway on throttled (and some other 4xx/5xx) responses: how long to wait before
-                 *     retrying. The official SDK treats any 4xx/5xx carrying a positive `x-acs-retry-after` as a
+                 *     retrying, in milliseconds (the unit is not documented; the official SDK passes the value on as its
+                 *     retry delay, and bucketry reads it as milliseconds). The official SDK treats any 4xx/5xx carrying a positive `x-acs-retry-after` as a
                  *     throttling error and uses the value as its retry delay.
                  *      */
                 "x-acs-retry-after"?: number;
@@ -368,7 +384,8 @@ export interface components {
                 /** @description Gateway trace ID, present on real Alibaba Cloud POP responses (not documented on the API page). */
                 "x-acs-trace-id"?: string;
                 /** @description Set by the gateway on throttled (and some other 4xx/5xx) responses: how long to wait before
-                 *     retrying. The official SDK treats any 4xx/5xx carrying a positive `x-acs-retry-after` as a
+                 *     retrying, in milliseconds (the unit is not documented; the official SDK passes the value on as its
+                 *     retry delay, and bucketry reads it as milliseconds). The official SDK treats any 4xx/5xx carrying a positive `x-acs-retry-after` as a
                  *     throttling error and uses the value as its retry delay.
                  *      */
                 "x-acs-retry-after"?: number;
@@ -414,8 +431,10 @@ export interface components {
          *      */
         PageSize: number | string;
         /**
-         * @description Common RPC parameter (signature V2): the response format, `JSON` or `XML`. The SDK always sends
-         *     `JSON` (also for anonymous V3 requests); this spec documents only the JSON response.
+         * @description Common RPC parameter: the response format, `JSON` or `XML` (XML when neither this nor
+         *     `Accept: application/json` asks for JSON). Signed V3 requests from the official SDK carry no `Format` and
+         *     ask for JSON through `Accept`; its anonymous requests send `Format=json`, hence the lower-case values. This
+         *     spec documents only the JSON response.
          *
          * @example JSON
          */
@@ -480,6 +499,17 @@ export interface components {
         XAcsContentSha256: string;
         /** @description Signature V3 header (signed). The STS security token, sent when signing with temporary STS credentials. */
         XAcsSecurityToken: string;
+        /** @description Signature V3 header (signed). The AccessKey ID of temporary STS credentials, sent beside
+         *     `x-acs-security-token` (the official SDK's `doRequest` sets both).
+         *      */
+        XAcsAccesskeyId: string;
+        /**
+         * @description `application/json` asks for the JSON answer this spec documents. Not on the page: without it, or
+         *     `Format=JSON`, ENS answers XML. The official SDK sends `accept: application/json` on every V3 request.
+         *
+         * @example application/json
+         */
+        Accept: string;
     };
     requestBodies: never;
     headers: {
@@ -532,8 +562,10 @@ export interface operations {
                  *      */
                 PageSize?: components["parameters"]["PageSize"];
                 /**
-                 * @description Common RPC parameter (signature V2): the response format, `JSON` or `XML`. The SDK always sends
-                 *     `JSON` (also for anonymous V3 requests); this spec documents only the JSON response.
+                 * @description Common RPC parameter: the response format, `JSON` or `XML` (XML when neither this nor
+                 *     `Accept: application/json` asks for JSON). Signed V3 requests from the official SDK carry no `Format` and
+                 *     ask for JSON through `Accept`; its anonymous requests send `Format=json`, hence the lower-case values. This
+                 *     spec documents only the JSON response.
                  *
                  * @example JSON
                  */
@@ -600,6 +632,17 @@ export interface operations {
                 "x-acs-content-sha256"?: components["parameters"]["XAcsContentSha256"];
                 /** @description Signature V3 header (signed). The STS security token, sent when signing with temporary STS credentials. */
                 "x-acs-security-token"?: components["parameters"]["XAcsSecurityToken"];
+                /** @description Signature V3 header (signed). The AccessKey ID of temporary STS credentials, sent beside
+                 *     `x-acs-security-token` (the official SDK's `doRequest` sets both).
+                 *      */
+                "x-acs-accesskey-id"?: components["parameters"]["XAcsAccesskeyId"];
+                /**
+                 * @description `application/json` asks for the JSON answer this spec documents. Not on the page: without it, or
+                 *     `Format=JSON`, ENS answers XML. The official SDK sends `accept: application/json` on every V3 request.
+                 *
+                 * @example application/json
+                 */
+                Accept?: components["parameters"]["Accept"];
             };
             path?: never;
             cookie?: never;
@@ -652,8 +695,10 @@ export interface operations {
                  *      */
                 PageSize?: components["parameters"]["PageSize"];
                 /**
-                 * @description Common RPC parameter (signature V2): the response format, `JSON` or `XML`. The SDK always sends
-                 *     `JSON` (also for anonymous V3 requests); this spec documents only the JSON response.
+                 * @description Common RPC parameter: the response format, `JSON` or `XML` (XML when neither this nor
+                 *     `Accept: application/json` asks for JSON). Signed V3 requests from the official SDK carry no `Format` and
+                 *     ask for JSON through `Accept`; its anonymous requests send `Format=json`, hence the lower-case values. This
+                 *     spec documents only the JSON response.
                  *
                  * @example JSON
                  */
@@ -720,6 +765,17 @@ export interface operations {
                 "x-acs-content-sha256"?: components["parameters"]["XAcsContentSha256"];
                 /** @description Signature V3 header (signed). The STS security token, sent when signing with temporary STS credentials. */
                 "x-acs-security-token"?: components["parameters"]["XAcsSecurityToken"];
+                /** @description Signature V3 header (signed). The AccessKey ID of temporary STS credentials, sent beside
+                 *     `x-acs-security-token` (the official SDK's `doRequest` sets both).
+                 *      */
+                "x-acs-accesskey-id"?: components["parameters"]["XAcsAccesskeyId"];
+                /**
+                 * @description `application/json` asks for the JSON answer this spec documents. Not on the page: without it, or
+                 *     `Format=JSON`, ENS answers XML. The official SDK sends `accept: application/json` on every V3 request.
+                 *
+                 * @example application/json
+                 */
+                Accept?: components["parameters"]["Accept"];
             };
             path?: never;
             cookie?: never;

@@ -1,6 +1,6 @@
 // generated from specs/aliyun-ens.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: e43184903afa498b04f63b51e3dac4eedf9180049d563a3db0911728e1f2a155
+// spec sha256: 94936f4f109b6e075dd5a5358411b31d6c532cdb41ad0463028cccc845baec66
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -226,6 +226,22 @@ export const spec: VendorSpec = {
         },
         {
           "name": "x-acs-security-token",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "x-acs-accesskey-id",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "Accept",
           "in": "header",
           "required": false,
           "schema": {
@@ -1185,6 +1201,22 @@ export const spec: VendorSpec = {
         },
         {
           "name": "x-acs-security-token",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "x-acs-accesskey-id",
+          "in": "header",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "Accept",
           "in": "header",
           "required": false,
           "schema": {

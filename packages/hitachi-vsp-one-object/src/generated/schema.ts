@@ -115,7 +115,9 @@ export interface components {
              * @description ID of the bucket
              *
              *     The 3.3.x page types it as an integer; HCP for cloud scale 2.x and VSP One Object 3.0.x return a UUID
-             *     string, so both are accepted.
+             *     string, so both are accepted. The page gives no range: an integer beyond 2^53 cannot be read exactly
+             *     by JavaScript's JSON parser, so bucketry leaves such an id out of its normalized record (and reports
+             *     it) rather than give a wrong one.
              *
              * @example 0
              * @example 1852773175
@@ -135,7 +137,8 @@ export interface components {
             /**
              * @description Page token that can be used in future requests to continue listing from last result.
              *
-             *     Absent on the last page.
+             *     Absent or empty on the last page. Not on the page: Hitachi's Ansible collection and the other 3.x list
+             *     endpoints end a listing this way (see the vendor notes); bucketry treats both as the end.
              *
              * @example example
              */

@@ -1,6 +1,6 @@
 // generated from specs/hitachi-vsp-one-object.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 1873f1236225448fe44bb7a1f04228fc9c0c8f71991161f1a17f6ca54b43c70e
+// spec sha256: 00f12038ff3eb07cd9b407e5a120245346880abff276dd3b7da22d257aa2df2f
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";

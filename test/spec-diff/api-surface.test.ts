@@ -193,7 +193,7 @@ describe("API surface changes", () => {
     // The real packages, as built: entries from their exports, nothing unresolved.
     const pkgs = ["huaweicloud-mpc", "bucketry"].map((d) => ({ name: d === "bucketry" ? "bucketry" : `@bucketry/${d}`, dir: join(repoRoot, "packages", d) }));
     const surfaces = apiSurfaces(pkgs, { root: repoRoot });
-    expect(surfaces["@bucketry/huaweicloud-mpc"].entries["."]).toContain("components.schemas.ObsBucket.is_authorized: 0 | 1");
+    expect(surfaces["@bucketry/huaweicloud-mpc"].entries["."]).toContain("components.schemas.ObsBucket.is_authorized?: 0 | 1");
     expect(surfaces.bucketry.references).toContain("@bucketry/huaweicloud-mpc");
     for (const s of Object.values<{ entries: Entries }>(surfaces)) {
       for (const lines of Object.values(s.entries)) expect(lines.filter((l) => l.endsWith(": unresolved"))).toEqual([]);

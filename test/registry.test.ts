@@ -49,6 +49,16 @@ beforeAll(async () => {
 /** The spec of a vendor, parsed. */
 const spec = (id: string) => parse(read(apis[id]!.root)) as { paths: Record<string, Record<string, { operationId?: string }>>; components?: { schemas?: Record<string, unknown> } };
 
+describe("test/support/vendor-env.mjs (the environment README samples and Try-it programs run with)", () => {
+  it("holds the mock's credentials under every provider's own variables", async () => {
+    const { vendorEnv } = (await import(pathToFileURL(join(root, "test/support/vendor-env.mjs")).href)) as { vendorEnv: Record<string, string> };
+    // A provider reads access keys, or else a token: the variables a sample of it needs.
+    const needed = modules.flatMap((m) => (m.env.accessKeyId ? [m.env.accessKeyId, m.env.accessKeySecret!] : [m.env.token!]).map((name) => `${m.id}: ${name}`));
+    expect(needed.length).toBeGreaterThanOrEqual(modules.length);
+    expect(needed.filter((line) => !(line.split(": ")[1]! in vendorEnv)), "add them to test/support/vendor-env.mjs").toEqual([]);
+  });
+});
+
 describe("redocly.yaml apis: one entry per vendor", () => {
   it("each names its spec and writes its client package's generated types", () => {
     expect(ids.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import type { Provider } from "./model.js";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 // The chain and token-file sources are Node-only (undefined elsewhere), so browser bundles leave them out.
 import { chainedAccessKeys } from "#credential-defaults";
+import { permissionDenial } from "./credentials/io.js";
 import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe, missing } from "./credentials/checks.js";
 import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./credentials/facts.js";
 
@@ -48,27 +49,44 @@ export interface CredentialHost {
 }
 
 /**
+ * Runs `read`, which reads the environment; a runtime's refusal (Deno without --allow-env) becomes a
+ * Configuration error that says so, instead of the runtime's own error.
+ */
+export function readingEnv<T>(provider: Provider, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    const denied = permissionDenial(err);
+    if (denied) throw missing(provider, `no credentials given, and the environment cannot be read: ${denied} (or pass \`credentials\`)`);
+    throw err;
+  }
+}
+
+/** No `credentials` option: complete keys in the environment, else the vendor's default chain (on Node). */
+function accessKeysFromEnvOrChain(provider: Provider, facts: AccessKeyFacts, env?: Env, remember?: RememberSecrets, host?: CredentialHost): CredentialSource {
+  const e = env ?? defaultEnv();
+  const names = facts.env;
+  // Complete keys in the environment are used as they are; otherwise the vendor's default chain (on Node).
+  const complete = e[names.accessKeyId!]?.trim() && e[names.accessKeySecret!]?.trim();
+  const chained = complete || chainedAccessKeys === undefined ? undefined : chainedAccessKeys(provider, facts, e, remember, host?.clock.now);
+  if (chained !== undefined) {
+    const expiredCodes = facts.expiredCodes;
+    if (host) host.refreshCredentials = (error, since) => error.code !== undefined && expiredCodes.includes(error.code) && chained.invalidate(since);
+    return chained.source;
+  }
+  const c = accessKeyFromEnv(provider, names, e);
+  assertAccessKeyCredentials(provider, c);
+  remember?.(c.accessKeySecret, c.securityToken);
+  return c;
+}
+
+/**
  * The access-key source for a client: the option (validated now, or per call for a function); else complete
  * keys in the vendor's environment variables (checked now); else the vendor's default chain, cached and
  * refreshed ahead of expiry (see credentials/refreshing-cache.ts), one refresh in flight per client.
  */
 export function accessKeySource(provider: Provider, facts: AccessKeyFacts, option: CredentialSource | undefined, env?: Env, remember?: RememberSecrets, host?: CredentialHost): CredentialSource {
-  if (option === undefined) {
-    const e = env ?? defaultEnv();
-    const names = facts.env;
-    // Complete keys in the environment are used as they are; otherwise the vendor's default chain (on Node).
-    const complete = e[names.accessKeyId!]?.trim() && e[names.accessKeySecret!]?.trim();
-    const chained = complete || chainedAccessKeys === undefined ? undefined : chainedAccessKeys(provider, facts, e, remember, host?.clock.now);
-    if (chained !== undefined) {
-      const expiredCodes = facts.expiredCodes;
-      if (host) host.refreshCredentials = (error, since) => error.code !== undefined && expiredCodes.includes(error.code) && chained.invalidate(since);
-      return chained.source;
-    }
-    const c = accessKeyFromEnv(provider, names, e);
-    assertAccessKeyCredentials(provider, c);
-    remember?.(c.accessKeySecret, c.securityToken);
-    return c;
-  }
+  if (option === undefined) return readingEnv(provider, () => accessKeysFromEnvOrChain(provider, facts, env, remember, host));
   if (typeof option === "function") {
     return async () => {
       const value = await option();

@@ -432,10 +432,9 @@ describe("explicit options and credentials", () => {
     { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "AK", accessKeySecret: "SK" } },
   ];
 
-  it.each(explicit.map((o) => [o.provider, o] as const))("%s: creating the client reads no environment variable (Deno without --allow-env refuses every read)", (_provider, options) => {
+  /** Runs `fn` with process.env as Deno without --allow-env has it: every read throws NotCapable. */
+  function withRefusedEnv<T>(fn: () => T, reads: string[] = []): T {
     const saved = Object.getOwnPropertyDescriptor(process, "env")!;
-    const reads: string[] = [];
-    // process.env as Deno without --allow-env has it: every read throws NotCapable.
     const refusing = new Proxy({}, {
       get(_target, key) {
         reads.push(String(key));
@@ -444,10 +443,29 @@ describe("explicit options and credentials", () => {
     });
     Object.defineProperty(process, "env", { ...saved, value: refusing });
     try {
-      expect(createBucketClient(options).provider).toBe(options.provider);
+      return fn();
     } finally {
       Object.defineProperty(process, "env", saved);
     }
+  }
+
+  it.each(explicit.map((o) => [o.provider, { ...o, credentials: undefined }] as const))("%s without credentials where the environment cannot be read: a Configuration error naming the flag", (provider, options) => {
+    const err = withRefusedEnv(() => {
+      try {
+        createBucketClient(options);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    });
+    expect(err).toBeInstanceOf(BucketryError);
+    expect(err).toMatchObject({ provider, kind: "Configuration" });
+    expect((err as BucketryError).message).toMatch(/the environment cannot be read: Requires env access to "[A-Z_]+", run again with the --allow-env flag \(or pass `credentials`\)/);
+  });
+
+  it.each(explicit.map((o) => [o.provider, o] as const))("%s: creating the client reads no environment variable (Deno without --allow-env refuses every read)", (_provider, options) => {
+    const reads: string[] = [];
+    expect(withRefusedEnv(() => createBucketClient(options).provider, reads)).toBe(options.provider);
     expect(reads).toEqual([]);
   });
 });

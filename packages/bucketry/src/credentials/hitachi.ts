@@ -4,7 +4,7 @@
 import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 // The token-file source is Node-only (undefined elsewhere), so browser bundles leave it out.
 import { tokenFileCredentials } from "#credential-defaults";
-import { defaultEnv, maskId, orSet, type CredentialsDescription, type Env } from "../credentials.js";
+import { defaultEnv, maskId, orSet, readingEnv, type CredentialsDescription, type Env } from "../credentials.js";
 import { assertToken, missing } from "./checks.js";
 import type { EnvNames, RememberSecrets } from "./facts.js";
 
@@ -37,6 +37,12 @@ export function hitachiCredentials(names: EnvNames, option: HitachiCredentials |
     }
     return option;
   }
+  return readingEnv(provider, () => hitachiFromEnv(names, env, remember));
+}
+
+/** No `credentials` option: a token, a token file or the password grant's settings from the environment. */
+function hitachiFromEnv(names: EnvNames, env: Env, remember?: RememberSecrets): HitachiCredentials {
+  const provider = "hitachi-vsp-one-object";
   const token = env[names.token!]?.trim();
   if (token) {
     remember?.(token);

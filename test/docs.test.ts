@@ -102,7 +102,8 @@ describe("rendered API reference", () => {
     }
     expect(log).toEqual({ external: [], consoleErrors: [], pageErrors: [], failed: [] });
     await page.context().close();
-  });
+    // A hang guard, not a speed check: the walk opens every portal page and grows with the vendors.
+  }, 300_000);
 
   it("a code sample that scrolls sideways can be reached and scrolled with the keyboard (getting-started pages)", async () => {
     const { page } = await recordingPage(site.browser, site.origin);

@@ -18,14 +18,15 @@ export type { AccessKeyFacts, EnvNames, RememberSecrets };
 export type Env = Record<string, string | undefined>;
 
 /** The process environment where there is one (Node, Deno, Bun), else nothing. */
-export const defaultEnv = (): Env => (typeof process !== "undefined" && process.env ? process.env : {});
+export const defaultEnv = (): Env => (hasProcessEnv() ? process.env : {});
+const hasProcessEnv = (): boolean => typeof process !== "undefined" && !!process.env;
 
 /**
  * " or set VARS" where there is a process environment to set them in; elsewhere (a browser, a Worker without
  * nodejs_compat) the variables cannot work, so the message says where the keys come from instead.
  */
 export const orSet = (vars: string): string =>
-  typeof process !== "undefined" && process.env ? ` or set ${vars}` : " (no process environment here: pass them, e.g. from a Worker's env)";
+  hasProcessEnv() ? ` or set ${vars}` : " (no process environment here: pass them, e.g. from a Worker's env)";
 
 /** Access-key credentials from the provider's environment variables (with the IAM endpoint, where the vendor reads one). */
 export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env = defaultEnv()): AccessKeyCredentials & { iamEndpoint?: string } {

@@ -128,11 +128,12 @@ const bosGrants: Converter<Grant[]> = {
     for (const entry of list) {
       if (!isObject(entry) || !Array.isArray(entry.grantee) || !Array.isArray(entry.permission)) throw new TypeError("an entry lacks grantee/permission lists");
       const scoped = isScoped(entry);
+      const deny = isDeny(entry);
       for (const grantee of entry.grantee) {
         if (!isObject(grantee) || typeof grantee.id !== "string") throw new TypeError("a grantee lacks an id");
         for (const permission of entry.permission) {
           if (typeof permission !== "string") throw new TypeError("a permission is not a string");
-          if (isDeny(entry)) continue;
+          if (deny) continue; // checked as any entry is, but grants nothing
           const key = `${grantee.id}|${permission}`;
           if (grants.has(key) && (scoped || !grants.get(key)!.scoped)) continue;
           grants.set(key, { grantee: grantee.id === "*" ? { type: "everyone" } : { type: "user", id: grantee.id }, permission, ...(scoped ? { scoped: true as const } : {}) });

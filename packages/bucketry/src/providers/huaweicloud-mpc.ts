@@ -3,7 +3,7 @@ import { createClient, type MpcClient, type ObsBucket } from "@bucketry/huaweicl
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
 import { huaweiDefaultChain, projectIdLookup } from "#credential-defaults";
-import { accessKeySource, assertToken, credentialsError, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
+import { accessKeySource, assertToken, defaultEnv, credentialsError, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
 import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
@@ -140,7 +140,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
   // Left out (JavaScript callers, or on purpose): HUAWEICLOUD_SDK_PROJECT_ID, else the project id the
   // credential source carries, else IAM's answer for the region (as the SDKs' BasicCredentials does).
   // The environment is read only without the option: a runtime may refuse env access (Deno without --allow-env).
-  const given = options.projectId ?? (typeof process !== "undefined" ? process.env?.[env.projectId!] : undefined);
+  const given = options.projectId ?? defaultEnv()[env.projectId!];
   const fixedProjectId = given === undefined || (typeof given === "string" && given.trim() === "") ? undefined : requireString("huaweicloud-mpc", "projectId", given, `projectId: "<32-character id>" (or set ${env.projectId})`);
   if (fixedProjectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(fixedProjectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
   const state = clientState(mpcErrors, options);

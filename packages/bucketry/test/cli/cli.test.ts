@@ -43,7 +43,7 @@ const envFor = (s: MockServer, extra: Record<string, string | undefined> = {}) =
 beforeAll(async () => {
   assertBuilt();
   [server, faulty] = await Promise.all([startMockServer({ buckets: 300, seed: 7 }), startMockServer({ buckets: 20, seed: 7 })]);
-});
+}, 120_000); // a hang guard: two mock servers load every spec, slow on a loaded machine
 afterAll(async () => {
   await Promise.all([server?.close(), faulty?.close()]);
   removeHomes();

@@ -3,7 +3,7 @@
 // src/generated/late-client.ts (the same for every client) from scripts/templates/late-client.ts.
 //   node scripts/generate-clients.mjs [vendor ...]          write
 //   node scripts/generate-clients.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -19,6 +19,15 @@ const lateClient =
 const vendors = selectVendors(process.argv.slice(2));
 const config = apis();
 let stale = 0;
+
+// A generated client lives in its own workspace package: without one, "stale" would send the reader to
+// `npm run generate`, which cannot create it.
+const withoutPackage = vendors.filter((v) => !existsSync(join(root, dirname(config[v].output), "..", "..", "package.json")));
+if (withoutPackage.length) {
+  for (const v of withoutPackage)
+    console.error(`redocly.yaml lists "${v}" but ${join(dirname(config[v].output), "..", "..")}/package.json does not exist: create its client package (see CONTRIBUTING.md, "Adding a vendor")`);
+  process.exit(1);
+}
 
 for (const vendor of vendors) {
   const { spec, output } = config[vendor];

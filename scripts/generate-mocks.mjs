@@ -8,7 +8,7 @@
 //   node scripts/generate-mocks.mjs [vendor ...]          write
 //   node scripts/generate-mocks.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { apis, root, selectVendors, writeOrCheck } from "./repo.mjs";
@@ -321,6 +321,14 @@ function accountsModule(all) {
   out += "\n/** Per vendor, the `createBucketClient` options a client of the mock needs besides provider, endpoint and credentials. */\n";
   out += `export const accountClientOptions = {\n${all.map((v) => `  ${JSON.stringify(v)}: ${ident(v)}Account.clientOptions,\n`).join("")}} as const;\n`;
   return out;
+}
+
+// Every vendor needs its hand-written adapter: without it the generated adapter list does not compile.
+const missingAdapters = Object.keys(config).filter((v) => !existsSync(join(root, "packages/mocks/src/vendors", `${v}.ts`)));
+if (missingAdapters.length) {
+  for (const v of missingAdapters)
+    console.error(`redocly.yaml lists "${v}" but packages/mocks/src/vendors/${v}.ts does not exist: write its mock adapter (see CONTRIBUTING.md, "Adding a vendor")`);
+  process.exit(1);
 }
 
 const files = vendors.map((v) => [join(OUT_DIR, `${v}.ts`), vendorModule(v, config[v].spec)]);

@@ -3,8 +3,8 @@
 // minimal program that does the operation (the generated client + its signer from bucketry/signing, XML included
 // for OSS; the facade with one provider; the facade from each provider's own entry, bucketry/<provider>), gzip -9,
 // compared with the budget. A provider entry without a budget of its own gets "bucketry/<provider>"'s. Exits 1
-// when any bundle is over its budget (minified or gzipped), fails to build, or has no budget. Needs built packages
-// (`npm run build`).
+// when any bundle is over its budget (minified or gzipped), fails to build, or has no budget, and when a vendor of
+// redocly.yaml has no bare-client program below. Needs built packages (`npm run build`).
 //
 //   node scripts/check-size.mjs           table + pass/fail
 //   node scripts/check-size.mjs --json    the measurements as JSON
@@ -16,6 +16,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import { apis } from "./repo.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const budgetsFile = path.join(root, "size-budgets.json");
@@ -184,6 +185,13 @@ async function main() {
     else row.result = "ok";
     if (row.result !== "ok") failed = true;
     rows.push(row);
+  }
+  // A vendor's bare client is measured only through its program above: a vendor without one would go unmeasured.
+  for (const id of Object.keys(apis())) {
+    if (!(`@bucketry/${id}` in programs)) {
+      rows.push({ name: `@bucketry/${id}`, result: "FAIL (no program: add the client's one operation with its signer to PROGRAMS in scripts/check-size.mjs)" });
+      failed = true;
+    }
   }
   for (const name of Object.keys(budgets)) {
     if (!(name in programs) && name !== ENTRY_DEFAULT) {

@@ -5,24 +5,24 @@
 // a malformed middleware is refused at `use`.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import * as ens from "@bucketry/aliyun-ens";
-import * as oss from "@bucketry/aliyun-oss";
-import * as bos from "@bucketry/baidu-bos";
-import * as hitachi from "@bucketry/hitachi-vsp-one-object";
-import * as mpc from "@bucketry/huaweicloud-mpc";
 import type { Middleware } from "openapi-fetch";
 import { describe, expect, it } from "vitest";
+import { VENDOR_IDS } from "./support/vendors.js";
 
 const run = promisify(execFile);
 
 type Any = { use(...m: Middleware[]): void; eject(...m: Middleware[]): void; GET(path: string, init?: object): Promise<{ response: Response }> };
-const CLIENTS: [string, (fetch: (r: Request) => Promise<Response>, Req?: typeof Request) => Any][] = [
-  ["@bucketry/aliyun-ens", (fetch, Request) => ens.createClient({ baseUrl: "http://127.0.0.1:9", fetch, ...(Request ? { Request } : {}) }) as unknown as Any],
-  ["@bucketry/huaweicloud-mpc", (fetch, Request) => mpc.createClient({ baseUrl: "http://127.0.0.1:9", fetch, ...(Request ? { Request } : {}) }) as unknown as Any],
-  ["@bucketry/baidu-bos", (fetch, Request) => bos.createClient({ baseUrl: "http://127.0.0.1:9", fetch, ...(Request ? { Request } : {}) }) as unknown as Any],
-  ["@bucketry/hitachi-vsp-one-object", (fetch, Request) => hitachi.createClient({ baseUrl: "http://127.0.0.1:9", fetch, ...(Request ? { Request } : {}) }) as unknown as Any],
-  ["@bucketry/aliyun-oss", (fetch, Request) => oss.createClient({ baseUrl: "http://127.0.0.1:9", fetch, ...(Request ? { Request } : {}) }) as unknown as Any],
-];
+type CreateClient = (options: { baseUrl: string; fetch: (r: Request) => Promise<Response>; Request?: typeof Request }) => Any;
+// Every generated client package, from the vendor registry: a new vendor is covered without editing this file.
+const CLIENTS = await Promise.all(
+  VENDOR_IDS.map(async (id) => {
+    const name = `@bucketry/${id}`;
+    const { createClient } = (await import(name)) as { createClient: CreateClient };
+    const make = (fetch: (r: Request) => Promise<Response>, Request?: typeof Request) =>
+      createClient({ baseUrl: "http://127.0.0.1:9", fetch, ...(Request ? { Request } : {}) });
+    return [name, make] as const;
+  }),
+);
 
 describe.each(CLIENTS)("%s", (name, make) => {
   it("construction and use() leave the platform's Request unread; the first call reads it", async () => {

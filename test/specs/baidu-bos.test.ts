@@ -201,8 +201,10 @@ describe("baidu-bos: errors", () => {
     expect(ex?.value?.requestId).toBeTruthy();
   });
 
-  it("RequestExpired / SignatureDoesNotMatch status is flagged as believed", () => {
-    expect(norm(response(spec, PATH_STYLE, 400).description)).toMatch(/believed 400/);
+  it("RequestExpired's 400 cites the BCE common error-code table; SignatureDoesNotMatch's 400 is flagged as unconfirmed", () => {
+    const description = norm(response(spec, PATH_STYLE, 400).description);
+    expect(description).toMatch(/`RequestExpired`: 400 Bad Request in the BCE common error-code table, https:\/\/cloud\.baidu\.com\/doc\/Reference\/s\/Bjz3uz3qj/);
+    expect(description).toMatch(/`SignatureDoesNotMatch`: taken to be 400 .* no source seen here states its status/);
   });
 });
 

@@ -224,7 +224,9 @@ export interface components {
             };
         };
         /** @description Bad request. The page refers to the general error codes; these are the common ones for this request.
-         *     (`SignatureDoesNotMatch` and `RequestExpired`: status believed 400 from the BCE common error-code list.)
+         *     (`RequestExpired`: 400 Bad Request in the BCE common error-code table,
+         *     https://cloud.baidu.com/doc/Reference/s/Bjz3uz3qj. `SignatureDoesNotMatch`: taken to be 400 like the
+         *     table's `InvalidHTTPAuthHeader`; no source seen here states its status.)
          *      */
         BadRequest: {
             headers: {

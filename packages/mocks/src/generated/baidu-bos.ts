@@ -1,6 +1,6 @@
 // generated from specs/baidu-bos.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 66de957eb15820e040b0d0dacb1225b53e7813417a92e70b55c3ec48a14f6ab7
+// spec sha256: 14ebfba4dd55e3cc3dca834f3f0e0095b9e6a25761e99532cd0d0bc3fe87eb5a
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";

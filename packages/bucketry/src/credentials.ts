@@ -8,6 +8,7 @@ import type { Provider } from "./model.js";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 // The chain and token-file sources are Node-only (undefined elsewhere), so browser bundles leave them out.
 import { chainedAccessKeys } from "#credential-defaults";
+import { hasProcessEnv, processEnv, type Env } from "./credentials/env.js";
 import { permissionDenial } from "./credentials/io.js";
 import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe, missing } from "./credentials/checks.js";
 import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./credentials/facts.js";
@@ -15,11 +16,10 @@ import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./credentials/fa
 export { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe };
 export type { AccessKeyFacts, EnvNames, RememberSecrets };
 
-export type Env = Record<string, string | undefined>;
+export type { Env };
 
 /** The process environment where there is one (Node, Deno, Bun), else nothing. */
-export const defaultEnv = (): Env => (hasProcessEnv() ? process.env : {});
-const hasProcessEnv = (): boolean => typeof process !== "undefined" && !!process.env;
+export const defaultEnv = processEnv;
 
 /**
  * " or set VARS" where there is a process environment to set them in; elsewhere (a browser, a Worker without

@@ -8,9 +8,8 @@ import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe
 import { hitachiTokenFile } from "./hitachi-token-file.js";
 import { huaweiProjectId, type ProjectIdOptions } from "./huawei-project-id.js";
 import { RefreshingCredentials } from "./refreshing-cache.js";
-import { sourceFailed, type CredentialProvider } from "./types.js";
+import { sourceFailed, type CredentialProvider, type Env } from "./types.js";
 
-type Env = Record<string, string | undefined>;
 
 /**
  * The vendor's default chain as a client's credential source (one refresh in flight per client), or undefined

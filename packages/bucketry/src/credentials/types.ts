@@ -3,6 +3,7 @@
 // chain still moves on, as the vendors' chains do, but a chain that ends with a failure reports it as such).
 // Reasons never quote a secret, a token or a file's content: they name variables, files and HTTP statuses.
 import type { AccessKeyCredentials } from "@bucketry/signing";
+import { processEnv, type Env } from "./env.js";
 
 /** Access-key credentials plus where they came from and until when they work. */
 export interface ResolvedCredentials extends AccessKeyCredentials {
@@ -79,7 +80,7 @@ export const notConfigured = (source: string, reason: string): CredentialSourceE
 /** `CredentialSourceError` for a configured source that failed. */
 export const sourceFailed = (source: string, reason: string, transient?: TransientKind): CredentialSourceError => new CredentialSourceError(source, reason, true, transient);
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env };
 
 /** Options every chain and HTTP-based source takes (all injectable for tests and private clouds). */
 export interface SourceOptions {
@@ -93,8 +94,7 @@ export interface SourceOptions {
   clock?: (() => number) | undefined;
 }
 
-/** `process.env` where there is one. */
-export const processEnv = (): Env => (typeof process !== "undefined" && process.env ? process.env : {});
+export { processEnv };
 
 /** A value that counts as set: present and not blank (the vendors' libraries treat "" as unset too). */
 export function setting(env: Env, name: string): string | undefined {

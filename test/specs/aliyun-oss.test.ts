@@ -270,6 +270,16 @@ describe("aliyun-oss spec: GetBucketAcl", () => {
     }
   });
 
+  it("the SignatureDoesNotMatch example's StringToSign is the V1 string to sign of its request, as ali-oss builds it", async () => {
+    // Real answers carry the string with its line breaks, so a reader can diff it against their own signer's.
+    const signUtils = (await import("ali-oss/lib/common/signUtils.js")) as unknown as {
+      default: { buildCanonicalString(method: string, resource: string, request: object, date: string): string };
+    };
+    const ex = resolve(spec, response(spec, OP, 403).content[XML].examples.SignatureDoesNotMatch);
+    const expected = signUtils.default.buildCanonicalString("GET", "/examplebucket/", { parameters: { acl: "" } }, "Fri, 24 Feb 2012 04:11:23 GMT");
+    expect(element(ex.value, "StringToSign")).toBe(expected);
+  });
+
   it("error schema requires Code, Message, RequestId", () => {
     const body = responseSchema(spec, OP, 404, XML);
     for (const f of ["Code", "Message", "RequestId"]) expect(isRequired(spec, body, f)).toBe(true);

@@ -1,6 +1,6 @@
 // generated from specs/aliyun-oss.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: db012ba72bbede44ffabc0a986956f679d2b30de08784ce0bd217ed94e41cce7
+// spec sha256: accef2fdf153462fe3c501069a7cae13569597abb7f9b2c7af653b369a5a521f
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -242,8 +242,7 @@ export const spec: VendorSpec = {
             "x-oss-ec": {
               "required": false,
               "schema": {
-                "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{8}$"
+                "type": "string"
               }
             },
             "x-oss-server-time": {
@@ -375,8 +374,7 @@ export const spec: VendorSpec = {
             "x-oss-ec": {
               "required": false,
               "schema": {
-                "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{8}$"
+                "type": "string"
               }
             },
             "x-oss-server-time": {
@@ -479,7 +477,7 @@ export const spec: VendorSpec = {
               },
               "examples": {
                 "AccessDenied": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>AccessDenied</Code>\n  <Message>You have no right to access this bucket.</Message>\n  <RequestId>636B68BA80DA8539399F****</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <EC>0003-00000001</EC>\n  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0003-00000001</RecommendDoc>\n</Error>\n",
-                "SignatureDoesNotMatch": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>SignatureDoesNotMatch</Code>\n  <Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>\n  <RequestId>646DCB189AE2D1333018****</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <OSSAccessKeyId>LTAI****************</OSSAccessKeyId>\n  <SignatureProvided>tPN3MChhuKk2XixolQLonoJW****</SignatureProvided>\n  <StringToSign>GET\\n\\n\\nFri, 24 Feb 2012 04:11:23 GMT\\n/examplebucket/?acl</StringToSign>\n  <EC>0002-00000040</EC>\n  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0002-00000040</RecommendDoc>\n</Error>\n",
+                "SignatureDoesNotMatch": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>SignatureDoesNotMatch</Code>\n  <Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>\n  <RequestId>646DCB189AE2D1333018****</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <OSSAccessKeyId>LTAI****************</OSSAccessKeyId>\n  <SignatureProvided>tPN3MChhuKk2XixolQLonoJW****</SignatureProvided>\n  <StringToSign>GET\n\n\nFri, 24 Feb 2012 04:11:23 GMT\n/examplebucket/?acl</StringToSign>\n  <EC>0002-00000040</EC>\n  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0002-00000040</RecommendDoc>\n</Error>\n",
                 "InvalidAccessKeyId": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>InvalidAccessKeyId</Code>\n  <Message>The OSS Access Key Id you provided does not exist in our records.</Message>\n  <RequestId>60AE1FFE8CFD483135961F65</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <OSSAccessKeyId>LTAI****************</OSSAccessKeyId>\n</Error>\n",
                 "RequestTimeTooSkewed": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>RequestTimeTooSkewed</Code>\n  <Message>The difference between the request time and the current time is too large.</Message>\n  <RequestId>63145DB90BFD85303279****</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <MaxAllowedSkewMilliseconds>900000</MaxAllowedSkewMilliseconds>\n  <RequestTime>2022-09-04T07:11:33.000Z</RequestTime>\n  <ServerTime>2022-09-04T08:11:37.000Z</ServerTime>\n  <EC>0002-00000504</EC>\n  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0002-00000504</RecommendDoc>\n</Error>\n",
                 "InvalidSecurityToken": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>InvalidSecurityToken</Code>\n  <Message>The security token you provided is invalid.</Message>\n  <RequestId>636B68BA80DA8539399F****</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n</Error>\n",
@@ -513,8 +511,7 @@ export const spec: VendorSpec = {
             "x-oss-ec": {
               "required": false,
               "schema": {
-                "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{8}$"
+                "type": "string"
               }
             },
             "x-oss-server-time": {
@@ -644,8 +641,7 @@ export const spec: VendorSpec = {
             "x-oss-ec": {
               "required": false,
               "schema": {
-                "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{8}$"
+                "type": "string"
               }
             },
             "x-oss-server-time": {
@@ -775,8 +771,7 @@ export const spec: VendorSpec = {
             "x-oss-ec": {
               "required": false,
               "schema": {
-                "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{8}$"
+                "type": "string"
               }
             },
             "x-oss-server-time": {
@@ -906,8 +901,7 @@ export const spec: VendorSpec = {
             "x-oss-ec": {
               "required": false,
               "schema": {
-                "type": "string",
-                "pattern": "^[0-9]{4}-[0-9]{8}$"
+                "type": "string"
               }
             },
             "x-oss-server-time": {
@@ -1075,7 +1069,7 @@ export const spec: VendorSpec = {
       ],
       "mediaType": "application/xml",
       "example": "SignatureDoesNotMatch",
-      "body": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>SignatureDoesNotMatch</Code>\n  <Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>\n  <RequestId>646DCB189AE2D1333018****</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <OSSAccessKeyId>LTAI****************</OSSAccessKeyId>\n  <SignatureProvided>tPN3MChhuKk2XixolQLonoJW****</SignatureProvided>\n  <StringToSign>GET\\n\\n\\nFri, 24 Feb 2012 04:11:23 GMT\\n/examplebucket/?acl</StringToSign>\n  <EC>0002-00000040</EC>\n  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0002-00000040</RecommendDoc>\n</Error>\n"
+      "body": "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n  <Code>SignatureDoesNotMatch</Code>\n  <Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>\n  <RequestId>646DCB189AE2D1333018****</RequestId>\n  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>\n  <OSSAccessKeyId>LTAI****************</OSSAccessKeyId>\n  <SignatureProvided>tPN3MChhuKk2XixolQLonoJW****</SignatureProvided>\n  <StringToSign>GET\n\n\nFri, 24 Feb 2012 04:11:23 GMT\n/examplebucket/?acl</StringToSign>\n  <EC>0002-00000040</EC>\n  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0002-00000040</RecommendDoc>\n</Error>\n"
     },
     {
       "code": "InvalidAccessKeyId",

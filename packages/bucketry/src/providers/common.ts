@@ -40,25 +40,35 @@ export interface ClientState {
 }
 
 /**
- * Secrets a client knows: static credentials, and the last few values its credential functions returned.
- * Used only to redact them from text bucketry did not write itself (a thrown error's message, a server's
- * error message quoting a header); bucketry's own messages never include them in the first place.
+ * Secrets a client knows: its credentials (static ones, and the last few values its credential functions or
+ * chain returned) and the session values a server gave it (cookies). Used only to redact them from text
+ * bucketry did not write itself (a thrown error's message, a server's error message quoting a header);
+ * bucketry's own messages never include them in the first place. Each kind is kept apart and bounded, the
+ * least recently seen value dropped first: a server that sets a new cookie on every answer (a load
+ * balancer's sticky cookie) can never push the client's credentials out.
  */
 export class SecretSet {
-  readonly #values: string[] = [];
+  /** By value: access key secrets, security tokens, bearer tokens, passwords, granted tokens. */
+  readonly #credentials = new Map<string, string[]>();
+  /** By cookie name: the current value and the one it replaced. */
+  readonly #cookies = new Map<string, string[]>();
+  /** Credential values. */
   add(...values: unknown[]): void {
-    // Also as percent-encoded once and twice: an RPC string to sign carries a token in Alibaba's form (which
-    // escapes `!'()*` too), a URL in encodeURIComponent's.
-    // A chain's credentials are added on every call: a value already known is skipped before it is encoded.
-    for (const v of values.flatMap((x) => (typeof x === "string" && !this.#values.includes(x) ? [x, ...encodedForms(x)] : []))) {
-      if (typeof v !== "string" || v.length < 4 || this.#values.includes(v)) continue;
-      this.#values.push(v);
-      if (this.#values.length > 96) this.#values.shift();
-    }
+    for (const value of values) if (typeof value === "string") remember(this.#credentials, value, value);
+  }
+  /**
+   * A cookie's value, as a server set it for the session. The value it replaces is kept too: the request that
+   * carried it may be the one an error quotes, answered with the new value.
+   */
+  addCookie(name: string, value: unknown): void {
+    if (typeof value !== "string") return;
+    const current = this.#cookies.get(name)?.[0];
+    if (current !== undefined && current !== value) remember(this.#cookies, `${name}\0previous`, current);
+    remember(this.#cookies, name, value);
   }
   readonly redact = (text: string): string => {
     let out = text;
-    for (const v of this.#values) if (out.includes(v)) out = out.split(v).join("[redacted]");
+    for (const forms of [...this.#credentials.values(), ...this.#cookies.values()]) for (const v of forms) if (out.includes(v)) out = out.split(v).join("[redacted]");
     return out;
   };
   // Never shown: not in JSON, not in util.inspect.
@@ -68,6 +78,18 @@ export class SecretSet {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return "[SecretSet]";
   }
+}
+
+/** `value` and its encoded forms under `key`, now the most recent of at most 32 (the least recent is dropped). */
+function remember(kept: Map<string, string[]>, key: string, value: string): void {
+  if (value.length < 4) return;
+  // A chain's credentials are added on every call: a known value is moved, not encoded again.
+  const known = kept.get(key);
+  kept.delete(key);
+  // Also as percent-encoded once and twice: an RPC string to sign carries a token in Alibaba's form (which
+  // escapes `!'()*` too), a URL in encodeURIComponent's.
+  kept.set(key, known?.[0] === value ? known : [...new Set([value, ...encodedForms(value)])]);
+  if (kept.size > 32) kept.delete(kept.keys().next().value!);
 }
 
 function encodedForms(value: string): string[] {

@@ -107,6 +107,17 @@ function readPage(body: unknown): { items: UserBucket[]; next: string | undefine
   return { items: items as UserBucket[], next: token ? token : undefined };
 }
 
+/** The URL the password grant posts to, as a Request spells it; undefined for a token or a function. */
+function passwordGrantUrl(credentials: HitachiCredentials): string | undefined {
+  const tokenUrl = typeof credentials === "object" && credentials !== null && "tokenUrl" in credentials ? credentials.tokenUrl : undefined;
+  if (typeof tokenUrl !== "string") return undefined;
+  try {
+    return new URL(tokenUrl).href;
+  } catch {
+    return undefined; // the session refuses it, saying why
+  }
+}
+
 export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOneObjectClient {
   if (!options.endpoint) throw configError("hitachi-vsp-one-object", "`endpoint` is required: the management API base, e.g. https://admin.region1.cluster1/mapi");
   const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
@@ -117,13 +128,17 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
   const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch }));
   // The session's own requests (CSRF GET, token grant) go through the same transport; the cookie values they
   // set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
+  const grantUrl = passwordGrantUrl(credentials);
   const rememberingCookies =
     (send: (request: Request) => Promise<Response>) =>
     async (request: Request): Promise<Response> => {
       const response = await send(request);
-      for (const line of readSetCookies(response.headers)) state.secrets.add(/^[^=;]*=([^;]*)/.exec(line)?.[1]?.replace(/^"|"$/g, ""));
-      // The password grant's answer (the only POST outside the MAPI base): remember the access token it issues.
-      if (request.method === "POST" && !request.url.startsWith(`${endpoint}/`) && response.ok) {
+      for (const line of readSetCookies(response.headers)) {
+        const [, name = "", value] = /^([^=;]*)=([^;]*)/.exec(line) ?? [];
+        state.secrets.addCookie(name.trim(), value?.replace(/^"|"$/g, ""));
+      }
+      // The password grant's answer (wherever its tokenUrl is, the MAPI base included): remember the access token it issues.
+      if (request.method === "POST" && request.url === grantUrl && response.ok) {
         await response
           .clone()
           .json()

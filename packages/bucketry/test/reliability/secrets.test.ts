@@ -307,3 +307,69 @@ describe("credentials that cannot be sent: refused without being quoted", () => 
     expectClean("hitachi function credentials", err);
   });
 });
+
+describe("hitachi: what keeps secrets redacted across a long session", () => {
+  // A MAPI whose every answer sets a new cookie (a load balancer's sticky cookie), whose token endpoint lives
+  // under the MAPI base, and which quotes the request's headers back when `echo` is set.
+  const TOKEN = secret("GRANTED");
+  const XSRF2 = secret("XSRF");
+  const SESSION2 = secret("COOKIE");
+  let echo = false;
+  let answers = 0;
+  let mapi: Server;
+  let endpoint = "";
+  beforeAll(async () => {
+    mapi = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        // The error's answer sets a new value too: the one its request carried must still be redacted.
+        const sticky = `lb=${MARK}-sticky-${++answers}`;
+        if (req.url!.endsWith("/v1/oauth/token")) {
+          res.writeHead(200, { "content-type": "application/json", "set-cookie": sticky });
+          return void res.end(JSON.stringify({ access_token: TOKEN, expires_in: 3600 }));
+        }
+        if (req.url!.endsWith("/v1/csrf")) {
+          res.writeHead(200, { "set-cookie": [`XSRF-TOKEN=${XSRF2}; Path=/`, `vertx-web.session=${SESSION2}; Path=/; HttpOnly`, sticky] });
+          return void res.end();
+        }
+        if (echo) {
+          const quoted = Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join("; ");
+          res.writeHead(400, { "content-type": "application/json", "set-cookie": sticky });
+          return void res.end(JSON.stringify({ code: "InvalidArgument", message: quoted, details: quoted }));
+        }
+        res.writeHead(200, { "content-type": "application/json", "set-cookie": sticky });
+        res.end('{"buckets":[]}');
+      });
+    });
+    await new Promise<void>((resolve) => mapi.listen(0, "127.0.0.1", resolve));
+    endpoint = `http://127.0.0.1:${(mapi.address() as AddressInfo).port}/mapi`;
+  });
+  afterAll(async () => {
+    mapi.closeAllConnections();
+    await new Promise<void>((resolve) => mapi.close(() => resolve()));
+  });
+
+  async function echoedAfter(calls: number, credentials: object): Promise<BucketryError> {
+    echo = false;
+    const client = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint, credentials, retry: { maxAttempts: 1 } } as never);
+    for (let i = 0; i < calls; i++) await client.listBucketsPage({ userId: 1 });
+    echo = true;
+    const err = (await client.listBucketsPage({ userId: 1 }).then(() => null, (e: unknown) => e)) as BucketryError;
+    expect(err).toBeInstanceOf(BucketryError);
+    return err;
+  }
+
+  it("a static token stays redacted after 200 answers that each set a new cookie", async () => {
+    const token = secret("BEARER");
+    const err = await echoedAfter(200, { token });
+    // The server saw the token and the session's cookies and quoted them: redaction kept them out.
+    expect(err.vendorMessage).toContain("Bearer [redacted]");
+    expectClean("after 200 cookies", err);
+  });
+
+  it("the token a password grant issues is redacted when its tokenUrl is under the MAPI base", async () => {
+    const err = await echoedAfter(1, { username: "admin", password: secret("PW"), tokenUrl: `${endpoint}/v1/oauth/token` });
+    expect(err.vendorMessage).toContain("Bearer [redacted]");
+    expectClean("grant under the endpoint", err);
+  });
+});

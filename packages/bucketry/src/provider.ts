@@ -16,6 +16,10 @@ export interface PageLimits {
   max: number;
   /** What the facade asks for when `pageSize` is left out. */
   default: number;
+  /** The server applies `prefix` (else the facade filters the pages it receives, and a page may match nothing). */
+  serverPrefix: boolean;
+  /** The vendor's name for what continues a listing, for messages (`pageToken`). */
+  cursorName: string;
 }
 
 /** What one profile of the CLI's config file may say about one provider (every field optional). */

@@ -49,7 +49,7 @@ const env: EnvNames = {
 const accessKeys: AccessKeyFacts = { env, expiredCodes: ["InvalidSecurityToken.Expired"], chain: alibabaDefaultChain };
 
 /** PageSize: 1..100, and the facade asks for full pages. */
-const pageLimits: PageLimits = { max: 100, default: 100 };
+const pageLimits: PageLimits = { max: 100, default: 100, serverPrefix: true, cursorName: "PageNumber" };
 
 /**
  * ENS error codes → kinds (retryable follows the kind). The POP gateway's common codes, from Alibaba Cloud's
@@ -175,7 +175,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
     provider: "aliyun-ens",
     raw,
     listBucketsPage,
-    listBuckets: (opts) => eachPage("aliyun-ens", (cursor) => listBucketsPage({ ...(opts ?? {}), cursor }), "PageNumber"),
+    listBuckets: (opts) => eachPage("aliyun-ens", (cursor) => listBucketsPage({ ...(opts ?? {}), cursor }), pageLimits.cursorName),
   };
 }
 

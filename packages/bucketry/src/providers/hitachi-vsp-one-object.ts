@@ -63,7 +63,7 @@ const env: EnvNames = {
 };
 
 /** `count`: 1..1000, and the facade asks for full pages. */
-const pageLimits: PageLimits = { max: 1000, default: 1000 };
+const pageLimits: PageLimits = { max: 1000, default: 1000, serverPrefix: false, cursorName: "pageToken" };
 
 export const hitachiErrors: ErrorProfile = {
   provider: "hitachi-vsp-one-object",
@@ -212,7 +212,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
     provider: "hitachi-vsp-one-object",
     raw,
     listBucketsPage,
-    listBuckets: (opts) => eachPage("hitachi-vsp-one-object", (cursor) => listBucketsPage({ ...opts, cursor }), "pageToken"),
+    listBuckets: (opts) => eachPage("hitachi-vsp-one-object", (cursor) => listBucketsPage({ ...opts, cursor }), pageLimits.cursorName),
   };
 }
 

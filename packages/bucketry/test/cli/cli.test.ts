@@ -455,6 +455,74 @@ describe.concurrent("profiles", () => {
   });
 });
 
+describe("list-buckets against servers that page wrongly or filter on the client", () => {
+  /** A loopback server answering every request with `answer`; counts the requests to `counted`. */
+  async function fake(answer: (url: string, body: string) => { status?: number; headers?: Record<string, string | string[]>; body: string }, counted: RegExp) {
+    const seen = { count: 0 };
+    const http = createHttpServer((req, res) => {
+      let body = "";
+      req.on("data", (d: Buffer) => (body += d.toString()));
+      req.on("end", () => {
+        if (counted.test(req.url ?? "")) seen.count++;
+        const a = answer(req.url ?? "/", body);
+        res.writeHead(a.status ?? 200, { "content-type": "application/json", ...a.headers });
+        res.end(a.body);
+      });
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    return { seen, base: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => http.close(() => resolve())) };
+  }
+
+  it("an ENS server that ignores PageNumber: stops on the repeated page (exit 5), not after printing duplicates", async () => {
+    const infos = Array.from({ length: 10 }, (_, i) => ({ BucketName: `b${i}` }));
+    const ens = await fake(() => ({ body: JSON.stringify({ RequestId: "r", TotalCount: 1000, BucketInfos: infos }) }), /^\//);
+    try {
+      const r = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", ens.base, "--json"], cleanEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "ak", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "sk" }));
+      expect(r.code, r.stderr).toBe(5);
+      expect(r.stderr).toMatch(/a page repeated an earlier page \(the server ignored the PageNumber\)/);
+      expect(jsonLines(r.stdout).map((b) => b.name)).toEqual(infos.map((i) => i.BucketName)); // each bucket once
+      expect(ens.seen.count).toBe(2);
+    } finally {
+      await ens.close();
+    }
+  });
+
+  it("a Hitachi server whose pageToken cycles: stops (exit 5) instead of running until killed", async () => {
+    const hitachi = await fake((url, body) => {
+      if (url.endsWith("/v1/csrf")) return { headers: { "set-cookie": "XSRF-TOKEN=xsrf-value; Path=/" }, body: "{}" };
+      const token = (JSON.parse(body || "{}") as { pageToken?: string }).pageToken;
+      return { body: JSON.stringify({ buckets: [{ bucketName: `after-${token ?? "start"}`, bucketId: 1 }], pageToken: token === "t1" ? "t2" : "t1" }) };
+    }, /list_buckets/);
+    try {
+      const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", `${hitachi.base}/mapi`, "--user-id", "1", "--json"], cleanEnv({ VSP_ONE_OBJECT_TOKEN: "bearer-token" }));
+      expect(r.code, r.stderr).toBe(5);
+      expect(r.stderr).toMatch(/a pageToken repeated during listing/);
+      expect(hitachi.seen.count).toBe(3);
+    } finally {
+      await hitachi.close();
+    }
+  });
+
+  it("Hitachi --prefix with --limit 1: pages of the vendor's size (the prefix is applied to pages received), not one request per bucket", async () => {
+    const names = Array.from({ length: 1000 }, (_, i) => (i === 999 ? "img-last" : `other-${String(i).padStart(4, "0")}`));
+    const hitachi = await fake((url, body) => {
+      if (url.endsWith("/v1/csrf")) return { headers: { "set-cookie": "XSRF-TOKEN=xsrf-value; Path=/" }, body: "{}" };
+      const { count, pageToken } = JSON.parse(body || "{}") as { count: number; pageToken?: string };
+      const from = pageToken === undefined ? 0 : Number(pageToken);
+      const next = from + count < names.length ? { pageToken: String(from + count) } : {};
+      return { body: JSON.stringify({ buckets: names.slice(from, from + count).map((bucketName, i) => ({ bucketName, bucketId: from + i })), ...next }) };
+    }, /list_buckets/);
+    try {
+      const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", `${hitachi.base}/mapi`, "--user-id", "1", "--prefix", "img", "--limit", "1", "--json"], cleanEnv({ VSP_ONE_OBJECT_TOKEN: "bearer-token" }));
+      expect(r.code, r.stderr).toBe(0);
+      expect(jsonLines(r.stdout).map((b) => b.name)).toEqual(["img-last"]);
+      expect(hitachi.seen.count).toBe(1);
+    } finally {
+      await hitachi.close();
+    }
+  });
+});
+
 describe("whoami and the credential chains", () => {
   it("providers lists each provider's default chain in order", async () => {
     const human = await run(["providers"]);

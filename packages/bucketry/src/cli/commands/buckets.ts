@@ -5,6 +5,7 @@ import type { BucketClientOptions } from "../../registry.js";
 import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
+import { eachPage } from "../../pagination.js";
 import { colourEnabled, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, type Io } from "../output.js";
 import { aclProvider, listingProvider, moduleOf, ownFlagOwners, ownFlagValues, parseProvider, providersFor } from "../providers.js";
 import { positiveInt, resolveClient, type ConnectionFlags } from "../settings.js";
@@ -53,9 +54,10 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
 
   const pageOptions: Record<string, unknown> = {};
   if (flags.prefix) pageOptions.prefix = flags.prefix;
-  // Vendors that page take a page size up to their maximum (MPC answers one page and takes none).
-  const max = module.pageLimits?.max;
-  if (limit !== undefined && max !== undefined && limit < max) pageOptions.pageSize = limit;
+  // Vendors that page take a page size up to their maximum (MPC answers one page and takes none). Where the
+  // prefix is applied to the pages received, a page of `limit` may match nothing: keep the vendor's own size.
+  const limits = module.pageLimits;
+  if (limit !== undefined && limits !== undefined && limit < limits.max && (limits.serverPrefix || !flags.prefix)) pageOptions.pageSize = limit;
   Object.assign(pageOptions, module.cli.callOptions?.(context));
 
   const client = createBucketClient(options as BucketClientOptions) as unknown as LooseListingClient;
@@ -64,20 +66,20 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
   const rows: Bucket[] = [];
   let count = 0;
   let pages = 0;
-  let cursor: string | undefined;
+  // The facade's page loop (it stops a server that repeats a cursor or a page), with a page count for the bar.
+  const fetchPage = async (cursor: string | undefined) => {
+    if (pages > 0) bar.update(`${provider}: ${count} buckets, ${pages} page${pages === 1 ? "" : "s"}…`);
+    const page = await client.listBucketsPage({ ...pageOptions, ...(cursor !== undefined ? { cursor } : {}) });
+    pages++;
+    return page;
+  };
   try {
-    do {
-      const page = await client.listBucketsPage({ ...pageOptions, ...(cursor !== undefined ? { cursor } : {}) });
-      pages++;
-      for (const b of page.buckets) {
-        if (limit !== undefined && count >= limit) break;
-        count++;
-        if (flags.json) io.out.write(jsonLine(jsonRecord(b, Boolean(flags.raw))));
-        else rows.push(b);
-      }
-      cursor = page.nextCursor;
-      if (cursor !== undefined && (limit === undefined || count < limit)) bar.update(`${provider}: ${count} buckets, ${pages} page${pages === 1 ? "" : "s"}…`);
-    } while (cursor !== undefined && (limit === undefined || count < limit));
+    for await (const b of eachPage(provider, fetchPage, limits?.cursorName)) {
+      count++;
+      if (flags.json) io.out.write(jsonLine(jsonRecord(b, Boolean(flags.raw))));
+      else rows.push(b);
+      if (count === limit) break;
+    }
   } finally {
     bar.done();
   }

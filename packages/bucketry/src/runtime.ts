@@ -134,14 +134,19 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
         notifyRetry(retry, { attempt: n, delayMs: 0, error });
         continue;
       }
+      // The server's clock is learned whether or not a retry is left (retry: false, the last attempt): the
+      // client's next call is then signed right, instead of failing the same way.
+      const correctedNow = error.kind === "ClockSkew" && error.serverTime !== undefined && !skewCorrected;
+      if (correctedNow) {
+        ctx.clock.learn(error.serverTime!);
+        skewCorrected = true;
+      }
       if (!error.retryable || n - extra >= retry.maxAttempts) throw error;
 
       let delayMs: number;
       if (error.kind === "ClockSkew") {
         // Retrying only helps once the clock is corrected: needs the server's Date, and once per call.
-        if (error.serverTime === undefined || skewCorrected) throw error;
-        ctx.clock.learn(error.serverTime);
-        skewCorrected = true;
+        if (!correctedNow) throw error;
         delayMs = 0;
       } else {
         delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n - extra, retry));

@@ -68,6 +68,19 @@ describe("when correcting cannot help", () => {
     expect(fetch.requests).toHaveLength(2);
   });
 
+  it("no retry left (retry: false): the call fails, and the offset it learned signs the next call right", async () => {
+    const now = Date.UTC(2025, 5, 1, 12, 0, 0);
+    const dates: string[] = [];
+    const fetch = stubFetch((request, i) => {
+      dates.push(request.headers.get("x-oss-date")!);
+      return i === 0 ? skewBody(new Date(now + 7_200_000).toUTCString()) : new Response(VALID_BODY["aliyun-oss"].body, { headers: { "content-type": "application/xml" } });
+    });
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, clock: () => now, retry: false });
+    expect(await rejection(client.getBucketAcl("example-bucket"))).toMatchObject({ kind: "ClockSkew", attempts: 1 });
+    await client.getBucketAcl("example-bucket");
+    expect(dates).toEqual(["20250601T120000Z", "20250601T140000Z"]);
+  });
+
   it("the learned offset signs the retry: x-oss-date moves by the server's offset", async () => {
     // A fixed client clock on a whole second (the Date header has no milliseconds): the move is exact.
     const now = Date.UTC(2025, 5, 1, 12, 0, 0);

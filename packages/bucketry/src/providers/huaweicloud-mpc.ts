@@ -4,7 +4,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
 import { huaweiDefaultChain, projectIdLookup } from "#credential-defaults";
 import { accessKeySource, assertToken, defaultEnv, credentialsError, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import { errorShaped, isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage } from "../pagination.js";
@@ -177,8 +177,12 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
       ({ response, data }) => {
         const body = parseJsonBody(mpcErrors, response, data);
         try {
-          // `buckets` left out (the SDKs declare it omitempty) is no buckets; anything else that is not a list is malformed.
-          if (!isObject(body) || (body.buckets !== undefined && !Array.isArray(body.buckets))) throw new TypeError("buckets is not an array");
+          // `buckets` left out (the SDKs declare it omitempty) is no buckets, unless the body is the vendor's
+          // error; anything else that is not a list is malformed.
+          if (!isObject(body)) throw new TypeError("body is not a JSON object");
+          const error = errorShaped(mpcErrors, body, "buckets");
+          if (error) throw new TypeError(error);
+          if (body.buckets !== undefined && !Array.isArray(body.buckets)) throw new TypeError("buckets is not an array");
           const buckets = ((body.buckets ?? []) as ObsBucket[]).map((b) => normalizeReporting(state, (onDrop) => normalizeMpcBucket(b, region, onDrop), (n) => n.name));
           return { buckets: opts?.prefix ? buckets.filter((b) => b.name.startsWith(opts.prefix!)) : buckets };
         } catch (err) {

@@ -63,6 +63,7 @@ describe("a 200 whose JSON body is the vendor's error, not a listing", () => {
   it.each([
     ["aliyun-ens", { RequestId: "R-1", Code: "Forbidden.RAM", Message: "User not authorized to operate on the specified resource." }, "Forbidden.RAM"],
     ["hitachi-vsp-one-object", { code: "USER_NOT_FOUND", message: "user 1 does not exist" }, "USER_NOT_FOUND"],
+    ["huaweicloud-mpc", { error_code: "MPC.10208", error_msg: "Failed to obtain the OBS bucket list." }, "MPC.10208"],
   ] as const)("%s → MalformedResponse naming the vendor's code, not an empty listing", async (provider, body, code) => {
     const fetch = stubFetch(() => Response.json(body));
     const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: false });

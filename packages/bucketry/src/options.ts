@@ -90,6 +90,11 @@ export interface CallOptions {
   retry?: RetryOptions | false | undefined;
 }
 
+/**
+ * Options of a listing. `listBuckets` fetches its pages as you iterate, each page one call: `timeoutMs`,
+ * `deadlineMs` and `retry` apply to each page's request, not to the whole listing (whose length depends on
+ * your loop too). To bound a whole listing, pass `signal: AbortSignal.timeout(ms)`.
+ */
 export interface ListBucketsOptions extends CallOptions {
   /** Only buckets whose name starts with this (ENS filters server-side; MPC and Hitachi filter the pages they receive). */
   prefix?: string | undefined;

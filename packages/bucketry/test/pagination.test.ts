@@ -64,6 +64,24 @@ describe("aliyun-ens: PageNumber / PageSize until TotalCount", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("a signal bounds the whole listing (deadlineMs bounds each page): aborted between pages, it fails Aborted and fetches no more", async () => {
+    const server = await serve(ensPages(250));
+    const ens = createBucketClient({ provider: "aliyun-ens", endpoint: server.url, credentials: creds });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const err = await rejection(
+      (async () => {
+        for await (const bucket of ens.listBuckets({ signal: controller.signal, deadlineMs: 60_000 })) {
+          seen.push(bucket.name);
+          if (seen.length === 150) controller.abort(); // in the second page: the third is never asked for
+        }
+      })(),
+    );
+    expect(err).toMatchObject({ kind: "Aborted" });
+    expect(seen).toHaveLength(200);
+    expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2"]);
+  });
+
   it("prefix is sent as Prefix on every page; pageSize as PageSize", async () => {
     const server = await serve(ensPages(12));
     const ens = createBucketClient({ provider: "aliyun-ens", endpoint: server.url, credentials: creds });

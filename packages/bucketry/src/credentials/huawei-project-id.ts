@@ -3,7 +3,7 @@
 import { signSdkHmacSha256 } from "@bucketry/signing/huawei-sdk-hmac";
 import { HUAWEI_ENV, type HuaweiCredentials } from "./huawei-chain.js";
 import { jsonBody, send, str } from "./request.js";
-import { sourceFailed, statusTransient } from "./types.js";
+import { notConfigured, sourceFailed, statusTransient } from "./types.js";
 
 const IAM_TIMEOUT_MS = 15_000;
 
@@ -16,6 +16,19 @@ const REGIONAL_IAM = new Set([
 /** The IAM endpoint the Go SDK picks for `region` (a regional one where it has it, else the global one). */
 export function huaweiIamEndpoint(region: string): string {
   return REGIONAL_IAM.has(region) ? `https://iam.${region}.myhuaweicloud.com` : "https://iam.myhuaweicloud.com";
+}
+
+/** `{endpoint}/v3/projects`, or a Configuration error naming where the endpoint is set (a bare host is common). */
+function iamUrl(endpoint: string, region: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(`${endpoint}/v3/projects`);
+  } catch {}
+  if (url?.protocol === "https:" || url?.protocol === "http:") return url;
+  throw notConfigured(
+    "IAM project lookup",
+    `the IAM endpoint ${JSON.stringify(endpoint)} (${HUAWEI_ENV.iamEndpoint}, a credentials file's iam_endpoint or the iamEndpoint option) is not an http(s) URL: write it with its scheme, e.g. ${huaweiIamEndpoint(region)}`,
+  );
 }
 
 export interface ProjectIdOptions {
@@ -42,7 +55,7 @@ export async function huaweiProjectId(options: ProjectIdOptions): Promise<string
   const cached = projectIds.get(key);
   if (cached !== undefined) return cached;
   const name = "IAM project lookup";
-  const url = new URL(`${endpoint}/v3/projects`);
+  const url = iamUrl(endpoint, region);
   url.searchParams.set("name", region);
   const headers = new Headers({ "content-type": "application/json" });
   await signSdkHmacSha256({ method: "GET", url, headers }, { credentials: c, clock: options.clock });

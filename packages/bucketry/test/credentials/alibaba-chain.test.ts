@@ -168,6 +168,16 @@ describe("alibaba sources on the wire", () => {
     for (const secret of ["wrong-secret", "source-token-zzz", "RoleSessionName"]) expect(err?.message).not.toContain(secret);
   });
 
+  it("an sts_endpoint that is neither a URL nor a host: the source fails naming it, and nothing is sent", async () => {
+    const fetch = async () => {
+      throw new Error("nothing may be sent");
+    };
+    const source = fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsEndpoint: "sts cn-hangzhou", fetch });
+    const err = await source.resolve().then(() => undefined, (e: Error) => e);
+    expect(err).toMatchObject({ name: "CredentialSourceError", configured: true });
+    expect(err?.message).toBe('the STS endpoint "sts cn-hangzhou" (a profile\'s sts_endpoint, or the stsEndpoint option) is neither a URL nor a host name');
+  });
+
   it("hardened metadata mode: the token is fetched with a TTL and sent on every metadata read", async () => {
     const { server } = await fakeAlibaba({ hardened: true });
     const c = await fromEcsRamRole({ env: {}, metadataEndpoint: server.url }).resolve();
@@ -225,7 +235,7 @@ describe("alibaba sources on the wire", () => {
       } finally {
         for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
       }
-      expect(alibabaStsEndpoint({}, env)).toBe(`https://${theirs}`);
+      expect(alibabaStsEndpoint("sts", {}, env)).toBe(`https://${theirs}`);
     }
   });
 

@@ -180,6 +180,21 @@ describe("facade: MPC without projectId", () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it("an IAM endpoint without a scheme (as Huawei's endpoint tables print it): Configuration naming the variable, nothing sent", async () => {
+    const server = await fakeServer(() => json({ buckets: [] }));
+    const env = { HUAWEICLOUD_SDK_AK: "HWAK-mpc", HUAWEICLOUD_SDK_SK: "mpc-secret", HUAWEICLOUD_SDK_IAM_ENDPOINT: "iam.cn-north-4.myhuaweicloud.com", HOME: tempHome(), BUCKETRY_METADATA_DISABLED: "true" };
+    const err = await withProcessEnv(env, () =>
+      createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: server.url })
+        .listBucketsPage()
+        .then(() => undefined, (e: unknown) => e as BucketryError),
+    );
+    expect(err).toMatchObject({ kind: "Configuration", retryable: false });
+    expect(err?.message).toBe(
+      'huaweicloud-mpc: IAM project lookup: the IAM endpoint "iam.cn-north-4.myhuaweicloud.com" (HUAWEICLOUD_SDK_IAM_ENDPOINT, a credentials file\'s iam_endpoint or the iamEndpoint option) is not an http(s) URL: write it with its scheme, e.g. https://iam.cn-north-4.myhuaweicloud.com',
+    );
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("reports a failed IAM lookup as InvalidCredentials naming the source, and lists nothing", async () => {
     const server = await fakeServer((req: Seen) => json({ error_code: "IAM.0001", error_msg: req.path }, 403));
     const client = createBucketClient({

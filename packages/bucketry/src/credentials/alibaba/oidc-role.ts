@@ -34,7 +34,7 @@ export function fromOidcRole(options: OidcRoleOptions = {}): CredentialProvider 
       if (duration < 900) throw sourceFailed(name, "session duration must be at least 900 seconds");
       const token = (await readSourceFile(ctx.io, name, tokenFile!, "OIDC token file")).trim();
       if (!token) throw sourceFailed(name, `OIDC token file ${tokenFile} is empty`);
-      const base = alibabaStsEndpoint(options, ctx.env);
+      const base = alibabaStsEndpoint(name, options, ctx.env);
       const query = form({ Version: STS_VERSION, Action: "AssumeRoleWithOIDC", Format: "JSON", Timestamp: isoSeconds(ctx.clock()) });
       const body = form({
         OIDCProviderArn: providerArn,

@@ -34,7 +34,7 @@ export function fromRamRoleArn(options: RamRoleArnOptions): CredentialProvider {
       const duration = options.durationSeconds ?? DEFAULT_DURATION_SECONDS;
       if (duration < 900) throw sourceFailed(name, "session duration must be at least 900 seconds");
       const keys: AccessKeyCredentials = "resolve" in source ? await source.resolve() : source;
-      const url = new URL(`${alibabaStsEndpoint(options, ctx.env)}/`);
+      const url = new URL(`${alibabaStsEndpoint(name, options, ctx.env)}/`);
       url.search = form({ Version: STS_VERSION, Action: "AssumeRole", Format: "JSON" });
       const body = form({
         RoleArn: roleArn,

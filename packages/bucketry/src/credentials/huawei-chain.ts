@@ -90,13 +90,22 @@ export function fromHuaweiProfile(options: HuaweiSourceOptions = {}): Credential
     async resolve() {
       const env = options.env ?? processEnv();
       const io = options.io ?? platformIo;
-      let path = setting(env, HUAWEI_ENV.credentialsFile);
+      const named = setting(env, HUAWEI_ENV.credentialsFile);
+      let path = named;
       if (!path) {
         const home = options.homedir ?? io.homedir();
         if (!home && io.available) throw notConfigured(name, "no home directory");
         path = io.join(home, ".huaweicloud", "credentials");
       }
-      const section = parseIni(await readSourceFile(io, name, path, "credentials file")).basic;
+      let text: string;
+      try {
+        text = await readSourceFile(io, name, path, "credentials file");
+      } catch (err) {
+        // A file the environment names explicitly is configured: its absence is a failure, not "nothing here".
+        if (named && err instanceof CredentialSourceError && !err.configured) throw sourceFailed(name, `${HUAWEI_ENV.credentialsFile} names ${path}, which cannot be read (${err.message})`);
+        throw err;
+      }
+      const section = parseIni(text).basic;
       if (!section) throw notConfigured(name, `${path} has no [basic] section`);
       if (section.idp_id && section.id_token_file) throw sourceFailed(name, `[basic] in ${path} uses idp_id/id_token_file: federated (OIDC) login is not supported by bucketry`);
       if (!section.ak || !section.sk) throw sourceFailed(name, `[basic] in ${path} has no ak and sk`);
@@ -111,11 +120,15 @@ export function fromHuaweiEcsMetadata(options: HuaweiSourceOptions = {}): Creden
   const base = (options.metadataEndpoint ?? HUAWEI_METADATA_ENDPOINT).replace(/\/+$/, "");
   const timeoutMs = options.metadataTimeoutMs ?? METADATA_TIMEOUT_MS;
   let token: string | null = null;
+  // Once the metadata service has answered, silence from it is a failure (it may pass), not "not an ECS instance".
+  let answered = false;
   const call = async (method: string, path: string, headers: Record<string, string>) => {
     try {
-      return await send(options.fetch, name, { method, url: `${base}${path}`, headers, timeoutMs });
+      const res = await send(options.fetch, name, { method, url: `${base}${path}`, headers, timeoutMs });
+      answered = true;
+      return res;
     } catch (err) {
-      if (err instanceof CredentialSourceError) throw notConfigured(name, `${err.message} (not an ECS instance?)`);
+      if (err instanceof CredentialSourceError && !answered) throw notConfigured(name, `${err.message} (not an ECS instance?)`);
       throw err;
     }
   };

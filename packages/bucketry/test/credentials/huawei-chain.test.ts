@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain } from "../../src/credentials/huawei-chain.js";
 import { huaweiIamEndpoint, huaweiProjectId } from "../../src/credentials/huawei-project-id.js";
-import { CredentialChainError } from "../../src/credentials/types.js";
+import { CredentialChainError, CredentialSourceError } from "../../src/credentials/types.js";
 import type { CredentialIo } from "../../src/credentials/io.js";
 import { createBucketClient, type BucketryError } from "../../src/index.js";
 import type { Seen } from "../support/test-server.js";
@@ -119,6 +119,28 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
     const c = await fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: meta.url }).resolve();
     expect(c).toMatchObject({ accessKeyId: "HWTEMP", securityToken: "temp-token", expiration: Date.UTC(2031, 1, 3, 4, 5, 6), source: "ecs-metadata" });
     expect(meta.requests[0]!.headers["x-metadata-token-ttl-seconds"]).toBe("21600");
+  });
+
+  it("HUAWEICLOUD_SDK_CREDENTIALS_FILE naming a file that is not there: the source failed (configured), as with Alibaba's variable", async () => {
+    const err = await huaweiCredentialChain({ env: { HUAWEICLOUD_SDK_CREDENTIALS_FILE: "/nonexistent/hw-creds.ini", BUCKETRY_METADATA_DISABLED: "true" }, homedir: tempHome() })
+      .resolve()
+      .then(() => undefined, (e: CredentialChainError) => e);
+    expect(err?.attempts.find((a) => a.source === "profile-file")).toMatchObject({
+      configured: true,
+      reason: expect.stringContaining("HUAWEICLOUD_SDK_CREDENTIALS_FILE names /nonexistent/hw-creds.ini, which cannot be read"),
+    });
+  });
+
+  it("metadata that answered once and then stops: a Network failure that may pass, not 'not an ECS instance'", async () => {
+    const meta = await fakeServer((req: Seen) =>
+      req.path === "/openstack/latest/securitykey" ? json({ credential: { access: "HWTEMP", secret: "temp-secret", securitytoken: "temp-token", expires_at: "2031-02-03T04:05:06.000000Z" } }) : { status: 404 },
+    );
+    const source = fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: meta.url });
+    expect(await source.resolve()).toMatchObject({ accessKeyId: "HWTEMP" });
+    await meta.close();
+    const err = await source.resolve().then(() => undefined, (e: CredentialSourceError) => e);
+    expect(err).toMatchObject({ name: "CredentialSourceError", configured: true, transient: "Network" });
+    expect(err?.message).not.toContain("not an ECS instance");
   });
 
   it("nothing found: every source listed; BUCKETRY_METADATA_DISABLED sends nothing", async () => {

@@ -235,7 +235,7 @@ describe("alibaba sources on the wire", () => {
       } finally {
         for (const k of Object.keys(env)) if (saved[k] === undefined) delete process.env[k];
       }
-      expect(alibabaStsEndpoint("sts", {}, env)).toBe(`https://${theirs}`);
+      expect(alibabaStsEndpoint({}, env)).toBe(`https://${theirs}`);
     }
   });
 

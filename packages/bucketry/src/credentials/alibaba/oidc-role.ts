@@ -3,7 +3,7 @@ import { readSourceFile } from "../files.js";
 import { send } from "../request.js";
 import { notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
-import { DEFAULT_DURATION_SECONDS, STS_TIMEOUT_MS, STS_VERSION, alibabaStsEndpoint, form, isoSeconds, stsCredentials } from "./sts.js";
+import { DEFAULT_DURATION_SECONDS, STS_TIMEOUT_MS, STS_VERSION, usableStsEndpoint, form, isoSeconds, stsCredentials } from "./sts.js";
 
 export interface OidcRoleOptions extends AlibabaSourceOptions {
   roleArn?: string | undefined;
@@ -34,7 +34,7 @@ export function fromOidcRole(options: OidcRoleOptions = {}): CredentialProvider 
       if (duration < 900) throw sourceFailed(name, "session duration must be at least 900 seconds");
       const token = (await readSourceFile(ctx.io, name, tokenFile!, "OIDC token file")).trim();
       if (!token) throw sourceFailed(name, `OIDC token file ${tokenFile} is empty`);
-      const base = alibabaStsEndpoint(name, options, ctx.env);
+      const base = usableStsEndpoint(name, options, ctx.env);
       const query = form({ Version: STS_VERSION, Action: "AssumeRoleWithOIDC", Format: "JSON", Timestamp: isoSeconds(ctx.clock()) });
       const body = form({
         OIDCProviderArn: providerArn,

@@ -5,7 +5,7 @@ import type { AccessKeyCredentials } from "@bucketry/signing";
 import { send } from "../request.js";
 import { notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
-import { DEFAULT_DURATION_SECONDS, STS_TIMEOUT_MS, STS_VERSION, alibabaStsEndpoint, form, stsCredentials } from "./sts.js";
+import { DEFAULT_DURATION_SECONDS, STS_TIMEOUT_MS, STS_VERSION, usableStsEndpoint, form, stsCredentials } from "./sts.js";
 
 export interface RamRoleArnOptions extends AlibabaSourceOptions {
   /** The keys that assume the role: a source (refreshed as it needs) or fixed keys. */
@@ -34,7 +34,7 @@ export function fromRamRoleArn(options: RamRoleArnOptions): CredentialProvider {
       const duration = options.durationSeconds ?? DEFAULT_DURATION_SECONDS;
       if (duration < 900) throw sourceFailed(name, "session duration must be at least 900 seconds");
       const keys: AccessKeyCredentials = "resolve" in source ? await source.resolve() : source;
-      const url = new URL(`${alibabaStsEndpoint(name, options, ctx.env)}/`);
+      const url = new URL(`${usableStsEndpoint(name, options, ctx.env)}/`);
       url.search = form({ Version: STS_VERSION, Action: "AssumeRole", Format: "JSON" });
       const body = form({
         RoleArn: roleArn,

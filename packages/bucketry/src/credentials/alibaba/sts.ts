@@ -9,12 +9,15 @@ export const DEFAULT_DURATION_SECONDS = 3600;
 export const STS_TIMEOUT_MS = 15_000;
 
 /** The STS base URL the libraries would use. */
-export function alibabaStsEndpoint(source: string, options: { stsEndpoint?: string | undefined; stsRegion?: string | undefined; enableVpc?: boolean | undefined }, env: Env): string {
-  if (options.stsEndpoint) {
-    const endpoint = options.stsEndpoint.includes("://") ? options.stsEndpoint.replace(/\/+$/, "") : `https://${options.stsEndpoint}`;
-    if (!URL.canParse(`${endpoint}/`)) throw sourceFailed(source, `the STS endpoint ${JSON.stringify(options.stsEndpoint)} (a profile's sts_endpoint, or the stsEndpoint option) is neither a URL nor a host name`);
-    return endpoint;
-  }
+/** `alibabaStsEndpoint`, refusing (as `source`'s failure, naming it) an sts_endpoint that is neither a URL nor a host. */
+export function usableStsEndpoint(source: string, options: Parameters<typeof alibabaStsEndpoint>[0], env: Env): string {
+  const endpoint = alibabaStsEndpoint(options, env);
+  if (!URL.canParse(`${endpoint}/`)) throw sourceFailed(source, `the STS endpoint ${JSON.stringify(options.stsEndpoint)} (a profile's sts_endpoint, or the stsEndpoint option) is neither a URL nor a host name`);
+  return endpoint;
+}
+
+export function alibabaStsEndpoint(options: { stsEndpoint?: string | undefined; stsRegion?: string | undefined; enableVpc?: boolean | undefined }, env: Env): string {
+  if (options.stsEndpoint) return options.stsEndpoint.includes("://") ? options.stsEndpoint.replace(/\/+$/, "") : `https://${options.stsEndpoint}`;
   const region = options.stsRegion ?? setting(env, ALIBABA_ENV.stsRegion);
   const vpc = options.enableVpc ?? isTrue(env[ALIBABA_ENV.vpcEndpointEnabled]);
   if (!region) return "https://sts.aliyuncs.com";

@@ -91,6 +91,11 @@ export interface CliFacts<O> {
   signatureVersions: readonly string[];
   /** Set when the provider signs no request, saying how it authenticates instead (`bucketry sign` refuses it). */
   signsNoRequest?: string | undefined;
+  /**
+   * What `bucketry sign` needs beyond the command's options, as a usage message, when the client would otherwise
+   * send a request of its own first (`sign` sends nothing); undefined when the options are enough.
+   */
+  signNeeds?(options: O): string | undefined;
   /** Flags the command needs for this provider (shown by `bucketry providers`). */
   required: readonly string[];
   /**

@@ -248,6 +248,9 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
     label: "MPC",
     region: "cn-north-4",
     signatureVersions: [],
+    signNeeds(options) {
+      return options.projectId ? undefined : `huaweicloud-mpc needs --project-id (or ${env.projectId}) here: without it the client first looks the project id up with a signed IAM request, and sign sends nothing`;
+    },
     required: ["--region (or --endpoint)"],
     flags: { "project-id": { placeholder: "ID", help: "project id (or HUAWEICLOUD_SDK_PROJECT_ID; else looked up from IAM)" } },
     env: ["PROJECT_ID", "ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],

@@ -621,6 +621,17 @@ describe.concurrent("sign", () => {
     expect(h.stderr).toMatch(/signs no request/);
   });
 
+  it("MPC: with --project-id, the MPC request; without one, a usage error (the IAM lookup would be sent first), not the lookup's request", async () => {
+    const hw = { HUAWEICLOUD_SDK_AK: "HWAKSignCommandTest", HUAWEICLOUD_SDK_SK: "hw-sign-command-secret", HUAWEICLOUD_SDK_IAM_ENDPOINT: closed };
+    const withId = await run(["sign", "--provider", "huaweicloud-mpc", "--region", "cn-north-4", "--endpoint", closed, "--project-id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "--json"], cleanEnv(hw));
+    expect(withId.code, withId.stderr).toBe(0);
+    expect((JSON.parse(withId.stdout) as { url: string }).url).toBe("http://127.0.0.1:9/v1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/buckets");
+    const without = await run(["sign", "--provider", "huaweicloud-mpc", "--region", "cn-north-4", "--endpoint", closed], cleanEnv(hw));
+    expect(without.code).toBe(2);
+    expect(without.stdout).toBe("");
+    expect(without.stderr).toMatch(/huaweicloud-mpc needs --project-id \(or HUAWEICLOUD_SDK_PROJECT_ID\) here/);
+  });
+
   it("its help lists only flags that change what is signed or printed (nothing is sent: no timeout, retries or raw records)", async () => {
     const r = await run(["sign", "--help"], cleanEnv());
     expect(r.code).toBe(0);

@@ -52,6 +52,8 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
     command,
     undefined,
   );
+  const needs = module.cli.signNeeds?.(options as never);
+  if (needs !== undefined) throw new UsageError(needs, command);
   let captured: { request: Request; parts: SignedParts | undefined } | undefined;
   const client = createBucketClient({
     ...(options as BucketClientOptions),

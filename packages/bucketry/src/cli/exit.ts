@@ -1,14 +1,16 @@
 // Exit codes and the one-line error report. Nothing here prints a credential: a BucketryError carries none,
 // and other errors are reported by message (stack only with --debug).
 import { inspect } from "node:util";
+import { isCredentialsError } from "../credentials/checks.js";
 import { BucketryError, type ErrorKind } from "../errors.js";
 
 export const EXIT = {
   ok: 0,
   /** Unexpected failure (a bug, or a missing optional package). */
   failure: 1,
+  /** The command line, or a value it gave that the library refuses (a bucket name, an endpoint, a region). */
   usage: 2,
-  /** Credentials or auth: Configuration, InvalidCredentials, SignatureMismatch, AccessDenied (and profile-file problems). */
+  /** Credentials or auth: missing or unusable credentials, InvalidCredentials, SignatureMismatch, AccessDenied (and profile-file problems). */
   auth: 3,
   /** NoSuchBucket, NotFound. */
   notFound: 4,
@@ -41,7 +43,7 @@ export class CliError extends Error {
   }
 }
 
-const AUTH_KINDS: ReadonlySet<ErrorKind> = new Set(["Configuration", "InvalidCredentials", "SignatureMismatch", "AccessDenied"]);
+const AUTH_KINDS: ReadonlySet<ErrorKind> = new Set(["InvalidCredentials", "SignatureMismatch", "AccessDenied"]);
 const NOT_FOUND_KINDS: ReadonlySet<ErrorKind> = new Set(["NoSuchBucket", "NotFound"]);
 const NETWORK_KINDS: ReadonlySet<ErrorKind> = new Set(["Network", "Timeout"]);
 
@@ -49,6 +51,8 @@ export function exitCodeFor(err: unknown): number {
   if (err instanceof UsageError) return EXIT.usage;
   if (err instanceof CliError) return err.exitCode;
   if (err instanceof BucketryError) {
+    // A Configuration error is about credentials or about an option the command line set.
+    if (err.kind === "Configuration") return isCredentialsError(err) ? EXIT.auth : EXIT.usage;
     if (AUTH_KINDS.has(err.kind)) return EXIT.auth;
     if (NOT_FOUND_KINDS.has(err.kind)) return EXIT.notFound;
     if (NETWORK_KINDS.has(err.kind)) return EXIT.network;
@@ -93,7 +97,7 @@ export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = 
     // Only the library's own (Configuration) messages speak of options; a vendor's message is quoted as sent.
     let line = `bucketry: ${oneLine(err.kind === "Configuration" ? inCliTerms(message, flagOf) : message)} (${facts.join(", ")})`;
     // Only where credentials are what is missing: a bad bucket name or endpoint is no profile's business.
-    if (err.kind === "Configuration" && /credentials|ACCESS_KEY|SECRET|TOKEN/i.test(message)) line += " — or use --profile NAME (see `bucketry --help`)";
+    if (err.kind === "Configuration" && isCredentialsError(err)) line += " — or use --profile NAME (see `bucketry --help`)";
     return line;
   }
   const e = err as { message?: unknown } | null;

@@ -5,8 +5,13 @@ import type { Provider } from "../model.js";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import type { CredentialChainError, CredentialSourceError } from "./types.js";
 
+/** The errors about credentials (a Configuration error may also be about an option: the CLI tells them apart). */
+const aboutCredentials = new WeakSet<BucketryError>();
+const marked = (error: BucketryError): BucketryError => (aboutCredentials.add(error), error);
+export const isCredentialsError = (error: BucketryError): boolean => aboutCredentials.has(error);
+
 export function missing(provider: Provider, what: string): BucketryError {
-  return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${what}` });
+  return marked(new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${what}` }));
 }
 
 /**
@@ -54,13 +59,13 @@ export function credentialsError(provider: Provider, err: unknown): BucketryErro
   if (name === "CredentialChainError") {
     const e = err as CredentialChainError;
     const kind = e.transient ?? (e.sourceFailed ? "InvalidCredentials" : "Configuration");
-    return new BucketryError({ provider, kind, retryable: e.transient !== undefined, message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` });
+    return marked(new BucketryError({ provider, kind, retryable: e.transient !== undefined, message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` }));
   }
   if (name === "CredentialSourceError") {
     const e = err as CredentialSourceError;
     const kind = e.transient ?? (e.configured ? "InvalidCredentials" : "Configuration");
-    return new BucketryError({ provider, kind, retryable: e.transient !== undefined, message: `${provider}: ${e.source}: ${e.message}` });
+    return marked(new BucketryError({ provider, kind, retryable: e.transient !== undefined, message: `${provider}: ${e.source}: ${e.message}` }));
   }
-  return err instanceof BucketryError ? err : new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` });
+  return err instanceof BucketryError ? err : marked(new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` }));
 }
 

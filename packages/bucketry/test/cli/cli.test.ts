@@ -264,11 +264,23 @@ describe.concurrent("exit codes and error lines", () => {
     expect(help.stdout).toContain("--endpoint URL");
   });
 
-  it("3: a library error names the CLI's flag, not the option behind it (--project-id, not projectId)", async () => {
+  it("2: a flag value the library refuses is a usage error naming the CLI's flag, not the option behind it (--project-id, not projectId)", async () => {
     const r = await run(["list-buckets", "--provider", "huaweicloud-mpc", "--region", "cn-north-4", "--project-id=a/b"], envFor(server));
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(oneLine(r.stderr)).toContain("huaweicloud-mpc: --project-id must be the 32-character project id");
     expect(r.stderr).not.toContain("projectId");
+    expect(r.stderr).not.toContain("--profile"); // no credentials are at fault
+    // Bucket names, endpoints and regions too: exit 3 would send a script to refresh credentials.
+    const keys = { BUCKETRY_ALIYUN_OSS_ACCESS_KEY_ID: "LTAI5tFlagValues", BUCKETRY_ALIYUN_OSS_ACCESS_KEY_SECRET: "flag-values-secret" };
+    for (const [args, says] of [
+      [["--bucket", "Bad_Name", "--region", "cn-hangzhou"], /bucket/],
+      [["--bucket", "examplebucket", "--region", "cn-hangzhou", "--endpoint", "ftp://127.0.0.1:9"], /endpoint/],
+      [["--bucket", "examplebucket", "--region", "Hangzhou"], /region must be a region id such as cn-hangzhou, got "Hangzhou"/],
+    ] as const) {
+      const bad = await run(["get-acl", "--provider", "aliyun-oss", ...args], cleanEnv(keys));
+      expect(bad.code, `${args.join(" ")}: ${bad.stderr}`).toBe(2);
+      expect(bad.stderr).toMatch(says);
+    }
   });
 
   it("3: missing credentials name the vendor's env vars; a bad secret is an auth error with a request id and no secret", async () => {

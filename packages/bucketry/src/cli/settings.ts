@@ -44,17 +44,28 @@ export function positiveInt(value: string | undefined, flag: string, command: st
   return Number(value);
 }
 
-function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: string): AccessKeyCredentials | undefined {
+/** Half a key pair, said with where each half is set (never its value). */
+function halfAPair(has: string, lacks: string, hint: string): CliError {
+  return new CliError(`${has} is set but ${lacks} is not: ${hint}`, EXIT.auth);
+}
+
+/** `profile`: where the entry comes from ("profile work in ~/.config/bucketry/config.json"), for messages. */
+function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: string, provider: Provider, profile: string | undefined): AccessKeyCredentials | undefined {
   if (entry.accessKeyId !== undefined || entry.accessKeySecret !== undefined) {
-    const c = { accessKeyId: entry.accessKeyId ?? "", accessKeySecret: entry.accessKeySecret ?? "" };
+    const where = (key: string) => `"${key}" of the "${provider}" entry (${profile})`;
+    if (!nonEmpty(entry.accessKeyId)) throw halfAPair(where("accessKeySecret"), where("accessKeyId"), "give both in the profile");
+    if (!nonEmpty(entry.accessKeySecret)) throw halfAPair(where("accessKeyId"), where("accessKeySecret"), "give both in the profile");
+    const c = { accessKeyId: entry.accessKeyId!, accessKeySecret: entry.accessKeySecret! };
     return entry.securityToken ? { ...c, securityToken: entry.securityToken } : c;
   }
   const id = nonEmpty(env[`${prefix}_ACCESS_KEY_ID`]);
   const secret = nonEmpty(env[`${prefix}_ACCESS_KEY_SECRET`]);
   if (id === undefined && secret === undefined) return undefined; // the facade reads the vendor's variables
+  const both = `set both, or neither to use the vendor's own variables`;
+  if (id === undefined) throw halfAPair(`${prefix}_ACCESS_KEY_SECRET`, `${prefix}_ACCESS_KEY_ID`, both);
+  if (secret === undefined) throw halfAPair(`${prefix}_ACCESS_KEY_ID`, `${prefix}_ACCESS_KEY_SECRET`, both);
   const token = nonEmpty(env[`${prefix}_SECURITY_TOKEN`]);
-  const c = { accessKeyId: id ?? "", accessKeySecret: secret ?? "" };
-  return token ? { ...c, securityToken: token } : c;
+  return token ? { accessKeyId: id, accessKeySecret: secret, securityToken: token } : { accessKeyId: id, accessKeySecret: secret };
 }
 
 export function resolveClient(provider: Provider, flags: ConnectionFlags, env: NodeJS.ProcessEnv, command: string, debug?: (line: string) => void): Resolved {
@@ -71,6 +82,9 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
   const endpoint = nonEmpty(flags.endpoint) ?? nonEmpty(entry.endpoint) ?? nonEmpty(env[`${prefix}_ENDPOINT`]);
   const region = nonEmpty(flags.region) ?? nonEmpty(entry.region) ?? nonEmpty(env[`${prefix}_REGION`]);
   const signatureVersion = nonEmpty(flags.signatureVersion) ?? nonEmpty(entry.signatureVersion);
+  const profileWhere = loaded ? `profile ${profileName} in ${loaded.path}` : undefined;
+  // Where the signature version came from, as the message should name it.
+  const versionFrom = nonEmpty(flags.signatureVersion) !== undefined ? "--signature-version" : `"signatureVersion" of the "${provider}" entry (${profileWhere})`;
   const timeoutMs = positiveInt(flags.timeout, "--timeout", command, 0, 2_147_483_647); // what a timer holds
   const maxAttempts = positiveInt(flags.retries, "--retries", command, 1);
 
@@ -86,8 +100,8 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
   if (signatureVersion !== undefined && !facts.signatureVersions.includes(signatureVersion)) {
     throw new UsageError(
       facts.signatureVersions.length === 0
-        ? `--signature-version: ${provider} has a single signature scheme; leave the flag out`
-        : `--signature-version for ${provider} is one of ${facts.signatureVersions.join(", ")}, got "${signatureVersion}"`,
+        ? `${versionFrom}: ${provider} has a single signature scheme; leave it out`
+        : `${versionFrom} for ${provider} is one of ${facts.signatureVersions.join(", ")}, got "${signatureVersion}"`,
       command,
     );
   }
@@ -98,7 +112,7 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
     endpoint,
     region,
     signatureVersion,
-    accessKey: accessKeyFrom(entry, env, prefix),
+    accessKey: accessKeyFrom(entry, env, prefix, provider, profileWhere),
     flags: flags.own ?? {},
     entry,
     env,

@@ -201,14 +201,15 @@ describe.concurrent("help", () => {
   });
 });
 
-describe.concurrent("exit codes and error lines", () => {
-  const oneLine = (stderr: string) => {
-    const lines = stderr.trimEnd().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
-    return lines[0]!;
-  };
+/** The error report: one line on stderr, no stack trace. */
+const oneLine = (stderr: string) => {
+  const lines = stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  return lines[0]!;
+};
 
+describe.concurrent("exit codes and error lines", () => {
   it("2: unknown flag, unknown provider, wrong command for the provider, missing --bucket, no command", async () => {
     const cases = [
       ["list-buckets", "--provider", "aliyun-ens", "--frobnicate"],
@@ -237,7 +238,7 @@ describe.concurrent("exit codes and error lines", () => {
   it("2: a --signature-version for a provider with one scheme, and a --timeout no timer can hold, name the flag", async () => {
     const bos = await run(["get-acl", "--provider", "baidu-bos", "--bucket", "examplebucket", "--signature-version", "v1"], envFor(server));
     expect(bos.code).toBe(2);
-    expect(oneLine(bos.stderr)).toContain("--signature-version: baidu-bos has a single signature scheme; leave the flag out");
+    expect(oneLine(bos.stderr)).toContain("--signature-version: baidu-bos has a single signature scheme; leave it out");
     const timeout = await run(["list-buckets", "--provider", "aliyun-ens", "--timeout", "99999999999"], envFor(server));
     expect(timeout.code).toBe(2);
     expect(oneLine(timeout.stderr)).toContain('--timeout must be an integer from 0 to 2147483647, got "99999999999"');
@@ -458,6 +459,23 @@ describe.concurrent("profiles", () => {
     const other = await run(["list-buckets", "--provider", "aliyun-ens", "--profile", "mock"], { ...env, ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIother", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "other-secret" });
     expect(other.code).toBe(3);
     expect(other.stderr).toMatch(/--profile mock has no "aliyun-ens" entry in .*config\.json \(it has: aliyun-oss\)/);
+  });
+
+  it("half a key pair (profile or BUCKETRY_* variables) and a profile's signatureVersion: the message names where each is set", async () => {
+    const env = cleanEnv();
+    const path = write(env, env.XDG_CONFIG_HOME!, 0o600, {
+      profiles: { half: { "aliyun-ens": { accessKeyId: "LTAIHalfPair" } }, scheme: { "baidu-bos": { ...server.credentials["baidu-bos"], signatureVersion: "v1" } } },
+    });
+    const fromProfile = await run(["list-buckets", "--provider", "aliyun-ens", "--profile", "half"], env);
+    expect(fromProfile.code).toBe(3);
+    expect(oneLine(fromProfile.stderr)).toContain(`"accessKeyId" of the "aliyun-ens" entry (profile half in ${path}) is set but "accessKeySecret" of the "aliyun-ens" entry (profile half in ${path}) is not: give both in the profile`);
+    expect(fromProfile.stderr).not.toContain("--profile NAME");
+    const fromEnv = await run(["list-buckets", "--provider", "aliyun-ens"], cleanEnv({ BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID: "LTAIHalfPair", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "vendor-secret" }));
+    expect(fromEnv.code).toBe(3);
+    expect(oneLine(fromEnv.stderr)).toContain("BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID is set but BUCKETRY_ALIYUN_ENS_ACCESS_KEY_SECRET is not: set both, or neither to use the vendor's own variables");
+    const scheme = await run(["get-acl", "--provider", "baidu-bos", "--bucket", "examplebucket", "--profile", "scheme"], env);
+    expect(scheme.code).toBe(2);
+    expect(oneLine(scheme.stderr)).toContain(`"signatureVersion" of the "baidu-bos" entry (profile scheme in ${path}): baidu-bos has a single signature scheme; leave it out`);
   });
 
   it("the --profile hint follows credential errors only, not a bad bucket name", async () => {

@@ -89,6 +89,8 @@ export class ResponseParser {
           const end = buffered.indexOf("\r\n\r\n", from, "latin1");
           if (end < 0) {
             if (buffered.length > MAX_HEAD_BYTES) return this.#broken(new Error("response head too large"));
+            // A line ended by LF alone: the CRLF CRLF that ends the head may never come (node:http and fetch refuse it too).
+            if (bareLf(buffered, from)) return this.#broken(new Error("response head line ends with LF, not CRLF"));
             this.#buffer = buffered;
             return;
           }
@@ -300,4 +302,10 @@ function parseContentLength(value: string): number | undefined {
 function keepAliveHint(header: string | undefined): number {
   const m = header === undefined ? null : /(?:^|,)\s*timeout=(\d+)/i.exec(header);
   return m === null ? Number.POSITIVE_INFINITY : Number(m[1]) * 1_000 - 1_000;
+}
+
+/** An LF at or after `from` that no CR precedes. */
+function bareLf(bytes: Buffer, from: number): boolean {
+  for (let i = bytes.indexOf(10, from); i >= 0; i = bytes.indexOf(10, i + 1)) if (i === 0 || bytes[i - 1] !== 13) return true;
+  return false;
 }

@@ -137,6 +137,9 @@ describe("ResponseParser", () => {
     expect(parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n"]).broken).toMatch(/chunk end/);
     expect(parse([`HTTP/1.1 200 OK\r\nX: ${"a".repeat(17 * 1024)}`]).broken).toMatch(/too large/);
     expect(parse(["HTTP/1.1 999 Nope\r\n\r\n"]).broken).toMatch(/unsupported/);
+    // LF-only line endings: refused at the first such line, however the head is split (not waited on until a timeout).
+    for (const chunks of splits("HTTP/1.1 200 OK\nContent-Length: 2\n\nok")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/ends with LF, not CRLF/);
+    for (const chunks of splits("HTTP/1.1 200 OK\r\nX: y\n")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/ends with LF, not CRLF/);
   });
 
   it("a reason phrase the platform's Response would refuse is dropped", () => {

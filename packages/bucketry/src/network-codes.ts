@@ -9,3 +9,11 @@ export const undecodableBodyCode: ((err: unknown) => string | false) | undefined
   const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
   return code === "Z_DATA_ERROR" ? code : false;
 };
+// A TLS certificate the platform refused (untrusted, expired, for another host), said with Node's code from
+// the fetch error's cause, or false. Not transient: a retry meets the same certificate.
+// (Browsers report no code: undefined there, and such a failure stays a retried network error.)
+export const certificateRefusal: ((err: unknown) => string | false) | undefined = (err) => {
+  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+  if (typeof code !== "string" || !/^(CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID)$/.test(code)) return false;
+  return `the server's TLS certificate was refused (${code}): check the endpoint's host name, or trust its certificate authority (NODE_EXTRA_CA_CERTS)`;
+};

@@ -7,7 +7,7 @@ import { BucketryError, type SignedText } from "./errors.js";
 import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
-import { undecodableBodyCode } from "#network-codes";
+import { certificateRefusal, undecodableBodyCode } from "#network-codes";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {
@@ -286,6 +286,8 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   if (undecodable) {
     return new BucketryError({ provider, kind: "MalformedResponse", retryable: false, message: `${provider}: the response body does not decode as its Content-Encoding header says (${undecodable})`, cause: err });
   }
+  const certificate = certificateRefusal?.(err);
+  if (certificate) return new BucketryError({ provider, kind: "Network", retryable: false, message: `${provider}: ${certificate}`, cause: err });
   const network = networkErrorCode(err);
   if (network !== false) {
     return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}`, cause: err });

@@ -1,5 +1,9 @@
 // Retries: which failures are retried for each vendor, backoff and Retry-After, fresh signatures on every
 // attempt with the same body, the onRetry hook and attempt counts, and the client-wide retry budget.
+import { readFileSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { BucketryError, type Provider } from "../../src/index.js";
 import { backoffDelay, DEFAULT_RETRY, resolveRetry, RetryBudget, type RetryInfo } from "../../src/retry.js";
@@ -270,6 +274,24 @@ describe("network errors and timeouts (real sockets)", () => {
     // miss the short deadline, so only the first retry's cause is pinned.
     expect(kinds[0]).toBe("Timeout");
     expect(new Set(kinds)).toEqual(new Set(["Timeout"]));
+  });
+
+  it("an untrusted TLS certificate: Network, not retried (a retry meets the same certificate), with Node's code; on both transports", async () => {
+    const tls = fileURLToPath(new URL("./fixtures/tls/", import.meta.url));
+    // A self-signed certificate this process does not trust (NODE_EXTRA_CA_CERTS is read at startup only).
+    const server = createHttpsServer({ key: readFileSync(`${tls}key.pem`), cert: readFileSync(`${tls}cert.pem`) }, (_req, res) => res.end("{}"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const endpoint = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      for (const fetch of [undefined, globalThis.fetch]) {
+        const err = await rejection(clientFor("baidu-bos", endpoint, { ...(fetch ? { fetch } : {}), retry: { baseDelayMs: 0, maxAttempts: 3 } }).getBucketAcl("example-bucket"));
+        expect(err).toMatchObject({ kind: "Network", retryable: false, attempts: 1 });
+        expect(err.message).toContain("the server's TLS certificate was refused (DEPTH_ZERO_SELF_SIGNED_CERT)");
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("connection refused: Network, retried, attempts on the error", async () => {

@@ -8,6 +8,7 @@ import type { CredentialsDescription, EnvNames } from "./credentials.js";
 import { BucketryError } from "./errors.js";
 import type { ErrorProfile } from "./http.js";
 import type { Provider } from "./model.js";
+import type { BucketryWarning } from "./options.js";
 import type { FieldTable } from "./providers/mapping.js";
 import type { RetryOptions } from "./retry.js";
 
@@ -46,7 +47,7 @@ export interface CliContext {
   /** `BUCKETRY_ALIYUN_OSS`: prefix of the CLI's own variables for this provider. */
   prefix: string;
   /** Options every provider takes, already resolved (endpoint, timeoutMs, retry). */
-  common: { endpoint?: string; timeoutMs?: number; retry?: RetryOptions };
+  common: { endpoint?: string; timeoutMs?: number; retry?: RetryOptions; onWarning?: (warning: BucketryWarning) => void };
   endpoint: string | undefined;
   region: string | undefined;
   signatureVersion: string | undefined;
@@ -237,11 +238,12 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
   };
 }
 
-/** The OSS and BOS flags for how a bucket is addressed (the same names as the client options). */
-export const addressingCliFlags = {
-  addressing: { placeholder: "STYLE", help: "virtual-hosted or path (default: virtual-hosted, but path-style on an IP-address or localhost endpoint; BOS: on any host not *.bcebos.com)" },
-  cname: { placeholder: "true|false", help: "true: --endpoint is the bucket's own domain (GET /?acl on it)" },
-} as const;
+/** The flags for how a bucket is addressed (the same names as the client options); `defaults` says the provider's rule. */
+export const addressingCliFlags = (defaults: string) =>
+  ({
+    addressing: { placeholder: "STYLE", help: `virtual-hosted or path (default: ${defaults})` },
+    cname: { placeholder: "true|false", help: "true: --endpoint is the bucket's own domain (GET /?acl on it)" },
+  }) as const;
 
 /** `addressing` and `cname` from --addressing / --cname or BUCKETRY_<PROVIDER>_ADDRESSING / _CNAME. */
 export function addressingCliOptions(ctx: CliContext): { addressing?: "virtual-hosted" | "path"; cname?: boolean } {

@@ -207,6 +207,7 @@ Nothing is sent. Takes the flags of the provider's command (list-buckets or get-
   --provider P           a provider that signs requests${unsigned.length ? ` (not ${unsigned.join(", ")})` : ""}
   --bucket NAME          the bucket (get-acl providers)
   --prefix TEXT          the listing prefix (list-buckets providers)
+  --limit N              as list-buckets' --limit: the page size it asks for (list-buckets providers)
 ${SIGN_FLAGS}
 
 Examples:

@@ -88,15 +88,19 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
   const timeoutMs = positiveInt(flags.timeout, "--timeout", command, 0, 2_147_483_647); // what a timer holds
   const maxAttempts = positiveInt(flags.retries, "--retries", command, 1);
 
-  const common: { endpoint?: string; timeoutMs?: number; retry?: RetryOptions } = {};
+  const common: CliContext["common"] = {};
   if (endpoint) common.endpoint = endpoint;
   if (timeoutMs !== undefined) common.timeoutMs = timeoutMs;
   const retry: RetryOptions = {};
   if (maxAttempts !== undefined) retry.maxAttempts = maxAttempts;
   if (debug) retry.onRetry = ({ attempt, delayMs, error }) => debug(`attempt ${attempt} failed (${error.kind}${error.code ? ` ${error.code}` : ""}); retrying in ${delayMs} ms`);
   if (Object.keys(retry).length) common.retry = retry;
+  // A vendor value the table shows as "-" (dropped, not failed): --debug says which and why.
+  if (debug) common.onWarning = (warning) => debug(`warning: ${warning.message}`);
 
   const facts = moduleOf(provider).cli;
+  // A region the provider has no use for would be ignored without a word: a typo'd --provider, or a wrong guess.
+  if (facts.region === undefined && nonEmpty(flags.region) !== undefined) throw new UsageError(`${provider} takes no --region: its --endpoint says where it is`, command);
   if (signatureVersion !== undefined && !facts.signatureVersions.includes(signatureVersion)) {
     throw new UsageError(
       facts.signatureVersions.length === 0

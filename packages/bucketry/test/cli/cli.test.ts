@@ -165,6 +165,10 @@ describe.concurrent("commands", () => {
     expect([path.code, path.stderr]).toEqual([0, ""]);
     const urls = [`${server.endpoints["aliyun-oss"]}/?acl`, `${server.endpoints["baidu-bos"]}/v1/${bucket.name}?acl`];
     expect(server.mock.requests.slice(before).filter((c) => urls.includes(c.url)).map((c) => [c.url, c.auth?.ok])).toEqual(urls.map((url) => [url, true]));
+    // Each provider's --addressing help says its own default rule (one shared line said BOS's rule under OSS).
+    const help = (await run(["get-acl", "--help"])).stdout.split("\n").filter((l) => l.includes("--addressing"));
+    expect(help.find((l) => l.includes("aliyun-oss:"))).not.toMatch(/BOS|bcebos/);
+    expect(help.find((l) => l.includes("baidu-bos:"))).toMatch(/\*\.bcebos\.com endpoint, path-style on any other host/);
     const bad = await run(["get-acl", "--provider", "aliyun-oss", "--addressing", "bucket", "--bucket", "b1"], env);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("--addressing must be virtual-hosted or path")]);
     const elsewhere = await run(["whoami", "--provider", "aliyun-ens", "--cname", "true"], env);
@@ -389,6 +393,7 @@ describe.concurrent("mock", () => {
       const busy = await run(["mock", "--port", String(inUse)], cleanEnv());
       expect(busy.code).toBe(2);
       expect(busy.stderr).toContain(`cannot listen on 127.0.0.1:${inUse}: the port is in use (EADDRINUSE)`);
+    expect(busy.stderr).toMatch(/^bucketry: mock: cannot listen/); // one prefix, not "bucketry: bucketry mock:"
       expect(busy.stderr).not.toContain("unexpected error");
     } finally {
       await new Promise<void>((resolve) => taken.close(() => resolve()));
@@ -533,6 +538,27 @@ describe("list-buckets against servers that page wrongly or filter on the client
     }
   });
 
+  it("--debug reports a vendor value the table shows as '-' (dropped, not failed), with the bucket and why", async () => {
+    const ens = await fake(() => ({ body: JSON.stringify({ RequestId: "r", TotalCount: 1, BucketInfos: [{ BucketName: "odd-acl", BucketAcl: "default" }] }) }), /^\//);
+    try {
+      const env = cleanEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "ak", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "sk" });
+      const quiet = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", ens.base], env);
+      expect(quiet.code, quiet.stderr).toBe(0);
+      expect(quiet.stderr).not.toContain("warning");
+      const debug = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", ens.base, "--debug"], env);
+      expect(debug.code, debug.stderr).toBe(0);
+      expect(debug.stderr).toMatch(/bucketry: warning: .*odd-acl.*BucketAcl/);
+    } finally {
+      await ens.close();
+    }
+  });
+
+  it("--region for a provider that takes none is a usage error, not ignored", async () => {
+    const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", "http://127.0.0.1:9/mapi", "--user-id", "1", "--region", "cn-north-4"], cleanEnv({ VSP_ONE_OBJECT_TOKEN: "bearer-token" }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("hitachi-vsp-one-object takes no --region: its --endpoint says where it is");
+  });
+
   it("Hitachi --prefix with --limit 1: pages of the vendor's size (the prefix is applied to pages received), not one request per bucket", async () => {
     const names = Array.from({ length: 1000 }, (_, i) => (i === 999 ? "img-last" : `other-${String(i).padStart(4, "0")}`));
     const hitachi = await fake((url, body) => {
@@ -637,6 +663,15 @@ describe.concurrent("sign", () => {
       expect(text).not.toContain(token);
       expect(text).not.toContain("sign-command-secret-value");
     }
+  });
+
+  it("--limit signs the page size list-buckets would ask for; without it, the vendor's own", async () => {
+    const five = await run(["sign", "--provider", "aliyun-ens", "--signature-version", "v1", "--endpoint", closed, "--limit", "5"], cleanEnv(keys));
+    expect(five.code, five.stderr).toBe(0);
+    expect(five.stdout).toMatch(/^POST \S*[?&]PageSize=5[&\s]/);
+    expect(five.stdout).toMatch(/\nString to sign:\n.*%26PageSize%3D5%26/);
+    const none = await run(["sign", "--provider", "aliyun-ens", "--signature-version", "v1", "--endpoint", closed], cleanEnv(keys));
+    expect(none.stdout).toMatch(/^POST \S*[?&]PageSize=100[&\s]/);
   });
 
   it("ENS RPC v1: the query carries the token masked; Hitachi signs nothing (usage error)", async () => {

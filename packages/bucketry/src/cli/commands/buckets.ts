@@ -32,6 +32,16 @@ const connectionFlags = (flags: Record<string, string | boolean | undefined>, ow
 /** Flag definitions for parseArgs of the providers' own flags. */
 const stringFlags = (owners: Map<string, string[]>) => Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }]));
 
+/**
+ * The page size `--limit` asks for, or undefined for the vendor's own. Vendors that page take one up to their
+ * maximum (MPC answers one page and takes none). Where the prefix is applied to the pages received, a page
+ * of `limit` may match nothing: the vendor's own size is kept.
+ */
+export function pageSizeFor(module: ReturnType<typeof moduleOf>, limit: number | undefined, prefix: string | undefined): number | undefined {
+  const limits = module.pageLimits;
+  return limit !== undefined && limits !== undefined && limit < limits.max && (limits.serverPrefix || !prefix) ? limit : undefined;
+}
+
 export async function listBucketsCommand(args: string[], io: Io): Promise<number> {
   const command = "list-buckets";
   const owners = ownFlagOwners(providersFor(command));
@@ -54,10 +64,9 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
 
   const pageOptions: Record<string, unknown> = {};
   if (flags.prefix) pageOptions.prefix = flags.prefix;
-  // Vendors that page take a page size up to their maximum (MPC answers one page and takes none). Where the
-  // prefix is applied to the pages received, a page of `limit` may match nothing: keep the vendor's own size.
   const limits = module.pageLimits;
-  if (limit !== undefined && limits !== undefined && limit < limits.max && (limits.serverPrefix || !flags.prefix)) pageOptions.pageSize = limit;
+  const pageSize = pageSizeFor(module, limit, flags.prefix);
+  if (pageSize !== undefined) pageOptions.pageSize = pageSize;
   Object.assign(pageOptions, module.cli.callOptions?.(context));
 
   const client = createBucketClient(options as BucketClientOptions) as unknown as LooseListingClient;

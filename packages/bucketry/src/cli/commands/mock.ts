@@ -58,7 +58,7 @@ export async function mockCommand(args: string[], io: Io): Promise<number> {
     const code = (err as { code?: unknown }).code;
     if (typeof code !== "string") throw err;
     const why = code === "EADDRINUSE" ? "the port is in use" : code === "EADDRNOTAVAIL" ? "the address is not one of this machine's" : code === "ENOTFOUND" ? "the host name does not resolve" : code === "EACCES" ? "permission denied" : code;
-    throw new CliError(`bucketry mock: cannot listen on ${host ?? "127.0.0.1"}:${port ?? 0}: ${why} (${code}); choose another --port or --host`, EXIT.usage);
+    throw new CliError(`mock: cannot listen on ${host ?? "127.0.0.1"}:${port ?? 0}: ${why} (${code}); choose another --port or --host`, EXIT.usage);
   }
   const env = mockEnv(server);
   if (flags.json) {

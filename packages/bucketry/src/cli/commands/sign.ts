@@ -10,7 +10,8 @@ import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { jsonLine, type Io } from "../output.js";
 import { allProviders, moduleOf, ownFlagOwners, ownFlagValues, parseProvider } from "../providers.js";
-import { resolveClient } from "../settings.js";
+import { positiveInt, resolveClient } from "../settings.js";
+import { pageSizeFor } from "./buckets.js";
 
 /** Headers and query parameters that carry a token or session: shown masked. */
 const MASKED = /^(x-(acs|oss|bce)-security-token|x-security-token|x-auth-token|x-acs-bearer-token|cookie|x-xsrf-token|securitytoken|bearertoken)$/i;
@@ -26,8 +27,9 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
     ...connection,
     bucket: { type: "string" },
     prefix: { type: "string" },
+    limit: { type: "string" },
     ...Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }])),
-  }) as Values<typeof connection> & { bucket?: string; prefix?: string } & Record<string, string | boolean | undefined>;
+  }) as Values<typeof connection> & { bucket?: string; prefix?: string; limit?: string } & Record<string, string | boolean | undefined>;
   if (flags.help) {
     io.out.write(HELP[command]!);
     return 0;
@@ -65,7 +67,11 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
   } as BucketClientOptions) as unknown as { getBucketAcl(b: string): Promise<unknown>; listBucketsPage(o: object): Promise<unknown> };
   try {
     if (acl) await client.getBucketAcl(flags.bucket!.trim());
-    else await client.listBucketsPage({ ...(flags.prefix ? { prefix: flags.prefix } : {}), ...module.cli.callOptions?.(context) });
+    else {
+      // The page size list-buckets would ask for with this --limit: it is part of what is signed.
+      const pageSize = pageSizeFor(module, positiveInt(flags.limit, "--limit", command), flags.prefix);
+      await client.listBucketsPage({ ...(flags.prefix ? { prefix: flags.prefix } : {}), ...(pageSize !== undefined ? { pageSize } : {}), ...module.cli.callOptions?.(context) });
+    }
   } catch (err) {
     if (!captured) throw err;
   }

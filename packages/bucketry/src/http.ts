@@ -4,7 +4,7 @@ import { BucketryError, RETRYABLE_KINDS, type ErrorKind, type SignatureCompariso
 import type { Provider } from "./model.js";
 import type { Transport } from "@bucketry/signing/fetch";
 import { rememberSigned, signedPartsOf } from "@bucketry/signing/signed";
-import { NETWORK_CODES } from "#network-codes";
+import { NETWORK_CODES, undecodableBody } from "#network-codes";
 
 export interface VendorError {
   code?: string | undefined;
@@ -189,17 +189,23 @@ export function parseJsonBody(profile: ErrorProfile, response: Response, text: u
 /** The default cap on a response body (10 MiB): more is a MalformedResponse, read no further. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-/** A response body went past `maxResponseBytes`; carries the response's status and headers (not its body). */
-export class ResponseTooLargeError extends Error {
-  override readonly name = "ResponseTooLargeError";
+/**
+ * A body that cannot be read as sent: past `maxResponseBytes`, or not decodable as its Content-Encoding says.
+ * Carries the response's status and headers (not its body), for the MalformedResponse it becomes.
+ */
+export class UnreadableBodyError extends Error {
+  override readonly name = "UnreadableBodyError";
   constructor(
     readonly status: number,
     readonly headers: Headers,
-    readonly limit: number,
+    message: string,
+    options?: { cause: unknown },
   ) {
-    super(`response body larger than ${limit} bytes (maxResponseBytes)`);
+    super(message, options);
   }
 }
+
+const tooLarge = (status: number, headers: Headers, limit: number) => new UnreadableBodyError(status, headers, `response body larger than ${limit} bytes (maxResponseBytes)`);
 
 /** What `boundedTransport` enforces on every answer. */
 export interface ResponseLimits {
@@ -224,7 +230,7 @@ type Fetch = (request: Request) => Promise<Response>;
  * - redirects not followed (`redirect: "manual"`): a redirect to another host would carry the signed
  *   headers (security tokens, X-Auth-Token, X-XSRF-TOKEN) there; a 3xx is returned as an error instead;
  * - the body capped at `maxResponseBytes` while it is read, never buffered past the cap: a success body
- *   beyond it fails with ResponseTooLargeError (a MalformedResponse), an error body is cut at the cap
+ *   beyond it fails with UnreadableBodyError (a MalformedResponse), an error body is cut at the cap
  *   (only its code and message are read), and the connection is released.
  */
 export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimits, platform: Transport): Transport {
@@ -261,13 +267,21 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
     }
     if (response.ok && Number.isFinite(declared) && declared > limit && (!encoding || encoding === "identity")) {
       void body.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(response.status, headers, limit);
+      throw tooLarge(response.status, headers, limit);
     }
     const reader = body.getReader();
     let seen = 0;
     const capped = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        const { done, value } = await reader.read();
+        let read: ReadableStreamReadResult<Uint8Array>;
+        try {
+          read = await reader.read();
+        } catch (err) {
+          // The server's bytes are at fault: say so with the answer's status and request id.
+          const undecodable = undecodableBody?.(err);
+          throw undecodable ? new UnreadableBodyError(response.status, headers, undecodable, { cause: err }) : err;
+        }
+        const { done, value } = read;
         if (done) return controller.close();
         const chunk = value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer);
         seen += chunk.byteLength;
@@ -278,7 +292,7 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
           controller.enqueue(chunk.subarray(0, chunk.byteLength - (seen - limit)));
           return controller.close();
         }
-        controller.error(new ResponseTooLargeError(response.status, headers, limit));
+        controller.error(tooLarge(response.status, headers, limit));
       },
       cancel(reason) {
         return reader.cancel(reason);

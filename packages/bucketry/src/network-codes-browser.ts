@@ -1,5 +1,5 @@
 // network-codes.ts where the `browser` condition of `#network-codes` applies: a browser's fetch reports a
 // failed connection as a TypeError without a code, recognised by its message alone (see http.ts).
 export const NETWORK_CODES: RegExp | undefined = undefined;
-export const undecodableBodyCode: ((err: unknown) => string | false) | undefined = undefined;
+export const undecodableBody: ((err: unknown) => string | false) | undefined = undefined;
 export const certificateRefusal: ((err: unknown) => string | false) | undefined = undefined;

@@ -2,12 +2,12 @@
 // `cause`). Where the `browser` condition of the package's `#network-codes` import applies,
 // network-codes-browser.ts stands in: a browser's fetch fails with a TypeError that carries no code.
 export const NETWORK_CODES: RegExp | undefined = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ENETDOWN|UND_ERR_\w+)$/;
-// A body the HTTP layer could not decode (Content-Encoding gzip or deflate over bytes that are not): zlib's
-// code on the fetch error's cause, or false. The server's answer is at fault, so a retry does not help.
-// (Browsers decode bodies themselves and report no code: undefined there.)
-export const undecodableBodyCode: ((err: unknown) => string | false) | undefined = (err) => {
+// A body the HTTP layer could not decode (Content-Encoding gzip or deflate over bytes that are not), said
+// with zlib's code from the read error's cause, or false. The server's answer is at fault, so a retry does
+// not help. (Browsers decode bodies themselves and report no code: undefined there.)
+export const undecodableBody: ((err: unknown) => string | false) | undefined = (err) => {
   const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return code === "Z_DATA_ERROR" ? code : false;
+  return code === "Z_DATA_ERROR" ? `the response body does not decode as its Content-Encoding header says (${code})` : false;
 };
 // A TLS certificate the platform refused (untrusted, expired, for another host), said with Node's code from
 // the fetch error's cause, or false. Not transient: a retry meets the same certificate.

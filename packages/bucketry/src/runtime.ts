@@ -4,10 +4,10 @@
 // when the provider says its auth state expired, and stamps the attempt count on the final error. Every
 // timer and listener a call creates is removed when it settles.
 import { BucketryError, type SignedText } from "./errors.js";
-import { errorFromResponse, malformed, networkErrorCode, ResponseTooLargeError, type ErrorProfile } from "./http.js";
+import { errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
-import { certificateRefusal, undecodableBodyCode } from "#network-codes";
+import { certificateRefusal } from "#network-codes";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {
@@ -277,14 +277,9 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   const provider = ctx.profile.provider;
   if (ctx.signal?.aborted) return aborted(ctx, 1);
   const e = err as { name?: string; message?: string } | null | undefined;
-  if (err instanceof ResponseTooLargeError) return malformed(ctx.profile, err, err.message);
+  if (err instanceof UnreadableBodyError) return malformed(ctx.profile, err, err.message, err.cause);
   if (e?.name === "AbortError" || e?.name === "TimeoutError") {
     return new BucketryError({ provider, kind: "Timeout", retryable: true, message: `${provider}: request timed out`, cause: err });
-  }
-  // Checked before "network": fetch reports it as a failed read ("terminated"), but the server sent it so.
-  const undecodable = undecodableBodyCode?.(err);
-  if (undecodable) {
-    return new BucketryError({ provider, kind: "MalformedResponse", retryable: false, message: `${provider}: the response body does not decode as its Content-Encoding header says (${undecodable})`, cause: err });
   }
   const certificate = certificateRefusal?.(err);
   if (certificate) return new BucketryError({ provider, kind: "Network", retryable: false, message: `${provider}: ${certificate}`, cause: err });

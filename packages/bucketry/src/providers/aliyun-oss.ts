@@ -6,7 +6,7 @@ import { ossV1Signer } from "@bucketry/signing/oss-v1";
 import { ossV4Signer } from "@bucketry/signing/oss-v4";
 import { alibabaDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { errorFromResponse, isObject, malformed, networkErrorCode, ResponseTooLargeError, str, type ErrorProfile } from "../http.js";
+import { errorFromResponse, isObject, malformed, networkErrorCode, UnreadableBodyError, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
 import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCliOptions, entryFunction, type ProviderModule } from "../provider.js";
@@ -174,7 +174,7 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
             // After the response arrived, anything but a transport failure (connection lost mid-body, abort,
             // the size cap) means the XML reader could not read the body: XmlBodyError, or a RangeError from
             // a pathological document.
-            if (received === undefined || signal.aborted || err instanceof ResponseTooLargeError || networkErrorCode(err) !== false) throw err;
+            if (received === undefined || signal.aborted || err instanceof UnreadableBodyError || networkErrorCode(err) !== false) throw err;
             const what = (err as Error | undefined)?.name === "XmlBodyError" ? (err as Error).message : `unreadable XML (${(err as Error | undefined)?.name ?? "error"})`;
             // 2xx: MalformedResponse; otherwise the status decides the kind (a 503 stays retryable).
             throw received.ok ? malformed(ossErrors, received, what, err) : errorFromResponse(ossErrors, received, "unreadable XML", state.clock.now());

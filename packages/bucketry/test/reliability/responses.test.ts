@@ -193,7 +193,8 @@ describe("maxResponseBytes (default 10 MiB), enforced while the body is read", (
     await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));
     const client = clientFor("aliyun-ens", `http://127.0.0.1:${(http.address() as AddressInfo).port}`, { retry: { baseDelayMs: 0 } });
     const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
-    expect(err).toMatchObject({ kind: "MalformedResponse", retryable: false, attempts: 1 });
+    // The answer's status and request id are on it, as on every other MalformedResponse.
+    expect(err).toMatchObject({ kind: "MalformedResponse", retryable: false, attempts: 1, status: 200, requestId: "GZ-2" });
     expect(err.message).toContain("does not decode as its Content-Encoding header says (Z_DATA_ERROR)");
     expect(requests).toBe(1);
   });

@@ -235,6 +235,9 @@ type Fetch = (request: Request) => Promise<Response>;
  */
 export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimits, platform: Transport): Transport {
   const limit = limits.maxResponseBytes;
+  // Error bodies are read for their code and message: under a small cap, a vendor's error (OSS quotes the
+  // canonical request it expected) would be cut mid-document and its code lost. They may use 64 KiB.
+  const errorLimit = Math.max(limit, 64 * 1024);
   const drop = limits.dropHeaders ?? [];
   return async (request, init) => {
     const signal = init?.signal ?? undefined;
@@ -254,7 +257,7 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
     const encoding = response.headers.get("content-encoding");
     // Fast path: an unencoded body whose declared length is within the cap (the HTTP parser never reads past
     // Content-Length). A compressed body is decoded by fetch and may grow past its declared length: capped below.
-    if (Number.isFinite(declared) && declared <= limit && (!encoding || encoding === "identity") && !drop.some((name) => response.headers.has(name))) {
+    if (Number.isFinite(declared) && declared <= (response.ok ? limit : errorLimit) && (!encoding || encoding === "identity") && !drop.some((name) => response.headers.has(name))) {
       return response;
     }
     const headers = new Headers(response.headers);
@@ -285,11 +288,12 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
         if (done) return controller.close();
         const chunk = value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer);
         seen += chunk.byteLength;
-        if (seen <= limit) return controller.enqueue(chunk);
+        const cap = response.ok ? limit : errorLimit;
+        if (seen <= cap) return controller.enqueue(chunk);
         void reader.cancel().catch(() => undefined);
         if (!response.ok) {
-          // Error bodies are read for a code and a message only: keep the first `limit` bytes.
-          controller.enqueue(chunk.subarray(0, chunk.byteLength - (seen - limit)));
+          // Error bodies are read for a code and a message only: keep the first `errorLimit` bytes.
+          controller.enqueue(chunk.subarray(0, chunk.byteLength - (seen - cap)));
           return controller.close();
         }
         controller.error(tooLarge(response.status, headers, limit));

@@ -39,7 +39,8 @@ export interface CommonOptions {
   retryBudget?: RetryBudgetOptions | RetryBudget | false | undefined;
   /**
    * Largest response body read, in bytes (default 10 MiB). A success body beyond it is a
-   * `MalformedResponse` (read no further than the cap); an error body is cut at the cap.
+   * `MalformedResponse` (read no further than the cap); an error body is cut at the cap or at 64 KiB,
+   * whichever is larger (so that its code stays readable).
    */
   maxResponseBytes?: number | undefined;
   /**

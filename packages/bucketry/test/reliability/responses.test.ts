@@ -157,14 +157,31 @@ describe("maxResponseBytes (default 10 MiB), enforced while the body is read", (
     }
   });
 
-  it("an oversized error body is cut at the cap and still read by its status (a 503 stays retryable)", async () => {
+  it("an error body past 64 KiB (and the cap) is cut and still read by its status (a 503 stays retryable)", async () => {
     let n = 0;
-    const big = JSON.stringify({ Code: "ServiceUnavailable", Message: "x".repeat(50_000) });
+    const big = JSON.stringify({ Code: "ServiceUnavailable", Message: "x".repeat(100_000) });
     const fetch = stubFetch(() => (n++ === 0 ? new Response(big, { status: 503, headers: { "x-acs-request-id": "E-1" } }) : new Response(VALID_BODY["aliyun-ens"].body)));
     const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, maxResponseBytes: 1_000, retry: { baseDelayMs: 0, maxAttempts: 1 } });
     const err = await rejection(callOnce(client, "aliyun-ens"));
     expect(err).toMatchObject({ kind: "Unavailable", status: 503, requestId: "E-1", retryable: true });
     await expect(callOnce(client, "aliyun-ens")).resolves.toBeTruthy();
+  });
+
+  it("under a small cap, an error body up to 64 KiB is read whole: its code decides the kind (OSS SignatureDoesNotMatch, ENS Throttling.User)", async () => {
+    const canonical = "GET\n/examplebucket/\nacl=\n" + "x-oss-meta-padding:".padEnd(3_000, "p");
+    const oss = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message><RequestId>OSS-1</RequestId><CanonicalRequest>${canonical}</CanonicalRequest></Error>`;
+    const ossClient = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch: stubFetch(() => new Response(oss, { status: 403, headers: { "content-type": "application/xml" } })), maxResponseBytes: 1_000, retry: false });
+    expect(await rejection(callOnce(ossClient, "aliyun-oss"))).toMatchObject({ kind: "SignatureMismatch", code: "SignatureDoesNotMatch", requestId: "OSS-1" });
+    // Padded past the cap (1 000 bytes): the code comes first here, but a cut document does not parse at all.
+    const ens = JSON.stringify({ RequestId: "ENS-1", Message: "Request was denied due to user flow control.".padEnd(5_000, "."), Code: "Throttling.User" });
+    let calls = 0;
+    const ensClient = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], {
+      fetch: stubFetch(() => (calls++ === 0 ? new Response(ens, { status: 400 }) : new Response(VALID_BODY["aliyun-ens"].body))),
+      maxResponseBytes: 1_000,
+      retry: { baseDelayMs: 0 },
+    });
+    await expect(callOnce(ensClient, "aliyun-ens")).resolves.toBeTruthy(); // Throttled, so retried
+    expect(calls).toBe(2);
   });
 
   it("a compressed body is capped after decoding (a 20 KiB gzip that inflates to 32 MiB)", async () => {

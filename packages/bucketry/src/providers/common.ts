@@ -40,35 +40,41 @@ export interface ClientState {
 }
 
 /**
- * Secrets a client knows: its credentials (static ones, and the last few values its credential functions or
- * chain returned) and the session values a server gave it (cookies). Used only to redact them from text
- * bucketry did not write itself (a thrown error's message, a server's error message quoting a header);
- * bucketry's own messages never include them in the first place. Each kind is kept apart and bounded, the
- * least recently seen value dropped first: a server that sets a new cookie on every answer (a load
- * balancer's sticky cookie) can never push the client's credentials out.
+ * Secrets a client knows: its credentials and the cookies a server gave it. Used only to redact them from
+ * text bucketry did not write itself (a thrown error's message, a server's error message quoting a header);
+ * bucketry's own messages never include them in the first place. Kept apart so that none pushes another
+ * out: the credentials given when the client was made (for its life), those obtained since (a credential
+ * function's or chain's, a granted token: the latest 64), and per cookie name the latest 64 values (a
+ * session that rotates its XSRF token on every answer: calls still in flight carry older ones; a load
+ * balancer's sticky cookie churns in its own name).
  */
 export class SecretSet {
-  /** By value: access key secrets, security tokens, bearer tokens, passwords, granted tokens. */
-  readonly #credentials = new Map<string, string[]>();
-  /** By cookie name: the current value and the one it replaced. */
-  readonly #cookies = new Map<string, string[]>();
+  readonly #given = new Map<string, string[]>();
+  readonly #obtained = new Map<string, string[]>();
+  readonly #cookies = new Map<string, Map<string, string[]>>();
+  /** True while the client is being made: static credentials are remembered then, synchronously. */
+  #making = true;
+  constructor() {
+    queueMicrotask(() => (this.#making = false));
+  }
   /** Credential values. */
   add(...values: unknown[]): void {
-    for (const value of values) if (typeof value === "string") remember(this.#credentials, value, value);
+    for (const value of values) if (typeof value === "string") remember(this.#making ? this.#given : this.#obtained, value);
   }
-  /**
-   * A cookie's value, as a server set it for the session. The value it replaces is kept too: the request that
-   * carried it may be the one an error quotes, answered with the new value.
-   */
+  /** A cookie's value, as a server set it. */
   addCookie(name: string, value: unknown): void {
     if (typeof value !== "string") return;
-    const current = this.#cookies.get(name)?.[0];
-    if (current !== undefined && current !== value) remember(this.#cookies, `${name}\0previous`, current);
-    remember(this.#cookies, name, value);
+    const values = this.#cookies.get(name) ?? new Map<string, string[]>();
+    this.#cookies.delete(name);
+    this.#cookies.set(name, values);
+    if (this.#cookies.size > 64) this.#cookies.delete(this.#cookies.keys().next().value!);
+    remember(values, value);
   }
   readonly redact = (text: string): string => {
+    // Longest first: a secret that is part of a longer one must not leave the rest of that one readable.
+    const all = [this.#given, this.#obtained, ...this.#cookies.values()].flatMap((kept) => [...kept.values()].flat()).sort((a, b) => b.length - a.length);
     let out = text;
-    for (const forms of [...this.#credentials.values(), ...this.#cookies.values()]) for (const v of forms) if (out.includes(v)) out = out.split(v).join("[redacted]");
+    for (const v of all) if (out.includes(v)) out = out.split(v).join("[redacted]");
     return out;
   };
   // Never shown: not in JSON, not in util.inspect.
@@ -80,16 +86,16 @@ export class SecretSet {
   }
 }
 
-/** `value` and its encoded forms under `key`, now the most recent of at most 32 (the least recent is dropped). */
-function remember(kept: Map<string, string[]>, key: string, value: string): void {
+/** `value` and its encoded forms, now the most recent of at most 64 (the least recent is dropped). */
+function remember(kept: Map<string, string[]>, value: string): void {
   if (value.length < 4) return;
   // A chain's credentials are added on every call: a known value is moved, not encoded again.
-  const known = kept.get(key);
-  kept.delete(key);
+  const known = kept.get(value);
+  kept.delete(value);
   // Also as percent-encoded once and twice: an RPC string to sign carries a token in Alibaba's form (which
   // escapes `!'()*` too), a URL in encodeURIComponent's.
-  kept.set(key, known?.[0] === value ? known : [...new Set([value, ...encodedForms(value)])]);
-  if (kept.size > 32) kept.delete(kept.keys().next().value!);
+  kept.set(value, known ?? [...new Set([value, ...encodedForms(value)])]);
+  if (kept.size > 64) kept.delete(kept.keys().next().value!);
 }
 
 function encodedForms(value: string): string[] {

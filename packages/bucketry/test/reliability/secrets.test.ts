@@ -367,9 +367,69 @@ describe("hitachi: what keeps secrets redacted across a long session", () => {
     expectClean("after 200 cookies", err);
   });
 
+  it("an XSRF token rotated on every answer stays redacted in the error of a call that was in flight while others rotated it", async () => {
+    // The server holds the first listing until five more have been answered (each setting a new XSRF-TOKEN),
+    // then answers it by quoting its headers: they carry the token of five rotations ago.
+    let rotation = 0;
+    let held: (() => void) | undefined;
+    let arrived!: () => void;
+    const heldArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const rotating = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        const xsrf = `XSRF-TOKEN=${MARK}-rotated-${++rotation}; Path=/`;
+        if (req.url!.endsWith("/v1/csrf")) {
+          res.writeHead(200, { "set-cookie": xsrf });
+          return void res.end();
+        }
+        if (held === undefined) {
+          const quote = Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join("; ");
+          held = () => {
+            res.writeHead(400, { "content-type": "application/json" });
+            res.end(JSON.stringify({ code: "InvalidArgument", message: quote, details: quote }));
+          };
+          return arrived();
+        }
+        res.writeHead(200, { "content-type": "application/json", "set-cookie": xsrf });
+        res.end('{"buckets":[]}');
+      });
+    });
+    await new Promise<void>((resolve) => rotating.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(rotating.address() as AddressInfo).port}/mapi`;
+    const close = () => (rotating.closeAllConnections(), new Promise<void>((resolve) => rotating.close(() => resolve())));
+    try {
+      const client = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: url, credentials: { token: secret("BEARER") }, retry: false } as never);
+      const first = client.listBucketsPage({ userId: 1 }).then(() => null, (e: unknown) => e);
+      await heldArrived;
+      for (let i = 0; i < 5; i++) await client.listBucketsPage({ userId: 1 });
+      held!();
+      const err = (await first) as BucketryError;
+      expect(err).toBeInstanceOf(BucketryError);
+      expect(err.vendorMessage).toContain("x-xsrf-token: [redacted]");
+      expectClean("in flight across five rotations", err);
+    } finally {
+      await close();
+    }
+  });
+
   it("the token a password grant issues is redacted when its tokenUrl is under the MAPI base", async () => {
     const err = await echoedAfter(1, { username: "admin", password: secret("PW"), tokenUrl: `${endpoint}/v1/oauth/token` });
     expect(err.vendorMessage).toContain("Bearer [redacted]");
     expectClean("grant under the endpoint", err);
+  });
+});
+
+describe("SecretSet: what it keeps", () => {
+  it("credentials given when the client is made outlive any number obtained later; the longest match is redacted first", async () => {
+    const { SecretSet } = await import("../../src/providers/common.js");
+    const set = new SecretSet();
+    const given = secret("GIVEN-PASSWORD");
+    set.add(given);
+    await Promise.resolve(); // the client is made: later values are obtained ones
+    for (let i = 0; i < 200; i++) set.add(secret(`OBTAINED-${i}`));
+    expect(set.redact(`password=${given}`)).toBe("password=[redacted]");
+    const short = "shared-prefix-token";
+    set.add(short, `${short}-and-a-longer-secret-tail`);
+    expect(set.redact(`a ${short}-and-a-longer-secret-tail b`)).toBe("a [redacted] b");
   });
 });

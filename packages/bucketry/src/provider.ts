@@ -93,10 +93,10 @@ export interface CliFacts<O> {
   /** Set when the provider signs no request, saying how it authenticates instead (`bucketry sign` refuses it). */
   signsNoRequest?: string | undefined;
   /**
-   * What `bucketry sign` needs beyond the command's options, as a usage message, when the client would otherwise
-   * send a request of its own first (`sign` sends nothing); undefined when the options are enough.
+   * For a request the client sends before the operation's own (which `bucketry sign`, sending nothing, cannot
+   * answer): a usage message saying what to pass instead; undefined for the operation's request.
    */
-  signNeeds?(options: O): string | undefined;
+  signRefuses?(request: Request): string | undefined;
   /** Flags the command needs for this provider (shown by `bucketry providers`). */
   required: readonly string[];
   /**

@@ -248,8 +248,11 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
     label: "MPC",
     region: "cn-north-4",
     signatureVersions: [],
-    signNeeds(options) {
-      return options.projectId ? undefined : `huaweicloud-mpc needs --project-id (or ${env.projectId}) here: without it the client first looks the project id up with a signed IAM request, and sign sends nothing`;
+    signRefuses(request) {
+      // The project id lookup, made when neither the options nor the credentials' source gave one.
+      return new URL(request.url).pathname.endsWith("/v3/projects")
+        ? `huaweicloud-mpc needs --project-id (or ${env.projectId}, or project_id in the credentials file) here: without it the client first looks the project id up with a signed IAM request, and sign sends nothing`
+        : undefined;
     },
     required: ["--region (or --endpoint)"],
     flags: { "project-id": { placeholder: "ID", help: "project id (or HUAWEICLOUD_SDK_PROJECT_ID; else looked up from IAM)" } },

@@ -694,7 +694,14 @@ describe.concurrent("sign", () => {
     const without = await run(["sign", "--provider", "huaweicloud-mpc", "--region", "cn-north-4", "--endpoint", closed], cleanEnv(hw));
     expect(without.code).toBe(2);
     expect(without.stdout).toBe("");
-    expect(without.stderr).toMatch(/huaweicloud-mpc needs --project-id \(or HUAWEICLOUD_SDK_PROJECT_ID\) here/);
+    expect(without.stderr).toMatch(/huaweicloud-mpc needs --project-id \(or HUAWEICLOUD_SDK_PROJECT_ID, or project_id in the credentials file\) here/);
+    // A project id the credentials' source gives needs no lookup: the MPC request is printed.
+    const fileEnv = cleanEnv({ HUAWEICLOUD_SDK_IAM_ENDPOINT: closed });
+    mkdirSync(join(fileEnv.HOME!, ".huaweicloud"), { recursive: true });
+    writeFileSync(join(fileEnv.HOME!, ".huaweicloud", "credentials"), "[basic]\nak = HWAKSignFromFile\nsk = hw-sign-file-secret\nproject_id = 11112222333344445555666677778888\n");
+    const fromFile = await run(["sign", "--provider", "huaweicloud-mpc", "--region", "cn-north-4", "--endpoint", closed, "--json"], fileEnv);
+    expect(fromFile.code, fromFile.stderr).toBe(0);
+    expect((JSON.parse(fromFile.stdout) as { url: string }).url).toBe("http://127.0.0.1:9/v1/11112222333344445555666677778888/buckets");
   });
 
   it("its help lists only flags that change what is signed or printed (nothing is sent: no timeout, retries or raw records)", async () => {

@@ -54,14 +54,14 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
     command,
     undefined,
   );
-  const needs = module.cli.signNeeds?.(options as never);
-  if (needs !== undefined) throw new UsageError(needs, command);
   let captured: { request: Request; parts: SignedParts | undefined } | undefined;
+  let refused: string | undefined;
   const client = createBucketClient({
     ...(options as BucketClientOptions),
     retry: false,
     fetch: async (request: Request) => {
-      captured = { request, parts: signedPartsOf(request) };
+      refused = module.cli.signRefuses?.(request);
+      if (refused === undefined) captured = { request, parts: signedPartsOf(request) };
       throw new Captured("captured");
     },
   } as BucketClientOptions) as unknown as { getBucketAcl(b: string): Promise<unknown>; listBucketsPage(o: object): Promise<unknown> };
@@ -73,6 +73,7 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
       await client.listBucketsPage({ ...(flags.prefix ? { prefix: flags.prefix } : {}), ...(pageSize !== undefined ? { pageSize } : {}), ...module.cli.callOptions?.(context) });
     }
   } catch (err) {
+    if (refused !== undefined) throw new UsageError(refused, command);
     if (!captured) throw err;
   }
   if (!captured) throw new UsageError("the operation sent no request", command);

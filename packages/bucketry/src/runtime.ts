@@ -8,6 +8,7 @@ import { errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, ty
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
 import { certificateRefusal } from "#network-codes";
+import { isCredentialsError, marked } from "./credentials/checks.js";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {
@@ -304,7 +305,7 @@ function redactError(ctx: CallContext, err: BucketryError): BucketryError {
   const fields = [err.message, err.vendorMessage, err.code, err.requestId];
   const clean = fields.map((f) => (f === undefined ? f : redact(f)));
   if (clean.every((f, i) => f === fields[i])) return err;
-  return new BucketryError({
+  const redacted = new BucketryError({
     provider: err.provider,
     kind: err.kind,
     message: clean[0]!,
@@ -319,4 +320,5 @@ function redactError(ctx: CallContext, err: BucketryError): BucketryError {
     // Built with the same redaction (errorFromResponse's trace); the cause is dropped, it may hold the raw text.
     signature: err.signature,
   });
+  return isCredentialsError(err) ? marked(redacted) : redacted;
 }

@@ -7,7 +7,8 @@ import type { CredentialChainError, CredentialSourceError } from "./types.js";
 
 /** The errors about credentials (a Configuration error may also be about an option: the CLI tells them apart). */
 const aboutCredentials = new WeakSet<BucketryError>();
-const marked = (error: BucketryError): BucketryError => (aboutCredentials.add(error), error);
+/** Marks `error` as one about credentials (made here, by a credentials source, or by a session's credential stage). */
+export const marked = (error: BucketryError): BucketryError => (aboutCredentials.add(error), error);
 export const isCredentialsError = (error: BucketryError): boolean => aboutCredentials.has(error);
 
 export function missing(provider: Provider, what: string): BucketryError {

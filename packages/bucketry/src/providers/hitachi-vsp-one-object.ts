@@ -7,6 +7,7 @@ import { HitachiSessionError, hitachiSession, readSetCookies, type HitachiCreden
 export type { HitachiCredentials };
 import type { EnvNames } from "../credentials.js";
 import { describeHitachiCredentials, hitachiCredentials } from "../credentials/hitachi.js";
+import { marked } from "../credentials/checks.js";
 import { BucketryError, type ErrorKind } from "../errors.js";
 import { errorShaped, isObject, isRetryableKind, malformed, parseJsonBody, retryAfterMs, statusKind, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
@@ -153,7 +154,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
     raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: rememberingCookies(state.fetch), clock: state.clock.now, replayUnauthorized: false }));
   } catch (err) {
     // Settings the session refuses up front (a tokenUrl that is not a URL) are option errors like any other.
-    if (err instanceof HitachiSessionError) throw configError("hitachi-vsp-one-object", err.message);
+    if (err instanceof HitachiSessionError) throw marked(configError("hitachi-vsp-one-object", err.message));
     throw err;
   }
 
@@ -238,7 +239,8 @@ function sessionError(err: HitachiSessionError, now: number): BucketryError {
     : status >= 200 && status < 300 ? "MalformedResponse"
     : statusKind(status);
   const wait = err.retryAfter === undefined ? undefined : retryAfterMs(new Headers({ "retry-after": err.retryAfter }), now);
-  return new BucketryError({ provider: "hitachi-vsp-one-object", kind, status, retryable: isRetryableKind(kind), retryAfterMs: wait, message: `hitachi-vsp-one-object: ${err.message}`, cause: err });
+  const error = new BucketryError({ provider: "hitachi-vsp-one-object", kind, status, retryable: isRetryableKind(kind), retryAfterMs: wait, message: `hitachi-vsp-one-object: ${err.message}`, cause: err });
+  return err.stage === "credentials" ? marked(error) : error;
 }
 
 /** `bucketry/hitachi-vsp-one-object`: a Hitachi client, as `createBucketClient({ provider: "hitachi-vsp-one-object", … })` makes it. */

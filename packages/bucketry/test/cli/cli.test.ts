@@ -553,6 +553,14 @@ describe("list-buckets against servers that page wrongly or filter on the client
     }
   });
 
+  it("a credential setting the session refuses (a tokenUrl that is not a URL) is a credentials error: exit 3 with the --profile hint", async () => {
+    const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", "http://127.0.0.1:9/mapi", "--user-id", "1"], cleanEnv({ VSP_ONE_OBJECT_USERNAME: "admin", VSP_ONE_OBJECT_PASSWORD: "pw-not-shown", VSP_ONE_OBJECT_TOKEN_URL: "not a url" }));
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr).toContain("tokenUrl is not an absolute URL");
+    expect(r.stderr).toContain("--profile NAME");
+    expect(r.stderr).not.toContain("pw-not-shown");
+  });
+
   it("--region for a provider that takes none is a usage error, not ignored", async () => {
     const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", "http://127.0.0.1:9/mapi", "--user-id", "1", "--region", "cn-north-4"], cleanEnv({ VSP_ONE_OBJECT_TOKEN: "bearer-token" }));
     expect(r.code).toBe(2);

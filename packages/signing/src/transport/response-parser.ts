@@ -90,10 +90,12 @@ export class ResponseParser {
           if (end < 0) {
             if (buffered.length > MAX_HEAD_BYTES) return this.#broken(new Error("response head too large"));
             // A line ended by LF alone: the CRLF CRLF that ends the head may never come (node:http and fetch refuse it too).
-            if (bareLf(buffered, from)) return this.#broken(new Error("response head line ends with LF, not CRLF"));
+            if (bareLf(buffered, from, buffered.length)) return this.#broken(new Error("response head line ends with LF, not CRLF"));
             this.#buffer = buffered;
             return;
           }
+          // Nor before a CRLF CRLF: the LF would end up inside a header value.
+          if (bareLf(buffered, 0, end)) return this.#broken(new Error("response head line ends with LF, not CRLF"));
           this.#buffer = undefined;
           data = buffered.subarray(end + 4);
           if (!this.#head(buffered.toString("latin1", 0, end), data.length > 0)) return;
@@ -131,6 +133,7 @@ export class ResponseParser {
           const end = buffered.indexOf("\r\n", from, "latin1");
           if (end < 0) {
             if (buffered.length > MAX_LINE_BYTES) return this.#broken(new Error("chunk line too long"));
+            if (bareLf(buffered, from, buffered.length)) return this.#broken(new Error("chunk line ends with LF, not CRLF"));
             this.#buffer = buffered;
             return;
           }
@@ -304,8 +307,8 @@ function keepAliveHint(header: string | undefined): number {
   return m === null ? Number.POSITIVE_INFINITY : Number(m[1]) * 1_000 - 1_000;
 }
 
-/** An LF at or after `from` that no CR precedes. */
-function bareLf(bytes: Buffer, from: number): boolean {
-  for (let i = bytes.indexOf(10, from); i >= 0; i = bytes.indexOf(10, i + 1)) if (i === 0 || bytes[i - 1] !== 13) return true;
+/** An LF in [from, to) that no CR precedes. */
+function bareLf(bytes: Buffer, from: number, to: number): boolean {
+  for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) if (i === 0 || bytes[i - 1] !== 13) return true;
   return false;
 }

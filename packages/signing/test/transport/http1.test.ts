@@ -140,6 +140,9 @@ describe("ResponseParser", () => {
     // LF-only line endings: refused at the first such line, however the head is split (not waited on until a timeout).
     for (const chunks of splits("HTTP/1.1 200 OK\nContent-Length: 2\n\nok")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/ends with LF, not CRLF/);
     for (const chunks of splits("HTTP/1.1 200 OK\r\nX: y\n")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/ends with LF, not CRLF/);
+    // Before a CRLF CRLF too (the LF would sit inside a header value), and in a chunked body's lines.
+    for (const chunks of splits("HTTP/1.1 200 OK\r\nX: y\nZ: w\r\n\r\n")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/ends with LF, not CRLF/);
+    for (const chunks of splits("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\nhello")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/chunk/);
   });
 
   it("a reason phrase the platform's Response would refuse is dropped", () => {

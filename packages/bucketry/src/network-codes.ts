@@ -15,5 +15,6 @@ export const undecodableBody: ((err: unknown) => string | false) | undefined = (
 export const certificateRefusal: ((err: unknown) => string | false) | undefined = (err) => {
   const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
   if (typeof code !== "string" || !/^(CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID)$/.test(code)) return false;
-  return `the server's TLS certificate was refused (${code}): check the endpoint's host name, or trust its certificate authority (NODE_EXTRA_CA_CERTS)`;
+  const check = /^CERT_(HAS_EXPIRED|NOT_YET_VALID)$/.test(code) ? "check its dates and this machine's clock" : "check the endpoint's host name, or trust its certificate authority (NODE_EXTRA_CA_CERTS)";
+  return `the server's TLS certificate was refused (${code}): ${check}`;
 };

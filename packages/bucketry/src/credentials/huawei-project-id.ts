@@ -2,7 +2,7 @@
 // Huawei Cloud SDKs), cached per access key, region and endpoint.
 import { signSdkHmacSha256 } from "@bucketry/signing/huawei-sdk-hmac";
 import { HUAWEI_ENV, type HuaweiCredentials } from "./huawei-chain.js";
-import { jsonBody, send, str } from "./request.js";
+import { jsonBody, send, str, withoutUserInfo } from "./request.js";
 import { notConfigured, sourceFailed, statusTransient } from "./types.js";
 
 const IAM_TIMEOUT_MS = 15_000;
@@ -27,7 +27,7 @@ function iamUrl(endpoint: string, region: string): URL {
   if (url?.protocol === "https:" || url?.protocol === "http:") return url;
   throw notConfigured(
     "IAM project lookup",
-    `the IAM endpoint ${JSON.stringify(endpoint)} (${HUAWEI_ENV.iamEndpoint}, a credentials file's iam_endpoint or the iamEndpoint option) is not an http(s) URL: write it with its scheme, e.g. ${huaweiIamEndpoint(region)}`,
+    `the IAM endpoint ${JSON.stringify(withoutUserInfo(endpoint))} (${HUAWEI_ENV.iamEndpoint}, a credentials file's iam_endpoint or the iamEndpoint option) is not an http(s) URL: write it with its scheme, e.g. ${huaweiIamEndpoint(region)}`,
   );
 }
 

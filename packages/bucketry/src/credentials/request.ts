@@ -55,6 +55,9 @@ export function redactUrl(url: string): string {
   }
 }
 
+/** `user:password@` of a URL-like text that may not parse, as `[redacted]@`: a message may quote the text, never a password in it. */
+export const withoutUserInfo = (text: string): string => text.replace(/\/\/[^/@]*@/, "//[redacted]@");
+
 /** JSON body or undefined. */
 export function jsonBody(text: string): Record<string, unknown> | undefined {
   try {

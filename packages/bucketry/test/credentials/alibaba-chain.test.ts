@@ -176,6 +176,12 @@ describe("alibaba sources on the wire", () => {
     const err = await source.resolve().then(() => undefined, (e: Error) => e);
     expect(err).toMatchObject({ name: "CredentialSourceError", configured: true });
     expect(err?.message).toBe('the STS endpoint "sts cn-hangzhou" (a profile\'s sts_endpoint, or the stsEndpoint option) is neither a URL nor a host name');
+    // From an STS region, the region is named; a password in an endpoint is never quoted.
+    const badRegion = await fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsRegion: "cn hangzhou", fetch }).resolve().then(() => undefined, (e: Error) => e);
+    expect(badRegion?.message).toBe('the STS region "cn hangzhou" (ALIBABA_CLOUD_STS_REGION, or the stsRegion option) is not a region id');
+    const withPassword = await fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsEndpoint: "https://admin:hunter2-pw@sts example", fetch }).resolve().then(() => undefined, (e: Error) => e);
+    expect(withPassword?.message).toContain('"https://[redacted]@sts example"');
+    expect(withPassword?.message).not.toContain("hunter2");
   });
 
   it("hardened metadata mode: the token is fetched with a TTL and sent on every metadata read", async () => {

@@ -215,6 +215,14 @@ describe("facade: MPC without projectId", () => {
       'huaweicloud-mpc: IAM project lookup: the IAM endpoint "iam.cn-north-4.myhuaweicloud.com" (HUAWEICLOUD_SDK_IAM_ENDPOINT, a credentials file\'s iam_endpoint or the iamEndpoint option) is not an http(s) URL: write it with its scheme, e.g. https://iam.cn-north-4.myhuaweicloud.com',
     );
     expect(server.requests).toHaveLength(0);
+    // An endpoint with a password in it is quoted without it.
+    const withPassword = await withProcessEnv({ ...env, HUAWEICLOUD_SDK_IAM_ENDPOINT: "ftp://iam:hunter2-pw@iam.example" }, () =>
+      createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: server.url })
+        .listBucketsPage()
+        .then(() => undefined, (e: unknown) => e as BucketryError),
+    );
+    expect(withPassword?.message).toContain('the IAM endpoint "ftp://[redacted]@iam.example"');
+    expect(withPassword?.message).not.toContain("hunter2");
   });
 
   it("reports a failed IAM lookup as InvalidCredentials naming the source, and lists nothing", async () => {

@@ -1,5 +1,5 @@
 // STS as the OIDC-role and RAM-role sources call it: its endpoint, its form encoding and its answer.
-import { jsonBody, parseExpiration, str } from "../request.js";
+import { jsonBody, parseExpiration, str, withoutUserInfo } from "../request.js";
 import { isTrue, setting, sourceFailed, statusTransient, type Env, type ResolvedCredentials } from "../types.js";
 import { ALIBABA_ENV } from "./context.js";
 
@@ -8,14 +8,20 @@ export const DEFAULT_DURATION_SECONDS = 3600;
 // The libraries' timeout for STS and the credentials URI: 5 s connect + 10 s read.
 export const STS_TIMEOUT_MS = 15_000;
 
-/** The STS base URL the libraries would use. */
-/** `alibabaStsEndpoint`, refusing (as `source`'s failure, naming it) an sts_endpoint that is neither a URL nor a host. */
+/**
+ * `alibabaStsEndpoint`, refusing (as `source`'s failure) one that is not a URL, naming the setting it comes
+ * from: an sts_endpoint that is neither a URL nor a host name, or an STS region that cannot be a host's part.
+ */
 export function usableStsEndpoint(source: string, options: Parameters<typeof alibabaStsEndpoint>[0], env: Env): string {
   const endpoint = alibabaStsEndpoint(options, env);
-  if (!URL.canParse(`${endpoint}/`)) throw sourceFailed(source, `the STS endpoint ${JSON.stringify(options.stsEndpoint)} (a profile's sts_endpoint, or the stsEndpoint option) is neither a URL nor a host name`);
-  return endpoint;
+  if (URL.canParse(`${endpoint}/`)) return endpoint;
+  const from = options.stsEndpoint
+    ? `the STS endpoint ${JSON.stringify(withoutUserInfo(options.stsEndpoint))} (a profile's sts_endpoint, or the stsEndpoint option) is neither a URL nor a host name`
+    : `the STS region ${JSON.stringify(options.stsRegion ?? setting(env, ALIBABA_ENV.stsRegion))} (${ALIBABA_ENV.stsRegion}, or the stsRegion option) is not a region id`;
+  throw sourceFailed(source, from);
 }
 
+/** The STS base URL the libraries would use. */
 export function alibabaStsEndpoint(options: { stsEndpoint?: string | undefined; stsRegion?: string | undefined; enableVpc?: boolean | undefined }, env: Env): string {
   if (options.stsEndpoint) return options.stsEndpoint.includes("://") ? options.stsEndpoint.replace(/\/+$/, "") : `https://${options.stsEndpoint}`;
   const region = options.stsRegion ?? setting(env, ALIBABA_ENV.stsRegion);

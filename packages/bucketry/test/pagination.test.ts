@@ -64,7 +64,7 @@ describe("aliyun-ens: PageNumber / PageSize until TotalCount", () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it("a signal bounds the whole listing (deadlineMs bounds each page): aborted between pages, it fails Aborted and fetches no more", async () => {
+  it("a signal bounds the whole listing: aborted between pages (a generous deadlineMs set too), it fails Aborted and fetches no more", async () => {
     const server = await serve(ensPages(250));
     const ens = createBucketClient({ provider: "aliyun-ens", endpoint: server.url, credentials: creds });
     const controller = new AbortController();

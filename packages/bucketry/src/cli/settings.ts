@@ -53,8 +53,11 @@ function halfAPair(has: string, lacks: string, hint: string): CliError {
 function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: string, provider: Provider, profile: string | undefined): AccessKeyCredentials | undefined {
   if (entry.accessKeyId !== undefined || entry.accessKeySecret !== undefined) {
     const where = (key: string) => `"${key}" of the "${provider}" entry (${profile})`;
-    if (!nonEmpty(entry.accessKeyId)) throw halfAPair(where("accessKeySecret"), where("accessKeyId"), "give both in the profile");
-    if (!nonEmpty(entry.accessKeySecret)) throw halfAPair(where("accessKeyId"), where("accessKeySecret"), "give both in the profile");
+    const hasId = nonEmpty(entry.accessKeyId) !== undefined;
+    const hasSecret = nonEmpty(entry.accessKeySecret) !== undefined;
+    if (!hasId && !hasSecret) throw new CliError(`the "${provider}" entry (${profile}) has an empty accessKeyId and accessKeySecret: give both, or leave both out`, EXIT.auth);
+    if (!hasId) throw halfAPair(where("accessKeySecret"), where("accessKeyId"), "give both in the profile");
+    if (!hasSecret) throw halfAPair(where("accessKeyId"), where("accessKeySecret"), "give both in the profile");
     const c = { accessKeyId: entry.accessKeyId!, accessKeySecret: entry.accessKeySecret! };
     return entry.securityToken ? { ...c, securityToken: entry.securityToken } : c;
   }
@@ -100,7 +103,10 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
 
   const facts = moduleOf(provider).cli;
   // A region the provider has no use for would be ignored without a word: a typo'd --provider, or a wrong guess.
-  if (facts.region === undefined && nonEmpty(flags.region) !== undefined) throw new UsageError(`${provider} takes no --region: its --endpoint says where it is`, command);
+  if (facts.region === undefined && region !== undefined) {
+    const from = nonEmpty(flags.region) !== undefined ? "--region" : nonEmpty(entry.region) !== undefined ? `"region" in the "${provider}" entry (${profileWhere})` : `${prefix}_REGION`;
+    throw new UsageError(`${provider} takes no region (${from}): its --endpoint says where it is`, command);
+  }
   if (signatureVersion !== undefined && !facts.signatureVersions.includes(signatureVersion)) {
     throw new UsageError(
       facts.signatureVersions.length === 0

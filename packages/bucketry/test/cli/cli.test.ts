@@ -469,7 +469,12 @@ describe.concurrent("profiles", () => {
   it("half a key pair (profile or BUCKETRY_* variables) and a profile's signatureVersion: the message names where each is set", async () => {
     const env = cleanEnv();
     const path = write(env, env.XDG_CONFIG_HOME!, 0o600, {
-      profiles: { half: { "aliyun-ens": { accessKeyId: "LTAIHalfPair" } }, scheme: { "baidu-bos": { ...server.credentials["baidu-bos"], signatureVersion: "v1" } } },
+      profiles: {
+        half: { "aliyun-ens": { accessKeyId: "LTAIHalfPair" } },
+        empty: { "aliyun-ens": { accessKeyId: "", accessKeySecret: " " } },
+        regional: { "hitachi-vsp-one-object": { endpoint: "http://127.0.0.1:9/mapi", token: "bearer-token", region: "cn-north-4" } },
+        scheme: { "baidu-bos": { ...server.credentials["baidu-bos"], signatureVersion: "v1" } },
+      },
     });
     const fromProfile = await run(["list-buckets", "--provider", "aliyun-ens", "--profile", "half"], env);
     expect(fromProfile.code).toBe(3);
@@ -478,6 +483,12 @@ describe.concurrent("profiles", () => {
     const fromEnv = await run(["list-buckets", "--provider", "aliyun-ens"], cleanEnv({ BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID: "LTAIHalfPair", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "vendor-secret" }));
     expect(fromEnv.code).toBe(3);
     expect(oneLine(fromEnv.stderr)).toContain("BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID is set but BUCKETRY_ALIYUN_ENS_ACCESS_KEY_SECRET is not: set both, or neither to use the vendor's own variables");
+    const empty = await run(["list-buckets", "--provider", "aliyun-ens", "--profile", "empty"], env);
+    expect(empty.code).toBe(3);
+    expect(oneLine(empty.stderr)).toContain(`the "aliyun-ens" entry (profile empty in ${path}) has an empty accessKeyId and accessKeySecret: give both, or leave both out`);
+    const region = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--profile", "regional", "--user-id", "1"], env);
+    expect(region.code).toBe(2);
+    expect(oneLine(region.stderr)).toContain(`hitachi-vsp-one-object takes no region ("region" in the "hitachi-vsp-one-object" entry (profile regional in ${path}))`);
     const scheme = await run(["get-acl", "--provider", "baidu-bos", "--bucket", "examplebucket", "--profile", "scheme"], env);
     expect(scheme.code).toBe(2);
     expect(oneLine(scheme.stderr)).toContain(`"signatureVersion" of the "baidu-bos" entry (profile scheme in ${path}): baidu-bos has a single signature scheme; leave it out`);
@@ -564,7 +575,7 @@ describe("list-buckets against servers that page wrongly or filter on the client
   it("--region for a provider that takes none is a usage error, not ignored", async () => {
     const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", "http://127.0.0.1:9/mapi", "--user-id", "1", "--region", "cn-north-4"], cleanEnv({ VSP_ONE_OBJECT_TOKEN: "bearer-token" }));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("hitachi-vsp-one-object takes no --region: its --endpoint says where it is");
+    expect(r.stderr).toContain("hitachi-vsp-one-object takes no region (--region): its --endpoint says where it is");
   });
 
   it("Hitachi --prefix with --limit 1: pages of the vendor's size (the prefix is applied to pages received), not one request per bucket", async () => {
@@ -680,6 +691,10 @@ describe.concurrent("sign", () => {
     expect(five.stdout).toMatch(/\nString to sign:\n.*%26PageSize%3D5%26/);
     const none = await run(["sign", "--provider", "aliyun-ens", "--signature-version", "v1", "--endpoint", closed], cleanEnv(keys));
     expect(none.stdout).toMatch(/^POST \S*[?&]PageSize=100[&\s]/);
+    // Not silently left out of what is signed where the command would not take it.
+    const acl = await run(["sign", "--provider", "aliyun-oss", "--region", "cn-hangzhou", "--endpoint", closed, "--bucket", "examplebucket", "--limit", "5"], cleanEnv(keys));
+    expect(acl.code).toBe(2);
+    expect(acl.stderr).toContain("--limit applies to listing providers; aliyun-oss signs get-acl");
   });
 
   it("ENS RPC v1: the query carries the token masked; Hitachi signs nothing (usage error)", async () => {

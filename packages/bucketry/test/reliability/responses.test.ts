@@ -172,7 +172,7 @@ describe("maxResponseBytes (default 10 MiB), enforced while the body is read", (
     const oss = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message><RequestId>OSS-1</RequestId><CanonicalRequest>${canonical}</CanonicalRequest></Error>`;
     const ossClient = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch: stubFetch(() => new Response(oss, { status: 403, headers: { "content-type": "application/xml" } })), maxResponseBytes: 1_000, retry: false });
     expect(await rejection(callOnce(ossClient, "aliyun-oss"))).toMatchObject({ kind: "SignatureMismatch", code: "SignatureDoesNotMatch", requestId: "OSS-1" });
-    // Padded past the cap (1 000 bytes): the code comes first here, but a cut document does not parse at all.
+    // Padded past the cap (1 000 bytes), the code last: cut at the cap, the document would not parse at all.
     const ens = JSON.stringify({ RequestId: "ENS-1", Message: "Request was denied due to user flow control.".padEnd(5_000, "."), Code: "Throttling.User" });
     let calls = 0;
     const ensClient = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], {

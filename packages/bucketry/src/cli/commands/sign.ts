@@ -39,6 +39,8 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
   if (module.cli.signsNoRequest !== undefined) throw new UsageError(`${provider} signs no request (${module.cli.signsNoRequest})`, command);
   const acl = module.operation === "getBucketAcl";
   if (acl && (!flags.bucket || flags.bucket.trim() === "")) throw new UsageError("--bucket NAME is required", command);
+  // What the provider's command would not take either: named, not silently left out of what is signed.
+  for (const flag of ["limit", "prefix"] as const) if (acl && flags[flag] !== undefined) throw new UsageError(`--${flag} applies to listing providers; ${provider} signs get-acl`, command);
   const { options, context } = resolveClient(
     provider,
     {

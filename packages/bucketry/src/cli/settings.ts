@@ -55,7 +55,7 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
     const where = (key: string) => `"${key}" of the "${provider}" entry (${profile})`;
     const hasId = nonEmpty(entry.accessKeyId) !== undefined;
     const hasSecret = nonEmpty(entry.accessKeySecret) !== undefined;
-    if (!hasId && !hasSecret) throw new CliError(`the "${provider}" entry (${profile}) has an empty accessKeyId and accessKeySecret: give both, or leave both out`, EXIT.auth);
+    if (!hasId && !hasSecret) throw new CliError(`the "${provider}" entry (${profile}) has accessKeyId or accessKeySecret, but neither holds a value: give both, or leave both out`, EXIT.auth);
     if (!hasId) throw halfAPair(where("accessKeySecret"), where("accessKeyId"), "give both in the profile");
     if (!hasSecret) throw halfAPair(where("accessKeyId"), where("accessKeySecret"), "give both in the profile");
     const c = { accessKeyId: entry.accessKeyId!, accessKeySecret: entry.accessKeySecret! };

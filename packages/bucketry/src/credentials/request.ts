@@ -55,8 +55,11 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** `user:password@` of a URL-like text that may not parse, as `[redacted]@`: a message may quote the text, never a password in it. */
-export const withoutUserInfo = (text: string): string => text.replace(/\/\/[^/@]*@/, "//[redacted]@");
+/**
+ * The user info (`user:password@`, up to the authority's last `@`) of a URL-like text that may not parse, with
+ * or without a scheme, as `[redacted]@`: a message may quote the text, never a password in it.
+ */
+export const withoutUserInfo = (text: string): string => text.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?\/\/)?[^/?#]*@/, (_, scheme = "") => `${scheme}[redacted]@`);
 
 /** JSON body or undefined. */
 export function jsonBody(text: string): Record<string, unknown> | undefined {

@@ -44,14 +44,17 @@ export interface ClientState {
  * text bucketry did not write itself (a thrown error's message, a server's error message quoting a header);
  * bucketry's own messages never include them in the first place. Kept apart so that none pushes another
  * out: the credentials given when the client was made (for its life), those obtained since (a credential
- * function's or chain's, a granted token: the latest 64), and per cookie name the latest 64 values (a
- * session that rotates its XSRF token on every answer: calls still in flight carry older ones; a load
- * balancer's sticky cookie churns in its own name).
+ * function's or chain's, a granted token: the latest 64), every cookie's current value (as long as the
+ * cookie jar sends it), and the latest 64 values cookies replaced (calls still in flight carry them: a
+ * session that rotates its XSRF token on every answer).
  */
 export class SecretSet {
   readonly #given = new Map<string, string[]>();
   readonly #obtained = new Map<string, string[]>();
-  readonly #cookies = new Map<string, Map<string, string[]>>();
+  readonly #cookies = new Map<string, string>();
+  readonly #replaced = new Map<string, string[]>();
+  /** Every form of every value, longest first; rebuilt after a change, not per message. */
+  #sorted: string[] | undefined;
   /** True while the client is being made: static credentials are remembered then, synchronously. */
   #making = true;
   constructor() {
@@ -59,22 +62,24 @@ export class SecretSet {
   }
   /** Credential values. */
   add(...values: unknown[]): void {
-    for (const value of values) if (typeof value === "string") remember(this.#making ? this.#given : this.#obtained, value);
+    for (const value of values) if (typeof value === "string" && remember(this.#making ? this.#given : this.#obtained, value, true)) this.#sorted = undefined;
   }
-  /** A cookie's value, as a server set it. */
-  addCookie(name: string, value: unknown): void {
-    if (typeof value !== "string") return;
-    const values = this.#cookies.get(name) ?? new Map<string, string[]>();
-    this.#cookies.delete(name);
-    this.#cookies.set(name, values);
-    if (this.#cookies.size > 64) this.#cookies.delete(this.#cookies.keys().next().value!);
-    remember(values, value);
+  /** A cookie's value, as the jar keeps and sends it. */
+  addCookie(name: string, value: string): void {
+    const current = this.#cookies.get(name);
+    if (current === value) return;
+    if (current !== undefined) remember(this.#replaced, current, false);
+    this.#cookies.set(name, value);
+    this.#sorted = undefined;
   }
   readonly redact = (text: string): string => {
     // Longest first: a secret that is part of a longer one must not leave the rest of that one readable.
-    const all = [this.#given, this.#obtained, ...this.#cookies.values()].flatMap((kept) => [...kept.values()].flat()).sort((a, b) => b.length - a.length);
+    this.#sorted ??= [...this.#given.values(), ...this.#obtained.values(), ...this.#replaced.values(), ...[...this.#cookies.values()].map((v) => [v])]
+      .flat()
+      .filter((v) => v.length >= 4)
+      .sort((a, b) => b.length - a.length);
     let out = text;
-    for (const v of all) if (out.includes(v)) out = out.split(v).join("[redacted]");
+    for (const v of this.#sorted) if (out.includes(v)) out = out.split(v).join("[redacted]");
     return out;
   };
   // Never shown: not in JSON, not in util.inspect.
@@ -86,16 +91,20 @@ export class SecretSet {
   }
 }
 
-/** `value` and its encoded forms, now the most recent of at most 64 (the least recent is dropped). */
-function remember(kept: Map<string, string[]>, value: string): void {
-  if (value.length < 4) return;
-  // A chain's credentials are added on every call: a known value is moved, not encoded again.
+/**
+ * `value` (with its percent-encoded forms when `encoded`) as the most recent of at most 64, the least recent
+ * dropped. True when the values kept changed (a known value is only moved: a chain's are added on every call).
+ */
+function remember(kept: Map<string, string[]>, value: string, encoded: boolean): boolean {
+  if (value.length < 4) return false;
   const known = kept.get(value);
   kept.delete(value);
-  // Also as percent-encoded once and twice: an RPC string to sign carries a token in Alibaba's form (which
-  // escapes `!'()*` too), a URL in encodeURIComponent's.
-  kept.set(value, known ?? [...new Set([value, ...encodedForms(value)])]);
+  // Credentials also as percent-encoded once and twice: an RPC string to sign carries a token in Alibaba's
+  // form (which escapes `!'()*` too), a URL in encodeURIComponent's. Cookies travel as they are.
+  kept.set(value, known ?? (encoded ? [...new Set([value, ...encodedForms(value)])] : [value]));
+  if (known !== undefined) return false;
   if (kept.size > 64) kept.delete(kept.keys().next().value!);
+  return true;
 }
 
 function encodedForms(value: string): string[] {

@@ -135,8 +135,10 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
     async (request: Request): Promise<Response> => {
       const response = await send(request);
       for (const line of readSetCookies(response.headers)) {
-        const [, name = "", value] = /^([^=;]*)=([^;]*)/.exec(line) ?? [];
-        state.secrets.addCookie(name.trim(), value?.replace(/^"|"$/g, ""));
+        // Name and value as the session's cookie jar keeps and sends them: trimmed, one pair of quotes dropped.
+        const [, name = "", raw = ""] = /^([^=;]*)=([^;]*)/.exec(line) ?? [];
+        const value = raw.trim();
+        state.secrets.addCookie(name.trim(), value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value);
       }
       // The password grant's answer (wherever its tokenUrl is, the MAPI base included): remember the access token it issues.
       if (request.method === "POST" && request.url === grantUrl && response.ok) {

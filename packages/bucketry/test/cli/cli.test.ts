@@ -485,7 +485,7 @@ describe.concurrent("profiles", () => {
     expect(oneLine(fromEnv.stderr)).toContain("BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID is set but BUCKETRY_ALIYUN_ENS_ACCESS_KEY_SECRET is not: set both, or neither to use the vendor's own variables");
     const empty = await run(["list-buckets", "--provider", "aliyun-ens", "--profile", "empty"], env);
     expect(empty.code).toBe(3);
-    expect(oneLine(empty.stderr)).toContain(`the "aliyun-ens" entry (profile empty in ${path}) has an empty accessKeyId and accessKeySecret: give both, or leave both out`);
+    expect(oneLine(empty.stderr)).toContain(`the "aliyun-ens" entry (profile empty in ${path}) has accessKeyId or accessKeySecret, but neither holds a value: give both, or leave both out`);
     const region = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--profile", "regional", "--user-id", "1"], env);
     expect(region.code).toBe(2);
     expect(oneLine(region.stderr)).toContain(`hitachi-vsp-one-object takes no region ("region" in the "hitachi-vsp-one-object" entry (profile regional in ${path}))`);

@@ -182,6 +182,10 @@ describe("alibaba sources on the wire", () => {
     const withPassword = await fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsEndpoint: "https://admin:hunter2-pw@sts example", fetch }).resolve().then(() => undefined, (e: Error) => e);
     expect(withPassword?.message).toContain('"https://[redacted]@sts example"');
     expect(withPassword?.message).not.toContain("hunter2");
+    // Without a scheme, and with an @ inside the password.
+    const bare = await fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsEndpoint: "admin:hun@ter2-pw@sts example", fetch }).resolve().then(() => undefined, (e: Error) => e);
+    expect(bare?.message).toContain('"[redacted]@sts example"');
+    expect(bare?.message).not.toMatch(/hun|ter2/);
   });
 
   it("hardened metadata mode: the token is fetched with a TTL and sent on every metadata read", async () => {

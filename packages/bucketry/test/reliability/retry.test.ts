@@ -295,6 +295,23 @@ describe("network errors and timeouts (real sockets)", () => {
     }
   });
 
+  it.each([
+    ["CERT_HAS_EXPIRED", "check its dates and this machine's clock"],
+    ["CERT_NOT_YET_VALID", "check its dates and this machine's clock"],
+    ["ERR_TLS_CERT_ALTNAME_INVALID", "check the endpoint's host name, or trust its certificate authority (NODE_EXTRA_CA_CERTS)"],
+    ["UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "check the endpoint's host name, or trust its certificate authority (NODE_EXTRA_CA_CERTS)"],
+  ])("a refused certificate as fetch reports it (%s on the cause): not retried, and what to check", async (code, check) => {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      throw new TypeError("fetch failed", { cause: Object.assign(new Error("certificate refused"), { code }) });
+    };
+    const err = await rejection(clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch, retry: { baseDelayMs: 0, maxAttempts: 3 } }).getBucketAcl("example-bucket"));
+    expect(err).toMatchObject({ kind: "Network", retryable: false, attempts: 1 });
+    expect(err.message).toBe(`baidu-bos: the server's TLS certificate was refused (${code}): ${check}`);
+    expect(calls).toBe(1);
+  });
+
   it("connection refused: Network, retried, attempts on the error", async () => {
     raw = await rawServer(() => undefined);
     const url = raw.url;

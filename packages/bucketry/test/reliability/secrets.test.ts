@@ -316,6 +316,9 @@ describe("hitachi: what keeps secrets redacted across a long session", () => {
   const SESSION2 = secret("COOKIE");
   let echo = false;
   let answers = 0;
+  /** A new cookie name on every answer (instead of a new value of one), and spaces around the XSRF token's value. */
+  let churnNames = false;
+  let spaced = false;
   let mapi: Server;
   let endpoint = "";
   beforeAll(async () => {
@@ -323,13 +326,13 @@ describe("hitachi: what keeps secrets redacted across a long session", () => {
       req.resume();
       req.on("end", () => {
         // The error's answer sets a new value too: the one its request carried must still be redacted.
-        const sticky = `lb=${MARK}-sticky-${++answers}`;
+        const sticky = churnNames ? `n${++answers}=${MARK}-name-${answers}` : `lb=${MARK}-sticky-${++answers}`;
         if (req.url!.endsWith("/v1/oauth/token")) {
           res.writeHead(200, { "content-type": "application/json", "set-cookie": sticky });
           return void res.end(JSON.stringify({ access_token: TOKEN, expires_in: 3600 }));
         }
         if (req.url!.endsWith("/v1/csrf")) {
-          res.writeHead(200, { "set-cookie": [`XSRF-TOKEN=${XSRF2}; Path=/`, `vertx-web.session=${SESSION2}; Path=/; HttpOnly`, sticky] });
+          res.writeHead(200, { "set-cookie": [spaced ? `XSRF-TOKEN=  ${XSRF2}  ; Path=/` : `XSRF-TOKEN=${XSRF2}; Path=/`, `vertx-web.session=${SESSION2}; Path=/; HttpOnly`, sticky] });
           return void res.end();
         }
         if (echo) {
@@ -409,6 +412,22 @@ describe("hitachi: what keeps secrets redacted across a long session", () => {
       expectClean("in flight across five rotations", err);
     } finally {
       await close();
+    }
+  });
+
+  it.each([
+    ["after 100 answers that each set a cookie of a new name", true, false],
+    ["when the XSRF value was set with spaces around it (the jar sends it trimmed)", false, true],
+  ])("the session's cookies stay redacted %s", async (_, names, spaces) => {
+    churnNames = names;
+    spaced = spaces;
+    try {
+      const err = await echoedAfter(100, { token: secret("BEARER") });
+      expect(err.vendorMessage).toContain("x-xsrf-token: [redacted]");
+      expectClean("the session's cookies", err);
+    } finally {
+      churnNames = false;
+      spaced = false;
     }
   });
 

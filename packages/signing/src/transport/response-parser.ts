@@ -137,6 +137,7 @@ export class ResponseParser {
             this.#buffer = buffered;
             return;
           }
+          if (bareLf(buffered, 0, end)) return this.#broken(new Error("chunk line ends with LF, not CRLF"));
           this.#buffer = undefined;
           data = buffered.subarray(end + 2);
           if (!this.#chunkLine(buffered.toString("latin1", 0, end), data.length > 0)) return;

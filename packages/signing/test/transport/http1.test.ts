@@ -142,7 +142,15 @@ describe("ResponseParser", () => {
     for (const chunks of splits("HTTP/1.1 200 OK\r\nX: y\n")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/ends with LF, not CRLF/);
     // Before a CRLF CRLF too (the LF would sit inside a header value), and in a chunked body's lines.
     for (const chunks of splits("HTTP/1.1 200 OK\r\nX: y\nZ: w\r\n\r\n")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/ends with LF, not CRLF/);
-    for (const chunks of splits("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\nhello")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/chunk/);
+    for (const chunks of splits("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\nhello")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/chunk line ends with LF, not CRLF/);
+    // In a chunk extension or a trailer line, however the bytes are split.
+    for (const chunks of splits("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;a=b\nc\r\nhello\r\n0\r\n\r\n")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/chunk line ends with LF, not CRLF/);
+    for (const chunks of splits("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nT: a\nb\r\n\r\n")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/chunk line ends with LF, not CRLF/);
+  });
+
+  it("LF bytes in a body are data, however the answer is split (Content-Length and chunked)", () => {
+    for (const chunks of splits("HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\na\nb\n\r\n\nc")) expect(parse(chunks), JSON.stringify(chunks)).toMatchObject({ body: "a\nb\n\r\n\nc", complete: { excess: false } });
+    for (const chunks of splits("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\na\n\nb\r\n0\r\n\r\n")) expect(parse(chunks), JSON.stringify(chunks)).toMatchObject({ body: "a\n\nb", complete: { excess: false } });
   });
 
   it("a reason phrase the platform's Response would refuse is dropped", () => {

@@ -230,8 +230,9 @@ type Fetch = (request: Request) => Promise<Response>;
  * - redirects not followed (`redirect: "manual"`): a redirect to another host would carry the signed
  *   headers (security tokens, X-Auth-Token, X-XSRF-TOKEN) there; a 3xx is returned as an error instead;
  * - the body capped at `maxResponseBytes` while it is read, never buffered past the cap: a success body
- *   beyond it fails with UnreadableBodyError (a MalformedResponse), an error body is cut at the cap
- *   (only its code and message are read), and the connection is released.
+ *   beyond it fails with UnreadableBodyError (a MalformedResponse), an error body is cut at the cap or at
+ *   64 KiB, whichever is larger (only its code and message are read), and the connection is released; a
+ *   body that does not decode as its Content-Encoding says fails with UnreadableBodyError too.
  */
 export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimits, platform: Transport): Transport {
   const limit = limits.maxResponseBytes;

@@ -238,7 +238,11 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
   };
 }
 
-/** The flags for how a bucket is addressed (the same names as the client options); `defaults` says the provider's rule. */
+/**
+ * The flags for how a bucket is addressed (the same names as the client options); `defaults` says the provider's
+ * rule. Call it marked `/* @__PURE__ *\/`: a bundler then drops the provider module's CLI facts from
+ * applications that never read them (unmarked, the call kept them in every provider entry's bundle).
+ */
 export const addressingCliFlags = (defaults: string) =>
   ({
     addressing: { placeholder: "STYLE", help: `virtual-hosted or path (default: ${defaults})` },

@@ -155,7 +155,8 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
   try {
     raw.use(hitachiSession({ baseUrl: endpoint, credentials, fetch: rememberingCookies(state.fetch), clock: state.clock.now, replayUnauthorized: false }));
   } catch (err) {
-    // Settings the session refuses up front (a tokenUrl that is not a URL) are option errors like any other.
+    // Credential settings the session refuses up front (a tokenUrl that is not a URL): a Configuration error
+    // about credentials, as the other credential checks make them.
     if (err instanceof HitachiSessionError) throw marked(configError("hitachi-vsp-one-object", err.message));
     throw err;
   }

@@ -53,8 +53,8 @@ export class SecretSet {
   readonly #obtained = new Map<string, string[]>();
   readonly #cookies = new Map<string, string>();
   readonly #replaced = new Map<string, string[]>();
-  /** Every form of every value, longest first; rebuilt after a change, not per message. */
-  #sorted: string[] | undefined;
+  /** Every form of every value; rebuilt after a change, not per message. */
+  #all: string[] | undefined;
   /** True while the client is being made: static credentials are remembered then, synchronously. */
   #making = true;
   constructor() {
@@ -62,7 +62,7 @@ export class SecretSet {
   }
   /** Credential values. */
   add(...values: unknown[]): void {
-    for (const value of values) if (typeof value === "string" && remember(this.#making ? this.#given : this.#obtained, value, true)) this.#sorted = undefined;
+    for (const value of values) if (typeof value === "string" && remember(this.#making ? this.#given : this.#obtained, value, true)) this.#all = undefined;
   }
   /** A cookie's value, as the jar keeps and sends it. */
   addCookie(name: string, value: string): void {
@@ -70,17 +70,11 @@ export class SecretSet {
     if (current === value) return;
     if (current !== undefined) remember(this.#replaced, current, false);
     this.#cookies.set(name, value);
-    this.#sorted = undefined;
+    this.#all = undefined;
   }
   readonly redact = (text: string): string => {
-    // Longest first: a secret that is part of a longer one must not leave the rest of that one readable.
-    this.#sorted ??= [...this.#given.values(), ...this.#obtained.values(), ...this.#replaced.values(), ...[...this.#cookies.values()].map((v) => [v])]
-      .flat()
-      .filter((v) => v.length >= 4)
-      .sort((a, b) => b.length - a.length);
-    let out = text;
-    for (const v of this.#sorted) if (out.includes(v)) out = out.split(v).join("[redacted]");
-    return out;
+    this.#all ??= [...new Set([...this.#given.values(), ...this.#obtained.values(), ...this.#replaced.values(), ...[...this.#cookies.values()].map((v) => [v])].flat())].filter((v) => v.length >= 4);
+    return hideValues(text, this.#all, "[redacted]");
   };
   // Never shown: not in JSON, not in util.inspect.
   toJSON(): string {
@@ -89,6 +83,22 @@ export class SecretSet {
   [Symbol.for("nodejs.util.inspect.custom")](): string {
     return "[SecretSet]";
   }
+}
+
+/**
+ * `text` with every occurrence of every value replaced by `marker`; occurrences that overlap or touch become one
+ * marker. One pass over the original text: two secrets that overlap (one's tail the other's head) are hidden
+ * whole, and a value that happens to occur in the marker cannot garble an earlier replacement.
+ */
+export function hideValues(text: string, values: readonly string[], marker: string): string {
+  const hidden = new Uint8Array(text.length);
+  let found = false;
+  for (const v of values) if (v) for (let at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + 1)) found = !!hidden.fill(1, at, at + v.length);
+  if (!found) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) if (!hidden[i]) out += text[i];
+  else if (!hidden[i - 1]) out += marker;
+  return out;
 }
 
 /**

@@ -451,4 +451,15 @@ describe("SecretSet: what it keeps", () => {
     set.add(short, `${short}-and-a-longer-secret-tail`);
     expect(set.redact(`a ${short}-and-a-longer-secret-tail b`)).toBe("a [redacted] b");
   });
+
+  it("two secrets that overlap are hidden whole, and a value that occurs in the marker leaves the marker as it is", async () => {
+    const { SecretSet } = await import("../../src/providers/common.js");
+    const set = new SecretSet();
+    set.add("TOKEN-HEAD-shared-part", "shared-part-TAIL-OF-KEY", "edac");
+    // The first's tail is the second's head: both end up in one marker, no part of either readable.
+    expect(set.redact("x=TOKEN-HEAD-shared-part-TAIL-OF-KEY;")).toBe("x=[redacted];");
+    expect(set.redact("a shared-part-TAIL-OF-KEY and TOKEN-HEAD-shared-part")).toBe("a [redacted] and [redacted]");
+    // "edac" is also a secret here: the marker written for another one is not searched again.
+    expect(set.redact("TOKEN-HEAD-shared-part / edac")).toBe("[redacted] / [redacted]");
+  });
 });

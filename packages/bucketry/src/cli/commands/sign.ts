@@ -4,6 +4,7 @@
 // transport keeps the signed request and stops there.
 import { signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
 import { createBucketClient } from "../../client.js";
+import { hideValues } from "../../providers/common.js";
 import type { BucketClientOptions } from "../../registry.js";
 import { connectionOptionsWithout, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
@@ -94,7 +95,8 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
     }
   }
   for (const s of [...secrets]) secrets.push(encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s)));
-  const hide = (text: string | undefined) => (text === undefined ? undefined : secrets.reduce((t, s) => (s.length >= 4 ? t.split(s).join("[masked]") : t), text));
+  const long = secrets.filter((s) => s.length >= 4);
+  const hide = (text: string | undefined) => (text === undefined ? undefined : hideValues(text, long, "[masked]"));
   const signed = { canonicalRequest: hide(parts?.canonicalRequest), stringToSign: hide(parts?.stringToSign) };
   if (flags.json) {
     io.out.write(jsonLine({ provider, method: request.method, url: url.href, headers, ...signed }));

@@ -203,6 +203,13 @@ describe("errors", () => {
     await expect(Promise.resolve(csrf.current())).resolves.toMatchObject({ xsrf: `${XSRF_PREFIX}2` });
   });
 
+  it("a 404 asks whether the base URL is the MAPI base (the usual cause: /mapi left out)", async () => {
+    const csrf = hitachiCsrfSession({ url: "https://admin.region1.cluster1/v1/csrf", fetch: async () => new Response(null, { status: 404 }) });
+    const e = await failure(csrf);
+    expect(e.message).toBe("hitachiSession: CSRF request to https://admin.region1.cluster1/v1/csrf failed with HTTP 404 (is the base URL the MAPI base, e.g. https://admin.region1.cluster1/mapi?)");
+    expect(e.status).toBe(404);
+  });
+
   it("a response without an XSRF-TOKEN cookie names the cookies it did set, not their values", async () => {
     const csrf = hitachiCsrfSession({ url, fetch: async () => new Response(null, { headers: { "Set-Cookie": `vertx-web.session=${SESSION_PREFIX}x; Path=/` } }) });
     const e = await failure(csrf);

@@ -26,11 +26,11 @@ export interface BaiduBosBaseOptions extends CommonOptions {
   /**
    * "virtual-hosted" (`{bucket}.{region}.bcebos.com/?acl`, or `{bucket}.{endpoint host}/?acl`; path-style
    * fails on BOS's own domains for buckets created after 2024-06-01) or "path"
-   * (`{region}.bcebos.com/v1/{bucket}?acl`, the API page's form, or `{endpoint}/v1/{bucket}?acl`). Left out,
-   * the endpoint decides, as bce-sdk-go does: none or `{region}.bcebos.com` is virtual-hosted; a bucket's
-   * domain (`{any bucket}.{region}.bcebos.com`, `{any bucket}.cdn.bcebos.com`) is virtual-hosted with the
-   * called bucket as its first label; any other host (a private cloud, an IP address, `localhost`) is
-   * path-style.
+   * (`{region}.bcebos.com/v1/{bucket}?acl`, the API page's form, or `{endpoint}/v1/{bucket}?acl`). A bucket's
+   * domain as endpoint (`{any bucket}.{region}.bcebos.com`, `{any bucket}.cdn.bcebos.com`) stands for its
+   * region's host (`{region}.bcebos.com`, `cdn.bcebos.com`) in either style: the called bucket replaces its
+   * first label. Left out, the endpoint decides, as bce-sdk-go does: none, a region host or a bucket's domain is
+   * virtual-hosted; any other host (a private cloud, an IP address, `localhost`) is path-style.
    */
   addressing?: "virtual-hosted" | "path" | undefined;
   /**
@@ -173,16 +173,17 @@ export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient 
   const state = clientState(bosErrors, options);
   const region = options.region ?? "bj";
   if (!/^[a-z]{2,4}$/.test(region)) throw configError("baidu-bos", `region must be a BOS region short name such as bj or gz, got ${JSON.stringify(region)}`);
-  const endpoint = options.endpoint ? checkEndpoint("baidu-bos", options.endpoint, /\.(bcebos|baidubce)\.com$/i) : undefined;
+  const endpoint = options.endpoint ? checkEndpoint("baidu-bos", options.endpoint, /\.(bcebos|baidubce)\.com$/i, true) : undefined;
   let addressing = bucketAddressing("baidu-bos", endpoint, options);
   let base = endpoint ?? `https://${region}.bcebos.com`;
-  // Neither `addressing` nor `cname` given: the endpoint's host decides, as bce-sdk-go's setUriAndEndpoint
-  // does. A bucket's own domain ({bucket}.{region}.bcebos.com, {bucket}.cdn.bcebos.com) reaches any bucket
-  // of its region by its first label; a host that is not BOS's (a private cloud) is used as given, path-style.
-  if (endpoint && options.addressing === undefined && options.cname === undefined) {
+  // Without `cname: true` the endpoint's host decides, as bce-sdk-go's setUriAndEndpoint does. A bucket's own
+  // domain ({bucket}.{region}.bcebos.com, {bucket}.cdn.bcebos.com) reaches any bucket of its region by its
+  // first label, whatever the addressing (prefixing it again named a host no certificate covers); a host that
+  // is not BOS's (a private cloud) is used as given, path-style, unless `addressing` says otherwise.
+  if (endpoint && addressing !== "cname") {
     const url = new URL(endpoint);
     if (/^[^.]+\.[^.]+\.bcebos\.com$/i.test(url.hostname)) base = `${url.protocol}//${url.host.slice(url.host.indexOf(".") + 1)}`;
-    else if (!/^[^.]+\.bcebos\.com$/i.test(url.hostname)) addressing = "path";
+    else if (options.addressing === undefined && !/^[^.]+\.bcebos\.com$/i.test(url.hostname)) addressing = "path";
   }
   const credentials = accessKeySource("baidu-bos", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const raw: BosClient = generated("baidu-bos", () => createClient({ baseUrl: base, fetch: state.fetch }));

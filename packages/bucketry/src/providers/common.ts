@@ -141,14 +141,16 @@ export function configError(provider: Provider, message: string): BucketryError 
 }
 
 /**
- * A usable base URL, or a Configuration error saying what is wrong with it. `vendorDomain` (OSS, BOS): the
- * vendor's own hosts, which take no path (one would be signed and read as part of the object key); a mock
- * or a proxy elsewhere may mount the API under one.
+ * A usable base URL, or a Configuration error saying what is wrong with it. `vendorDomain`: the vendor's own
+ * hosts, which take no path (OSS and BOS would sign and read one as part of the object key, ENS and MPC would
+ * send their operation under it); a mock or a proxy elsewhere may mount the API under one. `bucketInCall`:
+ * the error adds where a bucket goes instead.
  */
-export function checkEndpoint(provider: Provider, endpoint: string, vendorDomain?: RegExp): string {
-  // A bare host (`oss-cn-hangzhou.aliyuncs.com`, `localhost:9000`, as endpoint tables write them): which
-  // scheme is the caller's choice. (Only a plain host[:port] is quoted: anything else may hold user:password@.)
-  if (!endpoint.includes("://") && /^[\w.-]+(:\d+)?\/?$/.test(endpoint)) {
+export function checkEndpoint(provider: Provider, endpoint: string, vendorDomain?: RegExp, bucketInCall?: boolean): string {
+  // A bare host (`oss-cn-hangzhou.aliyuncs.com`, `localhost:9000`, `cluster1:9099/mapi`, as endpoint tables
+  // write them): which scheme is the caller's choice. (Only a plain host[:port][/path] is quoted: anything
+  // else may hold user:password@.)
+  if (!endpoint.includes("://") && /^[\w.-]+(:\d+)?(\/[^\s?#@]*)?$/.test(endpoint)) {
     throw configError(provider, `endpoint needs a scheme: https://${endpoint} (or http:// for a local mock)`);
   }
   let url: URL;
@@ -162,7 +164,7 @@ export function checkEndpoint(provider: Provider, endpoint: string, vendorDomain
   if (url.username || url.password) throw configError(provider, "endpoint must not contain user info; pass credentials separately");
   if (url.search || url.hash) throw configError(provider, "endpoint must not contain a query or fragment");
   if (url.pathname !== "/" && vendorDomain?.test(url.hostname)) {
-    throw configError(provider, `endpoint ${url.host} takes no path (got ${url.pathname}): name the bucket in the call`);
+    throw configError(provider, `endpoint ${url.host} takes no path (got ${url.pathname}): use ${url.origin}${bucketInCall ? " and name the bucket in the call" : ""}`);
   }
   return url.href.replace(/\/+$/, "");
 }

@@ -19,8 +19,8 @@ const ACL_XML =
 /** What OSS reads of a GetBucketAcl request besides method, host, path and query. */
 const READ = ["authorization", "date", "x-oss-date", "x-oss-content-sha256", "x-oss-security-token", "content-type", "content-md5"];
 
-type Form = "region" | "internal" | "internal-endpoint" | "dual-stack" | "accelerate" | "accelerate-overseas" | "custom-host" | "ip" | "cname";
-const FORMS: readonly Form[] = ["region", "internal", "internal-endpoint", "dual-stack", "accelerate", "accelerate-overseas", "custom-host", "ip", "cname"];
+type Form = "region" | "internal" | "internal-endpoint" | "dual-stack" | "accelerate" | "accelerate-overseas" | "custom-host" | "custom-host-port" | "ip" | "cname";
+const FORMS: readonly Form[] = ["region", "internal", "internal-endpoint", "dual-stack", "accelerate", "accelerate-overseas", "custom-host", "custom-host-port", "ip", "cname"];
 const REGIONS = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "ap-southeast-1", "eu-central-1", "us-west-1"];
 
 interface Case {
@@ -47,6 +47,8 @@ function endpointOf(c: Case): string | undefined {
       return "https://oss-accelerate-overseas.aliyuncs.com";
     case "custom-host":
       return "https://oss.private-cloud.example.com";
+    case "custom-host-port":
+      return "http://oss.private-cloud.example.com:8080";
     case "ip":
       return "http://10.20.30.40:8080";
     case "cname":

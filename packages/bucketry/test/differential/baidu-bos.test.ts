@@ -19,8 +19,35 @@ const ACL = JSON.stringify({ owner: { id: "16df583fe6824d73a5f858f06de0af03" }, 
 /** What BOS reads besides method, host, path and query (the signature covers host and every x-bce-* header). */
 const READ = ["authorization", "x-bce-date", "x-bce-security-token", "x-bce-content-sha256", "content-md5"];
 
-type Form = "region" | "region-endpoint" | "bucket-domain" | "other-bucket-domain" | "cdn-domain" | "custom-host" | "ip" | "path" | "cname";
-const FORMS: readonly Form[] = ["region", "region-endpoint", "bucket-domain", "other-bucket-domain", "cdn-domain", "custom-host", "ip", "path", "cname"];
+type Form =
+  | "region"
+  | "region-endpoint"
+  | "bucket-domain"
+  | "bucket-domain-virtual-hosted"
+  | "bucket-domain-cname-false"
+  | "other-bucket-domain"
+  | "cdn-domain"
+  | "cdn-domain-virtual-hosted"
+  | "custom-host"
+  | "custom-host-port-virtual-hosted"
+  | "ip"
+  | "path"
+  | "cname";
+const FORMS: readonly Form[] = [
+  "region",
+  "region-endpoint",
+  "bucket-domain",
+  "bucket-domain-virtual-hosted",
+  "bucket-domain-cname-false",
+  "other-bucket-domain",
+  "cdn-domain",
+  "cdn-domain-virtual-hosted",
+  "custom-host",
+  "custom-host-port-virtual-hosted",
+  "ip",
+  "path",
+  "cname",
+];
 const REGIONS = ["bj", "bd", "su", "gz", "cd", "yq", "hkg", "fwh"];
 
 interface Case {
@@ -49,13 +76,18 @@ function endpointOf(c: Case): string | undefined {
     case "path":
       return `http://${c.region}.bcebos.com`;
     case "bucket-domain":
+    case "bucket-domain-virtual-hosted":
+    case "bucket-domain-cname-false":
       return `http://${c.bucket}.${c.region}.bcebos.com`;
     case "other-bucket-domain":
       return `http://other-${c.bucket}.${c.region}.bcebos.com`;
     case "cdn-domain":
+    case "cdn-domain-virtual-hosted":
       return `http://${c.bucket}.cdn.bcebos.com`;
     case "custom-host":
       return "http://bos.private-cloud.example.com";
+    case "custom-host-port-virtual-hosted":
+      return "http://bos.private-cloud.example.com:8080";
     case "ip":
       return "http://10.20.30.40:8080";
     case "cname":
@@ -70,7 +102,9 @@ async function viaSdk(c: Case): Promise<Wire> {
     credentials: { ak: KEYS.accessKeyId, sk: KEYS.accessKeySecret },
     ...(c.securityToken ? { sessionToken: c.securityToken } : {}),
     ...(c.form === "path" ? { pathStyleEnable: true } : {}),
+    ...(c.form.endsWith("-virtual-hosted") ? { pathStyleEnable: false } : {}),
     ...(c.form === "cname" ? { cname_enabled: true } : {}),
+    ...(c.form === "bucket-domain-cname-false" ? { cname_enabled: false } : {}),
     proxy: { host: "127.0.0.1", port: proxy.port },
   });
   await client.getBucketAcl(c.bucket);
@@ -90,7 +124,9 @@ async function viaFacade(c: Case): Promise<Wire> {
     credentials: credentialsOf(c),
     ...(endpoint ? { endpoint } : {}),
     ...(c.form === "path" ? { addressing: "path" as const } : {}),
+    ...(c.form.endsWith("-virtual-hosted") ? { addressing: "virtual-hosted" as const } : {}),
     ...(c.form === "cname" ? { cname: true } : {}),
+    ...(c.form === "bucket-domain-cname-false" ? { cname: false } : {}),
     fetch: capture.fetch,
     retry: false,
   });
@@ -126,7 +162,8 @@ async function resigned(c: Case, theirs: Wire): Promise<string | null> {
  * - path-style: bucketry sends the API page's `/v1/{bucket}`, the SDK `/{bucket}` (BOS serves both);
  * - a non-BOS hostname endpoint: bucketry addresses it path-style on the host as given (bce-sdk-go's rule,
  *   services/bos/api/util.go setUriAndEndpoint); the Node SDK sends `GET /?acl` there, as if it were the
- *   bucket's own domain;
+ *   bucket's own domain; with `addressing: "virtual-hosted"` bucketry prefixes the bucket to it (port kept),
+ *   the Node SDK still sends to the host as given;
  * - another bucket's domain (`{other}.{region}.bcebos.com`): bucketry puts the called bucket in its first
  *   label (bce-sdk-go's replaceEndpointByBucket); the Node SDK sends to the other bucket's host;
  * - the SDK signs `content-type` (its default `application/json; charset=utf-8`), `content-length` and
@@ -138,6 +175,7 @@ function expectedDifferences(c: Case, theirs: Wire, ours: Wire): string[] {
   if (c.form === "region") out.push("scheme: https | http");
   if (c.form === "other-bucket-domain") out.push(`host: ${c.bucket}.${c.region}.bcebos.com | other-${c.bucket}.${c.region}.bcebos.com`);
   if (c.form === "custom-host") out.push(`path: /v1/${c.bucket} | /`);
+  if (c.form === "custom-host-port-virtual-hosted") out.push(`host: ${c.bucket}.bos.private-cloud.example.com:8080 | bos.private-cloud.example.com:8080`);
   if (c.form === "ip" || c.form === "path") out.push(`path: /v1/${c.bucket} | /${c.bucket}`);
   out.push(`header authorization: ${ours.headers.authorization} | ${theirs.headers.authorization}`);
   return out;

@@ -10,7 +10,7 @@ describe("the differences page", () => {
   it("names each accepted difference and each fix (by id) the suites rely on", () => {
     const ids = [...page.matchAll(/ id="([a-z0-9-]+)"/g)].map((m) => m[1]);
     expect(ids.sort()).toEqual(
-      ["bos-bucket-domain", "bos-custom-host", "bos-default-scheme", "bos-other-bucket-domain", "bos-path-prefix", "bos-signed-headers", "ens-accept", "ens-format-case", "ens-pop-form-body", "ens-rpc-accept", "ens-singapore", "mpc-content-type", "oss-bos-endpoint", "oss-bos-endpoint-path", "oss-ip-endpoint"].sort(),
+      ["bos-bucket-domain", "bos-bucket-domain-explicit", "bos-custom-host", "bos-default-scheme", "bos-other-bucket-domain", "bos-path-prefix", "bos-signed-headers", "ens-accept", "ens-format-case", "ens-pop-form-body", "ens-rpc-accept", "ens-singapore", "mpc-content-type", "oss-bos-endpoint", "oss-bos-endpoint-path", "oss-bucket-domain-endpoint", "oss-ip-endpoint"].sort(),
     );
   });
 

@@ -108,7 +108,9 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
   // (mswjs/interceptors#799).
   void response.body?.cancel().catch(() => undefined);
   if (!response.ok) {
-    throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed with HTTP ${response.status}`, {
+    // A 404 here is most often a base URL without the MAPI path: say where to look.
+    const hint = response.status === 404 ? " (is the base URL the MAPI base, e.g. https://admin.region1.cluster1/mapi?)" : "";
+    throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed with HTTP ${response.status}${hint}`, {
       stage: "csrf",
       status: response.status,
       endpoint,

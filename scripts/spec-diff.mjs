@@ -31,7 +31,18 @@ if (mode === "--record-release") {
 
 const started = Date.now();
 const records = await analyze(root);
-const under = records.filter((r) => !r.ok);
+const unrecorded = records.filter((r) => r.unrecorded);
+const under = records.filter((r) => !r.ok && !r.unrecorded);
+/** What to do about releases made without `npm run version-packages` (never a second changeset for them). */
+const recordAdvice = () => {
+  console.log(`\n✖ ${unrecorded.length} package(s) released without their release baseline:`);
+  for (const r of unrecorded) console.log(`  ${r.unrecorded}`);
+  console.log(
+    "  The release skipped `npm run version-packages` (plain `changeset version`, e.g. a release bot, or a lost release-baseline/ folder).\n" +
+      "  Fix: check out the release commit, run `node scripts/spec-diff.mjs --record-release` and commit release-baseline/ (or restore the folder).\n" +
+      "  Do not write a changeset for these changes: they were released already.",
+  );
+};
 const stale = records.filter((r) => r.reportStale);
 
 if (mode === "--check") {
@@ -42,6 +53,10 @@ if (mode === "--check") {
     failed = true;
     console.log(`\n✖ API report out of date: ${stale.map((r) => `${REPORTS_DIR}/${r.id}.api.md`).join(", ")}`);
     console.log("  The packages' public types changed. Run `npm run spec:diff` (it rewrites the reports), review and commit them.");
+  }
+  if (unrecorded.length) {
+    failed = true;
+    recordAdvice();
   }
   if (under.length) {
     failed = true;
@@ -55,9 +70,10 @@ if (mode === "--check") {
 
 if (mode === "--changeset") {
   for (const r of writeReports(root, records)) console.log(`updated ${REPORTS_DIR}/${r.id}.api.md`);
+  if (unrecorded.length) recordAdvice();
   if (under.length === 0) {
     console.log("spec:changeset: every package's pending changesets already cover its changes; nothing written");
-    process.exit(0);
+    process.exit(unrecorded.length ? 1 : 0);
   }
   const pendingTexts = pendingChangesetTexts(root);
   for (const r of under) {
@@ -67,11 +83,12 @@ if (mode === "--changeset") {
     console.log(`wrote .changeset/${name} (${r.name}: ${r.required})`);
   }
   console.log("Review the changelog lines (they become CHANGELOG.md entries) and commit them with the change.");
-  process.exit(0);
+  process.exit(unrecorded.length ? 1 : 0);
 }
 
 // --diff
 for (const r of records) for (const line of describe(r, { full: true })) console.log(line);
+if (unrecorded.length) recordAdvice();
 for (const r of writeReports(root, records)) console.log(`updated ${REPORTS_DIR}/${r.id}.api.md (commit it with the change)`);
 if (under.length) {
   console.log(`${under.map((r) => `${r.name} needs ${r.required}`).join(", ")}: more than the pending changesets declare; \`npm test\` fails until you run \`npm run spec:changeset\`.`);

@@ -80,6 +80,26 @@ export function writeBaseline(root, pkg, surface) {
 
 const reportPath = (root, pkg) => path.join(root, REPORTS_DIR, `${pkg.id}.api.md`);
 
+/** The newest version heading (`## 0.2.0`) of a package's CHANGELOG.md, which `changeset version` writes; or null. */
+function changelogVersion(pkg) {
+  const file = path.join(pkg.dir, "CHANGELOG.md");
+  if (!existsSync(file)) return null;
+  return /^## (\d+\.\d+\.\d+\S*)\s*$/m.exec(readFileSync(file, "utf8"))?.[1] ?? null;
+}
+
+/**
+ * Why a package's release is not recorded, or null. A version that `changeset version` wrote (its CHANGELOG.md
+ * heading) without a matching release-baseline/ means the release skipped `npm run version-packages`: compared
+ * with no baseline it would pass as a first release, compared with the previous one its changes would need a
+ * second bump. Either way the check cannot say what the next release needs until the baseline is recorded.
+ */
+function unrecordedRelease(pkg, baseline) {
+  const released = changelogVersion(pkg);
+  if (baseline === null ? released === null : baseline.version === pkg.version) return null;
+  const recorded = baseline === null ? `no release of it` : `${baseline.version}`;
+  return `${pkg.name} ${pkg.version} was released (${released === null ? "package.json" : `CHANGELOG.md ## ${released}`}) but ${BASELINE_DIR}/${pkg.id}/ records ${recorded}`;
+}
+
 /** Runs `fn` over `items` with at most `limit` in flight (redocly diff is a process per spec). */
 async function mapLimit(items, limit, fn) {
   const results = new Array(items.length);
@@ -121,7 +141,13 @@ export async function analyze(root) {
       report,
       reportStale: committed !== report,
       references: surface.references.filter((n) => names.has(n)),
+      unrecorded: unrecordedRelease(pkg, baseline),
     };
+    if (record.unrecorded) {
+      // Nothing is compared against a baseline that is not this release's: the verdict would be wrong.
+      record.own = "none";
+      return record;
+    }
     if (!baseline) {
       // Nothing released, nothing to break: the first release adds the whole package.
       record.own = "minor";
@@ -173,7 +199,7 @@ export async function analyze(root) {
   const planned = new Map(plan.releases.map((rel) => [rel.name, rel.type]));
   for (const r of records) {
     r.planned = planned.get(r.name) ?? "none";
-    r.ok = rank(r.planned) >= rank(r.required);
+    r.ok = !r.unrecorded && rank(r.planned) >= rank(r.required);
   }
   return records;
 }
@@ -187,6 +213,10 @@ export function describe(r, { full }) {
   const lines = [];
   const need = r.required === "none" ? "no bump" : `${r.required} (${LABEL[r.required]})`;
   const since = r.baseline === null ? "not released yet: its first release adds everything (feature)" : `since ${r.baseline}`;
+  if (r.unrecorded) {
+    lines.push(`${r.name} ${r.version} — RELEASE NOT RECORDED: ${r.unrecorded}`);
+    return lines;
+  }
   const status = r.ok ? "ok" : "UNDER-DECLARED";
   lines.push(`${r.name} ${r.version} — ${since}; needs ${need}; pending changesets: ${r.planned} — ${status}`);
   if (!full && r.ok) return lines;

@@ -121,6 +121,42 @@ describe("the release check, end to end on a copy of the repository", () => {
   });
 });
 
+describe("a release made without `npm run version-packages`", () => {
+  let copy: ReturnType<typeof tempRepo>;
+  beforeAll(() => {
+    copy = tempRepo();
+  });
+  afterAll(() => copy?.cleanup());
+
+  // Plain `changeset version` (what a release bot runs) writes versions and changelogs but no release-baseline/:
+  // compared with nothing, every later change would pass as a "first release"; compared with the previous
+  // baseline, changes already released would be asked for again.
+  it("fails the check until the release is recorded, and never asks for a changeset for it", () => {
+    const run = (...args: string[]) => copy.run(process.execPath, args);
+    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
+    const first = run("scripts/spec-diff.mjs", "--check");
+    expect(first.status, first.output).toBe(1);
+    expect(first.output).toContain("@bucketry/huaweicloud-mpc 0.2.0 — RELEASE NOT RECORDED: @bucketry/huaweicloud-mpc 0.2.0 was released (CHANGELOG.md ## 0.2.0) but release-baseline/huaweicloud-mpc/ records no release of it");
+    expect(first.output).toContain("Fix: check out the release commit, run `node scripts/spec-diff.mjs --record-release` and commit release-baseline/");
+    expect(first.output).not.toContain("npm run spec:changeset");
+    const written = run("scripts/spec-diff.mjs", "--changeset");
+    expect(written.status, written.output).toBe(1);
+    expect(readdirSync(join(copy.dir, ".changeset")).filter((f) => f.startsWith("spec-diff-"))).toEqual([]);
+    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    expect(run("scripts/spec-diff.mjs", "--check").status).toBe(0);
+
+    // The next release, again without the record: the baseline is the previous release's.
+    writeFileSync(join(copy.dir, ".changeset/next.md"), '---\n"@bucketry/huaweicloud-mpc": minor\n---\n\nA feature.\n');
+    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
+    const second = run("scripts/spec-diff.mjs", "--check");
+    expect(second.status, second.output).toBe(1);
+    expect(second.output).toContain("@bucketry/huaweicloud-mpc 0.3.0 — RELEASE NOT RECORDED: @bucketry/huaweicloud-mpc 0.3.0 was released (CHANGELOG.md ## 0.3.0) but release-baseline/huaweicloud-mpc/ records 0.2.0");
+    expect(second.output).toContain("@bucketry/aliyun-oss 0.2.0 — since 0.2.0; needs no bump; pending changesets: none — ok");
+    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    expect(run("scripts/spec-diff.mjs", "--check").status).toBe(0);
+  }, 300_000);
+});
+
 describe("the changeset writer", () => {
   const record = {
     name: "@bucketry/aliyun-oss",

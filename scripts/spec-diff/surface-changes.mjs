@@ -1,7 +1,11 @@
 // Classifies the difference between two API reports: a removed or changed declaration or member is breaking
 // (major), an added one is a feature (minor). Two refinements keep a spec's feature a feature here too:
 // a member that was `never` (openapi-typescript's "absent") and now has a type was added, not changed; and a
-// union that only gained alternatives (a response enum value added) was widened, not changed.
+// union that only gained alternatives was widened. A widening is a feature only where users cannot be broken
+// by it: in what they pass in (an `…Options`/`…Init` type, an operation's parameters or request body), or when
+// every gained alternative is a string or number literal (an enum value added: the documented policy, as for
+// response enums in the specs). Elsewhere it may be a value users read — `displayName?: string` gaining
+// `{ full: string }` breaks every caller of `.toUpperCase()` — so it is breaking.
 import ts from "typescript";
 import { parentKey, splitLine } from "./api-surface.mjs";
 
@@ -34,7 +38,13 @@ function typePart(rest) {
   return m ? { head: m[1] + (m[3] ?? ""), type: m[2] } : null;
 }
 
-function classifyChange(before, after) {
+/** A string or number literal type, as printed: `"public-read"`, `2`. */
+const isLiteral = (t) => /^("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?\d+(?:\.\d+)?)$/.test(t);
+
+/** A member users only pass in: an options/init type's, or an operation's parameters or request body. */
+const isInput = (key) => /^[A-Za-z_$][\w$]*(Options|Init)(\.|$)/.test(key) || /^(operations\.[^.]+|paths\..+)\.(parameters|requestBody)(\.|$)/.test(key);
+
+function classifyChange(key, before, after) {
   if (before.length === 1 && after.length === 1) {
     const a = splitLine(before[0]);
     const b = splitLine(after[0]);
@@ -47,7 +57,11 @@ function classifyChange(before, after) {
         const old = alternatives(ta.type);
         const now = alternatives(tb.type);
         const gained = now.filter((t) => !old.includes(t));
-        if (gained.length && old.every((t) => now.includes(t))) return { level: "minor", verb: "widened", detail: `gained ${gained.map((t) => `\`${t}\``).join(", ")}` };
+        if (gained.length && old.every((t) => now.includes(t))) {
+          const detail = `gained ${gained.map((t) => `\`${t}\``).join(", ")}`;
+          if (isInput(key) || gained.every(isLiteral)) return { level: "minor", verb: "widened", detail };
+          return { level: "major", verb: "widened", detail: `${detail}; code that reads it may not handle that` };
+        }
       }
     }
   }
@@ -84,7 +98,7 @@ export function surfaceChanges(base, current) {
     for (const [key, lines] of before) {
       const now = after.get(key);
       if (!now || now.join("\n") === lines.join("\n")) continue;
-      const { level, verb, detail } = classifyChange(lines, now);
+      const { level, verb, detail } = classifyChange(key, lines, now);
       if (verb === "added") changedNever.add(key);
       if (verb === "removed") changedToNever.add(key);
       const shown = verb === "changed" ? `\`${lines.join(" / ")}\` → \`${now.join(" / ")}\`` : verb === "widened" ? `\`${now.join(" / ")}\` (${detail})` : `\`${(verb === "removed" ? lines : now).join(" / ")}\``;

@@ -171,6 +171,24 @@ describe("API surface changes", () => {
     expect(widened[0]!.message).toContain("gained `2`");
   });
 
+  it("a widening users may read is breaking; one they only pass in, or an enum value added, is a feature", () => {
+    const facade = `export interface Acl {
+  owner: { id: string; displayName?: string };
+  acl?: "private" | "public-read";
+}
+export interface CallOptions {
+  timeoutMs?: number;
+}
+export declare function read(options?: CallOptions): Acl;
+`;
+    const output = diff(facade, facade.replace("displayName?: string", "displayName?: string | { full: string }"));
+    expect(levels(output)).toEqual(["major Acl.owner.displayName"]);
+    expect(output[0]!.message).toContain("gained `{ full: string; }`; code that reads it may not handle that");
+    expect(levels(diff(facade, facade.replace('"private" | "public-read"', '"private" | "public-read" | "public-read-write"')))).toEqual(["minor Acl.acl"]);
+    expect(levels(diff(facade, facade.replace("timeoutMs?: number", "timeoutMs?: number | string")))).toEqual(["minor CallOptions.timeoutMs"]);
+    expect(levels(diff(SCHEMA, SCHEMA.replace("bucket: string", "bucket: string | null")))).toEqual(["major components.schemas.ObsBucket.bucket"]);
+  });
+
   it("a parameter group that was `never` and now has optional members was added, not changed", () => {
     const after = SCHEMA.replace("query?: never;", "query?: { prefix?: string };");
     expect(levels(diff(SCHEMA, after))).toEqual(["minor operations.ListAllBuckets.parameters.query"]);

@@ -11,7 +11,7 @@ import path from "node:path";
 import getReleasePlanModule from "@changesets/get-release-plan";
 import { parse } from "yaml";
 import { apiSurfaces, formatReport, parseReport } from "./api-surface.mjs";
-import { LABEL, maxLevel, rank, specChanges } from "./spec-changes.mjs";
+import { embeddedSpecChanges, LABEL, maxLevel, rank, specChanges } from "./spec-changes.mjs";
 import { surfaceChanges } from "./surface-changes.mjs";
 
 const getReleasePlan = getReleasePlanModule.default ?? getReleasePlanModule;
@@ -160,7 +160,9 @@ export async function analyze(root) {
       if (!before || !existsSync(before)) {
         record.specChanges.push({ spec, level: "minor", pointer: "#", message: `Spec ${spec} added to the package.`, rule: "" });
       } else if (readFileSync(before, "utf8") !== readFileSync(current, "utf8")) {
-        record.specChanges.push(...(await specChanges(before, current)).map((c) => ({ spec, ...c })));
+        // A package that embeds the spec answers by its response examples (see embeddedSpecChanges).
+        const changes = spec === pkg.spec ? await specChanges(before, current) : await embeddedSpecChanges(before, current);
+        record.specChanges.push(...changes.map((c) => ({ spec, ...c })));
       }
     }
     const currentEntries = Object.fromEntries(Object.entries(surface.entries));

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 
 export const LEVELS = ["none", "patch", "minor", "major"];
 export const rank = (level) => LEVELS.indexOf(level);
@@ -110,6 +111,59 @@ function plainMessage(change) {
   if (change.typeName === "Parameter" && value?.name) return `Parameter \`${value.name}\` (${value.in}${value.required ? ", required" : ""}) ${verb}.`;
   const what = change.typeName.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   return `${what[0].toUpperCase()}${what.slice(1)} \`${name}\` ${verb}.`;
+}
+
+const RESPONSE_EXAMPLE = /\/responses\/[^/]+\/content\/[^/]+\/examples\//;
+const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+/** Every response example of a spec, `$ref`s followed: "METHOD /path status media key" → its value as JSON. */
+function responseExamples(file) {
+  const spec = parse(readFileSync(file, "utf8"));
+  const follow = (node) => {
+    for (let i = 0; node && typeof node === "object" && typeof node.$ref === "string" && i < 16; i++) {
+      node = node.$ref.slice(2).split("/").reduce((at, part) => at?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
+    }
+    return node;
+  };
+  const out = new Map();
+  for (const [route, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      for (const [status, response] of Object.entries(follow(item?.[method])?.responses ?? {})) {
+        for (const [media, content] of Object.entries(follow(response)?.content ?? {})) {
+          for (const [key, example] of Object.entries(content?.examples ?? {})) {
+            out.set(`${method.toUpperCase()} ${route} ${status} ${media} ${key}`, { status, key, value: JSON.stringify(follow(example)?.value) });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The changes of a spec as they reach a package that embeds it and answers by it (@bucketry/mocks). There a
+ * response's examples are behaviour, not documentation: an error example is a documented error the mock can be
+ * told to answer (`scenario.error(provider, code)`) and an example's value is what it answers. So a removed
+ * example is breaking (that call throws), an added or changed one a feature; Redocly, which rates examples as
+ * documentation and does not report a changed value, is replaced for them. Every other change keeps its verdict.
+ */
+export async function embeddedSpecChanges(baseFile, revisionFile) {
+  const changes = (await specChanges(baseFile, revisionFile)).filter((c) => !RESPONSE_EXAMPLE.test(c.pointer ?? ""));
+  const before = responseExamples(baseFile);
+  const after = responseExamples(revisionFile);
+  for (const [where, was] of before) {
+    const now = after.get(where);
+    const at = `${where.split(" ").slice(0, 3).join(" ")}`;
+    if (!now) {
+      changes.push({ level: "major", rule: "bucketry/mock-example-removed", pointer: at, message: `Response ${was.status} example \`${was.key}\` removed: the mock no longer answers it (for an error, \`scenario.error(provider, "${was.key}")\` throws).` });
+    } else if (now.value !== was.value) {
+      changes.push({ level: "minor", rule: "bucketry/mock-example-changed", pointer: at, message: `Response ${was.status} example \`${was.key}\` changed: the mock answers it differently.` });
+    }
+  }
+  for (const [where, now] of after) {
+    if (!before.has(where)) changes.push({ level: "minor", rule: "bucketry/mock-example-added", pointer: where.split(" ").slice(0, 3).join(" "), message: `Response ${now.status} example \`${now.key}\` added: the mock can answer it.` });
+  }
+  return changes.sort((a, b) => rank(b.level) - rank(a.level) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) || (a.message < b.message ? -1 : 1));
 }
 
 /**

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 // @ts-expect-error plain ESM script without types
-import { maxLevel, specChanges } from "../../scripts/spec-diff/spec-changes.mjs";
+import { embeddedSpecChanges, maxLevel, specChanges } from "../../scripts/spec-diff/spec-changes.mjs";
 import { loadSpec, type Json } from "./helpers.js";
 
 type Change = { level: string; pointer: string; message: string; rule: string };
@@ -180,5 +180,37 @@ describe.concurrent("spec changes are classified as a generated client's users f
     expect(hit, `a ${edit.level} change at ${edit.pointer} in:\n${lines.join("\n")}`).toBeDefined();
     if (edit.rule) expect(hit!.rule).toBe(edit.rule);
     expect(hit!.message.length).toBeGreaterThan(10);
+  });
+});
+
+// @bucketry/mocks answers by the specs it embeds: a response example is a documented error it can be told to
+// answer (`scenario.error`) or the body it answers. What is documentation for the client is behaviour there.
+describe.concurrent("a response example, as the mocks (which answer by it) feel it", () => {
+  const mpc403 = (d: Json) => d.paths["/v1/{project_id}/buckets"].get.responses["403"].content["application/json"].examples;
+  // [name, the edit (its level: the client's verdict), the mocks' verdict, their message]
+  const cases: Array<[string, Edit, string, RegExp]> = [
+    ["an error example removed", { vendor: "huaweicloud-mpc", level: "patch", pointer: "", edit: (d) => delete mpc403(d)["APIGW.0304"] }, "major", /^Response 403 example `APIGW\.0304` removed: the mock no longer answers it \(for an error, `scenario\.error\(provider, "APIGW\.0304"\)` throws\)\.$/m],
+    ["an error example added", { vendor: "huaweicloud-mpc", level: "minor", pointer: "", edit: (d) => (mpc403(d)["APIGW.0399"] = { summary: "x", value: { error_code: "APIGW.0399", error_msg: "x", request_id: "r" } }) }, "minor", /^Response 403 example `APIGW\.0399` added: the mock can answer it\.$/m],
+    ["an error example's value changed", { vendor: "huaweicloud-mpc", level: "none" as "patch", pointer: "", edit: (d) => (mpc403(d)["APIGW.0304"].value.error_msg = "Another message.") }, "minor", /^Response 403 example `APIGW\.0304` changed: the mock answers it differently\.$/m],
+    // ENS's responses are $refs to components/responses: followed.
+    ["a referenced response's example changed", { vendor: "aliyun-ens", level: "none" as "patch", pointer: "", edit: (d) => {
+      const ok = d.components.responses.ListBucketsOk.content["application/json"].examples;
+      const first = Object.keys(ok)[0]!;
+      ok[first].value.TotalCount = 12345;
+    } }, "minor", /^Response 200 example `[^`]+` changed: the mock answers it differently\.$/m],
+  ];
+  it.each(cases)("%s: %j for the client; for the mocks %s", async (name, edit, mocks, message) => {
+    const [base, revision] = files(`embedded ${name}`, edit);
+    const changes: Change[] = await specChanges(base, revision);
+    expect(maxLevel(changes.map((c) => c.level))).toBe(edit.level);
+    const embedded: Change[] = await embeddedSpecChanges(base, revision);
+    expect(maxLevel(embedded.map((c) => c.level)), embedded.map((c) => `${c.level} ${c.pointer} ${c.message}`).join("\n")).toBe(mocks);
+    expect(embedded.map((c) => c.message).join("\n")).toMatch(message);
+  });
+
+  it("leaves a change outside the examples as it was", async () => {
+    const edit: Edit = { vendor: "huaweicloud-mpc", level: "patch", pointer: "", edit: (d) => (d.info.description = `${d.info.description} More.`) };
+    const [base, revision] = files("embedded description", edit);
+    expect(await embeddedSpecChanges(base, revision)).toEqual(await specChanges(base, revision));
   });
 });

@@ -51,8 +51,11 @@ function classifyChange(key, before, after) {
     const ta = a.keyword === b.keyword ? typePart(a.rest) : null;
     const tb = a.keyword === b.keyword ? typePart(b.rest) : null;
     if (ta && tb) {
-      if (ta.type === "never" && tb.type !== "never") return { level: "minor", verb: "added" };
+      // A parameter group users must now pass (`query?: never` → `query: { … }`) is required, not just added.
+      if (ta.type === "never" && tb.type !== "never") return isInput(key) && !tb.head.startsWith("?") ? { level: "major", verb: "changed", fromNever: true } : { level: "minor", verb: "added", fromNever: true };
       if (tb.type === "never" && ta.type !== "never") return { level: "major", verb: "removed" };
+      // Something users pass in that became optional (`Prefix: string` → `Prefix?: string`): every call still fits.
+      if (isInput(key) && ta.type === tb.type && tb.head.replace("?", "") === ta.head && ta.head !== tb.head) return { level: "minor", verb: "made optional" };
       if (ta.head === tb.head) {
         const old = alternatives(ta.type);
         const now = alternatives(tb.type);
@@ -98,10 +101,10 @@ export function surfaceChanges(base, current) {
     for (const [key, lines] of before) {
       const now = after.get(key);
       if (!now || now.join("\n") === lines.join("\n")) continue;
-      const { level, verb, detail } = classifyChange(key, lines, now);
-      if (verb === "added") changedNever.add(key);
+      const { level, verb, detail, fromNever } = classifyChange(key, lines, now);
+      if (fromNever) changedNever.add(key);
       if (verb === "removed") changedToNever.add(key);
-      const shown = verb === "changed" ? `\`${lines.join(" / ")}\` → \`${now.join(" / ")}\`` : verb === "widened" ? `\`${now.join(" / ")}\` (${detail})` : `\`${(verb === "removed" ? lines : now).join(" / ")}\``;
+      const shown = verb === "changed" || verb === "made optional" ? `\`${lines.join(" / ")}\` → \`${now.join(" / ")}\`` : verb === "widened" ? `\`${now.join(" / ")}\` (${detail})` : `\`${(verb === "removed" ? lines : now).join(" / ")}\``;
       out.push({ level, entry, key, message: `${verb[0].toUpperCase()}${verb.slice(1)}: ${shown}.` });
     }
     for (const key of removed) {

@@ -195,6 +195,17 @@ export declare function read(options?: CallOptions): Acl;
     expect(levels(diff(after, SCHEMA))).toEqual(["major operations.ListAllBuckets.parameters.query"]);
   });
 
+  it("a parameter users must now pass is breaking; one they no longer must pass is a feature", () => {
+    const required = SCHEMA.replace("query?: never;", "query: { region_scope: string };");
+    expect(levels(diff(SCHEMA, required))).toEqual(["major operations.ListAllBuckets.parameters.query"]);
+    const optional = SCHEMA.replace("path: { project_id: string }", "path: { project_id?: string }");
+    expect(levels(diff(SCHEMA, optional))).toEqual(["minor operations.ListAllBuckets.parameters.path.project_id"]);
+    expect(diff(SCHEMA, optional)[0]!.message).toBe("Made optional: `operations.ListAllBuckets.parameters.path.project_id: string` → `operations.ListAllBuckets.parameters.path.project_id?: string`.");
+    expect(levels(diff(optional, SCHEMA))).toEqual(["major operations.ListAllBuckets.parameters.path.project_id"]);
+    // A field of a returned record made optional stays breaking: code that reads it must now handle its absence.
+    expect(levels(diff(SCHEMA, SCHEMA.replace("bucket: string", "bucket?: string")))).toEqual(["major components.schemas.ObsBucket.bucket"]);
+  });
+
   it("a doc comment edit changes nothing", () => {
     expect(diff(SCHEMA, SCHEMA.replace("An OBS bucket.", "One OBS bucket, described at length."))).toEqual([]);
   });

@@ -11,6 +11,7 @@ import { createBucketClient as mpcEntry } from "../src/generated/entries/huaweic
 import { createBucketClient as bosEntry } from "../src/generated/entries/baidu-bos.js";
 import { createBucketClient as hitachiEntry } from "../src/generated/entries/hitachi-vsp-one-object.js";
 import { createBucketClient as ossEntry, type BucketryError as EntryError } from "../src/generated/entries/aliyun-oss.js";
+import { text as mappingText, type FieldTable } from "../src/providers/mapping.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
@@ -251,4 +252,19 @@ export function narrowByProvider(bucket: Bucket, acl: BucketAcl): string {
   if (acl.provider === "aliyun-oss") return acl.raw.Owner?.ID ?? "";
   assertType<Equal<typeof acl.raw, GetBucketAclResponse>>();
   return acl.raw.owner.id;
+}
+
+// A field table names its vendor fields by the generated record type: a field the vendor renamed, or a path
+// into one that does not exist, is a build error in the facade (not a field silently read as missing).
+export function fieldTablesFollowTheGeneratedRecords(): void {
+  void ({ name: { from: "BucketName", via: mappingText } } satisfies FieldTable<EnsBucketInfo>);
+  // @ts-expect-error ENS names it BucketName: a table still saying "Name" after a rename does not compile
+  void ({ name: { from: "Name", via: mappingText } } satisfies FieldTable<EnsBucketInfo>);
+  void ({ ownerId: { from: "Owner.ID", via: mappingText } } satisfies FieldTable<OssPolicy>);
+  // @ts-expect-error a path into the record is checked member by member
+  void ({ ownerId: { from: "Owner.Id", via: mappingText } } satisfies FieldTable<OssPolicy>);
+  // @ts-expect-error MPC's field is creation_date
+  void ({ createdAt: { from: "created", via: mappingText } } satisfies FieldTable<ObsBucket>);
+  // An untyped table takes any path (the generic applyTable reads any record).
+  void ({ x: { from: "any.path", via: mappingText } } satisfies FieldTable);
 }

@@ -106,7 +106,7 @@ export const ensBucketFields = {
   createdAt: { from: "CreateTime", via: isoDate },
   region: { from: "EnsRegionId", via: text },
   acl: { from: "BucketAcl", via: cannedAcl },
-} satisfies FieldTable;
+} satisfies FieldTable<BucketInfo>;
 
 /** BucketInfo → Bucket; an optional field that cannot be read is left out and handed to `onDrop`. */
 export function normalizeEnsBucket(raw: BucketInfo, onDrop?: (dropped: DroppedField) => void): Bucket<"aliyun-ens"> {

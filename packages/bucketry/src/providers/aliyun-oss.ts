@@ -117,7 +117,7 @@ export const ossAclFields = {
   ownerId: { from: "Owner.ID", required: true, via: text },
   ownerDisplayName: { from: "Owner.DisplayName", via: text },
   acl: { from: "AccessControlList.Grant", required: true, via: cannedAcl },
-} satisfies FieldTable;
+} satisfies FieldTable<AccessControlPolicy>;
 
 export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string, onDrop?: (dropped: DroppedField) => void): BucketAcl<"aliyun-oss"> {
   const f = applyTable(raw, ossAclFields, onDrop) as { ownerId: string; ownerDisplayName?: string; acl: BucketAcl["acl"] & string };

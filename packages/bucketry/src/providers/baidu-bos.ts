@@ -154,7 +154,7 @@ export const bosAclFields = {
   ownerId: { from: "owner.id", required: true, via: exactText },
   grants: { from: "accessControlList", required: true, via: bosGrants },
   conditional: { from: "accessControlList", via: bosConditional },
-} satisfies FieldTable;
+} satisfies FieldTable<GetBucketAclResponse>;
 
 /** What the docs say the adapter's own converters do (kept out of the converters, so out of browser bundles). */
 const bosFieldWords = {

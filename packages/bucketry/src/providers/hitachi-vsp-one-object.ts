@@ -83,7 +83,7 @@ export const hitachiErrors: ErrorProfile = {
 export const hitachiBucketFields = {
   name: { from: "bucketName", required: true, via: text },
   id: { from: "bucketId", via: idString },
-} satisfies FieldTable;
+} satisfies FieldTable<UserBucket>;
 
 /** UserBucket → Bucket; an optional field that cannot be read is left out and handed to `onDrop`. */
 export function normalizeHitachiBucket(raw: UserBucket, onDrop?: (dropped: DroppedField) => void): Bucket<"hitachi-vsp-one-object"> {

@@ -118,7 +118,7 @@ export const mpcErrors: ErrorProfile = {
 export const mpcBucketFields = {
   name: { from: "bucket", required: true, via: text },
   createdAt: { from: "creation_date", via: compactUtcDate },
-} satisfies FieldTable;
+} satisfies FieldTable<ObsBucket>;
 
 /** ObsBucket → Bucket; an optional field that cannot be read is left out and handed to `onDrop`. */
 export function normalizeMpcBucket(raw: ObsBucket, region?: string, onDrop?: (dropped: DroppedField) => void): Bucket<"huaweicloud-mpc"> {

@@ -20,7 +20,25 @@ export interface FieldRule<T = unknown> {
   via: Converter<T>;
 }
 
-export type FieldTable = Record<string, FieldRule>;
+/**
+ * The dotted paths into a record type that `from` may name (`BucketName`, `Owner.ID`; not into arrays), or any
+ * string for an untyped record. Typing a table with its generated record type makes a renamed or retyped
+ * vendor field a build error in the facade, not a run-time surprise.
+ */
+export type PathOf<T, Depth extends unknown[] = []> = unknown extends T
+  ? string
+  : Depth["length"] extends 4
+    ? never
+    : T extends readonly unknown[]
+      ? never
+      : T extends object
+        ? {
+            [K in keyof T & string]-?: K | (NonNullable<T[K]> extends readonly unknown[] ? never : NonNullable<T[K]> extends object ? `${K}.${PathOf<NonNullable<T[K]>, [...Depth, unknown]>}` : never);
+          }[keyof T & string]
+        : never;
+
+/** Normalized field → its rule; `Raw`, the generated record type, limits `from` to its fields. */
+export type FieldTable<Raw = unknown> = Record<string, FieldRule & { from: PathOf<Raw> }>;
 
 export const text: Converter<string> = {
   convert: (v) => {

@@ -2,7 +2,7 @@
 // PageNumber/PageSize paging with TotalCount and Prefix filtering.
 import { signAcs3, signAcsRpcV1, type SignableRequest } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
-import type { MockBucket, Reply } from "../types.js";
+import type { MockBucket, OperationSpec, Reply } from "../types.js";
 import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, json, onlyHeaders, parseIsoSeconds, reply, same, setDefault, successExample, uuid, WINDOW_15_MIN } from "./common.js";
 
 const CONTENT_TYPE = "application/json;charset=utf-8";
@@ -177,8 +177,9 @@ export const aliyunEns: VendorAdapter = {
       const example = successExample(ctx.operation);
       return json(200, { ...(example?.value as object), RequestId: ctx.requestId }, {}, CONTENT_TYPE);
     }
-    const pageNumber = Number(ctx.query.get("PageNumber") ?? "1");
-    const pageSize = Number(ctx.query.get("PageSize") ?? "10");
+    // The defaults the spec documents (a spec change moves the mock with it).
+    const pageNumber = Number(ctx.query.get("PageNumber") ?? queryDefault(ctx.operation, "PageNumber", 1));
+    const pageSize = Number(ctx.query.get("PageSize") ?? queryDefault(ctx.operation, "PageSize", 10));
     const matching = state.withPrefix(ctx.query.get("Prefix") || undefined);
     const start = (pageNumber - 1) * pageSize;
     const page = matching.slice(start, start + pageSize).map(bucketInfo);
@@ -201,3 +202,10 @@ export const aliyunEns: VendorAdapter = {
     return error(ctx, spec.status, spec.code ?? "ServiceUnavailable", spec.message ?? "The request has failed due to a temporary failure of the server.");
   },
 };
+
+/** A query parameter's documented `default` (a number, or the numeric branch of a `oneOf`), else `fallback`. */
+function queryDefault(operation: OperationSpec, name: string, fallback: number): number {
+  const schema = operation.parameters.find((p) => p.in === "query" && p.name === name)?.schema as { default?: unknown; oneOf?: Array<{ default?: unknown }>; anyOf?: Array<{ default?: unknown }> } | undefined;
+  const found = [schema?.default, ...(schema?.oneOf ?? []).map((s) => s.default), ...(schema?.anyOf ?? []).map((s) => s.default)].find((d) => d !== undefined && Number.isFinite(Number(d)));
+  return found === undefined ? fallback : Number(found);
+}

@@ -69,8 +69,8 @@ export interface MockFacts {
   options: Readonly<Record<string, unknown>> & { endpoint: string; region?: string; projectId?: string };
   /** The mock's test credentials for this provider. */
   credentials: AccessKeyCredentials | { token: string };
-  /** The mock's data set (seeded buckets and users). */
-  state: Readonly<Record<string, unknown>>;
+  /** The mock's data set (seeded buckets and users); a provider module reads the fields of its own vendor. */
+  state: object;
 }
 
 /** One line of `bucketry mock`'s output: the vendor's own variable when it has one, else the CLI's. */

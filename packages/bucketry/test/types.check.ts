@@ -12,6 +12,7 @@ import { createBucketClient as bosEntry } from "../src/generated/entries/baidu-b
 import { createBucketClient as hitachiEntry } from "../src/generated/entries/hitachi-vsp-one-object.js";
 import { createBucketClient as ossEntry, type BucketryError as EntryError } from "../src/generated/entries/aliyun-oss.js";
 import { text as mappingText, type FieldTable } from "../src/providers/mapping.js";
+import type { MockServerLike } from "../src/cli/mocks.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
@@ -267,4 +268,11 @@ export function fieldTablesFollowTheGeneratedRecords(): void {
   void ({ createdAt: { from: "created", via: mappingText } } satisfies FieldTable<ObsBucket>);
   // An untyped table takes any path (the generic applyTable reads any record).
   void ({ x: { from: "any.path", via: mappingText } } satisfies FieldTable);
+}
+
+// `bucketry mock` / `demo` load @bucketry/mocks/server at run time (an optional peer, never imported statically):
+// what the CLI reads of it is MockServerLike. A mocks release that changes its server's shape must fail here,
+// not in a user's terminal.
+export async function mocksServerFitsTheCli(start: typeof import("@bucketry/mocks/server").startMockServer): Promise<MockServerLike> {
+  return start({ port: 0, host: "127.0.0.1", buckets: 1, seed: 1 });
 }

@@ -13,7 +13,7 @@ export interface MockServerLike {
   endpoints: Record<Provider, string>;
   credentials: Record<Provider, AccessKeyCredentials | { token: string }>;
   clientOptions: Record<Provider, Record<string, unknown> & { provider: Provider; endpoint: string; region?: string; projectId?: string }>;
-  mock: { state: { buckets: readonly { name: string }[]; seed: number } & Readonly<Record<string, unknown>> };
+  mock: { state: { readonly buckets: readonly { name: string }[]; readonly seed: number } };
   close(): Promise<void>;
 }
 

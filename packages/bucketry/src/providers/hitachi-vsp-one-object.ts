@@ -298,14 +298,14 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
     credentialChain: ["VSP_ONE_OBJECT_TOKEN", "VSP_ONE_OBJECT_TOKEN_FILE", "password grant (VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL)"],
     describeCredentials: (options, environment) => describeHitachiCredentials(env, options.credentials, environment),
     mockEnv(mock) {
-      const user = (mock.state.hitachiUsers as readonly number[] | undefined)?.[0];
+      const user = (mock.state as { hitachiUsers?: readonly number[] }).hitachiUsers?.[0];
       return [
         { vendor: env.token, cli: "TOKEN", value: (mock.credentials as { token: string }).token },
         ...(user !== undefined ? [{ cli: "USER_ID", value: String(user) }] : []),
       ];
     },
-    mockNote: (mock) => `Hitachi users: ${((mock.state.hitachiUsers as readonly number[] | undefined) ?? []).join(", ")}`,
-    mockCallOptions: (mock) => ({ userId: (mock.state.hitachiUsers as readonly number[] | undefined)?.[0] ?? 0 }),
+    mockNote: (mock) => `Hitachi users: ${((mock.state as { hitachiUsers?: readonly number[] }).hitachiUsers ?? []).join(", ")}`,
+    mockCallOptions: (mock) => ({ userId: (mock.state as { hitachiUsers?: readonly number[] }).hitachiUsers?.[0] ?? 0 }),
   },
   docs: {
     record: "UserBucket",

@@ -113,7 +113,8 @@ function plainMessage(change) {
   return `${what[0].toUpperCase()}${what.slice(1)} \`${name}\` ${verb}.`;
 }
 
-const RESPONSE_EXAMPLE = /\/responses\/[^/]+\/content\/[^/]+\/examples\//;
+const RESPONSE_EXAMPLE = /\/responses\/[^/]+\/content\/[^/]+\/examples?(\/|$)/;
+const DOCUMENTATION = /\/(description|summary|title|externalDocs|\$comment)(\/.*)?$/;
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
 /** Every response example of a spec, `$ref`s followed: "METHOD /path status media key" → its value as JSON. */
@@ -130,9 +131,10 @@ function responseExamples(file) {
     for (const method of HTTP_METHODS) {
       for (const [status, response] of Object.entries(follow(item?.[method])?.responses ?? {})) {
         for (const [media, content] of Object.entries(follow(response)?.content ?? {})) {
-          for (const [key, example] of Object.entries(content?.examples ?? {})) {
-            out.set(`${method.toUpperCase()} ${route} ${status} ${media} ${key}`, { status, key, value: JSON.stringify(follow(example)?.value) });
-          }
+          // As the mocks read them: named examples, or else the single `example` (as "default").
+          const named = Object.entries(content?.examples ?? {}).map(([key, example]) => [key, follow(example)?.value]);
+          if (named.length === 0 && content && "example" in content) named.push(["default", content.example]);
+          for (const [key, value] of named) out.set(`${method.toUpperCase()} ${route} ${status} ${media} ${key}`, { status, key, value: JSON.stringify(value) });
         }
       }
     }
@@ -145,10 +147,13 @@ function responseExamples(file) {
  * response's examples are behaviour, not documentation: an error example is a documented error the mock can be
  * told to answer (`scenario.error(provider, code)`) and an example's value is what it answers. So a removed
  * example is breaking (that call throws), an added or changed one a feature; Redocly, which rates examples as
- * documentation and does not report a changed value, is replaced for them. Every other change keeps its verdict.
+ * documentation and does not report a changed value, is replaced for them. Descriptions, summaries, titles and
+ * external links, which the mocks drop, need no release of them. Every other change keeps its verdict.
  */
 export async function embeddedSpecChanges(baseFile, revisionFile) {
-  const changes = (await specChanges(baseFile, revisionFile)).filter((c) => !RESPONSE_EXAMPLE.test(c.pointer ?? ""));
+  // Documentation the mocks drop when they embed a spec (scripts/generate-mocks.mjs DOC_KEYWORDS) changes nothing
+  // they do: no release for it.
+  const changes = (await specChanges(baseFile, revisionFile)).filter((c) => !RESPONSE_EXAMPLE.test(c.pointer ?? "") && !DOCUMENTATION.test(c.pointer ?? ""));
   const before = responseExamples(baseFile);
   const after = responseExamples(revisionFile);
   for (const [where, was] of before) {

@@ -208,9 +208,22 @@ describe.concurrent("a response example, as the mocks (which answer by it) feel 
     expect(embedded.map((c) => c.message).join("\n")).toMatch(message);
   });
 
-  it("leaves a change outside the examples as it was", async () => {
-    const edit: Edit = { vendor: "huaweicloud-mpc", level: "patch", pointer: "", edit: (d) => (d.info.description = `${d.info.description} More.`) };
-    const [base, revision] = files("embedded description", edit);
-    expect(await embeddedSpecChanges(base, revision)).toEqual(await specChanges(base, revision));
+  it("leaves a change outside the examples and the documentation as it was", async () => {
+    const edit: Edit = { vendor: "huaweicloud-mpc", level: "major", pointer: "", edit: (d) => delete d.components.schemas.ObsBucket.properties.is_authorized };
+    const [base, revision] = files("embedded field removed", edit);
+    const changes: Change[] = await specChanges(base, revision);
+    expect(maxLevel(changes.map((c) => c.level))).toBe("major");
+    expect(await embeddedSpecChanges(base, revision)).toEqual(changes);
+  });
+
+  it("needs no release of the mocks for a description or summary they drop", async () => {
+    const edit: Edit = { vendor: "huaweicloud-mpc", level: "patch", pointer: "", edit: (d) => {
+      d.info.description = `${d.info.description} More.`;
+      d.paths["/v1/{project_id}/buckets"].get.summary = "Lists the buckets, again.";
+      d.components.schemas.ObsBucket.properties.bucket.description = "The bucket's name.";
+    } };
+    const [base, revision] = files("embedded docs", edit);
+    expect(maxLevel((await specChanges(base, revision)).map((c: Change) => c.level))).toBe("patch");
+    expect(await embeddedSpecChanges(base, revision)).toEqual([]);
   });
 });

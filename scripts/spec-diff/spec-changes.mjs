@@ -63,7 +63,8 @@ function gapVerdicts(change) {
   const dir = direction(change.path);
   const before = asList(change.base?.value);
   const after = asList(change.revision?.value);
-  const where = (change.revision?.pointer ?? change.base?.pointer ?? change.path).replace(/\/(enum|type)$/, "");
+  // A parameter's schema is named by the parameter (`…/parameters/Format/schema/enum` → `Format`).
+  const where = (change.revision?.pointer ?? change.base?.pointer ?? change.path).replace(/\/(enum|type)$/, "").replace(/\/schema$/, "");
   const of = `\`${lastSegment(where)}\``;
   if (change.property === "enum" && dir === "response" && after) {
     if (!before) {
@@ -94,8 +95,12 @@ function plainMessage(change) {
   const name = segments.at(-1);
   const verb = change.kind === "modified" ? "changed" : change.kind;
   if (change.property) {
-    const owner = segments.at(-2) === "properties" || segments.at(-3) === "properties" ? ` of \`${segments[segments.lastIndexOf("properties") + 1]}\`` : "";
-    return `\`${change.property}\`${owner} ${verb}.`;
+    const named = segments.lastIndexOf("properties") >= 0 ? segments.lastIndexOf("properties") : segments.lastIndexOf("parameters");
+    const owner = named >= 0 && segments[named + 1] !== undefined ? ` of \`${segments[named + 1]}\`` : "";
+    // What it was and what it is, where both are short values (`default` 10 → 20, `required` lists).
+    const [was, is] = [change.base?.value, change.revision?.value].map((v) => (v === undefined ? undefined : JSON.stringify(v)));
+    const values = change.kind === "modified" && was !== undefined && is !== undefined && was.length + is.length <= 200 ? `: ${was} → ${is}` : "";
+    return `\`${change.property}\`${owner} ${verb}${values}.`;
   }
   if (change.typeName === "Schema" && segments.at(-2) === "properties") {
     const parent = segments.at(-3) === "schemas" ? "" : ` of \`${segments.at(-3)}\``;

@@ -227,3 +227,15 @@ describe.concurrent("a response example, as the mocks (which answer by it) feel 
     expect(await embeddedSpecChanges(base, revision)).toEqual([]);
   });
 });
+
+describe.concurrent("the changelog lines name what changed", () => {
+  it("a request enum names its parameter; a default and a required list show before and after", async () => {
+    const edit: Edit = { vendor: "aliyun-ens", level: "minor", pointer: "", edit: (d) => {
+      d.components.parameters.Format.schema.enum.push("YAML");
+      d.components.parameters.PageSize.schema.default = 20;
+    } };
+    const messages = (await specChanges(...files("named enum and default", edit))).map((c: Change) => c.message);
+    expect(messages).toContain('Request enum `Format` accepts new values: "YAML".');
+    expect(messages).toContain("`default` of `PageSize` changed: 10 → 20.");
+  });
+});

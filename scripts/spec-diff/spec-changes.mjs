@@ -159,6 +159,12 @@ export async function embeddedSpecChanges(baseFile, revisionFile) {
   // Documentation the mocks drop when they embed a spec (scripts/generate-mocks.mjs DOC_KEYWORDS) changes nothing
   // they do: no release for it.
   const changes = (await specChanges(baseFile, revisionFile)).filter((c) => !RESPONSE_EXAMPLE.test(c.pointer ?? "") && !DOCUMENTATION.test(c.pointer ?? ""));
+  // A parameter's default is what the mock assumes when a request leaves it out (the ENS page size).
+  for (const [i, c] of changes.entries()) {
+    if (/\/parameters\/.*\/default$/.test(c.pointer ?? "") && rank(c.level) < rank("minor")) {
+      changes[i] = { ...c, level: "minor", rule: "bucketry/mock-default-changed", message: `${c.message.replace(/\.$/, "")} (the mock answers a request that leaves it out by the new default).` };
+    }
+  }
   const before = responseExamples(baseFile);
   const after = responseExamples(revisionFile);
   for (const [where, was] of before) {

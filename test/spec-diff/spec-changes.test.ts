@@ -238,4 +238,12 @@ describe.concurrent("the changelog lines name what changed", () => {
     expect(messages).toContain('Request enum `Format` accepts new values: "YAML".');
     expect(messages).toContain("`default` of `PageSize` changed: 10 → 20.");
   });
+
+  it("a parameter's default is behaviour for the mocks (they page by it)", async () => {
+    const edit: Edit = { vendor: "aliyun-ens", level: "patch", pointer: "", edit: (d) => (d.components.parameters.PageSize.schema.default = 20) };
+    const [base, revision] = files("mock default", edit);
+    expect(maxLevel((await specChanges(base, revision)).map((c: Change) => c.level))).toBe("patch");
+    const embedded: Change[] = await embeddedSpecChanges(base, revision);
+    expect(embedded.map((c) => `${c.level} ${c.message}`)).toContain("minor `default` of `PageSize` changed: 10 → 20 (the mock answers a request that leaves it out by the new default).");
+  });
 });

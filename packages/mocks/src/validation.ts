@@ -57,7 +57,15 @@ export function validateSchema(schema: JsonSchema | undefined, value: unknown, a
   if (schema === undefined) return [];
   const fn = validator(options.closed ? closedSchema(schema) : schema);
   if (fn(value)) return [];
-  return (fn.errors ?? []).map((e: ErrorObject) => `${at}${e.instancePath || ""} ${e.message ?? "is invalid"}${e.params && "allowedValues" in e.params ? ` (${(e.params.allowedValues as unknown[]).join(", ")})` : ""}`.trim());
+  return (fn.errors ?? []).map((e: ErrorObject) => `${at}${e.instancePath || ""} ${e.message ?? "is invalid"}${detailOf(e)}`.trim());
+}
+
+/** What the error is about, where ajv's message leaves it out: the allowed values, or the field not in the schema. */
+function detailOf(e: ErrorObject): string {
+  const params = e.params as { allowedValues?: unknown[]; unevaluatedProperty?: string; additionalProperty?: string } | undefined;
+  if (params?.allowedValues) return ` (${params.allowedValues.join(", ")})`;
+  const field = params?.unevaluatedProperty ?? params?.additionalProperty;
+  return field === undefined ? "" : `: ${JSON.stringify(field)}`;
 }
 
 const typesOf = (schema: JsonSchema): string[] =>

@@ -95,3 +95,12 @@ describe("other vendors", () => {
     for (const call of mock.requests) expect(validateRecordedResponse(call).errors, call.body).toEqual([]);
   });
 });
+
+describe("validateSchema's messages", () => {
+  it("a closed schema's error names the field it does not know (a renamed vendor field shows as itself)", async () => {
+    const { validateSchema } = await import("../src/index.js");
+    const schema = { type: "object", properties: { BucketName: { type: "string" } } };
+    expect(validateSchema(schema, { Name: "test" }, "body", { closed: true })).toEqual(['body must NOT have unevaluated properties: "Name"']);
+    expect(validateSchema({ enum: ["a", "b"] }, "c", "body")).toEqual(["body must be equal to one of the allowed values (a, b)"]);
+  });
+});

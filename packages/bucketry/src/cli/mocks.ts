@@ -13,7 +13,8 @@ export interface MockServerLike {
   endpoints: Record<Provider, string>;
   credentials: Record<Provider, AccessKeyCredentials | { token: string }>;
   clientOptions: Record<Provider, Record<string, unknown> & { provider: Provider; endpoint: string; region?: string; projectId?: string }>;
-  mock: { state: { readonly buckets: readonly { name: string }[]; readonly seed: number } };
+  /** The data set; `hitachiUsers` is read by the Hitachi provider module (`cli.mockEnv`, `cli.mockCallOptions`). */
+  mock: { state: { readonly buckets: readonly { name: string }[]; readonly seed: number; readonly hitachiUsers: readonly number[] } };
   close(): Promise<void>;
 }
 

@@ -135,8 +135,8 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   const region = requireString("aliyun-oss", "region", options.region, 'region: "cn-hangzhou"').replace(/^oss-/, "");
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${JSON.stringify(options.region)}`);
   // An endpoint's label (oss-cn-hangzhou-internal, oss-accelerate) would be signed into the V4 scope, which
-  // must be the bucket's region id.
-  if (/-internal$|^accelerate/.test(region)) {
+  // must be the bucket's region id (V1 signs no region: there it only names the host, as it always did).
+  if (options.signatureVersion !== "v1" && /-internal$|^accelerate/.test(region)) {
     throw configError("aliyun-oss", `region ${JSON.stringify(options.region)} names an endpoint: pass endpoint: "https://oss-${region}.aliyuncs.com" with the bucket's region id (e.g. region: "${region.endsWith("-internal") ? region.slice(0, -9) : "cn-hangzhou"}")`);
   }
   // The XML middleware marks the root it read in a response header; one arriving from the wire is dropped.
@@ -147,10 +147,10 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   const addressing = bucketAddressing("aliyun-oss", endpoint, options);
   if (endpoint) {
     // OSS's service hosts (oss-{region}[-internal].aliyuncs.com, oss-accelerate…, {region}.oss.aliyuncs.com for
-    // dual-stack) and a bucket's domain on them (the console's "bucket domain name"): a bucket prefixed to a
+    // dual-stack; not the legacy {bucket}.oss.aliyuncs.com) and a bucket's domain on them (the console's "bucket domain name"): a bucket prefixed to a
     // bucket's domain names a host no certificate covers; cname: true on a service host names no bucket.
     const url = new URL(endpoint);
-    const service = /^(oss-[^.]+|[^.]+\.oss)\.aliyuncs\.com$/i;
+    const service = /^(oss-[^.]+|[a-z]{2,}(-[a-z0-9]+)+\.oss)\.aliyuncs\.com$/i;
     const parent = url.hostname.slice(url.hostname.indexOf(".") + 1);
     if (addressing === "cname" && service.test(url.hostname)) {
       throw configError("aliyun-oss", `cname: true needs the bucket's own domain as endpoint; ${url.hostname} is an OSS service endpoint (leave cname out: the bucket is then addressed as {bucket}.${url.hostname})`);

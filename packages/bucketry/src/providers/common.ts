@@ -88,17 +88,22 @@ export class SecretSet {
 /**
  * `text` with every occurrence of every value replaced by `marker`; occurrences that overlap or touch become one
  * marker. One pass over the original text: two secrets that overlap (one's tail the other's head) are hidden
- * whole, and a value that happens to occur in the marker cannot garble an earlier replacement.
+ * whole, and a value that happens to occur in the marker cannot garble it — nor a marker already in the text
+ * (a message redacted twice).
  */
 export function hideValues(text: string, values: readonly string[], marker: string): string {
-  const hidden = new Uint8Array(text.length);
-  let found = false;
-  for (const v of values) if (v) for (let at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + 1)) found = !!hidden.fill(1, at, at + v.length);
-  if (!found) return text;
+  if (text.includes(marker)) return text.split(marker).map((part) => hideValues(part, values, marker)).join(marker);
+  const spans: [number, number][] = [];
+  for (const v of values) if (v) for (let at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + 1)) spans.push([at, at + v.length]);
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
   let out = "";
-  for (let i = 0; i < text.length; i++) if (!hidden[i]) out += text[i];
-  else if (!hidden[i - 1]) out += marker;
-  return out;
+  let end = 0;
+  for (const [start, stop] of spans) {
+    if (start > end || out === "") out += text.slice(end, start) + marker;
+    end = Math.max(end, stop);
+  }
+  return out + text.slice(end);
 }
 
 /**

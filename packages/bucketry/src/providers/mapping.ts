@@ -22,8 +22,8 @@ export interface FieldRule<T = unknown> {
 
 /**
  * The dotted paths into a record type that `from` may name (`BucketName`, `Owner.ID`; not into arrays), or any
- * string for an untyped record. Typing a table with its generated record type makes a renamed or retyped
- * vendor field a build error in the facade, not a run-time surprise.
+ * string for an untyped record. Typing a table with its generated record type makes a renamed vendor field,
+ * or a path that does not exist, a build error in the facade (a retyped one is the converter's to refuse).
  */
 export type PathOf<T, Depth extends unknown[] = []> = unknown extends T
   ? string

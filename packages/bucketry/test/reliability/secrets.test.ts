@@ -461,5 +461,7 @@ describe("SecretSet: what it keeps", () => {
     expect(set.redact("a shared-part-TAIL-OF-KEY and TOKEN-HEAD-shared-part")).toBe("a [redacted] and [redacted]");
     // "edac" is also a secret here: the marker written for another one is not searched again.
     expect(set.redact("TOKEN-HEAD-shared-part / edac")).toBe("[redacted] / [redacted]");
+    // Redacting an already redacted message (the facade does, for errors it rebuilds) leaves it as it is.
+    expect(set.redact(set.redact("TOKEN-HEAD-shared-part / edac"))).toBe("[redacted] / [redacted]");
   });
 });

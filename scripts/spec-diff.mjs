@@ -39,7 +39,8 @@ const recordAdvice = () => {
   for (const r of unrecorded) console.log(`  ${r.unrecorded}`);
   console.log(
     "  The release skipped `npm run version-packages` (plain `changeset version`, e.g. a release bot, or a lost release-baseline/ folder).\n" +
-      "  Fix: check out the release commit, run `node scripts/spec-diff.mjs --record-release` and commit release-baseline/ (or restore the folder).\n" +
+      "  Fix: check out the release commit, build it (`npm ci && npm run build`: the record reads the built declarations), run\n" +
+      "  `node scripts/spec-diff.mjs --record-release` and commit release-baseline/ (or restore the folder).\n" +
       "  Do not write a changeset for these changes: they were released already.",
   );
 };

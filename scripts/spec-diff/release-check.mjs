@@ -80,11 +80,14 @@ export function writeBaseline(root, pkg, surface) {
 
 const reportPath = (root, pkg) => path.join(root, REPORTS_DIR, `${pkg.id}.api.md`);
 
-/** The newest version heading (`## 0.2.0`) of a package's CHANGELOG.md, which `changeset version` writes; or null. */
+/**
+ * The newest version `changeset version` wrote into a package's CHANGELOG.md — a `## 0.2.0` heading followed by
+ * its `### Minor Changes` (Major, Patch) section — or null (none, or a changelog written by hand).
+ */
 function changelogVersion(pkg) {
   const file = path.join(pkg.dir, "CHANGELOG.md");
   if (!existsSync(file)) return null;
-  return /^## (\d+\.\d+\.\d+\S*)\s*$/m.exec(readFileSync(file, "utf8"))?.[1] ?? null;
+  return /^## (\d+\.\d+\.\d+\S*)\s*\n+### (?:Major|Minor|Patch) Changes\s*$/m.exec(readFileSync(file, "utf8"))?.[1] ?? null;
 }
 
 /**
@@ -95,7 +98,8 @@ function changelogVersion(pkg) {
  */
 function unrecordedRelease(pkg, baseline) {
   const released = changelogVersion(pkg);
-  if (baseline === null ? released === null : baseline.version === pkg.version) return null;
+  // Without a baseline, only a version Changesets released counts (a package made public later has none).
+  if (baseline === null ? released !== pkg.version : baseline.version === pkg.version) return null;
   const recorded = baseline === null ? `no release of it` : `${baseline.version}`;
   return `${pkg.name} ${pkg.version} was released (${released === null ? "package.json" : `CHANGELOG.md ## ${released}`}) but ${BASELINE_DIR}/${pkg.id}/ records ${recorded}`;
 }

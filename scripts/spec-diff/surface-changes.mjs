@@ -62,7 +62,8 @@ function classifyChange(key, before, after) {
         const gained = now.filter((t) => !old.includes(t));
         if (gained.length && old.every((t) => now.includes(t))) {
           const detail = `gained ${gained.map((t) => `\`${t}\``).join(", ")}`;
-          if (isInput(key) || gained.every(isLiteral)) return { level: "minor", verb: "widened", detail };
+          // An enum grown: literals before and after (`number` gaining `"unlimited"` is a new kind of value).
+          if (isInput(key) || (old.every(isLiteral) && gained.every(isLiteral))) return { level: "minor", verb: "widened", detail };
           return { level: "major", verb: "widened", detail: `${detail}; code that reads it may not handle that` };
         }
       }

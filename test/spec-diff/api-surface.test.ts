@@ -187,6 +187,9 @@ export declare function read(options?: CallOptions): Acl;
     expect(levels(diff(facade, facade.replace('"private" | "public-read"', '"private" | "public-read" | "public-read-write"')))).toEqual(["minor Acl.acl"]);
     expect(levels(diff(facade, facade.replace("timeoutMs?: number", "timeoutMs?: number | string")))).toEqual(["minor CallOptions.timeoutMs"]);
     expect(levels(diff(SCHEMA, SCHEMA.replace("bucket: string", "bucket: string | null")))).toEqual(["major components.schemas.ObsBucket.bucket"]);
+    // A literal gained where the value was not an enum before is a new kind of value, not an enum value added.
+    const quota = facade.replace("timeoutMs?: number;\n}", "timeoutMs?: number;\n}\nexport interface Quota {\n  limit: number;\n}");
+    expect(levels(diff(quota, quota.replace("limit: number", 'limit: number | "unlimited"')))).toEqual(["major Quota.limit"]);
   });
 
   it("a parameter group that was `never` and now has optional members was added, not changed", () => {

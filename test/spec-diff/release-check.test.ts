@@ -2,7 +2,7 @@
 // spec edit with a `patch` changeset fails the check that `npm test` runs — with the changes, the bump they need
 // and the command that fixes it — and passes after `npm run spec:changeset`. The facade, whose declarations use
 // the client's types, needs the same major bump; so does @bucketry/mocks, which answers by a copy of the spec.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM script without types
@@ -137,13 +137,20 @@ describe("a release made without `npm run version-packages`", () => {
     const first = run("scripts/spec-diff.mjs", "--check");
     expect(first.status, first.output).toBe(1);
     expect(first.output).toContain("@bucketry/huaweicloud-mpc 0.2.0 — RELEASE NOT RECORDED: @bucketry/huaweicloud-mpc 0.2.0 was released (CHANGELOG.md ## 0.2.0) but release-baseline/huaweicloud-mpc/ records no release of it");
-    expect(first.output).toContain("Fix: check out the release commit, run `node scripts/spec-diff.mjs --record-release` and commit release-baseline/");
+    expect(first.output).toContain("Fix: check out the release commit, build it (`npm ci && npm run build`: the record reads the built declarations), run\n  `node scripts/spec-diff.mjs --record-release` and commit release-baseline/");
     expect(first.output).not.toContain("npm run spec:changeset");
     const written = run("scripts/spec-diff.mjs", "--changeset");
     expect(written.status, written.output).toBe(1);
     expect(readdirSync(join(copy.dir, ".changeset")).filter((f) => f.startsWith("spec-diff-"))).toEqual([]);
     expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
     expect(run("scripts/spec-diff.mjs", "--check").status).toBe(0);
+
+    // A changelog written by hand (no Changesets section under its heading) is no release.
+    writeFileSync(join(copy.dir, "packages/mocks/CHANGELOG.md"), "# @bucketry/mocks\n\n## 0.2.0\n\nNotes written by hand.\n");
+    rmSync(join(copy.dir, "release-baseline/mocks"), { recursive: true });
+    const handWritten = run("scripts/spec-diff.mjs", "--check");
+    expect(handWritten.output).toContain("@bucketry/mocks 0.2.0 — not released yet");
+    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
 
     // The next release, again without the record: the baseline is the previous release's.
     writeFileSync(join(copy.dir, ".changeset/next.md"), '---\n"@bucketry/huaweicloud-mpc": minor\n---\n\nA feature.\n');

@@ -216,6 +216,19 @@ describe.concurrent("a response example, as the mocks (which answer by it) feel 
     expect(await embeddedSpecChanges(base, revision)).toEqual(changes);
   });
 
+  it("a field named like documentation (title, description) is a field, not documentation", async () => {
+    const edit: Edit = { vendor: "huaweicloud-mpc", level: "major", pointer: "", edit: (d) => {
+      d.components.schemas.ObsBucket.properties.title = { type: "string" };
+    } };
+    const [base, revision] = files("embedded field named title", edit);
+    const withTitle = revision.replace(/\.yaml$/, ".title.yaml");
+    const spec = loadSpec("huaweicloud-mpc");
+    spec.components.schemas.ObsBucket.properties.title = { type: "integer" };
+    writeFileSync(withTitle, stringify(spec, { lineWidth: 0 }));
+    const changes: Change[] = await embeddedSpecChanges(revision, withTitle);
+    expect(maxLevel(changes.map((c) => c.level)), changes.map((c) => `${c.level} ${c.pointer} ${c.message}`).join("\n")).toBe("major");
+  });
+
   it("needs no release of the mocks for a description or summary they drop", async () => {
     const edit: Edit = { vendor: "huaweicloud-mpc", level: "patch", pointer: "", edit: (d) => {
       d.info.description = `${d.info.description} More.`;
@@ -244,6 +257,6 @@ describe.concurrent("the changelog lines name what changed", () => {
     const [base, revision] = files("mock default", edit);
     expect(maxLevel((await specChanges(base, revision)).map((c: Change) => c.level))).toBe("patch");
     const embedded: Change[] = await embeddedSpecChanges(base, revision);
-    expect(embedded.map((c) => `${c.level} ${c.message}`)).toContain("minor `default` of `PageSize` changed: 10 → 20 (the mock answers a request that leaves it out by the new default).");
+    expect(embedded.map((c) => `${c.level} ${c.message}`)).toContain("minor `default` of `PageSize` changed: 10 → 20 (a mock that reads it answers a request that leaves it out differently).");
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { errorsOf, operationsOf } from "../mock-spec.mjs";
 
 export const LEVELS = ["none", "patch", "minor", "major"];
 export const rank = (level) => LEVELS.indexOf(level);
@@ -124,64 +125,56 @@ const isDocumentation = (pointer) => {
   const segments = pointer.split("/");
   return segments.some((s, i) => ["description", "summary", "title", "externalDocs", "$comment"].includes(s) && !["properties", "patternProperties", "required"].includes(segments[i - 1] ?? ""));
 };
-const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 
-/** Every response example of a spec, `$ref`s followed: "METHOD /path status media key" → its value as JSON. */
-function responseExamples(file) {
-  const spec = parse(readFileSync(file, "utf8"));
-  const follow = (node) => {
-    for (let i = 0; node && typeof node === "object" && typeof node.$ref === "string" && i < 16; i++) {
-      node = node.$ref.slice(2).split("/").reduce((at, part) => at?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
-    }
-    return node;
-  };
-  const out = new Map();
-  for (const [route, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      for (const [status, response] of Object.entries(follow(item?.[method])?.responses ?? {})) {
-        for (const [media, content] of Object.entries(follow(response)?.content ?? {})) {
-          // As the mocks read them: named examples, or else the single `example` (as "default").
-          const named = Object.entries(content?.examples ?? {}).map(([key, example]) => [key, follow(example)?.value]);
-          if (named.length === 0 && content && "example" in content) named.push(["default", content.example]);
-          for (const [key, value] of named) out.set(`${method.toUpperCase()} ${route} ${status} ${media} ${key}`, { status, key, value: JSON.stringify(value) });
-        }
+/** What the mocks make of a spec (scripts/mock-spec.mjs): documented error codes, and every response example. */
+function mockFacts(file) {
+  const ops = operationsOf(parse(readFileSync(file, "utf8")));
+  const examples = new Map();
+  for (const op of ops) {
+    for (const [status, response] of Object.entries(op.responses)) {
+      for (const [media, content] of Object.entries(response.content)) {
+        for (const [name, value] of Object.entries(content.examples)) examples.set(`${op.method} ${op.path} ${status} ${media} ${name}`, { status, name, value: JSON.stringify(value) });
       }
     }
   }
-  return out;
+  return { codes: new Map(errorsOf(ops).map((e) => [e.code, e])), examples };
 }
 
 /**
- * The changes of a spec as they reach a package that embeds it and answers by it (@bucketry/mocks). There a
- * response's examples are behaviour, not documentation: an error example is a documented error the mock can be
- * told to answer (`scenario.error(provider, code)`) and an example's value is what it answers. So a removed
- * example is breaking (that call throws), an added or changed one a feature; Redocly, which rates examples as
- * documentation and does not report a changed value, is replaced for them. Descriptions, summaries, titles and
- * external links, which the mocks drop, need no release of them. Every other change keeps its verdict.
+ * The changes of a spec as they reach a package that embeds it and answers by it (@bucketry/mocks), where a
+ * response's examples are behaviour, not documentation: each documented error (keyed by its vendor code, or its
+ * status where the code is missing or shared, as `scenario.error(provider, code)` takes it) and each answer's
+ * body. A documented error removed is breaking (that call throws); one added, or an example added, removed or
+ * changed (the mock answers differently), a feature. Redocly, which rates examples as documentation and does not
+ * report a changed value, is replaced for them; a parameter's default (what a mock assumes when a request leaves
+ * it out) is a feature too. Descriptions, summaries, titles and links, which the mocks drop, need no release of
+ * them. Every other change keeps its verdict.
  */
 export async function embeddedSpecChanges(baseFile, revisionFile) {
-  // Documentation the mocks drop when they embed a spec (scripts/generate-mocks.mjs DOC_KEYWORDS) changes nothing
-  // they do: no release for it.
   const changes = (await specChanges(baseFile, revisionFile)).filter((c) => !RESPONSE_EXAMPLE.test(c.pointer ?? "") && !isDocumentation(c.pointer ?? ""));
-  // A parameter's default is what the mock assumes when a request leaves it out (the ENS page size).
   for (const [i, c] of changes.entries()) {
     if (/\/parameters\/.*\/default$/.test(c.pointer ?? "") && rank(c.level) < rank("minor")) {
       changes[i] = { ...c, level: "minor", rule: "bucketry/mock-default-changed", message: `${c.message.replace(/\.$/, "")} (a mock that reads it answers a request that leaves it out differently).` };
     }
   }
-  const before = responseExamples(baseFile);
-  const after = responseExamples(revisionFile);
-  for (const [where, was] of before) {
-    const now = after.get(where);
-    const at = `${where.split(" ").slice(0, 3).join(" ")}`;
-    if (!now) {
-      changes.push({ level: "major", rule: "bucketry/mock-example-removed", pointer: at, message: `Response ${was.status} example \`${was.key}\` removed: the mock no longer answers it (for an error, \`scenario.error(provider, "${was.key}")\` throws).` });
-    } else if (now.value !== was.value) {
-      changes.push({ level: "minor", rule: "bucketry/mock-example-changed", pointer: at, message: `Response ${was.status} example \`${was.key}\` changed: the mock answers it differently.` });
+  const before = mockFacts(baseFile);
+  const after = mockFacts(revisionFile);
+  for (const [code, was] of before.codes) {
+    if (!after.codes.has(code)) {
+      changes.push({ level: "major", rule: "bucketry/mock-error-removed", pointer: `${was.operations.join(", ")} ${was.status}`, message: `Documented error \`${code}\` (${was.status}) removed: \`scenario.error(provider, "${code}")\` throws.` });
     }
   }
-  for (const [where, now] of after) {
-    if (!before.has(where)) changes.push({ level: "minor", rule: "bucketry/mock-example-added", pointer: where.split(" ").slice(0, 3).join(" "), message: `Response ${now.status} example \`${now.key}\` added: the mock can answer it.` });
+  for (const [code, now] of after.codes) {
+    if (!before.codes.has(code)) changes.push({ level: "minor", rule: "bucketry/mock-error-added", pointer: `${now.operations.join(", ")} ${now.status}`, message: `Documented error \`${code}\` (${now.status}) added: \`scenario.error(provider, "${code}")\` answers it.` });
+  }
+  for (const [where, was] of before.examples) {
+    const now = after.examples.get(where);
+    const at = where.split(" ").slice(0, 3).join(" ");
+    if (!now) changes.push({ level: "minor", rule: "bucketry/mock-example-removed", pointer: at, message: `Response ${was.status} example \`${was.name}\` removed: the mock no longer answers with it.` });
+    else if (now.value !== was.value) changes.push({ level: "minor", rule: "bucketry/mock-example-changed", pointer: at, message: `Response ${was.status} example \`${was.name}\` changed: the mock answers it differently.` });
+  }
+  for (const [where, now] of after.examples) {
+    if (!before.examples.has(where)) changes.push({ level: "minor", rule: "bucketry/mock-example-added", pointer: where.split(" ").slice(0, 3).join(" "), message: `Response ${now.status} example \`${now.name}\` added: the mock can answer with it.` });
   }
   return changes.sort((a, b) => rank(b.level) - rank(a.level) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) || (a.message < b.message ? -1 : 1));
 }

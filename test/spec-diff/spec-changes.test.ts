@@ -189,9 +189,15 @@ describe.concurrent("a response example, as the mocks (which answer by it) feel 
   const mpc403 = (d: Json) => d.paths["/v1/{project_id}/buckets"].get.responses["403"].content["application/json"].examples;
   // [name, the edit (its level: the client's verdict), the mocks' verdict, their message]
   const cases: Array<[string, Edit, string, RegExp]> = [
-    ["an error example removed", { vendor: "huaweicloud-mpc", level: "patch", pointer: "", edit: (d) => delete mpc403(d)["APIGW.0304"] }, "major", /^Response 403 example `APIGW\.0304` removed: the mock no longer answers it \(for an error, `scenario\.error\(provider, "APIGW\.0304"\)` throws\)\.$/m],
-    ["an error example added", { vendor: "huaweicloud-mpc", level: "minor", pointer: "", edit: (d) => (mpc403(d)["APIGW.0399"] = { summary: "x", value: { error_code: "APIGW.0399", error_msg: "x", request_id: "r" } }) }, "minor", /^Response 403 example `APIGW\.0399` added: the mock can answer it\.$/m],
-    ["an error example's value changed", { vendor: "huaweicloud-mpc", level: "none" as "patch", pointer: "", edit: (d) => (mpc403(d)["APIGW.0304"].value.error_msg = "Another message.") }, "minor", /^Response 403 example `APIGW\.0304` changed: the mock answers it differently\.$/m],
+    ["an error example removed", { vendor: "huaweicloud-mpc", level: "patch", pointer: "", edit: (d) => delete mpc403(d)["APIGW.0304"] }, "major", /^Documented error `APIGW\.0304` \(403\) removed: `scenario\.error\(provider, "APIGW\.0304"\)` throws\.$/m],
+    ["an error example added", { vendor: "huaweicloud-mpc", level: "minor", pointer: "", edit: (d) => (mpc403(d)["APIGW.0399"] = { summary: "x", value: { error_code: "APIGW.0399", error_msg: "x", request_id: "r" } }) }, "minor", /^Documented error `APIGW\.0399` \(403\) added: `scenario\.error\(provider, "APIGW\.0399"\)` answers it\.$/m],
+    ["an error example's message changed", { vendor: "huaweicloud-mpc", level: "none" as "patch", pointer: "", edit: (d) => (mpc403(d)["APIGW.0304"].value.error_msg = "Another message.") }, "minor", /^Response 403 example `APIGW\.0304` changed: the mock answers it differently\.$/m],
+    // The mocks key an error by the code in its body, not by the example's name.
+    ["an error example's code changed", { vendor: "huaweicloud-mpc", level: "none" as "patch", pointer: "", edit: (d) => (mpc403(d)["APIGW.0304"].value.error_code = "APIGW.0399") }, "major", /^Documented error `APIGW\.0304` \(403\) removed/m],
+    ["an error example renamed, its code kept", { vendor: "huaweicloud-mpc", level: "minor", pointer: "", edit: (d) => {
+      mpc403(d)["not-authorized"] = mpc403(d)["APIGW.0304"];
+      delete mpc403(d)["APIGW.0304"];
+    } }, "minor", /^Response 403 example `APIGW\.0304` removed: the mock no longer answers with it\.$/m],
     // ENS's responses are $refs to components/responses: followed.
     ["a referenced response's example changed", { vendor: "aliyun-ens", level: "none" as "patch", pointer: "", edit: (d) => {
       const ok = d.components.responses.ListBucketsOk.content["application/json"].examples;

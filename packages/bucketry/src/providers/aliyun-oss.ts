@@ -147,8 +147,9 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   const addressing = bucketAddressing("aliyun-oss", endpoint, options);
   if (endpoint) {
     // OSS's service hosts (oss-{region}[-internal].aliyuncs.com, oss-accelerate…, {region}.oss.aliyuncs.com for
-    // dual-stack; not the legacy {bucket}.oss.aliyuncs.com) and a bucket's domain on them (the console's "bucket domain name"): a bucket prefixed to a
-    // bucket's domain names a host no certificate covers; cname: true on a service host names no bucket.
+    // dual-stack; not the legacy {bucket}.oss.aliyuncs.com) and a bucket's domain on them (the console's "bucket
+    // domain name"): a bucket prefixed to a bucket's domain names a host no certificate covers; cname: true on a
+    // service host names no bucket.
     const url = new URL(endpoint);
     const service = /^(oss-[^.]+|[a-z]{2,}(-[a-z0-9]+)+\.oss)\.aliyuncs\.com$/i;
     const parent = url.hostname.slice(url.hostname.indexOf(".") + 1);

@@ -11,7 +11,7 @@ import path from "node:path";
 import getReleasePlanModule from "@changesets/get-release-plan";
 import { parse } from "yaml";
 import { apiSurfaces, formatReport, parseReport } from "./api-surface.mjs";
-import { embeddedSpecChanges, LABEL, maxLevel, rank, specChanges } from "./spec-changes.mjs";
+import { embeddedSpecChanges, LABEL, maxLevel, rank, schemaUse, specChanges } from "./spec-changes.mjs";
 import { surfaceChanges } from "./surface-changes.mjs";
 
 const getReleasePlan = getReleasePlanModule.default ?? getReleasePlanModule;
@@ -170,7 +170,8 @@ export async function analyze(root) {
       }
     }
     const currentEntries = Object.fromEntries(Object.entries(surface.entries));
-    record.surfaceChanges = surfaceChanges(baseline.report, currentEntries);
+    // A generated client's schemas travel one way or both (read from its spec as it is now).
+    record.surfaceChanges = surfaceChanges(baseline.report, currentEntries, pkg.spec ? schemaUse(path.join(root, pkg.spec)) : undefined);
     record.own = maxLevel([...record.specChanges, ...record.surfaceChanges].map((c) => c.level));
     return record;
   });

@@ -119,6 +119,7 @@ function plainMessage(change) {
   return `${what[0].toUpperCase()}${what.slice(1)} \`${name}\` ${verb}.`;
 }
 
+const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const RESPONSE_EXAMPLE = /\/responses\/[^/]+\/content\/[^/]+\/examples?(\/|$)/;
 /** A pointer into documentation the mocks drop: a description, summary, title, link or comment — not a field so named. */
 const isDocumentation = (pointer) => {
@@ -177,6 +178,40 @@ export async function embeddedSpecChanges(baseFile, revisionFile) {
     if (!before.examples.has(where)) changes.push({ level: "minor", rule: "bucketry/mock-example-added", pointer: where.split(" ").slice(0, 3).join(" "), message: `Response ${now.status} example \`${now.name}\` added: the mock can answer with it.` });
   }
   return changes.sort((a, b) => rank(b.level) - rank(a.level) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) || (a.message < b.message ? -1 : 1));
+}
+
+/**
+ * Which way each schema of a spec travels: name → "request" (only in parameters and request bodies), "response"
+ * (only in responses) or "both". A schema reached through another one travels with it. The API report uses it to
+ * rate a generated member: a field users only read may become required, one they only pass may become optional.
+ */
+export function schemaUse(specFile) {
+  const spec = parse(readFileSync(specFile, "utf8"));
+  const use = new Map();
+  const resolve = (ref) => ref.slice(2).split("/").reduce((at, part) => at?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
+  const visit = (node, way, seen = new Set()) => {
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
+      const schema = /^#\/components\/schemas\/([^/]+)$/.exec(node.$ref)?.[1];
+      if (schema !== undefined) {
+        const was = use.get(schema);
+        use.set(schema, was === undefined || was === way ? way : "both");
+      }
+      visit(resolve(node.$ref), way, seen);
+    }
+    for (const value of Object.values(node)) visit(value, way, seen);
+  };
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const [method, op] of Object.entries(item ?? {})) {
+      if (method === "parameters") visit(op, "request");
+      if (!HTTP_METHODS.includes(method) || !op) continue;
+      visit(op.parameters, "request");
+      visit(op.requestBody, "request");
+      visit(op.responses, "response");
+    }
+  }
+  return use;
 }
 
 /**

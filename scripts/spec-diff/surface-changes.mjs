@@ -43,8 +43,23 @@ const isLiteral = (t) => /^("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?\d+(?:\.\d+)?)
 
 /** A member users only pass in: an options/init type's, or an operation's parameters or request body. */
 const isInput = (key) => /^[A-Za-z_$][\w$]*(Options|Init)(\.|$)/.test(key) || /^(operations\.[^.]+|paths\..+)\.(parameters|requestBody)(\.|$)/.test(key);
+/** A member users only read: an operation's responses. */
+const isOutput = (key) => /^(operations\.[^.]+|paths\..+)\.responses(\.|$)/.test(key);
 
-function classifyChange(key, before, after) {
+/**
+ * Which way a key's values travel: "in" (users pass them), "out" (users read them) or undefined (both, or
+ * unknown). `schemaUse` says it for a spec's schemas: name → "request" | "response" | "both".
+ */
+function directionOf(key, schemaUse) {
+  if (isInput(key)) return "in";
+  if (isOutput(key)) return "out";
+  const name = /^components\.schemas\.([^.]+)/.exec(key)?.[1];
+  const use = name === undefined ? undefined : schemaUse?.get(name);
+  return use === "request" ? "in" : use === "response" ? "out" : undefined;
+}
+
+function classifyChange(key, before, after, schemaUse) {
+  const direction = directionOf(key, schemaUse);
   if (before.length === 1 && after.length === 1) {
     const a = splitLine(before[0]);
     const b = splitLine(after[0]);
@@ -52,10 +67,12 @@ function classifyChange(key, before, after) {
     const tb = a.keyword === b.keyword ? typePart(b.rest) : null;
     if (ta && tb) {
       // A parameter group users must now pass (`query?: never` → `query: { … }`) is required, not just added.
-      if (ta.type === "never" && tb.type !== "never") return isInput(key) && !tb.head.startsWith("?") ? { level: "major", verb: "changed", fromNever: true } : { level: "minor", verb: "added", fromNever: true };
+      if (ta.type === "never" && tb.type !== "never") return direction === "in" && !tb.head.startsWith("?") ? { level: "major", verb: "changed", fromNever: true } : { level: "minor", verb: "added", fromNever: true };
       if (tb.type === "never" && ta.type !== "never") return { level: "major", verb: "removed" };
       // Something users pass in that became optional (`Prefix: string` → `Prefix?: string`): every call still fits.
-      if (isInput(key) && ta.type === tb.type && tb.head.replace("?", "") === ta.head && ta.head !== tb.head) return { level: "minor", verb: "made optional" };
+      if (direction === "in" && ta.type === tb.type && tb.head.replace("?", "") === ta.head && ta.head !== tb.head) return { level: "minor", verb: "made optional" };
+      // Something users only read that is now always there (`creation_date?:` → `creation_date:`): every reader still fits.
+      if (direction === "out" && ta.type === tb.type && ta.head.replace("?", "") === tb.head && ta.head !== tb.head) return { level: "minor", verb: "made required" };
       if (ta.head === tb.head) {
         const old = alternatives(ta.type);
         const now = alternatives(tb.type);
@@ -63,7 +80,7 @@ function classifyChange(key, before, after) {
         if (gained.length && old.every((t) => now.includes(t))) {
           const detail = `gained ${gained.map((t) => `\`${t}\``).join(", ")}`;
           // An enum grown: literals before and after (`number` gaining `"unlimited"` is a new kind of value).
-          if (isInput(key) || (old.every(isLiteral) && gained.every(isLiteral))) return { level: "minor", verb: "widened", detail };
+          if (direction === "in" || (old.every(isLiteral) && gained.every(isLiteral))) return { level: "minor", verb: "widened", detail };
           return { level: "major", verb: "widened", detail: `${detail}; code that reads it may not handle that` };
         }
       }
@@ -75,9 +92,10 @@ function classifyChange(key, before, after) {
 /**
  * Changes from the `base` report to the `current` one (both `{ [entry]: lines[] }`):
  * `[{ level, entry, key, message }]`, breaking first. A removed or added member whose parent was removed or
- * added with it is not listed on its own.
+ * added with it is not listed on its own. `schemaUse` (a client's spec: schema name → "request" | "response" |
+ * "both", see schemaUse in spec-changes.mjs) tells which way a generated schema's values travel.
  */
-export function surfaceChanges(base, current) {
+export function surfaceChanges(base, current, schemaUse = undefined) {
   const out = [];
   const entries = [...new Set([...Object.keys(base), ...Object.keys(current)])].sort();
   for (const entry of entries) {
@@ -102,10 +120,10 @@ export function surfaceChanges(base, current) {
     for (const [key, lines] of before) {
       const now = after.get(key);
       if (!now || now.join("\n") === lines.join("\n")) continue;
-      const { level, verb, detail, fromNever } = classifyChange(key, lines, now);
+      const { level, verb, detail, fromNever } = classifyChange(key, lines, now, schemaUse);
       if (fromNever) changedNever.add(key);
       if (verb === "removed") changedToNever.add(key);
-      const shown = verb === "changed" || verb === "made optional" ? `\`${lines.join(" / ")}\` → \`${now.join(" / ")}\`` : verb === "widened" ? `\`${now.join(" / ")}\` (${detail})` : `\`${(verb === "removed" ? lines : now).join(" / ")}\``;
+      const shown = verb === "changed" || verb.startsWith("made ") ? `\`${lines.join(" / ")}\` → \`${now.join(" / ")}\`` : verb === "widened" ? `\`${now.join(" / ")}\` (${detail})` : `\`${(verb === "removed" ? lines : now).join(" / ")}\``;
       out.push({ level, entry, key, message: `${verb[0].toUpperCase()}${verb.slice(1)}: ${shown}.` });
     }
     for (const key of removed) {

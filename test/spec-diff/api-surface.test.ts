@@ -198,6 +198,22 @@ export declare function read(options?: CallOptions): Acl;
     expect(levels(diff(after, SCHEMA))).toEqual(["major operations.ListAllBuckets.parameters.query"]);
   });
 
+  it("a schema users only read may gain a required field; one they only pass may lose one (the spec says which)", () => {
+    const before = surfaceOf(fixture({ "dist/index.d.ts": SCHEMA }));
+    const required = surfaceOf(fixture({ "dist/index.d.ts": SCHEMA.replace("region?: string", "region: string") }));
+    const optional = surfaceOf(fixture({ "dist/index.d.ts": SCHEMA.replace("bucket: string", "bucket?: string") }));
+    const read = new Map([["ObsBucket", "response"]]);
+    const passed = new Map([["ObsBucket", "request"]]);
+    const both = new Map([["ObsBucket", "both"]]);
+    expect(levels(surfaceChanges(before, required, read))).toEqual(["minor components.schemas.ObsBucket.region"]);
+    expect(surfaceChanges(before, required, read)[0]!.message).toMatch(/^Made required: /);
+    expect(levels(surfaceChanges(before, optional, read))).toEqual(["major components.schemas.ObsBucket.bucket"]);
+    expect(levels(surfaceChanges(before, optional, passed))).toEqual(["minor components.schemas.ObsBucket.bucket"]);
+    expect(levels(surfaceChanges(before, required, passed))).toEqual(["major components.schemas.ObsBucket.region"]);
+    expect(levels(surfaceChanges(before, required, both))).toEqual(["major components.schemas.ObsBucket.region"]);
+    expect(levels(surfaceChanges(before, required))).toEqual(["major components.schemas.ObsBucket.region"]);
+  });
+
   it("a parameter users must now pass is breaking; one they no longer must pass is a feature", () => {
     const required = SCHEMA.replace("query?: never;", "query: { region_scope: string };");
     expect(levels(diff(SCHEMA, required))).toEqual(["major operations.ListAllBuckets.parameters.query"]);

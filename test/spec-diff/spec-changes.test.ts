@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 // @ts-expect-error plain ESM script without types
-import { embeddedSpecChanges, maxLevel, specChanges } from "../../scripts/spec-diff/spec-changes.mjs";
-import { loadSpec, type Json } from "./helpers.js";
+import { embeddedSpecChanges, maxLevel, schemaUse, specChanges } from "../../scripts/spec-diff/spec-changes.mjs";
+import { loadSpec, root, type Json } from "./helpers.js";
 
 type Change = { level: string; pointer: string; message: string; rule: string };
 type Edit = { vendor: string; level: "major" | "minor" | "patch"; pointer: string; rule?: string; edit: (spec: Json) => void };
@@ -264,5 +264,12 @@ describe.concurrent("the changelog lines name what changed", () => {
     expect(maxLevel((await specChanges(base, revision)).map((c: Change) => c.level))).toBe("patch");
     const embedded: Change[] = await embeddedSpecChanges(base, revision);
     expect(embedded.map((c) => `${c.level} ${c.message}`)).toContain("minor `default` of `PageSize` changed: 10 → 20 (a mock that reads it answers a request that leaves it out differently).");
+  });
+});
+
+describe("which way a spec's schemas travel", () => {
+  it("response schemas, request schemas and what they reach", () => {
+    expect(Object.fromEntries(schemaUse(join(root, "specs/hitachi-vsp-one-object.yaml")))).toMatchObject({ ListUserBucketsRequest: "request", UserBucket: "response", ErrorResponse: "response" });
+    expect(Object.fromEntries(schemaUse(join(root, "specs/huaweicloud-mpc.yaml")))).toEqual({ ListAllBucketsResponse: "response", ObsBucket: "response", ErrorResponse: "response", ApiGatewayErrorResponse: "response" });
   });
 });

@@ -147,14 +147,15 @@ function mockFacts(file) {
  * status where the code is missing or shared, as `scenario.error(provider, code)` takes it) and each answer's
  * body. A documented error removed is breaking (that call throws); one added, or an example added, removed or
  * changed (the mock answers differently), a feature. Redocly, which rates examples as documentation and does not
- * report a changed value, is replaced for them; a parameter's default (what a mock assumes when a request leaves
- * it out) is a feature too. Descriptions, summaries, titles and links, which the mocks drop, need no release of
+ * report a changed value, is replaced for them; a parameter's or server variable's default (what a mock assumes
+ * when a request leaves it out) is a feature too. Descriptions, summaries, titles and links, which the mocks drop, need no release of
  * them. Every other change keeps its verdict.
  */
 export async function embeddedSpecChanges(baseFile, revisionFile) {
   const changes = (await specChanges(baseFile, revisionFile)).filter((c) => !RESPONSE_EXAMPLE.test(c.pointer ?? "") && !isDocumentation(c.pointer ?? ""));
   for (const [i, c] of changes.entries()) {
-    if (/\/parameters\/.*\/default$/.test(c.pointer ?? "") && rank(c.level) < rank("minor")) {
+    // …and a server variable's default is what it assumes of a custom base URL that cannot carry it (OSS's bucket).
+    if (/\/(parameters\/.*|servers\/.*\/variables\/[^/]+)\/default$/.test(c.pointer ?? "") && rank(c.level) < rank("minor")) {
       changes[i] = { ...c, level: "minor", rule: "bucketry/mock-default-changed", message: `${c.message.replace(/\.$/, "")} (a mock that reads it answers a request that leaves it out differently).` };
     }
   }

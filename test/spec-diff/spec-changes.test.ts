@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 // @ts-expect-error plain ESM script without types
-import { embeddedSpecChanges, maxLevel, schemaUse, specChanges } from "../../scripts/spec-diff/spec-changes.mjs";
+import { embeddedSpecChanges, maxLevel, rank, schemaUse, specChanges } from "../../scripts/spec-diff/spec-changes.mjs";
 import { loadSpec, root, type Json } from "./helpers.js";
 
 type Change = { level: string; pointer: string; message: string; rule: string };
@@ -264,6 +264,14 @@ describe.concurrent("the changelog lines name what changed", () => {
     expect(maxLevel((await specChanges(base, revision)).map((c: Change) => c.level))).toBe("patch");
     const embedded: Change[] = await embeddedSpecChanges(base, revision);
     expect(embedded.map((c) => `${c.level} ${c.message}`)).toContain("minor `default` of `PageSize` changed: 10 → 20 (a mock that reads it answers a request that leaves it out differently).");
+  });
+
+  it("a server variable's default is behaviour for the mocks too", async () => {
+    const edit: Edit = { vendor: "aliyun-oss", level: "patch", pointer: "", edit: (d) => (d.servers[0].variables.bucket.default = "otherbucket") };
+    const [base, revision] = files("mock server default", edit);
+    expect(rank((maxLevel((await specChanges(base, revision)).map((c: Change) => c.level))))).toBeLessThan(rank("minor"));
+    const embedded: Change[] = await embeddedSpecChanges(base, revision);
+    expect(maxLevel(embedded.map((c) => c.level)), embedded.map((c) => `${c.level} ${c.pointer} ${c.message}`).join("\n")).toBe("minor");
   });
 });
 

@@ -224,9 +224,13 @@ export async function specChanges(baseFile, revisionFile) {
   const seen = new Map();
   for (const change of report.changes ?? []) {
     const pointerOf = (location) => location?.pointer ?? (change.kind === "removed" ? change.base?.pointer : change.revision?.pointer) ?? change.path;
+    const gaps = gapVerdicts(change);
+    // Where our rule reads a change, it replaces Redocly's verdicts of it that are not higher: one change, one
+    // reading (a type change is "narrowed" for a TypeScript reader, not also "widened").
+    const ours = gaps.length ? rank(maxLevel(gaps.map((v) => v.level))) : -1;
     const verdicts = [
-      ...change.verdicts.map((v) => ({ level: v.impact, rule: v.ruleId, message: v.message, pointer: pointerOf(v.location) })),
-      ...gapVerdicts(change).map((v) => ({ ...v, pointer: pointerOf() })),
+      ...change.verdicts.filter((v) => !LEVELS.includes(v.impact) || rank(v.impact) > ours).map((v) => ({ level: v.impact, rule: v.ruleId, message: v.message, pointer: pointerOf(v.location) })),
+      ...gaps.map((v) => ({ ...v, pointer: pointerOf() })),
     ];
     if (verdicts.length === 0) verdicts.push({ level: change.impact, rule: "", message: plainMessage(change), pointer: pointerOf() });
     for (const v of verdicts) {

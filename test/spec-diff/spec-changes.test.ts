@@ -275,6 +275,16 @@ describe.concurrent("the changelog lines name what changed", () => {
   });
 });
 
+describe("one reading per change", () => {
+  it("a response type changed from integer to string is narrowed (ours), not also widened (Redocly's)", async () => {
+    const edit: Edit = { vendor: "aliyun-ens", level: "major", pointer: "", edit: (d) => (d.components.schemas.ListBucketsResponse.properties.TotalCount.type = "string") };
+    const changes: Change[] = await specChanges(...files("one reading", edit));
+    const lines = changes.map((c) => `${c.level} ${c.message}`);
+    expect(lines.some((l) => /^major Response type of `TotalCount` narrowed/.test(l)), lines.join("\n")).toBe(true);
+    expect(lines.filter((l) => /widened/i.test(l)), lines.join("\n")).toEqual([]);
+  });
+});
+
 describe("which way a spec's schemas travel", () => {
   it("response schemas, request schemas and what they reach", () => {
     expect(Object.fromEntries(schemaUse(join(root, "specs/hitachi-vsp-one-object.yaml")))).toMatchObject({ ListUserBucketsRequest: "request", UserBucket: "response", ErrorResponse: "response" });

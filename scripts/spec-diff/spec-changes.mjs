@@ -124,7 +124,9 @@ const RESPONSE_EXAMPLE = /\/responses\/[^/]+\/content\/[^/]+\/examples?(\/|$)/;
 /** A pointer into documentation the mocks drop: a description, summary, title, link or comment — not a field so named. */
 const isDocumentation = (pointer) => {
   const segments = pointer.split("/");
-  return segments.some((s, i) => ["description", "summary", "title", "externalDocs", "$comment"].includes(s) && !["properties", "patternProperties", "required"].includes(segments[i - 1] ?? ""));
+  // Not when the segment is a name: a property, parameter, schema, server variable… called "title".
+  const named = ["properties", "patternProperties", "required", "parameters", "variables", "schemas", "headers", "responses", "requestBodies", "examples", "securitySchemes"];
+  return segments.some((s, i) => ["description", "summary", "title", "externalDocs", "$comment"].includes(s) && !named.includes(segments[i - 1] ?? ""));
 };
 
 /** What the mocks make of a spec (scripts/mock-spec.mjs): documented error codes, and every response example. */
@@ -194,7 +196,8 @@ export function schemaUse(specFile) {
     if (!node || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
     if (typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
-      const schema = /^#\/components\/schemas\/([^/]+)$/.exec(node.$ref)?.[1];
+      // A whole schema or a part of one (`#/components/schemas/Bucket/properties/owner`).
+      const schema = /^#\/components\/schemas\/([^/]+)/.exec(node.$ref)?.[1];
       if (schema !== undefined) {
         const was = use.get(schema);
         use.set(schema, was === undefined || was === way ? way : "both");
@@ -203,7 +206,8 @@ export function schemaUse(specFile) {
     }
     for (const value of Object.values(node)) visit(value, way, seen);
   };
-  for (const item of Object.values(spec.paths ?? {})) {
+  for (const given of Object.values(spec.paths ?? {})) {
+    const item = typeof given?.$ref === "string" ? resolve(given.$ref) : given;
     for (const [method, op] of Object.entries(item ?? {})) {
       if (method === "parameters") visit(op, "request");
       if (!HTTP_METHODS.includes(method) || !op) continue;
@@ -227,7 +231,8 @@ export async function specChanges(baseFile, revisionFile) {
     const gaps = gapVerdicts(change);
     // Where our rule reads a change, it replaces Redocly's verdicts of it that are not higher: one change, one
     // reading (a type change is "narrowed" for a TypeScript reader, not also "widened").
-    const ours = gaps.length ? rank(maxLevel(gaps.map((v) => v.level))) : -1;
+    // Only for a type change: an enum's verdicts say other things (the values gained) worth keeping.
+    const ours = gaps.some((v) => change.property === "type" && v.rule === "bucketry/response-type-narrowed") ? rank(maxLevel(gaps.map((v) => v.level))) : -1;
     const verdicts = [
       ...change.verdicts.filter((v) => !LEVELS.includes(v.impact) || rank(v.impact) > ours).map((v) => ({ level: v.impact, rule: v.ruleId, message: v.message, pointer: pointerOf(v.location) })),
       ...gaps.map((v) => ({ ...v, pointer: pointerOf() })),

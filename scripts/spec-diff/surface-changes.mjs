@@ -42,9 +42,12 @@ function typePart(rest) {
 const isLiteral = (t) => /^("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|-?\d+(?:\.\d+)?)$/.test(t);
 
 /** A member users only pass in: an options/init type's, or an operation's parameters or request body. */
-const isInput = (key) => /^[A-Za-z_$][\w$]*(Options|Init)(\.|$)/.test(key) || /^(operations\.[^.]+|paths\..+)\.(parameters|requestBody)(\.|$)/.test(key);
-/** A member users only read: an operation's responses. */
-const isOutput = (key) => /^(operations\.[^.]+|paths\..+)\.responses(\.|$)/.test(key);
+const isInput = (key) =>
+  /^[A-Za-z_$][\w$]*(Options|Init)(\.|$)/.test(key) ||
+  /^(operations\.[^.[]+|paths\[[^\]]*\](\.[a-z]+)?)\.(parameters|requestBody)([.[]|$)/.test(key) ||
+  /^components\.(parameters|requestBodies)([.[]|$)/.test(key);
+/** A member users only read: an operation's responses (keyed `responses["200"]`), response components and headers. */
+const isOutput = (key) => /^(operations\.[^.[]+|paths\[[^\]]*\](\.[a-z]+)?)\.responses([.[]|$)/.test(key) || /^components\.(responses|headers)([.[]|$)/.test(key);
 
 /**
  * Which way a key's values travel: "in" (users pass them), "out" (users read them) or undefined (both, or
@@ -80,7 +83,7 @@ function classifyChange(key, before, after, schemaUse) {
         if (gained.length && old.every((t) => now.includes(t))) {
           const detail = `gained ${gained.map((t) => `\`${t}\``).join(", ")}`;
           // An enum grown: literals before and after (`number` gaining `"unlimited"` is a new kind of value).
-          if (direction === "in" || (old.every(isLiteral) && gained.every(isLiteral))) return { level: "minor", verb: "widened", detail };
+          if (direction === "in" || (old.every((t) => isLiteral(t) || t === "null" || t === "undefined") && gained.every(isLiteral))) return { level: "minor", verb: "widened", detail };
           return { level: "major", verb: "widened", detail: `${detail}; code that reads it may not handle that` };
         }
       }

@@ -214,6 +214,18 @@ export declare function read(options?: CallOptions): Acl;
     expect(levels(surfaceChanges(before, required))).toEqual(["major components.schemas.ObsBucket.region"]);
   });
 
+  it("report keys as openapi-typescript writes them: responses[\"200\"], paths[\"/\"], components' responses and parameters", () => {
+    const before = 'export interface paths {\n  "/": {\n    parameters: { query: { Action: string } };\n  };\n}\nexport interface operations {\n  List: {\n    responses: { 200: { headers: { "x-id"?: string } } };\n  };\n}\nexport interface components {\n  parameters: { Size: number };\n}\n';
+    expect(levels(diff(before, before.replace("Action: string", "Action?: string")))).toEqual(['minor paths["/"].parameters.query.Action']);
+    expect(levels(diff(before, before.replace('"x-id"?: string', '"x-id": string')))).toEqual(['minor operations.List.responses["200"].headers["x-id"]']);
+    expect(levels(diff(before, before.replace("Size: number", "Size: number | string")))).toEqual(["minor components.parameters.Size"]);
+  });
+
+  it("a nullable enum that gains a value is an enum value added", () => {
+    const nullable = 'export interface Acl {\n  acl: "private" | "public-read" | null;\n}\n';
+    expect(levels(diff(nullable, nullable.replace('| null', '| "public-read-write" | null')))).toEqual(["minor Acl.acl"]);
+  });
+
   it("a parameter users must now pass is breaking; one they no longer must pass is a feature", () => {
     const required = SCHEMA.replace("query?: never;", "query: { region_scope: string };");
     expect(levels(diff(SCHEMA, required))).toEqual(["major operations.ListAllBuckets.parameters.query"]);

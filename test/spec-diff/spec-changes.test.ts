@@ -235,6 +235,15 @@ describe.concurrent("a response example, as the mocks (which answer by it) feel 
     expect(maxLevel(changes.map((c) => c.level)), changes.map((c) => `${c.level} ${c.pointer} ${c.message}`).join("\n")).toBe("major");
   });
 
+  it("a parameter named like documentation is a parameter", async () => {
+    const edit: Edit = { vendor: "aliyun-ens", level: "major", pointer: "", edit: (d) => {
+      d.components.parameters.title = { name: "title", in: "query", required: true, schema: { type: "string" } };
+      d.paths["/"].parameters.push({ $ref: "#/components/parameters/title" });
+    } };
+    const [base, revision] = files("embedded parameter named title", edit);
+    expect(maxLevel((await embeddedSpecChanges(base, revision)).map((c: Change) => c.level))).toBe(maxLevel((await specChanges(base, revision)).map((c: Change) => c.level)));
+  });
+
   it("needs no release of the mocks for a description or summary they drop", async () => {
     const edit: Edit = { vendor: "huaweicloud-mpc", level: "patch", pointer: "", edit: (d) => {
       d.info.description = `${d.info.description} More.`;
@@ -286,6 +295,24 @@ describe("one reading per change", () => {
 });
 
 describe("which way a spec's schemas travel", () => {
+  it("a request that refers to part of a schema, or comes through a referenced path item, uses that schema", () => {
+    const spec = {
+      openapi: "3.1.0",
+      info: { title: "t", version: "1" },
+      paths: {
+        "/a": { $ref: "#/components/pathItems/A" },
+        "/b": { post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Bucket/properties/owner" } } } }, responses: { 200: { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Bucket" } } } } } } },
+      },
+      components: {
+        pathItems: { A: { post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Query" } } } }, responses: { 200: { description: "ok" } } } } },
+        schemas: { Query: { type: "object" }, Bucket: { type: "object", properties: { owner: { type: "string" } } } },
+      },
+    };
+    const file = join(work, "use.yaml");
+    writeFileSync(file, stringify(spec));
+    expect(Object.fromEntries(schemaUse(file))).toEqual({ Query: "request", Bucket: "both" });
+  });
+
   it("response schemas, request schemas and what they reach", () => {
     expect(Object.fromEntries(schemaUse(join(root, "specs/hitachi-vsp-one-object.yaml")))).toMatchObject({ ListUserBucketsRequest: "request", UserBucket: "response", ErrorResponse: "response" });
     expect(Object.fromEntries(schemaUse(join(root, "specs/huaweicloud-mpc.yaml")))).toEqual({ ListAllBucketsResponse: "response", ObsBucket: "response", ErrorResponse: "response", ApiGatewayErrorResponse: "response" });

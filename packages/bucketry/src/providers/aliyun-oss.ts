@@ -134,9 +134,11 @@ export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string, onDrop
 export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClient {
   const region = requireString("aliyun-oss", "region", options.region, 'region: "cn-hangzhou"').replace(/^oss-/, "");
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${JSON.stringify(options.region)}`);
-  // An endpoint's label (oss-cn-hangzhou-internal, oss-accelerate) would be signed into the V4 scope, which
-  // must be the bucket's region id (V1 signs no region: there it only names the host, as it always did).
-  if (options.signatureVersion !== "v1" && /-internal$|^accelerate/.test(region)) {
+  const version = options.signatureVersion ?? "v4";
+  if (version !== "v4" && version !== "v1") throw configError("aliyun-oss", `signatureVersion must be "v4" or "v1", got ${String(version)}`);
+  // An endpoint's label (oss-cn-hangzhou-internal, oss-accelerate-overseas) would be signed into the V4 scope,
+  // which must be the bucket's region id (V1 signs no region: there it only names the host, as it always did).
+  if (version === "v4" && /-internal$|^accelerate/.test(region)) {
     throw configError("aliyun-oss", `region ${JSON.stringify(options.region)} names an endpoint: pass endpoint: "https://oss-${region}.aliyuncs.com" with the bucket's region id (e.g. region: "${region.endsWith("-internal") ? region.slice(0, -9) : "cn-hangzhou"}")`);
   }
   // The XML middleware marks the root it read in a response header; one arriving from the wire is dropped.
@@ -151,7 +153,9 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
     // domain name"): a bucket prefixed to a bucket's domain names a host no certificate covers; cname: true on a
     // service host names no bucket.
     const url = new URL(endpoint);
-    const service = /^(oss-[^.]+|[a-z]{2,}(-[a-z0-9]+)+\.oss)\.aliyuncs\.com$/i;
+    // Dual-stack hosts start with a region id (cn-hangzhou, ap-southeast-1: a known area prefix), which tells them
+    // from a legacy bucket domain such as my-bucket.oss.aliyuncs.com.
+    const service = /^(oss-[^.]+|(cn|ap|us|eu|me|na|sa|af|rg)-[a-z0-9]+(-[a-z0-9]+)*\.oss)\.aliyuncs\.com$/i;
     const parent = url.hostname.slice(url.hostname.indexOf(".") + 1);
     if (addressing === "cname" && service.test(url.hostname)) {
       throw configError("aliyun-oss", `cname: true needs the bucket's own domain as endpoint; ${url.hostname} is an OSS service endpoint (leave cname out: the bucket is then addressed as {bucket}.${url.hostname})`);
@@ -160,8 +164,6 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
       throw configError("aliyun-oss", `endpoint ${url.hostname} is a bucket's domain: pass ${url.protocol}//${parent} and name the bucket in each call, or cname: true to reach only that bucket through it`);
     }
   }
-  const version = options.signatureVersion ?? "v4";
-  if (version !== "v4" && version !== "v1") throw configError("aliyun-oss", `signatureVersion must be "v4" or "v1", got ${String(version)}`);
   const signer = (bucket?: string) => {
     // A CNAME host does not name the bucket: the signer is told it (per call); other styles carry it in the URL.
     const common = { credentials, addressing: addressing === "path" ? ("path" as const) : ("virtual-hosted" as const), clock: state.clock.now, ...(bucket !== undefined ? { bucket } : {}) };

@@ -92,7 +92,7 @@ export class SecretSet {
  * (a message redacted twice).
  */
 export function hideValues(text: string, values: readonly string[], marker: string): string {
-  if (text.includes(marker)) return text.split(marker).map((part) => hideValues(part, values, marker)).join(marker);
+  if (marker && text.includes(marker)) return text.split(marker).map((part) => hideValues(part, values, marker)).join(marker);
   const spans: [number, number][] = [];
   for (const v of values) if (v) for (let at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + 1)) spans.push([at, at + v.length]);
   if (spans.length === 0) return text;

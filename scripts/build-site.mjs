@@ -3,11 +3,11 @@
 // guide (model + per-vendor field mappings read from the provider modules' own tables), and the getting-started
 // pages. What it says about a provider comes from its spec and its provider module (packages/bucketry/src/providers).
 // The Redocly pages (one per spec) come from build-docs.mjs; the facade API reference from TypeDoc (docs/api/).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { card, spec, vendors } from "./spec-cards.mjs";
-import { root } from "./repo.mjs";
+import { OPERATION_METHODS, root } from "./repo.mjs";
 import { changesPageBody } from "./spec-diff/changes-page.mjs";
 import { TRY_IT, bundleTryIt, tryItBody, tryItConfig, tryItFile } from "./try-it-pages.mjs";
 
@@ -114,7 +114,6 @@ ${cards}`,
 }
 
 // ---- coverage matrix ------------------------------------------------------------------------------------
-const METHODS = ["get", "put", "post", "delete", "patch", "head"];
 const resolve = (doc, node) => {
   let n = node;
   for (let i = 0; n?.$ref && i < 16; i++) n = n.$ref.slice(2).split("/").reduce((a, k) => a?.[k.replace(/~1/g, "/")], doc);
@@ -143,7 +142,7 @@ function coveragePage(modules) {
     const doc = spec(v);
     const c = card(v);
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
-      for (const method of METHODS) {
+      for (const method of OPERATION_METHODS) {
         const op = item[method];
         if (!op) continue;
         const schemes = op.security ?? doc.security ?? [];
@@ -223,7 +222,6 @@ async function tryItPages(modules) {
 
 // ---- getting started ------------------------------------------------------------------------------------
 // Code samples live in docs-src/ (one file per sample) so the sample test can run exactly what is shown.
-import { readdirSync, readFileSync, existsSync } from "node:fs";
 const samplesDir = join(root, "docs-src", "samples");
 const sample = (name) => {
   const file = join(samplesDir, name);

@@ -2,9 +2,21 @@
 // its documented errors, keyed as `scenario.error(provider, code)` takes them. Shared by the mock generator
 // (scripts/generate-mocks.mjs) and the release check, which rates a spec change by what it does to the mocks.
 
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+import { OPERATION_METHODS } from "./repo.mjs";
+
+/** Keywords that hold prose or links: what a reader sees, not what a mock or a client does. */
+export const PROSE_KEYWORDS = ["description", "summary", "title", "externalDocs", "$comment"];
 /** Documentation-only keywords dropped from schemas (the spec hash in the generated header still tracks every change). */
-export const DOC_KEYWORDS = new Set(["description", "summary", "examples", "example", "externalDocs", "$comment", "title"]);
+export const DOC_KEYWORDS = new Set([...PROSE_KEYWORDS, "examples", "example"]);
+
+/** The node a local `$ref` ("#/components/…", JSON-pointer escaped) points at, one hop; undefined when dangling. */
+export function refTarget(spec, ref) {
+  return ref
+    .slice(2)
+    .split("/")
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, key) => acc?.[key], spec);
+}
 
 /** Follows a local `$ref` chain to a concrete node. */
 function follow(spec, node) {
@@ -13,11 +25,7 @@ function follow(spec, node) {
     if (hops > 32) throw new Error(`$ref cycle at ${current.$ref}`);
     const ref = current.$ref;
     if (!ref.startsWith("#/")) throw new Error(`only local $refs are supported: ${ref}`);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((acc, key) => acc?.[key], spec);
+    current = refTarget(spec, ref);
     if (current === undefined) throw new Error(`dangling $ref ${ref}`);
   }
   return current;
@@ -99,7 +107,7 @@ export function operationsOf(spec) {
   const ops = [];
   for (const [path, rawItem] of Object.entries(spec.paths ?? {})) {
     const item = follow(spec, rawItem);
-    for (const method of METHODS) {
+    for (const method of OPERATION_METHODS) {
       const op = item[method];
       if (!op) continue;
       const security = op.security ?? spec.security ?? [];

@@ -4,6 +4,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
+/** The keys of an OpenAPI path item that are operations. */
+export const OPERATION_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
 export const root = fileURLToPath(new URL("..", import.meta.url));
 export const redoclyConfigPath = fileURLToPath(new URL("../redocly.yaml", import.meta.url));
 

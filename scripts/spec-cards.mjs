@@ -2,18 +2,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { apis, root } from "./repo.mjs";
+import { apis, OPERATION_METHODS, root } from "./repo.mjs";
 
 const config = apis();
 
-const METHODS = ["get", "put", "post", "delete", "patch", "head"];
 
 /** What the index shows for one spec, read from the spec itself so it cannot drift. */
 export function card(vendor) {
   const spec = parse(readFileSync(join(root, config[vendor].spec), "utf8"));
   const operations = [];
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of METHODS) {
+    for (const method of OPERATION_METHODS) {
       if (item[method]) operations.push({ method: method.toUpperCase(), path, id: item[method].operationId, summary: item[method].summary });
     }
   }
@@ -26,7 +25,7 @@ export function card(vendor) {
   const labelOf = (name) => schemes.find((s) => s.name === name)?.label ?? name;
   const requirements = new Set();
   for (const item of Object.values(spec.paths ?? {})) {
-    for (const method of METHODS) {
+    for (const method of OPERATION_METHODS) {
       for (const req of item[method]?.security ?? spec.security ?? []) if (Object.keys(req).length) requirements.add(Object.keys(req).map(labelOf).join(" + "));
     }
   }

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
+import { OPERATION_METHODS } from "./repo.mjs";
 
 /**
  * Per vendor: a page per spec operation, the first being the one the facade runs by default. Each names its
@@ -35,7 +36,6 @@ export const TRY_IT = {
 /** The page of one operation: the vendor's first operation keeps `<vendor>.html`. */
 export const tryItFile = (vendor, operationId) => (TRY_IT[vendor][0].operationId === operationId ? `${vendor}.html` : `${vendor}-${operationId}.html`);
 
-const METHODS = ["get", "put", "post", "delete", "patch", "head"];
 const deref = (doc, node) => {
   let n = node;
   for (let i = 0; n?.$ref && i < 16; i++) n = n.$ref.slice(2).split("/").reduce((a, k) => a?.[k.replace(/~1/g, "/")], doc);
@@ -44,7 +44,7 @@ const deref = (doc, node) => {
 
 function findOperation(doc, operationId) {
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
+    for (const method of OPERATION_METHODS) {
       if (item[method]?.operationId === operationId) return { path, method, item, op: item[method] };
     }
   }

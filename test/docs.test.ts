@@ -5,14 +5,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { recordingPage } from "./support/browser.js";
 import { useDocsSite } from "./support/docs-site.js";
-import { loadSpec, resolve, type Json } from "./specs/helpers.js";
+import { loadSpec, METHODS, resolve, type Json } from "./specs/helpers.js";
 import { VENDOR_IDS } from "./support/vendors.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const docsDir = join(root, "docs");
 const shotsDir = join(root, "test-results", "docs");
 const VENDORS = VENDOR_IDS;
-const METHODS = ["get", "put", "post", "delete", "patch", "head"];
 
 /** What a reader must be able to see for one spec, derived from the spec itself. */
 function expectations(vendor: string): { operations: { summary: string; tag: string; parameters: string[]; example: string }[]; parameters: string[]; example: string } {

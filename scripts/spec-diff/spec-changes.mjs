@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { errorsOf, operationsOf } from "../mock-spec.mjs";
+import { errorsOf, operationsOf, PROSE_KEYWORDS, refTarget } from "../mock-spec.mjs";
+import { OPERATION_METHODS } from "../repo.mjs";
 
 export const LEVELS = ["none", "patch", "minor", "major"];
 export const rank = (level) => LEVELS.indexOf(level);
@@ -119,14 +120,13 @@ function plainMessage(change) {
   return `${what[0].toUpperCase()}${what.slice(1)} \`${name}\` ${verb}.`;
 }
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
 const RESPONSE_EXAMPLE = /\/responses\/[^/]+\/content\/[^/]+\/examples?(\/|$)/;
 /** A pointer into documentation the mocks drop: a description, summary, title, link or comment — not a field so named. */
 const isDocumentation = (pointer) => {
   const segments = pointer.split("/");
   // Not when the segment is a name: a property, parameter, schema, server variable… called "title".
   const named = ["properties", "patternProperties", "required", "parameters", "variables", "schemas", "headers", "responses", "requestBodies", "examples", "securitySchemes"];
-  return segments.some((s, i) => ["description", "summary", "title", "externalDocs", "$comment"].includes(s) && !named.includes(segments[i - 1] ?? ""));
+  return segments.some((s, i) => PROSE_KEYWORDS.includes(s) && !named.includes(segments[i - 1] ?? ""));
 };
 
 /** What the mocks make of a spec (scripts/mock-spec.mjs): documented error codes, and every response example. */
@@ -191,7 +191,6 @@ export async function embeddedSpecChanges(baseFile, revisionFile) {
 export function schemaUse(specFile) {
   const spec = parse(readFileSync(specFile, "utf8"));
   const use = new Map();
-  const resolve = (ref) => ref.slice(2).split("/").reduce((at, part) => at?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
   const visit = (node, way, seen = new Set()) => {
     if (!node || typeof node !== "object" || seen.has(node)) return;
     seen.add(node);
@@ -202,15 +201,15 @@ export function schemaUse(specFile) {
         const was = use.get(schema);
         use.set(schema, was === undefined || was === way ? way : "both");
       }
-      visit(resolve(node.$ref), way, seen);
+      visit(refTarget(spec, node.$ref), way, seen);
     }
     for (const value of Object.values(node)) visit(value, way, seen);
   };
   for (const given of Object.values(spec.paths ?? {})) {
-    const item = typeof given?.$ref === "string" ? resolve(given.$ref) : given;
+    const item = typeof given?.$ref === "string" ? refTarget(spec, given.$ref) : given;
     for (const [method, op] of Object.entries(item ?? {})) {
       if (method === "parameters") visit(op, "request");
-      if (!HTTP_METHODS.includes(method) || !op) continue;
+      if (!OPERATION_METHODS.includes(method) || !op) continue;
       visit(op.parameters, "request");
       visit(op.requestBody, "request");
       visit(op.responses, "response");

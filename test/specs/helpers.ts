@@ -5,7 +5,7 @@ import { parse } from "yaml";
 
 export type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+export const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
 export function specPath(vendor: string): string {
   return fileURLToPath(new URL(`../../specs/${vendor}.yaml`, import.meta.url));

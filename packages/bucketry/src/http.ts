@@ -232,7 +232,9 @@ type Fetch = (request: Request) => Promise<Response>;
  * - the body capped at `maxResponseBytes` while it is read, never buffered past the cap: a success body
  *   beyond it fails with UnreadableBodyError (a MalformedResponse), an error body is cut at the cap or at
  *   64 KiB, whichever is larger (only its code and message are read), and the connection is released; a
- *   body that does not decode as its Content-Encoding says fails with UnreadableBodyError too.
+ *   success body that does not decode as its Content-Encoding says fails with UnreadableBodyError too, an
+ *   error body ends where it stops decoding (its status decides the error). A body with a Transfer-Encoding
+ *   is capped as it is read, whatever Content-Length says.
  */
 export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimits, platform: Transport): Transport {
   const limit = limits.maxResponseBytes;
@@ -257,8 +259,10 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
     const declared = Number(response.headers.get("content-length") ?? Number.NaN);
     const encoding = response.headers.get("content-encoding");
     // Fast path: an unencoded body whose declared length is within the cap (the HTTP parser never reads past
-    // Content-Length). A compressed body is decoded by fetch and may grow past its declared length: capped below.
-    if (Number.isFinite(declared) && declared <= (response.ok ? limit : errorLimit) && (!encoding || encoding === "identity") && !drop.some((name) => response.headers.has(name))) {
+    // Content-Length). A compressed body is decoded by fetch and may grow past its declared length, and one with
+    // a Transfer-Encoding too (framed by it, not by Content-Length: a custom fetch may pass both): capped below.
+    const framedByLength = Number.isFinite(declared) && !response.headers.has("transfer-encoding");
+    if (framedByLength && declared <= (response.ok ? limit : errorLimit) && (!encoding || encoding === "identity") && !drop.some((name) => response.headers.has(name))) {
       return response;
     }
     const headers = new Headers(response.headers);
@@ -269,7 +273,7 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
       if (body !== null) void body.cancel().catch(() => undefined);
       return new Response(null, answer);
     }
-    if (response.ok && Number.isFinite(declared) && declared > limit && (!encoding || encoding === "identity")) {
+    if (response.ok && framedByLength && declared > limit && (!encoding || encoding === "identity")) {
       void body.cancel().catch(() => undefined);
       throw tooLarge(response.status, headers, limit);
     }
@@ -283,7 +287,11 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
         } catch (err) {
           // The server's bytes are at fault: say so with the answer's status and request id.
           const undecodable = undecodableBody?.(err);
-          throw undecodable ? new UnreadableBodyError(response.status, headers, undecodable, { cause: err }) : err;
+          if (!undecodable) throw err;
+          // An error answer is read for its code and message only: one that does not decode (a proxy's page
+          // labelled gzip) ends here, and its status decides (a 503 stays a retried Unavailable).
+          if (!response.ok) return controller.close();
+          throw new UnreadableBodyError(response.status, headers, undecodable, { cause: err });
         }
         const { done, value } = read;
         if (done) return controller.close();

@@ -2,4 +2,4 @@
 // failed connection as a TypeError without a code, recognised by its message alone (see http.ts).
 export const NETWORK_CODES: RegExp | undefined = undefined;
 export const undecodableBody: ((err: unknown) => string | false) | undefined = undefined;
-export const certificateRefusal: ((err: unknown) => string | false) | undefined = undefined;
+export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse"; message: string } | false) | undefined = undefined;

@@ -1,6 +1,8 @@
 // Error codes of a failed connection as Node's http module and undici report them (on the error or its
 // `cause`). Where the `browser` condition of the package's `#network-codes` import applies,
 // network-codes-browser.ts stands in: a browser's fetch fails with a TypeError that carries no code.
+import { INVALID_HTTP_RESPONSE } from "@bucketry/signing/fetch";
+
 export const NETWORK_CODES: RegExp | undefined = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ENETDOWN|UND_ERR_\w+)$/;
 // A body the HTTP layer could not decode (Content-Encoding gzip or deflate over bytes that are not), said
 // with zlib's code from the read error's cause, or false. The server's answer is at fault, so a retry does
@@ -9,12 +11,21 @@ export const undecodableBody: ((err: unknown) => string | false) | undefined = (
   const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
   return code === "Z_DATA_ERROR" ? `the response body does not decode as its Content-Encoding header says (${code})` : false;
 };
-// A TLS certificate the platform refused (untrusted, expired, for another host), said with Node's code from
-// the fetch error's cause, or false. Not transient: a retry meets the same certificate.
-// (Browsers report no code: undefined there, and such a failure stays a retried network error.)
-export const certificateRefusal: ((err: unknown) => string | false) | undefined = (err) => {
-  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  if (typeof code !== "string" || !/^(CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID)$/.test(code)) return false;
+/**
+ * A transport failure a retry cannot mend, as its kind and what to say, or false: a TLS certificate the platform
+ * refused (untrusted, expired, for another host: the same certificate again), or an answer that is not valid
+ * HTTP/1.1 (the Node transport's INVALID_HTTP_RESPONSE, llhttp's HPE_* under undici and node:http: the same bytes
+ * again). Read from the fetch error's cause. (Browsers report no code: undefined there, and such failures stay
+ * retried network errors.)
+ */
+export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse"; message: string } | false) | undefined = (err) => {
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const code = cause?.code;
+  if (typeof code !== "string") return false;
+  if (code === INVALID_HTTP_RESPONSE || /^HPE_\w+$/.test(code)) {
+    return { kind: "MalformedResponse", message: `the answer is not valid HTTP/1.1: ${typeof cause!.message === "string" && cause!.message !== "" ? cause!.message : code}` };
+  }
+  if (!/^(CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID)$/.test(code)) return false;
   const check = /^CERT_(HAS_EXPIRED|NOT_YET_VALID)$/.test(code) ? "check its dates and this machine's clock" : "check the endpoint's host name, or trust its certificate authority (NODE_EXTRA_CA_CERTS)";
-  return `the server's TLS certificate was refused (${code}): ${check}`;
+  return { kind: "Network", message: `the server's TLS certificate was refused (${code}): ${check}` };
 };

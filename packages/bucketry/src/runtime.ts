@@ -7,7 +7,7 @@ import { BucketryError, type SignedText } from "./errors.js";
 import { errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
-import { certificateRefusal } from "#network-codes";
+import { lastingTransportFault } from "#network-codes";
 import { isCredentialsError, marked } from "./credentials/checks.js";
 
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
@@ -282,8 +282,8 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   if (e?.name === "AbortError" || e?.name === "TimeoutError") {
     return new BucketryError({ provider, kind: "Timeout", retryable: true, message: `${provider}: request timed out`, cause: err });
   }
-  const certificate = certificateRefusal?.(err);
-  if (certificate) return new BucketryError({ provider, kind: "Network", retryable: false, message: `${provider}: ${certificate}`, cause: err });
+  const lasting = lastingTransportFault?.(err);
+  if (lasting) return new BucketryError({ provider, kind: lasting.kind, retryable: false, message: `${provider}: ${lasting.message}`, cause: err });
   const network = networkErrorCode(err);
   if (network !== false) {
     return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}`, cause: err });

@@ -5,4 +5,5 @@
 // late-bound, on every platform. The same names as `@bucketry/signing/transport`, without `platformRequest`:
 // importing this entry does not load the platform's fetch implementation (on Node, undici) until a first request.
 export { allowManyListeners, createPlatformTransport, fetchTransport, platformTransport, transportName } from "#transport";
+export { INVALID_HTTP_RESPONSE } from "./transport/types.js";
 export type { Transport, TransportInit, TransportOptions } from "./transport/types.js";

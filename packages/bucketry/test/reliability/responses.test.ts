@@ -10,7 +10,7 @@ import { startMockServer, type MockServer } from "@bucketry/mocks/server";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient, type Provider } from "../../src/index.js";
-import { callOnce, clientFor, PROVIDERS, rejection, REQUEST_ID_HEADER, STUB_ENDPOINT, stubFetch, VALID_BODY, within } from "./helpers.js";
+import { callOnce, clientFor, PROVIDERS, rawServer, rejection, REQUEST_ID_HEADER, STUB_ENDPOINT, stubFetch, VALID_BODY, within, type Raw } from "./helpers.js";
 
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
@@ -216,6 +216,38 @@ describe("maxResponseBytes (default 10 MiB), enforced while the body is read", (
     expect(requests).toBe(1);
   });
 
+  it("a body framed by Transfer-Encoding is capped whatever its Content-Length says (a custom fetch passing both)", async () => {
+    const body = `{"BucketInfos":{"BucketInfo":[]},"TotalCount":0,"Pad":"${"p".repeat(50_000)}"}`;
+    for (const encoding of ["chunked", "identity"]) {
+      const fetch = stubFetch(() => new Response(body, { headers: { "content-type": "application/json", "content-length": "10", "transfer-encoding": encoding } }));
+      const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, maxResponseBytes: 1_000 });
+      const err = await rejection(callOnce(client, "aliyun-ens"));
+      expect(err, encoding).toMatchObject({ kind: "MalformedResponse", status: 200 });
+      expect(err.message).toMatch(/larger than 1000 bytes/);
+    }
+  });
+
+  it("an error answer whose body does not decode is read by its status: a 503 labelled gzip is retried, then the call succeeds", async () => {
+    let requests = 0;
+    http = createServer((req, res) => {
+      req.resume();
+      if (requests++ === 0) {
+        res.writeHead(503, { "content-type": "text/html", "content-encoding": "gzip", "retry-after": "0" });
+        return res.end(html);
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(VALID_BODY["aliyun-ens"].body);
+    });
+    await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));
+    const client = clientFor("aliyun-ens", `http://127.0.0.1:${(http.address() as AddressInfo).port}`, { retry: { baseDelayMs: 0 } });
+    await expect(within(callOnce(client, "aliyun-ens"), 10_000)).resolves.toBeTruthy();
+    expect(requests).toBe(2);
+    // Without a retry left, it is the 503 it was: Unavailable, retryable.
+    requests = 0;
+    const once = clientFor("aliyun-ens", `http://127.0.0.1:${(http.address() as AddressInfo).port}`, { retry: false });
+    expect(await within(rejection(callOnce(once, "aliyun-ens")), 10_000)).toMatchObject({ kind: "Unavailable", status: 503, retryable: true });
+  });
+
   it("a body within the cap is read normally", async () => {
     const fetch = stubFetch(() => new Response(VALID_BODY["aliyun-oss"].body, { headers: { "content-type": "application/xml" } }));
     const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, maxResponseBytes: VALID_BODY["aliyun-oss"].body.length });
@@ -362,5 +394,37 @@ describe.each(PROVIDERS)("%s: random responses (fast-check, fixed seed)", (provi
     expect(seen.accepted, JSON.stringify(seen)).toBeGreaterThan(0);
     expect(seen.malformed, JSON.stringify(seen)).toBeGreaterThan(50);
     expect(seen.other, JSON.stringify(seen)).toBeGreaterThan(50);
+  });
+});
+
+describe("an answer that is not valid HTTP/1.1 is a MalformedResponse sent once, not a retried network error", () => {
+  let raw: Raw | undefined;
+  afterEach(async () => {
+    await raw?.close();
+    raw = undefined;
+  });
+
+  const BODY = VALID_BODY["aliyun-ens"].body;
+  const answers: [string, string][] = [
+    // Read by Transfer-Encoding, the body would run past the Content-Length a reader trusts to bound it.
+    ["both Content-Length and Transfer-Encoding: chunked", `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10\r\nTransfer-Encoding: chunked\r\n\r\n${BODY.length.toString(16)}\r\n${BODY}\r\n0\r\n\r\n`],
+    ["both Content-Length and Transfer-Encoding: identity", `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10\r\nTransfer-Encoding: identity\r\n\r\n${BODY}`],
+    ["an invalid status line", `HTTX/1.1 200 OK\r\nContent-Length: ${BODY.length}\r\n\r\n${BODY}`],
+    ["an invalid Content-Length", `HTTP/1.1 200 OK\r\nContent-Length: 1x\r\n\r\n${BODY}`],
+    ["an invalid chunk size (mid-body)", `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n${BODY}\r\n0\r\n\r\n`],
+  ];
+  // The Node transport (the default) and the platform's fetch (undici: llhttp's HPE_* codes) say it alike.
+  describe.each([
+    ["the Node transport", {}],
+    ["global fetch", { fetch: (request: Request) => globalThis.fetch(request) }],
+  ] as const)("through %s", (_, transport) => {
+    it.each(answers)("%s", async (_, answer) => {
+      raw = await rawServer((_req, res) => res.socket!.end(answer));
+      const client = clientFor("aliyun-ens", raw.url, { ...transport, retry: { baseDelayMs: 0 } });
+      const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
+      expect(err).toMatchObject({ kind: "MalformedResponse", retryable: false, attempts: 1 });
+      expect(err.message).toMatch(/not valid HTTP\/1\.1/);
+      expect(raw.hits).toBe(1);
+    });
   });
 });

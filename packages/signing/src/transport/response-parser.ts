@@ -1,6 +1,7 @@
 // The HTTP/1.1 response parser of the Node transport's client (http1.ts): one answer at a time, fed bytes as they
 // arrive. It knows nothing of sockets; the connection that owns it feeds it and acts on its events.
 import { reasonPhrase, type ResponseHead } from "./body.js";
+import { INVALID_HTTP_RESPONSE } from "./types.js";
 
 /** Largest response head (status line and headers) accepted, as node:http's default `maxHeaderSize`. */
 const MAX_HEAD_BYTES = 16 * 1024;
@@ -88,14 +89,14 @@ export class ResponseParser {
           const from = this.#buffer === undefined ? 0 : Math.max(0, this.#buffer.length - 3);
           const end = buffered.indexOf("\r\n\r\n", from, "latin1");
           if (end < 0) {
-            if (buffered.length > MAX_HEAD_BYTES) return this.#broken(new Error("response head too large"));
+            if (buffered.length > MAX_HEAD_BYTES) return this.#broken("response head too large");
             // A line ended by LF alone: the CRLF CRLF that ends the head may never come (node:http and fetch refuse it too).
-            if (bareLf(buffered, from, buffered.length)) return this.#broken(new Error("response head line ends with LF, not CRLF"));
+            if (bareLf(buffered, from, buffered.length)) return this.#broken("response head line ends with LF, not CRLF");
             this.#buffer = buffered;
             return;
           }
           // Nor before a CRLF CRLF: the LF would end up inside a header value.
-          if (bareLf(buffered, 0, end)) return this.#broken(new Error("response head line ends with LF, not CRLF"));
+          if (bareLf(buffered, 0, end)) return this.#broken("response head line ends with LF, not CRLF");
           this.#buffer = undefined;
           data = buffered.subarray(end + 4);
           if (!this.#head(buffered.toString("latin1", 0, end), data.length > 0)) return;
@@ -116,7 +117,7 @@ export class ResponseParser {
         case Mode.ChunkEnd: {
           // Exactly CRLF after a chunk's data.
           const buffered = this.#buffer === undefined ? data : Buffer.concat([this.#buffer, data]);
-          if (buffered[0] !== 13 || (buffered.length > 1 && buffered[1] !== 10)) return this.#broken(new Error("invalid chunk end"));
+          if (buffered[0] !== 13 || (buffered.length > 1 && buffered[1] !== 10)) return this.#broken("invalid chunk end");
           if (buffered.length < 2) {
             this.#buffer = buffered;
             return;
@@ -132,12 +133,12 @@ export class ResponseParser {
           const from = this.#buffer === undefined ? 0 : Math.max(0, this.#buffer.length - 1);
           const end = buffered.indexOf("\r\n", from, "latin1");
           if (end < 0) {
-            if (buffered.length > MAX_LINE_BYTES) return this.#broken(new Error("chunk line too long"));
-            if (bareLf(buffered, from, buffered.length)) return this.#broken(new Error("chunk line ends with LF, not CRLF"));
+            if (buffered.length > MAX_LINE_BYTES) return this.#broken("chunk line too long");
+            if (bareLf(buffered, from, buffered.length)) return this.#broken("chunk line ends with LF, not CRLF");
             this.#buffer = buffered;
             return;
           }
-          if (bareLf(buffered, 0, end)) return this.#broken(new Error("chunk line ends with LF, not CRLF"));
+          if (bareLf(buffered, 0, end)) return this.#broken("chunk line ends with LF, not CRLF");
           this.#buffer = undefined;
           data = buffered.subarray(end + 2);
           if (!this.#chunkLine(buffered.toString("latin1", 0, end), data.length > 0)) return;
@@ -158,9 +159,9 @@ export class ResponseParser {
     this.#events.complete(excess);
   }
 
-  #broken(cause: Error): void {
+  #broken(what: string): void {
     this.stop();
-    this.#events.broken(cause);
+    this.#events.broken(Object.assign(new Error(what), { code: INVALID_HTTP_RESPONSE }));
   }
 
   /** Reads a chunk-size or trailer line; false when parsing stops (the answer ended or broke). */
@@ -173,7 +174,7 @@ export class ResponseParser {
     const semicolon = text.indexOf(";");
     const size = trimOws(semicolon < 0 ? text : text.slice(0, semicolon));
     if (!/^[0-9a-fA-F]{1,12}$/.test(size)) {
-      this.#broken(new Error("invalid chunk size"));
+      this.#broken("invalid chunk size");
       return false;
     }
     this.#remaining = parseInt(size, 16);
@@ -186,7 +187,7 @@ export class ResponseParser {
     const lineEnd = text.indexOf("\r\n");
     const statusLine = STATUS_LINE.exec(lineEnd < 0 ? text : text.slice(0, lineEnd));
     if (statusLine === null) {
-      this.#broken(new Error("invalid HTTP status line"));
+      this.#broken("invalid HTTP status line");
       return false;
     }
     const minor = statusLine[1]!;
@@ -205,7 +206,7 @@ export class ResponseParser {
       const colon = line.indexOf(":");
       const name = colon > 0 ? line.slice(0, colon) : "";
       if (!TOKEN.test(name)) {
-        this.#broken(new Error("invalid response header line"));
+        this.#broken("invalid response header line");
         return false;
       }
       const value = trimOws(line.slice(colon + 1));
@@ -231,11 +232,11 @@ export class ResponseParser {
     if (status >= 100 && status < 200) {
       // Informational (100 Continue, 103 Early Hints): the real answer follows on the same connection.
       if (status !== 101) return true;
-      this.#broken(new Error("unexpected 101 Switching Protocols"));
+      this.#broken("unexpected 101 Switching Protocols");
       return false;
     }
     if (status < 200 || status > 599) {
-      this.#broken(new Error(`unsupported HTTP status ${status}`));
+      this.#broken(`unsupported HTTP status ${status}`);
       return false;
     }
 
@@ -244,12 +245,17 @@ export class ResponseParser {
     if (this.#method === "HEAD" || status === 204 || status === 304) mode = Mode.Idle;
     else if (transferEncoding !== undefined) {
       // Chunked when it is the last coding; otherwise the body runs to the end of the connection.
+      // Both framings: a sign of response splitting (RFC 9112 §6.3), refused as undici refuses it; read by
+      // Transfer-Encoding, its body would run past the Content-Length a reader trusts to bound it.
+      if (contentLength !== undefined) {
+        this.#broken("both Content-Length and Transfer-Encoding");
+        return false;
+      }
       mode = /(^|,)\s*chunked\s*$/i.test(transferEncoding) ? Mode.ChunkSize : Mode.UntilClose;
-      if (contentLength !== undefined) persistent = false; // both framings: never reuse such a connection
     } else if (contentLength !== undefined) {
       const length = parseContentLength(contentLength);
       if (length === undefined) {
-        this.#broken(new Error("invalid Content-Length"));
+        this.#broken("invalid Content-Length");
         return false;
       }
       this.#remaining = length;

@@ -1,6 +1,14 @@
 // Shapes shared by the transports (`#transport`: node.ts on Node, web.ts elsewhere).
 
 /**
+ * The `code` on the `cause` of the Node transport's "fetch failed" / "terminated" TypeError when the server's
+ * bytes are not a valid HTTP/1.1 answer (a bad status line, header, Content-Length or chunk; both framings).
+ * Deterministic — the same server answers the same way again — so not a network failure. undici and node:http
+ * say the same with llhttp's `HPE_*` codes.
+ */
+export const INVALID_HTTP_RESPONSE = "ERR_INVALID_HTTP_RESPONSE";
+
+/**
  * A fetch-compatible transport: what openapi-fetch's `fetch` option and the facade's `fetch` option take.
  * `init` carries what fetch's second argument would (only `signal` and `redirect` are read).
  */

@@ -9,12 +9,15 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ResponseParser, type ParsedHead } from "../../src/transport/response-parser.js";
 import { createNodeTransport } from "../../src/transport/node.js";
+import { INVALID_HTTP_RESPONSE } from "../../src/transport/types.js";
 
 interface Parsed {
   heads: ParsedHead[];
   body: string;
   complete?: { excess: boolean };
   broken?: string;
+  /** The `code` the broken answer's error carries. */
+  brokenCode?: unknown;
   unexpected: number;
   keepAliveMs: number;
 }
@@ -26,7 +29,7 @@ function parse(chunks: (string | Buffer)[], method = "GET"): Parsed {
     head: (head) => (out.heads.push(head), true),
     body: (chunk) => (out.body += chunk.toString("latin1")),
     complete: (excess) => (out.complete = { excess }),
-    broken: (cause) => (out.broken = cause.message),
+    broken: (cause) => ((out.broken = cause.message), (out.brokenCode = (cause as { code?: unknown }).code)),
     unexpected: () => out.unexpected++,
   });
   parser.expect(method);
@@ -114,7 +117,7 @@ describe("ResponseParser", () => {
     expect(parse([LENGTH, "more"]).unexpected).toBe(1);
   });
 
-  it("how long the connection may idle: Keep-Alive hint less a second, none for Connection: close, HTTP/1.0, both framings", () => {
+  it("how long the connection may idle: Keep-Alive hint less a second, none for Connection: close, HTTP/1.0", () => {
     expect(parse([LENGTH]).keepAliveMs).toBe(Number.POSITIVE_INFINITY);
     expect(parse(["HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(4_000);
     expect(parse(["HTTP/1.1 200 OK\r\nConnection: Close\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(0);
@@ -122,11 +125,12 @@ describe("ResponseParser", () => {
     expect(parse(["HTTP/1.1 200 OK\r\nConnection: closed, x-close\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(Number.POSITIVE_INFINITY);
     expect(parse(["HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(0);
     expect(parse(["HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n"]).keepAliveMs).toBe(Number.POSITIVE_INFINITY);
-    expect(parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n"]).keepAliveMs).toBe(0);
   });
 
   it("refuses what is not an HTTP/1.x answer: status line, header line, Content-Length, chunk size, chunk end, head size", () => {
-    expect(parse(["HTTP/2 200\r\n\r\n"]).broken).toMatch(/status line/);
+    // Each refusal carries the code the facade reads as "not valid HTTP" (not a network failure to retry).
+    expect(parse(["HTTP/2 200\r\n\r\n"])).toMatchObject({ broken: expect.stringMatching(/status line/), brokenCode: INVALID_HTTP_RESPONSE });
+    expect(parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"]).brokenCode).toBe("ERR_INVALID_HTTP_RESPONSE");
     expect(parse(["HTTP/1.1 20 OK\r\n\r\n"]).broken).toMatch(/status line/);
     expect(parse(["HTTP/1.1 200 OK\r\nbad header\r\n\r\n"]).broken).toMatch(/header line/);
     expect(parse(["HTTP/1.1 200 OK\r\n folded: x\r\n\r\n"]).broken).toMatch(/header line/);
@@ -137,6 +141,11 @@ describe("ResponseParser", () => {
     expect(parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcX\r\n"]).broken).toMatch(/chunk end/);
     expect(parse([`HTTP/1.1 200 OK\r\nX: ${"a".repeat(17 * 1024)}`]).broken).toMatch(/too large/);
     expect(parse(["HTTP/1.1 999 Nope\r\n\r\n"]).broken).toMatch(/unsupported/);
+    // Both framings (RFC 9112 §6.3: a sign of response splitting), refused as undici refuses them.
+    expect(parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n"]).broken).toMatch(/both Content-Length and Transfer-Encoding/);
+    expect(parse(["HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: identity\r\n\r\nhello"]).broken).toMatch(/both Content-Length and Transfer-Encoding/);
+    // A body framed by a Transfer-Encoding other than chunked runs to the end of the connection.
+    expect(parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nhello"])).toMatchObject({ body: "hello", keepAliveMs: 0 });
     // LF-only line endings: refused at the first such line, however the head is split (not waited on until a timeout).
     for (const chunks of splits("HTTP/1.1 200 OK\nContent-Length: 2\n\nok")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/ends with LF, not CRLF/);
     for (const chunks of splits("HTTP/1.1 200 OK\r\nX: y\n")) expect(parse(chunks).broken, JSON.stringify(chunks)).toMatch(/ends with LF, not CRLF/);

@@ -10,6 +10,9 @@ import { allowManyListeners } from "@bucketry/signing/fetch";
 import { lastingTransportFault } from "#network-codes";
 import { isCredentialsError, marked } from "./credentials/checks.js";
 
+/** The server times a skew error may teach: 2000-01-01 (inclusive) to 2200-01-01 (exclusive), UTC. */
+const PLAUSIBLE_SERVER_TIME = [946_684_800_000, 7_258_118_400_000] as const;
+
 /** Per-client clock: one offset, learned from the server's `Date` after a clock-skew error. */
 export class SkewClock {
   #offsetMs = 0;
@@ -20,13 +23,20 @@ export class SkewClock {
     this.#base = base;
   }
   readonly now = (): number => this.#base() + this.#offsetMs;
-  learn(serverTime: number, localTime = this.#base()): void {
+  /**
+   * Adopts the server's time; false (nothing learned) for a time no server keeps — before 2000 or from 2200 on:
+   * a broken or hostile Date header would otherwise leave every later request signed with it (a date past what
+   * `Date` can represent cannot be signed at all), with no answer left to correct it.
+   */
+  learn(serverTime: number, localTime = this.#base()): boolean {
+    if (!(serverTime >= PLAUSIBLE_SERVER_TIME[0] && serverTime < PLAUSIBLE_SERVER_TIME[1])) return false;
     const offset = serverTime - localTime;
     // Date has 1 s resolution: requests that failed together report offsets within a second or two of
     // each other; keep the first rather than jitter the clock for every one of them.
-    if (this.#learned > 0 && Math.abs(offset - this.#offsetMs) < 2_000) return;
+    if (this.#learned > 0 && Math.abs(offset - this.#offsetMs) < 2_000) return true;
     this.#offsetMs = offset;
     this.#learned++;
+    return true;
   }
 }
 
@@ -137,11 +147,9 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       }
       // The server's clock is learned whether or not a retry is left (retry: false, the last attempt): the
       // client's next call is then signed right, instead of failing the same way.
-      const correctedNow = error.kind === "ClockSkew" && error.serverTime !== undefined && !skewCorrected;
-      if (correctedNow) {
-        ctx.clock.learn(error.serverTime!);
-        skewCorrected = true;
-      }
+      // A server time no server keeps teaches nothing: the error is returned as it is.
+      const correctedNow = error.kind === "ClockSkew" && error.serverTime !== undefined && !skewCorrected && ctx.clock.learn(error.serverTime);
+      if (correctedNow) skewCorrected = true;
       if (!error.retryable || n - extra >= retry.maxAttempts) throw error;
 
       let delayMs: number;

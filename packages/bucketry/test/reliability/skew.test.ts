@@ -81,6 +81,36 @@ describe("when correcting cannot help", () => {
     expect(dates).toEqual(["20250601T120000Z", "20250601T140000Z"]);
   });
 
+  it.each([
+    ["the last date JavaScript represents", "Sat, 13 Sep 275760 00:00:00 GMT"],
+    ["a day before it", "Fri, 12 Sep 275760 00:00:00 GMT"],
+    ["the Unix epoch", "Thu, 01 Jan 1970 00:00:00 GMT"],
+    ["the year 2200", "Wed, 01 Jan 2200 00:00:00 GMT"],
+  ])("a Date no server keeps (%s) teaches nothing: the error is returned, and later calls are signed with the local clock", async (_, date) => {
+    const now = Date.UTC(2025, 5, 1, 12, 0, 0);
+    const dates: string[] = [];
+    const fetch = stubFetch((request, i) => {
+      dates.push(request.headers.get("x-oss-date")!);
+      return i === 0 ? skewBody(date) : new Response(VALID_BODY["aliyun-oss"].body, { headers: { "content-type": "application/xml" } });
+    });
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, clock: () => now, retry: { baseDelayMs: 0 } });
+    expect(await rejection(client.getBucketAcl("example-bucket"))).toMatchObject({ kind: "ClockSkew", attempts: 1 });
+    await expect(client.getBucketAcl("example-bucket")).resolves.toMatchObject({ acl: "public-read" });
+    expect(dates).toEqual(["20250601T120000Z", "20250601T120000Z"]);
+  });
+
+  it("the first plausible year is taught: a server in 2000 is believed (a client clock far off is what skew recovery is for)", async () => {
+    const now = Date.UTC(2025, 5, 1, 12, 0, 0);
+    const dates: string[] = [];
+    const fetch = stubFetch((request, i) => {
+      dates.push(request.headers.get("x-oss-date")!);
+      return i === 0 ? skewBody("Sat, 01 Jan 2000 00:00:00 GMT") : new Response(VALID_BODY["aliyun-oss"].body, { headers: { "content-type": "application/xml" } });
+    });
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, clock: () => now, retry: { baseDelayMs: 0 } });
+    await client.getBucketAcl("example-bucket");
+    expect(dates).toEqual(["20250601T120000Z", "20000101T000000Z"]);
+  });
+
   it("the learned offset signs the retry: x-oss-date moves by the server's offset", async () => {
     // A fixed client clock on a whole second (the Date header has no milliseconds): the move is exact.
     const now = Date.UTC(2025, 5, 1, 12, 0, 0);

@@ -16,9 +16,15 @@ export interface Page<T> {
  * last bucket, same length: a server that ignores the page number answers the first page every time). A
  * bucket created during the listing shifts offset pages by one, so a one-bucket page may repeat once
  * legitimately: such a page counts only when it comes a third time. `cursorName` is the vendor's name for
- * the cursor in those messages (`pageToken`).
+ * the cursor in those messages (`pageToken`). `keep` filters on the client (a prefix the server does not
+ * apply): the checks read the page as the server sent it, so a page with nothing to keep still counts.
  */
-export async function* eachPage<T extends { name: string }>(provider: Provider, fetchPage: (cursor: string | undefined) => Promise<Page<T>>, cursorName = "cursor"): AsyncGenerator<T, void, undefined> {
+export async function* eachPage<T extends { name: string }>(
+  provider: Provider,
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  cursorName = "cursor",
+  keep?: (item: T) => boolean,
+): AsyncGenerator<T, void, undefined> {
   const seen = new Set<string>();
   const pagesSeen = new Map<string, number>();
   let cursor: string | undefined;
@@ -31,7 +37,7 @@ export async function* eachPage<T extends { name: string }>(provider: Provider, 
       if (times > (buckets.length === 1 ? 2 : 1)) throw looping(provider, `a page repeated an earlier page (the server ignored the ${cursorName})`);
       pagesSeen.set(key, times);
     }
-    yield* page.buckets;
+    yield* keep ? buckets.filter(keep) : buckets;
     cursor = page.nextCursor;
     if (cursor !== undefined) {
       if (seen.has(cursor)) throw looping(provider, `a ${cursorName} repeated during listing`);
@@ -41,3 +47,6 @@ export async function* eachPage<T extends { name: string }>(provider: Provider, 
 }
 
 const looping = (provider: Provider, what: string) => new BucketryError({ provider, kind: "MalformedResponse", message: `${provider}: ${what}; stopping instead of looping` });
+
+/** The client-side filter for a prefix the server does not apply (undefined: keep everything). */
+export const namePrefix = <T extends { name: string }>(prefix: string | undefined): ((item: T) => boolean) | undefined => (prefix ? (item) => item.name.startsWith(prefix) : undefined);

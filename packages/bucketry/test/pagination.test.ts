@@ -32,10 +32,10 @@ const ensInfos = (from: number, count: number) =>
   }));
 
 /** An ENS server holding `total` buckets, answering PageNumber/PageSize; `reportTotal` is what it claims (null: no TotalCount). */
-function ensPages(total: number, reportTotal: number | null = total): (req: Seen) => Reply {
+function ensPages(total: number, reportTotal: number | null = total, serverMax = 100): (req: Seen) => Reply {
   return (req) => {
     const page = Number(req.query.get("PageNumber") ?? "1");
-    const size = Number(req.query.get("PageSize") ?? "10"); // the documented server default is 10
+    const size = Math.min(serverMax, Number(req.query.get("PageSize") ?? "10")); // the documented server default is 10
     const from = (page - 1) * size;
     const infos = ensInfos(from, Math.max(0, Math.min(size, total - from)));
     return json({ RequestId: `R-${page}`, BucketInfos: infos, ...(reportTotal === null ? {} : { TotalCount: reportTotal }) });
@@ -55,6 +55,14 @@ describe("aliyun-ens: PageNumber / PageSize until TotalCount", () => {
     expect(new Set(buckets.map((b) => b.name)).size).toBe(250);
     expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2", "3"]);
     expect(server.requests.map((r) => r.query.get("PageSize"))).toEqual(["100", "100", "100"]);
+  });
+
+  it("a server serving smaller pages than asked (50 of 100): every bucket is listed, to an empty page, none left out", async () => {
+    const server = await serve(ensPages(120, 120, 50));
+    const ens = createBucketClient({ provider: "aliyun-ens", endpoint: server.url, credentials: creds });
+    const names = (await collect(ens.listBuckets())).map((b) => b.name);
+    expect(names).toEqual(ensInfos(0, 120).map((i) => i.BucketName));
+    expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2", "3", "4"]);
   });
 
   it("stops exactly at TotalCount when the last page is full (no extra request for an empty page)", async () => {
@@ -323,6 +331,15 @@ describe("hitachi-vsp-one-object: pageToken / count", () => {
       { id: 9, count: 1 },
       { id: 9, count: 1, pageToken: "next-1" },
     ]);
+  });
+
+  it("a server that ignores the pageToken, with a prefix nothing on its page matches: BucketryError, not endless empty pages", async () => {
+    let n = 0;
+    const server = await hitachiServer(() => json({ buckets: hitachiBuckets("alpha", "beta"), pageToken: `tok-${++n}` }), 40);
+    const err = await rejection(collect(hitachi(server.url).listBuckets({ userId: 1, prefix: "zzz" })));
+    expect(err).toMatchObject({ kind: "MalformedResponse" });
+    expect(err.message).toMatch(/a page repeated an earlier page \(the server ignored the pageToken\)/);
+    expect(listCalls(server.requests)).toHaveLength(2);
   });
 
   it("prefix filters each received page", async () => {

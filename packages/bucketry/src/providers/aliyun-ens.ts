@@ -164,8 +164,11 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
         } catch (err) {
           throw malformed(ensErrors, response, (err as Error).message, err);
         }
+        // Counted as if every earlier page held pageSize: exactly TotalCount is the end. Past it, the count is off
+        // (a server serving smaller pages than asked, buckets deleted meanwhile): go on to an empty page rather
+        // than stop with buckets left out (the listing's repeat checks end a server that does not page).
         const seen = (pageNumber - 1) * pageSize + page.infos.length;
-        const more = page.infos.length > 0 && (page.total === undefined ? page.infos.length === pageSize : seen < page.total);
+        const more = page.infos.length > 0 && (page.total === undefined ? page.infos.length === pageSize : seen !== page.total);
         return more ? { buckets, nextCursor: String(pageNumber + 1) } : { buckets };
       },
     );

@@ -12,7 +12,7 @@ import { BucketryError, type ErrorKind } from "../errors.js";
 import { errorShaped, isObject, isRetryableKind, malformed, parseJsonBody, retryAfterMs, statusKind, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
-import { eachPage } from "../pagination.js";
+import { eachPage, namePrefix } from "../pagination.js";
 import { entryFunction, firstNonBlank, type PageLimits, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { applyTable, idString, text, type DroppedField, type FieldTable } from "./mapping.js";
@@ -161,7 +161,8 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
     throw err;
   }
 
-  async function listBucketsPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
+  /** One page as the server sent it: `prefix` is applied by the callers (the MAPI takes none). */
+  async function serverPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
     const userId = opts?.userId;
     if ((typeof userId !== "number" || !Number.isSafeInteger(userId)) && (typeof userId !== "string" || userId.trim() === "")) {
       const given = userId === undefined || userId === null || (typeof userId === "string" && userId.trim() === "") ? "" : `; got ${typeof userId === "number" ? String(userId) : typeof userId}`;
@@ -206,17 +207,24 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
             page.next = `${STARTING_AFTER}${last}`;
           }
         }
-        const filtered = opts.prefix ? buckets.filter((b) => b.name.startsWith(opts.prefix!)) : buckets;
-        return page.next ? { buckets: filtered, nextCursor: page.next } : { buckets: filtered };
+        return page.next ? { buckets, nextCursor: page.next } : { buckets };
       },
     );
+  }
+
+  async function listBucketsPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
+    const page = await serverPage(opts);
+    const keep = namePrefix<Bucket<"hitachi-vsp-one-object">>(opts?.prefix);
+    return keep ? { ...page, buckets: page.buckets.filter(keep) } : page;
   }
 
   return {
     provider: "hitachi-vsp-one-object",
     raw,
     listBucketsPage,
-    listBuckets: (opts) => eachPage("hitachi-vsp-one-object", (cursor) => listBucketsPage({ ...opts, cursor }), pageLimits.cursorName),
+    // The repeat checks read the pages as the server sent them: filtered first, a server that ignores the
+    // pageToken would look like one answering empty pages, and be asked again forever.
+    listBuckets: (opts) => eachPage("hitachi-vsp-one-object", (cursor) => serverPage({ ...opts, cursor }), pageLimits.cursorName, namePrefix(opts?.prefix)),
   };
 }
 

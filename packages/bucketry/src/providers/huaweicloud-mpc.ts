@@ -7,7 +7,7 @@ import { accessKeySource, assertToken, defaultEnv, credentialsError, describeAcc
 import { errorShaped, isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
-import { eachPage } from "../pagination.js";
+import { eachPage, namePrefix } from "../pagination.js";
 import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, firstNonBlank, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { applyTable, compactUtcDate, text, type DroppedField, type FieldTable } from "./mapping.js";
@@ -184,7 +184,8 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
           if (error) throw new TypeError(error);
           if (body.buckets !== undefined && !Array.isArray(body.buckets)) throw new TypeError("buckets is not an array");
           const buckets = ((body.buckets ?? []) as ObsBucket[]).map((b) => normalizeReporting(state, (onDrop) => normalizeMpcBucket(b, region, onDrop), (n) => n.name));
-          return { buckets: opts?.prefix ? buckets.filter((b) => b.name.startsWith(opts.prefix!)) : buckets };
+          const keep = namePrefix<Bucket<"huaweicloud-mpc">>(opts?.prefix);
+          return { buckets: keep ? buckets.filter(keep) : buckets };
         } catch (err) {
           throw malformed(mpcErrors, response, (err as Error).message, err);
         }

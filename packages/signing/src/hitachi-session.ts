@@ -5,5 +5,5 @@ export { hitachiSession } from "./hitachi/session-middleware.js";
 export type { HitachiSession, HitachiSessionInfo, HitachiSessionOptions } from "./hitachi/session-middleware.js";
 export { HitachiSessionError } from "./hitachi/session-error.js";
 export type { HitachiSessionStage } from "./hitachi/session-error.js";
-export type { HitachiCredentials, HitachiPasswordCredentials, HitachiTokenCredentials } from "./hitachi/token-provider.js";
+export type { HitachiCredentials, HitachiPasswordCredentials, HitachiTokenCredentials, HitachiTokenRequest } from "./hitachi/token-provider.js";
 export { readSetCookies, splitCombinedSetCookie } from "./hitachi/cookie-jar.js";

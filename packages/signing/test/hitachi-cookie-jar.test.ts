@@ -1,5 +1,5 @@
 // The Hitachi session's cookie jar: Set-Cookie lines (one per header, or combined into one by an older
-// runtime) in, a `Cookie` header out; `Max-Age` <= 0 deletes; values never shown by toJSON or util.inspect.
+// runtime) in, a `Cookie` header out; an expiry already past (Max-Age <= 0, a past Expires) deletes; values never shown by toJSON or util.inspect.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
@@ -53,6 +53,21 @@ describe("CookieJar", () => {
     expect(jar.header()).toBe("c=4");
     expect(jar.get("a")).toBeUndefined();
     expect(jar.setCookies(["missing=; Max-Age=0"])).toBe(false);
+  });
+
+  it("reads expiry as RFC 6265 §5.2 does: an Expires already past deletes (without a valid Max-Age); a Max-Age that is not digits is ignored", () => {
+    const jar = new CookieJar();
+    jar.setCookies(["XSRF-TOKEN=t1", "vertx-web.session=s1", "d=4", "e=5", "f=6"]);
+    // How Express's clearCookie deletes: an empty value and Expires at the epoch.
+    expect(jar.setCookies(["XSRF-TOKEN=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT"])).toBe(true);
+    // An empty, fractional or exponent Max-Age is not a Max-Age: the cookie is set, not deleted.
+    jar.setCookies(["vertx-web.session=s2; Max-Age=", "d=4b; Max-Age=1e3", "e=5b; Max-Age=0.5"]);
+    // A valid Max-Age wins over Expires, either way.
+    jar.setCookies(["f=6b; Max-Age=-1; Expires=Wed, 01 Jan 2200 00:00:00 GMT"]);
+    expect(jar.header()).toBe("vertx-web.session=s2; d=4b; e=5b");
+    // A date that does not parse is ignored.
+    expect(jar.setCookies(["g=7; Expires=someday"])).toBe(true);
+    expect(jar.get("g")).toBe("7");
   });
 
   it("merges the caller's own Cookie header: the caller's other cookies first, the jar's win on a shared name", () => {

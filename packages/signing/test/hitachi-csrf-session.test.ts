@@ -77,17 +77,47 @@ describe("handshake", () => {
     expect([state.xsrf, state.jar.header()]).toEqual(["t1", "XSRF-TOKEN=t1; vertx-web.session=s1"]);
   });
 
-  it("browsers hide Set-Cookie: the XSRF-TOKEN is read from document.cookie", async () => {
-    const g = globalThis as { document?: unknown };
+  it("browsers hide Set-Cookie: on a page of the MAPI's origin, the XSRF-TOKEN is read from document.cookie, rotations too", async () => {
+    const g = globalThis as { document?: { cookie: string }; location?: unknown };
     g.document = { cookie: "theme=dark; XSRF-TOKEN=from%20jar" };
+    g.location = { origin: "https://admin.region1.cluster1" };
     try {
       const csrf = hitachiCsrfSession({ url, fetch: async () => new Response(null, { status: 200 }) });
       const state = await csrf.current();
       expect(state.xsrf).toBe("from jar");
       expect(state.jar.header()).toBe(""); // nothing to send ourselves: the browser's jar carries the cookies
+      // The MAPI rotates the token: the browser's jar takes it (the script sees no Set-Cookie); the header follows.
+      g.document.cookie = "theme=dark; XSRF-TOKEN=rotated";
+      csrf.absorb(new Response(null, { status: 200 }), state.generation);
+      expect(state.xsrf).toBe("rotated");
     } finally {
       delete g.document;
+      delete g.location;
     }
+  });
+
+  it("a page on another origin: its own XSRF-TOKEN (Angular, Spring, Laravel) is never taken for the MAPI's", async () => {
+    const g = globalThis as { document?: { cookie: string }; location?: unknown };
+    g.document = { cookie: "XSRF-TOKEN=PAGE-ORIGIN-SECRET" };
+    g.location = { origin: "https://app.example.com" };
+    try {
+      const csrf = hitachiCsrfSession({ url, fetch: async () => new Response(null, { status: 200 }) });
+      const err = await Promise.resolve(csrf.current()).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(HitachiSessionError);
+      expect((err as Error).message).toMatch(/set no XSRF-TOKEN cookie; a page can read it only when the MAPI has the page's origin/);
+      expect((err as Error).message).not.toContain("PAGE-ORIGIN-SECRET");
+    } finally {
+      delete g.document;
+      delete g.location;
+    }
+  });
+
+  it("a redirect is not followed: the handshake fails naming the host it points to", async () => {
+    const endpoint = csrfEndpoint(() => new Response(null, { status: 307, headers: { location: "https://elsewhere.example:8443/csrf" } }));
+    const csrf = hitachiCsrfSession({ url, fetch: endpoint.fetch });
+    const err = await Promise.resolve(csrf.current()).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/failed with HTTP 307; a redirect to elsewhere\.example:8443, not followed/);
+    expect(endpoint.requests[0]!.redirect).toBe("manual");
   });
 });
 

@@ -383,6 +383,38 @@ describe("hitachiSession: 401 handling", () => {
     expect([srv.tokenCount, srv.csrfCount]).toEqual([2, 2]);
   });
 
+  it("a replaced request's late 401 drops only the state it used, not one refreshed since (no second grant)", async () => {
+    // B goes out with the first state and its 401 is held back; meanwhile A's 401 drops that state and D
+    // fetches a new one. Then B's 401 arrives: the session finds what B used by the headers it set on it.
+    let sentB!: () => void;
+    const bSent = new Promise<void>((resolve) => (sentB = resolve));
+    let releaseB!: () => void;
+    const bHeld = new Promise<void>((resolve) => (releaseB = resolve));
+    const client = createClient({
+      baseUrl: base,
+      fetch: async (request: Request) => {
+        const response = await recordingFetch(request);
+        if (request.headers.get("x-call") === "B") {
+          sentB();
+          await bHeld;
+        }
+        return response;
+      },
+    });
+    client.use(passwordSession({ replayUnauthorized: false }));
+    client.use({ onRequest: ({ request }) => new Request(request) }); // runs after the session's onRequest
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    expireEverything();
+    const b = client.POST("/v1/user/list_buckets", { body: listBody, headers: { "x-call": "B" } });
+    await bSent;
+    expect((await client.POST("/v1/user/list_buckets", { body: listBody })).response.status).toBe(401); // A
+    expect((await client.POST("/v1/user/list_buckets", { body: listBody })).response.status).toBe(200); // D: state 2
+    releaseB();
+    expect((await b).response.status).toBe(401);
+    expect((await client.POST("/v1/user/list_buckets", { body: listBody })).response.status).toBe(200); // E: still state 2
+    expect([srv.tokenCount, srv.csrfCount]).toEqual([2, 2]);
+  });
+
   it("a replay is cancelled with the request's signal", async () => {
     const client = clientWith(passwordSession());
     await client.POST("/v1/user/list_buckets", { body: listBody });
@@ -566,8 +598,9 @@ describe("the subpath's other exports", () => {
 
 describe("browser fallback", () => {
   it("reads XSRF-TOKEN from document.cookie when Set-Cookie is hidden from scripts", async () => {
-    const g = globalThis as { document?: unknown };
+    const g = globalThis as { document?: unknown; location?: unknown };
     g.document = { cookie: "theme=dark; XSRF-TOKEN=from%20jar" };
+    g.location = { origin: new URL(base).origin };
     try {
       const session = hitachiSession({
         baseUrl: base,
@@ -579,6 +612,7 @@ describe("browser fallback", () => {
       expect(h.has("cookie")).toBe(false); // nothing to send ourselves: the browser's jar carries the cookies
     } finally {
       delete g.document;
+      delete g.location;
     }
   });
 });

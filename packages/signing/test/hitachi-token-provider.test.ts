@@ -193,6 +193,26 @@ describe("static and function tokens", () => {
     await expect(none.token()).rejects.toMatchObject({ name: "HitachiSessionError", stage: "credentials" });
   });
 
+  it("a function is told when its last token was refused (invalidate): { refresh: true } once, then false again", async () => {
+    const asked: unknown[] = [];
+    const tokens = hitachiTokenProvider(async (request) => (asked.push(request), { token: "fn" }), { fetch: tokenEndpoint().fetch, clock });
+    await tokens.token();
+    tokens.invalidate(0);
+    tokens.invalidate(0); // ten requests refused together: one refresh
+    await tokens.token();
+    await tokens.token();
+    expect(asked).toEqual([{ refresh: false }, { refresh: true }, { refresh: false }]);
+  });
+
+  it("a caller whose signal aborts stops waiting for a function that hangs", async () => {
+    const tokens = hitachiTokenProvider(() => new Promise<never>(() => undefined), { fetch: tokenEndpoint().fetch, clock });
+    const controller = new AbortController();
+    const waiting = Promise.resolve(tokens.token(controller.signal));
+    controller.abort(new Error("caller gave up"));
+    await expect(waiting).rejects.toThrow("caller gave up");
+    await expect(Promise.resolve(tokens.token(controller.signal))).rejects.toThrow("caller gave up");
+  });
+
   it("rejects unusable credentials at once, without echoing them", () => {
     const fetch = tokenEndpoint().fetch;
     expect(() => hitachiTokenProvider({ token: "" }, { fetch, clock })).toThrow(/static credentials gave no token/);
@@ -244,6 +264,17 @@ describe("errors and secrets", () => {
     expect((await failure(hitachiTokenProvider(password(), { fetch: html.fetch, clock }))).message).toBe(`hitachiSession: token response from ${tokenUrl} (HTTP 200) has no access_token (body is not JSON)`);
     const spaced = tokenEndpoint(() => Response.json({ access_token: `${TOKEN_PREFIX} x` }));
     expect((await failure(hitachiTokenProvider(password(), { fetch: spaced.fetch, clock }))).message).toBe(`hitachiSession: token response from ${tokenUrl} has an access_token that cannot be sent in an HTTP header`);
+  });
+
+  it("a redirect from the token endpoint is not followed (the form carries the password): the grant fails naming where it points", async () => {
+    const server = tokenEndpoint(() => new Response(null, { status: 307, headers: { location: "https://elsewhere.example/token" } }));
+    const seen: Request[] = [];
+    const tokens = hitachiTokenProvider(password(), { fetch: (request) => (seen.push(request), server.fetch(request)), clock });
+    const err = await Promise.resolve(tokens.token()).catch((e: unknown) => e);
+    expect((err as Error).message).toBe(
+      "hitachiSession: token request to https://admin.gms.cluster1/ui/auth/realms/vsp-object/protocol/openid-connect/token failed with HTTP 307; a redirect to elsewhere.example, not followed: use the URL it points to",
+    );
+    expect(seen[0]!.redirect).toBe("manual");
   });
 
   it("a network failure names the endpoint and the error code", async () => {

@@ -2,6 +2,7 @@
 // a vendor's default chain, cached and refreshed ahead of expiry, and Hitachi's token file. Elsewhere the
 // facade reads the environment only, so a browser bundle carries none of this.
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
+import type { HitachiTokenRequest } from "@bucketry/signing/hitachi-session";
 import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./facts.js";
 import type { Provider } from "../model.js";
 import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe } from "./checks.js";
@@ -54,13 +55,13 @@ export function chainedAccessKeys(
 }
 
 /** Hitachi's bearer token from the file `path` names, re-read when it changes. */
-export function tokenFileCredentials(names: EnvNames, path: string, env: Env, remember?: RememberSecrets): () => Promise<{ token: string }> {
+export function tokenFileCredentials(names: EnvNames, path: string, env: Env, remember?: RememberSecrets): (request?: HitachiTokenRequest) => Promise<{ token: string }> {
   const provider = "hitachi-vsp-one-object";
   const source = hitachiTokenFile({ path, env });
-  return async () => {
+  return async (request) => {
     let value: { token: string };
     try {
-      value = await source();
+      value = await source(request);
     } catch (err) {
       throw credentialsError(provider, err);
     }

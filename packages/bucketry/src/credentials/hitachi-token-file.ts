@@ -1,6 +1,7 @@
 // Hitachi VSP One Object: a bearer token kept in a file (a mounted Kubernetes secret, a token an agent
 // rotates), re-read whenever the file changes — checked by its mtime/size/inode at most once per
-// `checkEveryMs` (default 1 s) — so a rotated token is used from the next request on without a restart.
+// `checkEveryMs` (default 1 s), and at once when the session says the last token was refused (a 401) — so a
+// rotated token is used from the next request on without a restart.
 import { io as platformIo } from "#credential-io";
 import { readSourceFile } from "./files.js";
 import type { CredentialIo } from "./io.js";
@@ -18,7 +19,8 @@ export interface TokenFileOptions extends SourceOptions {
 }
 
 export interface TokenFileSource {
-  (): Promise<{ token: string }>;
+  /** The token; with `refresh` (the session's last one was refused), the file is looked at now. */
+  (request?: { refresh?: boolean }): Promise<{ token: string }>;
   readonly path: string | undefined;
   /** How many times the file's content was read. */
   readonly reads: number;
@@ -57,8 +59,8 @@ export function hitachiTokenFile(options: TokenFileOptions = {}): TokenFileSourc
     return { token };
   };
 
-  const source = (() => {
-    if (token !== undefined && clock() - checkedAt < every) return Promise.resolve({ token });
+  const source = ((request?: { refresh?: boolean }) => {
+    if (token !== undefined && clock() - checkedAt < every && request?.refresh !== true) return Promise.resolve({ token });
     return (inflight ??= load().finally(() => (inflight = undefined)));
   }) as TokenFileSource;
   Object.defineProperty(source, "path", { value: path });

@@ -13,8 +13,8 @@ export function hitachiCredentials(names: EnvNames, option: HitachiCredentials |
   const provider = "hitachi-vsp-one-object";
   if (option !== undefined) {
     if (typeof option === "function") {
-      return async () => {
-        const value = await option();
+      return async (request) => {
+        const value = await option(request);
         const token = (value as { token?: unknown } | undefined)?.token;
         // A value the session cannot use is reported by the session (stage "credentials") without echoing it.
         if (typeof token === "string") {

@@ -133,6 +133,8 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
   const rememberingCookies =
     (send: (request: Request) => Promise<Response>) =>
     async (request: Request): Promise<Response> => {
+      // The XSRF token the session sends: in a browser, where no Set-Cookie is visible, the only place to learn it.
+      state.secrets.add(request.headers.get("x-xsrf-token"));
       const response = await send(request);
       for (const line of readSetCookies(response.headers)) {
         // Name and value as the session's cookie jar keeps and sends them: trimmed, one pair of quotes dropped.

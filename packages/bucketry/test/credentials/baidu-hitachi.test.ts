@@ -74,6 +74,10 @@ describe("hitachi token file", () => {
     now = 3_000;
     expect(await source()).toEqual({ token: "bearer-two-longer" });
     expect(source.reads).toBe(2);
+    // The session says its last token was refused: the file is looked at now, within the interval.
+    writeFileSync(`${home}/token`, "bearer-three-longest\n");
+    expect(await source()).toEqual({ token: "bearer-two-longer" });
+    expect(await source({ refresh: true })).toEqual({ token: "bearer-three-longest" });
   });
 
   it("VSP_ONE_OBJECT_TOKEN_FILE is the facade's source when no token is given; the bearer follows the file", async () => {
@@ -89,6 +93,30 @@ describe("hitachi token file", () => {
       await client.listBucketsPage({ userId: 1 });
       const list = server.requests.filter((r) => r.path === "/mapi/v1/user/list_buckets");
       expect(list[0]!.headers.authorization).toBe("Bearer file-bearer-1");
+    } finally {
+      if (saved === undefined) delete process.env.VSP_ONE_OBJECT_TOKEN_FILE;
+      else process.env.VSP_ONE_OBJECT_TOKEN_FILE = saved;
+    }
+  });
+
+  it("a rotated token file: the 401's re-authentication attempt reads the file at once (not the token cached for a second)", async () => {
+    const home = tempHome({ token: "file-bearer-OLD-1" });
+    let valid = "file-bearer-OLD-1";
+    const server = await fakeServer((req: Seen) => {
+      if (req.path === "/mapi/v1/csrf") return { headers: { "Set-Cookie": ["XSRF-TOKEN=x1; Path=/", "vertx-web.session=s1; Path=/"] } };
+      return req.headers.authorization === `Bearer ${valid}` ? json({ buckets: [] }) : { status: 401 };
+    });
+    const saved = process.env.VSP_ONE_OBJECT_TOKEN_FILE;
+    process.env.VSP_ONE_OBJECT_TOKEN_FILE = `${home}/token`;
+    try {
+      const client = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, retry: false });
+      await client.listBucketsPage({ userId: 1 });
+      writeFileSync(`${home}/token`, "file-bearer-NEW-rotated-2");
+      valid = "file-bearer-NEW-rotated-2";
+      // Within the file's 1 s check interval the first attempt still sends the old token (401); the second must not.
+      await expect(client.listBucketsPage({ userId: 1 })).resolves.toMatchObject({ buckets: [] });
+      const bearers = server.requests.filter((r) => r.path === "/mapi/v1/user/list_buckets").map((r) => r.headers.authorization);
+      expect(bearers.at(-1)).toBe("Bearer file-bearer-NEW-rotated-2");
     } finally {
       if (saved === undefined) delete process.env.VSP_ONE_OBJECT_TOKEN_FILE;
       else process.env.VSP_ONE_OBJECT_TOKEN_FILE = saved;

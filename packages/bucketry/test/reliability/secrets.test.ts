@@ -431,6 +431,32 @@ describe("hitachi: what keeps secrets redacted across a long session", () => {
     }
   });
 
+  it("where no Set-Cookie is visible (a browser page of the MAPI's origin), the XSRF token read from document.cookie is redacted too", async () => {
+    const g = globalThis as { document?: unknown; location?: unknown };
+    const xsrf = secret("PAGE-XSRF");
+    g.document = { cookie: `XSRF-TOKEN=${xsrf}` };
+    g.location = { origin: new URL(endpoint).origin };
+    try {
+      // A fetch that shows the script no Set-Cookie, as a browser's does.
+      const hiding = async (request: Request) => {
+        const response = await globalThis.fetch(request);
+        const headers = new Headers(response.headers);
+        headers.delete("set-cookie");
+        return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+      };
+      echo = true;
+      const client = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint, credentials: { token: secret("BEARER") }, fetch: hiding, retry: false } as never);
+      const err = (await client.listBucketsPage({ userId: 1 }).then(() => null, (e: unknown) => e)) as BucketryError;
+      expect(err).toBeInstanceOf(BucketryError);
+      expect(err.vendorMessage).toContain("x-xsrf-token: [redacted]");
+      expect(JSON.stringify({ ...err, message: err.message })).not.toContain(xsrf);
+    } finally {
+      echo = false;
+      delete g.document;
+      delete g.location;
+    }
+  });
+
   it("the token a password grant issues is redacted when its tokenUrl is under the MAPI base", async () => {
     const err = await echoedAfter(1, { username: "admin", password: secret("PW"), tokenUrl: `${endpoint}/v1/oauth/token` });
     expect(err.vendorMessage).toContain("Bearer [redacted]");

@@ -1,6 +1,7 @@
 // A cookie jar for the Hitachi session: Set-Cookie lines in (separate or combined into one header), a `Cookie`
-// header out. Names and values only — path, domain, expiry and flags are dropped: the jar serves one MAPI
-// base, and `Max-Age=0` (or negative) is the only attribute that matters, as a deletion.
+// header out. Names and values only — path, domain and flags are dropped: the jar serves one MAPI base — and
+// expiry read as a deletion only (RFC 6265 §5.2.1–2): `Max-Age` of zero or less, or, without a valid Max-Age,
+// an `Expires` date already past (how Express's clearCookie and many proxies delete).
 //
 // Browsers hide `Set-Cookie` from scripts and refuse a script's `Cookie` header; there the browser's own jar
 // carries the session, and `readDocumentCookie` reads a cookie the page can see.
@@ -46,7 +47,7 @@ export class CookieJar {
   readonly #cookies = new Map<string, string>();
   #header = "";
 
-  /** Applies Set-Cookie lines (attributes dropped; `Max-Age` <= 0 deletes). Returns whether anything changed. */
+  /** Applies Set-Cookie lines (attributes dropped; an expiry already past deletes). Returns whether anything changed. */
   setCookies(lines: readonly string[]): boolean {
     let changed = false;
     for (const line of lines) {
@@ -58,7 +59,7 @@ export class CookieJar {
       let value = pair.slice(eq + 1).trim();
       if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
       if (!name) continue;
-      if (semi !== -1 && isDeletion(line.slice(semi + 1))) {
+      if (semi !== -1 && isDeletion(line.slice(semi + 1), Date.now())) {
         changed = this.#cookies.delete(name) || changed;
         continue;
       }
@@ -101,17 +102,26 @@ export class CookieJar {
   }
 }
 
-/** `Max-Age=0` (or negative) deletes a cookie. */
-function isDeletion(attributes: string): boolean {
+/**
+ * Whether the attributes expire the cookie now: the last valid `Max-Age` (digits, an optional leading "-") of zero
+ * or less; without one, an `Expires` date before `now`. Anything else in them (`Max-Age=`, `Max-Age=1e3`, a date
+ * that does not parse) is ignored, as RFC 6265 says.
+ */
+function isDeletion(attributes: string, now: number): boolean {
+  let maxAge: number | undefined;
+  let expires: number | undefined;
   for (const attr of attributes.split(";")) {
     const eq = attr.indexOf("=");
     if (eq === -1) continue;
-    if (attr.slice(0, eq).trim().toLowerCase() === "max-age") {
-      const n = Number(attr.slice(eq + 1).trim());
-      if (Number.isFinite(n) && n <= 0) return true;
+    const key = attr.slice(0, eq).trim().toLowerCase();
+    const value = attr.slice(eq + 1).trim();
+    if (key === "max-age" && /^-?\d+$/.test(value)) maxAge = Number(value);
+    else if (key === "expires") {
+      const at = Date.parse(value);
+      if (!Number.isNaN(at)) expires = at;
     }
   }
-  return false;
+  return maxAge !== undefined ? maxAge <= 0 : expires !== undefined && expires < now;
 }
 
 function serialize(cookies: Map<string, string>): string {

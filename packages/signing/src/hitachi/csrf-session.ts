@@ -8,10 +8,11 @@
 // one every caller gave up on (their signals aborted) is aborted and not handed to the next caller.
 //
 // Browsers: `Set-Cookie` is not readable by scripts. The GET is sent with `credentials: "include"` so the
-// browser's jar stores the cookies, and the XSRF-TOKEN value is read from `document.cookie` (only possible
-// when the cookie is visible to the page: same site, not HttpOnly).
+// browser's jar stores the cookies, and the XSRF-TOKEN value is read from `document.cookie` — only when the
+// MAPI has the page's origin (its cookies are the page's; not HttpOnly): on another origin, `document.cookie`
+// holds the page's own cookies, and an XSRF-TOKEN there (Angular, Spring, Laravel) is the page's secret.
 import { CookieJar, readDocumentCookie, readSetCookies } from "#cookie-jar";
-import { HitachiSessionError, errorSummary, redactUrl, retryAfterOf, type Fetch } from "./session-error.js";
+import { HitachiSessionError, errorSummary, redactUrl, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
 import { startFlight, type Flight } from "./shared-flight.js";
 
 const XSRF_COOKIE = "XSRF-TOKEN";
@@ -50,6 +51,7 @@ export interface HitachiCsrfSessionOptions {
 export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiCsrfSession {
   const { url, fetch } = options;
   const endpoint = redactUrl(url);
+  const pageXsrf = pageCookieReader(url);
   let generation = 0;
   let pending: Flight<CsrfState> | undefined;
   let resolved: CsrfState | undefined;
@@ -62,7 +64,7 @@ export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiC
       if (resolved) return resolved;
       if (pending && !pending.abandoned) return pending.join(signal);
       const flight: Flight<CsrfState> = startFlight((abort) =>
-        handshake(url, endpoint, fetch, generation, abort).then(
+        handshake(url, endpoint, fetch, generation, abort, pageXsrf).then(
           (state) => {
             if (pending === flight) resolved = state;
             return state;
@@ -85,18 +87,34 @@ export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiC
     absorb(response, usedGeneration) {
       const state = resolved;
       if (!state || (usedGeneration !== undefined && usedGeneration !== state.generation)) return;
-      if (!state.jar.setCookies(readSetCookies(response.headers))) return;
-      const xsrf = state.jar.get(XSRF_COOKIE);
+      // Where scripts cannot see Set-Cookie (a browser), the browser's jar took a rotated token: read it there.
+      const xsrf = state.jar.setCookies(readSetCookies(response.headers)) ? state.jar.get(XSRF_COOKIE) : pageXsrf?.();
       if (xsrf) state.xsrf = xsrf;
     },
   };
 }
 
-async function handshake(url: string, endpoint: string, fetch: Fetch, generation: number, signal: AbortSignal): Promise<CsrfState> {
+/**
+ * Reads the XSRF-TOKEN cookie from `document.cookie`, where the page has the MAPI's origin (the page's cookies are
+ * then the MAPI's); undefined elsewhere (Node, workers, a MAPI on another origin).
+ */
+function pageCookieReader(url: string): (() => string | undefined) | undefined {
+  const page = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  if (typeof page !== "string") return undefined;
+  try {
+    if (new URL(url).origin !== page) return undefined;
+  } catch {
+    return undefined;
+  }
+  return () => readDocumentCookie(XSRF_COOKIE);
+}
+
+async function handshake(url: string, endpoint: string, fetch: Fetch, generation: number, signal: AbortSignal, pageXsrf: (() => string | undefined) | undefined): Promise<CsrfState> {
   let response: Response;
   try {
-    // No Authorization (as Hitachi's Ansible collection); `credentials: "include"` lets a browser store the cookies.
-    response = await fetch(new Request(url, { method: "GET", credentials: "include", signal }));
+    // No Authorization (as Hitachi's Ansible collection); `credentials: "include"` lets a browser store the
+    // cookies; a redirect is not followed (the answer must be the MAPI's own).
+    response = await fetch(new Request(url, { method: "GET", credentials: "include", redirect: "manual", signal }));
   } catch (error) {
     throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed: ${errorSummary(error)}`, {
       stage: "csrf",
@@ -110,7 +128,7 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
   if (!response.ok) {
     // A 404 here is most often a base URL without the MAPI path: say where to look.
     const hint = response.status === 404 ? " (is the base URL the MAPI base, e.g. https://admin.region1.cluster1/mapi?)" : "";
-    throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed with HTTP ${response.status}${hint}`, {
+    throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed with HTTP ${response.status}${hint}${redirectNote(response)}`, {
       stage: "csrf",
       status: response.status,
       endpoint,
@@ -119,11 +137,13 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
   }
   const jar = new CookieJar();
   jar.setCookies(readSetCookies(response.headers));
-  const xsrf = jar.get(XSRF_COOKIE) || readDocumentCookie(XSRF_COOKIE); // browsers hide Set-Cookie from scripts
+  const xsrf = jar.get(XSRF_COOKIE) || pageXsrf?.(); // browsers hide Set-Cookie from scripts
   if (!xsrf) {
+    // A browser page on another origin cannot read the MAPI's cookies at all: say so.
+    const page = (globalThis as { document?: unknown }).document !== undefined && pageXsrf === undefined ? "; a page can read it only when the MAPI has the page's origin" : "";
     throw new HitachiSessionError(
       `hitachiSession: CSRF response from ${endpoint} (HTTP ${response.status}) set no ${XSRF_COOKIE} cookie` +
-        (jar.header() ? ` (cookies set: ${jar.names().join(", ")})` : ""),
+        (jar.header() ? ` (cookies set: ${jar.names().join(", ")})` : "") + page,
       { stage: "csrf", status: response.status, endpoint },
     );
   }

@@ -54,6 +54,22 @@ export function isHeaderToken(value: unknown): value is string {
   return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
 }
 
+/**
+ * For a redirect the session did not follow (its requests are sent with `redirect: "manual"`: a password, token or
+ * XSRF token must not go to wherever a Location points): what to say, naming only the host; "" otherwise.
+ */
+export function redirectNote(response: Response): string {
+  // A browser hides a manual redirect's status and Location (type "opaqueredirect", status 0).
+  if (response.type !== "opaqueredirect" && (response.status < 300 || response.status > 399)) return "";
+  let host = "";
+  try {
+    host = new URL(response.headers.get("location") ?? "", response.url || undefined).host;
+  } catch {
+    // no usable Location
+  }
+  return `; a redirect${host ? ` to ${host}` : ""}, not followed: use the URL it points to`;
+}
+
 /** A failed response's Retry-After, for the error (a header value has no secret; cookies are never copied). */
 export function retryAfterOf(response: Response): string | undefined {
   return response.headers.get("retry-after") ?? undefined;

@@ -84,10 +84,18 @@ interface Snapshot {
   readonly csrf: CsrfState;
 }
 
-/** What onRequest remembers about a request it prepared, for its 401. */
-interface Prepared {
+/** Which token and CSRF state a request was prepared with. */
+interface Used {
   readonly csrfGeneration: number;
   readonly tokenGeneration: number;
+}
+
+/** How many distinct (token, XSRF token) pairs are remembered to recognise a request by its headers. */
+const ISSUED_PAIRS = 32;
+const issuedKey = (headers: Headers): string => `${headers.get("Authorization")}\n${headers.get("X-XSRF-TOKEN")}`;
+
+/** What onRequest remembers about a request it prepared, for its 401. */
+interface Prepared extends Used {
   /** The `Cookie` header the caller set itself (merged with the session's cookies on a replay). */
   readonly callerCookie: string | null;
   /** An unsent copy to replay (only with `replayUnauthorized`). */
@@ -114,6 +122,9 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
   const csrf = hitachiCsrfSession({ url: baseUrl + (csrfPath.startsWith("/") ? csrfPath : `/${csrfPath}`), fetch: sessionFetch });
   const replayUnauthorized = options.replayUnauthorized !== false;
   const prepared = new WeakMap<Request, Prepared>();
+  // A later middleware may return a new Request (as openapi-fetch documents): then the one answered is not the
+  // one prepared, and the state it used is found by the headers this session set on it.
+  const issued = new Map<string, Used>();
 
   async function snapshot(signal: AbortSignal | undefined): Promise<Snapshot> {
     // Both in flight together; await both so a failure of either surfaces (and no rejection goes unhandled).
@@ -148,24 +159,26 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       const callerCookie = request.headers.get("Cookie");
       const s = await snapshot(request.signal);
       applyHeaders(request.headers, s, callerCookie);
-      prepared.set(request, {
-        csrfGeneration: s.csrf.generation,
-        tokenGeneration: s.token.generation,
-        callerCookie,
-        replay: replayUnauthorized ? request.clone() : undefined,
-      });
+      const used: Used = { csrfGeneration: s.csrf.generation, tokenGeneration: s.token.generation };
+      const key = issuedKey(request.headers);
+      if (!issued.has(key)) {
+        issued.set(key, used);
+        if (issued.size > ISSUED_PAIRS) issued.delete(issued.keys().next().value!);
+      }
+      prepared.set(request, { ...used, callerCookie, replay: replayUnauthorized ? request.clone() : undefined });
       return request;
     },
 
     async onResponse({ request, response, options: clientOptions }) {
       const meta = prepared.get(request);
-      csrf.absorb(response, meta?.csrfGeneration);
+      const used = meta ?? issued.get(issuedKey(request.headers));
+      csrf.absorb(response, used?.csrfGeneration);
       if (response.status !== 401) return undefined;
       prepared.delete(request);
-      // Drop what this request used (not what a concurrent caller may have refreshed since). A request another
-      // middleware replaced is not known here: drop the current state.
-      tokens.invalidate(meta?.tokenGeneration);
-      csrf.invalidate(meta?.csrfGeneration);
+      // Drop what this request used (not what a concurrent caller may have refreshed since). A request whose
+      // headers this session did not set (or long forgotten): drop the current state.
+      tokens.invalidate(used?.tokenGeneration);
+      csrf.invalidate(used?.csrfGeneration);
       // Replayed once: the replay's answer is returned directly, without passing through onResponse again.
       const replay = meta?.replay;
       if (replay === undefined || replay.bodyUsed) return undefined;

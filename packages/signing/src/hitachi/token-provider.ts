@@ -9,7 +9,7 @@
 // The password, client secret and tokens live only in this module's closures; errors name the stage, the
 // HTTP status and the redacted endpoint, never a secret.
 import type { Clock } from "../types.js";
-import { HitachiSessionError, errorSummary, isHeaderToken, redactUrl, retryAfterOf, type Fetch } from "./session-error.js";
+import { HitachiSessionError, errorSummary, isHeaderToken, redactUrl, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
 import { startFlight, type Flight } from "./shared-flight.js";
 
 export interface HitachiTokenCredentials {
@@ -35,11 +35,20 @@ export interface HitachiPasswordCredentials {
   scope?: string | undefined;
 }
 
+/** What a credentials function is told when it is asked for a token. */
+export interface HitachiTokenRequest {
+  /**
+   * The MAPI refused (401) the token this function last gave: answer with a fresh one, past any cache of your
+   * own (the re-authentication attempt follows at once).
+   */
+  refresh: boolean;
+}
+
 /** A static token, a password grant (token fetched and cached), or a function called before every attempt. */
 export type HitachiCredentials =
   | HitachiTokenCredentials
   | HitachiPasswordCredentials
-  | (() => Promise<HitachiTokenCredentials> | HitachiTokenCredentials);
+  | ((request?: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials);
 
 export type HitachiAuthKind = "token" | "password" | "function";
 
@@ -59,8 +68,8 @@ export interface HitachiTokenProvider {
   token(signal?: AbortSignal | null): Promise<IssuedToken> | IssuedToken;
   /**
    * Drops the fetched token so the next `token()` fetches a new one; with `generation`, only when the cached
-   * token is still that one (someone else may have refreshed it already). Static and function tokens are
-   * the caller's: nothing to drop.
+   * token is still that one (someone else may have refreshed it already). A static token is the caller's:
+   * nothing to drop; a function is asked next time with `{ refresh: true }`.
    */
   invalidate(generation?: number): void;
 }
@@ -90,6 +99,8 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
   const endpoint = kind === "password" ? validateTokenUrl((credentials as HitachiPasswordCredentials).tokenUrl) : undefined;
   let generation = 0;
   let entry: TokenEntry | undefined;
+  /** A function's token was refused: its next call is told so. */
+  let refresh = false;
   const isCached = () => entry !== undefined && clock() < entry.expiresAt && !entry.flight.abandoned;
 
   return {
@@ -100,7 +111,12 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
     },
     token(signal) {
       if (kind === "token") return { value: (credentials as HitachiTokenCredentials).token, generation: 0 };
-      if (kind === "function") return callTokenFunction(credentials as () => Promise<HitachiTokenCredentials> | HitachiTokenCredentials);
+      if (kind === "function") {
+        const request = { refresh };
+        refresh = false;
+        // Waited for under the caller's signal: one who gave up does not wait for a function that hangs.
+        return startFlight(() => callTokenFunction(credentials as (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials, request)).join(signal);
+      }
       if (isCached()) return entry!.flight.join(signal);
       const gen = ++generation;
       const startedAt = clock();
@@ -123,15 +139,16 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
       return current.flight.join(signal);
     },
     invalidate(usedGeneration) {
-      // Static and function tokens are the caller's; a token refreshed since `usedGeneration` is kept.
+      // A static token is the caller's; a function is told to refresh; a token refreshed since `usedGeneration` is kept.
+      if (kind === "function") refresh = true;
       if (kind !== "password" || (usedGeneration !== undefined && usedGeneration !== generation)) return;
       entry = undefined;
     },
   };
 }
 
-async function callTokenFunction(fn: () => Promise<HitachiTokenCredentials> | HitachiTokenCredentials): Promise<IssuedToken> {
-  const value = (await fn())?.token;
+async function callTokenFunction(fn: (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials, request: HitachiTokenRequest): Promise<IssuedToken> {
+  const value = (await fn(request))?.token;
   assertToken(value, "the credentials function");
   return { value, generation: 0 };
 }
@@ -199,6 +216,8 @@ async function fetchPasswordToken(
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
         body: form.toString(),
+        // The form carries the password: it goes to tokenUrl and nowhere a redirect points.
+        redirect: "manual",
         signal,
       }),
     );
@@ -221,7 +240,7 @@ async function fetchPasswordToken(
     // OAuth error codes (`invalid_grant`, `unauthorized_client`) are safe to show; descriptions are not shown.
     const code = parsed ? oauthErrorCode(body) : undefined;
     throw new HitachiSessionError(
-      `hitachiSession: token request to ${endpoint} failed with HTTP ${response.status}${code ? ` (${code})` : ""}`,
+      `hitachiSession: token request to ${endpoint} failed with HTTP ${response.status}${code ? ` (${code})` : ""}${redirectNote(response)}`,
       { stage: "token", status: response.status, endpoint, retryAfter: retryAfterOf(response) },
     );
   }

@@ -14,6 +14,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.
           globalSetup: [fileURLToPath(new URL("./test/support/temp-dir-check.ts", import.meta.url))],
+          // Refuses every connection, DNS query and datagram to a non-loopback address for the whole suite
+          // (the client packages, which have no config of their own, run under this project too).
+          setupFiles: [fileURLToPath(new URL("./test/support/network-guard.ts", import.meta.url))],
         },
       },
     ],

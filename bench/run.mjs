@@ -132,7 +132,7 @@ function mergeSection(previous, fresh, keys) {
  */
 async function onNodeLine(opts, phase, major, previous, keys, measure) {
   const vendors = opts.vendors.filter((v) => IMPLS[v].some((i) => i.kind === "official"));
-  const bin = await nodeLine(REPO_DIR, major);
+  const bin = await nodeLine(REPO_DIR, major, { install: true });
   if ("reason" in bin) {
     log(`${phase}: Node ${major} skipped — ${bin.reason}`);
     return { line: major, reason: bin.reason, date: new Date().toISOString() };

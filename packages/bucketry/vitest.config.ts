@@ -30,6 +30,6 @@ export default defineConfig({
     // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.
     globalSetup: [fileURLToPath(new URL("../../test/support/temp-dir-check.ts", import.meta.url))],
     // Refuses every connection to a non-loopback address (metadata services, vendor hosts) for the whole suite.
-    setupFiles: ["test/support/network-guard.ts"],
+    setupFiles: [fileURLToPath(new URL("../../test/support/network-guard.ts", import.meta.url))],
   },
 });

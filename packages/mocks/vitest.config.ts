@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.
     globalSetup: [fileURLToPath(new URL("../../test/support/temp-dir-check.ts", import.meta.url))],
+    // Refuses every connection, DNS query and datagram to a non-loopback address for the whole suite.
+    setupFiles: [fileURLToPath(new URL("../../test/support/network-guard.ts", import.meta.url))],
   },
 });

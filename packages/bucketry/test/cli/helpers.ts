@@ -22,7 +22,7 @@ export interface Result {
 
 const homes: string[] = [];
 
-export const networkGuard = join(pkg, "test", "support", "network-guard-child.mjs");
+export const networkGuard = join(pkg, "..", "..", "test", "support", "network-guard-child.mjs");
 
 /**
  * A fresh HOME and XDG_CONFIG_HOME, and nothing of the caller's environment but PATH and the temporary

@@ -27,6 +27,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: web ? ["test/cli/**", "**/node_modules/**"] : ["**/node_modules/**"],
     testTimeout: 30_000,
+    // A zone 12:45 ahead of UTC (CI machines run in UTC): a date read or written in local time shows.
+    env: { TZ: "Pacific/Chatham" },
     // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.
     globalSetup: [fileURLToPath(new URL("../../test/support/temp-dir-check.ts", import.meta.url))],
     // Refuses every connection to a non-loopback address (metadata services, vendor hosts) for the whole suite.

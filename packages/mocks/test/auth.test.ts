@@ -125,6 +125,21 @@ describe("aliyun-oss", () => {
     expect(serverDate).toBeLessThanOrEqual(Date.now());
   });
 
+  it("V4: a scope region other than the endpoint's is 400 InvalidArgument (accelerate hosts take any region); a scope day other than x-oss-date's, too", async () => {
+    const wrong = await send(await sign({ method: "GET", url: url() }, (r) => signOssV4(r, { credentials: oss, region: "cn-shanghai" })));
+    expect([wrong.status, /<Code>(\w+)/.exec(wrong.text)?.[1], wrong.headers.get("x-bucketry-mock-reason")]).toEqual([400, "InvalidArgument", "credential scope region differs from the endpoint's"]);
+    expect(wrong.text).toContain("Invalid signing region in Authorization header: cn-shanghai, expected cn-hangzhou.");
+    const internal = await send(await sign({ method: "GET", url: url().replace("oss-cn-hangzhou", "oss-cn-hangzhou-internal") }, (r) => signOssV4(r, { credentials: oss, region: "cn-hangzhou" })));
+    expect(internal.status, internal.text).toBe(200);
+    const accelerated = await send(await sign({ method: "GET", url: url().replace("oss-cn-hangzhou", "oss-accelerate") }, (r) => signOssV4(r, { credentials: oss, region: "cn-shanghai" })));
+    expect(accelerated.status, accelerated.text).toBe(200);
+    const signed = await sign({ method: "GET", url: url() }, (r) => signOssV4(r, { credentials: oss, region: "cn-hangzhou" }));
+    const day = signed.headers.get("x-oss-date")!.slice(0, 8);
+    signed.headers.set("authorization", signed.headers.get("authorization")!.replace(`/${day}/`, "/20000101/"));
+    const otherDay = await send(signed);
+    expect([otherDay.status, otherDay.headers.get("x-bucketry-mock-reason")]).toEqual([400, "credential scope date differs from x-oss-date"]);
+  });
+
   it("rejects unknown keys, anonymous requests and malformed Authorization", async () => {
     const unknown = await send(await sign({ method: "GET", url: url() }, (r) => signOssV4(r, { credentials: { accessKeyId: "LTAIx", accessKeySecret: "y" }, region: "cn-hangzhou" })));
     expect([unknown.status, /<Code>(\w+)/.exec(unknown.text)?.[1]]).toEqual([403, "InvalidAccessKeyId"]);
@@ -199,6 +214,11 @@ describe("baidu-bos", () => {
     expect([unknown.status, unknown.json().code]).toEqual([403, "InvalidAccessKeyId"]);
     const expired = await send(await sign({ method: "GET", url: virtual() }, (req) => signBceV1(req, { credentials: bos, expirationSeconds: 60, clock: () => Date.now() - 2 * MINUTE })));
     expect([expired.status, expired.json().code]).toEqual([400, "RequestExpired"]);
+    // A timestamp ahead of the server: tolerated up to 30 minutes (far from either side of it here).
+    const ahead = await send(await sign({ method: "GET", url: virtual() }, (req) => signBceV1(req, { credentials: bos, clock: () => Date.now() + 20 * MINUTE })));
+    expect(ahead.status, ahead.text).toBe(200);
+    const farAhead = await send(await sign({ method: "GET", url: virtual() }, (req) => signBceV1(req, { credentials: bos, clock: () => Date.now() + 45 * MINUTE })));
+    expect([farAhead.status, farAhead.json().code]).toEqual([400, "RequestExpired"]);
     const malformed = await send({ method: "GET", url: virtual(), headers: { authorization: "bce-auth-v1/only/three" } });
     expect([malformed.status, malformed.json().code]).toEqual([400, "InvalidHTTPAuthHeader"]);
   });

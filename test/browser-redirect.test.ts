@@ -59,4 +59,20 @@ describe("a redirect in headless Chromium", () => {
       await browser.close();
     }
   }, 60_000);
+
+  it("the page recorder watches every page of its context: a second page's request elsewhere is aborted and recorded", async () => {
+    const browser = await launch();
+    try {
+      const { page, log } = await recordingPage(browser, origin);
+      await page.goto(`${origin}/`);
+      const second = await page.context().newPage();
+      // 192.0.2.0/24 is documentation-only (RFC 5737): aborted by the route before any connection in any case.
+      await second.setContent('<img src="http://192.0.2.1/pixel.png"><script>console.error("from the second page")</script>');
+      await expect.poll(() => log.external.length, { timeout: 15_000 }).toBe(1);
+      expect(log.external).toEqual(["http://192.0.2.1/pixel.png"]);
+      expect(log.consoleErrors).toContain("from the second page");
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });

@@ -35,23 +35,29 @@ export interface PageLog {
   failed: string[];
 }
 
-/** Opens a page that records what it does; requests leaving `allowedOrigin` are aborted and recorded. */
+/**
+ * Opens a page that records what it does; requests leaving `allowedOrigin` are aborted and recorded. The guard and
+ * the records cover its whole context: a page it opens (a link followed in a new page, a popup) is watched too.
+ */
 export async function recordingPage(browser: Browser, allowedOrigin: string): Promise<{ page: Page; log: PageLog }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
   const log: PageLog = { external: [], consoleErrors: [], pageErrors: [], failed: [] };
-  await page.route("**/*", (route) => {
+  await context.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith(allowedOrigin) || /^(data|blob|about):/.test(url)) return route.continue();
     log.external.push(url);
     return route.abort();
   });
-  page.on("console", (msg) => {
-    if (msg.type() === "error") log.consoleErrors.push(msg.text());
-  });
-  page.on("pageerror", (err) => log.pageErrors.push(String(err)));
-  page.on("response", (res) => {
-    if (res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`);
-  });
+  const watch = (page: Page) => {
+    page.on("console", (msg) => {
+      if (msg.type() === "error") log.consoleErrors.push(msg.text());
+    });
+    page.on("pageerror", (err) => log.pageErrors.push(String(err)));
+    page.on("response", (res) => {
+      if (res.status() >= 400) log.failed.push(`${res.status()} ${res.url()}`);
+    });
+  };
+  context.on("page", watch);
+  const page = await context.newPage();
   return { page, log };
 }

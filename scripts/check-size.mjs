@@ -90,8 +90,46 @@ export async function entryPrograms() {
 
 /** The budget of a provider entry that has none of its own (a new provider starts at the target). */
 const ENTRY_DEFAULT = "bucketry/<provider>";
-/** The budget of a bundle: its own, or for a provider entry without one, ENTRY_DEFAULT's. */
-const budgetOf = (name) => budgets[name] ?? (name.startsWith("bucketry/") ? budgets[ENTRY_DEFAULT] : undefined);
+/** The budget of a bundle in `table`: its own, or for a provider entry without one, ENTRY_DEFAULT's. */
+const budgetOf = (table, name) => table[name] ?? (name.startsWith("bucketry/") ? table[ENTRY_DEFAULT] : undefined);
+
+/**
+ * The verdict on each measured bundle against `table` (size-budgets.json's budgets): "ok" when neither its gzip
+ * nor its minified size is over; "OVER BUDGET"; "FAIL" when it did not build or has no budget; and a FAIL row for
+ * a vendor of `vendorIds` without a bare-client program, and for a budget no bundle has.
+ * @param {{ name: string, minified?: number, gzip?: number, parts?: [string, number][], error?: string }[]} measured
+ * @param {Record<string, { gzip: number, minified: number }>} table
+ * @param {string[]} vendorIds
+ */
+export function judge(measured, table, vendorIds) {
+  const rows = [];
+  let failed = false;
+  for (const m of measured) {
+    const budget = budgetOf(table, m.name);
+    const row = { ...m, budget };
+    if (row.error) row.result = "FAIL";
+    else if (!budget) row.result = "FAIL (no budget in size-budgets.json)";
+    else if (row.gzip > budget.gzip || row.minified > budget.minified) row.result = "OVER BUDGET";
+    else row.result = "ok";
+    if (row.result !== "ok") failed = true;
+    rows.push(row);
+  }
+  const names = new Set(measured.map((m) => m.name));
+  // A vendor's bare client is measured only through its program: a vendor without one would go unmeasured.
+  for (const id of vendorIds) {
+    if (!names.has(`@bucketry/${id}`)) {
+      rows.push({ name: `@bucketry/${id}`, result: "FAIL (no program: add the client's one operation with its signer to PROGRAMS in scripts/check-size.mjs)" });
+      failed = true;
+    }
+  }
+  for (const name of Object.keys(table)) {
+    if (!names.has(name) && name !== ENTRY_DEFAULT) {
+      rows.push({ name, result: "FAIL (budget for an unknown bundle)" });
+      failed = true;
+    }
+  }
+  return { rows, failed };
+}
 
 /** Minified bytes per package in the bundle, largest first (for the message when a budget is exceeded). */
 function byPackage(metafile) {
@@ -154,8 +192,6 @@ export async function analyze(source) {
 
 async function main() {
   const json = process.argv.includes("--json");
-  const rows = [];
-  let failed = false;
   const programs = { ...PROGRAMS, ...(await entryPrograms()) };
   const analyzeAt = process.argv.indexOf("--analyze");
   if (analyzeAt >= 0) {
@@ -169,9 +205,9 @@ async function main() {
     for (const m of modules) console.log(`  ${String(m.minified).padStart(7)} min ${String(m.gzip).padStart(6)} gzip  ${m.module}`);
     return;
   }
+  const measured = [];
   for (const [name, source] of Object.entries(programs)) {
-    const budget = budgetOf(name);
-    const row = { name, budget };
+    const row = { name };
     try {
       if (source === null) throw new Error("packages/bucketry is not built (run `npm run build`)");
       Object.assign(row, await measure(source));
@@ -179,26 +215,9 @@ async function main() {
       const e = err.errors?.[0];
       row.error = `does not build: ${e?.location ? `${e.location.file}:${e.location.line}: ` : ""}${e?.text ?? String(err)}`;
     }
-    if (row.error) row.result = "FAIL";
-    else if (!budget) row.result = "FAIL (no budget in size-budgets.json)";
-    else if (row.gzip > budget.gzip || row.minified > budget.minified) row.result = "OVER BUDGET";
-    else row.result = "ok";
-    if (row.result !== "ok") failed = true;
-    rows.push(row);
+    measured.push(row);
   }
-  // A vendor's bare client is measured only through its program above: a vendor without one would go unmeasured.
-  for (const id of Object.keys(apis())) {
-    if (!(`@bucketry/${id}` in programs)) {
-      rows.push({ name: `@bucketry/${id}`, result: "FAIL (no program: add the client's one operation with its signer to PROGRAMS in scripts/check-size.mjs)" });
-      failed = true;
-    }
-  }
-  for (const name of Object.keys(budgets)) {
-    if (!(name in programs) && name !== ENTRY_DEFAULT) {
-      rows.push({ name, result: "FAIL (budget for an unknown bundle)" });
-      failed = true;
-    }
-  }
+  const { rows, failed } = judge(measured, budgets, Object.keys(apis()));
   if (json) {
     console.log(JSON.stringify(rows, null, 2));
   } else {

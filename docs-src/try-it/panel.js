@@ -223,8 +223,10 @@ async function run() {
   if (chosen === "wrongSecret") credentials[hitachi ? "token" : "accessKeySecret"] = WRONG_SECRET;
   const viaMock = targetMock.checked;
   if (viaMock) {
-    // The page's cookie store plays the browser's for the mock's answers (Hitachi's CSRF session).
-    mock ??= createMock({ cookieJar: documentCookieJar() });
+    // The page's cookie store plays the browser's for the mock's answers (Hitachi's CSRF session). A browser keeps
+    // cookies per host, and the session reads the XSRF token only from a page on the MAPI's host: Hitachi's
+    // in-page MAPI answers on this page's host.
+    mock ??= createMock({ cookieJar: documentCookieJar(), ...(hitachi ? { baseUrls: { [config.provider]: mockMapi() } } : {}) });
     mock.reset();
     const use = SCENARIOS[chosen]?.use;
     if (use) mock.use(use());
@@ -254,6 +256,7 @@ async function run() {
     }
   };
   const endpoint = viaMock ? undefined : urlInput.value.trim();
+  if (hitachi && viaMock) note(`The in-page MAPI answers on this page's host (${location.host}): a browser keeps a MAPI's cookies per host, and the session reads the XSRF token only on the MAPI's host.`, "exchange");
   let outcome;
   try {
     outcome = config.via === "bare" ? await runBare(v, credentials, transport, endpoint) : await runFacade(v, credentials, transport, endpoint, onRetry);
@@ -263,12 +266,17 @@ async function run() {
   return { exchanges, outcome };
 }
 
+/** The in-page mock's MAPI base: this page's origin (a browser keeps the MAPI's cookies per host). */
+const mockMapi = () => `${location.origin}/mapi`;
+/** Where Hitachi's calls go: the URL target, the in-page mock's base, or the form's host. */
+const mapiBase = (v, endpoint) => endpoint ?? (targetMock.checked ? mockMapi() : `${v.scheme ?? "https"}://${v.host}/mapi`);
+
 async function runFacade(v, credentials, transport, endpoint, onRetry) {
   const options = { provider: config.provider, credentials, fetch: transport, retry: { onRetry }, ...config.facadeOptions };
   if (v.region) options.region = v.region;
   if (v.projectId) options.projectId = v.projectId;
-  if (hitachi) options.endpoint = `${v.scheme ?? "https"}://${v.host}/mapi`;
-  if (endpoint) options.endpoint = endpoint;
+  if (hitachi) options.endpoint = mapiBase(v, endpoint);
+  else if (endpoint) options.endpoint = endpoint;
   const client = createBucketClient(options);
   if (config.operation === "getBucketAcl") return { result: await client.getBucketAcl(v.bucket) };
   const listing = { ...(v.prefix ? { prefix: v.prefix } : {}), ...(v.pageSize ? { pageSize: v.pageSize } : {}), ...(v.userId !== undefined ? { userId: v.userId } : {}) };
@@ -284,7 +292,7 @@ async function runBare(v, credentials, transport, endpoint) {
     return { bare: { data, error, status: response.status } };
   }
   if (hitachi && config.operationId === "GetCsrfToken") {
-    const client = createHitachiClient({ baseUrl: endpoint ?? `${v.scheme ?? "https"}://${v.host}/mapi`, fetch: transport });
+    const client = createHitachiClient({ baseUrl: mapiBase(v, endpoint), fetch: transport });
     const { error, response } = await client.GET("/v1/csrf", {});
     if (endpoint) {
       // A browser hides Set-Cookie from scripts, and the server's cookies belong to its origin, not the page's:

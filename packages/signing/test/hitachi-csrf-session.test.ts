@@ -77,10 +77,11 @@ describe("handshake", () => {
     expect([state.xsrf, state.jar.header()]).toEqual(["t1", "XSRF-TOKEN=t1; vertx-web.session=s1"]);
   });
 
-  it("browsers hide Set-Cookie: on a page of the MAPI's origin, the XSRF-TOKEN is read from document.cookie, rotations too", async () => {
+  it("browsers hide Set-Cookie: on a page of the MAPI's host (any port), the XSRF-TOKEN is read from document.cookie, rotations too", async () => {
     const g = globalThis as { document?: { cookie: string }; location?: unknown };
     g.document = { cookie: "theme=dark; XSRF-TOKEN=from%20jar" };
-    g.location = { origin: "https://admin.region1.cluster1" };
+    // A browser keeps cookies per host: a page on another port of it sees the MAPI's.
+    g.location = { hostname: "admin.region1.cluster1", origin: "https://admin.region1.cluster1:8443" };
     try {
       const csrf = hitachiCsrfSession({ url, fetch: async () => new Response(null, { status: 200 }) });
       const state = await csrf.current();
@@ -96,15 +97,15 @@ describe("handshake", () => {
     }
   });
 
-  it("a page on another origin: its own XSRF-TOKEN (Angular, Spring, Laravel) is never taken for the MAPI's", async () => {
+  it("a page on another host: its own XSRF-TOKEN (Angular, Spring, Laravel) is never taken for the MAPI's", async () => {
     const g = globalThis as { document?: { cookie: string }; location?: unknown };
     g.document = { cookie: "XSRF-TOKEN=PAGE-ORIGIN-SECRET" };
-    g.location = { origin: "https://app.example.com" };
+    g.location = { hostname: "app.example.com", origin: "https://app.example.com" };
     try {
       const csrf = hitachiCsrfSession({ url, fetch: async () => new Response(null, { status: 200 }) });
       const err = await Promise.resolve(csrf.current()).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(HitachiSessionError);
-      expect((err as Error).message).toMatch(/set no XSRF-TOKEN cookie; a page can read it only when the MAPI has the page's origin/);
+      expect((err as Error).message).toMatch(/set no XSRF-TOKEN cookie; a page can read it only when the MAPI is on the page's host/);
       expect((err as Error).message).not.toContain("PAGE-ORIGIN-SECRET");
     } finally {
       delete g.document;

@@ -600,7 +600,7 @@ describe("browser fallback", () => {
   it("reads XSRF-TOKEN from document.cookie when Set-Cookie is hidden from scripts", async () => {
     const g = globalThis as { document?: unknown; location?: unknown };
     g.document = { cookie: "theme=dark; XSRF-TOKEN=from%20jar" };
-    g.location = { origin: new URL(base).origin };
+    g.location = { hostname: new URL(base).hostname, origin: new URL(base).origin };
     try {
       const session = hitachiSession({
         baseUrl: base,

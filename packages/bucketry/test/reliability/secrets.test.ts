@@ -431,11 +431,11 @@ describe("hitachi: what keeps secrets redacted across a long session", () => {
     }
   });
 
-  it("where no Set-Cookie is visible (a browser page of the MAPI's origin), the XSRF token read from document.cookie is redacted too", async () => {
+  it("where no Set-Cookie is visible (a browser page on the MAPI's host), the XSRF token read from document.cookie is redacted too", async () => {
     const g = globalThis as { document?: unknown; location?: unknown };
     const xsrf = secret("PAGE-XSRF");
     g.document = { cookie: `XSRF-TOKEN=${xsrf}` };
-    g.location = { origin: new URL(endpoint).origin };
+    g.location = { hostname: new URL(endpoint).hostname, origin: new URL(endpoint).origin };
     try {
       // A fetch that shows the script no Set-Cookie, as a browser's does.
       const hiding = async (request: Request) => {

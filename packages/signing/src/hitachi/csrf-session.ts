@@ -9,8 +9,9 @@
 //
 // Browsers: `Set-Cookie` is not readable by scripts. The GET is sent with `credentials: "include"` so the
 // browser's jar stores the cookies, and the XSRF-TOKEN value is read from `document.cookie` — only when the
-// MAPI has the page's origin (its cookies are the page's; not HttpOnly): on another origin, `document.cookie`
-// holds the page's own cookies, and an XSRF-TOKEN there (Angular, Spring, Laravel) is the page's secret.
+// MAPI is on the page's host (cookies are kept per host, whatever the port or scheme; not HttpOnly): on another
+// host, `document.cookie` holds the page's own cookies, and an XSRF-TOKEN there (Angular, Spring, Laravel) is
+// the page's secret.
 import { CookieJar, readDocumentCookie, readSetCookies } from "#cookie-jar";
 import { HitachiSessionError, errorSummary, redactUrl, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
 import { startFlight, type Flight } from "./shared-flight.js";
@@ -95,14 +96,15 @@ export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiC
 }
 
 /**
- * Reads the XSRF-TOKEN cookie from `document.cookie`, where the page has the MAPI's origin (the page's cookies are
- * then the MAPI's); undefined elsewhere (Node, workers, a MAPI on another origin).
+ * Reads the XSRF-TOKEN cookie from `document.cookie` where the page is on the MAPI's host (a browser keeps cookies
+ * per host, not per port: the page's cookies are then the MAPI's); undefined elsewhere (Node, workers, a MAPI on
+ * another host).
  */
 function pageCookieReader(url: string): (() => string | undefined) | undefined {
-  const page = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  const page = (globalThis as { location?: { hostname?: unknown } }).location?.hostname;
   if (typeof page !== "string") return undefined;
   try {
-    if (new URL(url).origin !== page) return undefined;
+    if (new URL(url).hostname !== page) return undefined;
   } catch {
     return undefined;
   }
@@ -140,7 +142,7 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
   const xsrf = jar.get(XSRF_COOKIE) || pageXsrf?.(); // browsers hide Set-Cookie from scripts
   if (!xsrf) {
     // A browser page on another origin cannot read the MAPI's cookies at all: say so.
-    const page = (globalThis as { document?: unknown }).document !== undefined && pageXsrf === undefined ? "; a page can read it only when the MAPI has the page's origin" : "";
+    const page = (globalThis as { document?: unknown }).document !== undefined && pageXsrf === undefined ? "; a page can read it only when the MAPI is on the page's host" : "";
     throw new HitachiSessionError(
       `hitachiSession: CSRF response from ${endpoint} (HTTP ${response.status}) set no ${XSRF_COOKIE} cookie` +
         (jar.header() ? ` (cookies set: ${jar.names().join(", ")})` : "") + page,

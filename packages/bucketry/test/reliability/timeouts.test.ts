@@ -219,7 +219,17 @@ describe("nothing keeps the process alive after a call", () => {
       bosBucket: server.mock.state.buckets[1]!.name,
       serverPort: server.port,
     };
-    const env = { ...process.env, BUCKETRY_TEST_LEAK: leak ?? "" };
+    // Nothing of this process's environment but PATH and the temporary folder (no real credentials reach the
+    // child), the metadata sources off, and the network guard loaded (a refusal is written to stderr, which must
+    // stay empty).
+    const env = {
+      PATH: process.env.PATH,
+      TMPDIR: process.env.TMPDIR,
+      BUCKETRY_METADATA_DISABLED: "true",
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
+      NODE_OPTIONS: `--import=${fileURLToPath(new URL("../../../../test/support/network-guard-child.mjs", import.meta.url))}`,
+      BUCKETRY_TEST_LEAK: leak ?? "",
+    };
     const child = spawn(process.execPath, ["--expose-gc", script, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"], env });
     let out = "";
     let err = "";

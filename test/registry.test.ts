@@ -185,10 +185,20 @@ describe("a vendor's facts live in its own modules", () => {
     ids.some((id) => file === `packages/bucketry/src/providers/${id}.ts` || file === `packages/mocks/src/vendors/${id}.ts`);
   const shared = ["packages/bucketry/src", "packages/mocks/src", "packages/signing/src"].flatMap(sourcesUnder).filter((f) => !own(f));
 
+  // A whole id, or the start of one (`startsWith("aliyun-")`, `"huaweicloud-" + name`): every id's first part
+  // followed by its hyphen.
+  const families = [...new Set(ids.map((id) => `${id.split("-")[0]}-`))];
+  const vendorPattern = new RegExp(`(^|[^a-z0-9-])((${ids.join("|")})($|[^a-z0-9-])|(${families.join("|")}))`);
+
+  it("the vendor-id check flags a whole id and the start of one, not a word that only contains a family name", () => {
+    for (const text of [ids[0]!, `provider ${ids[1]!}: x`, families[0]!, `${families[1]!}${"x"}`]) expect(vendorPattern.test(text), text).toBe(true);
+    for (const text of ["x-oss-date", "hitachiSession", "baidu", "my-aliyun-thing"]) expect(vendorPattern.test(text), text).toBe(false);
+  });
+
   it("no shared module names a vendor id in a string", () => {
     expect(shared.length).toBeGreaterThan(50);
     const found: string[] = [];
-    const pattern = new RegExp(`(^|[^a-z0-9-])(${ids.join("|")})($|[^a-z0-9-])`);
+    const pattern = vendorPattern;
     for (const file of shared) {
       const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
       const visit = (node: ts.Node): void => {

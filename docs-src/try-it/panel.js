@@ -226,7 +226,7 @@ async function run() {
     // The page's cookie store plays the browser's for the mock's answers (Hitachi's CSRF session). A browser keeps
     // cookies per host, and the session reads the XSRF token only from a page on the MAPI's host: Hitachi's
     // in-page MAPI answers on this page's host.
-    mock ??= createMock({ cookieJar: documentCookieJar(), ...(hitachi ? { baseUrls: { [config.provider]: mockMapi() } } : {}) });
+    mock ??= createMock({ cookieJar: documentCookieJar(), ...(hitachi && servedPage ? { baseUrls: { [config.provider]: mockMapi() } } : {}) });
     mock.reset();
     const use = SCENARIOS[chosen]?.use;
     if (use) mock.use(use());
@@ -256,7 +256,7 @@ async function run() {
     }
   };
   const endpoint = viaMock ? undefined : urlInput.value.trim();
-  if (hitachi && viaMock) note(`The in-page MAPI answers on this page's host (${location.host}): a browser keeps a MAPI's cookies per host, and the session reads the XSRF token only on the MAPI's host.`, "exchange");
+  if (hitachi && viaMock && servedPage) note(`The in-page MAPI answers on this page's host (${location.host}): a browser keeps a MAPI's cookies per host, and the session reads the XSRF token only on the MAPI's host.`, "exchange");
   let outcome;
   try {
     outcome = config.via === "bare" ? await runBare(v, credentials, transport, endpoint) : await runFacade(v, credentials, transport, endpoint, onRetry);
@@ -266,10 +266,14 @@ async function run() {
   return { exchanges, outcome };
 }
 
-/** The in-page mock's MAPI base: this page's origin (a browser keeps the MAPI's cookies per host). */
-const mockMapi = () => `${location.origin}/mapi`;
+/**
+ * The in-page mock's MAPI base: this page's origin (a browser keeps the MAPI's cookies per host). A file:// page has
+ * no host and keeps no cookies: there it answers on the form's host, and the session fails as the page says.
+ */
+const servedPage = location.protocol === "http:" || location.protocol === "https:";
+const mockMapi = (v) => (servedPage ? `${location.origin}/mapi` : `${v?.scheme ?? "https"}://${v?.host}/mapi`);
 /** Where Hitachi's calls go: the URL target, the in-page mock's base, or the form's host. */
-const mapiBase = (v, endpoint) => endpoint ?? (targetMock.checked ? mockMapi() : `${v.scheme ?? "https"}://${v.host}/mapi`);
+const mapiBase = (v, endpoint) => endpoint ?? (targetMock.checked ? mockMapi(v) : `${v.scheme ?? "https"}://${v.host}/mapi`);
 
 async function runFacade(v, credentials, transport, endpoint, onRetry) {
   const options = { provider: config.provider, credentials, fetch: transport, retry: { onRetry }, ...config.facadeOptions };

@@ -1,6 +1,8 @@
 // Headless Debian Chromium driven by playwright-core, with every request and console error recorded,
 // so a test can assert that a page stayed on localhost and logged no errors.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -20,11 +22,26 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
+/**
+ * Chromium with a temporary folder of its own, removed once the browser is gone: a browser closed while a page is
+ * still busy can leave a file it was writing (`.org.chromium.Chromium.XXXXXX`) in TMPDIR, which the run's
+ * temp-folder check would count against the tests.
+ */
 export async function launch(): Promise<Browser> {
   if (!chromiumAvailable()) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true });
+  const own = mkdtempSync(join(tmpdir(), "bucketry-chromium-"));
+  const remove = () => rmSync(own, { recursive: true, force: true });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS, headless: true, env: { ...process.env, TMPDIR: own, TMP: own, TEMP: own } });
+  } catch (err) {
+    remove();
+    throw err;
+  }
+  browser.on("disconnected", remove);
+  return browser;
 }
 
 export interface PageLog {

@@ -65,9 +65,15 @@ describe("CookieJar", () => {
     // A valid Max-Age wins over Expires, either way.
     jar.setCookies(["f=6b; Max-Age=-1; Expires=Wed, 01 Jan 2200 00:00:00 GMT"]);
     expect(jar.header()).toBe("vertx-web.session=s2; d=4b; e=5b");
-    // A date that does not parse is ignored.
-    expect(jar.setCookies(["g=7; Expires=someday"])).toBe(true);
-    expect(jar.get("g")).toBe("7");
+    // A date that does not parse as a cookie date is ignored: no deletion.
+    expect(jar.setCookies(["g=7; Expires=someday", "h=8; Expires=0", "i=9; Expires=-1", "j=10; Expires=1", "k=11; Expires=01-Jan-1970"])).toBe(true);
+    expect(["g", "h", "i", "j", "k"].map((name) => jar.get(name))).toEqual(["7", "8", "9", "10", "11"]);
+    // A two-digit year below 70 is 20xx (01-Jan-60 is in 2060: kept); 70 and above 19xx (01-Jan-99: deleted).
+    jar.setCookies(["g=7b; Expires=Thu, 01-Jan-60 00:00:00 GMT", "h=; Expires=Fri, 01-Jan-99 00:00:00 GMT"]);
+    expect([jar.get("g"), jar.get("h")]).toEqual(["7b", undefined]);
+    // The order of its parts does not matter (asctime: month, day, time, year).
+    jar.setCookies(["i=; Expires=Thu Jan  1 00:00:00 1970"]);
+    expect(jar.get("i")).toBeUndefined();
   });
 
   it("merges the caller's own Cookie header: the caller's other cookies first, the jar's win on a shared name", () => {

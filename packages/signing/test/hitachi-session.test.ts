@@ -415,6 +415,36 @@ describe("hitachiSession: 401 handling", () => {
     expect([srv.tokenCount, srv.csrfCount]).toEqual([2, 2]);
   });
 
+  it("a replaced request's 401 drops the session it used when a new session reuses the XSRF value of an older one", async () => {
+    // A static token, and a MAPI whose every CSRF session hands out the same XSRF value: the headers of requests of
+    // two sessions are the same, and the latest one sent with them is what a 401 drops.
+    const mapi = "http://mapi.test/mapi";
+    let valid = "";
+    let csrfGets = 0;
+    const fetch = async (request: Request): Promise<Response> => {
+      if (new URL(request.url).pathname.endsWith("/v1/csrf")) {
+        valid = `session-${++csrfGets}`;
+        const headers = new Headers();
+        headers.append("set-cookie", "XSRF-TOKEN=SAME-XSRF-VALUE; Path=/");
+        headers.append("set-cookie", `vertx-web.session=${valid}; Path=/; HttpOnly`);
+        return new Response(null, { status: 200, headers });
+      }
+      const ok = (request.headers.get("cookie") ?? "").includes(`vertx-web.session=${valid}`);
+      return new Response("{}", { status: ok ? 200 : 401, headers: { "content-type": "application/json" } });
+    };
+    const client = createClient({ baseUrl: mapi, fetch });
+    client.use(hitachiSession({ baseUrl: mapi, credentials: { token: "static-token-1234" }, fetch, replayUnauthorized: false }));
+    client.use({ onRequest: ({ request }) => new Request(request) }); // runs after the session's onRequest
+    const list = async () => (await client.POST("/v1/user/list_buckets", { body: listBody })).response.status;
+    const statuses = [await list()];
+    valid = "expired";
+    statuses.push(await list(), await list()); // 401 drops session 1; session 2
+    valid = "expired";
+    statuses.push(await list(), await list()); // 401 drops session 2; session 3
+    expect(statuses).toEqual([200, 401, 200, 401, 200]);
+    expect(csrfGets).toBe(3);
+  });
+
   it("a replay is cancelled with the request's signal", async () => {
     const client = clientWith(passwordSession());
     await client.POST("/v1/user/list_buckets", { body: listBody });

@@ -145,8 +145,10 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
 
   async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"aliyun-ens">> {
     const pageSize = checkPageSize("aliyun-ens", opts?.pageSize, pageLimits.max, pageLimits.default);
-    const pageNumber = opts?.cursor === undefined ? 1 : Number(opts.cursor);
-    if (!Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${JSON.stringify(opts?.cursor)}`);
+    // A cursor is the next PageNumber, and after pages that held fewer than pageSize, ":" and the count so far.
+    const cursor = opts?.cursor === undefined ? ["", "1"] : /^(\d+)(?::(\d+))?$/.exec(String(opts.cursor));
+    const pageNumber = Number(cursor?.[1]);
+    if (!cursor || !Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${JSON.stringify(opts?.cursor)}`);
     const prefix = opts?.prefix;
     // A lone UTF-16 surrogate (a string cut inside an emoji) cannot be percent-encoded: say which option.
     if (prefix !== undefined && (typeof prefix !== "string" || /[\uD800-\uDFFF]/u.test(prefix))) throw configError("aliyun-ens", "prefix must be a string of whole characters");
@@ -164,12 +166,12 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
         } catch (err) {
           throw malformed(ensErrors, response, (err as Error).message, err);
         }
-        // Counted as if every earlier page held pageSize: exactly TotalCount is the end. Past it, the count is off
-        // (a server serving smaller pages than asked, buckets deleted meanwhile): go on to an empty page rather
-        // than stop with buckets left out (the listing's repeat checks end a server that does not page).
-        const seen = (pageNumber - 1) * pageSize + page.infos.length;
-        const more = page.infos.length > 0 && (page.total === undefined ? page.infos.length === pageSize : seen !== page.total);
-        return more ? { buckets, nextCursor: String(pageNumber + 1) } : { buckets };
+        // The buckets received so far: the cursor's count, or full earlier pages. A server serving smaller pages
+        // than asked is counted as it serves them (the cursor carries the count), so none are left out.
+        const seen = (cursor[2] === undefined ? (pageNumber - 1) * pageSize : Number(cursor[2])) + page.infos.length;
+        const more = page.infos.length > 0 && (page.total === undefined ? page.infos.length === pageSize : seen < page.total);
+        const nextCursor = seen === pageNumber * pageSize ? String(pageNumber + 1) : `${pageNumber + 1}:${seen}`;
+        return more ? { buckets, nextCursor } : { buckets };
       },
     );
   }

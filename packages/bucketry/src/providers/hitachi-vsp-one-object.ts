@@ -134,7 +134,10 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
     (send: (request: Request) => Promise<Response>) =>
     async (request: Request): Promise<Response> => {
       // The XSRF token the session sends: in a browser, where no Set-Cookie is visible, the only place to learn it.
-      state.secrets.add(request.headers.get("x-xsrf-token"));
+      // Kept as the XSRF-TOKEN cookie's value (the current one, and those it replaced), so a token rotated on every
+      // answer does not push other secrets out.
+      const xsrf = request.headers.get("x-xsrf-token");
+      if (xsrf) state.secrets.addCookie("XSRF-TOKEN", xsrf);
       const response = await send(request);
       for (const line of readSetCookies(response.headers)) {
         // Name and value as the session's cookie jar keeps and sends them: trimmed, one pair of quotes dropped.

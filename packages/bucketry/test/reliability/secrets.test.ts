@@ -457,6 +457,43 @@ describe("hitachi: what keeps secrets redacted across a long session", () => {
     }
   });
 
+  it("the token a password grant issues stays redacted after 70 answers that each rotate the XSRF token", async () => {
+    const token = secret("GRANT-ROTATING");
+    let n = 0;
+    let quote = false;
+    const rotating = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        const xsrf = `XSRF-TOKEN=${MARK}-xsrf-${++n}; Path=/`;
+        if (req.url!.endsWith("/v1/oauth/token")) {
+          res.writeHead(200, { "content-type": "application/json", "set-cookie": xsrf });
+          return void res.end(JSON.stringify({ access_token: token, expires_in: 3600 }));
+        }
+        if (req.url!.endsWith("/v1/csrf") || !quote) {
+          res.writeHead(200, { "content-type": "application/json", "set-cookie": xsrf });
+          return void res.end('{"buckets":[]}');
+        }
+        const quoted = Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join("; ");
+        res.writeHead(400, { "content-type": "application/json", "set-cookie": xsrf });
+        res.end(JSON.stringify({ code: "InvalidArgument", message: quoted }));
+      });
+    });
+    await new Promise<void>((resolve) => rotating.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(rotating.address() as AddressInfo).port}/mapi`;
+    try {
+      const client = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: url, credentials: { username: "admin", password: secret("PW"), tokenUrl: `${url}/v1/oauth/token` }, retry: false } as never);
+      for (let i = 0; i < 70; i++) await client.listBucketsPage({ userId: 1 });
+      quote = true;
+      const err = (await client.listBucketsPage({ userId: 1 }).then(() => null, (e: unknown) => e)) as BucketryError;
+      expect(err).toBeInstanceOf(BucketryError);
+      expect(err.vendorMessage).toContain("Bearer [redacted]");
+      expectClean("after 70 rotated XSRF tokens", err);
+    } finally {
+      rotating.closeAllConnections();
+      await new Promise<void>((resolve) => rotating.close(() => resolve()));
+    }
+  });
+
   it("the token a password grant issues is redacted when its tokenUrl is under the MAPI base", async () => {
     const err = await echoedAfter(1, { username: "admin", password: secret("PW"), tokenUrl: `${endpoint}/v1/oauth/token` });
     expect(err.vendorMessage).toContain("Bearer [redacted]");

@@ -116,12 +116,37 @@ function isDeletion(attributes: string, now: number): boolean {
     const key = attr.slice(0, eq).trim().toLowerCase();
     const value = attr.slice(eq + 1).trim();
     if (key === "max-age" && /^-?\d+$/.test(value)) maxAge = Number(value);
-    else if (key === "expires") {
-      const at = Date.parse(value);
-      if (!Number.isNaN(at)) expires = at;
-    }
+    else if (key === "expires") expires = cookieDate(value) ?? expires;
   }
   return maxAge !== undefined ? maxAge <= 0 : expires !== undefined && expires < now;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * A cookie date as RFC 6265 §5.1.1 reads it: among delimiters, the first time (hh:mm:ss), day of month (1–2
+ * digits), month name and year (2–4 digits; 70–99 are 19xx, 0–69 20xx), in any order; undefined when one is
+ * missing or out of range (`Expires=0` is no date).
+ */
+function cookieDate(text: string): number | undefined {
+  let time: number[] | undefined;
+  let day: number | undefined;
+  let month: number | undefined;
+  let year: number | undefined;
+  for (const token of text.split(/[\x09\x20-\x2F\x3B-\x40\x5B-\x60\x7B-\x7E]+/)) {
+    if (time === undefined && /^\d{1,2}:\d{1,2}:\d{1,2}(?!\d)/.test(token)) time = token.split(":").slice(0, 3).map((n) => parseInt(n, 10));
+    else if (day === undefined && /^\d{1,2}(?!\d)/.test(token)) day = parseInt(token, 10);
+    else if (month === undefined && MONTHS.includes(token.slice(0, 3).toLowerCase())) month = MONTHS.indexOf(token.slice(0, 3).toLowerCase());
+    else if (year === undefined && /^\d{2,4}(?!\d)/.test(token)) year = parseInt(token, 10);
+  }
+  if (time === undefined || day === undefined || month === undefined || year === undefined) return undefined;
+  if (year < 100) year += year >= 70 ? 1900 : 2000;
+  const [h = 0, m = 0, s = 0] = time;
+  if (day < 1 || day > 31 || year < 1601 || h > 23 || m > 59 || s > 59) return undefined;
+  const at = new Date(0);
+  at.setUTCFullYear(year, month, day);
+  at.setUTCHours(h, m, s, 0);
+  return at.getUTCDate() === day ? at.getTime() : undefined; // 31 Feb is no date
 }
 
 function serialize(cookies: Map<string, string>): string {

@@ -160,11 +160,12 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       const s = await snapshot(request.signal);
       applyHeaders(request.headers, s, callerCookie);
       const used: Used = { csrfGeneration: s.csrf.generation, tokenGeneration: s.token.generation };
+      // The latest state sent with these values (a static token and an XSRF value a new session reuses map to
+      // the newer one), most recent last.
       const key = issuedKey(request.headers);
-      if (!issued.has(key)) {
-        issued.set(key, used);
-        if (issued.size > ISSUED_PAIRS) issued.delete(issued.keys().next().value!);
-      }
+      issued.delete(key);
+      issued.set(key, used);
+      if (issued.size > ISSUED_PAIRS) issued.delete(issued.keys().next().value!);
       prepared.set(request, { ...used, callerCookie, replay: replayUnauthorized ? request.clone() : undefined });
       return request;
     },

@@ -549,6 +549,22 @@ describe("list-buckets against servers that page wrongly or filter on the client
     }
   });
 
+  it("a Hitachi server that ignores pageToken, with a --prefix nothing on its page matches: stops (exit 5) after the second page", async () => {
+    let n = 0;
+    const hitachi = await fake((url) => {
+      if (url.endsWith("/v1/csrf")) return { headers: { "set-cookie": "XSRF-TOKEN=xsrf-value; Path=/" }, body: "{}" };
+      return { body: JSON.stringify({ buckets: [{ bucketName: "alpha", bucketId: 1 }, { bucketName: "beta", bucketId: 2 }], pageToken: `tok-${++n}` }) };
+    }, /list_buckets/);
+    try {
+      const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", `${hitachi.base}/mapi`, "--user-id", "1", "--prefix", "zzz", "--json"], cleanEnv({ VSP_ONE_OBJECT_TOKEN: "bearer-token" }));
+      expect(r.code, r.stderr).toBe(5);
+      expect(r.stderr).toMatch(/a page repeated an earlier page \(the server ignored the pageToken\)/);
+      expect(hitachi.seen.count).toBe(2);
+    } finally {
+      await hitachi.close();
+    }
+  });
+
   it("--debug reports a vendor value the table shows as '-' (dropped, not failed), with the bucket and why", async () => {
     const ens = await fake(() => ({ body: JSON.stringify({ RequestId: "r", TotalCount: 1, BucketInfos: [{ BucketName: "odd-acl", BucketAcl: "default" }] }) }), /^\//);
     try {

@@ -5,7 +5,7 @@ import type { BucketClientOptions } from "../../registry.js";
 import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
-import { eachPage } from "../../pagination.js";
+import { eachPage, namePrefix } from "../../pagination.js";
 import { colourEnabled, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, type Io } from "../output.js";
 import { aclProvider, listingProvider, moduleOf, ownFlagOwners, ownFlagValues, parseProvider, providersFor } from "../providers.js";
 import { positiveInt, resolveClient, type ConnectionFlags } from "../settings.js";
@@ -63,8 +63,11 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
   const { options, context } = resolveClient(provider, connectionFlags(flags, own), io.env, command, debugLog(io, flags.debug));
 
   const pageOptions: Record<string, unknown> = {};
-  if (flags.prefix) pageOptions.prefix = flags.prefix;
   const limits = module.pageLimits;
+  // A prefix the server does not apply is applied here, after the page checks read the page as it came (filtered
+  // first, a server ignoring the cursor would look like one answering empty pages, asked again forever).
+  const clientPrefix = flags.prefix && limits?.serverPrefix === false ? namePrefix<Bucket>(flags.prefix) : undefined;
+  if (flags.prefix && !clientPrefix) pageOptions.prefix = flags.prefix;
   const pageSize = pageSizeFor(module, limit, flags.prefix);
   if (pageSize !== undefined) pageOptions.pageSize = pageSize;
   Object.assign(pageOptions, module.cli.callOptions?.(context));
@@ -83,7 +86,7 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
     return page;
   };
   try {
-    for await (const b of eachPage(provider, fetchPage, limits?.cursorName)) {
+    for await (const b of eachPage(provider, fetchPage, limits?.cursorName, clientPrefix)) {
       count++;
       if (flags.json) io.out.write(jsonLine(jsonRecord(b, Boolean(flags.raw))));
       else rows.push(b);

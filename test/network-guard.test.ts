@@ -1,5 +1,6 @@
 // The suite-wide guard itself: loopback connects, anything else is refused before a packet leaves (sockets, DNS
 // queries, datagrams); and every vitest project of the repository loads it.
+import { execFile } from "node:child_process";
 import dgram from "node:dgram";
 import dns from "node:dns";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -11,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 // The setup file is the instance that patched the socket (this import may be a second copy of the module):
 // its refusals are read through the global it registers.
+import { withNetworkGuard } from "./support/guarded-child.js";
 import { isLoopback } from "./support/network-guard.js";
 
 function socketError(connect: () => net.Socket): Promise<Error> {
@@ -76,5 +78,14 @@ describe("network guard", () => {
       const text = readFileSync(join(root, config), "utf8");
       expect(text, config).toMatch(/setupFiles: \[fileURLToPath\(new URL\("(\.\.\/\.\.\/|\.\/)test\/support\/network-guard\.ts", import\.meta\.url\)\)\]/);
     }
+  });
+
+  it("in a child process started with withNetworkGuard: a connection elsewhere is refused before it leaves, and said on stderr", async () => {
+    const script = `import net from "node:net"; const s = net.connect({ host: "100.100.100.200", port: 80 }); s.on("error", (e) => console.log("error:", e.code)); s.on("connect", () => console.log("connected"));`;
+    const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve) =>
+      execFile(process.execPath, ["--input-type=module", "-e", script], { env: withNetworkGuard({ PATH: process.env.PATH }), timeout: 20_000 }, (_err, out, err) => resolve({ stdout: out, stderr: err })),
+    );
+    expect(stdout.trim()).toBe("error: ECONNREFUSED");
+    expect(stderr).toContain("network guard: refused 100.100.100.200");
   });
 });

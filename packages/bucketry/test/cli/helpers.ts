@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { NETWORK_GUARD_CHILD } from "../../../../test/support/guarded-child.js";
 
 export const pkg = fileURLToPath(new URL("../..", import.meta.url));
 export const bin = join(pkg, "bin", "bucketry.js");
@@ -22,7 +23,6 @@ export interface Result {
 
 const homes: string[] = [];
 
-export const networkGuard = join(pkg, "..", "..", "test", "support", "network-guard-child.mjs");
 
 /**
  * A fresh HOME and XDG_CONFIG_HOME, and nothing of the caller's environment but PATH and the temporary
@@ -40,7 +40,7 @@ export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS
     XDG_CONFIG_HOME: join(home, ".config"),
     BUCKETRY_METADATA_DISABLED: "true",
     ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
-    NODE_OPTIONS: `--import=${networkGuard}`,
+    NODE_OPTIONS: `--import=${NETWORK_GUARD_CHILD}`,
     ...extra,
   };
 }

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Provider } from "../../src/index.js";
 import type { RetryInfo } from "../../src/retry.js";
+import { withNetworkGuard } from "../../../../test/support/guarded-child.js";
 import { callOnce, clientFor, hangingFetch, PROVIDERS, rawServer, rejection, STUB_ENDPOINT, stubFetch, VALID_BODY, within, type Raw } from "./helpers.js";
 
 let raw: Raw | undefined;
@@ -222,14 +223,13 @@ describe("nothing keeps the process alive after a call", () => {
     // Nothing of this process's environment but PATH and the temporary folder (no real credentials reach the
     // child), the metadata sources off, and the network guard loaded (a refusal is written to stderr, which must
     // stay empty).
-    const env = {
+    const env = withNetworkGuard({
       PATH: process.env.PATH,
       TMPDIR: process.env.TMPDIR,
       BUCKETRY_METADATA_DISABLED: "true",
       ALIBABA_CLOUD_ECS_METADATA_DISABLED: "true",
-      NODE_OPTIONS: `--import=${fileURLToPath(new URL("../../../../test/support/network-guard-child.mjs", import.meta.url))}`,
       BUCKETRY_TEST_LEAK: leak ?? "",
-    };
+    });
     const child = spawn(process.execPath, ["--expose-gc", script, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"], env });
     let out = "";
     let err = "";

@@ -8,6 +8,7 @@ import { createServer as createNetServer, type AddressInfo, type Server, type So
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ResponseParser, type ParsedHead } from "../../src/transport/response-parser.js";
+import { withNetworkGuard } from "../../../../test/support/guarded-child.js";
 import { createNodeTransport } from "../../src/transport/node.js";
 import { INVALID_HTTP_RESPONSE } from "../../src/transport/types.js";
 
@@ -319,7 +320,7 @@ describe("TLS", () => {
 
   /** Runs `script` in a child that trusts the fixture certificate (Node reads NODE_EXTRA_CA_CERTS at startup). */
   function child(script: string, trust: boolean): Promise<{ out: string; err: string; code: number | null }> {
-    const env = { ...process.env, NODE_EXTRA_CA_CERTS: trust ? `${fixtures}cert.pem` : "" };
+    const env = withNetworkGuard({ ...process.env, NODE_EXTRA_CA_CERTS: trust ? `${fixtures}cert.pem` : "" });
     const p = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"], env });
     let out = "";
     let err = "";

@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createPlatformTransport, fetchTransport, platformTransport, transportName } from "../../src/transport/index.js";
 import { READ_AHEAD_BYTES } from "../../src/transport/body.js";
 import { createNodeTransport, nodeTransport, splitUrl } from "../../src/transport/node.js";
+import { withNetworkGuard } from "../../../../test/support/guarded-child.js";
 
 // The suite's second pass (BUCKETRY_CRYPTO=web) maps `#transport` to the portable one; the Node transport is
 // tested directly either way.
@@ -478,7 +479,7 @@ describe("idle keep-alive sockets never hold a process open", () => {
       await Promise.all([1, 2, 3].map(async () => (await nodeTransport(new Request(${JSON.stringify(s.url)} + "/y"))).json()));
       process.stdout.write("DONE " + process.getActiveResourcesInfo().filter((r) => r !== "PipeWrap" && r !== "TTYWrap").join(","));
     `;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"], env: withNetworkGuard(process.env) });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
@@ -520,7 +521,7 @@ describe("idle keep-alive sockets never hold a process open", () => {
       const r = await Promise.race([t(new Request(${JSON.stringify(s.url)} + "/next")).then((r) => r.json()), new Promise((r) => setTimeout(() => r("stuck"), 3000).unref())]);
       process.stdout.write(JSON.stringify(r));
     `;
-    const child = spawn(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"], env: withNetworkGuard(process.env) });
     let out = "";
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));

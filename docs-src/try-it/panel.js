@@ -226,7 +226,7 @@ async function run() {
     // The page's cookie store plays the browser's for the mock's answers (Hitachi's CSRF session). A browser keeps
     // cookies per host, and the session reads the XSRF token only from a page on the MAPI's host: Hitachi's
     // in-page MAPI answers on this page's host.
-    mock ??= createMock({ cookieJar: documentCookieJar(), ...(hitachi && servedPage ? { baseUrls: { [config.provider]: mockMapi() } } : {}) });
+    mock ??= createMock({ cookieJar: documentCookieJar(), ...(hitachi && servedPage ? { baseUrls: { [config.provider]: pageMapi } } : {}) });
     mock.reset();
     const use = SCENARIOS[chosen]?.use;
     if (use) mock.use(use());
@@ -267,13 +267,14 @@ async function run() {
 }
 
 /**
- * The in-page mock's MAPI base: this page's origin (a browser keeps the MAPI's cookies per host). A file:// page has
- * no host and keeps no cookies: there it answers on the form's host, and the session fails as the page says.
+ * The in-page mock's MAPI base on a served page: this page's origin (a browser keeps the MAPI's cookies per host).
+ * A file:// page has no host and keeps no cookies: there the mock answers on the form's host, and the session
+ * fails as the page says.
  */
 const servedPage = location.protocol === "http:" || location.protocol === "https:";
-const mockMapi = (v) => (servedPage ? `${location.origin}/mapi` : `${v?.scheme ?? "https"}://${v?.host}/mapi`);
-/** Where Hitachi's calls go: the URL target, the in-page mock's base, or the form's host. */
-const mapiBase = (v, endpoint) => endpoint ?? (targetMock.checked ? mockMapi(v) : `${v.scheme ?? "https"}://${v.host}/mapi`);
+const pageMapi = `${location.origin}/mapi`;
+/** Where Hitachi's calls go: the URL target, the in-page mock on a served page, or the form's host. */
+const mapiBase = (v, endpoint) => endpoint ?? (targetMock.checked && servedPage ? pageMapi : `${v.scheme ?? "https"}://${v.host}/mapi`);
 
 async function runFacade(v, credentials, transport, endpoint, onRetry) {
   const options = { provider: config.provider, credentials, fetch: transport, retry: { onRetry }, ...config.facadeOptions };

@@ -134,9 +134,10 @@ function cookieDate(text: string): number | undefined {
   let month: number | undefined;
   let year: number | undefined;
   for (const token of text.split(/[\x09\x20-\x2F\x3B-\x40\x5B-\x60\x7B-\x7E]+/)) {
+    const named = MONTHS.indexOf(token.slice(0, 3).toLowerCase());
     if (time === undefined && /^\d{1,2}:\d{1,2}:\d{1,2}(?!\d)/.test(token)) time = token.split(":").slice(0, 3).map((n) => parseInt(n, 10));
     else if (day === undefined && /^\d{1,2}(?!\d)/.test(token)) day = parseInt(token, 10);
-    else if (month === undefined && MONTHS.includes(token.slice(0, 3).toLowerCase())) month = MONTHS.indexOf(token.slice(0, 3).toLowerCase());
+    else if (month === undefined && named >= 0) month = named;
     else if (year === undefined && /^\d{2,4}(?!\d)/.test(token)) year = parseInt(token, 10);
   }
   if (time === undefined || day === undefined || month === undefined || year === undefined) return undefined;

@@ -141,7 +141,7 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
   jar.setCookies(readSetCookies(response.headers));
   const xsrf = jar.get(XSRF_COOKIE) || pageXsrf?.(); // browsers hide Set-Cookie from scripts
   if (!xsrf) {
-    // A browser page on another origin cannot read the MAPI's cookies at all: say so.
+    // A browser page on another host cannot read the MAPI's cookies at all: say so.
     const page = (globalThis as { document?: unknown }).document !== undefined && pageXsrf === undefined ? "; a page can read it only when the MAPI is on the page's host" : "";
     throw new HitachiSessionError(
       `hitachiSession: CSRF response from ${endpoint} (HTTP ${response.status}) set no ${XSRF_COOKIE} cookie` +

@@ -114,8 +114,9 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
       if (kind === "function") {
         const request = { refresh };
         refresh = false;
+        const call = () => callTokenFunction(credentials as (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials, request);
         // Waited for under the caller's signal: one who gave up does not wait for a function that hangs.
-        return startFlight(() => callTokenFunction(credentials as (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials, request)).join(signal);
+        return signal ? startFlight(call).join(signal) : call();
       }
       if (isCached()) return entry!.flight.join(signal);
       const gen = ++generation;

@@ -244,13 +244,13 @@ export class ResponseParser {
     let mode: Mode;
     if (this.#method === "HEAD" || status === 204 || status === 304) mode = Mode.Idle;
     else if (transferEncoding !== undefined) {
-      // Chunked when it is the last coding; otherwise the body runs to the end of the connection.
       // Both framings: a sign of response splitting (RFC 9112 §6.3), refused as undici refuses it; read by
       // Transfer-Encoding, its body would run past the Content-Length a reader trusts to bound it.
       if (contentLength !== undefined) {
         this.#broken("both Content-Length and Transfer-Encoding");
         return false;
       }
+      // Chunked when it is the last coding; otherwise the body runs to the end of the connection.
       mode = /(^|,)\s*chunked\s*$/i.test(transferEncoding) ? Mode.ChunkSize : Mode.UntilClose;
     } else if (contentLength !== undefined) {
       const length = parseContentLength(contentLength);

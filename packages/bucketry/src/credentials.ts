@@ -10,7 +10,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { chainedAccessKeys } from "#credential-defaults";
 import { hasProcessEnv, processEnv, type Env } from "./credentials/env.js";
 import { permissionDenial } from "./credentials/io.js";
-import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe, missing } from "./credentials/checks.js";
+import { assertAccessKeyCredentials, assertToken, credentialsError, credentialsFunctionFailed, isHeaderSafe, missing } from "./credentials/checks.js";
 import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./credentials/facts.js";
 
 export { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe };
@@ -90,7 +90,12 @@ export function accessKeySource(provider: Provider, facts: AccessKeyFacts, optio
   if (option === undefined) return readingEnv(provider, () => accessKeysFromEnvOrChain(provider, facts, env, remember, host));
   if (typeof option === "function") {
     return async () => {
-      const value = await option();
+      let value: unknown;
+      try {
+        value = await option();
+      } catch (err) {
+        throw credentialsFunctionFailed(provider, err);
+      }
       assertAccessKeyCredentials(provider, value);
       remember?.(value.accessKeySecret, value.securityToken);
       return value;

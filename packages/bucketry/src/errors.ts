@@ -119,7 +119,7 @@ export class BucketryError extends Error {
   }
 
   // util.inspect / console.log show the data fields only; `cause` may hold a low-level error whose
-  // properties (a Request, headers) could carry credentials, so it is summarized by name.
+  // properties (a Request, headers) could carry credentials, so it is summarized by name and message.
   [INSPECT](): string {
     const fields = this.toJSON();
     const cause = this.cause instanceof Error ? `${this.cause.name}: ${this.cause.message}` : undefined;

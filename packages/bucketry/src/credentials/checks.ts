@@ -70,3 +70,22 @@ export function credentialsError(provider: Provider, err: unknown): BucketryErro
   return err instanceof BucketryError ? err : marked(new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` }));
 }
 
+/**
+ * What a caller's credentials function threw, reported without its message or the error itself: a vault or SSO
+ * client's error text may quote a key that bucketry has never seen, so no redaction could hide it. The name and
+ * a code-shaped `code` say what failed; the function's own logging can say why.
+ */
+export function credentialsFunctionFailed(provider: Provider, err: unknown): BucketryError {
+  if (err instanceof BucketryError) return err;
+  const name = err instanceof Error && /^\w{1,64}$/.test(err.name) ? err.name : typeof err === "object" && err !== null ? "a non-Error object" : `a ${typeof err}`;
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  const shown = typeof code === "string" && /^[\w.-]{1,64}$/.test(code) ? ` (code ${code})` : "";
+  return marked(
+    new BucketryError({
+      provider,
+      kind: "InvalidCredentials",
+      message: `${provider}: the credentials function threw ${name}${shown}; its message is not repeated, as it may hold a secret (log it inside the function)`,
+    }),
+  );
+}
+

@@ -5,7 +5,7 @@ import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 // The token-file source is Node-only (undefined elsewhere), so browser bundles leave it out.
 import { tokenFileCredentials } from "#credential-defaults";
 import { defaultEnv, maskId, orSet, readingEnv, type CredentialsDescription, type Env } from "../credentials.js";
-import { assertToken, missing } from "./checks.js";
+import { assertToken, credentialsFunctionFailed, missing } from "./checks.js";
 import type { EnvNames, RememberSecrets } from "./facts.js";
 
 /** Hitachi credentials from options or env (`names`): a token, or username/password/tokenUrl for the password grant. */
@@ -14,7 +14,12 @@ export function hitachiCredentials(names: EnvNames, option: HitachiCredentials |
   if (option !== undefined) {
     if (typeof option === "function") {
       return async (request) => {
-        const value = await option(request);
+        let value: Awaited<ReturnType<typeof option>>;
+        try {
+          value = await option(request);
+        } catch (err) {
+          throw credentialsFunctionFailed(provider, err);
+        }
         const token = (value as { token?: unknown } | undefined)?.token;
         // A value the session cannot use is reported by the session (stage "credentials") without echoing it.
         if (typeof token === "string") {

@@ -308,6 +308,31 @@ describe("credentials that cannot be sent: refused without being quoted", () => 
   });
 });
 
+describe("a credentials function that throws: its message is never repeated (a secret bucketry never saw)", () => {
+  const PROVIDERS_ALL = ["aliyun-ens", "baidu-bos", "huaweicloud-mpc", "aliyun-oss", "hitachi-vsp-one-object"] as const;
+  it.each(PROVIDERS_ALL)("%s", async (provider) => {
+    const unseen = secret("VAULT");
+    const thrown = Object.assign(new Error(`vault login failed for key LTAIxx secret=${unseen}`), { code: "EVAULTDOWN" });
+    const client = createBucketClient({
+      provider,
+      endpoint: `${base}/${provider}${provider === "hitachi-vsp-one-object" ? "/mapi" : ""}`,
+      region: provider === "aliyun-oss" ? "cn-hangzhou" : provider === "baidu-bos" ? "bj" : "cn-north-4",
+      projectId: "p",
+      credentials: async () => {
+        throw thrown;
+      },
+    } as never);
+    const err = (await call(client, provider).then(() => null, (e: unknown) => e)) as BucketryError;
+    expect(err).toBeInstanceOf(BucketryError);
+    expect(err).toMatchObject({ provider, kind: "InvalidCredentials", retryable: false });
+    // What failed, by name and code; the caller's error is not kept (a logger walking `cause` would print it).
+    expect(err.message).toContain("the credentials function threw Error (code EVAULTDOWN)");
+    expect(err.cause).toBeUndefined();
+    expectClean("credentials function", err);
+    expectClean("credentials function (structuredClone)", structuredClone(err));
+  });
+});
+
 describe("hitachi: what keeps secrets redacted across a long session", () => {
   // A MAPI whose every answer sets a new cookie (a load balancer's sticky cookie), whose token endpoint lives
   // under the MAPI base, and which quotes the request's headers back when `echo` is set.

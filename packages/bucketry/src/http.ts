@@ -191,17 +191,22 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 /**
  * A body that cannot be read as sent: past `maxResponseBytes`, or not decodable as its Content-Encoding says.
- * Carries the response's status and headers (not its body), for the MalformedResponse it becomes.
+ * Carries the response's status and headers (not its body), for the MalformedResponse it becomes — without its
+ * cookies: it is thrown before anything reads them (a Hitachi session's XSRF token and session id), and a
+ * logger walking an error's `cause` chain would print them.
  */
 export class UnreadableBodyError extends Error {
   override readonly name = "UnreadableBodyError";
+  readonly headers: Headers;
   constructor(
     readonly status: number,
-    readonly headers: Headers,
+    headers: Headers,
     message: string,
     options?: { cause: unknown },
   ) {
     super(message, options);
+    this.headers = new Headers(headers);
+    this.headers.delete("set-cookie");
   }
 }
 

@@ -16,7 +16,7 @@ const secret = (what: string) => `${what}-${MARK}-${Math.random().toString(36).s
 
 type Mode = "auth" | "echo" | "500" | "throttle" | "skew" | "malformed" | "huge" | "reset" | "hang" | "ok";
 let mode: Mode = "ok";
-let csrfMode: "ok" | "500" | "no-cookie" = "ok";
+let csrfMode: "ok" | "500" | "no-cookie" | "huge" = "ok";
 let tokenMode: "ok" | "401" | "no-token" | "bad-token" = "ok";
 const XSRF = secret("XSRF");
 const SESSION = secret("COOKIE");
@@ -61,7 +61,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   const provider = providerOf(url);
   if (url.endsWith("/v1/csrf")) {
     if (csrfMode === "500") return vendorError(provider, 500, "Boom", "csrf failed", res);
-    res.writeHead(200, csrfMode === "no-cookie" ? {} : { "set-cookie": [`XSRF-TOKEN=${XSRF}; Path=/`, `vertx-web.session=${SESSION}; Path=/; HttpOnly`] });
+    const cookies = { "set-cookie": [`XSRF-TOKEN=${XSRF}; Path=/`, `vertx-web.session=${SESSION}; Path=/; HttpOnly`] };
+    // Declared past maxResponseBytes: the answer fails on arrival, before anything reads (and remembers) its cookies.
+    if (csrfMode === "huge") return void res.writeHead(200, { ...cookies, "content-length": "2000" }).end("x".repeat(2_000));
+    res.writeHead(200, csrfMode === "no-cookie" ? {} : cookies);
     return void res.end();
   }
   switch (mode) {
@@ -241,7 +244,7 @@ describe.each(setups())("$label", ({ label, provider, options: unlocated }) => {
 
     if (provider === "hitachi-vsp-one-object") {
       mode = "auth";
-      for (const c of ["500", "no-cookie"] as const) {
+      for (const c of ["500", "no-cookie", "huge"] as const) {
         csrfMode = c;
         const fresh = createBucketClient(options as never);
         errors.push([`csrf ${c}`, await call(fresh, provider).then(() => null, (e: unknown) => e)]);

@@ -68,9 +68,17 @@ function scalar(text: string, type: "string" | "number" | "boolean", path: strin
   const trimmed = text.trim();
   if (type === "number") {
     const n = Number(trimmed);
-    if (trimmed === "" || !Number.isFinite(n)) throw new XmlBodyError(`expected a number at ${path}, got "${trimmed.slice(0, 40)}"`);
+    if (trimmed === "" || !Number.isFinite(n)) throw new XmlBodyError(`expected a number at ${path}, got ${shown(trimmed)}`);
     return n;
   }
   if (trimmed === "true" || trimmed === "false") return trimmed === "true";
-  throw new XmlBodyError(`expected true or false at ${path}, got "${trimmed.slice(0, 40)}"`);
+  throw new XmlBodyError(`expected true or false at ${path}, got ${shown(trimmed)}`);
+}
+
+/**
+ * A received value for a message: whole when short, else only its length. Never cut: a caller may redact the
+ * message, and a secret cut in half would no longer be recognized.
+ */
+function shown(value: string): string {
+  return value.length <= 40 ? JSON.stringify(value) : `a value of ${value.length} characters`;
 }

@@ -69,6 +69,14 @@ describe("@bucketry/aliyun-oss createClient", () => {
     expect(error).toMatchObject({ Code: "NoSuchBucket", RequestId: "534B371674E88A4D8906****", EC: "0015-00000101" });
   });
 
+  it("a value that is not a number is quoted whole when short, else only by its length (never cut: redaction matches whole values)", () => {
+    const shapes = { Doc: { fields: { Count: "number" } } } as const;
+    expect(() => readXml("<Doc><Count>abc</Count></Doc>", shapes)).toThrow('expected a number at Doc.Count, got "abc"');
+    const long = `LONG${"z".repeat(60)}`;
+    expect(() => readXml(`<Doc><Count>${long}</Count></Doc>`, shapes)).toThrow(`got a value of ${long.length} characters`);
+    expect(() => readXml(`<Doc><Count>${long}</Count></Doc>`, shapes)).not.toThrow(/LONG/);
+  });
+
   it("rejects a truncated XML body with XmlBodyError", async () => {
     const client = createClient({ region: "cn-hangzhou", bucket: "broken" });
     await expect(client.GET("/", {})).rejects.toBeInstanceOf(XmlBodyError);

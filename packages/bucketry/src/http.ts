@@ -181,8 +181,11 @@ export function parseJsonBody(profile: ErrorProfile, response: Response, text: u
   if (typeof text !== "string" || text.trim() === "") throw malformed(profile, response, "empty body");
   try {
     return JSON.parse(text);
-  } catch (err) {
-    throw malformed(profile, response, `body is not JSON (${(err as Error).message})`, err);
+  } catch {
+    // Not the parser's message, nor the parser's error as cause: both quote a cut piece of the body, and a piece
+    // of a secret an echoing server sent back is not recognized by the redaction of whole values.
+    const hint = /^\s*</.test(text) ? ': it starts with "<" (an HTML or XML page: a proxy, or not the vendor\'s endpoint?)' : "";
+    throw malformed(profile, response, `body is not JSON${hint}`);
   }
 }
 

@@ -297,7 +297,10 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
     return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}`, cause: err });
   }
   if (e?.name === "XmlBodyError") {
-    return new BucketryError({ provider, kind: "MalformedResponse", retryable: false, message: `${provider}: ${messageOf(err)}`, cause: err });
+    // It may quote a short value of the body (a field that is not a number): a secret echoed back is hidden.
+    const raw = messageOf(err);
+    const message = ctx.redact ? ctx.redact(raw) : raw;
+    return new BucketryError({ provider, kind: "MalformedResponse", retryable: false, message: `${provider}: ${message}`, ...(message === raw ? { cause: err } : {}) });
   }
   // Credential providers and session handshakes report through their own errors; keep their message,
   // minus any secret it might echo (then without the original error as cause).

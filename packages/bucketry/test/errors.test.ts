@@ -457,6 +457,20 @@ describe("through the facade clients", () => {
     expect(await rejection(client.listBucketsPage({}))).toMatchObject({ kind: "MalformedResponse", status: 200 });
   });
 
+  it("a 200 that is not JSON: the message and the error quote no piece of the body (an echoed secret, cut, escapes redaction)", async () => {
+    // A server echoing the request's security token unquoted: the JSON parser's own message quotes a cut window.
+    const body = '{"Echo": STSECHOEDTOKENabcdefghij0123456789}';
+    const client = createEnsBucketClient({ provider: "aliyun-ens", credentials: creds, fetch: reply(200, body, { "content-type": "application/json", "x-acs-request-id": "R-ENS" }), retry: false });
+    const err = await rejection(client.listBucketsPage({}));
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, requestId: "R-ENS", retryable: false });
+    expect(err.message).toContain("body is not JSON");
+    for (const text of [err.message, inspect(err, { depth: Infinity, showHidden: true }), JSON.stringify(err)]) expect(text).not.toMatch(/STSECHO|Echo/);
+    expect(err.cause).toBeUndefined();
+    // An HTML or XML page says so.
+    const html = createEnsBucketClient({ provider: "aliyun-ens", credentials: creds, fetch: reply(200, "<html>captive portal</html>", { "content-type": "application/json" }), retry: false });
+    expect((await rejection(html.listBucketsPage({}))).message).toContain('it starts with "<"');
+  });
+
   it("BOS: a 200 without owner → MalformedResponse naming owner; an empty 500 → ServerError", async () => {
     const bad = createBosBucketClient({ provider: "baidu-bos", credentials: creds, fetch: reply(200, JSON.stringify({ accessControlList: [] }), { "content-type": "application/json", "x-bce-request-id": "R-BOS" }), retry: false });
     const err = await rejection(bad.getBucketAcl("bucket-example"));

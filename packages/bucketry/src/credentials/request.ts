@@ -56,10 +56,11 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * The user info (`user:password@`, up to the authority's last `@`) of a URL-like text that may not parse, with
- * or without a scheme, as `[redacted]@`: a message may quote the text, never a password in it.
+ * The user info (`user:password@`) of a URL-like text that may not parse, with or without a scheme, as
+ * `[redacted]@`: a message may quote the text, never a password in it. Everything up to the text's last `@` goes:
+ * a password may hold `/`, `?` or `#` (which is what made the text unparsable), and hiding too much is harmless.
  */
-export const withoutUserInfo = (text: string): string => text.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?\/\/)?[^/?#]*@/, (_, scheme = "") => `${scheme}[redacted]@`);
+export const withoutUserInfo = (text: string): string => text.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?\/\/)?[^]*@/, (_, scheme = "") => `${scheme}[redacted]@`);
 
 /** JSON body or undefined. */
 export function jsonBody(text: string): Record<string, unknown> | undefined {

@@ -186,6 +186,12 @@ describe("alibaba sources on the wire", () => {
     const bare = await fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsEndpoint: "admin:hun@ter2-pw@sts example", fetch }).resolve().then(() => undefined, (e: Error) => e);
     expect(bare?.message).toContain('"[redacted]@sts example"');
     expect(bare?.message).not.toMatch(/hun|ter2/);
+    // A password holding "/", "?" or "#" (what makes the text unparsable in the first place) is hidden whole too.
+    for (const endpoint of ["https://admin:pw/hunter2@sts example", "https://admin:pw?hunter2@sts.example", "admin:pw#hunter2@sts example"]) {
+      const odd = await fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsEndpoint: endpoint, fetch }).resolve().then(() => undefined, (e: Error) => e);
+      expect(odd?.message, endpoint).toMatch(/"(https:\/\/)?\[redacted\]@sts[ .]example"/);
+      expect(odd?.message, endpoint).not.toContain("hunter2");
+    }
   });
 
   it("hardened metadata mode: the token is fetched with a TTL and sent on every metadata read", async () => {

@@ -189,6 +189,44 @@ describe("Try-it pages", () => {
       await page.close();
     }));
 
+  it("an answer that quotes the request's headers back (a proxy's error page): the token and the XSRF token are masked in the response shown", () =>
+    withMockServer(async (mockServer) => {
+      const target = new URL(mockServer.url);
+      // A loopback proxy in front of the mock whose answer to the listing quotes the request's headers in its body,
+      // with the mock's own status line and CORS headers.
+      const proxy: Server = createServer((req, res) => {
+        const upstream = forward({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+          const echo = req.method === "POST" && /list_buckets/.test(req.url ?? "");
+          const headers = { ...answer.headers };
+          if (echo) delete headers["content-length"];
+          res.writeHead(echo ? 400 : (answer.statusCode ?? 502), headers);
+          if (!echo) return void answer.pipe(res);
+          answer.resume();
+          res.end(JSON.stringify({ code: "BadRequest", message: `received headers: ${JSON.stringify(req.headers)}` }));
+        });
+        req.pipe(upstream);
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+      try {
+        const hitachiPath = new URL(mockServer.endpoints["hitachi-vsp-one-object"]).pathname;
+        const token = "EchoedBearerToken0123456789";
+        const { page, status } = await sendToUrl("hitachi-vsp-one-object", `http://127.0.0.1:${(proxy.address() as AddressInfo).port}${hitachiPath}`, { "cred-token": token });
+        expect(status).toMatch(/^Failed: InvalidArgument/);
+        const answered = mockServer.mock.requests.find((c) => c.operationId === "ListUserBuckets");
+        const xsrf = String(answered?.headers["x-xsrf-token"] ?? "");
+        expect(xsrf.length).toBeGreaterThan(4);
+        const shown = (await page.locator("#try-it-results").textContent()) ?? "";
+        expect(shown).toContain("received headers");
+        expect(shown).toContain("••••••");
+        expect(shown).not.toContain(token);
+        expect(shown).not.toContain(xsrf);
+        await page.close();
+      } finally {
+        proxy.closeAllConnections();
+        await new Promise((resolve) => proxy.close(resolve));
+      }
+    }));
+
   it("a signed header the page did not send (added by a proxy on the way): the first difference from OSS's canonical request is shown", () =>
     withMockServer(async (mockServer) => {
       const target = new URL(mockServer.url);

@@ -202,8 +202,31 @@ const SECRET_HEADER = /token|cookie|xsrf|csrf|security/i;
 function shownHeader(name, value, secrets) {
   let v = value;
   if (SECRET_HEADER.test(name) || /^bearer /i.test(v)) v = v.replace(/^(bearer )?.*$/i, (_, b) => `${b ?? ""}••••••`);
-  for (const s of secrets) if (s) v = v.split(s).join("••••••");
+  return masked(v, secrets);
+}
+
+/** `text` with every known secret value replaced (a body may quote the request's headers back: a proxy's error page). */
+function masked(text, secrets) {
+  let v = text;
+  for (const s of secrets) if (s && s.length >= 4) v = v.split(s).join("••••••");
   return v;
+}
+
+/**
+ * Adds to `secrets` the values `shownHeader` masks by name (tokens, the XSRF token, each cookie's value, a bearer
+ * token), so that a body quoting them is masked too.
+ */
+function learnSecrets(headers, secrets) {
+  for (const [name, value] of headers) {
+    if (/^bearer /i.test(value)) secrets.add(value.slice(7).trim());
+    if (!SECRET_HEADER.test(name)) continue;
+    if (/cookie/i.test(name)) {
+      for (const pair of value.split(/[;,]/)) {
+        const eq = pair.indexOf("=");
+        if (eq > 0) secrets.add(pair.slice(eq + 1).trim());
+      }
+    } else secrets.add(value.trim());
+  }
 }
 
 const WRONG_SECRET = "wrong-secret-from-the-scenario-picker";
@@ -218,7 +241,7 @@ async function run() {
   const exchanges = [];
   const v = formValues();
   const credentials = Object.fromEntries(Object.entries(credInputs).map(([k, input]) => [k, input.value]));
-  const secrets = [credentials.accessKeySecret, credentials.token];
+  const secrets = new Set([credentials.accessKeySecret, credentials.token].filter(Boolean));
   const chosen = scenarioSelect.value;
   if (chosen === "wrongSecret") credentials[hitachi ? "token" : "accessKeySecret"] = WRONG_SECRET;
   const viaMock = targetMock.checked;
@@ -235,11 +258,13 @@ async function run() {
   // credentialed request uses (the same fetch the README gives for Hitachi in browsers).
   const transport = async (request) => {
     const signed = signedPartsOf(request);
+    learnSecrets(request.headers, secrets);
     const wire = { method: request.method, url: request.url, headers: [...request.headers].map(([k, val]) => [k, shownHeader(k, val, secrets)]) };
     const n = exchanges.length + 1;
     status.textContent = `Sending request ${n}…`;
     const response = viaMock ? ((await getResponse(mock.handlers, request.clone())) ?? new Response(`no mock handler for ${request.method} ${request.url}`, { status: 501 })) : await fetch(hitachi ? new Request(request, { credentials: "include" }) : request);
     const body = await response.clone().text();
+    learnSecrets(response.headers, secrets);
     const call = viaMock ? mock.requests.at(-1) : undefined;
     exchanges.push({ wire, signed, response: { status: response.status, headers: [...response.headers].map(([k, val]) => [k, shownHeader(k, val, secrets)]), body }, call });
     const code = call?.response?.headers?.["x-bucketry-mock-reason"];
@@ -263,7 +288,7 @@ async function run() {
   } catch (err) {
     outcome = { error: err };
   }
-  return { exchanges, outcome };
+  return { exchanges, outcome, secrets };
 }
 
 /**
@@ -323,7 +348,7 @@ async function collect(iterable) {
 const pre = (text, label) => h("pre", { tabindex: "0", "aria-label": label }, h("code", {}, text));
 const withoutRaw = (value) => JSON.stringify(value, (k, x) => (k === "raw" ? undefined : x), 2);
 
-function show({ exchanges, outcome }) {
+function show({ exchanges, outcome, secrets }) {
   const parts = [];
   exchanges.forEach((x, i) => {
     const n = exchanges.length > 1 ? ` ${i + 1} of ${exchanges.length}` : "";
@@ -338,13 +363,13 @@ function show({ exchanges, outcome }) {
           ]
         : [h("p", {}, "Not signed (a bearer token or session request).")]),
       h("h2", {}, `Response${n}: ${x.response.status}`),
-      pre(`HTTP ${x.response.status}\n${x.response.headers.map(([k, val]) => `${k}: ${val}`).join("\n")}\n\n${x.response.body}`, `Response${n}`),
+      pre(`HTTP ${x.response.status}\n${x.response.headers.map(([k, val]) => `${k}: ${val}`).join("\n")}\n\n${masked(x.response.body, secrets)}`, `Response${n}`),
     );
   });
   let failed = false;
   if (outcome.bare) {
     failed = Boolean(outcome.bare.error);
-    parts.unshift(h("h2", { id: "try-it-outcome" }, failed ? "Typed error (bare client)" : "Typed data (bare client)"), pre(JSON.stringify(failed ? outcome.bare.error : outcome.bare.data, null, 2), failed ? "Typed error" : "Typed data"));
+    parts.unshift(h("h2", { id: "try-it-outcome" }, failed ? "Typed error (bare client)" : "Typed data (bare client)"), pre(masked(JSON.stringify(failed ? outcome.bare.error : outcome.bare.data, null, 2), secrets), failed ? "Typed error" : "Typed data"));
   } else if (outcome.error) {
     failed = true;
     const e = outcome.error;

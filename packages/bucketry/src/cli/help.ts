@@ -200,14 +200,16 @@ ${EXIT_HELP}
   sign: `Usage: bucketry sign --provider P [--bucket NAME] [flags]
 
 Prints the request bucketry would send for the provider's operation — method, URL, headers (security
-tokens and sessions masked; the Authorization header with its signature shown) — and what it signs (the
-canonical request and the string to sign), to compare with what a vendor reports on a signature error.
-Nothing is sent. Takes the flags of the provider's command (list-buckets or get-acl).
+tokens, sessions and the signature masked) — and what it signs (the canonical request and the string to
+sign), to compare with what a vendor reports on a signature error. Nothing is sent. Takes the flags of the
+provider's command (list-buckets or get-acl).
 
   --provider P           a provider that signs requests${unsigned.length ? ` (not ${unsigned.join(", ")})` : ""}
   --bucket NAME          the bucket (get-acl providers)
   --prefix TEXT          the listing prefix (list-buckets providers)
   --limit N              as list-buckets' --limit: the page size it asks for (list-buckets providers)
+  --show-signature       print the signature too: the output is then a request anyone can send as you
+                         until the vendor's time window closes (about 15 minutes)
 ${SIGN_FLAGS}
 
 Examples:

@@ -1,7 +1,8 @@
 // `bucketry sign`: the request bucketry would send for a provider's operation — method, URL, headers (tokens
-// masked; the Authorization header shown, signature included) — and what was signed (canonical request,
-// string to sign), to compare with what a vendor reports on a signature error. Nothing is sent: the client's
-// transport keeps the signed request and stops there.
+// masked; the signature too unless --show-signature: a signed request that was never sent can be sent by whoever
+// reads it, within the vendor's time window) — and what was signed (canonical request, string to sign), to compare
+// with what a vendor reports on a signature error. Nothing is sent: the client's transport keeps the signed
+// request and stops there.
 import { signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
 import { createBucketClient } from "../../client.js";
 import { hideValues } from "../../providers/common.js";
@@ -17,6 +18,18 @@ import { pageSizeFor } from "./buckets.js";
 /** Headers and query parameters that carry a token or session: shown masked. */
 const MASKED = /^(x-(acs|oss|bce)-security-token|x-security-token|x-auth-token|x-acs-bearer-token|cookie|x-xsrf-token|securitytoken|bearertoken)$/i;
 
+/**
+ * An Authorization value with its signature masked and the rest (scheme, key id, scope, signed headers) kept:
+ * `…Signature=<sig>` (ACS3, OSS V4, Huawei), `bce-auth-v1/…/<sig>` (BOS), `OSS <id>:<sig>` (OSS V1); anything
+ * else whole.
+ */
+function withoutSignature(value: string): string {
+  if (/Signature=/.test(value)) return value.replace(/(Signature=)[^,\s]*/g, "$1[masked]");
+  if (/^bce-auth-v1\//i.test(value)) return value.replace(/\/[^/]*$/, "/[masked]");
+  if (/^OSS \S+:/.test(value)) return value.replace(/:[^:]*$/, ":[masked]");
+  return "[masked]";
+}
+
 class Captured extends Error {}
 
 export async function signCommand(args: string[], io: Io): Promise<number> {
@@ -29,8 +42,9 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
     bucket: { type: "string" },
     prefix: { type: "string" },
     limit: { type: "string" },
+    "show-signature": { type: "boolean" },
     ...Object.fromEntries([...owners.keys()].map((flag) => [flag, { type: "string" as const }])),
-  }) as Values<typeof connection> & { bucket?: string; prefix?: string; limit?: string } & Record<string, string | boolean | undefined>;
+  }) as Values<typeof connection> & { bucket?: string; prefix?: string; limit?: string; "show-signature"?: boolean } & Record<string, string | boolean | undefined>;
   if (flags.help) {
     io.out.write(HELP[command]!);
     return 0;
@@ -83,14 +97,15 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
   const { request, parts } = captured;
   const secrets: string[] = [];
   const headers: Record<string, string> = {};
+  const showSignature = flags["show-signature"] === true;
   request.headers.forEach((value, name) => {
     if (MASKED.test(name)) secrets.push(value);
-    headers[name] = MASKED.test(name) ? "[masked]" : value;
+    headers[name] = MASKED.test(name) ? "[masked]" : name === "authorization" && !showSignature ? withoutSignature(value) : value;
   });
   const url = new URL(request.url);
   for (const [name, value] of [...url.searchParams]) {
-    if (MASKED.test(name)) {
-      secrets.push(value);
+    if (MASKED.test(name) || (name === "Signature" && !showSignature)) {
+      if (MASKED.test(name)) secrets.push(value);
       url.searchParams.set(name, "[masked]");
     }
   }

@@ -114,6 +114,8 @@ export class BucketryError extends Error {
       requestId: this.requestId,
       retryable: this.retryable,
       attempts: this.attempts,
+      ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),
+      ...(this.serverTime !== undefined ? { serverTime: this.serverTime } : {}),
       ...(this.signature ? { signature: this.signature } : {}),
     };
   }

@@ -91,6 +91,9 @@ export function retryAfterMs(headers: Headers, now: number): number | undefined 
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  // An HTTP date (RFC 9110: IMF-fixdate, or the obsolete RFC 850 and asctime forms) starts with a day name; the
+  // engine's lenient Date.parse would read "-5" or "1,2" as a date in 2001 and skip the backoff.
+  if (!/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,? /.test(value)) return undefined;
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
@@ -115,9 +118,10 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     vendor = {};
   }
   const code = vendor.code || undefined;
-  const kind = (code && profile.codeKinds[code]) || (code && prefixKind(profile, code)) || statusKind(response.status);
+  // Own keys only: a code named like an Object.prototype member ("constructor", "toString") is not a kind.
+  const kind = (code && Object.hasOwn(profile.codeKinds, code) ? profile.codeKinds[code] : undefined) || (code && prefixKind(profile, code)) || statusKind(response.status);
   const requestId = requestIdOf(profile, response.headers) ?? (vendor.requestId || undefined);
-  const summary = [code, vendor.message].filter(Boolean).join(": ") || (typeof body === "string" && body.trim() ? "unexpected error body" : "no error body");
+  const summary = [code, vendor.message].filter(Boolean).join(": ") || bodyWithoutError(body);
   return new BucketryError({
     provider: profile.provider,
     kind,
@@ -131,6 +135,13 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     signature: kind === "SignatureMismatch" && trace ? compareSigned(profile, body, vendor, trace) : undefined,
     message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${response.status > 299 && response.status < 400 ? redirectHint(response.headers.get("location")) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
+}
+
+/** What an error body without the vendor's code or message was: nothing, text, or another JSON shape. */
+function bodyWithoutError(body: unknown): string {
+  if (typeof body === "string") return body.trim() ? "unexpected error body" : "no error body";
+  if (body !== null && typeof body === "object") return "an error body without the vendor's code or message";
+  return "no error body";
 }
 
 /** A 3xx is not followed (the signed headers would go along): say so, and where it pointed (host only). */

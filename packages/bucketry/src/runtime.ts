@@ -3,7 +3,7 @@
 // (policy, retry budget, total deadline), learns clock skew from the server's Date, re-authenticates once
 // when the provider says its auth state expired, and stamps the attempt count on the final error. Every
 // timer and listener a call creates is removed when it settles.
-import { BucketryError, type SignedText } from "./errors.js";
+import { BucketryError, type BucketryErrorInit, type SignedText } from "./errors.js";
 import { errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
@@ -150,12 +150,13 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       // A server time no server keeps teaches nothing: the error is returned as it is.
       const correctedNow = error.kind === "ClockSkew" && error.serverTime !== undefined && !skewCorrected && ctx.clock.learn(error.serverTime);
       if (correctedNow) skewCorrected = true;
+      // Retrying only helps once the clock is corrected (needs the server's Date, once per call): otherwise the
+      // same request fails the same way, by this client or by its caller.
+      else if (error.kind === "ClockSkew" && error.retryable) error = uncorrectedSkew(error, skewCorrected);
       if (!error.retryable || n - extra >= retry.maxAttempts) throw error;
 
       let delayMs: number;
       if (error.kind === "ClockSkew") {
-        // Retrying only helps once the clock is corrected: needs the server's Date, and once per call.
-        if (!correctedNow) throw error;
         delayMs = 0;
       } else {
         delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n - extra, retry));
@@ -309,6 +310,35 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   return new BucketryError({ provider, kind: "Unknown", retryable: false, message: `${provider}: ${message}`, ...(message === raw ? { cause: err } : {}) });
 }
 
+/** A copy of `err` with some fields changed (a BucketryError's fields are read-only); the cause is not kept. */
+function changed(err: BucketryError, changes: Partial<BucketryErrorInit>): BucketryError {
+  return new BucketryError({
+    provider: err.provider,
+    kind: err.kind,
+    message: err.message,
+    vendorMessage: err.vendorMessage,
+    code: err.code,
+    requestId: err.requestId,
+    status: err.status,
+    retryable: err.retryable,
+    attempts: err.attempts,
+    retryAfterMs: err.retryAfterMs,
+    serverTime: err.serverTime,
+    signature: err.signature,
+    ...changes,
+  });
+}
+
+/** A clock-skew error the client could not correct: not retryable, and saying what to change. */
+function uncorrectedSkew(err: BucketryError, correctedBefore: boolean): BucketryError {
+  const why = correctedBefore
+    ? "it persists after the clock was corrected from the server's Date"
+    : err.serverTime === undefined
+      ? "the answer carried no Date header to correct the clock from"
+      : "the answer's Date is not a time a server keeps";
+  return changed(err, { retryable: false, message: `${err.message}: the request's time is outside the vendor's window and ${why}; synchronize this machine's clock (NTP) or pass \`clock\`` });
+}
+
 /** A BucketryError whose message or vendor fields echo a known secret (a server quoting a header back), redacted. */
 function redactError(ctx: CallContext, err: BucketryError): BucketryError {
   const redact = ctx.redact;
@@ -316,20 +346,8 @@ function redactError(ctx: CallContext, err: BucketryError): BucketryError {
   const fields = [err.message, err.vendorMessage, err.code, err.requestId];
   const clean = fields.map((f) => (f === undefined ? f : redact(f)));
   if (clean.every((f, i) => f === fields[i])) return err;
-  const redacted = new BucketryError({
-    provider: err.provider,
-    kind: err.kind,
-    message: clean[0]!,
-    vendorMessage: clean[1],
-    code: clean[2],
-    requestId: clean[3],
-    status: err.status,
-    retryable: err.retryable,
-    attempts: err.attempts,
-    retryAfterMs: err.retryAfterMs,
-    serverTime: err.serverTime,
-    // Built with the same redaction (errorFromResponse's trace); the cause is dropped, it may hold the raw text.
-    signature: err.signature,
-  });
+  // The signature comparison was built with the same redaction (errorFromResponse's trace); the cause is dropped,
+  // it may hold the raw text.
+  const redacted = changed(err, { message: clean[0]!, vendorMessage: clean[1], code: clean[2], requestId: clean[3] });
   return isCredentialsError(err) ? marked(redacted) : redacted;
 }

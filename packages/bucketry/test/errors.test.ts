@@ -238,6 +238,27 @@ describe("redirects", () => {
   });
 });
 
+describe("codes and bodies the tables do not know", () => {
+  it.each(["constructor", "toString", "__proto__", "hasOwnProperty"])("a vendor code named like an Object.prototype member (%s) is a code, not a kind", (code) => {
+    const hitachi = mapError(hitachiErrors, 400, { code, message: "x" });
+    expect(hitachi).toMatchObject({ kind: "InvalidArgument", code, retryable: false });
+    const ens = mapError(ensErrors, 503, ensBody(code, "busy"));
+    expect(ens).toMatchObject({ kind: "Unavailable", code, retryable: true });
+    expect(JSON.parse(JSON.stringify(ens))).toMatchObject({ kind: "Unavailable" });
+  });
+
+  it("a JSON error body in a shape the vendor does not use is not called 'no error body'", () => {
+    expect(mapError(mpcErrors, 403, { code: "AccessDenied", message: "denied by proxy" }).message).toBe("huaweicloud-mpc answered HTTP 403 (an error body without the vendor's code or message)");
+    expect(mapError(ensErrors, 500, "").message).toBe("aliyun-ens answered HTTP 500 (no error body)");
+  });
+
+  it("toJSON (and the CLI's --json) carries the server's wait and clock", () => {
+    const err = mapError(ossErrors, 503, ossError("SlowDown", "Please reduce your request rate."), { "retry-after": "30", date: new Date(NOW).toUTCString() });
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({ kind: "Throttled", retryAfterMs: 30_000, serverTime: NOW });
+    expect(JSON.parse(JSON.stringify(mapError(ossErrors, 404, ossError("NoSuchBucket", "x"))))).not.toHaveProperty("retryAfterMs");
+  });
+});
+
 describe("Retry-After and x-acs-retry-after", () => {
   const at = (ms: number) => new Date(ms).toUTCString();
   it.each([
@@ -246,6 +267,11 @@ describe("Retry-After and x-acs-retry-after", () => {
     ["Retry-After HTTP-date 5 s ahead", { "Retry-After": at(NOW + 5000) }, 5000],
     ["Retry-After HTTP-date in the past", { "Retry-After": at(NOW - 60_000) }, 0],
     ["Retry-After garbage", { "Retry-After": "soon" }, undefined],
+    // Neither delta-seconds nor an HTTP date; the engine's Date.parse reads each as a date in the past (no wait).
+    ["Retry-After negative", { "Retry-After": "-5" }, undefined],
+    ["Retry-After signed", { "Retry-After": "+10" }, undefined],
+    ["Retry-After list", { "Retry-After": "1,2" }, undefined],
+    ["Retry-After obsolete RFC 850 date 5 s ahead", { "Retry-After": new Date(NOW + 5000).toUTCString().replace(/^(\w+), (\d+) (\w+) \d\d(\d\d)/, (_, d: string, n: string, m: string, y: string) => `${{ Thu: "Thursday" }[d] ?? d}, ${n}-${m}-${y}`) }, 5000],
     ["x-acs-retry-after (ms)", { "x-acs-retry-after": "1500" }, 1500],
     ["x-acs-retry-after wins over Retry-After", { "x-acs-retry-after": "1500", "Retry-After": "9" }, 1500],
     ["x-acs-retry-after 0 is ignored", { "x-acs-retry-after": "0", "Retry-After": "2" }, 2000],

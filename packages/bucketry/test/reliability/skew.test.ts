@@ -56,7 +56,10 @@ describe("when correcting cannot help", () => {
   it("no Date header: the skew error is returned, not retried blindly", async () => {
     const fetch = stubFetch(() => skewBody());
     const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, retry: { baseDelayMs: 0 } });
-    expect(await rejection(client.getBucketAcl("example-bucket"))).toMatchObject({ kind: "ClockSkew", attempts: 1 });
+    const err = await rejection(client.getBucketAcl("example-bucket"));
+    // Not retryable: the same request would fail the same way, whoever retries it; the message says what to change.
+    expect(err).toMatchObject({ kind: "ClockSkew", attempts: 1, retryable: false });
+    expect(err.message).toContain("the answer carried no Date header to correct the clock from; synchronize this machine's clock (NTP) or pass `clock`");
     expect(fetch.requests).toHaveLength(1);
   });
 
@@ -64,7 +67,9 @@ describe("when correcting cannot help", () => {
     let shift = 0;
     const fetch = stubFetch(() => skewBody(new Date(Date.now() + (shift += 3_600_000)).toUTCString()));
     const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, retry: { baseDelayMs: 0, maxAttempts: 5 } });
-    expect(await rejection(client.getBucketAcl("example-bucket"))).toMatchObject({ kind: "ClockSkew", attempts: 2 });
+    const err = await rejection(client.getBucketAcl("example-bucket"));
+    expect(err).toMatchObject({ kind: "ClockSkew", attempts: 2, retryable: false });
+    expect(err.message).toContain("it persists after the clock was corrected from the server's Date");
     expect(fetch.requests).toHaveLength(2);
   });
 
@@ -76,7 +81,8 @@ describe("when correcting cannot help", () => {
       return i === 0 ? skewBody(new Date(now + 7_200_000).toUTCString()) : new Response(VALID_BODY["aliyun-oss"].body, { headers: { "content-type": "application/xml" } });
     });
     const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, clock: () => now, retry: false });
-    expect(await rejection(client.getBucketAcl("example-bucket"))).toMatchObject({ kind: "ClockSkew", attempts: 1 });
+    // Retryable: the clock is corrected, so the same call again succeeds.
+    expect(await rejection(client.getBucketAcl("example-bucket"))).toMatchObject({ kind: "ClockSkew", attempts: 1, retryable: true });
     await client.getBucketAcl("example-bucket");
     expect(dates).toEqual(["20250601T120000Z", "20250601T140000Z"]);
   });

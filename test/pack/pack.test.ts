@@ -477,6 +477,13 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
     check(await runNode(process.execPath, "cjs.cjs"), "node:http");
   });
 
+  it("runs the same calls from an esbuild Node bundle in CommonJS (esbuild's default for --platform=node, where import.meta is empty)", async () => {
+    // The mock server stays outside the bundle, required from node_modules: what is bundled is what an app ships.
+    await esbuild.build({ entryPoints: [join(app, "cjs.cjs")], outfile: join(app, "bundled.cjs"), bundle: true, platform: "node", format: "cjs", external: ["@bucketry/mocks", "@bucketry/mocks/*"], logLevel: "silent" });
+    const r = await runNode(process.execPath, "bundled.cjs");
+    check({ ...r, runtime: `${r.runtime} (esbuild CommonJS bundle)` }, "node:http");
+  });
+
   it.for(LATER_LINES)("runs the same calls under Node %i (ESM and CommonJS)", async (line, ctx) => {
     const node = laterNodes.get(line)!;
     if ("reason" in node) {

@@ -36,7 +36,18 @@ import type { Transport, TransportInit, TransportOptions } from "./types.js";
 export type { Transport, TransportInit, TransportOptions } from "./types.js";
 
 type HttpModule = typeof Http;
-const load = createRequire(import.meta.url);
+/**
+ * Node's own module objects (those MSW and nock patch), loaded on first use. `process.getBuiltinModule` where Node
+ * has it (20.16+), else a `require` made on first use: a CommonJS bundle of this file (esbuild's default for
+ * --platform=node) has an empty `import.meta`, and must still load.
+ */
+let requireBuiltin: NodeJS.Require | undefined;
+function load(id: string): unknown {
+  const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
+  if (builtin) return builtin(id);
+  requireBuiltin ??= createRequire(import.meta.url);
+  return requireBuiltin(id);
+}
 let netModule: typeof Net | undefined;
 let tlsModule: typeof Tls | undefined;
 let httpModule: HttpModule | undefined;

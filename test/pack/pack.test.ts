@@ -417,6 +417,11 @@ describe("published tarballs", () => {
       skipLibCheck: true,
     };
     await expect(tscInApp("reexport", compilerOptions)).resolves.toBe("");
+    // The same program under TypeScript's node10 resolution, which reads package.json "typesVersions" instead of
+    // "exports": each of those declarations must name every value the entry exports at run time.
+    writeFileSync(join(app, "reexport-node10.mts"), source);
+    const node10 = { ...compilerOptions, declaration: false, emitDeclarationOnly: false, noEmit: true, module: "esnext", moduleResolution: "node10" };
+    await expect(tscInApp("reexport-node10", node10)).resolves.toBe("");
   }, 300_000);
 });
 

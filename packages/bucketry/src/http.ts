@@ -187,6 +187,19 @@ export function errorShaped(profile: ErrorProfile, body: Record<string, unknown>
   return vendor.code ? `the body is a ${vendor.code} error${vendor.message ? ` (${vendor.message})` : ""}, without ${resultField}` : undefined;
 }
 
+/**
+ * A 2xx JSON object without its result field reads as "none" only when it holds nothing but fields the vendor sends
+ * beside it (`besides`): undefined then, else what to say. A body with other fields (a proxy's JSON, another API's
+ * answer) listed as "no buckets" would hide the fault from a program that acts on the list.
+ */
+export function foreignWithoutResult(body: Record<string, unknown>, resultField: string, besides: readonly string[]): string | undefined {
+  if (body[resultField] !== undefined) return undefined;
+  const foreign = Object.keys(body).filter((key) => key !== resultField && !besides.includes(key));
+  if (foreign.length === 0) return undefined;
+  const named = foreign.filter((key) => key.length <= 40).slice(0, 5);
+  return `no ${resultField}, and fields the vendor does not send${named.length ? ` (${named.join(", ")}${foreign.length > named.length ? ", …" : ""})` : ""}`;
+}
+
 /** Parses a JSON body text; anything else (HTML, truncated JSON, empty) is a MalformedResponse. */
 export function parseJsonBody(profile: ErrorProfile, response: Response, text: unknown): unknown {
   if (typeof text !== "string" || text.trim() === "") throw malformed(profile, response, "empty body");
@@ -195,7 +208,7 @@ export function parseJsonBody(profile: ErrorProfile, response: Response, text: u
   } catch {
     // Not the parser's message, nor the parser's error as cause: both quote a cut piece of the body, and a piece
     // of a secret an echoing server sent back is not recognized by the redaction of whole values.
-    const hint = /^\s*</.test(text) ? ': it starts with "<" (an HTML or XML page: a proxy, or not the vendor\'s endpoint?)' : "";
+    const hint = /^\s*</.test(text) ? ' (it starts with "<": an HTML or XML page)' : "";
     throw malformed(profile, response, `body is not JSON${hint}`);
   }
 }

@@ -331,12 +331,8 @@ function changed(err: BucketryError, changes: Partial<BucketryErrorInit>): Bucke
 
 /** A clock-skew error the client could not correct: not retryable, and saying what to change. */
 function uncorrectedSkew(err: BucketryError, correctedBefore: boolean): BucketryError {
-  const why = correctedBefore
-    ? "it persists after the clock was corrected from the server's Date"
-    : err.serverTime === undefined
-      ? "the answer carried no Date header to correct the clock from"
-      : "the answer's Date is not a time a server keeps";
-  return changed(err, { retryable: false, message: `${err.message}: the request's time is outside the vendor's window and ${why}; synchronize this machine's clock (NTP) or pass \`clock\`` });
+  const why = correctedBefore ? "still, after correcting from the server's Date" : err.serverTime === undefined ? "and no Date header to correct from" : "and the Date is no server's";
+  return changed(err, { retryable: false, message: `${err.message}: clock skew, ${why}: sync this machine's clock (NTP) or pass \`clock\`` });
 }
 
 /** A BucketryError whose message or vendor fields echo a known secret (a server quoting a header back), redacted. */

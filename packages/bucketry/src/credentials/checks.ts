@@ -77,15 +77,9 @@ export function credentialsError(provider: Provider, err: unknown): BucketryErro
  */
 export function credentialsFunctionFailed(provider: Provider, err: unknown): BucketryError {
   if (err instanceof BucketryError) return err;
-  const name = err instanceof Error && /^\w{1,64}$/.test(err.name) ? err.name : typeof err === "object" && err !== null ? "a non-Error object" : `a ${typeof err}`;
+  const name = err instanceof Error && /^\w{1,64}$/.test(err.name) ? err.name : "a non-Error value";
   const code = (err as { code?: unknown } | null | undefined)?.code;
   const shown = typeof code === "string" && /^[\w.-]{1,64}$/.test(code) ? ` (code ${code})` : "";
-  return marked(
-    new BucketryError({
-      provider,
-      kind: "InvalidCredentials",
-      message: `${provider}: the credentials function threw ${name}${shown}; its message is not repeated, as it may hold a secret (log it inside the function)`,
-    }),
-  );
+  return marked(new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credentials function threw ${name}${shown} (its message may hold a secret: log it there)` }));
 }
 

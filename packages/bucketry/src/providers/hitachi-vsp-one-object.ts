@@ -9,7 +9,7 @@ import type { EnvNames } from "../credentials.js";
 import { describeHitachiCredentials, hitachiCredentials } from "../credentials/hitachi.js";
 import { marked } from "../credentials/checks.js";
 import { BucketryError, type ErrorKind } from "../errors.js";
-import { errorShaped, isObject, isRetryableKind, malformed, parseJsonBody, retryAfterMs, statusKind, str, type ErrorProfile } from "../http.js";
+import { errorShaped, foreignWithoutResult, isObject, isRetryableKind, malformed, parseJsonBody, retryAfterMs, statusKind, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage, namePrefix } from "../pagination.js";
@@ -99,7 +99,7 @@ const STARTING_AFTER = "startingAfter:";
 function readPage(body: unknown): { items: UserBucket[]; next: string | undefined; bare?: true } {
   if (Array.isArray(body)) return { items: body as UserBucket[], next: undefined, bare: true };
   if (!isObject(body)) throw new TypeError("body is neither a bucket list nor an object");
-  const error = errorShaped(hitachiErrors, body, "buckets");
+  const error = errorShaped(hitachiErrors, body, "buckets") ?? foreignWithoutResult(body, "buckets", ["pageToken"]);
   if (error) throw new TypeError(error);
   const items = body.buckets ?? [];
   if (!Array.isArray(items)) throw new TypeError("buckets is not an array");

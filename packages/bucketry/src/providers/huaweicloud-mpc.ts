@@ -4,7 +4,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
 import { huaweiDefaultChain, projectIdLookup } from "#credential-defaults";
 import { accessKeySource, assertToken, defaultEnv, credentialsError, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { errorShaped, isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import { errorShaped, foreignWithoutResult, isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage, namePrefix } from "../pagination.js";
@@ -180,7 +180,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
           // `buckets` left out (the SDKs declare it omitempty) is no buckets, unless the body is the vendor's
           // error; anything else that is not a list is malformed.
           if (!isObject(body)) throw new TypeError("body is not a JSON object");
-          const error = errorShaped(mpcErrors, body, "buckets");
+          const error = errorShaped(mpcErrors, body, "buckets") ?? foreignWithoutResult(body, "buckets", ["request_id"]);
           if (error) throw new TypeError(error);
           if (body.buckets !== undefined && !Array.isArray(body.buckets)) throw new TypeError("buckets is not an array");
           const buckets = ((body.buckets ?? []) as ObsBucket[]).map((b) => normalizeReporting(state, (onDrop) => normalizeMpcBucket(b, region, onDrop), (n) => n.name));

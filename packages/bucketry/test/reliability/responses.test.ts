@@ -72,6 +72,30 @@ describe("a 200 whose JSON body is the vendor's error, not a listing", () => {
     expect(err.message).toContain(`the body is a ${code} error`);
   });
 
+  it.each([
+    ["aliyun-ens", {}, "RequestId is missing: not a ListBuckets answer"],
+    ["aliyun-ens", { Status: "ok" }, "RequestId is missing"],
+    ["huaweicloud-mpc", { bucket_list: [{ bucket: "b1" }] }, "no buckets, and fields the vendor does not send (bucket_list)"],
+    ["hitachi-vsp-one-object", { items: [{ bucketId: 1, bucketName: "b1" }] }, "no buckets, and fields the vendor does not send (items)"],
+  ] as const)("%s: a 200 object without the listing, holding fields the vendor does not send (%j) → MalformedResponse, not an empty listing", async (provider, body, says) => {
+    const fetch = stubFetch(() => Response.json(body));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: false });
+    const err = await rejection(callOnce(client, provider));
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, retryable: false });
+    expect(err.message).toContain(says);
+  });
+
+  it.each([
+    ["huaweicloud-mpc", {}],
+    ["hitachi-vsp-one-object", {}],
+    ["hitachi-vsp-one-object", { pageToken: "" }],
+    ["aliyun-ens", { RequestId: "R-3" }],
+  ] as const)("%s: %j is still no buckets (the SDKs leave an empty list out)", async (provider, body) => {
+    const fetch = stubFetch(() => Response.json(body));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: false });
+    await expect(callOnce(client, provider)).resolves.toMatchObject({ buckets: [] });
+  });
+
   it("an ENS body with BucketInfos but no error code is still a listing (an empty one here)", async () => {
     const fetch = stubFetch(() => Response.json({ RequestId: "R-2", TotalCount: 0, BucketInfos: [] }));
     const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, retry: false });

@@ -329,7 +329,7 @@ describe("a credentials function that throws: its message is never repeated (a s
     expect(err).toBeInstanceOf(BucketryError);
     expect(err).toMatchObject({ provider, kind: "InvalidCredentials", retryable: false });
     // What failed, by name and code; the caller's error is not kept (a logger walking `cause` would print it).
-    expect(err.message).toContain("the credentials function threw Error (code EVAULTDOWN)");
+    expect(err.message).toContain("the credentials function threw Error (code EVAULTDOWN) (its message may hold a secret");
     expect(err.cause).toBeUndefined();
     expectClean("credentials function", err);
     expectClean("credentials function (structuredClone)", structuredClone(err));

@@ -59,7 +59,7 @@ describe("when correcting cannot help", () => {
     const err = await rejection(client.getBucketAcl("example-bucket"));
     // Not retryable: the same request would fail the same way, whoever retries it; the message says what to change.
     expect(err).toMatchObject({ kind: "ClockSkew", attempts: 1, retryable: false });
-    expect(err.message).toContain("the answer carried no Date header to correct the clock from; synchronize this machine's clock (NTP) or pass `clock`");
+    expect(err.message).toContain("clock skew, and no Date header to correct from: sync this machine's clock (NTP) or pass `clock`");
     expect(fetch.requests).toHaveLength(1);
   });
 
@@ -69,7 +69,7 @@ describe("when correcting cannot help", () => {
     const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, retry: { baseDelayMs: 0, maxAttempts: 5 } });
     const err = await rejection(client.getBucketAcl("example-bucket"));
     expect(err).toMatchObject({ kind: "ClockSkew", attempts: 2, retryable: false });
-    expect(err.message).toContain("it persists after the clock was corrected from the server's Date");
+    expect(err.message).toContain("clock skew, still, after correcting from the server's Date");
     expect(fetch.requests).toHaveLength(2);
   });
 

@@ -27,7 +27,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
  */
 const VENDORS: Record<string, { required: string; secretField: string; kind: string; code?: string; explained?: RegExp }> = {
   "aliyun-ens": { required: "Action", secretField: "cred-accessKeySecret", kind: "SignatureMismatch", code: "SignatureDoesNotMatch" },
-  "huaweicloud-mpc": { required: "project_id", secretField: "cred-accessKeySecret", kind: "InvalidCredentials", code: "APIGW.0301" },
+  "huaweicloud-mpc": { required: "project_id", secretField: "cred-accessKeySecret", kind: "SignatureMismatch", code: "APIGW.0301" },
   "baidu-bos": { required: "bucketName", secretField: "cred-accessKeySecret", kind: "SignatureMismatch", code: "SignatureDoesNotMatch" },
   // A bearer token, not a signature: a wrong one is a 401 with no error body.
   "hitachi-vsp-one-object": { required: "id", secretField: "cred-token", kind: "InvalidCredentials" },

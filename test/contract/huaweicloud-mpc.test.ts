@@ -13,7 +13,8 @@ const facade = (extra: object = {}) => createBucketClient({ provider: "huaweiclo
 
 const KINDS: Record<string, ErrorKind> = {
   "400": "InvalidArgument",
-  "APIGW.0301": "InvalidCredentials",
+  // The spec's example message is "verify aksk signature fail": a signature that does not verify.
+  "APIGW.0301": "SignatureMismatch",
   "APIGW.0303": "ClockSkew",
   "MPC.10208": "AccessDenied",
   "APIGW.0308": "Throttled",

@@ -19,6 +19,8 @@ export interface ErrorProfile {
   requestIdHeaders: readonly string[];
   /** Vendor error code → kind; looked up before the HTTP-status default. */
   codeKinds: Readonly<Record<string, ErrorKind>>;
+  /** A kind the code alone does not tell (one code for several faults, told apart by its message); before `codeKinds`. */
+  kindOf?(vendor: VendorError): ErrorKind | undefined;
   /**
    * Extracts code/message/request id from an error body (parsed JSON object, or raw text). `redact` hides the
    * client's secrets: a profile that shortens raw text applies it first (a secret cut in half no longer matches).
@@ -119,7 +121,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
   }
   const code = vendor.code || undefined;
   // Own keys only: a code named like an Object.prototype member ("constructor", "toString") is not a kind.
-  const kind = (code && Object.hasOwn(profile.codeKinds, code) ? profile.codeKinds[code] : undefined) || (code && prefixKind(profile, code)) || statusKind(response.status);
+  const kind = profile.kindOf?.(vendor) || (code && Object.hasOwn(profile.codeKinds, code) ? profile.codeKinds[code] : undefined) || (code && prefixKind(profile, code)) || statusKind(response.status);
   const requestId = requestIdOf(profile, response.headers) ?? (vendor.requestId || undefined);
   const summary = [code, vendor.message].filter(Boolean).join(": ") || bodyWithoutError(body);
   return new BucketryError({
@@ -360,4 +362,15 @@ export function networkErrorCode(err: unknown): string | false {
 }
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+/**
+ * The fields a program acts on from an `<Error>` document a JSON API answers with when a gateway or a proxy in front
+ * of it writes XML (Alibaba's POP gateway without Format=JSON, OBS passed through MPC); undefined for other text.
+ */
+export function xmlErrorFields(body: unknown): VendorError | undefined {
+  if (typeof body !== "string" || !body.includes("<Error>")) return undefined;
+  const tag = (name: string) =>
+    new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1]?.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!);
+  return { code: tag("Code"), message: tag("Message"), requestId: tag("RequestId") };
+}
+
 export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);

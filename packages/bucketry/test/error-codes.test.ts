@@ -68,7 +68,9 @@ const EXPECTED: Record<Exclude<Provider, "hitachi-vsp-one-object">, Row[]> = {
   "huaweicloud-mpc": [
     ["MPC.10208", "failed to verify the tenant ID", "AccessDenied", false],
     ["APIGW.0101", "the API does not exist or is not published", "NotFound", false],
-    ["APIGW.0301", "incorrect IAM authentication information", "InvalidCredentials", false],
+    // The spec's example says "verify aksk signature fail" (a signature that does not verify): the kind other
+    // vendors give a signature mismatch. The same code with another message is InvalidCredentials (errors.test.ts).
+    ["APIGW.0301", "incorrect IAM authentication information: verify aksk signature fail", "SignatureMismatch", false],
     ["APIGW.0302", "the IAM user is not authorized to access the API", "AccessDenied", false],
     ["APIGW.0303", "X-Sdk-Date too far from the server clock", "ClockSkew", true],
     ["APIGW.0304", "the app is not authorized to access the API", "AccessDenied", false],

@@ -68,7 +68,11 @@ describe("every documented error code maps to its kind", () => {
     // MPC API page: the 403 example.
     ["MPC 403 MPC.10208", mpcErrors, 403, { error_code: "MPC.10208", error_msg: "Failed to verify the tenant ID." }, "AccessDenied", "MPC.10208", false],
     // MPC beyond the page: API Gateway error bodies carry request_id (its error-code table).
-    ["MPC 401 APIGW.0301", mpcErrors, 401, { error_msg: "Incorrect IAM authentication information: verify aksk signature fail", error_code: "APIGW.0301", request_id: "b1a5e2c3d4" }, "InvalidCredentials", "APIGW.0301", false],
+    // APIGW.0301 is one code for several faults; its message tells a signature that does not verify (what the other
+    // vendors call a signature mismatch) from an unknown key or a bad token.
+    ["MPC 401 APIGW.0301 signature", mpcErrors, 401, { error_msg: "Incorrect IAM authentication information: verify aksk signature fail", error_code: "APIGW.0301", request_id: "b1a5e2c3d4" }, "SignatureMismatch", "APIGW.0301", false],
+    ["MPC 401 APIGW.0301 unknown key", mpcErrors, 401, { error_msg: "Incorrect IAM authentication information: ak not exist", error_code: "APIGW.0301", request_id: "b1a5e2c3d4" }, "InvalidCredentials", "APIGW.0301", false],
+    ["MPC 401 APIGW.0301 token", mpcErrors, 401, { error_msg: "Incorrect IAM authentication information: decrypt token fail", error_code: "APIGW.0301", request_id: "b1a5e2c3d4" }, "InvalidCredentials", "APIGW.0301", false],
     ["MPC 401 APIGW.0303", mpcErrors, 401, { error_msg: "Incorrect IAM authentication information: x-sdk-date expired", error_code: "APIGW.0303", request_id: "b1a5e2c3d5" }, "ClockSkew", "APIGW.0303", true],
     ["MPC 429 APIGW.0308", mpcErrors, 429, { error_msg: "The throttling threshold has been reached: policy user over ratelimit,limit:10,time:1 second", error_code: "APIGW.0308", request_id: "b1a5e2c3d6" }, "Throttled", "APIGW.0308", true],
     ["MPC nested {error:{code,message}}", mpcErrors, 403, { error: { code: "MPC.10208", message: "Failed to verify the tenant ID." } }, "AccessDenied", "MPC.10208", false],
@@ -462,6 +466,19 @@ describe("through the facade clients", () => {
     const err = errorFromResponse(hitachiErrors, new Response(body, { status: 500 }), body, 0, trace);
     expect(err.vendorMessage).toContain("Bearer [redacte");
     expect(err.message).not.toContain(token.slice(0, 8));
+  });
+
+  it("ENS: the gateway's XML error (a proxy dropped Format=JSON) is read: Throttling.User at 400 is a retryable throttle", async () => {
+    // The POP gateway's XML error document (vendor notes: XML unless Format=JSON or an application/json Accept).
+    const xml = '<?xml version="1.0" encoding="UTF-8"?><Error><RequestId>RID-1</RequestId><HostId>ens.aliyuncs.com</HostId><Code>Throttling.User</Code><Message>Request was denied due to user flow control &amp; &lt;limits&gt;.</Message></Error>';
+    const client = createEnsBucketClient({ provider: "aliyun-ens", credentials: creds, fetch: reply(400, xml, { "content-type": "text/xml;charset=utf-8" }), retry: false });
+    expect(await rejection(client.listBucketsPage({}))).toMatchObject({
+      kind: "Throttled",
+      retryable: true,
+      code: "Throttling.User",
+      requestId: "RID-1",
+      vendorMessage: "Request was denied due to user flow control & <limits>.",
+    });
   });
 
   it("ENS: a 503 HTML page → Unavailable with status and request id", async () => {

@@ -665,7 +665,9 @@ describe("vendor error bodies become BucketryErrors (kind, code, request id)", (
     const server = await serve(() => json(`{"error_msg":"Incorrect IAM authentication information: verify aksk signature fail","error_code":"APIGW.0301","request_id":"apig-9f8e"}`, 401));
     const mpc = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: PROJECT, endpoint: server.url, credentials: creds });
     const err = await rejection(mpc.listBucketsPage());
-    expect(err).toMatchObject({ kind: "InvalidCredentials", status: 401, code: "APIGW.0301", requestId: "apig-9f8e", retryable: false });
+    expect(err).toMatchObject({ kind: "SignatureMismatch", status: 401, code: "APIGW.0301", requestId: "apig-9f8e", retryable: false });
+    // What bucketry signed comes with it, as with every vendor's signature mismatch.
+    expect(err.signature?.ours.canonicalRequest).toMatch(/^GET\n/);
     expect(server.requests).toHaveLength(1);
   });
 

@@ -4,7 +4,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
 import { huaweiDefaultChain, projectIdLookup } from "#credential-defaults";
 import { accessKeySource, assertToken, defaultEnv, credentialsError, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { errorShaped, foreignWithoutResult, isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import { errorShaped, foreignWithoutResult, isObject, malformed, parseJsonBody, str, xmlErrorFields, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage, namePrefix } from "../pagination.js";
@@ -95,6 +95,10 @@ export const mpcErrors: ErrorProfile = {
     SignatureDoesNotMatch: "SignatureMismatch",
     InvalidAccessKeyId: "InvalidCredentials",
   },
+  // APIGW.0301 covers an unknown key, a bad token and a signature that does not verify; the last says so in its
+  // message ("verify aksk signature fail"), and is what the other vendors call a signature mismatch (a wrong secret
+  // included): the error then carries what bucketry signed.
+  kindOf: (vendor) => (vendor.code === "APIGW.0301" && /signature/i.test(vendor.message ?? "") ? "SignatureMismatch" : undefined),
   readError(body) {
     if (isObject(body)) {
       // MPC {error_code, error_msg}; API Gateway adds request_id; some Huawei services nest {error: {code, message}}.
@@ -105,12 +109,8 @@ export const mpcErrors: ErrorProfile = {
         requestId: str(body.request_id),
       };
     }
-    if (typeof body === "string" && body.includes("<Error>")) {
-      // OBS-style XML error passed through: read the few fields a program acts on.
-      const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1];
-      return { code: tag("Code"), message: tag("Message"), requestId: tag("RequestId") };
-    }
-    return {};
+    // An OBS-style XML error passed through.
+    return xmlErrorFields(body) ?? {};
   },
 };
 

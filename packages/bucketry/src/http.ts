@@ -267,7 +267,7 @@ type Fetch = (request: Request) => Promise<Response>;
  *   beyond it fails with UnreadableBodyError (a MalformedResponse), an error body is cut at the cap or at
  *   64 KiB, whichever is larger (only its code and message are read), and the connection is released; a
  *   success body that does not decode as its Content-Encoding says fails with UnreadableBodyError too, an
- *   error body ends where it stops decoding (its status decides the error). A body with a Transfer-Encoding
+ *   error body ends where it can no longer be read (undecodable, or the connection reset: its status decides). A body with a Transfer-Encoding
  *   is capped as it is read, whatever Content-Length says.
  */
 export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimits, platform: Transport): Transport {
@@ -295,8 +295,10 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
     // Fast path: an unencoded body whose declared length is within the cap (the HTTP parser never reads past
     // Content-Length). A compressed body is decoded by fetch and may grow past its declared length, and one with
     // a Transfer-Encoding too (framed by it, not by Content-Length: a custom fetch may pass both): capped below.
+    // An error answer always goes through the reader below, which ends its body where reading fails: the status
+    // decides then (a 403 cut by a reset stays a 403, not a retried network error).
     const framedByLength = Number.isFinite(declared) && !response.headers.has("transfer-encoding");
-    if (framedByLength && declared <= (response.ok ? limit : errorLimit) && (!encoding || encoding === "identity") && !drop.some((name) => response.headers.has(name))) {
+    if (response.ok && framedByLength && declared <= limit && (!encoding || encoding === "identity") && !drop.some((name) => response.headers.has(name))) {
       return response;
     }
     const headers = new Headers(response.headers);
@@ -319,12 +321,12 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
         try {
           read = await reader.read();
         } catch (err) {
+          // An error answer is read for its code and message only: one that cannot be read to its end (a reset, a
+          // proxy's page labelled gzip) ends here, and its status decides (a 503 stays a retried Unavailable).
+          if (!response.ok) return controller.close();
           // The server's bytes are at fault: say so with the answer's status and request id.
           const undecodable = undecodableBody?.(err);
           if (!undecodable) throw err;
-          // An error answer is read for its code and message only: one that does not decode (a proxy's page
-          // labelled gzip) ends here, and its status decides (a 503 stays a retried Unavailable).
-          if (!response.ok) return controller.close();
           throw new UnreadableBodyError(response.status, headers, undecodable, { cause: err });
         }
         const { done, value } = read;

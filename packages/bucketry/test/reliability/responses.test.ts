@@ -428,6 +428,18 @@ describe("an answer that is not valid HTTP/1.1 is a MalformedResponse sent once,
     raw = undefined;
   });
 
+  it.each([
+    ["a 403", 403, "AccessDenied", false, 1],
+    ["a 503", 503, "Unavailable", true, 2],
+  ] as const)("%s whose body the connection cuts short is read by its status (not a retried network error)", async (_, status, kind, retryable, hits) => {
+    // The status line and headers arrive; the socket closes 30 bytes into a body of 500.
+    raw = await rawServer((_req, res) => res.socket!.end(`HTTP/1.1 ${status} X\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"error_code":"MPC.10208","err`));
+    const client = clientFor("huaweicloud-mpc", raw.url, { retry: { baseDelayMs: 0, maxAttempts: 2 } });
+    const err = await within(rejection(callOnce(client, "huaweicloud-mpc")), 10_000);
+    expect(err).toMatchObject({ kind, status, retryable, attempts: hits });
+    expect(raw.hits).toBe(hits);
+  });
+
   const BODY = VALID_BODY["aliyun-ens"].body;
   const answers: [string, string][] = [
     // Read by Transfer-Encoding, the body would run past the Content-Length a reader trusts to bound it.

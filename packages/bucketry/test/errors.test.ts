@@ -459,6 +459,16 @@ describe("through the facade clients", () => {
     expect(await rejection(client.listBucketsPage({}))).toMatchObject({ kind: "AccessDenied", code: "MPC.10208", requestId: "req-1-1700000000-host" });
   });
 
+  it("Hitachi: the page's details field is kept beside the message; a proxy's HTML page is not quoted as the vendor's message", () => {
+    // The API page's 400 body shape: code, message and details.
+    const err = mapError(hitachiErrors, 400, { code: "InvalidParameter", message: "The request was missing a user id or parameters are invalid.", details: "count must be between 1 and 1000" });
+    expect(err).toMatchObject({ kind: "InvalidArgument", code: "InvalidParameter", vendorMessage: "The request was missing a user id or parameters are invalid.: count must be between 1 and 1000" });
+    expect(mapError(hitachiErrors, 404, { code: "x", message: "same", details: "same" }).vendorMessage).toBe("same");
+    const html = mapError(hitachiErrors, 502, "<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>");
+    expect(html).toMatchObject({ kind: "Unavailable", vendorMessage: undefined });
+    expect(html.message).toBe("hitachi-vsp-one-object answered HTTP 502 (unexpected error body)");
+  });
+
   it("Hitachi: a text error body is redacted before it is cut to 200 characters (no secret cut in half shows)", () => {
     const token = "eyJhbGciOiJSUzI1NiJ9.BEARERsecretPAYLOADsignature0123456789";
     const body = `${"x".repeat(170)} authorization=Bearer ${token} end`;

@@ -71,10 +71,15 @@ export const hitachiErrors: ErrorProfile = {
   requestIdHeaders: [], // Hitachi documents no request-id header.
   codeKinds: {},
   readError(body, redact = (text: string) => text) {
-    if (isObject(body)) return { code: str(body.code), message: str(body.message ?? body.details) };
+    // The page's error body: code, message and details (often the only field that says what to change).
+    if (isObject(body)) {
+      const parts = [str(body.message), str(body.details)].filter((part, i, all): part is string => !!part && all.indexOf(part) === i);
+      return { code: str(body.code), message: parts.length ? parts.join(": ") : undefined };
+    }
+    // Plain text is the MAPI's (Vert.x answers some errors so); an HTML page is a proxy's, not a vendor message.
     // Redacted before it is cut to 200 characters (a token cut in half would not be recognized); the first
-    // 8 KiB bound the redaction's work on a huge HTML error page, far more than the 200 kept.
-    if (typeof body === "string" && body.trim()) return { message: redact(body.trim().slice(0, 8192)).slice(0, 200) };
+    // 8 KiB bound the redaction's work on a huge error page, far more than the 200 kept.
+    if (typeof body === "string" && body.trim() && !/^\s*</.test(body)) return { message: redact(body.trim().slice(0, 8192)).slice(0, 200) };
     return {};
   },
 };

@@ -165,9 +165,18 @@ function prefixKind(profile: ErrorProfile, code: string): ErrorKind | undefined 
   return undefined;
 }
 
-/** A 2xx body that is not what the vendor documents (or one past `maxResponseBytes`: its status and headers). */
-export function malformed(profile: ErrorProfile, response: Pick<Response, "status" | "headers">, what: string, cause?: unknown): BucketryError {
-  const requestId = requestIdOf(profile, response.headers);
+/**
+ * A 2xx body that is not what the vendor documents (or one past `maxResponseBytes`: its status and headers). With
+ * the parsed `body`, its request id is used where no header carries one (ENS's canonical id is the body's).
+ */
+export function malformed(profile: ErrorProfile, response: Pick<Response, "status" | "headers">, what: string, cause?: unknown, body?: unknown): BucketryError {
+  let fromBody: string | undefined;
+  try {
+    fromBody = body === undefined ? undefined : profile.readError(body).requestId;
+  } catch {
+    // no id, then
+  }
+  const requestId = requestIdOf(profile, response.headers) ?? (fromBody || undefined);
   return new BucketryError({
     provider: profile.provider,
     kind: "MalformedResponse",

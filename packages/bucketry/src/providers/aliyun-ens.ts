@@ -167,7 +167,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
           page = readPage(body);
           buckets = page.infos.map((info) => normalizeReporting(state, (onDrop) => normalizeEnsBucket(info, onDrop), (b) => b.name));
         } catch (err) {
-          throw malformed(ensErrors, response, (err as Error).message, err);
+          throw malformed(ensErrors, response, (err as Error).message, err, body);
         }
         // The buckets received so far: the cursor's count, or full earlier pages. A server serving smaller pages
         // than asked is counted as it serves them (the cursor carries the count), so none are left out.

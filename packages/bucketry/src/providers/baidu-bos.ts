@@ -5,7 +5,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { bceV1Signer } from "@bucketry/signing/bce-v1";
 import { baiduDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import { errorShaped, isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl, Grant } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
 import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCliOptions, entryFunction, type ProviderModule } from "../provider.js";
@@ -203,9 +203,12 @@ export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient 
         ({ response, data }) => {
           const body = parseJsonBody(bosErrors, response, data);
           try {
+            // A 200 whose body is BOS's error document, named as such (not as a missing owner).
+            const error = isObject(body) ? errorShaped(bosErrors, body, "accessControlList") : undefined;
+            if (error) throw new TypeError(error);
             return normalizeReporting(state, (onDrop) => normalizeBosAcl(body as GetBucketAclResponse, name, onDrop), () => name);
           } catch (err) {
-            throw malformed(bosErrors, response, (err as Error).message, err);
+            throw malformed(bosErrors, response, (err as Error).message, err, body);
           }
         },
       );

@@ -187,7 +187,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
           const keep = namePrefix<Bucket<"huaweicloud-mpc">>(opts?.prefix);
           return { buckets: keep ? buckets.filter(keep) : buckets };
         } catch (err) {
-          throw malformed(mpcErrors, response, (err as Error).message, err);
+          throw malformed(mpcErrors, response, (err as Error).message, err, body);
         }
       },
     );

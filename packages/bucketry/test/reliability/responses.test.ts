@@ -96,6 +96,18 @@ describe("a 200 whose JSON body is the vendor's error, not a listing", () => {
     await expect(callOnce(client, provider)).resolves.toMatchObject({ buckets: [] });
   });
 
+  it.each([
+    ["aliyun-ens", { RequestId: "RID-BODY", BucketInfos: "oops" }, "BucketInfos is not an array"],
+    ["huaweicloud-mpc", { buckets: "oops", request_id: "RID-BODY" }, "buckets is not an array"],
+    ["baidu-bos", { code: "RequestRateLimitExceeded", message: "Your request rate is too high.", requestId: "RID-BODY" }, "the body is a RequestRateLimitExceeded error"],
+  ] as const)("%s: a malformed 200 carries the request id its body gives when no header does", async (provider, body, says) => {
+    const fetch = stubFetch(() => Response.json(body));
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: false });
+    const err = await rejection(callOnce(client, provider));
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, requestId: "RID-BODY" });
+    expect(err.message).toContain(says);
+  });
+
   it("an ENS body with BucketInfos but no error code is still a listing (an empty one here)", async () => {
     const fetch = stubFetch(() => Response.json({ RequestId: "R-2", TotalCount: 0, BucketInfos: [] }));
     const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, retry: false });

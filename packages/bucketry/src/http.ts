@@ -10,6 +10,8 @@ export interface VendorError {
   code?: string | undefined;
   message?: string | undefined;
   requestId?: string | undefined;
+  /** The endpoint the vendor says to use instead (OSS's PermanentRedirect `<Endpoint>`). */
+  endpoint?: string | undefined;
 }
 
 /** What a provider contributes to error handling. */
@@ -135,7 +137,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
     signature: kind === "SignatureMismatch" && trace ? compareSigned(profile, body, vendor, trace) : undefined,
-    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${response.status > 299 && response.status < 400 ? redirectHint(response.headers.get("location")) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
+    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${response.status > 299 && response.status < 400 ? redirectHint(response.headers.get("location"), vendor.endpoint) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
 }
 
@@ -147,13 +149,15 @@ function bodyWithoutError(body: unknown): string {
 }
 
 /** A 3xx is not followed (the signed headers would go along): say so, and where it pointed (host only). */
-function redirectHint(location: string | null): string {
+function redirectHint(location: string | null, endpoint?: string): string {
   let host = "";
   try {
     host = new URL(location ?? "").host;
   } catch {
     // No or relative Location: nothing to name.
   }
+  // A host name the vendor named in its body (OSS: <Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint>).
+  if (!host && endpoint && /^[a-z0-9.-]{1,253}$/i.test(endpoint)) return `; redirects are not followed: use the endpoint ${endpoint} (the bucket's region) it names`;
   return `; redirects are not followed${host ? ` (it points to ${host})` : ""}: check the endpoint and region`;
 }
 

@@ -263,6 +263,17 @@ describe("codes and bodies the tables do not know", () => {
   });
 });
 
+describe("OSS PermanentRedirect", () => {
+  it("names the endpoint OSS's body gives when there is no Location (redirects are not followed)", () => {
+    const body = ossError("PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint.", "RID-1", "<Bucket>examplebucket</Bucket><Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint>");
+    const err = mapError(ossErrors, 301, body);
+    expect(err).toMatchObject({ code: "PermanentRedirect", status: 301, retryable: false });
+    expect(err.message).toContain("; redirects are not followed: use the endpoint oss-cn-shanghai.aliyuncs.com (the bucket's region) it names");
+    // A Location wins: its host is named.
+    expect(mapError(ossErrors, 301, body, { location: "https://examplebucket.oss-cn-beijing.aliyuncs.com/" }).message).toContain("(it points to examplebucket.oss-cn-beijing.aliyuncs.com)");
+  });
+});
+
 describe("Retry-After and x-acs-retry-after", () => {
   const at = (ms: number) => new Date(ms).toUTCString();
   it.each([

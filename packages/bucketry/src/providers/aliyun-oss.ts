@@ -98,7 +98,7 @@ export const ossErrors: ErrorProfile = {
   readError(body) {
     // The package's XML reader hands error bodies over as objects with the <Error> root unwrapped.
     if (!isObject(body)) return {};
-    return { code: str(body.Code), message: str(body.Message), requestId: str(body.RequestId) };
+    return { code: str(body.Code), message: str(body.Message), requestId: str(body.RequestId), endpoint: str(body.Endpoint) };
   },
   // SignatureDoesNotMatch carries what OSS signed: <StringToSign> (V1, V4) and <CanonicalRequest> (V4).
   serverSigned: (body) => (isObject(body) ? { canonicalRequest: str(body.CanonicalRequest), stringToSign: str(body.StringToSign) } : undefined),

@@ -21,8 +21,11 @@ export interface ErrorProfile {
   requestIdHeaders: readonly string[];
   /** Vendor error code → kind; looked up before the HTTP-status default. */
   codeKinds: Readonly<Record<string, ErrorKind>>;
-  /** A kind the code alone does not tell (one code for several faults, told apart by its message); before `codeKinds`. */
-  kindOf?(vendor: VendorError): ErrorKind | undefined;
+  /**
+   * A kind the code alone does not tell (one code for several faults, told apart by its message; a header that
+   * classes the answer whatever its code); looked up before `codeKinds`.
+   */
+  kindOf?(vendor: VendorError, headers: Headers): ErrorKind | undefined;
   /**
    * Extracts code/message/request id from an error body (parsed JSON object, or raw text). `redact` hides the
    * client's secrets: a profile that shortens raw text applies it first (a secret cut in half no longer matches).
@@ -123,7 +126,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
   }
   const code = vendor.code || undefined;
   // Own keys only: a code named like an Object.prototype member ("constructor", "toString") is not a kind.
-  const kind = profile.kindOf?.(vendor) || (code && Object.hasOwn(profile.codeKinds, code) ? profile.codeKinds[code] : undefined) || (code && prefixKind(profile, code)) || statusKind(response.status);
+  const kind = profile.kindOf?.(vendor, response.headers) || (code && Object.hasOwn(profile.codeKinds, code) ? profile.codeKinds[code] : undefined) || (code && prefixKind(profile, code)) || statusKind(response.status);
   const requestId = requestIdOf(profile, response.headers) ?? (vendor.requestId || undefined);
   const summary = [code, vendor.message].filter(Boolean).join(": ") || bodyWithoutError(body);
   return new BucketryError({

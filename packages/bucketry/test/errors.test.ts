@@ -295,6 +295,13 @@ describe("Retry-After and x-acs-retry-after", () => {
     expect(mapError(ensErrors, 429, ensBody("Throttling.User", "Request was denied due to user flow control."), headers).retryAfterMs).toBe(ms);
   });
 
+  it("ENS: any 4xx/5xx carrying a positive x-acs-retry-after is a throttle, whatever its code (as Alibaba's SDK reads it)", () => {
+    const err = mapError(ensErrors, 400, ensBody("Flowcontrol.Exceeded", "too many"), { "x-acs-retry-after": "1200" });
+    expect(err).toMatchObject({ kind: "Throttled", retryable: true, retryAfterMs: 1200, code: "Flowcontrol.Exceeded" });
+    expect(mapError(ensErrors, 400, ensBody("Flowcontrol.Exceeded", "too many"), { "x-acs-retry-after": "0" })).toMatchObject({ kind: "InvalidArgument", retryable: false });
+    expect(mapError(ensErrors, 400, ensBody("Flowcontrol.Exceeded", "too many"))).toMatchObject({ kind: "InvalidArgument" });
+  });
+
   it("ENS throttling with x-acs-retry-after: Throttled, retryable, delay from the header", () => {
     const err = mapError(ensErrors, 400, ensBody("Throttling.User", "Request was denied due to user flow control."), { "x-acs-retry-after": "2000", "x-acs-request-id": "R" });
     expect(err).toMatchObject({ kind: "Throttled", retryable: true, retryAfterMs: 2000, requestId: "R", status: 400 });

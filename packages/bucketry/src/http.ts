@@ -4,7 +4,7 @@ import { BucketryError, RETRYABLE_KINDS, type ErrorKind, type SignatureCompariso
 import type { Provider } from "./model.js";
 import type { Transport } from "@bucketry/signing/fetch";
 import { rememberSigned, signedPartsOf } from "@bucketry/signing/signed";
-import { NETWORK_CODES, undecodableBody } from "#network-codes";
+import { lastingTransportFault, NETWORK_CODES, undecodableBody } from "#network-codes";
 
 export interface VendorError {
   code?: string | undefined;
@@ -147,8 +147,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
 /** What an error body without the vendor's code or message was: nothing, text, or another JSON shape. */
 function bodyWithoutError(body: unknown): string {
   if (typeof body === "string") return body.trim() ? "unexpected error body" : "no error body";
-  if (body !== null && typeof body === "object") return "an error body without the vendor's code or message";
-  return "no error body";
+  return body === undefined || body === null ? "no error body" : "an error body without the vendor's code or message";
 }
 
 /** A 3xx is not followed (the signed headers would go along): say so, and where it pointed (host only). */
@@ -337,9 +336,11 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
         try {
           read = await reader.read();
         } catch (err) {
-          // An error answer is read for its code and message only: one that cannot be read to its end (a reset, a
-          // proxy's page labelled gzip) ends here, and its status decides (a 503 stays a retried Unavailable).
-          if (!response.ok) return controller.close();
+          // An error answer is read for its code and message only: one cut short (a reset, a proxy's page labelled
+          // gzip) ends here, and its status decides (a 503 stays a retried Unavailable). Not an abort (the
+          // caller's or the attempt's timeout), nor an answer that is not HTTP/1.1 (a MalformedResponse, not retried).
+          const name = (err as { name?: unknown } | null)?.name;
+          if (!response.ok && name !== "AbortError" && name !== "TimeoutError" && !lastingTransportFault?.(err)) return controller.close();
           // The server's bytes are at fault: say so with the answer's status and request id.
           const undecodable = undecodableBody?.(err);
           if (!undecodable) throw err;

@@ -228,7 +228,10 @@ async function runAttempt<T>(
       return read(result);
     } catch (err) {
       if (err instanceof BucketryError) throw err;
-      throw malformed(ctx.profile, result.response, ctx.redact ? ctx.redact(messageOf(err)) : messageOf(err), err);
+      const raw = messageOf(err);
+      const message = ctx.redact ? ctx.redact(raw) : raw;
+      // The error as cause only when its message held no secret (its inspect output would show the message).
+      throw malformed(ctx.profile, result.response, message, message === raw ? err : undefined);
     }
   } catch (err) {
     if (timedOut && !(err instanceof BucketryError)) {

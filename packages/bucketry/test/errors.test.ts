@@ -254,6 +254,7 @@ describe("codes and bodies the tables do not know", () => {
   it("a JSON error body in a shape the vendor does not use is not called 'no error body'", () => {
     expect(mapError(mpcErrors, 403, { code: "AccessDenied", message: "denied by proxy" }).message).toBe("huaweicloud-mpc answered HTTP 403 (an error body without the vendor's code or message)");
     expect(mapError(ensErrors, 500, "").message).toBe("aliyun-ens answered HTTP 500 (no error body)");
+    for (const scalar of [503, true, 0]) expect(mapError(ensErrors, 500, scalar).message).toBe("aliyun-ens answered HTTP 500 (an error body without the vendor's code or message)");
   });
 
   it("toJSON (and the CLI's --json) carries the server's wait and clock", () => {
@@ -537,6 +538,12 @@ describe("through the facade clients", () => {
     expect(err.message).toContain("body is not JSON");
     for (const text of [err.message, inspect(err, { depth: Infinity, showHidden: true }), JSON.stringify(err)]) expect(text).not.toMatch(/STSECHO|Echo/);
     expect(err.cause).toBeUndefined();
+    // OSS reads JSON on its own path: the same.
+    const oss = createOssBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: creds, fetch: reply(200, body, { "content-type": "application/json" }), retry: false });
+    const ossErr = await rejection(oss.getBucketAcl("oss-example"));
+    expect(ossErr).toMatchObject({ kind: "MalformedResponse", status: 200 });
+    for (const text of [ossErr.message, inspect(ossErr, { depth: Infinity, showHidden: true }), JSON.stringify(ossErr)]) expect(text).not.toMatch(/STSECHO|Echo/);
+    expect(ossErr.cause).toBeUndefined();
     // An HTML or XML page says so.
     const html = createEnsBucketClient({ provider: "aliyun-ens", credentials: creds, fetch: reply(200, "<html>captive portal</html>", { "content-type": "application/json" }), retry: false });
     expect((await rejection(html.listBucketsPage({}))).message).toContain('it starts with "<"');

@@ -123,7 +123,8 @@ function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefin
   const error = errorShaped(ensErrors, body, "BucketInfos");
   if (error) throw new TypeError(error);
   // The one field the API marks required: without it, this is not a ListBuckets answer (`{}` is no empty list).
-  if (typeof body.RequestId !== "string" || body.RequestId === "") throw new TypeError("RequestId is missing: not a ListBuckets answer");
+  const requestId = body.RequestId ?? body.requestId; // read as defensively as the error reader reads it
+  if (typeof requestId !== "string" || requestId === "") throw new TypeError("RequestId is missing: not a ListBuckets answer");
   const infos = body.BucketInfos ?? [];
   if (!Array.isArray(infos)) throw new TypeError("BucketInfos is not an array");
   const total = body.TotalCount;

@@ -206,8 +206,9 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
           let body: unknown;
           try {
             body = typeof data === "string" && data.trim() !== "" ? JSON.parse(data) : undefined;
-          } catch (err) {
-            throw malformed(ossErrors, response, "body is neither XML nor JSON", err);
+          } catch {
+            // Not the parser's error as cause: its message quotes a cut piece of the body (see parseJsonBody).
+            throw malformed(ossErrors, response, "body is neither XML nor JSON");
           }
           // The package's XML reader names the root it unwrapped; anything else (JSON, HTML, another root) is not an ACL.
           const root = response.headers.get(XML_ROOT_HEADER);

@@ -90,6 +90,7 @@ describe("a 200 whose JSON body is the vendor's error, not a listing", () => {
     ["hitachi-vsp-one-object", {}],
     ["hitachi-vsp-one-object", { pageToken: "" }],
     ["aliyun-ens", { RequestId: "R-3" }],
+    ["aliyun-ens", { requestId: "r-3" }], // lower-case, as the error reader also accepts
   ] as const)("%s: %j is still no buckets (the SDKs leave an empty list out)", async (provider, body) => {
     const fetch = stubFetch(() => Response.json(body));
     const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: false });
@@ -450,6 +451,15 @@ describe("an answer that is not valid HTTP/1.1 is a MalformedResponse sent once,
     const err = await within(rejection(callOnce(client, "huaweicloud-mpc")), 10_000);
     expect(err).toMatchObject({ kind, status, retryable, attempts: hits });
     expect(raw.hits).toBe(hits);
+  });
+
+  it.each([403, 503])("a %i whose body breaks HTTP/1.1 framing mid-way is a MalformedResponse sent once (not read by its status)", async (status) => {
+    raw = await rawServer((_req, res) => res.socket!.end(`HTTP/1.1 ${status} X\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"err\r\nzz\r\nor"}\r\n0\r\n\r\n`));
+    const client = clientFor("huaweicloud-mpc", raw.url, { retry: { baseDelayMs: 0, maxAttempts: 3 } });
+    const err = await within(rejection(callOnce(client, "huaweicloud-mpc")), 10_000);
+    expect(err).toMatchObject({ kind: "MalformedResponse", retryable: false, attempts: 1 });
+    expect(err.message).toMatch(/not valid HTTP\/1\.1/);
+    expect(raw.hits).toBe(1);
   });
 
   const BODY = VALID_BODY["aliyun-ens"].body;

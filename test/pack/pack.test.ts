@@ -487,6 +487,11 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
     await esbuild.build({ entryPoints: [join(app, "cjs.cjs")], outfile: join(app, "bundled.cjs"), bundle: true, platform: "node", format: "cjs", external: ["@bucketry/mocks", "@bucketry/mocks/*"], logLevel: "silent" });
     const r = await runNode(process.execPath, "bundled.cjs");
     check({ ...r, runtime: `${r.runtime} (esbuild CommonJS bundle)` }, "node:http");
+    // Node before 20.16 has no process.getBuiltinModule (engines allows 20.0): the bundle loads Node's modules anyway.
+    writeFileSync(join(app, "no-get-builtin.cjs"), "delete process.getBuiltinModule;\n");
+    const { stderr, ...older } = await runProgram(process.execPath, ["--require", "./no-get-builtin.cjs", "bundled.cjs"]);
+    expect(stderr.replace(/^\(node:\d+\) ExperimentalWarning: .*\n?|^\(Use `node --trace-warnings .*\n?/gm, "")).toBe("");
+    check({ ...older, runtime: `${older.runtime} (esbuild CommonJS bundle, no process.getBuiltinModule)` }, "node:http");
   });
 
   it.for(LATER_LINES)("runs the same calls under Node %i (ESM and CommonJS)", async (line, ctx) => {

@@ -38,14 +38,14 @@ export type { Transport, TransportInit, TransportOptions } from "./types.js";
 type HttpModule = typeof Http;
 /**
  * Node's own module objects (those MSW and nock patch), loaded on first use. `process.getBuiltinModule` where Node
- * has it (20.16+), else a `require` made on first use: a CommonJS bundle of this file (esbuild's default for
- * --platform=node) has an empty `import.meta`, and must still load.
+ * has it (20.16+), else a `require` made on first use. A CommonJS bundle of this file (esbuild's default for
+ * --platform=node) has an empty `import.meta`: any base resolves a builtin, so the working directory serves.
  */
 let requireBuiltin: NodeJS.Require | undefined;
 function load(id: string): unknown {
   const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
   if (builtin) return builtin(id);
-  requireBuiltin ??= createRequire(import.meta.url);
+  requireBuiltin ??= createRequire((import.meta as { url?: string }).url ?? `${process.cwd()}/`);
   return requireBuiltin(id);
 }
 let netModule: typeof Net | undefined;

@@ -70,7 +70,7 @@ export function loadProfile(name: string, env: NodeJS.ProcessEnv): { path: strin
   }
   const profiles = (doc as { profiles?: unknown })?.profiles;
   if (!profiles || typeof profiles !== "object" || Array.isArray(profiles)) throw fail(`${path}: expected { "profiles": { "<name>": { "<provider>": { … } } } }`);
-  const raw = (profiles as Record<string, unknown>)[name];
+  const raw = Object.hasOwn(profiles, name) ? (profiles as Record<string, unknown>)[name] : undefined; // not "constructor" off the prototype
   if (raw === undefined) {
     const known = Object.keys(profiles);
     throw fail(`profile "${name}" is not in ${path} (${known.length ? `profiles: ${known.join(", ")}` : "it has no profiles"})`);

@@ -54,7 +54,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (first === "help") {
       const topic = rest[0];
-      if (topic !== undefined && !HELP[topic]) throw new UsageError(`no command "${topic}"`);
+      if (topic !== undefined && !Object.hasOwn(HELP, topic)) throw new UsageError(`no command "${topic}"`);
       io.out.write(HELP[topic ?? "main"]!);
       return 0;
     }
@@ -62,7 +62,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.out.write(`bucketry ${version()}\n`);
       return 0;
     }
-    const command = COMMANDS[first];
+    // Own keys only: `bucketry constructor` is an unknown command, not Object's constructor called with the args.
+    const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (!command) throw new UsageError(`unknown command "${first}": one of ${Object.keys(COMMANDS).join(", ")}`);
     return await command(rest, io);
   } catch (err) {

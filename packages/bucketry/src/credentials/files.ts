@@ -11,15 +11,17 @@ export type IniFile = Record<string, Record<string, string>>;
  * quotes around a value removed. Keys before the first section go in section "".
  */
 export function parseIni(text: string): IniFile {
-  const out: IniFile = {};
-  let section: Record<string, string> = (out[""] = {});
+  // Objects without a prototype: a `[__proto__]` or `[constructor]` section, or a key so named, is a section or
+  // a key like any other, never the prototype of every object in the process.
+  const out: IniFile = Object.create(null) as IniFile;
+  let section: Record<string, string> = (out[""] = Object.create(null) as Record<string, string>);
   for (const raw of text.split(/\r\n|\r|\n/)) {
     const line = raw.trim();
     if (line === "" || line.startsWith(";") || line.startsWith("#")) continue;
     const header = /^\[([^\]]*)\]$/.exec(line);
     if (header) {
       const name = header[1]!.trim();
-      section = out[name] ??= {};
+      section = out[name] ??= Object.create(null) as Record<string, string>;
       continue;
     }
     const eq = line.indexOf("=");

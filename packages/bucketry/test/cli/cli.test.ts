@@ -222,6 +222,10 @@ describe.concurrent("exit codes and error lines", () => {
       ["get-acl", "--provider", "aliyun-oss", "--region", "cn-hangzhou"],
       ["list-buckets", "--provider", "aliyun-ens", "--limit", "zero"],
       ["frobnicate"],
+      // Named like Object.prototype members: unknown, not looked up on the prototype.
+      ["constructor"],
+      ["toString"],
+      ["help", "constructor"],
     ];
     const results = await Promise.all(cases.map((args) => run(args, envFor(server))));
     results.forEach((r, i) => {
@@ -460,6 +464,9 @@ describe.concurrent("profiles", () => {
     const unknown = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "work"], env);
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toMatch(/profile "work" is not in .*profiles: mock/);
+    const inherited = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "constructor"], env);
+    expect(inherited.code).toBe(3);
+    expect(inherited.stderr).toMatch(/profile "constructor" is not in .*profiles: mock/);
     // A profile named on the command line without this provider is an error, not a silent switch to other credentials.
     const other = await run(["list-buckets", "--provider", "aliyun-ens", "--profile", "mock"], { ...env, ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIother", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "other-secret" });
     expect(other.code).toBe(3);

@@ -228,6 +228,16 @@ describe("static and function tokens", () => {
     expect((caught as HitachiSessionError).stage).toBe("credentials");
     assertNoSecrets(String((caught as Error).message));
     expect(() => hitachiTokenProvider({ username: "a", password: "p", tokenUrl: "not a url" }, { fetch, clock })).toThrow(/tokenUrl is not an absolute URL/);
+    // A password with a "/" makes user info parse as a host named like the user and a path: refused, not sent there.
+    let odd: unknown;
+    try {
+      hitachiTokenProvider({ username: "a", password: "p", tokenUrl: "https://admin:8443/hunter2@mapi.example/v1/oauth/token" }, { fetch, clock });
+    } catch (e) {
+      odd = e;
+    }
+    expect(odd).toBeInstanceOf(HitachiSessionError);
+    expect(String((odd as Error).message)).toMatch(/must not contain user info/);
+    expect(String((odd as Error).message)).not.toContain("hunter2");
   });
 });
 

@@ -20,6 +20,11 @@ export function huaweiIamEndpoint(region: string): string {
 
 /** `{endpoint}/v3/projects`, or a Configuration error naming where the endpoint is set (a bare host is common). */
 function iamUrl(endpoint: string, region: string): URL {
+  // User info has no place in an IAM endpoint; with a "/" in its password, the text even parses, as a host named
+  // like the user: the signed lookup would go there.
+  if (endpoint.includes("@")) {
+    throw notConfigured("IAM project lookup", `the IAM endpoint ${JSON.stringify(withoutUserInfo(endpoint))} (${HUAWEI_ENV.iamEndpoint}, a credentials file's iam_endpoint or the iamEndpoint option) must not hold user info (user:password@)`);
+  }
   let url: URL | undefined;
   try {
     url = new URL(`${endpoint}/v3/projects`);

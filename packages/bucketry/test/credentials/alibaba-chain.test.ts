@@ -186,6 +186,9 @@ describe("alibaba sources on the wire", () => {
     const bare = await fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsEndpoint: "admin:hun@ter2-pw@sts example", fetch }).resolve().then(() => undefined, (e: Error) => e);
     expect(bare?.message).toContain('"[redacted]@sts example"');
     expect(bare?.message).not.toMatch(/hun|ter2/);
+    // A password after a port-like number and a "/" parses as a URL (host "admin"): refused, nothing is sent there.
+    const parsing = await fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsEndpoint: "https://admin:8443/hunter2@sts.example.com", fetch }).resolve().then(() => undefined, (e: Error) => e);
+    expect(parsing?.message).toBe('the STS endpoint "https://[redacted]@sts.example.com" (a profile\'s sts_endpoint, or the stsEndpoint option) must not hold user info (user:password@)');
     // A password holding "/", "?" or "#" (what makes the text unparsable in the first place) is hidden whole too.
     for (const endpoint of ["https://admin:pw/hunter2@sts example", "https://admin:pw?hunter2@sts.example", "admin:pw#hunter2@sts example"]) {
       const odd = await fromRamRoleArn({ credentials: { accessKeyId: "LTAIsource", accessKeySecret: SOURCE_SECRET }, roleArn: "acs:ram::1:role/r", stsEndpoint: endpoint, fetch }).resolve().then(() => undefined, (e: Error) => e);

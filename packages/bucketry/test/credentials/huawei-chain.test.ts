@@ -223,6 +223,14 @@ describe("facade: MPC without projectId", () => {
     );
     expect(withPassword?.message).toContain('the IAM endpoint "ftp://[redacted]@iam.example"');
     expect(withPassword?.message).not.toContain("hunter2");
+    // One that parses (a "/" in the password: host "iam", port 8443): refused all the same, nothing sent.
+    const parsing = await withProcessEnv({ ...env, HUAWEICLOUD_SDK_IAM_ENDPOINT: "https://iam:8443/hunter2@iam.example" }, () =>
+      createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: server.url })
+        .listBucketsPage()
+        .then(() => undefined, (e: unknown) => e as BucketryError),
+    );
+    expect(parsing?.message).toContain('the IAM endpoint "https://[redacted]@iam.example" (HUAWEICLOUD_SDK_IAM_ENDPOINT, a credentials file\'s iam_endpoint or the iamEndpoint option) must not hold user info');
+    expect(server.requests).toHaveLength(0);
   });
 
   it("reports a failed IAM lookup as InvalidCredentials naming the source, and lists nothing", async () => {

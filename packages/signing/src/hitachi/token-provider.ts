@@ -186,7 +186,9 @@ function validateTokenUrl(tokenUrl: unknown): string {
   } catch {
     throw new HitachiSessionError("hitachiSession: credentials.tokenUrl is not an absolute URL", { stage: "credentials" });
   }
-  if (url.username || url.password) {
+  // An "@" anywhere is user info, or was meant as it: with a "/" in the password the text parses as a host named
+  // like the user, and the grant (password included) would go there.
+  if (url.username || url.password || String(tokenUrl).includes("@")) {
     // fetch refuses such URLs and its error would echo them; never echo userinfo.
     throw new HitachiSessionError("hitachiSession: credentials.tokenUrl must not contain user info (user:password@)", {
       stage: "credentials",

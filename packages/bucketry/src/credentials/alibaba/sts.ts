@@ -14,6 +14,11 @@ export const STS_TIMEOUT_MS = 15_000;
  */
 export function usableStsEndpoint(source: string, options: Parameters<typeof alibabaStsEndpoint>[0], env: Env): string {
   const endpoint = alibabaStsEndpoint(options, env);
+  // User info has no place in an STS endpoint; with a "/" in its password, the text even parses, as a host named
+  // like the user: the signed request would go there.
+  if (options.stsEndpoint?.includes("@")) {
+    throw sourceFailed(source, `the STS endpoint ${JSON.stringify(withoutUserInfo(options.stsEndpoint))} (a profile's sts_endpoint, or the stsEndpoint option) must not hold user info (user:password@)`);
+  }
   if (URL.canParse(`${endpoint}/`)) return endpoint;
   const from = options.stsEndpoint
     ? `the STS endpoint ${JSON.stringify(withoutUserInfo(options.stsEndpoint))} (a profile's sts_endpoint, or the stsEndpoint option) is neither a URL nor a host name`

@@ -205,10 +205,15 @@ function shownHeader(name, value, secrets) {
   return masked(v, secrets);
 }
 
-/** `text` with every known secret value replaced (a body may quote the request's headers back: a proxy's error page). */
+/**
+ * `text` with every known secret value replaced (a body may quote the request's headers back: a proxy's error page):
+ * the form's whatever their length, values learned from headers from 4 characters (a shorter one is not worth
+ * garbling the text for).
+ */
 function masked(text, secrets) {
   let v = text;
-  for (const s of secrets) if (s && s.length >= 4) v = v.split(s).join("••••••");
+  for (const s of secrets.given) if (s) v = v.split(s).join("••••••");
+  for (const s of secrets.learned) if (s.length >= 4) v = v.split(s).join("••••••");
   return v;
 }
 
@@ -217,15 +222,21 @@ function masked(text, secrets) {
  * token), so that a body quoting them is masked too.
  */
 function learnSecrets(headers, secrets) {
+  const learn = (value) => value && secrets.learned.add(value);
   for (const [name, value] of headers) {
-    if (/^bearer /i.test(value)) secrets.add(value.slice(7).trim());
+    if (/^bearer /i.test(value)) learn(value.slice(7).trim());
     if (!SECRET_HEADER.test(name)) continue;
-    if (/cookie/i.test(name)) {
-      for (const pair of value.split(/[;,]/)) {
-        const eq = pair.indexOf("=");
-        if (eq > 0) secrets.add(pair.slice(eq + 1).trim());
-      }
-    } else secrets.add(value.trim());
+    // Cookie: every name=value pair; Set-Cookie (one line per cookie, or joined by ", "): only each cookie's own
+    // value, not its attributes (Path=/, Max-Age=3600, SameSite=Strict).
+    const pairs = /^cookie$/i.test(name) ? value.split(";") : /^set-cookie$/i.test(name) ? value.split(/,\s*(?=[^;=\s]+=)/).map((c) => c.split(";")[0]) : undefined;
+    if (!pairs) {
+      learn(value.trim());
+      continue;
+    }
+    for (const pair of pairs) {
+      const eq = pair.indexOf("=");
+      if (eq > 0) learn(pair.slice(eq + 1).trim());
+    }
   }
 }
 
@@ -241,7 +252,7 @@ async function run() {
   const exchanges = [];
   const v = formValues();
   const credentials = Object.fromEntries(Object.entries(credInputs).map(([k, input]) => [k, input.value]));
-  const secrets = new Set([credentials.accessKeySecret, credentials.token].filter(Boolean));
+  const secrets = { given: [credentials.accessKeySecret, credentials.token].filter(Boolean), learned: new Set() };
   const chosen = scenarioSelect.value;
   if (chosen === "wrongSecret") credentials[hitachi ? "token" : "accessKeySecret"] = WRONG_SECRET;
   const viaMock = targetMock.checked;

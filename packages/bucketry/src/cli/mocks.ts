@@ -34,6 +34,11 @@ export async function loadMocks(command: string): Promise<MocksServerModule> {
     return (await import(SPECIFIER)) as MocksServerModule;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
+    // A package @bucketry/mocks needs beside it (msw, its peer dependency) that is not installed.
+    const peer = e?.code === "ERR_MODULE_NOT_FOUND" ? /^Cannot find package '([^'./][^']*)'/.exec(String(e.message))?.[1] : undefined;
+    if (peer && !peer.startsWith("@bucketry/")) {
+      throw new CliError(`\`bucketry ${command}\` needs ${peer}, which @bucketry/mocks takes as a peer dependency: run \`npm install ${peer}\``, EXIT.failure, "MissingDependency");
+    }
     if ((e?.code === "ERR_MODULE_NOT_FOUND" || e?.code === "ERR_PACKAGE_PATH_NOT_EXPORTED") && String(e.message).includes("@bucketry/mocks")) {
       throw new CliError(
         `\`bucketry ${command}\` needs the optional package @bucketry/mocks: run \`npm install @bucketry/mocks\` (in the bucketry repository: \`npm run build\`)`,

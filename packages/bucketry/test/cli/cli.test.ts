@@ -237,6 +237,14 @@ describe.concurrent("exit codes and error lines", () => {
     expect((await run([])).code).toBe(2);
   });
 
+  it("1: demo without msw (a peer dependency of @bucketry/mocks) says to install msw", async () => {
+    const env = cleanEnv();
+    const withoutMsw = new URL("./fixtures/without-msw.mjs", import.meta.url).pathname;
+    const r = await run(["demo"], { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import=${withoutMsw}` });
+    expect(r.code).toBe(1);
+    expect(oneLine(r.stderr)).toContain("`bucketry demo` needs msw, which @bucketry/mocks takes as a peer dependency: run `npm install msw`");
+  });
+
   it("2: a --user-id past 2^53 is refused, not rounded to another user's id", async () => {
     const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--user-id", "9007199254740993"], envFor(server));
     expect(r.code).toBe(2);

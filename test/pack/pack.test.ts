@@ -108,8 +108,9 @@ async function runProgram(binary: string, args: string[], env: Record<string, st
   return { ...(JSON.parse(line) as RunResult), stderr };
 }
 
-async function runNode(nodePath: string, file: string): Promise<RunResult> {
-  const { stderr, ...result } = await runProgram(nodePath, [file]);
+/** Runs `file` with `node` (after `nodeArgs`, e.g. a --require preload). */
+async function runNode(nodePath: string, file: string, nodeArgs: string[] = []): Promise<RunResult> {
+  const { stderr, ...result } = await runProgram(nodePath, [...nodeArgs, file]);
   // require(esm) must work without flags or noise beyond Node's own ExperimentalWarning on Node 20.
   expect(stderr.replace(/^\(node:\d+\) ExperimentalWarning: .*\n?|^\(Use `node --trace-warnings .*\n?/gm, "")).toBe("");
   return result;
@@ -489,8 +490,7 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
     check({ ...r, runtime: `${r.runtime} (esbuild CommonJS bundle)` }, "node:http");
     // Node before 20.16 has no process.getBuiltinModule (engines allows 20.0): the bundle loads Node's modules anyway.
     writeFileSync(join(app, "no-get-builtin.cjs"), "delete process.getBuiltinModule;\n");
-    const { stderr, ...older } = await runProgram(process.execPath, ["--require", "./no-get-builtin.cjs", "bundled.cjs"]);
-    expect(stderr.replace(/^\(node:\d+\) ExperimentalWarning: .*\n?|^\(Use `node --trace-warnings .*\n?/gm, "")).toBe("");
+    const older = await runNode(process.execPath, "bundled.cjs", ["--require", "./no-get-builtin.cjs"]);
     check({ ...older, runtime: `${older.runtime} (esbuild CommonJS bundle, no process.getBuiltinModule)` }, "node:http");
   });
 

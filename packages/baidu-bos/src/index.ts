@@ -40,8 +40,16 @@ export interface BosClientOptions extends Omit<ClientOptions, "baseUrl" | "query
   baseUrl?: string | undefined;
 }
 
+/** BOS bucket names: 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */
+const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
 export function bosEndpoint(region: string, bucket?: string): string {
   if (!/^[a-z]{2,4}$/.test(region)) throw new TypeError(`@bucketry/baidu-bos: "${region}" is not a BOS region like bj or gz`);
+  // The bucket becomes the host's first label: anything else ("evil.example#", "a/b") would move the signed
+  // request to another host.
+  if (bucket !== undefined && bucket !== "" && !BUCKET.test(bucket)) {
+    throw new TypeError(`@bucketry/baidu-bos: "${bucket}" is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
+  }
   return `https://${bucket ? `${bucket}.` : ""}${region}.bcebos.com`;
 }
 

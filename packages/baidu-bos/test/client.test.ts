@@ -46,6 +46,11 @@ describe("@bucketry/baidu-bos createClient", () => {
     expect(urls).toEqual(["https://bucketname-example.gz.bcebos.com/?acl"]);
   });
 
+  it.each(["attacker.example#", "x.evil.com/", "evil.com?", "Upper_Case", "a/b", "ab", "-lead"])("refuses bucket %j: it would become part of the host", (bucket) => {
+    expect(() => createClient({ region: "bj", bucket })).toThrow(new TypeError(`@bucketry/baidu-bos: "${bucket}" is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`));
+    expect(urls).toEqual([]);
+  });
+
   it("serializes acl as a bare key first, other parameters encoded", () => {
     expect(serializeBosQuery({})).toBe("acl");
     expect(serializeBosQuery({ acl: "", "a b": "c/d", flag: "" })).toBe("acl&a%20b=c%2Fd&flag");

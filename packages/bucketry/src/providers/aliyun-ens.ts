@@ -12,7 +12,7 @@ import { eachPage } from "../pagination.js";
 import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, type PageLimits, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { applyTable, cannedAcl, isoDate, text, type DroppedField, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, normalizeReporting } from "./common.js";
+import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, quoted, normalizeReporting } from "./common.js";
 
 export interface AliyunEnsOptions extends CommonOptions {
   provider: "aliyun-ens";
@@ -137,7 +137,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
   const credentials = accessKeySource("aliyun-ens", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint ? checkEndpoint("aliyun-ens", options.endpoint, /^ens[\w-]*(\.[\w-]+)?\.aliyuncs\.com$/i) : undefined;
   const version = options.signatureVersion ?? "v3";
-  if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${String(version)}`);
+  if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${quoted(version)}`);
   // ACS3 sends Action/Version as x-acs-* headers; a client that puts them there (and writes the query in
   // canonical form) lets the signer sign openapi-fetch's Request in place instead of building a second one.
   // RPC v1 signs them in the query.
@@ -155,7 +155,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
     // A cursor is the next PageNumber, and after pages that held fewer than pageSize, ":" and the count so far.
     const cursor = opts?.cursor === undefined ? ["", "1"] : /^(\d+)(?::(\d+))?$/.exec(String(opts.cursor));
     const pageNumber = Number(cursor?.[1]);
-    if (!cursor || !Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${JSON.stringify(opts?.cursor)}`);
+    if (!cursor || !Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${quoted(opts?.cursor)}`);
     const prefix = opts?.prefix;
     // A lone UTF-16 surrogate (a string cut inside an emoji) cannot be percent-encoded: say which option.
     if (prefix !== undefined && (typeof prefix !== "string" || /[\uD800-\uDFFF]/u.test(prefix))) throw configError("aliyun-ens", "prefix must be a string of whole characters");

@@ -13,7 +13,7 @@ import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCl
 import { execute } from "../runtime.js";
 import { grantsOfCanned } from "./acl.js";
 import { applyTable, cannedAcl, text, type DroppedField, type FieldTable } from "./mapping.js";
-import { bucketAddressing, type CnameNeedsEndpoint, callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, requireString, virtualHostedBase } from "./common.js";
+import { bucketAddressing, type CnameNeedsEndpoint, callContext, generated, checkEndpoint, clientState, checkBucketName, configError, quoted, normalizeReporting, requireString, virtualHostedBase } from "./common.js";
 
 /** Options of an OSS client; `cname: true` needs an `endpoint` (the bucket's domain). */
 export type AliyunOssOptions = AliyunOssBaseOptions & CnameNeedsEndpoint;
@@ -106,10 +106,7 @@ export const ossErrors: ErrorProfile = {
 
 /** OSS bucket names: 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */
 export function checkOssBucket(bucket: unknown): string {
-  if (typeof bucket !== "string" || !/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)) {
-    throw configError("aliyun-oss", `bucket name ${JSON.stringify(bucket)} is invalid: use 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit`);
-  }
-  return bucket;
+  return checkBucketName("aliyun-oss", bucket);
 }
 
 /** AccessControlPolicy → BucketAcl: the canned <Grant> is the ACL; grants spell out what it means. */
@@ -133,13 +130,13 @@ export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string, onDrop
 
 export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClient {
   const region = requireString("aliyun-oss", "region", options.region, 'region: "cn-hangzhou"').replace(/^oss-/, "");
-  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${JSON.stringify(options.region)}`);
+  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${quoted(options.region)}`);
   const version = options.signatureVersion ?? "v4";
-  if (version !== "v4" && version !== "v1") throw configError("aliyun-oss", `signatureVersion must be "v4" or "v1", got ${String(version)}`);
+  if (version !== "v4" && version !== "v1") throw configError("aliyun-oss", `signatureVersion must be "v4" or "v1", got ${quoted(version)}`);
   // An endpoint's label (oss-cn-hangzhou-internal, oss-accelerate-overseas) would be signed into the V4 scope,
   // which must be the bucket's region id (V1 signs no region: there it only names the host, as it always did).
   if (version === "v4" && /-internal$|^accelerate/.test(region)) {
-    throw configError("aliyun-oss", `region ${JSON.stringify(options.region)} names an endpoint: pass endpoint: "https://oss-${region}.aliyuncs.com" with the bucket's region id (e.g. region: "${region.endsWith("-internal") ? region.slice(0, -9) : "cn-hangzhou"}")`);
+    throw configError("aliyun-oss", `region ${quoted(options.region)} names an endpoint: pass endpoint: "https://oss-${region}.aliyuncs.com" with the bucket's region id (e.g. region: "${region.endsWith("-internal") ? region.slice(0, -9) : "cn-hangzhou"}")`);
   }
   // The XML middleware marks the root it read in a response header; one arriving from the wire is dropped.
   const state = clientState(ossErrors, options, { dropHeaders: [XML_ROOT_HEADER] });

@@ -12,7 +12,7 @@ import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCl
 import { execute } from "../runtime.js";
 import { cannedOfGrants } from "./acl.js";
 import { applyTable, exactText, type Converter, type DroppedField, type FieldTable } from "./mapping.js";
-import { bucketAddressing, type CnameNeedsEndpoint, callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, virtualHostedBase } from "./common.js";
+import { bucketAddressing, type CnameNeedsEndpoint, callContext, generated, checkEndpoint, clientState, checkBucketName, configError, quoted, normalizeReporting, virtualHostedBase } from "./common.js";
 
 /** Options of an BOS client; `cname: true` needs an `endpoint` (the bucket's domain). */
 export type BaiduBosOptions = BaiduBosBaseOptions & CnameNeedsEndpoint;
@@ -99,10 +99,7 @@ export const bosErrors: ErrorProfile = {
 
 /** BOS bucket names: 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */
 export function checkBosBucket(bucket: unknown): string {
-  if (typeof bucket !== "string" || !/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)) {
-    throw configError("baidu-bos", `bucket name ${JSON.stringify(bucket)} is invalid: use 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit`);
-  }
-  return bucket;
+  return checkBucketName("baidu-bos", bucket);
 }
 
 /** An entry that denies: not a grant at all. */
@@ -172,7 +169,7 @@ export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string, onDro
 export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient {
   const state = clientState(bosErrors, options);
   const region = options.region ?? "bj";
-  if (!/^[a-z]{2,4}$/.test(region)) throw configError("baidu-bos", `region must be a BOS region short name such as bj or gz, got ${JSON.stringify(region)}`);
+  if (!/^[a-z]{2,4}$/.test(region)) throw configError("baidu-bos", `region must be a BOS region short name such as bj or gz, got ${quoted(region)}`);
   const endpoint = options.endpoint ? checkEndpoint("baidu-bos", options.endpoint, /\.(bcebos|baidubce)\.com$/i, true) : undefined;
   let addressing = bucketAddressing("baidu-bos", endpoint, options);
   let base = endpoint ?? `https://${region}.bcebos.com`;

@@ -141,6 +141,21 @@ function checkedClock(provider: Provider, clock: () => number): () => number {
   };
 }
 
+/**
+ * A value for a Configuration message: a string quoted (cut after 60 characters), a number or boolean as it is,
+ * anything else by its type alone — an object passed where a string belongs is often the configuration that holds
+ * the keys, and its JSON would put them in the message.
+ */
+export function quoted(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value === null || value === undefined) return String(value);
+  return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** `quoted`, saying when a number option got a string ("1024" and 1024 read alike otherwise). */
+const quotedNumber = (value: unknown): string => (typeof value === "string" ? `${quoted(value)} (a string)` : quoted(value));
+
 export function configError(provider: Provider, message: string): BucketryError {
   return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${message}` });
 }
@@ -184,8 +199,19 @@ export function generated<T>(provider: Provider, make: () => T): T {
   }
 }
 
+/** An OSS or BOS bucket name (both vendors' rule): 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */
+export function checkBucketName(provider: Provider, bucket: unknown): string {
+  if (typeof bucket !== "string" || !/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)) {
+    const what = typeof bucket === "string" ? `bucket name ${quoted(bucket)} is invalid` : `bucket name must be a string, got ${quoted(bucket)}`;
+    throw configError(provider, `${what}: use 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit`);
+  }
+  return bucket;
+}
+
 export function requireString(provider: Provider, name: string, value: unknown, example: string): string {
-  if (typeof value !== "string" || value.trim() === "") throw configError(provider, `\`${name}\` is required (e.g. ${example})`);
+  if (value === undefined || value === null || value === "") throw configError(provider, `\`${name}\` is required (e.g. ${example})`);
+  if (typeof value !== "string") throw configError(provider, `\`${name}\` must be a string (e.g. ${example}), got ${quoted(value)}`);
+  if (value.trim() === "") throw configError(provider, `\`${name}\` is blank (e.g. ${example})`);
   return value.trim();
 }
 
@@ -193,7 +219,7 @@ export function requireString(provider: Provider, name: string, value: unknown, 
 function duration(provider: Provider, name: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw configError(provider, `${name} must be a number of milliseconds >= 0 (0 turns it off), got ${typeof value === "number" ? String(value) : typeof value}`);
+    throw configError(provider, `${name} must be a number of milliseconds >= 0 (0 turns it off), got ${quotedNumber(value)}`);
   }
   // Timers take at most 2^31 - 1 ms; a longer one would fire at once (Node warns and uses 1 ms).
   if (value > MAX_TIMER_MS) throw configError(provider, `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days), got ${value}; 0 turns it off`);
@@ -221,7 +247,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   const deadlineMs = duration(provider, "deadlineMs", options.deadlineMs);
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
-    throw configError(provider, `maxResponseBytes must be a whole number of bytes >= 1, got ${String(maxResponseBytes)}`);
+    throw configError(provider, `maxResponseBytes must be a whole number of bytes >= 1, got ${quotedNumber(maxResponseBytes)}`);
   }
   const custom = options.fetch;
   if (custom !== undefined && typeof custom !== "function") throw configError(provider, "fetch must be a function (request: Request) => Promise<Response>");
@@ -295,7 +321,7 @@ export function callContext(state: ClientState, call: CallOptions | undefined): 
 
 export function checkPageSize(provider: Provider, value: number | undefined, max: number, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw configError(provider, `pageSize must be an integer from 1 to ${max}, got ${typeof value === "number" ? String(value) : `${JSON.stringify(value)} (${typeof value})`}`);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw configError(provider, `pageSize must be an integer from 1 to ${max}, got ${quotedNumber(value)}`);
   return value;
 }
 
@@ -325,8 +351,8 @@ export function isIpOrLocalhost(hostname: string): boolean {
  */
 export function bucketAddressing(provider: Provider, endpoint: string | undefined, options: { addressing?: unknown; cname?: unknown }): BucketAddressing {
   const { addressing, cname } = options;
-  if (addressing !== undefined && addressing !== "virtual-hosted" && addressing !== "path") throw configError(provider, `addressing must be "virtual-hosted" or "path", got ${JSON.stringify(addressing)}`);
-  if (cname !== undefined && typeof cname !== "boolean") throw configError(provider, `cname must be true or false, got ${JSON.stringify(cname)}`);
+  if (addressing !== undefined && addressing !== "virtual-hosted" && addressing !== "path") throw configError(provider, `addressing must be "virtual-hosted" or "path", got ${quoted(addressing)}`);
+  if (cname !== undefined && typeof cname !== "boolean") throw configError(provider, `cname must be true or false, got ${quoted(cname)}`);
   if (cname) {
     if (!endpoint) throw configError(provider, "cname: true needs an endpoint: the bucket's own domain");
     if (addressing === "path") throw configError(provider, 'cname: true addresses the bucket by its own domain; it cannot be combined with addressing: "path"');

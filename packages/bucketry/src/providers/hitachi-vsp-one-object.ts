@@ -16,7 +16,7 @@ import { eachPage, namePrefix } from "../pagination.js";
 import { entryFunction, firstNonBlank, type PageLimits, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { applyTable, idString, text, type DroppedField, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, normalizeReporting } from "./common.js";
+import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, quoted, normalizeReporting } from "./common.js";
 
 export interface HitachiOptions extends CommonOptions {
   provider: "hitachi-vsp-one-object";
@@ -128,7 +128,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
   if (!options.endpoint) throw configError("hitachi-vsp-one-object", "`endpoint` is required: the management API base, e.g. https://admin.region1.cluster1/mapi");
   const endpoint = checkEndpoint("hitachi-vsp-one-object", options.endpoint);
   const apiVersion = options.apiVersion ?? "auto";
-  if (apiVersion !== "auto" && apiVersion !== "3.3" && apiVersion !== "3.0") throw configError("hitachi-vsp-one-object", `apiVersion must be "auto", "3.3" or "3.0", got ${JSON.stringify(apiVersion)}`);
+  if (apiVersion !== "auto" && apiVersion !== "3.3" && apiVersion !== "3.0") throw configError("hitachi-vsp-one-object", `apiVersion must be "auto", "3.3" or "3.0", got ${quoted(apiVersion)}`);
   const state = clientState(hitachiErrors, options);
   const credentials = hitachiCredentials(env, options.credentials, undefined, (...v) => state.secrets.add(...v));
   const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch }));

@@ -46,7 +46,7 @@ describe("client options", () => {
     ["MPC token without projectId", { provider: "huaweicloud-mpc", region: "cn-north-4", credentials: { token: "iam-token" } }, /`projectId` is required with token credentials/],
     ["timeoutMs past what a timer can hold", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: creds["aliyun-oss"], timeoutMs: 3e9 }, /timeoutMs must be at most 2147483647 ms/],
     ["deadlineMs past what a timer can hold", { provider: "baidu-bos", credentials: creds["baidu-bos"], deadlineMs: 2 ** 31 }, /deadlineMs must be at most 2147483647 ms/],
-    ["MPC projectId that is not a string", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: 123456, credentials: creds["huaweicloud-mpc"] }, /`projectId` is required \(e\.g\. projectId: "<32-character id>"/],
+    ["MPC projectId that is not a string", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: 123456, credentials: creds["huaweicloud-mpc"] }, /`projectId` must be a string \(e\.g\. projectId: "<32-character id>".*\), got 123456$/],
     ["MPC projectId with a slash", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "../x", credentials: creds["huaweicloud-mpc"] }, /projectId must be/],
     ["MPC empty token", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { token: " " } }, /credentials\.token is missing or empty/],
     ["Hitachi without endpoint", { provider: "hitachi-vsp-one-object", credentials: creds["hitachi-vsp-one-object"] }, /`endpoint` is required: the management API base/],
@@ -70,7 +70,7 @@ describe("client options", () => {
     ["OSS legacy bucket domain with cname: true is the bucket's own domain, not a service host", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "https://examplebucket.oss.aliyuncs.com", cname: true, credentials: creds["aliyun-oss"] }, null],
     ["OSS legacy bucket domain of a hyphenated bucket with cname: true", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "https://my-bucket.oss.aliyuncs.com", cname: true, credentials: creds["aliyun-oss"] }, null],
     ["OSS dual-stack service host with cname: true", { provider: "aliyun-oss", region: "ap-southeast-1", endpoint: "https://ap-southeast-1.oss.aliyuncs.com", cname: true, credentials: creds["aliyun-oss"] }, /cname: true needs the bucket's own domain as endpoint; ap-southeast-1\.oss\.aliyuncs\.com is an OSS service endpoint/],
-    ["OSS mistyped signatureVersion is named before the region", { provider: "aliyun-oss", region: "oss-cn-hangzhou-internal", signatureVersion: "V1", credentials: creds["aliyun-oss"] }, /signatureVersion must be "v4" or "v1", got V1/],
+    ["OSS mistyped signatureVersion is named before the region", { provider: "aliyun-oss", region: "oss-cn-hangzhou-internal", signatureVersion: "V1", credentials: creds["aliyun-oss"] }, /signatureVersion must be "v4" or "v1", got "V1"/],
     ["ENS endpoint behind a proxy path on another Alibaba Cloud host", { provider: "aliyun-ens", endpoint: "https://1234.cn-hangzhou.fc.aliyuncs.com/2016-08-15/proxy/ens", credentials: creds["aliyun-ens"] }, null],
     ["MPC endpoint behind a proxy path on another Huawei Cloud host", { provider: "huaweicloud-mpc", endpoint: "https://apig.cn-north-4.myhuaweicloud.com/mpc", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, null],
     ["OSS endpoint-shaped region with V1 (it signs no region)", { provider: "aliyun-oss", region: "oss-cn-hangzhou-internal", signatureVersion: "v1", credentials: creds["aliyun-oss"] }, null],
@@ -159,10 +159,36 @@ describe("call arguments", () => {
     expect((await configRejection(() => ens().listBucketsPage({ prefix: cut }))).message).toBe("aliyun-ens: prefix must be a string of whole characters");
   });
   it("says what it got for a pageSize or userId of the wrong type", async () => {
-    expect((await configRejection(() => ens().listBucketsPage({ pageSize: "10" }))).message).toBe('aliyun-ens: pageSize must be an integer from 1 to 100, got "10" (string)');
+    expect((await configRejection(() => ens().listBucketsPage({ pageSize: "10" }))).message).toBe('aliyun-ens: pageSize must be an integer from 1 to 100, got "10" (a string)');
     expect((await configRejection(() => hitachi().listBucketsPage({ userId: 1.5 }))).message).toBe(
       "hitachi-vsp-one-object: `userId` is required: the user's numeric id (3.3.x, a whole number) or UUID (2.x); got 1.5",
     );
+  });
+  it("quotes a value of the wrong type by its type alone, and a long string cut: an object passed for a string may hold the keys", async () => {
+    const secret = "Quoted-Secret-0123456789abcdef";
+    const config = { bucket: "examplebucket", region: "cn-hangzhou", accessKeyId: "LTAI5tQuoted", accessKeySecret: secret };
+    const rejections = [
+      await configRejection(() => acl("aliyun-oss").getBucketAcl(config)),
+      await configRejection(() => acl("baidu-bos").getBucketAcl(config)),
+      await configRejection(() => ens().listBucketsPage({ cursor: config })),
+      await configRejection(() => ens().listBucketsPage({ pageSize: config })),
+      configError(make({ provider: "baidu-bos", region: config, credentials: creds["baidu-bos"] })),
+      configError(make({ provider: "aliyun-oss", region: "cn-hangzhou", addressing: config, credentials: creds["aliyun-oss"] })),
+      configError(make({ provider: "baidu-bos", cname: config, credentials: creds["baidu-bos"] })),
+      configError(make({ provider: "aliyun-ens", signatureVersion: config, credentials: creds["aliyun-ens"] })),
+      configError(make({ provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", apiVersion: config, credentials: creds["hitachi-vsp-one-object"] })),
+      configError(make({ provider: "aliyun-ens", credentials: creds["aliyun-ens"], maxResponseBytes: config })),
+      configError(make({ provider: "aliyun-ens", credentials: creds["aliyun-ens"], timeoutMs: config })),
+    ];
+    for (const err of rejections) {
+      expect(err.message).toMatch(/got an object\b/);
+      expect(JSON.stringify(err)).not.toContain(secret);
+    }
+    const long = await configRejection(() => acl("aliyun-oss").getBucketAcl("b".repeat(1_000_000)));
+    expect(long.message).toContain(`bucket name "${"b".repeat(60)}…" is invalid`);
+    expect(long.message.length).toBeLessThan(300);
+    const asString = configError(make({ provider: "aliyun-ens", credentials: creds["aliyun-ens"], maxResponseBytes: "1024" }));
+    expect(asString.message).toMatch(/got "1024" \(a string\)$/);
   });
   it.each([undefined, "", "  ", 1.5, null])("Hitachi userId %s", async (userId) => {
     expect((await configRejection(() => hitachi().listBucketsPage({ userId }))).message).toMatch(/`userId` is required/);

@@ -104,7 +104,10 @@ export interface ListBucketsOptions extends CallOptions {
 }
 
 export interface PageOptions {
-  /** Continuation from the previous page's `nextCursor`; omit for the first page. */
+  /**
+   * Continuation from the previous page's `nextCursor`; omit for the first page. It continues at the page size
+   * of the page that gave it: leave `pageSize` out, or pass the same one (ENS refuses another).
+   */
   cursor?: string | undefined;
 }
 

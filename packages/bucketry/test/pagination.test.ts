@@ -65,7 +65,7 @@ describe("aliyun-ens: PageNumber / PageSize until TotalCount", () => {
     expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2", "3"].slice(0, Math.ceil(total / 50)));
     // listBucketsPage's cursor carries the count after such a page; passing it back goes on from there.
     const first = await ens.listBucketsPage();
-    expect(first.nextCursor).toBe("2:50");
+    expect(first.nextCursor).toBe("2:50:100");
     const second = await ens.listBucketsPage({ cursor: first.nextCursor });
     expect(second.buckets[0]!.name).toBe("b050");
   });
@@ -200,10 +200,25 @@ describe("aliyun-ens: PageNumber / PageSize until TotalCount", () => {
     expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2", "3"]);
   });
 
+  it("a cursor continues at the page size it was issued for: page 2 of 10 is buckets 11-20, whatever pageSize the next call leaves out", async () => {
+    const server = await serve(ensPages(250));
+    const ens = createBucketClient({ provider: "aliyun-ens", endpoint: server.url, credentials: creds });
+    const first = await ens.listBucketsPage({ pageSize: 10 });
+    const second = await ens.listBucketsPage({ cursor: first.nextCursor });
+    expect(second.buckets.map((b) => b.name)).toEqual(ensInfos(10, 10).map((i) => i.BucketName));
+    const third = await ens.listBucketsPage({ cursor: second.nextCursor, pageSize: 10 });
+    expect(third.buckets[0]!.name).toBe("b020");
+    expect(server.requests.map((r) => `${r.query.get("PageNumber")}/${r.query.get("PageSize")}`)).toEqual(["1/10", "2/10", "3/10"]);
+    const err = await rejection(ens.listBucketsPage({ cursor: third.nextCursor, pageSize: 100 }));
+    expect(err.kind).toBe("Configuration");
+    expect(err.message).toBe("aliyun-ens: this cursor continues pages of 10 buckets: pass pageSize: 10, or leave pageSize out");
+    expect(server.requests).toHaveLength(3);
+  });
+
   it("a cursor that is not one of ours is a Configuration error before any request", async () => {
     const server = await serve(ensPages(10));
     const ens = createBucketClient({ provider: "aliyun-ens", endpoint: server.url, credentials: creds });
-    for (const cursor of ["abc", "0", "-2", "1.5"]) {
+    for (const cursor of ["abc", "0", "-2", "1.5", "2:10:0", "2:10:101"]) {
       expect((await rejection(ens.listBucketsPage({ cursor }))).kind).toBe("Configuration");
     }
     expect(server.requests).toHaveLength(0);

@@ -151,11 +151,17 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
   raw.use(version === "v3" ? acs3Signer({ credentials, clock: state.clock.now }) : acsRpcV1Signer({ credentials, clock: state.clock.now }));
 
   async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"aliyun-ens">> {
-    const pageSize = checkPageSize("aliyun-ens", opts?.pageSize, pageLimits.max, pageLimits.default);
-    // A cursor is the next PageNumber, and after pages that held fewer than pageSize, ":" and the count so far.
-    const cursor = opts?.cursor === undefined ? ["", "1"] : /^(\d+)(?::(\d+))?$/.exec(String(opts.cursor));
+    // A cursor is the next PageNumber; unless the pages were full ones of the default size, ":" the count so far
+    // and ":" the page size they were counted in: a page number means nothing at another size (page 2 of 10
+    // continued at 100 would skip buckets 11-100).
+    const cursor = opts?.cursor === undefined ? ["", "1"] : typeof opts.cursor === "string" ? /^(\d+)(?::(\d+)(?::(\d+))?)?$/.exec(opts.cursor) : null;
     const pageNumber = Number(cursor?.[1]);
     if (!cursor || !Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${quoted(opts?.cursor)}`);
+    const cursorSize = cursor[3] === undefined ? undefined : Number(cursor[3]);
+    if (cursorSize !== undefined && opts?.pageSize !== undefined && opts.pageSize !== cursorSize) {
+      throw configError("aliyun-ens", `this cursor continues pages of ${cursorSize} buckets: pass pageSize: ${cursorSize}, or leave pageSize out`);
+    }
+    const pageSize = checkPageSize("aliyun-ens", cursorSize ?? opts?.pageSize, pageLimits.max, pageLimits.default);
     const prefix = opts?.prefix;
     // A lone UTF-16 surrogate (a string cut inside an emoji) cannot be percent-encoded: say which option.
     if (prefix !== undefined && (typeof prefix !== "string" || /[\uD800-\uDFFF]/u.test(prefix))) throw configError("aliyun-ens", "prefix must be a string of whole characters");
@@ -177,7 +183,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
         // than asked is counted as it serves them (the cursor carries the count), so none are left out.
         const seen = (cursor[2] === undefined ? (pageNumber - 1) * pageSize : Number(cursor[2])) + page.infos.length;
         const more = page.infos.length > 0 && (page.total === undefined ? page.infos.length === pageSize : seen < page.total);
-        const nextCursor = seen === pageNumber * pageSize ? String(pageNumber + 1) : `${pageNumber + 1}:${seen}`;
+        const nextCursor = seen === pageNumber * pageSize && pageSize === pageLimits.default ? String(pageNumber + 1) : `${pageNumber + 1}:${seen}:${pageSize}`;
         return more ? { buckets, nextCursor } : { buckets };
       },
     );

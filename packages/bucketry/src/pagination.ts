@@ -10,10 +10,11 @@ export interface Page<T> {
 }
 
 /**
- * Every item of every page, fetched as the caller iterates (one page in memory at a time). Two signs of a
+ * Every item of every page, fetched as the caller iterates (one page in memory at a time). Three signs of a
  * server that does not page would make the listing loop forever; each fails with `MalformedResponse`
- * instead: a cursor that comes back a second time, and a page the same as an earlier one (same first and
- * last bucket, same length: a server that ignores the page number answers the first page every time). A
+ * instead: a cursor that comes back a second time, a page the same as an earlier one (same first and
+ * last bucket, same length: a server that ignores the page number answers the first page every time), and
+ * `MAX_EMPTY_PAGES_IN_A_ROW` empty pages in a row that each name a new cursor. A
  * bucket created during the listing shifts offset pages by one, so a one-bucket page may repeat once
  * legitimately: such a page counts only when it comes a third time. `cursorName` is the vendor's name for
  * the cursor in those messages (`pageToken`). `keep` filters on the client (a prefix the server does not
@@ -27,10 +28,15 @@ export async function* eachPage<T extends { name: string }>(
 ): AsyncGenerator<T, void, undefined> {
   const seen = new Set<string>();
   const pagesSeen = new Map<string, number>();
+  let emptyInARow = 0;
   let cursor: string | undefined;
   do {
     const page = await fetchPage(cursor);
     const { buckets } = page;
+    // Empty pages that each name a new cursor are a third sign: the loop would never yield, so neither a
+    // caller's `break` nor a limit could end it.
+    emptyInARow = buckets.length === 0 && page.nextCursor !== undefined ? emptyInARow + 1 : 0;
+    if (emptyInARow >= MAX_EMPTY_PAGES_IN_A_ROW) throw looping(provider, `${MAX_EMPTY_PAGES_IN_A_ROW} pages in a row held no bucket yet named another ${cursorName}`);
     if (buckets.length) {
       const key = `${buckets.length}\n${buckets[0]!.name}\n${buckets.at(-1)!.name}`;
       const times = (pagesSeen.get(key) ?? 0) + 1;
@@ -45,6 +51,9 @@ export async function* eachPage<T extends { name: string }>(
     }
   } while (cursor !== undefined);
 }
+
+/** Empty pages in a row, each with a cursor, after which a listing is taken for a server that does not page. */
+export const MAX_EMPTY_PAGES_IN_A_ROW = 10;
 
 const looping = (provider: Provider, what: string) => new BucketryError({ provider, kind: "MalformedResponse", message: `${provider}: ${what}; stopping instead of looping` });
 

@@ -3,6 +3,7 @@
 // Every test server has a hard request cap: a client that loops gets HTTP 418 and fails instead of hanging.
 import { afterEach, describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient } from "../src/index.js";
+import { MAX_EMPTY_PAGES_IN_A_ROW } from "../src/pagination.js";
 import { serve, type Reply, type Seen } from "./support/test-server.js";
 import { rejection } from "./reliability/helpers.js";
 
@@ -360,6 +361,24 @@ describe("hitachi-vsp-one-object: pageToken / count", () => {
     expect(err).toMatchObject({ kind: "MalformedResponse" });
     expect(err.message).toMatch(/a page repeated an earlier page \(the server ignored the pageToken\)/);
     expect(listCalls(server.requests)).toHaveLength(2);
+  });
+
+  it("empty pages that each name a new pageToken: BucketryError after MAX_EMPTY_PAGES_IN_A_ROW of them, not endless requests nothing is yielded from", async () => {
+    let n = 0;
+    const server = await hitachiServer(() => json({ buckets: [], pageToken: `tok-${++n}` }), 40);
+    const err = await rejection(collect(hitachi(server.url).listBuckets({ userId: 1 })));
+    expect(err).toMatchObject({ kind: "MalformedResponse" });
+    expect(err.message).toBe(`hitachi-vsp-one-object: ${MAX_EMPTY_PAGES_IN_A_ROW} pages in a row held no bucket yet named another pageToken; stopping instead of looping`);
+    expect(listCalls(server.requests)).toHaveLength(MAX_EMPTY_PAGES_IN_A_ROW);
+  });
+
+  it("fewer empty pages than that, between pages with buckets, are paged through", async () => {
+    const server = await hitachiServer((_, i) => {
+      const empty = i % MAX_EMPTY_PAGES_IN_A_ROW !== 0;
+      return json({ buckets: empty ? [] : hitachiBuckets(`b${i}`), ...(i < 25 ? { pageToken: `tok-${i}` } : {}) });
+    }, 40);
+    const names = (await collect(hitachi(server.url).listBuckets({ userId: 1 }))).map((b) => b.name);
+    expect(names).toEqual(["b0", "b10", "b20"]);
   });
 
   it("prefix filters each received page", async () => {

@@ -16,7 +16,7 @@ export interface CommonOptions {
    * Base-URL override (a mock, a proxy, a private cloud). The spec's paths are appended to it. OSS and BOS
    * address the bucket path-style (`{endpoint}/{bucket}/?acl`, `{endpoint}/v1/{bucket}?acl`) when its host is
    * an IP address or `localhost`, and virtual-hosted (`{bucket}.{host}`) otherwise; their `addressing` and
-   * `cname` options override that.
+   * `cname` options override that. A blank string is refused, not read as "the vendor's own endpoint".
    */
   endpoint?: string | undefined;
   /** Retry policy; `false` makes one attempt. Default: 3 attempts, full-jitter backoff from 200 ms, capped at 20 s. */

@@ -155,6 +155,16 @@ describe("credentials from the vendors' environment variables", () => {
     expect(header(server.requests[0], WIRE[provider].tokenHeader)).toBe("");
   });
 
+  it("MPC: a blank projectId option reads HUAWEICLOUD_SDK_PROJECT_ID, as no option does (no IAM lookup); a bad value there names the variable", async () => {
+    process.env.HUAWEICLOUD_SDK_PROJECT_ID = PROJECT;
+    const server = await serve(anyVendor);
+    await callOnce(createBucketClient({ ...akOptions("huaweicloud-mpc", server.url), projectId: " ", credentials: { accessKeyId: "AK", accessKeySecret: "SK" } } as BucketClientOptions));
+    expect(server.requests.map((r) => r.path)).toEqual([`/v1/${PROJECT}/buckets`]);
+    process.env.HUAWEICLOUD_SDK_PROJECT_ID = "bad/id";
+    const err = thrown(() => createBucketClient({ ...akOptions("huaweicloud-mpc", server.url), projectId: undefined, credentials: { accessKeyId: "AK", accessKeySecret: "SK" } } as BucketClientOptions));
+    expect(err.message).toBe("huaweicloud-mpc: projectId (from HUAWEICLOUD_SDK_PROJECT_ID) must be the 32-character project id (letters, digits)");
+  });
+
   it("credentials in options win over the environment", async () => {
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = "ENVKEYID123";
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "env-secret";

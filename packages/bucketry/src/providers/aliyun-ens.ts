@@ -135,7 +135,7 @@ function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefin
 export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClient {
   const state = clientState(ensErrors, options);
   const credentials = accessKeySource("aliyun-ens", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
-  const endpoint = options.endpoint ? checkEndpoint("aliyun-ens", options.endpoint, /^ens[\w-]*(\.[\w-]+)?\.aliyuncs\.com$/i) : undefined;
+  const endpoint = options.endpoint != null ? checkEndpoint("aliyun-ens", options.endpoint, /^ens[\w-]*(\.[\w-]+)?\.aliyuncs\.com$/i) : undefined;
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${quoted(version)}`);
   // ACS3 sends Action/Version as x-acs-* headers; a client that puts them there (and writes the query in

@@ -166,7 +166,11 @@ export function configError(provider: Provider, message: string): BucketryError 
  * send their operation under it); a mock or a proxy elsewhere may mount the API under one. `bucketInCall`:
  * the error adds where a bucket goes instead.
  */
-export function checkEndpoint(provider: Provider, endpoint: string, vendorDomain?: RegExp, bucketInCall?: boolean): string {
+export function checkEndpoint(provider: Provider, endpoint: unknown, vendorDomain?: RegExp, bucketInCall?: boolean): string {
+  if (typeof endpoint !== "string") throw configError(provider, `endpoint must be a URL string such as "https://127.0.0.1:9000", got ${endpoint instanceof URL ? "a URL object (pass url.href)" : quoted(endpoint)}`);
+  // Blank is not "the vendor's default": an unset variable (`endpoint: process.env.MOCK_URL ?? ""`) would send
+  // requests signed with real keys to the vendor's public host.
+  if (endpoint.trim() === "") throw configError(provider, "endpoint is empty: leave the option out for the vendor's own endpoint");
   // A bare host (`oss-cn-hangzhou.aliyuncs.com`, `localhost:9000`, `cluster1:9099/mapi`, as endpoint tables
   // write them): which scheme is the caller's choice. (Only a plain host[:port][/path] is quoted: anything
   // else may hold user:password@.)

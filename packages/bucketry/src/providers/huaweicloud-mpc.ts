@@ -11,7 +11,7 @@ import { eachPage, namePrefix } from "../pagination.js";
 import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, firstNonBlank, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { applyTable, compactUtcDate, text, type DroppedField, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, clientState, configError, normalizeReporting, requireString, type ClientState } from "./common.js";
+import { callContext, generated, checkEndpoint, clientState, configError, quoted, normalizeReporting, requireString, type ClientState } from "./common.js";
 
 /**
  * Options of an MPC client: `region`, or an `endpoint` (then the region is optional), as the README's provider
@@ -131,18 +131,28 @@ function mpcRegionOfEndpoint(endpoint: string): string | undefined {
 }
 
 export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClient {
-  const endpoint = options.endpoint ? checkEndpoint("huaweicloud-mpc", options.endpoint, /^(mpc|mts)\.[\w-]+\.myhuaweicloud\.(com|eu|cn)$/i) : undefined;
+  const endpoint = options.endpoint != null ? checkEndpoint("huaweicloud-mpc", options.endpoint, /^(mpc|mts)\.[\w-]+\.myhuaweicloud\.(com|eu|cn)$/i) : undefined;
   // With an endpoint the region is optional: the signature and the token do not carry it.
   const region =
     endpoint === undefined || options.region !== undefined
       ? requireString("huaweicloud-mpc", "region", options.region, 'region: "cn-north-4" (or an endpoint)')
       : mpcRegionOfEndpoint(endpoint);
+  // An official host names its region: another `region` would look the project id up there and label every
+  // bucket with it.
+  const endpointRegion = endpoint !== undefined && options.region !== undefined ? mpcRegionOfEndpoint(endpoint) : undefined;
+  if (endpointRegion !== undefined && endpointRegion !== region) {
+    throw configError("huaweicloud-mpc", `region ${quoted(region)} contradicts endpoint ${new URL(endpoint!).host} (region ${endpointRegion}): leave region out, or make them agree`);
+  }
   // Left out (JavaScript callers, or on purpose): HUAWEICLOUD_SDK_PROJECT_ID, else the project id the
   // credential source carries, else IAM's answer for the region (as the SDKs' BasicCredentials does).
   // The environment is read only without the option: a runtime may refuse env access (Deno without --allow-env).
-  const given = options.projectId ?? defaultEnv()[env.projectId!];
+  // A blank option is no project id: the variable is read then, as without the option.
+  const option = typeof options.projectId === "string" && options.projectId.trim() === "" ? undefined : options.projectId;
+  const given = option ?? defaultEnv()[env.projectId!];
   const fixedProjectId = given === undefined || (typeof given === "string" && given.trim() === "") ? undefined : requireString("huaweicloud-mpc", "projectId", given, `projectId: "<32-character id>" (or set ${env.projectId})`);
-  if (fixedProjectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(fixedProjectId)) throw configError("huaweicloud-mpc", "projectId must be the 32-character project id (letters, digits)");
+  if (fixedProjectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(fixedProjectId)) {
+    throw configError("huaweicloud-mpc", `projectId${option === undefined ? ` (from ${env.projectId})` : ""} must be the 32-character project id (letters, digits)`);
+  }
   const state = clientState(mpcErrors, options);
   const raw: MpcClient = generated("huaweicloud-mpc", () => createClient({
     ...(endpoint ? { baseUrl: endpoint } : { region: region! }),

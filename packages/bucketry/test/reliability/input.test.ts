@@ -55,6 +55,14 @@ describe("client options", () => {
     ["ENS bad signatureVersion", { provider: "aliyun-ens", signatureVersion: "v2", credentials: creds["aliyun-ens"] }, /signatureVersion must be "v3" or "v1"/],
     ["OSS bad signatureVersion", { provider: "aliyun-oss", region: "cn-hangzhou", signatureVersion: "v2", credentials: creds["aliyun-oss"] }, /signatureVersion must be "v4" or "v1"/],
     // endpoint URLs
+    ...(["aliyun-ens", "aliyun-oss", "baidu-bos", "huaweicloud-mpc"] as const).flatMap((provider): [string, Record<string, unknown>, RegExp][] => [
+      [`${provider} empty endpoint (not the vendor's public host)`, { ...optionsFor(provider, "http://127.0.0.1:1"), endpoint: "" }, /endpoint is empty: leave the option out for the vendor's own endpoint$/],
+      [`${provider} endpoint as a URL object`, { ...optionsFor(provider, "http://127.0.0.1:1"), endpoint: new URL("http://127.0.0.1:9000") }, /endpoint must be a URL string such as "https:\/\/127\.0\.0\.1:9000", got a URL object \(pass url\.href\)$/],
+      [`${provider} endpoint as a number`, { ...optionsFor(provider, "http://127.0.0.1:1"), endpoint: 9000 }, /endpoint must be a URL string .*, got 9000$/],
+    ]),
+    ["MPC region that contradicts its official endpoint", { provider: "huaweicloud-mpc", region: "ap-southeast-3", endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, /region "ap-southeast-3" contradicts endpoint mpc\.cn-north-4\.myhuaweicloud\.com \(region cn-north-4\): leave region out, or make them agree$/],
+    ["MPC region that agrees with its official endpoint", { provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, null],
+    ["Hitachi empty endpoint", { provider: "hitachi-vsp-one-object", endpoint: "", credentials: creds["hitachi-vsp-one-object"] }, /`endpoint` is required: the management API base/],
     ["relative endpoint", { provider: "aliyun-ens", endpoint: "/ens/local", credentials: creds["aliyun-ens"] }, /not an absolute URL \(expected e\.g\. http:\/\/127\.0\.0\.1:9000\)/],
     ["bare host endpoint, as endpoint tables write it", { provider: "aliyun-oss", region: "cn-hangzhou", endpoint: "oss-cn-hangzhou.aliyuncs.com", credentials: creds["aliyun-oss"] }, /endpoint needs a scheme: https:\/\/oss-cn-hangzhou\.aliyuncs\.com \(or http:\/\/ for a local mock\)/],
     ["host:port endpoint (read by URL as a scheme)", { provider: "aliyun-ens", endpoint: "localhost:9000", credentials: creds["aliyun-ens"] }, /endpoint needs a scheme: https:\/\/localhost:9000 /],

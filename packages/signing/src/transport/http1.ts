@@ -52,15 +52,29 @@ export interface Exchange {
 
 type Modules = { net: typeof Net; tls: typeof Tls };
 
-/** The pools of one transport: one per origin. */
+/** TLS sessions kept for origins whose pool closed its last connection (a later connection resumes one). */
+export const TLS_SESSIONS_KEPT = 128;
+
+/**
+ * The pools of one transport: one per origin while it has a connection or a queued request. A pool whose last
+ * connection closed is dropped (OSS and BOS address each bucket as its own host: a process touching many
+ * buckets kept a pool per bucket forever); its TLS session is kept, for at most TLS_SESSIONS_KEPT origins.
+ */
 export class Http1Client {
   readonly #options: Http1Options;
   readonly #modules: () => Modules;
   readonly #pools = new Map<string, Pool>();
+  /** By origin, the least recently stored first. */
+  readonly #sessions = new Map<string, Buffer>();
 
   constructor(options: Http1Options, modules: () => Modules) {
     this.#options = options;
     this.#modules = modules;
+  }
+
+  /** How many origins have a pool (open or queued connections). */
+  get pools(): number {
+    return this.#pools.size;
   }
 
   /** Sends `exchange`; returns a function that abandons it (an abort: the connection is closed if it was in use). */
@@ -68,10 +82,21 @@ export class Http1Client {
     const key = `${origin.protocol}//${origin.hostname}:${origin.port}`;
     let pool = this.#pools.get(key);
     if (pool === undefined) {
-      pool = new Pool(origin, this.#options, this.#modules);
-      this.#pools.set(key, pool);
+      const created: Pool = new Pool(origin, this.#options, this.#modules, () => this.#retire(key, created));
+      created.tlsSession = this.#sessions.get(key);
+      this.#sessions.delete(key);
+      this.#pools.set(key, created);
+      pool = created;
     }
     return pool.send(exchange);
+  }
+
+  #retire(key: string, pool: Pool): void {
+    if (this.#pools.get(key) !== pool) return;
+    this.#pools.delete(key);
+    if (pool.tlsSession === undefined) return;
+    this.#sessions.set(key, pool.tlsSession);
+    if (this.#sessions.size > TLS_SESSIONS_KEPT) this.#sessions.delete(this.#sessions.keys().next().value!);
   }
 }
 
@@ -85,10 +110,13 @@ class Pool {
   readonly #queue: Pending[] = [];
   tlsSession: Buffer | undefined;
 
-  constructor(origin: Origin, options: Http1Options, modules: () => Modules) {
+  readonly #onEmpty: () => void;
+
+  constructor(origin: Origin, options: Http1Options, modules: () => Modules, onEmpty: () => void) {
     this.origin = origin;
     this.options = options;
     this.#modules = modules;
+    this.#onEmpty = onEmpty;
   }
 
   send(exchange: Exchange): () => void {
@@ -177,6 +205,7 @@ class Pool {
     if (i >= 0) this.idle.splice(i, 1);
     const next = this.#queue.shift();
     if (next !== undefined) this.#dispatch(next);
+    if (this.open === 0 && this.#queue.length === 0) this.#onEmpty();
   }
 }
 

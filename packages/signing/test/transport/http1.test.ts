@@ -4,12 +4,15 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
+import * as net from "node:net";
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from "node:net";
+import * as tls from "node:tls";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ResponseParser, type ParsedHead } from "../../src/transport/response-parser.js";
 import { withNetworkGuard } from "../../../../test/support/guarded-child.js";
 import { createNodeTransport } from "../../src/transport/node.js";
+import { Http1Client, type Origin } from "../../src/transport/http1.js";
 import { INVALID_HTTP_RESPONSE } from "../../src/transport/types.js";
 
 interface Parsed {
@@ -365,6 +368,54 @@ describe("TLS", () => {
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
+
+describe("Http1Client: a pool per origin only while it has connections", () => {
+  /** One GET through `client`, resolved with the body once it has ended. */
+  function get(client: Http1Client, origin: Origin, path = "/"): Promise<string> {
+    return new Promise((resolve, reject) => {
+      let body = "";
+      client.send(origin, {
+        head: `GET ${path} HTTP/1.1\r\nHost: ${origin.hostname}:${origin.port}\r\n\r\n`,
+        body: undefined,
+        method: "GET",
+        onHead: () => ({ push: (chunk) => void (body += chunk.toString()), end: () => resolve(body), fail: reject }),
+        onFail: reject,
+      });
+    });
+  }
+
+  it("drops an origin's pool when its last connection closes, and resumes the TLS session it had on the next connection", async () => {
+    const fixtures = fileURLToPath(new URL("../fixtures/tls/", import.meta.url));
+    const cert = readFileSync(`${fixtures}cert.pem`);
+    const resumed: boolean[] = [];
+    const servers = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const server = createHttpsServer({ key: readFileSync(`${fixtures}key.pem`), cert }, (_req, res) => res.end("ok"));
+        server.on("secureConnection", (socket: import("node:tls").TLSSocket) => resumed.push(socket.isSessionReused()));
+        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+        return server;
+      }),
+    );
+    // The platform's modules, with the fixture's certificate trusted for these connections.
+    const trusting = { net, tls: { ...tls, connect: ((options: tls.ConnectionOptions) => tls.connect({ ...options, ca: cert })) as typeof tls.connect } };
+    const client = new Http1Client({ maxSockets: 4, maxFreeSockets: 4, freeSocketTimeoutMs: 20 }, () => trusting);
+    const origins: Origin[] = servers.map((s) => ({ protocol: "https:", hostname: "127.0.0.1", port: (s.address() as AddressInfo).port }));
+    try {
+      for (const origin of origins) expect(await get(client, origin)).toBe("ok");
+      expect(client.pools).toBe(3);
+      // Idle past freeSocketTimeoutMs: each connection is closed, and its origin's pool with it.
+      await vi.waitFor(() => expect(client.pools).toBe(0), { timeout: 10_000, interval: 10 });
+      expect(await get(client, origins[0]!)).toBe("ok");
+      expect(client.pools).toBe(1);
+      expect(resumed).toEqual([false, false, false, true]);
+    } finally {
+      for (const server of servers) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
     }
   });
 });

@@ -45,7 +45,10 @@ export interface ProjectIdOptions {
   clock?: (() => number) | undefined;
 }
 
+/** Project ids by access key, region and endpoint, the most recently used last; at most PROJECT_IDS_KEPT. */
 const projectIds = new Map<string, string>();
+/** Rotating temporary keys and one client per tenant key would otherwise keep an entry each, forever. */
+export const PROJECT_IDS_KEPT = 256;
 
 /**
  * The project id of `region` for these credentials: GET {iam}/v3/projects?name={region}, signed with
@@ -58,7 +61,11 @@ export async function huaweiProjectId(options: ProjectIdOptions): Promise<string
   const endpoint = (options.iamEndpoint ?? c.iamEndpoint ?? huaweiIamEndpoint(region)).replace(/\/+$/, "");
   const key = `${c.accessKeyId}\n${region}\n${endpoint}`;
   const cached = projectIds.get(key);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    projectIds.delete(key);
+    projectIds.set(key, cached);
+    return cached;
+  }
   const name = "IAM project lookup";
   const url = iamUrl(endpoint, region);
   url.searchParams.set("name", region);
@@ -76,5 +83,6 @@ export async function huaweiProjectId(options: ProjectIdOptions): Promise<string
   if (ids.length === 0) throw sourceFailed(name, `no project named ${region} in this account; pass projectId or set ${HUAWEI_ENV.projectId}`);
   if (ids.length > 1) throw sourceFailed(name, `several projects named ${region} (${ids.join(", ")}); pass projectId or set ${HUAWEI_ENV.projectId}`);
   projectIds.set(key, ids[0]!);
+  if (projectIds.size > PROJECT_IDS_KEPT) projectIds.delete(projectIds.keys().next().value!);
   return ids[0]!;
 }

@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain } from "../../src/credentials/huawei-chain.js";
-import { huaweiIamEndpoint, huaweiProjectId } from "../../src/credentials/huawei-project-id.js";
+import { huaweiIamEndpoint, huaweiProjectId, PROJECT_IDS_KEPT } from "../../src/credentials/huawei-project-id.js";
 import { CredentialChainError, CredentialSourceError } from "../../src/credentials/types.js";
 import type { CredentialIo } from "../../src/credentials/io.js";
 import { createBucketClient, type BucketryError } from "../../src/index.js";
@@ -40,7 +40,7 @@ describe("huawei environment = the Node core SDK's ClientBuilder.getCredentialFr
 });
 
 /** A fake IAM: GET /v3/projects?name=<region> answers the projects `byRegion` holds. */
-async function fakeIam(byRegion: Record<string, string[]>) {
+async function fakeIam(byRegion: Record<string, string[]>, maxRequests?: number) {
   return fakeServer((req: Seen) => {
     if (req.method === "GET" && req.path === "/v3/projects") {
       if (!String(req.headers.authorization ?? "").startsWith("SDK-HMAC-SHA256 Access=HWAK1,")) return json({ error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information" }, 401);
@@ -48,7 +48,7 @@ async function fakeIam(byRegion: Record<string, string[]>) {
       return json({ projects: ids.map((id) => ({ id, name: req.query.get("name") })), links: {} });
     }
     return json({ error_msg: "not here" }, 404);
-  });
+  }, maxRequests);
 }
 
 async function officialProjectId(iam: string, region: string): Promise<string | undefined> {
@@ -80,6 +80,22 @@ describe("project id from IAM = BasicCredentials.processAuthParams", () => {
     expect(await huaweiProjectId({ credentials, region: "cn-north-4" })).toBe(theirs);
     expect(await huaweiProjectId({ credentials, region: "cn-east-3" })).toBe("11112222333344445555666677778888");
     expect(iam.requests).toHaveLength(3); // official + ours once per region
+  });
+
+  it("the cache keeps the PROJECT_IDS_KEPT most recently used keys: one entry per rotated key or region is not kept forever", async () => {
+    // One key per region here (the fake IAM knows one access key): the cache's key is access key, region and endpoint.
+    const iam = await fakeIam(Object.fromEntries(Array.from({ length: PROJECT_IDS_KEPT + 1 }, (_, n) => [`cn-lru-${n}`, ["0a1b2c3d4e5f60718293a4b5c6d7e8f9"]])), 2 * PROJECT_IDS_KEPT);
+    const credentials = { accessKeyId: "HWAK1", accessKeySecret: "hw-secret", source: "test", iamEndpoint: iam.url };
+    const lookup = (n: number) => huaweiProjectId({ credentials, region: `cn-lru-${n}` });
+    for (let n = 0; n < PROJECT_IDS_KEPT; n++) await lookup(n);
+    expect(iam.requests).toHaveLength(PROJECT_IDS_KEPT);
+    await lookup(0); // used again: now the most recent
+    await lookup(PROJECT_IDS_KEPT); // one more key: the least recently used (key 1) goes
+    expect(iam.requests).toHaveLength(PROJECT_IDS_KEPT + 1);
+    await lookup(0);
+    expect(iam.requests).toHaveLength(PROJECT_IDS_KEPT + 1);
+    await lookup(1);
+    expect(iam.requests).toHaveLength(PROJECT_IDS_KEPT + 2);
   });
 
   it("no project of that name: both fail (the SDK would then try to create one; bucketry does not write)", async () => {

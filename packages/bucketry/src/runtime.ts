@@ -162,7 +162,10 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
         delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n - extra, retry));
       }
       if (deadlineHit || (deadlineAt !== undefined && performance.now() + delayMs >= deadlineAt)) throw error; // no time left to retry
-      if (budget) {
+      // A retry right after learning the server's clock corrects this client (once per call): like
+      // re-authentication, it is no load an outage adds, and the budget does not pay for it — a burst of
+      // calls in flight when the clock stepped would otherwise empty it and fail with the clock already right.
+      if (budget && !correctedNow) {
         const cost = budget.acquire(error.kind);
         if (cost === undefined) throw error; // retry budget exhausted: fail fast instead of adding load
         lastRetryCost = cost;

@@ -4,7 +4,7 @@
 import { scenario } from "@bucketry/mocks";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBucketClient, type Provider } from "../../src/index.js";
+import { createBucketClient, RetryBudget, type Provider } from "../../src/index.js";
 import type { RetryInfo } from "../../src/retry.js";
 import { rejection, STUB_ENDPOINT, stubFetch, clientFor, VALID_BODY } from "./helpers.js";
 
@@ -43,6 +43,17 @@ describe.each(SKEWED)("%s: server clock one hour ahead (%s)", (provider, code) =
     for (let i = 0; i < 5; i++) await call(client, provider);
     expect(server.mock.requests.length - before).toBe(5); // no more skew errors: the offset was learned
     expect(retries.length).toBeLessThanOrEqual(10);
+  });
+});
+
+describe.each(SKEWED)("%s: the clock's correction is not paid from the retry budget", (provider) => {
+  it("12 concurrent calls against a budget worth 2 retries all succeed: each retries once after the offset is learned", async () => {
+    server.mock.use(scenario.clockSkew(provider, 3_600_000, { always: true }));
+    const budget = new RetryBudget({ capacity: 10, retryCost: 5 });
+    const client = createBucketClient({ ...server.clientOptions[provider], retryBudget: budget } as never);
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => call(client, provider)));
+    expect(results.map((r) => r.status)).toEqual(Array(12).fill("fulfilled"));
+    expect(budget.stats()).toMatchObject({ available: 10, denied: 0 });
   });
 });
 

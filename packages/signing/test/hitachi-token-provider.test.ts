@@ -204,6 +204,37 @@ describe("static and function tokens", () => {
     expect(asked).toEqual([{ refresh: false }, { refresh: true }, { refresh: false }]);
   });
 
+  it("a function: requests refused together share one { refresh: true } call; a late refusal of the token it replaced asks for none", async () => {
+    const asked: unknown[] = [];
+    let release!: () => void;
+    const vault = new Promise<void>((resolve) => (release = resolve));
+    const tokens = hitachiTokenProvider(
+      async (request) => {
+        asked.push(request);
+        if (request.refresh) await vault;
+        return { token: request.refresh ? "rotated" : "cached" };
+      },
+      { fetch: tokenEndpoint().fetch, clock },
+    );
+    const old = await tokens.token();
+    // Five requests made with that token are refused; each drops it and asks again while the refresh runs.
+    const again: Promise<{ value: string; generation: number }>[] = [];
+    for (let i = 0; i < 5; i++) {
+      tokens.invalidate(old.generation);
+      again.push(Promise.resolve(tokens.token()));
+    }
+    release();
+    const fresh = await Promise.all(again);
+    expect(fresh.map((t) => t.value)).toEqual(Array(5).fill("rotated"));
+    expect(asked).toEqual([{ refresh: false }, { refresh: true }]);
+    tokens.invalidate(old.generation); // a late 401 of a request sent with the old token
+    await tokens.token();
+    expect(asked.at(-1)).toEqual({ refresh: false });
+    tokens.invalidate(fresh[0]!.generation); // the rotated token refused in turn
+    await tokens.token();
+    expect(asked.at(-1)).toEqual({ refresh: true });
+  });
+
   it("a caller whose signal aborts stops waiting for a function that hangs", async () => {
     const tokens = hitachiTokenProvider(() => new Promise<never>(() => undefined), { fetch: tokenEndpoint().fetch, clock });
     const controller = new AbortController();

@@ -101,6 +101,10 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
   let entry: TokenEntry | undefined;
   /** A function's token was refused: its next call is told so. */
   let refresh = false;
+  /** Which of a function's answers a token is: each `{ refresh: true }` call starts a new one. */
+  let fnGeneration = 0;
+  /** The `{ refresh: true }` call in flight: every request that asks meanwhile waits for it (one refresh). */
+  let refreshing: Flight<IssuedToken> | undefined;
   const isCached = () => entry !== undefined && clock() < entry.expiresAt && !entry.flight.abandoned;
 
   return {
@@ -112,9 +116,32 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
     token(signal) {
       if (kind === "token") return { value: (credentials as HitachiTokenCredentials).token, generation: 0 };
       if (kind === "function") {
-        const request = { refresh };
-        refresh = false;
-        const call = () => callTokenFunction(credentials as (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials, request);
+        const fn = credentials as (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials;
+        if (refreshing?.abandoned) {
+          // Everyone who waited for the refresh gave up: the next caller asks again.
+          refreshing = undefined;
+          refresh = true;
+        }
+        if (refreshing !== undefined) return refreshing.join(signal);
+        if (refresh) {
+          refresh = false;
+          const gen = ++fnGeneration;
+          const flight: Flight<IssuedToken> = startFlight(() =>
+            callTokenFunction(fn, { refresh: true }, gen).then(
+              (token) => {
+                if (refreshing === flight) refreshing = undefined;
+                return token;
+              },
+              (error: unknown) => {
+                if (refreshing === flight) [refreshing, refresh] = [undefined, true]; // the next caller asks again
+                throw error;
+              },
+            ),
+          );
+          refreshing = flight;
+          return flight.join(signal);
+        }
+        const call = () => callTokenFunction(fn, { refresh: false }, fnGeneration);
         // Waited for under the caller's signal: one who gave up does not wait for a function that hangs.
         return signal ? startFlight(call).join(signal) : call();
       }
@@ -140,18 +167,19 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
       return current.flight.join(signal);
     },
     invalidate(usedGeneration) {
-      // A static token is the caller's; a function is told to refresh; a token refreshed since `usedGeneration` is kept.
-      if (kind === "function") refresh = true;
+      // A static token is the caller's; a function is told to refresh; a token refreshed since `usedGeneration` is
+      // kept (requests refused together, or late, cause one refresh).
+      if (kind === "function" && (usedGeneration === undefined || usedGeneration === fnGeneration)) refresh = true;
       if (kind !== "password" || (usedGeneration !== undefined && usedGeneration !== generation)) return;
       entry = undefined;
     },
   };
 }
 
-async function callTokenFunction(fn: (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials, request: HitachiTokenRequest): Promise<IssuedToken> {
+async function callTokenFunction(fn: (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials, request: HitachiTokenRequest, generation: number): Promise<IssuedToken> {
   const value = (await fn(request))?.token;
   assertToken(value, "the credentials function");
-  return { value, generation: 0 };
+  return { value, generation };
 }
 
 function describeCredentials(credentials: HitachiCredentials): HitachiAuthKind {

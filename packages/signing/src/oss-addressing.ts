@@ -9,6 +9,10 @@ export type OssAddressing = "virtual-hosted" | "path";
  * ListBuckets). Shared by V1 (used decoded) and V4 (re-encoded).
  */
 export function ossResourcePath(url: URL, bucket: string | undefined, addressing: OssAddressing | undefined): string {
+  if (addressing !== undefined && addressing !== "virtual-hosted" && addressing !== "path") {
+    // Anything else read as path-style signed the wrong resource.
+    throw new Error(`OSS: options.addressing must be "virtual-hosted" or "path"`);
+  }
   const path = decodePath(url.pathname || "/");
   const hostname = url.hostname;
   const mode = addressing ?? inferAddressing(hostname, path, bucket);

@@ -62,6 +62,12 @@ export async function signOssV4(request: SignableRequest, options: OssV4SignerOp
   const { url, headers } = request;
   const region = options.region;
   if (!region) throw new Error("OSS V4: options.region is required (e.g. cn-hangzhou)");
+  // The region is signed into the scope: an endpoint's label (oss-cn-hangzhou) signs a scope OSS refuses, and
+  // the call fails later as a signature mismatch that points at the keys.
+  if (typeof region !== "string" || region.startsWith("oss-") || !/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) {
+    const hint = typeof region === "string" && region.startsWith("oss-") ? ` (the region id, without the endpoint's "oss-": ${region.slice(4).replace(/-internal$/, "")})` : "";
+    throw new Error(`OSS V4: options.region must be a region id such as cn-hangzhou${hint}`);
+  }
 
   // Canonical URI: /bucket/key, RFC 3986-encoded with "/" kept.
   const canonicalUri = percentEncodePath(ossResourcePath(url, options.bucket, options.addressing));

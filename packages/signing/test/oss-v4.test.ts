@@ -260,6 +260,19 @@ describe("OSS4-HMAC-SHA256", () => {
     expect(ossNamed).toBe(await sign("https://oss-cn-hangzhou.aliyuncs.com/oss-example/?acl"));
   });
 
+  it("refuses a region that is no region id, and an addressing that is neither form, before signing anything", async () => {
+    const sign = (extra: Record<string, unknown>) => {
+      const req = signable("GET", "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/?acl");
+      return signOssV4(req, { credentials: { accessKeyId: "ak", accessKeySecret: "sk" }, region: "cn-hangzhou", clock: () => 0, ...extra } as never).then(() => req.headers.get("authorization"));
+    };
+    await expect(sign({ region: "oss-cn-hangzhou" })).rejects.toThrow('OSS V4: options.region must be a region id such as cn-hangzhou (the region id, without the endpoint\'s "oss-": cn-hangzhou)');
+    await expect(sign({ region: "oss-cn-hangzhou-internal" })).rejects.toThrow('without the endpoint\'s "oss-": cn-hangzhou)');
+    await expect(sign({ region: " cn-hangzhou" })).rejects.toThrow(/^OSS V4: options\.region must be a region id such as cn-hangzhou$/);
+    await expect(sign({ region: "CN-Hangzhou" })).rejects.toThrow(/must be a region id/);
+    await expect(sign({ addressing: "virtual" })).rejects.toThrow('OSS: options.addressing must be "virtual-hosted" or "path"');
+    await expect(sign({ region: "ap-southeast-1" })).resolves.toMatch(/\/ap-southeast-1\/oss\/aliyun_v4_request/);
+  });
+
   it("signs the STS token and host (from the URL) when asked", async () => {
     const req = signable("GET", "https://examplebucket.oss-cn-hangzhou.aliyuncs.com:8443/?acl");
     await signOssV4(req, {

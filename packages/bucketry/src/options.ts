@@ -34,7 +34,8 @@ export interface CommonOptions {
    * tokens (`timeoutCost` after a timeout or network error), each success gives back what its last retry
    * took (or `successIncrement`). When empty, failures are returned without retrying, so an outage adds at
    * most `capacity / retryCost` extra requests. Default `{ capacity: 500, retryCost: 5, timeoutCost: 10,
-   * successIncrement: 1 }`; pass one `RetryBudget` to several clients to share it; `false` for none.
+   * successIncrement: 1 }`; the retry right after a clock-skew correction takes nothing; pass one `RetryBudget` to
+   * several clients to share it; `false` for none.
    */
   retryBudget?: RetryBudgetOptions | RetryBudget | false | undefined;
   /**
@@ -60,6 +61,9 @@ export interface CommonOptions {
    */
   onWarning?: ((warning: BucketryWarning) => void) | undefined;
 }
+
+/** The keys of `CommonOptions`, for the check that refuses an option no provider takes (a typo: `endPoint`). */
+export const COMMON_OPTION_KEYS = ["endpoint", "retry", "timeoutMs", "deadlineMs", "retryBudget", "maxResponseBytes", "fetch", "clock", "onWarning"] as const satisfies readonly (keyof CommonOptions)[];
 
 /** What `onWarning` receives: an optional vendor value bucketry dropped instead of failing the call. */
 export interface BucketryWarning {

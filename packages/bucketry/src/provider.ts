@@ -8,7 +8,7 @@ import type { CredentialsDescription, EnvNames } from "./credentials.js";
 import { BucketryError } from "./errors.js";
 import type { ErrorProfile } from "./http.js";
 import type { Provider } from "./model.js";
-import type { BucketryWarning } from "./options.js";
+import { COMMON_OPTION_KEYS, type BucketryWarning, type CommonOptions } from "./options.js";
 import type { FieldTable } from "./providers/mapping.js";
 import type { RetryOptions } from "./retry.js";
 
@@ -221,11 +221,60 @@ export function withSafeInspect<T extends { provider: string }>(client: T): T {
   return client;
 }
 
+/** The keys of a provider's options besides `provider` and the common ones (over every form of a union). */
+export type OwnOptionKey<O> = O extends unknown ? Exclude<keyof O, "provider" | keyof CommonOptions> & string : never;
+
+/** `K` when it lists every own option key of `O`; else a type no list fits, naming the keys it lacks. */
+export type EveryOwnOptionKey<O, K extends readonly string[]> = [Exclude<OwnOptionKey<O>, K[number]>] extends [never] ? K : { "option keys missing from the list": Exclude<OwnOptionKey<O>, K[number]> };
+
+/**
+ * An option the provider does not take, as a Configuration error naming the closest one it does — else undefined.
+ * TypeScript catches a typo in an object literal only: options built first, read from JSON or passed from
+ * JavaScript reached the provider, which read the keys it knows and ignored `endPoint` (the signed request then
+ * went to the vendor's public host), `regoin` or `retires`.
+ */
+function unknownOption(id: Provider, options: object, ownKeys: readonly string[]): BucketryError | undefined {
+  const known: readonly string[] = [...ownKeys, ...COMMON_OPTION_KEYS];
+  for (const key of Object.keys(options)) {
+    if (key === "provider" || known.includes(key)) continue;
+    // The closest known key, when it is close for the key's length (a hint, not a guess at any cost).
+    const lower = key.toLowerCase();
+    let near: string | undefined;
+    let best = Math.min(3, Math.floor(key.length / 2));
+    for (const k of known) {
+      const d = editDistance(k.toLowerCase(), lower);
+      if (d <= best && (near === undefined || d < best)) [near, best] = [k, d];
+    }
+    return new BucketryError({
+      provider: id,
+      kind: "Configuration",
+      message: `${id}: unknown option ${JSON.stringify(key.slice(0, 40))}${near ? ` (did you mean ${near}?)` : ""}; ${id} takes ${ownKeys.length ? `${ownKeys.join(", ")} and ` : ""}the common options (${COMMON_OPTION_KEYS.join(", ")})`,
+    });
+  }
+  return undefined;
+}
+
+/** Levenshtein distance (short option names only). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
 /**
  * A provider's `createBucketClient` for its own entry: the root entry's checks and inspection guard, with
- * `provider` optional (when given, it must be this one).
+ * `provider` optional (when given, it must be this one). `ownKeys`: every option the provider takes besides the
+ * common ones (the compiler checks the list is whole); any other key is refused.
  */
-export function entryFunction<P extends Provider, O extends { provider: P }, C extends { provider: P }>(id: P, create: (options: O) => C): (options: EntryOptions<O>) => C {
+export function entryFunction<P extends Provider, O extends { provider: P }, C extends { provider: P }, const K extends readonly OwnOptionKey<O>[]>(
+  id: P,
+  create: (options: O) => C,
+  ownKeys: K & EveryOwnOptionKey<O, K>,
+): (options: EntryOptions<O>) => C {
   return (options) => {
     if (!options || typeof options !== "object") {
       throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: createBucketClient needs an options object` });
@@ -234,6 +283,8 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
     if (given !== undefined && given !== id) {
       throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: this entry creates ${id} clients only, got provider ${JSON.stringify(given)}` });
     }
+    const unknown = unknownOption(id, options, ownKeys);
+    if (unknown) throw unknown;
     return withSafeInspect(create((given === undefined ? { ...options, provider: id } : options) as unknown as O));
   };
 }
@@ -249,11 +300,25 @@ export const addressingCliFlags = (defaults: string) =>
     cname: { placeholder: "true|false", help: "true: --endpoint is the bucket's own domain (GET /?acl on it)" },
   }) as const;
 
+/**
+ * A provider flag's value, else its BUCKETRY_<PROVIDER>_<SUFFIX> variable's (non-blank, trimmed), with the name of
+ * where it came from: a usage error names what the user set (a variable they set is not a flag they typed).
+ */
+export function flagOrVariable(ctx: CliContext, flag: string, suffix: string): { value: string; from: string } | undefined {
+  const typed = firstNonBlank(ctx.flags[flag]);
+  if (typed !== undefined) return { value: typed, from: `--${flag}` };
+  const variable = `${ctx.prefix}_${suffix}`;
+  const set = firstNonBlank(ctx.env[variable]);
+  return set === undefined ? undefined : { value: set, from: variable };
+}
+
 /** `addressing` and `cname` from --addressing / --cname or BUCKETRY_<PROVIDER>_ADDRESSING / _CNAME. */
 export function addressingCliOptions(ctx: CliContext): { addressing?: "virtual-hosted" | "path"; cname?: boolean } {
-  const addressing = firstNonBlank(ctx.flags.addressing, ctx.env[`${ctx.prefix}_ADDRESSING`]);
-  if (addressing !== undefined && addressing !== "virtual-hosted" && addressing !== "path") return ctx.usage(`--addressing must be virtual-hosted or path, got ${addressing}`);
-  const cname = firstNonBlank(ctx.flags.cname, ctx.env[`${ctx.prefix}_CNAME`]);
-  if (cname !== undefined && cname !== "true" && cname !== "false") return ctx.usage(`--cname must be true or false, got ${cname}`);
+  const givenAddressing = flagOrVariable(ctx, "addressing", "ADDRESSING");
+  const addressing = givenAddressing?.value;
+  if (addressing !== undefined && addressing !== "virtual-hosted" && addressing !== "path") return ctx.usage(`${givenAddressing!.from} must be virtual-hosted or path, got ${addressing}`);
+  const givenCname = flagOrVariable(ctx, "cname", "CNAME");
+  const cname = givenCname?.value;
+  if (cname !== undefined && cname !== "true" && cname !== "false") return ctx.usage(`${givenCname!.from} must be true or false, got ${cname}`);
   return { ...(addressing ? { addressing } : {}), ...(cname ? { cname: cname === "true" } : {}) };
 }

@@ -13,6 +13,7 @@ import { createBucketClient as hitachiEntry } from "../src/generated/entries/hit
 import { createBucketClient as ossEntry, type BucketryError as EntryError } from "../src/generated/entries/aliyun-oss.js";
 import { text as mappingText, type FieldTable } from "../src/providers/mapping.js";
 import type { MockServerLike } from "../src/cli/mocks.js";
+import type { COMMON_OPTION_KEYS, CommonOptions } from "../src/options.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
@@ -275,4 +276,9 @@ export function fieldTablesFollowTheGeneratedRecords(): void {
 // not in a user's terminal.
 export async function mocksServerFitsTheCli(start: typeof import("@bucketry/mocks/server").startMockServer): Promise<MockServerLike> {
   return start({ port: 0, host: "127.0.0.1", buckets: 1, seed: 1 });
+}
+
+// The runtime list of common option keys (the unknown-option check reads it) names every key of CommonOptions.
+export function commonOptionKeysAreWhole(): void {
+  assertType<Equal<(typeof COMMON_OPTION_KEYS)[number], keyof CommonOptions>>();
 }

@@ -198,7 +198,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
 }
 
 /** `bucketry/aliyun-ens`: an ENS client, as `createBucketClient({ provider: "aliyun-ens", … })` makes it. */
-export const createBucketClient = entryFunction("aliyun-ens", createEnsBucketClient);
+export const createBucketClient = entryFunction("aliyun-ens", createEnsBucketClient, ["region", "credentials", "signatureVersion"]);
 
 export const providerModule: ProviderModule<"aliyun-ens", AliyunEnsOptions, AliyunEnsClient> = {
   id: "aliyun-ens",

@@ -224,7 +224,7 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
 }
 
 /** `bucketry/aliyun-oss`: an OSS client, as `createBucketClient({ provider: "aliyun-oss", … })` makes it. */
-export const createBucketClient = entryFunction("aliyun-oss", createOssBucketClient);
+export const createBucketClient = entryFunction("aliyun-oss", createOssBucketClient, ["region", "credentials", "signatureVersion", "addressing", "cname"]);
 
 export const providerModule: ProviderModule<"aliyun-oss", AliyunOssOptions, AliyunOssClient> = {
   id: "aliyun-oss",

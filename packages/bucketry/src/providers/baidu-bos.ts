@@ -214,7 +214,7 @@ export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient 
 }
 
 /** `bucketry/baidu-bos`: a BOS client, as `createBucketClient({ provider: "baidu-bos", … })` makes it. */
-export const createBucketClient = entryFunction("baidu-bos", createBosBucketClient);
+export const createBucketClient = entryFunction("baidu-bos", createBosBucketClient, ["region", "credentials", "addressing", "cname"]);
 
 export const providerModule: ProviderModule<"baidu-bos", BaiduBosOptions, BaiduBosClient> = {
   id: "baidu-bos",

@@ -13,7 +13,7 @@ import { errorShaped, foreignWithoutResult, isObject, isRetryableKind, malformed
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage, namePrefix } from "../pagination.js";
-import { entryFunction, firstNonBlank, type PageLimits, type ProviderModule } from "../provider.js";
+import { entryFunction, firstNonBlank, flagOrVariable, type PageLimits, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { applyTable, idString, text, type DroppedField, type FieldTable } from "./mapping.js";
 import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, quoted, normalizeReporting } from "./common.js";
@@ -265,7 +265,7 @@ function sessionError(err: HitachiSessionError, now: number): BucketryError {
 }
 
 /** `bucketry/hitachi-vsp-one-object`: a Hitachi client, as `createBucketClient({ provider: "hitachi-vsp-one-object", … })` makes it. */
-export const createBucketClient = entryFunction("hitachi-vsp-one-object", createHitachiBucketClient);
+export const createBucketClient = entryFunction("hitachi-vsp-one-object", createHitachiBucketClient, ["credentials", "apiVersion"]);
 
 export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOptions, HitachiVspOneObjectClient> = {
   id: "hitachi-vsp-one-object",
@@ -300,8 +300,9 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
       else if (entry.username !== undefined || entry.password !== undefined || entry.tokenUrl !== undefined) {
         credentials = { username: entry.username ?? "", password: entry.password ?? "", tokenUrl: entry.tokenUrl ?? "", ...(entry.clientId ? { clientId: entry.clientId } : {}) };
       }
-      const apiVersion = firstNonBlank(ctx.flags["api-version"], ctx.env[`${ctx.prefix}_API_VERSION`]);
-      if (apiVersion !== undefined && apiVersion !== "auto" && apiVersion !== "3.3" && apiVersion !== "3.0") return ctx.usage(`--api-version must be auto, 3.3 or 3.0, got ${apiVersion}`);
+      const given = flagOrVariable(ctx, "api-version", "API_VERSION");
+      const apiVersion = given?.value;
+      if (apiVersion !== undefined && apiVersion !== "auto" && apiVersion !== "3.3" && apiVersion !== "3.0") return ctx.usage(`${given!.from} must be auto, 3.3 or 3.0, got ${apiVersion}`);
       return { provider: "hitachi-vsp-one-object", ...ctx.common, endpoint: ctx.endpoint, ...(credentials ? { credentials } : {}), ...(apiVersion ? { apiVersion } : {}) };
     },
     callOptions(ctx) {

@@ -243,7 +243,7 @@ async function lookUpProjectId(credentials: CredentialSource, region: string | u
 }
 
 /** `bucketry/huaweicloud-mpc`: an MPC client, as `createBucketClient({ provider: "huaweicloud-mpc", … })` makes it. */
-export const createBucketClient = entryFunction("huaweicloud-mpc", createMpcBucketClient);
+export const createBucketClient = entryFunction("huaweicloud-mpc", createMpcBucketClient, ["region", "projectId", "credentials"]);
 
 export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions, HuaweiMpcClient> = {
   id: "huaweicloud-mpc",

@@ -171,6 +171,11 @@ describe.concurrent("commands", () => {
     expect(help.find((l) => l.includes("baidu-bos:"))).toMatch(/\*\.bcebos\.com endpoint, path-style on any other host/);
     const bad = await run(["get-acl", "--provider", "aliyun-oss", "--addressing", "bucket", "--bucket", "b1"], env);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining("--addressing must be virtual-hosted or path")]);
+    // A bad value in a variable names the variable: the user typed no flag.
+    const fromEnv = await run(["get-acl", "--provider", "baidu-bos", "--bucket", "b1"], { ...env, BUCKETRY_BAIDU_BOS_CNAME: "1" });
+    expect([fromEnv.code, fromEnv.stderr]).toEqual([2, expect.stringContaining("BUCKETRY_BAIDU_BOS_CNAME must be true or false, got 1")]);
+    const version = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", server.endpoints["hitachi-vsp-one-object"], "--user-id", "0"], { ...env, BUCKETRY_HITACHI_VSP_ONE_OBJECT_API_VERSION: "3" });
+    expect([version.code, version.stderr]).toEqual([2, expect.stringContaining("BUCKETRY_HITACHI_VSP_ONE_OBJECT_API_VERSION must be auto, 3.3 or 3.0, got 3")]);
     const elsewhere = await run(["whoami", "--provider", "aliyun-ens", "--cname", "true"], env);
     expect([elsewhere.code, elsewhere.stderr]).toEqual([2, expect.stringContaining("--cname applies to baidu-bos, aliyun-oss only")]);
   });

@@ -54,6 +54,15 @@ describe("client options", () => {
     ["BOS bad addressing", { provider: "baidu-bos", addressing: "dns", credentials: creds["baidu-bos"] }, /addressing must be/],
     ["ENS bad signatureVersion", { provider: "aliyun-ens", signatureVersion: "v2", credentials: creds["aliyun-ens"] }, /signatureVersion must be "v3" or "v1"/],
     ["OSS bad signatureVersion", { provider: "aliyun-oss", region: "cn-hangzhou", signatureVersion: "v2", credentials: creds["aliyun-oss"] }, /signatureVersion must be "v4" or "v1"/],
+    // options no provider of that name takes: a typo, another provider's option (JavaScript, JSON, options built first)
+    ["ENS endPoint (its requests went to the public host)", { provider: "aliyun-ens", endPoint: "http://127.0.0.1:9000", credentials: creds["aliyun-ens"] }, /^aliyun-ens: unknown option "endPoint" \(did you mean endpoint\?\); aliyun-ens takes region, credentials, signatureVersion and the common options \(endpoint, retry, timeoutMs, deadlineMs, retryBudget, maxResponseBytes, fetch, clock, onWarning\)$/],
+    ["BOS regoin", { provider: "baidu-bos", regoin: "gz", credentials: creds["baidu-bos"] }, /unknown option "regoin" \(did you mean region\?\)/],
+    ["ENS retires: false", { provider: "aliyun-ens", retires: false, credentials: creds["aliyun-ens"] }, /unknown option "retires" \(did you mean retry\?\)/],
+    ["ENS signatureVersoin", { provider: "aliyun-ens", signatureVersoin: "v1", credentials: creds["aliyun-ens"] }, /unknown option "signatureVersoin" \(did you mean signatureVersion\?\)/],
+    ["ENS addressing (an OSS/BOS option)", { provider: "aliyun-ens", addressing: "path", credentials: creds["aliyun-ens"] }, /^aliyun-ens: unknown option "addressing"; aliyun-ens takes region, credentials/],
+    ["OSS internal (the bare client's option)", { provider: "aliyun-oss", region: "cn-hangzhou", internal: true, credentials: creds["aliyun-oss"] }, /unknown option "internal"; aliyun-oss takes region, credentials, signatureVersion, addressing, cname and/],
+    ["Hitachi undefined-valued typo", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", apiVerison: undefined, credentials: creds["hitachi-vsp-one-object"] }, /unknown option "apiVerison" \(did you mean apiVersion\?\); hitachi-vsp-one-object takes credentials, apiVersion and/],
+    ["MPC projectID", { provider: "huaweicloud-mpc", region: "cn-north-4", projectID: "p1", credentials: creds["huaweicloud-mpc"] }, /unknown option "projectID" \(did you mean projectId\?\)/],
     // endpoint URLs
     ...(["aliyun-ens", "aliyun-oss", "baidu-bos", "huaweicloud-mpc"] as const).flatMap((provider): [string, Record<string, unknown>, RegExp][] => [
       [`${provider} empty endpoint (not the vendor's public host)`, { ...optionsFor(provider, "http://127.0.0.1:1"), endpoint: "" }, /endpoint is empty: leave the option out for the vendor's own endpoint$/],

@@ -297,7 +297,7 @@ describe("credentials that cannot be sent: refused without being quoted", () => 
         provider,
         endpoint: `${base}/${provider}`,
         region: provider === "aliyun-oss" ? "cn-hangzhou" : provider === "baidu-bos" ? "bj" : "cn-north-4",
-        projectId: "p",
+        ...(provider === "huaweicloud-mpc" ? { projectId: "p" } : {}),
         credentials: () => ({ accessKeyId: "a", accessKeySecret: "s", securityToken: token }),
       } as never);
       const err = await call(client, provider).then(() => null, (e: unknown) => e);
@@ -319,8 +319,8 @@ describe("a credentials function that throws: its message is never repeated (a s
     const client = createBucketClient({
       provider,
       endpoint: `${base}/${provider}${provider === "hitachi-vsp-one-object" ? "/mapi" : ""}`,
-      region: provider === "aliyun-oss" ? "cn-hangzhou" : provider === "baidu-bos" ? "bj" : "cn-north-4",
-      projectId: "p",
+      ...(provider === "hitachi-vsp-one-object" ? {} : { region: provider === "aliyun-oss" ? "cn-hangzhou" : provider === "baidu-bos" ? "bj" : "cn-north-4" }),
+      ...(provider === "huaweicloud-mpc" ? { projectId: "p" } : {}),
       credentials: async () => {
         throw thrown;
       },

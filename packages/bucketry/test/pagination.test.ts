@@ -381,6 +381,12 @@ describe("hitachi-vsp-one-object: pageToken / count", () => {
     expect(names).toEqual(["b0", "b10", "b20"]);
   });
 
+  it("a userId given with spaces is sent as it was checked, trimmed", async () => {
+    const server = await hitachiServer(() => json({ buckets: hitachiBuckets("a") }));
+    await hitachi(server.url).listBucketsPage({ userId: " 7 " });
+    expect(bodies(server.requests)).toEqual([{ id: "7", count: 1000 }]);
+  });
+
   it("prefix filters each received page", async () => {
     const server = await hitachiServer((body) =>
       body.pageToken ? json({ buckets: hitachiBuckets("logs-2", "data-2") }) : json({ buckets: hitachiBuckets("logs-1", "img", "logs-x"), pageToken: "p2" }),

@@ -179,10 +179,12 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
       throw configError("hitachi-vsp-one-object", `\`userId\` is required: the user's numeric id (3.3.x, a whole number) or UUID (2.x)${given}`);
     }
     const count = checkPageSize("hitachi-vsp-one-object", opts.pageSize, pageLimits.max, pageLimits.default);
+    if (opts.cursor !== undefined && typeof opts.cursor !== "string") throw configError("hitachi-vsp-one-object", `cursor must be a page's nextCursor (a string), got ${quoted(opts.cursor)}`);
     const cursor = opts.cursor || undefined;
     // The older API's cursor (ours, or a bucket name with apiVersion "3.0") goes out as startingAfter.
     const startingAfter = cursor === undefined || apiVersion === "3.3" ? undefined : cursor.startsWith(STARTING_AFTER) ? cursor.slice(STARTING_AFTER.length) : apiVersion === "3.0" ? cursor : undefined;
-    const body = { id: userId, count, ...(startingAfter !== undefined ? { startingAfter } : cursor !== undefined ? { pageToken: cursor } : {}) };
+    // Sent as it was checked: " 0 " passed the check trimmed and went out with its spaces.
+    const body = { id: typeof userId === "string" ? userId.trim() : userId, count, ...(startingAfter !== undefined ? { startingAfter } : cursor !== undefined ? { pageToken: cursor } : {}) };
     return execute(
       { ...callContext(state, opts), authExpired: sessionExpired },
       async (signal) => {

@@ -207,6 +207,9 @@ describe("call arguments", () => {
     const asString = configError(make({ provider: "aliyun-ens", credentials: creds["aliyun-ens"], maxResponseBytes: "1024" }));
     expect(asString.message).toMatch(/got "1024" \(a string\)$/);
   });
+  it("Hitachi cursor that is not a string: a Configuration error, not a TypeError from inside", async () => {
+    expect((await configRejection(() => hitachi().listBucketsPage({ userId: 1, cursor: 2 }))).message).toBe("hitachi-vsp-one-object: cursor must be a page's nextCursor (a string), got 2");
+  });
   it.each([undefined, "", "  ", 1.5, null])("Hitachi userId %s", async (userId) => {
     expect((await configRejection(() => hitachi().listBucketsPage({ userId }))).message).toMatch(/`userId` is required/);
     expect((await configRejection(() => hitachi().listBuckets({ userId }))).message).toMatch(/`userId` is required/);

@@ -47,6 +47,8 @@ export function ossEndpoint(region: string, bucket: string, internal = false): s
   if (!BUCKET.test(bucket)) {
     throw new TypeError(`@bucketry/aliyun-oss: "${bucket}" is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
   }
+  // A boolean only: the string "false" (from a config file) read as true picked the VPC endpoint.
+  if (typeof internal !== "boolean") throw new TypeError(`@bucketry/aliyun-oss: internal must be true or false, got ${typeof internal === "string" ? `"${internal}"` : typeof internal}`);
   return `https://${bucket}.oss-${plain}${internal ? "-internal" : ""}.aliyuncs.com`;
 }
 

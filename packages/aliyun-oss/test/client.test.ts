@@ -108,6 +108,7 @@ describe("@bucketry/aliyun-oss createClient", () => {
   it("builds endpoints and the bare ?acl query", () => {
     expect(ossEndpoint("cn-hangzhou", "examplebucket")).toBe("https://examplebucket.oss-cn-hangzhou.aliyuncs.com");
     expect(ossEndpoint("oss-cn-shanghai", "b-1", true)).toBe("https://b-1.oss-cn-shanghai-internal.aliyuncs.com");
+    expect(() => createClient({ region: "cn-shanghai", bucket: "b-1", internal: "false" as never })).toThrow('@bucketry/aliyun-oss: internal must be true or false, got "false"');
     expect(() => ossEndpoint("cn-hangzhou", "Bad_Bucket")).toThrow(/bucket name/);
     expect(serializeOssQuery({})).toBe("acl");
     expect(() => createClient({ region: "cn-hangzhou" })).toThrow(/bucket/);

@@ -51,7 +51,14 @@ export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "hos
       "@bucketry/hitachi-vsp-one-object: pass `baseUrl` (e.g. https://admin.region.cluster/mapi) or `host`; the management endpoint has no public default",
     );
   }
-  return `${options.scheme ?? "https"}://${options.host}/mapi`;
+  const scheme = options.scheme ?? "https";
+  if (scheme !== "https" && scheme !== "http") throw new TypeError(`@bucketry/hitachi-vsp-one-object: scheme must be "https" or "http", got "${String(scheme)}"`);
+  // A host name or address and an optional port, nothing else: "evil.example/x?" would move the bearer token's
+  // requests to another host.
+  if (!/^(\[[0-9a-fA-F:.]+\]|[\w.-]+)(:\d{1,5})?$/.test(options.host)) {
+    throw new TypeError(`@bucketry/hitachi-vsp-one-object: host must be a host name or address with an optional port (e.g. admin.region1.cluster1:9099), got "${options.host}"`);
+  }
+  return `${scheme}://${options.host}/mapi`;
 }
 
 /**

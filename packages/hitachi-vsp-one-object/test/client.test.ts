@@ -65,5 +65,11 @@ describe("@bucketry/hitachi-vsp-one-object createClient", () => {
     expect(mapiBaseUrl({ host: "127.0.0.1:8080", scheme: "http" })).toBe("http://127.0.0.1:8080/mapi");
     expect(mapiBaseUrl({ baseUrl: "https://x/mapi/" })).toBe("https://x/mapi");
     expect(() => createClient({})).toThrow(/baseUrl.*host/);
+    expect(mapiBaseUrl({ host: "[::1]:9099" })).toBe("https://[::1]:9099/mapi");
+    // Anything but a host and port would move the requests (and their bearer token) somewhere else.
+    for (const host of ["evil.example/steal?", "evil.example#", "user@evil.example", "a b", "host:port"]) {
+      expect(() => mapiBaseUrl({ host })).toThrow(`@bucketry/hitachi-vsp-one-object: host must be a host name or address with an optional port (e.g. admin.region1.cluster1:9099), got "${host}"`);
+    }
+    expect(() => mapiBaseUrl({ host: "127.0.0.1:9", scheme: "ftp" as never })).toThrow('@bucketry/hitachi-vsp-one-object: scheme must be "https" or "http", got "ftp"');
   });
 });

@@ -401,12 +401,14 @@ describe("Http1Client: a pool per origin only while it has connections", () => {
     );
     // The platform's modules, with the fixture's certificate trusted for these connections.
     const trusting = { net, tls: { ...tls, connect: ((options: tls.ConnectionOptions) => tls.connect({ ...options, ca: cert })) as typeof tls.connect } };
-    const client = new Http1Client({ maxSockets: 4, maxFreeSockets: 4, freeSocketTimeoutMs: 20 }, () => trusting);
+    // Idle connections are kept (no idle timeout runs during the test): each closes when its server closes it.
+    const client = new Http1Client({ maxSockets: 4, maxFreeSockets: 4, freeSocketTimeoutMs: 600_000 }, () => trusting);
     const origins: Origin[] = servers.map((s) => ({ protocol: "https:", hostname: "127.0.0.1", port: (s.address() as AddressInfo).port }));
     try {
       for (const origin of origins) expect(await get(client, origin)).toBe("ok");
       expect(client.pools).toBe(3);
-      // Idle past freeSocketTimeoutMs: each connection is closed, and its origin's pool with it.
+      // Each server closes its idle connection: the client's socket closes, and its origin's pool with it.
+      for (const server of servers) server.closeAllConnections();
       await vi.waitFor(() => expect(client.pools).toBe(0), { timeout: 10_000, interval: 10 });
       expect(await get(client, origins[0]!)).toBe("ok");
       expect(client.pools).toBe(1);

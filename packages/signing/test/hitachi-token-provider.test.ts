@@ -211,8 +211,8 @@ describe("static and function tokens", () => {
     const tokens = hitachiTokenProvider(
       async (request) => {
         asked.push(request);
-        if (request.refresh) await vault;
-        return { token: request.refresh ? "rotated" : "cached" };
+        if (request?.refresh) await vault;
+        return { token: request?.refresh ? "rotated" : "cached" };
       },
       { fetch: tokenEndpoint().fetch, clock },
     );

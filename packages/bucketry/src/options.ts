@@ -34,7 +34,7 @@ export interface CommonOptions {
    * tokens (`timeoutCost` after a timeout or network error), each success gives back what its last retry
    * took (or `successIncrement`). When empty, failures are returned without retrying, so an outage adds at
    * most `capacity / retryCost` extra requests. Default `{ capacity: 500, retryCost: 5, timeoutCost: 10,
-   * successIncrement: 1 }`; the retry right after a clock-skew correction takes nothing; pass one `RetryBudget` to
+   * successIncrement: 1 }`; a retry signed with a clock corrected since the failed attempt takes nothing (once per call); pass one `RetryBudget` to
    * several clients to share it; `false` for none.
    */
   retryBudget?: RetryBudgetOptions | RetryBudget | false | undefined;

@@ -23,6 +23,10 @@ export class SkewClock {
     this.#base = base;
   }
   readonly now = (): number => this.#base() + this.#offsetMs;
+  /** The offset added to the base clock (0 until a skew error teaches one). */
+  get offsetMs(): number {
+    return this.#offsetMs;
+  }
   /**
    * Adopts the server's time; false (nothing learned) for a time no server keeps — before 2000 or from 2200 on:
    * a broken or hostile Date header would otherwise leave every later request signed with it (a date past what
@@ -126,6 +130,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
     for (let n = 1; ; n++) {
       let error: BucketryError;
       const startedAt = ctx.refreshCredentials !== undefined ? ctx.clock.now() : 0;
+      const offsetAtStart = ctx.clock.offsetMs;
       try {
         const value = await runAttempt(ctx, call?.signal, attempt, read, outcome);
         budget?.release(lastRetryCost);
@@ -162,10 +167,11 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
         delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n - extra, retry));
       }
       if (deadlineHit || (deadlineAt !== undefined && performance.now() + delayMs >= deadlineAt)) throw error; // no time left to retry
-      // A retry right after learning the server's clock corrects this client (once per call): like
-      // re-authentication, it is no load an outage adds, and the budget does not pay for it — a burst of
-      // calls in flight when the clock stepped would otherwise empty it and fail with the clock already right.
-      if (budget && !correctedNow) {
+      // A retry signed with a clock corrected since this attempt was (once per call): like re-authentication, it
+      // is no load an outage adds, and the budget does not pay for it — a burst of calls in flight when the clock
+      // stepped would otherwise empty it and fail with the clock already right. A server that answers every
+      // request with a skew error teaches nothing new after the first: those retries are paid for.
+      if (budget && !(correctedNow && ctx.clock.offsetMs !== offsetAtStart)) {
         const cost = budget.acquire(error.kind);
         if (cost === undefined) throw error; // retry budget exhausted: fail fast instead of adding load
         lastRetryCost = cost;

@@ -53,7 +53,7 @@ describe.each(SKEWED)("%s: the clock's correction is not paid from the retry bud
     const client = createBucketClient({ ...server.clientOptions[provider], retryBudget: budget } as never);
     const results = await Promise.allSettled(Array.from({ length: 12 }, () => call(client, provider)));
     expect(results.map((r) => r.status)).toEqual(Array(12).fill("fulfilled"));
-    expect(budget.stats()).toMatchObject({ available: 10, denied: 0 });
+    expect(budget.stats()).toMatchObject({ available: 10, granted: 0, denied: 0 });
   });
 });
 
@@ -63,6 +63,18 @@ describe("when correcting cannot help", () => {
       status: 403,
       headers: { "content-type": "application/xml", ...(date ? { date } : {}) },
     });
+
+  it("a server that answers every request with a skew error: only a retry with a clock corrected since is free; the rest are paid from the budget", async () => {
+    const serverTime = new Date(Date.now() + 3_600_000).toUTCString();
+    const fetch = stubFetch(() => skewBody(serverTime));
+    const budget = new RetryBudget({ capacity: 10, retryCost: 5 });
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, retry: { baseDelayMs: 0 }, retryBudget: budget });
+    for (let i = 0; i < 5; i++) await rejection(client.getBucketAcl("example-bucket"));
+    // Call 1: its retry is signed with the offset it learned (free). Calls 2 and 3 learn nothing new: their retries
+    // take the budget's 10 tokens. Calls 4 and 5 are refused a retry.
+    expect(fetch.requests).toHaveLength(8);
+    expect(budget.stats()).toMatchObject({ granted: 2, denied: 2 });
+  });
 
   it("no Date header: the skew error is returned, not retried blindly", async () => {
     const fetch = stubFetch(() => skewBody());

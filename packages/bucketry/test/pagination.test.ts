@@ -214,6 +214,13 @@ describe("aliyun-ens: PageNumber / PageSize until TotalCount", () => {
     expect(err.kind).toBe("Configuration");
     expect(err.message).toBe("aliyun-ens: this cursor continues pages of 10 buckets: pass pageSize: 10, or leave pageSize out");
     expect(server.requests).toHaveLength(3);
+    // A cursor of full default-size pages carries its size too: another pageSize with it is refused.
+    const full = await ens.listBucketsPage();
+    expect(full.nextCursor).toBe("2:100:100");
+    expect((await rejection(ens.listBucketsPage({ cursor: full.nextCursor, pageSize: 10 }))).kind).toBe("Configuration");
+    // An earlier version's cursor (the page number alone) is still read, at the pageSize given.
+    const legacy = await ens.listBucketsPage({ cursor: "2", pageSize: 10 });
+    expect(legacy.buckets[0]!.name).toBe("b010");
   });
 
   it("a cursor that is not one of ours is a Configuration error before any request", async () => {

@@ -135,7 +135,7 @@ function readPage(body: unknown): { infos: BucketInfo[]; total: number | undefin
 export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClient {
   const state = clientState(ensErrors, options);
   const credentials = accessKeySource("aliyun-ens", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
-  const endpoint = options.endpoint != null ? checkEndpoint("aliyun-ens", options.endpoint, /^ens[\w-]*(\.[\w-]+)?\.aliyuncs\.com$/i) : undefined;
+  const endpoint = options.endpoint !== undefined ? checkEndpoint("aliyun-ens", options.endpoint, /^ens[\w-]*(\.[\w-]+)?\.aliyuncs\.com$/i) : undefined;
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${quoted(version)}`);
   // ACS3 sends Action/Version as x-acs-* headers; a client that puts them there (and writes the query in
@@ -151,9 +151,9 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
   raw.use(version === "v3" ? acs3Signer({ credentials, clock: state.clock.now }) : acsRpcV1Signer({ credentials, clock: state.clock.now }));
 
   async function listBucketsPage(opts?: ListBucketsOptions & PageOptions): Promise<BucketPage<"aliyun-ens">> {
-    // A cursor is the next PageNumber; unless the pages were full ones of the default size, ":" the count so far
-    // and ":" the page size they were counted in: a page number means nothing at another size (page 2 of 10
-    // continued at 100 would skip buckets 11-100).
+    // A cursor is the next PageNumber, ":" the count so far and ":" the page size they were counted in: a page
+    // number means nothing at another size (page 2 of 10 continued at 100 would skip buckets 11-100). Cursors of
+    // earlier versions ("3", "3:250") are still read, at the pageSize given.
     const cursor = opts?.cursor === undefined ? ["", "1"] : typeof opts.cursor === "string" ? /^(\d+)(?::(\d+)(?::(\d+))?)?$/.exec(opts.cursor) : null;
     const pageNumber = Number(cursor?.[1]);
     if (!cursor || !Number.isSafeInteger(pageNumber) || pageNumber < 1) throw configError("aliyun-ens", `cursor must be a page number from a previous page, got ${quoted(opts?.cursor)}`);
@@ -183,7 +183,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
         // than asked is counted as it serves them (the cursor carries the count), so none are left out.
         const seen = (cursor[2] === undefined ? (pageNumber - 1) * pageSize : Number(cursor[2])) + page.infos.length;
         const more = page.infos.length > 0 && (page.total === undefined ? page.infos.length === pageSize : seen < page.total);
-        const nextCursor = seen === pageNumber * pageSize && pageSize === pageLimits.default ? String(pageNumber + 1) : `${pageNumber + 1}:${seen}:${pageSize}`;
+        const nextCursor = `${pageNumber + 1}:${seen}:${pageSize}`;
         return more ? { buckets, nextCursor } : { buckets };
       },
     );

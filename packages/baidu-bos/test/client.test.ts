@@ -51,6 +51,11 @@ describe("@bucketry/baidu-bos createClient", () => {
     expect(urls).toEqual([]);
   });
 
+  it("quotes a bad bucket name cut at 60 characters, and a value of another type by its type", () => {
+    expect(() => createClient({ bucket: "b".repeat(100_000) })).toThrow(`@bucketry/baidu-bos: "${"b".repeat(60)}…" is not a valid bucket name`);
+    expect(() => createClient({ bucket: { secret: "s" } as never })).toThrow("@bucketry/baidu-bos: a value of type object is not a valid bucket name");
+  });
+
   it("serializes acl as a bare key first, other parameters encoded", () => {
     expect(serializeBosQuery({})).toBe("acl");
     expect(serializeBosQuery({ acl: "", "a b": "c/d", flag: "" })).toBe("acl&a%20b=c%2Fd&flag");

@@ -1,6 +1,7 @@
 // createBucketClient: one entry point for every provider; the client type follows `provider`. It hands the
 // options to that provider's own createBucketClient (src/providers/<id>.ts, the one `bucketry/<id>` exports).
 import { BucketryError } from "./errors.js";
+import { quoted } from "./providers/common.js";
 import { PROVIDERS, type Provider } from "./model.js";
 import { clientFactory, type BucketClientFor, type BucketClientOptions } from "./registry.js";
 
@@ -16,7 +17,7 @@ export function createBucketClient<P extends Provider>(options: { provider: P } 
   const provider = (options as { provider?: unknown }).provider;
   const create = clientFactory(provider);
   if (!create) {
-    throw new BucketryError({ kind: "Configuration", message: `unknown provider ${JSON.stringify(provider)}: use one of ${PROVIDERS.join(", ")}` });
+    throw new BucketryError({ kind: "Configuration", message: `unknown provider ${quoted(provider)}: use one of ${PROVIDERS.join(", ")}` });
   }
   return create(options as { provider: Provider }) as BucketClientFor<{ provider: P }>;
 }

@@ -6,6 +6,7 @@
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import type { CredentialsDescription, EnvNames } from "./credentials.js";
 import { BucketryError } from "./errors.js";
+import { quoted } from "./providers/common.js";
 import type { ErrorProfile } from "./http.js";
 import type { Provider } from "./model.js";
 import { COMMON_OPTION_KEYS, type BucketryWarning, type CommonOptions } from "./options.js";
@@ -281,7 +282,7 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
     }
     const given = (options as { provider?: unknown }).provider;
     if (given !== undefined && given !== id) {
-      throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: this entry creates ${id} clients only, got provider ${JSON.stringify(given)}` });
+      throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: this entry creates ${id} clients only, got provider ${quoted(given)}` });
     }
     const unknown = unknownOption(id, options, ownKeys);
     if (unknown) throw unknown;

@@ -141,7 +141,7 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   // The XML middleware marks the root it read in a response header; one arriving from the wire is dropped.
   const state = clientState(ossErrors, options, { dropHeaders: [XML_ROOT_HEADER] });
   const credentials = accessKeySource("aliyun-oss", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
-  const endpoint = options.endpoint != null ? checkEndpoint("aliyun-oss", options.endpoint, /\.aliyuncs\.com$/i, true) : undefined;
+  const endpoint = options.endpoint !== undefined ? checkEndpoint("aliyun-oss", options.endpoint, /\.aliyuncs\.com$/i, true) : undefined;
   const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch }));
   const addressing = bucketAddressing("aliyun-oss", endpoint, options);
   if (endpoint) {

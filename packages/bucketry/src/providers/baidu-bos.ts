@@ -170,7 +170,7 @@ export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient 
   const state = clientState(bosErrors, options);
   const region = options.region ?? "bj";
   if (!/^[a-z]{2,4}$/.test(region)) throw configError("baidu-bos", `region must be a BOS region short name such as bj or gz, got ${quoted(region)}`);
-  const endpoint = options.endpoint != null ? checkEndpoint("baidu-bos", options.endpoint, /\.(bcebos|baidubce)\.com$/i, true) : undefined;
+  const endpoint = options.endpoint !== undefined ? checkEndpoint("baidu-bos", options.endpoint, /\.(bcebos|baidubce)\.com$/i, true) : undefined;
   let addressing = bucketAddressing("baidu-bos", endpoint, options);
   let base = endpoint ?? `https://${region}.bcebos.com`;
   // Without `cname: true` the endpoint's host decides, as bce-sdk-go's setUriAndEndpoint does. A bucket's own

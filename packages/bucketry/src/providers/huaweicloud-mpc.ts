@@ -131,7 +131,7 @@ function mpcRegionOfEndpoint(endpoint: string): string | undefined {
 }
 
 export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClient {
-  const endpoint = options.endpoint != null ? checkEndpoint("huaweicloud-mpc", options.endpoint, /^(mpc|mts)\.[\w-]+\.myhuaweicloud\.(com|eu|cn)$/i) : undefined;
+  const endpoint = options.endpoint !== undefined ? checkEndpoint("huaweicloud-mpc", options.endpoint, /^(mpc|mts)\.[\w-]+\.myhuaweicloud\.(com|eu|cn)$/i) : undefined;
   // With an endpoint the region is optional: the signature and the token do not carry it.
   const region =
     endpoint === undefined || options.region !== undefined

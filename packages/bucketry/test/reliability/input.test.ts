@@ -37,6 +37,7 @@ describe("client options", () => {
   const cases: [string, Record<string, unknown> | undefined, RegExp | null][] = [
     ["no options", undefined as never, /provider/],
     ["unknown provider", { provider: "aws-s3" }, /use one of aliyun-ens/],
+    ["a config object as provider: named by its type, its keys not quoted", { provider: { provider: "aliyun-oss", accessKeySecret: "Provider-Quoted-Secret" } }, /^unknown provider an object: use one of aliyun-ens/],
     ["OSS without region", { provider: "aliyun-oss", credentials: creds["aliyun-oss"] }, /`region` is required \(e\.g\. region: "cn-hangzhou"\)/],
     ["OSS region that is a host", { provider: "aliyun-oss", region: "oss-cn-hangzhou.aliyuncs.com", credentials: creds["aliyun-oss"] }, /region id such as cn-hangzhou/],
     ["MPC without region", { provider: "huaweicloud-mpc", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, /`region` is required/],
@@ -68,6 +69,7 @@ describe("client options", () => {
       [`${provider} empty endpoint (not the vendor's public host)`, { ...optionsFor(provider, "http://127.0.0.1:1"), endpoint: "" }, /endpoint is empty: leave the option out for the vendor's own endpoint$/],
       [`${provider} endpoint as a URL object`, { ...optionsFor(provider, "http://127.0.0.1:1"), endpoint: new URL("http://127.0.0.1:9000") }, /endpoint must be a URL string such as "https:\/\/127\.0\.0\.1:9000", got a URL object \(pass url\.href\)$/],
       [`${provider} endpoint as a number`, { ...optionsFor(provider, "http://127.0.0.1:1"), endpoint: 9000 }, /endpoint must be a URL string .*, got 9000$/],
+      [`${provider} endpoint null (not the vendor's public host)`, { ...optionsFor(provider, "http://127.0.0.1:1"), endpoint: null }, /endpoint must be a URL string .*, got null$/],
     ]),
     ["MPC region that contradicts its official endpoint", { provider: "huaweicloud-mpc", region: "ap-southeast-3", endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, /region "ap-southeast-3" contradicts endpoint mpc\.cn-north-4\.myhuaweicloud\.com \(region cn-north-4\): leave region out, or make them agree$/],
     ["MPC region that agrees with its official endpoint", { provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", projectId: "p1", credentials: creds["huaweicloud-mpc"] }, null],

@@ -236,7 +236,8 @@ export type EveryOwnOptionKey<O, K extends readonly string[]> = [Exclude<OwnOpti
  */
 function unknownOption(id: Provider, options: object, ownKeys: readonly string[]): BucketryError | undefined {
   const known: readonly string[] = [...ownKeys, ...COMMON_OPTION_KEYS];
-  for (const key of Object.keys(options)) {
+  // Inherited keys too (options made with Object.create(defaults)): the provider reads them like its own.
+  for (const key in options) {
     if (key === "provider" || known.includes(key)) continue;
     // The closest known key, when it is close for the key's length (a hint, not a guess at any cost).
     const lower = key.toLowerCase();
@@ -286,7 +287,10 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
     }
     const unknown = unknownOption(id, options, ownKeys);
     if (unknown) throw unknown;
-    return withSafeInspect(create((given === undefined ? { ...options, provider: id } : options) as unknown as O));
+    // Without `provider`, the options are read through an object that adds it: a copy (`{ ...options }`) would
+    // keep only own enumerable keys, and drop an endpoint inherited from a defaults object or a class getter.
+    const withProvider = given === undefined ? Object.create(options, { provider: { value: id, enumerable: true } }) : options;
+    return withSafeInspect(create(withProvider as unknown as O));
   };
 }
 

@@ -1,7 +1,12 @@
 // Bad input is refused before any request, with a Configuration error that says what to change.
 import { describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient } from "../../src/index.js";
-import { callOnce, creds, optionsFor, PROVIDERS, STUB_ENDPOINT, stubFetch } from "./helpers.js";
+import { createBucketClient as ensEntry } from "../../src/providers/aliyun-ens.js";
+import { createBucketClient as ossEntry } from "../../src/providers/aliyun-oss.js";
+import { createBucketClient as bosEntry } from "../../src/providers/baidu-bos.js";
+import { createBucketClient as hitachiEntry } from "../../src/providers/hitachi-vsp-one-object.js";
+import { createBucketClient as mpcEntry } from "../../src/providers/huaweicloud-mpc.js";
+import { callOnce, creds, optionsFor, PROVIDERS, STUB_ENDPOINT, stubFetch, VALID_BODY } from "./helpers.js";
 
 const fetch = stubFetch(() => {
   throw new Error("no request may be sent for bad input");
@@ -132,6 +137,28 @@ describe("client options", () => {
     }
     const err = configError(options === undefined ? () => createBucketClient(undefined as never) : make(options));
     expect(err.message).toMatch(message);
+    expect(fetch.requests).toHaveLength(0);
+  });
+});
+
+describe("options inherited from a defaults object (Object.create(defaults))", () => {
+  const entries = { "aliyun-ens": ensEntry, "huaweicloud-mpc": mpcEntry, "baidu-bos": bosEntry, "hitachi-vsp-one-object": hitachiEntry, "aliyun-oss": ossEntry } as const;
+  const answering = (provider: (typeof PROVIDERS)[number]) => stubFetch(() => new Response(VALID_BODY[provider].body, { headers: { "content-type": VALID_BODY[provider].type } }));
+
+  it.each(PROVIDERS)("%s: its own entry, without provider, reads an inherited endpoint (a copy of the options dropped it: the call went to the public host)", async (provider) => {
+    const stub = answering(provider);
+    const { provider: _, ...defaults } = optionsFor(provider, STUB_ENDPOINT[provider], { fetch: stub });
+    const client = (entries[provider] as (o: object) => unknown)(Object.create(defaults));
+    await callOnce(client, provider);
+    expect(stub.requests).toHaveLength(1);
+    // The endpoint's host, or a bucket's name before it (virtual-hosted OSS).
+    expect(new URL(stub.requests[0]!.url).host).toMatch(new RegExp(`(^|\\.)${new URL(STUB_ENDPOINT[provider]).host.replace(/\./g, "\\.")}$`));
+  });
+  it.each(PROVIDERS)("%s: an inherited misspelt option is refused, from the root and from its own entry", (provider) => {
+    const { provider: _, ...defaults } = optionsFor(provider, STUB_ENDPOINT[provider], { fetch, endPoint: "http://127.0.0.1:9" });
+    const viaRoot = Object.assign(Object.create(defaults) as object, { provider });
+    expect(configError(() => createBucketClient(viaRoot as never)).message).toMatch(/unknown option "endPoint" \(did you mean endpoint\?\)/);
+    expect(configError(() => (entries[provider] as (o: object) => unknown)(Object.create(defaults))).message).toMatch(/unknown option "endPoint"/);
     expect(fetch.requests).toHaveLength(0);
   });
 });

@@ -12,7 +12,7 @@ import { eachPage } from "../pagination.js";
 import { accessKeyCliOptions, accessKeyMockEnv, entryFunction, type PageLimits, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
 import { applyTable, cannedAcl, isoDate, text, type DroppedField, type FieldTable } from "./mapping.js";
-import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, quoted, normalizeReporting } from "./common.js";
+import { callContext, generated, checkEndpoint, checkPageSize, clientState, configError, optionalString, quoted, normalizeReporting } from "./common.js";
 
 export interface AliyunEnsOptions extends CommonOptions {
   provider: "aliyun-ens";
@@ -136,6 +136,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
   const state = clientState(ensErrors, options);
   const credentials = accessKeySource("aliyun-ens", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint !== undefined ? checkEndpoint("aliyun-ens", options.endpoint, /^ens[\w-]*(\.[\w-]+)?\.aliyuncs\.com$/i) : undefined;
+  const region = optionalString("aliyun-ens", "region", options.region, 'region: "ap-southeast-1"', "the central endpoint, ens.aliyuncs.com");
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${quoted(version)}`);
   // ACS3 sends Action/Version as x-acs-* headers; a client that puts them there (and writes the query in
@@ -143,7 +144,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
   // RPC v1 signs them in the query.
   const raw: EnsClient = generated("aliyun-ens", () =>
     createClient({
-      ...(endpoint ? { baseUrl: endpoint } : options.region ? { region: options.region } : {}),
+      ...(endpoint ? { baseUrl: endpoint } : region ? { region } : {}),
       fetch: state.fetch,
       actionAndVersion: version === "v3" ? "headers" : "query",
     }),

@@ -12,7 +12,7 @@ import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCl
 import { execute } from "../runtime.js";
 import { cannedOfGrants } from "./acl.js";
 import { applyTable, exactText, type Converter, type DroppedField, type FieldTable } from "./mapping.js";
-import { bucketAddressing, type CnameNeedsEndpoint, callContext, generated, checkEndpoint, clientState, checkBucketName, configError, quoted, normalizeReporting, virtualHostedBase } from "./common.js";
+import { bucketAddressing, type CnameNeedsEndpoint, callContext, generated, checkEndpoint, clientState, checkBucketName, configError, optionalString, quoted, normalizeReporting, virtualHostedBase } from "./common.js";
 
 /** Options of an BOS client; `cname: true` needs an `endpoint` (the bucket's domain). */
 export type BaiduBosOptions = BaiduBosBaseOptions & CnameNeedsEndpoint;
@@ -168,7 +168,7 @@ export function normalizeBosAcl(raw: GetBucketAclResponse, bucket: string, onDro
 
 export function createBosBucketClient(options: BaiduBosOptions): BaiduBosClient {
   const state = clientState(bosErrors, options);
-  const region = options.region ?? "bj";
+  const region = optionalString("baidu-bos", "region", options.region, 'region: "gz"', 'the default region, bj') ?? "bj";
   if (!/^[a-z]{2,4}$/.test(region)) throw configError("baidu-bos", `region must be a BOS region short name such as bj or gz, got ${quoted(region)}`);
   const endpoint = options.endpoint !== undefined ? checkEndpoint("baidu-bos", options.endpoint, /\.(bcebos|baidubce)\.com$/i, true) : undefined;
   let addressing = bucketAddressing("baidu-bos", endpoint, options);

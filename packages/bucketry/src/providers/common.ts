@@ -219,9 +219,25 @@ export function requireString(provider: Provider, name: string, value: unknown, 
   return value.trim();
 }
 
-/** A duration option: undefined stays undefined, 0 means "none", anything else must be finite and >= 0. */
-function duration(provider: Provider, name: string, value: unknown): number | undefined {
+/**
+ * An optional string option: undefined when left out; else trimmed, and refused when null, blank or not a string
+ * (`left`: what leaving it out means). A blank region from an unset variable must not pick a default unseen.
+ */
+export function optionalString(provider: Provider, name: string, value: unknown, example: string, left: string): string | undefined {
   if (value === undefined) return undefined;
+  if (value === null || (typeof value === "string" && value.trim() === "")) {
+    throw configError(provider, `\`${name}\` is ${value === null ? "null" : "blank"}: leave it out for ${left}, or give one (e.g. ${example})`);
+  }
+  return requireString(provider, name, value, example);
+}
+
+/**
+ * A duration option: undefined stays undefined, 0 means "none", anything else must be finite and >= 0. null is
+ * refused, naming what leaving it out means (`left`): null from JSON could mean "off" as well as "default".
+ */
+function duration(provider: Provider, name: string, value: unknown, left: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (value === null) throw configError(provider, `${name} is null: leave it out for ${left}, or give milliseconds (0 turns it off)`);
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
     throw configError(provider, `${name} must be a number of milliseconds >= 0 (0 turns it off), got ${quotedNumber(value)}`);
   }
@@ -247,9 +263,9 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   } catch (err) {
     throw configError(provider, (err as Error).message);
   }
-  const timeoutMs = duration(provider, "timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const deadlineMs = duration(provider, "deadlineMs", options.deadlineMs);
-  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : duration(provider, "timeoutMs", options.timeoutMs, `the default (${DEFAULT_TIMEOUT_MS} ms)`);
+  const deadlineMs = duration(provider, "deadlineMs", options.deadlineMs, "no deadline");
+  const maxResponseBytes = options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : options.maxResponseBytes;
   if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
     throw configError(provider, `maxResponseBytes must be a whole number of bytes >= 1, got ${quotedNumber(maxResponseBytes)}`);
   }
@@ -306,8 +322,8 @@ export function callContext(state: ClientState, call: CallOptions | undefined): 
   if (signal !== undefined && !(typeof signal === "object" && signal !== null && typeof (signal as AbortSignal).addEventListener === "function" && "aborted" in signal)) {
     throw configError(provider, "signal must be an AbortSignal (e.g. AbortSignal.timeout(5000) or controller.signal)");
   }
-  const timeoutMs = call?.timeoutMs === undefined ? state.timeoutMs : duration(provider, "timeoutMs", call.timeoutMs);
-  const deadlineMs = call?.deadlineMs === undefined ? state.deadlineMs : duration(provider, "deadlineMs", call.deadlineMs);
+  const timeoutMs = call?.timeoutMs === undefined ? state.timeoutMs : duration(provider, "timeoutMs", call.timeoutMs, "the client's");
+  const deadlineMs = call?.deadlineMs === undefined ? state.deadlineMs : duration(provider, "deadlineMs", call.deadlineMs, "the client's");
   return {
     profile: state.profile,
     retry,

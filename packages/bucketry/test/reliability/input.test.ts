@@ -123,6 +123,13 @@ describe("client options", () => {
     ["retry: true", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], retry: true }, /retry must be false or \{/],
     ["timeoutMs negative", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], timeoutMs: -5 }, /timeoutMs must be a number of milliseconds >= 0/],
     ["timeoutMs a string", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], timeoutMs: "30s" }, /timeoutMs must be a number/],
+    ["timeoutMs null (off, or the default?)", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], timeoutMs: null }, /^aliyun-ens: timeoutMs is null: leave it out for the default \(30000 ms\), or give milliseconds \(0 turns it off\)$/],
+    ["deadlineMs null", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], deadlineMs: null }, /^aliyun-ens: deadlineMs is null: leave it out for no deadline, or give milliseconds/],
+    ["maxResponseBytes null", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], maxResponseBytes: null }, /maxResponseBytes must be a whole number of bytes >= 1, got null$/],
+    ["ENS blank region (an unset variable, not the central endpoint unseen)", { provider: "aliyun-ens", region: " ", credentials: creds["aliyun-ens"] }, /^aliyun-ens: `region` is blank: leave it out for the central endpoint, ens\.aliyuncs\.com, or give one \(e\.g\. region: "ap-southeast-1"\)$/],
+    ["ENS region null", { provider: "aliyun-ens", region: null, credentials: creds["aliyun-ens"] }, /`region` is null: leave it out for the central endpoint/],
+    ["BOS region null (was bj unseen)", { provider: "baidu-bos", region: null, credentials: creds["baidu-bos"] }, /^baidu-bos: `region` is null: leave it out for the default region, bj, or give one \(e\.g\. region: "gz"\)$/],
+    ["BOS blank region", { provider: "baidu-bos", region: "", credentials: creds["baidu-bos"] }, /`region` is blank: leave it out for the default region, bj/],
     ["deadlineMs NaN", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], deadlineMs: Number.NaN }, /deadlineMs must be a number of milliseconds >= 0/],
     ["maxResponseBytes 0", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], maxResponseBytes: 0 }, /maxResponseBytes must be a whole number of bytes >= 1/],
     ["retryBudget negative", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], retryBudget: { capacity: -1 } }, /retryBudget\.capacity must be a finite number >= 0/],
@@ -160,6 +167,27 @@ describe("options inherited from a defaults object (Object.create(defaults))", (
     expect(configError(() => createBucketClient(viaRoot as never)).message).toMatch(/unknown option "endPoint" \(did you mean endpoint\?\)/);
     expect(configError(() => (entries[provider] as (o: object) => unknown)(Object.create(defaults))).message).toMatch(/unknown option "endPoint"/);
     expect(fetch.requests).toHaveLength(0);
+  });
+});
+
+describe("a region with spaces around it (pasted, or read from a file)", () => {
+  it.each([
+    ["aliyun-ens", " ap-southeast-1 ", "ens.ap-southeast-1.aliyuncs.com"],
+    ["baidu-bos", " gz\n", "example-bucket.gz.bcebos.com"],
+  ] as const)("%s region %j is trimmed: the call goes to %s", async (provider, region, host) => {
+    const stub = stubFetch(() => new Response(VALID_BODY[provider].body, { headers: { "content-type": VALID_BODY[provider].type } }));
+    const { endpoint: _, ...options } = optionsFor(provider, "unused", { region, fetch: stub });
+    await callOnce(createBucketClient(options as never), provider);
+    expect(new URL(stub.requests[0]!.url).host).toBe(host);
+  });
+});
+
+describe("a call's timeoutMs or deadlineMs null", () => {
+  it.each(["timeoutMs", "deadlineMs"])("%s: null is refused, naming what leaving it out means", async (name) => {
+    const client = createBucketClient({ ...optionsFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"]), fetch } as never);
+    expect((await configRejection(() => callOnce(client, "aliyun-ens", { [name]: null }))).message).toBe(
+      `aliyun-ens: ${name} is null: leave it out for the client's, or give milliseconds (0 turns it off)`,
+    );
   });
 });
 

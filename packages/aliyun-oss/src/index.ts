@@ -41,11 +41,14 @@ export interface OssClientOptions extends Omit<ClientOptions, "baseUrl" | "query
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
+/** A value for a message: a string quoted and cut (a long one may be a whole config pasted), else its type. */
+const shown = (value: unknown) => (typeof value === "string" ? `"${value.slice(0, 60)}${value.length > 60 ? "…" : ""}"` : `a value of type ${typeof value}`);
+
 export function ossEndpoint(region: string, bucket: string, internal = false): string {
-  const plain = region.replace(/^oss-/, "");
-  if (!REGION.test(plain)) throw new TypeError(`@bucketry/aliyun-oss: "${region}" is not a region id like cn-hangzhou`);
-  if (!BUCKET.test(bucket)) {
-    throw new TypeError(`@bucketry/aliyun-oss: "${bucket}" is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
+  const plain = typeof region === "string" ? region.replace(/^oss-/, "") : "";
+  if (!REGION.test(plain)) throw new TypeError(`@bucketry/aliyun-oss: ${shown(region)} is not a region id like cn-hangzhou`);
+  if (typeof bucket !== "string" || !BUCKET.test(bucket)) {
+    throw new TypeError(`@bucketry/aliyun-oss: ${shown(bucket)} is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
   }
   // A boolean only: the string "false" (from a config file) read as true picked the VPC endpoint.
   if (typeof internal !== "boolean") throw new TypeError(`@bucketry/aliyun-oss: internal must be true or false, got ${typeof internal === "string" ? `"${internal}"` : typeof internal}`);

@@ -110,6 +110,17 @@ describe("@bucketry/aliyun-oss createClient", () => {
     expect(ossEndpoint("oss-cn-shanghai", "b-1", true)).toBe("https://b-1.oss-cn-shanghai-internal.aliyuncs.com");
     expect(() => createClient({ region: "cn-shanghai", bucket: "b-1", internal: "false" as never })).toThrow('@bucketry/aliyun-oss: internal must be true or false, got "false"');
     expect(() => ossEndpoint("cn-hangzhou", "Bad_Bucket")).toThrow(/bucket name/);
+  });
+
+  it("quotes a bad bucket or region cut at 60 characters, and a non-string by its type (a config pasted whole may hold keys)", () => {
+    const pasted = `examplebucket accessKeySecret=${"S".repeat(80)}`;
+    expect(() => ossEndpoint("cn-hangzhou", pasted)).toThrow(`@bucketry/aliyun-oss: "${pasted.slice(0, 60)}…" is not a valid bucket name`);
+    expect(() => ossEndpoint(pasted, "examplebucket")).toThrow(`@bucketry/aliyun-oss: "${pasted.slice(0, 60)}…" is not a region id like cn-hangzhou`);
+    expect(() => createClient({ region: "cn-hangzhou", bucket: { name: "examplebucket", secret: "S3cr3t" } as never })).toThrow(
+      '@bucketry/aliyun-oss: a value of type object is not a valid bucket name',
+    );
+    // A region of the wrong type is named, not a "region.replace is not a function" crash.
+    expect(() => createClient({ region: 42 as never, bucket: "examplebucket" })).toThrow("@bucketry/aliyun-oss: a value of type number is not a region id like cn-hangzhou");
     expect(serializeOssQuery({})).toBe("acl");
     expect(() => createClient({ region: "cn-hangzhou" })).toThrow(/bucket/);
   });

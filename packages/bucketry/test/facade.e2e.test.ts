@@ -567,6 +567,33 @@ describe("hitachi-vsp-one-object: the older management API (HCP for cloud scale 
     expect(() => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, apiVersion: "2" as "3.0" })).toThrow(/apiVersion must be/);
   });
 
+  it('apiVersion "3.3" against an older cluster: the page that needs a next one says the setting is wrong (its cursor went out as a pageToken)', async () => {
+    const server = await olderCluster(names(5));
+    const pinned = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, apiVersion: "3.3" });
+    const err = await pinned.listBucketsPage({ userId: USER, pageSize: 2 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: "Configuration", retryable: false });
+    expect((err as Error).message).toBe('hitachi-vsp-one-object: apiVersion "3.3" contradicts the cluster, which answered in the older form (a bare array): use "auto" or "3.0"');
+    expect(bodies(server)).toHaveLength(1);
+    // An answer that needs no next page is read whatever the setting.
+    expect((await pinned.listBucketsPage({ userId: USER, pageSize: 10 })).buckets).toHaveLength(5);
+  });
+
+  it('apiVersion "3.0" against a 3.3 cluster: a page with a pageToken says the setting is wrong (its token went out as startingAfter)', async () => {
+    const seen: unknown[] = [];
+    const server = await serve((req) => {
+      if (req.method === "GET" && req.path === "/mapi/v1/csrf") return { headers: { "Set-Cookie": ["XSRF-TOKEN=x1; Path=/"] } };
+      const body = JSON.parse(req.body) as { startingAfter?: string; pageToken?: string };
+      seen.push(body);
+      // A 3.3 cluster ignores startingAfter: every answer is the first page again.
+      return json(JSON.stringify({ buckets: [{ bucketId: 1, bucketName: "bucket-00" }], pageToken: "tok-1" }));
+    });
+    const pinned = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, apiVersion: "3.0" });
+    const err = await collect(pinned.listBuckets({ userId: 7, pageSize: 1 })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: "Configuration", retryable: false });
+    expect((err as Error).message).toBe('hitachi-vsp-one-object: apiVersion "3.0" contradicts the cluster, which answered in the 3.3 form (a pageToken): use "auto" or "3.3"');
+    expect(seen).toHaveLength(1);
+  });
+
   it("a cluster that ignores startingAfter is reported, not looped over", async () => {
     const server = await olderCluster(names(4), { ignoreStartingAfter: true });
     const hitachi = createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi`, credentials: { token: "t" }, retry: false });

@@ -29,7 +29,8 @@ export interface HitachiOptions extends CommonOptions {
    * (`{ buckets, pageToken }`) is the 3.3.x API; a bare array is the older one, continued with
    * `startingAfter` while an answer holds `count` buckets. "3.3": `pageToken` paging. "3.0": the older API
    * (HCP for cloud scale 2.x and VSP One Object 3.0.x), `startingAfter` paging from the first call (a cursor
-   * is then a bucket name to start after).
+   * is then a bucket name to start after). A pinned version the cluster's answer contradicts fails with a
+   * Configuration error once a page needs a next one.
    */
   apiVersion?: "auto" | "3.3" | "3.0" | undefined;
 }
@@ -171,6 +172,9 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
     throw err;
   }
 
+  const contradicted = (older: boolean) =>
+    configError("hitachi-vsp-one-object", `apiVersion "${apiVersion}" contradicts the cluster, which answered in the ${older ? "older form (a bare array)" : "3.3 form (a pageToken)"}: use "auto" or "${older ? "3.0" : "3.3"}"`);
+
   /** One page as the server sent it: `prefix` is applied by the callers (the MAPI takes none). */
   async function serverPage(opts: HitachiListBucketsOptions & PageOptions): Promise<BucketPage<"hitachi-vsp-one-object">> {
     const userId = opts?.userId;
@@ -207,6 +211,11 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
         } catch (err) {
           throw malformed(hitachiErrors, response, (err as Error).message, err);
         }
+        // A setting that contradicts the cluster cannot continue the listing: the next page would go out in the
+        // other API's form and come back as an error or a repeat that says nothing about the setting.
+        if (apiVersion === "3.0" && !page.bare && page.next !== undefined) {
+          throw contradicted(false);
+        }
         if (page.next !== undefined && page.next === opts.cursor) {
           // A server that hands back the token it was given would make iteration loop forever.
           throw malformed(hitachiErrors, response, "the server returned the same pageToken it was sent; stopping instead of looping");
@@ -215,6 +224,9 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
           // The older API: an answer with `count` buckets may have more after its last one.
           const last = buckets.at(-1)?.name;
           if (last !== undefined && page.items.length >= count) {
+            if (apiVersion === "3.3") {
+              throw contradicted(true);
+            }
             if (last === startingAfter) throw malformed(hitachiErrors, response, "the server answered with the bucket it was asked to start after; stopping instead of looping");
             page.next = `${STARTING_AFTER}${last}`;
           }

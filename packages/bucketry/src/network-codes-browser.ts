@@ -3,3 +3,4 @@
 export const NETWORK_CODES: RegExp | undefined = undefined;
 export const undecodableBody: ((err: unknown) => string | false) | undefined = undefined;
 export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse"; message: string } | false) | undefined = undefined;
+export const unresolvedHost: ((err: unknown) => string | undefined) | undefined = undefined;

@@ -29,3 +29,12 @@ export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "Malf
   const check = /^CERT_(HAS_EXPIRED|NOT_YET_VALID)$/.test(code) ? "check its dates and this machine's clock" : "check the endpoint's host name, or trust its certificate authority (NODE_EXTRA_CA_CERTS)";
   return { kind: "Network", message: `the server's TLS certificate was refused (${code}): ${check}` };
 };
+
+/**
+ * The host name of an ENOTFOUND (getaddrinfo's `hostname` on the fetch error's cause), when it is one: a host that
+ * does not resolve is most often a region or endpoint typo (oss-cn-hangzhuo), so the message names it.
+ */
+export const unresolvedHost: ((err: unknown) => string | undefined) | undefined = (err) => {
+  const host = (err as { cause?: { hostname?: unknown } } | null)?.cause?.hostname;
+  return typeof host === "string" && /^[a-z0-9.-]{1,253}$/i.test(host) ? host : undefined;
+};

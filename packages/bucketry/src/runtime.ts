@@ -7,7 +7,7 @@ import { BucketryError, type BucketryErrorInit, type SignedText } from "./errors
 import { errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
-import { lastingTransportFault } from "#network-codes";
+import { lastingTransportFault, unresolvedHost } from "#network-codes";
 import { isCredentialsError, marked } from "./credentials/checks.js";
 
 /** The server times a skew error may teach: 2000-01-01 (inclusive) to 2200-01-01 (exclusive), UTC. */
@@ -307,7 +307,9 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   if (lasting) return new BucketryError({ provider, kind: lasting.kind, retryable: false, message: `${provider}: ${lasting.message}`, cause: err });
   const network = networkErrorCode(err);
   if (network !== false) {
-    return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}`, cause: err });
+    const host = network === "ENOTFOUND" ? unresolvedHost?.(err) : undefined;
+    const hint = host ? `: ${host} does not resolve (check the region and the endpoint)` : "";
+    return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}${hint}`, cause: err });
   }
   if (e?.name === "XmlBodyError") {
     // It may quote a short value of the body (a field that is not a number): a secret echoed back is hidden.

@@ -226,6 +226,36 @@ describe("every attempt is signed afresh", () => {
   });
 });
 
+describe("a host name that does not resolve", () => {
+  // As Node's fetch and the Node transport reject it: TypeError("fetch failed") over getaddrinfo's error (no DNS
+  // query is made here: tests talk to loopback only).
+  const notFound = (hostname: string) =>
+    new TypeError("fetch failed", { cause: Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", errno: -3008, syscall: "getaddrinfo", hostname }) });
+
+  it.each(PROVIDERS)("%s: the message names the host (a region or endpoint typo), and the error stays a retried Network one", async (provider) => {
+    const host = new URL(STUB_ENDPOINT[provider]).hostname;
+    let attempts = 0;
+    const fetch = async (request: Request) => {
+      if (request.method === "GET" && request.url.endsWith("/v1/csrf")) return new Response(null, { headers: { "set-cookie": "XSRF-TOKEN=x; Path=/" } });
+      attempts++;
+      throw notFound(new URL(request.url).hostname);
+    };
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { maxAttempts: 2, baseDelayMs: 0 } });
+    const err = await rejection(callOnce(client, provider));
+    expect(err).toMatchObject({ kind: "Network", retryable: true, attempts: 2 });
+    expect(err.message).toMatch(new RegExp(`^${provider}: network error \\(ENOTFOUND\\): ([a-z0-9-]+\\.)?${host.replace(/\./g, "\\.")} does not resolve \\(check the region and the endpoint\\)`));
+    expect(attempts).toBe(2);
+  });
+
+  it("a host name that is not one (odd characters from a broken resolver answer) is not echoed", async () => {
+    const fetch = async () => {
+      throw notFound("evil\nhost <script>");
+    };
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, retry: false });
+    expect((await rejection(callOnce(client, "aliyun-ens"))).message).toBe("aliyun-ens: network error (ENOTFOUND)");
+  });
+});
+
 describe("network errors and timeouts (real sockets)", () => {
   let raw: Raw | undefined;
   afterEach(async () => {

@@ -160,12 +160,6 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
     if (addressing !== "cname" && service.test(parent)) {
       throw configError("aliyun-oss", `endpoint ${url.hostname} is a bucket's domain: pass ${url.protocol}//${parent} and name the bucket in each call, or cname: true to reach only that bucket through it`);
     }
-    // V4 signs the region into its scope: a region host of another region (public, internal or dual-stack)
-    // could only earn a signature or endpoint error from OSS, which would not say that these two disagree.
-    const hostRegion = service.test(url.hostname) ? url.hostname.split(".")[0]!.toLowerCase().replace(/^oss-/, "").replace(/-internal$/, "") : "";
-    if (version === "v4" && addressing !== "cname" && hostRegion && !hostRegion.startsWith("accelerate") && hostRegion !== region) {
-      throw configError("aliyun-oss", `region ${quoted(options.region)} contradicts endpoint ${url.hostname} (region ${hostRegion}): V4 signs the bucket's region, so make them agree`);
-    }
   }
   const signer = (bucket?: string) => {
     // A CNAME host does not name the bucket: the signer is told it (per call); other styles carry it in the URL.

@@ -6,12 +6,12 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import net, { type AddressInfo, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync, deflateRawSync, deflateSync } from "node:zlib";
 import { http as mswHttp, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPlatformTransport, fetchTransport, platformTransport, transportName } from "../../src/transport/index.js";
 import { READ_AHEAD_BYTES } from "../../src/transport/body.js";
 import { createNodeTransport, nodeTransport, splitUrl } from "../../src/transport/node.js";
@@ -34,6 +34,8 @@ interface Local {
 
 const servers: Server[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
   for (const s of servers.splice(0)) {
     s.closeAllConnections();
     await new Promise<void>((resolve) => s.close(() => resolve()));
@@ -67,15 +69,41 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse, body: 
   return local;
 }
 
+// Taken before any test fakes the timers: `within` guards against hangs in real time, fake clock or not.
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
 /** Rejects when `promise` does not settle within `ms`: a hang fails with a message, not as the suite's timeout. */
 function within<T>(promise: Promise<T>, ms: number, what = "call"): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
   return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
+    promise.finally(() => realClearTimeout(timer)),
     new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+      timer = realSetTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
     }),
   ]);
+}
+
+/**
+ * The sockets the transport opens from now on (it connects through node:net's `connect`, looked up per
+ * connection), each with `paused`: resolves once the transport stops reading it.
+ */
+function watchSockets(): { socket: Socket; paused: Promise<void> }[] {
+  const opened: { socket: Socket; paused: Promise<void> }[] = [];
+  const connect = net.connect;
+  vi.spyOn(net, "connect").mockImplementation(((...args: Parameters<typeof net.connect>) => {
+    const socket = connect(...args);
+    const pause = socket.pause;
+    let onPause!: () => void;
+    const paused = new Promise<void>((resolve) => (onPause = resolve));
+    socket.pause = function (this: Socket) {
+      onPause();
+      return pause.call(this);
+    };
+    opened.push({ socket, paused });
+    return socket;
+  }) as typeof net.connect);
+  return opened;
 }
 
 const json = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string | string[]> = {}) => {
@@ -285,7 +313,9 @@ describe("the Node transport", () => {
     expect(s.connections).toBe(1);
     for (const r of unread) expect(await r.json()).toEqual(payload); // still there, whole
     const streamed = await transport(new Req(`${s.url}/s`));
-    await new Promise((r) => setTimeout(r, 20));
+    // Its one socket carries the next request only once that body has arrived whole: it is read after that.
+    await (await transport(new Req(`${s.url}/after`))).arrayBuffer();
+    expect(s.requests.map((r) => r.url).slice(-2)).toEqual(["/s", "/after"]);
     let text = "";
     for await (const chunk of streamed.body!) text += new TextDecoder().decode(chunk);
     expect(JSON.parse(text)).toEqual(payload);
@@ -327,11 +357,19 @@ describe("the Node transport", () => {
     });
 
     it("an idle socket is closed after freeSocketTimeoutMs", async () => {
+      // The pool's idle timer and clock are fake: the socket's idle time passes when the test says so.
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
       const s = await serve((_req, res) => json(res, 200, {}));
+      const sockets = watchSockets();
       const transport = createNodeTransport({ freeSocketTimeoutMs: 50 });
       await (await transport(new Req(`${s.url}/t`))).arrayBuffer();
-      // Well before the default (4 s), which a transport ignoring the option would wait for.
-      await within(s.connectionsClosed(1), 3_000, "the idle socket closing");
+      const { socket } = sockets[0]!;
+      vi.advanceTimersByTime(49);
+      expect(socket.destroyed, "closed before its idle time").toBe(false);
+      // Not the default (4 s), which a transport ignoring the option would wait for.
+      vi.advanceTimersByTime(1);
+      expect(socket.destroyed, "closed at its idle time").toBe(true);
+      await within(s.connectionsClosed(1), 10_000, "the server seeing the idle socket close");
       await (await transport(new Req(`${s.url}/t`))).arrayBuffer();
       expect(s.connections).toBe(2);
     });
@@ -374,11 +412,17 @@ describe("the Node transport", () => {
         };
         pump();
       });
-      const response = await nodeTransport(new Req(`${s.url}/big`));
+      const sockets = watchSockets();
+      const response = await createNodeTransport()(new Req(`${s.url}/big`));
       const reader = response.body!.getReader();
       await reader.read();
-      await new Promise((r) => setTimeout(r, 100));
-      expect(written).toBeLessThan(16 * 1024 * 1024);
+      // With nobody reading, the transport stops reading the socket once the read-ahead is full (the event to
+      // wait for: a transport that kept reading never gets there, and the guard fails it).
+      const { socket, paused } = sockets[0]!;
+      await within(paused, 10_000, "the transport pausing the socket");
+      expect(socket.isPaused()).toBe(true);
+      // What it took off the wire: the chunk read, the read-ahead and the reads in progress when it paused.
+      expect(socket.bytesRead).toBeLessThan(READ_AHEAD_BYTES * 8);
       await reader.cancel();
       await within(s.connectionsClosed(1), 10_000, "the socket closing after cancel");
       expect(written).toBeLessThan(64 * 1024 * 1024); // cut off, not drained to the end
@@ -470,6 +514,18 @@ describe("MSW's node interceptor applies (http.request is looked up per call)", 
 
 describe("idle keep-alive sockets never hold a process open", () => {
   const built = fileURLToPath(new URL("../../dist/transport/node.js", import.meta.url));
+  /**
+   * How the child ended. A safety net only: a child something keeps alive (or that waits forever) is killed, and
+   * the signal fails the test; the limit is a hang guard, far above what a child takes on a loaded machine.
+   */
+  const exited = (child: ReturnType<typeof spawn>) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+      const kill = setTimeout(() => child.kill("SIGKILL"), 25_000);
+      child.on("exit", (code, signal) => {
+        clearTimeout(kill);
+        resolve({ code, signal });
+      });
+    });
   it("a child that made keep-alive requests exits right after its last response", async () => {
     expect(existsSync(built), "needs the built package: run `npm run build` first").toBe(true);
     const s = await serve((_req, res) => json(res, 200, { ok: true }));
@@ -484,14 +540,7 @@ describe("idle keep-alive sockets never hold a process open", () => {
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    // A safety net only: a child something keeps alive is killed, and the signal fails the test.
-    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-      const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      child.on("exit", (code, signal) => {
-        clearTimeout(kill);
-        resolve({ code, signal });
-      });
-    });
+    const exit = await exited(child);
     expect(err).toBe("");
     // Nothing but stdout alive after the last response (no socket, no timer), and the child ends on its own.
     expect(out).toBe("DONE ");
@@ -510,15 +559,22 @@ describe("idle keep-alive sockets never hold a process open", () => {
       res.writeHead(200, { "content-type": "application/octet-stream" });
       res.end(pad);
     });
+    // Each Response is held through a WeakRef only, and collected as soon as the collector can: once its body is
+    // held (until then the body, still arriving, keeps it), whenever that is. With one socket, each next request
+    // goes out only once the dropped Response's clean-up gave the socket back; with a transport that never does,
+    // that request waits forever (the child ends with its top-level await unsettled, or the guard kills it).
     const script = `
       const { createNodeTransport } = await import(${JSON.stringify(built)});
       const t = createNodeTransport({ maxSockets: 1 });
       for (const path of ["/declared", "/chunked"]) {
-        await t(new Request(${JSON.stringify(s.url)} + path));
-        await new Promise((r) => setTimeout(r, 50));
-        for (let i = 0; i < 5; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 20)); }
+        const dropped = new WeakRef(await t(new Request(${JSON.stringify(s.url)} + path)));
+        for (;;) {
+          await new Promise((r) => setImmediate(r));
+          globalThis.gc();
+          if (dropped.deref() === undefined) break;
+        }
       }
-      const r = await Promise.race([t(new Request(${JSON.stringify(s.url)} + "/next")).then((r) => r.json()), new Promise((r) => setTimeout(() => r("stuck"), 3000).unref())]);
+      const r = await t(new Request(${JSON.stringify(s.url)} + "/next")).then((r) => r.json());
       process.stdout.write(JSON.stringify(r));
     `;
     const child = spawn(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"], env: withNetworkGuard(process.env) });
@@ -526,9 +582,10 @@ describe("idle keep-alive sockets never hold a process open", () => {
     let err = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    const exit = await exited(child);
     expect(err).toBe("");
-    expect(code).toBe(0);
+    expect(exit, out).toEqual({ code: 0, signal: null });
     expect(JSON.parse(out)).toEqual({ ok: true });
+    expect(s.requests.map((r) => r.url)).toEqual(["/declared", "/chunked", "/next"]);
   });
 });

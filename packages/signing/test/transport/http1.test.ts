@@ -175,6 +175,8 @@ describe("ResponseParser", () => {
 // Raw TCP servers that answer whatever a test writes.
 const servers: { server: Server; sockets: Socket[] }[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
   for (const { server, sockets } of servers.splice(0)) {
     for (const socket of sockets) socket.destroy(); // the transport's idle keep-alive connections too
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -233,43 +235,49 @@ describe("connections, as the answers decide", () => {
     expect(s.connections).toHaveLength(2);
   });
 
-  it("a connection the idle sweep has just closed is not handed out again (its socket closes a tick later)", async () => {
-    const s = await raw((socket) => socket.write(ok()));
-    const transport = createNodeTransport({ freeSocketTimeoutMs: 20 });
-    await (await transport(new Request(`${s.url}/a`))).text();
-    // Scheduled after the pool's sweep and due no earlier, so it runs in the same timers phase, after the sweep
-    // destroyed the idle connection and before that socket's close event.
-    const next = await new Promise<Response>((resolve, reject) => setTimeout(() => transport(new Request(`${s.url}/b`)).then(resolve, reject), 20));
-    expect(await next.json()).toEqual({});
-    expect(s.connections).toHaveLength(2);
-  });
-
-  it("a connection past its idle time is not handed out while the sweep's timer is late (a busy event loop)", async () => {
-    const s = await raw((socket) => socket.write(ok()));
-    const transport = createNodeTransport({ freeSocketTimeoutMs: 20 });
-    await (await transport(new Request(`${s.url}/a`))).text();
-    // The loop is held past the idle time, so no timer (the sweep's included) runs before the next request.
-    const until = performance.now() + 30;
+  // The pool's sweep runs on the global setTimeout: these tests fake it (and only it), so that the sweep runs
+  // exactly when a test says, or never, whatever the machine's load; the monotonic clock stays real.
+  const fakeSweep = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  /** Holds the event loop until `ms` of monotonic time have passed: no timer or I/O callback runs meanwhile. */
+  const busy = (ms: number) => {
+    const until = performance.now() + ms;
     while (performance.now() < until);
+  };
+
+  it("a connection the idle sweep has just closed is not handed out again (its socket closes a tick later)", async () => {
+    fakeSweep();
+    const s = await raw((socket) => socket.write(ok()));
+    const transport = createNodeTransport({ freeSocketTimeoutMs: 20 });
+    await (await transport(new Request(`${s.url}/a`))).text();
+    // The sweep destroys the idle connection (its timer may fire before the clock reads its idle time over); the
+    // next request comes in the same turn, before that socket's close event.
+    vi.advanceTimersByTime(20);
     const next = transport(new Request(`${s.url}/b`));
     expect(await (await next).json()).toEqual({});
     expect(s.connections).toHaveLength(2);
   });
 
-  it("idle time is counted on a monotonic clock: setting the wall clock back does not keep an idle socket open", async () => {
+  it("a connection past its idle time is not handed out while the sweep's timer is late (a busy event loop)", async () => {
+    fakeSweep(); // the sweep never runs
     const s = await raw((socket) => socket.write(ok()));
     const transport = createNodeTransport({ freeSocketTimeoutMs: 20 });
     await (await transport(new Request(`${s.url}/a`))).text();
-    const socket = s.connections[0]!;
-    const closed = new Promise<string>((resolve) => socket.once("close", () => resolve("closed")));
-    const clock = vi.spyOn(Date, "now").mockReturnValue(Date.now() - 3_600_000); // an hour back, as NTP might
-    try {
-      // Closed after 20 ms; 3 s is only a bound for a transport that would wait the hour.
-      const outcome = await Promise.race([closed, new Promise<string>((resolve) => setTimeout(resolve, 3_000, "still open").unref())]);
-      expect(outcome).toBe("closed");
-    } finally {
-      clock.mockRestore();
-    }
+    busy(30);
+    const next = transport(new Request(`${s.url}/b`));
+    expect(await (await next).json()).toEqual({});
+    expect(s.connections).toHaveLength(2);
+  });
+
+  it("idle time is counted on a monotonic clock: setting the wall clock back does not make an idle socket usable for longer", async () => {
+    fakeSweep(); // the sweep never runs: the pool's own check decides
+    const s = await raw((socket) => socket.write(ok()));
+    const transport = createNodeTransport({ freeSocketTimeoutMs: 20 });
+    await (await transport(new Request(`${s.url}/a`))).text();
+    vi.spyOn(Date, "now").mockReturnValue(Date.now() - 3_600_000); // an hour back, as NTP might
+    busy(30);
+    const next = transport(new Request(`${s.url}/b`));
+    expect(await (await next).json()).toEqual({});
+    expect(s.connections).toHaveLength(2);
   });
 
   it("Connection: close, HTTP/1.0 and bytes past the answer each cost the connection; a plain HTTP/1.1 answer keeps it", async () => {

@@ -2,9 +2,9 @@
 // session expired). The session drops the state the rejected request used and returns the 401; the loop makes
 // one more attempt — once per call, counted in `attempts`, outside the retry policy and budget — under the
 // call's signal, per-attempt timeout and deadline, like every other attempt.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { RetryBudget, type RetryInfo } from "../../src/index.js";
-import { clientFor, rejection, STUB_ENDPOINT, VALID_BODY, type Fetch } from "./helpers.js";
+import { clientFor, rejection, STUB_ENDPOINT, VALID_BODY, within, type Fetch } from "./helpers.js";
 
 const endpoint = STUB_ENDPOINT["hitachi-vsp-one-object"];
 const tokenUrl = "http://auth.stub/realms/vsp-object/protocol/openid-connect/token";
@@ -110,6 +110,11 @@ describe("a 401 re-authenticates once, as one more attempt of the call", () => {
 });
 
 describe("the re-authentication attempt obeys the call's signal, timeout and deadline", () => {
+  afterEach(() => vi.useRealTimers());
+  // The deadline and the attempt timeout run on a fake clock that moves only once the re-authenticated request is
+  // in flight: the first attempt, its 401 and the new handshake take no time on it, however slow the machine.
+  const fakeClock = () => vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
+
   it("the caller's signal cancels it in flight: Aborted, attempts 2, the request's own signal aborted", async () => {
     const controller = new AbortController();
     let replayCancelled = false;
@@ -124,24 +129,47 @@ describe("the re-authentication attempt obeys the call's signal, timeout and dea
     expect(replayCancelled).toBe(true);
   });
 
-  it("the call's deadline cancels it in flight: Timeout, attempts 2", async () => {
+  /** A server whose first list answer is a 401 and whose second (the replay) never comes; `replayed` resolves once the replay is in flight. */
+  function stallingReplay() {
     let replayCancelled = false;
-    const { fetch } = hitachiServer((request, _, i) => (i === 0 ? unauthorized() : untilAborted(request.signal, () => (replayCancelled = true))));
-    const client = clientFor("hitachi-vsp-one-object", endpoint, { fetch, timeoutMs: 0, deadlineMs: 100 });
-    const err = await rejection(client.listBucketsPage({ userId: 3 }));
+    let arrived!: () => void;
+    const replayed = new Promise<void>((resolve) => (arrived = resolve));
+    const { fetch } = hitachiServer((request, _, i) => {
+      if (i === 0) return unauthorized();
+      arrived();
+      return untilAborted(request.signal, () => (replayCancelled = true));
+    });
+    return { fetch, replayed, cancelled: () => replayCancelled };
+  }
+
+  it("the call's deadline cancels it in flight: Timeout, attempts 2", async () => {
+    fakeClock();
+    const server = stallingReplay();
+    const client = clientFor("hitachi-vsp-one-object", endpoint, { fetch: server.fetch, timeoutMs: 0, deadlineMs: 100 });
+    const call = rejection(client.listBucketsPage({ userId: 3 }));
+    await within(server.replayed, 10_000, "the replay");
+    await vi.advanceTimersByTimeAsync(99);
+    expect(server.cancelled(), "cancelled before the deadline").toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const err = await within(call, 10_000);
     expect(err).toMatchObject({ kind: "Timeout", retryable: false, attempts: 2 });
     expect(err.message).toMatch(/deadline of 100 ms exceeded after 2 attempts/);
-    expect(replayCancelled).toBe(true);
+    expect(server.cancelled()).toBe(true);
   });
 
   it("the per-attempt timeout bounds it like any attempt (and, with retry: false, ends the call)", async () => {
-    let replayCancelled = false;
-    const { fetch } = hitachiServer((request, _, i) => (i === 0 ? unauthorized() : untilAborted(request.signal, () => (replayCancelled = true))));
-    const client = clientFor("hitachi-vsp-one-object", endpoint, { fetch, timeoutMs: 50, retry: false });
-    const err = await rejection(client.listBucketsPage({ userId: 3 }));
+    fakeClock();
+    const server = stallingReplay();
+    const client = clientFor("hitachi-vsp-one-object", endpoint, { fetch: server.fetch, timeoutMs: 50, retry: false });
+    const call = rejection(client.listBucketsPage({ userId: 3 }));
+    await within(server.replayed, 10_000, "the replay");
+    await vi.advanceTimersByTimeAsync(49);
+    expect(server.cancelled(), "cancelled before its timeout").toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const err = await within(call, 10_000);
     expect(err).toMatchObject({ kind: "Timeout", attempts: 2 });
     expect(err.message).toMatch(/no response within 50 ms/);
-    expect(replayCancelled).toBe(true);
+    expect(server.cancelled()).toBe(true);
   });
 });
 

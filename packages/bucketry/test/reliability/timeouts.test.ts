@@ -125,13 +125,26 @@ describe("deadlineMs: the whole call, retries and waits included", () => {
   });
 
   it("the per-call deadline overrides the client's; 0 turns it off", async () => {
+    fakeClock();
     raw = await hang();
     const client = clientFor("baidu-bos", raw.url, { deadlineMs: 10_000, timeoutMs: 10_000 });
-    const err = await rejection(client.getBucketAcl("example-bucket", { deadlineMs: 80 }));
+    const call = track(rejection(client.getBucketAcl("example-bucket", { deadlineMs: 80 })));
+    await raw.arrived(1);
+    await vi.advanceTimersByTimeAsync(79);
+    expect(call.settled(), "settled before the call's deadline").toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(call.settled(), "settled at the call's deadline").toBe(true);
+    const err = await call.promise;
     expect(err).toMatchObject({ kind: "Timeout", attempts: 1 });
     expect(err.message).toMatch(/deadline of 80 ms exceeded/); // not the client's 10 000 ms deadline or timeout
+    // The request reaches the server before the clock moves: its attempt timeout is "no response", never "not sent".
     const off = clientFor("baidu-bos", raw.url, { deadlineMs: 50, timeoutMs: 200, retry: false });
-    const offErr = await rejection(off.getBucketAcl("example-bucket", { deadlineMs: 0 }));
+    const offCall = track(rejection(off.getBucketAcl("example-bucket", { deadlineMs: 0 })));
+    await raw.arrived(2);
+    await vi.advanceTimersByTimeAsync(199);
+    expect(offCall.settled(), "settled before the attempt timeout (the client's 50 ms deadline is off)").toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const offErr = await within(offCall.promise, 10_000);
     expect(offErr.message).toMatch(/no response within 200 ms/); // the attempt timeout, not the deadline
   });
 });
@@ -212,10 +225,14 @@ describe("nothing keeps the process alive after a call", () => {
     const server = await startMockServer({ buckets: 50, seed: 3 });
     servers.push(server);
     server.mock.use(scenario.status("baidu-bos", 503, { always: true }));
-    server.mock.use(scenario.latency("aliyun-ens", 5_000, { always: true }));
     server.mock.use(scenario.reset("huaweicloud-mpc", { always: true }));
+    // ENS never answers (until the test ends): its calls end by their timeout, deadline or abort whatever the
+    // machine's pace, and the last of them is still in flight when the others have settled.
+    const silent = await rawServer(() => undefined);
+    servers.push(silent);
     const args = {
       ...server.clientOptions,
+      "aliyun-ens": { ...server.clientOptions["aliyun-ens"], endpoint: silent.url },
       ossBucket: server.mock.state.buckets[0]!.name,
       bosBucket: server.mock.state.buckets[1]!.name,
       serverPort: server.port,

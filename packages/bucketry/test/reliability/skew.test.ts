@@ -65,10 +65,13 @@ describe("when correcting cannot help", () => {
     });
 
   it("a server that answers every request with a skew error: only a retry with a clock corrected since is free; the rest are paid from the budget", async () => {
-    const serverTime = new Date(Date.now() + 3_600_000).toUTCString();
+    // A fixed client clock on a whole second: every call reads the same offset from the same Date. On the wall
+    // clock, a call made 2 s or more after the first (a loaded machine) would read a new offset, and be free.
+    const now = Date.UTC(2025, 5, 1, 12, 0, 0);
+    const serverTime = new Date(now + 3_600_000).toUTCString();
     const fetch = stubFetch(() => skewBody(serverTime));
     const budget = new RetryBudget({ capacity: 10, retryCost: 5 });
-    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, retry: { baseDelayMs: 0 }, retryBudget: budget });
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, clock: () => now, retry: { baseDelayMs: 0 }, retryBudget: budget });
     for (let i = 0; i < 5; i++) await rejection(client.getBucketAcl("example-bucket"));
     // Call 1: its retry is signed with the offset it learned (free). Calls 2 and 3 learn nothing new: their retries
     // take the budget's 10 tokens. Calls 4 and 5 are refused a retry.

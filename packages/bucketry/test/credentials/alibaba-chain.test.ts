@@ -18,6 +18,12 @@ const require = createRequire(import.meta.url);
 const openapiUtils = (require("@alicloud/openapi-core/dist/utils.js") as { default: { getRPCSignature(p: Record<string, string>, m: string, s: string): string } }).default;
 
 const SOURCE_SECRET = "source-secret-Kx9";
+/**
+ * The metadata timeout for sources pointed at the fake, which answers every request at once: far past anything a
+ * loaded machine takes, so that an answer is never turned into "no answer" by a busy event loop (the default,
+ * 2 s, is the vendors'). Only the test of a metadata address with nothing listening keeps a short one.
+ */
+const PATIENT = 60_000;
 const EXPIRES = "2031-05-06T07:08:09Z";
 
 /** Fake Alibaba endpoints: STS (signature verified with the official utility), metadata, credentials URI. */
@@ -83,7 +89,7 @@ async function official(env: Record<string, string>, origin: string): Promise<Ou
 
 /** What ours resolves for the same `env` (endpoints pointed at the fake by options, not by rerouting). */
 async function ours(env: Record<string, string>, origin: string, extra: AlibabaChainOptions = {}): Promise<Outcome & { source?: string; error?: CredentialChainError }> {
-  const chain = alibabaCredentialChain({ env, homedir: env.HOME, stsEndpoint: origin, metadataEndpoint: origin, metadataTimeoutMs: 2_000, ...extra });
+  const chain = alibabaCredentialChain({ env, homedir: env.HOME, stsEndpoint: origin, metadataEndpoint: origin, metadataTimeoutMs: PATIENT, ...extra });
   try {
     const c = await chain.resolve();
     return { ok: true, accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, ...(c.securityToken ? { securityToken: c.securityToken } : {}), source: c.source };
@@ -199,7 +205,7 @@ describe("alibaba sources on the wire", () => {
 
   it("hardened metadata mode: the token is fetched with a TTL and sent on every metadata read", async () => {
     const { server } = await fakeAlibaba({ hardened: true });
-    const c = await fromEcsRamRole({ env: {}, metadataEndpoint: server.url }).resolve();
+    const c = await fromEcsRamRole({ env: {}, metadataEndpoint: server.url, metadataTimeoutMs: PATIENT }).resolve();
     expect(c.accessKeyId).toBe("STS.ecs.EcsRole");
     const put = server.requests.filter((r) => r.method === "PUT");
     expect(put[0]?.headers["x-aliyun-ecs-metadata-token-ttl-seconds"]).toBe("21600");
@@ -208,8 +214,8 @@ describe("alibaba sources on the wire", () => {
 
   it("metadata without token support: plain requests, unless ALIBABA_CLOUD_IMDSV1_DISABLED=true", async () => {
     const { server } = await fakeAlibaba({ metadataTokenStatus: 404 });
-    expect((await fromEcsRamRole({ env: {}, metadataEndpoint: server.url }).resolve()).accessKeyId).toBe("STS.ecs.EcsRole");
-    const strict = fromEcsRamRole({ env: { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" }, metadataEndpoint: server.url });
+    expect((await fromEcsRamRole({ env: {}, metadataEndpoint: server.url, metadataTimeoutMs: PATIENT }).resolve()).accessKeyId).toBe("STS.ecs.EcsRole");
+    const strict = fromEcsRamRole({ env: { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" }, metadataEndpoint: server.url, metadataTimeoutMs: PATIENT });
     await expect(strict.resolve()).rejects.toThrow(/hardened mode/);
   });
 
@@ -234,7 +240,7 @@ describe("alibaba sources on the wire", () => {
     const metadata = await fakeServer((req: Seen) =>
       req.path === "/latest/api/token" ? { body: "t" } : req.path.endsWith("/security-credentials/") ? { body: "EcsRole" } : json({ Code: "Success", AccessKeyId: "STS.ecs", AccessKeySecret: "ecs-secret", SecurityToken: "ecs-token", Expiration: EXPIRES }),
     );
-    const source = fromEcsRamRole({ env: {}, metadataEndpoint: metadata.url, metadataTimeoutMs: 2_000 });
+    const source = fromEcsRamRole({ env: {}, metadataEndpoint: metadata.url, metadataTimeoutMs: PATIENT });
     expect(await source.resolve()).toMatchObject({ accessKeyId: "STS.ecs" });
     await metadata.close(); // nothing listens there any more: the refresh meets a network error
     const err = await source.resolve().then(() => undefined, (e: { configured?: boolean; transient?: string; message: string }) => e);

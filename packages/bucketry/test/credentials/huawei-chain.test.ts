@@ -132,7 +132,7 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
       }
       return { status: 404 };
     });
-    const c = await fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: meta.url }).resolve();
+    const c = await fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: meta.url, metadataTimeoutMs: 60_000 /* the fake answers at once: never the decider */ }).resolve();
     expect(c).toMatchObject({ accessKeyId: "HWTEMP", securityToken: "temp-token", expiration: Date.UTC(2031, 1, 3, 4, 5, 6), source: "ecs-metadata" });
     expect(meta.requests[0]!.headers["x-metadata-token-ttl-seconds"]).toBe("21600");
   });
@@ -151,7 +151,7 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
     const meta = await fakeServer((req: Seen) =>
       req.path === "/openstack/latest/securitykey" ? json({ credential: { access: "HWTEMP", secret: "temp-secret", securitytoken: "temp-token", expires_at: "2031-02-03T04:05:06.000000Z" } }) : { status: 404 },
     );
-    const source = fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: meta.url });
+    const source = fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: meta.url, metadataTimeoutMs: 60_000 /* the fake answers at once: never the decider */ });
     expect(await source.resolve()).toMatchObject({ accessKeyId: "HWTEMP" });
     await meta.close();
     const err = await source.resolve().then(() => undefined, (e: CredentialSourceError) => e);

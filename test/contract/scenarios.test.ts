@@ -3,7 +3,7 @@
 import { createMock, createMockState, scenario, testAccount, testCredentials } from "@bucketry/mocks";
 import { createBucketClient } from "bucketry";
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { failure } from "./harness.js";
 
 const mock = createMock({ state: createMockState({ buckets: 120, seed: 42 }) });
@@ -114,11 +114,28 @@ describe("scenario.clockSkew", () => {
 });
 
 describe("scenario.latency", () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** Resolves once the mock holds `n` calls, each delayed by the scenario (checked between turns of the event loop, not on a timer). */
+  async function held(n: number): Promise<void> {
+    while (!(mock.requests.length >= n && mock.requests.slice(0, n).every((c) => c.scenarios.length > 0))) await new Promise((r) => setImmediate(r));
+  }
+
   it("delays the answer; a client timeout shorter than it fires", async () => {
+    // The mock's delay and the client's attempt timeout run on one fake clock, moved only once the mock holds the
+    // request: which comes first does not depend on how fast the machine is.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     mock.use(scenario.latency("baidu-bos", 150, { times: 2 }));
-    await expect(bos().getBucketAcl(bucket())).resolves.toBeDefined();
-    const err = await failure(bos({ timeoutMs: 30 }).getBucketAcl(bucket()));
+    const answered = bos().getBucketAcl(bucket());
+    await held(1);
+    await vi.advanceTimersByTimeAsync(150);
+    await expect(answered).resolves.toBeDefined();
+    const timedOut = failure(bos({ timeoutMs: 30 }).getBucketAcl(bucket()));
+    await held(2);
+    await vi.advanceTimersByTimeAsync(30);
+    const err = await timedOut;
     expect(err.kind).toBe("Timeout");
+    expect(err.message).toMatch(/no response within 30 ms/); // sent, and not answered while the mock held it
     expect(mock.requests.map((c) => c.scenarios)).toEqual([["latency(150ms) @ baidu-bos"], ["latency(150ms) @ baidu-bos"]]);
   });
 });

@@ -317,7 +317,7 @@ describe("the Node transport", () => {
     await (await transport(new Req(`${s.url}/after`))).arrayBuffer();
     expect(s.requests.map((r) => r.url).slice(-2)).toEqual(["/s", "/after"]);
     let text = "";
-    for await (const chunk of streamed.body!) text += new TextDecoder().decode(chunk);
+    for await (const chunk of streamed.body! as unknown as AsyncIterable<Uint8Array>) text += new TextDecoder().decode(chunk);
     expect(JSON.parse(text)).toEqual(payload);
   });
 
@@ -466,7 +466,8 @@ describe("the Node transport", () => {
       setTimeout(() => controller.abort(), 20);
       await expect(response.text()).rejects.toMatchObject({ name: "AbortError" });
 
-      const { getEventListeners } = await import("node:events");
+      // In Node since 15.2; the @types/node here does not declare it on the module.
+      const { getEventListeners } = (await import("node:events")) as unknown as { getEventListeners(target: EventTarget, type: string): unknown[] };
       const shared = new AbortController();
       for (let i = 0; i < 5; i++) await (await nodeTransport(new Req(`${s.url}/ok`), { signal: shared.signal })).json();
       expect(getEventListeners(shared.signal, "abort")).toHaveLength(0);

@@ -287,9 +287,16 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
     }
     const unknown = unknownOption(id, options, ownKeys);
     if (unknown) throw unknown;
-    // Without `provider`, the options are read through an object that adds it: a copy (`{ ...options }`) would
-    // keep only own enumerable keys, and drop an endpoint inherited from a defaults object or a class getter.
-    const withProvider = given === undefined ? Object.create(options, { provider: { value: id, enumerable: true } }) : options;
+    // Without `provider`, the options the provider takes are read into a plain object that adds it: a spread
+    // (`{ ...options }`) kept only own enumerable keys, and dropped an endpoint inherited from a defaults object
+    // or a class getter. Each is read on `options` itself, so a getter runs on its own object (a class's private
+    // field), and what the provider gets is a plain object of own keys.
+    let withProvider: object = options;
+    if (given === undefined) {
+      const copy: Record<string, unknown> = { provider: id };
+      for (const key of [...ownKeys, ...COMMON_OPTION_KEYS]) if (key in options) copy[key] = (options as Record<string, unknown>)[key];
+      withProvider = copy;
+    }
     return withSafeInspect(create(withProvider as unknown as O));
   };
 }

@@ -161,6 +161,19 @@ describe("options inherited from a defaults object (Object.create(defaults))", (
     // The endpoint's host, or a bucket's name before it (virtual-hosted OSS).
     expect(new URL(stub.requests[0]!.url).host).toMatch(new RegExp(`(^|\\.)${new URL(STUB_ENDPOINT[provider]).host.replace(/\./g, "\\.")}$`));
   });
+  it.each(PROVIDERS)("%s: its own entry reads an endpoint from a class getter over a private field (the getter runs on its own object)", async (provider) => {
+    const stub = answering(provider);
+    const { provider: _, endpoint, ...rest } = optionsFor(provider, STUB_ENDPOINT[provider], { fetch: stub });
+    class Settings {
+      readonly #endpoint = endpoint;
+      get endpoint() {
+        return this.#endpoint;
+      }
+    }
+    const client = (entries[provider] as (o: object) => unknown)(Object.assign(new Settings(), rest));
+    await callOnce(client, provider);
+    expect(new URL(stub.requests[0]!.url).host).toMatch(new RegExp(`(^|\\.)${new URL(STUB_ENDPOINT[provider]).host.replace(/\./g, "\\.")}$`));
+  });
   it.each(PROVIDERS)("%s: an inherited misspelt option is refused, from the root and from its own entry", (provider) => {
     const { provider: _, ...defaults } = optionsFor(provider, STUB_ENDPOINT[provider], { fetch, endPoint: "http://127.0.0.1:9" });
     const viaRoot = Object.assign(Object.create(defaults) as object, { provider });

@@ -42,7 +42,7 @@ const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
 /** A value for a message: a string quoted and cut (a long one may be a whole config pasted), else its type. */
-const shown = (value: unknown) => (typeof value === "string" ? `"${value.slice(0, 60)}${value.length > 60 ? "…" : ""}"` : `a value of type ${typeof value}`);
+const shown = (value: unknown) => (typeof value === "string" ? `${JSON.stringify(value.slice(0, 60))}${value.length > 60 ? "…" : ""}` : `a value of type ${typeof value}`);
 
 export function ossEndpoint(region: string, bucket: string, internal = false): string {
   const plain = typeof region === "string" ? region.replace(/^oss-/, "") : "";

@@ -114,11 +114,13 @@ describe("@bucketry/aliyun-oss createClient", () => {
 
   it("quotes a bad bucket or region cut at 60 characters, and a non-string by its type (a config pasted whole may hold keys)", () => {
     const pasted = `examplebucket accessKeySecret=${"S".repeat(80)}`;
-    expect(() => ossEndpoint("cn-hangzhou", pasted)).toThrow(`@bucketry/aliyun-oss: "${pasted.slice(0, 60)}…" is not a valid bucket name`);
-    expect(() => ossEndpoint(pasted, "examplebucket")).toThrow(`@bucketry/aliyun-oss: "${pasted.slice(0, 60)}…" is not a region id like cn-hangzhou`);
+    expect(() => ossEndpoint("cn-hangzhou", pasted)).toThrow(`@bucketry/aliyun-oss: "${pasted.slice(0, 60)}"… is not a valid bucket name`);
+    expect(() => ossEndpoint(pasted, "examplebucket")).toThrow(`@bucketry/aliyun-oss: "${pasted.slice(0, 60)}"… is not a region id like cn-hangzhou`);
     expect(() => createClient({ region: "cn-hangzhou", bucket: { name: "examplebucket", secret: "S3cr3t" } as never })).toThrow(
       '@bucketry/aliyun-oss: a value of type object is not a valid bucket name',
     );
+    // Control characters are escaped: a newline in a bucket name cannot start a forged line of a log.
+    expect(() => ossEndpoint("cn-hangzhou", "bucket\nERROR forged")).toThrow('@bucketry/aliyun-oss: "bucket\\nERROR forged" is not a valid bucket name');
     // A region of the wrong type is named, not a "region.replace is not a function" crash.
     expect(() => createClient({ region: 42 as never, bucket: "examplebucket" })).toThrow("@bucketry/aliyun-oss: a value of type number is not a region id like cn-hangzhou");
     expect(serializeOssQuery({})).toBe("acl");

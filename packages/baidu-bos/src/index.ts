@@ -48,7 +48,7 @@ export function bosEndpoint(region: string, bucket?: string): string {
   // The bucket becomes the host's first label: anything else ("evil.example#", "a/b") would move the signed
   // request to another host.
   if (bucket !== undefined && bucket !== "" && !BUCKET.test(bucket)) {
-    throw new TypeError(`@bucketry/baidu-bos: ${typeof bucket === "string" ? `"${bucket.slice(0, 60)}${bucket.length > 60 ? "…" : ""}"` : `a value of type ${typeof bucket}`} is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
+    throw new TypeError(`@bucketry/baidu-bos: ${typeof bucket === "string" ? `${JSON.stringify(bucket.slice(0, 60))}${bucket.length > 60 ? "…" : ""}` : `a value of type ${typeof bucket}`} is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
   }
   return `https://${bucket ? `${bucket}.` : ""}${region}.bcebos.com`;
 }

@@ -52,7 +52,8 @@ describe("@bucketry/baidu-bos createClient", () => {
   });
 
   it("quotes a bad bucket name cut at 60 characters, and a value of another type by its type", () => {
-    expect(() => createClient({ bucket: "b".repeat(100_000) })).toThrow(`@bucketry/baidu-bos: "${"b".repeat(60)}…" is not a valid bucket name`);
+    expect(() => createClient({ bucket: "b".repeat(100_000) })).toThrow(`@bucketry/baidu-bos: "${"b".repeat(60)}"… is not a valid bucket name`);
+    expect(() => createClient({ bucket: "b\nERROR forged" })).toThrow('@bucketry/baidu-bos: "b\\nERROR forged" is not a valid bucket name'); // escaped: no forged log line
     expect(() => createClient({ bucket: { secret: "s" } as never })).toThrow("@bucketry/baidu-bos: a value of type object is not a valid bucket name");
   });
 

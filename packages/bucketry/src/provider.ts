@@ -236,9 +236,11 @@ export type EveryOwnOptionKey<O, K extends readonly string[]> = [Exclude<OwnOpti
  */
 function unknownOption(id: Provider, options: object, ownKeys: readonly string[]): BucketryError | undefined {
   const known: readonly string[] = [...ownKeys, ...COMMON_OPTION_KEYS];
-  // Inherited keys too (options made with Object.create(defaults)): the provider reads them like its own.
+  // Inherited keys too (options made with Object.create(defaults)): the provider reads them like its own. An
+  // inherited method (a prototype written the ES5 way) is the object's behaviour, not an option.
   for (const key in options) {
     if (key === "provider" || known.includes(key)) continue;
+    if (!Object.hasOwn(options, key) && typeof (options as Record<string, unknown>)[key] === "function") continue;
     // The closest known key, when it is close for the key's length (a hint, not a guess at any cost).
     const lower = key.toLowerCase();
     let near: string | undefined;

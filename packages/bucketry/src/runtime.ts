@@ -308,7 +308,7 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   const network = networkErrorCode(err);
   if (network !== false) {
     const host = network === "ENOTFOUND" ? unresolvedHost?.(err) : undefined;
-    const hint = host ? `: ${host} does not resolve (check the region and the endpoint)` : "";
+    const hint = host ? `: ${host} does not resolve (a typo in the endpoint or region makes such a host; or DNS is unreachable here)` : "";
     return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}${hint}`, cause: err });
   }
   if (e?.name === "XmlBodyError") {

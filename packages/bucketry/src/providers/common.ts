@@ -266,6 +266,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : duration(provider, "timeoutMs", options.timeoutMs, `the default (${DEFAULT_TIMEOUT_MS} ms)`);
   const deadlineMs = duration(provider, "deadlineMs", options.deadlineMs, "no deadline");
   const maxResponseBytes = options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : options.maxResponseBytes;
+  if (maxResponseBytes === null) throw configError(provider, `maxResponseBytes is null: leave it out for the default (${DEFAULT_MAX_RESPONSE_BYTES} bytes), or give a number of bytes`);
   if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
     throw configError(provider, `maxResponseBytes must be a whole number of bytes >= 1, got ${quotedNumber(maxResponseBytes)}`);
   }

@@ -125,7 +125,8 @@ describe("client options", () => {
     ["timeoutMs a string", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], timeoutMs: "30s" }, /timeoutMs must be a number/],
     ["timeoutMs null (off, or the default?)", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], timeoutMs: null }, /^aliyun-ens: timeoutMs is null: leave it out for the default \(30000 ms\), or give milliseconds \(0 turns it off\)$/],
     ["deadlineMs null", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], deadlineMs: null }, /^aliyun-ens: deadlineMs is null: leave it out for no deadline, or give milliseconds/],
-    ["maxResponseBytes null", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], maxResponseBytes: null }, /maxResponseBytes must be a whole number of bytes >= 1, got null$/],
+    ["maxResponseBytes null", { provider: "aliyun-ens", credentials: creds["aliyun-ens"], maxResponseBytes: null }, /^aliyun-ens: maxResponseBytes is null: leave it out for the default \(\d+ bytes\), or give a number of bytes$/],
+    ["ENS blank region beside an endpoint (the endpoint decides; the region is not read)", { provider: "aliyun-ens", region: "", endpoint: "http://127.0.0.1:9000", credentials: creds["aliyun-ens"] }, null],
     ["ENS blank region (an unset variable, not the central endpoint unseen)", { provider: "aliyun-ens", region: " ", credentials: creds["aliyun-ens"] }, /^aliyun-ens: `region` is blank: leave it out for the central endpoint, ens\.aliyuncs\.com, or give one \(e\.g\. region: "ap-southeast-1"\)$/],
     ["ENS region null", { provider: "aliyun-ens", region: null, credentials: creds["aliyun-ens"] }, /`region` is null: leave it out for the central endpoint/],
     ["BOS region null (was bj unseen)", { provider: "baidu-bos", region: null, credentials: creds["baidu-bos"] }, /^baidu-bos: `region` is null: leave it out for the default region, bj, or give one \(e\.g\. region: "gz"\)$/],
@@ -173,6 +174,20 @@ describe("options inherited from a defaults object (Object.create(defaults))", (
     const client = (entries[provider] as (o: object) => unknown)(Object.assign(new Settings(), rest));
     await callOnce(client, provider);
     expect(new URL(stub.requests[0]!.url).host).toMatch(new RegExp(`(^|\\.)${new URL(STUB_ENDPOINT[provider]).host.replace(/\./g, "\\.")}$`));
+  });
+  it.each(PROVIDERS)("%s: methods on the options' prototype (a settings class written the ES5 way) are not options", async (provider) => {
+    const stub = answering(provider);
+    const { provider: _, ...own } = optionsFor(provider, STUB_ENDPOINT[provider], { fetch: stub });
+    function Settings(this: Record<string, unknown>) {
+      Object.assign(this, own);
+    }
+    Settings.prototype.toEnv = function () {
+      return "";
+    };
+    const settings = new (Settings as unknown as new () => object)();
+    await callOnce((entries[provider] as (o: object) => unknown)(settings), provider);
+    await callOnce(createBucketClient(Object.assign(settings, { provider }) as never), provider);
+    expect(stub.requests).toHaveLength(2);
   });
   it.each(PROVIDERS)("%s: an inherited misspelt option is refused, from the root and from its own entry", (provider) => {
     const { provider: _, ...defaults } = optionsFor(provider, STUB_ENDPOINT[provider], { fetch, endPoint: "http://127.0.0.1:9" });

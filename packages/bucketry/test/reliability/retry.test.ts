@@ -243,7 +243,7 @@ describe("a host name that does not resolve", () => {
     const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { maxAttempts: 2, baseDelayMs: 0 } });
     const err = await rejection(callOnce(client, provider));
     expect(err).toMatchObject({ kind: "Network", retryable: true, attempts: 2 });
-    expect(err.message).toMatch(new RegExp(`^${provider}: network error \\(ENOTFOUND\\): ([a-z0-9-]+\\.)?${host.replace(/\./g, "\\.")} does not resolve \\(check the region and the endpoint\\)`));
+    expect(err.message).toMatch(new RegExp(`^${provider}: network error \\(ENOTFOUND\\): ([a-z0-9-]+\\.)?${host.replace(/\./g, "\\.")} does not resolve \\(a typo in the endpoint or region makes such a host; or DNS is unreachable here\\)$`));
     expect(attempts).toBe(2);
   });
 

@@ -60,7 +60,7 @@ export interface Mock {
   /** Clears scenarios, recorded calls, sessions and nonces. */
   reset(): void;
   readonly state: MockState;
-  /** Every call seen since the last reset, oldest first. */
+  /** Every call seen since the last reset, oldest first; credentials are recorded by name only (see `RecordedCall`). */
   readonly requests: RecordedCall[];
   readonly runtime: MockRuntime;
 }

@@ -9,6 +9,7 @@ import { prng } from "./state.js";
 import type { MockState, Provider, RecordedCall, Reply, RequestParts, Route, Scenario, VendorSpec } from "./types.js";
 import { validateRequest } from "./validation.js";
 import type { MockCookieJar } from "./cookie-jar.js";
+import { Redactor } from "./redact.js";
 
 export type { MockContext, RecordedCall, Reply };
 
@@ -43,11 +44,15 @@ export function parseQueryString(search: string): Map<string, string> {
   return out;
 }
 
-const headersObject = (headers: Headers): Record<string, string> => {
+/** Headers as the log keeps them: credentials' values redacted (see redact.ts). */
+const headersObject = (headers: Headers, redactor: Redactor): Record<string, string> => {
   const out: Record<string, string> = {};
   // Several Set-Cookie lines come out joined with ", " (what `Headers.get` gives); `getSetCookie()` on the
   // live response has them one by one.
-  for (const [k, v] of headers) out[k] = k in out ? `${out[k]}, ${v}` : v;
+  for (const [k, raw] of headers) {
+    const v = redactor.header(k, raw);
+    out[k] = k in out ? `${out[k]}, ${v}` : v;
+  }
   return out;
 };
 
@@ -64,6 +69,8 @@ export class MockEngine implements MockRuntimeApi {
   #seq = 0;
   readonly #adapters = new Map<Provider, VendorAdapter>();
   readonly #cookieJar: MockCookieJar | undefined;
+  /** Per recorded call: the credentials its log entry hides (also where the answer quotes them). */
+  readonly #redactors = new WeakMap<RecordedCall, Redactor>();
 
   constructor(options: MockEngineOptions) {
     for (const adapter of options.adapters) {
@@ -140,17 +147,23 @@ export class MockEngine implements MockRuntimeApi {
     const bodyBytes = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : new Uint8Array();
     const bodyText = new TextDecoder().decode(bodyBytes);
     const headers = new Headers(request.headers);
+    // The log keeps names, never credentials: Authorization, tokens, cookies, signature query parameters.
+    const redactor = new Redactor();
+    const recordedHeaders = headersObject(headers, redactor);
+    const recordedUrl = redactor.url(request.url);
+    const form = /^application\/x-www-form-urlencoded\b/i.test(headers.get("content-type") ?? "");
     const call: RecordedCall = {
       seq: ++this.#seq,
       provider: route.spec.provider,
       operationId: route.operation.operationId,
       method: request.method,
-      url: request.url,
-      headers: headersObject(headers),
-      body: bodyText,
+      url: recordedUrl,
+      headers: recordedHeaders,
+      body: redactor.text(form ? redactor.query(bodyText) : bodyText),
       issues: [],
       scenarios: [],
     };
+    this.#redactors.set(call, redactor);
     this.requests.push(call);
     const adapter = this.adapter(route.spec.provider);
     const clock = this.clock;
@@ -269,7 +282,12 @@ export class MockEngine implements MockRuntimeApi {
       const setCookies = outcome.headers.getSetCookie();
       if (setCookies.length) this.#cookieJar.store(ctx.url, setCookies);
     }
-    ctx.call.response = { status: outcome.status, headers: headersObject(outcome.headers), body: outcome.body };
+    const redactor = this.#redactors.get(ctx.call) ?? new Redactor();
+    const recordedHeaders = headersObject(outcome.headers, redactor);
+    // An answer may quote the request's credentials (OSS's SignatureProvided, a string to sign with its token).
+    ctx.call.response = { status: outcome.status, headers: recordedHeaders, body: outcome.body === null ? null : redactor.text(outcome.body) };
+    for (const issue of ctx.call.issues) issue.message = redactor.text(issue.message);
+    if (ctx.call.auth?.reason) ctx.call.auth.reason = redactor.text(ctx.call.auth.reason);
     const init = { status: outcome.status, headers: outcome.headers };
     const type = outcome.headers.get("content-type") ?? "";
     const body = outcome.body === null || outcome.status === 204 || outcome.status === 304 ? null : outcome.body;

@@ -8,6 +8,7 @@ import { accountClientOptions, testCredentials } from "./generated/accounts.js";
 import { vendors } from "./generated/index.js";
 import { createMock, type Mock } from "./mock.js";
 import { createMockState } from "./state.js";
+import { Redactor } from "./redact.js";
 import type { Provider } from "./types.js";
 
 export interface MockServerOptions {
@@ -108,7 +109,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (!response) {
         res.statusCode = 404;
         res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ error: "no mock for this URL", method: req.method, url: req.url, endpoints }));
+        // The path and query as sent, but never a signature or token in the query.
+        res.end(JSON.stringify({ error: "no mock for this URL", method: req.method, url: new Redactor().url(req.url ?? "/"), endpoints }));
         return;
       }
       if (response.type === "error") {

@@ -127,7 +127,13 @@ export interface Reply {
   body: string | null;
 }
 
-/** One request the handlers saw, as sent, with what the mock made of it and what it answered. */
+/**
+ * One request the handlers saw, as sent, with what the mock made of it and what it answered. Credentials are
+ * recorded by name only, their values replaced by `[redacted]`: the Authorization, Cookie and token headers
+ * (security tokens, X-Auth-Token, X-XSRF-TOKEN), signature and token query parameters (`Signature`,
+ * `SecurityToken`, `x-oss-signature`, …), the values of the cookies an answer sets, and wherever the answer
+ * quotes one of them (OSS's `SignatureProvided`).
+ */
 export interface RecordedCall {
   seq: number;
   provider: Provider;

@@ -113,12 +113,17 @@ describe("handshake", () => {
     }
   });
 
-  it("a redirect is not followed: the handshake fails naming the host it points to", async () => {
-    const endpoint = csrfEndpoint(() => new Response(null, { status: 307, headers: { location: "https://elsewhere.example:8443/csrf" } }));
+  it("a redirect is not followed: the handshake fails naming the origin it points to (never its path or query)", async () => {
+    const endpoint = csrfEndpoint(() => new Response(null, { status: 307, headers: { location: "http://elsewhere.example:8443/csrf?ticket=S3cret" } }));
     const csrf = hitachiCsrfSession({ url, fetch: endpoint.fetch });
     const err = await Promise.resolve(csrf.current()).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/failed with HTTP 307; a redirect to elsewhere\.example:8443, not followed/);
+    expect((err as Error).message).toMatch(/failed with HTTP 307; a redirect to http:\/\/elsewhere\.example:8443, not followed: use the URL it points to$/);
     expect(endpoint.requests[0]!.redirect).toBe("manual");
+    // A relative Location (a transport's Response has no url) is read against the CSRF URL.
+    const relative = csrfEndpoint(() => new Response(null, { status: 302, headers: { location: "/login?next=S3cret" } }));
+    const again = await Promise.resolve(hitachiCsrfSession({ url, fetch: relative.fetch }).current()).catch((e: unknown) => e);
+    expect((again as Error).message).toContain(`failed with HTTP 302; a redirect to ${new URL(url).origin}, not followed`);
+    expect((again as Error).message).not.toContain("S3cret");
   });
 });
 

@@ -313,7 +313,7 @@ describe("errors and secrets", () => {
     const tokens = hitachiTokenProvider(password(), { fetch: (request) => (seen.push(request), server.fetch(request)), clock });
     const err = await Promise.resolve(tokens.token()).catch((e: unknown) => e);
     expect((err as Error).message).toBe(
-      "hitachiSession: token request to https://admin.gms.cluster1/ui/auth/realms/vsp-object/protocol/openid-connect/token failed with HTTP 307; a redirect to elsewhere.example, not followed: use the URL it points to",
+      "hitachiSession: token request to https://admin.gms.cluster1/ui/auth/realms/vsp-object/protocol/openid-connect/token failed with HTTP 307; a redirect to https://elsewhere.example, not followed: use the URL it points to",
     );
     expect(seen[0]!.redirect).toBe("manual");
   });

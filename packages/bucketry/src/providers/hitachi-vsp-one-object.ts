@@ -132,7 +132,9 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
   if (apiVersion !== "auto" && apiVersion !== "3.3" && apiVersion !== "3.0") throw configError("hitachi-vsp-one-object", `apiVersion must be "auto", "3.3" or "3.0", got ${quoted(apiVersion)}`);
   const state = clientState(hitachiErrors, options);
   const credentials = hitachiCredentials(env, options.credentials, undefined, (...v) => state.secrets.add(...v));
-  const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch }));
+  // Redirects are not followed (the transport refuses them whatever the Request says): said here too, so the session
+  // leaves a 3xx to the facade's own error and sends the client's Request as it is.
+  const raw: HitachiClient = generated("hitachi-vsp-one-object", () => createClient({ baseUrl: endpoint, fetch: state.fetch, redirect: "manual" }));
   // The session's own requests (CSRF GET, token grant) go through the same transport; the cookie values they
   // set (XSRF-TOKEN, the session id) are remembered so errors can redact them too.
   const grantUrl = passwordGrantUrl(credentials);

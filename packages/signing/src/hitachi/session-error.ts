@@ -1,8 +1,12 @@
 // The one error the Hitachi session throws, and the helpers that keep secrets out of its messages.
 
-export type HitachiSessionStage = "credentials" | "token" | "csrf";
+/**
+ * Where the session failed: its credentials, the token grant, the CSRF handshake, or a MAPI call answered with a
+ * redirect it did not follow (`redirect`: its token, XSRF token and cookies go nowhere a Location points).
+ */
+export type HitachiSessionStage = "credentials" | "token" | "csrf" | "redirect";
 
-/** Thrown when the token fetch or CSRF handshake fails. Carries no secret: stage, HTTP status, redacted endpoint, Retry-After. */
+/** Thrown when the token fetch or CSRF handshake fails, or a MAPI call is answered with a redirect. Carries no secret: stage, HTTP status, redacted endpoint, Retry-After. */
 export class HitachiSessionError extends Error {
   override readonly name = "HitachiSessionError";
   readonly stage: HitachiSessionStage;
@@ -56,19 +60,27 @@ export function isHeaderToken(value: unknown): value is string {
 
 /**
  * For a redirect the session did not follow (its requests are sent with `redirect: "manual"`: a password, token or
- * XSRF token must not go to wherever a Location points): what to say, naming only the host; "" otherwise.
+ * XSRF token must not go to wherever a Location points): what to say, naming only the origin it points to (never
+ * its path or query; `base` resolves a relative Location); "" otherwise.
  */
-export function redirectNote(response: Response): string {
+export function redirectNote(response: Response, base?: string): string {
   // A browser hides a manual redirect's status and Location (type "opaqueredirect", status 0).
   if (response.type !== "opaqueredirect" && (response.status < 300 || response.status > 399)) return "";
-  let host = "";
+  let origin = "";
   try {
-    host = new URL(response.headers.get("location") ?? "", response.url || undefined).host;
+    const location = response.headers.get("location");
+    if (location !== null) origin = new URL(location, response.url || base).origin;
   } catch {
     // no usable Location
   }
-  return `; a redirect${host ? ` to ${host}` : ""}, not followed: use the URL it points to`;
+  return `; a redirect${origin ? ` to ${origin}` : ""}, not followed: use the URL it points to`;
 }
+
+/**
+ * Frees the connection of an answer whose body is not read. Not awaited: under MSW a cancel on a mocked body may
+ * never settle (mswjs/interceptors#799).
+ */
+export const discard = (response: Response): void => void response.body?.cancel().catch(() => undefined);
 
 /** A failed response's Retry-After, for the error (a header value has no secret; cookies are never copied). */
 export function retryAfterOf(response: Response): string | undefined {

@@ -6,7 +6,9 @@
 //   Cookie: XSRF-TOKEN=<t>; vertx-web.session=<s>   the CSRF session's cookie jar
 //
 // This module wires the three: it asks both for their state at once (a token fetch and the CSRF GET run in
-// parallel, each once for concurrent callers), sets the headers, adopts cookies responses re-set, and on a
+// parallel, each once for concurrent callers), sets the headers, sends a request that would follow redirects
+// with `redirect: "manual"` (a redirect answered is then a HitachiSessionError, stage "redirect": the three go
+// nowhere a Location points), adopts cookies responses re-set, and on a
 // 401 drops exactly the token and CSRF state the rejected request used. Then, by default, it re-sends that
 // request once with fresh state (a copy made with `request.clone()` before it was sent); with
 // `replayUnauthorized: false` it returns the 401 and the caller's next request re-authenticates — for callers
@@ -21,7 +23,7 @@
 import type { Middleware, MiddlewareCallbackParams } from "openapi-fetch";
 import type { Clock } from "../types.js";
 import { hitachiCsrfSession, type CsrfState } from "./csrf-session.js";
-import { INSPECT, redactUrl, type Fetch } from "./session-error.js";
+import { HitachiSessionError, INSPECT, discard, redactUrl, redirectNote, type Fetch } from "./session-error.js";
 import { hitachiTokenProvider, type HitachiCredentials, type IssuedToken } from "./token-provider.js";
 
 export interface HitachiSessionOptions {
@@ -71,7 +73,8 @@ export interface HitachiSession {
   invalidate(): void;
   /**
    * `Authorization`, `Accept`, `X-XSRF-TOKEN` and `Cookie` for one call (performs the handshake if needed).
-   * With `signal`, stops waiting when it aborts (rejecting with its reason).
+   * With `signal`, stops waiting when it aborts (rejecting with its reason). Send them with `redirect: "manual"`:
+   * a followed redirect takes X-XSRF-TOKEN to wherever its Location points.
    */
   headers(options?: { signal?: AbortSignal | undefined }): Promise<Headers>;
   toJSON(): HitachiSessionInfo;
@@ -88,6 +91,8 @@ interface Snapshot {
 interface Used {
   readonly csrfGeneration: number;
   readonly tokenGeneration: number;
+  /** The request would have followed redirects: it is sent with `redirect: "manual"` and a redirect is refused. */
+  readonly refuse: boolean;
 }
 
 /** How many distinct (token, XSRF token) pairs are remembered to recognise a request by its headers. */
@@ -155,11 +160,16 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
   };
 
   const session: HitachiSession = {
-    async onRequest({ request }) {
-      const callerCookie = request.headers.get("Cookie");
-      const s = await snapshot(request.signal);
+    async onRequest({ request: given }) {
+      const callerCookie = given.headers.get("Cookie");
+      const s = await snapshot(given.signal);
+      // The session's credentials go to the MAPI only. Following a redirect to another origin, the platform's fetch
+      // drops Authorization and Cookie but sends X-XSRF-TOKEN along (and, on a 307 or 308, the body). A request that
+      // would follow one goes out with `redirect: "manual"`, and a redirect answered is an error (onResponse).
+      const refuse = given.redirect === "follow";
+      const request = refuse ? new Request(given, { redirect: "manual" }) : given;
       applyHeaders(request.headers, s, callerCookie);
-      const used: Used = { csrfGeneration: s.csrf.generation, tokenGeneration: s.token.generation };
+      const used: Used = { csrfGeneration: s.csrf.generation, tokenGeneration: s.token.generation, refuse };
       // The latest state sent with these values (a static token and an XSRF value a new session reuses map to
       // the newer one), most recent last.
       const key = issuedKey(request.headers);
@@ -174,6 +184,7 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       const meta = prepared.get(request);
       const used = meta ?? issued.get(issuedKey(request.headers));
       csrf.absorb(response, used?.csrfGeneration);
+      if (used?.refuse) refuseRedirect(request, response);
       if (response.status !== 401) return undefined;
       prepared.delete(request);
       // Drop what this request used (not what a concurrent caller may have refreshed since). A request whose
@@ -185,11 +196,11 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       if (replay === undefined || replay.bodyUsed) return undefined;
       const s = await snapshot(replay.signal);
       applyHeaders(replay.headers, s, meta!.callerCookie);
-      // Not awaited: under MSW a cancel on a mocked body may never settle (mswjs/interceptors#799).
-      void response.body?.cancel().catch(() => undefined); // free the connection of the discarded 401
+      discard(response); // the discarded 401
       const send: Fetch = options.fetch ?? (clientOptions?.fetch as Fetch | undefined) ?? sessionFetch;
       const replayed = await send(replay);
       csrf.absorb(replayed);
+      if (meta!.refuse) refuseRedirect(replay, replayed);
       return replayed;
     },
 
@@ -212,4 +223,19 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       `HitachiSession ${inspect ? inspect(info(), inspectOptions) : JSON.stringify(info())}`,
   });
   return session satisfies Middleware; // usable as openapi-fetch middleware (checked at compile time)
+}
+
+/**
+ * Throws for a redirect (a 3xx with a Location; a browser's opaque one) answered to a request the session sent with
+ * `redirect: "manual"` in place of "follow": named by its status and the origin it points to.
+ */
+function refuseRedirect(request: Request, response: Response): void {
+  if (response.type !== "opaqueredirect" && !(/^3/.test(`${response.status}`) && response.headers.has("location"))) return;
+  discard(response);
+  const endpoint = redactUrl(request.url);
+  throw new HitachiSessionError(`hitachiSession: MAPI request to ${endpoint} failed with HTTP ${response.status}${redirectNote(response, request.url)}`, {
+    stage: "redirect",
+    status: response.status,
+    endpoint,
+  });
 }

@@ -271,7 +271,7 @@ async function fetchPasswordToken(
     // OAuth error codes (`invalid_grant`, `unauthorized_client`) are safe to show; descriptions are not shown.
     const code = parsed ? oauthErrorCode(body) : undefined;
     throw new HitachiSessionError(
-      `hitachiSession: token request to ${endpoint} failed with HTTP ${response.status}${code ? ` (${code})` : ""}${redirectNote(response)}`,
+      `hitachiSession: token request to ${endpoint} failed with HTTP ${response.status}${code ? ` (${code})` : ""}${redirectNote(response, creds.tokenUrl)}`,
       { stage: "token", status: response.status, endpoint, retryAfter: retryAfterOf(response) },
     );
   }

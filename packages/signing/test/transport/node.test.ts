@@ -199,6 +199,22 @@ describe("the Node transport", () => {
       expect(s.requests.map((r) => r.url)).toEqual(["/start", "/start"]);
     });
 
+    it("with redirect: 'follow', a 3xx to another origin carrying credentials comes back as it is: the other origin gets nothing", async () => {
+      const other = await serve((_req, res) => json(res, 200, { followed: true }));
+      const s = await serve((_req, res) => {
+        res.writeHead(307, { location: `${other.url}/elsewhere?x=1` });
+        res.end();
+      });
+      const headers = { authorization: "Bearer t0ken", cookie: "XSRF-TOKEN=x; vertx-web.session=s", "x-xsrf-token": "x", "content-type": "application/x-www-form-urlencoded" };
+      for (const transport of [nodeTransport, createNodeTransport()]) {
+        const response = await transport(new Req(`${s.url}/mapi/v1/user/list_buckets`, { method: "POST", headers, body: "password=pw", redirect: "follow" }));
+        expect(response.status).toBe(307);
+        expect(response.headers.get("location")).toBe(`${other.url}/elsewhere?x=1`);
+      }
+      expect(s.requests).toHaveLength(2);
+      expect(other.requests).toEqual([]);
+    });
+
     it("gzip, deflate (zlib and raw) and br bodies are decoded; Content-Encoding stays; an unknown coding passes through", async () => {
       const text = JSON.stringify({ data: "y".repeat(5_000) });
       const bodies: Record<string, Buffer> = {

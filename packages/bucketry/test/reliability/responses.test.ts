@@ -4,6 +4,7 @@
 // seeds): random bytes and random near-valid JSON/XML through every provider's read path.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
 import { scenario } from "@bucketry/mocks";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
@@ -473,6 +474,8 @@ describe("an answer that is not valid HTTP/1.1 is a MalformedResponse sent once,
     ["an invalid status line", `HTTX/1.1 200 OK\r\nContent-Length: ${BODY.length}\r\n\r\n${BODY}`],
     ["an invalid Content-Length", `HTTP/1.1 200 OK\r\nContent-Length: 1x\r\n\r\n${BODY}`],
     ["an invalid chunk size (mid-body)", `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n${BODY}\r\n0\r\n\r\n`],
+    // A value the platform's Headers refuses, with a message quoting it: neither the error nor its causes show it.
+    ["a NUL in a header value (a Set-Cookie)", `HTTP/1.1 200 OK\r\nSet-Cookie: session=S3ntinel\0cookie\r\nContent-Type: application/json\r\nContent-Length: ${BODY.length}\r\n\r\n${BODY}`],
   ];
   // The Node transport (the default) and the platform's fetch (undici: llhttp's HPE_* codes) say it alike.
   describe.each([
@@ -485,6 +488,7 @@ describe("an answer that is not valid HTTP/1.1 is a MalformedResponse sent once,
       const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
       expect(err).toMatchObject({ kind: "MalformedResponse", retryable: false, attempts: 1 });
       expect(err.message).toMatch(/not valid HTTP\/1\.1/);
+      expect(inspect(err, { depth: null }) + inspect(err.cause, { depth: null })).not.toContain("S3ntinel");
       expect(raw.hits).toBe(1);
     });
   });

@@ -31,7 +31,7 @@ import type * as Tls from "node:tls";
 import type * as Zlib from "node:zlib";
 import { BodySource, decoder, decodersFor, reasonPhrase, respond, type ResponseHead } from "./body.js";
 import { Http1Client, type BodySink, type Exchange, type Origin } from "./http1.js";
-import type { Transport, TransportInit, TransportOptions } from "./types.js";
+import { INVALID_HTTP_RESPONSE, type Transport, type TransportInit, type TransportOptions } from "./types.js";
 
 export type { Transport, TransportInit, TransportOptions } from "./types.js";
 
@@ -198,11 +198,12 @@ class Call {
       this.#resolve(respond(head, source));
       if (!hasBody) source.end();
       return sink;
-    } catch (err) {
-      // A head the platform's Response refuses (a header value it cannot hold).
+    } catch {
+      // A head the platform's Response refuses: a header value it cannot hold (a NUL), which is not HTTP/1.1
+      // either (undici's parser refuses it so). Its error quotes the value — a cookie, perhaps: not kept.
       wire.destroy();
       this.#release();
-      this.#reject(new TypeError("fetch failed", { cause: err }));
+      this.#reject(new TypeError("fetch failed", { cause: Object.assign(new Error("invalid response header value"), { code: INVALID_HTTP_RESPONSE }) }));
       return null;
     }
   }

@@ -8,6 +8,7 @@ import * as net from "node:net";
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from "node:net";
 import * as tls from "node:tls";
 import { fileURLToPath } from "node:url";
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ResponseParser, type ParsedHead } from "../../src/transport/response-parser.js";
 import { withNetworkGuard } from "../../../../test/support/guarded-child.js";
@@ -308,6 +309,15 @@ describe("connections, as the answers decide", () => {
     expect(bodyErr).toBeInstanceOf(TypeError);
     expect(bodyErr.message).toBe("terminated");
     expect(bodyErr.cause?.message).toMatch(/chunk end/);
+  });
+
+  it("a header value the platform's Response cannot hold (a NUL in a Set-Cookie) is not HTTP/1.1: the error never quotes it", async () => {
+    const s = await raw((socket) => socket.write("HTTP/1.1 200 OK\r\nSet-Cookie: session=S3ntinel\0cookie\r\nContent-Length: 2\r\n\r\nok"));
+    const err = (await createNodeTransport()(new Request(`${s.url}/`)).catch((e: unknown) => e)) as TypeError & { cause?: Error & { code?: string } };
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.message).toBe("fetch failed");
+    expect([err.cause?.message, err.cause?.code]).toEqual(["invalid response header value", INVALID_HTTP_RESPONSE]);
+    expect(inspect(err, { depth: null })).not.toContain("S3ntinel");
   });
 
   it("writes one head: method, path and query, Host with the port, the Request's headers, Content-Length; never the hop-by-hop ones it owns", async () => {

@@ -69,10 +69,16 @@ export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "hos
  */
 export const REQUEST_BODY: unique symbol = Symbol.for("bucketry.requestBody") as never;
 
-/** Creates a typed openapi-fetch client for the management API. No auth here: add bucketry's `hitachiSession` middleware. */
+/**
+ * Creates a typed openapi-fetch client for the management API. No auth here: add bucketry's `hitachiSession`
+ * middleware. Redirects are not followed (`redirect: "manual"`, unless the options say otherwise): a MAPI answer
+ * that points elsewhere comes back as it is, and the session's bearer token, XSRF token and cookies stay with the
+ * MAPI. A request that would follow one is rebuilt by the session, which refuses the redirect.
+ */
 export function createClient(options: HitachiClientOptions): HitachiClient {
   const { baseUrl: _b, host: _h, scheme: _s, fetch: customFetch, ...rest } = options;
   return createLateClient<HitachiPaths>({
+    redirect: "manual",
     ...rest,
     baseUrl: mapiBaseUrl(options),
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.

@@ -36,6 +36,18 @@ describe("@bucketry/hitachi-vsp-one-object createClient", () => {
     expect(seen.headers?.get("content-type")).toContain("application/json");
   });
 
+  it('sends with redirect: "manual" by default (a followed redirect would take the session\'s headers elsewhere); the option overrides it', async () => {
+    const modes: string[] = [];
+    const fetch = async (request: Request) => {
+      modes.push(request.redirect);
+      return new Response(null, { status: 307, headers: { location: "https://elsewhere.example/mapi/v1/user/list_buckets" } });
+    };
+    const { response } = await createClient({ baseUrl: base, fetch }).POST("/v1/user/list_buckets", { body: { id: 0 } });
+    expect(response.status).toBe(307); // handed back as it is, not followed
+    await createClient({ baseUrl: base, fetch, redirect: "follow" }).POST("/v1/user/list_buckets", { body: { id: 0 } });
+    expect(modes).toEqual(["manual", "follow"]);
+  });
+
   it("uses a late-bound fetch, so handlers installed after creation still intercept", async () => {
     const client = createClient({ host: "admin.region1.cluster1" });
     server.use(http.post(`${base}/v1/user/list_buckets`, () => HttpResponse.json([{ bucketId: "7c4e", bucketName: "legacy" }])));

@@ -23,6 +23,7 @@ import { hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { canonicalizeEncoded, compareCodeUnits, splitQuery, uriEncode } from "./percent-encoding.js";
 import type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest } from "./types.js";
+import { assertHeaderSafeCredentials } from "./types.js";
 
 export const BCE_AUTH_V1 = "bce-auth-v1";
 export const BCE_DEFAULT_EXPIRATION_SECONDS = 1800;
@@ -104,6 +105,7 @@ export async function signBceV1(request: SignableRequest, options: BceV1Options)
   if (typeof creds.accessKeySecret !== "string" || creds.accessKeySecret === "") {
     throw new Error("bce-auth-v1: credentials.accessKeySecret is missing");
   }
+  assertHeaderSafeCredentials("bce-auth-v1", creds);
   const expiration = options.expirationSeconds ?? BCE_DEFAULT_EXPIRATION_SECONDS;
   if (!Number.isInteger(expiration) || expiration <= 0) throw new Error("bce-auth-v1: expirationSeconds must be a positive integer");
   const { headers, url } = request;

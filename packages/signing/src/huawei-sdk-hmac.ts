@@ -22,6 +22,7 @@ import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode, type QueryPair } from "./percent-encoding.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
+import { assertHeaderSafeCredentials } from "./types.js";
 
 export const SDK_HMAC_SHA256 = "SDK-HMAC-SHA256";
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -94,6 +95,7 @@ export async function signSdkHmacSha256(request: SignableRequest, options: SdkHm
   if (typeof creds.accessKeySecret !== "string" || creds.accessKeySecret === "") {
     throw new Error("SDK-HMAC-SHA256: credentials.accessKeySecret is missing");
   }
+  assertHeaderSafeCredentials("SDK-HMAC-SHA256", creds);
   const { headers, url } = request;
   const date = sdkDate((options.clock ?? Date.now)());
   const projectId = options.projectId !== undefined && options.projectId !== "" ? options.projectId : undefined;

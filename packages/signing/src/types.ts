@@ -37,6 +37,19 @@ export interface SignedParts {
   stringToSign: string;
 }
 
+/**
+ * Refuses a key id or security token a header cannot carry (space, control character or non-ASCII), naming the
+ * field and never the value: the platform's Headers would refuse it with a message that quotes it.
+ */
+export function assertHeaderSafeCredentials(scheme: string, creds: { accessKeyId?: unknown; securityToken?: unknown }): void {
+  for (const field of ["accessKeyId", "securityToken"] as const) {
+    const value = creds[field];
+    if (typeof value === "string" && !/^[\x21-\x7e]*$/.test(value)) {
+      throw new TypeError(`${scheme}: credentials.${field} contains a character that cannot be sent in an HTTP header (check for a stray newline, space or non-ASCII character)`);
+    }
+  }
+}
+
 export async function resolveCredentials<C>(source: CredentialSource<C>): Promise<C> {
   return typeof source === "function" ? await (source as () => C | Promise<C>)() : source;
 }

@@ -234,8 +234,7 @@ export type EveryOwnOptionKey<O, K extends readonly string[]> = [Exclude<OwnOpti
  * JavaScript reached the provider, which read the keys it knows and ignored `endPoint` (the signed request then
  * went to the vendor's public host), `regoin` or `retires`.
  */
-function unknownOption(id: Provider, options: object, ownKeys: readonly string[]): BucketryError | undefined {
-  const known: readonly string[] = [...ownKeys, ...COMMON_OPTION_KEYS];
+function unknownOption(id: Provider, options: object, ownKeys: readonly string[], known: readonly string[]): BucketryError | undefined {
   // Inherited keys too (options made with Object.create(defaults)): the provider reads them like its own. An
   // inherited method (a prototype written the ES5 way) is the object's behaviour, not an option.
   for (const key in options) {
@@ -279,6 +278,8 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
   create: (options: O) => C,
   ownKeys: K & EveryOwnOptionKey<O, K>,
 ): (options: EntryOptions<O>) => C {
+  // Every key the provider reads: the unknown-option check and the provider-less copy share it.
+  const known: readonly string[] = [...ownKeys, ...COMMON_OPTION_KEYS];
   return (options) => {
     if (!options || typeof options !== "object") {
       throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: createBucketClient needs an options object` });
@@ -287,7 +288,7 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
     if (given !== undefined && given !== id) {
       throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: this entry creates ${id} clients only, got provider ${quoted(given)}` });
     }
-    const unknown = unknownOption(id, options, ownKeys);
+    const unknown = unknownOption(id, options, ownKeys, known);
     if (unknown) throw unknown;
     // Without `provider`, the options the provider takes are read into a plain object that adds it: a spread
     // (`{ ...options }`) kept only own enumerable keys, and dropped an endpoint inherited from a defaults object
@@ -296,7 +297,7 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
     let withProvider: object = options;
     if (given === undefined) {
       const copy: Record<string, unknown> = { provider: id };
-      for (const key of [...ownKeys, ...COMMON_OPTION_KEYS]) if (key in options) copy[key] = (options as Record<string, unknown>)[key];
+      for (const key of known) if (key in options) copy[key] = (options as Record<string, unknown>)[key];
       withProvider = copy;
     }
     return withSafeInspect(create(withProvider as unknown as O));

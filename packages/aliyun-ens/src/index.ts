@@ -112,7 +112,10 @@ export function acsCanonicalQuery(query: QueryObject): string {
   return pairs.map(([name, value]) => `${name}=${value}`).join("&");
 }
 
-/** Creates a typed openapi-fetch client. No auth here: add bucketry's `acs3Signer` (or `acsRpcV1Signer`). */
+/**
+ * Creates a typed openapi-fetch client. No auth here: add bucketry's `acs3Signer` (or `acsRpcV1Signer`). Redirects are not followed (`redirect: "manual"`,
+ * unless the options say otherwise): a 3xx comes back as it is in `response`.
+ */
 export function createClient(options: EnsClientOptions = {}): EnsClient {
   const { region, baseUrl, fetch: customFetch, querySerializer, actionAndVersion = "query", ...rest } = options;
   if (actionAndVersion !== "query" && actionAndVersion !== "headers") {
@@ -125,6 +128,9 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
   // openapi-fetch merges them into each Request as it builds it, and a caller's own headers win.
   const given = rest.headers === undefined || (typeof rest.headers === "object" && !Array.isArray(rest.headers) && !(Symbol.iterator in rest.headers)) ? rest.headers : Object.fromEntries(new Headers(rest.headers as HeadersInit));
   const client = createLateClient<EnsPaths>({
+    // A signed request or token goes nowhere a redirect points; a 3xx comes back as it is. The caller may
+    // ask for "follow"; bucketry's signers then still send "manual".
+    redirect: "manual",
     ...rest,
     headers: { accept: "application/json", ...(inHeaders ? { "x-acs-action": "ListBuckets", "x-acs-version": ENS_API_VERSION } : {}), ...(given as object | undefined) },
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : ensEndpoint(region),

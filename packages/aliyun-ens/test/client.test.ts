@@ -42,6 +42,20 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe("@bucketry/aliyun-ens createClient", () => {
+  it('sends with redirect: "manual" by default (a followed redirect would take the credentials elsewhere); the option overrides it', async () => {
+    const modes: string[] = [];
+    const fetch = async (request: Request) => {
+      modes.push(request.redirect);
+      return new Response(null, { status: 307, headers: { location: "https://elsewhere.example/" } });
+    };
+    let client = createClient({ fetch });
+    const { response } = await client.POST("/", {});
+    expect(response.status).toBe(307); // handed back as it is, not followed
+    client = createClient({ fetch, redirect: "follow" });
+    await client.POST("/", {});
+    expect(modes).toEqual(["manual", "follow"]);
+  });
+
   it("POSTs the RPC call with Action/Version filled in and returns the seed example", async () => {
     const client = createClient();
     const { data, error } = await client.POST("/", { params: { query: { Prefix: "image", PageNumber: "1", PageSize: "5" } } });

@@ -91,7 +91,10 @@ export function xmlBodies(shapes: { readonly [root: string]: XmlShape } = xmlSha
   };
 }
 
-/** Creates a typed openapi-fetch client. No auth here: add bucketry's `ossV4Signer` (or `ossV1Signer`). */
+/**
+ * Creates a typed openapi-fetch client. No auth here: add bucketry's `ossV4Signer` (or `ossV1Signer`). Redirects are not followed (`redirect: "manual"`,
+ * unless the options say otherwise): a 3xx comes back as it is in `response`.
+ */
 export function createClient(options: OssClientOptions = {}): OssClient {
   const { region, bucket, internal, baseUrl, fetch: customFetch, ...rest } = options;
   let base = baseUrl?.replace(/\/+$/, "");
@@ -100,6 +103,9 @@ export function createClient(options: OssClientOptions = {}): OssClient {
     base = ossEndpoint(region, bucket, internal);
   }
   const client = createLateClient<OssPaths>({
+    // A signed request or token goes nowhere a redirect points; a 3xx comes back as it is. The caller may
+    // ask for "follow"; bucketry's signers then still send "manual".
+    redirect: "manual",
     ...rest,
     baseUrl: base,
     querySerializer: serializeOssQuery,

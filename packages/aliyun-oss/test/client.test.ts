@@ -34,6 +34,20 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe("@bucketry/aliyun-oss createClient", () => {
+  it('sends with redirect: "manual" by default (a followed redirect would take the credentials elsewhere); the option overrides it', async () => {
+    const modes: string[] = [];
+    const fetch = async (request: Request) => {
+      modes.push(request.redirect);
+      return new Response(null, { status: 307, headers: { location: "https://elsewhere.example/" } });
+    };
+    let client = createClient({ region: "cn-hangzhou", bucket: "oss-example", fetch });
+    const { response } = await client.GET("/", {});
+    expect(response.status).toBe(307); // handed back as it is, not followed
+    client = createClient({ region: "cn-hangzhou", bucket: "oss-example", fetch, redirect: "follow" });
+    await client.GET("/", {});
+    expect(modes).toEqual(["manual", "follow"]);
+  });
+
   it("GET /?acl returns the seed example as typed data (root unwrapped, ID kept a string)", async () => {
     const client = createClient({ region: "cn-hangzhou", bucket: "oss-example" });
     const { data, error, response } = await client.GET("/", {});

@@ -66,10 +66,16 @@ export function serializeBosQuery(query: Record<string, unknown> = {}): string {
   return parts.join("&");
 }
 
-/** Creates a typed openapi-fetch client. No auth here: add bucketry's `bceV1Signer`. */
+/**
+ * Creates a typed openapi-fetch client. No auth here: add bucketry's `bceV1Signer`. Redirects are not followed (`redirect: "manual"`,
+ * unless the options say otherwise): a 3xx comes back as it is in `response`.
+ */
 export function createClient(options: BosClientOptions = {}): BosClient {
   const { region, bucket, baseUrl, fetch: customFetch, ...rest } = options;
   return createLateClient<BosPaths>({
+    // A signed request or token goes nowhere a redirect points; a 3xx comes back as it is. The caller may
+    // ask for "follow"; bucketry's signers then still send "manual".
+    redirect: "manual",
     ...rest,
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : bosEndpoint(region ?? "bj", bucket),
     querySerializer: serializeBosQuery,

@@ -31,6 +31,20 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe("@bucketry/baidu-bos createClient", () => {
+  it('sends with redirect: "manual" by default (a followed redirect would take the credentials elsewhere); the option overrides it', async () => {
+    const modes: string[] = [];
+    const fetch = async (request: Request) => {
+      modes.push(request.redirect);
+      return new Response(null, { status: 307, headers: { location: "https://elsewhere.example/" } });
+    };
+    let client = createClient({ fetch });
+    const { response } = await client.GET("/v1/{bucketName}", { params: { path: { bucketName: "b" } } });
+    expect(response.status).toBe(307); // handed back as it is, not followed
+    client = createClient({ fetch, redirect: "follow" });
+    await client.GET("/v1/{bucketName}", { params: { path: { bucketName: "b" } } });
+    expect(modes).toEqual(["manual", "follow"]);
+  });
+
   it("path-style: GET /v1/{bucketName}?acl returns the seed example", async () => {
     const client = createClient();
     const { data, error } = await client.GET("/v1/{bucketName}", { params: { path: { bucketName: "bucketName_example" } } });

@@ -34,13 +34,19 @@ export function mpcEndpoint(region: string): string {
   return region === "cn-north-1" ? "https://mts.cn-north-1.myhuaweicloud.com" : `https://mpc.${region}.myhuaweicloud.com`;
 }
 
-/** Creates a typed openapi-fetch client. No auth here: add bucketry's `sdkHmacSha256Signer` or `huaweiTokenAuth`. */
+/**
+ * Creates a typed openapi-fetch client. No auth here: add bucketry's `sdkHmacSha256Signer` or `huaweiTokenAuth`. Redirects are not followed (`redirect: "manual"`,
+ * unless the options say otherwise): a 3xx comes back as it is in `response`.
+ */
 export function createClient(options: MpcClientOptions = {}): MpcClient {
   const { region, baseUrl, fetch: customFetch, ...rest } = options;
   // `content-type: application/json` on every request, as the official SDK sends (and signs) it; a caller's
   // own default headers win.
   const given = rest.headers === undefined || (typeof rest.headers === "object" && !Array.isArray(rest.headers) && !(Symbol.iterator in rest.headers)) ? rest.headers : Object.fromEntries(new Headers(rest.headers as HeadersInit));
   return createLateClient<paths>({
+    // A signed request or token goes nowhere a redirect points; a 3xx comes back as it is. The caller may
+    // ask for "follow"; bucketry's signers then still send "manual".
+    redirect: "manual",
     ...rest,
     headers: { "content-type": "application/json", ...(given as object | undefined) },
     baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : mpcEndpoint(region ?? "cn-north-4"),

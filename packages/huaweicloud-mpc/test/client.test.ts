@@ -22,6 +22,20 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 describe("@bucketry/huaweicloud-mpc createClient", () => {
+  it('sends with redirect: "manual" by default (a followed redirect would take the credentials elsewhere); the option overrides it', async () => {
+    const modes: string[] = [];
+    const fetch = async (request: Request) => {
+      modes.push(request.redirect);
+      return new Response(null, { status: 307, headers: { location: "https://elsewhere.example/" } });
+    };
+    let client = createClient({ region: "cn-north-4", fetch });
+    const { response } = await client.GET("/v1/{project_id}/buckets", { params: { path: { project_id: "p-1" } } });
+    expect(response.status).toBe(307); // handed back as it is, not followed
+    client = createClient({ region: "cn-north-4", fetch, redirect: "follow" });
+    await client.GET("/v1/{project_id}/buckets", { params: { path: { project_id: "p-1" } } });
+    expect(modes).toEqual(["manual", "follow"]);
+  });
+
   it("GETs /v1/{project_id}/buckets on the region endpoint and returns the seed example", async () => {
     const client = createClient({ region: "cn-north-4" });
     const { data, error, response } = await client.GET("/v1/{project_id}/buckets", { params: { path: { project_id: "p-1" } } });

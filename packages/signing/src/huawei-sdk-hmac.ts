@@ -180,7 +180,9 @@ export interface HuaweiTokenAuthOptions {
 
 /**
  * openapi-fetch middleware for Huawei token auth: sets `X-Auth-Token`. No signing; tokens are
- * valid 24 h and must be project-scoped to the endpoint's region.
+ * valid 24 h and must be project-scoped to the endpoint's region. The token is a bearer credential, so a
+ * request made with `redirect: "follow"` (openapi-fetch's default) goes out with `"manual"`: a 3xx comes back
+ * as it is, and the token goes nowhere its `Location` points (fetch keeps `X-Auth-Token` across origins).
  */
 export function huaweiTokenAuth(options: HuaweiTokenAuthOptions): Middleware {
   const source = options.token;
@@ -191,7 +193,7 @@ export function huaweiTokenAuth(options: HuaweiTokenAuthOptions): Middleware {
       // Headers.set would reject it with a message quoting the token; say what is wrong without it.
       if (!/^[\x21-\x7e]+$/.test(token)) throw new Error("huaweiTokenAuth: token contains a character that cannot be sent in an HTTP header");
       request.headers.set("X-Auth-Token", token);
-      return request;
+      return request.redirect === "follow" ? new Request(request, { redirect: "manual" }) : request;
     },
   };
 }

@@ -15,8 +15,15 @@ function remember(request: Request, signable: SignableRequest): Request {
  *
  * The request in `onRequest` is the one openapi-fetch built for this attempt, so it is signed in place:
  * its headers are handed to the signer as they are (no copy) and the same Request is returned; a new one
- * is made only when the signer changed the URL (a canonical query, RPC's Signature parameter) or the
- * request has a body (sent as the exact bytes that were signed, so the request stays replayable).
+ * is made only when the signer changed the URL (a canonical query, RPC's Signature parameter), the
+ * request has a body (sent as the exact bytes that were signed, so the request stays replayable), or it
+ * would follow redirects.
+ *
+ * A signed request never follows a redirect: one made with `redirect: "follow"` (openapi-fetch's default) goes
+ * out with `"manual"`, so a 3xx comes back as it is. Followed, it would take the security token and the signed
+ * headers to wherever `Location` points (fetch drops `Authorization` across origins, not the vendors' token
+ * headers), and a signature is valid only for the host and path it was made for. The bucketry clients send
+ * with `"manual"` already; `"error"` is kept.
  */
 export function signingMiddleware(sign: (request: SignableRequest) => Promise<void>): Middleware {
   return {
@@ -28,7 +35,8 @@ export function signingMiddleware(sign: (request: SignableRequest) => Promise<vo
 
 /**
  * Signs a copy of `request` and returns it; `request` itself is left untouched (its body is read from a
- * clone). The middleware uses a cheaper path on openapi-fetch's own per-attempt request.
+ * clone). The middleware uses a cheaper path on openapi-fetch's own per-attempt request. The copy does not
+ * follow redirects (`"follow"` becomes `"manual"`; see `signingMiddleware`).
  */
 export async function signRequest(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
   const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
@@ -49,7 +57,7 @@ async function signAttempt(request: Request, sign: (request: SignableRequest) =>
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   const signable: SignableRequest = { method: request.method.toUpperCase(), url: new URL(request.url), headers: request.headers, body };
   await signSafely(sign, signable);
-  if (body === undefined && signable.url.href === request.url) return remember(request, signable); // signed in place
+  if (body === undefined && signable.url.href === request.url && request.redirect !== "follow") return remember(request, signable); // signed in place
   return remember(rebuild(request, signable), signable);
 }
 
@@ -72,7 +80,7 @@ function rebuild(request: Request, signable: SignableRequest): Request {
     headers: signable.headers,
     body: body && body.length > 0 ? (body as BodyInit) : null,
     signal: request.signal,
-    redirect: request.redirect,
+    redirect: request.redirect === "follow" ? "manual" : request.redirect,
     credentials: request.credentials,
   });
 }

@@ -22,7 +22,7 @@ import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode, type QueryPair } from "./percent-encoding.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
-import { assertHeaderSafeCredentials } from "./types.js";
+import { assertHeaderSafeCredentials, isHeaderToken } from "./types.js";
 
 export const SDK_HMAC_SHA256 = "SDK-HMAC-SHA256";
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -191,7 +191,7 @@ export function huaweiTokenAuth(options: HuaweiTokenAuthOptions): Middleware {
       const token = typeof source === "function" ? await source() : source;
       if (typeof token !== "string" || token === "") throw new Error("huaweiTokenAuth: token is missing");
       // Headers.set would reject it with a message quoting the token; say what is wrong without it.
-      if (!/^[\x21-\x7e]+$/.test(token)) throw new Error("huaweiTokenAuth: token contains a character that cannot be sent in an HTTP header");
+      if (!isHeaderToken(token)) throw new Error("huaweiTokenAuth: token contains a character that cannot be sent in an HTTP header");
       request.headers.set("X-Auth-Token", token);
       return request.redirect === "follow" ? new Request(request, { redirect: "manual" }) : request;
     },

@@ -37,6 +37,11 @@ export interface SignedParts {
   stringToSign: string;
 }
 
+/** A credential as a header carries it: non-empty visible ASCII (Headers.set would echo anything else in its error). */
+export function isHeaderToken(value: unknown): value is string {
+  return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
+}
+
 /**
  * Refuses a key id or security token a header cannot carry (space, control character or non-ASCII), naming the
  * field and never the value: the platform's Headers would refuse it with a message that quotes it.
@@ -44,7 +49,7 @@ export interface SignedParts {
 export function assertHeaderSafeCredentials(scheme: string, creds: { accessKeyId?: unknown; securityToken?: unknown }): void {
   for (const field of ["accessKeyId", "securityToken"] as const) {
     const value = creds[field];
-    if (typeof value === "string" && !/^[\x21-\x7e]*$/.test(value)) {
+    if (typeof value === "string" && value !== "" && !isHeaderToken(value)) {
       throw new TypeError(`${scheme}: credentials.${field} contains a character that cannot be sent in an HTTP header (check for a stray newline, space or non-ASCII character)`);
     }
   }

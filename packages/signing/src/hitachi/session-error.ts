@@ -53,11 +53,6 @@ export function errorSummary(error: unknown): string {
   return "network error";
 }
 
-/** A header value as fetch would send it: non-empty visible ASCII (Headers.set would echo anything else). */
-export function isHeaderToken(value: unknown): value is string {
-  return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);
-}
-
 /**
  * For a redirect the session did not follow (its requests are sent with `redirect: "manual"`: a password, token or
  * XSRF token must not go to wherever a Location points): what to say, naming only the origin it points to (never

@@ -8,8 +8,8 @@
 //
 // The password, client secret and tokens live only in this module's closures; errors name the stage, the
 // HTTP status and the redacted endpoint, never a secret.
-import type { Clock } from "../types.js";
-import { HitachiSessionError, errorSummary, isHeaderToken, redactUrl, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
+import { isHeaderToken, type Clock } from "../types.js";
+import { HitachiSessionError, errorSummary, redactUrl, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
 import { startFlight, type Flight } from "./shared-flight.js";
 
 export interface HitachiTokenCredentials {

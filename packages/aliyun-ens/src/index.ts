@@ -113,8 +113,9 @@ export function acsCanonicalQuery(query: QueryObject): string {
 }
 
 /**
- * Creates a typed openapi-fetch client. No auth here: add bucketry's `acs3Signer` (or `acsRpcV1Signer`). Redirects are not followed (`redirect: "manual"`,
- * unless the options say otherwise): a 3xx comes back as it is in `response`.
+ * Creates a typed openapi-fetch client. No auth here: add bucketry's `acs3Signer` (or `acsRpcV1Signer`). Redirects
+ * are not followed (`redirect: "manual"`, unless the options say otherwise): a 3xx comes back as it is in
+ * `response`.
  */
 export function createClient(options: EnsClientOptions = {}): EnsClient {
   const { region, baseUrl, fetch: customFetch, querySerializer, actionAndVersion = "query", ...rest } = options;

@@ -92,8 +92,9 @@ export function xmlBodies(shapes: { readonly [root: string]: XmlShape } = xmlSha
 }
 
 /**
- * Creates a typed openapi-fetch client. No auth here: add bucketry's `ossV4Signer` (or `ossV1Signer`). Redirects are not followed (`redirect: "manual"`,
- * unless the options say otherwise): a 3xx comes back as it is in `response`.
+ * Creates a typed openapi-fetch client. No auth here: add bucketry's `ossV4Signer` (or `ossV1Signer`). Redirects
+ * are not followed (`redirect: "manual"`, unless the options say otherwise): a 3xx comes back as it is in
+ * `response`.
  */
 export function createClient(options: OssClientOptions = {}): OssClient {
   const { region, bucket, internal, baseUrl, fetch: customFetch, ...rest } = options;

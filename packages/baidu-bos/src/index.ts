@@ -67,8 +67,8 @@ export function serializeBosQuery(query: Record<string, unknown> = {}): string {
 }
 
 /**
- * Creates a typed openapi-fetch client. No auth here: add bucketry's `bceV1Signer`. Redirects are not followed (`redirect: "manual"`,
- * unless the options say otherwise): a 3xx comes back as it is in `response`.
+ * Creates a typed openapi-fetch client. No auth here: add bucketry's `bceV1Signer`. Redirects are not followed
+ * (`redirect: "manual"`, unless the options say otherwise): a 3xx comes back as it is in `response`.
  */
 export function createClient(options: BosClientOptions = {}): BosClient {
   const { region, bucket, baseUrl, fetch: customFetch, ...rest } = options;

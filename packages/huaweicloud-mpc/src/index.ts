@@ -35,8 +35,9 @@ export function mpcEndpoint(region: string): string {
 }
 
 /**
- * Creates a typed openapi-fetch client. No auth here: add bucketry's `sdkHmacSha256Signer` or `huaweiTokenAuth`. Redirects are not followed (`redirect: "manual"`,
- * unless the options say otherwise): a 3xx comes back as it is in `response`.
+ * Creates a typed openapi-fetch client. No auth here: add bucketry's `sdkHmacSha256Signer` or `huaweiTokenAuth`.
+ * Redirects are not followed (`redirect: "manual"`, unless the options say otherwise): a 3xx comes back as it is in
+ * `response`.
  */
 export function createClient(options: MpcClientOptions = {}): MpcClient {
   const { region, baseUrl, fetch: customFetch, ...rest } = options;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates packages/<vendor>/src/generated/schema.ts from specs/<vendor>.yaml with openapi-typescript, and
-// src/generated/late-client.ts (the same for every client) from scripts/templates/late-client.ts.
+// src/generated/late-client.ts and src/generated/base-url.ts (the same for every client) from scripts/templates/.
 //   node scripts/generate-clients.mjs [vendor ...]          write
 //   node scripts/generate-clients.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
 import { existsSync, readFileSync } from "node:fs";
@@ -12,10 +12,12 @@ import { apis, root, selectVendors, writeOrCheck } from "./repo.mjs";
 import { xmlShapesModule } from "./xml-shapes.mjs";
 
 const check = process.argv.includes("--check");
-const lateClient =
-  `// generated from scripts/templates/late-client.ts by scripts/generate-clients.mjs; do not edit.\n` +
+const template = (name) =>
+  `// generated from scripts/templates/${name} by scripts/generate-clients.mjs; do not edit.\n` +
   `// Change the template and run \`npm run generate\`; \`npm test\` fails when this file is stale.\n\n` +
-  readFileSync(join(root, "scripts", "templates", "late-client.ts"), "utf8");
+  readFileSync(join(root, "scripts", "templates", name), "utf8");
+const lateClient = template("late-client.ts");
+const baseUrlCheck = template("base-url.ts");
 const vendors = selectVendors(process.argv.slice(2));
 const config = apis();
 let stale = 0;
@@ -45,6 +47,7 @@ for (const vendor of vendors) {
   const files = [
     [output, header + astToString(ast)],
     [join(dirname(output), "late-client.ts"), lateClient],
+    [join(dirname(output), "base-url.ts"), baseUrlCheck],
   ];
   // Specs with XML bodies also get the element shapes (arrays, numbers) the XML reader needs.
   const xml = xmlShapesModule(parse(readFileSync(join(root, spec), "utf8")));

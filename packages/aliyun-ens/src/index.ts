@@ -2,6 +2,7 @@
 // Types come from specs/aliyun-ens.yaml via src/generated/schema.ts (generated; never edited).
 import { createQuerySerializer, type Client, type ClientOptions, type Middleware } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
@@ -134,7 +135,7 @@ export function createClient(options: EnsClientOptions = {}): EnsClient {
     redirect: "manual",
     ...rest,
     headers: { accept: "application/json", ...(inHeaders ? { "x-acs-action": "ListBuckets", "x-acs-version": ENS_API_VERSION } : {}), ...(given as object | undefined) },
-    baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : ensEndpoint(region),
+    baseUrl: baseUrl ? checkBaseUrl("@bucketry/aliyun-ens", baseUrl) : ensEndpoint(region),
     // Action and Version are filled as the query is serialized, so no Request is rebuilt per call; the
     // rpcDefaults middleware below still fills them when a per-call querySerializer replaced this one.
     querySerializer: inHeaders ? serialize : (query: QueryObject) => serialize(withRpcDefaults(query)),

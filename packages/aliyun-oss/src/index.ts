@@ -2,6 +2,7 @@
 // spec's types. Types come from specs/aliyun-oss.yaml via src/generated/ (generated; never edited).
 import type { Client, ClientOptions, Middleware } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
 import { xmlShapes } from "./generated/xml-shapes.js";
 import { readXml, type XmlShape } from "./xml.js";
@@ -98,7 +99,7 @@ export function xmlBodies(shapes: { readonly [root: string]: XmlShape } = xmlSha
  */
 export function createClient(options: OssClientOptions = {}): OssClient {
   const { region, bucket, internal, baseUrl, fetch: customFetch, ...rest } = options;
-  let base = baseUrl?.replace(/\/+$/, "");
+  let base = baseUrl ? checkBaseUrl("@bucketry/aliyun-oss", baseUrl) : undefined;
   if (!base) {
     if (!region || !bucket) throw new TypeError("@bucketry/aliyun-oss: pass `region` and `bucket` (or `baseUrl`)");
     base = ossEndpoint(region, bucket, internal);

@@ -2,6 +2,7 @@
 // Types come from specs/baidu-bos.yaml via src/generated/schema.ts (generated; never edited).
 import type { Client, ClientOptions } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
@@ -77,7 +78,7 @@ export function createClient(options: BosClientOptions = {}): BosClient {
     // ask for "follow"; bucketry's signers then still send "manual".
     redirect: "manual",
     ...rest,
-    baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : bosEndpoint(region ?? "bj", bucket),
+    baseUrl: baseUrl ? checkBaseUrl("@bucketry/baidu-bos", baseUrl) : bosEndpoint(region ?? "bj", bucket),
     querySerializer: serializeBosQuery,
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),

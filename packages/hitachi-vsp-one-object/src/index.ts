@@ -2,6 +2,7 @@
 // Types come from specs/hitachi-vsp-one-object.yaml via src/generated/schema.ts (generated; never edited).
 import type { Client, ClientOptions } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
@@ -45,7 +46,7 @@ export interface HitachiClientOptions extends Omit<ClientOptions, "baseUrl"> {
 }
 
 export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "host" | "scheme">): string {
-  if (options.baseUrl) return options.baseUrl.replace(/\/+$/, "");
+  if (options.baseUrl) return checkBaseUrl("@bucketry/hitachi-vsp-one-object", options.baseUrl);
   if (!options.host) {
     throw new TypeError(
       "@bucketry/hitachi-vsp-one-object: pass `baseUrl` (e.g. https://admin.region.cluster/mapi) or `host`; the management endpoint has no public default",

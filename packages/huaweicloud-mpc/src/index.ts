@@ -2,6 +2,7 @@
 // Types come from specs/huaweicloud-mpc.yaml via src/generated/schema.ts (generated; never edited).
 import type { Client, ClientOptions } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
+import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
@@ -50,7 +51,7 @@ export function createClient(options: MpcClientOptions = {}): MpcClient {
     redirect: "manual",
     ...rest,
     headers: { "content-type": "application/json", ...(given as object | undefined) },
-    baseUrl: baseUrl ? baseUrl.replace(/\/+$/, "") : mpcEndpoint(region ?? "cn-north-4"),
+    baseUrl: baseUrl ? checkBaseUrl("@bucketry/huaweicloud-mpc", baseUrl) : mpcEndpoint(region ?? "cn-north-4"),
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });

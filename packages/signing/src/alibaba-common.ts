@@ -1,7 +1,7 @@
 // What the four Alibaba Cloud signers (ACS3, RPC v1, OSS V4, OSS V1) share besides percent-encoding
 // (percent-encoding.ts): date formats, nonces, the empty-payload hash and the access-key check.
 import { crypto } from "./crypto/index.js";
-import { assertHeaderSafeCredentials } from "./types.js";
+import { assertCredentialsObject, assertHeaderSafeCredentials } from "./types.js";
 
 // Date strings are memoised per second: a signer formats the same second many times under load.
 let isoSecondsAt = NaN;
@@ -63,6 +63,7 @@ export const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca49
 
 /** Rejects missing keys without ever echoing the secret. */
 export function assertAccessKey(scheme: string, creds: { accessKeyId?: unknown; accessKeySecret?: unknown; securityToken?: unknown }): void {
+  assertCredentialsObject(scheme, creds);
   if (typeof creds.accessKeyId !== "string" || creds.accessKeyId === "") {
     throw new Error(`${scheme}: credentials.accessKeyId is missing`);
   }

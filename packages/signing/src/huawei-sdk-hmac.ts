@@ -22,7 +22,7 @@ import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode, type QueryPair } from "./percent-encoding.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
-import { assertHeaderSafeCredentials, isHeaderToken } from "./types.js";
+import { assertCredentialsObject, assertHeaderSafeCredentials, isHeaderToken } from "./types.js";
 
 export const SDK_HMAC_SHA256 = "SDK-HMAC-SHA256";
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -89,7 +89,8 @@ export function huaweiCanonicalQuery(search: string): string {
 export async function signSdkHmacSha256(request: SignableRequest, options: SdkHmacSha256Options): Promise<void> {
   const source = options.credentials;
   const creds = typeof source === "function" ? await source() : source;
-  if (!creds || typeof creds.accessKeyId !== "string" || creds.accessKeyId === "") {
+  assertCredentialsObject("SDK-HMAC-SHA256", creds);
+  if (typeof creds.accessKeyId !== "string" || creds.accessKeyId === "") {
     throw new Error("SDK-HMAC-SHA256: credentials.accessKeyId is missing");
   }
   if (typeof creds.accessKeySecret !== "string" || creds.accessKeySecret === "") {

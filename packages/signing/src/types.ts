@@ -37,6 +37,17 @@ export interface SignedParts {
   stringToSign: string;
 }
 
+/**
+ * Refuses credentials that are not an object — what a credentials function returns when it forgets to (`undefined`) —
+ * saying what arrived by its type alone: reading `accessKeyId` of it failed with the platform's "Cannot read
+ * properties of undefined".
+ */
+export function assertCredentialsObject(scheme: string, creds: unknown): void {
+  if (typeof creds !== "object" || creds === null) {
+    throw new TypeError(`${scheme}: credentials resolved to ${creds === null ? "null" : typeof creds}, not { accessKeyId, accessKeySecret }`);
+  }
+}
+
 /** A credential as a header carries it: non-empty visible ASCII (Headers.set would echo anything else in its error). */
 export function isHeaderToken(value: unknown): value is string {
   return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);

@@ -1,0 +1,41 @@
+// The pure signers given inputs of the wrong shape: each says what to change, in its own words, and never quotes a
+// secret.
+import { describe, expect, it } from "vitest";
+import { signAcsRpcV1 } from "../src/acs-rpc-v1.js";
+import { signAcs3 } from "../src/acs3.js";
+import { signBceV1 } from "../src/bce-v1.js";
+import { signSdkHmacSha256 } from "../src/huawei-sdk-hmac.js";
+import { signOssV1 } from "../src/oss-v1.js";
+import { signOssV4 } from "../src/oss-v4.js";
+import type { CredentialSource } from "../src/types.js";
+
+const request = (url = "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/?acl") => ({ method: "GET", url: new URL(url), headers: new Headers() });
+type Sign = (credentials: CredentialSource) => Promise<void>;
+const SIGNERS: Record<string, [prefix: string, sign: Sign]> = {
+  "ACS3 (ENS)": ["ACS3", (credentials) => signAcs3(request(), { credentials, action: "ListBuckets", version: "2017-11-10" })],
+  "RPC v1 (ENS)": ["RPC v1", (credentials) => signAcsRpcV1(request("https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10"), { credentials })],
+  "OSS V4": ["OSS V4", (credentials) => signOssV4(request(), { credentials, region: "cn-hangzhou", bucket: "examplebucket" })],
+  "OSS V1": ["OSS V1", (credentials) => signOssV1(request(), { credentials, bucket: "examplebucket" })],
+  "bce-auth-v1 (BOS)": ["bce-auth-v1", (credentials) => signBceV1(request(), { credentials })],
+  "SDK-HMAC-SHA256 (MPC)": ["SDK-HMAC-SHA256", (credentials) => signSdkHmacSha256(request(), { credentials })],
+};
+
+const failure = (promise: Promise<unknown>): Promise<Error | undefined> =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
+
+describe("credentials that resolve to something other than an object", () => {
+  for (const [scheme, [prefix, sign]] of Object.entries(SIGNERS)) {
+    it.each([
+      ["a function that returns nothing", (): undefined => undefined, "undefined"],
+      ["an async function that resolves to null", async (): Promise<null> => null, "null"],
+      ["a string", "AKID:secret-in-a-string", "string"],
+    ] as const)(`${scheme}: %s is refused, saying what arrived`, async (_, credentials, got) => {
+      const err = await failure(sign(credentials as never));
+      expect(err).toBeInstanceOf(TypeError);
+      expect(err!.message).toBe(`${prefix}: credentials resolved to ${got}, not { accessKeyId, accessKeySecret }`);
+    });
+  }
+});

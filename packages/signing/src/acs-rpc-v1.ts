@@ -11,7 +11,7 @@
 import type { Middleware } from "openapi-fetch";
 import { hmacBase64 } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { signingTime, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, isoSeconds, randomNonce } from "./alibaba-common.js";
 import { compareCodeUnits, parseQuery, percentEncode, type QueryPair } from "./percent-encoding.js";
 
@@ -66,7 +66,7 @@ export async function signAcsRpcV1(request: SignableRequest, options: AcsRpcV1Si
   query.push(["SignatureMethod", "HMAC-SHA1"]);
   query.push(["SignatureVersion", "1.0"]);
   query.push(["SignatureNonce", options.nonce ? options.nonce() : randomNonce()]);
-  query.push(["Timestamp", isoSeconds((options.clock ?? Date.now)())]);
+  query.push(["Timestamp", isoSeconds(signingTime("RPC v1", options.clock))]);
   if (creds.securityToken) query.push(["SecurityToken", creds.securityToken]);
 
   // Signed set = query + form body parameters (the SDK merges body params into the signed map).

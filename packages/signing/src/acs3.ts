@@ -10,7 +10,7 @@
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { signingTime, sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { EMPTY_SHA256, assertAccessKey, isoSeconds, randomNonce } from "./alibaba-common.js";
 import { compareCodeUnits, decodeQueryComponent, decodesUnambiguously, percentEncode } from "./percent-encoding.js";
 
@@ -119,7 +119,7 @@ export async function signAcs3(request: SignableRequest, options: Acs3SignerOpti
   const body = request.body;
   let payloadHash = body && body.length > 0 ? crypto.sha256Hex(body) : EMPTY_SHA256;
   if (typeof payloadHash !== "string") payloadHash = await payloadHash;
-  const date = isoSeconds((options.clock ?? Date.now)());
+  const date = isoSeconds(signingTime("ACS3", options.clock));
   const nonce = options.nonce ? options.nonce() : randomNonce();
   const token = creds.securityToken;
   // Like the SDK: an STS token and the key id travel as signed x-acs-* headers.

@@ -23,7 +23,7 @@ import { hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { canonicalizeEncoded, compareCodeUnits, splitQuery, uriEncode } from "./percent-encoding.js";
 import type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest } from "./types.js";
-import { assertCredentialsObject, assertHeaderSafeCredentials } from "./types.js";
+import { assertCredentialsObject, assertHeaderSafeCredentials, signingTime } from "./types.js";
 
 export const BCE_AUTH_V1 = "bce-auth-v1";
 export const BCE_DEFAULT_EXPIRATION_SECONDS = 1800;
@@ -110,7 +110,7 @@ export async function signBceV1(request: SignableRequest, options: BceV1Options)
   const expiration = options.expirationSeconds ?? BCE_DEFAULT_EXPIRATION_SECONDS;
   if (!Number.isInteger(expiration) || expiration <= 0) throw new Error("bce-auth-v1: expirationSeconds must be a positive integer");
   const { headers, url } = request;
-  const timestamp = bceTimestamp((options.clock ?? Date.now)());
+  const timestamp = bceTimestamp(signingTime("bce-auth-v1", options.clock));
   const token = creds.securityToken;
 
   let toSign: readonly string[] = BCE_DEFAULT_HEADERS_TO_SIGN;

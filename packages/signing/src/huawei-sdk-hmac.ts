@@ -22,7 +22,7 @@ import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode, type QueryPair } from "./percent-encoding.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
-import { assertCredentialsObject, assertHeaderSafeCredentials, isHeaderToken } from "./types.js";
+import { assertCredentialsObject, assertHeaderSafeCredentials, isHeaderToken, signingTime } from "./types.js";
 
 export const SDK_HMAC_SHA256 = "SDK-HMAC-SHA256";
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -98,7 +98,7 @@ export async function signSdkHmacSha256(request: SignableRequest, options: SdkHm
   }
   assertHeaderSafeCredentials("SDK-HMAC-SHA256", creds);
   const { headers, url } = request;
-  const date = sdkDate((options.clock ?? Date.now)());
+  const date = sdkDate(signingTime("SDK-HMAC-SHA256", options.clock));
   const projectId = options.projectId !== undefined && options.projectId !== "" ? options.projectId : undefined;
   const token = creds.securityToken ? creds.securityToken : undefined;
 

@@ -17,7 +17,7 @@
 import type { Middleware } from "openapi-fetch";
 import { hmacBase64 } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { signingTime, sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, httpDate } from "./alibaba-common.js";
 import { ossResourcePath, type OssAddressing } from "./oss-addressing.js";
 import { compareCodeUnits, parseQuery, percentEncode } from "./percent-encoding.js";
@@ -96,7 +96,7 @@ export async function signOssV1(request: SignableRequest, options: OssV1SignerOp
     }
   }
 
-  const date = httpDate((options.clock ?? Date.now)());
+  const date = httpDate(signingTime("OSS V1", options.clock));
   const dateHeader = options.dateHeader === "date";
   const token = creds.securityToken;
 

@@ -11,7 +11,7 @@
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacBytes, hmacHex, isPromise, type KeyMaterial, type MaybePromise } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { signingTime, sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, isoBasic } from "./alibaba-common.js";
 import { ossResourcePath, type OssAddressing } from "./oss-addressing.js";
 import { compareCodeUnits, parseQuery, percentEncode, percentEncodePath } from "./percent-encoding.js";
@@ -88,7 +88,7 @@ export async function signOssV4(request: SignableRequest, options: OssV4SignerOp
     if (canonicalQuery !== search.slice(1)) url.search = canonicalQuery; // the setter re-parses: skip when unchanged
   }
 
-  const datetime = isoBasic((options.clock ?? Date.now)());
+  const datetime = isoBasic(signingTime("OSS V4", options.clock));
   const day = datetime.slice(0, 8);
   const token = creds.securityToken;
 

@@ -48,6 +48,18 @@ export function assertCredentialsObject(scheme: string, creds: unknown): void {
   }
 }
 
+/**
+ * The signing time from `clock` (default `Date.now`), as epoch milliseconds. A value that is no time (`NaN`, an
+ * undefined return, beyond the Date range) is a TypeError naming the option: formatting it failed with the
+ * platform's "Invalid time value".
+ */
+export function signingTime(scheme: string, clock: Clock | undefined): number {
+  const value = clock === undefined ? Date.now() : clock();
+  const ms = Number(value);
+  if (!(Math.abs(ms) <= 8.64e15)) throw new TypeError(`${scheme}: clock must return epoch milliseconds (as Date.now does), got ${typeof value === "number" ? value : typeof value}`);
+  return ms;
+}
+
 /** A credential as a header carries it: non-empty visible ASCII (Headers.set would echo anything else in its error). */
 export function isHeaderToken(value: unknown): value is string {
   return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);

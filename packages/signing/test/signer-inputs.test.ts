@@ -7,17 +7,17 @@ import { signBceV1 } from "../src/bce-v1.js";
 import { signSdkHmacSha256 } from "../src/huawei-sdk-hmac.js";
 import { signOssV1 } from "../src/oss-v1.js";
 import { signOssV4 } from "../src/oss-v4.js";
-import type { CredentialSource } from "../src/types.js";
+import type { Clock, CredentialSource } from "../src/types.js";
 
 const request = (url = "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/?acl") => ({ method: "GET", url: new URL(url), headers: new Headers() });
-type Sign = (credentials: CredentialSource) => Promise<void>;
+type Sign = (credentials: CredentialSource, clock?: Clock) => Promise<void>;
 const SIGNERS: Record<string, [prefix: string, sign: Sign]> = {
-  "ACS3 (ENS)": ["ACS3", (credentials) => signAcs3(request(), { credentials, action: "ListBuckets", version: "2017-11-10" })],
-  "RPC v1 (ENS)": ["RPC v1", (credentials) => signAcsRpcV1(request("https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10"), { credentials })],
-  "OSS V4": ["OSS V4", (credentials) => signOssV4(request(), { credentials, region: "cn-hangzhou", bucket: "examplebucket" })],
-  "OSS V1": ["OSS V1", (credentials) => signOssV1(request(), { credentials, bucket: "examplebucket" })],
-  "bce-auth-v1 (BOS)": ["bce-auth-v1", (credentials) => signBceV1(request(), { credentials })],
-  "SDK-HMAC-SHA256 (MPC)": ["SDK-HMAC-SHA256", (credentials) => signSdkHmacSha256(request(), { credentials })],
+  "ACS3 (ENS)": ["ACS3", (credentials, clock) => signAcs3(request(), { credentials, clock, action: "ListBuckets", version: "2017-11-10" })],
+  "RPC v1 (ENS)": ["RPC v1", (credentials, clock) => signAcsRpcV1(request("https://ens.aliyuncs.com/?Action=ListBuckets&Version=2017-11-10"), { credentials, clock })],
+  "OSS V4": ["OSS V4", (credentials, clock) => signOssV4(request(), { credentials, clock, region: "cn-hangzhou", bucket: "examplebucket" })],
+  "OSS V1": ["OSS V1", (credentials, clock) => signOssV1(request(), { credentials, clock, bucket: "examplebucket" })],
+  "bce-auth-v1 (BOS)": ["bce-auth-v1", (credentials, clock) => signBceV1(request(), { credentials, clock })],
+  "SDK-HMAC-SHA256 (MPC)": ["SDK-HMAC-SHA256", (credentials, clock) => signSdkHmacSha256(request(), { credentials, clock })],
 };
 
 const failure = (promise: Promise<unknown>): Promise<Error | undefined> =>
@@ -36,6 +36,27 @@ describe("credentials that resolve to something other than an object", () => {
       const err = await failure(sign(credentials as never));
       expect(err).toBeInstanceOf(TypeError);
       expect(err!.message).toBe(`${prefix}: credentials resolved to ${got}, not { accessKeyId, accessKeySecret }`);
+    });
+  }
+});
+
+describe("a clock that returns no time", () => {
+  const credentials = { accessKeyId: "AKID-test", accessKeySecret: "sk-test" };
+  for (const [scheme, [prefix, sign]] of Object.entries(SIGNERS)) {
+    it.each([
+      [(): number => NaN, "NaN"],
+      [(): number => Infinity, "Infinity"],
+      [(): number => 1e20, "100000000000000000000"],
+      [(() => undefined) as never as Clock, "undefined"],
+    ] as const)(`${scheme}: clock %s is refused, naming the option`, async (clock, got) => {
+      const err = await failure(sign(credentials, clock));
+      expect(err).toBeInstanceOf(TypeError);
+      expect(err!.message).toBe(`${prefix}: clock must return epoch milliseconds (as Date.now does), got ${got}`);
+    });
+
+    it(`${scheme}: a clock returning a fractional millisecond or a Date still signs`, async () => {
+      await expect(sign(credentials, () => 1_700_000_000_000.5)).resolves.toBeUndefined();
+      await expect(sign(credentials, (() => new Date(1_700_000_000_000)) as never as Clock)).resolves.toBeUndefined();
     });
   }
 });

@@ -10,7 +10,7 @@
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { signingTime, sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { httpTrim, signingTime, sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { EMPTY_SHA256, assertAccessKey, isoSeconds, randomNonce } from "./alibaba-common.js";
 import { compareCodeUnits, decodeQueryComponent, decodesUnambiguously, percentEncode } from "./percent-encoding.js";
 
@@ -111,6 +111,10 @@ export async function signAcs3(request: SignableRequest, options: Acs3SignerOpti
   // Re-signing an already signed request (a retry handed the previous attempt): reuse its headers.
   action ??= headerAction;
   version ??= headerVersion;
+  // Signed as the x-acs-action / x-acs-version headers carry them (Headers trims a value): " ListBuckets" from a
+  // config was signed with its space and sent without it.
+  if (action) action = httpTrim(action);
+  if (version) version = httpTrim(version);
   if (!action || !version) {
     throw new Error("ACS3: no API action/version (pass options.action/version or Action/Version query parameters)");
   }

@@ -22,7 +22,7 @@ import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode, type QueryPair } from "./percent-encoding.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
-import { assertCredentialsObject, assertHeaderSafeCredentials, isHeaderToken, signingTime } from "./types.js";
+import { assertCredentialsObject, assertHeaderSafeCredentials, httpTrim, isHeaderToken, signingTime } from "./types.js";
 
 export const SDK_HMAC_SHA256 = "SDK-HMAC-SHA256";
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -99,7 +99,8 @@ export async function signSdkHmacSha256(request: SignableRequest, options: SdkHm
   assertHeaderSafeCredentials("SDK-HMAC-SHA256", creds);
   const { headers, url } = request;
   const date = sdkDate(signingTime("SDK-HMAC-SHA256", options.clock));
-  const projectId = options.projectId !== undefined && options.projectId !== "" ? options.projectId : undefined;
+  // Signed as the header carries it: a project id read with its trailing newline was signed with it and sent without.
+  const projectId = options.projectId !== undefined ? httpTrim(String(options.projectId)) || undefined : undefined;
   const token = creds.securityToken ? creds.securityToken : undefined;
 
   // The headers this signer owns, in sorted order: merged into the request's own signed headers

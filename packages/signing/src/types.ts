@@ -60,6 +60,14 @@ export function signingTime(scheme: string, clock: Clock | undefined): number {
   return ms;
 }
 
+/**
+ * A header value as the platform's Headers stores and sends it: leading and trailing HTTP whitespace (tab, LF, CR,
+ * space) removed. A value a signer adds itself is signed in this form, or the signature covers bytes never sent.
+ */
+export function httpTrim(value: string): string {
+  return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+}
+
 /** A credential as a header carries it: non-empty visible ASCII (Headers.set would echo anything else in its error). */
 export function isHeaderToken(value: unknown): value is string {
   return typeof value === "string" && /^[\x21-\x7e]+$/.test(value);

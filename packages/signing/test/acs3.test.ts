@@ -206,6 +206,24 @@ describe("ACS3-HMAC-SHA256", () => {
     expect(req.headers.get("authorization")).toBe(sdk("Tag.1.Key%20x"));
   });
 
+  it("an action or version with surrounding whitespace is signed as its header carries it (trimmed), as the SDK signs what it sends", async () => {
+    for (const [options, url] of [
+      [{ action: " ListBuckets\n", version: "2017-11-10 " }, "https://ens.aliyuncs.com/?Prefix=a"],
+      [{}, "https://ens.aliyuncs.com/?Action=%20ListBuckets%0A&Version=2017-11-10%20&Prefix=a"],
+    ] as const) {
+      const req = signable("GET", url);
+      await signAcs3(req, { credentials: { accessKeyId: "ak", accessKeySecret: "sk" }, ...options, clock: () => 0, nonce: () => "n" });
+      expect(req.headers.get("x-acs-action")).toBe("ListBuckets");
+      expect(req.headers.get("x-acs-version")).toBe("2017-11-10");
+      // The oracle gets the headers as they go out.
+      const sdkHeaders: Record<string, string> = {};
+      for (const [k, v] of req.headers) if (k !== "authorization") sdkHeaders[k] = v;
+      sdkHeaders["host"] = "ens.aliyuncs.com";
+      const expected = OpenApiUtil.getAuthorization({ method: "GET", pathname: "/", query: { Prefix: "a" }, headers: sdkHeaders }, "ACS3-HMAC-SHA256", sha256(""), "ak", "sk");
+      expect(req.headers.get("authorization")).toBe(expected);
+    }
+  });
+
   // Query decoding: a literal "+" is a space (form decoding, as URLSearchParams and the POP gateway read
   // it), "%2B" is a plus; malformed escapes are kept literally. A query with such a component (one a
   // server could read another way) is re-sent in canonical RFC 3986 form, so the bytes on the wire are

@@ -300,6 +300,18 @@ describe("SDK-HMAC-SHA256: SDK vs documentation differences", () => {
     expect(req.headers.get("Authorization")).toContain("SignedHeaders=host;x-project-id;x-sdk-date,");
   });
 
+  it("a project id with surrounding whitespace (a value read with its newline) is signed as its header carries it, trimmed", async () => {
+    const projectId = "0123456789abcdef0123456789abcdef";
+    const base = { ak: creds.accessKeyId, sk: creds.accessKeySecret, endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", url: `/v1/${projectId}/buckets`, method: "GET", headers: {}, query: {}, date: "20240102T030405Z" };
+    const expected = await sdkAuthorization({ ...base, projectId });
+    for (const padded of [`${projectId}\n`, ` ${projectId}\r\n`, `\t${projectId} `]) {
+      const req = signable("GET", `https://mpc.cn-north-4.myhuaweicloud.com/v1/${projectId}/buckets`);
+      await signSdkHmacSha256(req, { credentials: creds, projectId: padded, clock });
+      expect(req.headers.get("X-Project-Id")).toBe(projectId);
+      expect(req.headers.get("Authorization")).toBe(expected);
+    }
+  });
+
   it("query names keep their case (nodejs/Python/doc); the Go SDK lower-cases names (core/auth/signer/signer.go CanonicalQueryString)", () => {
     expect(huaweiCanonicalQuery("?Limit=2&a=1")).toBe("Limit=2&a=1");
   });

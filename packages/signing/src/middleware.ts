@@ -82,5 +82,13 @@ function rebuild(request: Request, signable: SignableRequest): Request {
     signal: request.signal,
     redirect: request.redirect === "follow" ? "manual" : request.redirect,
     credentials: request.credentials,
+    // The rest of what the caller asked for (a client's `cache: "no-store"`, `referrerPolicy`, `keepalive`). A
+    // no-cors request's copy is a CORS one: no-cors would drop the signature's headers.
+    mode: request.mode === "no-cors" || request.mode === "navigate" ? "cors" : request.mode,
+    cache: request.cache,
+    keepalive: request.keepalive,
+    integrity: request.integrity,
+    referrer: request.referrer,
+    referrerPolicy: request.referrerPolicy,
   });
 }

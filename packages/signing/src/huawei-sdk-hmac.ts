@@ -19,7 +19,7 @@
 // - Query names keep their case (nodejs/Python/doc); the Go SDK lower-cases names.
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacHex } from "./crypto/index.js";
-import { signingMiddleware } from "./middleware.js";
+import { signingMiddleware, untilAborted } from "./middleware.js";
 import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode, type QueryPair } from "./percent-encoding.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
 import { assertCredentialsObject, assertHeaderSafeCredentials, httpTrim, isHeaderToken, signingTime } from "./types.js";
@@ -190,7 +190,7 @@ export function huaweiTokenAuth(options: HuaweiTokenAuthOptions): Middleware {
   const source = options.token;
   return {
     async onRequest({ request }) {
-      const token = typeof source === "function" ? await source() : source;
+      const token = typeof source === "function" ? await untilAborted(Promise.resolve(source()), request.signal) : source;
       if (typeof token !== "string" || token === "") throw new Error("huaweiTokenAuth: token is missing");
       // Headers.set would reject it with a message quoting the token; say what is wrong without it.
       if (!isHeaderToken(token)) throw new Error("huaweiTokenAuth: token contains a character that cannot be sent in an HTTP header");

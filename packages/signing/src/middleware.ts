@@ -46,7 +46,7 @@ export async function signRequest(request: Request, sign: (request: SignableRequ
     headers: new Headers(request.headers),
     body,
   };
-  await signSafely(sign, signable);
+  await signSafely(sign, signable, request.signal);
   return remember(rebuild(request, signable), signable);
 }
 
@@ -56,14 +56,28 @@ async function signAttempt(request: Request, sign: (request: SignableRequest) =>
   // The body is read once, here; the request goes out rebuilt around those bytes.
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   const signable: SignableRequest = { method: request.method.toUpperCase(), url: new URL(request.url), headers: request.headers, body };
-  await signSafely(sign, signable);
+  await signSafely(sign, signable, request.signal);
   if (body === undefined && signable.url.href === request.url && request.redirect !== "follow") return remember(request, signable); // signed in place
   return remember(rebuild(request, signable), signable);
 }
 
-async function signSafely(sign: (request: SignableRequest) => Promise<void>, signable: SignableRequest): Promise<void> {
+/**
+ * `promise`, or a rejection with the signal's reason once `signal` aborts: a credentials function that never settles
+ * (a stuck vault or metadata call) must not keep a call its caller aborted (or timed out) waiting for ever.
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    signal.addEventListener("abort", abort);
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
+}
+
+async function signSafely(sign: (request: SignableRequest) => Promise<void>, signable: SignableRequest, signal: AbortSignal | null): Promise<void> {
   try {
-    await sign(signable);
+    await untilAborted(sign(signable), signal);
   } catch (err) {
     // The platform's Headers rejects a bad value with a message that quotes it — possibly a security token.
     if (err instanceof TypeError && /header value|ByteString/i.test(err.message)) {

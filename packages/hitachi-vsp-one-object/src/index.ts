@@ -56,10 +56,19 @@ export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "hos
   if (scheme !== "https" && scheme !== "http") throw new TypeError(`@bucketry/hitachi-vsp-one-object: scheme must be "https" or "http", got "${String(scheme)}"`);
   // A host name or address and an optional port, nothing else: "evil.example/x?" would move the bearer token's
   // requests to another host.
-  if (!/^(\[[0-9a-fA-F:.]+\]|[\w.-]+)(:\d{1,5})?$/.test(options.host)) {
+  // A port above 65535 or a malformed IPv6 address passes the pattern but no URL parser: refused here, not at
+  // the first call with "Failed to parse URL".
+  const base = `${scheme}://${options.host}/mapi`;
+  let parses = true;
+  try {
+    new URL(base);
+  } catch {
+    parses = false;
+  }
+  if (!parses || !/^(\[[0-9a-fA-F:.]+\]|[\w.-]+)(:\d{1,5})?$/.test(options.host)) {
     throw new TypeError(`@bucketry/hitachi-vsp-one-object: host must be a host name or address with an optional port (e.g. admin.region1.cluster1:9099), got "${options.host}"`);
   }
-  return `${scheme}://${options.host}/mapi`;
+  return base;
 }
 
 /**

@@ -82,6 +82,11 @@ describe("@bucketry/hitachi-vsp-one-object createClient", () => {
     for (const host of ["evil.example/steal?", "evil.example#", "user@evil.example", "a b", "host:port"]) {
       expect(() => mapiBaseUrl({ host })).toThrow(`@bucketry/hitachi-vsp-one-object: host must be a host name or address with an optional port (e.g. admin.region1.cluster1:9099), got "${host}"`);
     }
+    // A port no URL can carry, or an IPv6 literal that is none: refused at creation, not at the first call.
+    for (const host of ["cluster:99999", "cluster:65536", "[:::1]:9099", "[1::2::3]"]) {
+      expect(() => createClient({ host })).toThrow(`@bucketry/hitachi-vsp-one-object: host must be a host name or address with an optional port (e.g. admin.region1.cluster1:9099), got "${host}"`);
+    }
+    expect(mapiBaseUrl({ host: "cluster:65535" })).toBe("https://cluster:65535/mapi");
     expect(() => mapiBaseUrl({ host: "127.0.0.1:9", scheme: "ftp" as never })).toThrow('@bucketry/hitachi-vsp-one-object: scheme must be "https" or "http", got "ftp"');
   });
 });

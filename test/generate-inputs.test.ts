@@ -1,7 +1,8 @@
 // `npm run generate` is cached by turbo on each package's `generate` inputs. A repository script the generator
 // imports but the inputs leave out (the OSS client's XML shapes come from scripts/xml-shapes.mjs) lets turbo
 // replay a stale result: the drift check then keeps saying "run `npm run generate`", and running it changes
-// nothing. Every package's inputs must name its generator and every repository script that imports.
+// nothing. Every package's inputs must name its generator, every repository script that imports, and every template
+// (scripts/templates/) they name.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,9 +35,12 @@ describe("turbo's generate inputs", () => {
     expect(packages.length).toBeGreaterThanOrEqual(7);
   });
 
-  it.each(packages.map((dir) => [relative(root, dir), dir]))("%s: lists its generator and every repository script it imports", (_, dir) => {
+  it.each(packages.map((dir) => [relative(root, dir), dir]))("%s: lists its generator, every repository script it imports and every template they name", (_, dir) => {
     const inputs: string[] = JSON.parse(readFileSync(join(dir, "turbo.json"), "utf8")).tasks.generate.inputs;
-    const needed = [...localImports(generatorOf(dir)!)].map((f) => `$TURBO_ROOT$/${f}`);
+    const scripts = [...localImports(generatorOf(dir)!)];
+    const text = scripts.map((f) => readFileSync(join(root, f), "utf8")).join("\n");
+    const templates = readdirSync(join(root, "scripts", "templates")).filter((name) => text.includes(`"${name}"`)).map((name) => `scripts/templates/${name}`);
+    const needed = [...scripts, ...templates].map((f) => `$TURBO_ROOT$/${f}`);
     expect(needed.filter((f) => !inputs.includes(f))).toEqual([]);
   });
 });

@@ -686,6 +686,22 @@ describe("whoami and the credential chains", () => {
     expect(JSON.parse(p.stdout)).toEqual({ provider: "aliyun-ens", source: "cli-profile dev (AK)", id: "****4321" });
   });
 
+  it("whoami: a Huawei IAM token from a profile is shown as a token, not as long-lived access keys", async () => {
+    const env = cleanEnv();
+    const dir = join(env.XDG_CONFIG_HOME!, "bucketry");
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, "config.json");
+    writeFileSync(path, JSON.stringify({ profiles: { iam: { "huaweicloud-mpc": { token: "MIIwhoamiIamTokenValue9876", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", region: "cn-north-4" } } } }));
+    chmodSync(path, 0o600);
+    const r = await run(["whoami", "--provider", "huaweicloud-mpc", "--profile", "iam"], env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/token:\s+\*\*\*\*9876/);
+    expect(r.stdout).not.toContain("access key id");
+    expect(r.stdout).not.toContain("long-lived");
+    expect(r.stdout).not.toContain("MIIwhoami");
+  });
+
   it("whoami with nothing configured: exit 3, one line listing every source of the chain", async () => {
     const r = await run(["whoami", "--provider", "huaweicloud-mpc", "--region", "cn-north-4"]);
     expect(r.code).toBe(3);

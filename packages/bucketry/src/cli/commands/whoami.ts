@@ -26,8 +26,9 @@ export async function whoamiCommand(args: string[], io: Io): Promise<number> {
   const described = await module.cli.describeCredentials(options as never, io.env);
   // The library sees the CLI's profile or BUCKETRY_* keys as "options": name where they really came from.
   const d = credentialsFrom && described.source.startsWith("options") ? { ...described, source: described.source.replace(/^options/, credentialsFrom) } : described;
-  // Access keys have an id and may expire; a bearer token (Hitachi) is shown as "token".
-  const keys = module.env.accessKeyId !== undefined;
+  // Access keys have an id and may expire; a bearer token (Hitachi, a Huawei IAM token) is shown as "token".
+  const credentials = (options as { credentials?: unknown }).credentials;
+  const keys = module.env.accessKeyId !== undefined && !(typeof credentials === "object" && credentials !== null && "token" in credentials);
   if (flags.json) {
     io.out.write(jsonLine(d));
     return 0;

@@ -781,6 +781,13 @@ describe.concurrent("sign", () => {
     expect(h.stderr).toMatch(/signs no request/);
   });
 
+  it("--bucket for a listing provider is a usage error, not silently left out of what is signed", async () => {
+    const r = await run(["sign", "--provider", "aliyun-ens", "--endpoint", closed, "--bucket", "examplebucket"], cleanEnv(keys));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe("bucketry: --bucket applies to get-acl providers; aliyun-ens signs list-buckets (see `bucketry sign --help`)\n");
+  });
+
   it("MPC: with --project-id, the MPC request; without one, a usage error (the IAM lookup would be sent first), not the lookup's request", async () => {
     const hw = { HUAWEICLOUD_SDK_AK: "HWAKSignCommandTest", HUAWEICLOUD_SDK_SK: "hw-sign-command-secret", HUAWEICLOUD_SDK_IAM_ENDPOINT: closed };
     const withId = await run(["sign", "--provider", "huaweicloud-mpc", "--region", "cn-north-4", "--endpoint", closed, "--project-id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9", "--json"], cleanEnv(hw));

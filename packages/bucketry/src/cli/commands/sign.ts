@@ -56,6 +56,7 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
   if (acl && (!flags.bucket || flags.bucket.trim() === "")) throw new UsageError("--bucket NAME is required", command);
   // What the provider's command would not take either: named, not silently left out of what is signed.
   for (const flag of ["limit", "prefix"] as const) if (acl && flags[flag] !== undefined) throw new UsageError(`--${flag} applies to listing providers; ${provider} signs get-acl`, command);
+  if (!acl && flags.bucket !== undefined) throw new UsageError(`--bucket applies to get-acl providers; ${provider} signs list-buckets`, command);
   const { options, context } = resolveClient(
     provider,
     {

@@ -210,7 +210,7 @@ provider's command (list-buckets or get-acl).
   --limit N              as list-buckets' --limit: the page size it asks for (list-buckets providers)
   --show-signature       print the signature too: the output is then a request anyone can send as you
                          until the vendor's time window closes (about 15 minutes)
-${SIGN_FLAGS}
+${ownFlags(signers, "any")}${SIGN_FLAGS}
 
 Examples:
 ${signExamples.map((e) => `  ${e}`).join("\n")}

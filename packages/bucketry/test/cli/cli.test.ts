@@ -811,5 +811,9 @@ describe.concurrent("sign", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}--signature-version V /m);
     expect(r.stdout).not.toMatch(/^ {2}--(timeout|retries|raw) /m);
+    // The providers' own flags change what is signed (MPC's project id is in the path): listed as for their commands.
+    expect(r.stdout).toMatch(/^ {2}--project-id ID +huaweicloud-mpc: /m);
+    expect(r.stdout).toMatch(/^ {2}--addressing STYLE +aliyun-oss: /m);
+    expect(r.stdout).toMatch(/^ {2}--cname true\|false +baidu-bos: /m);
   });
 });

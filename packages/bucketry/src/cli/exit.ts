@@ -6,7 +6,7 @@ import { BucketryError, type ErrorKind } from "../errors.js";
 
 export const EXIT = {
   ok: 0,
-  /** Unexpected failure (a bug, or a missing optional package). */
+  /** Unexpected failure (a bug, or a missing optional package), or stdout that cannot be written. */
   failure: 1,
   /** The command line, or a value it gave that the library refuses (a bucket name, an endpoint, a region). */
   usage: 2,

@@ -1,7 +1,7 @@
-// The `bucketry` command (bin/bucketry.js loads dist/cli/main.js). Exit codes: 0 ok, 2 usage,
+// The `bucketry` command (bin/bucketry.js loads dist/cli/main.js). Exit codes: 0 ok, 1 unexpected failure, 2 usage,
 // 3 credentials/auth, 4 not found, 5 other API error, 6 network/timeout; errors are one line on stderr.
 import { readFileSync } from "node:fs";
-import { debugDetail, exitCodeFor, formatError, formatErrorJson, signatureExplanation, UsageError } from "./exit.js";
+import { debugDetail, EXIT, exitCodeFor, formatError, formatErrorJson, signatureExplanation, UsageError } from "./exit.js";
 import { HELP } from "./help.js";
 import type { Io } from "./output.js";
 import { getAclCommand, listBucketsCommand } from "./commands/buckets.js";
@@ -75,12 +75,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-// A closed pipe (`bucketry list-buckets … | head`) ends the command quietly, as in other Unix tools.
-process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(0);
-  throw err;
-});
+// stdout cannot be written. A closed pipe (`bucketry list-buckets … | head`) ends the command quietly, as in other
+// Unix tools; any other failure (a full disk, a read-only descriptor) is one line on stderr and exit 1 — not a
+// stack trace, nor exit 0 with the output lost. (The stream's own error, when it has one: later writes only
+// say it is destroyed.)
+function outputFailed(err: NodeJS.ErrnoException): never {
+  const e = (process.stdout.errored as NodeJS.ErrnoException | null) ?? err;
+  if (e.code === "EPIPE") process.exit(EXIT.ok);
+  process.stderr.write(`bucketry: cannot write the output to stdout: ${e.code ?? e.message}\n`);
+  return process.exit(EXIT.failure);
+}
+process.stdout.on("error", outputFailed);
 const io: Io = { out: process.stdout, err: process.stderr, env: process.env };
 const code = await main(process.argv.slice(2), io);
 // Let stdout drain (a pipe may still hold output), then exit with the code.
-process.stdout.write("", () => process.exit(code));
+process.stdout.write("", (err) => (err ? outputFailed(err) : process.exit(code)));

@@ -1,7 +1,8 @@
 // The `bucketry` binary end to end: every command against startMockServer (run in this process), output
 // formats, exit codes, help, profiles. Needs the build (turbo's test task depends on it).
 import { createHash, createHmac } from "node:crypto";
-import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { chmodSync, closeSync, mkdirSync, openSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
@@ -10,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenario } from "@bucketry/mocks";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
 import { VENDOR_IDS } from "../../../../test/support/vendors.js";
-import { assertBuilt, cleanEnv, jsonLines, removeHomes, run, start } from "./helpers.js";
+import { assertBuilt, bin, cleanEnv, jsonLines, removeHomes, run, start } from "./helpers.js";
 
 let server: MockServer;
 let faulty: MockServer; // scenarios are set on this one only, so concurrent tests do not see them
@@ -347,6 +348,29 @@ describe.concurrent("exit codes and error lines", () => {
     const j = await run([...args, "--json"], envFor(server));
     expect(j.code).toBe(6);
     expect(JSON.parse(oneLine(j.stderr))).toMatchObject({ error: { kind: "Network", provider: "aliyun-ens", exitCode: 6 } });
+  });
+});
+
+describe.concurrent("stdout that cannot be written", () => {
+  /** Runs the binary with stdout on a descriptor opened read-only (every write fails with EBADF); stderr captured. */
+  const withUnwritableStdout = (args: string[], env: NodeJS.ProcessEnv) => {
+    const file = join(env.HOME!, "stdout-read-only");
+    writeFileSync(file, "");
+    const fd = openSync(file, "r");
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ["ignore", fd, "pipe"] });
+    closeSync(fd);
+    let stderr = "";
+    child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
+    return new Promise<{ code: number | null; stderr: string }>((resolve) => child.once("close", (code) => resolve({ code, stderr })));
+  };
+
+  it("1 with one line on stderr, not exit 0 with the output lost (providers) nor a stack trace (list-buckets --json)", async () => {
+    const p = await withUnwritableStdout(["providers"], cleanEnv());
+    expect(p.stderr).toBe("bucketry: cannot write the output to stdout: EBADF\n");
+    expect(p.code).toBe(1);
+    const l = await withUnwritableStdout(["list-buckets", "--provider", "aliyun-ens", "--limit", "3", "--json"], envFor(server));
+    expect(l.stderr).toBe("bucketry: cannot write the output to stdout: EBADF\n");
+    expect(l.code).toBe(1);
   });
 });
 

@@ -805,6 +805,17 @@ describe.concurrent("sign", () => {
     expect(h.stderr).toMatch(/signs no request/);
   });
 
+  it("ENS RPC v1: masking the signature and token leaves the rest of the query as it was sent (not re-encoded)", async () => {
+    const args = ["sign", "--provider", "aliyun-ens", "--signature-version", "v1", "--endpoint", closed, "--prefix", "a b~*", "--json"];
+    const masked = JSON.parse((await run(args, cleanEnv(keys))).stdout) as { url: string; stringToSign: string };
+    const shown = JSON.parse((await run([...args, "--show-signature"], cleanEnv(keys))).stdout) as { url: string };
+    // As sent (and as the string to sign encodes it once more): %20 and %2A, ~ left as it is.
+    for (const url of [masked.url, shown.url]) expect(url).toContain("&Prefix=a%20b~%2A&");
+    expect(masked.stringToSign).toContain("%26Prefix%3Da%2520b~%252A%26");
+    expect(masked.url).toMatch(/&SecurityToken=%5Bmasked%5D&/);
+    expect(masked.url).toMatch(/&Signature=%5Bmasked%5D$/);
+  });
+
   it("--bucket for a listing provider is a usage error, not silently left out of what is signed", async () => {
     const r = await run(["sign", "--provider", "aliyun-ens", "--endpoint", closed, "--bucket", "examplebucket"], cleanEnv(keys));
     expect(r.code).toBe(2);

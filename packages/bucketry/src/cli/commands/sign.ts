@@ -30,6 +30,15 @@ function withoutSignature(value: string): string {
   return "[masked]";
 }
 
+/** A query component decoded as URLSearchParams decodes it ("+" is a space); a malformed escape is kept as it is. */
+function formDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    return text;
+  }
+}
+
 class Captured extends Error {}
 
 export async function signCommand(args: string[], io: Io): Promise<number> {
@@ -104,12 +113,19 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
     headers[name] = MASKED.test(name) ? "[masked]" : name === "authorization" && !showSignature ? withoutSignature(value) : value;
   });
   const url = new URL(request.url);
-  for (const [name, value] of [...url.searchParams]) {
-    if (MASKED.test(name) || (name === "Signature" && !showSignature)) {
-      if (MASKED.test(name)) secrets.push(value);
-      url.searchParams.set(name, "[masked]");
-    }
-  }
+  // Masked in the query as it was sent: through searchParams, every other parameter would be re-encoded
+  // (a prefix's %20 printed as +, ~ as %7E) and the URL printed would not be the one signed.
+  url.search = url.search
+    .slice(1)
+    .split("&")
+    .map((pair) => {
+      const eq = pair.includes("=") ? pair.indexOf("=") : pair.length;
+      const name = formDecode(pair.slice(0, eq));
+      if (!MASKED.test(name) && !(name === "Signature" && !showSignature)) return pair;
+      if (MASKED.test(name)) secrets.push(formDecode(pair.slice(eq + 1)));
+      return `${pair.slice(0, eq)}=${encodeURIComponent("[masked]")}`;
+    })
+    .join("&");
   for (const s of [...secrets]) secrets.push(encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s)));
   const long = secrets.filter((s) => s.length >= 4);
   const hide = (text: string | undefined) => (text === undefined ? undefined : hideValues(text, long, "[masked]"));

@@ -39,7 +39,9 @@ const nonEmpty = (v: string | undefined) => (v !== undefined && v.trim() !== "" 
 export function positiveInt(value: string | undefined, flag: string, command: string, min = 1, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-    throw new UsageError(`${flag} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}, got "${value}"`, command);
+    // Past the largest safe integer, ">= 1" would read as satisfied: name the upper bound then.
+    const range = max === Number.MAX_SAFE_INTEGER && !(/^\d+$/.test(value) && Number(value) > max) ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`${flag} must be an integer ${range}, got "${value}"`, command);
   }
   return Number(value);
 }

@@ -257,6 +257,16 @@ describe.concurrent("exit codes and error lines", () => {
     expect(oneLine(r.stderr)).toContain("--user-id 9007199254740993 is larger than an id can be (at most 9007199254740991)");
   });
 
+  it("2: a --limit or --retries past 2^53 names the upper bound (not \">= 1\", which it is)", async () => {
+    for (const flag of ["--limit", "--retries"]) {
+      const r = await run(["list-buckets", "--provider", "aliyun-ens", flag, "99999999999999999999"], envFor(server));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`bucketry: ${flag} must be an integer from 1 to 9007199254740991, got "99999999999999999999" (see \`bucketry list-buckets --help\`)\n`);
+    }
+    const zero = await run(["list-buckets", "--provider", "aliyun-ens", "--limit", "0"], envFor(server));
+    expect(zero.stderr).toContain('--limit must be an integer >= 1, got "0"');
+  });
+
   it("2: a --signature-version for a provider with one scheme, and a --timeout no timer can hold, name the flag", async () => {
     const bos = await run(["get-acl", "--provider", "baidu-bos", "--bucket", "examplebucket", "--signature-version", "v1"], envFor(server));
     expect(bos.code).toBe(2);

@@ -72,8 +72,11 @@ export function inCliTerms(message: string, flagOf: ReadonlyMap<string, string>)
   return message.replace(/`?\b([a-z]+(?:[A-Z][a-z]*)+)\b`?/g, (whole, name: string) => flagOf.get(name) ?? whole);
 }
 
-/** The error as ONE line for stderr: message, then kind, vendor code, status, request id, attempts. */
-export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = new Map()): string {
+/**
+ * The error as ONE line for stderr: message, then kind, vendor code, status, request id, attempts.
+ * `profileHint`: false when --profile was given, so a credentials error does not end "or use --profile NAME".
+ */
+export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = new Map(), profileHint = true): string {
   if (err instanceof UsageError) {
     return `bucketry: ${oneLine(err.message)} (see \`bucketry ${err.command ? `${err.command} ` : ""}--help\`)`;
   }
@@ -96,8 +99,9 @@ export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = 
     message = message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "").replace(" (or pass `credentials` in the options)", "");
     // Only the library's own (Configuration) messages speak of options; a vendor's message is quoted as sent.
     let line = `bucketry: ${oneLine(err.kind === "Configuration" ? inCliTerms(message, flagOf) : message)} (${facts.join(", ")})`;
-    // Only where credentials are what is missing: a bad bucket name or endpoint is no profile's business.
-    if (err.kind === "Configuration" && isCredentialsError(err)) line += " — or use --profile NAME (see `bucketry --help`)";
+    // Only where credentials are what is missing: a bad bucket name or endpoint is no profile's business. Not
+    // when the command line names a profile already (its credentials may be what is wrong).
+    if (profileHint && err.kind === "Configuration" && isCredentialsError(err)) line += " — or use --profile NAME (see `bucketry --help`)";
     return line;
   }
   const e = err as { message?: unknown } | null;

@@ -67,7 +67,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!command) throw new UsageError(`unknown command "${first}": one of ${Object.keys(COMMANDS).join(", ")}`);
     return await command(rest, io);
   } catch (err) {
-    io.err.write((json ? formatErrorJson(err) : formatError(err, flagOfOption())) + "\n");
+    const profileGiven = argv.some((a) => a === "--profile" || a.startsWith("--profile="));
+    io.err.write((json ? formatErrorJson(err) : formatError(err, flagOfOption(), !profileGiven)) + "\n");
     const explained = json ? undefined : signatureExplanation(err);
     if (explained) io.err.write(explained + "\n");
     if (debug) io.err.write(debugDetail(err) + "\n");

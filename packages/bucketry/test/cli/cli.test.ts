@@ -548,6 +548,18 @@ describe.concurrent("profiles", () => {
     expect(oneLine(scheme.stderr)).toContain(`"signatureVersion" of the "baidu-bos" entry (profile scheme in ${path}): baidu-bos has a single signature scheme; leave it out`);
   });
 
+  it("a credentials error with --profile given does not end by suggesting --profile NAME", async () => {
+    const env = cleanEnv();
+    write(env, env.XDG_CONFIG_HOME!, 0o600, { profiles: { spaced: { "aliyun-oss": { accessKeyId: "LTAI5tProfileHintKey", accessKeySecret: "secret with spaces", region: "cn-hangzhou", endpoint: "http://127.0.0.1:9" } } } });
+    const r = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "spaced"], env);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/accessKeySecret contains a character that cannot be sent/);
+    expect(r.stderr).not.toContain("--profile NAME");
+    expect(r.stderr).not.toContain("secret with spaces");
+    const flagForm = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile=spaced"], env);
+    expect(flagForm.stderr).not.toContain("--profile NAME");
+  });
+
   it("the --profile hint follows credential errors only, not a bad bucket name", async () => {
     const r = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "x", "--region", "cn-hangzhou"], envFor(server));
     expect(r.stderr).toMatch(/bucket name "x" is invalid/);

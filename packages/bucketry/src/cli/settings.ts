@@ -73,7 +73,11 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
   return token ? { accessKeyId: id, accessKeySecret: secret, securityToken: token } : { accessKeyId: id, accessKeySecret: secret };
 }
 
-export function resolveClient(provider: Provider, flags: ConnectionFlags, env: NodeJS.ProcessEnv, command: string, debug?: (line: string) => void): Resolved {
+/**
+ * `regionOptional`: a command that sends nothing a region changes (whoami: credentials are found the same way in
+ * every region) takes none: the options then carry no region instead of the command failing for the lack of one.
+ */
+export function resolveClient(provider: Provider, flags: ConnectionFlags, env: NodeJS.ProcessEnv, command: string, debug?: (line: string) => void, regionOptional = false): Resolved {
   const profileName = nonEmpty(flags.profile) ?? nonEmpty(env.BUCKETRY_PROFILE);
   const loaded = profileName ? loadProfile(profileName, env) : undefined;
   // A profile named on the command line that has nothing for this provider would quietly use other
@@ -129,6 +133,7 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
     entry,
     env,
     needRegion() {
+      if (!region && regionOptional) return ""; // no region in the options (accessKeyCliOptions leaves an empty one out)
       if (!region) throw new UsageError(`${provider} needs --region (or ${prefix}_REGION, or "region" in the profile)`, command);
       return region;
     },

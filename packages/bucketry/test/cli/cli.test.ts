@@ -732,6 +732,16 @@ describe("whoami and the credential chains", () => {
     expect(JSON.parse(p.stdout)).toEqual({ provider: "aliyun-ens", source: "cli-profile dev (AK)", id: "****4321" });
   });
 
+  it("whoami needs no --region (as `bucketry providers` says, `whoami --provider P` is enough); MPC then looks up no project id", async () => {
+    const oss = await run(["whoami", "--provider", "aliyun-oss"], cleanEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI5tNoRegionKey2468", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "no-region-secret" }));
+    expect(oss.stderr).toBe("");
+    expect(oss.code).toBe(0);
+    expect(oss.stdout).toMatch(/source:\s+environment\naccess key id:\s+\*\*\*\*2468\n/);
+    const mpc = await run(["whoami", "--provider", "huaweicloud-mpc", "--json"], cleanEnv({ HUAWEICLOUD_SDK_AK: "HWAKNoRegionKey1357", HUAWEICLOUD_SDK_SK: "no-region-secret" }));
+    expect(mpc.stderr).toBe("");
+    expect(JSON.parse(mpc.stdout)).toEqual({ provider: "huaweicloud-mpc", source: "environment", id: "****1357" });
+  });
+
   it("whoami: a Huawei IAM token from a profile is shown as a token, not as long-lived access keys", async () => {
     const env = cleanEnv();
     const dir = join(env.XDG_CONFIG_HOME!, "bucketry");

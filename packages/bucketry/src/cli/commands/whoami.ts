@@ -21,7 +21,8 @@ export async function whoamiCommand(args: string[], io: Io): Promise<number> {
   }
   const provider = parseProvider(flags.provider, command);
   const own = ownFlagValues(owners, flags, provider, command);
-  const { options, credentialsFrom } = resolveClient(provider, { region: flags.region, endpoint: flags.endpoint, profile: flags.profile, own }, io.env, command);
+  // No region needed: none changes where credentials come from (MPC's project id lookup uses one when given).
+  const { options, credentialsFrom } = resolveClient(provider, { region: flags.region, endpoint: flags.endpoint, profile: flags.profile, own }, io.env, command, undefined, true);
   const module = moduleOf(provider);
   const described = await module.cli.describeCredentials(options as never, io.env);
   // The library sees the CLI's profile or BUCKETRY_* keys as "options": name where they really came from.

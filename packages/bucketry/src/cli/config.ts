@@ -44,8 +44,11 @@ function holdsSecrets(doc: unknown): boolean {
   );
 }
 
-/** Reads profile `name` from the config file; refuses a group/world-readable file that holds secrets. */
-export function loadProfile(name: string, env: NodeJS.ProcessEnv): { path: string; profile: Profile } {
+/**
+ * Reads profile `name` from the config file; refuses a group/world-readable file that holds secrets. `from`: what
+ * named the profile, for messages (`--profile work`, or `BUCKETRY_PROFILE=work`, which a user may not know is set).
+ */
+export function loadProfile(name: string, env: NodeJS.ProcessEnv, from = `--profile ${name}`): { path: string; profile: Profile } {
   const path = configPath(env);
   let text: string;
   let mode: number;
@@ -54,7 +57,7 @@ export function loadProfile(name: string, env: NodeJS.ProcessEnv): { path: strin
     text = readFileSync(path, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw fail(`--profile ${name}: no config file at ${path} (see \`bucketry --help\` for its format)`);
+    if (code === "ENOENT") throw fail(`${from}: no config file at ${path} (see \`bucketry --help\` for its format)`);
     throw fail(`cannot read ${path}: ${code ?? (err as Error).message}`);
   }
   let doc: unknown;
@@ -73,7 +76,8 @@ export function loadProfile(name: string, env: NodeJS.ProcessEnv): { path: strin
   const raw = Object.hasOwn(profiles, name) ? (profiles as Record<string, unknown>)[name] : undefined; // not "constructor" off the prototype
   if (raw === undefined) {
     const known = Object.keys(profiles);
-    throw fail(`profile "${name}" is not in ${path} (${known.length ? `profiles: ${known.join(", ")}` : "it has no profiles"})`);
+    const named = from.startsWith("--profile") ? "" : ` (from ${from})`;
+    throw fail(`profile "${name}"${named} is not in ${path} (${known.length ? `profiles: ${known.join(", ")}` : "it has no profiles"})`);
   }
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) throw fail(`${path}: profiles.${name} must be an object keyed by provider`);
   const profile: Profile = {};

@@ -79,7 +79,7 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
  */
 export function resolveClient(provider: Provider, flags: ConnectionFlags, env: NodeJS.ProcessEnv, command: string, debug?: (line: string) => void, regionOptional = false): Resolved {
   const profileName = nonEmpty(flags.profile) ?? nonEmpty(env.BUCKETRY_PROFILE);
-  const loaded = profileName ? loadProfile(profileName, env) : undefined;
+  const loaded = profileName ? loadProfile(profileName, env, nonEmpty(flags.profile) ? `--profile ${profileName}` : `BUCKETRY_PROFILE=${profileName}`) : undefined;
   // A profile named on the command line that has nothing for this provider would quietly use other
   // credentials (the environment's): say so instead. (BUCKETRY_PROFILE may cover only some providers.)
   if (loaded && nonEmpty(flags.profile) && loaded.profile[provider] === undefined) {

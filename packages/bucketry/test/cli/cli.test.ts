@@ -520,6 +520,19 @@ describe.concurrent("profiles", () => {
     expect(other.stderr).toMatch(/--profile mock has no "aliyun-ens" entry in .*config\.json \(it has: aliyun-oss\)/);
   });
 
+  it("a profile named by BUCKETRY_PROFILE: a missing file or profile says the variable named it, not --profile", async () => {
+    const env = { ...envFor(server), BUCKETRY_PROFILE: "stale" };
+    const none = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket"], env);
+    expect(none.code).toBe(3);
+    expect(none.stderr).toMatch(/^bucketry: BUCKETRY_PROFILE=stale: no config file at \S+config\.json/);
+    write(env, env.XDG_CONFIG_HOME!, 0o600, doc());
+    const absent = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket"], env);
+    expect(absent.code).toBe(3);
+    expect(absent.stderr).toMatch(/profile "stale" \(from BUCKETRY_PROFILE=stale\) is not in .*profiles: mock/);
+    const flag = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "other"], env);
+    expect(flag.stderr).toMatch(/profile "other" is not in /);
+  });
+
   it("half a key pair (profile or BUCKETRY_* variables) and a profile's signatureVersion: the message names where each is set", async () => {
     const env = cleanEnv();
     const path = write(env, env.XDG_CONFIG_HOME!, 0o600, {

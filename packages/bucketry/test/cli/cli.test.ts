@@ -771,6 +771,18 @@ describe("whoami and the credential chains", () => {
     expect(r.stdout).not.toContain("MIIwhoami");
   });
 
+  it("whoami: a Hitachi password grant from a profile names the profile, not \"options\"", async () => {
+    const env = cleanEnv();
+    const dir = join(env.XDG_CONFIG_HOME!, "bucketry");
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, "config.json");
+    writeFileSync(path, JSON.stringify({ profiles: { grant: { "hitachi-vsp-one-object": { username: "admin", password: "whoami-grant-password", tokenUrl: "http://127.0.0.1:9/token", endpoint: "http://127.0.0.1:9/mapi" } } } }));
+    chmodSync(path, 0o600);
+    const r = await run(["whoami", "--provider", "hitachi-vsp-one-object", "--profile", "grant", "--json"], env);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)).toEqual({ provider: "hitachi-vsp-one-object", source: `password grant (profile grant (${path}))` });
+  });
+
   it("whoami with nothing configured: exit 3, one line listing every source of the chain", async () => {
     const r = await run(["whoami", "--provider", "huaweicloud-mpc", "--region", "cn-north-4"]);
     expect(r.code).toBe(3);

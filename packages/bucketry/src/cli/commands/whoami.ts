@@ -25,8 +25,10 @@ export async function whoamiCommand(args: string[], io: Io): Promise<number> {
   const { options, credentialsFrom } = resolveClient(provider, { region: flags.region, endpoint: flags.endpoint, profile: flags.profile, own }, io.env, command, undefined, true);
   const module = moduleOf(provider);
   const described = await module.cli.describeCredentials(options as never, io.env);
-  // The library sees the CLI's profile or BUCKETRY_* keys as "options": name where they really came from.
-  const d = credentialsFrom && described.source.startsWith("options") ? { ...described, source: described.source.replace(/^options/, credentialsFrom) } : described;
+  // The library sees the CLI's profile or BUCKETRY_* keys as "options" ("options (IAM token)", "password grant
+  // (options)"): name where they really came from.
+  const fromOptions = /^options\b|\(options\)/;
+  const d = credentialsFrom && fromOptions.test(described.source) ? { ...described, source: described.source.replace(fromOptions, (m) => (m === "(options)" ? `(${credentialsFrom})` : credentialsFrom)) } : described;
   // Access keys have an id and may expire; a bearer token (Hitachi, a Huawei IAM token) is shown as "token".
   const credentials = (options as { credentials?: unknown }).credentials;
   const keys = module.env.accessKeyId !== undefined && !(typeof credentials === "object" && credentials !== null && "token" in credentials);

@@ -158,12 +158,13 @@ ${whoamiExamples.map((e) => `  ${e}`).join("\n")}
 
 ${EXIT_HELP}
 `,
-  providers: `Usage: bucketry providers [--json]
+  providers: `Usage: bucketry providers [--json] [--debug]
 
 The ${count} providers with their operations, auth schemes, required flags and the environment variables
 each reads (the vendors' own, then the CLI's BUCKETRY_<PROVIDER>_* overrides).
 
   --json       one JSON object per provider
+  --debug      stack traces on stderr for an error (never secrets)
   -h, --help   this help
 
 Examples:
@@ -217,7 +218,7 @@ ${signExamples.map((e) => `  ${e}`).join("\n")}
 
 ${EXIT_HELP}
 `,
-  mock: `Usage: bucketry mock [--port N] [--host H] [--buckets N] [--seed N] [--json]
+  mock: `Usage: bucketry mock [--port N] [--host H] [--buckets N] [--seed N] [--json] [--debug]
 
 Serves the ${count} mock APIs (from @bucketry/mocks) on 127.0.0.1 and prints, as \`export\` lines, each
 provider's endpoint variable (BUCKETRY_<PROVIDER>_ENDPOINT, plus _REGION where needed) and the test
@@ -229,6 +230,7 @@ credentials under the vendors' variable names. Runs until interrupted (Ctrl-C / 
   --buckets N   buckets in the seeded data set (default 1000)
   --seed N      seed of the data set (default 1)
   --json        one JSON line {"url","endpoints","credentials","env"} instead
+  --debug       stack traces on stderr for an error (never secrets)
   -h, --help    this help
 
 Examples:
@@ -237,7 +239,7 @@ Examples:
   . ./mock.env && bucketry list-buckets --provider ${tryListing.id} --limit 5
   bucketry mock --json | jq --unbuffered .endpoints    # serves until Ctrl-C
 `,
-  demo: `Usage: bucketry demo [--rows N] [--json]
+  demo: `Usage: bucketry demo [--rows N] [--json] [--debug]
 
 ${wrap(
   `Starts an embedded mock (no credentials or network needed), lists the first buckets through ${andList(listing.map((m) => m.id))}, reads the ACLs of some of them through ${andList(acl.map((m) => m.id))}, and prints one normalized table: provider, bucket, created, region, ACL.`,
@@ -247,6 +249,7 @@ ${wrap(
 
   --rows N      rows per provider (default 3)
   --json        one JSON object per row
+  --debug       stack traces on stderr for an error (never secrets)
   -h, --help    this help
 
 Examples:

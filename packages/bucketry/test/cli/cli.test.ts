@@ -208,6 +208,8 @@ describe.concurrent("help", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Usage: bucketry ${command}`);
     expect(r.stdout).toMatch(/Examples:\n {2}bucketry /);
+    // Every command takes --debug (and -h, --json): its help lists it.
+    expect(r.stdout).toMatch(/^ {2}--debug +\S/m);
   });
 });
 

@@ -201,6 +201,8 @@ describe.concurrent("help", () => {
     const r = await run(["--help"]);
     expect(r.code).toBe(0);
     for (const s of ["providers", "list-buckets", "get-acl", "mock", "demo", "config.json", '"profiles"', "chmod 600", "XDG_CONFIG_HOME", "Exit codes", "BUCKETRY_ALIYUN_OSS_ENDPOINT"]) expect(r.stdout).toContain(s);
+    // The CLI's own per-provider variables, the security token beside the keys (settings.ts reads all three).
+    expect(r.stdout.replace(/\s+/g, " ")).toContain("_ACCESS_KEY_ID, _ACCESS_KEY_SECRET, _SECURITY_TOKEN");
   });
 
   it.each(["providers", "list-buckets", "get-acl", "mock", "demo"])("%s --help has usage and examples", async (command) => {

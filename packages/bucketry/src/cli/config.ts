@@ -63,9 +63,12 @@ export function loadProfile(name: string, env: NodeJS.ProcessEnv, from = `--prof
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch {
-    // Not the parser's message: it quotes the file's text, which may hold a secret.
-    throw fail(`${path} is not valid JSON: fix its syntax (a missing quote or comma)`);
+  } catch (err) {
+    // Not the parser's message: it quotes the file's text, which may hold a secret. Where, as line and column.
+    const at = /at position (\d+)/.exec(String((err as Error)?.message));
+    const before = at ? text.slice(0, Number(at[1])).split("\n") : undefined;
+    const where = before ? ` at line ${before.length}, column ${before.at(-1)!.length + 1}` : /end of JSON input/.test(String((err as Error)?.message)) ? " (it ends too early)" : "";
+    throw fail(`${path} is not valid JSON${where}: fix its syntax (a missing quote or comma)`);
   }
   if (process.platform !== "win32" && (mode & 0o077) !== 0 && holdsSecrets(doc)) {
     const octal = (mode & 0o777).toString(8).padStart(4, "0");

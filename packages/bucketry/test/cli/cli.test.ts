@@ -504,6 +504,14 @@ describe.concurrent("profiles", () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`${path} is not valid JSON`);
     expect(r.stderr).not.toMatch(/TopSecret/);
+    // Where the syntax breaks, as a line and column (no text of the file).
+    writeFileSync(path, '{\n  "profiles": {\n    "p": { "aliyun-oss": { "accessKeySecret": "TopSecretValue123" "region": "cn-hangzhou" } }\n  }\n}\n');
+    const at = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "p"], env);
+    expect(at.code).toBe(3);
+    expect(at.stderr).toBe(`bucketry: ${path} is not valid JSON at line 3, column 67: fix its syntax (a missing quote or comma)\n`);
+    writeFileSync(path, '{ "profiles": { "p": { "aliyun-oss": { "accessKeySecret":');
+    const cut = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "p"], env);
+    expect(cut.stderr).toBe(`bucketry: ${path} is not valid JSON (it ends too early): fix its syntax (a missing quote or comma)\n`);
   });
 
   it("reads ~/.config/bucketry/config.json without XDG_CONFIG_HOME; BUCKETRY_PROFILE; unknown profile is exit 3", async () => {

@@ -35,6 +35,11 @@ export function parse<O extends Options>(command: string, args: string[], option
   try {
     const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`, command);
+    // An empty value (`--endpoint "$UNSET"`) would read as the flag left out: the profile's or the environment's
+    // value, or the vendor's own host, used without a word. Refused, naming the flag (an empty --prefix filters nothing).
+    for (const [name, value] of Object.entries(values)) {
+      if (typeof value === "string" && value.trim() === "" && name !== "prefix") throw new UsageError(`--${name} is empty: give it a value, or leave it out`, command);
+    }
     return values;
   } catch (err) {
     if (err instanceof UsageError) throw err;

@@ -261,6 +261,22 @@ describe.concurrent("exit codes and error lines", () => {
     expect(oneLine(r.stderr)).toContain("--user-id 9007199254740993 is larger than an id can be (at most 9007199254740991)");
   });
 
+  it("2: an empty flag value (an unset shell variable) is refused, not taken as the flag left out (endpoint, region, profile)", async () => {
+    for (const [flag, value] of [["--endpoint", ""], ["--region", " "], ["--profile", ""]] as const) {
+      const r = await run(["list-buckets", "--provider", "aliyun-ens", flag, value], { ...envFor(server), BUCKETRY_PROFILE: "unused" });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`bucketry: ${flag} is empty: give it a value, or leave it out (see \`bucketry list-buckets --help\`)\n`);
+    }
+    const eq = await run(["get-acl", "--provider", "aliyun-oss", "--bucket=examplebucket", "--endpoint="], envFor(server));
+    expect(eq.code).toBe(2);
+    expect(eq.stderr).toContain("--endpoint is empty");
+    // An empty --prefix filters nothing: still taken.
+    const prefix = await run(["list-buckets", "--provider", "aliyun-ens", "--prefix", "", "--limit", "1", "--json"], envFor(server));
+    expect(prefix.code, prefix.stderr).toBe(0);
+    expect(jsonLines(prefix.stdout)).toHaveLength(1);
+  });
+
   it("2: a --limit or --retries past 2^53 names the upper bound (not \">= 1\", which it is)", async () => {
     for (const flag of ["--limit", "--retries"]) {
       const r = await run(["list-buckets", "--provider", "aliyun-ens", flag, "99999999999999999999"], envFor(server));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates packages/<vendor>/src/generated/schema.ts from specs/<vendor>.yaml with openapi-typescript, and
-// src/generated/late-client.ts and src/generated/base-url.ts (the same for every client) from scripts/templates/.
+// src/generated/late-client.ts, base-url.ts and query-param.ts (the same for every client) from scripts/templates/.
 //   node scripts/generate-clients.mjs [vendor ...]          write
 //   node scripts/generate-clients.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
 import { existsSync, readFileSync } from "node:fs";
@@ -18,6 +18,7 @@ const template = (name) =>
   readFileSync(join(root, "scripts", "templates", name), "utf8");
 const lateClient = template("late-client.ts");
 const baseUrlCheck = template("base-url.ts");
+const queryParam = template("query-param.ts");
 const vendors = selectVendors(process.argv.slice(2));
 const config = apis();
 let stale = 0;
@@ -48,6 +49,7 @@ for (const vendor of vendors) {
     [output, header + astToString(ast)],
     [join(dirname(output), "late-client.ts"), lateClient],
     [join(dirname(output), "base-url.ts"), baseUrlCheck],
+    [join(dirname(output), "query-param.ts"), queryParam],
   ];
   // Specs with XML bodies also get the element shapes (arrays, numbers) the XML reader needs.
   const xml = xmlShapesModule(parse(readFileSync(join(root, spec), "utf8")));

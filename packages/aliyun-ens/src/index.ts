@@ -4,6 +4,7 @@ import { createQuerySerializer, type Client, type ClientOptions, type Middleware
 import type { components, operations, paths } from "./generated/schema.js";
 import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
+import { hasParam } from "./generated/query-param.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
 
@@ -70,15 +71,6 @@ export function rpcDefaults(action = "ListBuckets", version = ENS_API_VERSION): 
       return new Request(url, request);
     },
   };
-}
-
-/** Whether the query of `href` has a parameter `name` (exact, case-sensitive, before any fragment). */
-function hasParam(href: string, name: string): boolean {
-  const q = href.indexOf("?");
-  if (q < 0) return false;
-  const end = href.indexOf("#", q);
-  const query = `&${href.slice(q + 1, end < 0 ? href.length : end)}`;
-  return query.includes(`&${name}=`) || query.endsWith(`&${name}`) || query.includes(`&${name}&`);
 }
 
 /** For `actionAndVersion: "headers"`: names the operation in `x-acs-action` / `x-acs-version`, set in place. */

@@ -4,6 +4,7 @@ import type { Client, ClientOptions, Middleware } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
 import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
+import { requireSubresource } from "./generated/query-param.js";
 import { xmlShapes } from "./generated/xml-shapes.js";
 import { readXml, type XmlShape } from "./xml.js";
 
@@ -114,7 +115,8 @@ export function createClient(options: OssClientOptions = {}): OssClient {
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });
-  client.use(xmlBodies());
+  // `?acl` even under a per-call querySerializer (which replaces serializeOssQuery).
+  client.use(requireSubresource("acl"), xmlBodies());
   return client;
 }
 

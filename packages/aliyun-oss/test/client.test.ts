@@ -34,6 +34,17 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe("@bucketry/aliyun-oss createClient", () => {
+  it("keeps the bare ?acl under a per-call querySerializer (without it, GET is another operation)", async () => {
+    const urls: string[] = [];
+    const fetch = async (request: Request) => {
+      urls.push(request.url);
+      return new Response(null, { status: 204 });
+    };
+    const client = createClient({ region: "cn-hangzhou", bucket: "oss-example", fetch });
+    for (const SERIALIZER of [() => "max-keys=5", () => "", { array: { style: "form" as const, explode: true } }]) await client.GET("/", { querySerializer: SERIALIZER });
+    expect(urls).toEqual(["https://oss-example.oss-cn-hangzhou.aliyuncs.com/?acl&max-keys=5", "https://oss-example.oss-cn-hangzhou.aliyuncs.com/?acl", "https://oss-example.oss-cn-hangzhou.aliyuncs.com/?acl"]);
+  });
+
   it('sends with redirect: "manual" by default (a followed redirect would take the credentials elsewhere); the option overrides it', async () => {
     const modes: string[] = [];
     const fetch = async (request: Request) => {

@@ -4,6 +4,7 @@ import type { Client, ClientOptions } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
 import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
+import { requireSubresource } from "./generated/query-param.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
 
@@ -73,7 +74,7 @@ export function serializeBosQuery(query: Record<string, unknown> = {}): string {
  */
 export function createClient(options: BosClientOptions = {}): BosClient {
   const { region, bucket, baseUrl, fetch: customFetch, ...rest } = options;
-  return createLateClient<BosPaths>({
+  const client = createLateClient<BosPaths>({
     // A signed request or token goes nowhere a redirect points; a 3xx comes back as it is. The caller may
     // ask for "follow"; bucketry's signers then still send "manual".
     redirect: "manual",
@@ -83,6 +84,9 @@ export function createClient(options: BosClientOptions = {}): BosClient {
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });
+  // `?acl` even under a per-call querySerializer (which replaces serializeBosQuery).
+  client.use(requireSubresource("acl"));
+  return client;
 }
 
 export type GetBucketAclOperation = operations["GetBucketAcl"];

@@ -31,6 +31,17 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe("@bucketry/baidu-bos createClient", () => {
+  it("keeps the bare ?acl under a per-call querySerializer (without it, GET is another operation)", async () => {
+    const urls: string[] = [];
+    const fetch = async (request: Request) => {
+      urls.push(request.url);
+      return new Response(null, { status: 204 });
+    };
+    const client = createClient({ fetch });
+    for (const SERIALIZER of [() => "max-keys=5", () => "", { array: { style: "form" as const, explode: true } }]) await client.GET("/v1/{bucketName}", { params: { path: { bucketName: "b" } }, querySerializer: SERIALIZER });
+    expect(urls).toEqual(["https://bj.bcebos.com/v1/b?acl&max-keys=5", "https://bj.bcebos.com/v1/b?acl", "https://bj.bcebos.com/v1/b?acl"]);
+  });
+
   it('sends with redirect: "manual" by default (a followed redirect would take the credentials elsewhere); the option overrides it', async () => {
     const modes: string[] = [];
     const fetch = async (request: Request) => {

@@ -5,15 +5,15 @@
 // X-XSRF-TOKEN along (and, on a 307 or 308, the body). Two servers on 127.0.0.1; nothing else is connected to.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@bucketry/hitachi-vsp-one-object";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withNetworkGuard } from "../../../test/support/guarded-child.js";
 import { HitachiSessionError, hitachiSession } from "../src/hitachi-session.js";
 import { createNodeTransport, fetchTransport } from "../src/transport/node.js";
+import { close, listen, reading, type Seen } from "./support/loopback.js";
 
 const TOKEN = "S3ntinel-BEARER-token";
 const XSRF = "S3ntinel-XSRF-token";
@@ -21,29 +21,6 @@ const VERTX = "S3ntinel-VERTX-session";
 const PASSWORD = "S3ntinel-PASSWORD";
 const CALLER_COOKIE = "mine=S3ntinel-CALLER-cookie";
 const SECRETS = [TOKEN, XSRF, VERTX, PASSWORD, "S3ntinel-CALLER-cookie", "S3ntinel-QUERY"];
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage["headersDistinct"];
-  body: string;
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
-
-async function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-}
-
-/** Reads a request's body, then answers it. */
-const reading = (answer: (seen: Seen, res: ServerResponse) => void) => (req: IncomingMessage, res: ServerResponse) => {
-  let body = "";
-  req.on("data", (chunk: Buffer) => (body += chunk.toString()));
-  req.on("end", () => answer({ method: req.method ?? "", url: req.url ?? "", headers: req.headersDistinct, body }, res));
-};
 
 // Where the redirects point: it records whatever reaches it and answers like a MAPI would.
 const elsewhereSeen: Seen[] = [];

@@ -3,8 +3,7 @@
 // `redirect: "follow"`, gets the 3xx back as it is; nothing reaches the other origin. The platform's fetch alone
 // would follow: it drops Authorization across origins but keeps X-Auth-Token and the vendors' security-token
 // headers (and, on a 307 or 308, the body). Two servers on 127.0.0.1; nothing else is connected to.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import createClient, { type Middleware } from "openapi-fetch";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { acsRpcV1Signer } from "../src/acs-rpc-v1.js";
@@ -15,31 +14,10 @@ import { signRequest } from "../src/middleware.js";
 import { ossV1Signer } from "../src/oss-v1.js";
 import { ossV4Signer } from "../src/oss-v4.js";
 import { createNodeTransport, fetchTransport } from "../src/transport/node.js";
+import { close, listen, reading, type Seen } from "./support/loopback.js";
 
 const TOKEN = "S3ntinel-SECURITY-token";
 const credentials = { accessKeyId: "AKIDEXAMPLE", accessKeySecret: "S3ntinel-SECRET", securityToken: TOKEN };
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingMessage["headers"];
-  body: string;
-}
-
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`127.0.0.1:${(server.address() as AddressInfo).port}`)));
-}
-
-async function close(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-}
-
-const reading = (answer: (seen: Seen, res: ServerResponse) => void) => (req: IncomingMessage, res: ServerResponse) => {
-  let body = "";
-  req.on("data", (chunk: Buffer) => (body += chunk.toString()));
-  req.on("end", () => answer({ method: req.method ?? "", url: req.url ?? "", headers: req.headers, body }, res));
-};
 
 // Where the redirects point: it records whatever reaches it.
 const elsewhereSeen: Seen[] = [];

@@ -36,7 +36,7 @@ export interface OssClientOptions extends Omit<ClientOptions, "baseUrl" | "query
   bucket?: string | undefined;
   /** Use the region's internal (VPC) endpoint `oss-{region}-internal.aliyuncs.com`. */
   internal?: boolean | undefined;
-  /** Overrides the endpoint (a proxy, a mock, a CNAME); used as given. */
+  /** Overrides the endpoint (a proxy, a mock, a CNAME); used as given: `region`, `bucket` and `internal` are not read. */
   baseUrl?: string | undefined;
 }
 

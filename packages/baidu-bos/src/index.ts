@@ -38,7 +38,10 @@ export interface BosClientOptions extends Omit<ClientOptions, "baseUrl" | "query
    * Without it the client is path-style (`GET /v1/{bucketName}`), the API page's form.
    */
   bucket?: string | undefined;
-  /** Overrides the endpoint (a proxy, a mock, a private cloud). */
+  /**
+   * Overrides the endpoint (a proxy, a mock, a private cloud), used as given: `region` and `bucket` are then not
+   * read, so a virtual-hosted bucket goes in the URL itself (`https://{bucket}.{region}.bcebos.com`).
+   */
   baseUrl?: string | undefined;
 }
 

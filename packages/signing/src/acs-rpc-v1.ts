@@ -11,7 +11,7 @@
 import type { Middleware } from "openapi-fetch";
 import { hmacBase64 } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { signingTime, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { signingTime, untilAborted, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, isoSeconds, randomNonce } from "./alibaba-common.js";
 import { compareCodeUnits, parseQuery, percentEncode, type QueryPair } from "./percent-encoding.js";
 
@@ -41,7 +41,7 @@ const textDecoder = /* @__PURE__ */ new TextDecoder();
  */
 export async function signAcsRpcV1(request: SignableRequest, options: AcsRpcV1SignerOptions): Promise<void> {
   const source = options.credentials;
-  const creds = typeof source === "function" ? await source() : source;
+  const creds = typeof source === "function" ? await untilAborted(source(), request.signal) : source;
   assertAccessKey("RPC v1", creds);
   const { url, headers } = request;
 

@@ -10,7 +10,7 @@
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { httpTrim, signingTime, sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { httpTrim, signingTime, sortPairs, untilAborted, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { EMPTY_SHA256, assertAccessKey, isoSeconds, randomNonce } from "./alibaba-common.js";
 import { compareCodeUnits, decodeQueryComponent, decodesUnambiguously, percentEncode } from "./percent-encoding.js";
 
@@ -43,7 +43,7 @@ const ALGORITHM = "ACS3-HMAC-SHA256";
  */
 export async function signAcs3(request: SignableRequest, options: Acs3SignerOptions): Promise<void> {
   const source = options.credentials;
-  const creds = typeof source === "function" ? await source() : source;
+  const creds = typeof source === "function" ? await untilAborted(source(), request.signal) : source;
   assertAccessKey("ACS3", creds);
   const { url, headers } = request;
 

@@ -23,7 +23,7 @@ import { hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { canonicalizeEncoded, compareCodeUnits, splitQuery, uriEncode } from "./percent-encoding.js";
 import type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest } from "./types.js";
-import { assertCredentialsObject, assertHeaderSafeCredentials, signingTime } from "./types.js";
+import { assertCredentialsObject, assertHeaderSafeCredentials, signingTime, untilAborted } from "./types.js";
 
 export const BCE_AUTH_V1 = "bce-auth-v1";
 export const BCE_DEFAULT_EXPIRATION_SECONDS = 1800;
@@ -98,7 +98,7 @@ const LOWERED = new WeakMap<readonly string[], readonly string[]>();
  */
 export async function signBceV1(request: SignableRequest, options: BceV1Options): Promise<void> {
   const source = options.credentials;
-  const creds = typeof source === "function" ? await source() : source;
+  const creds = typeof source === "function" ? await untilAborted(source(), request.signal) : source;
   assertCredentialsObject("bce-auth-v1", creds);
   if (typeof creds.accessKeyId !== "string" || creds.accessKeyId === "") {
     throw new Error("bce-auth-v1: credentials.accessKeyId is missing");

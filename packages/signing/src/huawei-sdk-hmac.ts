@@ -19,10 +19,10 @@
 // - Query names keep their case (nodejs/Python/doc); the Go SDK lower-cases names.
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacHex } from "./crypto/index.js";
-import { signingMiddleware, untilAborted } from "./middleware.js";
+import { signingMiddleware } from "./middleware.js";
 import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode, type QueryPair } from "./percent-encoding.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
-import { assertCredentialsObject, assertHeaderSafeCredentials, httpTrim, isHeaderToken, signingTime } from "./types.js";
+import { assertCredentialsObject, assertHeaderSafeCredentials, httpTrim, isHeaderToken, signingTime, untilAborted } from "./types.js";
 
 export const SDK_HMAC_SHA256 = "SDK-HMAC-SHA256";
 const EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
@@ -88,7 +88,7 @@ export function huaweiCanonicalQuery(search: string): string {
  */
 export async function signSdkHmacSha256(request: SignableRequest, options: SdkHmacSha256Options): Promise<void> {
   const source = options.credentials;
-  const creds = typeof source === "function" ? await source() : source;
+  const creds = typeof source === "function" ? await untilAborted(source(), request.signal) : source;
   assertCredentialsObject("SDK-HMAC-SHA256", creds);
   if (typeof creds.accessKeyId !== "string" || creds.accessKeyId === "") {
     throw new Error("SDK-HMAC-SHA256: credentials.accessKeyId is missing");
@@ -190,7 +190,7 @@ export function huaweiTokenAuth(options: HuaweiTokenAuthOptions): Middleware {
   const source = options.token;
   return {
     async onRequest({ request }) {
-      const token = typeof source === "function" ? await untilAborted(Promise.resolve(source()), request.signal) : source;
+      const token = typeof source === "function" ? await untilAborted(source(), request.signal) : source;
       if (typeof token !== "string" || token === "") throw new Error("huaweiTokenAuth: token is missing");
       // Headers.set would reject it with a message quoting the token; say what is wrong without it.
       if (!isHeaderToken(token)) throw new Error("huaweiTokenAuth: token contains a character that cannot be sent in an HTTP header");

@@ -45,8 +45,9 @@ export async function signRequest(request: Request, sign: (request: SignableRequ
     url: new URL(request.url),
     headers: new Headers(request.headers),
     body,
+    signal: request.signal,
   };
-  await signSafely(sign, signable, request.signal);
+  await signSafely(sign, signable);
   return remember(rebuild(request, signable), signable);
 }
 
@@ -55,29 +56,15 @@ async function signAttempt(request: Request, sign: (request: SignableRequest) =>
   if (request.mode === "no-cors") return signRequest(request, sign);
   // The body is read once, here; the request goes out rebuilt around those bytes.
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-  const signable: SignableRequest = { method: request.method.toUpperCase(), url: new URL(request.url), headers: request.headers, body };
-  await signSafely(sign, signable, request.signal);
+  const signable: SignableRequest = { method: request.method.toUpperCase(), url: new URL(request.url), headers: request.headers, body, signal: request.signal };
+  await signSafely(sign, signable);
   if (body === undefined && signable.url.href === request.url && request.redirect !== "follow") return remember(request, signable); // signed in place
   return remember(rebuild(request, signable), signable);
 }
 
-/**
- * `promise`, or a rejection with the signal's reason once `signal` aborts: a credentials function that never settles
- * (a stuck vault or metadata call) must not keep a call its caller aborted (or timed out) waiting for ever.
- */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(signal.reason);
-    if (signal.aborted) abort();
-    signal.addEventListener("abort", abort);
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
-  });
-}
-
-async function signSafely(sign: (request: SignableRequest) => Promise<void>, signable: SignableRequest, signal: AbortSignal | null): Promise<void> {
+async function signSafely(sign: (request: SignableRequest) => Promise<void>, signable: SignableRequest): Promise<void> {
   try {
-    await untilAborted(sign(signable), signal);
+    await sign(signable);
   } catch (err) {
     // The platform's Headers rejects a bad value with a message that quotes it — possibly a security token.
     if (err instanceof TypeError && /header value|ByteString/i.test(err.message)) {

@@ -17,7 +17,7 @@
 import type { Middleware } from "openapi-fetch";
 import { hmacBase64 } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { signingTime, sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { signingTime, sortPairs, untilAborted, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, httpDate } from "./alibaba-common.js";
 import { ossResourcePath, type OssAddressing } from "./oss-addressing.js";
 import { compareCodeUnits, parseQuery, percentEncode } from "./percent-encoding.js";
@@ -63,7 +63,7 @@ const SIGNED_SUBRESOURCES = new Set([
  */
 export async function signOssV1(request: SignableRequest, options: OssV1SignerOptions): Promise<void> {
   const source = options.credentials;
-  const creds = typeof source === "function" ? await source() : source;
+  const creds = typeof source === "function" ? await untilAborted(source(), request.signal) : source;
   assertAccessKey("OSS V1", creds);
   const { url, headers } = request;
 

@@ -11,7 +11,7 @@
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacBytes, hmacHex, isPromise, type KeyMaterial, type MaybePromise } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { signingTime, sortPairs, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { signingTime, sortPairs, untilAborted, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, isoBasic } from "./alibaba-common.js";
 import { ossResourcePath, type OssAddressing } from "./oss-addressing.js";
 import { compareCodeUnits, parseQuery, percentEncode, percentEncodePath } from "./percent-encoding.js";
@@ -57,7 +57,7 @@ const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
  */
 export async function signOssV4(request: SignableRequest, options: OssV4SignerOptions): Promise<void> {
   const source = options.credentials;
-  const creds = typeof source === "function" ? await source() : source;
+  const creds = typeof source === "function" ? await untilAborted(source(), request.signal) : source;
   assertAccessKey("OSS V4", creds);
   const { url, headers } = request;
   const region = options.region;

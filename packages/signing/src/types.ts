@@ -24,6 +24,8 @@ export interface SignableRequest {
   body?: Uint8Array | undefined;
   /** Set by the signer: what it signed (never a key or a derived key). */
   signed?: SignedParts | undefined;
+  /** The request's signal: a credentials function still pending when it aborts is given up (the middleware sets it). */
+  signal?: AbortSignal | null | undefined;
 }
 
 /**
@@ -86,8 +88,19 @@ export function assertHeaderSafeCredentials(scheme: string, creds: { accessKeyId
   }
 }
 
-export async function resolveCredentials<C>(source: CredentialSource<C>): Promise<C> {
-  return typeof source === "function" ? await (source as () => C | Promise<C>)() : source;
+/**
+ * `value`, or a rejection with the signal's reason once `signal` aborts: a credentials function that never settles
+ * (a stuck vault or metadata call) must not keep a call its caller aborted (or timed out) waiting for ever.
+ */
+export function untilAborted<T>(value: T | Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  const promise = Promise.resolve(value);
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    signal.addEventListener("abort", abort);
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }
 
 /**

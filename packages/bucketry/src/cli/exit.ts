@@ -3,6 +3,7 @@
 import { inspect } from "node:util";
 import { isCredentialsError } from "../credentials/checks.js";
 import { BucketryError, type ErrorKind } from "../errors.js";
+import { jsonText } from "./output.js";
 
 export const EXIT = {
   ok: 0,
@@ -134,10 +135,10 @@ export function signatureExplanation(err: unknown): string | undefined {
 /** The error as one JSON line for stderr (--json). */
 export function formatErrorJson(err: unknown): string {
   const exitCode = exitCodeFor(err);
-  if (err instanceof BucketryError) return JSON.stringify({ error: { ...err.toJSON(), exitCode } });
+  if (err instanceof BucketryError) return jsonText({ error: { ...err.toJSON(), exitCode } });
   const e = err as Error;
   const kind = err instanceof UsageError ? "Usage" : err instanceof CliError ? err.kind : "Unexpected";
-  return JSON.stringify({ error: { name: e?.name ?? "Error", kind, message: oneLine(String(e?.message ?? err)), exitCode } });
+  return jsonText({ error: { name: e?.name ?? "Error", kind, message: oneLine(String(e?.message ?? err)), exitCode } });
 }
 
 /** --debug detail: BucketryError's inspect (data fields, summarized cause, stack); others: the stack. */

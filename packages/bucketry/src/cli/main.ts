@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { debugDetail, EXIT, exitCodeFor, formatError, formatErrorJson, signatureExplanation, UsageError } from "./exit.js";
 import { HELP } from "./help.js";
-import type { Io } from "./output.js";
+import { visible, visibleLines, type Io } from "./output.js";
 import { getAclCommand, listBucketsCommand } from "./commands/buckets.js";
 import { demoCommand } from "./commands/demo.js";
 import { mockCommand } from "./commands/mock.js";
@@ -68,10 +68,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return await command(rest, io);
   } catch (err) {
     const profileGiven = argv.some((a) => a === "--profile" || a.startsWith("--profile="));
-    io.err.write((json ? formatErrorJson(err) : formatError(err, flagOfOption(), !profileGiven)) + "\n");
+    // A vendor's message, code and request id are quoted in the line: shown escaped, never obeyed by the terminal.
+    io.err.write((json ? formatErrorJson(err) : visible(formatError(err, flagOfOption(), !profileGiven))) + "\n");
     const explained = json ? undefined : signatureExplanation(err);
-    if (explained) io.err.write(explained + "\n");
-    if (debug) io.err.write(debugDetail(err) + "\n");
+    if (explained) io.err.write(visibleLines(explained) + "\n");
+    if (debug) io.err.write(visibleLines(debugDetail(err)) + "\n");
     return exitCodeFor(err);
   }
 }

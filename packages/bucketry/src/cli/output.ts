@@ -31,6 +31,38 @@ export function style(enabled: boolean): Style {
     : { bold: plain, dim: plain, red: plain, green: plain, yellow: plain, cyan: plain };
 }
 
+/**
+ * What a terminal acts on instead of showing: C0 controls (ESC starts CSI and OSC sequences: colours, cursor
+ * moves, OSC 8 links, OSC 52 clipboard writes; CR, BS and BEL overwrite or ring), DEL, the C1 controls
+ * U+0080–U+009F (U+009B is a one-character CSI on terminals that take 8-bit controls), the bidi marks,
+ * embeddings, overrides and isolates (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069: they reorder the
+ * text shown), the line and paragraph separators U+2028–U+2029, and lone surrogates (written as U+FFFD, so
+ * two different values would read the same).
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
+// eslint-disable-next-line no-control-regex
+const UNSAFE_KEEPING_NEWLINES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\p{Cs}/gu;
+const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+const escaped = (c: string) => {
+  const code = c.charCodeAt(0);
+  return NAMED[c] ?? (code < 0x80 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`);
+};
+
+/**
+ * A value for human-readable output (a table cell, a line on stderr): every character a terminal would act on
+ * instead of showing is written as an escape (`\x1b`, `\r`, `\u009b`, `\u202e`), so whatever a vendor sends is
+ * shown, never obeyed. The rest (any script, emoji) is kept as it is.
+ */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, escaped);
+}
+
+/** As `visible`, for text of several lines the CLI writes itself (a request it signed, a stack): newlines kept. */
+export function visibleLines(text: string): string {
+  return text.replace(UNSAFE_KEEPING_NEWLINES, escaped);
+}
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 const width = (s: string) => [...s.replace(ANSI, "")].length;
@@ -46,7 +78,8 @@ export interface Column<T> {
 /** An aligned table; columns whose cells are all empty are left out. */
 export function table<T>(rows: readonly T[], columns: readonly Column<T>[], s: Style): string {
   const used = columns.filter((c) => rows.some((r) => c.value(r) !== ""));
-  const cells = rows.map((r) => used.map((c) => c.value(r)));
+  // Escaped before measuring and painting: only the style's own sequences reach the terminal.
+  const cells = rows.map((r) => used.map((c) => visible(c.value(r))));
   const widths = used.map((c, i) => Math.max(width(c.header), ...cells.map((row) => width(row[i]!))));
   const pad = (text: string, i: number, painted: string) => {
     const gap = " ".repeat(widths[i]! - width(text));
@@ -99,8 +132,20 @@ export function jsonRecord<T extends { raw: unknown }>(record: T, withRaw: boole
   return rest;
 }
 
+// What JSON.stringify leaves raw of UNSAFE (it escapes U+0000–U+001F and lone surrogates itself).
+const JSON_RAW = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON.stringify, with DEL, the C1 controls, the bidi controls and U+2028–U+2029 also written as `\uXXXX`: JSON
+ * read by a program is the same value (a `\u` escape is lossless), and JSON read on a terminal (`--json` without
+ * a pipe) cannot act on it. These characters only ever occur inside strings, where the escape is valid.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(JSON_RAW, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 export function jsonLine(value: unknown): string {
-  return JSON.stringify(value) + "\n";
+  return jsonText(value) + "\n";
 }
 
 export function bucketJson(b: Bucket, withRaw: boolean): string {

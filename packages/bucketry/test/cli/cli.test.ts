@@ -721,6 +721,77 @@ describe("list-buckets against servers that page wrongly or filter on the client
   });
 });
 
+describe("a hostile or broken server's strings are shown escaped, never obeyed by the terminal", () => {
+  // Every character a terminal acts on (C0 but newline, DEL, C1, bidi controls, U+2028/9): none may reach it raw.
+  // eslint-disable-next-line no-control-regex
+  const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+  // ESC [ 2J (clear screen), an OSC 52 clipboard write ended by BEL, an OSC 8 link, CR, backspace, the 8-bit CSI
+  // U+009B, a right-to-left override and isolate.
+  const HOSTILE = "evil\x1b[2J\x1b]52;c;cHduZWQ=\x07\x1b]8;;http://x\x1b\\link\r\bX\u009b31m\u202e\u2067end";
+  const SHOWN = "evil\\x1b[2J\\x1b]52;c;cHduZWQ=\\x07\\x1b]8;;http://x\\x1b\\link\\r\\x08X\\u009b31m\\u202e\\u2067end";
+
+  async function serve(status: number, body: string) {
+    const http = createHttpServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(body);
+      });
+    });
+    await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+    return { base: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, close: () => new Promise<void>((resolve) => http.close(() => resolve())) };
+  }
+  const ensEnv = () => cleanEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "ak", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "sk" });
+
+  it("list-buckets: a bucket name in the table is escaped; --json keeps it exact, with C1 and bidi controls as \\u escapes", async () => {
+    const ens = await serve(200, JSON.stringify({ RequestId: "r", TotalCount: 2, BucketInfos: [{ BucketName: HOSTILE, BucketAcl: "private" }, { BucketName: "plain", BucketAcl: "private" }] }));
+    try {
+      const r = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", ens.base], ensEnv());
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(RAW_CONTROL);
+      expect(r.stdout.split("\n")[1]).toMatch(new RegExp(`^${SHOWN.replace(/[\\[\]().*+?^$|]/g, "\\$&")} +private$`));
+      const j = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", ens.base, "--json"], ensEnv());
+      expect(j.code, j.stderr).toBe(0);
+      expect(j.stdout).not.toMatch(RAW_CONTROL);
+      expect(j.stdout).toContain("\\u009b31m\\u202e\\u2067end");
+      expect(jsonLines(j.stdout)[0]!.name).toBe(HOSTILE); // the same value, exactly
+    } finally {
+      await ens.close();
+    }
+  });
+
+  it("get-acl: the owner and a grantee are escaped", async () => {
+    const bos = await serve(200, JSON.stringify({ owner: { id: `owner-${HOSTILE}` }, accessControlList: [{ grantee: [{ id: `grantee-${HOSTILE}` }], permission: ["FULL_CONTROL"] }] }));
+    try {
+      const r = await run(["get-acl", "--provider", "baidu-bos", "--endpoint", bos.base, "--bucket", "mybucket"], cleanEnv({ BCE_ACCESS_KEY_ID: "ak", BCE_SECRET_ACCESS_KEY: "sk" }));
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).not.toMatch(RAW_CONTROL);
+      expect(r.stdout).toContain(`owner   owner-${SHOWN}\n`);
+      expect(r.stdout).toMatch(new RegExp(`^user grantee-${SHOWN.replace(/[\\[\]().*+?^$|]/g, "\\$&")} +FULL_CONTROL$`, "m"));
+    } finally {
+      await bos.close();
+    }
+  });
+
+  it("an error line quotes the vendor's code, message and request id escaped, on one line; --json and --debug too", async () => {
+    const ens = await serve(403, JSON.stringify({ RequestId: `rid-${HOSTILE}`, Code: `Forbidden-${HOSTILE}`, Message: `denied-${HOSTILE}\nsecond line` }));
+    try {
+      const r = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", ens.base, "--retries", "1"], ensEnv());
+      expect(r.code).toBe(3);
+      expect(r.stderr).not.toMatch(RAW_CONTROL);
+      expect(oneLine(r.stderr)).toContain(`request id rid-${SHOWN}`);
+      expect(r.stderr).toContain(`denied-${SHOWN}`);
+      const j = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", ens.base, "--retries", "1", "--json"], ensEnv());
+      expect(j.stderr).not.toMatch(RAW_CONTROL);
+      expect(JSON.parse(oneLine(j.stderr))).toMatchObject({ error: { requestId: `rid-${HOSTILE}`, exitCode: 3 } });
+      const d = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", ens.base, "--retries", "1", "--debug"], ensEnv());
+      expect(d.stderr).not.toMatch(RAW_CONTROL);
+    } finally {
+      await ens.close();
+    }
+  });
+});
+
 describe("whoami and the credential chains", () => {
   it("providers lists each provider's default chain in order", async () => {
     const human = await run(["providers"]);

@@ -6,7 +6,7 @@ import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { eachPage, namePrefix } from "../../pagination.js";
-import { colourEnabled, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, type Io } from "../output.js";
+import { colourEnabled, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, visible, type Io } from "../output.js";
 import { aclProvider, listingProvider, moduleOf, ownFlagOwners, ownFlagValues, parseProvider, providersFor } from "../providers.js";
 import { positiveInt, resolveClient, type ConnectionFlags } from "../settings.js";
 
@@ -17,7 +17,8 @@ interface LooseAclClient {
   getBucketAcl(bucket: string): Promise<BucketAcl>;
 }
 
-const debugLog = (io: Io, on: boolean | undefined) => (on ? (line: string) => void io.err.write(`bucketry: ${line}\n`) : undefined);
+// A debug line quotes what the vendor sent (a dropped value, an error code): escaped, as every vendor value shown.
+const debugLog = (io: Io, on: boolean | undefined) => (on ? (line: string) => void io.err.write(`bucketry: ${visible(line)}\n`) : undefined);
 
 const connectionFlags = (flags: Record<string, string | boolean | undefined>, own: Record<string, string | undefined> = {}): ConnectionFlags => ({
   region: flags.region as string | undefined,
@@ -96,7 +97,7 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
     bar.done();
   }
   if (!flags.json) {
-    if (rows.length === 0) io.err.write(`bucketry: no buckets${flags.prefix ? ` starting with "${flags.prefix}"` : ""}\n`);
+    if (rows.length === 0) io.err.write(`bucketry: no buckets${flags.prefix ? ` starting with "${visible(flags.prefix)}"` : ""}\n`);
     else
       io.out.write(
         table(
@@ -134,8 +135,9 @@ export async function getAclCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const s = style(colourEnabled(io.out, io.env));
-  const owner = acl.owner.displayName && acl.owner.displayName !== acl.owner.id ? `${acl.owner.id} (${acl.owner.displayName})` : acl.owner.id;
-  io.out.write(`${s.bold("bucket")}  ${acl.bucket}\n${s.bold("owner ")}  ${owner}\n${s.bold("acl   ")}  ${acl.acl ? paintAcl(acl.acl, s) : s.dim("- (no canned ACL; see the grants)")}\n\n`);
+  // The vendor's values, escaped (the table escapes its cells itself).
+  const owner = visible(acl.owner.displayName && acl.owner.displayName !== acl.owner.id ? `${acl.owner.id} (${acl.owner.displayName})` : acl.owner.id);
+  io.out.write(`${s.bold("bucket")}  ${visible(acl.bucket)}\n${s.bold("owner ")}  ${owner}\n${s.bold("acl   ")}  ${acl.acl ? paintAcl(visible(acl.acl), s) : s.dim("- (no canned ACL; see the grants)")}\n\n`);
   io.out.write(
     table(
       acl.grants,

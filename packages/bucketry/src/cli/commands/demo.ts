@@ -6,7 +6,7 @@ import { COMMON_OPTIONS, parse } from "../args.js";
 import { exitCodeFor, formatError, UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { loadMocks, mockFacts, type MockServerLike } from "../mocks.js";
-import { aclSummary, colourEnabled, formatDate, jsonLine, paintAcl, style, table, type Io } from "../output.js";
+import { aclSummary, colourEnabled, formatDate, jsonLine, paintAcl, style, table, visible, type Io } from "../output.js";
 import { providersFor } from "../providers.js";
 import { positiveInt } from "../settings.js";
 
@@ -125,6 +125,6 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
         "Next: `bucketry --help`; `bucketry mock` keeps a mock running for the other commands; for real accounts, set the credential variables `bucketry providers` lists.\n",
     );
   }
-  for (const err of result.errors) io.err.write(formatError(err) + "\n");
+  for (const err of result.errors) io.err.write(visible(formatError(err)) + "\n");
   return result.errors.length ? exitCodeFor(result.errors[0]) : 0;
 }

@@ -10,7 +10,7 @@ import type { BucketClientOptions } from "../../registry.js";
 import { connectionOptionsWithout, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
-import { jsonLine, type Io } from "../output.js";
+import { jsonLine, visibleLines, type Io } from "../output.js";
 import { allProviders, moduleOf, ownFlagOwners, ownFlagValues, parseProvider } from "../providers.js";
 import { positiveInt, resolveClient } from "../settings.js";
 import { pageSizeFor } from "./buckets.js";
@@ -138,6 +138,7 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
   for (const [name, value] of Object.entries(headers)) out += `${name}: ${value}\n`;
   if (signed.canonicalRequest !== undefined) out += `\nCanonical request:\n${signed.canonicalRequest}\n`;
   if (signed.stringToSign !== undefined) out += `\nString to sign:\n${signed.stringToSign}\n`;
-  io.out.write(out);
+  // A --prefix or a header value may hold controls; the lines are the CLI's own.
+  io.out.write(visibleLines(out));
   return 0;
 }

@@ -3,7 +3,7 @@
 // huaweicloud-mpc, the project id. Never a secret.
 import { connectionOptionsWithout, parse, type Values } from "../args.js";
 import { HELP } from "../help.js";
-import { colourEnabled, jsonLine, style, type Io } from "../output.js";
+import { colourEnabled, jsonLine, style, visible, type Io } from "../output.js";
 import { allProviders, moduleOf, ownFlagOwners, ownFlagValues, parseProvider } from "../providers.js";
 import { resolveClient } from "../settings.js";
 
@@ -44,6 +44,7 @@ export async function whoamiCommand(args: string[], io: Io): Promise<number> {
     ["expires", d.expiration ?? (d.id && keys ? (d.temporary ? "unknown (temporary keys; their source gives no expiry)" : "never (long-lived keys)") : undefined)],
     ["project id", d.projectId],
   ];
-  for (const [k, v] of lines) if (v !== undefined) io.out.write(`${s.dim(`${k}:`.padEnd(15))}${v}\n`);
+  // Values from a credentials file, a credentials URI or a profile: escaped, as any value the CLI did not write.
+  for (const [k, v] of lines) if (v !== undefined) io.out.write(`${s.dim(`${k}:`.padEnd(15))}${visible(v)}\n`);
   return 0;
 }

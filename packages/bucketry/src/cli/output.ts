@@ -1,6 +1,7 @@
 // Human and machine output: aligned tables (ANSI colour only on a TTY, NO_COLOR honoured), JSON lines, and a
 // progress line on stderr (TTY only).
 import type { Bucket, BucketAcl, Grant } from "../model.js";
+import { displayWidth } from "./width.js";
 
 export interface Io {
   out: NodeJS.WriteStream;
@@ -63,9 +64,8 @@ export function visibleLines(text: string): string {
   return text.replace(UNSAFE_KEEPING_NEWLINES, escaped);
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;]*m/g;
-const width = (s: string) => [...s.replace(ANSI, "")].length;
+/** Terminal columns (display width, not UTF-16 units); a table measures its cells before painting them. */
+const width = displayWidth;
 
 export interface Column<T> {
   header: string;

@@ -760,6 +760,18 @@ describe("a hostile or broken server's strings are shown escaped, never obeyed b
     }
   });
 
+  it("list-buckets: the column after a Chinese bucket name starts where it does after a Latin one (display width)", async () => {
+    const ens = await serve(200, JSON.stringify({ RequestId: "r", TotalCount: 2, BucketInfos: [{ BucketName: "\u4e2d\u6587\u6876\u540d", BucketAcl: "private" }, { BucketName: "plain", BucketAcl: "public-read" }] }));
+    try {
+      const r = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", ens.base], ensEnv());
+      expect(r.code, r.stderr).toBe(0);
+      // Four ideographs of East Asian Width W: 8 columns, the widest cell.
+      expect(r.stdout.split("\n")).toEqual(["NAME      ACL", "\u4e2d\u6587\u6876\u540d  private", "plain     public-read", ""]);
+    } finally {
+      await ens.close();
+    }
+  });
+
   it("get-acl: the owner and a grantee are escaped", async () => {
     const bos = await serve(200, JSON.stringify({ owner: { id: `owner-${HOSTILE}` }, accessControlList: [{ grantee: [{ id: `grantee-${HOSTILE}` }], permission: ["FULL_CONTROL"] }] }));
     try {

@@ -255,6 +255,23 @@ describe.concurrent("exit codes and error lines", () => {
     expect(oneLine(r.stderr)).toContain("`bucketry demo` needs msw, which @bucketry/mocks takes as a peer dependency: run `npm install msw`");
   });
 
+  it("5: demo with a provider failing: with --json its error is a JSON line on stderr, as other commands report errors; else one text line", async () => {
+    // The real mock, whose servers answer baidu-bos with a 500 on every request (a loader fixture swaps the module
+    // `demo` imports; the CLI itself has no switch for it).
+    const env = cleanEnv();
+    const failing = new URL("./fixtures/failing-mock.mjs", import.meta.url).pathname;
+    const withFailure = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import=${failing}` };
+    const j = await run(["demo", "--json", "--rows", "1"], withFailure);
+    expect(j.code, j.stderr).toBe(5);
+    expect(JSON.parse(oneLine(j.stderr))).toMatchObject({ error: { name: "BucketryError", provider: "baidu-bos", kind: "ServerError", status: 500, exitCode: 5 } });
+    const rows = jsonLines(j.stdout);
+    expect(rows.filter((r) => r.error !== undefined).map((r) => r.provider)).toEqual(["baidu-bos"]);
+    expect(rows.filter((r) => r.error === undefined).map((r) => r.provider).sort()).toEqual(VENDOR_IDS.filter((p) => p !== "baidu-bos").sort());
+    const t = await run(["demo", "--rows", "1"], withFailure);
+    expect(t.code, t.stderr).toBe(5);
+    expect(oneLine(t.stderr)).toMatch(/^bucketry: baidu-bos answered HTTP 500 .*\(kind ServerError, request id \S+\)$/);
+  });
+
   it("2: a --user-id past 2^53 is refused, not rounded to another user's id", async () => {
     const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--user-id", "9007199254740993"], envFor(server));
     expect(r.code).toBe(2);

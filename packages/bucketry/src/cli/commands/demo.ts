@@ -3,7 +3,7 @@ import { createBucketClient } from "../../client.js";
 import type { Bucket, BucketAcl, Provider } from "../../model.js";
 import type { BucketClientOptions } from "../../registry.js";
 import { COMMON_OPTIONS, parse } from "../args.js";
-import { exitCodeFor, formatError, UsageError } from "../exit.js";
+import { exitCodeFor, formatError, formatErrorJson, UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { loadMocks, mockFacts, type MockServerLike } from "../mocks.js";
 import { aclSummary, colourEnabled, formatDate, jsonLine, paintAcl, style, table, visible, type Io } from "../output.js";
@@ -125,6 +125,8 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
         "Next: `bucketry --help`; `bucketry mock` keeps a mock running for the other commands; for real accounts, set the credential variables `bucketry providers` lists.\n",
     );
   }
-  for (const err of result.errors) io.err.write(visible(formatError(err)) + "\n");
+  // Each provider's failure on stderr as the other commands report theirs: one JSON line with --json
+  // ({"error": {…, "exitCode"}}), else one escaped text line.
+  for (const err of result.errors) io.err.write((flags.json ? formatErrorJson(err) : visible(formatError(err))) + "\n");
   return result.errors.length ? exitCodeFor(result.errors[0]) : 0;
 }

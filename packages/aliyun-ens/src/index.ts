@@ -31,7 +31,8 @@ export interface EnsClientOptions extends Omit<ClientOptions, "baseUrl"> {
    * Region id. A region the ENS endpoint table gives its own public host (`ap-southeast-1` →
    * `ens.ap-southeast-1.aliyuncs.com`) uses it; every other region — all of mainland China included — is
    * served by the central `ens.aliyuncs.com`, which is also the official SDK's endpoint (its endpoint rule
-   * is empty). No regional host is ever made up from the region id.
+   * is empty). No regional host is ever made up from the region id. Left out, the central endpoint; a blank
+   * string is refused (a TypeError), as the MPC and BOS clients refuse it.
    */
   region?: string | undefined;
   /** Overrides the endpoint (a VPC endpoint, a proxy, a mock). */
@@ -54,7 +55,10 @@ const ENS_REGIONAL_ENDPOINTS: Readonly<Record<string, string>> = { "ap-southeast
  * `ens.aliyuncs.com` (mainland China and every region the table does not list; the official SDK's default).
  */
 export function ensEndpoint(region?: string): string {
-  if (!region) return "https://ens.aliyuncs.com";
+  if (region == null) return "https://ens.aliyuncs.com";
+  // Blank is not "no region": an unset variable (`region: process.env.REGION ?? ""`) must not pick the central
+  // endpoint unseen; the MPC and BOS clients refuse it too.
+  if (typeof region == "string" && !region.trim()) throw new TypeError("@bucketry/aliyun-ens: region is blank: leave it out for the central endpoint, or give a region id like ap-southeast-1");
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw new TypeError(`@bucketry/aliyun-ens: "${region}" is not a region id like ap-southeast-1`);
   return ENS_REGIONAL_ENDPOINTS[region] ?? "https://ens.aliyuncs.com";
 }

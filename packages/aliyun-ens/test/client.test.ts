@@ -109,6 +109,17 @@ describe("@bucketry/aliyun-ens createClient", () => {
     expect(() => ensEndpoint("evil.com/")).toThrow(/region id/);
   });
 
+  it("refuses a blank region, as the MPC and BOS clients do, instead of picking the central endpoint unseen", () => {
+    for (const region of ["", "  ", "\t"]) {
+      const message = "@bucketry/aliyun-ens: region is blank: leave it out for the central endpoint, or give a region id like ap-southeast-1";
+      expect(() => createClient({ region })).toThrow(new TypeError(message));
+      expect(() => ensEndpoint(region)).toThrow(new TypeError(message));
+    }
+    // Left out (or undefined from a config without it): the central endpoint, as before.
+    expect(ensEndpoint(undefined)).toBe("https://ens.aliyuncs.com");
+    expect(() => createClient({ region: undefined })).not.toThrow();
+  });
+
   it("asks for JSON on every request (Accept: application/json, as the official runtime does), headers and query forms alike", async () => {
     await createClient().POST("/", {});
     await createClient({ actionAndVersion: "headers" }).POST("/", {});

@@ -136,8 +136,10 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
   const state = clientState(ensErrors, options);
   const credentials = accessKeySource("aliyun-ens", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint !== undefined ? checkEndpoint("aliyun-ens", options.endpoint, /^ens[\w-]*(\.[\w-]+)?\.aliyuncs\.com$/i) : undefined;
-  // With an endpoint the region picks nothing (ENS signs none): it is not read, as before.
-  const region = endpoint ? undefined : optionalString("aliyun-ens", "region", options.region, 'region: "ap-southeast-1"', "the central endpoint, ens.aliyuncs.com");
+  // With an endpoint the region picks nothing (ENS signs none), but a blank one is still refused, as the MPC and
+  // BOS modules refuse it: an unset variable is a mistake whether or not an endpoint is given.
+  const given = optionalString("aliyun-ens", "region", options.region, 'region: "ap-southeast-1"', endpoint ? "none (the endpoint decides)" : "the central endpoint, ens.aliyuncs.com");
+  const region = endpoint ? undefined : given;
   const version = options.signatureVersion ?? "v3";
   if (version !== "v3" && version !== "v1") throw configError("aliyun-ens", `signatureVersion must be "v3" or "v1", got ${quoted(version)}`);
   // ACS3 sends Action/Version as x-acs-* headers; a client that puts them there (and writes the query in

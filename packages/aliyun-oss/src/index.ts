@@ -32,7 +32,10 @@ export type OssClient = Client<OssPaths>;
 export interface OssClientOptions extends Omit<ClientOptions, "baseUrl" | "querySerializer"> {
   /** Plain region id, e.g. `cn-hangzhou` (the host uses `oss-cn-hangzhou`). */
   region?: string | undefined;
-  /** The bucket; OSS addresses it virtual-hosted: `https://{bucket}.oss-{region}.aliyuncs.com`. */
+  /**
+   * The bucket; OSS addresses it virtual-hosted: `https://{bucket}.oss-{region}.aliyuncs.com`. An existing
+   * bucket's name: a-z, 0-9, "-" and "_" (an older bucket's), 3-63 characters, no leading or trailing "-".
+   */
   bucket?: string | undefined;
   /** Use the region's internal (VPC) endpoint `oss-{region}-internal.aliyuncs.com`. */
   internal?: boolean | undefined;
@@ -41,7 +44,12 @@ export interface OssClientOptions extends Omit<ClientOptions, "baseUrl" | "query
 }
 
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
-const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+/**
+ * An existing bucket's name, as ali-oss (the official Node SDK) checks it for every request naming a bucket: 3-63
+ * characters of a-z, 0-9, "-" and "_", not starting or ending with "-". Its creation rule, the documented one,
+ * has no "_"; buckets named before that rule keep theirs.
+ */
+const BUCKET = /^[a-z0-9_][a-z0-9_-]{1,61}[a-z0-9_]$/;
 
 /** A value for a message: a string quoted and cut (a long one may be a whole config pasted), else its type. */
 const shown = (value: unknown) => (typeof value === "string" ? `${JSON.stringify(value.slice(0, 60))}${value.length > 60 ? "…" : ""}` : `a value of type ${typeof value}`);
@@ -50,7 +58,7 @@ export function ossEndpoint(region: string, bucket: string, internal = false): s
   const plain = typeof region === "string" ? region.replace(/^oss-/, "") : "";
   if (!REGION.test(plain)) throw new TypeError(`@bucketry/aliyun-oss: ${shown(region)} is not a region id like cn-hangzhou`);
   if (typeof bucket !== "string" || !BUCKET.test(bucket)) {
-    throw new TypeError(`@bucketry/aliyun-oss: ${shown(bucket)} is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
+    throw new TypeError(`@bucketry/aliyun-oss: ${shown(bucket)} is not a valid bucket name (3-63 characters: a-z, 0-9, "-", "_"; no leading or trailing "-")`);
   }
   // A boolean only: the string "false" (from a config file) read as true picked the VPC endpoint.
   if (typeof internal !== "boolean") throw new TypeError(`@bucketry/aliyun-oss: internal must be true or false, got ${typeof internal === "string" ? `"${internal}"` : typeof internal}`);

@@ -104,9 +104,15 @@ export const ossErrors: ErrorProfile = {
   serverSigned: (body) => (isObject(body) ? { canonicalRequest: str(body.CanonicalRequest), stringToSign: str(body.StringToSign) } : undefined),
 };
 
-/** OSS bucket names: 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */
+/**
+ * An existing OSS bucket's name: 3-63 characters of a-z, 0-9, "-" and "_", not starting or ending with "-". The
+ * rule ali-oss (the official Node SDK) applies to every request naming a bucket (`checkBucketName(name)`); its
+ * creation rule, the one OSS documents (no "_": "Bucket naming conventions"), applies only to PutBucket, so
+ * buckets made before it (with "_") stay reachable. The Go SDK v2 and oss2 apply the creation rule to every
+ * request: every name they accept is accepted here.
+ */
 export function checkOssBucket(bucket: unknown): string {
-  return checkBucketName("aliyun-oss", bucket);
+  return checkBucketName("aliyun-oss", bucket, /^[a-z0-9_][a-z0-9_-]{1,61}[a-z0-9_]$/, '3-63 characters of a-z, 0-9, "-" and "_", not starting or ending with "-"');
 }
 
 /** AccessControlPolicy → BucketAcl: the canned <Grant> is the ACL; grants spell out what it means. */

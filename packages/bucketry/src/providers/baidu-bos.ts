@@ -97,9 +97,12 @@ export const bosErrors: ErrorProfile = {
   },
 };
 
-/** BOS bucket names: 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */
+/**
+ * BOS bucket names: 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit (bce-sdk-go's
+ * isValidBucketName, checked before every request naming a bucket; no "_", unlike an existing OSS bucket's).
+ */
 export function checkBosBucket(bucket: unknown): string {
-  return checkBucketName("baidu-bos", bucket);
+  return checkBucketName("baidu-bos", bucket, /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, '3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit');
 }
 
 /** An entry that denies: not a grant at all. */

@@ -203,11 +203,14 @@ export function generated<T>(provider: Provider, make: () => T): T {
   }
 }
 
-/** An OSS or BOS bucket name (both vendors' rule): 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */
-export function checkBucketName(provider: Provider, bucket: unknown): string {
-  if (typeof bucket !== "string" || !/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)) {
+/**
+ * A bucket name by its vendor's rule (`pattern`), else a Configuration error stating the rule (`rule`). The OSS and
+ * BOS modules pass their own: OSS names an existing bucket as ali-oss does, BOS as bce-sdk-go does.
+ */
+export function checkBucketName(provider: Provider, bucket: unknown, pattern: RegExp, rule: string): string {
+  if (typeof bucket !== "string" || !pattern.test(bucket)) {
     const what = typeof bucket === "string" ? `bucket name ${quoted(bucket)} is invalid` : `bucket name must be a string, got ${quoted(bucket)}`;
-    throw configError(provider, `${what}: use 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit`);
+    throw configError(provider, `${what}: use ${rule}`);
   }
   return bucket;
 }

@@ -3,14 +3,18 @@
 // through the bare generated client with @bucketry/signing's middleware (their `fetch` receives the signed
 // Request). Nothing leaves the process. Differences are listed in docs-src (Differences from the official SDKs).
 import { createRequire } from "node:module";
-import { createClient } from "@bucketry/aliyun-oss";
+import { createClient, ossEndpoint } from "@bucketry/aliyun-oss";
+import fc from "fast-check";
 import { ossV1Signer, ossV4Signer, signOssV1, signOssV4 } from "@bucketry/signing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createBucketClient } from "../../src/index.js";
+import { checkOssBucket } from "../../src/providers/aliyun-oss.js";
 import { capturingFetch, differences, only, seeded, wireOf, type Wire } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
 const OSS = require("ali-oss") as new (options: Record<string, unknown>) => { getBucketACL(name: string): Promise<unknown> };
+/** ali-oss's own bucket-name check: `createBucket` false is the rule for a request naming an existing bucket. */
+const { checkBucketName: aliOssCheck } = require("ali-oss/lib/common/utils/checkBucketName") as { checkBucketName(name: string, createBucket?: boolean): void };
 
 const NOW = Date.UTC(2026, 4, 17, 8, 9, 10);
 const ACCESS_KEY = { accessKeyId: "LTAI5tDifferentialKey", accessKeySecret: "differential-secret-0123456789" };
@@ -67,7 +71,11 @@ function cases(): Case[] {
       }
     }
   }
-  while (out.length < 64) {
+  // Older buckets named with "_", which ali-oss reaches (its rule for naming an existing bucket allows "_"; see below).
+  for (const [i, bucket] of ["legacy_bucket", "_lead", "trail_", "a_b"].entries()) {
+    for (const version of ["v1", "v4"] as const) out.push({ form: (["region", "ip", "custom-host", "internal"] as const)[i]!, version, region: r.pick(REGIONS), bucket });
+  }
+  while (out.length < 72) {
     const form = r.pick(FORMS);
     out.push({ form, version: r.pick(["v1", "v4"] as const), region: r.pick(REGIONS), bucket: r.bucket(), ...(r.next() < 0.5 ? { securityToken: `CAIS${r.token(60)}` } : {}) });
   }
@@ -173,5 +181,39 @@ describe("OSS GetBucketAcl against ali-oss", () => {
     // The bare client with the signing middleware, on the host ali-oss used.
     const bare = await viaBareClient(c, theirs);
     expect(differences(bare, theirs, READ)).toEqual([]);
+  });
+});
+
+describe("OSS bucket names against ali-oss's checkBucketName", () => {
+  const accepts = (check: () => unknown) => {
+    try {
+      check();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // Names near the rule's edges: the characters it names, one it does not ("." "A" " "), 2-64 characters.
+  const names = fc.oneof(
+    fc.string({ unit: fc.constantFrom(..."ab9_-.A ".split("")), minLength: 0, maxLength: 6 }),
+    fc.string({ unit: fc.constantFrom(..."az09_-".split("")), minLength: 60, maxLength: 65 }),
+  );
+  const edges = ["abc", "a_b", "_ab", "ab_", "___", "-ab", "ab-", "a-b", "ab", "a".repeat(63), "a".repeat(64), "_".repeat(63), "a.b", "Abc", ".."];
+
+  it("the facade accepts a bucket name exactly when ali-oss does for an existing bucket", () => {
+    const agree = (name: string) => accepts(() => checkOssBucket(name)) === accepts(() => aliOssCheck(name, false));
+    for (const name of edges) expect(agree(name), name).toBe(true);
+    fc.assert(fc.property(names, agree), { seed: 0x055b, numRuns: 3000 });
+  });
+
+  it("the bare client accepts a bucket name exactly when ali-oss does for an existing bucket", () => {
+    const agree = (name: string) => accepts(() => ossEndpoint("cn-hangzhou", name)) === accepts(() => aliOssCheck(name, false));
+    for (const name of edges) expect(agree(name), name).toBe(true);
+    fc.assert(fc.property(names, agree), { seed: 0x055c, numRuns: 3000 });
+  });
+
+  it('says what a refused name may hold, "_" included', () => {
+    expect(() => checkOssBucket("-ab")).toThrow('aliyun-oss: bucket name "-ab" is invalid: use 3-63 characters of a-z, 0-9, "-" and "_", not starting or ending with "-"');
+    expect(() => ossEndpoint("cn-hangzhou", "-ab")).toThrow('@bucketry/aliyun-oss: "-ab" is not a valid bucket name (3-63 characters: a-z, 0-9, "-", "_"; no leading or trailing "-")');
   });
 });

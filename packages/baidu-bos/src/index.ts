@@ -1,6 +1,6 @@
 // @bucketry/baidu-bos: typed client for Baidu AI Cloud BOS's get-bucket-ACL.
 // Types come from specs/baidu-bos.yaml via src/generated/schema.ts (generated; never edited).
-import type { Client, ClientOptions } from "openapi-fetch";
+import type { Client, ClientOptions, Middleware } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
 import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
@@ -48,15 +48,30 @@ export interface BosClientOptions extends Omit<ClientOptions, "baseUrl" | "query
 /** BOS bucket names: 3-63 characters of a-z, 0-9 and "-", starting and ending with a letter or digit. */
 const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
+const badBucket = (bucket: unknown) =>
+  new TypeError(`@bucketry/baidu-bos: ${typeof bucket === "string" ? `${JSON.stringify(bucket.slice(0, 60))}${bucket.length > 60 ? "…" : ""}` : `a value of type ${typeof bucket}`} is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
+
 export function bosEndpoint(region: string, bucket?: string): string {
   if (!/^[a-z]{2,4}$/.test(region)) throw new TypeError(`@bucketry/baidu-bos: "${region}" is not a BOS region like bj or gz`);
   // The bucket becomes the host's first label: anything else ("evil.example#", "a/b") would move the signed
   // request to another host.
-  if (bucket !== undefined && bucket !== "" && !BUCKET.test(bucket)) {
-    throw new TypeError(`@bucketry/baidu-bos: ${typeof bucket === "string" ? `${JSON.stringify(bucket.slice(0, 60))}${bucket.length > 60 ? "…" : ""}` : `a value of type ${typeof bucket}`} is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`);
-  }
+  if (bucket !== undefined && bucket !== "" && !BUCKET.test(bucket)) throw badBucket(bucket);
   return `https://${bucket ? `${bucket}.` : ""}${region}.bcebos.com`;
 }
+
+/**
+ * Middleware that refuses, before any request, a path-style `bucketName` the URL cannot carry: URL normalization
+ * removes a `..` or `.` segment (`/v1/..?acl` goes out as `/?acl`, another operation, signed as such), and an
+ * empty one leaves `/v1/`. BOS's rule refuses all three (bce-sdk-go checks it before sending: SendRequest →
+ * isValidBucketName); other names are sent as given, as every path parameter is.
+ */
+const bucketNameChecked: Middleware = {
+  onRequest({ params }) {
+    const name = (params as { path?: { bucketName?: unknown } }).path?.bucketName;
+    if (name === "" || name === "." || name === "..") throw badBucket(name);
+    return undefined;
+  },
+};
 
 /**
  * BOS sub-resources are bare keys (`?acl`). Every documented operation of this client is an `acl`
@@ -88,7 +103,7 @@ export function createClient(options: BosClientOptions = {}): BosClient {
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });
   // `?acl` even under a per-call querySerializer (which replaces serializeBosQuery).
-  client.use(requireSubresource("acl"));
+  client.use(bucketNameChecked, requireSubresource("acl"));
   return client;
 }
 

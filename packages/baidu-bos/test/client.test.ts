@@ -42,6 +42,24 @@ describe("@bucketry/baidu-bos createClient", () => {
     expect(urls).toEqual(["https://bj.bcebos.com/v1/b?acl&max-keys=5", "https://bj.bcebos.com/v1/b?acl", "https://bj.bcebos.com/v1/b?acl"]);
   });
 
+  // URL normalization would drop these segments ("/v1/..?acl" is "/?acl"): refused before any request. BOS's rule
+  // (bce-sdk-go services/bos/api/util.go isValidBucketName: ^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$) refuses them too.
+  it.each(["..", ".", ""])("path-style: refuses bucketName %j before any request (the URL would lose the segment)", async (bucketName) => {
+    const requests: Request[] = [];
+    const fetch = async (request: Request) => {
+      requests.push(request);
+      return new Response(null, { status: 204 });
+    };
+    const client = createClient({ baseUrl: "http://127.0.0.1:9", fetch });
+    await expect(client.GET("/v1/{bucketName}", { params: { path: { bucketName } } })).rejects.toThrow(
+      new TypeError(`@bucketry/baidu-bos: ${JSON.stringify(bucketName)} is not a valid bucket name (3-63 characters: a-z, 0-9, "-"; no leading or trailing "-")`),
+    );
+    expect(requests).toEqual([]);
+    // A name that is no dot segment goes out in the path as it is.
+    await client.GET("/v1/{bucketName}", { params: { path: { bucketName: "..a" } } });
+    expect(requests.map((r) => r.url)).toEqual(["http://127.0.0.1:9/v1/..a?acl"]);
+  });
+
   it("path-style: GET /v1/{bucketName}?acl returns the seed example", async () => {
     const client = createClient();
     const { data, error } = await client.GET("/v1/{bucketName}", { params: { path: { bucketName: "bucketName_example" } } });

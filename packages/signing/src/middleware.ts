@@ -16,8 +16,8 @@ function remember(request: Request, signable: SignableRequest): Request {
  * The request in `onRequest` is the one openapi-fetch built for this attempt, so it is signed in place:
  * its headers are handed to the signer as they are (no copy) and the same Request is returned; a new one
  * is made only when the signer changed the URL (a canonical query, RPC's Signature parameter), the
- * request has a body (sent as the exact bytes that were signed, so the request stays replayable), or it
- * would follow redirects.
+ * request has a body (sent as the exact bytes that were signed, so the request stays replayable), it
+ * would follow redirects, or its method is not upper case (see `signRequest`).
  *
  * A signed request never follows a redirect: one made with `redirect: "follow"` (openapi-fetch's default) goes
  * out with `"manual"`, so a 3xx comes back as it is. Followed, it would take the security token and the signed
@@ -36,7 +36,8 @@ export function signingMiddleware(sign: (request: SignableRequest) => Promise<vo
 /**
  * Signs a copy of `request` and returns it; `request` itself is left untouched (its body is read from a
  * clone). The middleware uses a cheaper path on openapi-fetch's own per-attempt request. The copy does not
- * follow redirects (`"follow"` becomes `"manual"`; see `signingMiddleware`).
+ * follow redirects (`"follow"` becomes `"manual"`; see `signingMiddleware`), and carries the method upper-cased:
+ * the one signed (`"patch"`, which fetch would send as written, goes out as `"PATCH"`).
  */
 export async function signRequest(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
   const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
@@ -58,7 +59,9 @@ async function signAttempt(request: Request, sign: (request: SignableRequest) =>
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   const signable: SignableRequest = { method: request.method.toUpperCase(), url: new URL(request.url), headers: request.headers, body, signal: request.signal };
   await signSafely(sign, signable);
-  if (body === undefined && signable.url.href === request.url && request.redirect !== "follow") return remember(request, signable); // signed in place
+  // A method fetch keeps as written ("patch": only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased) goes
+  // out rebuilt with the upper-case method the signers sign, as the official SDKs send and sign it.
+  if (body === undefined && signable.url.href === request.url && request.redirect !== "follow" && signable.method === request.method) return remember(request, signable); // signed in place
   return remember(rebuild(request, signable), signable);
 }
 
@@ -77,7 +80,7 @@ async function signSafely(sign: (request: SignableRequest) => Promise<void>, sig
 function rebuild(request: Request, signable: SignableRequest): Request {
   const body = signable.body;
   return new Request(signable.url, {
-    method: request.method,
+    method: signable.method,
     headers: signable.headers,
     body: body && body.length > 0 ? (body as BodyInit) : null,
     signal: request.signal,

@@ -17,6 +17,7 @@ export type Clock = () => number;
 
 /** What a signer reads and writes. Headers are mutated in place; the URL may gain query params (RPC v1). */
 export interface SignableRequest {
+  /** Upper case: the signers sign it upper-cased, so the request must go out so (the middleware sends this one). */
   method: string;
   url: URL;
   headers: Headers;

@@ -56,7 +56,10 @@ export interface BucketryErrorInit {
   requestId?: string | undefined;
   retryable?: boolean | undefined;
   attempts?: number | undefined;
-  /** Seconds or a delay the server asked for (Retry-After, x-acs-retry-after), in milliseconds. */
+  /**
+   * Seconds or a delay the server asked for (Retry-After, x-acs-retry-after), in milliseconds; for a credential
+   * source that failed, the time until it is asked again (until then the same error is returned).
+   */
   retryAfterMs?: number | undefined;
   /** The server's clock (from its Date header), for clock-skew correction. */
   serverTime?: number | undefined;

@@ -45,7 +45,8 @@ export function chainedAccessKeys(
     try {
       value = await cache.get();
     } catch (err) {
-      throw credentialsError(provider, err);
+      // The cache returns this failure until it asks the source again: a retry waits for that.
+      throw credentialsError(provider, err, cache.backoffMs() || undefined);
     }
     remember?.(value.accessKeySecret, value.securityToken);
     assertAccessKeyCredentials(provider, value);

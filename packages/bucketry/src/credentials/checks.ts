@@ -52,20 +52,21 @@ export function assertToken(provider: Provider, token: unknown, what = "credenti
 /**
  * A chain's failure as the facade reports it: Configuration (nothing found), InvalidCredentials (a configured
  * source refused or broken), or — when the source failed in a way that may pass (network, no answer, 5xx,
- * 429) — that kind, retryable.
+ * 429) — that kind, retryable, with `retryAfterMs` the time until the source is asked again (a cache's failure
+ * backoff): a retry sooner would get the same error.
  */
-export function credentialsError(provider: Provider, err: unknown): BucketryError {
+export function credentialsError(provider: Provider, err: unknown, retryAfterMs?: number): BucketryError {
   // By name, not instanceof: the chains live in Node-only modules a browser bundle leaves out.
   const name = (err as Error | null | undefined)?.name;
   if (name === "CredentialChainError") {
     const e = err as CredentialChainError;
     const kind = e.transient ?? (e.sourceFailed ? "InvalidCredentials" : "Configuration");
-    return marked(new BucketryError({ provider, kind, retryable: e.transient !== undefined, message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` }));
+    return marked(new BucketryError({ provider, kind, retryable: e.transient !== undefined, retryAfterMs: e.transient && retryAfterMs, message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` }));
   }
   if (name === "CredentialSourceError") {
     const e = err as CredentialSourceError;
     const kind = e.transient ?? (e.configured ? "InvalidCredentials" : "Configuration");
-    return marked(new BucketryError({ provider, kind, retryable: e.transient !== undefined, message: `${provider}: ${e.source}: ${e.message}` }));
+    return marked(new BucketryError({ provider, kind, retryable: e.transient !== undefined, retryAfterMs: e.transient && retryAfterMs, message: `${provider}: ${e.source}: ${e.message}` }));
   }
   return err instanceof BucketryError ? err : marked(new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` }));
 }

@@ -6,10 +6,16 @@
 // that live shorter than twice the margin (so a 10-minute token is not refreshed on every call).
 // A refresh that fails while the old credentials still work returns the old ones and is tried again after
 // `retryFailedRefreshMs` (default 10 s); once they have expired the failure is the caller's error.
+// A failure with no usable credentials to fall back on is returned as it is to every caller for a while before
+// the source is asked again — 1 s after the first, doubling with each failure in a row up to 30 s; a success
+// ends it — so that a source that is down (a metadata endpoint that refuses or never answers, an STS outage)
+// is asked about once per interval however many calls run, instead of once per call.
 import { sourceFailed, type CredentialProvider, type ResolvedCredentials } from "./types.js";
 
 export const DEFAULT_REFRESH_MARGIN_MS = 15 * 60_000;
 export const DEFAULT_RETRY_FAILED_REFRESH_MS = 10_000;
+/** After a failure with no usable credentials: the first and the longest wait before the source is asked again. */
+export const FAILURE_BACKOFF_MS = [1_000, 30_000] as const;
 
 export interface RefreshOptions {
   /** Epoch-ms clock (default `Date.now`). */
@@ -40,6 +46,10 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
   #retryAt = 0;
   #inflight: Promise<C> | undefined;
   #refreshes = 0;
+  /** Failures in a row with no usable credentials; the last one's error, returned until `#failedUntil`. */
+  #failures = 0;
+  #failure: unknown;
+  #failedUntil = 0;
 
   constructor(provider: CredentialProvider<C>, options: RefreshOptions = {}) {
     this.#provider = provider;
@@ -64,6 +74,7 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
     const now = this.#clock();
     if (current !== undefined && !this.#stale(current, now)) return Promise.resolve(current);
     if (current !== undefined && this.#inflight === undefined && now < this.#retryAt && !expired(current, now)) return Promise.resolve(current);
+    if (this.#inflight === undefined && now < this.#failedUntil) return Promise.reject(this.#failure);
     return (this.#inflight ??= this.#refresh(current));
   };
 
@@ -79,6 +90,9 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
       this.#current = fresh;
       this.#fetchedAt = this.#clock();
       this.#retryAt = 0;
+      this.#failures = 0;
+      this.#failedUntil = 0;
+      this.#failure = undefined;
       return fresh;
     } catch (err) {
       const now = this.#clock();
@@ -87,10 +101,18 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
         this.#retryAt = now + this.#retryFailed;
         return previous;
       }
+      this.#failures++;
+      this.#failure = err;
+      this.#failedUntil = now + Math.min(FAILURE_BACKOFF_MS[1], FAILURE_BACKOFF_MS[0] * 2 ** Math.min(this.#failures - 1, 30));
       throw err;
     } finally {
       this.#inflight = undefined;
     }
+  }
+
+  /** Ms until a source that failed (with no usable credentials) is asked again; 0 when it would be asked now. */
+  backoffMs(): number {
+    return Math.max(0, this.#failedUntil - this.#clock());
   }
 
   #stale(c: C, now: number): boolean {

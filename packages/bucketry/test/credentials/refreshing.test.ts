@@ -91,6 +91,48 @@ describe("RefreshingCredentials", () => {
     await expect(late).rejects.toThrow("STS is down");
   });
 
+  it("a source that fails with nothing to fall back on is not asked again for 1 s, then 2, 4 … up to 30 s; a success resets it", async () => {
+    let now = 0;
+    const src = manualSource(60 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+    const fail = async () => {
+      const p = cache.get();
+      src.release(true);
+      return p.then(() => undefined, (e: unknown) => e);
+    };
+    const first = await fail();
+    expect(first).toMatchObject({ message: expect.stringContaining("STS is down") });
+    // Within the window: the same error at once, the source not asked (however many calls).
+    for (const t of [0, 500, 999]) {
+      now = t;
+      const again = await Promise.all(Array.from({ length: 20 }, () => cache.get().then(() => undefined, (e: unknown) => e)));
+      expect(again.every((e) => e === first)).toBe(true);
+      expect(cache.backoffMs()).toBe(1_000 - t);
+    }
+    expect(src.calls()).toBe(1);
+    const waits: number[] = [];
+    for (let n = 0; n < 7; n++) {
+      now += cache.backoffMs();
+      expect(cache.backoffMs()).toBe(0);
+      await fail();
+      waits.push(cache.backoffMs());
+    }
+    expect(waits).toEqual([2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
+    expect(src.calls()).toBe(8);
+    now += 29_999;
+    await expect(cache.get()).rejects.toThrow("STS is down");
+    expect(src.calls()).toBe(8);
+    now += 1;
+    const ok = cache.get();
+    src.release();
+    expect((await ok).accessKeyId).toBe("AK9");
+    expect(cache.backoffMs()).toBe(0);
+    // A failure after a success starts again at 1 s (once the credentials have expired: nothing to fall back on).
+    now += 60 * MIN;
+    await fail();
+    expect(cache.backoffMs()).toBe(1_000);
+  });
+
   it("invalidate drops the very first credentials even when the refused attempt fetched them itself", async () => {
     let now = 0;
     const src = manualSource(60 * MIN, () => now);
@@ -242,9 +284,16 @@ describe("facade with a refreshing chain", () => {
       expect(failed?.message).toContain("credentials-uri: answered HTTP 503");
       answers = 0;
       const kinds: string[] = [];
-      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: { baseDelayMs: 0, onRetry: (i) => kinds.push(i.error.kind) } });
+      // The failed source is asked again 1 s later (the error's retryAfterMs): the clock is moved by it, no sleep.
+      const onRetry = (i: { error: BucketryError }) => {
+        kinds.push(i.error.kind);
+        expect(i.error.retryAfterMs).toBe(1_000);
+        now += i.error.retryAfterMs!;
+      };
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: { maxDelayMs: 0, onRetry } });
       expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
       expect(kinds).toEqual(["Unavailable"]);
+      expect(answers).toBe(2);
     });
     const closed = await fakeServer(() => ENS_PAGE);
     const port = new URL(closed.url).port;
@@ -256,6 +305,29 @@ describe("facade with a refreshing chain", () => {
       expect(err).toMatchObject({ kind: "Network", retryable: true });
     });
     expect(ens.requests).toHaveLength(1);
+  });
+
+  it("a credentials URI that fails is asked once per backoff window, not once per call; its error says when it is asked again", async () => {
+    let now = Date.UTC(2031, 0, 1);
+    let answers = 0;
+    const down = await fakeServer(() => {
+      answers++;
+      return { status: 503, body: "down" };
+    });
+    const ens = await fakeServer(() => ENS_PAGE);
+    await withEnv(chainEnv(`${down.url}/creds`), async () => {
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false });
+      const call = () => client.listBucketsPage().then(() => undefined, (e: BucketryError) => e);
+      const first = await call();
+      expect(first).toMatchObject({ kind: "Unavailable", retryable: true, retryAfterMs: 1_000 });
+      const burst = await Promise.all(Array.from({ length: 50 }, call));
+      for (const err of burst) expect(err).toMatchObject({ kind: "Unavailable", retryable: true, message: first!.message, retryAfterMs: 1_000 });
+      expect(answers).toBe(1);
+      now += 1_000;
+      expect(await call()).toMatchObject({ kind: "Unavailable", retryAfterMs: 2_000 });
+      expect(answers).toBe(2);
+    });
+    expect(ens.requests).toHaveLength(0);
   });
 
   it("credentials the source gives already expired are refused, not signed with", async () => {
@@ -272,17 +344,17 @@ describe("facade with a refreshing chain", () => {
     expect(ens.requests).toHaveLength(0);
   });
 
-  it("a source value no HTTP header can carry is the source's error, and is asked for again next call", async () => {
+  it("a source value no HTTP header can carry is the source's error, not cached: asked for again once its backoff passed", async () => {
     let issued = 0;
     const bad = await fakeServer(() => {
       issued++;
       return json({ Code: "Success", AccessKeyId: "STS.x", AccessKeySecret: "secret with space", SecurityToken: "token-x", Expiration: "2031-01-01T01:00:00Z" });
     });
     const ens = await fakeServer(() => ENS_PAGE);
-    const now = Date.UTC(2031, 0, 1);
+    let now = Date.UTC(2031, 0, 1);
     await withEnv(chainEnv(`${bad.url}/creds`), async () => {
       const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false });
-      for (let call = 0; call < 2; call++) {
+      for (let call = 0; call < 2; call++, now += 1_000) {
         const err = await client.listBucketsPage().then(() => undefined, (e: BucketryError) => e);
         expect(err).toMatchObject({ kind: "InvalidCredentials" });
         expect(err?.message).toContain("credentials-uri: its accessKeySecret has a character that cannot be sent in an HTTP header");

@@ -296,12 +296,14 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
     const send: { redirect: "manual"; signal?: AbortSignal } = signal ? { redirect: "manual", signal } : { redirect: "manual" };
     let response: Response;
     if (custom) {
-      // The caller's fetch gets a copy bound to the attempt's signal; it keeps what was signed for it.
+      // The caller's fetch gets a copy bound to the attempt's signal; it keeps what was signed for it. It does
+      // not tell when it wrote the request: handed over counts as sent.
       const copy = new Request(request, send);
       const parts = signedPartsOf(request);
       if (parts) rememberSigned(copy, parts);
+      init?.onSent?.();
       response = await custom(copy);
-    } else response = await platform(request, send);
+    } else response = await platform(request, init?.onSent ? { ...send, onSent: init.onSent } : send);
     if (!(response instanceof Response)) throw new TypeError("the fetch option returned something that is not a Response");
     // Opaque (browser manual redirect) and informational responses pass through as they are.
     if (response.status < 200 || response.status > 599) return response;

@@ -74,6 +74,11 @@ export interface CallContext {
   signedFor?: ((signal: AbortSignal) => SignedText | undefined) | undefined;
   /** Whether the attempt under this signal handed its request to the transport (explains a timeout). */
   sentUnder?: ((signal: AbortSignal) => boolean) | undefined;
+  /**
+   * Whether the request handed over under this signal was written to a connection (the transport's `onSent`):
+   * one waiting for a free connection, or for its connection to be made, was not sent.
+   */
+  writtenUnder?: ((signal: AbortSignal) => boolean) | undefined;
 }
 
 export interface RawResult {
@@ -244,14 +249,17 @@ async function runAttempt<T>(
     }
   } catch (err) {
     if (timedOut && !(err instanceof BucketryError)) {
+      const unsent =
+        ctx.sentUnder && !ctx.sentUnder(controller.signal)
+          ? "resolving credentials, a session handshake or signing"
+          : ctx.writtenUnder && !ctx.writtenUnder(controller.signal)
+            ? "waiting for a free connection or connecting"
+            : "";
       throw new BucketryError({
         provider: ctx.profile.provider,
         kind: "Timeout",
         retryable: true,
-        message:
-          ctx.sentUnder && !ctx.sentUnder(controller.signal)
-            ? `${ctx.profile.provider}: the request was not sent within ${ctx.timeoutMs} ms (resolving credentials, a session handshake or signing took that long)`
-            : `${ctx.profile.provider}: no response within ${ctx.timeoutMs} ms`,
+        message: `${ctx.profile.provider}: ${unsent ? `the request was not sent within ${ctx.timeoutMs} ms (${unsent} took that long)` : `no response within ${ctx.timeoutMs} ms`}`,
       });
     }
     throw err;

@@ -33,6 +33,8 @@ export interface ClientState {
   signed: WeakMap<AbortSignal, SignedParts>;
   /** The attempts (by signal) whose request reached the transport (a timeout before that is not the server's). */
   sent: WeakSet<AbortSignal>;
+  /** Attempts (by signal) whose request the transport wrote to a connection (its `onSent`). */
+  written: WeakSet<AbortSignal>;
   /** The caller's `onWarning` (exceptions it throws are ignored), or nothing. */
   warn: (warning: BucketryWarning) => void;
   /** Set by a refreshing credential source: drops credentials a server refused as expired (see credentials.ts). */
@@ -284,9 +286,11 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   const transport = boundedTransport(custom, { maxResponseBytes, dropHeaders: extras.dropHeaders }, platformTransport);
   const signed = new WeakMap<AbortSignal, SignedParts>();
   const sent = new WeakSet<AbortSignal>();
+  const written = new WeakSet<AbortSignal>();
   return {
     signed,
     sent,
+    written,
     profile,
     retry,
     clock: new SkewClock(options.clock && checkedClock(provider, options.clock)),
@@ -306,7 +310,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
       sent.add(signal);
       const parts = signedPartsOf(request);
       if (parts) signed.set(signal, parts);
-      return transport(request, { signal });
+      return transport(request, { signal, onSent: () => written.add(signal) });
     },
   };
 }
@@ -340,6 +344,7 @@ export function callContext(state: ClientState, call: CallOptions | undefined): 
     refreshCredentials: state.refreshCredentials,
     signedFor: (s) => state.signed.get(s),
     sentUnder: (s) => state.sent.has(s),
+    writtenUnder: (s) => state.written.has(s),
   };
 }
 

@@ -47,6 +47,8 @@ export interface Exchange {
   onHead(head: ResponseHead, hasBody: boolean, wire: { pause(): void; resume(): void; destroy(): void }, contentEncoding: string | undefined): BodySink | null;
   /** No answer: the connection failed or the answer could not be read. */
   onFail(error: unknown): void;
+  /** The request (head and body) was written to the connection's socket. */
+  onWritten?: (() => void) | undefined;
 }
 
 
@@ -260,12 +262,14 @@ class Connection {
     this.#parser.expect(pending.exchange.method);
     const socket = this.#socket;
     if (this.#reused) socket.ref();
-    const { head, body } = pending.exchange;
-    if (body === undefined || body.length === 0) socket.write(head, "latin1");
+    const { head, body, onWritten } = pending.exchange;
+    // Called once the bytes reached the socket (not when queued on a socket still connecting or in its TLS handshake).
+    const written = onWritten && ((err?: Error | null) => err || onWritten());
+    if (body === undefined || body.length === 0) socket.write(head, "latin1", written);
     else {
       socket.cork();
       socket.write(head, "latin1");
-      socket.write(body);
+      socket.write(body, written);
       socket.uncork();
     }
   }

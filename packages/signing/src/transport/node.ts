@@ -86,7 +86,7 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
     } catch (err) {
       return Promise.reject(err);
     }
-    const parts: Parts = { target, method: request.method, headers: request.headers, body: undefined, signal, sharedSignal: init?.signal != null, redirect };
+    const parts: Parts = { target, method: request.method, headers: request.headers, body: undefined, signal, sharedSignal: init?.signal != null, redirect, onSent: init?.onSent };
     if (request.body === null) return send(parts);
     return request.arrayBuffer().then((bytes) => {
       parts.body = Buffer.from(bytes);
@@ -116,6 +116,7 @@ interface Parts {
   /** The signal came from `init` (perhaps one signal over many calls), not from the Request. */
   sharedSignal: boolean;
   redirect: "follow" | "error" | "manual";
+  onSent: (() => void) | undefined;
 }
 
 function bodilessLength(method: string): boolean {
@@ -132,6 +133,15 @@ class Call {
   #source: BodySource | undefined;
   /** Gives the exchange up (an abort before its answer). */
   abandon: (() => void) | undefined;
+  #sent = false;
+  /** The request was written (or, at the latest, its answer began): `init.onSent`, once; what it throws is ignored. */
+  readonly sent = (): void => {
+    if (this.#sent) return;
+    this.#sent = true;
+    try {
+      this.#parts.onSent?.();
+    } catch {}
+  };
 
   constructor(parts: Parts, resolve: (response: Response) => void, reject: (error: unknown) => void) {
     this.#parts = parts;
@@ -177,6 +187,7 @@ class Call {
       return null;
     }
     this.#settled = true;
+    this.sent();
     const { status, rawHeaders } = head;
     if (this.#parts.redirect === "error" && status >= 300 && status < 400 && hasHeader(rawHeaders, "location")) {
       wire.destroy();
@@ -258,6 +269,7 @@ function viaOwnConnections(client: Http1Client, parts: Parts): Promise<Response>
       method,
       onHead: (h, hasBody, wire, encoding) => call.head(h, hasBody, wire, encoding),
       onFail: (error) => call.fail(error),
+      onWritten: parts.onSent && call.sent,
     };
     call.abandon = client.send(origin, exchange);
   });
@@ -291,6 +303,8 @@ function viaHttpModule(mod: HttpModule, agent: Http.Agent, parts: Parts): Promis
     });
     req.on("error", (err) => call.fail(new TypeError("fetch failed", { cause: err })));
     call.abandon = () => req.destroy();
+    // An interceptor's node:http: when its request reaches a socket is not told; handed over counts as sent.
+    call.sent();
     if (body === undefined) req.end();
     else req.end(body);
   });
@@ -317,7 +331,11 @@ export const nodeTransport: Transport = createNodeTransport();
 export const platformTransport: Transport = nodeTransport;
 export const transportName: "fetch" | "node:http" = "node:http";
 /** `globalThis.fetch`, late-bound (the portable path, also on Node). */
-export const fetchTransport: Transport = (request, init) => (init === undefined ? globalThis.fetch(request) : globalThis.fetch(request, init as RequestInit));
+export const fetchTransport: Transport = (request, init) => {
+  // fetch does not tell when the request is written: handed over counts as sent.
+  init?.onSent?.();
+  return init === undefined ? globalThis.fetch(request) : globalThis.fetch(request, init as RequestInit);
+};
 /** On Node: a keep-alive transport with its own connections. */
 export const createPlatformTransport: (options?: TransportOptions) => Transport = createNodeTransport;
 

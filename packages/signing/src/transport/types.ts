@@ -19,6 +19,13 @@ export interface TransportInit {
   signal?: AbortSignal | null | undefined;
   // Spelled out: `RequestRedirect` is a DOM type that @types/node does not declare.
   redirect?: "follow" | "error" | "manual" | undefined;
+  /**
+   * Called once the request has been sent: with the Node transport's own connections, once its head and body
+   * were written to a connection's socket — not while it waits for a free connection (`maxSockets`), nor while
+   * the connection or its TLS handshake is being made. A transport that cannot tell (fetch, node:http under an
+   * interceptor) calls it as it hands the request over.
+   */
+  onSent?: (() => void) | undefined;
 }
 
 /** Options of the keep-alive Node transport (ignored by the portable fetch transport). */

@@ -5,7 +5,11 @@ import type { Transport, TransportOptions } from "./types.js";
 export type { Transport, TransportInit, TransportOptions } from "./types.js";
 
 /** `globalThis.fetch`, late-bound. */
-export const fetchTransport: Transport = (request, init) => (init === undefined ? globalThis.fetch(request) : globalThis.fetch(request, init as RequestInit));
+export const fetchTransport: Transport = (request, init) => {
+  // fetch does not tell when the request is written: handed over counts as sent (`init.onSent`).
+  init?.onSent?.();
+  return init === undefined ? globalThis.fetch(request) : globalThis.fetch(request, init as RequestInit);
+};
 /** What the facade sends through on this platform. */
 export const platformTransport: Transport = fetchTransport;
 export const transportName: "fetch" | "node:http" = "fetch";

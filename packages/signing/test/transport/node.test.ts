@@ -347,6 +347,70 @@ describe("the Node transport", () => {
   });
 
   describe("connections", () => {
+    it("onSent: called once the request is written, not while it waits for a free socket; a request given up in the queue never is", async () => {
+      const held: ServerResponse[] = [];
+      const arrived: (() => void)[] = [];
+      const s = await serve((_req, res) => {
+        held.push(res);
+        arrived.shift()?.();
+      });
+      const aArrived = new Promise<void>((resolve) => arrived.push(resolve));
+      const transport = createNodeTransport({ maxSockets: 1 });
+      const sent: string[] = [];
+      const a = transport(new Req(`${s.url}/a`), { onSent: () => sent.push("a") });
+      await aArrived;
+      expect(sent).toEqual(["a"]); // written before the server could read it
+      // The one socket is busy: these wait in the pool's queue.
+      const giveUp = new AbortController();
+      const b = transport(new Req(`${s.url}/b`), { signal: giveUp.signal, onSent: () => sent.push("b") });
+      const c = transport(new Req(`${s.url}/c`), { onSent: () => sent.push("c") });
+      giveUp.abort();
+      await expect(b).rejects.toMatchObject({ name: "AbortError" });
+      expect(sent).toEqual(["a"]);
+      const cArrived = new Promise<void>((resolve) => arrived.push(resolve));
+      json(held[0]!, 200, { n: "a" });
+      expect(await (await a).json()).toEqual({ n: "a" });
+      await cArrived;
+      expect(sent).toEqual(["a", "c"]);
+      json(held[1]!, 200, { n: "c" });
+      expect(await (await c).json()).toEqual({ n: "c" });
+      expect(s.requests.map((r) => r.url)).toEqual(["/a", "/c"]);
+      expect(sent).toEqual(["a", "c"]);
+    });
+
+    it("onSent: not called while the TLS handshake has not completed (nothing of the request is on the wire)", async () => {
+      const silent = net.createServer(() => undefined); // accepts, never answers the ClientHello
+      const sockets: Socket[] = [];
+      const connected = new Promise<void>((resolve) =>
+        silent.on("connection", (socket: Socket) => {
+          sockets.push(socket);
+          resolve();
+        }),
+      );
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      try {
+        const { port } = silent.address() as AddressInfo;
+        const stop = new AbortController();
+        let sent = 0;
+        const pending = createNodeTransport()(new Req(`https://127.0.0.1:${port}/x`), { signal: stop.signal, onSent: () => sent++ });
+        await connected;
+        stop.abort();
+        await expect(pending).rejects.toMatchObject({ name: "AbortError" });
+        expect(sent).toBe(0);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    });
+
+    it("onSent: a transport that cannot tell (fetch) calls it as it hands the request over", async () => {
+      const s = await serve((_req, res) => json(res, 200, {}));
+      let sent = 0;
+      const response = await fetchTransport(new Req(`${s.url}/f`), { onSent: () => sent++ });
+      await response.arrayBuffer();
+      expect(sent).toBe(1);
+    });
+
     it("keep-alive: sequential requests reuse one socket", async () => {
       const s = await serve((_req, res) => json(res, 200, { n: 1 }));
       const transport = createNodeTransport();

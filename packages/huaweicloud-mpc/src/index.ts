@@ -1,6 +1,6 @@
 // @bucketry/huaweicloud-mpc: typed client for Huawei Cloud MPC's bucket listing.
 // Types come from specs/huaweicloud-mpc.yaml via src/generated/schema.ts (generated; never edited).
-import type { Client, ClientOptions } from "openapi-fetch";
+import type { Client, ClientOptions, Middleware } from "openapi-fetch";
 import type { components, operations, paths } from "./generated/schema.js";
 import { checkBaseUrl } from "./generated/base-url.js";
 import { createLateClient } from "./generated/late-client.js";
@@ -36,6 +36,20 @@ export function mpcEndpoint(region: string): string {
 }
 
 /**
+ * Middleware that refuses, before any request, a `project_id` the URL cannot carry: URL normalization removes a
+ * `..` or `.` segment (`/v1/../buckets` goes out as `/buckets`, another path, signed as such), and an empty one
+ * leaves `/v1//buckets`. A Huawei Cloud project id is 32 hex characters; other values are sent as given, as every
+ * path parameter is.
+ */
+const projectIdChecked: Middleware = {
+  onRequest({ params }) {
+    const id = (params as { path?: { project_id?: unknown } }).path?.project_id;
+    if (id === "" || id === "." || id === "..") throw new TypeError(`@bucketry/huaweicloud-mpc: project_id ${JSON.stringify(id)} cannot be sent in the path: give the project's id (32 hex characters)`);
+    return undefined;
+  },
+};
+
+/**
  * Creates a typed openapi-fetch client. No auth here: add bucketry's `sdkHmacSha256Signer` or `huaweiTokenAuth`.
  * Redirects are not followed (`redirect: "manual"`, unless the options say otherwise): a 3xx comes back as it is in
  * `response`.
@@ -45,7 +59,7 @@ export function createClient(options: MpcClientOptions = {}): MpcClient {
   // `content-type: application/json` on every request, as the official SDK sends (and signs) it; a caller's
   // own default headers win.
   const given = rest.headers === undefined || (typeof rest.headers === "object" && !Array.isArray(rest.headers) && !(Symbol.iterator in rest.headers)) ? rest.headers : Object.fromEntries(new Headers(rest.headers as HeadersInit));
-  return createLateClient<paths>({
+  const client = createLateClient<paths>({
     // A signed request or token goes nowhere a redirect points; a 3xx comes back as it is. The caller may
     // ask for "follow"; bucketry's signers then still send "manual".
     redirect: "manual",
@@ -55,6 +69,8 @@ export function createClient(options: MpcClientOptions = {}): MpcClient {
     // Late-bound: openapi-fetch would otherwise capture globalThis.fetch at creation, before MSW patches it.
     fetch: customFetch ?? ((request: Request) => globalThis.fetch(request)),
   });
+  client.use(projectIdChecked);
+  return client;
 }
 
 export type ListAllBucketsOperation = operations["ListAllBuckets"];

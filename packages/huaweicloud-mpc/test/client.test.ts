@@ -38,6 +38,23 @@ describe("@bucketry/huaweicloud-mpc createClient", () => {
     expect(error).toEqual(seedError);
   });
 
+  // URL normalization would drop these segments ("/v1/../buckets" is "/buckets"): refused before any request.
+  it.each(["..", ".", ""])("refuses project_id %j before any request (the URL would lose the segment)", async (project_id) => {
+    const requests: Request[] = [];
+    const fetch = async (request: Request) => {
+      requests.push(request);
+      return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const client = createClient({ baseUrl: "http://127.0.0.1:9", fetch });
+    await expect(client.GET("/v1/{project_id}/buckets", { params: { path: { project_id } } })).rejects.toThrow(
+      new TypeError(`@bucketry/huaweicloud-mpc: project_id ${JSON.stringify(project_id)} cannot be sent in the path: give the project's id (32 hex characters)`),
+    );
+    expect(requests).toEqual([]);
+    // A value that is no dot segment goes out in the path as it is.
+    await client.GET("/v1/{project_id}/buckets", { params: { path: { project_id: "..a" } } });
+    expect(requests.map((r) => r.url)).toEqual(["http://127.0.0.1:9/v1/..a/buckets"]);
+  });
+
   it("maps regions to endpoints, including cn-north-1's legacy mts host", () => {
     expect(mpcEndpoint("cn-east-3")).toBe("https://mpc.cn-east-3.myhuaweicloud.com");
     expect(mpcEndpoint("cn-north-1")).toBe("https://mts.cn-north-1.myhuaweicloud.com");

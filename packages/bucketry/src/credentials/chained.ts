@@ -7,7 +7,7 @@ import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./facts.js";
 import type { Provider } from "../model.js";
 import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe } from "./checks.js";
 import { hitachiTokenFile } from "./hitachi-token-file.js";
-import { huaweiProjectId, type ProjectIdOptions } from "./huawei-project-id.js";
+import { huaweiProjectId, projectIdBackoffMs, type ProjectIdOptions } from "./huawei-project-id.js";
 import { RefreshingCredentials } from "./refreshing-cache.js";
 import { sourceFailed, type CredentialProvider, type Env } from "./types.js";
 
@@ -77,6 +77,7 @@ export async function lookUpHuaweiProjectId(options: ProjectIdOptions): Promise<
   try {
     return await huaweiProjectId(options);
   } catch (err) {
-    throw credentialsError("huaweicloud-mpc", err);
+    // The lookup returns this failure until it asks IAM again: a retry waits for that.
+    throw credentialsError("huaweicloud-mpc", err, projectIdBackoffMs(options) || undefined);
   }
 }

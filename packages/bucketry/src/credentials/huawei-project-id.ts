@@ -1,8 +1,11 @@
 // The project id of a region, looked up from IAM when none is given (BasicCredentials.processAuthParams in the
-// Huawei Cloud SDKs), cached per access key, region and endpoint.
+// Huawei Cloud SDKs), cached per access key, region and endpoint. One lookup at a time per key (calls at once share
+// it); a failed one is returned as it is for a while before IAM is asked again (the credential sources' backoff:
+// 1 s, doubling with each failure in a row up to 30 s), so an IAM that refuses or is down is not asked by every call.
 import { signSdkHmacSha256 } from "@bucketry/signing/huawei-sdk-hmac";
 import { HUAWEI_ENV, type HuaweiCredentials } from "./huawei-chain.js";
 import { jsonBody, send, str, withoutUserInfo } from "./request.js";
+import { FAILURE_BACKOFF_MS } from "./refreshing-cache.js";
 import { notConfigured, sourceFailed, statusTransient } from "./types.js";
 
 const IAM_TIMEOUT_MS = 15_000;
@@ -49,23 +52,71 @@ export interface ProjectIdOptions {
 const projectIds = new Map<string, string>();
 /** Rotating temporary keys and one client per tenant key would otherwise keep an entry each, forever. */
 export const PROJECT_IDS_KEPT = 256;
+/** Lookups under way, by key. */
+const lookups = new Map<string, Promise<string>>();
+/** The last failure by key, returned until `until`; at most PROJECT_IDS_KEPT, the oldest dropped. */
+const failures = new Map<string, { count: number; until: number; error: unknown }>();
 
 /**
  * The project id of `region` for these credentials: GET {iam}/v3/projects?name={region}, signed with
  * SDK-HMAC-SHA256. Exactly one project is the answer (cached per access key, region and endpoint, as the
  * SDKs cache it); none or several is an error naming what to set. (The Node SDK then creates a project;
- * bucketry does not write to an account to find credentials.)
+ * bucketry does not write to an account to find credentials.) Calls at once share one lookup; a failure is
+ * returned as it is until IAM is asked again (`projectIdBackoffMs`).
  */
 export async function huaweiProjectId(options: ProjectIdOptions): Promise<string> {
-  const { credentials: c, region } = options;
-  const endpoint = (options.iamEndpoint ?? c.iamEndpoint ?? huaweiIamEndpoint(region)).replace(/\/+$/, "");
-  const key = `${c.accessKeyId}\n${region}\n${endpoint}`;
+  const { region } = options;
+  const { key, endpoint } = keyOf(options);
   const cached = projectIds.get(key);
   if (cached !== undefined) {
     projectIds.delete(key);
     projectIds.set(key, cached);
     return cached;
   }
+  const clock = options.clock ?? Date.now;
+  const failed = failures.get(key);
+  if (failed !== undefined && clock() < failed.until) throw failed.error;
+  let lookup = lookups.get(key);
+  if (lookup === undefined) {
+    lookup = lookUp(options, region, endpoint).then(
+      (id) => {
+        failures.delete(key);
+        projectIds.set(key, id);
+        if (projectIds.size > PROJECT_IDS_KEPT) projectIds.delete(projectIds.keys().next().value!);
+        return id;
+      },
+      (error: unknown) => {
+        const count = (failures.get(key)?.count ?? 0) + 1;
+        failures.delete(key);
+        failures.set(key, { count, until: clock() + Math.min(FAILURE_BACKOFF_MS[1], FAILURE_BACKOFF_MS[0] * 2 ** Math.min(count - 1, 30)), error });
+        if (failures.size > PROJECT_IDS_KEPT) failures.delete(failures.keys().next().value!);
+        throw error;
+      },
+    );
+    lookups.set(key, lookup);
+    void lookup.then(
+      () => lookups.delete(key),
+      () => lookups.delete(key),
+    );
+  }
+  return lookup;
+}
+
+/** The cache key of a lookup (access key, region and IAM endpoint), and that endpoint. */
+function keyOf(options: ProjectIdOptions): { key: string; endpoint: string } {
+  const { credentials: c, region } = options;
+  const endpoint = (options.iamEndpoint ?? c.iamEndpoint ?? huaweiIamEndpoint(region)).replace(/\/+$/, "");
+  return { key: `${c.accessKeyId}\n${region}\n${endpoint}`, endpoint };
+}
+
+/** Ms until IAM is asked again after this lookup failed (0: it would be asked now). */
+export function projectIdBackoffMs(options: ProjectIdOptions): number {
+  const failed = failures.get(keyOf(options).key);
+  return failed === undefined ? 0 : Math.max(0, failed.until - (options.clock ?? Date.now)());
+}
+
+async function lookUp(options: ProjectIdOptions, region: string, endpoint: string): Promise<string> {
+  const c = options.credentials;
   const name = "IAM project lookup";
   const url = iamUrl(endpoint, region);
   url.searchParams.set("name", region);
@@ -82,7 +133,5 @@ export async function huaweiProjectId(options: ProjectIdOptions): Promise<string
   const ids = projects.map((p) => str(p.id)).filter((id): id is string => id !== undefined);
   if (ids.length === 0) throw sourceFailed(name, `no project named ${region} in this account; pass projectId or set ${HUAWEI_ENV.projectId}`);
   if (ids.length > 1) throw sourceFailed(name, `several projects named ${region} (${ids.join(", ")}); pass projectId or set ${HUAWEI_ENV.projectId}`);
-  projectIds.set(key, ids[0]!);
-  if (projectIds.size > PROJECT_IDS_KEPT) projectIds.delete(projectIds.keys().next().value!);
   return ids[0]!;
 }

@@ -105,6 +105,45 @@ describe("project id from IAM = BasicCredentials.processAuthParams", () => {
     await expect(huaweiProjectId({ credentials, region: "cn-south-1" })).rejects.toThrow(/no project named cn-south-1.*HUAWEICLOUD_SDK_PROJECT_ID/);
   });
 
+  it("calls at once share one lookup: IAM is asked once", async () => {
+    const iam = await fakeIam({ "cn-north-4": ["0a1b2c3d4e5f60718293a4b5c6d7e8f9"] });
+    const credentials = { accessKeyId: "HWAK1", accessKeySecret: "hw-secret", source: "test", iamEndpoint: iam.url };
+    const ids = await Promise.all(Array.from({ length: 8 }, () => huaweiProjectId({ credentials, region: "cn-north-4" })));
+    expect(ids).toEqual(Array(8).fill("0a1b2c3d4e5f60718293a4b5c6d7e8f9"));
+    expect(iam.requests).toHaveLength(1);
+  });
+
+  it("a failed lookup is returned as it is until IAM is asked again: 1 s after the first failure, doubling, reset by a success", async () => {
+    let answer: "down" | "up" = "down";
+    const iam = await fakeServer(() => (answer === "down" ? json({ error_code: "APIGW.0202", error_msg: "gateway busy" }, 503) : json({ projects: [{ id: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", name: "cn-north-4" }], links: {} })));
+    const credentials = { accessKeyId: "HWAK-backoff", accessKeySecret: "hw-secret", source: "test", iamEndpoint: iam.url };
+    let now = Date.UTC(2026, 0, 1);
+    const lookup = () => huaweiProjectId({ credentials, region: "cn-north-4", clock: () => now });
+    const first = await lookup().catch((e: unknown) => e);
+    expect(first).toBeInstanceOf(CredentialSourceError);
+    expect((first as Error).message).toContain("IAM answered HTTP 503 APIGW.0202");
+    // Within the first window (1 s): the same error, IAM not asked.
+    for (const at of [0, 500, 999]) {
+      now = Date.UTC(2026, 0, 1) + at;
+      await expect(lookup()).rejects.toBe(first);
+    }
+    expect(iam.requests).toHaveLength(1);
+    now = Date.UTC(2026, 0, 1) + 1000;
+    const second = await lookup().catch((e: unknown) => e);
+    expect(second).not.toBe(first);
+    expect(iam.requests).toHaveLength(2);
+    // The second failure in a row: 2 s.
+    now += 1999;
+    await expect(lookup()).rejects.toBe(second);
+    expect(iam.requests).toHaveLength(2);
+    now += 1;
+    answer = "up";
+    expect(await lookup()).toBe("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+    expect(iam.requests).toHaveLength(3);
+    expect(await lookup()).toBe("0a1b2c3d4e5f60718293a4b5c6d7e8f9"); // cached
+    expect(iam.requests).toHaveLength(3);
+  });
+
   it("the IAM endpoint is the region's where the SDK has one", () => {
     expect(huaweiIamEndpoint("cn-north-4")).toBe("https://iam.cn-north-4.myhuaweicloud.com");
     expect(huaweiIamEndpoint("xx-unknown-9")).toBe("https://iam.myhuaweicloud.com");
@@ -247,6 +286,38 @@ describe("facade: MPC without projectId", () => {
     );
     expect(parsing?.message).toContain('the IAM endpoint "https://[redacted]@iam.example" (HUAWEICLOUD_SDK_IAM_ENDPOINT, a credentials file\'s iam_endpoint or the iamEndpoint option) must not hold user info');
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("an IAM that is down: the retry waits until the lookup may be asked again (the error's retryAfterMs), then lists", async () => {
+    let iamAnswers = 0;
+    const server = await fakeServer((req: Seen) => {
+      if (req.path === "/v3/projects") {
+        iamAnswers++;
+        return iamAnswers === 1 ? json({ error_code: "APIGW.0202", error_msg: "gateway busy" }, 503) : json({ projects: [{ id: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", name: "cn-north-9" }], links: {} });
+      }
+      return json({ buckets: [{ bucket: "b1", creation_date: 20221026152511 }] });
+    });
+    let now = Date.UTC(2031, 0, 1);
+    const waits: (number | undefined)[] = [];
+    const client = createBucketClient({
+      provider: "huaweicloud-mpc",
+      region: "cn-north-9",
+      endpoint: server.url,
+      credentials: async () => ({ accessKeyId: "HWAK-iam-503", accessKeySecret: "mpc-secret-503", iamEndpoint: server.url }) as never,
+      clock: () => now,
+      // No sleep: each retry moves the injected clock by what the error asks for.
+      retry: {
+        maxAttempts: 3,
+        maxDelayMs: 0,
+        onRetry: ({ error }) => {
+          waits.push(error.retryAfterMs);
+          now += error.retryAfterMs ?? 0;
+        },
+      },
+    });
+    expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+    expect(waits).toEqual([1_000]);
+    expect(iamAnswers).toBe(2);
   });
 
   it("reports a failed IAM lookup as InvalidCredentials naming the source, and lists nothing", async () => {

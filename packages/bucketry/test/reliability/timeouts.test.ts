@@ -9,12 +9,12 @@
 import { spawn } from "node:child_process";
 import { getEventListeners, setMaxListeners } from "node:events";
 import { existsSync } from "node:fs";
-import { createServer as netServer, type AddressInfo, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Provider } from "../../src/index.js";
 import type { RetryInfo } from "../../src/retry.js";
 import { withNetworkGuard } from "../../../../test/support/guarded-child.js";
+import { silentServer } from "../../../../test/support/silent-server.js";
 import { callOnce, clientFor, hangingFetch, PROVIDERS, rawServer, rejection, STUB_ENDPOINT, stubFetch, VALID_BODY, within, type Raw } from "./helpers.js";
 
 let raw: Raw | undefined;
@@ -335,26 +335,12 @@ describe("an attempt timeout before the request went out says so", () => {
   it.skipIf(process.env.BUCKETRY_CRYPTO === "web").each(["aliyun-ens", "aliyun-oss"] as const)(
     "%s: a request still waiting for its connection (the TLS handshake never completes) → Timeout: the request was not sent",
     async (provider) => {
-      const silent = netServer(() => undefined);
-      const sockets: Socket[] = [];
-      const connected = new Promise<void>((resolve) =>
-        silent.on("connection", (socket: Socket) => {
-          sockets.push(socket);
-          resolve();
-        }),
-      );
-      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-      servers.push({
-        close: () =>
-          new Promise<void>((resolve) => {
-            for (const socket of sockets) socket.destroy();
-            silent.close(() => resolve());
-          }),
-      });
+      const silent = await silentServer();
+      servers.push(silent);
       fakeClock();
-      const client = clientFor(provider, `https://127.0.0.1:${(silent.address() as AddressInfo).port}`, { timeoutMs: 100, retry: false });
+      const client = clientFor(provider, `https://127.0.0.1:${silent.port}`, { timeoutMs: 100, retry: false });
       const call = track(callOnce(client, provider));
-      await connected; // the transport has the request: it is connecting
+      await silent.connected; // the transport has the request: it is connecting
       await vi.advanceTimersByTimeAsync(100);
       expect(call.settled()).toBe(true);
       const err = await rejection(call.promise);
@@ -362,7 +348,6 @@ describe("an attempt timeout before the request went out says so", () => {
       expect(err.message).toBe(`${provider}: the request was not sent within 100 ms (waiting for a free connection or connecting took that long)`);
     },
   );
-
 
   it.each(PROVIDERS)("%s: a credentials function that never answers → Timeout: the request was not sent", async (provider) => {
     fakeClock();

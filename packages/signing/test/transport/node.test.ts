@@ -16,6 +16,7 @@ import { createPlatformTransport, fetchTransport, platformTransport, transportNa
 import { READ_AHEAD_BYTES } from "../../src/transport/body.js";
 import { createNodeTransport, nodeTransport, splitUrl } from "../../src/transport/node.js";
 import { withNetworkGuard } from "../../../../test/support/guarded-child.js";
+import { silentServer } from "../../../../test/support/silent-server.js";
 
 // The suite's second pass (BUCKETRY_CRYPTO=web) maps `#transport` to the portable one; the Node transport is
 // tested directly either way.
@@ -379,27 +380,17 @@ describe("the Node transport", () => {
     });
 
     it("onSent: not called while the TLS handshake has not completed (nothing of the request is on the wire)", async () => {
-      const silent = net.createServer(() => undefined); // accepts, never answers the ClientHello
-      const sockets: Socket[] = [];
-      const connected = new Promise<void>((resolve) =>
-        silent.on("connection", (socket: Socket) => {
-          sockets.push(socket);
-          resolve();
-        }),
-      );
-      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const silent = await silentServer(); // accepts, never answers the ClientHello
       try {
-        const { port } = silent.address() as AddressInfo;
         const stop = new AbortController();
         let sent = 0;
-        const pending = createNodeTransport()(new Req(`https://127.0.0.1:${port}/x`), { signal: stop.signal, onSent: () => sent++ });
-        await connected;
+        const pending = createNodeTransport()(new Req(`https://127.0.0.1:${silent.port}/x`), { signal: stop.signal, onSent: () => sent++ });
+        await silent.connected;
         stop.abort();
         await expect(pending).rejects.toMatchObject({ name: "AbortError" });
         expect(sent).toBe(0);
       } finally {
-        for (const socket of sockets) socket.destroy();
-        await new Promise<void>((resolve) => silent.close(() => resolve()));
+        await silent.close();
       }
     });
 

@@ -268,6 +268,13 @@ export interface ResponseLimits {
 type Fetch = (request: Request) => Promise<Response>;
 
 /**
+ * How much of an error body is read, whatever `maxResponseBytes` says: its code and message are all that is
+ * used. Under a small cap a vendor's error (OSS quotes the canonical request it expected) would be cut before
+ * its code; under the default 10 MiB a proxy's error page would be buffered whole.
+ */
+const ERROR_BODY_BYTES = 64 * 1024;
+
+/**
  * The transport every adapter sends through — `platform` (the platform transport: on Node the keep-alive
  * transport of @bucketry/signing, elsewhere `globalThis.fetch`, looked up at call time so MSW and other patches
  * apply), or the caller's `fetch` — as a `Transport` that takes the attempt's signal in `init`, with
@@ -279,17 +286,14 @@ type Fetch = (request: Request) => Promise<Response>;
  * - redirects not followed (`redirect: "manual"`): a redirect to another host would carry the signed
  *   headers (security tokens, X-Auth-Token, X-XSRF-TOKEN) there; a 3xx is returned as an error instead;
  * - the body capped at `maxResponseBytes` while it is read, never buffered past the cap: a success body
- *   beyond it fails with UnreadableBodyError (a MalformedResponse), an error body is cut at the cap or at
- *   64 KiB, whichever is larger (only its code and message are read), and the connection is released; a
+ *   beyond it fails with UnreadableBodyError (a MalformedResponse), an error body is cut at 64 KiB, whatever
+ *   the cap (only its code and message are read), and the connection is released; a
  *   success body that does not decode as its Content-Encoding says fails with UnreadableBodyError too, an
  *   error body ends where it can no longer be read (undecodable, or the connection reset: its status decides). A body with a Transfer-Encoding
  *   is capped as it is read, whatever Content-Length says.
  */
 export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimits, platform: Transport): Transport {
   const limit = limits.maxResponseBytes;
-  // Error bodies are read for their code and message: under a small cap, a vendor's error (OSS quotes the
-  // canonical request it expected) would be cut mid-document and its code lost. They may use 64 KiB.
-  const errorLimit = Math.max(limit, 64 * 1024);
   const drop = limits.dropHeaders ?? [];
   return async (request, init) => {
     const signal = init?.signal ?? undefined;
@@ -352,11 +356,11 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
         if (done) return controller.close();
         const chunk = value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBuffer);
         seen += chunk.byteLength;
-        const cap = response.ok ? limit : errorLimit;
+        const cap = response.ok ? limit : ERROR_BODY_BYTES;
         if (seen <= cap) return controller.enqueue(chunk);
         void reader.cancel().catch(() => undefined);
         if (!response.ok) {
-          // Error bodies are read for a code and a message only: keep the first `errorLimit` bytes.
+          // Error bodies are read for a code and a message only: keep the first ERROR_BODY_BYTES.
           controller.enqueue(chunk.subarray(0, chunk.byteLength - (seen - cap)));
           return controller.close();
         }

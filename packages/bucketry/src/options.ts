@@ -40,8 +40,8 @@ export interface CommonOptions {
   retryBudget?: RetryBudgetOptions | RetryBudget | false | undefined;
   /**
    * Largest response body read, in bytes (default 10 MiB). A success body beyond it is a
-   * `MalformedResponse` (read no further than the cap); an error body is cut at the cap or at 64 KiB,
-   * whichever is larger (so that its code stays readable).
+   * `MalformedResponse` (read no further than the cap); an error body is cut at 64 KiB, whatever the cap
+   * (its code and message are all that is read from it).
    */
   maxResponseBytes?: number | undefined;
   /**

@@ -205,6 +205,29 @@ describe("maxResponseBytes (default 10 MiB), enforced while the body is read", (
     await expect(callOnce(client, "aliyun-ens")).resolves.toBeTruthy();
   });
 
+  it("with the default cap (10 MiB), an endless error body is read no further than 64 KiB", async () => {
+    // A proxy's error page that never ends: the caller's fetch hands back a stream that counts what is pulled.
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(`{"Code":"ServiceUnavailable","Message":"${"x".repeat(16 * 1024)}`);
+    const fetch = stubFetch(
+      () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              pulled += chunk.byteLength;
+              controller.enqueue(chunk);
+            },
+          }),
+          { status: 503, headers: { "x-acs-request-id": "E-2" } },
+        ),
+    );
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, retry: false });
+    const err = await within(rejection(callOnce(client, "aliyun-ens")), 5_000);
+    expect(err).toMatchObject({ kind: "Unavailable", status: 503, requestId: "E-2", retryable: true });
+    // 64 KiB, plus the chunk that crossed it and one the stream queued ahead.
+    expect(pulled).toBeLessThanOrEqual(64 * 1024 + 2 * chunk.byteLength);
+  });
+
   it("under a small cap, an error body up to 64 KiB is read whole: its code decides the kind (OSS SignatureDoesNotMatch, ENS Throttling.User)", async () => {
     const canonical = "GET\n/examplebucket/\nacl=\n" + "x-oss-meta-padding:".padEnd(3_000, "p");
     const oss = `<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message><RequestId>OSS-1</RequestId><CanonicalRequest>${canonical}</CanonicalRequest></Error>`;

@@ -23,7 +23,7 @@ import { hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { canonicalizeEncoded, compareCodeUnits, splitQuery, uriEncode } from "./percent-encoding.js";
 import type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest } from "./types.js";
-import { assertCredentialsObject, assertHeaderSafeCredentials, signingTime, untilAborted } from "./types.js";
+import { assertCredentialsObject, assertHeaderSafeCredentials, assertNameList, signingTime, untilAborted } from "./types.js";
 
 export const BCE_AUTH_V1 = "bce-auth-v1";
 export const BCE_DEFAULT_EXPIRATION_SECONDS = 1800;
@@ -114,13 +114,15 @@ export async function signBceV1(request: SignableRequest, options: BceV1Options)
   const token = creds.securityToken;
 
   let toSign: readonly string[] = BCE_DEFAULT_HEADERS_TO_SIGN;
-  if (options.headersToSign && options.headersToSign.length > 0) {
-    let lowered = LOWERED.get(options.headersToSign);
+  const names = options.headersToSign;
+  if (names != null) {
+    let lowered = LOWERED.get(names);
     if (!lowered) {
-      lowered = options.headersToSign.map((n) => n.trim().toLowerCase());
-      LOWERED.set(options.headersToSign, lowered);
+      assertNameList("bce-auth-v1", "headersToSign", names);
+      lowered = names.map((n) => n.trim().toLowerCase());
+      LOWERED.set(names, lowered);
     }
-    toSign = lowered;
+    if (lowered.length > 0) toSign = lowered;
   }
 
   // Canonical header lines `UriEncode(name):UriEncode(trim(value))`, empty values skipped, sorted.

@@ -17,7 +17,7 @@
 import type { Middleware } from "openapi-fetch";
 import { hmacBase64 } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { signingTime, sortPairs, untilAborted, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { assertNameList, signingTime, sortPairs, untilAborted, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, httpDate } from "./alibaba-common.js";
 import { ossResourcePath, type OssAddressing } from "./oss-addressing.js";
 import { compareCodeUnits, parseQuery, percentEncode } from "./percent-encoding.js";
@@ -66,6 +66,7 @@ export async function signOssV1(request: SignableRequest, options: OssV1SignerOp
   const creds = typeof source === "function" ? await untilAborted(source(), request.signal) : source;
   assertAccessKey("OSS V1", creds);
   const { url, headers } = request;
+  if (options.subResources != null) assertNameList("OSS V1", "subResources", options.subResources);
 
   // Canonicalized resource: decoded /bucket/key plus the signed sub-resources, decoded, sorted.
   let resource = ossResourcePath(url, options.bucket, options.addressing);

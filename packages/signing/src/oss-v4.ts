@@ -11,7 +11,7 @@
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacBytes, hmacHex, isPromise, type KeyMaterial, type MaybePromise } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { signingTime, sortPairs, untilAborted, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
+import { assertNameList, signingTime, sortPairs, untilAborted, type Clock, type CredentialSource, type SignableRequest } from "./types.js";
 import { assertAccessKey, isoBasic } from "./alibaba-common.js";
 import { ossResourcePath, type OssAddressing } from "./oss-addressing.js";
 import { compareCodeUnits, parseQuery, percentEncode, percentEncodePath } from "./percent-encoding.js";
@@ -170,7 +170,9 @@ function compareEncodedParams(a: string, b: string): number {
 }
 
 function normalizeAdditional(list: readonly string[] | undefined, headers: Headers): string[] | undefined {
-  if (list === undefined || list.length === 0) return undefined;
+  if (list == null) return undefined;
+  assertNameList("OSS V4", "additionalHeaders", list);
+  if (list.length === 0) return undefined;
   const out: string[] = [];
   for (const raw of list) {
     const name = raw.toLowerCase();

@@ -52,6 +52,14 @@ export function assertCredentialsObject(scheme: string, creds: unknown): void {
 }
 
 /**
+ * Refuses a list option that is not an array of strings. A string would be read by its letters
+ * (`subResources: "acl"` signs `a`, `c`, `l`) and the server would answer with a signature mismatch that names nothing.
+ */
+export function assertNameList(scheme: string, option: string, value: unknown): void {
+  if (!Array.isArray(value) || value.some((name) => typeof name !== "string")) throw new TypeError(`${scheme}: ${option} must be an array of strings`);
+}
+
+/**
  * The signing time from `clock` (default `Date.now`), as epoch milliseconds. A value that is no time (`NaN`, an
  * undefined return, beyond the Date range) is a TypeError naming the option: formatting it failed with the
  * platform's "Invalid time value".

@@ -60,3 +60,28 @@ describe("a clock that returns no time", () => {
     });
   }
 });
+
+describe("a list option given as something other than an array of strings", () => {
+  const credentials = { accessKeyId: "AKID-test", accessKeySecret: "sk-test" };
+  const url = "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/?acl";
+  const LISTS: [scheme: string, option: string, sign: (list: unknown) => Promise<void>][] = [
+    ["bce-auth-v1", "headersToSign", (list) => signBceV1(request(), { credentials, headersToSign: list as string[] })],
+    ["OSS V1", "subResources", (list) => signOssV1(request(url), { credentials, bucket: "examplebucket", subResources: list as string[] })],
+    ["OSS V4", "additionalHeaders", (list) => signOssV4(request(url), { credentials, region: "cn-hangzhou", bucket: "examplebucket", additionalHeaders: list as string[] })],
+  ];
+  for (const [scheme, option, sign] of LISTS) {
+    it.each([
+      ["a string", "host"],
+      ["an object", { host: true }],
+      ["an array with a number", ["host", 7]],
+    ] as const)(`${scheme}: ${option} as %s is refused, naming the option`, async (_, list) => {
+      const err = await failure(sign(list));
+      expect(err).toBeInstanceOf(TypeError);
+      expect(err!.message).toBe(`${scheme}: ${option} must be an array of strings`);
+    });
+
+    it(`${scheme}: ${option} as an array, empty or absent still signs`, async () => {
+      for (const list of [["host"], [], undefined]) await expect(sign(list)).resolves.toBeUndefined();
+    });
+  }
+});

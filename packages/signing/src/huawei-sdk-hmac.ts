@@ -194,8 +194,11 @@ export function huaweiTokenAuth(options: HuaweiTokenAuthOptions): Middleware {
       if (typeof token !== "string" || token === "") throw new Error("huaweiTokenAuth: token is missing");
       // Headers.set would reject it with a message quoting the token; say what is wrong without it.
       if (!isHeaderToken(token)) throw new Error("huaweiTokenAuth: token contains a character that cannot be sent in an HTTP header");
-      request.headers.set("X-Auth-Token", token);
-      return request.redirect === "follow" ? new Request(request, { redirect: "manual" }) : request;
+      // A no-cors request's headers take CORS-safelisted names only (the token would be dropped without a word),
+      // and one that would follow a redirect would carry the token to wherever it points: send a copy instead.
+      const sent = request.redirect === "follow" || request.mode === "no-cors" ? new Request(request, { redirect: "manual", mode: request.mode === "no-cors" || request.mode === "navigate" ? "cors" : request.mode }) : request;
+      sent.headers.set("X-Auth-Token", token);
+      return sent;
     },
   };
 }

@@ -167,7 +167,10 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
       // drops Authorization and Cookie but sends X-XSRF-TOKEN along (and, on a 307 or 308, the body). A request that
       // would follow one goes out with `redirect: "manual"`, and a redirect answered is an error (onResponse).
       const refuse = given.redirect === "follow";
-      const request = refuse ? new Request(given, { redirect: "manual" }) : given;
+      // A no-cors request's headers take CORS-safelisted names only: the token and XSRF value would be dropped
+      // without a word, so it goes out as a CORS copy.
+      const noCors = given.mode === "no-cors";
+      const request = refuse || noCors ? new Request(given, { redirect: refuse ? "manual" : given.redirect, mode: noCors || given.mode === "navigate" ? "cors" : given.mode }) : given;
       applyHeaders(request.headers, s, callerCookie);
       const used: Used = { csrfGeneration: s.csrf.generation, tokenGeneration: s.token.generation, refuse };
       // The latest state sent with these values (a static token and an XSRF value a new session reuses map to

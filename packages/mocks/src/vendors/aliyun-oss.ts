@@ -25,7 +25,13 @@ export const aliyunOssAccount = {
   },
 } as const;
 const creds = aliyunOssAccount.credentials;
-const BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+/**
+ * An existing bucket's name as OSS serves it and ali-oss (the official Node SDK) checks it for every request naming
+ * a bucket (lib/common/utils/checkBucketName.js, `createBucket = false`): 3-63 characters of a-z, 0-9, "-" and "_",
+ * not starting or ending with "-". OSS's documented rule, without "_", is its rule for creating a bucket; older
+ * buckets keep their "_".
+ */
+const BUCKET = /^[a-z0-9_][a-z0-9_-]{1,61}[a-z0-9_]$/;
 
 interface ErrorFields {
   ec?: string;

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { testCredentials } from "../src/index.js";
+import { testAccount, testCredentials } from "../src/index.js";
 import { send, useMock } from "./helpers.js";
 
 const require = createRequire(import.meta.url);
@@ -100,5 +100,95 @@ describe("official SDK signatures", () => {
     const expected = mock.state.withPrefix("data").slice(5, 10).map((b) => b.name);
     expect(r.json().BucketInfos.map((b: { BucketName: string }) => b.BucketName)).toEqual(expected);
     expect(mock.requests[0]!.issues).toEqual([]);
+  });
+});
+
+// Temporary credentials (Alibaba STS, Baidu STS, Huawei temporary AK/SK): the official SDKs add the security token
+// to the request and sign it with the rest. The mock accepts any token whose request is signed as the SDK signs it.
+describe("official SDKs with a security token (temporary credentials)", () => {
+  const TOKEN = "CAIS.mock-sts-token/with+chars=0123456789";
+
+  it("ali-oss with stsToken (x-oss-security-token), V1 and V4", async () => {
+    const bucket = mock.state.buckets[4]!;
+    for (const authorizationV4 of [false, true]) {
+      const result = await aliOss({ authorizationV4, stsToken: TOKEN, refreshSTSToken: async () => ({ ...testCredentials["aliyun-oss"], stsToken: TOKEN }) }).getBucketACL(bucket.name);
+      expect(result.acl).toBe(bucket.acl);
+    }
+    expect(mock.requests.map((c) => [c.headers["x-oss-security-token"], c.auth])).toEqual([
+      ["[redacted]", { scheme: "OSS", ok: true }],
+      ["[redacted]", { scheme: "OSS4-HMAC-SHA256", ok: true }],
+    ]);
+  });
+
+  it("@alicloud/openapi-core ACS3 with x-acs-security-token and x-acs-accesskey-id (as the SDK sends STS credentials)", async () => {
+    const { accessKeyId, accessKeySecret } = testCredentials["aliyun-ens"];
+    const payload = createHash("sha256").update("").digest("hex");
+    const headers: Record<string, string> = {
+      host: "ens.aliyuncs.com",
+      "x-acs-action": "ListBuckets",
+      "x-acs-version": "2017-11-10",
+      "x-acs-date": new Date().toISOString().slice(0, 19) + "Z",
+      "x-acs-signature-nonce": createHash("md5").update(String(Math.random())).digest("hex"),
+      "x-acs-content-sha256": payload,
+      "x-acs-accesskey-id": accessKeyId,
+      "x-acs-security-token": TOKEN,
+      accept: "application/json",
+    };
+    const query = { PageSize: "5" };
+    const authorization = OpenApiUtil.getAuthorization({ method: "POST", pathname: "/", query, headers }, "ACS3-HMAC-SHA256", payload, accessKeyId, accessKeySecret);
+    const { host: _host, ...sent } = headers;
+    const r = await send({ method: "POST", url: `https://ens.aliyuncs.com/?${new URLSearchParams(query)}`, headers: { ...sent, authorization } });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json().BucketInfos).toHaveLength(5);
+    expect(mock.requests[0]!.auth).toEqual({ scheme: "ACS3-HMAC-SHA256", ok: true });
+  });
+
+  it("@alicloud/pop-core RPC (HMAC-SHA1) with securityToken (the SecurityToken query parameter)", async () => {
+    const RPCClient = require("@alicloud/pop-core").RPCClient as new (config: Record<string, unknown>) => { request(action: string, params: Record<string, unknown>, opts?: Record<string, unknown>): Promise<{ BucketInfos: unknown[] }> };
+    const { accessKeyId, accessKeySecret } = testCredentials["aliyun-ens"];
+    const client = new RPCClient({ endpoint: "https://ens.aliyuncs.com", apiVersion: "2017-11-10", accessKeyId, accessKeySecret, securityToken: TOKEN });
+    const result = await client.request("ListBuckets", { PageSize: "3" });
+    expect(result.BucketInfos).toHaveLength(3);
+    expect(new URL(mock.requests[0]!.url).searchParams.get("SecurityToken")).toBe("[redacted]");
+    expect(mock.requests[0]!.auth).toEqual({ scheme: "RPC-HMAC-SHA1", ok: true });
+  });
+
+  it("@baiducloud/sdk BosClient with sessionToken (x-bce-security-token)", async () => {
+    const { BosClient } = require("@baiducloud/sdk") as { BosClient: new (config: Record<string, unknown>) => { getBucketAcl(bucket: string): Promise<{ body: { owner: { id: string } } }> } };
+    const { accessKeyId: ak, accessKeySecret: sk } = testCredentials["baidu-bos"];
+    const bucket = mock.state.buckets[6]!;
+    const client = new BosClient({ endpoint: "https://bj.bcebos.com", credentials: { ak, sk }, sessionToken: TOKEN });
+    const result = await client.getBucketAcl(bucket.name);
+    expect(result.body.owner.id).toBe(testAccount.bosOwnerId);
+    expect(mock.requests.map((c) => [c.headers["x-bce-security-token"], c.auth])).toEqual([["[redacted]", { scheme: "bce-auth-v1", ok: true }]]);
+  });
+
+  it("@huaweicloud/huaweicloud-sdk-core BasicCredentials with a securityToken (X-Security-Token)", async () => {
+    const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials.js") as {
+      BasicCredentials: new () => {
+        withAk(ak: string): unknown;
+        withSk(sk: string): unknown;
+        withProjectId(id: string): unknown;
+        withSecurityToken(token: string): unknown;
+        processAuthRequest(client: unknown, request: Record<string, unknown>): Promise<{ endpoint: string; method: string; headers: Record<string, string> }>;
+      };
+    };
+    const credentials = new BasicCredentials();
+    credentials.withAk(testCredentials["huaweicloud-mpc"].accessKeyId);
+    credentials.withSk(testCredentials["huaweicloud-mpc"].accessKeySecret);
+    credentials.withProjectId(testAccount.mpcProjectId);
+    credentials.withSecurityToken(TOKEN);
+    const signed = await credentials.processAuthRequest(undefined, {
+      endpoint: "https://mpc.cn-north-4.myhuaweicloud.com",
+      url: "/v1/{project_id}/buckets",
+      method: "GET",
+      headers: { "Content-Type": "application/json" },
+      queryParams: {},
+      pathParams: {},
+    });
+    expect(signed.headers["X-Security-Token"]).toBe(TOKEN);
+    const r = await send({ method: signed.method, url: signed.endpoint, headers: signed.headers });
+    expect(r.status, r.text).toBe(200);
+    expect(mock.requests[0]!.auth).toEqual({ scheme: "SDK-HMAC-SHA256", ok: true });
   });
 });

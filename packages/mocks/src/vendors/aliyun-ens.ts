@@ -3,7 +3,7 @@
 import { signAcs3, signAcsRpcV1, type SignableRequest } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
 import type { MockBucket, OperationSpec, Reply } from "../types.js";
-import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, json, onlyHeaders, parseIsoSeconds, reply, same, setDefault, successExample, uuid, WINDOW_15_MIN } from "./common.js";
+import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, json, onlyHeaders, parseIsoSeconds, reply, same, setDefault, successExample, uuid, WINDOW_15_MIN, withToken } from "./common.js";
 
 const CONTENT_TYPE = "application/json;charset=utf-8";
 import { alibabaTestKeys } from "./alibaba-account.js";
@@ -69,7 +69,7 @@ async function acs3(ctx: MockContext, authorization: string): Promise<Reply | un
   }
   const resigned = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: onlyHeaders(ctx.headers, names), body: bodyOf(ctx) };
   try {
-    await signAcs3(resigned, { credentials: creds, clock: () => t, nonce: () => nonce });
+    await signAcs3(resigned, { credentials: withToken(creds, ctx.headers.get("x-acs-security-token")), clock: () => t, nonce: () => nonce });
   } catch (err) {
     return fail("cannot re-sign", error(ctx, 400, "IncompleteSignature", `The request signature does not conform to Aliyun standards: ${(err as Error).message}`));
   }
@@ -96,7 +96,7 @@ async function rpcV1(ctx: MockContext): Promise<Reply | undefined> {
   if (typeof nonce !== "string") return fail("nonce", nonce);
   const resigned: SignableRequest = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
   try {
-    await signAcsRpcV1(resigned, { credentials: creds, clock: () => t, nonce: () => nonce });
+    await signAcsRpcV1(resigned, { credentials: withToken(creds, q.get("SecurityToken")), clock: () => t, nonce: () => nonce });
   } catch (err) {
     return fail("cannot re-sign", error(ctx, 400, "IncompleteSignature", `The request signature does not conform to Aliyun standards: ${(err as Error).message}`));
   }

@@ -3,7 +3,7 @@
 import { signOssV1, signOssV4, type SignableRequest } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
 import type { Reply } from "../types.js";
-import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, parseIsoBasic, reply, same, seconds, setDefault, successExample, WINDOW_15_MIN, xmlEscape } from "./common.js";
+import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, parseIsoBasic, reply, same, seconds, setDefault, successExample, WINDOW_15_MIN, withToken, xmlEscape } from "./common.js";
 
 const XML = "application/xml";
 import { alibabaTestKeys } from "./alibaba-account.js";
@@ -129,7 +129,7 @@ async function v4(ctx: MockContext, authorization: string): Promise<Reply | unde
   const resigned: SignableRequest = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
   try {
     await signOssV4(resigned, {
-      credentials: creds,
+      credentials: withToken(creds, ctx.headers.get("x-oss-security-token")),
       region,
       ...(bucket !== undefined ? { bucket } : {}),
       addressing: mode,
@@ -163,7 +163,7 @@ async function v1(ctx: MockContext, authorization: string): Promise<Reply | unde
   const resigned: SignableRequest = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
   try {
     await signOssV1(resigned, {
-      credentials: creds,
+      credentials: withToken(creds, ctx.headers.get("x-oss-security-token")),
       ...(bucket !== undefined ? { bucket } : {}),
       addressing: mode,
       clock: () => t,

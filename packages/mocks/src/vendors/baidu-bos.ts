@@ -3,7 +3,7 @@
 import { signBceV1 } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
 import type { CannedAcl, Reply } from "../types.js";
-import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, json, onlyHeaders, parseIsoSeconds, same, seconds, setDefault, successExample, uuid } from "./common.js";
+import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, json, onlyHeaders, parseIsoSeconds, same, seconds, setDefault, successExample, uuid, withToken } from "./common.js";
 
 /**
  * The mock account as BOS sees it (the published test account: fake, public on purpose): the credentials it
@@ -60,7 +60,7 @@ async function verify(ctx: MockContext, authorization: string): Promise<Reply | 
     body: bodyOf(ctx),
   };
   try {
-    await signBceV1(resigned, { credentials: creds, clock: () => t, expirationSeconds: validity, ...(names.length ? { headersToSign: names } : {}) });
+    await signBceV1(resigned, { credentials: withToken(creds, ctx.headers.get("x-bce-security-token")), clock: () => t, expirationSeconds: validity, ...(names.length ? { headersToSign: names } : {}) });
   } catch (err) {
     return fail("cannot re-sign", invalidAuthHeader(ctx, (err as Error).message));
   }

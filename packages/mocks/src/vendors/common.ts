@@ -102,6 +102,16 @@ export function parseIsoBasic(value: string | null | undefined): number {
 /** The bytes of a request body (undefined when empty), as the signers expect. */
 export const bodyOf = (ctx: MockContext): Uint8Array | undefined => (ctx.bodyBytes.length > 0 ? ctx.bodyBytes : undefined);
 
+/**
+ * The credentials to re-sign a request with: the account's keys plus the security token the request carries
+ * (temporary credentials: Alibaba STS, Baidu STS, Huawei temporary AK/SK). The signers own their token header or
+ * parameter and drop one the request has, so re-signing without it could never match a request signed with it.
+ * The mock accepts any token (it issues none); refusing one is a documented-error scenario.
+ */
+export function withToken<C extends { accessKeyId: string; accessKeySecret: string }>(creds: C, token: string | null | undefined): C & { securityToken?: string } {
+  return token ? { ...creds, securityToken: token } : creds;
+}
+
 /** Constant-time-ish string comparison (the mock is no security boundary, but keep the habit). */
 export function same(a: string | undefined | null, b: string | undefined | null): boolean {
   if (typeof a !== "string" || typeof b !== "string" || a.length !== b.length) return false;

@@ -3,7 +3,7 @@
 import { signSdkHmacSha256 } from "@bucketry/signing";
 import type { MockContext, VendorAdapter } from "../adapter.js";
 import type { MockBucket, Reply } from "../types.js";
-import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, json, onlyHeaders, parseIsoBasic, same, seconds, setDefault, successExample, WINDOW_15_MIN } from "./common.js";
+import { REASON_HEADER, badGateway, bodyOf, documentedErrorReply, hex, json, onlyHeaders, parseIsoBasic, same, seconds, setDefault, successExample, WINDOW_15_MIN, withToken } from "./common.js";
 
 const PROJECT_ID = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
 const REGION = "cn-north-4";
@@ -54,7 +54,7 @@ async function aksk(ctx: MockContext, authorization: string): Promise<Reply | un
   if (!names.includes("x-sdk-date")) return fail("x-sdk-date not signed", iamError(ctx, "x-sdk-date must be signed"));
   const resigned = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: onlyHeaders(ctx.headers, names), body: bodyOf(ctx) };
   try {
-    await signSdkHmacSha256(resigned, { credentials: creds, clock: () => t });
+    await signSdkHmacSha256(resigned, { credentials: withToken(creds, ctx.headers.get("x-security-token")), clock: () => t });
   } catch (err) {
     return fail("cannot re-sign", iamError(ctx, (err as Error).message));
   }

@@ -146,7 +146,11 @@ export class MockEngine implements MockRuntimeApi {
     const url = new URL(request.url);
     const bodyBytes = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : new Uint8Array();
     const bodyText = new TextDecoder().decode(bodyBytes);
-    const headers = new Headers(request.headers);
+    // Copied entry by entry: on Node 20, `new Headers(request.headers)` of a request MSW intercepted keeps only the
+    // Content-Type fetch filled in (a string, Blob or URLSearchParams body sent without one) and drops every header
+    // the caller set (Authorization, tokens, cookies), while iterating the request's headers gives them all.
+    const headers = new Headers();
+    for (const [name, value] of request.headers) headers.append(name, value);
     // The log keeps names, never credentials: Authorization, tokens, cookies, signature query parameters.
     const redactor = new Redactor();
     const recordedHeaders = headersObject(headers, redactor);

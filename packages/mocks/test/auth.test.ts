@@ -257,6 +257,16 @@ describe("hitachi-vsp-one-object", () => {
     }
   });
 
+  it("reads every header of a request whose Content-Type fetch fills in (a Blob body), not only that one", async () => {
+    const { xsrf, cookie } = await csrf();
+    const body = new Blob([JSON.stringify({ id: 0, count: 4 })], { type: "application/json" });
+    const response = await fetch(`${base}/v1/user/list_buckets`, { method: "POST", headers: { authorization: `Bearer ${token}`, "x-xsrf-token": xsrf, cookie }, body });
+    expect(response.status, response.headers.get("x-bucketry-mock-reason") ?? "").toBe(200);
+    expect(((await response.json()) as { buckets: unknown[] }).buckets).toHaveLength(4);
+    const call = mock.requests.at(-1)!;
+    expect([call.headers["content-type"], call.headers.authorization, call.headers["x-xsrf-token"], call.auth?.ok]).toEqual(["application/json", "[redacted]", "[redacted]", true]);
+  });
+
   it("answers 405 to a method other than POST", async () => {
     const r = await list({}, "", "GET");
     expect(r.status).toBe(405);

@@ -96,6 +96,25 @@ describe("other vendors", () => {
   });
 });
 
+describe("Hitachi's request body is read as JSON whatever its Content-Type (the page's body media type is */*)", () => {
+  it("the page's own curl example (-d, so application/x-www-form-urlencoded), fetch's default text/plain and no type at all are answered 200", async () => {
+    const base = "https://admin.region1.cluster1/mapi";
+    const csrf = await fetch(`${base}/v1/csrf`);
+    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const xsrf = /XSRF-TOKEN=([^;]+)/.exec(cookie)![1]!;
+    const auth = { authorization: `Bearer ${testCredentials["hitachi-vsp-one-object"].token}`, "x-xsrf-token": xsrf, cookie, accept: "application/json" };
+    const body = JSON.stringify({ count: 3, id: 0 });
+    for (const type of ["application/x-www-form-urlencoded", "text/plain;charset=UTF-8", "*/*", undefined]) {
+      const r = await send({ method: "POST", url: `${base}/v1/user/list_buckets`, headers: { ...auth, ...(type ? { "content-type": type } : {}) }, body });
+      expect(r.status, `${type}: ${r.text}`).toBe(200);
+      expect(r.json().buckets).toHaveLength(3);
+    }
+    // Still JSON: a body that is not is 400 whatever its type.
+    const r = await send({ method: "POST", url: `${base}/v1/user/list_buckets`, headers: { ...auth, "content-type": "text/plain" }, body: "id=0&count=3" });
+    expect([r.status, r.json().details]).toEqual([400, "request body is not valid JSON"]);
+  });
+});
+
 describe("validateSchema's messages", () => {
   it("a closed schema's error names the field it does not know (a renamed vendor field shows as itself)", async () => {
     const { validateSchema } = await import("../src/index.js");

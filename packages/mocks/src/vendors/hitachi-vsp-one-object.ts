@@ -108,6 +108,14 @@ export const hitachiVspOneObject: VendorAdapter = {
     setDefault(reply, "date", new Date(ctx.now()).toUTCString());
   },
 
+  // The page lists the request body's media type as `*/*` and its own curl example posts the JSON with `-d` (so
+  // `application/x-www-form-urlencoded`); the server reads the body as JSON whatever its Content-Type, and so does
+  // the mock (fetch's default for a string body is `text/plain`). A body that is not JSON is still 400.
+  normalize(ctx, parts) {
+    if (ctx.operation.operationId !== "ListUserBuckets" || parts.bodyText.trim() === "") return parts;
+    return { ...parts, contentType: "application/json" };
+  },
+
   invalid(ctx, issue) {
     return error(400, "BadRequest", "The request was missing a user id or parameters are invalid.", issue.message, issue.message);
   },

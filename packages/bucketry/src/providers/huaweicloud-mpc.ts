@@ -3,7 +3,7 @@ import { createClient, type MpcClient, type ObsBucket } from "@bucketry/huaweicl
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
 import { huaweiDefaultChain, projectIdLookup } from "#credential-defaults";
-import { accessKeySource, assertToken, defaultEnv, credentialsError, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
+import { accessKeySource, assertToken, defaultEnv, credentialsError, describeAccessKeys, type AccessKeyFacts, type Env, type EnvNames } from "../credentials.js";
 import { errorShaped, foreignWithoutResult, isObject, malformed, parseJsonBody, str, xmlErrorFields, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
@@ -228,18 +228,33 @@ function iamRefused(endpoint: string | undefined, iamEndpoint: string | undefine
   return `\`projectId\` is required with the endpoint ${host}, which is not Huawei Cloud's: your keys are not sent to Huawei's public IAM to look it up (pass projectId, set ${env.projectId}, or name an IAM endpoint: ${env.iamEndpoint})`;
 }
 
+/**
+ * The IAM endpoint of the project-id lookup: the one the keys carry (their profile's iam_endpoint, the
+ * environment's with keys from the environment), else HUAWEICLOUD_SDK_IAM_ENDPOINT whatever the keys came from —
+ * as the Go SDK picks it (selectIamEndpoint, then GetIamEndpointById): a private cloud or a network without the
+ * public IAM sets the variable once, for keys from the profile file or the ECS metadata too.
+ */
+function lookupIamEndpoint(keys: { iamEndpoint?: string | undefined }, environment: Env = defaultEnv()): string | undefined {
+  try {
+    return keys.iamEndpoint || environment[env.iamEndpoint!]?.trim() || undefined;
+  } catch {
+    return undefined; // a runtime that refuses this variable (Deno's --allow-env list): not set
+  }
+}
+
 /** The project id the credentials carry, else IAM's (Node only: elsewhere `projectId` is required). */
 async function lookUpProjectId(credentials: CredentialSource, region: string | undefined, endpoint: string | undefined, state: ClientState): Promise<string> {
   const c = (typeof credentials === "function" ? await credentials() : credentials) as AccessKeyCredentials & { projectId?: string; iamEndpoint?: string };
   if (c.projectId) return c.projectId;
   // IAM looks the project up by region name: without one (a custom endpoint) the id must be given.
   if (region === undefined) throw configError("huaweicloud-mpc", `\`projectId\` is required when no region is given (or set ${env.projectId}, or pass region)`);
-  const refused = iamRefused(endpoint, c.iamEndpoint);
+  const iamEndpoint = lookupIamEndpoint(c);
+  const refused = iamRefused(endpoint, iamEndpoint);
   if (refused) throw configError("huaweicloud-mpc", refused);
   const lookup = projectIdLookup as typeof projectIdLookup | undefined;
   if (!lookup) throw configError("huaweicloud-mpc", `\`projectId\` is required (or set ${env.projectId})`);
   // The lookup (Node only) reports its failures as credential errors itself.
-  return lookup({ credentials: { ...c, source: "client" }, region, fetch: state.fetch, clock: state.clock.now });
+  return lookup({ credentials: { ...c, source: "client" }, region, iamEndpoint, fetch: state.fetch, clock: state.clock.now });
 }
 
 /** `bucketry/huaweicloud-mpc`: an MPC client, as `createBucketClient({ provider: "huaweicloud-mpc", … })` makes it. */
@@ -288,10 +303,11 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
       if (projectId) return { ...description, projectId };
       const lookup = projectIdLookup as typeof projectIdLookup | undefined;
       if (!options.region || !lookup) return description;
-      const refused = iamRefused(options.endpoint, keys.iamEndpoint);
+      const iamEndpoint = lookupIamEndpoint(keys, environment);
+      const refused = iamRefused(options.endpoint, iamEndpoint);
       if (refused) throw configError("huaweicloud-mpc", refused);
       try {
-        return { ...description, projectId: await lookup({ credentials: { ...keys, source: description.source }, region: options.region }) };
+        return { ...description, projectId: await lookup({ credentials: { ...keys, source: description.source }, region: options.region, iamEndpoint }) };
       } catch (err) {
         throw credentialsError("huaweicloud-mpc", err);
       }

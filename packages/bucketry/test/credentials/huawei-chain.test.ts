@@ -245,6 +245,26 @@ describe("facade: MPC without projectId", () => {
     expect(String(server.requests[1]!.headers.authorization)).toMatch(/SignedHeaders=[^,]*x-project-id/);
   });
 
+  it("HUAWEICLOUD_SDK_IAM_ENDPOINT is the lookup's IAM for keys from the profile file or the caller too (the Go SDK's GetIamEndpointById)", async () => {
+    const PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    const server = await fakeServer((req: Seen) => {
+      if (req.path === "/v3/projects") return json({ projects: [{ id: PROJECT, name: req.query.get("name") }] });
+      if (req.path === `/v1/${PROJECT}/buckets`) return json({ buckets: [{ bucket: "b1", creation_date: 20221026152511 }] });
+      return json({ error_code: "X", error_msg: req.path }, 404);
+    });
+    // Keys from ~/.huaweicloud/credentials (no iam_endpoint there), the IAM endpoint from the environment.
+    const home = tempHome({ ".huaweicloud/credentials": "[basic]\nak = HWPROFILE\nsk = profile-secret\n" });
+    const env = { HOME: home, HUAWEICLOUD_SDK_IAM_ENDPOINT: server.url, BUCKETRY_METADATA_DISABLED: "true" };
+    const names = await withProcessEnv(env, async () => {
+      const fromProfile = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: server.url });
+      const given = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-east-3", endpoint: server.url, credentials: { accessKeyId: "HWGIVEN", accessKeySecret: "given-secret" } });
+      return [(await fromProfile.listBucketsPage()).buckets.map((b) => b.name), (await given.listBucketsPage()).buckets.map((b) => b.name)];
+    });
+    expect(names).toEqual([["b1"], ["b1"]]);
+    const lookups = server.requests.filter((r) => r.path === "/v3/projects");
+    expect(lookups.map((r) => [r.query.get("name"), String(r.headers.authorization).match(/Access=(\w+)/)?.[1]])).toEqual([["cn-north-4", "HWPROFILE"], ["cn-east-3", "HWGIVEN"]]);
+  });
+
   it("with an endpoint that is not Huawei's and no IAM endpoint, the project id is required: no signed lookup goes to public IAM", async () => {
     const server = await fakeServer(() => json({ buckets: [] }));
     const client = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: server.url, credentials: { accessKeyId: "HWAK-local", accessKeySecret: "local-secret" } });

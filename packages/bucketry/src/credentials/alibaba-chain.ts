@@ -6,7 +6,8 @@
 //                           → STS AssumeRoleWithOIDC (unsigned; the OIDC token is the proof)
 //   3. cli-profile          ~/.aliyun/config.json, profile ALIBABA_CLOUD_PROFILE or the file's "current";
 //                           modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC
-//                           (off with ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true)
+//                           (off with ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true); the library's CloudSSO, OAuth
+//                           and External modes stop the chain with an error (no other source's identity)
 //   4. credentials-file     ALIBABA_CLOUD_CREDENTIALS_FILE or ~/.alibabacloud/credentials (ini), section
 //                           ALIBABA_CLOUD_PROFILE or "default"; types access_key, sts, ram_role_arn,
 //                           ecs_ram_role, oidc_role_arn

@@ -1,7 +1,8 @@
 // A chain of sources, tried in order as the vendors' default chains do: the first that supplies credentials
-// is kept for every later refresh; a chain where none does throws one error listing every source and why.
+// is kept for every later refresh; a chain where none does throws one error listing every source and why. A
+// source set up in a way only the vendor's library can use ends the chain (types.ts, unsupportedSource).
 import { permissionDenial } from "./io.js";
-import { CredentialChainError, CredentialSourceError, type CredentialProvider, type ResolvedCredentials, type SourceAttempt } from "./types.js";
+import { CredentialChainError, CredentialSourceError, stopsChain, type CredentialProvider, type ResolvedCredentials, type SourceAttempt } from "./types.js";
 
 export interface CredentialChain<C extends ResolvedCredentials = ResolvedCredentials> extends CredentialProvider<C> {
   /** The source in use, once one supplied credentials. */
@@ -34,6 +35,8 @@ export function credentialChain<C extends ResolvedCredentials = ResolvedCredenti
           return value;
         } catch (err) {
           attempts.push(attemptOf(provider, err));
+          // The vendor's chain would have taken this source's credentials: a later source is another identity.
+          if (stopsChain(err)) break;
         }
       }
       throw new CredentialChainError(name, attempts);

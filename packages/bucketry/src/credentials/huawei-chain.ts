@@ -9,7 +9,8 @@
 //                    (a metadata token from PUT /meta-data/latest/api/token first when the service has it);
 //                    off with BUCKETRY_METADATA_DISABLED=true
 //
-// Federated login (HUAWEICLOUD_SDK_IDP_ID + _ID_TOKEN_FILE) is not supported: such a source reports so.
+// Federated login (HUAWEICLOUD_SDK_IDP_ID + _ID_TOKEN_FILE) is not supported: such a source reports so, and the
+// chain stops there (the SDKs would log in with it, so a later source would be another identity).
 import { io as platformIo } from "#credential-io";
 import { credentialChain, type CredentialChain } from "./chain.js";
 import { parseIni, readSourceFile } from "./files.js";
@@ -24,6 +25,7 @@ import {
   setting,
   sourceFailed,
   statusTransient,
+  unsupportedSource,
   type CredentialProvider,
   type ResolvedCredentials,
   type SourceOptions,
@@ -69,7 +71,8 @@ export function fromHuaweiEnv(options: SourceOptions = {}): CredentialProvider<H
       const accessKeyId = setting(env, HUAWEI_ENV.accessKeyId);
       const accessKeySecret = setting(env, HUAWEI_ENV.accessKeySecret);
       if (setting(env, HUAWEI_ENV.idpId) && setting(env, HUAWEI_ENV.idTokenFile)) {
-        throw sourceFailed(name, `${HUAWEI_ENV.idpId} and ${HUAWEI_ENV.idTokenFile} are set: federated (OIDC) login is not supported by bucketry`);
+        // Huawei's SDKs log in with them (before any AK/SK): moving on would use another source's identity.
+        throw unsupportedSource(name, `${HUAWEI_ENV.idpId} and ${HUAWEI_ENV.idTokenFile} are set: federated (OIDC) login is not supported by bucketry, and Huawei's SDKs would use it, so the chain stops here: pass \`credentials\`, or unset them`);
       }
       if (!accessKeyId) throw notConfigured(name, accessKeySecret ? `${HUAWEI_ENV.accessKeyId} is not set` : `${HUAWEI_ENV.accessKeyId} and ${HUAWEI_ENV.accessKeySecret} are not set`);
       if (!accessKeySecret) throw notConfigured(name, `${HUAWEI_ENV.accessKeySecret} is not set (${HUAWEI_ENV.accessKeyId} is)`);
@@ -107,7 +110,9 @@ export function fromHuaweiProfile(options: HuaweiSourceOptions = {}): Credential
       }
       const section = parseIni(text).basic;
       if (!section) throw notConfigured(name, `${path} has no [basic] section`);
-      if (section.idp_id && section.id_token_file) throw sourceFailed(name, `[basic] in ${path} uses idp_id/id_token_file: federated (OIDC) login is not supported by bucketry`);
+      if (section.idp_id && section.id_token_file) {
+        throw unsupportedSource(name, `[basic] in ${path} uses idp_id/id_token_file: federated (OIDC) login is not supported by bucketry, and Huawei's SDKs would use it, so the chain stops here: pass \`credentials\`, or remove them`);
+      }
       if (!section.ak || !section.sk) throw sourceFailed(name, `[basic] in ${path} has no ak and sk`);
       return withOptional({ accessKeyId: section.ak, accessKeySecret: section.sk, source: `${name} [basic]` }, section.security_token || undefined, section.project_id || undefined, section.iam_endpoint || undefined);
     },

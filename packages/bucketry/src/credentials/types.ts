@@ -1,6 +1,7 @@
 // Shapes shared by every credential source and chain. A source either supplies credentials, or reports why
 // it did not: "not configured" (the chain moves on quietly) or "failed" (it was configured and broke; the
-// chain still moves on, as the vendors' chains do, but a chain that ends with a failure reports it as such).
+// chain still moves on, as the vendors' chains do, but a chain that ends with a failure reports it as such) —
+// unless it is set up in a way only the vendor's library can use, where the chain stops (unsupportedSource).
 // Reasons never quote a secret, a token or a file's content: they name variables, files and HTTP statuses.
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { processEnv, type Env } from "./env.js";
@@ -79,6 +80,23 @@ export class CredentialChainError extends Error {
 export const notConfigured = (source: string, reason: string): CredentialSourceError => new CredentialSourceError(source, reason, false);
 /** `CredentialSourceError` for a configured source that failed. */
 export const sourceFailed = (source: string, reason: string, transient?: TransientKind): CredentialSourceError => new CredentialSourceError(source, reason, true, transient);
+
+/** The failures after which a chain stops (see `unsupportedSource`). */
+const chainStoppers = new WeakSet<CredentialSourceError>();
+
+/**
+ * `CredentialSourceError` for a source set up in a way the vendor's library can use and bucketry cannot (an aliyun
+ * CLI profile of mode External, Huawei's federated login): the vendor's chain takes its credentials there, so the
+ * chain stops with this failure instead of moving on to a source that holds another identity.
+ */
+export function unsupportedSource(source: string, reason: string): CredentialSourceError {
+  const err = sourceFailed(source, reason);
+  chainStoppers.add(err);
+  return err;
+}
+
+/** Whether `err` ends a chain (`unsupportedSource`). */
+export const stopsChain = (err: unknown): boolean => err instanceof CredentialSourceError && chainStoppers.has(err);
 
 export type { Env };
 

@@ -3,7 +3,9 @@
 // @alicloud/credentials' DefaultCredentialsProvider and in alibabaCredentialChain. Plus what the official
 // library cannot show: the requests on the wire (STS signature checked with @alicloud/openapi-core),
 // the hardened metadata mode, the STS endpoint rules and errors that hold no secret.
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alibabaCredentialChain, type AlibabaChainOptions } from "../../src/credentials/alibaba-chain.js";
 import { fromAliyunCliProfile } from "../../src/credentials/alibaba/cli-profile.js";
@@ -150,6 +152,38 @@ describe("alibaba chain = @alicloud/credentials DefaultCredentialsProvider (same
     expect({ ...fields(b!), OIDCToken: "" }).toEqual({ ...fields(a!), OIDCToken: "" });
     expect(fields(b!).OIDCToken).toBe("oidc-jwt-token");
     expect([...b!.query.keys()].sort()).toEqual([...a!.query.keys()].sort());
+  });
+});
+
+describe("a CLI profile the official library signs in with and bucketry cannot: no other identity", () => {
+  it("mode External: the official library runs its process_command; ours stops there instead of taking the ECS role's keys", async () => {
+    const { server } = await fakeAlibaba();
+    const home = tempHome({ "external.mjs": 'console.log(JSON.stringify({ mode: "AK", access_key_id: "LTAIexternal", access_key_secret: "external-secret" }))\n' });
+    const profiles = [{ name: "ext", mode: "External", process_command: `"${process.execPath}" "${home}/external.mjs"` }];
+    mkdirSync(join(home, ".aliyun"));
+    writeFileSync(join(home, ".aliyun", "config.json"), cliConfig("ext", profiles));
+    // The metadata service answers (an ECS instance with a RAM role): moving on would sign as that role.
+    const env = { HOME: home };
+    const theirs = await official(env, server.url);
+    expect(theirs).toMatchObject({ ok: true, accessKeyId: "LTAIexternal" });
+    const before = server.requests.length;
+    const mine = await ours(env, server.url);
+    expect(mine.ok).toBe(false);
+    expect(mine.error!.sourceFailed).toBe(true);
+    expect(mine.error!.attempts.map((a) => a.source)).toEqual(["environment", "oidc-role", "cli-profile"]);
+    expect(mine.error!.message).toContain(`profile "ext" in ${home}/.aliyun/config.json has mode "External", which Alibaba's library uses but bucketry does not support`);
+    expect(mine.error!.message).toContain("ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true");
+    expect(server.requests.length).toBe(before); // no metadata (nor any other) request
+  });
+
+  it.each(["CloudSSO", "OAuth"])("mode %s (also through a ChainableRamRoleArn's source_profile): the chain stops at the profile", async (mode) => {
+    const { server } = await fakeAlibaba();
+    for (const current of ["sso", "chained"]) {
+      const home = tempHome({ ".aliyun/config.json": cliConfig(current, [{ name: "sso", mode }, { name: "chained", mode: "ChainableRamRoleArn", source_profile: "sso", ram_role_arn: "acs:ram::1:role/x" }]) });
+      const mine = await ours({ HOME: home }, server.url);
+      expect(mine.error?.attempts.at(-1)).toMatchObject({ source: "cli-profile", configured: true, reason: expect.stringContaining(`profile "sso" in ${home}/.aliyun/config.json has mode "${mode}"`) });
+    }
+    expect(server.requests).toHaveLength(0);
   });
 });
 

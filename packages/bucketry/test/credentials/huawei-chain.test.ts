@@ -198,6 +198,23 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
     expect(err?.message).not.toContain("not an ECS instance");
   });
 
+  it("federated login (idp_id + id_token_file), which the SDKs use before any AK/SK: the chain stops there, the metadata is not asked", async () => {
+    const meta = await fakeServer((req: Seen) =>
+      req.path === "/openstack/latest/securitykey" ? json({ credential: { access: "HWNODE", secret: "node-secret", securitytoken: "node-token", expires_at: "2031-02-03T04:05:06.000000Z" } }) : { status: 404 },
+    );
+    const home = tempHome({ "id-token": "jwt", ".huaweicloud/credentials": "[basic]\nidp_id = my-idp\nid_token_file = /var/run/token\n" });
+    const chain = (env: Record<string, string>, homedir = tempHome()) =>
+      huaweiCredentialChain({ env, homedir, metadataEndpoint: meta.url, metadataTimeoutMs: 60_000 /* the fake answers at once */ }).resolve().then(() => undefined, (e: CredentialChainError) => e);
+    // In the environment (Go's fillCommonAttrs: IdpId and IdTokenFile win over AK/SK), then in the profile file.
+    const fromEnv = await chain({ HUAWEICLOUD_SDK_IDP_ID: "my-idp", HUAWEICLOUD_SDK_ID_TOKEN_FILE: `${home}/id-token` });
+    expect(fromEnv?.attempts.map((a) => a.source)).toEqual(["environment"]);
+    expect(fromEnv?.message).toContain("HUAWEICLOUD_SDK_IDP_ID and HUAWEICLOUD_SDK_ID_TOKEN_FILE are set: federated (OIDC) login is not supported by bucketry, and Huawei's SDKs would use it, so the chain stops here");
+    const fromFile = await chain({}, home);
+    expect(fromFile?.attempts.map((a) => a.source)).toEqual(["environment", "profile-file"]);
+    expect(fromFile?.attempts[1]).toMatchObject({ configured: true, reason: expect.stringContaining("uses idp_id/id_token_file: federated (OIDC) login is not supported by bucketry") });
+    expect(meta.requests).toHaveLength(0);
+  });
+
   it("nothing found: every source listed; BUCKETRY_METADATA_DISABLED sends nothing", async () => {
     const err = await huaweiCredentialChain({ env: { BUCKETRY_METADATA_DISABLED: "true" }, homedir: tempHome() }).resolve().then(() => undefined, (e: CredentialChainError) => e);
     expect(err?.attempts.map((a) => a.source)).toEqual(["environment", "profile-file", "ecs-metadata"]);

@@ -1,7 +1,7 @@
 // 3. aliyun CLI profiles (~/.aliyun/config.json): modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC.
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { parseJsonFile, readSourceFile } from "../files.js";
-import { isTrue, notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
+import { isTrue, notConfigured, setting, sourceFailed, unsupportedSource, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, staticSource, type Ctx, type ProfileOptions } from "./context.js";
 import { fromEcsRamRole } from "./ecs-ram-role.js";
 import { fromOidcRole } from "./oidc-role.js";
@@ -137,6 +137,14 @@ function cliProfileSource(ctx: Ctx, path: string, profiles: CliProfile[], profil
         // The Node library reads expired_seconds and then duration_seconds (the later wins); so do we.
         durationSeconds: duration("duration_seconds", "expired_seconds"),
       });
+    case "CloudSSO":
+    case "OAuth":
+    case "External":
+      // The official library signs in with these: moving on would use another source's identity instead.
+      throw unsupportedSource(
+        name,
+        `profile "${profileName}" in ${path} has mode "${mode}", which Alibaba's library uses but bucketry does not support (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC), so the chain stops here: pass \`credentials\`, name another profile with ${ALIBABA_ENV.profile}, or set ${ALIBABA_ENV.cliProfileDisabled}=true`,
+      );
     default:
       throw sourceFailed(name, `profile "${profileName}" has mode "${mode}", which bucketry does not support (AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC)`);
   }

@@ -40,7 +40,10 @@ export async function send(fetchImpl: Fetch | undefined, source: string, req: So
   try {
     text = await response.text();
   } catch {
-    throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: the response body could not be read`);
+    // Cut off mid-body (the deadline, a reset connection): a failure that may pass, as one before the status is.
+    const timedOut = signal.aborted;
+    const why = timedOut ? `the response body did not arrive within ${req.timeoutMs} ms` : "the connection broke while the response body was read";
+    throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`, timedOut ? "Timeout" : "Network");
   }
   return { status: response.status, headers: response.headers, text };
 }

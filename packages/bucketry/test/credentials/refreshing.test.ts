@@ -2,10 +2,13 @@
 // for any number of concurrent calls, failures that keep still-valid credentials, the expired-token answer
 // that refreshes once and retries once, and the load test (1 000 calls, 64 at a time, three expiries).
 // Clocks are injected; nothing sleeps.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { fromCredentialsUri } from "../../src/credentials/alibaba/credentials-uri.js";
 import { RefreshingCredentials } from "../../src/credentials/refreshing-cache.js";
 import { parseExpiration } from "../../src/credentials/request.js";
-import { sourceFailed, type CredentialProvider, type ResolvedCredentials } from "../../src/credentials/types.js";
+import { sourceFailed, type CredentialProvider, type CredentialSourceError, type ResolvedCredentials } from "../../src/credentials/types.js";
 import { BucketryError, createBucketClient } from "../../src/index.js";
 import type { Seen } from "../support/test-server.js";
 import { fakeServer, json } from "./fakes.js";
@@ -305,6 +308,34 @@ describe("facade with a refreshing chain", () => {
       expect(err).toMatchObject({ kind: "Network", retryable: true });
     });
     expect(ens.requests).toHaveLength(1);
+  });
+
+  it("a source cut off mid-body (a reset connection, a stalled body) failed in a way that may pass: retryable Network/Timeout, not InvalidCredentials", async () => {
+    // Headers and half a JSON body, then the connection is reset — or nothing more is sent.
+    const cut = createServer((req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "400" });
+      res.write('{"Code":"Success","AccessKeyId":"STS.cut","AccessKeySecret":"');
+      if (req.url === "/reset") setImmediate(() => res.socket?.resetAndDestroy());
+    });
+    await new Promise<void>((ready) => cut.listen(0, "127.0.0.1", ready));
+    const base = `http://127.0.0.1:${(cut.address() as AddressInfo).port}`;
+    try {
+      const reset = await fromCredentialsUri({ uri: `${base}/reset` }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+      expect(reset).toMatchObject({ configured: true, transient: "Network", message: `GET ${base}/reset: the connection broke while the response body was read` });
+      // The stalled body never arrives: the outcome does not depend on how long the deadline is.
+      const stalled = await fromCredentialsUri({ uri: `${base}/stall`, stsTimeoutMs: 200 }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+      expect(stalled).toMatchObject({ configured: true, transient: "Timeout", message: `GET ${base}/stall: the response body did not arrive within 200 ms` });
+      // Through the facade: the kind of a failure that may pass, retryable.
+      await withEnv(chainEnv(`${base}/reset`), async () => {
+        const err = await createBucketClient({ provider: "aliyun-ens", endpoint: "http://127.0.0.1:9", retry: false })
+          .listBucketsPage()
+          .then(() => undefined, (e: BucketryError) => e);
+        expect(err).toMatchObject({ kind: "Network", retryable: true });
+      });
+    } finally {
+      cut.closeAllConnections();
+      await new Promise((closed) => cut.close(closed));
+    }
   });
 
   it("a credentials URI that fails is asked once per backoff window, not once per call; its error says when it is asked again", async () => {

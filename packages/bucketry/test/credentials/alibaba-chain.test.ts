@@ -253,6 +253,22 @@ describe("alibaba sources on the wire", () => {
     await expect(strict.resolve()).rejects.toThrow(/hardened mode/);
   });
 
+  it("a role name the instance does not have (ALIBABA_CLOUD_ECS_METADATA, a profile's role_name): the error says where the name comes from", async () => {
+    // The metadata service knows one role; any other name is a 404, as on an instance without that role.
+    const server = await fakeServer((req: Seen) => {
+      if (req.method === "PUT") return { body: "metadata-token-1" };
+      if (req.path === "/latest/meta-data/ram/security-credentials/EcsRole") return json({ Code: "Success", AccessKeyId: "STS.ecs", AccessKeySecret: "ecs-secret", SecurityToken: "ecs-token", Expiration: EXPIRES });
+      return { status: 404, body: "Not Found" };
+    });
+    const fromEnv = (await ours({ HOME: tempHome(), ALIBABA_CLOUD_ECS_METADATA: "WrongRole" }, server.url)).error!;
+    expect(fromEnv.attempts.find((a) => a.source === "ecs-ram-role")).toMatchObject({
+      configured: true,
+      reason: "the instance has no RAM role named WrongRole (the metadata service answered HTTP 404; the name comes from ALIBABA_CLOUD_ECS_METADATA): attach that role to the instance, or correct the name",
+    });
+    const fromFile = (await ours({ HOME: tempHome({ ".alibabacloud/credentials": "[default]\ntype = ecs_ram_role\nrole_name = WrongRole\n" }) }, server.url)).error!;
+    expect(fromFile.attempts.find((a) => a.source === "credentials-file")?.reason).toContain("the instance has no RAM role named WrongRole (the metadata service answered HTTP 404; the name comes from the profile's role_name / ram_role_name, or the roleName option)");
+  });
+
   it("metadata switches: ALIBABA_CLOUD_ECS_METADATA_DISABLED and BUCKETRY_METADATA_DISABLED send nothing", async () => {
     const { server } = await fakeAlibaba();
     for (const env of [{ ALIBABA_CLOUD_ECS_METADATA_DISABLED: "TRUE" }, { BUCKETRY_METADATA_DISABLED: "true" }]) {

@@ -69,6 +69,8 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
       };
 
       let roleName = options.roleName ?? setting(ctx.env, ALIBABA_ENV.ecsMetadata);
+      // Where a configured role name comes from, for the error when the instance has no such role.
+      const namedBy = options.roleName !== undefined ? "the profile's role_name / ram_role_name, or the roleName option" : roleName ? ALIBABA_ENV.ecsMetadata : undefined;
       if (!roleName) {
         const res = await getWithFallback("/latest/meta-data/ram/security-credentials/", await metadataToken());
         if (res.status === 404) throw notConfigured(name, "the instance has no RAM role attached");
@@ -77,6 +79,7 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
         if (!roleName) throw notConfigured(name, "the instance has no RAM role attached");
       }
       const res = await getWithFallback(`/latest/meta-data/ram/security-credentials/${encodeURIComponent(roleName)}`, await metadataToken());
+      if (res.status === 404 && namedBy) throw sourceFailed(name, `the instance has no RAM role named ${roleName} (the metadata service answered HTTP 404; the name comes from ${namedBy}): attach that role to the instance, or correct the name`);
       if (res.status !== 200) throw sourceFailed(name, `credentials request for role ${roleName} answered HTTP ${res.status}`, statusTransient(res.status));
       const data = jsonBody(res.text);
       const accessKeyId = str(data?.AccessKeyId);

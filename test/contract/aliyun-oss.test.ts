@@ -57,6 +57,15 @@ describe("facade", () => {
     expect(mock.requests.map((c) => c.auth?.scheme)).toEqual(["OSS4-HMAC-SHA256", "OSS", "OSS4-HMAC-SHA256", "OSS"].flatMap((s) => Array(4).fill(s)));
   });
 
+  it("temporary credentials (a security token) sign and are accepted, with V4 and V1", async () => {
+    const b = samples()[0]!;
+    for (const signatureVersion of ["v4", "v1"] as const) {
+      const client = facade({ signatureVersion, credentials: { ...credentials, securityToken: "STS.contract-token" } });
+      expect(await client.getBucketAcl(b.name)).toMatchObject({ bucket: b.name, acl: b.acl });
+    }
+    expect(mock.requests.map((c) => [c.auth?.ok, c.headers["x-oss-security-token"] !== undefined])).toEqual([[true, true], [true, true]]);
+  });
+
   it("the page's example bucket answers with the page's example", async () => {
     expect(await facade().getBucketAcl("examplebucket")).toMatchObject({ acl: "public-read", owner: { id: "0022012****", displayName: "user_example" } });
   });

@@ -60,6 +60,13 @@ describe("facade", () => {
     }
   });
 
+  it("temporary credentials (a session token) sign and are accepted", async () => {
+    const b = samples()[0]!;
+    const client = facade({ credentials: { ...credentials, securityToken: "bce-session-contract-token" } });
+    expect(await client.getBucketAcl(b.name)).toMatchObject({ bucket: b.name, acl: b.acl });
+    expect(mock.requests.map((c) => [c.auth?.ok, c.headers["x-bce-security-token"] !== undefined])).toEqual([[true, true]]);
+  });
+
   it.each(errorCodes("baidu-bos"))("documented error %s round-trips into its BucketryError kind", async (code) => {
     mock.use(scenario.error("baidu-bos", code, { always: true }));
     const err = await failure(facade().getBucketAcl(mock.state.buckets[0]!.name));

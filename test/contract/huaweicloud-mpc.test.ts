@@ -50,6 +50,12 @@ describe("facade", () => {
     expect(first).toMatchObject({ provider: "huaweicloud-mpc", region: "cn-south-1", createdAt: new Date(Math.floor(seeded.createdAt.getTime() / 1000) * 1000) });
   });
 
+  it("temporary AK/SK (a security token) sign and are accepted", async () => {
+    const client = facade({ credentials: { ...credentials, securityToken: "huawei-contract-token" } });
+    expect(await collect(client.listBuckets())).toEqual(inRegion("cn-north-4"));
+    expect(mock.requests.map((c) => [c.auth?.ok, c.headers["x-security-token"] !== undefined])).toEqual([[true, true]]);
+  });
+
   it("works against a custom endpoint (the project's region)", async () => {
     expect(await collect(facade({ endpoint: BASE("huaweicloud-mpc") }).listBuckets())).toEqual(inRegion(testAccount.mpcRegion));
   });

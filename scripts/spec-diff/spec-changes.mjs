@@ -154,7 +154,8 @@ function mockFacts(file) {
  * them. Every other change keeps its verdict.
  */
 export async function embeddedSpecChanges(baseFile, revisionFile) {
-  const changes = (await specChanges(baseFile, revisionFile)).filter((c) => !RESPONSE_EXAMPLE.test(c.pointer ?? "") && !isDocumentation(c.pointer ?? ""));
+  // The mocks' types do not change with a response's body type (bucketry/response-body-type-added is about the client's).
+  const changes = (await specChanges(baseFile, revisionFile)).filter((c) => c.rule !== "bucketry/response-body-type-added" && !RESPONSE_EXAMPLE.test(c.pointer ?? "") && !isDocumentation(c.pointer ?? ""));
   for (const [i, c] of changes.entries()) {
     // …and a server variable's default is what it assumes of a custom base URL that cannot carry it (OSS's bucket).
     if (/\/(parameters\/.*|servers\/.*\/variables\/[^/]+)\/default$/.test(c.pointer ?? "") && rank(c.level) < rank("minor")) {
@@ -218,6 +219,78 @@ export function schemaUse(specFile) {
   return use;
 }
 
+// openapi-fetch types a call's `data` as the union of the bodies of its success responses and `error` as the union
+// of the bodies of its error responses (`OkStatus` and `ErrorStatus` in openapi-typescript-helpers, the types
+// openapi-fetch 0.17 uses); other statuses (3xx, 205) reach neither.
+const OK_STATUSES = new Set(["200", "201", "202", "203", "204", "206", "207", "2XX"]);
+const ERROR_STATUSES = new Set([
+  ..."500 501 502 503 504 505 506 507 508 510 511 5XX".split(" "),
+  ..."400 401 402 403 404 405 406 407 408 409 410 411 412 413 414 415 416 417 418 420 421 422 423 424 425 426 427 428 429 430 431 444 450 451 497 498 499 4XX".split(" "),
+  "default",
+]);
+const BODY_UNIONS = { success: "data", error: "error" };
+const escapePointer = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/**
+ * The bodies of each operation's `data` and `error` unions: `"METHOD /path"` → { success, error }, each a list of
+ * { status, media, body }: the body type is the schema with references inlined and documentation dropped, or
+ * "no body" for a response without content (which openapi-fetch types as `undefined`).
+ */
+function bodyUnions(file) {
+  const ops = new Map();
+  for (const op of operationsOf(parse(readFileSync(file, "utf8")))) {
+    const unions = { success: [], error: [] };
+    for (const [status, response] of Object.entries(op.responses)) {
+      const union = OK_STATUSES.has(status) ? unions.success : ERROR_STATUSES.has(status) ? unions.error : null;
+      if (!union) continue;
+      const media = Object.entries(response.content);
+      if (media.length === 0) union.push({ status, media: null, body: "no body" });
+      for (const [type, { schema }] of media) union.push({ status, media: type, body: JSON.stringify(schema ?? {}) });
+    }
+    ops.set(`${op.method} ${op.path}`, unions);
+  }
+  return ops;
+}
+
+/**
+ * A response (or a response's media type) added to an operation with a body type that none of the operation's
+ * other responses of its class has. Redocly rates an added response a feature, as it is on the wire; but the
+ * generated client's `data` or `error` gains a member, and code that reads a field of it (`error.Code`,
+ * `data.Owner`), or reads `data` after `if (error) throw`, stops type-checking. A body type the union has already
+ * changes nothing, and the first response of a class (the union was `never`) is a feature. A changed body of an
+ * existing response is the schema's change, rated where it is.
+ */
+function bodyUnionVerdicts(baseFile, revisionFile) {
+  const before = bodyUnions(baseFile);
+  const verdicts = [];
+  for (const [op, after] of bodyUnions(revisionFile)) {
+    const was = before.get(op);
+    if (!was) continue;
+    const position = (e) => `${e.status} ${e.media}`;
+    for (const [kind, union] of Object.entries(after)) {
+      if (was[kind].length === 0) continue;
+      const existed = new Set(was[kind].map(position));
+      // The bodies of the responses that were there, as the revision has them.
+      const known = new Set(union.filter((e) => existed.has(position(e))).map((e) => e.body));
+      for (const { status, media, body } of union) {
+        if (existed.has(`${status} ${media}`) || known.has(body)) continue;
+        known.add(body);
+        const [method, path] = [op.slice(0, op.indexOf(" ")), op.slice(op.indexOf(" ") + 1)];
+        const name = BODY_UNIONS[kind];
+        verdicts.push({
+          level: "major",
+          rule: "bucketry/response-body-type-added",
+          pointer: `#/paths/${escapePointer(path)}/${method.toLowerCase()}/responses/${escapePointer(status)}${media ? `/content/${escapePointer(media)}` : ""}`,
+          message:
+            `Response \`${status}\`${media ? ` (\`${media}\`)` : " (no body)"} of \`${op}\` adds a body type its other ${kind} responses do not have: ` +
+            `the client's \`${name}\` becomes a union with it, and code that reads a field of \`${name}\`${kind === "error" ? " (or `data` after `if (error)`)" : ""} stops type-checking.`,
+        });
+      }
+    }
+  }
+  return verdicts;
+}
+
 /**
  * Every change from `baseFile` to `revisionFile`, classified, one entry per (level, pointer, message), breaking
  * first. `pointer` is a JSON pointer into the spec that holds the change (the revision, or the base for a removal).
@@ -243,5 +316,6 @@ export async function specChanges(baseFile, revisionFile) {
       if (!seen.has(key)) seen.set(key, v);
     }
   }
+  for (const v of bodyUnionVerdicts(baseFile, revisionFile)) seen.set(`${v.level}\u0000${v.pointer}\u0000${v.message}`, v);
   return [...seen.values()].sort((a, b) => rank(b.level) - rank(a.level) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) || (a.message < b.message ? -1 : 1));
 }

@@ -98,6 +98,34 @@ const EDITS: Record<string, Edit> = {
       d.components.securitySchemes.bceAuthV1.name = "X-Bce-Authorization";
     },
   },
+  // openapi-fetch types `error` as the union of the error responses' bodies: a new kind of body breaks `error.error_code`.
+  "add an error response with a body type the operation's other errors do not have": {
+    vendor: "huaweicloud-mpc",
+    level: "major",
+    pointer: "#/paths/~1v1~1{project_id}~1buckets/get/responses/502/content/text~1html",
+    rule: "bucketry/response-body-type-added",
+    edit: (d) => {
+      d.paths["/v1/{project_id}/buckets"].get.responses["502"] = { description: "A proxy's error page.", content: { "text/html": { schema: { type: "string" } } } };
+    },
+  },
+  // …and `data` as the union of the success responses' bodies: one without a body makes it `… | undefined`.
+  "add a success response without a body": {
+    vendor: "aliyun-oss",
+    level: "major",
+    pointer: "#/paths/~1/get/responses/204",
+    rule: "bucketry/response-body-type-added",
+    edit: (d) => {
+      d.paths["/"].get.responses["204"] = { description: "No content." };
+    },
+  },
+  "add an error response with a body type the operation already has": {
+    vendor: "huaweicloud-mpc",
+    level: "minor",
+    pointer: "#/paths/~1v1~1{project_id}~1buckets/get/responses/409",
+    edit: (d) => {
+      d.paths["/v1/{project_id}/buckets"].get.responses["409"] = { description: "Conflict.", content: { "application/json": { schema: { $ref: "#/components/schemas/ErrorResponse" } } } };
+    },
+  },
   "add an optional response field": {
     vendor: "hitachi-vsp-one-object",
     level: "minor",
@@ -198,6 +226,8 @@ describe.concurrent("a response example, as the mocks (which answer by it) feel 
       mpc403(d)["not-authorized"] = mpc403(d)["APIGW.0304"];
       delete mpc403(d)["APIGW.0304"];
     } }, "minor", /^Response 403 example `APIGW\.0304` removed: the mock no longer answers with it\.$/m],
+    // The mocks' types do not change with a new body type: the client's breaking verdict is not theirs.
+    ["an error response with a new body type added", { vendor: "huaweicloud-mpc", level: "major", pointer: "", edit: (d) => (d.paths["/v1/{project_id}/buckets"].get.responses["502"] = { description: "A proxy's error page.", content: { "text/html": { schema: { type: "string" } } } }) }, "minor", /^Response `502` added\.$/m],
     // ENS's responses are $refs to components/responses: followed.
     ["a referenced response's example changed", { vendor: "aliyun-ens", level: "none" as "patch", pointer: "", edit: (d) => {
       const ok = d.components.responses.ListBucketsOk.content["application/json"].examples;

@@ -176,7 +176,14 @@ export async function analyze(root) {
     return record;
   });
 
-  // Dependants inherit: a package whose declarations use another's types needs at least that package's bump.
+  const plan = await getReleasePlan(root);
+  const planned = new Map(plan.releases.map((rel) => [rel.name, rel.type]));
+  for (const r of records) r.planned = planned.get(r.name) ?? "none";
+
+  // Dependants inherit: a package whose declarations use another's types needs at least that package's bump —
+  // what its changes need, or what its own changesets declare when that is more (a behaviour break no tool can
+  // see, declared `major` by hand, reaches the facade's users through `export * as …` just the same; Changesets
+  // would give the facade a patch for it).
   const byName = new Map(records.map((r) => [r.name, r]));
   for (const r of records) {
     r.required = r.own;
@@ -188,26 +195,26 @@ export async function analyze(root) {
       if (r.baseline === null) continue;
       for (const dep of r.references) {
         const d = byName.get(dep);
-        if (!d || rank(d.required) === 0) continue;
         // A first release of the dependency is not a change of its types as the dependant shipped them.
-        if (d.baseline === null) continue;
-        if (!r.inheritedFrom.some((i) => i.name === dep && i.level === d.required)) {
-          r.inheritedFrom = [...r.inheritedFrom.filter((i) => i.name !== dep), { name: dep, level: d.required }];
+        if (!d || d.baseline === null) continue;
+        // Only a bump its changesets name (not one Changesets gives a dependant of a bumped package, which its
+        // own dependencies' records pass on already).
+        const declared = maxLevel(plan.changesets.flatMap((c) => c.releases.filter((rel) => rel.name === dep).map((rel) => rel.type)));
+        const level = maxLevel([d.required, declared]);
+        if (rank(level) === 0) continue;
+        const why = rank(declared) > rank(d.required) ? "declared" : "changes";
+        if (!r.inheritedFrom.some((i) => i.name === dep && i.level === level && i.why === why)) {
+          r.inheritedFrom = [...r.inheritedFrom.filter((i) => i.name !== dep), { name: dep, level, why }];
         }
-        if (rank(d.required) > rank(r.required)) {
-          r.required = d.required;
+        if (rank(level) > rank(r.required)) {
+          r.required = level;
           changed = true;
         }
       }
     }
   }
 
-  const plan = await getReleasePlan(root);
-  const planned = new Map(plan.releases.map((rel) => [rel.name, rel.type]));
-  for (const r of records) {
-    r.planned = planned.get(r.name) ?? "none";
-    r.ok = !r.unrecorded && rank(r.planned) >= rank(r.required);
-  }
+  for (const r of records) r.ok = !r.unrecorded && rank(r.planned) >= rank(r.required);
   return records;
 }
 
@@ -244,7 +251,8 @@ export function describe(r, { full }) {
     for (const c of r.surfaceChanges) lines.push(`    ${LABEL[c.level].padEnd(8)} ${surfaceWhere(r, c)}  ${c.message}`);
   }
   for (const i of r.inheritedFrom) {
-    lines.push(`  uses the types of ${i.name} in its declarations: ${i.name} needs ${i.level} (${LABEL[i.level]}), so ${r.name} does too`);
+    const bump = i.why === "declared" ? `its pending changesets release ${i.name} as ${i.level} (${LABEL[i.level]})` : `${i.name} needs ${i.level} (${LABEL[i.level]})`;
+    lines.push(`  uses the types of ${i.name} in its declarations: ${bump}, so ${r.name} does too`);
   }
   return lines;
 }

@@ -162,6 +162,29 @@ describe("a release made without `npm run version-packages`", () => {
     expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
     expect(run("scripts/spec-diff.mjs", "--check").status).toBe(0);
   }, 300_000);
+
+  // Changesets passes a dependency's bump on to a dependant as a patch. A client that its own changeset releases as
+  // major (a behaviour break no diff can see) reaches the facade's users through `export * as aliyunOss` all the same.
+  it("a dependency released as major by its changeset takes the packages that use its types along", () => {
+    const run = (...args: string[]) => copy.run(process.execPath, args);
+    expect(run("scripts/spec-diff.mjs", "--check").status).toBe(0);
+    writeFileSync(join(copy.dir, ".changeset/oss-break.md"), '---\n"@bucketry/aliyun-oss": major\n---\n\nA behaviour break the types do not show.\n');
+    const failed = run("scripts/spec-diff.mjs", "--check");
+    expect(failed.status, failed.output).toBe(1);
+    expect(failed.output).toMatch(/^ {2}bucketry 0\.2\.\d+ — since 0\.2\.\d+; needs major \(breaking\); pending changesets: patch — UNDER-DECLARED$/m);
+    expect(failed.output).toContain("uses the types of @bucketry/aliyun-oss in its declarations: its pending changesets release @bucketry/aliyun-oss as major (breaking), so bucketry does too");
+    expect(failed.output).toContain("bucketry: needs a major bump, pending changesets give patch");
+    expect(failed.output).toContain("Fix: run `npm run spec:changeset`");
+    // The client itself is declared enough, and a package that does not use its types needs nothing.
+    expect(failed.output).toContain("@bucketry/aliyun-oss 0.2.0 — since 0.2.0; needs no bump; pending changesets: major — ok");
+    expect(failed.output).toMatch(/@bucketry\/mocks 0\.2\.\d+ — since 0\.2\.\d+; needs no bump; pending changesets: none — ok/);
+    const written = run("scripts/spec-diff.mjs", "--changeset");
+    expect(written.status, written.output).toBe(0);
+    const facade = readdirSync(join(copy.dir, ".changeset")).filter((f) => f.startsWith("spec-diff-"));
+    expect(facade, written.output).toHaveLength(1);
+    expect(readFileSync(join(copy.dir, ".changeset", facade[0]!), "utf8")).toContain('---\n"bucketry": major\n---\n');
+    expect(run("scripts/spec-diff.mjs", "--check").status).toBe(0);
+  }, 300_000);
 });
 
 describe("the changeset writer", () => {

@@ -323,7 +323,7 @@ export function splitLine(line) {
       let j = i + 2;
       while (j < s.length && s[j] !== '"') j += s[j] === "\\" ? 2 : 1;
       i = j + 2;
-    } else if (c === "(" && s[i + 1] === ")") i += 2;
+    } else if (c === "(" && s[i + 1] === ")" && /[(<]/.test(s[i + 2] ?? "")) i += 2; // `X()(…)`: X's call signature (`f(): R` is f's parameters)
     else if (c === "[" && s[i + 1] === "]") i += 2;
     else if (/[\w$.]/.test(c)) i++;
     else break;

@@ -5,7 +5,8 @@
 // by it: in what they pass in (an `…Options`/`…Init` type, an operation's parameters or request body), or when
 // every gained alternative is a string or number literal (an enum value added: the documented policy, as for
 // response enums in the specs). Elsewhere it may be a value users read — `displayName?: string` gaining
-// `{ full: string }` breaks every caller of `.toUpperCase()` — so it is breaking.
+// `{ full: string }` breaks every caller of `.toUpperCase()` — so it is breaking. An optional parameter added at
+// the end of a function's or method's signature is a feature: calls and implementations written before still fit.
 import ts from "typescript";
 import { parentKey, splitLine } from "./api-surface.mjs";
 
@@ -61,11 +62,47 @@ function directionOf(key, schemaUse) {
   return use === "request" ? "in" : use === "response" ? "out" : undefined;
 }
 
+const MODIFIERS = / \((?:static|readonly|abstract|protected)[^)]*\)$/;
+/**
+ * The parts of a signature as a report line writes it after its key (`<T>(a: string, b?: number): R`, a method's
+ * modifiers after it): type parameters, parameters (each printed, and whether a caller may leave it out) and
+ * return type; null when the text is no signature.
+ */
+function signature(rest) {
+  if (!/^[<(]/.test(rest)) return null;
+  const mods = MODIFIERS.exec(rest)?.[0] ?? "";
+  const sf = ts.createSourceFile("s.ts", `declare function __s${rest.slice(0, rest.length - mods.length)};`, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
+  const fn = sf.statements[0];
+  if (sf.statements.length !== 1 || !fn || !ts.isFunctionDeclaration(fn) || sf.parseDiagnostics?.length) return null;
+  const text = (node) => (node ? printer.printNode(ts.EmitHint.Unspecified, node, sf).replace(/\s+/g, " ").replace(/;\s*}/g, " }") : "");
+  return {
+    head: `${(fn.typeParameters ?? []).map(text).join(", ")}${mods}`,
+    params: fn.parameters.map((p) => ({ text: text(p), optional: Boolean(p.questionToken || p.initializer || p.dotDotDotToken) })),
+    returns: text(fn.type),
+  };
+}
+
+/**
+ * Optional parameters added at the end of a function's or method's signature, nothing else changed: every call
+ * still fits, and so does every implementation (one may take fewer parameters than its type). The text of the
+ * parameters added, or null.
+ */
+function optionalParametersAdded(before, after) {
+  const a = signature(before);
+  const b = signature(after);
+  if (!a || !b || a.head !== b.head || a.returns !== b.returns || b.params.length <= a.params.length) return null;
+  if (a.params.some((p, i) => p.text !== b.params[i].text)) return null;
+  const added = b.params.slice(a.params.length);
+  return added.every((p) => p.optional) ? added.map((p) => p.text) : null;
+}
+
 function classifyChange(key, before, after, schemaUse) {
   const direction = directionOf(key, schemaUse);
   if (before.length === 1 && after.length === 1) {
     const a = splitLine(before[0]);
     const b = splitLine(after[0]);
+    const added = a.keyword === b.keyword ? optionalParametersAdded(a.rest, b.rest) : null;
+    if (added) return { level: "minor", verb: "given optional parameters", detail: added.map((p) => `\`${p}\``).join(", ") };
     const ta = a.keyword === b.keyword ? typePart(a.rest) : null;
     const tb = a.keyword === b.keyword ? typePart(b.rest) : null;
     if (ta && tb) {
@@ -126,7 +163,12 @@ export function surfaceChanges(base, current, schemaUse = undefined) {
       const { level, verb, detail, fromNever } = classifyChange(key, lines, now, schemaUse);
       if (fromNever) changedNever.add(key);
       if (verb === "removed") changedToNever.add(key);
-      const shown = verb === "changed" || verb.startsWith("made ") ? `\`${lines.join(" / ")}\` → \`${now.join(" / ")}\`` : verb === "widened" ? `\`${now.join(" / ")}\` (${detail})` : `\`${(verb === "removed" ? lines : now).join(" / ")}\``;
+      const shown =
+        verb === "changed" || verb.startsWith("made ") || verb.startsWith("given ")
+          ? `${verb.startsWith("given ") ? `${detail}: ` : ""}\`${lines.join(" / ")}\` → \`${now.join(" / ")}\``
+          : verb === "widened"
+            ? `\`${now.join(" / ")}\` (${detail})`
+            : `\`${(verb === "removed" ? lines : now).join(" / ")}\``;
       out.push({ level, entry, key, message: `${verb[0].toUpperCase()}${verb.slice(1)}: ${shown}.` });
     }
     for (const key of removed) {

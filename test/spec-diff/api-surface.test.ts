@@ -133,6 +133,9 @@ describe("API report", () => {
     expect(splitLine('paths["/v1/{id}"].get?: operations["Get"]')).toEqual({ keyword: "", key: 'paths["/v1/{id}"].get', rest: '?: operations["Get"]' });
     expect(splitLine("function createClient(options?: O): C")).toEqual({ keyword: "function", key: "createClient", rest: "(options?: O): C" });
     expect(splitLine("type A<T> = T[]")).toEqual({ keyword: "type", key: "A", rest: "<T> = T[]" });
+    // `()` is part of the key only for a call signature; a method without parameters is keyed by its name.
+    expect(splitLine("RetryBudget.stats(): RetryBudgetStats")).toEqual({ keyword: "", key: "RetryBudget.stats", rest: "(): RetryBudgetStats" });
+    expect(splitLine("Signer()(request: Request): Promise<Request>")).toEqual({ keyword: "", key: "Signer()", rest: "(request: Request): Promise<Request>" });
     expect(parentKey('paths["/v1/{id}"].get')).toBe('paths["/v1/{id}"]');
     expect(parentKey('paths["/v1/{id}"]')).toBe("paths");
     expect(parentKey("paths")).toBe("");
@@ -169,6 +172,27 @@ describe("API surface changes", () => {
     const widened = diff(SCHEMA, SCHEMA.replace("is_authorized: 0 | 1", "is_authorized: 0 | 1 | 2"));
     expect(levels(widened)).toEqual(["minor components.schemas.ObsBucket.is_authorized"]);
     expect(widened[0]!.message).toContain("gained `2`");
+  });
+
+  it("an optional parameter added at the end of a function or method is a feature; anything else about a signature is breaking", () => {
+    const api = `export interface Client {
+  getBucketAcl(bucket: string): Promise<string>;
+  close(): Promise<void>;
+}
+export declare function createClient<P extends string>(provider: P): Client;
+`;
+    const given = diff(api, api.replace("getBucketAcl(bucket: string)", "getBucketAcl(bucket: string, options?: { timeoutMs?: number })"));
+    expect(levels(given)).toEqual(["minor Client.getBucketAcl"]);
+    expect(given[0]!.message).toBe(
+      "Given optional parameters: `options?: { timeoutMs?: number }`: `Client.getBucketAcl(bucket: string): Promise<string>` → `Client.getBucketAcl(bucket: string, options?: { timeoutMs?: number }): Promise<string>`.",
+    );
+    expect(levels(diff(api, api.replace("close()", "close(signal?: AbortSignal)")))).toEqual(["minor Client.close"]);
+    expect(levels(diff(api, api.replace("(provider: P)", "(provider: P, ...rest: string[])")))).toEqual(["minor createClient"]);
+    // A required parameter, a changed return type or type parameter, a parameter made optional: breaking.
+    expect(levels(diff(api, api.replace("close()", "close(signal: AbortSignal)")))).toEqual(["major Client.close"]);
+    expect(levels(diff(api, api.replace("(provider: P): Client", "(provider: P, region?: string): Client | undefined")))).toEqual(["major createClient"]);
+    expect(levels(diff(api, api.replace("<P extends string>(provider: P)", "<P extends number>(provider: P, region?: string)")))).toEqual(["major createClient"]);
+    expect(levels(diff(api, api.replace("getBucketAcl(bucket: string)", "getBucketAcl(bucket?: string)")))).toEqual(["major Client.getBucketAcl"]);
   });
 
   it("a widening users may read is breaking; one they only pass in, or an enum value added, is a feature", () => {

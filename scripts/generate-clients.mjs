@@ -3,7 +3,7 @@
 // src/generated/late-client.ts, base-url.ts and query-param.ts (the same for every client) from scripts/templates/.
 //   node scripts/generate-clients.mjs [vendor ...]          write
 //   node scripts/generate-clients.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -20,6 +20,32 @@ const lateClient = template("late-client.ts");
 const baseUrlCheck = template("base-url.ts");
 const queryParam = template("query-param.ts");
 const vendors = selectVendors(process.argv.slice(2));
+
+/**
+ * Files in a client's src/generated/ that its spec no longer produces (xml-shapes.ts after the spec's last XML body
+ * went): the package would go on compiling and importing them, stale. Writing removes those this script wrote (its
+ * header says so); checking reports each. A file without the header is refused either way: the folder holds
+ * generated code only. Returns the number reported.
+ */
+function leftovers(dir, produced, spec) {
+  let found = 0;
+  for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const file = join(dir, entry.name);
+    if (produced.includes(file)) continue;
+    const generated = entry.isFile() && /^\/\/ generated from .* by scripts\/generate-clients\.mjs\b/.test(readFileSync(join(root, file), "utf8"));
+    if (!generated) {
+      found++;
+      console.error(`${file} was not written by scripts/generate-clients.mjs: ${dir}/ holds generated code only; move it out (next to src/index.ts)`);
+    } else if (check) {
+      found++;
+      console.error(`${file} is no longer generated from ${spec}: run \`npm run generate\` (it removes the file)`);
+    } else {
+      rmSync(join(root, file));
+      console.log(`removed ${file} (no longer generated from ${spec})`);
+    }
+  }
+  return found;
+}
 const config = apis();
 let stale = 0;
 
@@ -55,8 +81,9 @@ for (const vendor of vendors) {
   const xml = xmlShapesModule(parse(readFileSync(join(root, spec), "utf8")));
   if (xml) files.push([join(dirname(output), "xml-shapes.ts"), header + xml]);
   stale += writeOrCheck(files, check, spec);
+  stale += leftovers(dirname(output), files.map(([file]) => file), spec);
 }
+if (stale) process.exit(1);
 if (check) {
-  if (stale) process.exit(1);
   console.log(`generated clients up to date: ${vendors.join(", ")}`);
 }

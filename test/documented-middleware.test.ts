@@ -2,8 +2,6 @@
 // @bucketry/signing and with the facade (its calls and its `raw` client), through every transport on Node and
 // through the browser's fetch in headless Chromium, against @bucketry/mocks' server, which checks every
 // signature. The middleware itself is in middleware/documented.ts (one copy for both runtimes).
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import * as ens from "@bucketry/aliyun-ens";
 import * as oss from "@bucketry/aliyun-oss";
@@ -14,9 +12,8 @@ import { startMockServer, type MockServer } from "@bucketry/mocks/server";
 import * as signing from "@bucketry/signing";
 import { fetchTransport, platformTransport } from "@bucketry/signing/fetch";
 import { createBucketClient } from "bucketry";
-import * as esbuild from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailable, launch, recordingPage } from "./support/browser.js";
+import { resultInChromium } from "./support/browser.js";
 import { COPY, runDocumented, TRACE, VENDORS, type MockInfo, type Vendor, type VendorResult } from "./middleware/documented.js";
 
 const modules = { createBucketClient, signing, clients: { "aliyun-ens": ens, "huaweicloud-mpc": mpc, "baidu-bos": bos, "hitachi-vsp-one-object": hitachi, "aliyun-oss": oss } };
@@ -95,37 +92,19 @@ describe.each([
 });
 
 describe("in headless Chromium, through the browser's fetch", () => {
-  let page: Server | undefined;
   let results: Record<Vendor, VendorResult> & { error?: string };
   let since = 0;
-  const entry = fileURLToPath(new URL("./middleware/browser-entry.ts", import.meta.url));
 
   beforeAll(async () => {
-    if (!chromiumAvailable()) throw new Error("Chromium is needed for this test (apt-get install -y chromium, as .ci/run does)");
-    const bundle = await esbuild.build({ entryPoints: [entry], bundle: true, platform: "browser", format: "esm", target: "es2022", write: false, logLevel: "silent" });
-    const js = bundle.outputFiles[0]!.text;
-    page = createServer((req, res) => {
-      const body = req.url === "/" ? `<!doctype html><meta charset="utf-8"><title>middleware</title><script type="module" src="/bundle.js"></script>` : req.url === "/bundle.js" ? js : req.url === "/options.json" ? JSON.stringify(info) : undefined;
-      if (body === undefined) return void res.writeHead(404).end();
-      res.setHeader("content-type", req.url === "/" ? "text/html" : req.url === "/bundle.js" ? "text/javascript" : "application/json");
-      res.end(body);
-    });
-    await new Promise<void>((resolve) => page!.listen(0, "127.0.0.1", resolve));
-    const origin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
     since = lastSeq();
-    const browser = await launch();
-    try {
-      const { page: tab, log } = await recordingPage(browser, "http://127.0.0.1:");
-      await tab.goto(`${origin}/`);
-      await tab.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, undefined, { timeout: 60_000 });
-      results = (await tab.evaluate(() => (window as unknown as { __result: unknown }).__result)) as typeof results;
-      expect(log.external).toEqual([]);
-      expect(log.pageErrors).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    const run = await resultInChromium<typeof results>(fileURLToPath(new URL("./middleware/browser-entry.ts", import.meta.url)), {
+      files: { "/options.json": info },
+      allowedOrigin: "http://127.0.0.1:", // the page's and the mock server's ports
+    });
+    expect(run.log.external).toEqual([]);
+    expect(run.log.pageErrors).toEqual([]);
+    results = run.result;
   }, 120_000);
-  afterAll(() => page?.close());
 
   it("the page ran every call", () => expect(results.error).toBeUndefined());
   it.each(VENDORS)("%s: bare client, facade call and raw client", (v) => check(v, results[v], since));

@@ -380,7 +380,8 @@ export function networkErrorCode(err: unknown): string | false {
   if (!e || typeof e !== "object") return false;
   const code = typeof e.cause?.code === "string" ? e.cause.code : typeof e.code === "string" ? e.code : "";
   if (NETWORK_CODES?.test(code)) return code;
-  if (e.name === "TypeError" && typeof e.message === "string" && /fetch failed|network|Failed to fetch|terminated|socket|Load failed/i.test(e.message)) return code;
+  // Deno's own fetch says "error reading a body from connection" for a connection lost while the body arrives.
+  if (e.name === "TypeError" && typeof e.message === "string" && /fetch failed|network|Failed to fetch|terminated|socket|Load failed|^error reading a body/i.test(e.message)) return code;
   // workerd's fetch rejects a refused or reset connection with a plain Error, not a TypeError.
   if (e.name === "Error" && typeof e.message === "string" && /^Network connection lost\.?$/.test(e.message)) return code;
   return false;

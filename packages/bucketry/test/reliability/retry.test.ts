@@ -364,6 +364,7 @@ describe("network errors and timeouts (real sockets)", () => {
     ["Safari", new TypeError("Load failed")],
     ["Firefox", new TypeError("NetworkError when attempting to fetch resource.")],
     ["workerd (a plain Error, not a TypeError)", new Error("Network connection lost.")],
+    ["Deno (the connection lost while the body arrives)", new TypeError("error reading a body from connection")],
   ])("a failed connection as %s's fetch reports it: Network, retried", async (_platform, thrown) => {
     let calls = 0;
     const fetch = async () => {

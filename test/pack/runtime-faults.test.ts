@@ -1,0 +1,124 @@
+// How the facade classifies a transport fault under each non-Node runtime's own fetch (Deno, Bun): the errors those
+// fetches throw carry no Node error code, only a message, and a fault read as `Unknown` is not retried. The pack
+// test covers a connection reset before the answer; here the connection is lost while a 2xx body arrives, as when
+// a server or proxy restarts mid-response. Every request goes to a server on 127.0.0.1 in this process; the
+// programs load the built workspace packages (the same dist/ the pack test packs) through a node_modules link, with
+// the runtime launchers of the pack test (runtimes.ts). Needs built packages, as the pack test does.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bun, deno } from "./runtimes.js";
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+const ENS_BODY = JSON.stringify({ RequestId: "req-1", TotalCount: 1, PageNumber: 1, PageSize: 10, BucketInfos: [{ BucketName: "bucket-one" }] });
+const OSS_BODY =
+  '<?xml version="1.0" encoding="UTF-8"?><AccessControlPolicy><Owner><ID>1</ID><DisplayName>1</DisplayName></Owner>' +
+  "<AccessControlList><Grant>private</Grant></AccessControlList></AccessControlPolicy>";
+
+/**
+ * The fake vendor: `/<run>/<fault>/…`. A path's first request meets the fault, every later one gets the full answer.
+ * `midbody`: a 200 whose Content-Length promises more than is sent before the connection closes.
+ */
+function handler(seen: Map<string, number>) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    req.resume();
+    req.on("end", () => {
+      const [, runId = "", fault = ""] = (req.url ?? "").split("/");
+      const key = `${runId}/${fault}/${req.url?.includes("acl") ? "oss" : "ens"}`;
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      const oss = key.endsWith("/oss");
+      const body = oss ? OSS_BODY : ENS_BODY;
+      res.setHeader("content-type", oss ? "application/xml" : "application/json");
+      if (n === 1 && fault === "midbody") {
+        res.setHeader("content-length", String(body.length + 1000));
+        res.write(body.slice(0, 20), () => res.socket?.end());
+        return;
+      }
+      res.setHeader("content-length", String(Buffer.byteLength(body)));
+      res.end(body);
+    });
+  };
+}
+
+/** The program each runtime runs: both providers through the runtime's own fetch, two attempts each. */
+const PROGRAM = `import { createBucketClient } from "bucketry";
+const [base, fault] = [process.argv.at(-2), process.argv.at(-1)];
+const credentials = { accessKeyId: "AKIDEXAMPLE", accessKeySecret: "not-a-secret" };
+const out = {};
+for (const provider of ["aliyun-ens", "aliyun-oss"]) {
+  const retries = [];
+  const client = createBucketClient({
+    provider,
+    region: "cn-hangzhou",
+    endpoint: base + "/" + fault,
+    ...(provider === "aliyun-oss" ? { addressing: "path" } : {}),
+    credentials,
+    fetch: (request) => globalThis.fetch(request),
+    retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => retries.push(info.error.kind) },
+  });
+  try {
+    const value = provider === "aliyun-oss" ? (await client.getBucketAcl("example-bucket")).acl : (await client.listBucketsPage({})).buckets.map((b) => b.name).join();
+    out[provider] = { value, retries };
+  } catch (err) {
+    out[provider] = { error: err.kind + ": " + err.message, retries };
+  }
+}
+console.log(JSON.stringify(out));
+`;
+
+let tmp: string;
+let server: Server;
+let base: string;
+const seen = new Map<string, number>();
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), "bucketry-runtime-faults-"));
+  const app = join(tmp, "app");
+  mkdirSync(app);
+  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "bucketry-runtime-faults", private: true, type: "module" }));
+  // The workspace's node_modules: bucketry and @bucketry/* link to the built packages.
+  symlinkSync(join(root, "node_modules"), join(app, "node_modules"), "dir");
+  writeFileSync(join(app, "faults.mjs"), PROGRAM);
+  server = createServer(handler(seen));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const denoEnv = () => ({ DENO_DIR: join(tmp, "deno-dir"), DENO_NO_UPDATE_CHECK: "1" });
+const bunEnv = () => ({ BUN_INSTALL_CACHE_DIR: join(tmp, "bun-cache"), BUN_RUNTIME_TRANSPILER_CACHE_PATH: "0" });
+
+async function runIn(binary: string, args: string[], env: Record<string, string>): Promise<Record<string, unknown>> {
+  const { stdout } = await run(binary, args, { cwd: join(tmp, "app"), timeout: 60_000, env: { ...process.env, NO_COLOR: "1", ...env } });
+  return JSON.parse(stdout.trim().split("\n").pop()!) as Record<string, unknown>;
+}
+
+const RECOVERED = { "aliyun-ens": { value: "bucket-one", retries: ["Network"] }, "aliyun-oss": { value: "private", retries: ["Network"] } };
+
+describe("a connection lost while a 2xx body arrives, under the runtime's own fetch: a retried Network error", () => {
+  it("Deno (fetch: globalThis.fetch, as the README suggests for Deno's own fetch)", async () => {
+    const binary = await deno(root, denoEnv());
+    // Loopback only, no environment, no reads beyond the program's folder.
+    const args = ["run", "--no-prompt", "--allow-net=127.0.0.1", `--allow-read=${tmp}`, "faults.mjs", `${base}/deno`, "midbody"];
+    expect(await runIn(binary.path, args, denoEnv())).toEqual(RECOVERED);
+  });
+
+  it("Bun (fetch: globalThis.fetch)", async () => {
+    const binary = await bun(root, bunEnv());
+    expect(await runIn(binary.path, ["--no-install", "faults.mjs", `${base}/bun`, "midbody"], bunEnv())).toEqual(RECOVERED);
+  });
+});

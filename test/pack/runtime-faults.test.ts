@@ -5,8 +5,9 @@
 // programs load the built workspace packages (the same dist/ the pack test packs) through a node_modules link, with
 // the runtime launchers of the pack test (runtimes.ts). Needs built packages, as the pack test does.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -49,9 +50,13 @@ function handler(seen: Map<string, number>) {
   };
 }
 
-/** The program each runtime runs: both providers through the runtime's own fetch, two attempts each. */
+/**
+ * The program each runtime runs: both providers, two attempts each, through the runtime's own fetch (`fetch`) or
+ * the platform transport (`default`: on Deno and Bun, the Node transport of @bucketry/signing).
+ */
 const PROGRAM = `import { createBucketClient } from "bucketry";
-const [base, fault] = [process.argv.at(-2), process.argv.at(-1)];
+import { transportName } from "@bucketry/signing/fetch";
+const [base, fault, transport] = process.argv.slice(-3);
 const credentials = { accessKeyId: "AKIDEXAMPLE", accessKeySecret: "not-a-secret" };
 const out = {};
 for (const provider of ["aliyun-ens", "aliyun-oss"]) {
@@ -62,7 +67,7 @@ for (const provider of ["aliyun-ens", "aliyun-oss"]) {
     endpoint: base + "/" + fault,
     ...(provider === "aliyun-oss" ? { addressing: "path" } : {}),
     credentials,
-    fetch: (request) => globalThis.fetch(request),
+    ...(transport === "fetch" ? { fetch: (request) => globalThis.fetch(request) } : {}),
     retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => retries.push(info.error.kind) },
   });
   try {
@@ -72,12 +77,16 @@ for (const provider of ["aliyun-ens", "aliyun-oss"]) {
     out[provider] = { error: err.kind + ": " + err.message, retries };
   }
 }
-console.log(JSON.stringify(out));
+console.log(JSON.stringify({ transport: transport === "fetch" ? "fetch" : transportName, ...out }));
 `;
 
 let tmp: string;
 let server: Server;
 let base: string;
+/** The same fake vendor over HTTPS: fixtures/tls/cert.pem (127.0.0.1, localhost), issued by fixtures/tls/ca.pem. */
+let tlsServer: Server;
+let tlsBase: string;
+const TLS_FIXTURES = fileURLToPath(new URL("./fixtures/tls/", import.meta.url));
 const seen = new Map<string, number>();
 
 beforeAll(async () => {
@@ -91,11 +100,16 @@ beforeAll(async () => {
   server = createServer(handler(seen));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  tlsServer = createTlsServer({ key: readFileSync(join(TLS_FIXTURES, "key.pem")), cert: readFileSync(join(TLS_FIXTURES, "cert.pem")) }, handler(seen));
+  await new Promise<void>((resolve) => tlsServer.listen(0, "127.0.0.1", resolve));
+  tlsBase = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  for (const s of [server, tlsServer]) {
+    s?.closeAllConnections();
+    await new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()));
+  }
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -107,18 +121,31 @@ async function runIn(binary: string, args: string[], env: Record<string, string>
   return JSON.parse(stdout.trim().split("\n").pop()!) as Record<string, unknown>;
 }
 
-const RECOVERED = { "aliyun-ens": { value: "bucket-one", retries: ["Network"] }, "aliyun-oss": { value: "private", retries: ["Network"] } };
+const RECOVERED = { transport: "fetch", "aliyun-ens": { value: "bucket-one", retries: ["Network"] }, "aliyun-oss": { value: "private", retries: ["Network"] } };
+/** Deno with no permission beyond loopback and reading the program's folder (no environment, no --allow-sys). */
+const denoRun = (...args: string[]) => ["run", "--no-prompt", "--allow-net=127.0.0.1", `--allow-read=${tmp}`, "faults.mjs", ...args];
 
 describe("a connection lost while a 2xx body arrives, under the runtime's own fetch: a retried Network error", () => {
   it("Deno (fetch: globalThis.fetch, as the README suggests for Deno's own fetch)", async () => {
     const binary = await deno(root, denoEnv());
-    // Loopback only, no environment, no reads beyond the program's folder.
-    const args = ["run", "--no-prompt", "--allow-net=127.0.0.1", `--allow-read=${tmp}`, "faults.mjs", `${base}/deno`, "midbody"];
-    expect(await runIn(binary.path, args, denoEnv())).toEqual(RECOVERED);
+    expect(await runIn(binary.path, denoRun(`${base}/deno`, "midbody", "fetch"), denoEnv())).toEqual(RECOVERED);
   });
 
   it("Bun (fetch: globalThis.fetch)", async () => {
     const binary = await bun(root, bunEnv());
-    expect(await runIn(binary.path, ["--no-install", "faults.mjs", `${base}/bun`, "midbody"], bunEnv())).toEqual(RECOVERED);
+    expect(await runIn(binary.path, ["--no-install", "faults.mjs", `${base}/bun`, "midbody", "fetch"], bunEnv())).toEqual(RECOVERED);
+  });
+});
+
+describe("HTTPS under Deno through the platform transport", () => {
+  it("needs only --allow-net: the Node transport's own connections (node:tls), not Deno's node:https, whose agent asks for --allow-sys", async () => {
+    const binary = await deno(root, denoEnv());
+    // DENO_CERT: Deno trusts the test CA (as NODE_EXTRA_CA_CERTS does for Node).
+    const env = { ...denoEnv(), DENO_CERT: join(TLS_FIXTURES, "ca.pem") };
+    expect(await runIn(binary.path, denoRun(`${tlsBase}/deno-tls`, "none", "default"), env)).toEqual({
+      transport: "node:http",
+      "aliyun-ens": { value: "bucket-one", retries: [] },
+      "aliyun-oss": { value: "private", retries: [] },
+    });
   });
 });

@@ -313,14 +313,23 @@ function viaHttpModule(mod: HttpModule, agent: Http.Agent, parts: Parts): Promis
 let seenRequest: unknown;
 let seenReplaced = false;
 /**
- * Whether node:http's (or node:https') `request` is no longer Node's own: an interceptor wrapped it (MSW's is a
- * Proxy, whose source reads `[native code]`) or replaced it (nock, test doubles).
+ * Deno's own node:http and node:https `request`, as its Node compatibility layer ships them: minified, so the
+ * source does not name `ClientRequest` (`function request(...e){…return new s(e[0],e[1],e[2])}`). Taken for an
+ * interceptor, every request went through Deno's node:https, whose agent asks for `--allow-sys` on each HTTPS
+ * connection, instead of this transport's own connections (node:net, node:tls), which need only `--allow-net`.
+ */
+const DENO_OWN_REQUEST = /^function request\(\.\.\.([\w$]+)\)\{[^]*return new [\w$]+\(\1\[0\],\1\[1\],\1\[2\]\)\}$/;
+const onDeno = (): boolean => typeof (globalThis as { Deno?: unknown }).Deno !== "undefined";
+/**
+ * Whether node:http's (or node:https') `request` is no longer the runtime's own: an interceptor wrapped it (MSW's is
+ * a Proxy, whose source reads `[native code]`) or replaced it (nock, test doubles).
  */
 function replaced(request: unknown): boolean {
   if (request !== seenRequest) {
     seenRequest = request;
     const source = typeof request === "function" ? Function.prototype.toString.call(request) : "";
-    seenReplaced = !(source.startsWith("function request(") && source.includes("ClientRequest"));
+    const own = (source.startsWith("function request(") && source.includes("ClientRequest")) || (onDeno() && DENO_OWN_REQUEST.test(source));
+    seenReplaced = !own;
   }
   return seenReplaced;
 }

@@ -26,7 +26,8 @@ const OSS_BODY =
 
 /**
  * The fake vendor: `/<run>/<fault>/…`. A path's first request meets the fault, every later one gets the full answer.
- * `midbody`: a 200 whose Content-Length promises more than is sent before the connection closes.
+ * `midbody`: a 200 whose Content-Length promises more than is sent before the connection closes; `garbage` (every
+ * request): an answer that is not HTTP/1.1.
  */
 function handler(seen: Map<string, number>) {
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -39,6 +40,10 @@ function handler(seen: Map<string, number>) {
       const oss = key.endsWith("/oss");
       const body = oss ? OSS_BODY : ENS_BODY;
       res.setHeader("content-type", oss ? "application/xml" : "application/json");
+      if (fault === "garbage") {
+        res.socket?.end("HTTP/1.1 abc\r\n\r\n");
+        return;
+      }
       if (n === 1 && fault === "midbody") {
         res.setHeader("content-length", String(body.length + 1000));
         res.write(body.slice(0, 20), () => res.socket?.end());
@@ -134,6 +139,24 @@ describe("a connection lost while a 2xx body arrives, under the runtime's own fe
   it("Bun (fetch: globalThis.fetch)", async () => {
     const binary = await bun(root, bunEnv());
     expect(await runIn(binary.path, ["--no-install", "faults.mjs", `${base}/bun`, "midbody", "fetch"], bunEnv())).toEqual(RECOVERED);
+  });
+});
+
+describe("a fault a retry cannot mend, under Bun's own fetch (its error carries the code itself, not on a cause): not retried", () => {
+  it("an answer that is not HTTP/1.1: MalformedResponse, as on Node", async () => {
+    const binary = await bun(root, bunEnv());
+    const out = await runIn(binary.path, ["--no-install", "faults.mjs", `${base}/bun`, "garbage", "fetch"], bunEnv());
+    for (const provider of ["aliyun-ens", "aliyun-oss"]) {
+      expect(out[provider], provider).toEqual({ error: `MalformedResponse: ${provider}: the answer is not valid HTTP/1.1: Malformed_HTTP_Response`, retries: [] });
+    }
+  });
+
+  it("a TLS certificate it does not trust: a Network error saying so, as on Node", async () => {
+    const binary = await bun(root, bunEnv());
+    const out = await runIn(binary.path, ["--no-install", "faults.mjs", `${tlsBase}/bun-tls`, "none", "fetch"], bunEnv());
+    for (const provider of ["aliyun-ens", "aliyun-oss"]) {
+      expect(out[provider], provider).toEqual({ error: expect.stringMatching(new RegExp(`^Network: ${provider}: the server's TLS certificate was refused \\(\\w+\\): `)), retries: [] });
+    }
   });
 });
 

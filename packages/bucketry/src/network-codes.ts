@@ -14,16 +14,21 @@ export const undecodableBody: ((err: unknown) => string | false) | undefined = (
 /**
  * A transport failure a retry cannot mend, as its kind and what to say, or false: a TLS certificate the platform
  * refused (untrusted, expired, for another host: the same certificate again), or an answer that is not valid
- * HTTP/1.1 (the Node transport's INVALID_HTTP_RESPONSE, llhttp's HPE_* under undici and node:http: the same bytes
- * again). Read from the fetch error's cause. (Browsers report no code: undefined there, and such failures stay
+ * HTTP/1.1 (the Node transport's INVALID_HTTP_RESPONSE, llhttp's HPE_* under undici and node:http, Bun's
+ * Malformed_HTTP_Response: the same bytes again). Read from the fetch error's cause, or from the error (Bun). (Browsers report no code: undefined there, and such failures stay
  * retried network errors.)
  */
 export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse"; message: string } | false) | undefined = (err) => {
-  const cause = (err as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  const code = cause?.code;
+  const e = err as { code?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
+  const cause = e?.cause;
+  // Node's fetch and the Node transport put the code on the cause; Bun's fetch on the error itself, whose message
+  // quotes the request's URL (query included): then the code alone is said.
+  const code = typeof cause?.code === "string" ? cause.code : e?.code;
+  const detail = typeof cause?.code === "string" && typeof cause.message === "string" ? cause.message : "";
   if (typeof code !== "string") return false;
-  if (code === INVALID_HTTP_RESPONSE || /^HPE_\w+$/.test(code)) {
-    return { kind: "MalformedResponse", message: `the answer is not valid HTTP/1.1: ${typeof cause!.message === "string" && cause!.message !== "" ? cause!.message : code}` };
+  // Malformed_HTTP_Response: Bun's fetch.
+  if (code === INVALID_HTTP_RESPONSE || /^HPE_\w+$/.test(code) || code === "Malformed_HTTP_Response") {
+    return { kind: "MalformedResponse", message: `the answer is not valid HTTP/1.1: ${detail !== "" ? detail : code}` };
   }
   if (!/^(CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID)$/.test(code)) return false;
   const check = /^CERT_(HAS_EXPIRED|NOT_YET_VALID)$/.test(code) ? "check its dates and this machine's clock" : "check the endpoint's host name, or trust its certificate authority (NODE_EXTRA_CA_CERTS)";

@@ -311,25 +311,22 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   if (e?.name === "AbortError" || e?.name === "TimeoutError") {
     return new BucketryError({ provider, kind: "Timeout", retryable: true, message: `${provider}: request timed out`, cause: err });
   }
+  // The error's message minus any secret it might echo (the error is then not kept as cause): what Unknown and
+  // XmlBodyError say, and whether a lasting fault keeps its error (Bun's fetch quotes the request's URL in it).
+  const raw = messageOf(err);
+  const message = ctx.redact ? ctx.redact(raw) : raw;
+  const cause = message === raw ? { cause: err } : {};
   const lasting = lastingTransportFault?.(err);
-  if (lasting) return new BucketryError({ provider, kind: lasting.kind, retryable: false, message: `${provider}: ${lasting.message}`, cause: err });
+  if (lasting) return new BucketryError({ provider, kind: lasting.kind, retryable: false, message: `${provider}: ${lasting.message}`, ...cause });
   const network = networkErrorCode(err);
   if (network !== false) {
     const host = network === "ENOTFOUND" ? unresolvedHost?.(err) : undefined;
     const hint = host ? `: ${host} does not resolve (a typo in the endpoint or region makes such a host; or DNS is unreachable here)` : "";
     return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}${hint}`, cause: err });
   }
-  if (e?.name === "XmlBodyError") {
-    // It may quote a short value of the body (a field that is not a number): a secret echoed back is hidden.
-    const raw = messageOf(err);
-    const message = ctx.redact ? ctx.redact(raw) : raw;
-    return new BucketryError({ provider, kind: "MalformedResponse", retryable: false, message: `${provider}: ${message}`, ...(message === raw ? { cause: err } : {}) });
-  }
-  // Credential providers and session handshakes report through their own errors; keep their message,
-  // minus any secret it might echo (then without the original error as cause).
-  const raw = messageOf(err);
-  const message = ctx.redact ? ctx.redact(raw) : raw;
-  return new BucketryError({ provider, kind: "Unknown", retryable: false, message: `${provider}: ${message}`, ...(message === raw ? { cause: err } : {}) });
+  // XmlBodyError may quote a short value of the body (a field that is not a number): a secret echoed back is hidden.
+  // Credential providers and session handshakes report through their own errors; their message is kept.
+  return new BucketryError({ provider, kind: e?.name === "XmlBodyError" ? "MalformedResponse" : "Unknown", retryable: false, message: `${provider}: ${message}`, ...cause });
 }
 
 /** A copy of `err` with some fields changed (a BucketryError's fields are read-only); the cause is not kept. */

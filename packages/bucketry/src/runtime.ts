@@ -312,7 +312,8 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
     return new BucketryError({ provider, kind: "Timeout", retryable: true, message: `${provider}: request timed out`, cause: err });
   }
   // The error's message minus any secret it might echo (the error is then not kept as cause): what Unknown and
-  // XmlBodyError say, and whether a lasting fault keeps its error (Bun's fetch quotes the request's URL in it).
+  // XmlBodyError say, and whether a transport failure keeps its error (Bun's fetch quotes the request's URL, query
+  // and all, in its message).
   const raw = messageOf(err);
   const message = ctx.redact ? ctx.redact(raw) : raw;
   const cause = message === raw ? { cause: err } : {};
@@ -322,7 +323,7 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   if (network !== false) {
     const host = network === "ENOTFOUND" ? unresolvedHost?.(err) : undefined;
     const hint = host ? `: ${host} does not resolve (a typo in the endpoint or region makes such a host; or DNS is unreachable here)` : "";
-    return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}${hint}`, cause: err });
+    return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}${hint}`, ...cause });
   }
   // XmlBodyError may quote a short value of the body (a field that is not a number): a secret echoed back is hidden.
   // Credential providers and session handshakes report through their own errors; their message is kept.

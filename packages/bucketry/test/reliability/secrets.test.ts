@@ -275,6 +275,22 @@ describe.each(setups())("$label", ({ label, provider, options: unlocated }) => {
   });
 });
 
+describe("a transport error whose message quotes the request's URL (Bun's fetch does, query and all)", () => {
+  it.each(["fetch failed", "Malformed_HTTP_Response"])("%s: the error keeps no cause that would show the signed query's token", async (kind) => {
+    const token = secret("STS");
+    const fetch = async (request: Request) => {
+      // RPC v1 signs in the query: the URL carries SecurityToken and Signature.
+      const err = new TypeError(`${kind === "fetch failed" ? "fetch failed" : "malformed answer"} for ${request.url}`);
+      if (kind !== "fetch failed") Object.assign(err, { code: kind });
+      throw err;
+    };
+    const client = createBucketClient({ provider: "aliyun-ens", endpoint: "https://ens.aliyuncs.com", signatureVersion: "v1", credentials: { accessKeyId: "AKID", accessKeySecret: secret("SK"), securityToken: token }, fetch, retry: false });
+    const err = await client.listBucketsPage().then(() => undefined, (e: unknown) => e as BucketryError);
+    expect(err).toMatchObject({ kind: kind === "fetch failed" ? "Network" : "MalformedResponse" });
+    expectClean(kind, err);
+  });
+});
+
 describe("credentials that cannot be sent: refused without being quoted", () => {
   const bad = [`${secret("STS")}\nInjected: 1`, `${secret("STS")}\r`, `${secret("STS")} x`, `${secret("STS")}\u00e9`];
   it.each(bad.map((b) => [JSON.stringify(b).slice(0, 24), b]))("%s", async (_, token) => {

@@ -171,6 +171,29 @@ describe("Try-it pages", () => {
       await page.close();
     }));
 
+  it.each([
+    ["aliyun-oss", "aliyun-oss.html", 3],
+    ["aliyun-ens", "aliyun-ens-ListBucketsByGet.html", 1],
+  ])("%s: a URL target that gives no answer (nothing listening) lists each attempt and says what to check (%s)", async (vendor, file, sent) => {
+    // A loopback port nothing listens on: taken from the system, then released.
+    const spare = createServer();
+    await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
+    const port = (spare.address() as AddressInfo).port;
+    await new Promise((resolve) => spare.close(resolve));
+    const endpoint = `http://127.0.0.1:${port}`;
+    const { page, log, status } = await sendToUrl(vendor, endpoint, {}, file);
+    expect(status).toBe(`Failed: Network (${sent} request${sent === 1 ? "" : "s"}, no answer)`);
+    const steps = await attempts(page);
+    expect(steps.filter((s) => s.includes(`→ no answer from ${endpoint}`))).toHaveLength(sent);
+    const hint = (await page.locator("#try-it-hint").textContent()) ?? "";
+    expect(hint).toContain(`no answer from ${endpoint}`);
+    expect(hint).toContain(`origin ${site.origin}`);
+    expect(hint).toMatch(/CORS/);
+    await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe(vendor === "aliyun-oss" ? "BucketryError" : "Error");
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it("the CSRF page with the URL target does not claim the answer set no cookies: a browser hides Set-Cookie from the page", () =>
     withMockServer(async (mockServer) => {
       const endpoint = mockServer.endpoints["hitachi-vsp-one-object"];

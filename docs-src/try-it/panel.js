@@ -273,7 +273,16 @@ async function run() {
     const wire = { method: request.method, url: request.url, headers: [...request.headers].map(([k, val]) => [k, shownHeader(k, val, secrets)]) };
     const n = exchanges.length + 1;
     status.textContent = `Sending request ${n}…`;
-    const response = viaMock ? ((await getResponse(mock.handlers, request.clone())) ?? new Response(`no mock handler for ${request.method} ${request.url}`, { status: 501 })) : await fetch(hitachi ? new Request(request, { credentials: "include" }) : request);
+    let response;
+    try {
+      response = viaMock ? ((await getResponse(mock.handlers, request.clone())) ?? new Response(`no mock handler for ${request.method} ${request.url}`, { status: 501 })) : await fetch(hitachi ? new Request(request, { credentials: "include" }) : request);
+    } catch (err) {
+      // No answer reached the page (nothing listening, a refused CORS preflight, TLS): the browser says only
+      // "failed to fetch". The attempt is still listed, and shown, as sent without an answer.
+      exchanges.push({ wire, signed, failure: String(err?.message ?? err) });
+      note(`Request ${n}: ${request.method} ${new URL(request.url).pathname} → no answer from ${new URL(request.url).origin} (${String(err?.message ?? err)})`, "exchange");
+      throw err;
+    }
     const body = await response.clone().text();
     learnSecrets(response.headers, secrets);
     const call = viaMock ? mock.requests.at(-1) : undefined;
@@ -299,7 +308,7 @@ async function run() {
   } catch (err) {
     outcome = { error: err };
   }
-  return { exchanges, outcome, secrets };
+  return { exchanges, outcome, secrets, endpoint };
 }
 
 /**
@@ -359,7 +368,7 @@ async function collect(iterable) {
 const pre = (text, label) => h("pre", { tabindex: "0", "aria-label": label }, h("code", {}, text));
 const withoutRaw = (value) => JSON.stringify(value, (k, x) => (k === "raw" ? undefined : x), 2);
 
-function show({ exchanges, outcome, secrets }) {
+function show({ exchanges, outcome, secrets, endpoint }) {
   const parts = [];
   exchanges.forEach((x, i) => {
     const n = exchanges.length > 1 ? ` ${i + 1} of ${exchanges.length}` : "";
@@ -373,10 +382,24 @@ function show({ exchanges, outcome, secrets }) {
             pre(x.signed.stringToSign, `String to sign${n}`),
           ]
         : [h("p", {}, "Not signed (a bearer token or session request).")]),
-      h("h2", {}, `Response${n}: ${x.response.status}`),
-      pre(`HTTP ${x.response.status}\n${x.response.headers.map(([k, val]) => `${k}: ${val}`).join("\n")}\n\n${masked(x.response.body, secrets)}`, `Response${n}`),
+      ...(x.response
+        ? [
+            h("h2", {}, `Response${n}: ${x.response.status}`),
+            pre(`HTTP ${x.response.status}\n${x.response.headers.map(([k, val]) => `${k}: ${val}`).join("\n")}\n\n${masked(x.response.body, secrets)}`, `Response${n}`),
+          ]
+        : [h("h2", {}, `Response${n}: none`), h("p", {}, `No answer reached this page: ${masked(x.failure, secrets)}`)]),
     );
   });
+  // A URL target that gave no answer: what the reader can check (a browser reports a refused CORS request and a
+  // server that is not there alike, as a network error).
+  const unanswered = endpoint !== undefined && exchanges.length > 0 && exchanges.every((x) => !x.response);
+  const hint = unanswered
+    ? h(
+        "p",
+        { id: "try-it-hint" },
+        `The browser got no answer from ${new URL(exchanges[0].wire.url).origin}. Check that a server runs at ${endpoint}, and that it answers cross-origin requests from this page (origin ${location.origin}): its CORS headers must allow this origin, the method and the headers the request sends. A browser reports a refused CORS request as a network error, without saying which.`,
+      )
+    : undefined;
   let failed = false;
   if (outcome.bare) {
     failed = Boolean(outcome.bare.error);
@@ -386,10 +409,10 @@ function show({ exchanges, outcome, secrets }) {
     const e = outcome.error;
     const rows = isBucketryError(e)
       ? [["kind", e.kind], ["status", e.status], ["code", e.code], ["request id", e.requestId], ["attempts", e.attempts], ["message", e.vendorMessage ?? e.message], ["retryable", e.retryable]]
-      : [["error", String(e)]];
+      : [["error", String(e)], ["attempts", exchanges.length]];
     const diff = isBucketryError(e) ? e.signature?.firstDifference : undefined;
     parts.unshift(
-      h("h2", { id: "try-it-outcome" }, "BucketryError"),
+      h("h2", { id: "try-it-outcome" }, isBucketryError(e) ? "BucketryError" : "Error"),
       h("dl", { class: "error-facts" }, rows.filter(([, val]) => val !== undefined).flatMap(([k, val]) => [h("dt", {}, k), h("dd", { "data-fact": k }, String(val))])),
       ...(e.signature
         ? [
@@ -403,10 +426,11 @@ function show({ exchanges, outcome, secrets }) {
   } else {
     parts.unshift(h("h2", { id: "try-it-outcome" }, "Normalized result"), pre(withoutRaw(outcome.result), "Normalized result"));
   }
+  if (hint) parts.splice(parts.findIndex((p) => p.tagName === "H2" && p.id !== "try-it-outcome"), 0, hint);
   results.replaceChildren(...parts);
   const count = `${exchanges.length} request${exchanges.length === 1 ? "" : "s"}`;
   const e = outcome.error;
-  status.textContent = failed ? `Failed: ${e ? `${e.kind ?? "error"} ${e.code ?? ""}`.trim() : `HTTP ${outcome.bare.status}`} (${count})` : `Done: HTTP ${exchanges.at(-1)?.response.status} (${count})`;
+  status.textContent = failed ? `Failed: ${e ? `${e.kind ?? (unanswered ? "Network" : "error")} ${e.code ?? ""}`.trim() : `HTTP ${outcome.bare.status}`} (${count}${unanswered ? ", no answer" : ""})` : `Done: HTTP ${exchanges.at(-1)?.response?.status} (${count})`;
 }
 
 form.addEventListener("submit", async (event) => {

@@ -16,7 +16,7 @@ import { OPERATION_METHODS } from "./repo.mjs";
  */
 export const TRY_IT = {
   "aliyun-ens": [
-    { operationId: "ListBuckets", fields: [["query", "Action"], ["query", "Version"], ["query", "Prefix", "prefix"], ["query", "PageSize", "pageSize"]] },
+    { operationId: "ListBuckets", fields: [["query", "Action"], ["query", "Version"], ["query", "Prefix", "prefix"], ["query", "PageNumber", "cursor"], ["query", "PageSize", "pageSize"]] },
     { operationId: "ListBucketsByGet", bare: true, fields: [["query", "Action", "Action"], ["query", "Version", "Version"], ["query", "Prefix", "Prefix"], ["query", "PageNumber", "PageNumber"], ["query", "PageSize", "PageSize"]] },
   ],
   "huaweicloud-mpc": [{ operationId: "ListAllBuckets", fields: [["server", "region", "region"], ["path", "project_id", "projectId"]] }],

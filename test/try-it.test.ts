@@ -130,6 +130,17 @@ describe("Try-it pages", () => {
     await page.close();
   });
 
+  it("aliyun-ens: the spec's PageNumber is a field of ListBuckets, sent on the wire and carried by both programs", async () => {
+    const { page, log } = await open("aliyun-ens");
+    await page.locator("#param-PageNumber").fill("2");
+    await expect(page.locator("pre[data-code=bare]").textContent()).resolves.toContain(`"PageNumber":"2"`);
+    await expect(page.locator("pre[data-code=facade]").textContent()).resolves.toContain(`"cursor":"2"`);
+    await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+    await expect(page.locator("pre[aria-label='Wire request'] code").textContent()).resolves.toMatch(/^POST \S*[?&]PageNumber=2[&\s]/);
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it("from file://, Hitachi's page states why its cookie session cannot work there (a browser keeps no cookies for file:// pages)", async () => {
     const { page } = await recordingPage(site.browser, "file://");
     await page.goto(pathToFileURL(join(docsDir, "try-it", "hitachi-vsp-one-object.html")).href);

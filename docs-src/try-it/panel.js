@@ -329,7 +329,7 @@ async function runFacade(v, credentials, transport, endpoint, onRetry) {
   else if (endpoint) options.endpoint = endpoint;
   const client = createBucketClient(options);
   if (config.operation === "getBucketAcl") return { result: await client.getBucketAcl(v.bucket) };
-  const listing = { ...(v.prefix ? { prefix: v.prefix } : {}), ...(v.pageSize ? { pageSize: v.pageSize } : {}), ...(v.userId !== undefined ? { userId: v.userId } : {}) };
+  const listing = { ...(v.prefix ? { prefix: v.prefix } : {}), ...(v.pageSize ? { pageSize: v.pageSize } : {}), ...(v.userId !== undefined ? { userId: v.userId } : {}), ...(v.cursor !== undefined ? { cursor: String(v.cursor) } : {}) };
   return { result: client.listBucketsPage ? await client.listBucketsPage(listing) : await collect(client.listBuckets(listing)) };
 }
 

@@ -87,7 +87,7 @@ function keys(env) {
 function bare(provider, v, env, endpoint, pathStyle = false) {
   switch (provider) {
     case "aliyun-ens": {
-      const query = { ...(v.prefix ? { Prefix: String(v.prefix) } : {}), ...(v.pageSize ? { PageSize: String(v.pageSize) } : {}) };
+      const query = { ...(v.prefix ? { Prefix: String(v.prefix) } : {}), ...(v.cursor !== undefined ? { PageNumber: String(v.cursor) } : {}), ...(v.pageSize ? { PageSize: String(v.pageSize) } : {}) };
       return `import { createClient } from "@bucketry/aliyun-ens";
 import { acs3Signer } from "@bucketry/signing";
 

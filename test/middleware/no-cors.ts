@@ -40,6 +40,6 @@ export async function runNoCors({ mpc, hitachi, signing }: Modules, origin: stri
   const session = signing.hitachiSession({ baseUrl: `${origin}/mapi`, credentials: { token: TOKEN }, fetch: csrf });
   const hitachiClient = hitachi.createClient({ baseUrl: `${origin}/mapi`, fetch: capture("hitachi", '{"buckets":[]}'), mode: "no-cors" });
   hitachiClient.use(session);
-  await hitachiClient.POST("/v1/user/list_buckets", { body: { id: 1, count: 1 } as never });
+  await hitachiClient.POST("/v1/user/list_buckets", { body: { id: 1, count: 1 } });
   return sent;
 }

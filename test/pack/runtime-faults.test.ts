@@ -1,7 +1,8 @@
-// How the facade classifies a transport fault under each non-Node runtime's own fetch (Deno, Bun): the errors those
-// fetches throw carry no Node error code, only a message, and a fault read as `Unknown` is not retried. The pack
-// test covers a connection reset before the answer; here the connection is lost while a 2xx body arrives, as when
-// a server or proxy restarts mid-response. Every request goes to a server on 127.0.0.1 in this process; the
+// How the facade classifies a transport fault under each non-Node runtime's own fetch (Deno, Bun, workerd): the
+// errors those fetches throw carry no Node error code, only a message (or a code of their own), and a fault read as
+// `Unknown` is not retried. The pack test covers a connection reset before the answer; here the connection is lost
+// while a 2xx body arrives, as when a server or proxy restarts mid-response, and a body does not decode as its
+// Content-Encoding says. Every request goes to a server on 127.0.0.1 in this process; the
 // programs load the built workspace packages (the same dist/ the pack test packs) through a node_modules link, with
 // the runtime launchers of the pack test (runtimes.ts). Needs built packages, as the pack test does.
 import { execFile } from "node:child_process";
@@ -13,8 +14,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import * as esbuild from "esbuild";
+import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bun, deno } from "./runtimes.js";
+import { bun, deno, installedVersion } from "./runtimes.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -27,7 +30,8 @@ const OSS_BODY =
 /**
  * The fake vendor: `/<run>/<fault>/…`. A path's first request meets the fault, every later one gets the full answer.
  * `midbody`: a 200 whose Content-Length promises more than is sent before the connection closes; `garbage` (every
- * request): an answer that is not HTTP/1.1.
+ * request): an answer that is not HTTP/1.1; `gzip` (every request): a 200 marked `Content-Encoding: gzip` whose
+ * body is the plain document.
  */
 function handler(seen: Map<string, number>) {
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -44,6 +48,12 @@ function handler(seen: Map<string, number>) {
         res.socket?.end("HTTP/1.1 abc\r\n\r\n");
         return;
       }
+      if (fault === "gzip") {
+        res.setHeader("content-encoding", "gzip");
+        res.setHeader("content-length", String(Buffer.byteLength(body)));
+        res.end(body);
+        return;
+      }
       if (n === 1 && fault === "midbody") {
         res.setHeader("content-length", String(body.length + 1000));
         res.write(body.slice(0, 20), () => res.socket?.end());
@@ -56,33 +66,47 @@ function handler(seen: Map<string, number>) {
 }
 
 /**
- * The program each runtime runs: both providers, two attempts each, through the runtime's own fetch (`fetch`) or
- * the platform transport (`default`: on Deno and Bun, the Node transport of @bucketry/signing).
+ * The calls each runtime makes: both providers, two attempts each, through the runtime's own fetch (`fetch`) or
+ * the platform transport (`default`: on Deno and Bun, the Node transport of @bucketry/signing). faults.mjs runs
+ * them from the command line, worker.mjs from a Worker's request (`?base=…&fault=…`, its own fetch).
  */
-const PROGRAM = `import { createBucketClient } from "bucketry";
+const CALLS = `import { createBucketClient } from "bucketry";
 import { transportName } from "@bucketry/signing/fetch";
-const [base, fault, transport] = process.argv.slice(-3);
-const credentials = { accessKeyId: "AKIDEXAMPLE", accessKeySecret: "not-a-secret" };
-const out = {};
-for (const provider of ["aliyun-ens", "aliyun-oss"]) {
-  const retries = [];
-  const client = createBucketClient({
-    provider,
-    region: "cn-hangzhou",
-    endpoint: base + "/" + fault,
-    ...(provider === "aliyun-oss" ? { addressing: "path" } : {}),
-    credentials,
-    ...(transport === "fetch" ? { fetch: (request) => globalThis.fetch(request) } : {}),
-    retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => retries.push(info.error.kind) },
-  });
-  try {
-    const value = provider === "aliyun-oss" ? (await client.getBucketAcl("example-bucket")).acl : (await client.listBucketsPage({})).buckets.map((b) => b.name).join();
-    out[provider] = { value, retries };
-  } catch (err) {
-    out[provider] = { error: err.kind + ": " + err.message, retries };
+export async function calls(base, fault, transport) {
+  const credentials = { accessKeyId: "AKIDEXAMPLE", accessKeySecret: "not-a-secret" };
+  const out = {};
+  for (const provider of ["aliyun-ens", "aliyun-oss"]) {
+    const retries = [];
+    const client = createBucketClient({
+      provider,
+      region: "cn-hangzhou",
+      endpoint: base + "/" + fault,
+      ...(provider === "aliyun-oss" ? { addressing: "path" } : {}),
+      credentials,
+      ...(transport === "fetch" ? { fetch: (request) => globalThis.fetch(request) } : {}),
+      retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => retries.push(info.error.kind) },
+    });
+    try {
+      const value = provider === "aliyun-oss" ? (await client.getBucketAcl("example-bucket")).acl : (await client.listBucketsPage({})).buckets.map((b) => b.name).join();
+      out[provider] = { value, retries };
+    } catch (err) {
+      out[provider] = { error: err.kind + ": " + err.message, retries };
+    }
   }
+  return { transport: transport === "fetch" ? "fetch" : transportName, ...out };
 }
-console.log(JSON.stringify({ transport: transport === "fetch" ? "fetch" : transportName, ...out }));
+`;
+const PROGRAM = `import { calls } from "./calls.mjs";
+const [base, fault, transport] = process.argv.slice(-3);
+console.log(JSON.stringify(await calls(base, fault, transport)));
+`;
+const WORKER = `import { calls } from "./calls.mjs";
+export default {
+  async fetch(request) {
+    const q = new URL(request.url).searchParams;
+    return Response.json(await calls(q.get("base"), q.get("fault"), "fetch"));
+  },
+};
 `;
 
 let tmp: string;
@@ -101,7 +125,9 @@ beforeAll(async () => {
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "bucketry-runtime-faults", private: true, type: "module" }));
   // The workspace's node_modules: bucketry and @bucketry/* link to the built packages.
   symlinkSync(join(root, "node_modules"), join(app, "node_modules"), "dir");
+  writeFileSync(join(app, "calls.mjs"), CALLS);
   writeFileSync(join(app, "faults.mjs"), PROGRAM);
+  writeFileSync(join(app, "worker.mjs"), WORKER);
   server = createServer(handler(seen));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -170,5 +196,62 @@ describe("HTTPS under Deno through the platform transport", () => {
       "aliyun-ens": { value: "bucket-one", retries: [] },
       "aliyun-oss": { value: "private", retries: [] },
     });
+  });
+});
+
+describe("a 2xx body that does not decode as its Content-Encoding says: a MalformedResponse sent once, as on Node", () => {
+  // What each runtime's own fetch reports, observed by running it: Deno a TypeError "Invalid gzip header", Bun a
+  // TypeError with code ZlibError (its message quotes the URL), workerd a TypeError "Gzip decompression failed.".
+  const undecodable = (detail: string) =>
+    Object.fromEntries(
+      ["aliyun-ens", "aliyun-oss"].map((provider) => [
+        provider,
+        { error: `MalformedResponse: ${provider} sent a response bucketry cannot read: the response body does not decode as its Content-Encoding header says (${detail}) (HTTP 200)`, retries: [] },
+      ]),
+    );
+
+  it("Deno, its own fetch and the platform transport", async () => {
+    const binary = await deno(root, denoEnv());
+    expect(await runIn(binary.path, denoRun(`${base}/deno`, "gzip", "fetch"), denoEnv())).toEqual({ transport: "fetch", ...undecodable("Invalid gzip header") });
+    expect(await runIn(binary.path, denoRun(`${base}/deno`, "gzip", "default"), denoEnv())).toEqual({ transport: "node:http", ...undecodable("Z_DATA_ERROR") });
+  });
+
+  it("Bun, its own fetch and the platform transport", async () => {
+    const binary = await bun(root, bunEnv());
+    expect(await runIn(binary.path, ["--no-install", "faults.mjs", `${base}/bun`, "gzip", "fetch"], bunEnv())).toEqual({ transport: "fetch", ...undecodable("ZlibError") });
+    expect(await runIn(binary.path, ["--no-install", "faults.mjs", `${base}/bun`, "gzip", "default"], bunEnv())).toEqual({ transport: "node:http", ...undecodable("Z_DATA_ERROR") });
+  });
+
+  it("workerd (a Worker bundled as wrangler bundles it, no nodejs_compat)", async () => {
+    const bundle = await esbuild.build({
+      entryPoints: [join(tmp, "app", "worker.mjs")],
+      absWorkingDir: join(tmp, "app"),
+      bundle: true,
+      platform: "browser",
+      conditions: ["workerd", "worker", "browser"],
+      format: "esm",
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+    });
+    // workerd 1.YYYYMMDD.n supports compatibility dates up to its own date.
+    const compatibilityDate = installedVersion(root, "workerd").replace(/^1\.(\d{4})(\d{2})(\d{2})\..*$/, "$1-$2-$3");
+    // Miniflare makes its working folder in os.tmpdir() as it is constructed: inside this test's temp folder.
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    let mf: Miniflare;
+    try {
+      // The Worker's fetch may reach loopback and nothing else.
+      mf = new Miniflare({ modules: true, script: bundle.outputFiles[0]!.text, compatibilityDate, outboundService: { network: { allow: ["127.0.0.1/32"] } } });
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    try {
+      const response = await mf.dispatchFetch(`http://worker.test/?base=${encodeURIComponent(`${base}/workerd`)}&fault=gzip`);
+      expect(await response.json()).toEqual({ transport: "fetch", ...undecodable("Gzip decompression failed") });
+    } finally {
+      await mf.dispose();
+    }
   });
 });

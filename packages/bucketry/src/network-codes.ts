@@ -4,12 +4,24 @@
 import { INVALID_HTTP_RESPONSE } from "@bucketry/signing/fetch";
 
 export const NETWORK_CODES: RegExp | undefined = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ENETDOWN|UND_ERR_\w+)$/;
-// A body the HTTP layer could not decode (Content-Encoding gzip or deflate over bytes that are not), said
-// with zlib's code from the read error's cause, or false. The server's answer is at fault, so a retry does
-// not help. (Browsers decode bodies themselves and report no code: undefined there.)
+// A body the HTTP layer could not decode (Content-Encoding gzip, deflate or br over bytes that are not), said
+// with what the runtime reported, or false. The server's answer is at fault, so a retry does not help. Each
+// runtime reports it its own way:
+// - Node (undici's fetch, the Node transport): zlib's code on the read error's cause (Z_DATA_ERROR; brotli's
+//   ERR__ERROR_FORMAT_*);
+// - Bun's fetch: a TypeError with the code on the error itself (its message quotes the request's URL, query
+//   included: the code alone is said);
+// - Deno's fetch: a TypeError with the decoder's message and no code.
+// (Browsers report a failed fetch with no detail: network-codes-browser.ts; workerd: network-codes-workerd.ts.)
+const DENO_UNDECODABLE = /^(Invalid gzip header|CRC computed does not match|unexpected end of file|brotli error|deflate decompression error: [\w ,.'-]{1,80})$/;
 export const undecodableBody: ((err: unknown) => string | false) | undefined = (err) => {
-  const code = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return code === "Z_DATA_ERROR" ? `the response body does not decode as its Content-Encoding header says (${code})` : false;
+  const e = err as { name?: unknown; message?: unknown; code?: unknown; cause?: { code?: unknown } } | null;
+  const causeCode = e?.cause?.code;
+  let detail: string | undefined;
+  if (typeof causeCode === "string" && (causeCode === "Z_DATA_ERROR" || /^ERR__ERROR_FORMAT_\w+$/.test(causeCode))) detail = causeCode;
+  else if (e?.name === "TypeError" && typeof e.code === "string") detail = /^(ZlibError|BrotliDecompressionError|ZstdDecompressionError)$/.test(e.code) ? e.code : undefined;
+  else if (e?.name === "TypeError" && typeof e.message === "string" && DENO_UNDECODABLE.test(e.message)) detail = e.message;
+  return detail === undefined ? false : `the response body does not decode as its Content-Encoding header says (${detail})`;
 };
 /**
  * A transport failure a retry cannot mend, as its kind and what to say, or false: a TLS certificate the platform

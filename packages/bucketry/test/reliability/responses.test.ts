@@ -277,6 +277,25 @@ describe("maxResponseBytes (default 10 MiB), enforced while the body is read", (
     expect(requests).toBe(1);
   });
 
+  it("a body marked br that is not br is a MalformedResponse sent once too (brotli's own code, not zlib's)", async () => {
+    let requests = 0;
+    http = createServer((req, res) => {
+      requests++;
+      req.resume();
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "br", "x-acs-request-id": "BR-1" });
+      res.end(VALID_BODY["aliyun-ens"].body);
+    });
+    await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));
+    for (const fetch of [undefined, (request: Request) => globalThis.fetch(request)]) {
+      requests = 0;
+      const client = clientFor("aliyun-ens", `http://127.0.0.1:${(http.address() as AddressInfo).port}`, { retry: { baseDelayMs: 0 }, ...(fetch ? { fetch } : {}) });
+      const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
+      expect(err, fetch ? "Node's fetch" : "default transport").toMatchObject({ kind: "MalformedResponse", retryable: false, attempts: 1, status: 200, requestId: "BR-1" });
+      expect(err.message).toMatch(/does not decode as its Content-Encoding header says \(ERR__ERROR_FORMAT_\w+\)/);
+      expect(requests).toBe(1);
+    }
+  });
+
   it("a body framed by Transfer-Encoding is capped whatever its Content-Length says (a custom fetch passing both)", async () => {
     const body = `{"BucketInfos":{"BucketInfo":[]},"TotalCount":0,"Pad":"${"p".repeat(50_000)}"}`;
     for (const encoding of ["chunked", "identity"]) {

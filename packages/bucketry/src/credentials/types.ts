@@ -90,12 +90,21 @@ const chainStoppers = new WeakSet<CredentialSourceError>();
  * chain stops with this failure instead of moving on to a source that holds another identity.
  */
 export function unsupportedSource(source: string, reason: string): CredentialSourceError {
+  return stoppingFailure(source, reason);
+}
+
+/**
+ * `CredentialSourceError` for a source that is clearly meant to be used (every setting it needs is given) but is
+ * broken in a way only its owner can fix (an OIDC token file that is not there): the chain stops, as moving on
+ * would sign as another identity (an instance's RAM role) without anyone asking for it.
+ */
+export function stoppingFailure(source: string, reason: string): CredentialSourceError {
   const err = sourceFailed(source, reason);
   chainStoppers.add(err);
   return err;
 }
 
-/** Whether `err` ends a chain (`unsupportedSource`). */
+/** Whether `err` ends a chain (`unsupportedSource`, `stoppingFailure`). */
 export const stopsChain = (err: unknown): boolean => err instanceof CredentialSourceError && chainStoppers.has(err);
 
 export type { Env };

@@ -187,6 +187,39 @@ describe("a CLI profile the official library signs in with and bucketry cannot: 
   });
 });
 
+describe("an OIDC role whose token file is missing or empty: no other identity (a deliberate difference)", () => {
+  // Role ARN, OIDC provider ARN and token file are all set: the deployment means RRSA. The official library
+  // reads the file only when asked for credentials, and a failed read moves it on to the next source — on an
+  // ACK node that is the node's RAM role, another (usually broader) identity. Ours stops and says what to fix.
+  it.each([
+    ["missing", {}],
+    ["empty", { token: " \n" }],
+  ])("%s: the official library signs with the ECS role's keys; ours stops at oidc-role, asks no metadata and names the fix", async (_what, files) => {
+    const { server } = await fakeAlibaba();
+    const home = tempHome(files);
+    const env = { HOME: home, ALIBABA_CLOUD_ROLE_ARN: "acs:ram::123:role/oidc", ALIBABA_CLOUD_OIDC_PROVIDER_ARN: "acs:ram::123:oidc-provider/k8s", ALIBABA_CLOUD_OIDC_TOKEN_FILE: `${home}/token` };
+    const theirs = await official(env, server.url);
+    expect(theirs).toMatchObject({ ok: true, accessKeyId: "STS.ecs.EcsRole" });
+    const before = server.requests.length;
+    const mine = await ours(env, server.url);
+    expect(mine.ok).toBe(false);
+    expect(mine.error!.sourceFailed).toBe(true);
+    expect(mine.error!.attempts.map((a) => a.source)).toEqual(["environment", "oidc-role"]);
+    expect(mine.error!.message).toContain(`${home}/token`);
+    expect(mine.error!.message).toContain("named by ALIBABA_CLOUD_OIDC_TOKEN_FILE");
+    expect(mine.error!.message).toContain("unset ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN and ALIBABA_CLOUD_OIDC_TOKEN_FILE");
+    expect(server.requests.length).toBe(before); // neither STS nor the metadata service was asked
+  });
+
+  it("the same through an ini oidc_role_arn section: the chain stops at credentials-file", async () => {
+    const { server } = await fakeAlibaba();
+    const home = tempHome({ ".alibabacloud/credentials": "[default]\ntype = oidc_role_arn\nrole_arn = acs:ram::123:role/oidc\noidc_provider_arn = acs:ram::123:oidc-provider/k8s\noidc_token_file_path = /nonexistent/bucketry-token\n" });
+    const mine = await ours({ HOME: home }, server.url);
+    expect(mine.error!.attempts.at(-1)).toMatchObject({ source: "credentials-file", configured: true, reason: expect.stringContaining("/nonexistent/bucketry-token does not exist (named by the profile or ALIBABA_CLOUD_OIDC_TOKEN_FILE") });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe("alibaba sources on the wire", () => {
   it("AssumeRole carries the official query and form fields and a signature the official utility accepts", async () => {
     const { server, issued } = await fakeAlibaba();

@@ -1,7 +1,7 @@
 // 2. OIDC role: STS AssumeRoleWithOIDC (unsigned; the OIDC token is the proof).
 import { readSourceFile } from "../files.js";
 import { send } from "../request.js";
-import { notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
+import { CredentialSourceError, notConfigured, setting, sourceFailed, stoppingFailure, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
 import { DEFAULT_DURATION_SECONDS, STS_TIMEOUT_MS, STS_VERSION, usableStsEndpoint, form, isoSeconds, stsCredentials } from "./sts.js";
 
@@ -32,8 +32,20 @@ export function fromOidcRole(options: OidcRoleOptions = {}): CredentialProvider 
       if (unset.length) throw notConfigured(name, `${unset.join(", ")} ${unset.length === 1 ? "is" : "are"} not set`);
       const duration = options.durationSeconds ?? DEFAULT_DURATION_SECONDS;
       if (duration < 900) throw sourceFailed(name, "session duration must be at least 900 seconds");
-      const token = (await readSourceFile(ctx.io, name, tokenFile!, "OIDC token file")).trim();
-      if (!token) throw sourceFailed(name, `OIDC token file ${tokenFile} is empty`);
+      // Role, provider and token file are all set: RRSA is meant. A token file that cannot be read or is empty
+      // stops the chain (the official library moves on, to the node's RAM role on ACK: another identity).
+      const fromProfile = options.oidcTokenFile !== undefined;
+      const named = fromProfile ? `named by the profile or ${ALIBABA_ENV.oidcTokenFile}` : `named by ${ALIBABA_ENV.oidcTokenFile}`;
+      const undo = fromProfile ? "fix the profile" : `unset ${ALIBABA_ENV.roleArn}, ${ALIBABA_ENV.oidcProviderArn} and ${ALIBABA_ENV.oidcTokenFile}`;
+      const fix = `put the OIDC token there (on ACK: enable RRSA for the pod's service account) or ${undo}; the chain stops here rather than sign as another identity`;
+      let token: string;
+      try {
+        token = (await readSourceFile(ctx.io, name, tokenFile!, "OIDC token file")).trim();
+      } catch (err) {
+        if (err instanceof CredentialSourceError && ctx.io.available) throw stoppingFailure(name, `${err.message} (${named}, with the role and OIDC provider set): ${fix}`);
+        throw err;
+      }
+      if (!token) throw stoppingFailure(name, `OIDC token file ${tokenFile} (${named}) is empty: ${fix}`);
       const base = usableStsEndpoint(name, options, ctx.env);
       const query = form({ Version: STS_VERSION, Action: "AssumeRoleWithOIDC", Format: "JSON", Timestamp: isoSeconds(ctx.clock()) });
       const body = form({

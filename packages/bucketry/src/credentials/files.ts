@@ -5,12 +5,23 @@ import { notConfigured, sourceFailed } from "./types.js";
 
 export type IniFile = Record<string, Record<string, string>>;
 
+export interface IniOptions {
+  /**
+   * Section names, keys and values as npm `ini` 1.x decodes them (the reader of @alicloud/credentials): `\\`,
+   * `\;` and `\#` escape those characters (any other backslash is kept), an unescaped `;` or `#` starts a comment
+   * anywhere in an unquoted value, and a value in "double quotes" is a JSON string (`"a\"b"` is `a"b`).
+   */
+  npmIni?: boolean | undefined;
+}
+
 /**
  * ini as the vendors' libraries read it: `[section]` headers, `key = value` lines (both trimmed), `;` and `#`
  * comment lines, a trailing `; comment` or `# comment` cut from unquoted values, and "double" or 'single'
- * quotes around a value removed. Keys before the first section go in section "".
+ * quotes around a value removed. Keys before the first section go in section "". `options` picks a vendor's
+ * reading where the readers differ.
  */
-export function parseIni(text: string): IniFile {
+export function parseIni(text: string, options: IniOptions = {}): IniFile {
+  const decode = options.npmIni ? npmIniValue : iniValue;
   // Objects without a prototype: a `[__proto__]` or `[constructor]` section, or a key so named, is a section or
   // a key like any other, never the prototype of every object in the process.
   const out: IniFile = Object.create(null) as IniFile;
@@ -20,14 +31,14 @@ export function parseIni(text: string): IniFile {
     if (line === "" || line.startsWith(";") || line.startsWith("#")) continue;
     const header = /^\[([^\]]*)\]$/.exec(line);
     if (header) {
-      const name = header[1]!.trim();
+      const name = options.npmIni ? npmIniValue(header[1]!) : header[1]!.trim();
       section = out[name] ??= Object.create(null) as Record<string, string>;
       continue;
     }
     const eq = line.indexOf("=");
     if (eq <= 0) continue;
-    const key = line.slice(0, eq).trim();
-    section[key] = iniValue(line.slice(eq + 1).trim());
+    const key = options.npmIni ? npmIniValue(line.slice(0, eq)) : line.slice(0, eq).trim();
+    section[key] = decode(line.slice(eq + 1).trim());
   }
   return out;
 }
@@ -38,6 +49,33 @@ function iniValue(value: string): string {
   const comment = value.search(/(^|[^\\])[;#]/);
   if (comment === -1) return value;
   return value.slice(0, value[comment] === ";" || value[comment] === "#" ? comment : comment + 1).trim();
+}
+
+/** npm `ini` 1.x's `unsafe()`, kept to strings (it turns a quoted number or an unquoted `true` into non-strings). */
+function npmIniValue(raw: string): string {
+  const value = raw.trim();
+  const quote = value[0];
+  if ((quote === '"' || quote === "'") && value.endsWith(quote)) {
+    const inner = quote === "'" ? value.slice(1, -1) : value;
+    try {
+      const parsed: unknown = JSON.parse(inner);
+      return typeof parsed === "string" ? parsed : inner;
+    } catch {
+      return inner;
+    }
+  }
+  let out = "";
+  let escaped = false;
+  for (const c of value) {
+    if (escaped) {
+      out += "\\;#".includes(c) ? c : `\\${c}`;
+      escaped = false;
+    } else if (c === ";" || c === "#") break;
+    else if (c === "\\") escaped = true;
+    else out += c;
+  }
+  if (escaped) out += "\\";
+  return out.trim();
 }
 
 /** A file's text; a missing file is "not configured" for `source`, any other read error a failure. */

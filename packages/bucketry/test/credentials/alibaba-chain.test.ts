@@ -120,6 +120,7 @@ describe("alibaba chain = @alicloud/credentials DefaultCredentialsProvider (same
       const home = tempHome({ "elsewhere.ini": "; comment\n[default]\ntype = access_key\naccess_key_id = LTAIdefault\naccess_key_secret = x\n[ops]\ntype = ram_role_arn\naccess_key_id = LTAIsource\naccess_key_secret = " + SOURCE_SECRET + "\nrole_arn = acs:ram::123:role/ini\nrole_session_name = ini-session\n" });
       return { ...NO_IMDS, HOME: home, ALIBABA_CLOUD_CREDENTIALS_FILE: `${home}/elsewhere.ini`, ALIBABA_CLOUD_PROFILE: "ops" };
     }, "credentials-file [ops] (ram_role_arn)"],
+    ["credentials file: \\# and \\; in a secret are # and ;, a comment after it is cut", () => ({ ...NO_IMDS, HOME: tempHome({ ".alibabacloud/credentials": "[default]\ntype = access_key\naccess_key_id = \"LTAIini\" \naccess_key_secret = se\\#cr\\;et\\\\ ; rotated in May\n" }) }), "credentials-file [default] (access_key)"],
     ["credentials file ecs_ram_role", () => ({ HOME: tempHome({ ".alibabacloud/credentials": "[default]\ntype = ecs_ram_role\nrole_name = IniRole\n" }) }), "credentials-file [default] (ecs_ram_role)"],
     ["ECS RAM role, role name from the metadata service", () => ({ HOME: tempHome() }), "ecs-ram-role"],
     ["ECS RAM role named by ALIBABA_CLOUD_ECS_METADATA", () => ({ HOME: tempHome(), ALIBABA_CLOUD_ECS_METADATA: "NamedRole" }), "ecs-ram-role"],

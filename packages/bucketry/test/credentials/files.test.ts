@@ -1,6 +1,7 @@
 // The ini reader of the credential files: a section or key named like an Object.prototype member is data.
 import { describe, expect, it } from "vitest";
 import { parseIni } from "../../src/credentials/files.js";
+import { alicloud, tempHome } from "./fakes.js";
 
 describe("parseIni", () => {
   it("a [__proto__] section is a section, not the prototype of every object in the process", () => {
@@ -17,5 +18,44 @@ describe("parseIni", () => {
     const ini = parseIni("[default]\ntype = access_key\n");
     expect(ini["constructor"]).toBeUndefined();
     expect(ini.default!["toString"]).toBeUndefined();
+  });
+});
+
+describe("Alibaba's credentials file = npm `ini` as @alicloud/credentials reads it (its loadIni, run on the same file)", () => {
+  // Escapes (\\ \; \#), comments after a value with or without a space, quoted values (JSON strings in double
+  // quotes), keys and section names read the same way, and values the readers keep as they are.
+  const text = [
+    "; a comment line",
+    "  # an indented comment line",
+    "[default]",
+    "type = access_key",
+    "access_key_id = LTAI\\#hash\\;semi ; the key id",
+    "access_key_secret = se\\cr\\\\et#no space before this comment",
+    "a = x;y",
+    "b = \\;leading and trailing\\#",
+    "c = \"quoted ; not a comment # either\"",
+    "d = \"with \\\"escaped\\\" quotes and \\\\ a backslash\"",
+    "e = 'single ; quoted'",
+    "f = '\"json in single quotes\"'",
+    "g = \"not json \\q\"",
+    "h = \"unbalanced",
+    "i = ends with a backslash\\",
+    "j = a = b",
+    "k =",
+    "\"quoted key\" = v1",
+    "key\\#with = v2",
+    "[other ; profile]",
+    "x = 1",
+  ].join("\n");
+
+  it("every section, key and value", async () => {
+    const home = tempHome({ credentials: text });
+    const loadIni = alicloud<{ loadIni(path: string): Promise<Record<string, Record<string, unknown>>> }>("util/utils").loadIni;
+    const theirs = await loadIni(`${home}/credentials`);
+    const mine = parseIni(text, { npmIni: true });
+    expect(Object.keys(theirs.default!).length).toBeGreaterThan(15);
+    expect({ ...mine.default }).toEqual(theirs.default);
+    expect({ ...mine.other }).toEqual(theirs.other);
+    expect(Object.keys(mine).filter((s) => Object.keys(mine[s]!).length)).toEqual(Object.keys(theirs));
   });
 });

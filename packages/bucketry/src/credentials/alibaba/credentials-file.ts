@@ -32,7 +32,7 @@ export function fromAlibabaCredentialsFile(options: ProfileOptions = {}): Creden
           if (named && err instanceof CredentialSourceError && !err.configured) throw sourceFailed(name, `${ALIBABA_ENV.credentialsFile} names ${path}, which cannot be read (${err.message})`);
           throw err;
         }
-        const ini = parseIni(text);
+        const ini = parseIni(text, { npmIni: true }); // @alicloud/credentials reads it with npm `ini`
         const namedProfile = options.profile ?? setting(ctx.env, ALIBABA_ENV.profile);
         const profile = namedProfile ?? "default";
         const section = ini[profile];

@@ -12,6 +12,8 @@ export interface IniOptions {
    * anywhere in an unquoted value, and a value in "double quotes" is a JSON string (`"a\"b"` is `a"b`).
    */
   npmIni?: boolean | undefined;
+  /** `key: value` lines too, as Python's configparser and Go's gopkg.in/ini.v1 (Huawei's SDKs) read them. */
+  colon?: boolean | undefined;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface IniOptions {
  */
 export function parseIni(text: string, options: IniOptions = {}): IniFile {
   const decode = options.npmIni ? npmIniValue : iniValue;
+  const separator = options.colon ? /[=:]/ : /=/;
   // Objects without a prototype: a `[__proto__]` or `[constructor]` section, or a key so named, is a section or
   // a key like any other, never the prototype of every object in the process.
   const out: IniFile = Object.create(null) as IniFile;
@@ -35,7 +38,7 @@ export function parseIni(text: string, options: IniOptions = {}): IniFile {
       section = out[name] ??= Object.create(null) as Record<string, string>;
       continue;
     }
-    const eq = line.indexOf("=");
+    const eq = line.search(separator);
     if (eq <= 0) continue;
     const key = options.npmIni ? npmIniValue(line.slice(0, eq)) : line.slice(0, eq).trim();
     section[key] = decode(line.slice(eq + 1).trim());

@@ -108,7 +108,7 @@ export function fromHuaweiProfile(options: HuaweiSourceOptions = {}): Credential
         if (named && err instanceof CredentialSourceError && !err.configured) throw sourceFailed(name, `${HUAWEI_ENV.credentialsFile} names ${path}, which cannot be read (${err.message})`);
         throw err;
       }
-      const section = parseIni(text).basic;
+      const section = parseIni(text, { colon: true }).basic; // `ak: x` too, as the Go and Python SDKs read it
       if (!section) throw notConfigured(name, `${path} has no [basic] section`);
       if (section.idp_id && section.id_token_file) {
         throw unsupportedSource(name, `[basic] in ${path} uses idp_id/id_token_file: federated (OIDC) login is not supported by bucketry, and Huawei's SDKs would use it, so the chain stops here: pass \`credentials\`, or remove them`);

@@ -59,3 +59,10 @@ describe("Alibaba's credentials file = npm `ini` as @alicloud/credentials reads 
     expect(Object.keys(mine).filter((s) => Object.keys(mine[s]!).length)).toEqual(Object.keys(theirs));
   });
 });
+
+describe("Huawei's credentials file: `key: value` as Python's configparser and Go's gopkg.in/ini.v1 read it", () => {
+  it("colon and equals lines, the first of either separates", () => {
+    const ini = parseIni("[basic]\nak: HWAK\nsk : secret=with:both\nproject_id= p:1\n", { colon: true });
+    expect({ ...ini.basic }).toEqual({ ak: "HWAK", sk: "secret=with:both", project_id: "p:1" });
+  });
+});

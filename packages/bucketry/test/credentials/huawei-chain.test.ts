@@ -162,6 +162,14 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
     expect(fromVar.accessKeyId).toBe("HWFILE");
   });
 
+  it("profile lines written `key: value` are read, as both SDKs' ini readers take `:` as well as `=`", async () => {
+    // Go: gopkg.in/ini.v1 (KeyValueDelimiters defaults to "=:"); Python: configparser.ConfigParser() (delimiters
+    // ('=', ':')). The first of either separates, so a value may hold the other.
+    const home = tempHome({ ".huaweicloud/credentials": "[basic]\nak: HWCOLON\nsk : colon-secret=x:y\nproject_id:p456\n" });
+    const c = await huaweiCredentialChain({ env: { BUCKETRY_METADATA_DISABLED: "true" }, homedir: home }).resolve();
+    expect(c).toMatchObject({ accessKeyId: "HWCOLON", accessKeySecret: "colon-secret=x:y", projectId: "p456", source: "profile-file [basic]" });
+  });
+
   it("metadata: token with TTL, then /openstack/latest/securitykey with X-Metadata-Token; expiry parsed", async () => {
     const meta = await fakeServer((req: Seen) => {
       if (req.method === "PUT" && req.path === "/meta-data/latest/api/token") return { body: "hw-md-token" };

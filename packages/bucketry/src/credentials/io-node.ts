@@ -9,7 +9,7 @@ export const io: CredentialIo = {
   readText: (path) => readFile(path, "utf8"),
   async fingerprint(path) {
     const s = await stat(path);
-    return `${s.mtimeMs}:${s.size}:${s.ino}`;
+    return { id: `${s.mtimeMs}:${s.size}:${s.ino}`, modifiedMs: s.mtimeMs };
   },
   homedir: () => homedir(),
   join: (...parts) => join(...parts),

@@ -5,10 +5,15 @@ export interface CredentialIo {
   /** False where there is no file system (the file sources then count as not configured). */
   readonly available: boolean;
   readText(path: string): Promise<string>;
-  /** Changes when the file is replaced or rewritten (mtime, size, inode). */
-  fingerprint(path: string): Promise<string>;
+  /** `id` changes when the file is replaced or rewritten (mtime, size, inode); `modifiedMs` is its mtime. */
+  fingerprint(path: string): Promise<FileStamp>;
   homedir(): string;
   join(...parts: string[]): string;
+}
+
+export interface FileStamp {
+  id: string;
+  modifiedMs: number;
 }
 
 /** Error code of a failed file read ("ENOENT", …), if any. */

@@ -2,7 +2,7 @@
 // checks every request's bce-auth-v1 signature with the SDK's own Auth), and the environment source.
 // Hitachi: the token file, re-read when it changes (a rotated mounted secret) and only then.
 import { createRequire } from "node:module";
-import { writeFileSync } from "node:fs";
+import { statSync, utimesSync, writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { baiduCredentialChain, fromBaiduSts } from "../../src/credentials/baidu.js";
 import { hitachiTokenFile } from "../../src/credentials/hitachi-token-file.js";
@@ -61,23 +61,72 @@ describe("baidu", () => {
 });
 
 describe("hitachi token file", () => {
+  // File times are set explicitly (utimes), a minute before the source's clock: nothing here depends on how
+  // fast the machine is or on the file system's mtime granularity.
+  const T = Date.UTC(2026, 0, 1);
+  const writeAt = (path: string, text: string, mtimeMs: number) => {
+    writeFileSync(path, text);
+    utimesSync(path, mtimeMs / 1000, mtimeMs / 1000);
+  };
+
   it("re-reads the token when the file changes, not on every request", async () => {
-    const home = tempHome({ token: "bearer-one\n" });
-    let now = 0;
+    const home = tempHome();
+    writeAt(`${home}/token`, "bearer-one\n", T - 60_000);
+    let now = T;
     const source = hitachiTokenFile({ path: `${home}/token`, clock: () => now, checkEveryMs: 1_000 });
     expect(await source()).toEqual({ token: "bearer-one" });
-    now = 500;
-    writeFileSync(`${home}/token`, "bearer-two-longer\n");
+    now = T + 500;
+    writeAt(`${home}/token`, "bearer-two-longer\n", T - 60_000);
     expect(await source()).toEqual({ token: "bearer-one" }); // within the check interval
-    now = 1_600;
+    now = T + 1_600;
     expect(await source()).toEqual({ token: "bearer-two-longer" });
-    now = 3_000;
+    now = T + 3_000;
     expect(await source()).toEqual({ token: "bearer-two-longer" });
     expect(source.reads).toBe(2);
     // The session says its last token was refused: the file is looked at now, within the interval.
-    writeFileSync(`${home}/token`, "bearer-three-longest\n");
+    writeAt(`${home}/token`, "bearer-three-longest\n", T - 60_000);
     expect(await source()).toEqual({ token: "bearer-two-longer" });
     expect(await source({ refresh: true })).toEqual({ token: "bearer-three-longest" });
+  });
+
+  it("a same-length rewrite in place that keeps mtime, size and inode (a coarse-mtime file system) is still read", async () => {
+    const home = tempHome();
+    const path = `${home}/token`;
+    const stamp = () => {
+      const s = statSync(path);
+      return [s.mtimeMs, s.size, s.ino];
+    };
+    writeAt(path, "bearer-AAAA", T);
+    const before = stamp();
+    let now = T + 300; // read within the granularity of the file's mtime
+    const source = hitachiTokenFile({ path, clock: () => now, checkEveryMs: 1_000 });
+    expect(await source()).toEqual({ token: "bearer-AAAA" });
+    writeAt(path, "bearer-BBBB", T); // rewritten in place within the same mtime tick
+    expect(stamp()).toEqual(before); // nothing a stat shows has changed
+    now = T + 1_500;
+    expect(await source()).toEqual({ token: "bearer-BBBB" });
+    // Once the file is older than the granularity at a read, its stamp is trusted again: no read per check.
+    now = T + 5_000;
+    expect(await source()).toEqual({ token: "bearer-BBBB" });
+    expect(source.reads).toBe(3);
+    now = T + 7_000;
+    expect(await source()).toEqual({ token: "bearer-BBBB" });
+    now = T + 9_000;
+    expect(await source()).toEqual({ token: "bearer-BBBB" });
+    expect(source.reads).toBe(3);
+  });
+
+  it("a refused token (refresh) reads the file even when its stamp shows no change", async () => {
+    const home = tempHome();
+    const path = `${home}/token`;
+    writeAt(path, "bearer-CCCC", T);
+    let now = T + 10_000;
+    const source = hitachiTokenFile({ path, clock: () => now, checkEveryMs: 1_000 });
+    expect(await source()).toEqual({ token: "bearer-CCCC" });
+    writeAt(path, "bearer-DDDD", T); // same length, same mtime, same inode
+    now = T + 12_000;
+    expect(await source()).toEqual({ token: "bearer-CCCC" }); // the stamp is all a periodic check looks at
+    expect(await source({ refresh: true })).toEqual({ token: "bearer-DDDD" });
   });
 
   it("VSP_ONE_OBJECT_TOKEN_FILE is the facade's source when no token is given; the bearer follows the file", async () => {

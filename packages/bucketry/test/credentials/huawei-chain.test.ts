@@ -233,7 +233,7 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
   it("a runtime's permission refusal (Deno's NotCapable) is shown with the flag to grant; any other foreign error by its name only", async () => {
     // As Deno throws them without --allow-sys=homedir or --allow-read (the audit's observed messages).
     const refusal = (message: string) => Object.assign(new Error(message), { name: "NotCapable" });
-    const io = (over: Partial<CredentialIo>): CredentialIo => ({ available: true, readText: async () => "", fingerprint: async () => "", homedir: () => "/home/u", join: (...p) => p.join("/"), ...over });
+    const io = (over: Partial<CredentialIo>): CredentialIo => ({ available: true, readText: async () => "", fingerprint: async () => ({ id: "", modifiedMs: 0 }), homedir: () => "/home/u", join: (...p) => p.join("/"), ...over });
     const failure = (chainIo: CredentialIo) =>
       huaweiCredentialChain({ env: { BUCKETRY_METADATA_DISABLED: "true" }, io: chainIo }).resolve().then(() => undefined, (e: CredentialChainError) => e);
     const noHome = 'Requires sys access to "homedir", run again with the --allow-sys flag';

@@ -223,6 +223,27 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
     expect(meta.requests).toHaveLength(0);
   });
 
+  // Federated settings next to full AK/SK, as the Go SDK (core/auth/provider: DefaultCredentialProviderChain tries
+  // env, then profile, then metadata, the first to build wins; fillCommonAttrs takes IdpId + IdTokenFile before
+  // AK/SK within one source) and the Python SDK (EnvCredentialProvider / ProfileCredentialProvider: `if idp_id and
+  // id_token_file` before `elif ak and sk`) order them. "federated" = the SDKs would log in with it (ours stops).
+  it.each([
+    ["env AK/SK + env IDP_ID/ID_TOKEN_FILE", { HUAWEICLOUD_SDK_AK: "HWENV", HUAWEICLOUD_SDK_SK: "e", HUAWEICLOUD_SDK_IDP_ID: "idp", HUAWEICLOUD_SDK_ID_TOKEN_FILE: "/run/t" }, "", "federated:environment"],
+    ["env AK/SK + profile idp_id/id_token_file", { HUAWEICLOUD_SDK_AK: "HWENV", HUAWEICLOUD_SDK_SK: "e" }, "[basic]\nidp_id = idp\nid_token_file = /run/t\n", "keys:HWENV"],
+    ["env AK/SK + env IDP_ID only (no token file)", { HUAWEICLOUD_SDK_AK: "HWENV", HUAWEICLOUD_SDK_SK: "e", HUAWEICLOUD_SDK_IDP_ID: "idp" }, "[basic]\nidp_id = idp\nid_token_file = /run/t\n", "keys:HWENV"],
+    ["env AK without SK + profile ak/sk and idp_id/id_token_file", { HUAWEICLOUD_SDK_AK: "HWENV" }, "[basic]\nak = HWFILE\nsk = f\nidp_id = idp\nid_token_file = /run/t\n", "federated:profile-file"],
+    ["profile ak/sk, no federated settings anywhere", {}, "[basic]\nak = HWFILE\nsk = f\n", "keys:HWFILE"],
+  ])("%s: the SDKs' order", async (_title, env, profile, expected) => {
+    const home = tempHome(profile ? { ".huaweicloud/credentials": profile } : {});
+    const outcome = await huaweiCredentialChain({ env: { ...env, BUCKETRY_METADATA_DISABLED: "true" }, homedir: home })
+      .resolve()
+      .then(
+        (c) => `keys:${c.accessKeyId}`,
+        (e: CredentialChainError) => (e.attempts.at(-1)?.reason.includes("federated (OIDC) login is not supported") ? `federated:${e.attempts.at(-1)!.source}` : `error:${e.message}`),
+      );
+    expect(outcome).toBe(expected);
+  });
+
   it("nothing found: every source listed; BUCKETRY_METADATA_DISABLED sends nothing", async () => {
     const err = await huaweiCredentialChain({ env: { BUCKETRY_METADATA_DISABLED: "true" }, homedir: tempHome() }).resolve().then(() => undefined, (e: CredentialChainError) => e);
     expect(err?.attempts.map((a) => a.source)).toEqual(["environment", "profile-file", "ecs-metadata"]);

@@ -82,7 +82,8 @@ export async function calls(base, fault, transport) {
       region: "cn-hangzhou",
       endpoint: base + "/" + fault,
       ...(provider === "aliyun-oss" ? { addressing: "path" } : {}),
-      credentials,
+      // "env": no credentials option, the keys come from the environment.
+      ...(transport === "env" ? {} : { credentials }),
       ...(transport === "fetch" ? { fetch: (request) => globalThis.fetch(request) } : {}),
       retry: { maxAttempts: 2, baseDelayMs: 1, onRetry: (info) => retries.push(info.error.kind) },
     });
@@ -192,6 +193,19 @@ describe("HTTPS under Deno through the platform transport", () => {
     // DENO_CERT: Deno trusts the test CA (as NODE_EXTRA_CA_CERTS does for Node).
     const env = { ...denoEnv(), DENO_CERT: join(TLS_FIXTURES, "ca.pem") };
     expect(await runIn(binary.path, denoRun(`${tlsBase}/deno-tls`, "none", "default"), env)).toEqual({
+      transport: "node:http",
+      "aliyun-ens": { value: "bucket-one", retries: [] },
+      "aliyun-oss": { value: "private", retries: [] },
+    });
+  });
+});
+
+describe("Deno with --allow-env listing only the access key pair", () => {
+  it("signs with the keys from the environment: the optional security token it may not read counts as unset", async () => {
+    const binary = await deno(root, denoEnv());
+    const keys = { ALIBABA_CLOUD_ACCESS_KEY_ID: "AKIDEXAMPLE", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "not-a-secret" };
+    const args = ["run", "--no-prompt", "--allow-net=127.0.0.1", `--allow-read=${tmp}`, `--allow-env=${Object.keys(keys).join(",")}`, "faults.mjs", `${base}/deno-env`, "none", "env"];
+    expect(await runIn(binary.path, args, { ...denoEnv(), ...keys })).toEqual({
       transport: "node:http",
       "aliyun-ens": { value: "bucket-one", retries: [] },
       "aliyun-oss": { value: "private", retries: [] },

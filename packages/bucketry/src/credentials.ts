@@ -8,7 +8,7 @@ import type { Provider } from "./model.js";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 // The chain and token-file sources are Node-only (undefined elsewhere), so browser bundles leave them out.
 import { chainedAccessKeys } from "#credential-defaults";
-import { hasProcessEnv, processEnv, type Env } from "./credentials/env.js";
+import { hasProcessEnv, optionalSetting, processEnv, type Env } from "./credentials/env.js";
 import { permissionDenial } from "./credentials/io.js";
 import { assertAccessKeyCredentials, assertToken, credentialsError, credentialsFunctionFailed, isHeaderSafe, missing } from "./credentials/checks.js";
 import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./credentials/facts.js";
@@ -36,8 +36,8 @@ export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env =
   if (unset.length) {
     throw missing(provider, `no credentials: pass \`credentials: { accessKeyId, accessKeySecret }\`${orSet(unset.join(" and "))}`);
   }
-  const token = names.securityToken ? env[names.securityToken]?.trim() : undefined;
-  const iamEndpoint = names.iamEndpoint ? env[names.iamEndpoint]?.trim() : undefined;
+  const token = names.securityToken ? optionalSetting(env, names.securityToken) : undefined;
+  const iamEndpoint = names.iamEndpoint ? optionalSetting(env, names.iamEndpoint) : undefined;
   return { accessKeyId: id!, accessKeySecret: secret!, ...(token ? { securityToken: token } : {}), ...(iamEndpoint ? { iamEndpoint } : {}) };
 }
 

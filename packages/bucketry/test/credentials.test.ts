@@ -155,6 +155,60 @@ describe("credentials from the vendors' environment variables", () => {
     expect(header(server.requests[0], WIRE[provider].tokenHeader)).toBe("");
   });
 
+  /**
+   * Runs `fn` with process.env as Deno has it under `--allow-env=<granted>`: the granted variables read as set,
+   * any other read throws NotCapable (the shape Deno 2 throws, as the runtime test observes). Only while the
+   * client is created, where the environment is read: Node's own code reads it too (NODE_V8_COVERAGE).
+   */
+  function withEnvGranted<T>(granted: string[], fn: () => T): T {
+    const saved = Object.getOwnPropertyDescriptor(process, "env")!;
+    const real = process.env;
+    const partial = new Proxy({}, {
+      get(_target, key) {
+        if (typeof key === "string" && granted.includes(key)) return real[key];
+        throw Object.assign(new Error(`Requires env access to "${String(key)}", run again with the --allow-env flag`), { name: "NotCapable" });
+      },
+    });
+    Object.defineProperty(process, "env", { ...saved, value: partial });
+    try {
+      return fn();
+    } finally {
+      Object.defineProperty(process, "env", saved);
+    }
+  }
+
+  it.each(AK_PROVIDERS)("%s: with only the key pair readable (Deno's --allow-env), the token it may not read counts as unset", async (provider) => {
+    const [idVar, secretVar, tokenVar] = ENV_SETS[provider];
+    process.env[idVar] = "ENVKEYID123";
+    process.env[secretVar] = "env-secret";
+    process.env[tokenVar] = "env-sts-token";
+    const server = await serve(anyVendor);
+    await callOnce(withEnvGranted([idVar, secretVar], () => createBucketClient(akOptions(provider, server.url))));
+    expect(WIRE[provider].keyId(server.requests[0]!)).toBe("ENVKEYID123");
+    expect(header(server.requests[0], WIRE[provider].tokenHeader)).toBe("");
+  });
+
+  it.each(AK_PROVIDERS)("%s: a key variable it may not read still fails, naming the variable and the flag", async (provider) => {
+    const [idVar, secretVar] = ENV_SETS[provider];
+    process.env[idVar] = "ENVKEYID123";
+    process.env[secretVar] = "env-secret";
+    const err = withEnvGranted([idVar], () => thrown(() => createBucketClient(akOptions(provider, "http://127.0.0.1:9"))));
+    expect(err).toMatchObject({ provider, kind: "Configuration" });
+    expect(err.message).toContain(`the environment cannot be read: Requires env access to "${secretVar}", run again with the --allow-env flag`);
+  });
+
+  it("hitachi: with only the password grant's variables readable, the token and token-file variables count as unset", async () => {
+    const server = await serve(anyVendor);
+    process.env.VSP_ONE_OBJECT_TOKEN = "env-bearer-not-granted";
+    process.env.VSP_ONE_OBJECT_USERNAME = "admin";
+    process.env.VSP_ONE_OBJECT_PASSWORD = "pa ss&word";
+    process.env.VSP_ONE_OBJECT_TOKEN_URL = `${server.url}/token`;
+    const granted = ["VSP_ONE_OBJECT_USERNAME", "VSP_ONE_OBJECT_PASSWORD", "VSP_ONE_OBJECT_TOKEN_URL"];
+    await callOnce(withEnvGranted(granted, () => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi` })));
+    expect(server.requests.find((r) => r.path === "/token")?.method).toBe("POST");
+    expect(header(server.requests.find((r) => r.path === "/mapi/v1/user/list_buckets"), "authorization")).toBe("Bearer token-from-password-grant");
+  });
+
   it("MPC: a blank projectId option reads HUAWEICLOUD_SDK_PROJECT_ID, as no option does (no IAM lookup); a bad value there names the variable", async () => {
     process.env.HUAWEICLOUD_SDK_PROJECT_ID = PROJECT;
     const server = await serve(anyVendor);

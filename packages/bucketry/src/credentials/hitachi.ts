@@ -6,6 +6,7 @@ import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 import { tokenFileCredentials } from "#credential-defaults";
 import { defaultEnv, maskId, orSet, readingEnv, type CredentialsDescription, type Env } from "../credentials.js";
 import { assertToken, credentialsFunctionFailed, missing } from "./checks.js";
+import { optionalSetting } from "./env.js";
 import type { EnvNames, RememberSecrets } from "./facts.js";
 
 /** Hitachi credentials from options or env (`names`): a token, or username/password/tokenUrl for the password grant. */
@@ -48,20 +49,20 @@ export function hitachiCredentials(names: EnvNames, option: HitachiCredentials |
 /** No `credentials` option: a token, a token file or the password grant's settings from the environment. */
 function hitachiFromEnv(names: EnvNames, env: Env, remember?: RememberSecrets): HitachiCredentials {
   const provider = "hitachi-vsp-one-object";
-  const token = env[names.token!]?.trim();
+  const token = optionalSetting(env, names.token!);
   if (token) {
     remember?.(token);
     assertToken(provider, token, names.token!);
     return { token };
   }
-  const tokenFile = env[names.tokenFile!]?.trim();
+  const tokenFile = optionalSetting(env, names.tokenFile!);
   if (tokenFile && tokenFileCredentials !== undefined) return tokenFileCredentials(names, tokenFile, env, remember);
   const username = env[names.username!]?.trim();
   const password = env[names.password!];
   const tokenUrl = env[names.tokenUrl!]?.trim();
   if (username && password && tokenUrl) {
     remember?.(password);
-    const clientId = env[names.clientId!]?.trim();
+    const clientId = optionalSetting(env, names.clientId!);
     return clientId ? { username, password, tokenUrl, clientId } : { username, password, tokenUrl };
   }
   throw missing(

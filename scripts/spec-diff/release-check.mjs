@@ -11,7 +11,7 @@ import path from "node:path";
 import getReleasePlanModule from "@changesets/get-release-plan";
 import { parse } from "yaml";
 import { apiSurfaces, formatReport, parseReport } from "./api-surface.mjs";
-import { embeddedSpecChanges, LABEL, maxLevel, rank, schemaUse, specChanges } from "./spec-changes.mjs";
+import { clientSpecChanges, embeddedSpecChanges, LABEL, maxLevel, rank, schemaUse } from "./spec-changes.mjs";
 import { surfaceChanges } from "./surface-changes.mjs";
 
 const getReleasePlan = getReleasePlanModule.default ?? getReleasePlanModule;
@@ -165,7 +165,7 @@ export async function analyze(root) {
         record.specChanges.push({ spec, level: "minor", pointer: "#", message: `Spec ${spec} added to the package.`, rule: "" });
       } else if (readFileSync(before, "utf8") !== readFileSync(current, "utf8")) {
         // A package that embeds the spec answers by its response examples (see embeddedSpecChanges).
-        const changes = spec === pkg.spec ? await specChanges(before, current) : await embeddedSpecChanges(before, current);
+        const changes = spec === pkg.spec ? await clientSpecChanges(before, current) : await embeddedSpecChanges(before, current);
         record.specChanges.push(...changes.map((c) => ({ spec, ...c })));
       }
     }
@@ -263,7 +263,8 @@ export function describe(r, { full }) {
  */
 export function changesetFor(r, pendingTexts = []) {
   const bullets = [];
-  for (const c of r.specChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (\`${c.spec ?? r.spec}\` \`${c.pointer}\`)`);
+  // A change that needs no release of the package (a client's servers) is no changelog line of it.
+  for (const c of r.specChanges.filter((c) => c.level !== "none")) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (\`${c.spec ?? r.spec}\` \`${c.pointer}\`)`);
   for (const c of r.surfaceChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (API \`${surfaceWhere(r, c)}\`)`);
   for (const i of r.inheritedFrom) bullets.push(`- ${LABEL[i.level]}: its public declarations use the types of \`${i.name}\`, which has ${LABEL[i.level]} changes (see its changelog)`);
   const fresh = bullets.filter((b) => !pendingTexts.some((t) => t.includes(b)));

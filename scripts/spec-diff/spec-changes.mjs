@@ -162,6 +162,8 @@ export async function embeddedSpecChanges(baseFile, revisionFile) {
       changes[i] = { ...c, level: "minor", rule: "bucketry/mock-default-changed", message: `${c.message.replace(/\.$/, "")} (a mock that reads it answers a request that leaves it out differently).` };
     }
   }
+  const [baseDoc, revisionDoc] = [baseFile, revisionFile].map((f) => parse(readFileSync(f, "utf8")));
+  for (const [i, c] of changes.entries()) changes[i] = mockServerEnumVerdict(c, baseDoc, revisionDoc);
   const before = mockFacts(baseFile);
   const after = mockFacts(revisionFile);
   for (const [code, was] of before.codes) {
@@ -182,6 +184,52 @@ export async function embeddedSpecChanges(baseFile, revisionFile) {
     if (!before.examples.has(where)) changes.push({ level: "minor", rule: "bucketry/mock-example-added", pointer: where.split(" ").slice(0, 3).join(" "), message: `Response ${now.status} example \`${now.name}\` added: the mock can answer with it.` });
   }
   return changes.sort((a, b) => rank(b.level) - rank(a.level) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) || (a.message < b.message ? -1 : 1));
+}
+
+/** A pointer into a server list: the spec's, a path item's or an operation's `servers`. */
+const SERVERS = new RegExp(`^#/(?:paths/[^/]+/(?:(?:${OPERATION_METHODS.join("|")})/)?)?servers(?:/|$)`);
+
+/** The value at a JSON pointer (`#/a/b~1c`), or undefined. */
+function atPointer(doc, pointer) {
+  let node = doc;
+  for (const raw of pointer.replace(/^#\/?/, "").split("/").filter((s) => s !== "")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = node[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return node;
+}
+
+/**
+ * The changes of a spec as they reach the client generated from it. Its `servers` reach no user: openapi-typescript
+ * writes no type from them and each client's endpoint is its own code (`createClient`'s region, bucket, host or
+ * baseUrl options: ensEndpoint, mpcEndpoint, bosEndpoint, ossEndpoint, mapiBaseUrl), so a server URL changed or
+ * removed, which Redocly rates breaking, needs no release of the client. Moving a client's endpoint is a change
+ * of its src (and needs its own changeset). Every other change keeps its verdict.
+ */
+export async function clientSpecChanges(baseFile, revisionFile) {
+  return (await specChanges(baseFile, revisionFile)).map((c) =>
+    SERVERS.test(c.pointer ?? "")
+      ? { ...c, level: "none", rule: "bucketry/servers-not-read-by-client", message: `${c.message.replace(/\.$/, "")} (the client does not read the spec's servers: its endpoint comes from its own createClient options).` }
+      : c,
+  );
+}
+
+/**
+ * A server variable's `enum` as the mocks read it: the values their routes match in that part of the host
+ * (packages/mocks/src/match.ts). A value lost (or an enum set where any value matched) stops the mock answering
+ * requests to those hosts: breaking; a value gained (or the enum dropped) answers more: a feature. Redocly rates
+ * both a fix.
+ */
+function mockServerEnumVerdict(c, baseDoc, revisionDoc) {
+  if (!SERVERS.test(c.pointer ?? "") || !/\/variables\/[^/]+\/enum$/.test(c.pointer)) return c;
+  const before = atPointer(baseDoc, c.pointer);
+  const after = atPointer(revisionDoc, c.pointer);
+  const lost = !Array.isArray(after) ? [] : Array.isArray(before) ? before.filter((v) => !after.includes(v)) : ["(any value)"];
+  const variable = `\`${lastSegment(c.pointer.replace(/\/enum$/, ""))}\``;
+  if (lost.length) {
+    return { ...c, level: "major", rule: "bucketry/mock-server-values-removed", message: `Server variable ${variable} no longer takes ${Array.isArray(before) ? show(lost) : "every value"}: the mock stops answering requests to those hosts.` };
+  }
+  return rank(c.level) < rank("minor") ? { ...c, level: "minor", rule: "bucketry/mock-server-values-added", message: `Server variable ${variable} takes more values: the mock answers requests to more hosts.` } : c;
 }
 
 /**

@@ -4,7 +4,8 @@
 //
 //   npm run spec:diff         every change per package, classified; refreshes api-reports/         (node scripts/spec-diff.mjs)
 //   npm run spec:changeset    writes a changeset for each package whose pending changesets bump it too little (--changeset)
-//   npm test                  fails when a package is under-declared or an API report is stale                (--check)
+//   npm test                  fails when a package is under-declared, an API report is stale, or a package's
+//                             code changed since its release with no pending changeset naming it              (--check)
 //   npm run version-packages  after `changeset version`: records each released package in release-baseline/ (--record-release)
 import path from "node:path";
 import { existsSync, writeFileSync } from "node:fs";
@@ -45,6 +46,25 @@ const recordAdvice = () => {
   );
 };
 const stale = records.filter((r) => r.reportStale);
+const unnamedCode = records.filter((r) => r.unnamedCode);
+const unknownCode = records.filter((r) => r.code?.unknown);
+/** Packages whose code changed since their release with no changeset naming them, and those whose record cannot tell. */
+const codeAdvice = () => {
+  const reasons = new Map();
+  for (const r of unknownCode) reasons.set(r.code.unknown, [...(reasons.get(r.code.unknown) ?? []), r.name]);
+  for (const [why, names] of reasons) console.log(`\n⚠ code changes since the last release not checked for ${names.join(", ")}: ${why}.`);
+  if (unnamedCode.length === 0) return;
+  console.log(`\n✖ ${unnamedCode.length} package(s) changed their code since their last release, and no pending changeset names them:`);
+  for (const r of unnamedCode) {
+    const { files } = r.unnamedCode;
+    console.log(`  ${r.name} (since ${r.baseline}): ${files.slice(0, 5).join(", ")}${files.length > 5 ? ` and ${files.length - 5} more` : ""}`);
+  }
+  console.log(
+    "  Its users would get the change with no new version and no changelog line. Fix: run `npx changeset`, pick the package(s) and\n" +
+      "  the bump (patch for a fix, minor for a feature, major for a break), write the changelog line and commit the .changeset/*.md\n" +
+      `  with the change. A change its users cannot notice (a comment, a refactor) still needs one naming it: \`"<package>": none\`.`,
+  );
+};
 
 if (mode === "--check") {
   console.log("spec-diff: spec and API changes since each package's last release vs its pending changesets");
@@ -59,6 +79,8 @@ if (mode === "--check") {
     failed = true;
     recordAdvice();
   }
+  codeAdvice();
+  if (unnamedCode.length) failed = true;
   if (under.length) {
     failed = true;
     console.log(`\n✖ ${under.length} package(s) changed more than their pending changesets declare:`);
@@ -72,6 +94,8 @@ if (mode === "--check") {
 if (mode === "--changeset") {
   for (const r of writeReports(root, records)) console.log(`updated ${REPORTS_DIR}/${r.id}.api.md`);
   if (unrecorded.length) recordAdvice();
+  // Code changes need a changelog line only their author can write: reported, not written.
+  codeAdvice();
   if (under.length === 0) {
     console.log("spec:changeset: every package's pending changesets already cover its changes; nothing written");
     process.exit(unrecorded.length ? 1 : 0);
@@ -90,6 +114,7 @@ if (mode === "--changeset") {
 // --diff
 for (const r of records) for (const line of describe(r, { full: true })) console.log(line);
 if (unrecorded.length) recordAdvice();
+codeAdvice();
 for (const r of writeReports(root, records)) console.log(`updated ${REPORTS_DIR}/${r.id}.api.md (commit it with the change)`);
 if (under.length) {
   console.log(`${under.map((r) => `${r.name} needs ${r.required}`).join(", ")}: more than the pending changesets declare; \`npm test\` fails until you run \`npm run spec:changeset\`.`);

@@ -6,7 +6,7 @@
 //   3. the bump its pending changesets give it (Changesets' own release plan, dependants' patch bumps included).
 // A package whose plan is below what it needs fails `npm test`; `npm run spec:changeset` writes what is missing.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import getReleasePlanModule from "@changesets/get-release-plan";
 import { parse } from "yaml";
@@ -43,8 +43,46 @@ export function workspacePackages(root) {
     .filter((d) => existsSync(path.join(packagesDir, d, "package.json")))
     .map((d) => ({ id: d, dir: path.join(packagesDir, d), pkg: JSON.parse(readFileSync(path.join(packagesDir, d, "package.json"), "utf8")) }))
     .filter((p) => !p.pkg.private)
-    .map((p) => ({ id: p.id, dir: p.dir, name: p.pkg.name, version: p.pkg.version, spec: specs.get(p.id) ?? null, embeds: embedded(p.id) }))
+    .map((p) => ({ id: p.id, dir: p.dir, name: p.pkg.name, version: p.pkg.version, files: p.pkg.files, spec: specs.get(p.id) ?? null, embeds: embedded(p.id) }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** package.json as it reaches users: without its version (each release sets it) and what npm does not install. */
+const manifestForUsers = (text) => {
+  const { version: _v, devDependencies: _d, scripts: _s, ...rest } = JSON.parse(text);
+  return JSON.stringify(rest);
+};
+
+/**
+ * A hash of each file of a package's code, by its path in the package: src/ (dist/ is built from it), every other
+ * `files` entry but dist/, README.md and CHANGELOG.md (the facade's bin/), and package.json as users get it.
+ * Line endings are normalized, so a checkout with CRLF hashes the same.
+ */
+export function codeHashes(pkg) {
+  const hash = (text) => createHash("sha256").update(text.replace(/\r\n/g, "\n")).digest("hex").slice(0, 16);
+  const out = {};
+  const walk = (rel) => {
+    const abs = path.join(pkg.dir, rel);
+    if (!existsSync(abs)) return;
+    if (statSync(abs).isDirectory()) for (const entry of readdirSync(abs).sort()) walk(`${rel}/${entry}`);
+    else out[rel] = hash(readFileSync(abs, "utf8"));
+  };
+  const entries = (pkg.files ?? []).map((f) => f.replace(/^\.\//, "").replace(/\/+$/, "")).filter((f) => !["dist", "README.md", "CHANGELOG.md", "package.json"].includes(f));
+  for (const rel of [...new Set(["src", ...entries])].sort()) walk(rel);
+  out["package.json"] = hash(manifestForUsers(readFileSync(path.join(pkg.dir, "package.json"), "utf8")));
+  return out;
+}
+
+/**
+ * The files of a package's code that differ from its last release ({ files }), or { unknown: why } for a release
+ * recorded without code hashes, or null (none changed, or no release yet: the first release needs a changeset anyway).
+ */
+export function codeChangesSinceRelease(pkg, baseline) {
+  if (!baseline) return null;
+  if (!baseline.code) return { unknown: `${BASELINE_DIR}/${pkg.id}/release.json was recorded without code hashes (before this check existed); its next release records them` };
+  const now = codeHashes(pkg);
+  const files = [...new Set([...Object.keys(baseline.code), ...Object.keys(now)])].filter((f) => baseline.code[f] !== now[f]).sort();
+  return files.length ? { files: files.map((f) => `packages/${pkg.id}/${f}`) } : null;
 }
 
 /** Where a package's last release keeps its copy of an embedded spec. */
@@ -62,6 +100,7 @@ export function readBaseline(root, pkg) {
     specFile: release.spec ? path.join(dir, "spec.yaml") : null,
     spec: release.spec ?? null,
     embeds: new Map((release.embeds ?? []).map((spec) => [spec, embeddedCopy(dir, spec)])),
+    code: release.code ?? null,
     report: parseReport(readFileSync(path.join(dir, "api.md"), "utf8")),
   };
 }
@@ -70,7 +109,8 @@ export function readBaseline(root, pkg) {
 export function writeBaseline(root, pkg, surface) {
   const dir = path.join(root, BASELINE_DIR, pkg.id);
   mkdirSync(dir, { recursive: true });
-  const release = { name: pkg.name, version: pkg.version, ...(pkg.spec ? { spec: pkg.spec } : {}), ...(pkg.embeds.length ? { embeds: pkg.embeds } : {}) };
+  // `code`: what the check for code changes without a changeset compares with (no git history needed).
+  const release = { name: pkg.name, version: pkg.version, ...(pkg.spec ? { spec: pkg.spec } : {}), ...(pkg.embeds.length ? { embeds: pkg.embeds } : {}), code: codeHashes(pkg) };
   writeFileSync(path.join(dir, "release.json"), `${JSON.stringify(release, null, 2)}\n`);
   if (pkg.spec) writeFileSync(path.join(dir, "spec.yaml"), readFileSync(path.join(root, pkg.spec)));
   if (pkg.embeds.length) mkdirSync(path.join(dir, "specs"), { recursive: true });
@@ -146,12 +186,14 @@ export async function analyze(root) {
       reportStale: committed !== report,
       references: surface.references.filter((n) => names.has(n)),
       unrecorded: unrecordedRelease(pkg, baseline),
+      code: null,
     };
     if (record.unrecorded) {
       // Nothing is compared against a baseline that is not this release's: the verdict would be wrong.
       record.own = "none";
       return record;
     }
+    record.code = codeChangesSinceRelease(pkg, baseline);
     if (!baseline) {
       // Nothing released, nothing to break: the first release adds the whole package.
       record.own = "minor";
@@ -179,6 +221,10 @@ export async function analyze(root) {
   const plan = await getReleasePlan(root);
   const planned = new Map(plan.releases.map((rel) => [rel.name, rel.type]));
   for (const r of records) r.planned = planned.get(r.name) ?? "none";
+  // Code changed since the release with no changeset that names the package (a dependant's automatic patch does
+  // not describe it): users would get the change without a version or a changelog line saying so.
+  const named = new Set(plan.changesets.flatMap((c) => c.releases.map((rel) => rel.name)));
+  for (const r of records) r.unnamedCode = r.code?.files && !named.has(r.name) ? r.code : null;
 
   // Dependants inherit: a package whose declarations use another's types needs at least that package's bump —
   // what its changes need, or what its own changesets declare when that is more (a behaviour break no tool can

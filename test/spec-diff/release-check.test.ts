@@ -2,7 +2,7 @@
 // spec edit with a `patch` changeset fails the check that `npm test` runs — with the changes, the bump they need
 // and the command that fixes it — and passes after `npm run spec:changeset`. The facade, whose declarations use
 // the client's types, needs the same major bump; so does @bucketry/mocks, which answers by a copy of the spec.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM script without types
@@ -46,7 +46,7 @@ describe("the release check, end to end on a copy of the repository", () => {
     const recorded = node("scripts/spec-diff.mjs", "--record-release");
     expect(recorded.status, recorded.output).toBe(0);
     expect(recorded.output).toContain("recorded @bucketry/huaweicloud-mpc 0.2.0");
-    expect(JSON.parse(read("release-baseline/huaweicloud-mpc/release.json"))).toEqual({ name: "@bucketry/huaweicloud-mpc", version: "0.2.0", spec: "specs/huaweicloud-mpc.yaml" });
+    expect(JSON.parse(read("release-baseline/huaweicloud-mpc/release.json"))).toEqual({ name: "@bucketry/huaweicloud-mpc", version: "0.2.0", spec: "specs/huaweicloud-mpc.yaml", code: expect.objectContaining({ "src/index.ts": expect.stringMatching(/^[0-9a-f]{16}$/) }) });
     expect(read("release-baseline/huaweicloud-mpc/spec.yaml")).toBe(read("specs/huaweicloud-mpc.yaml"));
     // The mocks answer by a copy of every spec: their release records each one.
     expect(JSON.parse(read("release-baseline/mocks/release.json")).embeds).toContain("specs/huaweicloud-mpc.yaml");
@@ -184,6 +184,72 @@ describe("a release made without `npm run version-packages`", () => {
     expect(facade, written.output).toHaveLength(1);
     expect(readFileSync(join(copy.dir, ".changeset", facade[0]!), "utf8")).toContain('---\n"bucketry": major\n---\n');
     expect(run("scripts/spec-diff.mjs", "--check").status).toBe(0);
+  }, 300_000);
+});
+
+describe("code changed since a release", () => {
+  let copy: ReturnType<typeof tempRepo>;
+  beforeAll(() => {
+    copy = tempRepo();
+  });
+  afterAll(() => copy?.cleanup());
+
+  // A fix in a package's src/ changes neither its spec nor its types: without a changeset naming the package, its
+  // users would get it with no new version. The release record keeps a hash of each code file (no git history
+  // needed: a shallow clone has the record).
+  it("fails until a pending changeset names the package, and says which package and how to add one", () => {
+    const run = (...args: string[]) => copy.run(process.execPath, args);
+    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
+    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    const record = JSON.parse(readFileSync(join(copy.dir, "release-baseline/signing/release.json"), "utf8"));
+    expect(Object.keys(record.code)).toContain("src/acs3.ts");
+    expect(Object.keys(JSON.parse(readFileSync(join(copy.dir, "release-baseline/bucketry/release.json"), "utf8")).code)).toContain("bin/bucketry.js");
+    const clean = run("scripts/spec-diff.mjs", "--check");
+    expect(clean.status, clean.output).toBe(0);
+    expect(clean.output).not.toContain("⚠");
+
+    // A code-only change (no spec, no declaration changes).
+    appendFileSync(join(copy.dir, "packages/signing/src/acs3.ts"), "\n// a behaviour fix would be here\n");
+    const failed = run("scripts/spec-diff.mjs", "--check");
+    expect(failed.status, failed.output).toBe(1);
+    expect(failed.output).toContain("1 package(s) changed their code since their last release, and no pending changeset names them:");
+    expect(failed.output).toMatch(/^ {2}@bucketry\/signing \(since 0\.2\.0\): packages\/signing\/src\/acs3\.ts$/m);
+    expect(failed.output).toContain("Fix: run `npx changeset`, pick the package(s)");
+
+    // A new file counts too; a dependant's changeset does not name the package.
+    writeFileSync(join(copy.dir, "packages/signing/src/new-module.ts"), "export const x = 1;\n");
+    writeFileSync(join(copy.dir, ".changeset/facade.md"), '---\n"bucketry": patch\n---\n\nA facade fix.\n');
+    const stillFailed = run("scripts/spec-diff.mjs", "--check");
+    expect(stillFailed.status, stillFailed.output).toBe(1);
+    expect(stillFailed.output).toMatch(/^ {2}@bucketry\/signing \(since 0\.2\.0\): packages\/signing\/src\/acs3\.ts, packages\/signing\/src\/new-module\.ts$/m);
+
+    writeFileSync(join(copy.dir, ".changeset/signing.md"), '---\n"@bucketry/signing": patch\n---\n\nA signing fix.\n');
+    const passed = run("scripts/spec-diff.mjs", "--check");
+    expect(passed.status, passed.output).toBe(0);
+
+    // A change users cannot notice is declared as such: a changeset naming the package with `none`.
+    rmSync(join(copy.dir, ".changeset/signing.md"));
+    writeFileSync(join(copy.dir, ".changeset/signing-none.md"), '---\n"@bucketry/signing": none\n---\n\nA comment.\n');
+    const declaredNone = run("scripts/spec-diff.mjs", "--check");
+    expect(declaredNone.status, declaredNone.output).toBe(0);
+
+    // The facade's package.json (what users install with it) is code too.
+    rmSync(join(copy.dir, ".changeset/facade.md"));
+    const facadeManifest = join(copy.dir, "packages/bucketry/package.json");
+    const manifest = JSON.parse(readFileSync(facadeManifest, "utf8"));
+    writeFileSync(facadeManifest, `${JSON.stringify({ ...manifest, engines: { node: ">=22" } }, null, 2)}\n`);
+    const engines = run("scripts/spec-diff.mjs", "--check");
+    expect(engines.status, engines.output).toBe(1);
+    expect(engines.output).toMatch(/^ {2}bucketry \(since 0\.2\.0\): packages\/bucketry\/package\.json$/m);
+
+    // A release recorded before the hashes existed cannot be compared: the check says so and does not fail on it.
+    writeFileSync(facadeManifest, `${JSON.stringify(manifest, null, 2)}\n`);
+    const { code: _code, ...older } = record;
+    writeFileSync(join(copy.dir, "release-baseline/signing/release.json"), `${JSON.stringify(older, null, 2)}\n`);
+    rmSync(join(copy.dir, ".changeset/signing-none.md"));
+    const unknown = run("scripts/spec-diff.mjs", "--check");
+    expect(unknown.status, unknown.output).toBe(0);
+    expect(unknown.output).toContain("⚠ code changes since the last release not checked for @bucketry/signing: release-baseline/signing/release.json was recorded without code hashes");
   }, 300_000);
 });
 

@@ -33,8 +33,16 @@ export type Values<O extends Options> = ReturnType<typeof parseArgs<{ args: stri
 
 export function parse<O extends Options>(command: string, args: string[], options: O): Values<O> {
   try {
-    const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals: true });
+    const { values, positionals, tokens } = parseArgs({ args, options, strict: true, allowPositionals: true, tokens: true });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`, command);
+    // parseArgs keeps the last of a repeated flag: `--region a --region b` would run in b without a word. Every
+    // flag taking a value is single-valued: refused, naming it. (A repeated switch, `--json --json`, means the same.)
+    const seen = new Set<string>();
+    for (const token of tokens) {
+      if (token.kind !== "option" || options[token.name]?.type !== "string" || options[token.name]?.multiple) continue;
+      if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once: give it once`, command);
+      seen.add(token.name);
+    }
     // An empty value (`--endpoint "$UNSET"`) would read as the flag left out: the profile's or the environment's
     // value, or the vendor's own host, used without a word. Refused, naming the flag (an empty --prefix filters nothing).
     for (const [name, value] of Object.entries(values)) {

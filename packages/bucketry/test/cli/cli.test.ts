@@ -294,6 +294,26 @@ describe.concurrent("exit codes and error lines", () => {
     expect(jsonLines(prefix.stdout)).toHaveLength(1);
   });
 
+  it("2: a flag taking a value given twice is refused, naming it, not the last one silently taken", async () => {
+    const cases: [string[], string, string][] = [
+      [["list-buckets", "--provider", "aliyun-ens", "--region", "cn-hangzhou", "--region", "ap-southeast-1"], "--region", "list-buckets"],
+      [["list-buckets", "--provider", "aliyun-ens", "--provider", "huaweicloud-mpc"], "--provider", "list-buckets"],
+      [["get-acl", "--provider", "aliyun-oss", "--bucket", "a", "--bucket=b"], "--bucket", "get-acl"],
+      [["list-buckets", "--provider", "huaweicloud-mpc", "--project-id", "a", "--project-id", "b"], "--project-id", "list-buckets"],
+      [["sign", "--provider", "aliyun-oss", "--endpoint=http://127.0.0.1:1", "--endpoint", "http://127.0.0.1:2"], "--endpoint", "sign"],
+      [["mock", "--port", "0", "--port", "0"], "--port", "mock"],
+    ];
+    for (const [args, flag, command] of cases) {
+      const r = await run(args, envFor(server));
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(`bucketry: ${flag} is given more than once: give it once (see \`bucketry ${command} --help\`)\n`);
+    }
+    // A switch given twice means the same: still taken.
+    const twice = await run(["providers", "--json", "--json"], envFor(server));
+    expect(twice.code, twice.stderr).toBe(0);
+  });
+
   it("2: a --limit or --retries past 2^53 names the upper bound (not \">= 1\", which it is)", async () => {
     for (const flag of ["--limit", "--retries"]) {
       const r = await run(["list-buckets", "--provider", "aliyun-ens", flag, "99999999999999999999"], envFor(server));

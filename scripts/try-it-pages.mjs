@@ -51,6 +51,9 @@ function findOperation(doc, operationId) {
   throw new Error(`try-it: no operation ${operationId} in the spec`);
 }
 
+/** The JSON Schema keywords of a parameter's schema that constrain its value. */
+const RULES = ["type", "enum", "const", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "format"];
+
 /** One form field from the spec: its schema facts, and a value to start from (the spec's example, else `fallback`). */
 function fieldOf(doc, found, [where, name, arg], fallback) {
   let schema;
@@ -89,6 +92,8 @@ function fieldOf(doc, found, [where, name, arg], fallback) {
     ...(schema.enum ? { enum: schema.enum } : {}),
     ...(schema.minimum !== undefined ? { minimum: schema.minimum } : {}),
     ...(schema.maximum !== undefined ? { maximum: schema.maximum } : {}),
+    // The spec's rules for the value, which the panel checks before sending (annotations and $refs left out).
+    schema: Object.fromEntries(Object.entries({ type: "string", ...schema }).filter(([k]) => RULES.includes(k))),
     description: String(description ?? "").split("\n")[0],
     value: example ?? fallback ?? "",
   };

@@ -117,6 +117,29 @@ describe("Try-it pages", () => {
     await csrf.close();
   });
 
+  it("a value the spec's schema refuses (its pattern, its bounds) shows the spec's rule next to the field and sends nothing", async () => {
+    // ENS's PageNumber is an integer written as ^[1-9][0-9]*$: "1e21" reads as an integer >= 1, but goes on the
+    // wire as "1e+21", which the pattern (and ENS) refuses.
+    const { page, log } = await open("aliyun-ens", "aliyun-ens-ListBucketsByGet.html");
+    for (const [field, value, message] of [
+      ["PageNumber", "1e21", 'PageNumber must match pattern "^[1-9][0-9]*$".'],
+      ["PageSize", "500", "PageSize must be <= 100."],
+    ] as const) {
+      await page.locator(`#param-${field}`).fill(value);
+      const status = await sendAndWait(page);
+      expect(status).toBe(`Not sent: ${message}`);
+      await expect(page.locator(`#param-${field}-error`).textContent()).resolves.toBe(message);
+      await expect(page.locator(`#param-${field}`).getAttribute("aria-invalid")).resolves.toBe("true");
+      await expect(page.locator("#try-it-timeline li").count()).resolves.toBe(0);
+      await expect(page.locator("#try-it-results").textContent()).resolves.toBe("");
+      await page.locator(`#param-${field}`).fill("1");
+    }
+    // Within the rules: sent, and the mock answers 200.
+    await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it.each([
     ["aliyun-ens", "UserDisable", "AccessDenied"],
     ["aliyun-oss", "AccessDenied", "AccessDenied"],

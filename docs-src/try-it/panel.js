@@ -6,7 +6,7 @@
 import { createBucketClient, isBucketryError } from "bucketry";
 import { createClient as createEnsClient } from "@bucketry/aliyun-ens";
 import { createClient as createHitachiClient } from "@bucketry/hitachi-vsp-one-object";
-import { createMock, documentCookieJar, errorCodes, scenario, testCredentials } from "@bucketry/mocks";
+import { createMock, documentCookieJar, errorCodes, scenario, testCredentials, validateSchema } from "@bucketry/mocks";
 import { acs3Signer } from "@bucketry/signing";
 import { signedPartsOf } from "@bucketry/signing/signed";
 import { getResponse } from "msw";
@@ -170,13 +170,14 @@ function validate() {
     let message = "";
     if (value === "") {
       if (spec.required) message = `${spec.name} is required.`;
-    } else if (spec.enum && !spec.enum.includes(value)) {
-      message = `${spec.name} must be one of: ${spec.enum.map((v) => JSON.stringify(v)).join(", ")}.`;
-    } else if (isNumeric(spec)) {
-      const n = Number(value);
-      if (!Number.isFinite(n) || (spec.type !== "number" && !Number.isInteger(n))) message = `${spec.name} must be ${spec.type === "number" ? "a number" : "an integer"}.`;
-      else if (spec.minimum !== undefined && n < spec.minimum) message = `${spec.name} must be at least ${spec.minimum}.`;
-      else if (spec.maximum !== undefined && n > spec.maximum) message = `${spec.name} must be at most ${spec.maximum}.`;
+    } else {
+      // The spec's own schema (pattern, lengths, enum, bounds), as the mock and the vendor check it: a number
+      // field is sent as the number its text reads as, so its bounds apply to that and its pattern to how it is written.
+      const n = !Number.isFinite(Number(value)) ? undefined : Number(value);
+      const types = [spec.schema?.type].flat();
+      const forms = n !== undefined && isNumeric(spec) ? [/integer|number/.test(types) && n, types.includes("string") && String(n)].filter((f) => f !== false) : [value];
+      message = forms.flatMap((form) => validateSchema(spec.schema, form, spec.name))[0] ?? "";
+      if (message) message += ".";
     }
     const error = document.getElementById(`param-${spec.name}-error`);
     error.textContent = message;

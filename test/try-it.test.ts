@@ -367,6 +367,24 @@ describe("Try-it pages", () => {
         await page.close();
       });
 
+      it.skipIf(vendor === TOKEN_AUTH)("a security token (temporary credentials) is signed as a header and masked in the wire request, the canonical request and the string to sign", async () => {
+        // Every scheme here signs the token as a header: the canonical request (ACS3, SDK-HMAC-SHA256, bce-auth-v1,
+        // OSS V4) lists it with its value; bce-auth-v1 percent-encodes that value.
+        const header = { "aliyun-ens": "x-acs-security-token", "huaweicloud-mpc": "x-security-token", "baidu-bos": "x-bce-security-token", "aliyun-oss": "x-oss-security-token" }[vendor]!;
+        const token = "STS.try+it/token=1234";
+        const { page, log } = await open(vendor);
+        await expect(page.locator("#cred-securityToken").getAttribute("type")).resolves.toBe("password");
+        await page.locator("#cred-securityToken").fill(token);
+        await expect(sendAndWait(page)).resolves.toMatch(/^Done: HTTP 200/);
+        const signed = (await page.locator("pre[aria-label='Canonical request'], pre[aria-label='String to sign']").allTextContents()).join("\n");
+        expect(signed).toMatch(new RegExp(`^${header}:••••••$`, "mi"));
+        await expect(page.locator("pre[aria-label='Wire request']").textContent()).resolves.toMatch(new RegExp(`^${header}: ••••••$`, "mi"));
+        const results = (await page.locator("#try-it-results").textContent()) ?? "";
+        for (const form of [token, encodeURIComponent(token), "try+it", "try%2Bit"]) expect(results).not.toContain(form);
+        expect(log.pageErrors).toEqual([]);
+        await page.close();
+      });
+
       it("a wrong secret shows the vendor's signature error", async () => {
         const { page } = await open(vendor);
         await page.locator(`#${facts.secretField}`).fill("wrong-secret-for-the-try-it-test");

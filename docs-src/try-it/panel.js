@@ -8,7 +8,7 @@ import { createClient as createEnsClient } from "@bucketry/aliyun-ens";
 import { createClient as createHitachiClient } from "@bucketry/hitachi-vsp-one-object";
 import { createMock, documentCookieJar, errorCodes, scenario, testCredentials, validateSchema } from "@bucketry/mocks";
 import { acs3Signer } from "@bucketry/signing";
-import { signedPartsOf } from "@bucketry/signing/signed";
+import { percentEncode, signedPartsOf } from "@bucketry/signing/signed";
 import { getResponse } from "msw";
 import { argumentsOf, isNumeric, snippets } from "./snippets.js";
 
@@ -47,9 +47,14 @@ const paramFields = config.fields.map((f) => {
 const defaults = testCredentials[config.provider];
 const credInputs = hitachi
   ? { token: h("input", { type: "password", autocomplete: "off", name: "token" }) }
-  : { accessKeyId: h("input", { type: "text", autocomplete: "off", name: "accessKeyId", spellcheck: "false" }), accessKeySecret: h("input", { type: "password", autocomplete: "off", name: "accessKeySecret" }) };
-for (const [k, input] of Object.entries(credInputs)) input.value = defaults[k];
-const credLabels = { token: "Bearer token", accessKeyId: "Access key id", accessKeySecret: "Access key secret" };
+  : {
+      accessKeyId: h("input", { type: "text", autocomplete: "off", name: "accessKeyId", spellcheck: "false" }),
+      accessKeySecret: h("input", { type: "password", autocomplete: "off", name: "accessKeySecret" }),
+      // Temporary (STS) credentials: signed into the request's headers, so masked wherever the page shows them.
+      securityToken: h("input", { type: "password", autocomplete: "off", name: "securityToken" }),
+    };
+for (const [k, input] of Object.entries(credInputs)) input.value = defaults[k] ?? "";
+const credLabels = { token: "Bearer token", accessKeyId: "Access key id", accessKeySecret: "Access key secret", securityToken: "Security token (temporary credentials; optional)" };
 
 const targetMock = h("input", { type: "radio", name: "target", value: "mock", id: "target-mock", checked: true });
 const targetUrl = h("input", { type: "radio", name: "target", value: "url", id: "target-url" });
@@ -253,7 +258,10 @@ async function run() {
   const exchanges = [];
   const v = formValues();
   const credentials = Object.fromEntries(Object.entries(credInputs).map(([k, input]) => [k, input.value]));
-  const secrets = { given: [credentials.accessKeySecret, credentials.token].filter(Boolean), learned: new Set() };
+  const token = credentials.securityToken;
+  if (!token) delete credentials.securityToken;
+  // A security token is signed as a header, percent-encoded in bce-auth-v1's canonical headers: both forms are masked.
+  const secrets = { given: [credentials.accessKeySecret, credentials.token, token, token && percentEncode(token.toWellFormed())], learned: new Set() };
   const chosen = scenarioSelect.value;
   if (chosen === "wrongSecret") credentials[hitachi ? "token" : "accessKeySecret"] = WRONG_SECRET;
   const viaMock = targetMock.checked;
@@ -378,9 +386,10 @@ function show({ exchanges, outcome, secrets, endpoint }) {
       pre(`${x.wire.method} ${x.wire.url}\n${x.wire.headers.map(([k, val]) => `${k}: ${val}`).join("\n")}`, `Wire request${n}`),
       ...(x.signed
         ? [
-            ...(x.signed.canonicalRequest !== undefined ? [h("h3", {}, "Canonical request"), pre(x.signed.canonicalRequest, `Canonical request${n}`)] : []),
+            // A security token is a signed header (x-acs-/x-oss-/x-bce-security-token, X-Security-Token): masked as on the wire.
+            ...(x.signed.canonicalRequest !== undefined ? [h("h3", {}, "Canonical request"), pre(masked(x.signed.canonicalRequest, secrets), `Canonical request${n}`)] : []),
             h("h3", {}, "String to sign"),
-            pre(x.signed.stringToSign, `String to sign${n}`),
+            pre(masked(x.signed.stringToSign, secrets), `String to sign${n}`),
           ]
         : [h("p", {}, "Not signed (a bearer token or session request).")]),
       ...(x.response

@@ -117,6 +117,19 @@ describe("Try-it pages", () => {
     await csrf.close();
   });
 
+  it("every secret field is masked and marked one-time-code, which Chromium's password manager never offers to save (it ignores autocomplete=off on a password field)", async () => {
+    const files = [...Object.keys(VENDORS).map((v) => `${v}.html`), ...Object.values(OTHER_OPERATIONS).map((o) => o.file)];
+    for (const file of files) {
+      const { page } = await open(file.replace(/(-[A-Z]\w*)?\.html$/, ""), file);
+      const fields = await page.locator("#try-it-form input").evaluateAll((inputs) => inputs.map((i) => ({ name: (i as HTMLInputElement).name, type: (i as HTMLInputElement).type, autocomplete: i.getAttribute("autocomplete") })));
+      const secrets = fields.filter((f) => ["accessKeySecret", "securityToken", "token"].includes(f.name));
+      // Every page but Hitachi's CSRF page (sent without credentials) asks for a secret.
+      expect(secrets.length, file).toBe(file.includes("GetCsrfToken") ? 0 : file.startsWith("hitachi") ? 1 : 2);
+      for (const f of fields.filter((x) => x.type === "password" || secrets.includes(x))) expect(f, file).toMatchObject({ type: "password", autocomplete: "one-time-code" });
+      await page.close();
+    }
+  });
+
   it("a value the spec's schema refuses (its pattern, its bounds) shows the spec's rule next to the field and sends nothing", async () => {
     // ENS's PageNumber is an integer written as ^[1-9][0-9]*$: "1e21" reads as an integer >= 1, but goes on the
     // wire as "1e+21", which the pattern (and ENS) refuses.

@@ -45,16 +45,18 @@ const paramFields = config.fields.map((f) => {
 });
 
 const defaults = testCredentials[config.provider];
+// Chromium ignores autocomplete="off" on a password field and offers to save what was typed in it; its password
+// manager leaves out a password field marked one-time-code (as it does cc-* ones): masked, and never offered for saving.
 const credInputs = hitachi
-  ? { token: h("input", { type: "password", autocomplete: "off", name: "token" }) }
+  ? { token: h("input", { type: "password", autocomplete: "one-time-code", name: "token" }) }
   : {
       accessKeyId: h("input", { type: "text", autocomplete: "off", name: "accessKeyId", spellcheck: "false" }),
-      accessKeySecret: h("input", { type: "password", autocomplete: "off", name: "accessKeySecret" }),
+      accessKeySecret: h("input", { type: "password", autocomplete: "one-time-code", name: "accessKeySecret" }),
       // Temporary (STS) credentials: signed into the request's headers, so masked wherever the page shows them.
-      securityToken: h("input", { type: "password", autocomplete: "off", name: "securityToken" }),
+      securityToken: h("input", { type: "password", autocomplete: "one-time-code", name: "securityToken" }),
     };
 for (const [k, input] of Object.entries(credInputs)) input.value = defaults[k] ?? "";
-const credLabels = { token: "Bearer token", accessKeyId: "Access key id", accessKeySecret: "Access key secret", securityToken: "Security token (temporary credentials; optional)" };
+const credLabels = { token: "Bearer token", accessKeyId: "Access key id", accessKeySecret: "Access key secret", securityToken: "Security token (STS; optional)" };
 
 const targetMock = h("input", { type: "radio", name: "target", value: "mock", id: "target-mock", checked: true });
 const targetUrl = h("input", { type: "radio", name: "target", value: "url", id: "target-url" });
@@ -178,10 +180,10 @@ function validate() {
     } else {
       // The spec's own schema (pattern, lengths, enum, bounds), as the mock and the vendor check it: a number
       // field is sent as the number its text reads as, so its bounds apply to that and its pattern to how it is written.
-      const n = !Number.isFinite(Number(value)) ? undefined : Number(value);
-      const types = [spec.schema?.type].flat();
-      const forms = n !== undefined && isNumeric(spec) ? [/integer|number/.test(types) && n, types.includes("string") && String(n)].filter((f) => f !== false) : [value];
-      message = forms.flatMap((form) => validateSchema(spec.schema, form, spec.name))[0] ?? "";
+      const n = Number(value);
+      const types = String(spec.schema.type);
+      const forms = isNumeric(spec) && Number.isFinite(n) ? [/integer|number/.test(types) && n, /string/.test(types) && String(n)] : [value];
+      message = forms.flatMap((form) => (form === false ? [] : validateSchema(spec.schema, form, spec.name)))[0] ?? "";
       if (message) message += ".";
     }
     const error = document.getElementById(`param-${spec.name}-error`);

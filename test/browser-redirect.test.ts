@@ -49,7 +49,7 @@ describe("a redirect in headless Chromium", () => {
       await page.goto(`${origin}/`);
       await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, undefined, { timeout: 30_000 });
       const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as { kind: string; status?: number; retryable: boolean; message: string };
-      expect(result).toMatchObject({ kind: "Unknown", retryable: false });
+      expect(result).toMatchObject({ kind: "Configuration", retryable: false });
       expect(result.status).toBeUndefined();
       expect(result.message).toBe("aliyun-oss answered a redirect the browser hides; redirects are not followed: check the endpoint and region");
       expect(log.external).toEqual([]); // oss-cn-beijing was never asked

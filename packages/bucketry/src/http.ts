@@ -116,17 +116,20 @@ export function serverTimeOf(headers: Headers): number | undefined {
 export function errorFromResponse(profile: ErrorProfile, response: Response, body: unknown, now = Date.now(), trace?: SigningTrace): BucketryError {
   // A browser's `redirect: "manual"` answer: status 0, no headers, no body. Say what it was.
   if (response.type === "opaqueredirect") {
-    return new BucketryError({ provider: profile.provider, kind: "Unknown", retryable: false, message: `${profile.provider} answered a redirect the browser hides${redirectHint(null)}` });
+    return new BucketryError({ provider: profile.provider, kind: "Configuration", retryable: false, message: `${profile.provider} answered a redirect the browser hides${redirectHint(null)}` });
   }
   let vendor: VendorError = {};
   try {
     vendor = profile.readError(body, trace?.redact);
   } catch {
-    vendor = {};
+    // no code or message, then
   }
   const code = vendor.code || undefined;
   // Own keys only: a code named like an Object.prototype member ("constructor", "toString") is not a kind.
-  const kind = profile.kindOf?.(vendor, response.headers) || (code && Object.hasOwn(profile.codeKinds, code) ? profile.codeKinds[code] : undefined) || (code && prefixKind(profile, code)) || statusKind(response.status);
+  // A redirect is not followed (the signed headers would go along): the client is pointed at the wrong endpoint or
+  // region (OSS's 301 PermanentRedirect names the bucket's), which only its options fix, whatever code the body has.
+  const redirect = response.status > 299 && response.status < 400;
+  const kind = redirect ? "Configuration" : profile.kindOf?.(vendor, response.headers) || (code && Object.hasOwn(profile.codeKinds, code) ? profile.codeKinds[code] : undefined) || (code && prefixKind(profile, code)) || statusKind(response.status);
   const requestId = requestIdOf(profile, response.headers) ?? (vendor.requestId || undefined);
   const summary = [code, vendor.message].filter(Boolean).join(": ") || bodyWithoutError(body);
   return new BucketryError({
@@ -140,7 +143,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
     signature: kind === "SignatureMismatch" && trace ? compareSigned(profile, body, vendor, trace) : undefined,
-    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${response.status > 299 && response.status < 400 ? redirectHint(response.headers.get("location"), vendor.endpoint) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
+    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirect ? redirectHint(response.headers.get("location"), vendor.endpoint) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
 }
 

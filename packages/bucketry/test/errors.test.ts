@@ -234,11 +234,24 @@ describe("redirects", () => {
   it("a 3xx says it was not followed and names the host it points to, never its path or query", () => {
     const location = "https://examplebucket.oss-cn-beijing.aliyuncs.com/?acl&x-oss-security-token=secret-token";
     const err = mapError(ossErrors, 301, ossError("PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint."), { location });
-    expect(err).toMatchObject({ kind: "Unknown", code: "PermanentRedirect", status: 301, retryable: false });
+    // Not followed, so only other options help: the endpoint or region is wrong (Configuration, not Unknown).
+    expect(err).toMatchObject({ kind: "Configuration", code: "PermanentRedirect", status: 301, retryable: false });
     expect(err.message).toContain("redirects are not followed (it points to examplebucket.oss-cn-beijing.aliyuncs.com): check the endpoint and region");
     expect(err.message).not.toContain("secret-token");
     expect(mapError(bosErrors, 307, "", { location: "/elsewhere" }).message).toContain("; redirects are not followed: check the endpoint and region");
     expect(mapError(bosErrors, 404, bosBody("NoSuchBucket", "The specified bucket does not exist.")).message).not.toContain("redirect");
+  });
+
+  it.each([301, 302, 303, 307, 308])("HTTP %d is Configuration whatever code its body carries, not retried", (status) => {
+    for (const [profile, body] of [
+      [ossErrors, ossError("PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint.")],
+      [ensErrors, ensBody("Throttling", "a proxy's page with a code")],
+      [mpcErrors, { error_code: "APIGW.0308", error_msg: "x" }],
+      [bosErrors, ""],
+      [hitachiErrors, undefined],
+    ] as const) {
+      expect(mapError(profile, status, body, { location: "https://elsewhere.example/" })).toMatchObject({ kind: "Configuration", status, retryable: false });
+    }
   });
 });
 
@@ -348,7 +361,7 @@ describe("retryable per kind", () => {
     [502, "Unavailable", true],
     [503, "Unavailable", true],
     [504, "Unavailable", true],
-    [302, "Unknown", false],
+    [302, "Configuration", false],
   ] as const)("bare HTTP %d → %s (retryable %s)", (status, kind, retryable) => {
     expect(mapError(hitachiErrors, status, undefined)).toMatchObject({ kind, retryable });
   });

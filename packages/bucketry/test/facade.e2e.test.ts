@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient } from "../src/index.js";
 import { serve, header, type Reply, type Seen } from "./support/test-server.js";
 import { rejection } from "./reliability/helpers.js";
+import { EXIT, exitCodeFor } from "../src/cli/exit.js";
 
 // ---------------------------------------------------------------------------------------------------
 // A recording HTTP server. Every test gets its own; a hard cap on requests makes a looping client fail
@@ -686,6 +687,26 @@ describe("vendor error bodies become BucketryErrors (kind, code, request id)", (
     const mpc = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: PROJECT, endpoint: server.url, credentials: creds });
     const err = await rejection(mpc.listBucketsPage());
     expect(err).toMatchObject({ kind: "AccessDenied", status: 403, code: "MPC.10208", vendorMessage: "Failed to verify the tenant ID.", requestId: "b1c2d3-1700000000-host" });
+  });
+
+  it("aliyun-oss: a bucket in another region (301 PermanentRedirect) is a Configuration error naming the endpoint, asked once", async () => {
+    // OSS's answer for a bucket addressed on another region's endpoint (OSS error-response page: PermanentRedirect, 301).
+    const body = `<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>PermanentRedirect</Code>
+  <Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message>
+  <RequestId>5C3D9175B6FC201293AD****</RequestId>
+  <HostId>oss-example.oss-cn-hangzhou.aliyuncs.com</HostId>
+  <Bucket>oss-example</Bucket>
+  <Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint>
+</Error>`;
+    const server = await serve(() => ({ status: 301, headers: { "Content-Type": "application/xml", "x-oss-request-id": "5C3D9175B6FC201293AD****" }, body }));
+    const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", endpoint: server.url, credentials: creds, clock });
+    const err = await rejection(oss.getBucketAcl("oss-example"));
+    expect(err).toMatchObject({ kind: "Configuration", status: 301, code: "PermanentRedirect", retryable: false, attempts: 1 });
+    expect(err.message).toContain("use the endpoint oss-cn-shanghai.aliyuncs.com");
+    expect(exitCodeFor(err)).toBe(EXIT.usage); // the CLI: a value the command line gave (--region, --endpoint) is wrong
+    expect(server.requests).toHaveLength(1);
   });
 
   it("huaweicloud-mpc: API-gateway error with request_id only in the body", async () => {

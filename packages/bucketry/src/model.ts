@@ -72,7 +72,8 @@ export interface ProviderBucketAcl<P extends AclProvider> {
   grants: Grant[];
   /**
    * BOS: the ACL says more than `grants` can — an entry denies, has a condition, or covers only some objects.
-   * Read `raw` for every entry; no canned `acl` is derived.
+   * Read `raw` for every entry; no canned `acl` is derived. OSS: the `<Grant>` is missing or not one of the
+   * canned ACLs bucketry knows; `acl` is left out, `grants` hold the owner's only, and `raw` has what was sent.
    */
   conditional?: true;
   raw: RawAclRecords[P];

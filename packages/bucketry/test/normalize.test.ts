@@ -478,10 +478,41 @@ describe("aliyun-oss GetBucketAcl → BucketAcl", () => {
     expect(oss(ossBody(xml("private", "<ID>1234</ID>"))).owner).toEqual({ id: "1234" });
   });
 
+  // ali-oss (the official Node SDK) returns any <Grant> as it is (getBucketACL: `acl: result.data.AccessControlList.Grant`):
+  // a value OSS adds later must not fail the call. Which one it is stays in raw; acl is left out and reported.
+  it.each(["authenticated-read", "default", "bucket-owner-read"])("passes an unknown <Grant> (%s) through in raw, reported, without a canned acl", (grant) => {
+    const raw = ossBody(xml(grant));
+    const dropped: unknown[] = [];
+    const acl = normalizeOssAcl(raw as AccessControlPolicy, "oss-example", (d) => dropped.push(d));
+    expect(acl).toEqual({
+      provider: "aliyun-oss",
+      bucket: "oss-example",
+      owner: { id: "0022012****", displayName: "user_example" },
+      grants: [{ grantee: { type: "user", id: "0022012****" }, permission: "FULL_CONTROL" }],
+      conditional: true,
+      raw: { Owner: { ID: "0022012****", DisplayName: "user_example" }, AccessControlList: { Grant: grant } },
+    });
+    expect(dropped).toEqual([{ field: "acl", from: "AccessControlList.Grant", value: grant, reason: expect.stringContaining("canned ACL") }]);
+  });
+
   it.each([
-    ["the object-only ACL `default`", ossBody(xml("default")), /Grant/],
-    ["an unknown Grant", ossBody(xml("authenticated-read")), /Grant/],
-    ["no Grant", { Owner: { ID: "1" }, AccessControlList: {} }, /Grant/],
+    ["no Grant", { Owner: { ID: "1" }, AccessControlList: {} }, 0],
+    ["an empty Grant", { Owner: { ID: "1" }, AccessControlList: { Grant: "" } }, 0],
+    ["a Grant that is not text", { Owner: { ID: "1" }, AccessControlList: { Grant: { x: "private" } } }, 1],
+  ])("%s: no acl, the owner's grant only, conditional (read raw); a value is reported", (_, raw, reported) => {
+    const dropped: unknown[] = [];
+    expect(normalizeOssAcl(raw as unknown as AccessControlPolicy, "oss-example", (d) => dropped.push(d))).toEqual({
+      provider: "aliyun-oss",
+      bucket: "oss-example",
+      owner: { id: "1" },
+      grants: [{ grantee: { type: "user", id: "1" }, permission: "FULL_CONTROL" }],
+      conditional: true,
+      raw,
+    });
+    expect(dropped).toHaveLength(reported);
+  });
+
+  it.each([
     ["no Owner", { AccessControlList: { Grant: "private" } }, /Owner\.ID/],
     ["an empty Owner ID", ossBody(xml("private", "<ID></ID>")), /Owner\.ID/],
     ["Owner.ID an object", { Owner: { ID: { x: "1" } }, AccessControlList: { Grant: "private" } }, /Owner\.ID/],

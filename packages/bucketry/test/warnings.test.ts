@@ -85,3 +85,29 @@ describe("MPC and Hitachi: odd optional values", () => {
     expect(warnings).toMatchObject([{ provider: "hitachi-vsp-one-object", bucket: "odd-id", field: "id", from: "bucketId", value: 1.5 }]);
   });
 });
+
+describe("OSS: a <Grant> beyond the canned ACLs OSS documents", () => {
+  // ali-oss hands any <Grant> back as it is; the facade must not fail a call the official SDK answers.
+  const body = (grant: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<AccessControlPolicy><Owner><ID>0022012****</ID><DisplayName>user_example</DisplayName></Owner><AccessControlList><Grant>${grant}</Grant></AccessControlList></AccessControlPolicy>`;
+  const xml = (text: string) => new Response(text, { status: 200, headers: { "content-type": "application/xml", "x-oss-request-id": "r-1" } });
+
+  it("is returned in raw with the owner's grant, conditional, no acl; onWarning hears it", async () => {
+    const warnings: BucketryWarning[] = [];
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch: stubFetch(() => xml(body("authenticated-read"))), onWarning: (w: BucketryWarning) => warnings.push(w) });
+    const acl = await client.getBucketAcl("examplebucket");
+    expect(acl).not.toHaveProperty("acl");
+    expect(acl).toMatchObject({ provider: "aliyun-oss", conditional: true, grants: [{ grantee: { type: "user", id: "0022012****" }, permission: "FULL_CONTROL" }] });
+    expect(acl.raw.AccessControlList.Grant).toBe("authenticated-read");
+    expect(warnings).toMatchObject([{ provider: "aliyun-oss", kind: "DroppedField", bucket: "examplebucket", field: "acl", from: "AccessControlList.Grant", value: "authenticated-read" }]);
+  });
+
+  it("a policy without <Grant> is returned the same way (nothing to report)", async () => {
+    const warnings: BucketryWarning[] = [];
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch: stubFetch(() => xml(body("").replace("<Grant></Grant>", ""))), onWarning: (w: BucketryWarning) => warnings.push(w) });
+    const acl = await client.getBucketAcl("examplebucket");
+    expect(acl).not.toHaveProperty("acl");
+    expect(acl).toMatchObject({ conditional: true, grants: [{ grantee: { type: "user", id: "0022012****" }, permission: "FULL_CONTROL" }] });
+    expect(warnings).toEqual([]);
+  });
+});

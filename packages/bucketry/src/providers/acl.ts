@@ -2,7 +2,8 @@
 // the same three: owner full control; plus everyone READ; plus everyone READ and WRITE).
 import type { CannedAcl, Grant } from "../model.js";
 
-export function grantsOfCanned(acl: CannedAcl, ownerId: string): Grant[] {
+/** `acl` undefined (an ACL bucketry does not know): the owner's full control only, the one grant it surely holds. */
+export function grantsOfCanned(acl: CannedAcl | undefined, ownerId: string): Grant[] {
   const grants: Grant[] = [{ grantee: { type: "user", id: ownerId }, permission: "FULL_CONTROL" }];
   if (acl === "public-read" || acl === "public-read-write") grants.push({ grantee: { type: "everyone" }, permission: "READ" });
   if (acl === "public-read-write") grants.push({ grantee: { type: "everyone" }, permission: "WRITE" });

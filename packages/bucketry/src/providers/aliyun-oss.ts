@@ -7,7 +7,7 @@ import { ossV4Signer } from "@bucketry/signing/oss-v4";
 import { alibabaDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
 import { errorFromResponse, isObject, malformed, networkErrorCode, UnreadableBodyError, str, type ErrorProfile } from "../http.js";
-import type { BucketAcl } from "../model.js";
+import type { BucketAcl, CannedAcl } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
 import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCliOptions, entryFunction, type ProviderModule } from "../provider.js";
 import { execute } from "../runtime.js";
@@ -119,17 +119,20 @@ export function checkOssBucket(bucket: unknown): string {
 export const ossAclFields = {
   ownerId: { from: "Owner.ID", required: true, via: text },
   ownerDisplayName: { from: "Owner.DisplayName", via: text },
-  acl: { from: "AccessControlList.Grant", required: true, via: cannedAcl },
+  // Not required: ali-oss hands any <Grant> over as it is, so one OSS adds later must not fail a call (see below).
+  acl: { from: "AccessControlList.Grant", via: cannedAcl },
 } satisfies FieldTable<AccessControlPolicy>;
 
 export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string, onDrop?: (dropped: DroppedField) => void): BucketAcl<"aliyun-oss"> {
-  const f = applyTable(raw, ossAclFields, onDrop) as { ownerId: string; ownerDisplayName?: string; acl: BucketAcl["acl"] & string };
+  const { ownerId, ownerDisplayName, acl } = applyTable(raw, ossAclFields, onDrop) as { ownerId: string; ownerDisplayName?: string; acl?: CannedAcl };
   return {
     provider: "aliyun-oss",
     bucket,
-    owner: f.ownerDisplayName === undefined ? { id: f.ownerId } : { id: f.ownerId, displayName: f.ownerDisplayName },
-    acl: f.acl,
-    grants: grantsOfCanned(f.acl, f.ownerId),
+    owner: ownerDisplayName === undefined ? { id: ownerId } : { id: ownerId, displayName: ownerDisplayName },
+    // A <Grant> that is no canned ACL bucketry knows was left out and reported: what it grants beyond the owner's
+    // full control is unknown.
+    ...(acl ? { acl } : { conditional: true as const }),
+    grants: grantsOfCanned(acl, ownerId),
     raw,
   };
 }

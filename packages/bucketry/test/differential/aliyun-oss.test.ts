@@ -198,7 +198,7 @@ describe("OSS bucket names against ali-oss's checkBucketName", () => {
     fc.string({ unit: fc.constantFrom(..."ab9_-.A ".split("")), minLength: 0, maxLength: 6 }),
     fc.string({ unit: fc.constantFrom(..."az09_-".split("")), minLength: 60, maxLength: 65 }),
   );
-  const edges = ["abc", "a_b", "_ab", "ab_", "___", "-ab", "ab-", "a-b", "ab", "a".repeat(63), "a".repeat(64), "_".repeat(63), "a.b", "Abc", ".."];
+  const edges = ["abc", "a_b", "_ab", "ab_", "___", "-ab", "ab-", "a-b", "ab", "a".repeat(63), "a".repeat(64), "_".repeat(63), "a.b", "Abc", "..", "xn--bcher-kva", "xn--fsq", "xn--"];
 
   it("the facade accepts a bucket name exactly when ali-oss does for an existing bucket", () => {
     const agree = (name: string) => accepts(() => checkOssBucket(name)) === accepts(() => aliOssCheck(name, false));
@@ -215,5 +215,22 @@ describe("OSS bucket names against ali-oss's checkBucketName", () => {
   it('says what a refused name may hold, "_" included', () => {
     expect(() => checkOssBucket("-ab")).toThrow('aliyun-oss: bucket name "-ab" is invalid: use 3-63 characters of a-z, 0-9, "-" and "_", not starting or ending with "-"');
     expect(() => ossEndpoint("cn-hangzhou", "-ab")).toThrow('@bucketry/aliyun-oss: "-ab" is not a valid bucket name (3-63 characters: a-z, 0-9, "-", "_"; no leading or trailing "-")');
+  });
+});
+
+describe("a <Grant> beyond the documented canned ACLs, as ali-oss reads it", () => {
+  const body = (grant: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><AccessControlPolicy><Owner><ID>1234</ID><DisplayName>1234</DisplayName></Owner><AccessControlList><Grant>${grant}</Grant></AccessControlList></AccessControlPolicy>`;
+
+  it.each(["authenticated-read", "default"])("%s: ali-oss returns it as its acl; the facade returns it in raw, not an error", async (grant) => {
+    const urllib = { request: async () => ({ status: 200, headers: { "x-oss-request-id": "0123456789ABCDEF01234567" }, data: Buffer.from(body(grant)), res: { status: 200, headers: {} } }) };
+    const official = (await new OSS({ region: "oss-cn-hangzhou", ...ACCESS_KEY, secure: true, urllib }).getBucketACL("examplebucket")) as { acl: unknown };
+    expect(official.acl).toBe(grant);
+    const capture = capturingFetch(() => new Response(body(grant), { headers: { "content-type": "application/xml" } }));
+    const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: ACCESS_KEY, fetch: capture.fetch, retry: false });
+    const acl = await oss.getBucketAcl("examplebucket");
+    expect(acl.raw.AccessControlList.Grant).toBe(official.acl);
+    expect(acl).toMatchObject({ owner: { id: "1234" }, conditional: true });
+    expect(acl.acl).toBeUndefined();
   });
 });

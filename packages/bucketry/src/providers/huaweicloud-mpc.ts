@@ -102,10 +102,11 @@ export const mpcErrors: ErrorProfile = {
   readError(body) {
     if (isObject(body)) {
       // MPC {error_code, error_msg}; API Gateway adds request_id; some Huawei services nest {error: {code, message}}.
+      // The nested form first, each field on its own, as the SDK's ExceptionUtil.generalException reads them.
       const nested = isObject(body.error) ? body.error : undefined;
       return {
-        code: str(body.error_code ?? nested?.code),
-        message: str(body.error_msg ?? nested?.message),
+        code: str(nested?.code ?? body.error_code),
+        message: str(nested?.message ?? body.error_msg),
         requestId: str(body.request_id),
       };
     }

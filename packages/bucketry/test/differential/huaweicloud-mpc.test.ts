@@ -11,6 +11,7 @@ import { sdkHmacSha256Signer, signSdkHmacSha256 } from "@bucketry/signing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createBucketClient } from "../../src/index.js";
 import { captureProxy, capturingFetch, differences, httpAgentsTo, only, seeded, wireOf, type Wire } from "./helpers.js";
+import { serve } from "../support/test-server.js";
 
 const require = createRequire(import.meta.url);
 const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core") as { BasicCredentials: new () => Record<string, (v: string) => unknown> };
@@ -128,5 +129,30 @@ describe("MPC ListAllBuckets against @huaweicloud/huaweicloud-sdk-core", () => {
     expect(await resigned(c, theirs)).toBe(theirs.headers.authorization);
     const bare = await viaBareClient(c, theirs);
     expect(differences(bare, theirs, READ)).toEqual([]);
+  });
+});
+
+describe("error bodies: code and message as the SDK's ExceptionUtil reads them", () => {
+  const { ExceptionUtil } = require("@huaweicloud/huaweicloud-sdk-core/exception/ExceptionUtil") as {
+    ExceptionUtil: { generalException(e: { data?: unknown; status: number; message?: string; requestId?: string }): { errorCode?: string; errorMsg?: string } };
+  };
+  // MPC's and the API gateway's flat form, the nested form of other Huawei services (IAM: a numeric code), both
+  // at once, and each half of a field in each form.
+  const bodies: Record<string, unknown>[] = [
+    { error_code: "MPC.10208", error_msg: "Failed to verify the tenant ID." },
+    { error_code: "APIGW.0301", error_msg: "Incorrect IAM authentication information: verify aksk signature fail", request_id: "apig-1" },
+    { error: { code: "IAM.0007", message: "Incorrect token." } },
+    { error: { code: 401, message: "The request you have made requires authentication.", title: "Unauthorized" } },
+    { error: { code: "APIG.1002", message: "nested first" }, error_code: "APIGW.0308", error_msg: "flat second" },
+    { error: { code: "X.1" }, error_msg: "flat message" },
+    { error: { message: "nested message" }, error_code: "X.2" },
+  ];
+
+  it.each(bodies.map((b) => [JSON.stringify(b), b] as const))("%s", async (_, body) => {
+    const sdk = ExceptionUtil.generalException({ data: body, status: 403 });
+    const server = await serve(() => ({ status: 403, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+    const mpc = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", endpoint: server.url, credentials: KEYS, retry: false });
+    const err = (await mpc.listBucketsPage().catch((e: unknown) => e)) as { code?: string; vendorMessage?: string };
+    expect({ code: err.code, message: err.vendorMessage }).toEqual({ code: sdk.errorCode === undefined ? undefined : String(sdk.errorCode), message: sdk.errorMsg });
   });
 });

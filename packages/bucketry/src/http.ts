@@ -68,6 +68,8 @@ function compareSigned(profile: ErrorProfile, body: unknown, vendor: VendorError
 }
 
 export function statusKind(status: number): ErrorKind {
+  // A redirect (a browser's manual one has status 0) is not followed: only the endpoint or region options fix it.
+  if (status === 0 || (status > 299 && status < 400)) return "Configuration";
   if (status === 400 || status === 405 || status === 409 || status === 411 || status === 413 || status === 422) return "InvalidArgument";
   if (status === 401) return "InvalidCredentials";
   if (status === 403) return "AccessDenied";

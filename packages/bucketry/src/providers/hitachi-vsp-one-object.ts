@@ -265,7 +265,7 @@ const sessionExpired = (error: BucketryError): boolean => error.status === 401;
  * Token/CSRF handshake failures as BucketryErrors (their messages never carry secrets). A refused grant
  * (400/401/403) is InvalidCredentials; a 2xx without the token or cookie is MalformedResponse; any other
  * status is classed as a MAPI answer would be (404 NotFound, 429 Throttled, 503 Unavailable, a redirect
- * Unknown), retryable by kind, honouring the response's Retry-After.
+ * Configuration), retryable by kind, honouring the response's Retry-After.
  */
 function sessionError(err: HitachiSessionError, now: number): BucketryError {
   const status = err.status;

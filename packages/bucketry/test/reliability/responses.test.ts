@@ -349,10 +349,28 @@ describe("redirects are not followed (signed headers stay with the host they wer
     const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0 } });
     const err = await rejection(callOnce(client, provider));
     expect(err.status).toBe(302);
+    // Only the client's options can fix a redirect (the wrong endpoint or region): not retried.
+    expect(err).toMatchObject({ kind: "Configuration", retryable: false });
     // The facade's own error for every provider (Hitachi's session leaves a 3xx the facade does not follow to it).
     expect(err).toBeInstanceOf(BucketryError);
     expect(err.message).toContain("redirects are not followed (it points to evil.test): check the endpoint and region");
     expect(elsewhere).toBe(0);
+  });
+
+  it("hitachi-vsp-one-object: a redirect answering the session's CSRF handshake is a Configuration error too, naming where it points", async () => {
+    // Not stubFetch, which answers the CSRF GET itself.
+    const requests: string[] = [];
+    const fetch = async (request: Request) => {
+      requests.push(`${request.method} ${new URL(request.url).pathname}`);
+      if (new URL(request.url).pathname.endsWith("/v1/csrf")) return new Response(null, { status: 301, headers: { location: "https://other.example/mapi/v1/csrf" } });
+      return new Response(VALID_BODY["hitachi-vsp-one-object"].body);
+    };
+    const client = clientFor("hitachi-vsp-one-object", STUB_ENDPOINT["hitachi-vsp-one-object"], { fetch, retry: { baseDelayMs: 0 } });
+    const err = await rejection(callOnce(client, "hitachi-vsp-one-object"));
+    expect(err).toMatchObject({ kind: "Configuration", retryable: false, status: 301 });
+    expect(err.message).toContain("a redirect to https://other.example, not followed: use the URL it points to");
+    // Not retried, and the MAPI call is not made without its session.
+    expect(requests).toEqual(["GET /mapi/v1/csrf"]);
   });
 
   it("with the global fetch too: a real 307 is returned, not followed", async () => {

@@ -17,7 +17,8 @@ export function ossResourcePath(url: URL, bucket: string | undefined, addressing
   const hostname = url.hostname;
   const mode = addressing ?? inferAddressing(hostname, path, bucket);
   if (mode === "virtual-hosted") {
-    const name = bucket ?? hostname.slice(0, hostname.indexOf("."));
+    // The bucket is the first label of a host name; a dotless host or an IP address names none.
+    const name = bucket ?? /^([\w-]+)\.(?![\d.]+$)/.exec(hostname)?.[1];
     if (!name) throw new Error("OSS: cannot derive the bucket from the host; pass options.bucket");
     return "/" + name + path;
   }
@@ -37,12 +38,6 @@ function inferAddressing(hostname: string, path: string, bucket: string | undefi
 
 /** `{bucket}.oss-{region}[-internal].aliyuncs.com`, `{bucket}.oss-accelerate.aliyuncs.com`, `{bucket}.{region}.oss.aliyuncs.com`. */
 function isOssVirtualHost(hostname: string): boolean {
-  if (!hostname.endsWith(".aliyuncs.com")) return false;
-  const dot = hostname.indexOf(".");
-  if (dot <= 0) return false;
   // Decided by what follows the first label (a bucket may itself be called "oss-example").
-  const rest = hostname.slice(dot + 1);
-  if (rest.startsWith("oss-")) return true;
-  const dot2 = rest.indexOf(".");
-  return dot2 !== -1 && rest.slice(dot2 + 1) === "oss.aliyuncs.com";
+  return /^[^.]+\.(oss-[^]*|[^.]*\.oss)\.aliyuncs\.com$/.test(hostname);
 }

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { crypto as bucketryCrypto } from "../src/crypto/index.js";
+import { signOssV1 } from "../src/oss-v1.js";
 import { ossV4Signer, signOssV4 } from "../src/oss-v4.js";
 import type { SignableRequest } from "../src/types.js";
 import { awkwardString, credentials, epochMs, headerTail, headerValue, queryStyle, sample, serializeQuery, uniqueBy } from "./fixtures/alibaba-gen.js";
@@ -258,6 +259,29 @@ describe("OSS4-HMAC-SHA256", () => {
     // A bucket whose own name starts with "oss-".
     const ossNamed = await sign("https://oss-example.oss-cn-hangzhou.aliyuncs.com/?acl");
     expect(ossNamed).toBe(await sign("https://oss-cn-hangzhou.aliyuncs.com/oss-example/?acl"));
+  });
+
+  // Virtual-hosted OSS URLs are {bucket}.{endpoint}: a host with no dot (localhost) or an IP address names no
+  // bucket. Asked to read one from such a host, the signer took the host cut short ("localhos", "[::1", "127") as
+  // the bucket and signed a resource OSS never computes; it now says to pass options.bucket, as it does for a
+  // host with nothing before its first dot. V1 shares the rule.
+  it("virtual-hosted on a dotless or IP host without options.bucket is refused, not signed for a bucket cut from the host", async () => {
+    const creds = { accessKeyId: "ak", accessKeySecret: "sk" };
+    for (const url of ["http://localhost:9000/key?acl", "http://[::1]:9000/?acl", "http://127.0.0.1:9000/key", "http://10.0.0.7/"]) {
+      await expect(signOssV4(signable("GET", url), { credentials: creds, region: "cn-hangzhou", addressing: "virtual-hosted", clock: () => 0 }), url).rejects.toThrow(
+        "OSS: cannot derive the bucket from the host; pass options.bucket",
+      );
+      await expect(signOssV1(signable("GET", url), { credentials: creds, addressing: "virtual-hosted", clock: () => 0 }), url).rejects.toThrow(
+        "OSS: cannot derive the bucket from the host; pass options.bucket",
+      );
+    }
+    // With the bucket named, the same hosts sign /{bucket}{path}, and a real bucket host still names its bucket.
+    const req = signable("GET", "http://localhost:9000/key");
+    await signOssV4(req, { credentials: creds, region: "cn-hangzhou", bucket: "examplebucket", addressing: "virtual-hosted", clock: () => 0 });
+    expect(req.signed?.canonicalRequest?.split("\n")[1]).toBe("/examplebucket/key");
+    const named = signable("GET", "http://examplebucket.localhost:9000/key");
+    await signOssV4(named, { credentials: creds, region: "cn-hangzhou", addressing: "virtual-hosted", clock: () => 0 });
+    expect(named.signed?.canonicalRequest?.split("\n")[1]).toBe("/examplebucket/key");
   });
 
   it("refuses a region that is no region id, and an addressing that is neither form, before signing anything", async () => {

@@ -92,8 +92,26 @@ describe("aliyun-ens: PageNumber / PageSize until TotalCount", () => {
       })(),
     );
     expect(err).toMatchObject({ kind: "Aborted" });
-    expect(seen).toHaveLength(200);
+    expect(seen, "no bucket is handed out once the signal aborted, not even the rest of the page in hand").toHaveLength(150);
     expect(server.requests.map((r) => r.query.get("PageNumber"))).toEqual(["1", "2"]);
+  });
+
+  it("a signal aborted while the last page is iterated: the listing fails Aborted instead of ending as if complete", async () => {
+    const server = await serve(ensPages(250));
+    const ens = createBucketClient({ provider: "aliyun-ens", endpoint: server.url, credentials: creds });
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const err = await rejection(
+      (async () => {
+        for await (const bucket of ens.listBuckets({ signal: controller.signal })) {
+          seen.push(bucket.name);
+          if (seen.length === 210) controller.abort(); // in the third and last page
+        }
+      })(),
+    );
+    expect(err).toMatchObject({ kind: "Aborted", retryable: false });
+    expect(seen).toHaveLength(210);
+    expect(server.requests).toHaveLength(3);
   });
 
   it("prefix is sent as Prefix on every page; pageSize as PageSize", async () => {
@@ -280,6 +298,23 @@ const bodies = (requests: Seen[]) => listCalls(requests).map((r) => JSON.parse(r
 const hitachi = (url: string) => createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${url}/mapi`, credentials: { token: "tok" }, retry: fast });
 
 describe("hitachi-vsp-one-object: pageToken / count", () => {
+  it("a signal aborted mid-page (a client-side prefix too): Aborted at the next bucket; the next page is never asked for", async () => {
+    const server = await hitachiServer((body) => (body.pageToken === undefined ? json({ buckets: hitachiBuckets("a1", "x", "a2", "a3"), pageToken: "t2" }) : json({ buckets: hitachiBuckets("a4") })));
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const err = await rejection(
+      (async () => {
+        for await (const bucket of hitachi(server.url).listBuckets({ userId: 42, prefix: "a", signal: controller.signal })) {
+          seen.push(bucket.name);
+          if (bucket.name === "a2") controller.abort();
+        }
+      })(),
+    );
+    expect(err).toMatchObject({ kind: "Aborted", retryable: false });
+    expect(seen).toEqual(["a1", "a2"]);
+    expect(listCalls(server.requests)).toHaveLength(1);
+  });
+
   it("follows the pageToken chain and stops at the page without one", async () => {
     const server = await hitachiServer((body) => {
       if (body.pageToken === undefined) return json({ buckets: hitachiBuckets("a", "b"), pageToken: "eyJ2ZXJzaW9uIjoxL" });
@@ -451,6 +486,23 @@ describe("huaweicloud-mpc: one page", () => {
     expect((await collect(mpc(server.url).listBuckets({ prefix: "media-" }))).map((b) => b.name)).toEqual(["media-in", "media-out"]);
     expect(server.requests).toHaveLength(2);
     expect(server.requests.every((r) => r.path === `/v1/${PROJECT}/buckets` && [...r.query].length === 0)).toBe(true);
+  });
+
+  it("a signal aborted during the iteration of the one page: Aborted at the next bucket, the listing does not end as if complete", async () => {
+    const server = await serve(() => json(mpcBody));
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const err = await rejection(
+      (async () => {
+        for await (const bucket of mpc(server.url).listBuckets({ signal: controller.signal })) {
+          seen.push(bucket.name);
+          controller.abort();
+        }
+      })(),
+    );
+    expect(err).toMatchObject({ kind: "Aborted", retryable: false });
+    expect(seen).toEqual(["media-in"]);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("listBucketsPage has no continuation, and a cursor asks for nothing", async () => {

@@ -197,7 +197,7 @@ export function createEnsBucketClient(options: AliyunEnsOptions): AliyunEnsClien
     provider: "aliyun-ens",
     raw,
     listBucketsPage,
-    listBuckets: (opts) => eachPage("aliyun-ens", (cursor) => listBucketsPage({ ...(opts ?? {}), cursor }), pageLimits.cursorName),
+    listBuckets: (opts) => eachPage("aliyun-ens", (cursor) => listBucketsPage({ ...opts, cursor }), opts?.signal, pageLimits.cursorName),
   };
 }
 

@@ -250,7 +250,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
     listBucketsPage,
     // The repeat checks read the pages as the server sent them: filtered first, a server that ignores the
     // pageToken would look like one answering empty pages, and be asked again forever.
-    listBuckets: (opts) => eachPage("hitachi-vsp-one-object", (cursor) => serverPage({ ...opts, cursor }), pageLimits.cursorName, namePrefix(opts?.prefix)),
+    listBuckets: (opts) => eachPage("hitachi-vsp-one-object", (cursor) => serverPage({ ...opts, cursor }), opts?.signal, pageLimits.cursorName, namePrefix(opts?.prefix)),
   };
 }
 

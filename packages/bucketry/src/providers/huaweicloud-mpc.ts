@@ -208,7 +208,7 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
     provider: "huaweicloud-mpc",
     raw,
     listBucketsPage,
-    listBuckets: (opts) => eachPage("huaweicloud-mpc", (cursor) => listBucketsPage({ ...(opts ?? {}), cursor })),
+    listBuckets: (opts) => eachPage("huaweicloud-mpc", (cursor) => listBucketsPage({ ...opts, cursor }), opts?.signal),
   };
 }
 

@@ -87,7 +87,7 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
     return page;
   };
   try {
-    for await (const b of eachPage(provider, fetchPage, limits?.cursorName, clientPrefix)) {
+    for await (const b of eachPage(provider, fetchPage, undefined, limits?.cursorName, clientPrefix)) {
       count++;
       if (flags.json) io.out.write(jsonLine(jsonRecord(b, Boolean(flags.raw))));
       else rows.push(b);

@@ -119,7 +119,7 @@ export function parseXmlDocument(input: string): XmlElementNode {
       if (xml.startsWith("/>", pos) || xml[pos] === ">") break;
       if (!spaced) fail("expected whitespace, \">\" or \"/>\"", pos);
       const attr = name("an attribute name");
-      if (Object.prototype.hasOwnProperty.call(attributes, attr)) fail(`duplicate attribute "${attr}"`, pos);
+      if (Object.hasOwn(attributes, attr)) fail(`duplicate attribute "${attr}"`, pos);
       skipSpace();
       consume("=");
       skipSpace();

@@ -39,30 +39,31 @@ export function signingMiddleware(sign: (request: SignableRequest) => Promise<vo
  * follow redirects (`"follow"` becomes `"manual"`; see `signingMiddleware`), and carries the method upper-cased:
  * the one signed (`"patch"`, which fetch would send as written, goes out as `"PATCH"`).
  */
-export async function signRequest(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
-  const body = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
+export function signRequest(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
+  return signed(request, sign, true);
+}
+
+/** One path for both: `copy` signs a copy (see `signRequest`), else the request itself where it can (see `signingMiddleware`). */
+async function signed(request: Request, sign: (request: SignableRequest) => Promise<void>, copy: boolean): Promise<Request> {
+  // The body is read once, here (from a clone for a copy); the request goes out rebuilt around those bytes.
+  const body = request.body === null ? undefined : new Uint8Array(await (copy ? request.clone() : request).arrayBuffer());
   const signable: SignableRequest = {
     method: request.method.toUpperCase(),
     url: new URL(request.url),
-    headers: new Headers(request.headers),
+    headers: copy ? new Headers(request.headers) : request.headers,
     body,
     signal: request.signal,
   };
   await signSafely(sign, signable);
+  // A method fetch keeps as written ("patch": only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased) goes
+  // out rebuilt with the upper-case method the signers sign, as the official SDKs send and sign it.
+  if (!copy && body === undefined && signable.url.href === request.url && request.redirect !== "follow" && signable.method === request.method) return remember(request, signable); // signed in place
   return remember(rebuild(request, signable), signable);
 }
 
-async function signAttempt(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
+function signAttempt(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
   // A no-cors request's headers only take CORS-safelisted names: sign a copy instead.
-  if (request.mode === "no-cors") return signRequest(request, sign);
-  // The body is read once, here; the request goes out rebuilt around those bytes.
-  const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-  const signable: SignableRequest = { method: request.method.toUpperCase(), url: new URL(request.url), headers: request.headers, body, signal: request.signal };
-  await signSafely(sign, signable);
-  // A method fetch keeps as written ("patch": only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased) goes
-  // out rebuilt with the upper-case method the signers sign, as the official SDKs send and sign it.
-  if (body === undefined && signable.url.href === request.url && request.redirect !== "follow" && signable.method === request.method) return remember(request, signable); // signed in place
-  return remember(rebuild(request, signable), signable);
+  return signed(request, sign, request.mode === "no-cors");
 }
 
 async function signSafely(sign: (request: SignableRequest) => Promise<void>, signable: SignableRequest): Promise<void> {

@@ -33,6 +33,12 @@ export interface ErrorProfile {
   readError(body: unknown, redact?: (text: string) => string): VendorError;
   /** What the vendor says it signed, from a signature error's body or message (vendors that report it). */
   serverSigned?(body: unknown, vendor: VendorError): SignedText | undefined;
+  /**
+   * `compareSigned` (from this module) for a provider that signs its requests: a SignatureMismatch error then
+   * carries what was signed. Referenced from the profile, not called directly, so that a provider that does not
+   * sign (a bearer token) leaves it out of its bundle.
+   */
+  compareSigned?: typeof compareSigned;
 }
 
 /** What the facade needs to explain a signature error: what was signed, and how to hide secrets in it. */
@@ -41,7 +47,7 @@ export interface SigningTrace {
   redact: (text: string) => string;
 }
 
-function compareSigned(profile: ErrorProfile, body: unknown, vendor: VendorError, trace: SigningTrace): SignatureComparison | undefined {
+export function compareSigned(profile: ErrorProfile, body: unknown, vendor: VendorError, trace: SigningTrace): SignatureComparison | undefined {
   const hide = (t: SignedText | undefined): SignedText | undefined => {
     if (!t || (t.canonicalRequest ?? t.stringToSign) === undefined) return undefined;
     const out: SignedText = {};
@@ -144,7 +150,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     retryable: isRetryableKind(kind),
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
-    signature: kind === "SignatureMismatch" && trace ? compareSigned(profile, body, vendor, trace) : undefined,
+    signature: kind === "SignatureMismatch" && trace ? profile.compareSigned?.(profile, body, vendor, trace) : undefined,
     message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirect ? redirectHint(response.headers.get("location"), vendor.endpoint) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
 }

@@ -130,3 +130,28 @@ describe("ENS RPC v1 (server string to sign is: …)", () => {
     }
   });
 });
+
+// BOS and MPC answer a bad signature without saying what they signed: the error still carries what bucketry signed.
+describe("vendors that do not report what they signed", () => {
+  it("BOS: a wrong secret's SignatureMismatch carries our canonical request, and no server side", async () => {
+    const o = server.clientOptions["baidu-bos"] as Record<string, unknown> & { credentials: { accessKeyId: string; accessKeySecret: string } };
+    const client = createBucketClient({ ...o, credentials: { accessKeyId: o.credentials.accessKeyId, accessKeySecret: WRONG_SECRET }, retry: false } as never) as never as { getBucketAcl(b: string): Promise<unknown> };
+    const err = await failure(client.getBucketAcl(server.mock.state.buckets[0]!.name));
+    expect(err).toMatchObject({ kind: "SignatureMismatch", code: "SignatureDoesNotMatch" });
+    expect(err.signature?.ours.stringToSign).toMatch(/^GET\n\//);
+    expect(err.signature?.server).toBeUndefined();
+    expect(JSON.stringify(err)).not.toContain(WRONG_SECRET);
+  });
+
+  it("MPC: a wrong secret's SignatureMismatch carries our canonical request, and no server side", async () => {
+    const o = server.clientOptions["huaweicloud-mpc"] as Record<string, unknown> & { credentials: { accessKeyId: string; accessKeySecret: string } };
+    const client = createBucketClient({ ...o, credentials: { accessKeyId: o.credentials.accessKeyId, accessKeySecret: WRONG_SECRET }, retry: false } as never) as never as {
+      listBucketsPage(p?: object): Promise<unknown>;
+    };
+    const err = await failure(client.listBucketsPage());
+    expect(err.kind).toBe("SignatureMismatch");
+    expect(err.signature?.ours.canonicalRequest).toMatch(/^GET\n(\/[\w-]+)*\/v1\/[0-9a-f]+\/buckets/);
+    expect(err.signature?.server).toBeUndefined();
+    expect(JSON.stringify(err)).not.toContain(WRONG_SECRET);
+  });
+});

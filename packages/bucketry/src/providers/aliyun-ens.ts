@@ -5,7 +5,7 @@ import { acs3Signer } from "@bucketry/signing/acs3";
 import { acsRpcV1Signer } from "@bucketry/signing/acs-rpc-v1";
 import { alibabaDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { errorShaped, isObject, malformed, parseJsonBody, str, xmlErrorFields, type ErrorProfile } from "../http.js";
+import { compareSigned, errorShaped, isObject, malformed, parseJsonBody, str, xmlErrorFields, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage } from "../pagination.js";
@@ -62,6 +62,7 @@ const pageLimits: PageLimits = { max: 100, default: 100, serverPrefix: true, cur
  */
 export const ensErrors: ErrorProfile = {
   provider: "aliyun-ens",
+  compareSigned, // signed requests: a SignatureMismatch error carries what was signed
   requestIdHeaders: ["x-acs-request-id"],
   codeKinds: {
     MissingParameter: "InvalidArgument",

@@ -6,7 +6,7 @@ import { ossV1Signer } from "@bucketry/signing/oss-v1";
 import { ossV4Signer } from "@bucketry/signing/oss-v4";
 import { alibabaDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { errorFromResponse, isObject, malformed, networkErrorCode, UnreadableBodyError, str, type ErrorProfile } from "../http.js";
+import { compareSigned, errorFromResponse, isObject, malformed, networkErrorCode, UnreadableBodyError, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl, CannedAcl } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
 import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCliOptions, entryFunction, type ProviderModule } from "../provider.js";
@@ -74,6 +74,7 @@ const accessKeys: AccessKeyFacts = { env, expiredCodes: ["SecurityTokenExpired",
  */
 export const ossErrors: ErrorProfile = {
   provider: "aliyun-oss",
+  compareSigned, // signed requests: a SignatureMismatch error carries what was signed
   requestIdHeaders: ["x-oss-request-id"],
   codeKinds: {
     NoSuchBucket: "NoSuchBucket",

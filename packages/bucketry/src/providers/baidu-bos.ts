@@ -5,7 +5,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { bceV1Signer } from "@bucketry/signing/bce-v1";
 import { baiduDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { errorShaped, isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
+import { compareSigned, errorShaped, isObject, malformed, parseJsonBody, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl, Grant } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
 import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCliOptions, entryFunction, type ProviderModule } from "../provider.js";
@@ -72,6 +72,7 @@ const accessKeys: AccessKeyFacts = { env, expiredCodes: [], chain: baiduDefaultC
  */
 export const bosErrors: ErrorProfile = {
   provider: "baidu-bos",
+  compareSigned, // signed requests: a SignatureMismatch error carries what was signed
   requestIdHeaders: ["x-bce-request-id"],
   codeKinds: {
     AccessDenied: "AccessDenied",

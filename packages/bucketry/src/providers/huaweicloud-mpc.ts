@@ -4,7 +4,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
 import { huaweiDefaultChain, projectIdLookup } from "#credential-defaults";
 import { accessKeySource, assertToken, defaultEnv, credentialsError, describeAccessKeys, type AccessKeyFacts, type Env, type EnvNames } from "../credentials.js";
-import { errorShaped, foreignWithoutResult, isObject, malformed, parseJsonBody, str, xmlErrorFields, type ErrorProfile } from "../http.js";
+import { compareSigned, errorShaped, foreignWithoutResult, isObject, malformed, parseJsonBody, str, xmlErrorFields, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage, namePrefix } from "../pagination.js";
@@ -74,6 +74,7 @@ const accessKeys: AccessKeyFacts = { env, expiredCodes: ["APIGW.0307"], chain: h
  */
 export const mpcErrors: ErrorProfile = {
   provider: "huaweicloud-mpc",
+  compareSigned, // signed requests: a SignatureMismatch error carries what was signed
   requestIdHeaders: ["x-request-id"],
   codeKinds: {
     "MPC.10208": "AccessDenied", // "Failed to verify the tenant ID." (the page's 403 example)

@@ -332,21 +332,8 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
 
 /** A copy of `err` with some fields changed (a BucketryError's fields are read-only); the cause is not kept. */
 function changed(err: BucketryError, changes: Partial<BucketryErrorInit>): BucketryError {
-  return new BucketryError({
-    provider: err.provider,
-    kind: err.kind,
-    message: err.message,
-    vendorMessage: err.vendorMessage,
-    code: err.code,
-    requestId: err.requestId,
-    status: err.status,
-    retryable: err.retryable,
-    attempts: err.attempts,
-    retryAfterMs: err.retryAfterMs,
-    serverTime: err.serverTime,
-    signature: err.signature,
-    ...changes,
-  });
+  // Its own enumerable properties are the fields the constructor set (message, cause and stack are not enumerable).
+  return new BucketryError({ ...err, message: err.message, ...changes });
 }
 
 /** A clock-skew error the client could not correct: not retryable, and saying what to change. */

@@ -571,3 +571,46 @@ describe("through the facade clients", () => {
     expect(await rejection(empty.getBucketAcl("bucket-example"))).toMatchObject({ kind: "ServerError", status: 500, requestId: "R-BOS", retryable: true });
   });
 });
+
+describe("a redacted copy of an error", () => {
+  it("keeps every field but the redacted ones, and not the cause (it may echo the secret)", async () => {
+    const { toBucketryError } = await import("../src/runtime.js");
+    const signature = { ours: { stringToSign: "GET\n/" } };
+    const original = new BucketryError({
+      provider: "aliyun-oss",
+      kind: "SignatureMismatch",
+      message: "aliyun-oss answered HTTP 403 (SECRET-VALUE)",
+      status: 403,
+      code: "SignatureDoesNotMatch",
+      vendorMessage: "expected SECRET-VALUE",
+      requestId: "req-1",
+      retryable: true,
+      attempts: 2,
+      retryAfterMs: 1500,
+      serverTime: 1_700_000_000_000,
+      signature,
+      cause: new Error("SECRET-VALUE"),
+    });
+    const ctx = { profile: ossErrors, redact: (t: string) => t.replaceAll("SECRET-VALUE", "[redacted]") } as Parameters<typeof toBucketryError>[0];
+    const copy = toBucketryError(ctx, original);
+    expect(copy).not.toBe(original);
+    expect(copy).toBeInstanceOf(BucketryError);
+    expect({ ...copy, message: copy.message, cause: copy.cause }).toEqual({
+      name: "BucketryError",
+      provider: "aliyun-oss",
+      kind: "SignatureMismatch",
+      message: "aliyun-oss answered HTTP 403 ([redacted])",
+      status: 403,
+      code: "SignatureDoesNotMatch",
+      vendorMessage: "expected [redacted]",
+      requestId: "req-1",
+      retryable: true,
+      attempts: 2,
+      retryAfterMs: 1500,
+      serverTime: 1_700_000_000_000,
+      signature,
+      cause: undefined,
+    });
+    expect(Object.keys(copy).sort()).toEqual(Object.keys(original).sort());
+  });
+});

@@ -122,7 +122,7 @@ function publishAll() {
     }
     console.log(`release: publishing ${p.name}@${p.version}`);
     const access = p.access === "(npm default)" ? [] : ["--access", p.access];
-    // An absolute folder, as changeset publish passes it: npm reads `packages/x` as the GitHub repository x of "packages".
+    // An absolute folder, as changeset publish passes it: npm reads a relative folder path such as the packages folder plus a name as a GitHub repository (owner/name).
     const r = spawnSync("npm", ["publish", path.join(root, p.dir), ...access, "--tag", "latest", ...(otp ? [`--otp=${otp.slice("--otp=".length)}`] : [])], { cwd: root, stdio: "inherit" });
     if (r.status !== 0) {
       failed = { p, why: `npm publish exited with ${r.status ?? r.error?.message}` };

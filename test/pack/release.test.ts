@@ -46,7 +46,7 @@ function fakeRelease(failPublish = ""): { calls: string[][]; tags: string[]; sta
         `const fs = require("node:fs"), path = require("node:path"); const a = process.argv.slice(2);\n` +
         `fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify(a) + "\\n");\n` +
         `if (a[0] === "view") { process.stderr.write("npm error code E404\\n"); process.exit(1); }\n` +
-        // npm reads a relative `packages/x` as a GitHub repository, so only an absolute folder is a publish here.
+        // npm reads a relative folder path (owner/name shaped) as a GitHub repository, so only an absolute folder is a publish here.
         `if (a[0] === "publish" && !path.isAbsolute(a[1])) { process.stderr.write("not a folder: " + a[1] + "\\n"); process.exit(4); }\n` +
         `if (a[0] === "publish") { const name = JSON.parse(fs.readFileSync(path.join(a[1], "package.json"), "utf8")).name; process.exit(name === process.env.FAIL_PUBLISH ? 1 : 0); }\n` +
         `process.exit(3);\n`,

@@ -468,7 +468,9 @@ describe("Hitachi: a failed session handshake is classed as a MAPI answer would 
 
   it.each([
     ["csrf", 404, "NotFound", false, {}],
-    ["csrf", 302, "Unknown", false, { location: "http://hitachi.stub/login" }],
+    // A redirect is not followed: the endpoint (or token URL) is wrong, which only the options fix.
+    ["csrf", 302, "Configuration", false, { location: "http://hitachi.stub/login" }],
+    ["token", 307, "Configuration", false, { location: "http://hitachi.stub/elsewhere" }],
     ["csrf", 429, "Throttled", true, {}],
     ["csrf", 503, "Unavailable", true, {}],
     ["csrf", 500, "ServerError", true, {}],

@@ -113,6 +113,11 @@ export interface CliFacts<O> {
   profileExample: Readonly<Record<string, string | number>>;
   /** Profile keys beyond the common ones, as the help describes them (`Huawei "token" (IAM X-Auth-Token)`). */
   profileKeys?: string | undefined;
+  /**
+   * The profile-entry keys this provider reads besides `endpoint`, `region` and `signatureVersion` (which the
+   * CLI checks itself): any other key in its entry is refused, not ignored while other credentials are used.
+   */
+  profileFields: readonly (keyof ProfileEntry)[];
   /** The client options (`createBucketClient`). */
   options(ctx: CliContext): O;
   /** Options every call of the command needs (a listing's `userId`). */

@@ -6,12 +6,15 @@ import { join } from "node:path";
 import { PROVIDERS, type Provider } from "../model.js";
 import type { ProfileEntry } from "../provider.js";
 import { CliError, EXIT } from "./exit.js";
+import { moduleOf } from "./providers.js";
 
 export type { ProfileEntry };
 
 export type Profile = Partial<Record<Provider, ProfileEntry>>;
 
 const STRING_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "token", "username", "password", "tokenUrl", "clientId", "region", "endpoint", "projectId", "signatureVersion"] as const;
+/** Keys whose use the CLI checks for every provider (a region or signature version a provider refuses is an error). */
+const CHECKED_KEYS = ["endpoint", "region", "signatureVersion"];
 const SECRET_KEYS = ["accessKeySecret", "securityToken", "token", "password"] as const;
 
 export function configPath(env: NodeJS.ProcessEnv): string {
@@ -32,6 +35,14 @@ function checkEntry(path: string, name: string, provider: string, value: unknown
     } else {
       throw fail(`${path}: profiles.${name}["${provider}"] has an unknown key "${key}" (allowed: ${[...STRING_KEYS, "userId"].join(", ")})`);
     }
+  }
+  // A key another provider reads (an OSS entry's "token", a Hitachi entry's access keys) would be ignored while
+  // the command runs with other credentials (the environment's): refused, naming the keys this provider reads.
+  const facts = moduleOf(provider as Provider).cli;
+  const unread = Object.keys(entry).filter((key) => !CHECKED_KEYS.includes(key) && !(facts.profileFields as readonly string[]).includes(key));
+  if (unread.length) {
+    const keys = ["endpoint", ...(facts.region !== undefined ? ["region"] : []), ...(facts.signatureVersions.length ? ["signatureVersion"] : []), ...facts.profileFields];
+    throw fail(`${path}: profiles.${name}["${provider}"] has ${unread.map((k) => `"${k}"`).join(", ")}, which ${provider} does not use: remove ${unread.length === 1 ? "it" : "them"} (its keys: ${keys.join(", ")})`);
   }
   return entry as ProfileEntry;
 }

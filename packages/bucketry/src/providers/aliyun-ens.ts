@@ -224,6 +224,7 @@ export const providerModule: ProviderModule<"aliyun-ens", AliyunEnsOptions, Aliy
     env: ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],
     examples: ["bucketry list-buckets --provider aliyun-ens --prefix img --limit 20", "bucketry list-buckets --provider aliyun-ens --profile work --json | jq -r .name"],
     profileExample: { accessKeyId: "LTAI…", accessKeySecret: "…", securityToken: "…" },
+    profileFields: ["accessKeyId", "accessKeySecret", "securityToken"],
     options: (ctx) => accessKeyCliOptions({ ...ctx, provider: "aliyun-ens" }, "optional") as AliyunEnsOptions,
     credentialChain: ["environment", "oidc-role", "cli-profile (~/.aliyun/config.json)", "credentials-file (~/.alibabacloud/credentials)", "ecs-ram-role (100.100.100.200)", "credentials-uri"],
     describeCredentials: async (options, environment) => (await describeAccessKeys("aliyun-ens", accessKeys, options.credentials, environment)).description,

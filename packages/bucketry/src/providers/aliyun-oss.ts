@@ -254,6 +254,7 @@ export const providerModule: ProviderModule<"aliyun-oss", AliyunOssOptions, Aliy
     env: ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN", "ADDRESSING", "CNAME"],
     examples: ["bucketry get-acl --provider aliyun-oss --region cn-hangzhou --bucket examplebucket"],
     profileExample: { accessKeyId: "LTAI…", accessKeySecret: "…", region: "cn-hangzhou" },
+    profileFields: ["accessKeyId", "accessKeySecret", "securityToken"],
     flags: /* @__PURE__ */ addressingCliFlags("virtual-hosted, but path-style on an IP-address or localhost endpoint"),
     options: (ctx) => ({ ...accessKeyCliOptions({ ...ctx, provider: "aliyun-oss" }, "required"), ...addressingCliOptions(ctx) }) as AliyunOssOptions,
     credentialChain: ["environment", "oidc-role", "cli-profile (~/.aliyun/config.json)", "credentials-file (~/.alibabacloud/credentials)", "ecs-ram-role (100.100.100.200)", "credentials-uri"],

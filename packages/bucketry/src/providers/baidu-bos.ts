@@ -238,6 +238,7 @@ export const providerModule: ProviderModule<"baidu-bos", BaiduBosOptions, BaiduB
     env: ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN", "ADDRESSING", "CNAME"],
     examples: ["bucketry get-acl --provider baidu-bos --bucket my-bucket --json", "BUCKETRY_BAIDU_BOS_ENDPOINT=http://127.0.0.1:9000/baidu-bos bucketry get-acl --provider baidu-bos --bucket b1"],
     profileExample: { accessKeyId: "…", accessKeySecret: "…", region: "bj" },
+    profileFields: ["accessKeyId", "accessKeySecret", "securityToken"],
     flags: /* @__PURE__ */ addressingCliFlags("virtual-hosted on the region's host or a *.bcebos.com endpoint, path-style on any other host"),
     options: (ctx) => ({ ...accessKeyCliOptions({ ...ctx, provider: "baidu-bos" }, "optional"), ...addressingCliOptions(ctx) }) as BaiduBosOptions,
     credentialChain: ["environment"],

@@ -306,6 +306,7 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
     env: ["USER_ID", "TOKEN", "API_VERSION"],
     examples: ["bucketry list-buckets --provider hitachi-vsp-one-object --endpoint https://admin.example.com/mapi --user-id 0"],
     profileExample: { endpoint: "https://admin.example.com/mapi", token: "…", userId: 0 },
+    profileFields: ["token", "username", "password", "tokenUrl", "clientId", "userId"],
     profileKeys: 'Hitachi "username", "password", "tokenUrl", "clientId" (password grant)',
     options(ctx) {
       if (!ctx.endpoint) return ctx.usage(`hitachi-vsp-one-object needs --endpoint (the MAPI base, e.g. https://admin.example.com/mapi; or ${ctx.prefix}_ENDPOINT)`);

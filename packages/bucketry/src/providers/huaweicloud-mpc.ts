@@ -287,6 +287,7 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
     env: ["PROJECT_ID", "ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"],
     examples: ["bucketry list-buckets --provider huaweicloud-mpc --region cn-north-4 --project-id 0a1b… --json"],
     profileExample: { accessKeyId: "…", accessKeySecret: "…", region: "cn-north-4", projectId: "…" },
+    profileFields: ["accessKeyId", "accessKeySecret", "securityToken", "projectId", "token"],
     profileKeys: 'Huawei "token" (IAM X-Auth-Token)',
     options(ctx) {
       const projectId = firstNonBlank(ctx.flags["project-id"], ctx.entry.projectId, ctx.env[`${ctx.prefix}_PROJECT_ID`], ctx.env[env.projectId!]);

@@ -585,6 +585,32 @@ describe.concurrent("profiles", () => {
     expect(other.stderr).toMatch(/--profile mock has no "aliyun-ens" entry in .*config\.json \(it has: aliyun-oss\)/);
   });
 
+  it("a key the provider does not read (a Hitachi entry's access keys, an OSS entry's token) is exit 3, not ignored while the environment's credentials are used", async () => {
+    // The environment holds working credentials for both (the mock's): an ignored profile key would go unnoticed.
+    const env = envFor(server);
+    const path = write(env, env.XDG_CONFIG_HOME!, 0o600, {
+      profiles: {
+        keys: { "hitachi-vsp-one-object": { accessKeyId: "AKIDprofile", accessKeySecret: "ProfileSecret123", userId: 0 } },
+        token: { "aliyun-oss": { token: "ProfileToken123", region: "cn-hangzhou" } },
+        fine: { "huaweicloud-mpc": { token: "IamToken123", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" }, "hitachi-vsp-one-object": { token: "t", userId: 0 } },
+      },
+    });
+    const hitachi = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--profile", "keys", "--limit", "1"], env);
+    expect(hitachi.code, hitachi.stdout).toBe(3);
+    expect(hitachi.stdout).toBe("");
+    expect(hitachi.stderr).toBe(
+      `bucketry: ${path}: profiles.keys["hitachi-vsp-one-object"] has "accessKeyId", "accessKeySecret", which hitachi-vsp-one-object does not use: remove them (its keys: endpoint, token, username, password, tokenUrl, clientId, userId)\n`,
+    );
+    const oss = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "token"], env);
+    expect(oss.code, oss.stdout).toBe(3);
+    expect(oss.stderr).toContain(`profiles.token["aliyun-oss"] has "token", which aliyun-oss does not use: remove it (its keys: endpoint, region, signatureVersion, accessKeyId, accessKeySecret, securityToken)`);
+    expect(hitachi.stderr + oss.stderr).not.toMatch(/ProfileSecret123|ProfileToken123/);
+    // The keys a provider does read are accepted (MPC's IAM token and project id, Hitachi's token and user).
+    const who = await run(["whoami", "--provider", "huaweicloud-mpc", "--profile", "fine", "--json"], env);
+    expect(who.code, who.stderr).toBe(0);
+    expect(JSON.parse(who.stdout)).toMatchObject({ provider: "huaweicloud-mpc", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" });
+  });
+
   it("a profile named by BUCKETRY_PROFILE: a missing file or profile says the variable named it, not --profile", async () => {
     const env = { ...envFor(server), BUCKETRY_PROFILE: "stale" };
     const none = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket"], env);

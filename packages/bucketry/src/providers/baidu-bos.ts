@@ -236,7 +236,7 @@ export const providerModule: ProviderModule<"baidu-bos", BaiduBosOptions, BaiduB
     signatureVersions: [],
     required: [],
     env: ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN", "ADDRESSING", "CNAME"],
-    examples: ["bucketry get-acl --provider baidu-bos --bucket my-bucket --json", "BUCKETRY_BAIDU_BOS_ENDPOINT=http://127.0.0.1:9000/baidu-bos bucketry get-acl --provider baidu-bos --bucket b1"],
+    examples: ["bucketry get-acl --provider baidu-bos --bucket example-bucket --json", "BUCKETRY_BAIDU_BOS_ENDPOINT=http://127.0.0.1:9000/baidu-bos bucketry get-acl --provider baidu-bos --bucket example-bucket"],
     profileExample: { accessKeyId: "…", accessKeySecret: "…", region: "bj" },
     profileFields: ["accessKeyId", "accessKeySecret", "securityToken"],
     flags: /* @__PURE__ */ addressingCliFlags("virtual-hosted on the region's host or a *.bcebos.com endpoint, path-style on any other host"),

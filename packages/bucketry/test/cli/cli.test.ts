@@ -215,6 +215,33 @@ describe.concurrent("help", () => {
   });
 });
 
+describe("help examples", () => {
+  // `bucketry --help` says its examples run against `bucketry mock` once its variables are sourced: each example
+  // that needs nothing else (no profile, no placeholder, no vendor host) is run against `bucketry mock` itself.
+  it("every example that needs only `bucketry mock`'s variables runs against it with exit 0", async () => {
+    const { child, stdout, exited } = await start(["mock", "--json"], cleanEnv(), /\n/);
+    try {
+      const mock = JSON.parse(stdout.split("\n")[0]!) as { url: string; env: Record<string, string> };
+      const texts = await Promise.all([["--help"], ...["providers", "list-buckets", "get-acl", "sign", "whoami", "mock", "demo"].map((c) => [c, "--help"])].map((args) => run(args)));
+      const examples = texts.flatMap((r) => /\nExamples:\n((?: {2}.*\n)+)/.exec(r.stdout)![1]!.trimEnd().split("\n"));
+      const runnable = examples
+        .map((line) => line.trim().replace(/ {2,}#.*$/, "").replace(/^\. \.\/mock\.env && /, "").split(/ [|>] /)[0]!.trim())
+        .filter((line) => /(^| )bucketry /.test(line) && !/…|--profile|^bucketry mock\b|https:\/\//.test(line))
+        .map((line) => line.replaceAll("http://127.0.0.1:9000", mock.url));
+      expect(runnable.length).toBeGreaterThan(8);
+      for (const line of runnable) {
+        const words = line.split(/ +/);
+        const assigned = Object.fromEntries(words.filter((w, i) => i < words.indexOf("bucketry") && w.includes("=")).map((w) => w.split(/=(.*)/).slice(0, 2)));
+        const r = await run(words.slice(words.indexOf("bucketry") + 1), cleanEnv({ ...mock.env, ...assigned }));
+        expect({ line, code: r.code, stderr: r.stderr }).toEqual({ line, code: 0, stderr: "" });
+      }
+    } finally {
+      child.kill("SIGTERM");
+      await exited;
+    }
+  }, 120_000);
+});
+
 /** The error report: one line on stderr, no stack trace. */
 const oneLine = (stderr: string) => {
   const lines = stderr.trimEnd().split("\n");

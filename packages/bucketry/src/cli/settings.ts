@@ -63,9 +63,19 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
     const c = { accessKeyId: entry.accessKeyId!, accessKeySecret: entry.accessKeySecret! };
     return entry.securityToken ? { ...c, securityToken: entry.securityToken } : c;
   }
+  // A security token belongs to the key pair it was issued with: alone, it would be dropped while other keys
+  // (the environment's) are used without it.
+  if (nonEmpty(entry.securityToken) !== undefined) {
+    throw new CliError(`"securityToken" of the "${provider}" entry (${profile}) is set without "accessKeyId" and "accessKeySecret": give the key pair it was issued with beside it`, EXIT.auth);
+  }
   const id = nonEmpty(env[`${prefix}_ACCESS_KEY_ID`]);
   const secret = nonEmpty(env[`${prefix}_ACCESS_KEY_SECRET`]);
-  if (id === undefined && secret === undefined) return undefined; // the facade reads the vendor's variables
+  if (id === undefined && secret === undefined) {
+    if (nonEmpty(env[`${prefix}_SECURITY_TOKEN`]) !== undefined) {
+      throw new CliError(`${prefix}_SECURITY_TOKEN is set without ${prefix}_ACCESS_KEY_ID and ${prefix}_ACCESS_KEY_SECRET: set the key pair it was issued with, or unset it`, EXIT.auth);
+    }
+    return undefined; // the facade reads the vendor's variables
+  }
   const both = `set both, or neither to use the vendor's own variables`;
   if (id === undefined) throw halfAPair(`${prefix}_ACCESS_KEY_SECRET`, `${prefix}_ACCESS_KEY_ID`, both);
   if (secret === undefined) throw halfAPair(`${prefix}_ACCESS_KEY_ID`, `${prefix}_ACCESS_KEY_SECRET`, both);

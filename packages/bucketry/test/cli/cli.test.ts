@@ -679,6 +679,20 @@ describe.concurrent("profiles", () => {
     expect(oneLine(scheme.stderr)).toContain(`"signatureVersion" of the "baidu-bos" entry (profile scheme in ${path}): baidu-bos has a single signature scheme; leave it out`);
   });
 
+  it("a security token without its key pair (profile or BUCKETRY_* variable) is exit 3, not dropped while the environment's keys are used", async () => {
+    // The environment holds the mock's working keys: a dropped token would go unnoticed (the request succeeds).
+    const env = envFor(server);
+    const path = write(env, env.XDG_CONFIG_HOME!, 0o600, { profiles: { sts: { "aliyun-oss": { securityToken: "StsToken123", region: "cn-hangzhou" } } } });
+    const profile = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "sts"], env);
+    expect(profile.code, profile.stdout).toBe(3);
+    expect(profile.stderr).toBe(`bucketry: "securityToken" of the "aliyun-oss" entry (profile sts in ${path}) is set without "accessKeyId" and "accessKeySecret": give the key pair it was issued with beside it\n`);
+    const vars = { ...env, BUCKETRY_ALIYUN_OSS_ACCESS_KEY_ID: undefined, BUCKETRY_ALIYUN_OSS_ACCESS_KEY_SECRET: undefined, BUCKETRY_ALIYUN_OSS_SECURITY_TOKEN: "StsToken123", ALIBABA_CLOUD_ACCESS_KEY_ID: server.credentials["aliyun-oss"].accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: server.credentials["aliyun-oss"].accessKeySecret };
+    const variable = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket"], vars);
+    expect(variable.code, variable.stdout).toBe(3);
+    expect(variable.stderr).toBe("bucketry: BUCKETRY_ALIYUN_OSS_SECURITY_TOKEN is set without BUCKETRY_ALIYUN_OSS_ACCESS_KEY_ID and BUCKETRY_ALIYUN_OSS_ACCESS_KEY_SECRET: set the key pair it was issued with, or unset it\n");
+    expect(profile.stderr + variable.stderr).not.toContain("StsToken123");
+  });
+
   it("a credentials error with --profile given does not end by suggesting --profile NAME", async () => {
     const env = cleanEnv();
     write(env, env.XDG_CONFIG_HOME!, 0o600, { profiles: { spaced: { "aliyun-oss": { accessKeyId: "LTAI5tProfileHintKey", accessKeySecret: "secret with spaces", region: "cn-hangzhou", endpoint: "http://127.0.0.1:9" } } } });

@@ -292,11 +292,13 @@ export const providerModule: ProviderModule<"huaweicloud-mpc", HuaweiMpcOptions,
     options(ctx) {
       const projectId = firstNonBlank(ctx.flags["project-id"], ctx.entry.projectId, ctx.env[`${ctx.prefix}_PROJECT_ID`], ctx.env[env.projectId!]);
       const token = firstNonBlank(ctx.entry.token);
+      // Both would leave one unused without a word (the keys were used): the entry must say which.
+      if (token && ctx.accessKey) return ctx.usage(`huaweicloud-mpc takes an IAM "token" or an access key pair, not both: remove one from the profile entry (or unset ${ctx.prefix}_ACCESS_KEY_ID and ${ctx.prefix}_ACCESS_KEY_SECRET)`);
       // No project id: the facade looks it up from IAM by region (AK/SK); a token needs one.
-      if (!projectId && token && !ctx.accessKey) return ctx.usage(`huaweicloud-mpc with a token needs --project-id (or ${env.projectId}, or "projectId" in the profile)`);
+      if (!projectId && token) return ctx.usage(`huaweicloud-mpc with a token needs --project-id (or ${env.projectId}, or "projectId" in the profile)`);
       // An endpoint needs no region (neither AK/SK signing nor a token uses it).
       const base = accessKeyCliOptions({ ...ctx, provider: "huaweicloud-mpc" }, ctx.endpoint ? "optional" : "required");
-      return { ...base, ...(projectId ? { projectId } : {}), ...(token && !ctx.accessKey ? { credentials: { token } } : {}) } as HuaweiMpcOptions;
+      return { ...base, ...(projectId ? { projectId } : {}), ...(token ? { credentials: { token } } : {}) } as HuaweiMpcOptions;
     },
     credentialChain: ["environment", "profile-file (~/.huaweicloud/credentials)", "ecs-metadata (169.254.169.254)"],
     async describeCredentials(options, environment) {

@@ -638,6 +638,18 @@ describe.concurrent("profiles", () => {
     expect(JSON.parse(who.stdout)).toMatchObject({ provider: "huaweicloud-mpc", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" });
   });
 
+  it("huaweicloud-mpc: an IAM token beside an access key pair is exit 2 naming both, not a token dropped while the keys sign", async () => {
+    const env = envFor(server);
+    write(env, env.XDG_CONFIG_HOME!, 0o600, {
+      profiles: { both: { "huaweicloud-mpc": { ...server.credentials["huaweicloud-mpc"], token: "IamToken123", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9" } } },
+    });
+    const r = await run(["list-buckets", "--provider", "huaweicloud-mpc", "--profile", "both", "--limit", "1"], env);
+    expect(r.code, r.stdout).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(oneLine(r.stderr)).toContain('huaweicloud-mpc takes an IAM "token" or an access key pair, not both: remove one from the profile entry (or unset BUCKETRY_HUAWEICLOUD_MPC_ACCESS_KEY_ID and BUCKETRY_HUAWEICLOUD_MPC_ACCESS_KEY_SECRET)');
+    expect(r.stderr).not.toContain("IamToken123");
+  });
+
   it("a profile named by BUCKETRY_PROFILE: a missing file or profile says the variable named it, not --profile", async () => {
     const env = { ...envFor(server), BUCKETRY_PROFILE: "stale" };
     const none = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket"], env);

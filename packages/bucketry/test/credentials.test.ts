@@ -20,6 +20,27 @@ function thrown(fn: () => unknown): BucketryError {
   throw new Error("expected a throw");
 }
 
+/**
+ * Runs `fn` with process.env replaced as Deno's permissions shape it: `permitted(name)` gives a readable variable's
+ * value (`{ value }`), or undefined for one Deno refuses, whose read throws NotCapable with Deno 2's message.
+ */
+function withDenoEnv<T>(fn: () => T, permitted: (name: string) => { value: string | undefined } | undefined): T {
+  const saved = Object.getOwnPropertyDescriptor(process, "env")!;
+  const env = new Proxy({}, {
+    get(_target, key) {
+      const allowed = permitted(String(key));
+      if (allowed) return allowed.value;
+      throw Object.assign(new Error(`Requires env access to "${String(key)}", run again with the --allow-env flag`), { name: "NotCapable" });
+    },
+  });
+  Object.defineProperty(process, "env", { ...saved, value: env });
+  try {
+    return fn();
+  } finally {
+    Object.defineProperty(process, "env", saved);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // One server that answers every provider by path, with each vendor's API-page example.
 
@@ -156,26 +177,13 @@ describe("credentials from the vendors' environment variables", () => {
   });
 
   /**
-   * Runs `fn` with process.env as Deno has it under `--allow-env=<granted>`: the granted variables read as set,
-   * any other read throws NotCapable (the shape Deno 2 throws, as the runtime test observes). Only while the
-   * client is created, where the environment is read: Node's own code reads it too (NODE_V8_COVERAGE).
+   * Runs `fn` with process.env as Deno has it under `--allow-env=<granted>`: the granted variables read as set, any
+   * other read throws. Only while the client is created, where the environment is read: Node's own code reads it too.
    */
-  function withEnvGranted<T>(granted: string[], fn: () => T): T {
-    const saved = Object.getOwnPropertyDescriptor(process, "env")!;
+  const withEnvGranted = <T>(granted: string[], fn: () => T): T => {
     const real = process.env;
-    const partial = new Proxy({}, {
-      get(_target, key) {
-        if (typeof key === "string" && granted.includes(key)) return real[key];
-        throw Object.assign(new Error(`Requires env access to "${String(key)}", run again with the --allow-env flag`), { name: "NotCapable" });
-      },
-    });
-    Object.defineProperty(process, "env", { ...saved, value: partial });
-    try {
-      return fn();
-    } finally {
-      Object.defineProperty(process, "env", saved);
-    }
-  }
+    return withDenoEnv(fn, (key) => (granted.includes(key) ? { value: real[key] } : undefined));
+  };
 
   it.each(AK_PROVIDERS)("%s: with only the key pair readable (Deno's --allow-env), the token it may not read counts as unset", async (provider) => {
     const [idVar, secretVar, tokenVar] = ENV_SETS[provider];
@@ -497,21 +505,11 @@ describe("explicit options and credentials", () => {
   ];
 
   /** Runs `fn` with process.env as Deno without --allow-env has it: every read throws NotCapable. */
-  function withRefusedEnv<T>(fn: () => T, reads: string[] = []): T {
-    const saved = Object.getOwnPropertyDescriptor(process, "env")!;
-    const refusing = new Proxy({}, {
-      get(_target, key) {
-        reads.push(String(key));
-        throw Object.assign(new Error(`Requires env access to "${String(key)}", run again with the --allow-env flag`), { name: "NotCapable" });
-      },
+  const withRefusedEnv = <T>(fn: () => T, reads: string[] = []): T =>
+    withDenoEnv(fn, (key) => {
+      reads.push(key);
+      return undefined;
     });
-    Object.defineProperty(process, "env", { ...saved, value: refusing });
-    try {
-      return fn();
-    } finally {
-      Object.defineProperty(process, "env", saved);
-    }
-  }
 
   it.each(explicit.map((o) => [o.provider, { ...o, credentials: undefined }] as const))("%s without credentials where the environment cannot be read: a Configuration error naming the flag", (provider, options) => {
     const err = withRefusedEnv(() => {

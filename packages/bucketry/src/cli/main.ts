@@ -42,7 +42,8 @@ function version(): string {
 export async function main(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
   const debug = argv.includes("--debug");
-  const json = argv.includes("--json");
+  // `--json=x` is refused as a usage error, in the form it asked for.
+  const json = argv.some((arg) => arg === "--json" || arg.startsWith("--json="));
   try {
     if (first === undefined) {
       io.err.write(HELP.main!);

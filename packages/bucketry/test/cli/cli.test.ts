@@ -341,6 +341,13 @@ describe.concurrent("exit codes and error lines", () => {
     expect(twice.code, twice.stderr).toBe(0);
   });
 
+  it("2: --json given a value (--json=x) is refused as a JSON line, as the output it asked for", async () => {
+    const r = await run(["list-buckets", "--provider", "aliyun-ens", "--json=x"], envFor(server));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(JSON.parse(oneLine(r.stderr))).toMatchObject({ error: { exitCode: 2, message: expect.stringContaining("--json") } });
+  });
+
   it("2: a --limit or --retries past 2^53 names the upper bound (not \">= 1\", which it is)", async () => {
     for (const flag of ["--limit", "--retries"]) {
       const r = await run(["list-buckets", "--provider", "aliyun-ens", flag, "99999999999999999999"], envFor(server));

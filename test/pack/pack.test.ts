@@ -28,7 +28,7 @@ import { VENDOR_IDS } from "../support/vendors.js";
 import { facadeProviderEntries, VENDOR_CLIENTS, writeEntryFiles } from "./entries.js";
 import { lockedClosure } from "./lockfile.js";
 import { nodeLine } from "../../scripts/node-line.mjs";
-import { bun, deno, installedVersion, type Binary } from "./runtimes.js";
+import { bun, bundleWorker, deno, installedVersion, workerdCompatibilityDate, type Binary } from "./runtimes.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -609,24 +609,11 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
   });
 
   it("runs the same calls in workerd as a Worker without nodejs_compat (web APIs only), reaching only 127.0.0.1", async () => {
-    // Bundled the way wrangler bundles a Worker: the workerd, worker and browser conditions.
-    const bundle = await esbuild.build({
-      entryPoints: [join(app, "worker.mjs")],
-      absWorkingDir: app,
-      bundle: true,
-      platform: "browser",
-      conditions: ["workerd", "worker", "browser"],
-      format: "esm",
-      target: "es2022",
-      write: false,
-      logLevel: "silent",
-    });
-    const script = bundle.outputFiles[0]!.text;
+    const script = await bundleWorker(app, "worker.mjs");
     expect(script).not.toMatch(/["']node:/);
 
     const workerd = installedVersion(root, "workerd");
-    // workerd 1.YYYYMMDD.n supports compatibility dates up to its own date.
-    const compatibilityDate = workerd.replace(/^1\.(\d{4})(\d{2})(\d{2})\..*$/, "$1-$2-$3");
+    const compatibilityDate = workerdCompatibilityDate(root);
     versions.push(`workerd ${workerd} (miniflare ${installedVersion(root, "miniflare")}, compatibility date ${compatibilityDate}, no compatibility flags)`);
     const mock = await startMockProcess();
     let mf: Miniflare | undefined;

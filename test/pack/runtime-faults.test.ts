@@ -14,10 +14,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import * as esbuild from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bun, deno, installedVersion } from "./runtimes.js";
+import { bun, bundleWorker, deno, workerdCompatibilityDate } from "./runtimes.js";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -237,26 +236,15 @@ describe("a 2xx body that does not decode as its Content-Encoding says: a Malfor
   });
 
   it("workerd (a Worker bundled as wrangler bundles it, no nodejs_compat)", async () => {
-    const bundle = await esbuild.build({
-      entryPoints: [join(tmp, "app", "worker.mjs")],
-      absWorkingDir: join(tmp, "app"),
-      bundle: true,
-      platform: "browser",
-      conditions: ["workerd", "worker", "browser"],
-      format: "esm",
-      target: "es2022",
-      write: false,
-      logLevel: "silent",
-    });
-    // workerd 1.YYYYMMDD.n supports compatibility dates up to its own date.
-    const compatibilityDate = installedVersion(root, "workerd").replace(/^1\.(\d{4})(\d{2})(\d{2})\..*$/, "$1-$2-$3");
+    const script = await bundleWorker(join(tmp, "app"), "worker.mjs");
+    const compatibilityDate = workerdCompatibilityDate(root);
     // Miniflare makes its working folder in os.tmpdir() as it is constructed: inside this test's temp folder.
     const before = process.env.TMPDIR;
     process.env.TMPDIR = tmp;
     let mf: Miniflare;
     try {
       // The Worker's fetch may reach loopback and nothing else.
-      mf = new Miniflare({ modules: true, script: bundle.outputFiles[0]!.text, compatibilityDate, outboundService: { network: { allow: ["127.0.0.1/32"] } } });
+      mf = new Miniflare({ modules: true, script, compatibilityDate, outboundService: { network: { allow: ["127.0.0.1/32"] } } });
     } finally {
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;

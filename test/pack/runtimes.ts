@@ -6,6 +6,7 @@ import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import * as esbuild from "esbuild";
 
 const run = promisify(execFile);
 
@@ -48,3 +49,22 @@ export function bun(root: string, env: Record<string, string>): Promise<Binary> 
 export function installedVersion(root: string, name: string): string {
   return (JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 }
+
+/** A Worker's script, bundled the way wrangler bundles one: the workerd, worker and browser conditions, ESM. */
+export async function bundleWorker(app: string, entry: string): Promise<string> {
+  const bundle = await esbuild.build({
+    entryPoints: [join(app, entry)],
+    absWorkingDir: app,
+    bundle: true,
+    platform: "browser",
+    conditions: ["workerd", "worker", "browser"],
+    format: "esm",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  return bundle.outputFiles[0]!.text;
+}
+
+/** The newest compatibility date the installed workerd supports: 1.YYYYMMDD.n supports dates up to its own. */
+export const workerdCompatibilityDate = (root: string): string => installedVersion(root, "workerd").replace(/^1\.(\d{4})(\d{2})(\d{2})\..*$/, "$1-$2-$3");

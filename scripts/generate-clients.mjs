@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Generates packages/<vendor>/src/generated/schema.ts from specs/<vendor>.yaml with openapi-typescript, and
-// src/generated/late-client.ts, base-url.ts and query-param.ts (the same for every client) from scripts/templates/.
+// src/generated/late-client.ts and base-url.ts (the same for every client) from scripts/templates/, plus
+// query-param.ts for a spec with a query parameter (the query helpers; a client without one would ship it unused).
 //   node scripts/generate-clients.mjs [vendor ...]          write
 //   node scripts/generate-clients.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -46,6 +47,13 @@ function leftovers(dir, produced, spec) {
   }
   return found;
 }
+/** Whether any parameter in the spec (an operation's, a path's or a component) is sent in the query. */
+function hasQueryParameter(node) {
+  if (Array.isArray(node)) return node.some(hasQueryParameter);
+  if (node === null || typeof node !== "object") return false;
+  if (node.in === "query" && typeof node.name === "string") return true;
+  return Object.values(node).some(hasQueryParameter);
+}
 const config = apis();
 let stale = 0;
 
@@ -75,10 +83,11 @@ for (const vendor of vendors) {
     [output, header + astToString(ast)],
     [join(dirname(output), "late-client.ts"), lateClient],
     [join(dirname(output), "base-url.ts"), baseUrlCheck],
-    [join(dirname(output), "query-param.ts"), queryParam],
   ];
+  const document = parse(readFileSync(join(root, spec), "utf8"));
+  if (hasQueryParameter(document)) files.push([join(dirname(output), "query-param.ts"), queryParam]);
   // Specs with XML bodies also get the element shapes (arrays, numbers) the XML reader needs.
-  const xml = xmlShapesModule(parse(readFileSync(join(root, spec), "utf8")));
+  const xml = xmlShapesModule(document);
   if (xml) files.push([join(dirname(output), "xml-shapes.ts"), header + xml]);
   stale += writeOrCheck(files, check, spec);
   stale += leftovers(dirname(output), files.map(([file]) => file), spec);

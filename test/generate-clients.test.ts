@@ -21,7 +21,7 @@ const generated = (vendor: string) => join(dir, "packages", vendor, "src", "gene
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "bucketry-generate-clients-"));
   for (const part of ["scripts", "specs", "redocly.yaml"]) cpSync(join(root, part), join(dir, part), { recursive: true });
-  for (const vendor of ["aliyun-ens", "aliyun-oss"]) {
+  for (const vendor of ["aliyun-ens", "aliyun-oss", "huaweicloud-mpc"]) {
     mkdirSync(join(dir, "packages", vendor, "src"), { recursive: true });
     cpSync(join(root, "packages", vendor, "package.json"), join(dir, "packages", vendor, "package.json"));
     cpSync(join(root, "packages", vendor, "src", "generated"), generated(vendor), { recursive: true });
@@ -45,6 +45,21 @@ describe("generate-clients.mjs and files its spec no longer produces", () => {
     expect(run("aliyun-ens", "--check").status).toBe(0);
     // The spec that still produces it keeps it.
     expect(existsSync(join(generated("aliyun-oss"), "xml-shapes.ts"))).toBe(true);
+  }, 60_000);
+
+  it("gives the query helpers only to a client whose spec has a query parameter", () => {
+    // MPC's one operation has none: query-param.ts there would be compiled and shipped, never imported.
+    expect(readdirSync(generated("huaweicloud-mpc")).sort()).toEqual(["base-url.ts", "late-client.ts", "schema.ts"]);
+    writeFileSync(join(generated("huaweicloud-mpc"), "query-param.ts"), readFileSync(join(generated("aliyun-ens"), "query-param.ts"), "utf8"));
+    const stale = run("huaweicloud-mpc", "--check");
+    expect(stale.status, stale.output).toBe(1);
+    expect(stale.output).toContain("packages/huaweicloud-mpc/src/generated/query-param.ts is no longer generated from specs/huaweicloud-mpc.yaml");
+    expect(run("huaweicloud-mpc").status).toBe(0);
+    expect(readdirSync(generated("huaweicloud-mpc")).sort()).toEqual(["base-url.ts", "late-client.ts", "schema.ts"]);
+    // ENS (query parameters in components) and OSS (the `acl` sub-resource) keep theirs.
+    expect(existsSync(join(generated("aliyun-ens"), "query-param.ts"))).toBe(true);
+    expect(run("aliyun-oss", "--check").status).toBe(0);
+    expect(existsSync(join(generated("aliyun-oss"), "query-param.ts"))).toBe(true);
   }, 60_000);
 
   it("refuses a hand-written file in src/generated/ and leaves it where it is", () => {

@@ -38,8 +38,9 @@ export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "Malf
   const code = typeof cause?.code === "string" ? cause.code : e?.code;
   const detail = typeof cause?.code === "string" && typeof cause.message === "string" ? cause.message : "";
   if (typeof code !== "string") return false;
-  // Malformed_HTTP_Response: Bun's fetch.
-  if (code === INVALID_HTTP_RESPONSE || /^HPE_\w+$/.test(code) || code === "Malformed_HTTP_Response") {
+  // Malformed_HTTP_Response: Bun's fetch. UND_ERR_HEADERS_OVERFLOW: undici's own cap on the response head (the Node
+  // transport refuses such a head as invalid too), the same head again on a retry.
+  if (code === INVALID_HTTP_RESPONSE || /^HPE_\w+$/.test(code) || code === "Malformed_HTTP_Response" || code === "UND_ERR_HEADERS_OVERFLOW") {
     return { kind: "MalformedResponse", message: `the answer is not valid HTTP/1.1: ${detail !== "" ? detail : code}` };
   }
   if (!/^(CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID)$/.test(code)) return false;

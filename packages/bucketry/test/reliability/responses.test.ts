@@ -535,6 +535,8 @@ describe("an answer that is not valid HTTP/1.1 is a MalformedResponse sent once,
     ["an invalid Content-Length", `HTTP/1.1 200 OK\r\nContent-Length: 1x\r\n\r\n${BODY}`],
     ["an invalid chunk size (mid-body)", `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n${BODY}\r\n0\r\n\r\n`],
     // A value the platform's Headers refuses, with a message quoting it: neither the error nor its causes show it.
+    // Past the client's cap on a response head (undici: UND_ERR_HEADERS_OVERFLOW): the same head comes back.
+    ["a response head of 100 kB", `HTTP/1.1 200 OK\r\nX-Padding: ${"x".repeat(100_000)}\r\nContent-Type: application/json\r\nContent-Length: ${BODY.length}\r\n\r\n${BODY}`],
     ["a NUL in a header value (a Set-Cookie)", `HTTP/1.1 200 OK\r\nSet-Cookie: session=S3ntinel\0cookie\r\nContent-Type: application/json\r\nContent-Length: ${BODY.length}\r\n\r\n${BODY}`],
   ];
   // The Node transport (the default) and the platform's fetch (undici: llhttp's HPE_* codes) say it alike.

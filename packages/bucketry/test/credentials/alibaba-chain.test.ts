@@ -4,6 +4,8 @@
 // library cannot show: the requests on the wire (STS signature checked with @alicloud/openapi-core),
 // the hardened metadata mode, the STS endpoint rules and errors that hold no secret.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,7 +14,7 @@ import { fromAliyunCliProfile } from "../../src/credentials/alibaba/cli-profile.
 import { fromEcsRamRole } from "../../src/credentials/alibaba/ecs-ram-role.js";
 import { fromRamRoleArn } from "../../src/credentials/alibaba/ram-role-arn.js";
 import { alibabaStsEndpoint } from "../../src/credentials/alibaba/sts.js";
-import { CredentialChainError } from "../../src/credentials/types.js";
+import { CredentialChainError, type CredentialSourceError } from "../../src/credentials/types.js";
 import type { Seen } from "../support/test-server.js";
 import { alicloud, fakeServer, json, routeOfficialAlibaba, tempHome, withProcessEnv } from "./fakes.js";
 
@@ -330,6 +332,35 @@ describe("alibaba sources on the wire", () => {
     const err = await source.resolve().then(() => undefined, (e: { configured?: boolean; transient?: string; message: string }) => e);
     expect(err).toMatchObject({ configured: true, transient: "Network" });
     expect(err?.message).not.toMatch(/not an ECS instance/);
+  });
+
+  it("metadata that answered the token or role-name request and then breaks off is a failure that may pass, on the first resolve too", async () => {
+    // The requests @alicloud/credentials' ECSRAMRoleCredentialsProvider makes, in its order: the token (PUT), the role
+    // name, then the role's keys. Here the keys request's connection is reset, on an instance whose metadata answered.
+    const seen: string[] = [];
+    const metadata = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      if (req.url === "/latest/api/token") return res.end("metadata-token-1");
+      if (req.url === "/latest/meta-data/ram/security-credentials/") return res.end("EcsRole");
+      req.socket.resetAndDestroy();
+    });
+    await new Promise<void>((ready) => metadata.listen(0, "127.0.0.1", ready));
+    const base = `http://127.0.0.1:${(metadata.address() as AddressInfo).port}`;
+    try {
+      for (const env of [{}, { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" }]) {
+        seen.length = 0;
+        const err = await fromEcsRamRole({ env, metadataEndpoint: base, metadataTimeoutMs: PATIENT }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+        expect(seen.slice(0, 3)).toEqual(["PUT /latest/api/token", "GET /latest/meta-data/ram/security-credentials/", "PUT /latest/api/token"]);
+        expect(err, JSON.stringify(env)).toMatchObject({ configured: true, transient: "Network" });
+        expect(err?.message).not.toMatch(/not an ECS instance|metadata-token-1/);
+      }
+      // The chain reports it as such: a failure that may pass (retryable), not "no credentials found" (Configuration).
+      const chained = await alibabaCredentialChain({ env: { HOME: tempHome() }, homedir: tempHome(), metadataEndpoint: base, metadataTimeoutMs: PATIENT }).resolve().then(() => undefined, (e: CredentialChainError) => e);
+      expect(chained).toMatchObject({ sourceFailed: true, transient: "Network" });
+    } finally {
+      metadata.closeAllConnections();
+      await new Promise((closed) => metadata.close(closed));
+    }
   });
 
   it("STS endpoint rules match the official library's (region, VPC, default)", () => {

@@ -28,7 +28,10 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
 
   const get = async (path: string, token: string | null) => {
     try {
-      return await send(ctx.fetch, name, { method: "GET", url: `${base}${path}`, headers: token === null ? {} : { "x-aliyun-ecs-metadata-token": token }, timeoutMs });
+      const res = await send(ctx.fetch, name, { method: "GET", url: `${base}${path}`, headers: token === null ? {} : { "x-aliyun-ecs-metadata-token": token }, timeoutMs });
+      // Any answer (a 404 included) means an instance's metadata service is there: a later request's silence may pass.
+      answered = true;
+      return res;
     } catch (err) {
       // Nothing answering at the metadata address: not an ECS instance (or metadata blocked).
       if (err instanceof CredentialSourceError) throw absent(err);
@@ -47,6 +50,7 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
         let res;
         try {
           res = await send(ctx.fetch, name, { method: "PUT", url: `${base}/latest/api/token`, headers: { "x-aliyun-ecs-metadata-token-ttl-seconds": String(METADATA_TOKEN_TTL_SECONDS) }, timeoutMs });
+          answered = true;
         } catch (err) {
           if (!v1Disabled) return null;
           throw err instanceof CredentialSourceError ? absent(err) : err;
@@ -88,7 +92,6 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
       if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(name, "the metadata service answered without AccessKeyId, AccessKeySecret and SecurityToken");
       if (data?.Code !== "Success") throw sourceFailed(name, "the metadata service answered Code other than Success");
       const expiration = parseExpiration(data.Expiration);
-      answered = true;
       return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name };
     },
   };

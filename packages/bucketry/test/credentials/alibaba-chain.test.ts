@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { alibabaCredentialChain, type AlibabaChainOptions } from "../../src/credentials/alibaba-chain.js";
 import { fromAliyunCliProfile } from "../../src/credentials/alibaba/cli-profile.js";
+import { fromCredentialsUri } from "../../src/credentials/alibaba/credentials-uri.js";
 import { fromEcsRamRole } from "../../src/credentials/alibaba/ecs-ram-role.js";
 import { fromRamRoleArn } from "../../src/credentials/alibaba/ram-role-arn.js";
 import { alibabaStsEndpoint } from "../../src/credentials/alibaba/sts.js";
@@ -361,6 +362,23 @@ describe("alibaba sources on the wire", () => {
       metadata.closeAllConnections();
       await new Promise((closed) => metadata.close(closed));
     }
+  });
+
+  it("a credentials URI that is not an http(s) URL: a failure naming the variable, not a network error to retry; nothing sent, no password quoted", async () => {
+    let sent = 0;
+    const fetch = async () => {
+      sent++;
+      return new Response("{}");
+    };
+    for (const uri of ["localhost:8080/credentials", "127.0.0.1:8080/credentials", "http://admin:hunter2-pw@sidecar example/credentials", "file:///run/credentials"]) {
+      const err = await fromCredentialsUri({ env: { ALIBABA_CLOUD_CREDENTIALS_URI: uri }, fetch }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+      expect(err, uri).toMatchObject({ configured: true, transient: undefined });
+      expect(err?.message, uri).toMatch(/^ALIBABA_CLOUD_CREDENTIALS_URI is not an http:\/\/ or https:\/\/ URL: set it to /);
+      expect(err?.message, uri).not.toContain("hunter2");
+    }
+    const fromOption = await fromCredentialsUri({ env: {}, uri: "sidecar:8080", fetch }).resolve().then(() => undefined, (e: Error) => e);
+    expect(fromOption?.message).toMatch(/^the uri option is not an http:\/\/ or https:\/\/ URL/);
+    expect(sent).toBe(0);
   });
 
   it("STS endpoint rules match the official library's (region, VPC, default)", () => {

@@ -19,6 +19,13 @@ export function fromCredentialsUri(options: CredentialsUriOptions = {}): Credent
     async resolve() {
       const uri = options.uri ?? setting(ctx.env, ALIBABA_ENV.credentialsUri);
       if (!uri) throw notConfigured(name, `${ALIBABA_ENV.credentialsUri} is not set`);
+      // Not quoted: the text may hold a password or a token. Sent anyway, it would fail as a "network error" that
+      // may pass, and be retried as one.
+      const protocol = URL.canParse(uri) ? new URL(uri).protocol : undefined;
+      if (protocol !== "http:" && protocol !== "https:") {
+        const from = options.uri !== undefined ? "the uri option" : ALIBABA_ENV.credentialsUri;
+        throw sourceFailed(name, `${from} is not an http:// or https:// URL: set it to the full address that answers the credentials, scheme included (e.g. http://127.0.0.1:8080/credentials)`);
+      }
       const res = await send(ctx.fetch, name, { method: "GET", url: uri, timeoutMs: options.stsTimeoutMs ?? STS_TIMEOUT_MS });
       if (res.status !== 200) throw sourceFailed(name, `answered HTTP ${res.status}`, statusTransient(res.status));
       const data = jsonBody(res.text);

@@ -361,6 +361,41 @@ describe("facade with a refreshing chain", () => {
     expect(ens.requests).toHaveLength(0);
   });
 
+  it("a call aborted while the credential refresh is in flight ends at once; the refresh is shared, so it runs on and the next call uses its result", async () => {
+    // Decided on purpose: the refresh is not cancelled with the call that started it. Other calls (and this call's
+    // retry after a per-attempt timeout) wait for the same refresh, and a source slower than the timeout would
+    // otherwise be started again by each attempt and never finish. It is bounded by the source's own timeouts.
+    const held: ((body: string) => void)[] = [];
+    let received!: () => void;
+    const arrived = new Promise<void>((r) => (received = r));
+    const uri = createServer((_req, res) => {
+      held.push((body) => res.writeHead(200, { "content-type": "application/json" }).end(body));
+      received();
+    });
+    await new Promise<void>((ready) => uri.listen(0, "127.0.0.1", ready));
+    const base = `http://127.0.0.1:${(uri.address() as AddressInfo).port}`;
+    const ens = await fakeServer(() => ENS_PAGE);
+    try {
+      await withEnv(chainEnv(`${base}/creds`), async () => {
+        const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, retry: false });
+        const controller = new AbortController();
+        const first = client.listBucketsPage({ signal: controller.signal }).then(() => undefined, (e: BucketryError) => e);
+        await arrived;
+        controller.abort();
+        expect(await first).toMatchObject({ kind: "Aborted" });
+        expect(ens.requests).toHaveLength(0);
+        // The abandoned refresh completes; the next call is signed with its result, the source is not asked again.
+        held.shift()!(JSON.stringify({ Code: "Success", AccessKeyId: "STS.held", AccessKeySecret: "held-secret", SecurityToken: "held-token", Expiration: "2099-01-01T00:00:00Z" }));
+        expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+        expect(held).toHaveLength(0);
+        expect(ens.requests[0]?.headers["x-acs-security-token"]).toBe("held-token");
+      });
+    } finally {
+      uri.closeAllConnections();
+      await new Promise((closed) => uri.close(closed));
+    }
+  });
+
   it("credentials the source gives already expired are refused, not signed with", async () => {
     const now = Date.UTC(2031, 0, 1);
     const stale = await fakeServer(() => json({ Code: "Success", AccessKeyId: "STS.old", AccessKeySecret: "secret-old", SecurityToken: "token-old", Expiration: "2001-01-01T00:00:00Z" }));

@@ -290,6 +290,24 @@ describe("alibaba sources on the wire", () => {
     await expect(strict.resolve()).rejects.toThrow(/hardened mode/);
   });
 
+  it("ALIBABA_CLOUD_IMDSV1_DISABLED=true forces hardened mode even over disableImdsV1: false, as in ECSRAMRoleCredentialsProvider", async () => {
+    // A metadata service without token support: only plain (IMDSv1) requests would get the keys.
+    const { server } = await fakeAlibaba({ metadataTokenStatus: 404 });
+    const env = { ALIBABA_CLOUD_IMDSV1_DISABLED: "true" };
+    routeOfficialAlibaba(server.url);
+    const Ecs = alicloud<{ builder(): { withRoleName(n: string): { withDisableIMDSv1(d: boolean): { build(): { getCredentials(): Promise<unknown> } } } } }>("providers/ecs_ram_role");
+    const officialOutcome = await withProcessEnv(env, () => Ecs.builder().withRoleName("EcsRole").withDisableIMDSv1(false).build().getCredentials()).then(() => "keys", () => "refused");
+    expect(officialOutcome).toBe("refused");
+    const sent = server.requests.length;
+    const err = await fromEcsRamRole({ env, roleName: "EcsRole", disableImdsV1: false, metadataEndpoint: server.url, metadataTimeoutMs: PATIENT }).resolve().then(() => undefined, (e: Error) => e);
+    expect(err?.message).toMatch(/hardened mode is required by ALIBABA_CLOUD_IMDSV1_DISABLED/);
+    // Only the token request went out: no plain request for the keys.
+    expect(server.requests.slice(sent).map((r) => `${r.method} ${r.path}`)).toEqual(["PUT /latest/api/token"]);
+    // Without the variable, the option's false keeps the fallback, as in the official library.
+    expect(await withProcessEnv({}, () => Ecs.builder().withRoleName("EcsRole").withDisableIMDSv1(false).build().getCredentials()).then(() => "keys", () => "refused")).toBe("keys");
+    expect((await fromEcsRamRole({ env: {}, roleName: "EcsRole", disableImdsV1: false, metadataEndpoint: server.url, metadataTimeoutMs: PATIENT }).resolve()).accessKeyId).toBe("STS.ecs.EcsRole");
+  });
+
   it("a role name the instance does not have (ALIBABA_CLOUD_ECS_METADATA, a profile's role_name): the error says where the name comes from", async () => {
     // The metadata service knows one role; any other name is a 404, as on an instance without that role.
     const server = await fakeServer((req: Seen) => {

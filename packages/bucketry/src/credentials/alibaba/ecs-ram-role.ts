@@ -11,7 +11,7 @@ const METADATA_TIMEOUT_MS = 2_000;
 export interface EcsRamRoleOptions extends AlibabaSourceOptions {
   /** The instance's RAM role (default ALIBABA_CLOUD_ECS_METADATA, else asked from the metadata service). */
   roleName?: string | undefined;
-  /** Only hardened mode (metadata token required); default ALIBABA_CLOUD_IMDSV1_DISABLED=true. */
+  /** Only hardened mode (metadata token required); ALIBABA_CLOUD_IMDSV1_DISABLED=true forces it even when this is false. */
   disableImdsV1?: boolean | undefined;
   name?: string | undefined;
 }
@@ -44,7 +44,8 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
     async resolve() {
       if (isTrue(ctx.env[ALIBABA_ENV.ecsMetadataDisabled])) throw notConfigured(name, `switched off by ${ALIBABA_ENV.ecsMetadataDisabled}=true`);
       if (isTrue(ctx.env[METADATA_DISABLED_ENV])) throw notConfigured(name, `switched off by ${METADATA_DISABLED_ENV}=true`);
-      const v1Disabled = options.disableImdsV1 ?? isTrue(ctx.env[ALIBABA_ENV.imdsV1Disabled]);
+      // The variable forces hardened mode whatever the option says, as in the official library (an operator's switch).
+      const v1Disabled = options.disableImdsV1 === true || isTrue(ctx.env[ALIBABA_ENV.imdsV1Disabled]);
 
       const metadataToken = async (): Promise<string | null> => {
         let res;

@@ -75,6 +75,16 @@ async function toRequest(req: IncomingMessage, origin: string, providers: readon
   return new Request(url, { method, headers, ...(body && body.length > 0 ? { body: body as BodyInit } : {}) });
 }
 
+/**
+ * An error's message for the 500 answer: undici's own quote the URL whole ("Request cannot be constructed from a URL
+ * that includes credentials: http://user:password@…"), so a URL in it keeps no user info and no signature or token
+ * in its query.
+ */
+function withoutSecrets(message: string): string {
+  const redactor = new Redactor();
+  return message.replace(/\b[a-z][\w+.-]*:\/\/\S+/gi, (url) => redactor.url(url.replace(/^([^:]+:\/\/)[^/?#]*@/, "$1[redacted]@")));
+}
+
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? "127.0.0.1";
   const state = createMockState({ buckets: options.buckets ?? 1000, seed: options.seed ?? 1 });
@@ -131,7 +141,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         res.statusCode = 500;
         res.setHeader("content-type", "text/plain");
       }
-      res.end(`@bucketry/mocks server error: ${(err as Error).message}`);
+      res.end(`@bucketry/mocks server error: ${withoutSecrets(String((err as Error)?.message))}`);
     });
   });
 

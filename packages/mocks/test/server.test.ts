@@ -2,6 +2,7 @@
 // CORS, unknown paths, connection resets. The facade against this server: test/contract/mock-server.test.ts.
 import { signAcs3, signBceV1, signOssV4, signSdkHmacSha256 } from "@bucketry/signing";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenario, testAccount, testCredentials } from "../src/index.js";
 import { startMockServer, type MockServer } from "../src/server.js";
@@ -88,6 +89,20 @@ describe("startMockServer", () => {
     expect(r.json()).toMatchObject({ error: "no mock for this URL", url: "/nowhere", endpoints: server.endpoints });
   });
 
+  it("a URL with user info (a proxy-form target, a Host with user:password@) is refused without quoting its password, token or signature", async () => {
+    const canary = "canary-3f9a1c";
+    const query = `?Action=ListBuckets&SecurityToken=tok-${canary}&Signature=sig-${canary}`;
+    for (const [target, host] of [
+      [`http://user:pw-${canary}@127.0.0.1:${server.port}/aliyun-ens/${query}`, `127.0.0.1:${server.port}`],
+      [`/aliyun-ens/${query}`, `user:pw-${canary}@127.0.0.1:${server.port}`],
+    ]) {
+      const raw = await rawExchange(server.port, `GET ${target} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      expect(raw).toMatch(/^HTTP\/1\.1 500 /);
+      expect(raw).toContain("includes credentials");
+      expect(raw).not.toContain(canary);
+    }
+  });
+
   it("destroys the socket for scenario.reset", async () => {
     server.mock.use(scenario.reset("baidu-bos"));
     const b = server.mock.state.buckets[0]!;
@@ -96,6 +111,17 @@ describe("startMockServer", () => {
     expect(server.mock.requests.at(-1)!.reset).toBe(true);
   });
 });
+
+/** Writes `raw` to a socket on 127.0.0.1:port and resolves with everything the server sends until it closes. */
+function rawExchange(port: number, raw: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => socket.end(raw));
+    const chunks: Buffer[] = [];
+    socket.on("data", (c: Buffer) => chunks.push(c));
+    socket.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    socket.on("error", reject);
+  });
+}
 
 /** Sends over a real socket to 127.0.0.1:port with whatever Host header the test names. */
 function sendAs(port: number, req: { method: string; url: URL; headers: Headers }, host: string, connectTo = "127.0.0.1"): Promise<{ status: number; text: string }> {

@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { percentEncode } from "@bucketry/signing";
 import { scenario } from "@bucketry/mocks";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
 import { VENDOR_IDS } from "../../../../test/support/vendors.js";
@@ -1094,6 +1095,18 @@ describe.concurrent("sign", () => {
     const h = await run(["sign", "--provider", "hitachi-vsp-one-object"], cleanEnv());
     expect(h.code).toBe(2);
     expect(h.stderr).toMatch(/signs no request/);
+  });
+
+  it("a token holding ! ' ( ) *: masked in the string to sign (ENS RPC v1) and the canonical headers (BOS), which percent-encode those too", async () => {
+    // encodeURIComponent leaves !'()* as they are; the RPC v1 string to sign and bce-auth-v1's canonical headers escape them.
+    const odd = "sts!token*with(odd)'chars-0123456789";
+    const forms = [odd, encodeURIComponent(odd), percentEncode(odd), percentEncode(percentEncode(odd)), "with%28odd%29", "with%2528odd%2529"];
+    const ens = await run(["sign", "--provider", "aliyun-ens", "--signature-version", "v1", "--endpoint", closed], cleanEnv({ ...keys, ALIBABA_CLOUD_SECURITY_TOKEN: odd }));
+    const bos = await run(["sign", "--provider", "baidu-bos", "--endpoint", closed, "--bucket", "examplebucket"], cleanEnv({ BCE_ACCESS_KEY_ID: "bos-ak-sign", BCE_SECRET_ACCESS_KEY: "bos-sk-sign-value", BCE_SESSION_TOKEN: odd }));
+    expect([ens.code, bos.code]).toEqual([0, 0]);
+    expect(ens.stdout).toMatch(/\nString to sign:\n.*SecurityToken%3D\[masked\]%26/);
+    expect(bos.stdout).toContain("\nx-bce-security-token:[masked]\n");
+    for (const text of [ens.stdout, ens.stderr, bos.stdout, bos.stderr]) for (const form of forms) expect(text).not.toContain(form);
   });
 
   it("ENS RPC v1: masking the signature and token leaves the rest of the query as it was sent (not re-encoded)", async () => {

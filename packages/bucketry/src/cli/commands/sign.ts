@@ -3,7 +3,7 @@
 // reads it, within the vendor's time window) — and what was signed (canonical request, string to sign), to compare
 // with what a vendor reports on a signature error. Nothing is sent: the client's transport keeps the signed
 // request and stops there.
-import { signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
+import { percentEncode, signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
 import { createBucketClient } from "../../client.js";
 import { hideValues } from "../../providers/common.js";
 import type { BucketClientOptions } from "../../registry.js";
@@ -126,7 +126,9 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
       return `${pair.slice(0, eq)}=${encodeURIComponent("[masked]")}`;
     })
     .join("&");
-  for (const s of [...secrets]) secrets.push(encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s)));
+  // Also as percentEncode writes them (once and twice): the RPC v1 string to sign and bce-auth-v1's canonical
+  // headers escape !'()* too, which encodeURIComponent leaves as they are.
+  for (const s of [...secrets]) secrets.push(encodeURIComponent(s), encodeURIComponent(encodeURIComponent(s)), percentEncode(s), percentEncode(percentEncode(s)));
   const long = secrets.filter((s) => s.length >= 4);
   const hide = (text: string | undefined) => (text === undefined ? undefined : hideValues(text, long, "[masked]"));
   const signed = { canonicalRequest: hide(parts?.canonicalRequest), stringToSign: hide(parts?.stringToSign) };

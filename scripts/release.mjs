@@ -27,7 +27,9 @@ const otp = [...args].find((a) => a.startsWith("--otp="));
 if (otp) args.delete(otp);
 for (const a of args) {
   if (!known.has(a)) {
-    console.error(`release: unknown option ${a} (known: ${[...known].join(", ")})`);
+    // The option's name only: its value, or a bare argument (`--otp 123456`, `--OTP=123456`), may be the password.
+    const named = a.startsWith("-") ? a.split("=")[0] : "(an argument that is not an option; not shown)";
+    console.error(`release: unknown option ${named} (known: ${[...known].join(", ")}, --otp=CODE)`);
     process.exit(2);
   }
 }

@@ -130,6 +130,16 @@ describe("release", () => {
     expect(stdout).toMatch(/^      after @bucketry\/signing$/m);
   });
 
+  it("a mistyped one-time password option is refused without echoing the password", async () => {
+    const code = "271828";
+    for (const args of [[`--OTP=${code}`], ["--otp", code], [code], [`-otp=${code}`]]) {
+      const err = (await run(process.execPath, [script, "--dry-run", "--offline", "--no-build", ...args], { cwd: root, env, timeout: 60_000 }).catch((e: unknown) => e)) as { code?: number; stdout?: string; stderr?: string };
+      expect(err.code).toBe(2);
+      expect(`${err.stdout}${err.stderr}`).not.toContain(code);
+      expect(err.stderr).toMatch(/^release: unknown option .*--otp=CODE\)$/m);
+    }
+  });
+
   it("refuses to publish for real from a test run", async () => {
     const err = (await run(process.execPath, [script, "--no-build"], { cwd: root, env, timeout: 60_000 }).catch((e: unknown) => e)) as { code?: number; stderr?: string };
     expect(err.code).toBe(2);

@@ -326,9 +326,13 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
       const raw = ctx.flags["user-id"] ?? (ctx.entry.userId !== undefined ? String(ctx.entry.userId) : undefined) ?? ctx.env[`${ctx.prefix}_USER_ID`];
       if (raw === undefined || raw.trim() === "") return ctx.usage(`hitachi-vsp-one-object needs --user-id (a number, or a UUID on 2.x/3.0; or ${ctx.prefix}_USER_ID)`);
       const id = raw.trim();
-      if (!/^\d+$/.test(id)) return { userId: id };
+      // The 3.3 page types `id` as an integer, and user ids can be negative (-12423334 in Hitachi's Ansible
+      // collection): only a UUID (2.x/3.0) is sent as a string.
+      if (!/^-?\d+$/.test(id)) return { userId: id };
       // Past 2^53 a number is rounded: another user's id would be sent.
-      if (!Number.isSafeInteger(Number(id))) return ctx.usage(`--user-id ${id} is larger than an id can be (at most ${Number.MAX_SAFE_INTEGER})`);
+      if (!Number.isSafeInteger(Number(id))) {
+        return ctx.usage(id.startsWith("-") ? `--user-id ${id} is smaller than an id can be (at least ${Number.MIN_SAFE_INTEGER})` : `--user-id ${id} is larger than an id can be (at most ${Number.MAX_SAFE_INTEGER})`);
+      }
       return { userId: Number(id) };
     },
     credentialChain: ["VSP_ONE_OBJECT_TOKEN", "VSP_ONE_OBJECT_TOKEN_FILE", "password grant (VSP_ONE_OBJECT_USERNAME/_PASSWORD/_TOKEN_URL)"],

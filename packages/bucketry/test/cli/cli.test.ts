@@ -764,6 +764,27 @@ describe("list-buckets against servers that page wrongly or filter on the client
     }
   });
 
+  it("Hitachi: a negative --user-id (or _USER_ID) is sent as the JSON integer the page types `id` as, not as a string", async () => {
+    // The VSP One Object 3.3.x page: body parameter `id` "integer required", "ID of the user"; Hitachi's own Ansible
+    // collection (hitachi-vantara/vspone-object-ansible) lists users with negative ids such as -12423334.
+    const ids: unknown[] = [];
+    const hitachi = await fake((url, body) => {
+      if (url.endsWith("/v1/csrf")) return { headers: { "set-cookie": "XSRF-TOKEN=xsrf-value; Path=/" }, body: "{}" };
+      ids.push((JSON.parse(body) as { id?: unknown }).id);
+      return { body: JSON.stringify({ buckets: [{ bucketName: "b1", bucketId: 7 }] }) };
+    }, /list_buckets/);
+    try {
+      const env = cleanEnv({ VSP_ONE_OBJECT_TOKEN: "bearer-token" });
+      const flag = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", `${hitachi.base}/mapi`, "--user-id=-12423334", "--json"], env);
+      expect(flag.code, flag.stderr).toBe(0);
+      const variable = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", `${hitachi.base}/mapi`, "--json"], { ...env, BUCKETRY_HITACHI_VSP_ONE_OBJECT_USER_ID: "-468170324" });
+      expect(variable.code, variable.stderr).toBe(0);
+      expect(ids).toEqual([-12423334, -468170324]);
+    } finally {
+      await hitachi.close();
+    }
+  });
+
   it("a Hitachi server whose pageToken cycles: stops (exit 5) instead of running until killed", async () => {
     const hitachi = await fake((url, body) => {
       if (url.endsWith("/v1/csrf")) return { headers: { "set-cookie": "XSRF-TOKEN=xsrf-value; Path=/" }, body: "{}" };

@@ -92,6 +92,27 @@ describe.concurrent("commands", () => {
     }
   });
 
+  it("get-acl (OSS): a <Grant> outside the page's three values is not described as a Deny or a condition", async () => {
+    // The GetBucketAcl page: Grant "Valid values: private, public-read, and public-read-write". Another value (here
+    // `default`, which OSS documents for objects only) leaves `acl` out and sets `conditional`; the note must not
+    // say the ACL denies or grants under conditions, which OSS ACLs cannot.
+    const body = '<?xml version="1.0" encoding="UTF-8"?>\n<AccessControlPolicy><Owner><ID>0022012</ID><DisplayName>0022012</DisplayName></Owner><AccessControlList><Grant>default</Grant></AccessControlList></AccessControlPolicy>';
+    const oss = createHttpServer((_req, res) => res.writeHead(200, { "content-type": "application/xml" }).end(body));
+    await new Promise<void>((resolve) => oss.listen(0, "127.0.0.1", resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(oss.address() as AddressInfo).port}`;
+      const env = cleanEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: "ak", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "sk" });
+      const human = await run(["get-acl", "--provider", "aliyun-oss", "--region", "cn-hangzhou", "--endpoint", endpoint, "--bucket", "examplebucket"], env);
+      expect(human.code, human.stderr).toBe(0);
+      expect(human.stdout).toMatch(/user 0022012\s+FULL_CONTROL/);
+      expect(human.stdout).not.toMatch(/also denies/);
+      expect(human.stdout).toContain("one bucketry does not know");
+      expect(human.stdout).toContain("--json --raw shows every entry");
+    } finally {
+      await new Promise((resolve) => oss.close(resolve));
+    }
+  });
+
   it("list-buckets (ENS): endpoint from BUCKETRY_ALIYUN_ENS_ENDPOINT, --limit across pages, --json with ISO dates and no raw", async () => {
     const r = await run(["list-buckets", "--provider", "aliyun-ens", "--limit", "150", "--json"], envFor(server));
     expect(r.stderr).toBe("");

@@ -150,7 +150,8 @@ export async function getAclCommand(args: string[], io: Io): Promise<number> {
       s,
     ),
   );
-  // Deny entries and the conditions themselves are in the vendor's record only.
-  if (acl.conditional) io.out.write(s.dim("\nThe ACL also denies, or grants under conditions: --json --raw shows every entry.\n"));
+  // Deny entries, the conditions themselves and an ACL value bucketry does not know (OSS) are in the vendor's
+  // record only; `conditional` means any of them, so the note names all three rather than claim a Deny.
+  if (acl.conditional) io.out.write(s.dim("\nThe ACL says more than these grants: it denies, grants under conditions, or is one bucketry does not know. --json --raw shows every entry as the vendor sent it.\n"));
   return 0;
 }

@@ -1,6 +1,7 @@
 // The seeded data set and what each vendor answers from it (or from the spec's examples).
-import { signBceV1, signOssV4 } from "@bucketry/signing";
+import { signAcs3, signBceV1, signOssV4 } from "@bucketry/signing";
 import { describe, expect, it } from "vitest";
+import { startMockServer } from "../src/server.js";
 import { createMockState, testCredentials, vendors } from "../src/index.js";
 import { send, sign, useMock } from "./helpers.js";
 
@@ -43,6 +44,26 @@ describe("answers from the spec's examples", () => {
     expect(virtual.json()).toEqual(examples.publicRead);
     const path = await send(await sign({ method: "GET", url: "https://bj.bcebos.com/v1/bucketName_example/?acl" }, (req) => signBceV1(req, { credentials: testCredentials["baidu-bos"] })));
     expect(path.json()).toEqual(examples.page);
+  });
+
+  it("ENS with no buckets answers the page's example, filtered by Prefix and paged by PageNumber as the page's parameters say", async () => {
+    // The ListBuckets page: Prefix "The prefix that returned bucket names must contain"; PageNumber "Pages start
+    // from page 1"; TotalCount "The total number of buckets that match the conditions". Its example holds one bucket, "test".
+    const server = await startMockServer({ buckets: 0 });
+    try {
+      const list = async (query: string) => {
+        const r = await send(await sign({ method: "POST", url: `${server.endpoints["aliyun-ens"]}/?Action=ListBuckets&Version=2017-11-10&Format=JSON${query}` }, (req) => signAcs3(req, { credentials: testCredentials["aliyun-ens"] })));
+        expect(r.status, r.text).toBe(200);
+        const body = r.json() as { BucketInfos: Array<{ BucketName: string }>; TotalCount: number };
+        return [body.BucketInfos.map((b) => b.BucketName), body.TotalCount];
+      };
+      expect(await list("")).toEqual([["test"], 1]);
+      expect(await list("&Prefix=te")).toEqual([["test"], 1]);
+      expect(await list("&Prefix=image")).toEqual([[], 0]);
+      expect(await list("&PageNumber=2&PageSize=1")).toEqual([[], 1]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("unknown buckets are NoSuchBucket (404)", async () => {

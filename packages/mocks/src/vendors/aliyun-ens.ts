@@ -173,17 +173,17 @@ export const aliyunEns: VendorAdapter = {
       return reply(406, "text/plain", `ENS would answer this request in XML (${why}); the mock answers JSON only`, { [REASON_HEADER]: `ENS answers XML here (${why})` });
     }
     const state = ctx.state;
-    if (state.buckets.length === 0) {
-      const example = successExample(ctx.operation);
-      return json(200, { ...(example?.value as object), RequestId: ctx.requestId }, {}, CONTENT_TYPE);
-    }
     // The defaults the spec documents (a spec change moves the mock with it).
     const pageNumber = Number(ctx.query.get("PageNumber") ?? queryDefault(ctx.operation, "PageNumber", 1));
     const pageSize = Number(ctx.query.get("PageSize") ?? queryDefault(ctx.operation, "PageSize", 10));
-    const matching = state.withPrefix(ctx.query.get("Prefix") || undefined);
+    const prefix = ctx.query.get("Prefix") || "";
     const start = (pageNumber - 1) * pageSize;
-    const page = matching.slice(start, start + pageSize).map(bucketInfo);
-    return json(200, { RequestId: ctx.requestId, BucketInfos: page, TotalCount: matching.length }, {}, CONTENT_TYPE);
+    // No buckets: the example's are the data set, filtered and paged as any other (a Prefix they do not match, or
+    // a page past the last, answers none, as the page's parameters say).
+    const example = state.buckets.length ? undefined : (successExample(ctx.operation)?.value as { BucketInfos?: Array<{ BucketName: string }> } | undefined);
+    const matching: readonly unknown[] = example ? (example.BucketInfos ?? []).filter((b) => b.BucketName.startsWith(prefix)) : state.withPrefix(prefix || undefined);
+    const page = matching.slice(start, start + pageSize);
+    return json(200, { ...example, RequestId: ctx.requestId, BucketInfos: example ? page : page.map((b) => bucketInfo(b as MockBucket)), TotalCount: matching.length }, {}, CONTENT_TYPE);
   },
 
   documentedError(ctx, code) {

@@ -8,6 +8,7 @@ import type { BucketClientOptions } from "../registry.js";
 import type { RetryOptions } from "../retry.js";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { loadProfile, type ProfileEntry } from "./config.js";
+import { BucketryError } from "../errors.js";
 import { CliError, EXIT, UsageError } from "./exit.js";
 import { envPrefix, moduleOf } from "./providers.js";
 
@@ -32,6 +33,8 @@ export interface Resolved {
    * variables), for `whoami`; undefined when the library finds them itself.
    */
   credentialsFrom: string | undefined;
+  /** Where the endpoint comes from when no --endpoint gave it (the profile, or BUCKETRY_<PROVIDER>_ENDPOINT). */
+  endpointFrom?: string | undefined;
 }
 
 const nonEmpty = (v: string | undefined) => (v !== undefined && v.trim() !== "" ? v.trim() : undefined);
@@ -154,5 +157,17 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
   const fromProfile = [entry.accessKeyId, entry.accessKeySecret, entry.token, entry.username].some((v) => v !== undefined);
   const fromEnv = ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "TOKEN", "USERNAME"].find((name) => nonEmpty(env[`${prefix}_${name}`]) !== undefined);
   const credentialsFrom = fromProfile ? `profile ${profileName} (${loaded!.path})` : fromEnv ? `${prefix}_${fromEnv}` : undefined;
-  return { options: facts.options(context) as BucketClientOptions, entry, context, credentialsFrom };
+  // A refused endpoint the user did not type (a variable set long ago, a profile) is named by where it is set.
+  const endpointFrom = !endpoint || nonEmpty(flags.endpoint) ? undefined : nonEmpty(entry.endpoint) ? `"endpoint" of the "${provider}" entry (${profileWhere})` : `${prefix}_ENDPOINT`;
+  return { options: facts.options(context) as BucketClientOptions, entry, context, credentialsFrom, endpointFrom };
+}
+
+/** `make()` (a client made from resolved options); a Configuration error naming the endpoint also says where it was set. */
+export function namingEndpointSource<T>(endpointFrom: string | undefined, make: () => T): T {
+  try {
+    return make();
+  } catch (err) {
+    if (endpointFrom && err instanceof BucketryError && err.kind === "Configuration" && /\bendpoint\b/.test(err.message)) err.message += ` (endpoint from ${endpointFrom})`;
+    throw err;
+  }
 }

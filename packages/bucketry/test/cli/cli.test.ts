@@ -720,6 +720,30 @@ describe.concurrent("profiles", () => {
     expect(oneLine(scheme.stderr)).toContain(`"signatureVersion" of the "baidu-bos" entry (profile scheme in ${path}): baidu-bos has a single signature scheme; leave it out`);
   });
 
+  it("an endpoint the library refuses names where it was set when no --endpoint gave it (BUCKETRY_*_ENDPOINT, a profile)", async () => {
+    const env = cleanEnv();
+    const path = write(env, env.XDG_CONFIG_HOME!, 0o600, {
+      profiles: { contradicts: { "huaweicloud-mpc": { ...server.credentials["huaweicloud-mpc"], endpoint: "https://mpc.cn-north-4.myhuaweicloud.com", region: "cn-east-3", projectId: "p1" } } },
+    });
+    const keys = { ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAIEndpointSource", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "endpoint-source-secret" };
+    // Set in a variable, as an endpoint table writes it (no scheme): the user typed no --endpoint.
+    const fromEnv = await run(["get-acl", "--provider", "aliyun-oss", "--region", "cn-hangzhou", "--bucket", "examplebucket"], cleanEnv({ ...keys, BUCKETRY_ALIYUN_OSS_ENDPOINT: "oss-cn-hangzhou.aliyuncs.com" }));
+    expect(fromEnv.code).toBe(2);
+    expect(oneLine(fromEnv.stderr)).toContain("endpoint needs a scheme: https://oss-cn-hangzhou.aliyuncs.com (or http:// for a local mock) (endpoint from BUCKETRY_ALIYUN_OSS_ENDPOINT)");
+    const signed = await run(["sign", "--provider", "aliyun-oss", "--region", "cn-hangzhou", "--bucket", "examplebucket"], cleanEnv({ ...keys, BUCKETRY_ALIYUN_OSS_ENDPOINT: "oss-cn-hangzhou.aliyuncs.com" }));
+    expect(oneLine(signed.stderr)).toContain("(endpoint from BUCKETRY_ALIYUN_OSS_ENDPOINT)");
+    const listed = await run(["list-buckets", "--provider", "aliyun-ens"], cleanEnv({ ...keys, BUCKETRY_ALIYUN_ENS_ENDPOINT: "ens.aliyuncs.com" }));
+    expect(oneLine(listed.stderr)).toContain("endpoint needs a scheme: https://ens.aliyuncs.com (or http:// for a local mock) (endpoint from BUCKETRY_ALIYUN_ENS_ENDPOINT)");
+    const fromProfile = await run(["list-buckets", "--provider", "huaweicloud-mpc", "--profile", "contradicts"], env);
+    expect(fromProfile.code).toBe(2);
+    expect(oneLine(fromProfile.stderr)).toContain(`contradicts endpoint mpc.cn-north-4.myhuaweicloud.com (region cn-north-4): leave region out, or make them agree (endpoint from "endpoint" of the "huaweicloud-mpc" entry (profile contradicts in ${path}))`);
+    // Typed on the command line: the message stands as it is.
+    const typed = await run(["get-acl", "--provider", "aliyun-oss", "--region", "cn-hangzhou", "--endpoint", "oss-cn-hangzhou.aliyuncs.com", "--bucket", "examplebucket"], cleanEnv({ ...keys, BUCKETRY_ALIYUN_OSS_ENDPOINT: "http://127.0.0.1:9" }));
+    expect(typed.code).toBe(2);
+    expect(typed.stderr).toContain("endpoint needs a scheme: https://oss-cn-hangzhou.aliyuncs.com (or http:// for a local mock) (kind Configuration)");
+    expect(typed.stderr).not.toContain("endpoint from");
+  });
+
   it("a security token without its key pair (profile or BUCKETRY_* variable) is exit 3, not dropped while the environment's keys are used", async () => {
     // The environment holds the mock's working keys: a dropped token would go unnoticed (the request succeeds).
     const env = envFor(server);

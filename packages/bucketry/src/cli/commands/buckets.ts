@@ -8,7 +8,7 @@ import { HELP } from "../help.js";
 import { eachPage, namePrefix } from "../../pagination.js";
 import { colourEnabled, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, visible, type Io } from "../output.js";
 import { aclProvider, listingProvider, moduleOf, ownFlagOwners, ownFlagValues, parseProvider, providersFor } from "../providers.js";
-import { positiveInt, resolveClient, type ConnectionFlags } from "../settings.js";
+import { namingEndpointSource, positiveInt, resolveClient, type ConnectionFlags } from "../settings.js";
 
 interface LooseListingClient {
   listBucketsPage(options: Record<string, unknown>): Promise<{ buckets: Bucket[]; nextCursor?: string }>;
@@ -61,7 +61,7 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
   const limit = positiveInt(flags.limit, "--limit", command);
   const module = moduleOf(provider);
   const own = ownFlagValues(owners, flags, provider, command);
-  const { options, context } = resolveClient(provider, connectionFlags(flags, own), io.env, command, debugLog(io, flags.debug));
+  const { options, context, endpointFrom } = resolveClient(provider, connectionFlags(flags, own), io.env, command, debugLog(io, flags.debug));
 
   const pageOptions: Record<string, unknown> = {};
   const limits = module.pageLimits;
@@ -73,7 +73,7 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
   if (pageSize !== undefined) pageOptions.pageSize = pageSize;
   Object.assign(pageOptions, module.cli.callOptions?.(context));
 
-  const client = createBucketClient(options as BucketClientOptions) as unknown as LooseListingClient;
+  const client = namingEndpointSource(endpointFrom, () => createBucketClient(options as BucketClientOptions)) as unknown as LooseListingClient;
   const s = style(colourEnabled(io.out, io.env));
   const bar = progress(io.err);
   const rows: Bucket[] = [];
@@ -127,8 +127,8 @@ export async function getAclCommand(args: string[], io: Io): Promise<number> {
   const provider = aclProvider(parseProvider(flags.provider, command));
   if (flags.raw && !flags.json) throw new UsageError("--raw only applies with --json", command);
   if (!flags.bucket || flags.bucket.trim() === "") throw new UsageError("--bucket NAME is required", command);
-  const { options } = resolveClient(provider, connectionFlags(flags, ownFlagValues(owners, flags, provider, command)), io.env, command, debugLog(io, flags.debug));
-  const client = createBucketClient(options as BucketClientOptions) as unknown as LooseAclClient;
+  const { options, endpointFrom } = resolveClient(provider, connectionFlags(flags, ownFlagValues(owners, flags, provider, command)), io.env, command, debugLog(io, flags.debug));
+  const client = namingEndpointSource(endpointFrom, () => createBucketClient(options as BucketClientOptions)) as unknown as LooseAclClient;
   const acl = await client.getBucketAcl(flags.bucket.trim());
   if (flags.json) {
     io.out.write(jsonLine(jsonRecord(acl, Boolean(flags.raw))));

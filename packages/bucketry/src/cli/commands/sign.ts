@@ -12,7 +12,7 @@ import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { jsonLine, visibleLines, type Io } from "../output.js";
 import { allProviders, moduleOf, ownFlagOwners, ownFlagValues, parseProvider } from "../providers.js";
-import { positiveInt, resolveClient } from "../settings.js";
+import { namingEndpointSource, positiveInt, resolveClient } from "../settings.js";
 import { pageSizeFor } from "./buckets.js";
 
 /** Headers and query parameters that carry a token or session: shown masked. */
@@ -66,7 +66,7 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
   // What the provider's command would not take either: named, not silently left out of what is signed.
   for (const flag of ["limit", "prefix"] as const) if (acl && flags[flag] !== undefined) throw new UsageError(`--${flag} applies to listing providers; ${provider} signs get-acl`, command);
   if (!acl && flags.bucket !== undefined) throw new UsageError(`--bucket applies to get-acl providers; ${provider} signs list-buckets`, command);
-  const { options, context } = resolveClient(
+  const { options, context, endpointFrom } = resolveClient(
     provider,
     {
       region: flags.region as string | undefined,
@@ -83,15 +83,17 @@ export async function signCommand(args: string[], io: Io): Promise<number> {
   );
   let captured: { request: Request; parts: SignedParts | undefined } | undefined;
   let refused: string | undefined;
-  const client = createBucketClient({
-    ...(options as BucketClientOptions),
-    retry: false,
-    fetch: async (request: Request) => {
-      refused = module.cli.signRefuses?.(request);
-      if (refused === undefined) captured = { request, parts: signedPartsOf(request) };
-      throw new Captured("captured");
-    },
-  } as BucketClientOptions) as unknown as { getBucketAcl(b: string): Promise<unknown>; listBucketsPage(o: object): Promise<unknown> };
+  const client = namingEndpointSource(endpointFrom, () =>
+    createBucketClient({
+      ...(options as BucketClientOptions),
+      retry: false,
+      fetch: async (request: Request) => {
+        refused = module.cli.signRefuses?.(request);
+        if (refused === undefined) captured = { request, parts: signedPartsOf(request) };
+        throw new Captured("captured");
+      },
+    } as BucketClientOptions),
+  ) as unknown as { getBucketAcl(b: string): Promise<unknown>; listBucketsPage(o: object): Promise<unknown> };
   try {
     if (acl) await client.getBucketAcl(flags.bucket!.trim());
     else {

@@ -43,6 +43,12 @@ export interface OssClientOptions extends Omit<ClientOptions, "baseUrl" | "query
   baseUrl?: string | undefined;
 }
 
+/**
+ * What `createClient` cannot do without: `baseUrl`, or `region` and `bucket` (there is no default endpoint). A value
+ * read from config may be typed `string | undefined`; it is checked when the client is created.
+ */
+export type OssClientEndpoint = { baseUrl: string | undefined } | { region: string | undefined; bucket: string | undefined };
+
 const REGION = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 /**
  * An existing bucket's name, as ali-oss (the official Node SDK) checks it for every request naming a bucket: 3-63
@@ -106,7 +112,7 @@ export function xmlBodies(shapes: { readonly [root: string]: XmlShape } = xmlSha
  * are not followed (`redirect: "manual"`, unless the options say otherwise): a 3xx comes back as it is in
  * `response`.
  */
-export function createClient(options: OssClientOptions = {}): OssClient {
+export function createClient(options: OssClientOptions & OssClientEndpoint): OssClient {
   const { region, bucket, internal, baseUrl, fetch: customFetch, ...rest } = options;
   let base = baseUrl ? checkBaseUrl("@bucketry/aliyun-oss", baseUrl) : undefined;
   if (!base) {

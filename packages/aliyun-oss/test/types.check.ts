@@ -33,3 +33,20 @@ export async function typed(): Promise<void> {
 // Options read from optional config may be undefined (exactOptionalPropertyTypes): the client then uses its defaults.
 declare const fromConfig: { region?: string | undefined; bucket?: string | undefined; internal?: boolean | undefined; baseUrl?: string | undefined };
 createClient({ region: fromConfig.region, bucket: fromConfig.bucket, internal: fromConfig.internal, baseUrl: fromConfig.baseUrl });
+
+// createClient has no default endpoint: `baseUrl`, or `region` and `bucket` (each missing one threw a TypeError on creation).
+createClient({ baseUrl: "http://127.0.0.1:9000" });
+createClient({ region: "cn-hangzhou", bucket: "examplebucket", internal: true, redirect: "follow" });
+// @ts-expect-error no options: no endpoint
+createClient();
+// @ts-expect-error an empty object: no endpoint
+createClient({});
+// @ts-expect-error a region without a bucket
+createClient({ region: "cn-hangzhou" });
+// @ts-expect-error a bucket without a region
+createClient({ bucket: "examplebucket", internal: false });
+// @ts-expect-error a misspelled option is still caught
+createClient({ region: "cn-hangzhou", bucket: "examplebucket", internl: true });
+// An endpoint option from config that may be undefined is checked when the client is created.
+createClient({ baseUrl: fromConfig.baseUrl });
+createClient({ region: "cn-hangzhou", bucket: fromConfig.bucket });

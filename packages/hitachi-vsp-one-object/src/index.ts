@@ -45,6 +45,12 @@ export interface HitachiClientOptions extends Omit<ClientOptions, "baseUrl"> {
   scheme?: "https" | "http" | undefined;
 }
 
+/**
+ * What `createClient` cannot do without: `baseUrl` or `host` (the management endpoint has no public default). A value
+ * read from config may be typed `string | undefined`; it is checked when the client is created.
+ */
+export type HitachiClientEndpoint = { baseUrl: string | undefined } | { host: string | undefined };
+
 export function mapiBaseUrl(options: Pick<HitachiClientOptions, "baseUrl" | "host" | "scheme">): string {
   if (options.baseUrl) return checkBaseUrl("@bucketry/hitachi-vsp-one-object", options.baseUrl);
   if (!options.host) {
@@ -85,7 +91,7 @@ export const REQUEST_BODY: unique symbol = Symbol.for("bucketry.requestBody") as
  * that points elsewhere comes back as it is, and the session's bearer token, XSRF token and cookies stay with the
  * MAPI. A request that would follow one is rebuilt by the session, which refuses the redirect.
  */
-export function createClient(options: HitachiClientOptions): HitachiClient {
+export function createClient(options: HitachiClientOptions & HitachiClientEndpoint): HitachiClient {
   const { baseUrl: _b, host: _h, scheme: _s, fetch: customFetch, ...rest } = options;
   return createLateClient<HitachiPaths>({
     redirect: "manual",

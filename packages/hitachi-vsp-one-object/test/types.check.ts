@@ -35,3 +35,15 @@ export async function typed(): Promise<void> {
 // Options read from optional config may be undefined (exactOptionalPropertyTypes): the client then uses its defaults.
 declare const fromConfig: { baseUrl?: string | undefined; host?: string | undefined; scheme?: "https" | "http" | undefined };
 createClient({ baseUrl: fromConfig.baseUrl, host: fromConfig.host, scheme: fromConfig.scheme });
+
+// createClient has no default endpoint: `baseUrl` or `host` (an object with neither threw a TypeError on creation).
+createClient({ host: "cluster:9099", scheme: "http" });
+// @ts-expect-error an empty object: no endpoint
+createClient({});
+// @ts-expect-error a scheme is no endpoint
+createClient({ scheme: "https" });
+// @ts-expect-error a misspelled option is still caught
+createClient({ baseUrl: "https://cluster:9099/mapi", hots: "x" });
+// An endpoint option from config that may be undefined is checked when the client is created.
+createClient({ baseUrl: fromConfig.baseUrl });
+createClient({ host: fromConfig.host, scheme: "http" });

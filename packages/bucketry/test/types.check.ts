@@ -282,3 +282,9 @@ export async function mocksServerFitsTheCli(start: typeof import("@bucketry/mock
 export function commonOptionKeysAreWhole(): void {
   assertType<Equal<(typeof COMMON_OPTION_KEYS)[number], keyof CommonOptions>>();
 }
+
+// A Hitachi credentials function is always told whether its last token was refused ({ refresh }).
+export function hitachiCredentialsFunction(): void {
+  createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "https://h/mapi", credentials: async ({ refresh }) => ({ token: refresh ? "fresh" : "cached" }) });
+  hitachiEntry({ endpoint: "https://h/mapi", credentials: (request: { refresh: boolean }) => ({ token: request.refresh ? "fresh" : "cached" }) });
+}

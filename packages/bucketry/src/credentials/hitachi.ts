@@ -77,7 +77,7 @@ export async function describeHitachiCredentials(names: EnvNames, option: unknow
   const source: HitachiCredentials = hitachiCredentials(names, option as HitachiCredentials | undefined, env);
   if (typeof source === "function") {
     const from = option !== undefined ? "options (function)" : `token-file ${env[names.tokenFile!]?.trim() ?? ""}`;
-    const value = (await source()) as { token?: string };
+    const value = (await source({ refresh: false })) as { token?: string };
     return { provider, source: from, ...(typeof value.token === "string" ? { id: maskId(value.token) } : {}) };
   }
   if ("token" in source) return { provider, source: option !== undefined ? "options" : `environment (${names.token})`, id: maskId(source.token) };

@@ -44,11 +44,14 @@ export interface HitachiTokenRequest {
   refresh: boolean;
 }
 
-/** A static token, a password grant (token fetched and cached), or a function called before every attempt. */
+/**
+ * A static token, a password grant (token fetched and cached), or a function called before every attempt. The
+ * function is always given its `HitachiTokenRequest` (so `async ({ refresh }) => …` needs no `?.`).
+ */
 export type HitachiCredentials =
   | HitachiTokenCredentials
   | HitachiPasswordCredentials
-  | ((request?: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials);
+  | ((request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials);
 
 export type HitachiAuthKind = "token" | "password" | "function";
 

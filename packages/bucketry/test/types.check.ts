@@ -14,6 +14,10 @@ import { createBucketClient as ossEntry, type BucketryError as EntryError } from
 import { text as mappingText, type FieldTable } from "../src/providers/mapping.js";
 import type { MockServerLike } from "../src/cli/mocks.js";
 import type { COMMON_OPTION_KEYS, CommonOptions } from "../src/options.js";
+import type { BucketryErrorInit } from "../src/index.js";
+import type { BucketryErrorInit as EntryErrorInit } from "../src/generated/entries/baidu-bos.js";
+import type { CredentialIo, CredentialSourceError, Env, FileStamp, SourceOptions, TransientKind } from "../src/credentials/index.js";
+import type { BucketryError as RootError } from "../src/index.js";
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(): T | void {}
@@ -287,4 +291,14 @@ export function commonOptionKeysAreWhole(): void {
 export function hitachiCredentialsFunction(): void {
   createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: "https://h/mapi", credentials: async ({ refresh }) => ({ token: refresh ? "fresh" : "cached" }) });
   hitachiEntry({ endpoint: "https://h/mapi", credentials: (request: { refresh: boolean }) => ({ token: request.refresh ? "fresh" : "cached" }) });
+}
+
+// Types that public signatures name are exported under their names: the error constructor's init, a credential
+// failure's transient kind, the credential sources' `io` and `env` options.
+export function namedPublicTypes(): void {
+  assertType<Equal<BucketryErrorInit, ConstructorParameters<typeof RootError>[0]>>();
+  assertType<Equal<EntryErrorInit, BucketryErrorInit>>();
+  assertType<Equal<TransientKind | undefined, CredentialSourceError["transient"]>>();
+  assertType<Equal<Env | undefined, SourceOptions["env"]>>();
+  assertType<Equal<ReturnType<CredentialIo["fingerprint"]>, Promise<FileStamp>>>();
 }

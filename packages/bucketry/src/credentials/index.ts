@@ -11,7 +11,11 @@ export {
   type ResolvedCredentials,
   type SourceAttempt,
   type SourceOptions,
+  type TransientKind,
 } from "./types.js";
+// Named by public options and fields (`io`, `env`), so a program can name them too.
+export type { CredentialIo, FileStamp } from "./io.js";
+export type { Env } from "./env.js";
 export { ALIBABA_CHAIN_SOURCES, alibabaCredentialChain, type AlibabaChainOptions } from "./alibaba-chain.js";
 export { ALIBABA_ENV, type AlibabaSourceOptions, type ProfileOptions } from "./alibaba/context.js";
 export { alibabaStsEndpoint } from "./alibaba/sts.js";

@@ -27,4 +27,5 @@ export type {
   HitachiSessionOptions,
   HitachiSessionStage,
   HitachiTokenCredentials,
+  HitachiTokenRequest,
 } from "./hitachi-session.js";

@@ -115,7 +115,8 @@ export interface PageOptions {
   cursor?: string | undefined;
 }
 
-export interface BucketPage<P extends ListingProvider> {
+/** One page of `listBucketsPage`. Without a type argument, a page of any listing provider (as `Bucket` is). */
+export interface BucketPage<P extends ListingProvider = ListingProvider> {
   buckets: Bucket<P>[];
   /** Pass as `cursor` to get the next page; absent on the last page. */
   nextCursor?: string;

@@ -302,3 +302,9 @@ export function namedPublicTypes(): void {
   assertType<Equal<Env | undefined, SourceOptions["env"]>>();
   assertType<Equal<ReturnType<CredentialIo["fingerprint"]>, Promise<FileStamp>>>();
 }
+
+// BucketPage, like Bucket, takes no type argument for "any listing provider": its buckets narrow by `provider`.
+export function anyPage(page: BucketPage): string[] {
+  assertType<Equal<BucketPage["buckets"][number], Bucket>>();
+  return page.buckets.map((b) => (b.provider === "huaweicloud-mpc" ? b.raw.bucket : b.name));
+}

@@ -27,7 +27,12 @@ export function selectVendors(args) {
   const names = args.filter((a) => !a.startsWith("--"));
   for (const n of names) {
     if (!all[n]) {
-      console.error(`unknown vendor "${n}"; expected one of: ${Object.keys(all).join(", ")}`);
+      // A client package's lint/generate/docs script names its vendor: the usual cause is a new package whose
+      // registry entry is not written yet, so say what to add, not only what is known.
+      console.error(
+        `unknown vendor "${n}"; expected one of: ${Object.keys(all).join(", ")}.\n` +
+          `A new vendor needs an \`apis.${n}\` entry in redocly.yaml (root: ./specs/${n}.yaml, x-openapi-ts.output: ./packages/${n}/src/generated/schema.ts; CONTRIBUTING.md, "Adding a vendor", step 2)`,
+      );
       process.exit(2);
     }
   }

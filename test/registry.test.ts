@@ -59,7 +59,7 @@ describe("test/support/vendor-env.mjs (the environment README samples and Try-it
     // A provider reads access keys, or else a token: the variables a sample of it needs.
     const needed = modules.flatMap((m) => (m.env.accessKeyId ? [m.env.accessKeyId, m.env.accessKeySecret!] : [m.env.token!]).map((name) => `${m.id}: ${name}`));
     expect(needed.length).toBeGreaterThanOrEqual(modules.length);
-    expect(needed.filter((line) => !(line.split(": ")[1]! in vendorEnv)), "add them to test/support/vendor-env.mjs").toEqual([]);
+    expect(needed.filter((line) => !(line.split(": ")[1]! in vendorEnv)), "the provider module's cli.mockEnv must give them (test/support/vendor-env.mjs takes them from there)").toEqual([]);
   });
 });
 

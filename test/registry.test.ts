@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import ts from "typescript";
 import { parse } from "yaml";
-import { MOCK_ADAPTER, PROVIDER_MODULE, vendorFileProblems } from "./support/vendor-files.js";
+import { MOCK_ADAPTER, PROVIDER_MODULE, README_TABLES, tableIds, vendorFileProblems } from "./support/vendor-files.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const read = (path: string) => readFileSync(join(root, path), "utf8");
@@ -236,5 +236,15 @@ describe("the docs portal", () => {
     agrees(maps, "docs/facade.html mappings");
     const coverage = new Set([...page("coverage.html").matchAll(/<tr><td><a href="([^"]+)\.html">/g)].map((m) => m[1]!));
     agrees(coverage, "docs/coverage.html rows");
+  });
+});
+
+describe("the READMEs", () => {
+  // Hand-written tables (what each vendor's package, provider and mock account offer): not generated, so a vendor
+  // added or removed must change them by hand, and this says which row is missing or left over.
+  it.each(README_TABLES)("$file has a row per vendor in its table \"$header …\"", ({ file, header, besides }) => {
+    const found = tableIds(read(file), header, besides);
+    expect(found, `${file}: no table whose header starts with "${header}"`).toBeDefined();
+    agrees(found!, `${file}'s table "${header} …" (one row per vendor, first column the id)`);
   });
 });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MOCK_ADAPTER, PROVIDER_MODULE, vendorFileProblems } from "./support/vendor-files.js";
+import { MOCK_ADAPTER, PROVIDER_MODULE, tableIds, vendorFileProblems } from "./support/vendor-files.js";
 
 let dir: string;
 const write = (path: string, text: string) => {
@@ -39,5 +39,32 @@ describe("vendorFileProblems", () => {
 
   it("a listed vendor's file that is not its module says so", () => {
     expect(vendorFileProblems(dir, ["common"], MOCK_ADAPTER)[0]).toMatch(/^packages\/mocks\/src\/vendors\/common\.ts is not a mock adapter/);
+  });
+});
+
+describe("tableIds (the README tables with a row per vendor)", () => {
+  const readme = [
+    "Some text.",
+    "",
+    "| package | vendor API | auth |",
+    "|---|---|---|",
+    "| [`@bucketry/acme-box`](packages/acme-box) | Acme Box | token |",
+    "| [`@bucketry/signing`](packages/signing) | all | all of the above |",
+    "",
+    "| provider | operations |",
+    "|---|---|",
+    "| `acme-box` | `listBuckets` |",
+    "| `other-one` | `getBucketAcl` |",
+    "",
+    "After.",
+  ].join("\n");
+
+  it("reads the first column of the table under its header, linked or not, less the rows that are not vendors", () => {
+    expect(tableIds(readme, "| package | vendor API |", ["signing"])).toEqual(["acme-box"]);
+    expect(tableIds(readme, "| provider | operations |")).toEqual(["acme-box", "other-one"]);
+  });
+
+  it("no such table: undefined, not an empty list", () => {
+    expect(tableIds(readme, "| provider | credentials |")).toBeUndefined();
   });
 });

@@ -110,6 +110,10 @@ describe("the facade's provider modules", () => {
   it("each vendor has its own entry, bucketry/<id>, exporting createBucketClient, and no entry is left over", async () => {
     const entries = readdirSync(join(root, "packages/bucketry/src/generated/entries")).map((f) => f.replace(/\.ts$/, ""));
     agrees(entries, "packages/bucketry/src/generated/entries");
+    // tsc never removes an output whose source is gone, and the `./*` subpath pattern would still serve it (and
+    // pack it): an entry built for a vendor no longer listed (a branch switched, a vendor removed) is a stale build.
+    const built = readdirSync(join(root, "packages/bucketry/dist/generated/entries")).filter((f) => f.endsWith(".js")).map((f) => f.replace(/\.js$/, ""));
+    agrees(built, "packages/bucketry/dist/generated/entries (a stale build: remove packages/bucketry/dist and run `npm run build`)");
     const require = createRequire(join(root, "package.json"));
     for (const id of ids) {
       const file = require.resolve(`bucketry/${id}`);

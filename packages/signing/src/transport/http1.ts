@@ -331,7 +331,12 @@ class Connection {
     this.#reused = true;
     const keepAliveMs = this.#parser.keepAliveMs;
     if (excess || keepAliveMs <= 0) this.destroy();
-    else this.#pool.release(this, keepAliveMs);
+    else {
+      // The body's read-ahead may have paused the socket with the answer's last bytes: a paused socket would
+      // hold the next exchange's answer back.
+      if (this.#socket.isPaused()) this.#socket.resume();
+      this.#pool.release(this, keepAliveMs);
+    }
     sink?.end();
   }
 

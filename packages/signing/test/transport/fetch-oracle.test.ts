@@ -1,0 +1,82 @@
+// The Node transport side by side with the platform's fetch (undici) on a raw loopback server: the same bytes on
+// the wire, the same observable answer. Here too: a body's read-ahead must not hold the connection once its
+// answer is complete (the connection then serves the next exchange).
+import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { READ_AHEAD_BYTES } from "../../src/transport/body.js";
+import { createNodeTransport } from "../../src/transport/node.js";
+
+const servers: { server: Server; sockets: Socket[] }[] = [];
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const { server, sockets } of servers.splice(0)) {
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
+/** A raw server: `answer(socket, head, i)` for each request head (bodies skipped by their Content-Length). */
+async function raw(answer: (socket: Socket, head: string, i: number) => void): Promise<{ url: string; sockets: Socket[] }> {
+  const sockets: Socket[] = [];
+  let i = 0;
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    let buffered = Buffer.alloc(0);
+    let skip = 0;
+    socket.on("data", (d: Buffer) => {
+      buffered = Buffer.concat([buffered, d]);
+      for (;;) {
+        const n = Math.min(skip, buffered.length);
+        buffered = buffered.subarray(n);
+        skip -= n;
+        const end = skip > 0 ? -1 : buffered.indexOf("\r\n\r\n");
+        if (end < 0) return;
+        const head = buffered.toString("latin1", 0, end);
+        buffered = buffered.subarray(end + 4);
+        skip = Number(/\r\ncontent-length: (\d+)/i.exec(head)?.[1] ?? 0);
+        answer(socket, head, i++);
+      }
+    });
+    socket.on("error", () => undefined);
+  });
+  servers.push({ server, sockets });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sockets };
+}
+
+const realSetTimeout = globalThis.setTimeout;
+/** A hang fails with a message instead of the suite's timeout (the guard, not the event the test waits for). */
+function within<T>(promise: Promise<T>, what: string, ms = 5_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => (timer = realSetTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms))),
+  ]);
+}
+
+const ok = (body: string) => `HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+
+type Client = (url: string, init?: RequestInit) => Promise<Response>;
+/** The transport under test (one connection at most: the second request reuses the first one's) and fetch. */
+const clients = (): [string, Client][] => {
+  const transport = createNodeTransport({ maxSockets: 1 });
+  return [
+    ["transport", (url, init) => transport(new Request(url, init))],
+    ["fetch", (url, init) => fetch(url, init)],
+  ];
+};
+
+describe("a finished answer's body no longer reaches its connection", () => {
+  it("a body whose last bytes fill the read-ahead leaves its socket reading: the next request on it is answered", async () => {
+    // READ_AHEAD_BYTES + 1: the read-ahead is exceeded by the last byte, whatever the reads' sizes, so the
+    // socket is paused in the same read that completes the answer and the connection goes back to the pool.
+    const big = "x".repeat(READ_AHEAD_BYTES + 1);
+    for (const [name, send] of clients()) {
+      const s = await raw((socket, _head, i) => socket.write(i === 0 ? ok(big) : ok("second")));
+      const first = await send(`${s.url}/big`);
+      const second = send(`${s.url}/next`); // queued behind the first: it takes that connection once free
+      expect(await within(second.then((r) => r.text()), `${name}: the second request`)).toBe("second");
+      expect((await first.text()).length, name).toBe(big.length);
+    }
+  });
+});

@@ -217,6 +217,25 @@ interface Pending {
   abandoned: boolean;
 }
 
+/** The connection as one exchange's answer body sees it. */
+class Wire {
+  readonly #connection: Connection;
+  readonly #pending: Pending;
+  constructor(connection: Connection, pending: Pending) {
+    this.#connection = connection;
+    this.#pending = pending;
+  }
+  pause(): void {
+    this.#connection.wire(this.#pending, "pause");
+  }
+  resume(): void {
+    this.#connection.wire(this.#pending, "resume");
+  }
+  destroy(): void {
+    this.#connection.wire(this.#pending, "destroy");
+  }
+}
+
 const socketHangUp = () => Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
 
 class Connection {
@@ -307,21 +326,25 @@ class Connection {
   #head(head: ParsedHead): boolean {
     const pending = this.#pending;
     if (pending === undefined) return false;
-    const sink = pending.exchange.onHead(head, head.hasBody, this.#wire, head.contentEncoding);
+    const sink = pending.exchange.onHead(head, head.hasBody, new Wire(this, pending), head.contentEncoding);
     if (this.#pending !== pending) return false; // refused (e.g. redirect: "error") or aborted meanwhile
     this.#sink = sink;
     return true;
   }
 
-  readonly #wire = {
-    pause: () => this.#socket.pause(),
-    resume: () => this.#socket.resume(),
-    destroy: () => {
+  /** What the body of `pending`'s answer may do to the connection: nothing once the exchange is over. */
+  wire(pending: Pending, op: "pause" | "resume" | "destroy"): void {
+    // A decoded body still runs (zlib) after its answer completed, and a Response can be aborted, cancelled or
+    // collected later: by then the connection may be idle or carrying another exchange, which is not theirs to hold.
+    if (this.#pending !== pending) return;
+    if (op === "pause") this.#socket.pause();
+    else if (op === "resume") this.#socket.resume();
+    else {
       this.#pending = undefined;
       this.#sink = null;
       this.destroy();
-    },
-  };
+    }
+  }
 
   /** The answer is complete: the connection goes back to the pool (unless more bytes followed it). */
   #complete(excess: boolean): void {

@@ -1,6 +1,7 @@
 // The Node transport side by side with the platform's fetch (undici) on a raw loopback server: the same bytes on
-// the wire, the same observable answer. Here too: a body's read-ahead must not hold the connection once its
-// answer is complete (the connection then serves the next exchange).
+// the wire, the same observable answer. Here too: a body's read-ahead and decoding must not reach the
+// connection once its answer is complete (the connection then serves the next exchange).
+import zlib from "node:zlib";
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { READ_AHEAD_BYTES } from "../../src/transport/body.js";
@@ -54,6 +55,12 @@ function within<T>(promise: Promise<T>, what: string, ms = 5_000): Promise<T> {
   ]);
 }
 
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 const ok = (body: string) => `HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
 
 type Client = (url: string, init?: RequestInit) => Promise<Response>;
@@ -77,6 +84,47 @@ describe("a finished answer's body no longer reaches its connection", () => {
       const second = send(`${s.url}/next`); // queued behind the first: it takes that connection once free
       expect(await within(second.then((r) => r.text()), `${name}: the second request`)).toBe("second");
       expect((await first.text()).length, name).toBe(big.length);
+    }
+  });
+
+  it("a gzip body inflated past the read-ahead after its answer completed does not pause the connection's next exchange", async () => {
+    const inflated = deferred();
+    const gunzip = zlib.createGunzip;
+    vi.spyOn(zlib, "createGunzip").mockImplementation((options) => gunzip(options).once("end", inflated.resolve));
+    const gz = zlib.gzipSync(Buffer.alloc(4 * READ_AHEAD_BYTES, "a"));
+    const answerSecond = deferred();
+    const transport = createNodeTransport({ maxSockets: 1 });
+    const s = await raw((socket, _head, i) => {
+      if (i === 0) socket.write(Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: ${gz.length}\r\n\r\n`), gz]));
+      else void answerSecond.promise.then(() => socket.write(ok("second")));
+    });
+    const first = await transport(new Request(`${s.url}/gz`));
+    // Sent on the first one's connection as soon as its compressed body is in; answered once that body is
+    // inflated (unread: the decoded bytes exceed the read-ahead and are held).
+    const second = transport(new Request(`${s.url}/next`));
+    await inflated.promise;
+    answerSecond.resolve();
+    expect(await within(second.then((r) => r.text()), "the second request")).toBe("second");
+    expect((await first.arrayBuffer()).byteLength).toBe(4 * READ_AHEAD_BYTES);
+    expect(s.sockets.length).toBe(1);
+  });
+
+  it("a gzip body that fails to inflate after its answer completed fails alone: the exchange now on its connection is answered", async () => {
+    const gz = zlib.gzipSync(Buffer.from("hello, world"));
+    gz[gz.length - 5]! ^= 0xff; // a wrong CRC-32: only the end of the inflation can tell
+    for (const [name, send] of clients()) {
+      const answerSecond = deferred();
+      const s = await raw((socket, _head, i) => {
+        if (i === 0) socket.write(Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: ${gz.length}\r\n\r\n`), gz]));
+        else void answerSecond.promise.then(() => socket.write(ok("second")));
+      });
+      const first = await send(`${s.url}/gz`);
+      const second = send(`${s.url}/next`);
+      const error = (await first.text().catch((e: unknown) => e)) as TypeError;
+      expect(error, name).toBeInstanceOf(TypeError);
+      expect(error.message, name).toBe("terminated");
+      answerSecond.resolve();
+      expect(await within(second.then((r) => r.text()), `${name}: the second request`)).toBe("second");
     }
   });
 });

@@ -8,6 +8,8 @@ const MAX_HEAD_BYTES = 16 * 1024;
 /** Largest chunk-size or trailer line accepted. */
 const MAX_LINE_BYTES = 4 * 1024;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** The fields the parser reads for itself: an obs-fold in one of them is refused, not unfolded. */
+const FRAMING = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "content-encoding"]);
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: ([^\r\n]*))?$/;
 
 const enum Mode {
@@ -203,6 +205,19 @@ export class ResponseParser {
       const next = text.indexOf("\r\n", at + 2);
       const line = text.slice(at + 2, next < 0 ? text.length : next);
       at = next;
+      const first = line.charCodeAt(0);
+      if (first === 32 || first === 9) {
+        // obs-fold: a user agent must replace it with SP and keep the field (RFC 9112 §5.2), as undici does. Not
+        // after the status line, nor in a field this parser acts on (framing, connection, coding): refused there.
+        const last = rawHeaders.length - 2;
+        if (last < 0 || FRAMING.has(rawHeaders[last]!.toLowerCase())) {
+          this.#broken("invalid response header line");
+          return false;
+        }
+        const folded = trimOws(line);
+        if (folded !== "") rawHeaders[last + 1] = rawHeaders[last + 1] === "" ? folded : `${rawHeaders[last + 1]} ${folded}`;
+        continue;
+      }
       const colon = line.indexOf(":");
       const name = colon > 0 ? line.slice(0, colon) : "";
       if (!TOKEN.test(name)) {

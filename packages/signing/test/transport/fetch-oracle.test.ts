@@ -1,6 +1,6 @@
 // The Node transport side by side with the platform's fetch (undici) on a raw loopback server: the same bytes on
 // the wire, the same observable answer. Here too: a body's read-ahead and decoding must not reach the
-// connection once its answer is complete (the connection then serves the next exchange).
+// connection once its answer is complete (the connection then serves the next exchange), and obs-fold.
 import zlib from "node:zlib";
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -126,5 +126,51 @@ describe("a finished answer's body no longer reaches its connection", () => {
       answerSecond.resolve();
       expect(await within(second.then((r) => r.text()), `${name}: the second request`)).toBe("second");
     }
+  });
+});
+
+describe("the same answer as fetch", () => {
+  it("obs-fold in a response is replaced with SP and the field kept (RFC 9112 §5.2), as fetch does; folded framing fields are refused", async () => {
+    const answer = "HTTP/1.1 200 OK\r\nX-Folded: one\r\n \t two\r\nX-Next: 3\r\nContent-Length: 2\r\n\r\nok";
+    for (const [name, send] of clients()) {
+      const s = await raw((socket) => socket.write(answer));
+      const res = await send(s.url);
+      // undici keeps the fold's whitespace; one SP is what the RFC asks for either way.
+      expect(res.headers.get("x-folded")!.replace(/[ \t]+/g, " "), name).toBe("one two");
+      expect(res.headers.get("x-next"), name).toBe("3");
+      expect(await res.text(), name).toBe("ok");
+    }
+    const transport = createNodeTransport();
+    const s = await raw((socket) => socket.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n 3\r\n\r\nok"));
+    const err = (await transport(new Request(s.url)).catch((e: unknown) => e)) as TypeError & { cause?: { code?: string } };
+    expect(err).toBeInstanceOf(TypeError);
+    expect(err.cause?.code).toBe("ERR_INVALID_HTTP_RESPONSE");
+  });
+
+  it("repeated fields, Set-Cookie lines, whitespace, HEAD/204/304 with a Content-Length, then the connection reused", async () => {
+    const answers: Record<string, string> = {
+      "/dup": "HTTP/1.1 200 OK\r\nX-A: 1\r\nx-a: 2\r\nSet-Cookie: a=1; Path=/\r\nSET-COOKIE: b=2, c=3\r\nX-Ws:\t  v  \t\r\nContent-Length: 2\r\n\r\nok",
+      "/head": "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n",
+      "/204": "HTTP/1.1 204 No Content\r\nContent-Length: 10\r\n\r\n",
+      "/304": "HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n",
+      "/last": ok("last"),
+    };
+    const seen: Record<string, string[]> = {};
+    for (const [name, send] of clients()) {
+      const s = await raw((socket, head) => socket.write(answers[head.split(" ")[1]!]!));
+      const out: string[] = [];
+      const dup = await send(`${s.url}/dup`);
+      out.push(JSON.stringify([dup.headers.get("x-a"), dup.headers.getSetCookie(), dup.headers.get("x-ws")!.trim(), await dup.text()]));
+      const head = await send(`${s.url}/head`, { method: "HEAD" });
+      out.push(`HEAD ${head.status} ${head.body === null}`);
+      for (const path of ["/204", "/304", "/last"]) {
+        const res = await within(send(`${s.url}${path}`), `${name} ${path}`);
+        out.push(`${path} ${res.status} ${await res.text()}`);
+      }
+      seen[name] = out;
+      if (name === "transport") expect(s.sockets.length).toBe(1); // one keep-alive connection for all of them
+    }
+    expect(seen.transport).toEqual(seen.fetch);
+    expect(seen.transport![0]).toBe(JSON.stringify(["1, 2", ["a=1; Path=/", "b=2, c=3"], "v", "ok"]));
   });
 });

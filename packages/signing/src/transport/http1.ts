@@ -374,7 +374,9 @@ class Connection {
     this.#pending = undefined;
     this.#reused = true;
     const keepAliveMs = this.#parser.keepAliveMs;
-    if (excess || keepAliveMs <= 0) this.destroy();
+    // An answer that came before the request's body was all written (an early 401 or 413): the rest of the body
+    // would go out ahead of the next request, to a server that took the exchange for over. Closed, as undici does.
+    if (excess || keepAliveMs <= 0 || this.#socket.writableLength > 0) this.destroy();
     else {
       // The body's read-ahead may have paused the socket with the answer's last bytes: a paused socket would
       // hold the next exchange's answer back.

@@ -130,6 +130,40 @@ describe("a finished answer's body no longer reaches its connection", () => {
 });
 
 describe("the same answer as fetch", () => {
+  it("an answer that comes before the request's body is all written costs the connection: the next request goes out on a new one", async () => {
+    // 32 MiB: far more than the loopback's socket buffers, so most of the body is still to be written when the
+    // server, which stops reading after the head, answers 413 (and keeps the connection, without Connection: close).
+    const body = new Uint8Array(32 * 1024 * 1024);
+    for (const [name, send] of clients()) {
+      const sockets: Socket[] = [];
+      const server = createServer((socket) => {
+        sockets.push(socket);
+        let head = "";
+        const onData = (d: Buffer) => {
+          head += d.toString("latin1");
+          if (!head.includes("\r\n\r\n")) return;
+          if (head.startsWith("PUT ")) {
+            socket.off("data", onData);
+            socket.pause(); // reads nothing more on this connection
+            return void socket.write("HTTP/1.1 413 Content Too Large\r\nContent-Length: 3\r\n\r\nbig");
+          }
+          socket.write(ok("next"));
+          head = "";
+        };
+        socket.on("data", onData);
+        socket.on("error", () => undefined);
+      });
+      servers.push({ server, sockets });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const first = await send(`${url}/put`, { method: "PUT", body });
+      expect([first.status, await first.text()], name).toEqual([413, "big"]);
+      expect(await within(send(`${url}/next`).then((r) => r.text()), `${name}: the next request`)).toBe("next");
+      expect(sockets.length, name).toBe(2);
+    }
+  });
+
+
   it("a server that closes each connection right after its answer, without Connection: close: every GET is answered, as with fetch", async () => {
     // The next GET goes out on the pooled connection before its end-of-stream is read; it is sent once more on a
     // new connection, instead of failing every other call.

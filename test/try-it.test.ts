@@ -130,6 +130,39 @@ describe("Try-it pages", () => {
     }
   });
 
+  it("the form cannot send itself: with no submit handler (the script failed before adding it), Enter in the secret field builds no form data and leaves the URL alone", async () => {
+    const { page, log } = await recordingPage(site.browser, site.origin);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __formData?: string[]; __navigated?: string; navigation: EventTarget };
+      const add = EventTarget.prototype.addEventListener;
+      // The panel's script stops where it adds its submit handler, as if it had thrown there.
+      EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: [EventListenerOrEventListenerObject | null, (boolean | AddEventListenerOptions)?]) {
+        if (type === "submit") throw new Error("no submit handler");
+        return add.call(this, type, ...rest);
+      };
+      // A submission that navigates builds the form's data set first: the formdata event, in the key press's own
+      // task. A dialog-method form in no dialog stops before it. The navigation itself is cancelled, to keep the page.
+      add.call(document, "formdata", (e) => (w.__formData = [...(e as FormDataEvent).formData.keys()]), true);
+      add.call(w.navigation, "navigate", (e) => {
+        const event = e as Event & { destination: { url: string } };
+        w.__navigated = event.destination.url;
+        event.preventDefault();
+      });
+    });
+    await page.goto(`${site.origin}/try-it/aliyun-oss.html`);
+    await page.locator("#try-it-form").waitFor();
+    const secret = "SecretTypedIntoTheForm0123";
+    await page.locator("#cred-accessKeySecret").fill(secret);
+    await page.locator("#cred-accessKeySecret").focus();
+    await page.keyboard.press("Enter");
+    const formData = await page.evaluate(() => (window as unknown as { __formData?: string[] }).__formData);
+    expect(formData, "the form built a data set to submit").toBeUndefined();
+    await expect(page.locator("#try-it-form").evaluate((f) => (f as HTMLFormElement).method)).resolves.toBe("dialog");
+    expect(page.url()).not.toContain(secret);
+    expect(log.pageErrors).toEqual(["Error: no submit handler"]);
+    await page.close();
+  });
+
   it("a value the spec's schema refuses (its pattern, its bounds) shows the spec's rule next to the field and sends nothing", async () => {
     // ENS's PageNumber is an integer written as ^[1-9][0-9]*$: "1e21" reads as an integer >= 1, but goes on the
     // wire as "1e+21", which the pattern (and ENS) refuses.

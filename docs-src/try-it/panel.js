@@ -85,9 +85,11 @@ const status = h("div", { id: "try-it-status", role: "status", "aria-live": "pol
 const timeline = h("ol", { id: "try-it-timeline", "aria-label": "Attempts", "aria-live": "polite" });
 const results = h("section", { id: "try-it-results", "aria-live": "polite", "aria-label": "Results" });
 
+// method=dialog: a submit that no handler cancels (the script failed before adding it) goes nowhere, as the form
+// is in no dialog; GET would put every field, the secrets too, in the page URL and the history.
 const form = h(
   "form",
-  { id: "try-it-form", novalidate: true },
+  { id: "try-it-form", method: "dialog", novalidate: true },
   h("fieldset", {}, h("legend", {}, "Parameters"), paramFields.map((p) => p.el)),
   // GET /v1/csrf is sent without credentials: no field that would not be used.
   csrfPage

@@ -274,6 +274,32 @@ describe("Try-it pages", () => {
     await page.close();
   });
 
+  it("a fetch that fails with a message quoting the request's headers (a proxy's or a shim's error): the attempts list and the error shown mask the security token", async () => {
+    const { page, log } = await recordingPage(site.browser, "http://127.0.0.1:");
+    await page.addInitScript(() => {
+      window.fetch = (input, init) => {
+        const request = new Request(input, init);
+        return Promise.reject(new TypeError(`Failed to fetch (refused: ${[...request.headers].map(([k, v]) => `${k}: ${v}`).join("; ")})`));
+      };
+    });
+    await page.goto(`${site.origin}/try-it/aliyun-ens-ListBucketsByGet.html`);
+    await page.locator("#try-it-form").waitFor();
+    const token = "STS.QuotedBackByTheFetch0123";
+    await page.locator("#cred-securityToken").fill(token);
+    await page.locator("#target-url").check();
+    // Nothing is dialled: the page's fetch refuses before any connection.
+    await page.locator("#target-endpoint").fill("http://127.0.0.1:9");
+    await expect(sendAndWait(page)).resolves.toBe("Failed: Network (1 request, no answer)");
+    const steps = (await attempts(page)).join("\n");
+    expect(steps).toContain("refused: ");
+    expect(steps).toMatch(/x-acs-security-token: ••••••/);
+    const shown = (await page.locator("#try-it-results").textContent()) ?? "";
+    expect(shown).toContain("refused: ");
+    for (const text of [steps, shown, await page.locator("#try-it-status").textContent()]) expect(text).not.toContain(token);
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it("the CSRF page with the URL target does not claim the answer set no cookies: a browser hides Set-Cookie from the page", () =>
     withMockServer(async (mockServer) => {
       const endpoint = mockServer.endpoints["hitachi-vsp-one-object"];

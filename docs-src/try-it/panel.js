@@ -292,8 +292,10 @@ async function run() {
     } catch (err) {
       // No answer reached the page (nothing listening, a refused CORS preflight, TLS): the browser says only
       // "failed to fetch". The attempt is still listed, and shown, as sent without an answer.
-      exchanges.push({ wire, signed, failure: String(err?.message ?? err) });
-      note(`Request ${n}: ${request.method} ${new URL(request.url).pathname} → no answer from ${new URL(request.url).origin} (${String(err?.message ?? err)})`, "exchange");
+      // Masked as every other view: a fetch's message may quote the request (a proxy's or a shim's error).
+      const failure = masked(String(err?.message ?? err), secrets);
+      exchanges.push({ wire, signed, failure });
+      note(`Request ${n}: ${request.method} ${new URL(request.url).pathname} → no answer from ${new URL(request.url).origin} (${failure})`, "exchange");
       throw err;
     }
     const body = await response.clone().text();
@@ -401,7 +403,7 @@ function show({ exchanges, outcome, secrets, endpoint }) {
             h("h2", {}, `Response${n}: ${x.response.status}`),
             pre(`HTTP ${x.response.status}\n${x.response.headers.map(([k, val]) => `${k}: ${val}`).join("\n")}\n\n${masked(x.response.body, secrets)}`, `Response${n}`),
           ]
-        : [h("h2", {}, `Response${n}: none`), h("p", {}, `No answer reached this page: ${masked(x.failure, secrets)}`)]),
+        : [h("h2", {}, `Response${n}: none`), h("p", {}, `No answer reached this page: ${x.failure}`)]),
     );
   });
   // A URL target that gave no answer: what the reader can check (a browser reports a refused CORS request and a
@@ -423,11 +425,11 @@ function show({ exchanges, outcome, secrets, endpoint }) {
     const e = outcome.error;
     const rows = isBucketryError(e)
       ? [["kind", e.kind], ["status", e.status], ["code", e.code], ["request id", e.requestId], ["attempts", e.attempts], ["message", e.vendorMessage ?? e.message], ["retryable", e.retryable]]
-      : [["error", String(e)], ["attempts", exchanges.length]];
+      : [["error", e], ["attempts", exchanges.length]];
     const diff = isBucketryError(e) ? e.signature?.firstDifference : undefined;
     parts.unshift(
       h("h2", { id: "try-it-outcome" }, isBucketryError(e) ? "BucketryError" : "Error"),
-      h("dl", { class: "error-facts" }, rows.filter(([, val]) => val !== undefined).flatMap(([k, val]) => [h("dt", {}, k), h("dd", { "data-fact": k }, String(val))])),
+      h("dl", { class: "error-facts" }, rows.filter(([, val]) => val !== undefined).flatMap(([k, val]) => [h("dt", {}, k), h("dd", { "data-fact": k }, masked(String(val), secrets))])),
       ...(e.signature
         ? [
             h("h3", {}, "Signature explanation"),

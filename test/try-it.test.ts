@@ -300,6 +300,20 @@ describe("Try-it pages", () => {
     await page.close();
   });
 
+  it("an endpoint URL with user:password@ (which every client refuses) is refused by the form and never reaches the code panel", async () => {
+    const { page, log } = await open("aliyun-oss");
+    await page.locator("#target-url").check();
+    const password = "PasswordInTheEndpointUrl0123";
+    await page.locator("#target-endpoint").fill(`http://LTAIuser:${password}@127.0.0.1:9/aliyun-oss`);
+    for (const kind of ["bare", "facade"]) await expect(page.locator(`pre[data-code=${kind}]`).textContent()).resolves.not.toContain(password);
+    await expect(sendAndWait(page)).resolves.toBe("Not sent: Enter an http(s) URL without user:password@.");
+    await expect(page.locator("#target-endpoint-error").textContent()).resolves.toBe("Enter an http(s) URL without user:password@.");
+    await expect(page.locator("#try-it-timeline li").count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.body.innerText)).resolves.not.toContain(password);
+    expect(log.external).toEqual([]);
+    await page.close();
+  });
+
   it("the CSRF page with the URL target does not claim the answer set no cookies: a browser hides Set-Cookie from the page", () =>
     withMockServer(async (mockServer) => {
       const endpoint = mockServer.endpoints["hitachi-vsp-one-object"];

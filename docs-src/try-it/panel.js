@@ -149,7 +149,7 @@ if (hitachi && location.protocol === "file:") {
 const formValues = () => argumentsOf(paramFields.map((p) => ({ ...p.spec, input: p.input })), (f) => f.input.value);
 
 function updateCode() {
-  const endpoint = targetUrl.checked && /^https?:\/\/\S+$/.test(urlInput.value.trim()) ? urlInput.value.trim() : undefined;
+  const endpoint = targetUrl.checked && /^https?:\/\/[^\s@]+$/.test(urlInput.value.trim()) ? urlInput.value.trim() : undefined;
   const code = snippets({ provider: config.provider, operationId: config.operationId, facadeOptions: config.facadeOptions, values: formValues(), env: config.env, ...(endpoint ? { endpoint } : {}) });
   for (const [kind, block] of Object.entries(codeBlocks)) block.code.textContent = code[kind];
 }
@@ -195,10 +195,10 @@ function validate() {
     else input.removeAttribute("aria-invalid");
     if (message) problems.push({ input, message });
   }
-  if (targetUrl.checked && !/^https?:\/\/\S+$/.test(urlInput.value.trim())) {
-    document.getElementById("target-endpoint-error").textContent = "Enter an http(s) URL.";
-    problems.push({ input: urlInput, message: "The endpoint URL is not an http(s) URL." });
-  } else document.getElementById("target-endpoint-error").textContent = "";
+  // No user:password@ (every client refuses one, and the code panel would show the password).
+  const endpointError = targetUrl.checked && !/^https?:\/\/[^\s@]+$/.test(urlInput.value.trim()) ? "Enter an http(s) URL without user:password@." : "";
+  document.getElementById("target-endpoint-error").textContent = endpointError;
+  if (endpointError) problems.push({ input: urlInput, message: endpointError });
   const scenarioError = document.getElementById("try-it-scenario-error");
   const scenarioNeedsMock = targetUrl.checked && scenarioSelect.value !== "none" && scenarioSelect.value !== "wrongSecret";
   scenarioError.textContent = scenarioNeedsMock ? "Scenarios are played by the mock in this page: choose it as the target, or None." : "";
@@ -444,7 +444,7 @@ function show({ exchanges, outcome, secrets, endpoint }) {
   }
   if (hint) parts.splice(parts.findIndex((p) => p.tagName === "H2" && p.id !== "try-it-outcome"), 0, hint);
   results.replaceChildren(...parts);
-  const count = `${exchanges.length} request${exchanges.length === 1 ? "" : "s"}`;
+  const count = `${exchanges.length} request${exchanges.length - 1 ? "s" : ""}`;
   const e = outcome.error;
   status.textContent = failed ? `Failed: ${e ? `${e.kind ?? (unanswered ? "Network" : "error")} ${e.code ?? ""}`.trim() : `HTTP ${outcome.bare.status}`} (${count}${unanswered ? ", no answer" : ""})` : `Done: HTTP ${exchanges.at(-1)?.response?.status} (${count})`;
 }

@@ -314,6 +314,37 @@ describe("Try-it pages", () => {
     await page.close();
   });
 
+  it("pages sent by a bare client: a URL target that redirects (HTTP 0 in a browser, not followed) is a failure, shown without a script error, and nothing reaches where it points", async () => {
+    const reached: string[] = [];
+    const elsewhere = createServer((req, res) => {
+      reached.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { "access-control-allow-origin": "*" }).end("{}");
+    });
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    // A real-looking endpoint's answer to http:// or to the wrong region: a redirect, CORS allowed.
+    const redirector = createServer((req, res) => {
+      const cors = { "access-control-allow-origin": req.headers.origin ?? "*", "access-control-allow-headers": "*", "access-control-allow-credentials": "true" };
+      if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
+      res.writeHead(301, { ...cors, location: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}${req.url}` }).end();
+    });
+    await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
+    try {
+      for (const file of ["aliyun-ens-ListBucketsByGet.html", "hitachi-vsp-one-object-GetCsrfToken.html"]) {
+        const { page, log, status } = await sendToUrl(file.replace(/-[A-Z]\w*\.html$/, ""), `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`, {}, file);
+        expect(status, file).toBe("Failed: HTTP 0 (1 request)");
+        await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe("Typed error (bare client)");
+        expect(log.pageErrors, file).toEqual([]);
+        await page.close();
+      }
+      expect(reached).toEqual([]);
+    } finally {
+      for (const server of [redirector, elsewhere]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
+  });
+
   it("the CSRF page with the URL target does not claim the answer set no cookies: a browser hides Set-Cookie from the page", () =>
     withMockServer(async (mockServer) => {
       const endpoint = mockServer.endpoints["hitachi-vsp-one-object"];

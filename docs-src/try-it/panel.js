@@ -418,7 +418,8 @@ function show({ exchanges, outcome, secrets, endpoint }) {
     : undefined;
   let failed = false;
   if (outcome.bare) {
-    failed = Boolean(outcome.bare.error);
+    // openapi-fetch's error is "" for an empty body: a redirect the browser hides (HTTP 0, not followed) failed too.
+    failed = outcome.bare.error !== undefined;
     parts.unshift(h("h2", { id: "try-it-outcome" }, failed ? "Typed error (bare client)" : "Typed data (bare client)"), pre(masked(JSON.stringify(failed ? outcome.bare.error : outcome.bare.data, null, 2), secrets), failed ? "Typed error" : "Typed data"));
   } else if (outcome.error) {
     failed = true;

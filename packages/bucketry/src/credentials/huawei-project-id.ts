@@ -18,6 +18,9 @@ const REGIONAL_IAM = new Set([
 
 /** The IAM endpoint the Go SDK picks for `region` (a regional one where it has it, else the global one). */
 export function huaweiIamEndpoint(region: string): string {
+  // Huawei Cloud Europe is a separate cloud under myhuaweicloud.eu: the global IAM does not know its accounts
+  // (the SDKs' IamRegion tables: eu-west-101 → iam.eu-west-101.myhuaweicloud.eu).
+  if (region === "eu-west-101") return `https://iam.${region}.myhuaweicloud.eu`;
   return REGIONAL_IAM.has(region) ? `https://iam.${region}.myhuaweicloud.com` : "https://iam.myhuaweicloud.com";
 }
 

@@ -226,7 +226,8 @@ function iamRefused(endpoint: string | undefined, iamEndpoint: string | undefine
   } catch {
     return undefined; // the endpoint check reports it
   }
-  if (/(^|\.)myhuaweicloud\.com$/.test(host)) return undefined;
+  // Huawei Cloud Europe (myhuaweicloud.eu) is Huawei's too: its IAM is the region's own (huaweiIamEndpoint).
+  if (/(^|\.)myhuaweicloud\.(com|eu)$/.test(host)) return undefined;
   return `\`projectId\` is required with the endpoint ${host}, which is not Huawei Cloud's: your keys are not sent to Huawei's public IAM to look it up (pass projectId, set ${env.projectId}, or name an IAM endpoint: ${env.iamEndpoint})`;
 }
 

@@ -311,6 +311,26 @@ describe("facade: MPC without projectId", () => {
     expect(lookups.map((r) => [r.query.get("name"), String(r.headers.authorization).match(/Access=(\w+)/)?.[1]])).toEqual([["cn-north-4", "HWPROFILE"], ["cn-east-3", "HWGIVEN"]]);
   });
 
+  it("Huawei Cloud Europe (eu-west-101, *.myhuaweicloud.eu): the project id comes from that cloud's own IAM, as the SDKs' IamRegion table has it", async () => {
+    // huaweicloud-sdk-nodejs-v3 services/iam/v3/IamRegion.ts: EU_WEST_101 = iam.eu-west-101.myhuaweicloud.eu. The
+    // global IAM (iam.myhuaweicloud.com) does not hold that cloud's accounts, and a .eu endpoint is Huawei's.
+    expect(huaweiIamEndpoint("eu-west-101")).toBe("https://iam.eu-west-101.myhuaweicloud.eu");
+    const PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    const sent: string[] = [];
+    // Answered here: nothing leaves the process.
+    const fetch = async (request: Request) => {
+      sent.push(request.url);
+      const url = new URL(request.url);
+      return url.pathname === "/v3/projects" ? Response.json({ projects: [{ id: PROJECT, name: url.searchParams.get("name") }] }) : Response.json({ buckets: [{ bucket: "b1", creation_date: "20221026152511" }] });
+    };
+    const names = await withProcessEnv({ HOME: tempHome(), BUCKETRY_METADATA_DISABLED: "true" }, async () => {
+      const client = createBucketClient({ provider: "huaweicloud-mpc", endpoint: "https://mpc.eu-west-101.myhuaweicloud.eu", credentials: { accessKeyId: "HWAK-eu", accessKeySecret: "eu-secret" }, fetch, retry: false });
+      return (await client.listBucketsPage()).buckets.map((b) => b.name);
+    });
+    expect(names).toEqual(["b1"]);
+    expect(sent).toEqual(["https://iam.eu-west-101.myhuaweicloud.eu/v3/projects?name=eu-west-101", `https://mpc.eu-west-101.myhuaweicloud.eu/v1/${PROJECT}/buckets`]);
+  });
+
   it("with an endpoint that is not Huawei's and no IAM endpoint, the project id is required: no signed lookup goes to public IAM", async () => {
     const server = await fakeServer(() => json({ buckets: [] }));
     const client = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: server.url, credentials: { accessKeyId: "HWAK-local", accessKeySecret: "local-secret" } });

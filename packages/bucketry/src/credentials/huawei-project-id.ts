@@ -128,9 +128,13 @@ async function lookUp(options: ProjectIdOptions, region: string, endpoint: strin
   const res = await send(options.fetch, name, { method: "GET", url: url.href, headers: Object.fromEntries(headers), timeoutMs: IAM_TIMEOUT_MS });
   const body = jsonBody(res.text);
   if (res.status !== 200) {
-    const err = (body?.error ?? {}) as Record<string, unknown>;
-    const code = str(body?.error_code) ?? str(err.code);
-    throw sourceFailed(name, `IAM answered HTTP ${res.status}${code ? ` ${code}` : ""} for the projects of region ${region}; pass projectId or set ${HUAWEI_ENV.projectId}`, statusTransient(res.status));
+    // As the SDK's ExceptionUtil reads it: IAM's nested {error: {code, message}} first (its code may be a number,
+    // 403), then the gateway's flat error_code/error_msg. The message says why (a missing IAM permission, …).
+    const err = (typeof body?.error === "object" && body.error) || {};
+    const text = (v: unknown) => (typeof v === "number" ? String(v) : str(v));
+    const code = text((err as { code?: unknown }).code) ?? str(body?.error_code);
+    const message = str((err as { message?: unknown }).message) ?? str(body?.error_msg);
+    throw sourceFailed(name, `IAM answered HTTP ${res.status}${code ? ` ${code}` : ""}${message ? ` (${message.slice(0, 200)})` : ""} for the projects of region ${region}; pass projectId or set ${HUAWEI_ENV.projectId}`, statusTransient(res.status));
   }
   const projects = Array.isArray(body?.projects) ? (body!.projects as { id?: unknown }[]) : [];
   const ids = projects.map((p) => str(p.id)).filter((id): id is string => id !== undefined);

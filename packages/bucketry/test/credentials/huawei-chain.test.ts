@@ -144,6 +144,20 @@ describe("project id from IAM = BasicCredentials.processAuthParams", () => {
     expect(iam.requests).toHaveLength(3);
   });
 
+  it.each([
+    [{ error: { code: 403, message: "You are not authorized to perform the requested action: identity:projects:list.", title: "Forbidden" } }],
+    [{ error: { code: "IAM.0002", message: "nested first" }, error_code: "APIGW.0302", error_msg: "flat second" }],
+    [{ error_code: "APIGW.0302", error_msg: "The IAM user is not authorized to access the API." }],
+  ])("a refused lookup names IAM's code and message as the SDK's ExceptionUtil reads them: %o", async (body) => {
+    const { ExceptionUtil } = core("exception/ExceptionUtil") as unknown as { ExceptionUtil: { generalException(e: { data: unknown; status: number }): { errorCode?: unknown; errorMsg?: string } } };
+    const sdk = ExceptionUtil.generalException({ data: body, status: 403 });
+    const iam = await fakeServer(() => json(body, 403));
+    const credentials = { accessKeyId: `HWAK-refused-${JSON.stringify(body).length}`, accessKeySecret: "hw-secret", source: "test", iamEndpoint: iam.url };
+    const err = (await huaweiProjectId({ credentials, region: "cn-north-4" }).catch((e: unknown) => e)) as Error;
+    expect(err).toBeInstanceOf(CredentialSourceError);
+    expect(err.message).toContain(`IAM answered HTTP 403 ${String(sdk.errorCode)} (${sdk.errorMsg}) for the projects of region cn-north-4`);
+  });
+
   it("the IAM endpoint is the region's where the SDK has one", () => {
     expect(huaweiIamEndpoint("cn-north-4")).toBe("https://iam.cn-north-4.myhuaweicloud.com");
     expect(huaweiIamEndpoint("xx-unknown-9")).toBe("https://iam.myhuaweicloud.com");
@@ -421,7 +435,7 @@ describe("facade: MPC without projectId", () => {
     expect(err?.name).toBe("BucketryError");
     expect(err?.kind).toBe("InvalidCredentials");
     expect(err?.message).toBe(
-      "huaweicloud-mpc: IAM project lookup: IAM answered HTTP 403 IAM.0001 for the projects of region cn-north-9; pass projectId or set HUAWEICLOUD_SDK_PROJECT_ID",
+      "huaweicloud-mpc: IAM project lookup: IAM answered HTTP 403 IAM.0001 (/v3/projects) for the projects of region cn-north-9; pass projectId or set HUAWEICLOUD_SDK_PROJECT_ID",
     );
     expect(err?.message).not.toContain("mpc-secret-403");
     expect(server.requests.map((r) => r.path)).toEqual(["/v3/projects"]);

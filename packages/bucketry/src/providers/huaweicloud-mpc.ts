@@ -99,7 +99,10 @@ export const mpcErrors: ErrorProfile = {
   // APIGW.0301 covers an unknown key, a bad token and a signature that does not verify; the last says so in its
   // message ("verify aksk signature fail"), and is what the other vendors call a signature mismatch (a wrong secret
   // included): the error then carries what bucketry signed.
-  kindOf: (vendor) => (vendor.code === "APIGW.0301" && /verify aksk signature fail/i.test(vendor.message ?? "") ? "SignatureMismatch" : undefined),
+  // Newer Huawei gateways send the same codes as APIG.xxxx (Huawei's OCR and APIG FAQs: "APIG.0301 … verify aksk
+  // signature fail", "APIG.0308 … throttling threshold"): read them as their APIGW twins.
+  kindOf: ({ code, message }, _, twin = code?.replace("APIG.", "APIGW.")) =>
+    twin === "APIGW.0301" && /verify aksk signature fail/i.test(message ?? "") ? "SignatureMismatch" : twin !== code ? mpcErrors.codeKinds[twin!] : undefined,
   readError(body) {
     if (isObject(body)) {
       // MPC {error_code, error_msg}; API Gateway adds request_id; some Huawei services nest {error: {code, message}}.

@@ -156,3 +156,19 @@ describe("error bodies: code and message as the SDK's ExceptionUtil reads them",
     expect({ code: err.code, message: err.vendorMessage }).toEqual({ code: sdk.errorCode === undefined ? undefined : String(sdk.errorCode), message: sdk.errorMsg });
   });
 });
+
+describe("gateway codes: APIG.xxxx (newer Huawei gateways) reads as its APIGW.xxxx twin", () => {
+  // Huawei's OCR FAQ (support.huaweicloud.com/en-us/ocr_faq/ocr_01_0063.html) and APIG FAQ show a Huawei Cloud
+  // service answering "APIG.0301 … verify aksk signature fail"; the OCE FAQ "APIG.0308 … throttling threshold".
+  const cases: [string, number, Record<string, unknown>, string][] = [
+    ["signature", 401, { error_code: "APIG.0301", error_msg: "Incorrect IAM authentication information: verify aksk signature fail, ......", request_id: "r1" }, "SignatureMismatch"],
+    ["IAM down", 500, { error_code: "APIG.0613", error_msg: "IAM is unavailable", request_id: "r2" }, "Unavailable"],
+    ["flat twin", 500, { error_code: "APIGW.0613", error_msg: "IAM is unavailable", request_id: "r3" }, "Unavailable"],
+  ];
+  it.each(cases)("%s", async (_, status, body, kind) => {
+    const server = await serve(() => ({ status, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+    const mpc = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", endpoint: server.url, credentials: KEYS, retry: false });
+    const err = (await mpc.listBucketsPage().catch((e: unknown) => e)) as { kind?: string; code?: string };
+    expect({ kind: err.kind, code: err.code }).toEqual({ kind, code: body.error_code });
+  });
+});

@@ -6,13 +6,10 @@
 //
 // Connections are pooled per origin: at most `maxSockets` open (more requests queue), at most `maxFreeSockets`
 // idle ones kept, each closed after `freeSocketTimeoutMs` idle (or the server's shorter Keep-Alive hint). Idle
-// sockets are unref'd: they never keep a process alive. A request with a body, or with a method that is not
-// safe, is never sent twice: one that meets a reused connection the server closed meanwhile fails as it would
-// with node:http (`freeSocketTimeoutMs` stays below the servers' keep-alive so that this is rare), and the
-// caller's retry policy decides — the facade counts every attempt against its retry budget. A bodiless GET, HEAD
-// or OPTIONS that meets one (no byte of its answer came) is sent once more on another connection (RFC 9110
-// §9.2.2), as HTTP clients commonly do: a server that closes right after its answer without saying so otherwise
-// fails the next request whenever its end-of-stream is read only after that request was written.
+// sockets are unref'd: they never keep a process alive. A request is never sent twice: one that meets a reused
+// connection the server closed meanwhile fails as it would with node:http (`freeSocketTimeoutMs` stays below the
+// servers' keep-alive so that this is rare), and the caller's retry policy decides — the facade counts every
+// attempt against its retry budget.
 import type * as Net from "node:net";
 import type * as Tls from "node:tls";
 import type { ResponseHead } from "./body.js";
@@ -136,14 +133,7 @@ class Pool {
     };
   }
 
-  /** Sends `pending` again, ahead of the queue: the connection it met closed before any of its answer came. */
-  resend(pending: Pending): void {
-    pending.resent = true;
-    pending.connection = undefined;
-    this.#dispatch(pending, true);
-  }
-
-  #dispatch(pending: Pending, first = false): void {
+  #dispatch(pending: Pending): void {
     let connection: Connection | undefined;
     while ((connection = this.idle.pop()) !== undefined) {
       if (!connection.usable) continue;
@@ -155,7 +145,7 @@ class Pool {
       break;
     }
     if (connection === undefined) {
-      if (this.open >= this.options.maxSockets) return void (first ? this.#queue.unshift(pending) : this.#queue.push(pending));
+      if (this.open >= this.options.maxSockets) return void this.#queue.push(pending);
       connection = this.#connect();
     }
     connection.start(pending);
@@ -225,12 +215,7 @@ interface Pending {
   readonly exchange: Exchange;
   connection: Connection | undefined;
   abandoned: boolean;
-  /** Already sent once more after a reused connection closed on it. */
-  resent?: boolean;
 }
-
-/** Safe methods (RFC 9110 §9.2.1) whose bodiless request may be sent again when a reused connection dropped it. */
-const RESENDABLE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The connection as one exchange's answer body sees it. */
 class Wire {
@@ -262,8 +247,6 @@ class Connection {
   #reused = false;
   closed = false;
   #sink: BodySink | null = null;
-  /** The exchange in progress may be sent again if the connection closes now (see RESENDABLE). */
-  #resendable = false;
 
   constructor(pool: Pool, socket: Net.Socket) {
     this.#pool = pool;
@@ -276,10 +259,7 @@ class Connection {
       // Bytes nobody asked for (an answer longer than it said, or unsolicited): the connection is unusable.
       unexpected: () => this.destroy(),
     });
-    socket.on("data", (chunk: Buffer) => {
-      this.#resendable = false; // the server answered something: it had the request
-      this.#parser.feed(chunk);
-    });
+    socket.on("data", (chunk: Buffer) => this.#parser.feed(chunk));
     socket.on("end", () => {
       if (this.#pending !== undefined && this.#parser.end()) return; // a body that ran to the end of the connection
       this.#lost(socketHangUp());
@@ -302,7 +282,6 @@ class Connection {
     const socket = this.#socket;
     if (this.#reused) socket.ref();
     const { head, body, onWritten } = pending.exchange;
-    this.#resendable = this.#reused && pending.resent !== true && body === undefined && RESENDABLE.has(pending.exchange.method);
     // Called once the bytes reached the socket (not when queued on a socket still connecting or in its TLS handshake).
     const written = onWritten && ((err?: Error | null) => err || onWritten());
     if (body === undefined || body.length === 0) socket.write(head, "latin1", written);
@@ -406,10 +385,6 @@ class Connection {
     this.#sink = null;
     this.#parser.stop();
     if (sink !== null) return sink.fail(new TypeError("terminated", { cause: err }));
-    if (this.#resendable && !pending.abandoned) {
-      this.#resendable = false;
-      return this.#pool.resend(pending);
-    }
     pending.exchange.onFail(new TypeError("fetch failed", { cause: err }));
   }
 }

@@ -163,18 +163,6 @@ describe("the same answer as fetch", () => {
     }
   });
 
-
-  it("a server that closes each connection right after its answer, without Connection: close: every GET is answered, as with fetch", async () => {
-    // The next GET goes out on the pooled connection before its end-of-stream is read; it is sent once more on a
-    // new connection, instead of failing every other call.
-    for (const [name, send] of clients()) {
-      const s = await raw((socket) => socket.end(ok("ok")));
-      const answers: string[] = [];
-      for (let i = 0; i < 10; i++) answers.push(await send(`${s.url}/${i}`).then((r) => r.text(), (e: unknown) => String((e as Error).cause ?? e)));
-      expect(answers, name).toEqual(Array(10).fill("ok"));
-    }
-  });
-
   it("obs-fold in a response is replaced with SP and the field kept (RFC 9112 §5.2), as fetch does; folded framing fields are refused", async () => {
     const answer = "HTTP/1.1 200 OK\r\nX-Folded: one\r\n \t two\r\nX-Next: 3\r\nContent-Length: 2\r\n\r\nok";
     for (const [name, send] of clients()) {

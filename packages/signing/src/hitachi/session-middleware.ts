@@ -126,6 +126,10 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
   const tokens = hitachiTokenProvider(options.credentials, { fetch: sessionFetch, clock: options.clock ?? Date.now });
   const csrf = hitachiCsrfSession({ url: baseUrl + (csrfPath.startsWith("/") ? csrfPath : `/${csrfPath}`), fetch: sessionFetch });
   const replayUnauthorized = options.replayUnauthorized !== false;
+  // The token, XSRF token and cookies are the MAPI's: a request to another origin (openapi-fetch's per-call
+  // `baseUrl`) goes out without them, and its answer neither sets the jar's cookies nor drops the session.
+  const origin = parsedBase.origin;
+  const foreign = (request: Request): boolean => new URL(request.url).origin !== origin;
   const prepared = new WeakMap<Request, Prepared>();
   // A later middleware may return a new Request (as openapi-fetch documents): then the one answered is not the
   // one prepared, and the state it used is found by the headers this session set on it.
@@ -161,6 +165,7 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
 
   const session: HitachiSession = {
     async onRequest({ request: given }) {
+      if (foreign(given)) return given;
       const callerCookie = given.headers.get("Cookie");
       const s = await snapshot(given.signal);
       // The session's credentials go to the MAPI only. Following a redirect to another origin, the platform's fetch
@@ -184,6 +189,7 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
     },
 
     async onResponse({ request, response, options: clientOptions }) {
+      if (foreign(request)) return undefined;
       const meta = prepared.get(request);
       const used = meta ?? issued.get(issuedKey(request.headers));
       csrf.absorb(response, used?.csrfGeneration);

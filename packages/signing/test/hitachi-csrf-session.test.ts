@@ -213,6 +213,24 @@ describe("invalidate and absorb", () => {
     csrf.absorb(setting("XSRF-TOKEN=older"), state.generation - 1);
     expect(state.xsrf).toBe("rotated");
   });
+
+  it("a response that deletes the XSRF-TOKEN cookie drops the handshake: the next caller shakes hands anew", async () => {
+    const server = csrfEndpoint();
+    const csrf = hitachiCsrfSession({ url, fetch: server.fetch });
+    const state = await csrf.current();
+    const headers = new Headers();
+    headers.append("Set-Cookie", "XSRF-TOKEN=; Max-Age=0; Path=/");
+    csrf.absorb(new Response(null, { headers }), state.generation);
+    expect(csrf.ready).toBe(false);
+    const next = await csrf.current();
+    expect(next.xsrf).toBe(`${XSRF_PREFIX}2`);
+    expect(next.generation).not.toBe(state.generation);
+    expect(server.requests).toHaveLength(2);
+    // A Set-Cookie that leaves XSRF-TOKEN alone changes nothing of the kind.
+    const other = new Headers({ "Set-Cookie": "lb=node-2" });
+    csrf.absorb(new Response(null, { headers: other }), next.generation);
+    expect(csrf.current()).toBe(next);
+  });
 });
 
 describe("errors", () => {

@@ -225,6 +225,16 @@ describe("hitachiSession: handshake headers", () => {
     expect(srv.csrfCount).toBe(1);
   });
 
+  it("a MAPI response that deletes the XSRF-TOKEN cookie: the next call shakes hands first, with no 401 and no new token", async () => {
+    const client = clientWith(passwordSession());
+    srv.listSetCookie = ["XSRF-TOKEN=; Path=/; Max-Age=0"];
+    await client.POST("/v1/user/list_buckets", { body: listBody });
+    const { response } = await client.POST("/v1/user/list_buckets", { body: listBody });
+    expect(response.status).toBe(200);
+    expect([srv.listCount, srv.csrfCount, srv.tokenCount]).toEqual([2, 2, 1]);
+    expect(sentToList()[1]!.headers.get("x-xsrf-token")).toBe(`${XSRF_PREFIX}2`);
+  });
+
   it("headers() gives the same four headers to callers that do not use openapi-fetch", async () => {
     const session = passwordSession();
     const h = await session.headers();

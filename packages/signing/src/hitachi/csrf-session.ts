@@ -56,6 +56,11 @@ export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiC
   let generation = 0;
   let pending: Flight<CsrfState> | undefined;
   let resolved: CsrfState | undefined;
+  const drop = () => {
+    generation++;
+    pending = undefined;
+    resolved = undefined;
+  };
 
   return {
     get ready() {
@@ -81,16 +86,18 @@ export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiC
     },
     invalidate(usedGeneration) {
       if (usedGeneration !== undefined && usedGeneration !== generation) return; // somebody already refreshed
-      generation++;
-      pending = undefined;
-      resolved = undefined;
+      drop();
     },
     absorb(response, usedGeneration) {
       const state = resolved;
       if (!state || (usedGeneration !== undefined && usedGeneration !== state.generation)) return;
       // Where scripts cannot see Set-Cookie (a browser), the browser's jar took a rotated token: read it there.
-      const xsrf = state.jar.setCookies(readSetCookies(response.headers)) ? state.jar.get(XSRF_COOKIE) : pageXsrf?.();
+      const changed = state.jar.setCookies(readSetCookies(response.headers));
+      const xsrf = changed ? state.jar.get(XSRF_COOKIE) : pageXsrf?.();
       if (xsrf) state.xsrf = xsrf;
+      // The server deleted the XSRF cookie (Max-Age=0, an Expires past): sending its old value would cost a 401,
+      // a new token and the call's one re-authentication; the next call shakes hands first instead.
+      else if (changed) drop();
     },
   };
 }

@@ -46,6 +46,31 @@ describe("CookieJar", () => {
     expect(jar.header()).toBe("XSRF-TOKEN=rotated; vertx-web.session=s1");
   });
 
+  it("a cookie past its Max-Age or Expires (injected clock) is no longer read nor sent; a session cookie stays", () => {
+    let now = Date.UTC(2026, 0, 1);
+    const jar = new CookieJar(() => now);
+    jar.setCookies([
+      "XSRF-TOKEN=x; Path=/; Max-Age=1800",
+      "lb=node-2; Expires=Thu, 01 Jan 2026 01:00:00 GMT",
+      "vertx-web.session=s; Path=/; HttpOnly",
+      "both=b; Expires=Thu, 01 Jan 2026 00:00:10 GMT; Max-Age=7200", // Max-Age wins (RFC 6265 §5.3 step 3)
+    ]);
+    expect(jar.header()).toBe("XSRF-TOKEN=x; lb=node-2; vertx-web.session=s; both=b");
+    now += 1800_000 - 1;
+    expect(jar.get("XSRF-TOKEN")).toBe("x");
+    now += 1;
+    expect(jar.get("XSRF-TOKEN")).toBeUndefined();
+    expect(jar.header()).toBe("lb=node-2; vertx-web.session=s; both=b");
+    now = Date.UTC(2026, 0, 1, 1);
+    expect(jar.names()).toEqual(["vertx-web.session", "both"]);
+    expect(jar.mergedWith("lb=caller; XSRF-TOKEN=caller")).toBe("lb=caller; XSRF-TOKEN=caller; vertx-web.session=s; both=b");
+    now = Date.UTC(2026, 0, 1, 2);
+    expect(jar.header()).toBe("vertx-web.session=s");
+    // Set again with a new lifetime: alive again from now.
+    jar.setCookies(["XSRF-TOKEN=y; Max-Age=60"]);
+    expect(jar.get("XSRF-TOKEN")).toBe("y");
+  });
+
   it("deletes a cookie on Max-Age=0 or a negative Max-Age, and ignores other attributes", () => {
     const jar = new CookieJar();
     jar.setCookies(["a=1", "b=2", "c=3"]);

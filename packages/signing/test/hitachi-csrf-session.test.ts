@@ -214,6 +214,25 @@ describe("invalidate and absorb", () => {
     expect(state.xsrf).toBe("rotated");
   });
 
+  it("a handshake cookie past its Max-Age (injected clock) takes the handshake with it: the next caller shakes hands anew", async () => {
+    let now = 1_700_000_000_000;
+    const server = csrfEndpoint((n) => {
+      const headers = new Headers();
+      headers.append("Set-Cookie", `XSRF-TOKEN=${XSRF_PREFIX}${n}; Path=/; Max-Age=1800`);
+      headers.append("Set-Cookie", `vertx-web.session=${SESSION_PREFIX}${n}; Path=/; HTTPOnly`);
+      return new Response(null, { headers });
+    });
+    const csrf = hitachiCsrfSession({ url, fetch: server.fetch, clock: () => now });
+    const first = await csrf.current();
+    now += 1799_000;
+    expect(csrf.current()).toBe(first);
+    now += 1_000;
+    const second = await csrf.current();
+    expect(second.xsrf).toBe(`${XSRF_PREFIX}2`);
+    expect(second.jar.header()).toBe(`XSRF-TOKEN=${XSRF_PREFIX}2; vertx-web.session=${SESSION_PREFIX}2`);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("a response that deletes the XSRF-TOKEN cookie drops the handshake: the next caller shakes hands anew", async () => {
     const server = csrfEndpoint();
     const csrf = hitachiCsrfSession({ url, fetch: server.fetch });

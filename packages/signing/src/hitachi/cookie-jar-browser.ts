@@ -12,6 +12,8 @@ export function readSetCookies(_headers: Headers): string[] {
 
 /** cookie-jar.ts's CookieJar as it behaves in a browser: it never holds a cookie. */
 export class CookieJar {
+  /** The full jar's clock, unused: nothing is held to expire. */
+  constructor(_now?: () => number) {}
   setCookies(_lines: readonly string[]): boolean {
     return false;
   }

@@ -1,7 +1,7 @@
 // A cookie jar for the Hitachi session: Set-Cookie lines in (separate or combined into one header), a `Cookie`
-// header out. Names and values only — path, domain and flags are dropped: the jar serves one MAPI base — and
-// expiry read as a deletion only (RFC 6265 §5.2.1–2): `Max-Age` of zero or less, or, without a valid Max-Age,
-// an `Expires` date already past (how Express's clearCookie and many proxies delete).
+// header out. Names, values and expiry only — path, domain and flags are dropped: the jar serves one MAPI base.
+// Expiry as RFC 6265 §5.2.1–2 reads it: `Max-Age` (of zero or less, or, without a valid Max-Age, an `Expires`
+// date already past, deletes — how Express's clearCookie and many proxies delete), and a cookie past it is not sent.
 //
 // Browsers hide `Set-Cookie` from scripts and refuse a script's `Cookie` header; there the browser's own jar
 // carries the session, and `readDocumentCookie` reads a cookie the page can see.
@@ -44,12 +44,26 @@ export function splitCombinedSetCookie(combined: string): string[] {
 
 /** Cookies by name, in the order the server first set them. The session keeps its jar to itself. */
 export class CookieJar {
-  readonly #cookies = new Map<string, string>();
-  #header = "";
+  /** Value and the epoch ms it expires at (Infinity: a session cookie). */
+  readonly #cookies = new Map<string, [string, number]>();
+  readonly #now: () => number;
 
-  /** Applies Set-Cookie lines (attributes dropped; an expiry already past deletes). Returns whether anything changed. */
+  /** `now`: epoch ms, against which Max-Age and Expires are read. */
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  /** The cookies not yet expired: one past its Max-Age or Expires is removed, never sent (RFC 6265 §5.3). */
+  #live(): Map<string, [string, number]> {
+    const now = this.#now();
+    for (const [name, [, expires]] of this.#cookies) if (expires <= now) this.#cookies.delete(name);
+    return this.#cookies;
+  }
+
+  /** Applies Set-Cookie lines (attributes other than Max-Age and Expires dropped; an expiry already past deletes). Returns whether anything changed. */
   setCookies(lines: readonly string[]): boolean {
     let changed = false;
+    const now = this.#now();
     for (const line of lines) {
       const semi = line.indexOf(";");
       const pair = semi === -1 ? line : line.slice(0, semi);
@@ -59,35 +73,36 @@ export class CookieJar {
       let value = pair.slice(eq + 1).trim();
       if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
       if (!name) continue;
-      if (semi !== -1 && isDeletion(line.slice(semi + 1), Date.now())) {
+      const expires = semi === -1 ? Infinity : expiryOf(line.slice(semi + 1), now);
+      if (expires <= now) {
         changed = this.#cookies.delete(name) || changed;
         continue;
       }
-      if (this.#cookies.get(name) !== value) {
-        this.#cookies.set(name, value);
-        changed = true;
-      }
+      if (this.#cookies.get(name)?.[0] !== value) changed = true;
+      this.#cookies.set(name, [value, expires]);
     }
-    if (changed) this.#header = serialize(this.#cookies);
     return changed;
   }
 
   get(name: string): string | undefined {
-    return this.#cookies.get(name);
+    return this.#live().get(name)?.[0];
   }
 
   names(): string[] {
-    return [...this.#cookies.keys()];
+    return [...this.#live().keys()];
   }
 
   /** `name=value; name=value` in the order set ("" when empty). */
   header(): string {
-    return this.#header;
+    let out = "";
+    for (const [name, [value]] of this.#live()) out += (out ? "; " : "") + name + "=" + value;
+    return out;
   }
 
   /** A `Cookie` header: the caller's own cookies (names this jar does not hold) followed by the jar's. */
   mergedWith(callerCookie: string | null): string {
-    if (!callerCookie) return this.#header;
+    const header = this.header();
+    if (!callerCookie) return header;
     let kept = "";
     for (const part of callerCookie.split(";")) {
       const trimmed = part.trim();
@@ -97,17 +112,17 @@ export class CookieJar {
       if (this.#cookies.has(name)) continue;
       kept += (kept ? "; " : "") + trimmed;
     }
-    if (!kept) return this.#header;
-    return this.#header ? `${kept}; ${this.#header}` : kept;
+    if (!kept) return header;
+    return header ? `${kept}; ${header}` : kept;
   }
 }
 
 /**
- * Whether the attributes expire the cookie now: the last valid `Max-Age` (digits, an optional leading "-") of zero
- * or less; without one, an `Expires` date before `now`. Anything else in them (`Max-Age=`, `Max-Age=1e3`, a date
- * that does not parse) is ignored, as RFC 6265 says.
+ * When the attributes expire the cookie (RFC 6265 §5.2.1–2): `now` plus the last valid `Max-Age` (digits, an
+ * optional leading "-"; zero or less: now); without one, the `Expires` date; Infinity without either. Anything else
+ * in them (`Max-Age=`, `Max-Age=1e3`, a date that does not parse) is ignored, as RFC 6265 says.
  */
-function isDeletion(attributes: string, now: number): boolean {
+function expiryOf(attributes: string, now: number): number {
   let maxAge: number | undefined;
   let expires: number | undefined;
   for (const attr of attributes.split(";")) {
@@ -118,7 +133,7 @@ function isDeletion(attributes: string, now: number): boolean {
     if (key === "max-age" && /^-?\d+$/.test(value)) maxAge = Number(value);
     else if (key === "expires") expires = cookieDate(value) ?? expires;
   }
-  return maxAge !== undefined ? maxAge <= 0 : expires !== undefined && expires < now;
+  return maxAge !== undefined ? now + Math.max(maxAge, 0) * 1000 : expires ?? Infinity;
 }
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -148,12 +163,6 @@ function cookieDate(text: string): number | undefined {
   at.setUTCFullYear(year, month, day);
   at.setUTCHours(h, m, s, 0);
   return at.getUTCDate() === day ? at.getTime() : undefined; // 31 Feb is no date
-}
-
-function serialize(cookies: Map<string, string>): string {
-  let out = "";
-  for (const [name, value] of cookies) out += (out ? "; " : "") + name + "=" + value;
-  return out;
 }
 
 /** A cookie the page can see (`document.cookie`: same site, not HttpOnly), percent-decoded; undefined elsewhere. */

@@ -47,15 +47,19 @@ export interface HitachiCsrfSessionOptions {
   /** The CSRF method's absolute URL, e.g. `https://admin.region1.cluster1/mapi/v1/csrf`. */
   url: string;
   fetch: Fetch;
+  /** Epoch ms, against which the cookies' Max-Age and Expires are read. Default `Date.now`. */
+  clock?: (() => number) | undefined;
 }
 
 export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiCsrfSession {
-  const { url, fetch } = options;
+  const { url, fetch, clock } = options;
   const endpoint = redactUrl(url);
   const pageXsrf = pageCookieReader(url);
   let generation = 0;
   let pending: Flight<CsrfState> | undefined;
   let resolved: CsrfState | undefined;
+  /** The cookies the handshake set: one of them expired (Max-Age, Expires) takes the session with it. */
+  let shaken: string[] = [];
   const drop = () => {
     generation++;
     pending = undefined;
@@ -67,12 +71,13 @@ export function hitachiCsrfSession(options: HitachiCsrfSessionOptions): HitachiC
       return resolved !== undefined;
     },
     current(signal) {
-      if (resolved) return resolved;
+      if (resolved && shaken.every((name) => resolved!.jar.get(name) !== undefined)) return resolved;
+      if (resolved) drop();
       if (pending && !pending.abandoned) return pending.join(signal);
       const flight: Flight<CsrfState> = startFlight((abort) =>
-        handshake(url, endpoint, fetch, generation, abort, pageXsrf).then(
+        handshake(url, endpoint, fetch, generation, abort, pageXsrf, clock).then(
           (state) => {
-            if (pending === flight) resolved = state;
+            if (pending === flight) [resolved, shaken] = [state, state.jar.names()];
             return state;
           },
           (error: unknown) => {
@@ -118,7 +123,7 @@ function pageCookieReader(url: string): (() => string | undefined) | undefined {
   return () => readDocumentCookie(XSRF_COOKIE);
 }
 
-async function handshake(url: string, endpoint: string, fetch: Fetch, generation: number, signal: AbortSignal, pageXsrf: (() => string | undefined) | undefined): Promise<CsrfState> {
+async function handshake(url: string, endpoint: string, fetch: Fetch, generation: number, signal: AbortSignal, pageXsrf: (() => string | undefined) | undefined, clock?: () => number): Promise<CsrfState> {
   let response: Response;
   try {
     // No Authorization (as Hitachi's Ansible collection); `credentials: "include"` lets a browser store the
@@ -142,7 +147,7 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
       retryAfter: retryAfterOf(response),
     });
   }
-  const jar = new CookieJar();
+  const jar = new CookieJar(clock);
   jar.setCookies(readSetCookies(response.headers));
   const xsrf = jar.get(XSRF_COOKIE) || pageXsrf?.(); // browsers hide Set-Cookie from scripts
   if (!xsrf) {

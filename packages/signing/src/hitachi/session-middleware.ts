@@ -36,7 +36,7 @@ export interface HitachiSessionOptions {
    * given, the openapi-fetch client's own `fetch` is used (same transport as the original call).
    */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
-  /** Epoch ms; used for token expiry. Default `Date.now`. */
+  /** Epoch ms; used for token expiry and the cookies' Max-Age and Expires. Default `Date.now`. */
   clock?: Clock | undefined;
   /** Path of the CSRF method relative to `baseUrl`. Default `/v1/csrf`. */
   csrfPath?: string | undefined;
@@ -123,8 +123,9 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
   }
   const csrfPath = options.csrfPath ?? DEFAULT_CSRF_PATH;
   const sessionFetch: Fetch = options.fetch ?? ((request) => globalThis.fetch(request));
-  const tokens = hitachiTokenProvider(options.credentials, { fetch: sessionFetch, clock: options.clock ?? Date.now });
-  const csrf = hitachiCsrfSession({ url: baseUrl + (csrfPath.startsWith("/") ? csrfPath : `/${csrfPath}`), fetch: sessionFetch });
+  const clock = options.clock ?? Date.now;
+  const tokens = hitachiTokenProvider(options.credentials, { fetch: sessionFetch, clock });
+  const csrf = hitachiCsrfSession({ url: baseUrl + (csrfPath.startsWith("/") ? csrfPath : `/${csrfPath}`), fetch: sessionFetch, clock });
   const replayUnauthorized = options.replayUnauthorized !== false;
   // The token, XSRF token and cookies are the MAPI's: a request to another origin (openapi-fetch's per-call
   // `baseUrl`) goes out without them, and its answer neither sets the jar's cookies nor drops the session.

@@ -129,8 +129,9 @@ export function hitachiSession(options: HitachiSessionOptions): HitachiSession {
   const replayUnauthorized = options.replayUnauthorized !== false;
   // The token, XSRF token and cookies are the MAPI's: a request to another origin (openapi-fetch's per-call
   // `baseUrl`) goes out without them, and its answer neither sets the jar's cookies nor drops the session.
-  const origin = parsedBase.origin;
-  const foreign = (request: Request): boolean => new URL(request.url).origin !== origin;
+  // A Request's url is serialized as the origin's is (host lowercased, default port dropped): no parse needed.
+  const origin = `${parsedBase.origin}/`;
+  const foreign = (request: Request): boolean => !request.url.startsWith(origin);
   const prepared = new WeakMap<Request, Prepared>();
   // A later middleware may return a new Request (as openapi-fetch documents): then the one answered is not the
   // one prepared, and the state it used is found by the headers this session set on it.

@@ -152,13 +152,16 @@ export function bucketJson(b: Bucket, withRaw: boolean): string {
   return jsonLine(jsonRecord(b, withRaw));
 }
 
-/** A one-line progress indicator on stderr, shown only on a TTY; `done()` erases it. */
+/**
+ * A one-line progress indicator on stderr, shown only on a TTY; `done()` erases it. A text as wide as the terminal
+ * is cut to fit: a line that wraps is only erased on its last row, and every update would leave the others behind.
+ */
 export function progress(err: NodeJS.WriteStream): { update(text: string): void; done(): void } {
   if (!err.isTTY) return { update() {}, done() {} };
   let shown = false;
   return {
     update(text) {
-      err.write(`\r\x1b[K${text}`);
+      err.write(`\r\x1b[K${fitted(text, err.columns)}`);
       shown = true;
     },
     done() {
@@ -166,4 +169,15 @@ export function progress(err: NodeJS.WriteStream): { update(text: string): void;
       shown = false;
     },
   };
+}
+
+/** `text` cut to fewer than `columns` terminal columns (ending "…" when cut); whole when the width is unknown. */
+function fitted(text: string, columns: number | undefined): string {
+  if (!columns || displayWidth(text) < columns) return text;
+  let cut = "";
+  for (const c of text) {
+    if (displayWidth(cut + c) > columns - 2) break;
+    cut += c;
+  }
+  return `${cut}…`;
 }

@@ -89,8 +89,12 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
   try {
     for await (const b of eachPage(provider, fetchPage, undefined, limits?.cursorName, clientPrefix)) {
       count++;
-      if (flags.json) io.out.write(jsonLine(jsonRecord(b, Boolean(flags.raw))));
-      else rows.push(b);
+      if (flags.json) {
+        // Erased before each line (and shown again at the next page): on a terminal that shows both streams, a
+        // JSON line written after it would start behind the progress text.
+        bar.done();
+        io.out.write(jsonLine(jsonRecord(b, Boolean(flags.raw))));
+      } else rows.push(b);
       if (count === limit) break;
     }
   } finally {

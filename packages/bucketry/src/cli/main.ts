@@ -89,6 +89,10 @@ function outputFailed(err: NodeJS.ErrnoException): never {
   return process.exit(EXIT.failure);
 }
 process.stdout.on("error", outputFailed);
+// stderr cannot be written: its reader is gone (`2> >(head -1)`, `2>&1 | head -1` after stdout's last write). There
+// is nowhere left to report anything: what was meant for it is dropped, and the command still ends with its own
+// exit code — not an uncaught EPIPE and exit 1 halfway through (a --debug retry note, a progress line).
+process.stderr.on("error", () => {});
 const io: Io = { out: process.stdout, err: process.stderr, env: process.env };
 const code = await main(process.argv.slice(2), io);
 // Let stdout drain (a pipe may still hold output), then exit with the code.

@@ -474,6 +474,28 @@ describe.concurrent("exit codes and error lines", () => {
   });
 });
 
+describe("stderr whose reader is gone", () => {
+  it("the command still ends with its own exit code (6), not a crash with 1", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, "127.0.0.1", () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    /** The binary with stderr a pipe whose only reader is closed before the child starts (as `2> >(head -1)` once head is done). */
+    const withClosedStderr = (args: string[]) => {
+      const child = spawn(process.execPath, [bin, ...args], { env: envFor(server), stdio: ["ignore", "pipe", "pipe"] });
+      child.stderr!.destroy();
+      let stdout = "";
+      child.stdout!.on("data", (d: Buffer) => (stdout += d.toString()));
+      return new Promise<{ code: number | null; stdout: string }>((resolve) => child.once("close", (code) => resolve({ code, stdout })));
+    };
+    // --debug writes a retry note on stderr while the command runs.
+    const failed = await withClosedStderr(["list-buckets", "--provider", "aliyun-ens", "--endpoint", `http://127.0.0.1:${port}`, "--retries", "2", "--debug"]);
+    expect(failed).toEqual({ code: 6, stdout: "" });
+  });
+});
+
 describe.concurrent("stdout that cannot be written", () => {
   /** Runs the binary with stdout on a descriptor opened read-only (every write fails with EBADF); stderr captured. */
   const withUnwritableStdout = (args: string[], env: NodeJS.ProcessEnv) => {

@@ -60,9 +60,56 @@ export function parse<O extends Options>(command: string, args: string[], option
       // A connection flag this command leaves out (whoami has no --timeout): say so rather than "unknown".
       const unknown = /^Unknown option '--([\w-]+)'/.exec(message);
       if (unknown && unknown[1]! in CONNECTION_OPTIONS) throw new UsageError(`--${unknown[1]} does not apply to \`bucketry ${command}\``, command);
+      // Any other unknown flag: named, with the command's flag it is closest to (a typo, a one-dash long flag).
+      const given = unknown ? `--${unknown[1]}` : /^Unknown option '(-.)'/.exec(message)?.[1];
+      if (given !== undefined) {
+        const hint = unknown ? nearFlag(unknown[1]!, options) : singleDashHint(given, args, options);
+        throw new UsageError(`${hint?.given ?? given} is not a flag of \`bucketry ${command}\`${hint ? `: did you mean --${hint.flag}?` : ""}`, command);
+      }
       // parseArgs' other messages are multi-line hints; keep the first sentence.
       throw new UsageError(message.split(/\.\s|\n/)[0]!.replace(/\.$/, ""), command);
     }
     throw err;
   }
+}
+
+/**
+ * The command's long flag `name` most likely meant, if any: the only one it abbreviates (`--show-sig`), else the
+ * closest by edit distance when close for the name's length (`--limt`, `--jsno`, `--Provider`, `--user_id`).
+ */
+function nearFlag(name: string, options: Options): { given: string; flag: string } | undefined {
+  const lower = name.toLowerCase().replace(/_/g, "-");
+  const flags = Object.keys(options);
+  const abbreviated = lower.length >= 3 ? flags.filter((flag) => flag.startsWith(lower)) : [];
+  if (abbreviated.length === 1) return { given: `--${name}`, flag: abbreviated[0]! };
+  let near: string | undefined;
+  let best = Math.min(2, Math.max(1, Math.floor(name.length / 3)));
+  for (const flag of flags) {
+    const d = typoDistance(flag, lower);
+    if (d <= best && (near === undefined || d < best)) [near, best] = [flag, d];
+  }
+  return near === undefined ? undefined : { given: `--${name}`, flag: near };
+}
+
+/**
+ * A long flag written with one dash (`-limit 5`): parseArgs reads it as short flags and names only the first
+ * (`-l`). The argument it came from, when it names a long flag, is what to hint at.
+ */
+function singleDashHint(short: string, args: string[], options: Options): { given: string; flag: string } | undefined {
+  const arg = args.find((a) => a.startsWith(short) && !a.startsWith("--") && a.length > 2);
+  const name = arg?.slice(1).split("=")[0];
+  const near = name ? nearFlag(name, options) : undefined;
+  return near ? { given: `-${name}`, flag: near.flag } : undefined;
+}
+
+/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment): `jsno` is one from `json`. */
+function typoDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
 }

@@ -296,6 +296,29 @@ describe.concurrent("exit codes and error lines", () => {
     expect((await run([])).code).toBe(2);
   });
 
+  it("2: a misspelled flag names the command's flag it is closest to; one that is close to none is named alone", async () => {
+    const cases: Array<[string[], string]> = [
+      [["list-buckets", "--provider", "aliyun-ens", "--limt", "5"], "--limt is not a flag of `bucketry list-buckets`: did you mean --limit?"],
+      [["list-buckets", "--provider", "aliyun-ens", "--jsno"], "--jsno is not a flag of `bucketry list-buckets`: did you mean --json?"],
+      [["list-buckets", "--Provider", "aliyun-ens"], "--Provider is not a flag of `bucketry list-buckets`: did you mean --provider?"],
+      [["list-buckets", "--provider", "hitachi-vsp-one-object", "--user_id", "0"], "--user_id is not a flag of `bucketry list-buckets`: did you mean --user-id?"],
+      // One dash: parseArgs names only "-l"; the argument is what was meant.
+      [["list-buckets", "--provider", "aliyun-ens", "-limit", "5"], "-limit is not a flag of `bucketry list-buckets`: did you mean --limit?"],
+      [["sign", "--provider", "aliyun-oss", "--bucket", "b", "--show-sig"], "--show-sig is not a flag of `bucketry sign`: did you mean --show-signature?"],
+      [["mock", "--prot", "9000"], "--prot is not a flag of `bucketry mock`: did you mean --port?"],
+      [["list-buckets", "--provider", "aliyun-ens", "--frobnicate"], "--frobnicate is not a flag of `bucketry list-buckets`"],
+      [["list-buckets", "--provider", "aliyun-ens", "--pr", "x"], "--pr is not a flag of `bucketry list-buckets`"],
+    ];
+    const results = await Promise.all(cases.map(([args]) => run(args, envFor(server))));
+    results.forEach((r, i) => {
+      const [args, message] = cases[i]!;
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toBe(`bucketry: ${message} (see \`bucketry ${args[0]} --help\`)\n`);
+    });
+    const j = await run(["list-buckets", "--provider", "aliyun-ens", "--limt", "5", "--json"], envFor(server));
+    expect(JSON.parse(j.stderr)).toMatchObject({ error: { kind: "Usage", message: "--limt is not a flag of `bucketry list-buckets`: did you mean --limit?", exitCode: 2 } });
+  });
+
   it("1: demo without msw (a peer dependency of @bucketry/mocks) says to install msw", async () => {
     const env = cleanEnv();
     const withoutMsw = new URL("./fixtures/without-msw.mjs", import.meta.url).pathname;

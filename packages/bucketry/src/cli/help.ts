@@ -51,7 +51,7 @@ const ownVariables = providerModules
 
 export const ENV_HELP = `Environment:
 ${wrap(
-  `Credentials come from the vendors' own variables (\`bucketry providers\` lists them), e.g. ${vendorVariables.join(", ")}. Per provider, BUCKETRY_<PROVIDER>_ENDPOINT, _REGION, _ACCESS_KEY_ID, _ACCESS_KEY_SECRET, _SECURITY_TOKEN (and ${ownVariables.join(", ")}) override them, e.g. BUCKETRY_ALIYUN_OSS_ENDPOINT. NO_COLOR turns colour off.`,
+  `Credentials come from the vendors' own variables (\`bucketry providers\` lists them), e.g. ${vendorVariables.join(", ")}. Per provider, BUCKETRY_<PROVIDER>_ENDPOINT, _REGION, _ACCESS_KEY_ID, _ACCESS_KEY_SECRET, _SECURITY_TOKEN (and ${ownVariables.join(", ")}) override them, e.g. BUCKETRY_ALIYUN_OSS_ENDPOINT. NO_COLOR (or TERM=dumb) turns colour off.`,
   "  ",
 )}`;
 

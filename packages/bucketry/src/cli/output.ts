@@ -1,5 +1,5 @@
-// Human and machine output: aligned tables (ANSI colour only on a TTY, NO_COLOR honoured), JSON lines, and a
-// progress line on stderr (TTY only).
+// Human and machine output: aligned tables (ANSI colour only on a TTY, NO_COLOR and TERM=dumb honoured), JSON
+// lines, and a progress line on stderr (TTY only, not TERM=dumb).
 import type { Bucket, BucketAcl, Grant } from "../model.js";
 import { displayWidth } from "./width.js";
 
@@ -9,9 +9,17 @@ export interface Io {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * A terminal that acts on escape sequences: a TTY whose TERM is not "dumb" (Emacs' shell buffer, some CI log
+ * viewers and editors' terminals set it: they show ESC[1m or ESC[K as text).
+ */
+function ansiTerminal(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}
+
 export function colourEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
-  return Boolean(stream.isTTY);
+  return ansiTerminal(stream, env);
 }
 
 export interface Style {
@@ -153,11 +161,12 @@ export function bucketJson(b: Bucket, withRaw: boolean): string {
 }
 
 /**
- * A one-line progress indicator on stderr, shown only on a TTY; `done()` erases it. A text as wide as the terminal
- * is cut to fit: a line that wraps is only erased on its last row, and every update would leave the others behind.
+ * A one-line progress indicator on stderr, shown only on a terminal that acts on escape sequences (it erases with
+ * ESC[K); `done()` erases it. A text as wide as the terminal is cut to fit: a line that wraps is only erased on its
+ * last row, and every update would leave the others behind.
  */
-export function progress(err: NodeJS.WriteStream): { update(text: string): void; done(): void } {
-  if (!err.isTTY) return { update() {}, done() {} };
+export function progress(err: NodeJS.WriteStream, env: NodeJS.ProcessEnv): { update(text: string): void; done(): void } {
+  if (!ansiTerminal(err, env)) return { update() {}, done() {} };
   let shown = false;
   return {
     update(text) {

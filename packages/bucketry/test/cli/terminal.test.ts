@@ -32,12 +32,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server?.close());
 
-function ensIo(stream: NodeJS.WriteStream): Io {
+function ensIo(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = {}): Io {
   const { accessKeyId, accessKeySecret } = server.credentials["aliyun-ens"] as { accessKeyId: string; accessKeySecret: string };
   return {
     out: stream,
     err: stream,
-    env: { BUCKETRY_ALIYUN_ENS_ENDPOINT: server.endpoints["aliyun-ens"], BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID: accessKeyId, BUCKETRY_ALIYUN_ENS_ACCESS_KEY_SECRET: accessKeySecret },
+    env: { BUCKETRY_ALIYUN_ENS_ENDPOINT: server.endpoints["aliyun-ens"], BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID: accessKeyId, BUCKETRY_ALIYUN_ENS_ACCESS_KEY_SECRET: accessKeySecret, ...env },
   };
 }
 
@@ -61,5 +61,16 @@ describe("list-buckets on a terminal", () => {
       expect(text.length, text).toBeLessThan(24);
       expect(text).toMatch(/^aliyun-ens: .*…$/);
     }
+  });
+
+  it("TERM=dumb (a terminal that shows escape sequences as text): no colour and no progress line, the same table", async () => {
+    const dumb = terminal(200);
+    expect(await listBucketsCommand(["--provider", "aliyun-ens", "--limit", "250"], ensIo(dumb.stream, { TERM: "dumb" }))).toBe(0);
+    expect(dumb.writes.join("")).not.toContain("\x1b");
+    const ansi = terminal(200);
+    expect(await listBucketsCommand(["--provider", "aliyun-ens", "--limit", "250"], ensIo(ansi.stream, { TERM: "xterm-256color" }))).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    const stripped = ansi.writes.filter((w) => !w.startsWith("\r")).join("").replace(/\x1b\[\d+m/g, "");
+    expect(dumb.writes.join("")).toBe(stripped);
   });
 });

@@ -262,8 +262,8 @@ function unknownOption(id: Provider, options: object, ownKeys: readonly string[]
   return undefined;
 }
 
-/** Levenshtein distance (short option names only). */
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance (short names only: options here, the CLI's flags). */
+export function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];

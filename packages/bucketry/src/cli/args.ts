@@ -1,6 +1,7 @@
 // node:util parseArgs with usage errors (exit 2) instead of TypeErrors.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "./exit.js";
+import { editDistance } from "../provider.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -83,9 +84,10 @@ function nearFlag(name: string, options: Options): { given: string; flag: string
   const abbreviated = lower.length >= 3 ? flags.filter((flag) => flag.startsWith(lower)) : [];
   if (abbreviated.length === 1) return { given: `--${name}`, flag: abbreviated[0]! };
   let near: string | undefined;
-  let best = Math.min(2, Math.max(1, Math.floor(name.length / 3)));
+  // A swap of two neighbours counts two edits (`--jsno`): as close as a four-letter flag may be.
+  let best = Math.min(2, Math.floor(name.length / 2));
   for (const flag of flags) {
-    const d = typoDistance(flag, lower);
+    const d = editDistance(flag, lower);
     if (d <= best && (near === undefined || d < best)) [near, best] = [flag, d];
   }
   return near === undefined ? undefined : { given: `--${name}`, flag: near };
@@ -100,16 +102,4 @@ function singleDashHint(short: string, args: string[], options: Options): { give
   const name = arg?.slice(1).split("=")[0];
   const near = name ? nearFlag(name, options) : undefined;
   return near ? { given: `-${name}`, flag: near.flag } : undefined;
-}
-
-/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment): `jsno` is one from `json`. */
-function typoDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
 }

@@ -122,24 +122,35 @@ export class MockEngine implements MockRuntimeApi {
   }
 
   async handle(route: Route, request: Request): Promise<Response> {
-    const ctx = await this.#context(route, request);
-    let outcome: Outcome;
-    try {
-      outcome = await this.#process(ctx);
-    } catch (err) {
-      // A bug in the mock must not look like a vendor answer: a plain 500 naming the mock.
-      outcome = { status: 500, headers: new Headers({ "content-type": "text/plain" }), body: `@bucketry/mocks internal error: ${(err as Error).stack ?? err}` };
-    }
-    return this.#finish(ctx, outcome);
+    return this.#guarded(route, request, (ctx) => this.#process(ctx));
   }
 
   /** A method the operation's path does not accept, where the spec documents a 405 (Hitachi). */
   async methodNotAllowed(route: Route, request: Request): Promise<Response> {
+    return this.#guarded(route, request, (ctx) => {
+      const adapter = this.adapter(route.spec.provider);
+      ctx.call.issues.push({ kind: "invalid", location: "path", name: "method", message: `method ${request.method} is not allowed; use ${route.operation.method}` });
+      return adapter.methodNotAllowed ? adapter.methodNotAllowed(ctx) : { status: 405, headers: new Headers({ allow: route.operation.method }), body: null };
+    });
+  }
+
+  /**
+   * Answers with `produce`, or — when the mock itself throws (a bug in an adapter, the engine or a test's
+   * override) — with a plain 500 naming the mock and what failed. A stack trace never goes on the wire (MSW's own
+   * answer to a throwing handler would carry one): it is kept, credentials redacted, in the recorded call's
+   * `internalError` for the test author.
+   */
+  async #guarded(route: Route, request: Request, produce: (ctx: MockContext) => Outcome | Promise<Outcome>): Promise<Response> {
     const ctx = await this.#context(route, request);
-    const adapter = this.adapter(route.spec.provider);
-    ctx.call.issues.push({ kind: "invalid", location: "path", name: "method", message: `method ${request.method} is not allowed; use ${route.operation.method}` });
-    const reply = adapter.methodNotAllowed ? adapter.methodNotAllowed(ctx) : { status: 405, headers: new Headers({ allow: route.operation.method }), body: null };
-    return this.#finish(ctx, reply);
+    try {
+      return this.#finish(ctx, await produce(ctx));
+    } catch (err) {
+      const redactor = this.#redactors.get(ctx.call)!;
+      const { name, message, stack } = err instanceof Error ? err : new Error(String(err));
+      ctx.call.internalError = { name, message: redactor.text(message), stack: redactor.text(stack ?? "") };
+      // The adapter's decorate may be what failed; the mock's own 500 is no vendor answer anyway.
+      return this.#finish(ctx, reply500(redactor.text(`@bucketry/mocks internal error answering ${route.spec.provider} ${route.operation.operationId}: ${name}: ${message.replace(/\s*\n\s*/g, " ")} (stack: internalError of mock.requests seq ${ctx.call.seq})`)), false);
+    }
   }
 
   async #context(route: Route, request: Request): Promise<MockContext> {
@@ -275,13 +286,13 @@ export class MockEngine implements MockRuntimeApi {
     return cookies;
   }
 
-  #finish(ctx: MockContext, outcome: Outcome): Response {
+  #finish(ctx: MockContext, outcome: Outcome, decorate = true): Response {
     if (outcome === "reset") {
       ctx.call.reset = true;
       return HttpResponse.error();
     }
-    const adapter = this.adapter(ctx.spec.provider);
-    adapter.decorate(ctx, outcome);
+    // The mock's own 500 is no vendor answer (and the adapter's decorate may be what failed).
+    if (decorate) this.adapter(ctx.spec.provider).decorate(ctx, outcome);
     if (this.#cookieJar) {
       const setCookies = outcome.headers.getSetCookie();
       if (setCookies.length) this.#cookieJar.store(ctx.url, setCookies);
@@ -299,6 +310,8 @@ export class MockEngine implements MockRuntimeApi {
     return new HttpResponse(body, init);
   }
 }
+
+const reply500 = (text: string): Reply => ({ status: 500, headers: new Headers({ "content-type": "text/plain; charset=utf-8" }), body: text });
 
 const HTML_PAGE =
   "<!DOCTYPE html><html><head><title>Maintenance</title></head><body><h1>Service temporarily unavailable</h1><p>Please try again later.</p></body></html>";

@@ -152,6 +152,11 @@ export interface RecordedCall {
   response?: { status: number; headers: Record<string, string>; body: string | null };
   /** The connection was reset instead of answered. */
   reset?: boolean;
+  /**
+   * What the mock itself threw while answering (a bug in an adapter, the engine or a test's override); the answer
+   * was a plain 500 naming the mock and this message, without the stack. Credentials are redacted here too.
+   */
+  internalError?: { name: string; message: string; stack?: string };
 }
 
 export type CannedAcl = "private" | "public-read" | "public-read-write";

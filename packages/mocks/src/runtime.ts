@@ -25,7 +25,22 @@ export interface MockEngineOptions {
 
 type Outcome = Reply | "reset";
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits `ms` (forever when it is beyond what a timer holds, e.g. Infinity: setTimeout would fire at once), or until
+ * one of `signals` aborts; true when cut short.
+ */
+const sleep = (ms: number, signals: AbortSignal[]) =>
+  new Promise<boolean>((resolve) => {
+    const end = (cut: boolean) => {
+      clearTimeout(timer);
+      for (const signal of signals) signal.removeEventListener("abort", stop);
+      resolve(cut);
+    };
+    const stop = () => end(true);
+    const timer = ms <= 0x7fffffff ? setTimeout(end, ms, false) : undefined;
+    for (const signal of signals) signal.addEventListener("abort", stop);
+    if (signals.some((signal) => signal.aborted)) stop();
+  });
 
 export function parseCookies(header: string | null): Map<string, string> {
   const out = new Map<string, string>();
@@ -66,6 +81,8 @@ export class MockEngine implements MockRuntimeApi {
   readonly memory = new Map<string, unknown>();
   readonly random: () => number;
   #scenarios: Scenario[] = [];
+  /** Aborted by `reset()`: a request still waiting on a latency scenario ends instead of answering into the next test. */
+  #resetting = new AbortController();
   #seq = 0;
   readonly #adapters = new Map<Provider, VendorAdapter>();
   readonly #cookieJar: MockCookieJar | undefined;
@@ -100,6 +117,8 @@ export class MockEngine implements MockRuntimeApi {
 
   /** Drops every scenario, recorded call and per-provider server state (sessions, nonces). The data set stays. */
   reset(): void {
+    this.#resetting.abort();
+    this.#resetting = new AbortController();
     this.#scenarios = [];
     this.requests.length = 0;
     this.memory.clear();
@@ -228,7 +247,8 @@ export class MockEngine implements MockRuntimeApi {
     for (const s of active) {
       if (s.spec.kind === "latency") {
         this.#consume(ctx, s);
-        await sleep(s.spec.ms);
+        // The client gave up (its signal; the server's socket closed) or the test reset the mock: no answer.
+        if (await sleep(s.spec.ms, [ctx.request.signal, this.#resetting.signal])) return "reset";
       } else if (s.spec.kind === "clock-skew" && adapter.clockChecked) {
         this.#consume(ctx, s);
         ctx.skewMs += s.spec.offsetMs;

@@ -67,7 +67,10 @@ export const scenario = {
     if (adapter?.clockChecked === false) throw new Error(`scenario.clockSkew: ${adapter.noClockCheckReason ?? `${provider} checks no request time`}`);
     return make(provider, { kind: "clock-skew", offsetMs }, options, `${offsetMs}ms`);
   },
-  /** Adds `ms` of latency before the normal (or other scenario's) answer. */
+  /**
+   * Adds `ms` of latency before the normal (or other scenario's) answer; `Infinity` never answers. The wait ends,
+   * without an answer, when the client aborts the request, the mock server's socket closes, or `reset()` runs.
+   */
   latency(provider: Provider | "*", ms: number, options?: ScenarioOptions): Scenario {
     if (!(ms >= 0)) throw new RangeError("scenario.latency: ms must be >= 0");
     return make(provider, { kind: "latency", ms }, options, `${ms}ms`);

@@ -54,7 +54,7 @@ function hasProviderPrefix(path: string, providers: readonly string[]): boolean 
   return providers.includes(first);
 }
 
-async function toRequest(req: IncomingMessage, origin: string, providers: readonly string[]): Promise<Request> {
+async function toRequest(req: IncomingMessage, origin: string, providers: readonly string[], signal: AbortSignal): Promise<Request> {
   // The Host the client used is part of what it signed: keep it in the URL. A path without a provider prefix
   // is a request for a vendor's own host (`examplebucket.oss-cn-hangzhou.aliyuncs.com` mapped to this server),
   // whose spec servers are HTTPS.
@@ -72,7 +72,7 @@ async function toRequest(req: IncomingMessage, origin: string, providers: readon
     for await (const chunk of req) chunks.push(chunk as Buffer);
     body = new Uint8Array(Buffer.concat(chunks));
   }
-  return new Request(url, { method, headers, ...(body && body.length > 0 ? { body: body as BodyInit } : {}) });
+  return new Request(url, { method, headers, signal, ...(body && body.length > 0 ? { body: body as BodyInit } : {}) });
 }
 
 /**
@@ -114,7 +114,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
         res.end();
         return;
       }
-      const request = await toRequest(req, url, providers);
+      // Aborted when the exchange ends: answered, or the socket closed (the client gave up, close() destroyed it), so
+      // a request waiting on a latency scenario stops waiting and holds no timer after close().
+      const exchange = new AbortController();
+      res.once("close", () => exchange.abort());
+      const request = await toRequest(req, url, providers, exchange.signal);
       const response = await getResponse(mock.handlers, request);
       if (!response) {
         res.statusCode = 404;

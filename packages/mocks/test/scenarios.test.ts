@@ -1,7 +1,7 @@
 // Every scenario kind, as the wire shows it: requests signed with @bucketry/signing, answers read raw. How the
 // facade meets the same scenarios is tested in test/contract/scenarios.test.ts.
 import { signAcs3, signBceV1, signOssV4, signSdkHmacSha256 } from "@bucketry/signing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { errorCodes, scenario, testAccount, testCredentials, validateRecordedResponse, type Provider } from "../src/index.js";
 import { send, sign, useMock } from "./helpers.js";
 
@@ -170,6 +170,38 @@ describe("scenario.latency", () => {
     expect((await call["baidu-bos"]()).status).toBe(200);
     expect(mock.requests[0]!.scenarios).toEqual(["latency(20ms) @ baidu-bos"]);
     expect(() => scenario.latency("baidu-bos", -1)).toThrow(RangeError);
+  });
+
+  /** A signed BOS call the test can abort; resolves once the mock has recorded it (it is then waiting). */
+  async function waitingBosCall(signal?: AbortSignal) {
+    const signed = await sign({ method: "GET", url: `https://${bucket()}.bj.bcebos.com/?acl` }, (r) => signBceV1(r, { credentials: testCredentials["baidu-bos"] }));
+    const answer = fetch(signed.url, { headers: signed.headers, ...(signal ? { signal } : {}) }).then(
+      (r) => r.status,
+      (err: Error) => err.name,
+    );
+    await vi.waitFor(() => expect(mock.requests).toHaveLength(1));
+    return { answer, call: mock.requests[0]! };
+  }
+
+  it("Infinity waits for good (a hang for a client's timeout), not one millisecond as a bare setTimeout would; the client's abort ends the wait", async () => {
+    mock.use(scenario.latency("baidu-bos", Infinity), scenario.status("baidu-bos", 503));
+    const client = new AbortController();
+    const { answer, call } = await waitingBosCall(client.signal);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(call.response).toBeUndefined();
+    client.abort();
+    expect(await answer).toBe("AbortError");
+    await vi.waitFor(() => expect(call.reset).toBe(true));
+    // The abandoned request took no answer: the 503 is still there for the next one.
+    expect(mock.runtime.scenarios.map((s) => s.label)).toEqual(["status(503) @ baidu-bos"]);
+  });
+
+  it("reset() ends a request still waiting, so it cannot answer (or record nonces and sessions) into the next test", async () => {
+    mock.use(scenario.latency("baidu-bos", 60_000));
+    const { answer, call } = await waitingBosCall();
+    mock.reset();
+    expect(await answer).toBe("TypeError");
+    expect([call.reset, mock.requests.length]).toEqual([true, 0]);
   });
 });
 

@@ -3,7 +3,7 @@
 import { signAcs3, signBceV1, signOssV4, signSdkHmacSha256 } from "@bucketry/signing";
 import { request } from "node:http";
 import { connect } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { scenario, testAccount, testCredentials } from "../src/index.js";
 import { startMockServer, type MockServer } from "../src/server.js";
 import { send, sign } from "./helpers.js";
@@ -101,6 +101,21 @@ describe("startMockServer", () => {
       expect(raw).toContain("includes credentials");
       expect(raw).not.toContain(canary);
     }
+  });
+
+  it("close() ends a request waiting on a latency scenario: no timer outlives the server, the client sees the connection end", async () => {
+    const own = await startMockServer({ buckets: 3 });
+    own.mock.use(scenario.latency("baidu-bos", 60_000));
+    const b = own.mock.state.buckets[0]!;
+    const signed = await sign({ method: "GET", url: `${own.endpoints["baidu-bos"]}/v1/${b.name}?acl` }, (r) => signBceV1(r, { credentials: testCredentials["baidu-bos"] }));
+    const answer = send(signed).then(
+      (r) => r.status,
+      (err: Error) => err.name,
+    );
+    await vi.waitFor(() => expect(own.mock.requests).toHaveLength(1));
+    await own.close();
+    expect(await answer).toBe("TypeError");
+    await vi.waitFor(() => expect(own.mock.requests[0]!.reset).toBe(true));
   });
 
   it("destroys the socket for scenario.reset", async () => {

@@ -81,6 +81,8 @@ export class MockEngine implements MockRuntimeApi {
   readonly memory = new Map<string, unknown>();
   readonly random: () => number;
   #scenarios: Scenario[] = [];
+  /** The object a caller passed to `use()`, per armed copy (its counters mirror the copy's). */
+  readonly #sources = new WeakMap<Scenario, Scenario>();
   /** Aborted by `reset()`: a request still waiting on a latency scenario ends instead of answering into the next test. */
   #resetting = new AbortController();
   #seq = 0;
@@ -105,9 +107,21 @@ export class MockEngine implements MockRuntimeApi {
     return routesFor(spec, operationId, baseUrls);
   }
 
-  /** Activates scenarios; later calls take precedence over earlier ones (like MSW's `server.use`). */
+  /**
+   * Activates scenarios; later calls take precedence over earlier ones (like MSW's `server.use`). Each call arms
+   * the scenario afresh with its `times`, so one scenario object reused in several tests, or by several mocks at
+   * once, applies `times` times in each; its `remaining`/`applied` show its latest activation.
+   */
   use(...scenarios: Scenario[]): void {
-    this.#scenarios.unshift(...scenarios);
+    this.#scenarios.unshift(
+      ...scenarios.map((source) => {
+        source.remaining = source.times ?? source.remaining;
+        source.applied = 0;
+        const armed = { ...source };
+        this.#sources.set(armed, source);
+        return armed;
+      }),
+    );
   }
 
   /** The scenarios still active. */
@@ -238,6 +252,8 @@ export class MockEngine implements MockRuntimeApi {
   #consume(ctx: MockContext, s: Scenario): void {
     s.remaining--;
     s.applied++;
+    const source = this.#sources.get(s);
+    if (source) Object.assign(source, { remaining: s.remaining, applied: s.applied });
     ctx.call.scenarios.push(s.label);
   }
 

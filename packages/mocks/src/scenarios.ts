@@ -25,6 +25,7 @@ function make(provider: Provider | "*", spec: ScenarioSpec, options: ScenarioOpt
     provider,
     operation: options.operation,
     spec,
+    times,
     remaining: times,
     applied: 0,
     label: `${spec.kind}${detail ? `(${detail})` : ""} @ ${provider}${options.operation ? `/${options.operation}` : ""}`,

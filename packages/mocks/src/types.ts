@@ -213,6 +213,8 @@ export interface Scenario {
   readonly provider: Provider | "*";
   readonly operation: string | undefined;
   readonly spec: ScenarioSpec;
+  /** Applications per `use()` (Infinity for `always`); each `use()` re-arms `remaining` with it. */
+  readonly times?: number;
   /** Remaining applications (Infinity for `always`). */
   remaining: number;
   /** How many requests it has been applied to. */

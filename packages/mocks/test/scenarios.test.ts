@@ -1,8 +1,9 @@
 // Every scenario kind, as the wire shows it: requests signed with @bucketry/signing, answers read raw. How the
 // facade meets the same scenarios is tested in test/contract/scenarios.test.ts.
 import { signAcs3, signBceV1, signOssV4, signSdkHmacSha256 } from "@bucketry/signing";
+import { getResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
-import { errorCodes, scenario, testAccount, testCredentials, validateRecordedResponse, type Provider } from "../src/index.js";
+import { createMock, errorCodes, scenario, testAccount, testCredentials, validateRecordedResponse, type Provider } from "../src/index.js";
 import { send, sign, useMock } from "./helpers.js";
 
 const mock = useMock({ buckets: 120 });
@@ -58,6 +59,21 @@ describe("scenario.error", () => {
     expect((await call["aliyun-oss"]()).status).toBe(200);
     expect(mock.requests.map((c) => c.scenarios)).toEqual([["error(AccessDenied) @ aliyun-oss"], []]);
     expect([s.applied, s.remaining, mock.runtime.scenarios.length]).toEqual([1, 0, 0]);
+  });
+
+  it("one scenario object reused in the next test, or by another mock at the same time, applies its times in each", async () => {
+    const unavailable = scenario.status("baidu-bos", 503);
+    mock.use(unavailable);
+    expect([(await call["baidu-bos"]()).status, (await call["baidu-bos"]()).status]).toEqual([503, 200]);
+    mock.reset(); // the next test
+    mock.use(unavailable);
+    const other = createMock({ state: mock.state });
+    other.use(unavailable);
+    expect((await call["baidu-bos"]()).status).toBe(503);
+    const signed = await sign({ method: "GET", url: `https://${bucket()}.bj.bcebos.com/?acl` }, (r) => signBceV1(r, { credentials: testCredentials["baidu-bos"] }));
+    const viaOther = async () => (await getResponse(other.handlers, new Request(signed.url, { headers: signed.headers })))?.status;
+    expect([await viaOther(), await viaOther()]).toEqual([503, 200]);
+    expect([unavailable.applied, unavailable.remaining]).toEqual([1, 0]);
   });
 
   it("{ times: 2 } fails twice, then the third call succeeds", async () => {

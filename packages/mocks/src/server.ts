@@ -36,6 +36,7 @@ export interface MockServer {
   mock: Mock;
   url: string;
   port: number;
+  /** Stops listening and destroys every connection; calling it again returns the same promise. */
   close(): Promise<void>;
 }
 
@@ -153,6 +154,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     providers.map((p) => [p, { provider: p, endpoint: endpoints[p], ...accountClientOptions[p], credentials: testCredentials[p] }]),
   ) as MockServer["clientOptions"];
 
+  // One close for every caller: a test's own close() and the suite's afterAll both resolve once the port is free.
+  let closed: Promise<void> | undefined;
   return {
     endpoints,
     credentials: testCredentials,
@@ -161,9 +164,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     url,
     port,
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closed ??= new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
-      }),
+      })),
   };
 }

@@ -118,6 +118,15 @@ describe("startMockServer", () => {
     await vi.waitFor(() => expect(own.mock.requests[0]!.reset).toBe(true));
   });
 
+  it("close() may be called again (a test's own and the suite's afterAll): it resolves, and the port is free", async () => {
+    const own = await startMockServer({ buckets: 1 });
+    await Promise.all([own.close(), own.close()]);
+    await expect(own.close()).resolves.toBeUndefined();
+    const again = await startMockServer({ buckets: 1, port: own.port });
+    expect(again.port).toBe(own.port);
+    await again.close();
+  });
+
   it("destroys the socket for scenario.reset", async () => {
     server.mock.use(scenario.reset("baidu-bos"));
     const b = server.mock.state.buckets[0]!;

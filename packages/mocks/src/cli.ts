@@ -21,7 +21,14 @@ const hostAt = process.argv.indexOf("--host");
 const host = (hostAt === -1 ? process.env.MOCK_HOST : process.argv[hostAt + 1])?.trim() || undefined;
 const buckets = flag("buckets");
 const seed = flag("seed");
-const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
+const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) }).catch(
+  (err: NodeJS.ErrnoException) => {
+    // An operator's mistake (the port is taken, a privileged port, an address this machine lacks): say so, no stack.
+    const why = err.code === "EADDRINUSE" ? "the port is already in use" : err.code === "EACCES" ? "permission denied" : err.code === "EADDRNOTAVAIL" ? "no such local address" : err.message;
+    console.error(`bucketry mocks: cannot listen on ${host ?? "127.0.0.1"}:${port ?? 0}: ${why}. Pick another --port (0: any free port).`);
+    process.exit(1);
+  },
+);
 
 console.log(`bucketry mocks listening on ${server.url} (${server.mock.state.buckets.length} buckets, seed ${server.mock.state.seed})\n`);
 for (const [provider, options] of Object.entries(server.clientOptions)) {

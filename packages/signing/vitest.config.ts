@@ -10,6 +10,7 @@ export default defineConfig({
     alias: {
       "#crypto": fileURLToPath(new URL(`./src/crypto/${platform}.ts`, import.meta.url)),
       "#transport": fileURLToPath(new URL(`./src/transport/${platform}.ts`, import.meta.url)),
+      "#printable": fileURLToPath(new URL("./src/printable.ts", import.meta.url)),
     },
   },
   test: {

@@ -14,6 +14,7 @@
 // the page's secret.
 import { CookieJar, readDocumentCookie, readSetCookies } from "#cookie-jar";
 import { HitachiSessionError, discard, errorSummary, redactUrl, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
+import { hideSecrets } from "#printable";
 import { startFlight, type Flight } from "./shared-flight.js";
 
 const XSRF_COOKIE = "XSRF-TOKEN";
@@ -159,5 +160,6 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
       { stage: "csrf", status: response.status, endpoint },
     );
   }
-  return { generation, xsrf, jar };
+  // The XSRF token is a session secret: printing the state hides it.
+  return hideSecrets({ generation, xsrf, jar }, ["xsrf"]);
 }

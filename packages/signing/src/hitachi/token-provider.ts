@@ -8,6 +8,7 @@
 //
 // The password, client secret and tokens live only in this module's closures; errors name the stage, the
 // HTTP status and the redacted endpoint, never a secret.
+import { hideSecrets } from "#printable";
 import { isHeaderToken, type Clock } from "../types.js";
 import { HitachiSessionError, errorSummary, redactUrl, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
 import { startFlight, type Flight } from "./shared-flight.js";
@@ -117,7 +118,8 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
       return isCached();
     },
     token(signal) {
-      if (kind === "token") return { value: (credentials as HitachiTokenCredentials).token, generation: 0 };
+      // Read per call: a caller may rotate the token in the object it passed.
+      if (kind === "token") return issued((credentials as HitachiTokenCredentials).token, 0);
       if (kind === "function") {
         const fn = credentials as (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials;
         if (refreshing?.abandoned) {
@@ -157,7 +159,7 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
           fetchPasswordToken(credentials as HitachiPasswordCredentials, endpoint!, fetch, abort).then(
             ({ token, expiresInMs }) => {
               if (expiresInMs !== undefined) current.expiresAt = startedAt + expiresInMs - Math.min(EXPIRY_MARGIN_MS, expiresInMs / 2);
-              return { value: token, generation: gen };
+              return issued(token, gen);
             },
             (error: unknown) => {
               if (entry === current) entry = undefined; // not cached: the next call tries again
@@ -182,8 +184,11 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
 async function callTokenFunction(fn: (request: HitachiTokenRequest) => Promise<HitachiTokenCredentials> | HitachiTokenCredentials, request: HitachiTokenRequest, generation: number): Promise<IssuedToken> {
   const value = (await fn(request))?.token;
   assertToken(value, "the credentials function");
-  return { value, generation };
+  return issued(value, generation);
 }
+
+/** A token as the session holds it: printing it (util.inspect, console.log, Deno) hides its value. */
+const issued = (value: string, generation: number): IssuedToken => hideSecrets({ value, generation }, ["value"]);
 
 function describeCredentials(credentials: HitachiCredentials): HitachiAuthKind {
   if (typeof credentials === "function") return "function";

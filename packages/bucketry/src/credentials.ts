@@ -3,6 +3,7 @@
 // elsewhere), as each provider module names it (its variables, its chain, its expired-credentials codes). Complete keys in the environment are used as they are and checked at once; otherwise the
 // chain runs before the first request, and a chain that finds nothing is a Configuration error listing
 // every source it tried (InvalidCredentials when a configured source failed).
+import { hideSecrets } from "@bucketry/signing";
 import type { BucketryError } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
@@ -38,7 +39,7 @@ export function accessKeyFromEnv(provider: Provider, names: EnvNames, env: Env =
   }
   const token = names.securityToken ? optionalSetting(env, names.securityToken) : undefined;
   const iamEndpoint = names.iamEndpoint ? optionalSetting(env, names.iamEndpoint) : undefined;
-  return { accessKeyId: id!, accessKeySecret: secret!, ...(token ? { securityToken: token } : {}), ...(iamEndpoint ? { iamEndpoint } : {}) };
+  return hideSecrets({ accessKeyId: id!, accessKeySecret: secret!, ...(token ? { securityToken: token } : {}), ...(iamEndpoint ? { iamEndpoint } : {}) });
 }
 
 

@@ -6,7 +6,7 @@ import type { Provider } from "../model.js";
 import type { CliContext } from "../provider.js";
 import type { BucketClientOptions } from "../registry.js";
 import type { RetryOptions } from "../retry.js";
-import type { AccessKeyCredentials } from "@bucketry/signing";
+import { hideSecrets, type AccessKeyCredentials } from "@bucketry/signing";
 import { loadProfile, type ProfileEntry } from "./config.js";
 import { BucketryError } from "../errors.js";
 import { CliError, EXIT, UsageError } from "./exit.js";
@@ -64,7 +64,7 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
     if (!hasId) throw halfAPair(where("accessKeySecret"), where("accessKeyId"), "give both in the profile");
     if (!hasSecret) throw halfAPair(where("accessKeyId"), where("accessKeySecret"), "give both in the profile");
     const c = { accessKeyId: entry.accessKeyId!, accessKeySecret: entry.accessKeySecret! };
-    return entry.securityToken ? { ...c, securityToken: entry.securityToken } : c;
+    return hideSecrets(entry.securityToken ? { ...c, securityToken: entry.securityToken } : c);
   }
   // A security token belongs to the key pair it was issued with: alone, it would be dropped while other keys
   // (the environment's) are used without it.
@@ -83,7 +83,7 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
   if (id === undefined) throw halfAPair(`${prefix}_ACCESS_KEY_SECRET`, `${prefix}_ACCESS_KEY_ID`, both);
   if (secret === undefined) throw halfAPair(`${prefix}_ACCESS_KEY_ID`, `${prefix}_ACCESS_KEY_SECRET`, both);
   const token = nonEmpty(env[`${prefix}_SECURITY_TOKEN`]);
-  return token ? { accessKeyId: id, accessKeySecret: secret, securityToken: token } : { accessKeyId: id, accessKeySecret: secret };
+  return hideSecrets(token ? { accessKeyId: id, accessKeySecret: secret, securityToken: token } : { accessKeyId: id, accessKeySecret: secret });
 }
 
 /**

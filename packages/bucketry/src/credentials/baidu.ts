@@ -5,6 +5,7 @@
 //   1. environment   BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY [/ BCE_SESSION_TOKEN]
 //   fromBaiduSts({ credentials, durationSeconds, acl })   session credentials from STS (opt-in: Baidu's SDKs
 //                    have no default chain beyond explicit keys; this is the flow they document)
+import { hideSecrets } from "@bucketry/signing";
 import { signBceV1 } from "@bucketry/signing/bce-v1";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { credentialChain, type CredentialChain } from "./chain.js";
@@ -31,7 +32,7 @@ export function fromBaiduEnv(options: SourceOptions = {}): CredentialProvider {
       if (!accessKeyId) throw notConfigured(name, accessKeySecret ? `${BAIDU_ENV.accessKeyId} is not set` : `${BAIDU_ENV.accessKeyId} and ${BAIDU_ENV.accessKeySecret} are not set`);
       if (!accessKeySecret) throw notConfigured(name, `${BAIDU_ENV.accessKeySecret} is not set (${BAIDU_ENV.accessKeyId} is)`);
       const securityToken = setting(env, BAIDU_ENV.securityToken);
-      return { accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}), source: name };
+      return hideSecrets({ accessKeyId, accessKeySecret, ...(securityToken ? { securityToken } : {}), source: name });
     },
   };
 }
@@ -74,7 +75,7 @@ export function fromBaiduSts(options: BaiduStsOptions): CredentialProvider {
       const securityToken = str(data?.sessionToken);
       if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(name, "STS answered without accessKeyId, secretAccessKey and sessionToken");
       const expiration = parseExpiration(data?.expiration);
-      return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name };
+      return hideSecrets({ accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name });
     },
   };
 }

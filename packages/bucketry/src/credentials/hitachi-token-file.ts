@@ -7,6 +7,7 @@
 // coarser on some network mounts) leaves mtime, size and inode as they were. So, as git does with a "racily
 // clean" entry, while the file's mtime is that close to the last read (or ahead of our clock: another host's),
 // each check reads the content rather than trusting the stamp.
+import { hideSecrets } from "@bucketry/signing";
 import { io as platformIo } from "#credential-io";
 import { readSourceFile } from "./files.js";
 import type { CredentialIo, FileStamp } from "./io.js";
@@ -67,12 +68,12 @@ export function hitachiTokenFile(options: TokenFileOptions = {}): TokenFileSourc
       racy = current.modifiedMs > now - MTIME_GRANULARITY_MS;
     }
     checkedAt = now;
-    return { token };
+    return hideSecrets({ token });
   };
 
   const source = ((request?: { refresh?: boolean }) => {
     const refresh = request?.refresh === true;
-    if (token !== undefined && clock() - checkedAt < every && !refresh) return Promise.resolve({ token });
+    if (token !== undefined && clock() - checkedAt < every && !refresh) return Promise.resolve(hideSecrets({ token }));
     // A refused token: the content is read whatever the stamp says (a rewrite the stamp cannot show).
     return (inflight ??= load(refresh).finally(() => (inflight = undefined)));
   }) as TokenFileSource;

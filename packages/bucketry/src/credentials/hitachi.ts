@@ -1,6 +1,7 @@
 // Hitachi VSP One Object's credentials for the facade: a bearer token, or username/password/tokenUrl for the
 // password grant, from the options or the environment (a token file on Node), and how `bucketry whoami`
 // describes them — never a secret.
+import { hideSecrets } from "@bucketry/signing";
 import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 // The token-file source is Node-only (undefined elsewhere), so browser bundles leave it out.
 import { tokenFileCredentials } from "#credential-defaults";
@@ -53,7 +54,7 @@ function hitachiFromEnv(names: EnvNames, env: Env, remember?: RememberSecrets): 
   if (token) {
     remember?.(token);
     assertToken(provider, token, names.token!);
-    return { token };
+    return hideSecrets({ token });
   }
   const tokenFile = optionalSetting(env, names.tokenFile!);
   if (tokenFile && tokenFileCredentials !== undefined) return tokenFileCredentials(names, tokenFile, env, remember);
@@ -63,7 +64,7 @@ function hitachiFromEnv(names: EnvNames, env: Env, remember?: RememberSecrets): 
   if (username && password && tokenUrl) {
     remember?.(password);
     const clientId = optionalSetting(env, names.clientId!);
-    return clientId ? { username, password, tokenUrl, clientId } : { username, password, tokenUrl };
+    return hideSecrets(clientId ? { username, password, tokenUrl, clientId } : { username, password, tokenUrl });
   }
   throw missing(
     provider,

@@ -11,6 +11,7 @@
 //
 // Federated login (HUAWEICLOUD_SDK_IDP_ID + _ID_TOKEN_FILE) is not supported: such a source reports so, and the
 // chain stops there (the SDKs would log in with it, so a later source would be another identity).
+import { hideSecrets } from "@bucketry/signing";
 import { io as platformIo } from "#credential-io";
 import { credentialChain, type CredentialChain } from "./chain.js";
 import { parseIni, readSourceFile } from "./files.js";
@@ -82,7 +83,7 @@ export function fromHuaweiEnv(options: SourceOptions = {}): CredentialProvider<H
 }
 
 function withOptional(base: HuaweiCredentials, securityToken: string | undefined, projectId: string | undefined, iamEndpoint: string | undefined): HuaweiCredentials {
-  return { ...base, ...(securityToken ? { securityToken } : {}), ...(projectId ? { projectId } : {}), ...(iamEndpoint ? { iamEndpoint } : {}) };
+  return hideSecrets({ ...base, ...(securityToken ? { securityToken } : {}), ...(projectId ? { projectId } : {}), ...(iamEndpoint ? { iamEndpoint } : {}) });
 }
 
 /** The [basic] section of ~/.huaweicloud/credentials (or HUAWEICLOUD_SDK_CREDENTIALS_FILE). */
@@ -163,7 +164,7 @@ export function fromHuaweiEcsMetadata(options: HuaweiSourceOptions = {}): Creden
       const securityToken = str(c?.securitytoken);
       if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(name, "the metadata service answered without credential.access, secret and securitytoken");
       const expiration = parseExpiration(c?.expires_at);
-      return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name };
+      return hideSecrets({ accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name });
     },
   };
 }

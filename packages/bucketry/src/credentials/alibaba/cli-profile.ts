@@ -1,4 +1,5 @@
 // 3. aliyun CLI profiles (~/.aliyun/config.json): modes AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole, OIDC.
+import { hideSecrets } from "@bucketry/signing";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { parseJsonFile, readSourceFile } from "../files.js";
 import { isTrue, notConfigured, setting, sourceFailed, unsupportedSource, type CredentialProvider } from "../types.js";
@@ -51,7 +52,7 @@ export function fromAliyunCliProfile(options: ProfileOptions = {}): CredentialPr
         inner = cliProfileSource(ctx, path, profiles, profileName, []);
       }
       const c = await inner.resolve();
-      return { ...c, source: `${name} ${inner.name}` };
+      return hideSecrets({ ...c, source: `${name} ${inner.name}` });
     },
   };
 }

@@ -1,5 +1,6 @@
 // What every source of Alibaba's chain shares: the variables it reads, its options, and how a source reaches the
 // environment, the clock, files and the network.
+import { hideSecrets } from "@bucketry/signing";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { io as platformIo } from "#credential-io";
 import type { CredentialIo } from "../io.js";
@@ -68,5 +69,5 @@ export function context(options: AlibabaSourceOptions): Ctx {
 
 /** Keys a profile holds as they are (AK, StsToken / access_key, sts). */
 export function staticSource(name: string, keys: AccessKeyCredentials): CredentialProvider {
-  return { name, resolve: async () => ({ ...keys, source: name }) };
+  return { name, resolve: async () => hideSecrets({ ...keys, source: name }) };
 }

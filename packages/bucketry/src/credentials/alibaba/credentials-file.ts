@@ -1,5 +1,6 @@
 // 4. the credentials file (ALIBABA_CLOUD_CREDENTIALS_FILE or ~/.alibabacloud/credentials, ini): types access_key,
 // sts, ram_role_arn, ecs_ram_role, oidc_role_arn.
+import { hideSecrets } from "@bucketry/signing";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { parseIni, readSourceFile } from "../files.js";
 import { CredentialSourceError, notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
@@ -40,7 +41,7 @@ export function fromAlibabaCredentialsFile(options: ProfileOptions = {}): Creden
         inner = iniSource(ctx, path, profile, section);
       }
       const c = await inner.resolve();
-      return { ...c, source: `${name} ${inner.name}` };
+      return hideSecrets({ ...c, source: `${name} ${inner.name}` });
     },
   };
 }

@@ -1,4 +1,5 @@
 // 6. credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI answers { AccessKeyId, AccessKeySecret, SecurityToken, Expiration }.
+import { hideSecrets } from "@bucketry/signing";
 import { jsonBody, parseExpiration, send, str } from "../request.js";
 import { notConfigured, setting, sourceFailed, statusTransient, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
@@ -35,7 +36,7 @@ export function fromCredentialsUri(options: CredentialsUriOptions = {}): Credent
       const securityToken = str(data.SecurityToken);
       if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(name, "answered without AccessKeyId, AccessKeySecret and SecurityToken");
       const expiration = parseExpiration(data.Expiration);
-      return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name };
+      return hideSecrets({ accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name });
     },
   };
 }

@@ -1,4 +1,5 @@
 // 5. ECS RAM role: the instance's role keys from the metadata service (hardened mode: a metadata token first).
+import { hideSecrets } from "@bucketry/signing";
 import { jsonBody, parseExpiration, send, str } from "../request.js";
 import { CredentialSourceError, METADATA_DISABLED_ENV, isTrue, notConfigured, setting, sourceFailed, statusTransient, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
@@ -93,7 +94,7 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
       if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(name, "the metadata service answered without AccessKeyId, AccessKeySecret and SecurityToken");
       if (data?.Code !== "Success") throw sourceFailed(name, "the metadata service answered Code other than Success");
       const expiration = parseExpiration(data.Expiration);
-      return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name };
+      return hideSecrets({ accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source: name });
     },
   };
 }

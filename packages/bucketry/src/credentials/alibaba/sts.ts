@@ -1,4 +1,5 @@
 // STS as the OIDC-role and RAM-role sources call it: its endpoint, its form encoding and its answer.
+import { hideSecrets } from "@bucketry/signing";
 import { jsonBody, parseExpiration, str, withoutUserInfo } from "../request.js";
 import { isTrue, setting, sourceFailed, statusTransient, type Env, type ResolvedCredentials } from "../types.js";
 import { ALIBABA_ENV } from "./context.js";
@@ -49,7 +50,7 @@ export function stsCredentials(source: string, action: string, status: number, t
   const securityToken = str(c?.SecurityToken);
   if (!accessKeyId || !accessKeySecret || !securityToken) throw sourceFailed(source, `STS ${action} answered without Credentials.AccessKeyId, AccessKeySecret and SecurityToken`);
   const expiration = parseExpiration(c?.Expiration);
-  return { accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source };
+  return hideSecrets({ accessKeyId, accessKeySecret, securityToken, ...(expiration !== undefined ? { expiration } : {}), source });
 }
 
 export function form(params: Record<string, string | undefined>): string {

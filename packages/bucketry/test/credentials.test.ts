@@ -227,6 +227,25 @@ describe("credentials from the vendors' environment variables", () => {
     expect(err.message).toBe("huaweicloud-mpc: projectId (from HUAWEICLOUD_SDK_PROJECT_ID) must be the 32-character project id (letters, digits)");
   });
 
+  it("MPC: HUAWEICLOUD_SDK_PROJECT_ID is optional, so one the runtime refuses to read counts as unset (Deno's --allow-env)", async () => {
+    const server = await serve(anyVendor);
+    // No variable readable at all: credentials and project id passed, as a Deno program without --allow-env has them.
+    const given = withEnvGranted([], () => createBucketClient({ ...akOptions("huaweicloud-mpc", server.url), credentials: { accessKeyId: "AK", accessKeySecret: "SK" } } as BucketClientOptions));
+    await callOnce(given);
+    // Keys passed, project id left to the lookup: created (the id is asked for when a call needs it).
+    const looked = withEnvGranted([], () => createBucketClient({ ...akOptions("huaweicloud-mpc", server.url), projectId: undefined, credentials: { accessKeyId: "AK", accessKeySecret: "SK" } } as BucketClientOptions));
+    expect(looked.provider).toBe("huaweicloud-mpc");
+    // Only the key pair granted (the README's example): the keys are read, the refused project id is not an error.
+    process.env.HUAWEICLOUD_SDK_AK = "ENVKEYID123";
+    process.env.HUAWEICLOUD_SDK_SK = "env-secret";
+    await callOnce(withEnvGranted(["HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"], () => createBucketClient(akOptions("huaweicloud-mpc", server.url))));
+    expect(server.requests.map((r) => WIRE["huaweicloud-mpc"].keyId(r))).toEqual(["AK", "ENVKEYID123"]);
+    // Nothing readable and nothing passed: a Configuration error naming the flag, not the runtime's own error.
+    const err = withEnvGranted([], () => thrown(() => createBucketClient({ ...akOptions("huaweicloud-mpc", server.url), projectId: undefined } as BucketClientOptions)));
+    expect(err).toMatchObject({ provider: "huaweicloud-mpc", kind: "Configuration" });
+    expect(err.message).toContain('the environment cannot be read: Requires env access to "HUAWEICLOUD_SDK_AK", run again with the --allow-env flag');
+  });
+
   it("credentials in options win over the environment", async () => {
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = "ENVKEYID123";
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "env-secret";

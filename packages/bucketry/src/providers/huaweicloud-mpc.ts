@@ -4,6 +4,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { huaweiTokenAuth, sdkHmacSha256Signer } from "@bucketry/signing/huawei-sdk-hmac";
 import { huaweiDefaultChain, projectIdLookup } from "#credential-defaults";
 import { accessKeySource, assertToken, defaultEnv, credentialsError, describeAccessKeys, type AccessKeyFacts, type Env, type EnvNames } from "../credentials.js";
+import { optionalSetting } from "../credentials/env.js";
 import { compareSigned, errorShaped, foreignWithoutResult, isObject, malformed, parseJsonBody, str, xmlErrorFields, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
@@ -153,7 +154,9 @@ export function createMpcBucketClient(options: HuaweiMpcOptions): HuaweiMpcClien
   // The environment is read only without the option: a runtime may refuse env access (Deno without --allow-env).
   // A blank option is no project id: the variable is read then, as without the option.
   const option = typeof options.projectId === "string" && options.projectId.trim() === "" ? undefined : options.projectId;
-  const given = option ?? defaultEnv()[env.projectId!];
+  // Optional (IAM supplies it otherwise): a variable the runtime refuses to read counts as unset, as the security
+  // token does, so Deno's --allow-env may list only the key pair, or nothing with `credentials` passed.
+  const given = option ?? optionalSetting(defaultEnv(), env.projectId!);
   const fixedProjectId = given === undefined || (typeof given === "string" && given.trim() === "") ? undefined : requireString("huaweicloud-mpc", "projectId", given, `projectId: "<32-character id>" (or set ${env.projectId})`);
   if (fixedProjectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(fixedProjectId)) {
     throw configError("huaweicloud-mpc", `projectId${option === undefined ? ` (from ${env.projectId})` : ""} must be the 32-character project id (letters, digits)`);

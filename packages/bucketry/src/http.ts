@@ -267,6 +267,13 @@ export class UnreadableBodyError extends Error {
 
 const tooLarge = (status: number, headers: Headers, limit: number) => new UnreadableBodyError(status, headers, `response body larger than ${limit} bytes (maxResponseBytes)`);
 
+/**
+ * A body found unreadable while it is read, by the signal of the attempt that read it. A browser's body readers
+ * (`text()`, `json()`) reject with a "Failed to fetch" TypeError of their own whatever error the body's stream
+ * raised, which would read as a retried network error: the attempt throws the fault recorded here instead.
+ */
+export const bodyFaults = new WeakMap<AbortSignal, UnreadableBodyError>();
+
 /** What `boundedTransport` enforces on every answer. */
 export interface ResponseLimits {
   /** Largest body read, in bytes. */
@@ -308,7 +315,8 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
   const drop = limits.dropHeaders ?? [];
   return async (request, init) => {
     const signal = init?.signal ?? undefined;
-    const send: { redirect: "manual"; signal?: AbortSignal } = signal ? { redirect: "manual", signal } : { redirect: "manual" };
+    const recorded = (fault: UnreadableBodyError) => (signal && bodyFaults.set(signal, fault), fault);
+    const send: { redirect: "manual"; signal?: AbortSignal } = { redirect: "manual", ...(signal && { signal }) };
     let response: Response;
     if (custom) {
       // The caller's fetch gets a copy bound to the attempt's signal; it keeps what was signed for it. It does
@@ -361,7 +369,7 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
           // The server's bytes are at fault: say so with the answer's status and request id.
           const undecodable = undecodableBody?.(err);
           if (!undecodable) throw err;
-          throw new UnreadableBodyError(response.status, headers, undecodable, { cause: err });
+          throw recorded(new UnreadableBodyError(response.status, headers, undecodable, { cause: err }));
         }
         const { done, value } = read;
         if (done) return controller.close();
@@ -375,7 +383,7 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
           controller.enqueue(chunk.subarray(0, chunk.byteLength - (seen - cap)));
           return controller.close();
         }
-        controller.error(tooLarge(response.status, headers, limit));
+        controller.error(recorded(tooLarge(response.status, headers, limit)));
       },
       cancel(reason) {
         return reader.cancel(reason);

@@ -4,7 +4,7 @@
 // when the provider says its auth state expired, and stamps the attempt count on the final error. Every
 // timer and listener a call creates is removed when it settles.
 import { BucketryError, type BucketryErrorInit, type SignedText } from "./errors.js";
-import { errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
+import { bodyFaults, errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
 import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
 import { lastingTransportFault, unresolvedHost } from "#network-codes";
@@ -262,7 +262,8 @@ async function runAttempt<T>(
         message: `${ctx.profile.provider}: ${unsent ? `the request was not sent within ${ctx.timeoutMs} ms (${unsent} took that long)` : `no response within ${ctx.timeoutMs} ms`}`,
       });
     }
-    throw err;
+    // A body the transport found unreadable, where the platform's body reader rejected with an error of its own.
+    throw bodyFaults.get(controller.signal) ?? err;
   } finally {
     if (timer !== undefined) clearTimeout(timer);
     callSignal?.removeEventListener("abort", onCallAbort);

@@ -16,7 +16,7 @@ import { io as platformIo } from "#credential-io";
 import { credentialChain, type CredentialChain } from "./chain.js";
 import { parseIni, readSourceFile } from "./files.js";
 import type { CredentialIo } from "./io.js";
-import { jsonBody, parseExpiration, send, str } from "./request.js";
+import { jsonBody, parseExpiration, refusedByRuntime, send, str } from "./request.js";
 import {
   CredentialSourceError,
   METADATA_DISABLED_ENV,
@@ -134,7 +134,7 @@ export function fromHuaweiEcsMetadata(options: HuaweiSourceOptions = {}): Creden
       answered = true;
       return res;
     } catch (err) {
-      if (err instanceof CredentialSourceError && !answered) throw notConfigured(name, `${err.message} (not an ECS instance?)`);
+      if (err instanceof CredentialSourceError && !answered) throw notConfigured(name, refusedByRuntime(err) ? err.message : `${err.message} (not an ECS instance?)`);
       throw err;
     }
   };

@@ -1,7 +1,8 @@
 // HTTP for the credential sources (STS, instance metadata, IAM, credentials URIs): fetch with a deadline,
 // the body read as text. Failures become source errors that name the endpoint and status, never a body
 // that could hold a credential.
-import { sourceFailed } from "./types.js";
+import { permissionDenial } from "./io.js";
+import { sourceFailed, type CredentialSourceError } from "./types.js";
 
 export interface SourceRequest {
   method: string;
@@ -20,6 +21,15 @@ export interface SourceResponse {
 
 export type Fetch = (request: Request) => Promise<Response>;
 
+/** Failures of `send` that were the runtime's refusal to connect (Deno without --allow-net for the host). */
+const refusals = new WeakSet<CredentialSourceError>();
+
+/**
+ * Whether `err` (from `send`) is the runtime's refusal to connect: nothing was asked, so "not an ECS instance?" would
+ * mislead; its message names the permission to grant.
+ */
+export const refusedByRuntime = (err: CredentialSourceError): boolean => refusals.has(err);
+
 /** Sends `req`; a network error or timeout is a failure of `source` that says which. */
 export async function send(fetchImpl: Fetch | undefined, source: string, req: SourceRequest): Promise<SourceResponse> {
   const signal = AbortSignal.timeout(req.timeoutMs);
@@ -33,8 +43,12 @@ export async function send(fetchImpl: Fetch | undefined, source: string, req: So
   } catch (err) {
     const e = err as { name?: string; cause?: { code?: string } };
     const timedOut = e?.name === "TimeoutError" || e?.name === "AbortError";
-    const why = timedOut ? `no answer within ${req.timeoutMs} ms` : `network error${e?.cause?.code ? ` (${e.cause.code})` : ""}`;
-    throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`, timedOut ? "Timeout" : "Network");
+    // Deno's refusal of a host it may not reach says which flag to grant (and nothing secret): said as it is.
+    const denied = permissionDenial(err);
+    const why = timedOut ? `no answer within ${req.timeoutMs} ms` : (denied ?? `network error${e?.cause?.code ? ` (${e.cause.code})` : ""}`);
+    const failure = sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`, timedOut ? "Timeout" : "Network");
+    if (denied) refusals.add(failure);
+    throw failure;
   }
   let text: string;
   try {

@@ -308,6 +308,17 @@ describe("alibaba sources on the wire", () => {
     expect((await fromEcsRamRole({ env: {}, roleName: "EcsRole", disableImdsV1: false, metadataEndpoint: server.url, metadataTimeoutMs: PATIENT }).resolve()).accessKeyId).toBe("STS.ecs.EcsRole");
   });
 
+  it("a runtime's refusal of the metadata host (Deno without --allow-net for it) says which permission to grant, not 'not an ECS instance?'", async () => {
+    const denied = 'Requires net access to "100.100.100.200:80", run again with the --allow-net flag';
+    // Deno's fetch throws this (name NotCapable) for a host the program may not reach.
+    const refusingFetch = async (): Promise<Response> => {
+      throw Object.assign(new Error(denied), { name: "NotCapable" });
+    };
+    const err = await fromEcsRamRole({ env: {}, fetch: refusingFetch }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+    // Nothing was asked: the source counts as not set up (the chain goes on), as for a host that does not answer.
+    expect(err).toMatchObject({ configured: false, message: `GET http://100.100.100.200/latest/meta-data/ram/security-credentials/: ${denied}` });
+  });
+
   it("a role name the instance does not have (ALIBABA_CLOUD_ECS_METADATA, a profile's role_name): the error says where the name comes from", async () => {
     // The metadata service knows one role; any other name is a 404, as on an instance without that role.
     const server = await fakeServer((req: Seen) => {

@@ -284,6 +284,20 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
   });
 });
 
+describe("a runtime's refusal of the metadata host (Deno without --allow-net for it)", () => {
+  it("says which permission to grant, not 'network error (not an ECS instance?)'; the chain goes on as for any unreachable host", async () => {
+    const denied = 'Requires net access to "169.254.169.254:80", run again with the --allow-net flag';
+    // Deno's fetch throws this (name NotCapable) for a host the program may not reach.
+    const refusingFetch = async (): Promise<Response> => {
+      throw Object.assign(new Error(denied), { name: "NotCapable" });
+    };
+    const err = await huaweiCredentialChain({ env: {}, homedir: tempHome(), fetch: refusingFetch }).resolve().then(() => undefined, (e: CredentialChainError) => e);
+    expect(err?.attempts.map((a) => a.source)).toEqual(["environment", "profile-file", "ecs-metadata"]);
+    expect(err?.attempts.at(-1)?.reason).toBe(`PUT http://169.254.169.254/meta-data/latest/api/token: ${denied}`);
+    expect(err?.message).not.toContain("not an ECS instance");
+  });
+});
+
 describe("facade: MPC without projectId", () => {
   it("looks the project id up from IAM once (HUAWEICLOUD_SDK_IAM_ENDPOINT), then lists with it in the path and X-Project-Id", async () => {
     const PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";

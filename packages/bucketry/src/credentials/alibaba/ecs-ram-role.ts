@@ -1,6 +1,6 @@
 // 5. ECS RAM role: the instance's role keys from the metadata service (hardened mode: a metadata token first).
 import { hideSecrets } from "@bucketry/signing";
-import { jsonBody, parseExpiration, send, str } from "../request.js";
+import { jsonBody, parseExpiration, refusedByRuntime, send, str } from "../request.js";
 import { CredentialSourceError, METADATA_DISABLED_ENV, isTrue, notConfigured, setting, sourceFailed, statusTransient, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
 
@@ -25,7 +25,7 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
   const timeoutMs = options.metadataTimeoutMs ?? METADATA_TIMEOUT_MS;
   // Once the metadata service has answered, silence from it is a failure (it may pass), not "not an ECS instance".
   let answered = false;
-  const absent = (err: CredentialSourceError) => (answered ? err : notConfigured(name, `${err.message} (not an ECS instance?)`));
+  const absent = (err: CredentialSourceError) => (answered ? err : notConfigured(name, refusedByRuntime(err) ? err.message : `${err.message} (not an ECS instance?)`));
 
   const get = async (path: string, token: string | null) => {
     try {

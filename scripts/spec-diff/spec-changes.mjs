@@ -90,6 +90,55 @@ function gapVerdicts(change) {
   return [];
 }
 
+/** Where an `xml` keyword sits: the schema's pointer and the rest (`#/…/Owner/xml/name` → [`#/…/Owner`, "/name"]). */
+const XML_KEYWORD = /^(#\/.*?)\/xml(\/(?:name|namespace|prefix|attribute|wrapped))?$/;
+/** Whether a spec has an XML request or response body (a media type `…/xml` or `…+xml`). */
+const hasXmlBodies = (doc) => /"[\w.-]+\/(?:[\w.-]+\+)?xml"\s*:/.test(JSON.stringify(doc.paths ?? {}) + JSON.stringify(doc.components ?? {}));
+
+/**
+ * How a schema is written in XML, as the OSS client's XML reader (generated from the spec: scripts/xml-shapes.mjs)
+ * and the mocks' XML validation read it: the element (or attribute) name, whether a list is wrapped, its
+ * namespace and prefix. A property's name, or a component schema's, is the default element name.
+ */
+function xmlMapping(doc, schemaPointer) {
+  const segments = schemaPointer.split("/");
+  const owner = segments.at(-2);
+  const fallback = owner === "properties" || owner === "schemas" ? lastSegment(schemaPointer) : "";
+  const xml = atPointer(doc, `${schemaPointer}/xml`) ?? {};
+  return { name: xml.name ?? fallback, attribute: Boolean(xml.attribute), wrapped: Boolean(xml.wrapped), namespace: xml.namespace ?? "", prefix: xml.prefix ?? "" };
+}
+
+/**
+ * A change of a schema's `xml` object in a spec with XML bodies. Redocly rates it documentation (a renamed element
+ * is a fix, an `xml` object added a feature), and no TypeScript type shows it, but the bytes on the wire change:
+ * the client reads the element by its new name (a body that has the old one loses the field, or is not shaped at
+ * all when it is the root element), and the mocks answer and validate by it. Breaking, unless the mapping is the
+ * same (an `xml.name` equal to the default name). Null when the change is no such change.
+ */
+function xmlVerdict(change, baseDoc, revisionDoc) {
+  const pointer = change.revision?.pointer ?? change.base?.pointer ?? "";
+  const m = XML_KEYWORD.exec(pointer);
+  // `…/properties/xml` is a property named xml, not the keyword.
+  if (!m || m[1].endsWith("/properties") || !(hasXmlBodies(baseDoc) || hasXmlBodies(revisionDoc))) return null;
+  const schemaPointer = m[1];
+  const before = xmlMapping(baseDoc, change.base?.pointer ? XML_KEYWORD.exec(change.base.pointer)?.[1] ?? schemaPointer : schemaPointer);
+  const after = xmlMapping(revisionDoc, schemaPointer);
+  const was = [];
+  const is = [];
+  for (const key of Object.keys(before)) {
+    if (before[key] === after[key]) continue;
+    const show = (v) => (typeof v === "boolean" ? `${key} ${v}` : v === "" ? `no ${key}` : `${key} \`${v}\``);
+    was.push(show(before[key]));
+    is.push(show(after[key]));
+  }
+  if (was.length === 0) return null;
+  return {
+    level: "major",
+    rule: "bucketry/xml-mapping-changed",
+    message: `XML mapping of \`${lastSegment(schemaPointer)}\` changed (${was.join(", ")} → ${is.join(", ")}): the client reads XML bodies, and the mocks answer and validate them, by this mapping, so a body written the old way is no longer read as its type says.`,
+  };
+}
+
 /** A line for a change Redocly reports without a rule (additions, documentation). */
 function plainMessage(change) {
   const pointer = change.revision?.pointer ?? change.base?.pointer ?? change.path;
@@ -345,14 +394,17 @@ function bodyUnionVerdicts(baseFile, revisionFile) {
  */
 export async function specChanges(baseFile, revisionFile) {
   const report = await redoclyDiff(baseFile, revisionFile);
+  const [baseDoc, revisionDoc] = [baseFile, revisionFile].map((f) => parse(readFileSync(f, "utf8")));
   const seen = new Map();
   for (const change of report.changes ?? []) {
     const pointerOf = (location) => location?.pointer ?? (change.kind === "removed" ? change.base?.pointer : change.revision?.pointer) ?? change.path;
-    const gaps = gapVerdicts(change);
+    const xml = xmlVerdict(change, baseDoc, revisionDoc);
+    const gaps = xml ? [xml] : gapVerdicts(change);
     // Where our rule reads a change, it replaces Redocly's verdicts of it that are not higher: one change, one
-    // reading (a type change is "narrowed" for a TypeScript reader, not also "widened").
-    // Only for a type change: an enum's verdicts say other things (the values gained) worth keeping.
-    const ours = gaps.some((v) => change.property === "type" && v.rule === "bucketry/response-type-narrowed") ? rank(maxLevel(gaps.map((v) => v.level))) : -1;
+    // reading (a type change is "narrowed" for a TypeScript reader, not also "widened"; an XML element renamed is
+    // breaking, not also a documentation fix).
+    // Not for an enum: its verdicts say other things (the values gained) worth keeping.
+    const ours = xml || gaps.some((v) => change.property === "type" && v.rule === "bucketry/response-type-narrowed") ? rank(maxLevel(gaps.map((v) => v.level))) : -1;
     const verdicts = [
       ...change.verdicts.filter((v) => !LEVELS.includes(v.impact) || rank(v.impact) > ours).map((v) => ({ level: v.impact, rule: v.ruleId, message: v.message, pointer: pointerOf(v.location) })),
       ...gaps.map((v) => ({ ...v, pointer: pointerOf() })),

@@ -118,6 +118,33 @@ const EDITS: Record<string, Edit> = {
       d.paths["/"].get.responses["204"] = { description: "No content." };
     },
   },
+  // The OSS client reads XML by the spec's element names (its generated XML shapes); no TypeScript type shows them.
+  "rename an XML element": {
+    vendor: "aliyun-oss",
+    level: "major",
+    pointer: "#/components/schemas/Owner/xml/name",
+    rule: "bucketry/xml-mapping-changed",
+    edit: (d) => {
+      d.components.schemas.Owner.xml.name = "OwnerInfo";
+    },
+  },
+  "read a property from an XML attribute instead of an element": {
+    vendor: "aliyun-oss",
+    level: "major",
+    pointer: "#/components/schemas/Owner/properties/ID/xml",
+    rule: "bucketry/xml-mapping-changed",
+    edit: (d) => {
+      d.components.schemas.Owner.properties.ID.xml = { attribute: true };
+    },
+  },
+  "name an XML element as it was already named": {
+    vendor: "aliyun-oss",
+    level: "minor",
+    pointer: "#/components/schemas/Owner/properties/ID/xml",
+    edit: (d) => {
+      d.components.schemas.Owner.properties.ID.xml = { name: "ID" };
+    },
+  },
   "add an error response with a body type the operation already has": {
     vendor: "huaweicloud-mpc",
     level: "minor",
@@ -242,6 +269,15 @@ describe.concurrent("a response example, as the mocks (which answer by it) feel 
     const embedded: Change[] = await embeddedSpecChanges(base, revision);
     expect(maxLevel(embedded.map((c) => c.level)), embedded.map((c) => `${c.level} ${c.pointer} ${c.message}`).join("\n")).toBe(mocks);
     expect(embedded.map((c) => c.message).join("\n")).toMatch(message);
+  });
+
+  // The mocks answer and validate XML bodies by the spec's element names: no API report of theirs shows a rename.
+  it("an XML element renamed is breaking for the mocks too", async () => {
+    const edit: Edit = { vendor: "aliyun-oss", level: "major", pointer: "", edit: (d) => (d.components.schemas.AccessControlPolicy.xml.name = "Policy") };
+    const embedded: Change[] = await embeddedSpecChanges(...files("embedded xml root renamed", edit));
+    expect(embedded.map((c) => `${c.level} ${c.pointer} ${c.message}`)).toContain(
+      "major #/components/schemas/AccessControlPolicy/xml/name XML mapping of `AccessControlPolicy` changed (name `AccessControlPolicy` → name `Policy`): the client reads XML bodies, and the mocks answer and validate them, by this mapping, so a body written the old way is no longer read as its type says.",
+    );
   });
 
   it("leaves a change outside the examples and the documentation as it was", async () => {

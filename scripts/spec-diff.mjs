@@ -25,7 +25,10 @@ const mode = args[0] ?? "--diff";
 
 if (mode === "--record-release") {
   const recorded = recordReleases(root);
-  for (const r of recorded) console.log(`release-baseline: recorded ${r.name} ${r.to}${r.from ? ` (was ${r.from})` : ""}`);
+  for (const r of recorded) {
+    if (r.codeOnly) console.log(`release-baseline: ${r.name} stays ${r.to}; recorded its code (changed by changesets that bumped it \`none\`)`);
+    else console.log(`release-baseline: recorded ${r.name} ${r.to}${r.from ? ` (was ${r.from})` : ""}`);
+  }
   if (recorded.length === 0) console.log("release-baseline: no package version changed; nothing recorded");
   process.exit(0);
 }

@@ -342,7 +342,13 @@ export function writeReports(root, records) {
   return written;
 }
 
-/** Records the baseline of every package whose version differs from its recorded release; refreshes api-reports/. */
+/**
+ * Records the baseline of every package whose version differs from its recorded release; refreshes api-reports/.
+ * A package the release left at its version keeps its record, but takes its code as it is now (`codeOnly`):
+ * `npm run version-packages` runs on a tree whose check passed, so every code change of such a package was named
+ * by a changeset that bumped it `none` — which `changeset version` has just consumed. Without this, the next check
+ * would ask for that changeset again, after every release.
+ */
 export function recordReleases(root) {
   const packages = workspacePackages(root);
   const surfaces = apiSurfaces(packages, { root });
@@ -351,7 +357,15 @@ export function recordReleases(root) {
   for (const pkg of packages) {
     writeFileSync(reportPath(root, pkg), formatReport(pkg.name, surfaces[pkg.name]));
     const baseline = readBaseline(root, pkg);
-    if (baseline?.version === pkg.version) continue;
+    if (baseline?.version === pkg.version) {
+      if (codeChangesSinceRelease(pkg, baseline)?.files) {
+        const file = path.join(root, BASELINE_DIR, pkg.id, "release.json");
+        const release = JSON.parse(readFileSync(file, "utf8"));
+        writeFileSync(file, `${JSON.stringify({ ...release, code: codeHashes(pkg) }, null, 2)}\n`);
+        recorded.push({ name: pkg.name, from: baseline.version, to: pkg.version, codeOnly: true });
+      }
+      continue;
+    }
     writeBaseline(root, pkg, surfaces[pkg.name]);
     recorded.push({ name: pkg.name, from: baseline?.version ?? null, to: pkg.version });
   }

@@ -253,6 +253,39 @@ describe("code changed since a release", () => {
   }, 300_000);
 });
 
+describe("a change declared `none`, after the release that consumed its changeset", () => {
+  let copy: ReturnType<typeof tempRepo>;
+  beforeAll(() => {
+    copy = tempRepo();
+  });
+  afterAll(() => copy?.cleanup());
+
+  // `changeset version` deletes a changeset that bumps a package `none` and leaves its version as it was, so the
+  // release records nothing new for it: the check must not ask for that changeset again after every release.
+  it("is recorded by `npm run version-packages`, and a later undeclared change is still found", () => {
+    const run = (...args: string[]) => copy.run(process.execPath, args);
+    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
+    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    appendFileSync(join(copy.dir, "packages/signing/src/acs3.ts"), "\n// a comment users cannot notice\n");
+    writeFileSync(join(copy.dir, ".changeset/signing-none.md"), '---\n"@bucketry/signing": none\n---\n\nA comment.\n');
+    expect(run("scripts/spec-diff.mjs", "--check").status).toBe(0);
+
+    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
+    expect(existsSync(join(copy.dir, ".changeset/signing-none.md"))).toBe(false);
+    const recorded = run("scripts/spec-diff.mjs", "--record-release");
+    expect(recorded.status, recorded.output).toBe(0);
+    expect(recorded.output).toContain("release-baseline: @bucketry/signing stays 0.2.0; recorded its code (changed by changesets that bumped it `none`)");
+    const after = run("scripts/spec-diff.mjs", "--check");
+    expect(after.status, after.output).toBe(0);
+    expect(JSON.parse(readFileSync(join(copy.dir, "release-baseline/signing/release.json"), "utf8")).version).toBe("0.2.0");
+
+    appendFileSync(join(copy.dir, "packages/signing/src/acs3.ts"), "\n// a behaviour fix would be here\n");
+    const undeclared = run("scripts/spec-diff.mjs", "--check");
+    expect(undeclared.status, undeclared.output).toBe(1);
+    expect(undeclared.output).toMatch(/^ {2}@bucketry\/signing \(since 0\.2\.0\): packages\/signing\/src\/acs3\.ts$/m);
+  }, 300_000);
+});
+
 describe("the changeset writer", () => {
   const record = {
     name: "@bucketry/aliyun-oss",

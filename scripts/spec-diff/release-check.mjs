@@ -267,6 +267,8 @@ export async function analyze(root) {
 // ---- output ----------------------------------------------------------------------------------------------
 
 const surfaceWhere = (r, c) => `${r.name}${c.entry === "." ? "" : c.entry.slice(1)}${c.key ? ` › ${c.key}` : ""}`;
+/** The operations a change inside a component reaches, for a reader who knows the client by its calls. */
+const operationsNote = (c) => (c.operations?.length ? `; operations ${c.operations.map((o) => `\`${o}\``).join(", ")}` : "");
 
 /** Human-readable lines for one package. `full`: every change (spec:diff); otherwise only for failures. */
 export function describe(r, { full }) {
@@ -285,13 +287,13 @@ export function describe(r, { full }) {
     if (r.spec) {
       const own = r.specChanges.filter((c) => (c.spec ?? r.spec) === r.spec);
       lines.push(`  spec ${r.spec} vs ${BASELINE_DIR}/${r.id}/spec.yaml: ${own.length ? "" : "unchanged"}`.trimEnd());
-      for (const c of own) lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}${c.rule ? ` (${c.rule})` : ""}`);
+      for (const c of own) lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}${c.rule ? ` (${c.rule})` : ""}${c.operations?.length ? ` — in ${c.operations.join(", ")}` : ""}`);
     }
     for (const spec of r.embeds ?? []) {
       const changes = r.specChanges.filter((c) => c.spec === spec);
       if (changes.length === 0) continue;
       lines.push(`  embedded spec ${spec} (the package answers by it) vs ${BASELINE_DIR}/${r.id}/specs/${path.basename(spec)}:`);
-      for (const c of changes) lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}${c.rule ? ` (${c.rule})` : ""}`);
+      for (const c of changes) lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}${c.rule ? ` (${c.rule})` : ""}${c.operations?.length ? ` — in ${c.operations.join(", ")}` : ""}`);
     }
     lines.push(`  API (declarations from package.json exports) vs ${BASELINE_DIR}/${r.id}/api.md: ${r.surfaceChanges.length ? "" : "unchanged"}`.trimEnd());
     for (const c of r.surfaceChanges) lines.push(`    ${LABEL[c.level].padEnd(8)} ${surfaceWhere(r, c)}  ${c.message}`);
@@ -310,7 +312,7 @@ export function describe(r, { full }) {
 export function changesetFor(r, pendingTexts = []) {
   const bullets = [];
   // A change that needs no release of the package (a client's servers) is no changelog line of it.
-  for (const c of r.specChanges.filter((c) => c.level !== "none")) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (\`${c.spec ?? r.spec}\` \`${c.pointer}\`)`);
+  for (const c of r.specChanges.filter((c) => c.level !== "none")) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (\`${c.spec ?? r.spec}\` \`${c.pointer}\`${operationsNote(c)})`);
   for (const c of r.surfaceChanges) bullets.push(`- ${LABEL[c.level]}: ${c.message.replace(/\.$/, "")} (API \`${surfaceWhere(r, c)}\`)`);
   for (const i of r.inheritedFrom) bullets.push(`- ${LABEL[i.level]}: its public declarations use the types of \`${i.name}\`, which has ${LABEL[i.level]} changes (see its changelog)`);
   const fresh = bullets.filter((b) => !pendingTexts.some((t) => t.includes(b)));

@@ -316,6 +316,40 @@ export function schemaUse(specFile) {
   return use;
 }
 
+/** The component a pointer is in (`#/components/schemas/Owner/properties/ID` → `#/components/schemas/Owner`), or null. */
+const componentOf = (pointer) => /^#\/components\/[^/]+\/[^/]+/.exec(pointer ?? "")?.[0] ?? null;
+
+/**
+ * Which operations reach each component of a spec, through any chain of `$ref`s (a parameter, a response, a schema
+ * inside another): `#/components/<kind>/<name>` → operationIds (or `METHOD /path`). A change inside a component is
+ * reported where the component is; this says which calls of the client it reaches.
+ */
+export function componentOperations(doc) {
+  const reached = new Map();
+  const visit = (node, op, seen) => {
+    if (!node || typeof node !== "object" || seen.has(node)) return;
+    seen.add(node);
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
+      const component = componentOf(node.$ref);
+      if (component) reached.set(component, new Set([...(reached.get(component) ?? []), op]));
+      visit(refTarget(doc, node.$ref), op, seen);
+    }
+    for (const value of Object.values(node)) visit(value, op, seen);
+  };
+  for (const [path, given] of Object.entries(doc.paths ?? {})) {
+    const item = typeof given?.$ref === "string" ? refTarget(doc, given.$ref) : given;
+    for (const [method, op] of Object.entries(item ?? {})) {
+      if (!OPERATION_METHODS.includes(method) || !op) continue;
+      const name = op.operationId ?? `${method.toUpperCase()} ${path}`;
+      const seen = new Set();
+      if (typeof given?.$ref === "string") visit(given, name, seen);
+      visit(item.parameters, name, seen);
+      visit(op, name, seen);
+    }
+  }
+  return new Map([...reached].map(([component, ops]) => [component, [...ops].sort()]));
+}
+
 // openapi-fetch types a call's `data` as the union of the bodies of its success responses and `error` as the union
 // of the bodies of its error responses (`OkStatus` and `ErrorStatus` in openapi-typescript-helpers, the types
 // openapi-fetch 0.17 uses); other statuses (3xx, 205) reach neither.
@@ -417,5 +451,12 @@ export async function specChanges(baseFile, revisionFile) {
     }
   }
   for (const v of bodyUnionVerdicts(baseFile, revisionFile)) seen.set(`${v.level}\u0000${v.pointer}\u0000${v.message}`, v);
+  // A change inside a component names the operations it reaches, in the spec as it was and as it is.
+  const [before, after] = [baseDoc, revisionDoc].map(componentOperations);
+  for (const v of seen.values()) {
+    const component = componentOf(v.pointer);
+    const operations = component ? [...new Set([...(before.get(component) ?? []), ...(after.get(component) ?? [])])].sort() : [];
+    if (operations.length) v.operations = operations;
+  }
   return [...seen.values()].sort((a, b) => rank(b.level) - rank(a.level) || (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0) || (a.message < b.message ? -1 : 1));
 }

@@ -68,7 +68,8 @@ describe("the release check, end to end on a copy of the repository", () => {
     expect(failed.status, failed.output).toBe(1);
     expect(failed.output).toContain("@bucketry/huaweicloud-mpc 0.2.0 — since 0.2.0; needs major (breaking); pending changesets: patch — UNDER-DECLARED");
     // redocly diff sees the rename (same schema under a new name) and reports it at the new name.
-    expect(failed.output).toContain("breaking #/components/schemas/ObsBucket/properties/bucket_name  Property `bucket` of `ObsBucket` was renamed to `bucket_name`. (property-removed)");
+    // …naming the call it reaches: ObsBucket is in ListAllBuckets' response.
+    expect(failed.output).toContain("breaking #/components/schemas/ObsBucket/properties/bucket_name  Property `bucket` of `ObsBucket` was renamed to `bucket_name`. (property-removed) — in ListAllBuckets\n");
     expect(failed.output).toContain("breaking #/components/schemas/ObsBucket/required  Properties of `ObsBucket` are no longer required: `bucket`. (required-properties-removed)");
     expect(failed.output).toContain("breaking @bucketry/huaweicloud-mpc › components.schemas.ObsBucket.bucket  Removed: `components.schemas.ObsBucket.bucket: string`.");
     expect(failed.output).toContain("@bucketry/huaweicloud-mpc: needs a major bump, pending changesets give patch");
@@ -92,7 +93,7 @@ describe("the release check, end to end on a copy of the repository", () => {
     expect(mpc && facade, mine.join(", ")).toBeTruthy();
     const mpcText = read(`.changeset/${mpc}`);
     expect(mpcText.startsWith('---\n"@bucketry/huaweicloud-mpc": major\n---\n\nChanges since 0.2.0 (from `npm run spec:diff`):\n\n')).toBe(true);
-    expect(mpcText).toContain("- breaking: Property `bucket` of `ObsBucket` was renamed to `bucket_name` (`specs/huaweicloud-mpc.yaml` `#/components/schemas/ObsBucket/properties/bucket_name`)\n");
+    expect(mpcText).toContain("- breaking: Property `bucket` of `ObsBucket` was renamed to `bucket_name` (`specs/huaweicloud-mpc.yaml` `#/components/schemas/ObsBucket/properties/bucket_name`; operations `ListAllBuckets`)\n");
     expect(mpcText).toContain("- feature: Added: `components.schemas.ObsBucket.bucket_name: string` (API `@bucketry/huaweicloud-mpc › components.schemas.ObsBucket.bucket_name`)\n");
     expect(mpcText).toContain("- breaking: Removed: `components.schemas.ObsBucket.bucket: string` (API `@bucketry/huaweicloud-mpc › components.schemas.ObsBucket.bucket`)\n");
     expect(read(`.changeset/${facade}`)).toBe(
@@ -102,7 +103,7 @@ describe("the release check, end to end on a copy of the repository", () => {
     expect(mocks, mine.join(", ")).toBeTruthy();
     const mocksText = read(`.changeset/${mocks}`);
     expect(mocksText.startsWith('---\n"@bucketry/mocks": major\n---\n\n')).toBe(true);
-    expect(mocksText).toContain("- breaking: Property `bucket` of `ObsBucket` was renamed to `bucket_name` (`specs/huaweicloud-mpc.yaml` `#/components/schemas/ObsBucket/properties/bucket_name`)\n");
+    expect(mocksText).toContain("- breaking: Property `bucket` of `ObsBucket` was renamed to `bucket_name` (`specs/huaweicloud-mpc.yaml` `#/components/schemas/ObsBucket/properties/bucket_name`; operations `ListAllBuckets`)\n");
     expect(read("api-reports/huaweicloud-mpc.api.md")).toContain("components.schemas.ObsBucket.bucket_name: string\n");
 
     const passed = node("scripts/spec-diff.mjs", "--check");
@@ -307,6 +308,11 @@ describe("the changeset writer", () => {
     expect(text).toBe(`---\n"@bucketry/aliyun-oss": minor\n---\n\nChanges since 1.2.0 (from \`npm run spec:diff\`):\n\n${lines.join("\n")}\n`);
     expect(name).toMatch(/^spec-diff-aliyun-oss-[0-9a-f]{8}\.md$/);
     expect(changesetFor(record)[0]).toBe(name);
+  });
+
+  it("names the operations a change inside a component reaches", () => {
+    const inComponent = { ...record, specChanges: [{ ...record.specChanges[0], operations: ["GetBucketAcl"] }] };
+    expect(changesetFor(inComponent)[1]).toContain(`${lines[0]!.slice(0, -1)}; operations \`GetBucketAcl\`)\n`);
   });
 
   it("leaves out lines a pending changeset already has", () => {

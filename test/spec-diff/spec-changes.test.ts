@@ -9,7 +9,7 @@ import { stringify } from "yaml";
 import { embeddedSpecChanges, maxLevel, rank, schemaUse, specChanges } from "../../scripts/spec-diff/spec-changes.mjs";
 import { loadSpec, root, type Json } from "./helpers.js";
 
-type Change = { level: string; pointer: string; message: string; rule: string };
+type Change = { level: string; pointer: string; message: string; rule: string; operations?: string[] };
 type Edit = { vendor: string; level: "major" | "minor" | "patch"; pointer: string; rule?: string; edit: (spec: Json) => void };
 
 const EDITS: Record<string, Edit> = {
@@ -347,6 +347,18 @@ describe.concurrent("the changelog lines name what changed", () => {
     expect(rank((maxLevel((await specChanges(base, revision)).map((c: Change) => c.level))))).toBeLessThan(rank("minor"));
     const embedded: Change[] = await embeddedSpecChanges(base, revision);
     expect(maxLevel(embedded.map((c) => c.level)), embedded.map((c) => `${c.level} ${c.pointer} ${c.message}`).join("\n")).toBe("minor");
+  });
+});
+
+describe("a change inside a component names the operations it reaches", () => {
+  it("through a path's parameter list, and through responses and schemas it refers to", async () => {
+    const ens: Edit = { vendor: "aliyun-ens", level: "major", pointer: "", edit: (d) => (d.components.parameters.Prefix.required = true) };
+    const required: Change[] = await specChanges(...files("operations of a parameter", ens));
+    expect(required.find((c) => c.pointer === "#/components/parameters/Prefix/required")?.operations).toEqual(["ListBuckets", "ListBucketsByGet"]);
+    // ObsBucket is an item of ListAllBucketsResponse, the 200 body of ListAllBuckets.
+    const mpc: Edit = { vendor: "huaweicloud-mpc", level: "major", pointer: "", edit: (d) => delete d.components.schemas.ObsBucket.properties.is_authorized };
+    const removed: Change[] = await specChanges(...files("operations of a nested schema", mpc));
+    expect(removed.find((c) => c.pointer === "#/components/schemas/ObsBucket/properties/is_authorized")?.operations).toEqual(["ListAllBuckets"]);
   });
 });
 

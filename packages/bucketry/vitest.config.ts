@@ -26,7 +26,9 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     exclude: web ? ["test/cli/**", "**/node_modules/**"] : ["**/node_modules/**"],
-    testTimeout: 30_000,
+    // A guard against a hung test, not a limit on a slow one: the CLI tests spawn the command several times per
+    // test, which a loaded two-core machine slows far past its usual second.
+    testTimeout: 180_000,
     // A zone 12:45 ahead of UTC (CI machines run in UTC): a date read or written in local time shows.
     env: { TZ: "Pacific/Chatham" },
     // Runs the tests in a temporary directory of their own and fails the run if they leave anything in it.

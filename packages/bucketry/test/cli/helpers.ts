@@ -50,9 +50,15 @@ export function removeHomes(): void {
   for (const home of homes.splice(0)) rmSync(home, { recursive: true, force: true });
 }
 
+/**
+ * How long a CLI child may run before it is killed: a guard against a hung child, not a limit on a slow one. Far
+ * above what a spawn takes on a loaded machine (one CI run beside other jobs on two cores saw `--help` take 17 s).
+ */
+const CHILD_GUARD_MS = 120_000;
+
 export function run(args: string[], env: NodeJS.ProcessEnv = cleanEnv()): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, timeout: 25_000, encoding: "utf8" }, (err, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], { env, timeout: CHILD_GUARD_MS, encoding: "utf8" }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === "number" ? ((err as { code: number }).code) : null) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -75,7 +81,7 @@ export function start(args: string[], env: NodeJS.ProcessEnv, until: RegExp): Pr
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
       reject(new Error(`timed out waiting for ${until} (stdout: ${out}, stderr: ${err})`));
-    }, 25_000);
+    }, CHILD_GUARD_MS);
     child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
     child.stdout!.on("data", (d: Buffer) => {
       out += d.toString();

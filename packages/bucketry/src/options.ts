@@ -57,7 +57,7 @@ export interface CommonOptions {
    * Called with what a response carried that bucketry left out instead of failing the call: an optional field
    * of a vendor record with a value it cannot read (ENS `BucketAcl: "default"`, a date in another format) is
    * dropped from the normalized record — the vendor's value stays in `raw` — and reported here. Default:
-   * ignored. Called synchronously while the page is read; an exception it throws is ignored.
+   * ignored. Called synchronously while the page is read; an exception it throws (or a rejection of the promise it returns) is ignored.
    */
   onWarning?: ((warning: BucketryWarning) => void) | undefined;
 }

@@ -24,7 +24,7 @@ export interface RetryOptions {
   baseDelayMs?: number | undefined;
   /** Upper bound for any single delay, including a server's Retry-After. Default 20 000. */
   maxDelayMs?: number | undefined;
-  /** Called before each retry (logging, metrics); what it throws is ignored. */
+  /** Called before each retry (logging, metrics); what it throws, or the promise it returns rejects with, is ignored. */
   onRetry?: ((info: RetryInfo) => void) | undefined;
 }
 
@@ -141,6 +141,18 @@ export function resolveRetryBudget(option: RetryBudgetOptions | RetryBudget | fa
   if (like && typeof like.acquire === "function" && typeof like.release === "function") return option as RetryBudget;
   if (option !== undefined && (typeof option !== "object" || option === null)) throw new RangeError("retryBudget must be false, a RetryBudget or { capacity, retryCost, timeoutCost }");
   return new RetryBudget(option ?? {});
+}
+
+/**
+ * Calls a user's hook (onRetry, onWarning): what it throws is ignored, and so is the promise an async hook returns
+ * when it rejects — left alone, that rejection would be unhandled, and Node ends the process on one.
+ */
+export function callHook<T>(hook: ((value: T) => unknown) | undefined, value: T): void {
+  try {
+    Promise.resolve(hook?.(value)).catch(() => undefined);
+  } catch {
+    // A failing logging/metrics hook does not fail the call.
+  }
 }
 
 /** Resolves after `ms`, or rejects early when `signal` aborts; leaves no timer behind either way. */

@@ -5,7 +5,7 @@
 // timer and listener a call creates is removed when it settles.
 import { BucketryError, type BucketryErrorInit, type SignedText } from "./errors.js";
 import { bodyFaults, errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
-import { backoffDelay, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
+import { backoffDelay, callHook, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
 import { lastingTransportFault, unresolvedHost } from "#network-codes";
 import { isCredentialsError, marked } from "./credentials/checks.js";
@@ -196,11 +196,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
 }
 
 function notifyRetry(retry: ResolvedRetry, info: RetryInfo): void {
-  try {
-    retry.onRetry?.(info);
-  } catch {
-    // A failing logging/metrics hook does not fail the call.
-  }
+  callHook(retry.onRetry, info);
 }
 
 /** What the loop learns from an attempt besides its error. */

@@ -3,7 +3,7 @@
 // Required fields still fail the page with MalformedResponse. Bodies are written by hand in each vendor's shape.
 import { describe, expect, it } from "vitest";
 import { BucketryError, type BucketryWarning } from "../src/index.js";
-import { clientFor, rejection, STUB_ENDPOINT, stubFetch } from "./reliability/helpers.js";
+import { clientFor, rejection, STUB_ENDPOINT, stubFetch, unhandledRejectionsDuring } from "./reliability/helpers.js";
 
 const json = (value: unknown) => new Response(JSON.stringify(value), { status: 200, headers: { "content-type": "application/json" } });
 
@@ -44,6 +44,19 @@ describe("ENS: odd optional values", () => {
       },
     });
     expect((await client.listBucketsPage()).buckets).toHaveLength(3);
+  });
+
+  it("an async onWarning that rejects does not fail the call, nor leave an unhandled rejection", async () => {
+    const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], {
+      fetch: stubFetch(() => ensPage(infos)),
+      onWarning: async () => {
+        throw new Error("log shipper down");
+      },
+    });
+    let listed = 0;
+    const unhandled = await unhandledRejectionsDuring(async () => (listed = (await client.listBucketsPage()).buckets.length));
+    expect(unhandled).toEqual([]);
+    expect(listed).toBe(3);
   });
 
   it("a missing required field still fails the page with MalformedResponse", async () => {

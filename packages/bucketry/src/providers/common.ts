@@ -3,7 +3,7 @@ import { BucketryError } from "../errors.js";
 import { boundedTransport, DEFAULT_MAX_RESPONSE_BYTES, type ErrorProfile } from "../http.js";
 import type { Provider } from "../model.js";
 import type { BucketryWarning, CallOptions, CommonOptions } from "../options.js";
-import { resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget } from "../retry.js";
+import { callHook, resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget } from "../retry.js";
 import { SkewClock, type CallContext } from "../runtime.js";
 import type { DroppedField } from "./mapping.js";
 import { platformTransport } from "@bucketry/signing/fetch";
@@ -298,13 +298,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
     deadlineMs,
     budget,
     secrets: new SecretSet(),
-    warn: (warning) => {
-      try {
-        onWarning?.(warning);
-      } catch {
-        // A logging hook must not fail the call.
-      }
-    },
+    warn: (warning) => callHook(onWarning, warning),
     fetch: (request: Request) => transport(request),
     send: (signal: AbortSignal) => (request: Request) => {
       sent.add(signal);

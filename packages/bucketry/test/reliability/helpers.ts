@@ -209,3 +209,20 @@ export async function rawServer(handler: (req: IncomingMessage, res: ServerRespo
       }),
   };
 }
+
+/**
+ * Runs `run` and returns the promise rejections left unhandled meanwhile (Node ends a process on one), waiting
+ * one turn of the event loop after it settles: the moment Node reports them.
+ */
+export async function unhandledRejectionsDuring(run: () => Promise<unknown>): Promise<unknown[]> {
+  const seen: unknown[] = [];
+  const listener = (reason: unknown) => seen.push(reason);
+  process.on("unhandledRejection", listener);
+  try {
+    await run();
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("unhandledRejection", listener);
+  }
+  return seen;
+}

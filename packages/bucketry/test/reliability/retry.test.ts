@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BucketryError, type Provider } from "../../src/index.js";
 import { backoffDelay, DEFAULT_RETRY, resolveRetry, RetryBudget, type RetryInfo } from "../../src/retry.js";
-import { callOnce, clientFor, PROVIDERS, rawServer, rejection, STUB_ENDPOINT, stubFetch, VALID_BODY, within, type Raw } from "./helpers.js";
+import { callOnce, clientFor, PROVIDERS, rawServer, rejection, STUB_ENDPOINT, stubFetch, unhandledRejectionsDuring, VALID_BODY, within, type Raw } from "./helpers.js";
 
 const ok = (provider: Provider) => new Response(VALID_BODY[provider].body, { status: 200, headers: { "content-type": VALID_BODY[provider].type } });
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -86,6 +86,17 @@ describe.each(PROVIDERS)("%s: what is retried", (provider) => {
     const fetch = stubFetch((_, i) => (i === 0 ? vendorError(provider, 503, "ServiceUnavailable") : ok(provider)));
     const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0, onRetry: () => { throw new Error("logger down"); } } });
     await expect(callOnce(client, provider)).resolves.toBeTruthy();
+  });
+
+  it("an async onRetry hook that rejects does not fail the call, nor leave an unhandled rejection", async () => {
+    const fetch = stubFetch((_, i) => (i === 0 ? vendorError(provider, 503, "ServiceUnavailable") : ok(provider)));
+    const onRetry = async () => {
+      throw new Error("metrics endpoint down");
+    };
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { baseDelayMs: 0, onRetry } });
+    const unhandled = await unhandledRejectionsDuring(() => expect(callOnce(client, provider)).resolves.toBeTruthy());
+    expect(unhandled).toEqual([]);
+    expect(fetch.requests).toHaveLength(2);
   });
 
   it("per client and per call: the call's policy wins; retry: false is one request", async () => {

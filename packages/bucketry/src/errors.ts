@@ -68,6 +68,11 @@ export interface BucketryErrorInit {
 }
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/**
+ * What every copy of this class carries (two versions of bucketry installed, or two bundles of it): a program
+ * checking an error with its own copy's `isBucketryError` or `instanceof BucketryError` recognizes the others'.
+ */
+const BRAND = Symbol.for("bucketry.BucketryError");
 
 export class BucketryError extends Error {
   override readonly name = "BucketryError";
@@ -105,6 +110,11 @@ export class BucketryError extends Error {
     this.signature = init.signature;
   }
 
+  /** Any copy's BucketryError (see BRAND); a subclass keeps the usual prototype-chain test. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === BucketryError ? (value as { [BRAND]?: unknown } | null | undefined)?.[BRAND] === true : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -132,6 +142,10 @@ export class BucketryError extends Error {
   }
 }
 
+// On the prototype, not enumerable: no own field of an error (its spread, toJSON) changes.
+Object.defineProperty(BucketryError.prototype, BRAND, { value: true });
+
+/** Whether `value` is a BucketryError, from this copy of bucketry or any other. */
 export function isBucketryError(value: unknown): value is BucketryError {
   return value instanceof BucketryError;
 }

@@ -614,3 +614,28 @@ describe("a redacted copy of an error", () => {
     expect(Object.keys(copy).sort()).toEqual(Object.keys(original).sort());
   });
 });
+
+describe("an error from another copy of bucketry (two versions installed, two bundles)", () => {
+  it("is recognized by isBucketryError and instanceof, both ways; other errors and look-alikes are not", async () => {
+    // A second instance of the module (Vite keys modules by their URL, query included): its own class.
+    const other = (await import("../src/errors.js?second-copy")) as typeof import("../src/errors.js");
+    const { isBucketryError } = await import("../src/errors.js");
+    expect(other.BucketryError).not.toBe(BucketryError);
+    const theirs = new other.BucketryError({ provider: "aliyun-oss", kind: "Throttled", retryable: true, message: "aliyun-oss answered HTTP 503" });
+    const ours = new BucketryError({ provider: "baidu-bos", kind: "NoSuchBucket", message: "baidu-bos answered HTTP 404" });
+    expect(isBucketryError(theirs)).toBe(true);
+    expect(theirs instanceof BucketryError).toBe(true);
+    expect(other.isBucketryError(ours)).toBe(true);
+    expect(ours instanceof other.BucketryError).toBe(true);
+    for (const stranger of [new Error("x"), { name: "BucketryError", kind: "Throttled" }, null, "BucketryError", Object.create(null)]) {
+      expect(isBucketryError(stranger)).toBe(false);
+    }
+    // The mark adds no field: what a program spreads or serializes is unchanged.
+    expect(Object.keys(ours)).not.toContain("bucketry.BucketryError");
+    expect(Object.getOwnPropertySymbols(ours)).toEqual([]);
+    // A subclass a program derives keeps the prototype-chain test.
+    class Mine extends BucketryError {}
+    expect(ours instanceof Mine).toBe(false);
+    expect(new Mine({ kind: "Unknown", message: "m" }) instanceof Mine).toBe(true);
+  });
+});

@@ -171,7 +171,17 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       } else {
         delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n - extra, retry));
       }
-      if (deadlineHit || (deadlineAt !== undefined && performance.now() + delayMs >= deadlineAt)) throw error; // no time left to retry
+      if (deadlineHit) throw error;
+      if (deadlineAt !== undefined) {
+        // No time left to retry: the last error, at once. The server's own wait counts uncapped: a retry sent before
+        // it (maxDelayMs) is refused again, and the call would spend its deadline on that and end no better.
+        const left = Math.max(0, Math.round(deadlineAt - performance.now()));
+        const wait = Math.max(delayMs, (error.kind !== "ClockSkew" && error.retryAfterMs) || 0);
+        if (wait >= left) {
+          const asked = wait === error.retryAfterMs ? " the server asked for" : "";
+          throw changed(error, { message: `${error.message}; not retried: a ${wait} ms wait${asked} would pass the call's deadline (${left} ms left)`, cause: error.cause });
+        }
+      }
       // A retry signed with a clock corrected since this attempt was (once per call): like re-authentication, it
       // is no load an outage adds, and the budget does not pay for it — a burst of calls in flight when the clock
       // stepped would otherwise empty it and fail with the clock already right. A server that answers every

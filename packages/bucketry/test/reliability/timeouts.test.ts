@@ -97,6 +97,20 @@ describe("deadlineMs: the whole call, retries and waits included", () => {
     const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, deadlineMs: 2_000, retry: { onRetry: (info: RetryInfo) => retries.push(info) } });
     const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
     expect(err).toMatchObject({ kind: "Throttled", attempts: 1 });
+    expect(err.message).toMatch(/not retried: a 10000 ms wait the server asked for would pass the call's deadline \(2000 ms left\)/);
+    expect(retries).toEqual([]);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("a Retry-After longer than what the deadline leaves fails at once with the server's hint, even when maxDelayMs would cap the wait inside it", async () => {
+    fakeClock(); // the clock never moves: a call that slept (the capped 20 s, or the deadline) would not settle
+    const fetch = stubFetch(() => new Response(JSON.stringify({ error_code: "APIGW.0308", error_msg: "throttled" }), { status: 429, headers: { "retry-after": "30", "content-type": "application/json" } }));
+    const retries: RetryInfo[] = [];
+    // maxDelayMs (default 20 s) would retry 20 s in — 10 s before the server allows — inside the 25 s deadline.
+    const client = clientFor("huaweicloud-mpc", STUB_ENDPOINT["huaweicloud-mpc"], { fetch, deadlineMs: 25_000, retry: { onRetry: (info: RetryInfo) => retries.push(info) } });
+    const err = await within(rejection(callOnce(client, "huaweicloud-mpc")), 10_000);
+    expect(err).toMatchObject({ kind: "Throttled", code: "APIGW.0308", status: 429, retryable: true, retryAfterMs: 30_000, attempts: 1 });
+    expect(err.message).toMatch(/not retried: a 30000 ms wait the server asked for would pass the call's deadline \(25000 ms left\)/);
     expect(retries).toEqual([]);
     expect(fetch.requests).toHaveLength(1);
   });

@@ -91,6 +91,15 @@ export function isRetryableKind(kind: ErrorKind): boolean {
   return RETRYABLE_KINDS.has(kind);
 }
 
+/**
+ * Whether an answer of `kind` with HTTP `status` is worth retrying: its kind is transient, and its status is not
+ * 501 Not Implemented or 505 HTTP Version Not Supported — the server's answer to this request whatever its load, met
+ * again by every retry (AWS's SDKs and bce-sdk-go retry 500, 502, 503 and 504 only).
+ */
+export function isRetryableAnswer(kind: ErrorKind, status: number | undefined): boolean {
+  return isRetryableKind(kind) && !(kind === "ServerError" && (status === 501 || status === 505));
+}
+
 export function requestIdOf(profile: ErrorProfile, headers: Headers): string | undefined {
   for (const name of profile.requestIdHeaders) {
     const value = headers.get(name);
@@ -147,7 +156,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     code,
     vendorMessage: vendor.message,
     requestId,
-    retryable: isRetryableKind(kind),
+    retryable: isRetryableAnswer(kind, response.status),
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
     signature: kind === "SignatureMismatch" && trace ? profile.compareSigned?.(profile, body, vendor, trace) : undefined,

@@ -357,7 +357,8 @@ describe("retryable per kind", () => {
     [409, "InvalidArgument", false],
     [429, "Throttled", true],
     [500, "ServerError", true],
-    [501, "ServerError", true],
+    [501, "ServerError", false], // Not Implemented: a retry meets the same answer
+    [505, "ServerError", false], // HTTP Version Not Supported: likewise
     [502, "Unavailable", true],
     [503, "Unavailable", true],
     [504, "Unavailable", true],

@@ -60,7 +60,8 @@ describe.each(PROVIDERS)("%s: what is retried", (provider) => {
     expect(fetch.requests).toHaveLength(2);
   });
 
-  it.each([400, 403, 404, 409])("HTTP %i is not retried", async (status) => {
+  // 501 Not Implemented and 505 HTTP Version Not Supported: a 5xx the server will give again, whatever its load.
+  it.each([400, 403, 404, 409, 501, 505])("HTTP %i is not retried", async (status) => {
     const fetch = stubFetch(() => vendorError(provider, status, "Nope"));
     const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, ...fast });
     const err = await rejection(callOnce(client, provider));
@@ -485,6 +486,7 @@ describe("Hitachi: a failed session handshake is classed as a MAPI answer would 
     ["csrf", 429, "Throttled", true, {}],
     ["csrf", 503, "Unavailable", true, {}],
     ["csrf", 500, "ServerError", true, {}],
+    ["csrf", 501, "ServerError", false, {}],
     ["token", 404, "NotFound", false, {}],
     ["token", 401, "InvalidCredentials", false, {}],
     ["token", 429, "Throttled", true, {}],

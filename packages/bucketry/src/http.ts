@@ -160,7 +160,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
     signature: kind === "SignatureMismatch" && trace ? profile.compareSigned?.(profile, body, vendor, trace) : undefined,
-    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirect ? redirectHint(response.headers.get("location"), vendor.endpoint) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
+    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirect || kind === "Configuration" ? redirectHint(response.headers.get("location"), vendor.endpoint, redirect) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
 }
 
@@ -170,8 +170,11 @@ function bodyWithoutError(body: unknown): string {
   return body === undefined || body === null ? "no error body" : "an error body without the vendor's code or message";
 }
 
-/** A 3xx is not followed (the signed headers would go along): say so, and where it pointed (host only). */
-function redirectHint(location: string | null, endpoint?: string): string {
+/**
+ * A 3xx is not followed (the signed headers would go along): say so, and where it pointed (host only). Not a
+ * redirect (OSS's 403 for a bucket on another region's endpoint): only the endpoint its body names, if any.
+ */
+function redirectHint(location: string | null, endpoint?: string, redirect = true): string {
   let host = "";
   try {
     host = new URL(location ?? "").host;
@@ -179,8 +182,8 @@ function redirectHint(location: string | null, endpoint?: string): string {
     // No or relative Location: nothing to name.
   }
   // A host name the vendor named in its body (OSS: <Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint>).
-  if (!host && endpoint && /^[a-z0-9.-]{1,253}$/i.test(endpoint)) return `; redirects are not followed: use the endpoint ${endpoint} (the bucket's region) it names`;
-  return `; redirects are not followed${host ? ` (it points to ${host})` : ""}: check the endpoint and region`;
+  if (!host && endpoint && /^[a-z0-9.-]{1,253}$/i.test(endpoint)) return `; ${redirect ? "redirects are not followed: " : ""}use the endpoint ${endpoint} (the bucket's region) it names`;
+  return redirect ? `; redirects are not followed${host ? ` (it points to ${host})` : ""}: check the endpoint and region` : "";
 }
 
 /** Codes ending in a wildcard (`Throttling.*`, `InvalidParameter.*`) in the code table. */

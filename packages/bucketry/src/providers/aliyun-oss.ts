@@ -96,6 +96,10 @@ export const ossErrors: ErrorProfile = {
     InternalError: "ServerError",
     ServiceUnavailable: "Unavailable",
   },
+  // A bucket addressed on another region's endpoint: 403 AccessDenied naming the bucket's <Endpoint> (OSS's 403
+  // page: "must be addressed using the specified endpoint"). Only the endpoint or region options fix it, as with a
+  // 301 PermanentRedirect; permissions have nothing to do with it.
+  kindOf: (vendor) => (vendor.endpoint ? "Configuration" : undefined),
   readError(body) {
     // The package's XML reader hands error bodies over as objects with the <Error> root unwrapped.
     if (!isObject(body)) return {};

@@ -234,3 +234,30 @@ describe("a <Grant> beyond the documented canned ACLs, as ali-oss reads it", () 
     expect(acl.acl).toBeUndefined();
   });
 });
+
+describe("a bucket addressed on another region's endpoint (403 AccessDenied with <Endpoint>), as ali-oss reads it", () => {
+  // OSS's answer, as its 403 troubleshooting page describes it: AccessDenied, "must be addressed using the specified
+  // endpoint", with the bucket's endpoint in <Endpoint>.
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>AccessDenied</Code>
+  <Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message>
+  <RequestId>5C3D9175B6FC201293AD****</RequestId>
+  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>
+  <Bucket>examplebucket</Bucket>
+  <Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint>
+  <EC>0003-00001403</EC>
+</Error>`;
+
+  it("carries ali-oss's status, code and request id, and is a Configuration error naming the endpoint, not a permission one", async () => {
+    const urllib = { request: async () => ({ status: 403, headers: { "content-type": "application/xml", "x-oss-request-id": "5C3D9175B6FC201293AD****" }, data: Buffer.from(body), res: { status: 403, headers: {} } }) };
+    const official = (await new OSS({ region: "oss-cn-hangzhou", ...ACCESS_KEY, secure: true, urllib }).getBucketACL("examplebucket").catch((e: unknown) => e)) as { status: number; code: string; requestId: string };
+    const capture = capturingFetch(() => new Response(body, { status: 403, headers: { "content-type": "application/xml", "x-oss-request-id": "5C3D9175B6FC201293AD****" } }));
+    const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: ACCESS_KEY, fetch: capture.fetch, retry: false });
+    const err = (await oss.getBucketAcl("examplebucket").catch((e: unknown) => e)) as { status: number; code: string; requestId: string; kind: string; retryable: boolean; message: string };
+    expect({ status: err.status, code: err.code, requestId: err.requestId }).toEqual({ status: official.status, code: official.code, requestId: official.requestId });
+    expect(err).toMatchObject({ kind: "Configuration", retryable: false });
+    expect(err.message).toContain("use the endpoint oss-cn-shanghai.aliyuncs.com (the bucket's region)");
+    expect(capture.requests).toHaveLength(1);
+  });
+});

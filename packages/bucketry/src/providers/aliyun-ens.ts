@@ -90,8 +90,10 @@ export const ensErrors: ErrorProfile = {
     SignatureNonceUsed: "InvalidArgument",
   },
   // Alibaba's SDK (darabonba-openapi since 8b916ca) treats any 4xx/5xx carrying a positive x-acs-retry-after as a
-  // throttle, whatever its code: the gateway adds flow-control codes as products add limits.
-  kindOf: (_, headers) => (Number(headers.get("x-acs-retry-after")) > 0 ? "Throttled" : undefined),
+  // throttle, whatever its code: the gateway adds flow-control codes as products add limits. Before that (and still
+  // without the header), @alicloud/openapi-core throws a ThrottlingError for any code that contains "Throttling",
+  // wherever in the code it stands, which a prefix rule (`Throttling.*`) misses.
+  kindOf: (vendor, headers) => (Number(headers.get("x-acs-retry-after")) > 0 || vendor.code?.includes("Throttling") ? "Throttled" : undefined),
   readError(body) {
     // The SDK reads Code||code, Message||message, RequestId||requestId defensively; so do we. The gateway answers
     // XML when a request reaches it without Format=JSON / Accept: application/json (a proxy dropping them).

@@ -200,6 +200,42 @@ function expectedDifferences(c: Case, theirs: Wire, ours: Wire): string[] {
   return out;
 }
 
+describe("ENS error answers as @alicloud/openapi-core classes them", () => {
+  // The runtime reads Code||code and RequestId||requestId from the body and throws a ThrottlingError for any code
+  // that contains "Throttling" (wherever in the code), a ClientError for another 4xx and a ServerError for a 5xx.
+  const answers: Array<[status: number, body: Record<string, string>]> = [
+    [400, { Code: "Throttling", Message: "Request was denied due to request throttling." }],
+    [400, { Code: "Throttling.User", Message: "Request was denied due to user flow control." }],
+    [429, { Code: "Throttling.Api", Message: "Request was denied due to api flow control." }],
+    [400, { Code: "Concurrency.Throttling", Message: "Request was denied due to concurrency flow control." }],
+    [400, { code: "Api.Throttling.Burst", message: "lower-case fields, as the runtime also reads them" }],
+    [400, { Code: "InvalidParameter", Message: "The specified parameter PageSize is invalid." }],
+    [403, { Code: "Forbidden.RAM", Message: "User not authorized to operate on the specified resource." }],
+    [500, { Code: "InternalError", Message: "The request processing has failed due to some unknown error." }],
+  ];
+
+  it.each(answers.map(([status, body]) => [status, body.Code ?? body.code, body] as const))("HTTP %i %s: the same code and request id, Throttled exactly when the runtime throws a ThrottlingError", async (status, _code, fields) => {
+    const body = JSON.stringify({ RequestId: "8906582E-6722-409A-A6C4-0E7863B733A5", HostId: "ens.aliyuncs.com", ...fields, Recommend: "https://api.aliyun.com/troubleshoot" });
+    // One server per answer, answering `connection: close`: no socket the runtime keeps alive outlives it. (This
+    // suite runs before the request suite below, whose capture server leaves kept-alive sockets when it closes.)
+    const server = await captureProxy({ status, body, headers: { connection: "close" } });
+    const restore = await httpAgentsTo(server.port);
+    try {
+      const client = new core.default(new core.Config({ ...KEYS, endpoint: "ens.aliyuncs.com", protocol: "HTTP" }));
+      const params = new core.Params({ action: "ListBuckets", version: "2017-11-10", protocol: "HTTPS", pathname: "/", method: "POST", authType: "AK", style: "RPC", reqBodyType: "formData", bodyType: "json" });
+      const official = (await client.callApi(params, new core.OpenApiRequest({ query: { PageNumber: "1", PageSize: "10" } }), new dara.RuntimeOptions({})).catch((e: unknown) => e)) as { name: string; code: string; requestId: string; statusCode: number };
+      const capture = capturingFetch(() => new Response(body, { status, headers: { "content-type": "application/json" } }));
+      const ens = createBucketClient({ provider: "aliyun-ens", credentials: KEYS, fetch: capture.fetch, retry: false });
+      const err = (await ens.listBucketsPage({ pageSize: 10 }).catch((e: unknown) => e)) as { kind: string; code: string; requestId: string; status: number };
+      expect({ status: err.status, code: err.code, requestId: err.requestId }).toEqual({ status: official.statusCode, code: official.code, requestId: official.requestId });
+      expect(err.kind === "Throttled").toBe(official.name === "ThrottlingError");
+    } finally {
+      restore();
+      await server.close();
+    }
+  });
+});
+
 const all = cases();
 
 describe("ENS ListBuckets against @alicloud/openapi-core", () => {

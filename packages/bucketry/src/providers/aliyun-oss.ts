@@ -1,6 +1,6 @@
 // Alibaba Cloud OSS: GetBucketAcl (XML). Virtual-hosted on the regional host or on the `endpoint` host;
 // path-style on an IP-address or localhost endpoint (or with `addressing: "path"`); `cname` for a bucket's domain.
-import { createClient, XML_ROOT_HEADER, type AccessControlPolicy, type OssClient } from "@bucketry/aliyun-oss";
+import { createClient, readXml, XML_ROOT_HEADER, xmlShapes, type AccessControlPolicy, type OssClient } from "@bucketry/aliyun-oss";
 import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { ossV1Signer } from "@bucketry/signing/oss-v1";
 import { ossV4Signer } from "@bucketry/signing/oss-v4";
@@ -101,7 +101,13 @@ export const ossErrors: ErrorProfile = {
   // 301 PermanentRedirect; permissions have nothing to do with it.
   kindOf: (vendor) => (vendor.endpoint ? "Configuration" : undefined),
   readError(body) {
-    // The package's XML reader hands error bodies over as objects with the <Error> root unwrapped.
+    // The package's XML reader hands error bodies over as objects with the <Error> root unwrapped. An <Error> sent
+    // under another content type (none, text/plain) reaches here as text: ali-oss reads it whatever the type. (A
+    // throw here leaves the error without a code, as before.)
+    if (typeof body === "string") {
+      const doc = readXml(body, xmlShapes);
+      body = doc.root === "Error" ? doc.value : undefined;
+    }
     if (!isObject(body)) return {};
     return { code: str(body.Code), message: str(body.Message), requestId: str(body.RequestId), endpoint: str(body.Endpoint) };
   },

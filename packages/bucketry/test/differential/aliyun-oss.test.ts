@@ -261,3 +261,24 @@ describe("a bucket addressed on another region's endpoint (403 AccessDenied with
     expect(capture.requests).toHaveLength(1);
   });
 });
+
+describe("an OSS <Error> under another content type, as ali-oss reads it", () => {
+  // ali-oss reads an error body as XML whatever its Content-Type says (a proxy may drop or rewrite the header).
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>RequestTimeTooSkewed</Code>
+  <Message>The difference between the request time and the current time is too large.</Message>
+  <RequestId>5C3D9175B6FC201293AD****</RequestId>
+  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>
+</Error>`;
+
+  it.each([["no content type", {}], ["text/plain", { "content-type": "text/plain" }]] as const)("%s: the same code, message and request id as ali-oss", async (_what, headers) => {
+    const urllib = { request: async () => ({ status: 403, headers, data: Buffer.from(body), res: { status: 403, headers } }) };
+    const official = (await new OSS({ region: "oss-cn-hangzhou", ...ACCESS_KEY, secure: true, urllib }).getBucketACL("examplebucket").catch((e: unknown) => e)) as { status: number; code: string; requestId: string; message: string };
+    const capture = capturingFetch(() => new Response(body, { status: 403, headers }));
+    const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: ACCESS_KEY, fetch: capture.fetch, retry: false });
+    const err = (await oss.getBucketAcl("examplebucket").catch((e: unknown) => e)) as { status: number; code: string; requestId: string; vendorMessage: string; kind: string };
+    expect({ status: err.status, code: err.code, requestId: err.requestId, message: err.vendorMessage }).toEqual({ status: official.status, code: official.code, requestId: official.requestId, message: official.message });
+    expect(err.kind).toBe("ClockSkew");
+  });
+});

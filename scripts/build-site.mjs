@@ -193,8 +193,12 @@ function facadePage(modules) {
     <h2>The model</h2>
     <pre><code>interface Bucket { provider; name: string; createdAt?: Date; region?: string; acl?: CannedAcl; id?: string; raw }
 interface BucketAcl { provider; bucket: string; owner: { id: string; displayName?: string }; acl?: CannedAcl;
-  grants: { grantee: { type: "user"; id: string } | { type: "everyone" }; permission: string }[]; raw }
+  grants: { grantee: { type: "user"; id: string } | { type: "everyone" }; permission: string; scoped?: true }[];
+  conditional?: true; raw }
 type CannedAcl = "private" | "public-read" | "public-read-write"</code></pre>
+    <p>${code("conditional: true")}: the ACL says more than ${code("grants")} can (BOS: an entry denies, has a condition or
+      covers only some objects, each such grant marked ${code("scoped: true")}; OSS: a ${code("<Grant>")} bucketry does not
+      know), so no canned ${code("acl")} is derived and ${code("raw")} holds the whole record.</p>
     <h2>Field mappings, per vendor</h2>
     <p>These tables are the adapters' own mapping tables (the code that normalizes responses reads them), so this page cannot drift from the code.</p>
 ${sections}

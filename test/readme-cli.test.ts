@@ -1,0 +1,68 @@
+// The READMEs name `bucketry` commands and flags in prose and in blocks the samples test does not run
+// (```console, inline code). Each must exist as `bucketry --help` and `bucketry <command> --help` print them,
+// and the facade README's CLI section must name every command the CLI has.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const bin = join(root, "packages/bucketry/bin/bucketry.js");
+const readmes = ["README.md", ...readdirSync(join(root, "packages")).map((p) => `packages/${p}/README.md`)].filter((f) => existsSync(join(root, f)));
+
+const help = (...args: string[]) => execFileSync(process.execPath, [bin, ...args, "--help"], { encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+
+/** The commands `bucketry --help` lists under "Commands:". */
+function commands(): string[] {
+  const text = help();
+  const section = /\nCommands:\n([\s\S]*?)\n\n/.exec(text)?.[1] ?? "";
+  return [...section.matchAll(/^\s+([a-z][a-z-]*)\s{2,}/gm)].map((m) => m[1]!);
+}
+
+/** Every `bucketry <command> …` a README names (code blocks and inline code), with the flags it passes. */
+function invocations(file: string, known: readonly string[]): { where: string; command: string; flags: string[] }[] {
+  const out: { where: string; command: string; flags: string[] }[] = [];
+  const lines = readFileSync(join(root, file), "utf8").split("\n");
+  const commandPattern = new RegExp(`(?:^|[\\s\`$(])(?:npx )?bucketry (${known.join("|")}|[a-z][a-z-]+)\\b([^\`|;&#>]*)`, "g");
+  lines.forEach((line, index) => {
+    for (const m of line.matchAll(commandPattern)) {
+      const command = m[1]!;
+      // Prose such as "bucketry refuses a file…" is no invocation: only a word the CLI could take as a command.
+      if (!known.includes(command) && !/^[a-z]+-[a-z-]+$/.test(command)) continue;
+      out.push({ where: `${file}:${index + 1}`, command, flags: [...m[2]!.matchAll(/(?:^|\s)(--[a-z][a-z-]*)/g)].map((f) => f[1]!) });
+    }
+  });
+  return out;
+}
+
+describe("READMEs name the CLI as it is", () => {
+  const known = commands();
+
+  it("reads the command list from `bucketry --help`", () => {
+    expect(known).toEqual(expect.arrayContaining(["providers", "list-buckets", "get-acl", "mock", "demo"]));
+  });
+
+  it("the facade README's CLI section names every command", () => {
+    const text = readFileSync(join(root, "packages/bucketry/README.md"), "utf8");
+    const section = /\n## CLI\n([\s\S]*?)(?:\n## |$)/.exec(text)?.[1] ?? "";
+    const intro = section.split("\n\n").slice(0, 2).join("\n");
+    expect(known.filter((c) => !intro.includes(`\`bucketry ${c}\``)), "commands the CLI section's opening list leaves out").toEqual([]);
+  });
+
+  it("every `bucketry <command> --flag` in a README exists", () => {
+    const flagsOf = new Map(known.map((c) => [c, new Set([...help(c).matchAll(/(?:^|[\s[(])(--[a-z][a-z-]*)/gm)].map((m) => m[1]!))]));
+    const wrong: string[] = [];
+    let seen = 0;
+    for (const file of readmes) {
+      for (const call of invocations(file, known)) {
+        seen++;
+        const flags = flagsOf.get(call.command);
+        if (!flags) wrong.push(`${call.where}: no command "${call.command}"`);
+        else for (const flag of call.flags) if (flag !== "--help" && !flags.has(flag)) wrong.push(`${call.where}: bucketry ${call.command} has no ${flag}`);
+      }
+    }
+    expect(seen, "invocations found in the READMEs").toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
+  });
+});

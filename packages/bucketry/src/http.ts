@@ -92,12 +92,13 @@ export function isRetryableKind(kind: ErrorKind): boolean {
 }
 
 /**
- * Whether an answer of `kind` with HTTP `status` is worth retrying: its kind is transient, and its status is not
- * 501 Not Implemented or 505 HTTP Version Not Supported — the server's answer to this request whatever its load, met
- * again by every retry (AWS's SDKs and bce-sdk-go retry 500, 502, 503 and 504 only).
+ * Whether an answer of `kind` with HTTP `status` is worth retrying: its kind is transient, and its status is not one
+ * the server gives this request whatever its load, met again by every retry — 501 Not Implemented, 505 HTTP Version
+ * Not Supported, 506 Variant Also Negotiates, 508 Loop Detected, 510 Not Extended, 511 Network Authentication
+ * Required (a captive portal) (AWS's SDKs and bce-sdk-go retry 500, 502, 503 and 504 only).
  */
 export function isRetryableAnswer(kind: ErrorKind, status: number | undefined): boolean {
-  return isRetryableKind(kind) && !(kind === "ServerError" && (status === 501 || status === 505));
+  return isRetryableKind(kind) && !(kind === "ServerError" && /^5(0[1568]|1[01])$/.test(String(status)));
 }
 
 export function requestIdOf(profile: ErrorProfile, headers: Headers): string | undefined {

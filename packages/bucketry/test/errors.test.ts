@@ -359,6 +359,12 @@ describe("retryable per kind", () => {
     [500, "ServerError", true],
     [501, "ServerError", false], // Not Implemented: a retry meets the same answer
     [505, "ServerError", false], // HTTP Version Not Supported: likewise
+    [506, "ServerError", false], // Variant Also Negotiates: the server's configuration
+    [507, "ServerError", true], // Insufficient Storage: may be freed
+    [508, "ServerError", false], // Loop Detected
+    [510, "ServerError", false], // Not Extended
+    [511, "ServerError", false], // Network Authentication Required: a captive portal
+    [599, "ServerError", true],
     [502, "Unavailable", true],
     [503, "Unavailable", true],
     [504, "Unavailable", true],

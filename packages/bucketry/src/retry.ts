@@ -1,6 +1,7 @@
 // Retries with full-jitter exponential backoff (AWS SDK v3's standard strategy): delay is uniform in
-// [0, min(cap, base * 2^(attempt-1))], or what the server asked for (Retry-After / x-acs-retry-after),
-// capped. Every attempt goes back through the middleware chain, so it is signed afresh.
+// [0, min(cap, base * 2^(attempt-1))] — after a throttling answer, in [c/2, c] with c = min(cap, base * 2^attempt) —
+// or what the server asked for (Retry-After / x-acs-retry-after), never shortened: a longer wait than the cap
+// fails the call at once. Every attempt goes back through the middleware chain, so it is signed afresh.
 //
 // A client-wide retry budget (AWS's "retry quota", a token bucket) keeps an outage from multiplying the
 // load: each retry takes tokens (5; 10 after a timeout or network error), a call that succeeds gives back
@@ -22,7 +23,10 @@ export interface RetryOptions {
   maxAttempts?: number | undefined;
   /** Backoff base in ms. Default 200. */
   baseDelayMs?: number | undefined;
-  /** Upper bound for any single delay, including a server's Retry-After. Default 20 000. */
+  /**
+   * Upper bound for any single delay. Default 20 000. A server's Retry-After is not cut to it (a retry sent before
+   * the server's time is refused again): one longer fails the call at once, its error carrying `retryAfterMs`.
+   */
   maxDelayMs?: number | undefined;
   /** Called before each retry (logging, metrics); what it throws, or the promise it returns rejects with, is ignored. */
   onRetry?: ((info: RetryInfo) => void) | undefined;
@@ -50,9 +54,14 @@ export function resolveRetry(option: RetryOptions | false | undefined, base: Res
   return r;
 }
 
-export function backoffDelay(attempt: number, policy: ResolvedRetry, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-  return Math.floor(random() * ceiling);
+/**
+ * The wait before retrying after `attempt` failed. After a throttling answer without a Retry-After, the ceiling is
+ * doubled and the lower half skipped: full jitter could ask the throttled server again at once (AWS SDK v3 backs
+ * off from a base 5× larger after throttling, 500 ms instead of 100, full jitter still).
+ */
+export function backoffDelay(attempt: number, policy: ResolvedRetry, random: () => number = Math.random, throttled?: boolean): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (throttled ? attempt : attempt - 1));
+  return Math.floor(throttled ? ((1 + random()) * ceiling) / 2 : random() * ceiling);
 }
 
 export interface RetryBudgetOptions {

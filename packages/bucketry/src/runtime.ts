@@ -116,17 +116,11 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
           deadlineHit = true;
           call!.abort(new DOMException("call deadline exceeded", "TimeoutError"));
         }, ctx.deadlineMs);
-  const deadlineError = (n: number, last?: BucketryError) =>
-    new BucketryError({
-      provider,
-      kind: "Timeout",
-      retryable: false,
-      attempts: n,
-      message: `${provider}: deadline of ${ctx.deadlineMs} ms exceeded after ${n} attempt${n === 1 ? "" : "s"}${last ? ` (last error: ${last.message})` : ""}`,
-      ...(last ? { status: last.status, code: last.code, requestId: last.requestId, cause: last } : {}),
-    });
+  const deadlineError = (n: number, last?: BucketryError) => ended(ctx, "Timeout", n, `deadline of ${ctx.deadlineMs} ms exceeded after ${n} attempt${n === 1 ? "" : "s"}`, last);
 
   let lastRetryCost: number | undefined;
+  /** The error of the last attempt that met one (not the caller's abort): what an aborted call reports. */
+  let last: BucketryError | undefined;
   let skewCorrected = false;
   /** Attempts made outside the retry policy (re-authentication), so `n - extra` is the policy's count. */
   let extra = 0;
@@ -143,7 +137,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       } catch (err) {
         error = toBucketryError(ctx, err);
       }
-      if (ctx.signal?.aborted) throw aborted(ctx, n);
+      if (ctx.signal?.aborted) throw aborted(ctx, n, error.kind === "Aborted" ? last : error);
       // The deadline cut the attempt short; an answer that arrived just in time is reported as it is.
       if (deadlineHit && (error.kind === "Timeout" || error.kind === "Aborted" || error.kind === "Network")) throw deadlineError(n);
       error.attempts = n;
@@ -165,22 +159,15 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       else if (error.kind === "ClockSkew" && error.retryable) error = uncorrectedSkew(error, skewCorrected);
       if (!error.retryable || n - extra >= retry.maxAttempts) throw error;
 
-      let delayMs: number;
-      if (error.kind === "ClockSkew") {
-        delayMs = 0;
-      } else {
-        delayMs = Math.min(retry.maxDelayMs, error.retryAfterMs ?? backoffDelay(n - extra, retry));
-      }
+      // The server's own wait is never cut short: a retry sent before it is refused again. One longer than
+      // maxDelayMs or than the deadline leaves: the last error at once (retryAfterMs on it), saying why.
+      const delayMs = error.kind === "ClockSkew" ? 0 : (error.retryAfterMs ?? backoffDelay(n - extra, retry, undefined, error.kind === "Throttled"));
       if (deadlineHit) throw error;
-      if (deadlineAt !== undefined) {
-        // No time left to retry: the last error, at once. The server's own wait counts uncapped: a retry sent before
-        // it (maxDelayMs) is refused again, and the call would spend its deadline on that and end no better.
-        const left = Math.max(0, Math.round(deadlineAt - performance.now()));
-        const wait = Math.max(delayMs, (error.kind !== "ClockSkew" && error.retryAfterMs) || 0);
-        if (wait >= left) {
-          const asked = wait === error.retryAfterMs ? " the server asked for" : "";
-          throw changed(error, { message: `${error.message}; not retried: a ${wait} ms wait${asked} would pass the call's deadline (${left} ms left)`, cause: error.cause });
-        }
+      const left = deadlineAt === undefined ? Infinity : Math.max(0, Math.round(deadlineAt - performance.now()));
+      const past = delayMs >= left ? `the call's deadline (${left} ms left)` : delayMs > retry.maxDelayMs ? `maxDelayMs (${retry.maxDelayMs} ms)` : "";
+      if (past) {
+        const asked = delayMs === error.retryAfterMs ? " the server asked for" : "";
+        throw changed(error, { message: `${error.message}; not retried: a ${delayMs} ms wait${asked} would pass ${past}`, cause: error.cause });
       }
       // A retry signed with a clock corrected since this attempt was (once per call): like re-authentication, it
       // is no load an outage adds, and the budget does not pay for it — a burst of calls in flight when the clock
@@ -191,12 +178,13 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
         if (cost === undefined) throw error; // retry budget exhausted: fail fast instead of adding load
         lastRetryCost = cost;
       }
+      last = error;
       notifyRetry(retry, { attempt: n, delayMs, error });
       try {
         await sleep(delayMs, call?.signal);
       } catch {
         if (deadlineHit && !ctx.signal?.aborted) throw deadlineError(n, error);
-        throw aborted(ctx, n);
+        throw aborted(ctx, n, error);
       }
     }
   } finally {
@@ -302,8 +290,27 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function aborted(ctx: CallContext, attempts: number): BucketryError {
-  return new BucketryError({ provider: ctx.profile.provider, kind: "Aborted", retryable: false, attempts, message: `${ctx.profile.provider}: call aborted by the caller` });
+/**
+ * The caller's abort, saying its reason's name (an `AbortError` cancel, `AbortSignal.timeout()`'s `TimeoutError`) —
+ * not its text, which may hold anything.
+ */
+function aborted(ctx: CallContext, attempts: number, last?: BucketryError): BucketryError {
+  // An error's name (AbortError, TimeoutError, a class's own): anything else a reason holds is not shown.
+  const name = String((ctx.signal?.reason as { name?: unknown } | undefined)?.name);
+  return ended(ctx, "Aborted", attempts, `call aborted by the caller${/^\w*Error$/.test(name) ? ` (${name})` : ""}`, last);
+}
+
+/** A call ended by its deadline or its caller: with the error the last attempt met, if any, as `cause` and in the message. */
+function ended(ctx: CallContext, kind: "Timeout" | "Aborted", attempts: number, what: string, last?: BucketryError): BucketryError {
+  const provider = ctx.profile.provider;
+  return new BucketryError({
+    provider,
+    kind,
+    retryable: false,
+    attempts,
+    message: `${provider}: ${what}${last ? ` (last error: ${last.message})` : ""}`,
+    ...(last && { status: last.status, code: last.code, requestId: last.requestId, cause: last }),
+  });
 }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : typeof err === "string" ? err : "unknown error");

@@ -3,7 +3,7 @@
 // and the profile file and ECS metadata sources of the Go/Python SDKs (which the Node SDK lacks) against
 // their published formats on fake servers.
 import { createRequire } from "node:module";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain } from "../../src/credentials/huawei-chain.js";
 import { huaweiIamEndpoint, huaweiProjectId, PROJECT_IDS_KEPT } from "../../src/credentials/huawei-project-id.js";
 import { CredentialChainError, CredentialSourceError } from "../../src/credentials/types.js";
@@ -419,17 +419,23 @@ describe("facade: MPC without projectId", () => {
       endpoint: server.url,
       credentials: async () => ({ accessKeyId: "HWAK-iam-503", accessKeySecret: "mpc-secret-503", iamEndpoint: server.url }) as never,
       clock: () => now,
-      // No sleep: each retry moves the injected clock by what the error asks for.
+      // No sleep: each retry moves the injected clock, and fires the backoff's (fake) timer, by what the error asks
+      // for. The wait is not cut short (a retry before it would meet the cached failure again).
       retry: {
         maxAttempts: 3,
-        maxDelayMs: 0,
         onRetry: ({ error }) => {
           waits.push(error.retryAfterMs);
           now += error.retryAfterMs ?? 0;
+          queueMicrotask(() => vi.advanceTimersByTime(error.retryAfterMs ?? 0)); // once the backoff's timer is set
         },
       },
     });
-    expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(waits).toEqual([1_000]);
     expect(iamAnswers).toBe(2);
   });

@@ -4,7 +4,7 @@
 // Clocks are injected; nothing sleeps.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fromCredentialsUri } from "../../src/credentials/alibaba/credentials-uri.js";
 import { RefreshingCredentials } from "../../src/credentials/refreshing-cache.js";
 import { parseExpiration } from "../../src/credentials/request.js";
@@ -287,14 +287,21 @@ describe("facade with a refreshing chain", () => {
       expect(failed?.message).toContain("credentials-uri: answered HTTP 503");
       answers = 0;
       const kinds: string[] = [];
-      // The failed source is asked again 1 s later (the error's retryAfterMs): the clock is moved by it, no sleep.
+      // The failed source is asked again 1 s later (the error's retryAfterMs): the clock is moved by it, and the
+      // backoff's (fake) timer fired, no sleep. The wait is not cut short: a retry before it meets the cached failure.
       const onRetry = (i: { error: BucketryError }) => {
         kinds.push(i.error.kind);
         expect(i.error.retryAfterMs).toBe(1_000);
         now += i.error.retryAfterMs!;
+        queueMicrotask(() => vi.advanceTimersByTime(1_000)); // once the backoff's timer is set
       };
-      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: { maxDelayMs: 0, onRetry } });
-      expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: { onRetry } });
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+      try {
+        expect((await client.listBucketsPage()).buckets.map((b) => b.name)).toEqual(["b1"]);
+      } finally {
+        vi.useRealTimers();
+      }
       expect(kinds).toEqual(["Unavailable"]);
       expect(answers).toBe(2);
     });

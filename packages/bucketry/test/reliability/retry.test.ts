@@ -44,6 +44,36 @@ describe("policy", () => {
     for (let i = 0; i < 200; i++) expect(backoffDelay(4, DEFAULT_RETRY)).toBeLessThan(1600);
   });
 
+  it("after throttling: never ~0 ms — at least the plain ceiling, up to twice it, capped", () => {
+    const bottom = () => 0;
+    const top = () => 0.999999;
+    expect([1, 2, 3].map((n) => backoffDelay(n, DEFAULT_RETRY, bottom, true))).toEqual([200, 400, 800]);
+    expect([1, 2, 3].map((n) => backoffDelay(n, DEFAULT_RETRY, top, true))).toEqual([399, 799, 1599]);
+    expect(backoffDelay(30, DEFAULT_RETRY, bottom, true)).toBe(10_000); // half the cap at least
+    expect(backoffDelay(30, DEFAULT_RETRY, top, true)).toBe(19_999);
+    expect(backoffDelay(3, { ...DEFAULT_RETRY, baseDelayMs: 0 }, top, true)).toBe(0); // baseDelayMs: 0 still means no wait
+  });
+
+  it("a Throttled answer without Retry-After waits the throttle floor; a 503 keeps full jitter; each retry costs the budget the same", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(0); // the jitter's lowest draw
+    try {
+      for (const [status, code, floor] of [[429, "Throttling.User", 200], [503, "ServiceUnavailable", 0]] as const) {
+        const controller = new AbortController();
+        const retries: RetryInfo[] = [];
+        const budget = new RetryBudget();
+        // The wait is recorded, then the call is cancelled: nothing waits it out.
+        const onRetry = (info: RetryInfo) => (retries.push(info), controller.abort());
+        const fetch = stubFetch(() => vendorError("aliyun-ens", status, code));
+        const client = clientFor("aliyun-ens", STUB_ENDPOINT["aliyun-ens"], { fetch, retryBudget: budget, retry: { onRetry } });
+        await rejection(callOnce(client, "aliyun-ens", { signal: controller.signal }));
+        expect(retries.map((r) => [r.error.kind, r.delayMs])).toEqual([[status === 429 ? "Throttled" : "Unavailable", floor]]);
+        expect(budget.available).toBe(500 - 5);
+      }
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it("retry: false is one attempt; a per-call policy merges over the client's", () => {
     expect(resolveRetry(false).maxAttempts).toBe(1);
     const client = resolveRetry({ maxAttempts: 5, baseDelayMs: 10 });
@@ -60,8 +90,9 @@ describe.each(PROVIDERS)("%s: what is retried", (provider) => {
     expect(fetch.requests).toHaveLength(2);
   });
 
-  // 501 Not Implemented and 505 HTTP Version Not Supported: a 5xx the server will give again, whatever its load.
-  it.each([400, 403, 404, 409, 501, 505])("HTTP %i is not retried", async (status) => {
+  // 501 Not Implemented, 505 HTTP Version Not Supported, 506 Variant Also Negotiates, 508 Loop Detected, 510 Not
+  // Extended, 511 Network Authentication Required: a 5xx the server will give again, whatever its load.
+  it.each([400, 403, 404, 409, 501, 505, 506, 508, 510, 511])("HTTP %i is not retried", async (status) => {
     const fetch = stubFetch(() => vendorError(provider, status, "Nope"));
     const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, ...fast });
     const err = await rejection(callOnce(client, provider));
@@ -194,8 +225,23 @@ describe("Retry-After and x-acs-retry-after", () => {
   it("x-acs-retry-after (ms), preferred over Retry-After", async () => {
     expect(await delayFor("aliyun-ens", { "x-acs-retry-after": "40", "retry-after": "9" })).toBe(40);
   });
-  it("capped by maxDelayMs", async () => {
-    expect(await delayFor("aliyun-ens", { "retry-after": "3600" }, { maxDelayMs: 25 })).toBe(25);
+  it("waited in full up to maxDelayMs", async () => {
+    expect(await delayFor("aliyun-ens", { "retry-after": "0.025" }, { maxDelayMs: 25 })).toBe(25);
+  });
+  // A retry sent before the server's time is refused again: the wait is not cut to maxDelayMs, nor retried.
+  it.each([
+    ["aliyun-ens", { "retry-after": "3600" }, 3_600_000],
+    ["aliyun-ens", { "x-acs-retry-after": "26" }, 26],
+    ["huaweicloud-mpc", { "retry-after": "1" }, 1_000],
+  ] as const)("%s: longer than maxDelayMs (%o): not retried, the error carries retryAfterMs and says why", async (provider, headers, wait) => {
+    const fetch = stubFetch(() => vendorError(provider, 429, "Throttling.User", headers));
+    const retries: RetryInfo[] = [];
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { maxDelayMs: 25, onRetry: (i: RetryInfo) => retries.push(i) } });
+    const err = await rejection(callOnce(client, provider));
+    expect(err).toMatchObject({ kind: "Throttled", status: 429, retryable: true, retryAfterMs: wait, attempts: 1 });
+    expect(err.message).toContain(`; not retried: a ${wait} ms wait the server asked for would pass maxDelayMs (25 ms)`);
+    expect(retries).toEqual([]);
+    expect(fetch.requests).toHaveLength(1);
   });
   it("garbage is ignored (backoff instead)", async () => {
     expect(await delayFor("aliyun-oss", { "retry-after": "soon" })).toBe(0);

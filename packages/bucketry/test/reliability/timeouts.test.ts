@@ -193,6 +193,45 @@ describe("AbortSignal", () => {
     expect(fetch.requests).toHaveLength(1);
   });
 
+  it("during a backoff wait: the last attempt's error is the cause, in the message and by its fields; the reason by its name only", async () => {
+    const fetch = stubFetch(() => new Response(JSON.stringify({ error_code: "MPC.0503", error_msg: "busy" }), { status: 503, headers: { "retry-after": "15", "x-request-id": "req-9" } }));
+    const controller = new AbortController();
+    const reason = new Error("user pressed cancel"); // the caller's text may hold anything: not repeated
+    const onRetry = () => queueMicrotask(() => controller.abort(reason));
+    const client = clientFor("huaweicloud-mpc", STUB_ENDPOINT["huaweicloud-mpc"], { fetch, retry: { onRetry } });
+    const err = await within(rejection(client.listBucketsPage({ signal: controller.signal })), 10_000);
+    expect(err).toMatchObject({ kind: "Aborted", retryable: false, attempts: 1, status: 503, code: "MPC.0503", requestId: "req-9" });
+    expect(err.cause).toMatchObject({ kind: "Unavailable", status: 503, code: "MPC.0503", retryAfterMs: 15_000 });
+    expect(err.message).toBe("huaweicloud-mpc: call aborted by the caller (Error) (last error: huaweicloud-mpc answered HTTP 503 (MPC.0503: busy) [request id req-9])");
+  });
+
+  it("in flight: a cancel and the caller's own timeout are told apart; the error met by the attempt before is kept", async () => {
+    const fetch = hangingFetch();
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, timeoutMs: 60_000 });
+    const timedOut = new AbortController();
+    const timeout = new DOMException("signal timed out", "TimeoutError"); // what AbortSignal.timeout() aborts with
+    const first = callOnce(client, "aliyun-oss", { signal: timedOut.signal });
+    await fetch.arrived(1);
+    timedOut.abort(timeout);
+    const err = await within(rejection(first), 10_000);
+    expect(err).toMatchObject({ kind: "Aborted", attempts: 1, message: "aliyun-oss: call aborted by the caller (TimeoutError)" });
+    expect(err.cause).toBeUndefined(); // no attempt met an error of its own
+
+    // Attempt 1 meets a 500; attempt 2 hangs until the caller cancels it.
+    let n = 0;
+    const arrived = hangingFetch();
+    const flaky = async (request: Request) => (n++ === 0 ? new Response("<Error><Code>InternalError</Code></Error>", { status: 500 }) : arrived(request));
+    const client2 = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch: flaky, timeoutMs: 60_000, retry: { baseDelayMs: 0 } });
+    const cancel = new AbortController();
+    const second = callOnce(client2, "aliyun-oss", { signal: cancel.signal });
+    await arrived.arrived(1);
+    cancel.abort();
+    const err2 = await within(rejection(second), 10_000);
+    expect(err2).toMatchObject({ kind: "Aborted", attempts: 2, status: 500, code: "InternalError" });
+    expect(err2.message).toBe("aliyun-oss: call aborted by the caller (AbortError) (last error: aliyun-oss answered HTTP 500 (InternalError))");
+    expect(err2.cause).toMatchObject({ kind: "ServerError", status: 500, attempts: 1 });
+  });
+
   it("an already aborted signal: no request at all", async () => {
     const fetch = stubFetch(() => new Response(VALID_BODY["baidu-bos"].body));
     const client = clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch });

@@ -1,26 +1,76 @@
 #!/usr/bin/env node
 // `npm run mock`: serves the five mock APIs on 127.0.0.1 and prints endpoints and credentials.
 //   node packages/mocks/dist/cli.js [--port 9000] [--host 0.0.0.0] [--buckets 10000] [--seed 1]
+import { parseArgs } from "node:util";
 import { testAccount } from "./generated/accounts.js";
 import { startMockServer } from "./server.js";
 
-function flag(name: string): number | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  const raw = i === -1 ? process.env[`MOCK_${name.toUpperCase()}`] : process.argv[i + 1];
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) {
-    console.error(`--${name} must be a non-negative integer, got ${raw}`);
-    process.exit(2);
-  }
-  return n;
+const USAGE = `Usage: node packages/mocks/dist/cli.js [--port N] [--host H] [--buckets N] [--seed N]
+       (npm run mock -- [flags] at the repository root)
+
+Serves the five mock APIs and prints each provider's endpoint, client options and test credentials.
+
+  --port N      port to listen on (default 0: any free port; env MOCK_PORT)
+  --host H      address to listen on (default 127.0.0.1; 0.0.0.0 for a container's port mapping; env MOCK_HOST)
+  --buckets N   buckets in the data set (env MOCK_BUCKETS)
+  --seed N      seed of the data set (env MOCK_SEED)
+  -h, --help    this text
+
+Exit codes: 0 stopped (Ctrl-C), 1 cannot listen, 2 usage.
+`;
+
+const INTEGER_FLAGS = ["port", "buckets", "seed"] as const;
+
+/** A command-line mistake: one line on stderr, exit 2 (as `bucketry` does). */
+function usageError(message: string): never {
+  console.error(`bucketry mocks: ${message} (see --help)`);
+  process.exit(2);
 }
 
-const port = flag("port");
-const hostAt = process.argv.indexOf("--host");
-const host = (hostAt === -1 ? process.env.MOCK_HOST : process.argv[hostAt + 1])?.trim() || undefined;
-const buckets = flag("buckets");
-const seed = flag("seed");
+function readFlags(): { help: boolean; port?: number; host?: string; buckets?: number; seed?: number } {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      options: { help: { type: "boolean", short: "h" }, port: { type: "string" }, host: { type: "string" }, buckets: { type: "string" }, seed: { type: "string" } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    const message = String((err as Error).message);
+    const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+    if (unknown) usageError(`${unknown} is not a flag of the mocks' CLI`);
+    const missing = /^Option '(--[\w-]+)(?: <value>)?' argument missing/.exec(message)?.[1];
+    if (missing) usageError(`${missing} needs a value`);
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message)?.[1];
+    if (ambiguous) usageError(`${ambiguous} needs a value; for a value starting with "-" write ${ambiguous}=VALUE`);
+    const positional = /^Unexpected argument '([^']*)'/.exec(message)?.[1];
+    if (positional !== undefined) usageError(`unexpected argument "${positional}"`);
+    usageError(message.split(/\.\s|\n/)[0]!.replace(/\.$/, ""));
+  }
+  if (values.help) return { help: true };
+  const flags: { help: boolean; port?: number; host?: string; buckets?: number; seed?: number } = { help: false };
+  for (const name of INTEGER_FLAGS) {
+    const given = values[name] as string | undefined;
+    const raw = given ?? process.env[`MOCK_${name.toUpperCase()}`];
+    if (raw === undefined) continue;
+    const where = given !== undefined ? `--${name}` : `MOCK_${name.toUpperCase()}`;
+    // An empty value (`--port "$UNSET"`) is no port: refused rather than read as 0.
+    const n = raw.trim() === "" ? NaN : Number(raw);
+    if (!Number.isInteger(n) || n < 0 || (name === "port" && n > 65_535)) usageError(`${where} must be a non-negative integer${name === "port" ? " up to 65535" : ""}, got ${JSON.stringify(raw)}`);
+    flags[name] = n;
+  }
+  const host = ((values.host as string | undefined) ?? process.env.MOCK_HOST)?.trim();
+  if (values.host !== undefined && !host) usageError("--host is empty: give it a value, or leave it out");
+  if (host) flags.host = host;
+  return flags;
+}
+
+const { help, port, host, buckets, seed } = readFlags();
+if (help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) }).catch(
   (err: NodeJS.ErrnoException) => {
     // An operator's mistake (the port is taken, a privileged port, an address this machine lacks): say so, no stack.

@@ -7,7 +7,7 @@ import type { BodyFault, Provider, Scenario, ScenarioSpec } from "./types.js";
 export type { BodyFault, Scenario, ScenarioSpec };
 
 export interface ScenarioOptions {
-  /** How many matching requests the scenario applies to. Default 1. */
+  /** How many matching requests the scenario applies to: a whole number, 1 or more (RangeError otherwise). Default 1. */
   times?: number;
   /** Apply to every matching request (same as `times: Infinity`). */
   always?: boolean;
@@ -20,7 +20,10 @@ export interface ScenarioOptions {
 
 function make(provider: Provider | "*", spec: ScenarioSpec, options: ScenarioOptions = {}, detail = ""): Scenario {
   const times = options.always ? Infinity : (options.times ?? 1);
-  if (!(times >= 1)) throw new RangeError("scenario: times must be >= 1 (or use { always: true })");
+  // A count of requests: 1.5 would apply twice, 0 or NaN never — each a mistake better named than run.
+  if (!(times === Infinity || (Number.isInteger(times) && times >= 1))) {
+    throw new RangeError(`scenario: times must be a whole number of requests, 1 or more (got ${String(options.times)}); for every request pass { always: true }`);
+  }
   return {
     provider,
     operation: options.operation,

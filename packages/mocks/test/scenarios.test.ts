@@ -82,6 +82,28 @@ describe("scenario.error", () => {
     expect(answers.map((a) => [a.status, a.json().Code])).toEqual([[429, "Throttling.User"], [429, "Throttling.User"], [200, undefined]]);
   });
 
+  it.each([1.5, 0, -1, Number.NaN, -Infinity])("{ times: %s } is refused with a RangeError saying what to pass, by every builder", (times) => {
+    const expected = `scenario: times must be a whole number of requests, 1 or more (got ${String(times)}); for every request pass { always: true }`;
+    const builders = [
+      () => scenario.error("aliyun-ens", "Throttling.User", { times }),
+      () => scenario.throttle("*", { times }),
+      () => scenario.status("*", 503, { times }),
+      () => scenario.clockSkew("aliyun-oss", 3_600_000, { times }),
+      () => scenario.latency("*", 10, { times }),
+      () => scenario.body("*", "empty", { times }),
+      () => scenario.reset("*", { times }),
+    ];
+    for (const build of builders) {
+      expect(build).toThrow(RangeError);
+      expect(build).toThrow(expected);
+    }
+  });
+
+  it("{ times: Infinity } and { always: true } are both accepted as every request", () => {
+    expect(scenario.reset("*", { times: Infinity }).times).toBe(Infinity);
+    expect(scenario.reset("*", { always: true }).times).toBe(Infinity);
+  });
+
   it("{ always: true } keeps failing; reset() clears it", async () => {
     mock.use(scenario.error("baidu-bos", "NoSuchBucket", { always: true }));
     for (let i = 0; i < 3; i++) expect((await call["baidu-bos"]()).json().code).toBe("NoSuchBucket");

@@ -10,6 +10,11 @@ export interface MockCookieJar {
   cookies(url: URL): Iterable<readonly [string, string]>;
   /** The `Set-Cookie` lines of an answer to `url`. */
   store(url: URL, setCookies: readonly string[]): void;
+  /**
+   * Forgets every cookie the jar stored; `mock.reset()` calls it, so the next test starts with no cookies of the
+   * last one (the sessions they named are gone too). A jar without it keeps its cookies across resets.
+   */
+  clear?(): void;
 }
 
 /** One `Set-Cookie` line's name, value and whether scripts may see it (not `HttpOnly`). */
@@ -56,6 +61,8 @@ interface CookieDocument {
 export function documentCookieJar(doc: CookieDocument | undefined = (globalThis as { document?: CookieDocument }).document): MockCookieJar {
   if (!doc) throw new Error("documentCookieJar: no document (it is for a mock running in a browser page; use memoryCookieJar() elsewhere)");
   const hidden = memoryCookieJar();
+  /** The names this jar wrote to `document.cookie`: `clear()` expires those, and leaves the page's own alone. */
+  const written = new Set<string>();
   return {
     *cookies(url) {
       for (const part of doc.cookie.split(";")) {
@@ -69,8 +76,16 @@ export function documentCookieJar(doc: CookieDocument | undefined = (globalThis 
         const cookie = parseSetCookie(line);
         if (!cookie) continue;
         if (cookie.httpOnly) hidden.store(url, [line]);
-        else doc.cookie = `${cookie.name}=${cookie.value}; Path=/; SameSite=Strict`;
+        else {
+          doc.cookie = `${cookie.name}=${cookie.value}; Path=/; SameSite=Strict`;
+          written.add(cookie.name);
+        }
       }
+    },
+    clear() {
+      for (const name of written) doc.cookie = `${name}=; Path=/; SameSite=Strict; Max-Age=0`;
+      written.clear();
+      hidden.clear();
     },
   };
 }

@@ -57,7 +57,7 @@ export interface Mock {
   readonly handlers: HttpHandler[];
   /** Activates scenarios (latest first); see `scenario`. */
   use(...scenarios: Scenario[]): void;
-  /** Clears scenarios, recorded calls, sessions and nonces. */
+  /** Clears scenarios, recorded calls, sessions, nonces and the cookie jar's cookies (see `MockCookieJar.clear`). */
   reset(): void;
   readonly state: MockState;
   /** Every call seen since the last reset, oldest first; credentials are recorded by name only (see `RecordedCall`). */

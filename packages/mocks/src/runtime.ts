@@ -129,13 +129,17 @@ export class MockEngine implements MockRuntimeApi {
     return this.#scenarios.filter((s) => s.remaining > 0);
   }
 
-  /** Drops every scenario, recorded call and per-provider server state (sessions, nonces). The data set stays. */
+  /**
+   * Drops every scenario, recorded call, per-provider server state (sessions, nonces) and the cookie jar's
+   * cookies (they name the sessions just dropped). The data set stays.
+   */
   reset(): void {
     this.#resetting.abort();
     this.#resetting = new AbortController();
     this.#scenarios = [];
     this.requests.length = 0;
     this.memory.clear();
+    this.#cookieJar?.clear?.();
   }
 
   /** Per-provider scratch state, created on first use. */

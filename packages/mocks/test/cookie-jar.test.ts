@@ -63,6 +63,49 @@ describe("cookie jar", () => {
     expect(mock.requests.at(-1)?.auth?.reason).toBe("X-XSRF-TOKEN differs from the XSRF-TOKEN cookie");
   });
 
+  it("reset() empties the jar with the sessions: the next test's first request carries no cookie of the last one", async () => {
+    const jar = memoryCookieJar();
+    const mock = createMock({ state: createMockState({ buckets: 20, seed: 3 }), cookieJar: jar });
+    const csrf = await answer(mock, new Request(`${base}/v1/csrf`));
+    const stale = xsrfFromSetCookie(csrf)!;
+    mock.reset();
+    expect(jar.size).toBe(0);
+    // A client that kept its token from before the reset: refused for the cookie the jar no longer sends.
+    const r = await answer(
+      mock,
+      new Request(`${base}/v1/user/list_buckets`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "x-xsrf-token": stale, "content-type": "application/json" },
+        body: JSON.stringify({ id: 0 }),
+      }),
+    );
+    expect(r.status).toBe(401);
+    expect(mock.requests.at(-1)?.auth?.reason).toBe("no XSRF-TOKEN cookie");
+    // A new handshake works as in a fresh mock.
+    expect((await session(mock, xsrfFromSetCookie)).status).toBe(200);
+  });
+
+  it("reset() with a documentCookieJar expires the cookies it wrote to document.cookie and keeps the page's own", async () => {
+    const cookies = new Map<string, string>([["theme", "dark"]]);
+    const doc = {
+      get cookie() {
+        return [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+      },
+      set cookie(line: string) {
+        const [pair = "", ...attributes] = line.split(";");
+        const eq = pair.indexOf("=");
+        const name = pair.slice(0, eq).trim();
+        if (attributes.some((a) => a.trim().toLowerCase() === "max-age=0")) cookies.delete(name);
+        else cookies.set(name, pair.slice(eq + 1).trim());
+      },
+    };
+    const mock = createMock({ state: createMockState({ buckets: 20, seed: 3 }), cookieJar: documentCookieJar(doc) });
+    expect((await session(mock, () => /XSRF-TOKEN=([^;]+)/.exec(doc.cookie)?.[1])).status).toBe(200);
+    expect([...cookies.keys()]).toEqual(["theme", "XSRF-TOKEN"]);
+    mock.reset();
+    expect(doc.cookie).toBe("theme=dark");
+  });
+
   it("documentCookieJar: scripts see the XSRF-TOKEN cookie in document.cookie, the HttpOnly session cookie is kept out of it", async () => {
     // A stand-in for a page's document with the browser's assignment semantics (one cookie per write).
     const cookies = new Map<string, string>();

@@ -114,7 +114,10 @@ export interface CredentialsDescription {
   provider: Provider;
   /** Where they came from: "options", "environment", "cli-profile default (RamRoleArn)", "ecs-ram-role", "token-file …". */
   source: string;
-  /** The access key id (or bearer token) masked to its last 4 characters. */
+  /**
+   * The access key id masked to its last 4 characters; for a bearer token, its fingerprint (`tokenFingerprint`):
+   * nothing of the token itself.
+   */
   id?: string | undefined;
   /** ISO 8601 expiry of temporary credentials. */
   expiration?: string | undefined;
@@ -129,6 +132,16 @@ export function maskId(value: string): string {
   return value.length > 8 ? `****${value.slice(-4)}` : "****";
 }
 
+/**
+ * "sha256:1a2b3c4d": the first 8 hex digits of the token's SHA-256. It tells two tokens apart (is this the one I
+ * expect?) without showing any character of the token: a token's tail, unlike an access key id's, is part of
+ * the secret.
+ */
+export async function tokenFingerprint(token: string): Promise<string> {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(token)));
+  return `sha256:${Array.from(digest.subarray(0, 4), (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
 /** Access keys as a chain source reports them (where from, until when, what else the source knows). */
 export type DescribedKeys = AccessKeyCredentials & { source?: string | undefined; expiration?: number | undefined; projectId?: string | undefined; iamEndpoint?: string | undefined };
 
@@ -138,7 +151,7 @@ export type DescribedKeys = AccessKeyCredentials & { source?: string | undefined
  */
 export async function describeAccessKeys(provider: Provider, facts: AccessKeyFacts, option: unknown, env: Env = defaultEnv()): Promise<{ description: CredentialsDescription; keys?: DescribedKeys }> {
   if (option !== undefined && typeof option === "object" && option !== null && "token" in option) {
-    return { description: { provider, source: "options (IAM token)", id: maskId(String((option as { token: unknown }).token)) } };
+    return { description: { provider, source: "options (IAM token)", id: await tokenFingerprint(String((option as { token: unknown }).token)) } };
   }
   const names = facts.env;
   let from: string;

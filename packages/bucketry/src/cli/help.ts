@@ -121,7 +121,7 @@ Usage: bucketry <command> [flags]
 
 Commands:
   providers       the ${count} providers: operations, auth schemes, credential chains
-  whoami          which source supplies a provider's credentials (key id masked, expiry, project id)
+  whoami          which source supplies a provider's credentials (key id masked, token fingerprint, expiry, project id)
   sign            the request bucketry would send and what it signs (nothing is sent)
   list-buckets    list buckets (${listing.map((m) => m.id).join(", ")})
   get-acl         read a bucket's ACL (${acl.map((m) => m.id).join(", ")})
@@ -145,9 +145,10 @@ ${EXIT_HELP}
   whoami: `Usage: bucketry whoami --provider P [flags]
 
 Resolves the provider's credentials as every command does (flags, profile, BUCKETRY_<PROVIDER>_* variables,
-then the vendor's default chain) and prints which source supplied them, the access key id (or token)
-masked to its last 4 characters, when temporary credentials expire, and the project id of a provider that
-has one (given, from the source, or looked up by --region). Never prints a secret.
+then the vendor's default chain) and prints which source supplied them, the access key id masked to its
+last 4 characters (a bearer token: "sha256:" and the first 8 hex digits of its SHA-256, nothing of the token),
+when temporary credentials expire, and the project id of a provider that has one (given, from the source, or
+looked up by --region). Never prints a secret.
 
 Flags:
   --provider P           one of the ${count} providers

@@ -5,7 +5,7 @@ import { hideSecrets } from "@bucketry/signing";
 import type { HitachiCredentials } from "@bucketry/signing/hitachi-session";
 // The token-file source is Node-only (undefined elsewhere), so browser bundles leave it out.
 import { tokenFileCredentials } from "#credential-defaults";
-import { defaultEnv, maskId, orSet, readingEnv, type CredentialsDescription, type Env } from "../credentials.js";
+import { defaultEnv, orSet, tokenFingerprint, readingEnv, type CredentialsDescription, type Env } from "../credentials.js";
 import { assertToken, credentialsFunctionFailed, missing } from "./checks.js";
 import { optionalSetting } from "./env.js";
 import type { EnvNames, RememberSecrets } from "./facts.js";
@@ -79,8 +79,8 @@ export async function describeHitachiCredentials(names: EnvNames, option: unknow
   if (typeof source === "function") {
     const from = option !== undefined ? "options (function)" : `token-file ${env[names.tokenFile!]?.trim() ?? ""}`;
     const value = (await source({ refresh: false })) as { token?: string };
-    return { provider, source: from, ...(typeof value.token === "string" ? { id: maskId(value.token) } : {}) };
+    return { provider, source: from, ...(typeof value.token === "string" ? { id: await tokenFingerprint(value.token) } : {}) };
   }
-  if ("token" in source) return { provider, source: option !== undefined ? "options" : `environment (${names.token})`, id: maskId(source.token) };
+  if ("token" in source) return { provider, source: option !== undefined ? "options" : `environment (${names.token})`, id: await tokenFingerprint(source.token) };
   return { provider, source: `password grant (${option !== undefined ? "options" : "environment"})` };
 }

@@ -1069,6 +1069,19 @@ describe("whoami and the credential chains", () => {
     expect(JSON.parse(own.stdout)).toMatchObject({ source: "BUCKETRY_ALIYUN_ENS_ACCESS_KEY_ID", id: "****5678" });
   });
 
+  it("whoami: a Hitachi bearer token is shown by its SHA-256 fingerprint only, no character of the token", async () => {
+    const fingerprint = (token: string) => `sha256:${createHash("sha256").update(token).digest("hex").slice(0, 8)}`;
+    const hitachiToken = "whoami-hitachi-bearer-token-tail";
+    const env = cleanEnv({ VSP_ONE_OBJECT_TOKEN: hitachiToken });
+    const r = await run(["whoami", "--provider", "hitachi-vsp-one-object", "--endpoint", "http://127.0.0.1:9/mapi"], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`token hash:\\s+${fingerprint(hitachiToken)}\n`));
+    expect(r.stdout).not.toContain("tail");
+    expect(r.stdout).not.toContain("****");
+    const j = await run(["whoami", "--provider", "hitachi-vsp-one-object", "--endpoint", "http://127.0.0.1:9/mapi", "--json"], env);
+    expect(JSON.parse(j.stdout)).toEqual({ provider: "hitachi-vsp-one-object", source: "environment (VSP_ONE_OBJECT_TOKEN)", id: fingerprint(hitachiToken) });
+  });
+
   it("whoami: temporary credentials from a credentials URI show their expiry; a CLI profile file is named", async () => {
     const { createServer: createHttpServer } = await import("node:http");
     const uriServer = createHttpServer((_req, res) => {
@@ -1111,7 +1124,9 @@ describe("whoami and the credential chains", () => {
     const r = await run(["whoami", "--provider", "huaweicloud-mpc", "--profile", "iam"], env);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/token:\s+\*\*\*\*9876/);
+    // Its fingerprint, nothing of the token (not even its tail).
+    expect(r.stdout).toMatch(new RegExp(`token hash:\\s+sha256:${createHash("sha256").update("MIIwhoamiIamTokenValue9876").digest("hex").slice(0, 8)}\n`));
+    expect(r.stdout).not.toContain("9876");
     expect(r.stdout).not.toContain("access key id");
     expect(r.stdout).not.toContain("long-lived");
     expect(r.stdout).not.toContain("MIIwhoami");

@@ -1,5 +1,5 @@
 // `bucketry whoami --provider P`: which source supplies the credentials (the same resolution as every other
-// command), the key id masked to its last 4 characters, the expiry of temporary credentials and, for
+// command), the key id masked to its last 4 characters (a token: its SHA-256 fingerprint), the expiry of temporary credentials and, for
 // huaweicloud-mpc, the project id. Never a secret.
 import { connectionOptionsWithout, parse, type Values } from "../args.js";
 import { HELP } from "../help.js";
@@ -29,7 +29,7 @@ export async function whoamiCommand(args: string[], io: Io): Promise<number> {
   // (options)"): name where they really came from.
   const fromOptions = /^options\b|\(options\)/;
   const d = credentialsFrom && fromOptions.test(described.source) ? { ...described, source: described.source.replace(fromOptions, (m) => (m === "(options)" ? `(${credentialsFrom})` : credentialsFrom)) } : described;
-  // Access keys have an id and may expire; a bearer token (Hitachi, a Huawei IAM token) is shown as "token".
+  // Access keys have an id and may expire; a bearer token (Hitachi, a Huawei IAM token) is shown by its fingerprint.
   const credentials = (options as { credentials?: unknown }).credentials;
   const keys = module.env.accessKeyId !== undefined && !(typeof credentials === "object" && credentials !== null && "token" in credentials);
   if (flags.json) {
@@ -40,7 +40,7 @@ export async function whoamiCommand(args: string[], io: Io): Promise<number> {
   const lines: [string, string | undefined][] = [
     ["provider", d.provider],
     ["source", d.source],
-    [keys ? "access key id" : "token", d.id],
+    [keys ? "access key id" : "token hash", d.id],
     ["expires", d.expiration ?? (d.id && keys ? (d.temporary ? "unknown (temporary keys; their source gives no expiry)" : "never (long-lived keys)") : undefined)],
     ["project id", d.projectId],
   ];

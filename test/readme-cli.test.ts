@@ -66,3 +66,28 @@ describe("READMEs name the CLI as it is", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe("exit codes are documented alike", () => {
+  const collapse = (text: string) => text.replace(/\s+/g, " ");
+  /** The "Exit codes: 0 ok, 1 …." sentence of `bucketry --help`, which the CLI builds from its exit-code table. */
+  const sentence = /Exit codes: [^.]*\./.exec(help())?.[0] ?? "";
+  const codes = (text: string) => [...text.matchAll(/(\d) [a-z]/g)].map((m) => Number(m[1]));
+
+  it("`bucketry --help` lists every code, 0 to 6, in order (1 included)", () => {
+    expect(codes(sentence)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    for (const command of ["list-buckets", "get-acl", "sign", "whoami"]) expect(collapse(help(command))).toContain(sentence);
+  });
+
+  it("the root README and the docs portal's CLI page say what --help says", () => {
+    expect(collapse(readFileSync(join(root, "README.md"), "utf8")).includes(sentence), `README.md says "${sentence}"`).toBe(true);
+    const pages = JSON.parse(readFileSync(join(root, "docs-src/getting-started.json"), "utf8")) as { slug: string; blocks: { html?: string }[] }[];
+    const cli = pages.find((p) => p.slug === "cli")!.blocks.map((b) => b.html ?? "").join(" ");
+    expect(cli.includes(sentence), `docs-src/getting-started.json (cli) says "${sentence}"`).toBe(true);
+  });
+
+  it("the facade README's exit-code table has a row for each code --help lists", () => {
+    const text = readFileSync(join(root, "packages/bucketry/README.md"), "utf8");
+    const table = /Exit codes:\n\n((?:\|.*\n)+)/.exec(text)?.[1] ?? "";
+    expect([...table.matchAll(/^\| (\d) \|/gm)].map((m) => Number(m[1]))).toEqual(codes(sentence));
+  });
+});

@@ -21,6 +21,26 @@ export const EXIT = {
   network: 6,
 } as const;
 
+/**
+ * Each exit code in a few words, for `bucketry --help` (the READMEs and the docs portal say the same; a
+ * repository test compares them). Keyed by EXIT's names, so a new code fails to compile until it is described.
+ */
+export const EXIT_MEANINGS: Readonly<Record<keyof typeof EXIT, string>> = {
+  ok: "ok",
+  failure: "unexpected failure",
+  usage: "usage",
+  auth: "credentials/auth",
+  notFound: "not found",
+  api: "other API error",
+  network: "network/timeout",
+};
+
+/** "Exit codes: 0 ok, 1 unexpected failure, …": every code, in order. */
+export const EXIT_CODES_LINE = `Exit codes: ${(Object.keys(EXIT) as (keyof typeof EXIT)[])
+  .sort((a, b) => EXIT[a] - EXIT[b])
+  .map((name) => `${EXIT[name]} ${EXIT_MEANINGS[name]}`)
+  .join(", ")}.`;
+
 /** Wrong command line: exit 2 with a hint to the command's --help. */
 export class UsageError extends Error {
   override readonly name = "UsageError";

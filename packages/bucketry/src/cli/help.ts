@@ -1,5 +1,6 @@
 // --help text for every command, with examples. What it says about providers comes from their modules.
 import { providerModules, type AnyProviderModule } from "../registry.js";
+import { EXIT_CODES_LINE } from "./exit.js";
 import { allProviders, providersFor } from "./providers.js";
 
 const NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
@@ -55,7 +56,7 @@ ${wrap(
   "  ",
 )}`;
 
-const EXIT_HELP = `Exit codes: 0 ok, 2 usage, 3 credentials/auth, 4 not found, 5 other API error, 6 network/timeout.`;
+const EXIT_HELP = EXIT_CODES_LINE;
 
 const regions = providerModules.filter((m) => m.cli.region).map((m) => `${m.cli.label}: ${m.cli.region}`);
 

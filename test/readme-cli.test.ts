@@ -1,7 +1,7 @@
 // The READMEs name `bucketry` commands and flags in prose and in blocks the samples test does not run
 // (```console, inline code). Each must exist as `bucketry --help` and `bucketry <command> --help` print them,
 // and the facade README's CLI section must name every command the CLI has.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -91,3 +91,32 @@ describe("exit codes are documented alike", () => {
     expect([...table.matchAll(/^\| (\d) \|/gm)].map((m) => Number(m[1]))).toEqual(codes(sentence));
   });
 });
+
+describe("`bucketry mock` and `bucketry demo` without @bucketry/mocks", () => {
+  // A resolve hook that answers @bucketry/mocks as npm does when the package is not installed.
+  const hideMocks = `data:text/javascript,${encodeURIComponent(`
+    import { register } from "node:module";
+    register("data:text/javascript," + encodeURIComponent(\`
+      export async function resolve(specifier, context, next) {
+        if (specifier === "@bucketry/mocks" || specifier.startsWith("@bucketry/mocks/")) {
+          throw Object.assign(new Error("Cannot find package '@bucketry/mocks' imported from " + context.parentURL), { code: "ERR_MODULE_NOT_FOUND" });
+        }
+        return next(specifier, context);
+      }\`));`)}`;
+  const run = (command: string) => spawnSync(process.execPath, ["--import", hideMocks, bin, command], { encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+
+  it.each(["mock", "demo"])("`bucketry %s` stops with one line naming the package to install, exit code 1", (command) => {
+    const r = run(command);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`bucketry: \`bucketry ${command}\` needs the optional package @bucketry/mocks: run \`npm install @bucketry/mocks\` (in the bucketry repository: \`npm run build\`)\n`);
+  });
+
+  it("the root README's CLI section says so, naming the same install command", () => {
+    const section = /\n## The CLI\n([\s\S]*?)\n## /.exec(readFileSync(join(root, "README.md"), "utf8"))?.[1] ?? "";
+    const prose = section.replace(/\s+/g, " ");
+    expect(prose).toContain("`bucketry mock` and `bucketry demo` need the optional package `@bucketry/mocks`");
+    expect(prose).toContain("`npm install @bucketry/mocks`");
+  });
+});
+

@@ -4,7 +4,7 @@
 export { signedPartsOf, signingMiddleware, signRequest } from "./middleware.js";
 export type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest, SignedParts } from "./types.js";
 // Credentials objects that print without their secrets (util.inspect, console.log, Deno).
-export { hideSecrets } from "#printable";
+export { hideSecrets } from "./hide-secrets.js";
 // Alibaba's percentEncode (ACS3, RPC v1, OSS): how a value appears in those canonical strings.
 export { percentEncode } from "./percent-encoding.js";
 

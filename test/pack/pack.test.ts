@@ -236,10 +236,21 @@ beforeAll(async () => {
   const rootLock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
   // Every third-party dependency of the packed packages -> the workspace folder it is locked from.
   const from: Record<string, string> = {};
+  const peerNames = new Set<string>();
+  // Required peers too (msw for @bucketry/mocks), which the app lists as its own dependencies at their locked
+  // versions: npm would otherwise resolve a peer from its full registry metadata, which `npm ci` (reading the
+  // install metadata only) does not leave in the cache, and the offline install would fail on a fresh machine.
   for (const p of packed) {
-    const deps = Object.keys((JSON.parse(readFileSync(join(root, p.dir, "package.json"), "utf8")) as { dependencies?: Record<string, string> }).dependencies ?? {});
-    for (const dep of deps) if (!packed.some((q) => q.name === dep)) from[dep] ??= p.dir;
+    const manifest = JSON.parse(readFileSync(join(root, p.dir, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+      peerDependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => !manifest.peerDependenciesMeta?.[name]?.optional);
+    for (const dep of [...Object.keys(manifest.dependencies ?? {}), ...peers]) if (!packed.some((q) => q.name === dep)) from[dep] ??= p.dir;
+    for (const peer of peers) if (!packed.some((q) => q.name === peer)) peerNames.add(peer);
   }
+  for (const peer of peerNames) dependencies[peer] = (rootLock.packages[`node_modules/${peer}`] as { version: string }).version;
   const pkgJson = { name: "bucketry-pack-test", version: "0.0.0", private: true, dependencies };
   writeFileSync(join(app, "package.json"), JSON.stringify(pkgJson, null, 2));
   writeFileSync(
@@ -247,7 +258,8 @@ beforeAll(async () => {
     JSON.stringify({ ...pkgJson, lockfileVersion: 3, requires: true, packages: { "": { name: pkgJson.name, version: "0.0.0", dependencies }, ...lockedClosure(rootLock, from) } }, null, 2),
   );
   // Outside the repo, so no workspace or .npmrc of ours applies; the user's npm cache is the only source.
-  const install = await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=warn"], {
+  // --legacy-peer-deps: the peers are the app's own dependencies above, resolved from the lockfile like the rest.
+  const install = await run("npm", ["install", "--offline", "--legacy-peer-deps", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=warn"], {
     cwd: app,
     timeout: 90_000,
   }).catch((err: { stderr?: string; message: string }) => {

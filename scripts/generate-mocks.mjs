@@ -139,14 +139,16 @@ if (missingAdapters.length) {
   process.exit(1);
 }
 
-const files = vendors.map((v) => [join(OUT_DIR, `${v}.ts`), vendorModule(v, config[v].spec)]);
+// Each vendor's module checked against its own spec, so a stale one names the spec that changed.
+for (const v of vendors) stale += writeOrCheck([[join(OUT_DIR, `${v}.ts`), vendorModule(v, config[v].spec)]], check, config[v].spec);
 // The index and the adapter list always list every vendor (a partial run must not drop the others).
-files.push([join(OUT_DIR, "index.ts"), indexModule(Object.keys(config))]);
-files.push([join(OUT_DIR, "adapters.ts"), adaptersModule(Object.keys(config))]);
-files.push([join(OUT_DIR, "providers.ts"), providersModule(Object.keys(config))]);
-files.push([join(OUT_DIR, "accounts.ts"), accountsModule(Object.keys(config))]);
-
-stale += writeOrCheck(files, check);
+const lists = [
+  [join(OUT_DIR, "index.ts"), indexModule(Object.keys(config))],
+  [join(OUT_DIR, "adapters.ts"), adaptersModule(Object.keys(config))],
+  [join(OUT_DIR, "providers.ts"), providersModule(Object.keys(config))],
+  [join(OUT_DIR, "accounts.ts"), accountsModule(Object.keys(config))],
+];
+stale += writeOrCheck(lists, check, "redocly.yaml");
 if (check) {
   if (stale) process.exit(1);
   console.log(`generated mocks up to date: ${vendors.join(", ")}`);

@@ -12,7 +12,9 @@
 //   options: --no-build (skip `turbo run build`), --files (list every file of every tarball), --otp=<code> (npm 2FA)
 //
 // Without --dry-run it refuses to run under a test runner or with BUCKETRY_NO_PUBLISH set, so a test can never
-// publish for real.
+// publish for real. Before publishing anything it refuses, saying which command to run, when release-baseline/
+// does not record exactly the versions to publish (`npm run version-packages` writes it) or when the release
+// check (`node scripts/spec-diff.mjs --check`) fails.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -95,7 +97,51 @@ if (!dryRun) {
     process.exit(2);
   }
   build();
+  const refusal = releaseRefusal();
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
   process.exit(publishAll());
+}
+
+/** Each package whose version to publish release-baseline/ does not record, with what it records instead. */
+function unrecordedVersions() {
+  const unrecorded = [];
+  for (const p of publishable()) {
+    const file = `release-baseline/${p.dir.slice("packages/".length)}/release.json`;
+    const record = existsSync(path.join(root, file)) ? JSON.parse(readFileSync(path.join(root, file), "utf8")) : null;
+    if (record?.name === p.name && record.version === p.version) continue;
+    unrecorded.push(`${p.name}@${p.version}: ${file} records ${record === null ? "no release" : `${record.name}@${record.version}`}`);
+  }
+  return unrecorded;
+}
+
+/**
+ * Why the packages as they are must not be published, or null. The release check (`npm test` runs it) must pass
+ * on the tree being released, and release-baseline/ must record exactly the versions in package.json — what
+ * `npm run version-packages` writes after `changeset version`. A version published without its record would be
+ * compared by the next check with an older release (or with none, as a first release), so its changes would be
+ * asked for again or a break would pass unnoticed.
+ */
+function releaseRefusal() {
+  const unrecorded = unrecordedVersions();
+  if (unrecorded.length) {
+    return (
+      `release: refusing to publish; nothing was published. release-baseline/ does not record the versions to publish:\n${unrecorded.map((u) => `  ${u}\n`).join("")}` +
+      "  Run `npm run version-packages` (changeset version, build, then the record; when `changeset version` has bumped these versions\n" +
+      "  already, build and run `node scripts/spec-diff.mjs --record-release`), commit package.json, CHANGELOG.md and release-baseline/, and release again."
+    );
+  }
+  // Its own findings go to the terminal as they are: each says what to change.
+  const check = spawnSync(process.execPath, [path.join(root, "scripts", "spec-diff.mjs"), "--check"], { cwd: root, stdio: "inherit" });
+  if (check.status !== 0) {
+    return (
+      `release: refusing to publish; nothing was published. The release check \`node scripts/spec-diff.mjs --check\` failed (exit ${check.status ?? check.error?.message}).\n` +
+      "  Fix what it reports above (run it again to see it), commit, and release again."
+    );
+  }
+  return null;
 }
 
 /** Whether `name@version` is on the registry: true, false, or a message when npm could not tell. */
@@ -199,4 +245,10 @@ for (const p of ordered) {
   if (after.length) console.log(`      after ${after.join(", ")}`);
   if (args.has("--files")) for (const f of t.files) console.log(`      ${f.path} (${f.size} B)`);
 }
+const unrecorded = unrecordedVersions();
+if (unrecorded.length) {
+  console.log(`\nA release now would refuse: release-baseline/ does not record ${unrecorded.length} of these versions (run \`npm run version-packages\` first):`);
+  for (const u of unrecorded) console.log(`  ${u}`);
+}
+console.log("Before publishing, a release also runs the release check `node scripts/spec-diff.mjs --check` and stops if it fails.");
 console.log("\nDry run: nothing was published, tagged or pushed.");

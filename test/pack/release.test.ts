@@ -1,7 +1,7 @@
 // `npm run release -- --dry-run` shows what would be published and publishes nothing. Every run here points npm
 // at a closed local port and sets BUCKETRY_NO_PUBLISH, so even a broken dry-run flag could not reach a registry.
 import { execFile, execFileSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,25 +21,43 @@ const packages = readdirSync(join(root, "packages"))
   .filter((p) => !p.private);
 const workspaceDeps = (p: Pkg) => Object.keys({ ...p.dependencies, ...p.peerDependencies, ...p.optionalDependencies }).filter((d) => packages.some((q) => q.name === d));
 
+type FakeReleaseOptions = {
+  /** The package whose `npm publish` fails. */
+  failPublish?: string;
+  /** The exit code of the release check (a stand-in for `node scripts/spec-diff.mjs --check`, which logs its call). */
+  checkStatus?: number;
+  /** Edits each package's release-baseline/<dir>/release.json before the release: null leaves it out. */
+  baseline?: (dir: string, record: { name: string; version: string }) => { name: string; version: string } | null;
+};
+
 /**
  * The release script's publish path on a copy of the workspace's package.json files in a temp git repository,
  * with a stand-in `npm` first on PATH: it logs each call, answers `npm view` with a 404 (nothing published yet)
- * and `npm publish` with success, or failure for the package named in FAIL_PUBLISH. The script's test-run guard
- * is lifted only for this child, whose npm never reaches a registry.
+ * and `npm publish` with success, or failure for the package named in FAIL_PUBLISH. The copy records each
+ * package's version in release-baseline/ (as `npm run version-packages` does) unless `baseline` says otherwise,
+ * and its release check is a stand-in that exits with `checkStatus`. The script's test-run guard is lifted only
+ * for this child, whose npm never reaches a registry.
  */
-function fakeRelease(failPublish = ""): { calls: string[][]; tags: string[]; status: number; output: string } {
+function fakeRelease({ failPublish = "", checkStatus = 0, baseline = (_dir, record) => record }: FakeReleaseOptions = {}): { calls: string[][]; tags: string[]; status: number; output: string } {
   const dir = mkdtempSync(join(tmpdir(), "bucketry-release-"));
   try {
     mkdirSync(join(dir, "scripts"));
     cpSync(script, join(dir, "scripts", "release.mjs"));
     cpSync(join(root, ".changeset", "config.json"), join(dir, ".changeset", "config.json"), { recursive: true });
+    const log = join(dir, "npm-calls.jsonl");
+    writeFileSync(join(dir, "scripts", "spec-diff.mjs"), `import { appendFileSync } from "node:fs";\nappendFileSync(${JSON.stringify(log)}, JSON.stringify(["spec-diff", ...process.argv.slice(2)]) + "\\n");\nprocess.exit(${checkStatus});\n`);
     for (const d of readdirSync(join(root, "packages"))) {
       mkdirSync(join(dir, "packages", d), { recursive: true });
       cpSync(join(root, "packages", d, "package.json"), join(dir, "packages", d, "package.json"));
+      const pkg = JSON.parse(readFileSync(join(root, "packages", d, "package.json"), "utf8")) as Pkg;
+      if (pkg.private) continue;
+      const record = baseline(d, { name: pkg.name, version: pkg.version });
+      if (record === null) continue;
+      mkdirSync(join(dir, "release-baseline", d), { recursive: true });
+      writeFileSync(join(dir, "release-baseline", d, "release.json"), `${JSON.stringify(record, null, 2)}\n`);
     }
     const bin = join(dir, "fake-bin");
     mkdirSync(bin);
-    const log = join(dir, "npm-calls.jsonl");
     writeFileSync(
       join(bin, "npm"),
       `#!${process.execPath}\n` +
@@ -67,7 +85,7 @@ function fakeRelease(failPublish = ""): { calls: string[][]; tags: string[]; sta
       status = err.status;
       output = `${err.stdout}${err.stderr}`;
     }
-    const calls = readFileSync(log, "utf8").trim().split("\n").map((l) => JSON.parse(l) as string[]);
+    const calls = existsSync(log) ? readFileSync(log, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as string[]) : [];
     const tags = git("tag", "-l").trim().split("\n").filter(Boolean);
     return { calls, tags, status, output };
   } finally {
@@ -85,6 +103,7 @@ describe("release", () => {
     expect(packages.length).toBe(VENDOR_IDS.length + 3);
     for (const p of packages) expect(stdout).toMatch(new RegExp(`^  ${p.name.replace("/", "\\/")}@${p.version.replace(/\./g, "\\.")} +access public +\\d+ files`, "m"));
     expect(stdout).toContain("Dry run: nothing was published");
+    expect(stdout).toContain("Before publishing, a release also runs the release check `node scripts/spec-diff.mjs --check`");
   });
 
   it("every package has a pending changeset until `npm run version-packages` consumes them", async () => {
@@ -108,8 +127,42 @@ describe("release", () => {
     expect(tags.sort()).toEqual(packages.map((p) => `${p.name}@${p.version}`).sort());
   });
 
+  it("runs the release check before anything is published", () => {
+    const { calls, status, output } = fakeRelease();
+    expect(status, output).toBe(0);
+    expect(calls[0]).toEqual(["spec-diff", "--check"]);
+    expect(calls.filter((c) => c[0] === "spec-diff")).toHaveLength(1);
+  });
+
+  it("refuses to publish anything when the release check fails, naming the command", () => {
+    const { calls, tags, status, output } = fakeRelease({ checkStatus: 1 });
+    expect(status).toBe(1);
+    expect(calls).toEqual([["spec-diff", "--check"]]);
+    expect(tags).toEqual([]);
+    expect(output).toContain("release: refusing to publish; nothing was published. The release check `node scripts/spec-diff.mjs --check` failed (exit 1).");
+  });
+
+  it("refuses to publish anything when release-baseline/ does not record a version to publish, naming the package and the command", () => {
+    const signing = packages.find((p) => p.name === "@bucketry/signing")!;
+    // Plain `changeset version` (no record) leaves the previous release's record; a lost folder leaves none.
+    const { calls, tags, status, output } = fakeRelease({ baseline: (dir, record) => (dir === "signing" ? { ...record, version: "0.0.1" } : dir === "aliyun-oss" ? null : record) });
+    expect(status).toBe(1);
+    expect(calls).toEqual([]);
+    expect(tags).toEqual([]);
+    expect(output).toContain("release: refusing to publish; nothing was published. release-baseline/ does not record the versions to publish:");
+    expect(output).toContain(`  @bucketry/signing@${signing.version}: release-baseline/signing/release.json records @bucketry/signing@0.0.1\n`);
+    expect(output).toMatch(/^ {2}@bucketry\/aliyun-oss@\S+: release-baseline\/aliyun-oss\/release\.json records no release$/m);
+    expect(output).not.toMatch(/^ {2}@bucketry\/mocks@/m);
+    expect(output).toContain("Run `npm run version-packages`");
+    // A record of another package in the folder (a renamed package) is no record of this one.
+    const renamed = fakeRelease({ baseline: (dir, record) => (dir === "mocks" ? { ...record, name: "@bucketry/mock" } : record) });
+    expect(renamed.status).toBe(1);
+    expect(renamed.calls).toEqual([]);
+    expect(renamed.output).toMatch(/^ {2}@bucketry\/mocks@(\S+): release-baseline\/mocks\/release\.json records @bucketry\/mock@\1$/m);
+  });
+
   it("stops at a failed publish: what depends on it is not published, what went out is tagged", () => {
-    const { calls, tags, status, output } = fakeRelease("@bucketry/signing");
+    const { calls, tags, status, output } = fakeRelease({ failPublish: "@bucketry/signing" });
     expect(status).toBe(1);
     const order = calls.filter((c) => c[0] === "publish").map((c) => nameOf(c[1]!));
     expect(order).not.toContain("@bucketry/mocks");

@@ -10,7 +10,7 @@
 import path from "node:path";
 import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { analyze, changesetFor, describe, pendingChangesetTexts, recordReleases, REPORTS_DIR, writeReports } from "./spec-diff/release-check.mjs";
+import { analyze, BASELINE_DIR, changesetFor, describe, pendingChangesetTexts, recordReleases, REPORTS_DIR, writeReports } from "./spec-diff/release-check.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const modes = ["--check", "--changeset", "--record-release"];
@@ -49,7 +49,17 @@ const recordAdvice = () => {
   );
 };
 const stale = records.filter((r) => r.reportStale);
-const unnamedCode = records.filter((r) => r.unnamedCode);
+/**
+ * Code files no pending changeset names the package for, less the generated ones of an under-declared package:
+ * the changeset `npm run spec:changeset` writes for it names the package, and its lines describe the spec change
+ * those files come from. Hand-written files still need a changelog line only their author can write.
+ */
+const handWritten = (r) => {
+  if (!under.includes(r)) return r.unnamedCode.files;
+  // A renamed package's changeset describes its package.json change: the new name.
+  return r.unnamedCode.files.filter((f) => !f.includes("/src/generated/") && !(r.renamedFrom && f === `packages/${r.id}/package.json`));
+};
+const unnamedCode = records.filter((r) => r.unnamedCode && handWritten(r).length > 0);
 const unknownCode = records.filter((r) => r.code?.unknown);
 /** Packages whose code changed since their release with no changeset naming them, and those whose record cannot tell. */
 const codeAdvice = () => {
@@ -59,7 +69,7 @@ const codeAdvice = () => {
   if (unnamedCode.length === 0) return;
   console.log(`\n✖ ${unnamedCode.length} package(s) changed their code since their last release, and no pending changeset names them:`);
   for (const r of unnamedCode) {
-    const { files } = r.unnamedCode;
+    const files = handWritten(r);
     console.log(`  ${r.name} (since ${r.baseline}): ${files.slice(0, 5).join(", ")}${files.length > 5 ? ` and ${files.length - 5} more` : ""}`);
   }
   console.log(
@@ -67,6 +77,17 @@ const codeAdvice = () => {
       "  the bump (patch for a fix, minor for a feature, major for a break), write the changelog line and commit the .changeset/*.md\n" +
       `  with the change. A change its users cannot notice (a comment, a refactor) still needs one naming it: \`"<package>": none\`.`,
   );
+};
+
+/** A package renamed since its release is a new package to npm: say what the two ways out are. */
+const renameAdvice = () => {
+  for (const r of under.filter((r) => r.renamedFrom)) {
+    console.log(
+      `  ${r.name} was released as ${r.renamedFrom} (${BASELINE_DIR}/${r.id}/release.json): decide. Either restore "name": "${r.renamedFrom}" in\n` +
+        `  packages/${r.id}/package.json, or release the new name as a breaking change (\`npm run spec:changeset\` writes that changeset) and\n` +
+        `  \`npm deprecate ${r.renamedFrom}\` once it is out, so its users learn where the package went.`,
+    );
+  }
 };
 
 if (mode === "--check") {
@@ -88,6 +109,7 @@ if (mode === "--check") {
     failed = true;
     console.log(`\n✖ ${under.length} package(s) changed more than their pending changesets declare:`);
     for (const r of under) console.log(`  ${r.name}: needs a ${r.required} bump, pending changesets give ${r.planned}`);
+    renameAdvice();
     console.log("  Fix: run `npm run spec:changeset` (writes .changeset/spec-diff-*.md, one changelog line per change), review and commit it.");
   }
   console.log(`spec-diff: ${failed ? "failed" : "ok"} (${Date.now() - started} ms)`);

@@ -38,12 +38,13 @@ export function workspacePackages(root) {
     }
   }
   const packagesDir = path.join(root, "packages");
-  const embedded = (id) => apiRoots.filter(([name]) => specs.get(id) === undefined && existsSync(path.join(packagesDir, id, "src", "generated", `${name}.ts`))).map(([, spec]) => spec);
+  const embeddedApis = (id) => apiRoots.filter(([name]) => specs.get(id) === undefined && existsSync(path.join(packagesDir, id, "src", "generated", `${name}.ts`)));
   return readdirSync(packagesDir)
     .filter((d) => existsSync(path.join(packagesDir, d, "package.json")))
     .map((d) => ({ id: d, dir: path.join(packagesDir, d), pkg: JSON.parse(readFileSync(path.join(packagesDir, d, "package.json"), "utf8")) }))
     .filter((p) => !p.pkg.private)
-    .map((p) => ({ id: p.id, dir: p.dir, name: p.pkg.name, version: p.pkg.version, files: p.pkg.files, spec: specs.get(p.id) ?? null, embeds: embedded(p.id) }))
+    // `embedApis`: [api name in redocly.yaml, spec] — the API's name stays when its spec file is renamed.
+    .map((p) => ({ id: p.id, dir: p.dir, name: p.pkg.name, version: p.pkg.version, files: p.pkg.files, spec: specs.get(p.id) ?? null, embeds: embeddedApis(p.id).map(([, spec]) => spec), embedApis: embeddedApis(p.id) }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
@@ -88,18 +89,24 @@ export function codeChangesSinceRelease(pkg, baseline) {
 /** Where a package's last release keeps its copy of an embedded spec. */
 const embeddedCopy = (dir, spec) => path.join(dir, "specs", path.basename(spec));
 
-/** The recorded last release of a package, or null before its first release. */
+/**
+ * The recorded last release of a package (by its folder under packages/), or null before its first release.
+ * `releasedAs`: the name it was released under — not the package's name now when package.json renamed it.
+ */
 export function readBaseline(root, pkg) {
   const dir = path.join(root, BASELINE_DIR, pkg.id);
   const file = path.join(dir, "release.json");
   if (!existsSync(file)) return null;
   const release = JSON.parse(readFileSync(file, "utf8"));
-  if (release.name !== pkg.name) return null;
+  // Each embedded spec's API name (records before `embedApis` existed: the spec's file name, as redocly.yaml names them).
+  const apiOf = (spec) => Object.entries(release.embedApis ?? {}).find(([, s]) => s === spec)?.[0] ?? path.basename(spec).replace(/\.ya?ml$/, "");
   return {
     version: release.version,
+    releasedAs: release.name,
     specFile: release.spec ? path.join(dir, "spec.yaml") : null,
     spec: release.spec ?? null,
     embeds: new Map((release.embeds ?? []).map((spec) => [spec, embeddedCopy(dir, spec)])),
+    embedsByApi: new Map((release.embeds ?? []).map((spec) => [apiOf(spec), { spec, file: embeddedCopy(dir, spec) }])),
     code: release.code ?? null,
     report: parseReport(readFileSync(path.join(dir, "api.md"), "utf8")),
   };
@@ -110,7 +117,8 @@ export function writeBaseline(root, pkg, surface) {
   const dir = path.join(root, BASELINE_DIR, pkg.id);
   mkdirSync(dir, { recursive: true });
   // `code`: what the check for code changes without a changeset compares with (no git history needed).
-  const release = { name: pkg.name, version: pkg.version, ...(pkg.spec ? { spec: pkg.spec } : {}), ...(pkg.embeds.length ? { embeds: pkg.embeds } : {}), code: codeHashes(pkg) };
+  // `embedApis`: which API each embedded spec is, so a later rename of its file is compared with this copy.
+  const release = { name: pkg.name, version: pkg.version, ...(pkg.spec ? { spec: pkg.spec } : {}), ...(pkg.embeds.length ? { embeds: pkg.embeds, embedApis: Object.fromEntries(pkg.embedApis) } : {}), code: codeHashes(pkg) };
   writeFileSync(path.join(dir, "release.json"), `${JSON.stringify(release, null, 2)}\n`);
   if (pkg.spec) writeFileSync(path.join(dir, "spec.yaml"), readFileSync(path.join(root, pkg.spec)));
   if (pkg.embeds.length) mkdirSync(path.join(dir, "specs"), { recursive: true });
@@ -199,10 +207,28 @@ export async function analyze(root) {
       record.own = "minor";
       return record;
     }
-    // Each spec the package is generated from or embeds, against the copy its last release recorded.
-    const compared = [...(pkg.spec ? [[pkg.spec, baseline.specFile]] : []), ...pkg.embeds.map((spec) => [spec, baseline.embeds.get(spec) ?? null])];
-    for (const [spec, before] of compared) {
+    if (baseline.releasedAs !== pkg.name) {
+      // To npm a new name is a new package: the old one's users get no update, and nothing is "first" about it.
+      record.renamedFrom = baseline.releasedAs;
+      record.specChanges.push({ spec: `packages/${pkg.id}/package.json`, level: "major", pointer: "name", message: `Package renamed from \`${baseline.releasedAs}\` (released ${baseline.version}) to \`${pkg.name}\`: users of \`${baseline.releasedAs}\` get no further release.`, rule: "" });
+    }
+    // Each spec the package is generated from or embeds, against the copy its last release recorded: an embedded
+    // spec by its API's name when its file was renamed.
+    const embedded = pkg.embedApis.map(([api, spec]) => {
+      const byApi = baseline.embedsByApi.get(api);
+      const before = baseline.embeds.has(spec) ? { spec, file: baseline.embeds.get(spec) } : byApi && !pkg.embeds.includes(byApi.spec) ? byApi : null;
+      return [spec, before?.file ?? null, before?.spec ?? null];
+    });
+    const compared = [...(pkg.spec ? [[pkg.spec, baseline.specFile, baseline.spec]] : []), ...embedded];
+    const kept = new Set(embedded.map(([, , released]) => released));
+    for (const spec of [...baseline.embeds.keys()].filter((s) => !kept.has(s))) {
+      record.specChanges.push({ spec, level: "major", pointer: "#", message: `Spec ${spec} removed from the package: it no longer answers by it.`, rule: "" });
+    }
+    for (const [spec, before, releasedSpec] of compared) {
       const current = path.join(root, spec);
+      if (releasedSpec && releasedSpec !== spec) {
+        record.specChanges.push({ spec, level: "none", pointer: "#", message: `Spec file renamed from ${releasedSpec} to ${spec}; compared with the copy released as ${releasedSpec}.`, rule: "" });
+      }
       if (!before || !existsSync(before)) {
         record.specChanges.push({ spec, level: "minor", pointer: "#", message: `Spec ${spec} added to the package.`, rule: "" });
       } else if (readFileSync(before, "utf8") !== readFileSync(current, "utf8")) {
@@ -295,6 +321,11 @@ export function describe(r, { full }) {
       lines.push(`  embedded spec ${spec} (the package answers by it) vs ${BASELINE_DIR}/${r.id}/specs/${path.basename(spec)}:`);
       for (const c of changes) lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}${c.rule ? ` (${c.rule})` : ""}${c.operations?.length ? ` — in ${c.operations.join(", ")}` : ""}`);
     }
+    // Changes of the package itself (its name) and specs it no longer embeds.
+    for (const c of r.specChanges.filter((c) => c.spec !== undefined && c.spec !== r.spec && !(r.embeds ?? []).includes(c.spec))) {
+      lines.push(`  ${c.spec} vs ${BASELINE_DIR}/${r.id}/release.json:`);
+      lines.push(`    ${LABEL[c.level].padEnd(8)} ${c.pointer}  ${c.message}`);
+    }
     lines.push(`  API (declarations from package.json exports) vs ${BASELINE_DIR}/${r.id}/api.md: ${r.surfaceChanges.length ? "" : "unchanged"}`.trimEnd());
     for (const c of r.surfaceChanges) lines.push(`    ${LABEL[c.level].padEnd(8)} ${surfaceWhere(r, c)}  ${c.message}`);
   }
@@ -359,7 +390,8 @@ export function recordReleases(root) {
   for (const pkg of packages) {
     writeFileSync(reportPath(root, pkg), formatReport(pkg.name, surfaces[pkg.name]));
     const baseline = readBaseline(root, pkg);
-    if (baseline?.version === pkg.version) {
+    // A package renamed in package.json is recorded anew under its new name, whatever its version.
+    if (baseline?.version === pkg.version && baseline.releasedAs === pkg.name) {
       if (codeChangesSinceRelease(pkg, baseline)?.files) {
         const file = path.join(root, BASELINE_DIR, pkg.id, "release.json");
         const release = JSON.parse(readFileSync(file, "utf8"));

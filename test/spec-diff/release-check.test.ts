@@ -61,6 +61,7 @@ describe("the release check, end to end on a copy of the repository", () => {
     writeFileSync(join(repo.dir, "specs/huaweicloud-mpc.yaml"), edited);
     writeFileSync(join(repo.dir, ".changeset/rename.md"), '---\n"@bucketry/huaweicloud-mpc": patch\n---\n\nRename bucket.\n');
     expect(node("scripts/generate-clients.mjs", "huaweicloud-mpc").status).toBe(0);
+    expect(node("scripts/generate-mocks.mjs", "huaweicloud-mpc").status).toBe(0);
     const tsc = node("node_modules/typescript/bin/tsc", "-p", "packages/huaweicloud-mpc/tsconfig.build.json");
     expect(tsc.status, tsc.output).toBe(0);
 
@@ -77,6 +78,9 @@ describe("the release check, end to end on a copy of the repository", () => {
     expect(failed.output).toContain("bucketry: needs a major bump, pending changesets give patch");
     expect(failed.output).toContain("uses the types of @bucketry/huaweicloud-mpc in its declarations: @bucketry/huaweicloud-mpc needs major (breaking), so bucketry does too");
     expect(failed.output).toContain("Fix: run `npm run spec:changeset`");
+    // The regenerated mock module is code no changeset names yet, but the changeset spec:changeset writes names the
+    // package: that one command is the fix, not `npx changeset` as well.
+    expect(failed.output).not.toContain("npx changeset");
     expect(failed.output).toContain("API report out of date: api-reports/huaweicloud-mpc.api.md");
     // The mocks embed the spec (their handlers answer by it): the same break reaches their users.
     expect(failed.output).toContain("@bucketry/mocks 0.2.0 — since 0.2.0; needs major (breaking); pending changesets: none — UNDER-DECLARED");
@@ -322,4 +326,61 @@ describe("the changeset writer", () => {
     const [, onlyBump] = changesetFor(record, [lines.join("\n")]);
     expect(onlyBump).toContain("- feature: the changes listed in this release's other changesets need a minor bump\n");
   });
+});
+
+describe("a spec file or a package renamed since its release", () => {
+  let copy: ReturnType<typeof tempRepo>;
+  beforeAll(() => {
+    copy = tempRepo();
+  });
+  afterAll(() => copy?.cleanup());
+
+  it("compares a renamed spec with the copy released under its old name, and a renamed package with its old release", () => {
+    const run = (...args: string[]) => copy.run(process.execPath, args);
+    const file = (rel: string) => join(copy.dir, rel);
+    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
+    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    expect(JSON.parse(readFileSync(file("release-baseline/mocks/release.json"), "utf8")).embedApis).toMatchObject({ "baidu-bos": "specs/baidu-bos.yaml" });
+
+    // The same API under a new file name: nothing was added to the mocks, and nothing changed for anyone.
+    writeFileSync(file("specs/baidu-bos-renamed.yaml"), readFileSync(file("specs/baidu-bos.yaml")));
+    rmSync(file("specs/baidu-bos.yaml"));
+    const redocly = readFileSync(file("redocly.yaml"), "utf8");
+    writeFileSync(file("redocly.yaml"), redocly.replace("root: ./specs/baidu-bos.yaml", "root: ./specs/baidu-bos-renamed.yaml"));
+    const renamedSpec = run("scripts/spec-diff.mjs", "--check");
+    expect(renamedSpec.status, renamedSpec.output).toBe(0);
+    expect(renamedSpec.output).toMatch(/^ {2}@bucketry\/mocks 0\.2\.0 — since 0\.2\.0; needs no bump; pending changesets: none — ok$/m);
+    const diff = run("scripts/spec-diff.mjs");
+    expect(diff.output).not.toContain("added to the package");
+    expect(diff.output).toContain("Spec file renamed from specs/baidu-bos.yaml to specs/baidu-bos-renamed.yaml; compared with the copy released as specs/baidu-bos.yaml.");
+
+    // A spec the mocks no longer answer by is a break of the mocks, not silence.
+    const ensModule = file("packages/mocks/src/generated/aliyun-ens.ts");
+    const ens = readFileSync(ensModule);
+    rmSync(ensModule);
+    const dropped = run("scripts/spec-diff.mjs", "--check");
+    expect(dropped.status, dropped.output).toBe(1);
+    expect(dropped.output).toContain("@bucketry/mocks 0.2.0 — since 0.2.0; needs major (breaking); pending changesets: none — UNDER-DECLARED");
+    expect(dropped.output).toContain("breaking #  Spec specs/aliyun-ens.yaml removed from the package: it no longer answers by it.");
+    writeFileSync(ensModule, ens);
+
+    // A new package name is a new package to npm: a break for the old name's users, never a first release.
+    const manifestFile = file("packages/baidu-bos/package.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8"));
+    writeFileSync(manifestFile, `${JSON.stringify({ ...manifest, name: "@bucketry/baidu-bos-client" }, null, 2)}\n`);
+    const renamed = run("scripts/spec-diff.mjs", "--check");
+    expect(renamed.status, renamed.output).toBe(1);
+    expect(renamed.output).not.toContain("@bucketry/baidu-bos-client 0.2.0 — not released yet");
+    expect(renamed.output).toContain("@bucketry/baidu-bos-client 0.2.0 — since 0.2.0; needs major (breaking); pending changesets: none — UNDER-DECLARED");
+    expect(renamed.output).toContain("breaking name  Package renamed from `@bucketry/baidu-bos` (released 0.2.0) to `@bucketry/baidu-bos-client`: users of `@bucketry/baidu-bos` get no further release.");
+    expect(renamed.output).toContain('@bucketry/baidu-bos-client was released as @bucketry/baidu-bos (release-baseline/baidu-bos/release.json): decide. Either restore "name": "@bucketry/baidu-bos"');
+    expect(renamed.output).not.toContain("npx changeset");
+    const written = run("scripts/spec-diff.mjs", "--changeset");
+    expect(written.status, written.output).toBe(0);
+    const changeset = readdirSync(file(".changeset")).find((f) => f.startsWith("spec-diff-baidu-bos-"));
+    expect(changeset, written.output).toBeTruthy();
+    expect(readFileSync(file(`.changeset/${changeset}`), "utf8")).toContain('---\n"@bucketry/baidu-bos-client": major\n---\n');
+    const decided = run("scripts/spec-diff.mjs", "--check");
+    expect(decided.status, decided.output).toBe(0);
+  }, 300_000);
 });

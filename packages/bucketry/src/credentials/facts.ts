@@ -24,7 +24,8 @@ export interface AccessKeyFacts {
   env: EnvNames;
   /**
    * Vendor codes that say "your (temporary) credentials expired": the call refreshes them once and retries once
-   * (OSS SecurityTokenExpired, ACS InvalidSecurityToken.Expired, Huawei APIGW.0307: token must be updated).
+   * (OSS SecurityTokenExpired, ACS InvalidSecurityToken.Expired, Huawei APIGW.0307 and its APIG.0307 twin: token must be
+   * updated). Matched exactly: list every spelling a gateway sends.
    */
   expiredCodes: readonly string[];
   /** The vendor's default chain; undefined outside Node (then the environment only). */

@@ -63,8 +63,11 @@ const env: EnvNames = {
   iamEndpoint: "HUAWEICLOUD_SDK_IAM_ENDPOINT",
 };
 
-/** Where keys come from when none are passed; APIGW.0307 (token must be updated) makes a call refresh them once. */
-const accessKeys: AccessKeyFacts = { env, expiredCodes: ["APIGW.0307"], chain: huaweiDefaultChain };
+/**
+ * Where keys come from when none are passed; APIGW.0307 (token must be updated) makes a call refresh them once, and
+ * so does APIG.0307, the same code from gateways that use the APIG prefix (see `kindOf` below).
+ */
+const accessKeys: AccessKeyFacts = { env, expiredCodes: ["APIGW.0307", "APIG.0307"], chain: huaweiDefaultChain };
 
 /**
  * MPC error codes → kinds (retryable follows the kind). The API Gateway's codes from Huawei Cloud's table,

@@ -2,7 +2,9 @@
 // id from IAM as its BasicCredentials.processAuthParams looks it up (both against one fake IAM on loopback),
 // and the profile file and ECS metadata sources of the Go/Python SDKs (which the Node SDK lacks) against
 // their published formats on fake servers.
+import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { fromHuaweiEcsMetadata, fromHuaweiEnv, huaweiCredentialChain } from "../../src/credentials/huawei-chain.js";
 import { huaweiIamEndpoint, huaweiProjectId, PROJECT_IDS_KEPT } from "../../src/credentials/huawei-project-id.js";
@@ -459,5 +461,28 @@ describe("facade: MPC without projectId", () => {
     );
     expect(err?.message).not.toContain("mpc-secret-403");
     expect(server.requests.map((r) => r.path)).toEqual(["/v3/projects"]);
+  });
+});
+
+describe("facade: MPC keys from the chain refused as expired", () => {
+  // Huawei's gateway says "the token must be updated" as APIGW.0307, and gateways with the newer prefix as APIG.0307:
+  // either refreshes the chain's temporary keys once and retries the call once with them.
+  it.each(["APIGW.0307", "APIG.0307"])("%s: the keys are read again and the call is retried once with the new ones", async (code) => {
+    const PROJECT = "0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    const home = tempHome({ ".huaweicloud/credentials": `[basic]\nak = HWOLDKEY\nsk = old-secret\nsecurity_token = old-token\nproject_id = ${PROJECT}\n` });
+    const server = await fakeServer((req: Seen) => {
+      if (/Access=HWOLDKEY,/.test(String(req.headers.authorization))) {
+        // The keys were rotated meanwhile: the profile now holds the new ones.
+        writeFileSync(join(home, ".huaweicloud/credentials"), `[basic]\nak = HWNEWKEY\nsk = new-secret\nsecurity_token = new-token\nproject_id = ${PROJECT}\n`);
+        return json({ error_code: code, error_msg: "The token must be updated.", request_id: "r-expired" }, 401);
+      }
+      return json({ buckets: [{ bucket: "b1", creation_date: 20221026152511 }] });
+    });
+    const names = await withProcessEnv({ HOME: home, BUCKETRY_METADATA_DISABLED: "true" }, async () => {
+      const client = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", endpoint: server.url, retry: false });
+      return (await client.listBucketsPage()).buckets.map((b) => b.name);
+    });
+    expect(names).toEqual(["b1"]);
+    expect(server.requests.map((r) => String(r.headers.authorization).match(/Access=(\w+)/)?.[1])).toEqual(["HWOLDKEY", "HWNEWKEY"]);
   });
 });

@@ -426,8 +426,13 @@ export const isObject = (v: unknown): v is Record<string, unknown> => typeof v =
  */
 export function xmlErrorFields(body: unknown): VendorError | undefined {
   if (typeof body !== "string" || !body.includes("<Error>")) return undefined;
+  // An element's text: CDATA sections (the POP gateway wraps a message holding markup in one) taken as they are,
+  // the predefined entities decoded outside them. A section cannot run past its first "]]>": one way to match
+  // each body, so a hostile one costs linear time.
   const tag = (name: string) =>
-    new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1]?.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e]!);
+    new RegExp(`<${name}>((?:[^<]|<!\\[CDATA\\[(?:[^\\]]|\\](?!\\]>))*\\]\\]>)*)</${name}>`)
+      .exec(body)?.[1]
+      ?.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(lt|gt|quot|apos|amp);/g, (_, cdata: string | undefined, e: string) => cdata ?? { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" }[e]!);
   return { code: tag("Code"), message: tag("Message"), requestId: tag("RequestId") };
 }
 

@@ -236,6 +236,36 @@ describe("ENS error answers as @alicloud/openapi-core classes them", () => {
   });
 });
 
+describe("an ENS XML error (the gateway's answer to a request that lost Format/Accept), as @alicloud/openapi-core reads it", () => {
+  // The runtime parses a text/xml error with its XML reader and quotes <Message> in its error's message; the POP
+  // gateway wraps a message in CDATA when it holds markup characters.
+  const bodies: Array<[what: string, message: string]> = [
+    ["a CDATA message with markup characters", "<![CDATA[The specified parameter \"PageSize\" is invalid: 0 < PageSize <= 100 & whole.]]>"],
+    ["a CDATA message beside entities outside it", "Denied &amp; <![CDATA[<limits> & more]]> done"],
+  ];
+
+  it.each(bodies)("%s: the same code, message and request id", async (_what, message) => {
+    const body = `<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>8906582E-6722-409A-A6C4-0E7863B733A5</RequestId><HostId>ens.aliyuncs.com</HostId><Code>InvalidParameter</Code><Message>${message}</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot]]></Recommend></Error>`;
+    const headers = { "content-type": "text/xml;charset=utf-8" };
+    const server = await captureProxy({ status: 400, body, headers: { ...headers, connection: "close" } });
+    const restore = await httpAgentsTo(server.port);
+    try {
+      const client = new core.default(new core.Config({ ...KEYS, endpoint: "ens.aliyuncs.com", protocol: "HTTP" }));
+      const params = new core.Params({ action: "ListBuckets", version: "2017-11-10", protocol: "HTTPS", pathname: "/", method: "POST", authType: "AK", style: "RPC", reqBodyType: "formData", bodyType: "json" });
+      const official = (await client.callApi(params, new core.OpenApiRequest({ query: {} }), new dara.RuntimeOptions({})).catch((e: unknown) => e)) as { code: string; requestId: string; statusCode: number; message: string };
+      const capture = capturingFetch(() => new Response(body, { status: 400, headers }));
+      const ens = createBucketClient({ provider: "aliyun-ens", credentials: KEYS, fetch: capture.fetch, retry: false });
+      const err = (await ens.listBucketsPage().catch((e: unknown) => e)) as { code: string; requestId: string; status: number; vendorMessage: string };
+      expect({ status: err.status, code: err.code, requestId: err.requestId }).toEqual({ status: official.statusCode, code: official.code, requestId: official.requestId });
+      // The runtime's message is "<Code>: code: <status>, <Message> request id: <RequestId>".
+      expect(official.message).toBe(`${err.code}: code: 400, ${err.vendorMessage} request id: ${err.requestId}`);
+    } finally {
+      restore();
+      await server.close();
+    }
+  });
+});
+
 const all = cases();
 
 describe("ENS ListBuckets against @alicloud/openapi-core", () => {

@@ -44,6 +44,7 @@ function convert(el: XmlElementNode, shape: XmlShape | undefined, path: string):
     const fieldShape = shape.fields[child.name];
     const key = (typeof fieldShape === "object" ? fieldShape.property : undefined) ?? child.name;
     const value = convert(child, fieldShape, `${path}.${child.name}`);
+    if (value === undefined) continue; // an empty number or boolean: no value, the field is left out
     if (typeof fieldShape === "object" && "list" in fieldShape) (out[key] as unknown[]).push(value);
     else if (fieldShape === undefined && key in out) out[key] = ([] as unknown[]).concat(out[key], value);
     else out[key] = value;
@@ -66,9 +67,12 @@ function convertUnshaped(el: XmlElementNode): unknown {
 function scalar(text: string, type: "string" | "number" | "boolean", path: string): unknown {
   if (type === "string") return text;
   const trimmed = text.trim();
+  // XML has no null: an empty element (OSS sends <MaxAllowedSkewMilliseconds></MaxAllowedSkewMilliseconds> in
+  // some <Error> bodies) holds no value. Refusing it would refuse the whole body, and with it an error's code.
+  if (trimmed === "") return undefined;
   if (type === "number") {
     const n = Number(trimmed);
-    if (trimmed === "" || !Number.isFinite(n)) throw new XmlBodyError(`expected a number at ${path}, got ${shown(trimmed)}`);
+    if (!Number.isFinite(n)) throw new XmlBodyError(`expected a number at ${path}, got ${shown(trimmed)}`);
     return n;
   }
   if (trimmed === "true" || trimmed === "false") return trimmed === "true";

@@ -102,6 +102,13 @@ describe("@bucketry/aliyun-oss createClient", () => {
     expect(value).toEqual({ Code: "RequestTimeTooSkewed", RequestId: "0012", MaxAllowedSkewMilliseconds: 900000 });
   });
 
+  it("leaves out a number or boolean field whose element is empty, keeping the rest of the body", () => {
+    const shapes = { Error: { fields: { Code: "string", Message: "string", MaxAllowedSkewMilliseconds: "number", Flag: "boolean", Counts: { list: "number" } } } } as const;
+    const { value } = readXml("<Error><Code>RequestTimeTooSkewed</Code><Message></Message><MaxAllowedSkewMilliseconds> </MaxAllowedSkewMilliseconds><Flag/><Counts></Counts><Counts>2</Counts></Error>", shapes);
+    expect(value).toEqual({ Code: "RequestTimeTooSkewed", Message: "", Counts: [2] });
+    expect(() => readXml("<Error><MaxAllowedSkewMilliseconds>soon</MaxAllowedSkewMilliseconds></Error>", shapes)).toThrow('expected a number at Error.MaxAllowedSkewMilliseconds, got "soon"');
+  });
+
   it("makes list elements arrays even with one entry, and keeps unknown repeated elements", () => {
     const shapes = { R: { fields: { Item: { list: "string" as const } } } };
     expect(readXml("<R><Item>a</Item></R>", shapes).value).toEqual({ Item: ["a"] });

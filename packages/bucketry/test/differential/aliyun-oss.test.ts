@@ -282,3 +282,30 @@ describe("an OSS <Error> under another content type, as ali-oss reads it", () =>
     expect(err.kind).toBe("ClockSkew");
   });
 });
+
+describe("an OSS <Error> with an empty numeric element, as ali-oss reads it", () => {
+  // <MaxAllowedSkewMilliseconds> is the one number of OSS's <Error> (the spec types it); an empty one must not
+  // take the code, message and request id with it.
+  const body = `<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>RequestTimeTooSkewed</Code>
+  <Message>The difference between the request time and the current time is too large.</Message>
+  <RequestId>5C3D9175B6FC201293AD****</RequestId>
+  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>
+  <MaxAllowedSkewMilliseconds></MaxAllowedSkewMilliseconds>
+  <RequestTime>2026-05-17T08:09:10.000Z</RequestTime>
+  <ServerTime>2026-05-17T08:29:10.000Z</ServerTime>
+</Error>`;
+
+  it("the same status, code, message and request id as ali-oss", async () => {
+    const headers = { "content-type": "application/xml" };
+    const urllib = { request: async () => ({ status: 403, headers, data: Buffer.from(body), res: { status: 403, headers } }) };
+    const official = (await new OSS({ region: "oss-cn-hangzhou", ...ACCESS_KEY, secure: true, urllib }).getBucketACL("examplebucket").catch((e: unknown) => e)) as { status: number; code: string; requestId: string; message: string };
+    const capture = capturingFetch(() => new Response(body, { status: 403, headers }));
+    const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", credentials: ACCESS_KEY, fetch: capture.fetch, retry: false });
+    const err = (await oss.getBucketAcl("examplebucket").catch((e: unknown) => e)) as { status: number; code: string; requestId: string; vendorMessage: string; kind: string };
+    expect(official.code).toBe("RequestTimeTooSkewed");
+    expect({ status: err.status, code: err.code, requestId: err.requestId, message: err.vendorMessage }).toEqual({ status: official.status, code: official.code, requestId: official.requestId, message: official.message });
+    expect(err.kind).toBe("ClockSkew");
+  });
+});

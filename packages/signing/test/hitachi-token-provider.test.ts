@@ -23,7 +23,7 @@ function tokenEndpoint(answer?: (form: URLSearchParams, n: number) => Response) 
   let held: (() => void)[] | undefined;
   const endpoint = {
     posts,
-    expiresIn: 300 as number | undefined,
+    expiresIn: 300 as unknown,
     hold() {
       held = [];
     },
@@ -105,6 +105,20 @@ describe("password grant", () => {
     expect(server.posts).toHaveLength(1);
     tokens.invalidate();
     await tokens.token();
+    expect(server.posts).toHaveLength(2);
+  });
+
+  it.each([0, -1, -3600, "0", "soon", null, "", true])("expires_in %j: callers waiting on the grant share its answer, which is not cached: the next call authenticates again", async (expiresIn) => {
+    const server = tokenEndpoint();
+    server.expiresIn = expiresIn;
+    server.hold();
+    const tokens = hitachiTokenProvider(password(), { fetch: server.fetch, clock });
+    const waiting = Promise.all([tokens.token(), tokens.token(), tokens.token()]);
+    await Promise.resolve();
+    server.release();
+    expect(new Set((await waiting).map((t) => t.value))).toEqual(new Set([`${TOKEN_PREFIX}1`]));
+    expect(tokens.cached).toBe(false);
+    await expect(tokens.token()).resolves.toEqual({ value: `${TOKEN_PREFIX}2`, generation: 2 });
     expect(server.posts).toHaveLength(2);
   });
 

@@ -91,7 +91,10 @@ const EXPIRY_MARGIN_MS = 30_000;
 
 interface TokenEntry {
   readonly flight: Flight<IssuedToken>;
-  /** Epoch ms after which the token is refetched; Infinity while pending or when the server gave no expires_in. */
+  /**
+   * Epoch ms after which the token is refetched; Infinity while pending or when the server gave no expires_in,
+   * -Infinity when its expires_in was 0 or less or unreadable (not cached).
+   */
   expiresAt: number;
 }
 
@@ -158,7 +161,8 @@ export function hitachiTokenProvider(credentials: HitachiCredentials, options: H
         flight: startFlight((abort) =>
           fetchPasswordToken(credentials as HitachiPasswordCredentials, endpoint!, fetch, abort).then(
             ({ token, expiresInMs }) => {
-              if (expiresInMs !== undefined) current.expiresAt = startedAt + expiresInMs - Math.min(EXPIRY_MARGIN_MS, expiresInMs / 2);
+              // 0: not cached (-Infinity, whatever the clock says); callers already waiting on this grant share it.
+              if (expiresInMs !== undefined) current.expiresAt = expiresInMs > 0 ? startedAt + expiresInMs - Math.min(EXPIRY_MARGIN_MS, expiresInMs / 2) : -Infinity;
               return issued(token, gen);
             },
             (error: unknown) => {
@@ -298,9 +302,12 @@ async function fetchPasswordToken(
       endpoint,
     });
   }
-  const expiresIn = Number(record?.expires_in);
-  const expiresInMs = record?.expires_in !== undefined && Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn * 1000 : undefined;
-  return { token, expiresInMs };
+  // expires_in (seconds; a number, or a string holding one) absent: no expiry given, kept until a request is refused.
+  // 0 or less, or not a number: 0, do not cache (authenticate again on the next call). A token the server says has
+  // expired must not be reused, and the API page does not make the field optional: unreadable is not "no expiry".
+  const expiresIn = record?.expires_in;
+  const seconds = typeof expiresIn === "boolean" ? 0 : Number(expiresIn);
+  return { token, expiresInMs: expiresIn === undefined ? undefined : seconds > 0 && seconds < Infinity ? seconds * 1000 : 0 };
 }
 
 function oauthErrorCode(body: unknown): string | undefined {

@@ -26,7 +26,7 @@ type FakeReleaseOptions = {
   failPublish?: string;
   /** The exit code of the release check (a stand-in for `node scripts/spec-diff.mjs --check`, which logs its call). */
   checkStatus?: number;
-  /** Edits each package's release-baseline/<dir>/release.json before the release: null leaves it out. */
+  /** Edits each package's release record (its release.json in the release baseline) before the release: null leaves it out. */
   baseline?: (dir: string, record: { name: string; version: string }) => { name: string; version: string } | null;
 };
 

@@ -1,34 +1,16 @@
 // What the Hitachi session holds prints without its secrets: the tokens the token provider hands out (static,
 // function and password grant) and the CSRF state (its XSRF token). util.inspect, console.log and Deno's
 // inspect hook show "<hidden>"; the fields stay readable, and a caller's own credentials object is untouched.
-import { Console } from "node:console";
-import { Writable } from "node:stream";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { denoPrinted, logged } from "../../../test/support/printed.js";
 import { hitachiCsrfSession } from "../src/hitachi/csrf-session.js";
 import { hitachiTokenProvider } from "../src/hitachi/token-provider.js";
 import { hideSecrets } from "../src/index.js";
 
 const clock = () => 1_700_000_000_000;
 
-function logged(value: unknown): string {
-  let out = "";
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      out += String(chunk);
-      done();
-    },
-  });
-  new Console({ stdout: sink, stderr: sink, colorMode: false }).log(value);
-  return out;
-}
 
-/** Deno's console calls the object's Deno.customInspect hook with its own inspect. */
-function denoPrinted(value: object): string {
-  const hook = (value as Record<symbol, unknown>)[Symbol.for("Deno.customInspect")];
-  expect(typeof hook).toBe("function");
-  return (hook as (this: object, inspector: typeof inspect, options: object) => string).call(value, inspect, {});
-}
 
 function expectHidden(value: object, secret: string, shown: string): void {
   for (const text of [inspect(value), inspect({ nested: [value] }, { depth: 4 }), logged(value), denoPrinted(value)]) {

@@ -2,10 +2,9 @@
 // inspect hook show the key id and "<hidden>" for the secret, security token, bearer token and password. The
 // objects stay plain (fields read directly, JSON.stringify round-trips them), and a caller's own objects are
 // handed back untouched. One case per source; STS, metadata and credentials URIs are faked on loopback.
-import { Console } from "node:console";
-import { Writable } from "node:stream";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { denoPrinted, logged } from "../../../../test/support/printed.js";
 import { accessKeyFromEnv, accessKeySource, type AccessKeyFacts } from "../../src/credentials.js";
 import { alibabaCredentialChain } from "../../src/credentials/alibaba-chain.js";
 import { fromAliyunCliProfile } from "../../src/credentials/alibaba/cli-profile.js";
@@ -28,25 +27,7 @@ import { fakeServer, json, tempHome } from "./fakes.js";
 const EXPIRES = "2031-05-06T07:08:09Z";
 const PATIENT = 60_000; // the fakes answer at once: a timeout is never the decider
 
-/** What `console.log(value)` writes, through a real Console. */
-function logged(value: unknown): string {
-  let out = "";
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      out += String(chunk);
-      done();
-    },
-  });
-  new Console({ stdout: sink, stderr: sink, colorMode: false }).log(value);
-  return out;
-}
 
-/** What Deno's console prints: it calls the object's Deno.customInspect hook with its own inspect. */
-function denoPrinted(value: object): string {
-  const hook = (value as Record<symbol, unknown>)[Symbol.for("Deno.customInspect")];
-  expect(typeof hook, "a Deno.customInspect hook").toBe("function");
-  return (hook as (this: object, inspector: typeof inspect, options: object) => string).call(value, inspect, {});
-}
 
 /** `value` prints its id and none of `secrets`, keeps its fields readable, and JSON.stringify keeps them all. */
 function expectPrintsSafely(value: object, id: string, secrets: readonly string[]): void {

@@ -3,12 +3,10 @@
 // the body's stream raised. The facade must still report the cap (MalformedResponse, not retried), as it does on
 // Node, Deno, Bun and workerd — not a network error it retries. Headless Chromium, the facade's per-provider
 // entries bundled for the browser, a loopback server on the page's origin.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
-import * as esbuild from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch, recordingPage } from "./support/browser.js";
+import { describe, expect, it } from "vitest";
+import { resultInChromium } from "./support/browser.js";
 
 const PROGRAM = `
 import { createBucketClient as ens } from "bucketry/aliyun-ens";
@@ -31,61 +29,42 @@ const OSS_BODY =
   "x".repeat(4000) +
   "</DisplayName></Owner><AccessControlList><Grant>private</Grant></AccessControlList></AccessControlPolicy>";
 
-let server: Server;
-let origin: string;
 const requests = new Map<string, number>();
-beforeAll(async () => {
-  const bundle = await esbuild.build({ stdin: { contents: PROGRAM, resolveDir: process.cwd(), loader: "js" }, bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent" });
-  const js = bundle.outputFiles[0]!.text;
-  server = createServer((req, res) => {
-    if (req.url === "/") return void res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><meta charset="utf-8"><script type="module" src="/bundle.js"></script>');
-    if (req.url === "/bundle.js") return void res.writeHead(200, { "content-type": "text/javascript" }).end(js);
-    const route = /^\/(ens-chunked|ens-gzip|oss-chunked)\//.exec(req.url ?? "")?.[1];
-    if (!route) return void res.writeHead(404).end();
-    requests.set(route, (requests.get(route) ?? 0) + 1);
-    req.resume();
-    req.on("end", () => {
-      if (route === "ens-gzip") {
-        const zipped = gzipSync(ENS_BODY);
-        res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(zipped.length) });
-        return void res.end(zipped);
-      }
-      // No Content-Length: chunked, its size known only as it is read.
-      res.writeHead(200, { "content-type": route === "oss-chunked" ? "application/xml" : "application/json" });
-      res.write(route === "oss-chunked" ? OSS_BODY : ENS_BODY);
-      res.end();
-    });
+
+/** The vendor stand-ins: each answer past the 1000-byte cap, its size known only as it is read. */
+function answer(req: IncomingMessage, res: ServerResponse): boolean {
+  const route = /^\/(ens-chunked|ens-gzip|oss-chunked)\//.exec(req.url ?? "")?.[1];
+  if (!route) return false;
+  requests.set(route, (requests.get(route) ?? 0) + 1);
+  req.resume();
+  req.on("end", () => {
+    if (route === "ens-gzip") {
+      const zipped = gzipSync(ENS_BODY);
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(zipped.length) });
+      return void res.end(zipped);
+    }
+    // No Content-Length: chunked, its size known only as it is read.
+    res.writeHead(200, { "content-type": route === "oss-chunked" ? "application/xml" : "application/json" });
+    res.write(route === "oss-chunked" ? OSS_BODY : ENS_BODY);
+    res.end();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+  return true;
+}
 
 describe("a success body past maxResponseBytes in headless Chromium", () => {
   it("is a MalformedResponse naming the cap, sent once — not a retried network error", async () => {
-    const browser = await launch();
-    try {
-      const { page, log } = await recordingPage(browser, origin);
-      await page.goto(`${origin}/`);
-      await page.waitForFunction(() => (window as unknown as { __result?: unknown }).__result !== undefined, undefined, { timeout: 30_000 });
-      const result = (await page.evaluate(() => (window as unknown as { __result: unknown }).__result)) as Record<string, unknown>;
-      for (const [call, provider] of [["ensChunked", "aliyun-ens"], ["ensGzip", "aliyun-ens"], ["ossChunked", "aliyun-oss"]] as const) {
-        expect(result[call], call).toEqual({
-          kind: "MalformedResponse",
-          status: 200,
-          retryable: false,
-          attempts: 1,
-          message: `${provider} sent a response bucketry cannot read: response body larger than 1000 bytes (maxResponseBytes) (HTTP 200)`,
-        });
-      }
-      expect(Object.fromEntries(requests)).toEqual({ "ens-chunked": 1, "ens-gzip": 1, "oss-chunked": 1 });
-      expect(log.external).toEqual([]);
-      expect(log.pageErrors).toEqual([]);
-    } finally {
-      await browser.close();
+    const { result, log } = await resultInChromium<Record<string, unknown>>({ contents: PROGRAM }, { answer });
+    for (const [call, provider] of [["ensChunked", "aliyun-ens"], ["ensGzip", "aliyun-ens"], ["ossChunked", "aliyun-oss"]] as const) {
+      expect(result[call], call).toEqual({
+        kind: "MalformedResponse",
+        status: 200,
+        retryable: false,
+        attempts: 1,
+        message: `${provider} sent a response bucketry cannot read: response body larger than 1000 bytes (maxResponseBytes) (HTTP 200)`,
+      });
     }
-  }, 60_000);
+    expect(Object.fromEntries(requests)).toEqual({ "ens-chunked": 1, "ens-gzip": 1, "oss-chunked": 1 });
+    expect(log.external).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+  }, 90_000);
 });

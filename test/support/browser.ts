@@ -1,7 +1,7 @@
 // Headless Debian Chromium driven by playwright-core, with every request and console error recorded,
 // so a test can assert that a page stayed on localhost and logged no errors.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,19 +85,26 @@ export async function recordingPage(browser: Browser, allowedOrigin: string): Pr
 /**
  * Bundles `entry` for the browser (esbuild, browser conditions), serves it from a page on 127.0.0.1 along with
  * `files` (path → JSON-able body, served as JSON), runs it in headless Chromium and returns what the page left in
- * `window.__result`, with the page's record. Requests leaving `allowedOrigin` (default: the page's own) are aborted
- * and recorded. The page and the browser are gone when it returns.
+ * `window.__result`, with the page's record. `entry` is a file, or a program's text (`{ contents }`, resolved from
+ * the working directory); `answer` serves any other path it takes (true when it answered). Requests leaving
+ * `allowedOrigin` (default: the page's own) are aborted and recorded. The page and the browser are gone when it
+ * returns.
  */
-export async function resultInChromium<T>(entry: string, options: { files?: Record<string, unknown>; allowedOrigin?: string } = {}): Promise<{ result: T; log: PageLog }> {
+export async function resultInChromium<T>(
+  entry: string | { contents: string },
+  options: { files?: Record<string, unknown>; allowedOrigin?: string; answer?: (req: IncomingMessage, res: ServerResponse) => boolean } = {},
+): Promise<{ result: T; log: PageLog }> {
   const files = options.files ?? {};
   if (!chromiumAvailable()) throw new Error("Chromium is needed for this test (apt-get install -y chromium, as .ci/run does)");
-  const bundle = await esbuild.build({ entryPoints: [entry], bundle: true, platform: "browser", format: "esm", target: "es2022", write: false, logLevel: "silent" });
+  const from = typeof entry === "string" ? { entryPoints: [entry] } : { stdin: { contents: entry.contents, resolveDir: process.cwd(), loader: "js" as const } };
+  const bundle = await esbuild.build({ ...from, bundle: true, platform: "browser", format: "esm", target: "es2022", write: false, logLevel: "silent" });
   const js = bundle.outputFiles[0]!.text;
   const server = createServer((req, res) => {
     const path = req.url ?? "";
     if (path === "/") return void res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><meta charset="utf-8"><script type="module" src="/bundle.js"></script>');
     if (path === "/bundle.js") return void res.writeHead(200, { "content-type": "text/javascript" }).end(js);
     if (Object.hasOwn(files, path)) return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(files[path]));
+    if (options.answer?.(req, res)) return;
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -262,15 +262,18 @@ describe("a bucket addressed on another region's endpoint (403 AccessDenied with
   });
 });
 
-describe("an OSS <Error> under another content type, as ali-oss reads it", () => {
-  // ali-oss reads an error body as XML whatever its Content-Type says (a proxy may drop or rewrite the header).
-  const body = `<?xml version="1.0" encoding="UTF-8"?>
+/** OSS's RequestTimeTooSkewed <Error>, with `extra` elements before its end. */
+const skewedError = (extra = "") => `<?xml version="1.0" encoding="UTF-8"?>
 <Error>
   <Code>RequestTimeTooSkewed</Code>
   <Message>The difference between the request time and the current time is too large.</Message>
   <RequestId>5C3D9175B6FC201293AD****</RequestId>
   <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>
-</Error>`;
+${extra}</Error>`;
+
+describe("an OSS <Error> under another content type, as ali-oss reads it", () => {
+  // ali-oss reads an error body as XML whatever its Content-Type says (a proxy may drop or rewrite the header).
+  const body = skewedError();
 
   it.each([["no content type", {}], ["text/plain", { "content-type": "text/plain" }]] as const)("%s: the same code, message and request id as ali-oss", async (_what, headers) => {
     const urllib = { request: async () => ({ status: 403, headers, data: Buffer.from(body), res: { status: 403, headers } }) };
@@ -286,16 +289,10 @@ describe("an OSS <Error> under another content type, as ali-oss reads it", () =>
 describe("an OSS <Error> with an empty numeric element, as ali-oss reads it", () => {
   // <MaxAllowedSkewMilliseconds> is the one number of OSS's <Error> (the spec types it); an empty one must not
   // take the code, message and request id with it.
-  const body = `<?xml version="1.0" encoding="UTF-8"?>
-<Error>
-  <Code>RequestTimeTooSkewed</Code>
-  <Message>The difference between the request time and the current time is too large.</Message>
-  <RequestId>5C3D9175B6FC201293AD****</RequestId>
-  <HostId>examplebucket.oss-cn-hangzhou.aliyuncs.com</HostId>
-  <MaxAllowedSkewMilliseconds></MaxAllowedSkewMilliseconds>
+  const body = skewedError(`  <MaxAllowedSkewMilliseconds></MaxAllowedSkewMilliseconds>
   <RequestTime>2026-05-17T08:09:10.000Z</RequestTime>
   <ServerTime>2026-05-17T08:29:10.000Z</ServerTime>
-</Error>`;
+`);
 
   it("the same status, code, message and request id as ali-oss", async () => {
     const headers = { "content-type": "application/xml" };

@@ -10,23 +10,12 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/** Standard base64 with padding; no dependency on Buffer or btoa's Latin-1 quirks. */
+/**
+ * Standard base64 with padding. Each byte becomes the one character of that code (0-255), the Latin-1 string
+ * btoa reads, so no byte is ever outside its range; no dependency on Buffer.
+ */
 export function toBase64(bytes: Uint8Array): string {
-  let out = "";
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = bytes[i]! << 16;
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + "==";
-  } else if (rest === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + "=";
-  }
-  return out;
+  let latin1 = "";
+  for (let i = 0; i < bytes.length; i++) latin1 += String.fromCharCode(bytes[i]!);
+  return btoa(latin1);
 }

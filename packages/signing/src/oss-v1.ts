@@ -40,22 +40,20 @@ export interface OssV1SignerOptions {
 /**
  * Query parameters that belong to the CanonicalizedResource: the union of the classic Go SDK list
  * (aliyun-oss-go-sdk oss/conn.go signKeyList) and Go SDK v2 (oss/signer/v1.go requiredSignedParametersMap);
- * any other `x-oss-*` parameter is signed too (Go SDK v2 rule).
+ * any other `x-oss-*` parameter is signed too (Go SDK v2 rule), so the lists' own `x-oss-*` names (x-oss-process,
+ * x-oss-traffic-limit, x-oss-request-payer, x-oss-enable-md5/-sha1/-sha256, x-oss-hash-ctx, x-oss-md5-ctx,
+ * x-oss-ac-source-ip/-subnet-mask/-vpc-id/-forward-allow) are not repeated here. One name per whitespace-separated word.
  */
-const SIGNED_SUBRESOURCES = new Set([
-  "acl", "uploads", "location", "cors", "logging", "website", "referer", "lifecycle", "delete", "append",
-  "tagging", "objectMeta", "uploadId", "partNumber", "security-token", "position", "img", "style", "styleName",
-  "replication", "replicationProgress", "replicationLocation", "cname", "bucketInfo", "comp", "qos", "live",
-  "status", "vod", "startTime", "endTime", "symlink", "x-oss-process", "response-content-type",
-  "x-oss-traffic-limit", "response-content-language", "response-expires", "response-cache-control",
-  "response-content-disposition", "response-content-encoding", "udf", "udfName", "udfImage", "udfId",
-  "udfImageDesc", "udfApplication", "udfApplicationLog", "restore", "callback", "callback-var", "qosInfo",
-  "policy", "stat", "encryption", "versions", "versioning", "versionId", "requestPayment", "x-oss-request-payer",
-  "sequential", "inventory", "inventoryId", "continuation-token", "asyncFetch", "worm", "wormId", "wormExtend",
-  "withHashContext", "x-oss-enable-md5", "x-oss-enable-sha1", "x-oss-enable-sha256", "x-oss-hash-ctx",
-  "x-oss-md5-ctx", "transferAcceleration", "regionList", "cloudboxes", "x-oss-ac-source-ip",
-  "x-oss-ac-subnet-mask", "x-oss-ac-vpc-id", "x-oss-ac-forward-allow", "metaQuery",
-]);
+const SIGNED_SUBRESOURCES = new Set(
+  `acl uploads location cors logging website referer lifecycle delete append tagging objectMeta uploadId
+  partNumber security-token position img style styleName replication replicationProgress replicationLocation
+  cname bucketInfo comp qos live status vod startTime endTime symlink response-content-type
+  response-content-language response-expires response-cache-control response-content-disposition
+  response-content-encoding udf udfName udfImage udfId udfImageDesc udfApplication udfApplicationLog restore
+  callback callback-var qosInfo policy stat encryption versions versioning versionId requestPayment sequential
+  inventory inventoryId continuation-token asyncFetch worm wormId wormExtend withHashContext
+  transferAcceleration regionList cloudboxes metaQuery`.split(/\s+/),
+);
 
 /**
  * Signs `request` in place: sets x-oss-date (or Date), x-oss-security-token (STS) and Authorization,

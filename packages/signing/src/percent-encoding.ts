@@ -85,14 +85,8 @@ export function canonicalizeEncoded(encoded: string, keepSlash: boolean, plusIsS
  * behaviour) rather than throwing.
  */
 export function decodeQueryComponent(raw: string): string {
-  let i = 0;
-  const n = raw.length;
-  for (; i < n; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x25 || c === 0x2b) break;
-  }
-  if (i === n) return raw;
-  const spaced = raw.includes("+") ? raw.replaceAll("+", " ") : raw;
+  if (!/[%+]/.test(raw)) return raw;
+  const spaced = raw.replaceAll("+", " ");
   try {
     return decodeURIComponent(spaced);
   } catch {
@@ -107,13 +101,8 @@ export function decodeQueryComponent(raw: string): string {
  * is its own choice).
  */
 export function decodesUnambiguously(raw: string): boolean {
-  let escapes = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 0x2b || c >= 0x80) return false;
-    if (c === 0x25) escapes = true;
-  }
-  if (!escapes) return true;
+  if (/[+\x80-\uffff]/.test(raw)) return false;
+  if (!raw.includes("%")) return true;
   try {
     decodeURIComponent(raw);
     return true;

@@ -20,7 +20,7 @@
 import type { Middleware } from "openapi-fetch";
 import { crypto, hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
-import { compareCodeUnits, canonicalizeEncoded, decodeQueryComponent, splitQuery, uriEncode, type QueryPair } from "./percent-encoding.js";
+import { compareCodeUnits, canonicalizeEncoded, parseQuery, uriEncode } from "./percent-encoding.js";
 import type { Clock, CredentialSource, SignableRequest } from "./types.js";
 import { assertCredentialsObject, assertHeaderSafeCredentials, httpTrim, isHeaderToken, signingTime, untilAborted } from "./types.js";
 
@@ -60,12 +60,7 @@ export function huaweiCanonicalUri(pathname: string): string {
 /** Names and values decoded (`+` = space), sorted by raw name then raw value, RFC 3986-encoded, `k=v` (bare key → `k=`). */
 export function huaweiCanonicalQuery(search: string): string {
   if (search.length <= 1) return "";
-  const raw = splitQuery(search);
-  const pairs: QueryPair[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const [k, v] = raw[i]!;
-    pairs[i] = [decodeQueryComponent(k), decodeQueryComponent(v)];
-  }
+  const pairs = parseQuery(search);
   if (pairs.length > 1) pairs.sort((a, b) => compareCodeUnits(a[0], b[0]) || compareCodeUnits(a[1], b[1]));
   let out = "";
   for (let i = 0; i < pairs.length; i++) {

@@ -134,17 +134,10 @@ export type QueryPair = [key: string, value: string];
 /** Splits `url.search` (or a form body) into raw, still encoded [key, value] pairs, skipping empty segments. */
 export function splitQuery(search: string): QueryPair[] {
   const out: QueryPair[] = [];
-  const n = search.length;
-  let i = n > 0 && search.charCodeAt(0) === 0x3f ? 1 : 0;
-  while (i < n) {
-    let amp = search.indexOf("&", i);
-    if (amp === -1) amp = n;
-    if (amp > i) {
-      const eq = search.indexOf("=", i);
-      if (eq === -1 || eq > amp) out.push([search.slice(i, amp), ""]);
-      else out.push([search.slice(i, eq), search.slice(eq + 1, amp)]);
-    }
-    i = amp + 1;
+  for (const part of (search[0] === "?" ? search.slice(1) : search).split("&")) {
+    if (part === "") continue;
+    const eq = part.indexOf("=");
+    out.push(eq === -1 ? [part, ""] : [part.slice(0, eq), part.slice(eq + 1)]);
   }
   return out;
 }

@@ -62,29 +62,24 @@ export async function signAcs3(request: SignableRequest, options: Acs3SignerOpti
     let kept = "";
     let moved = false;
     let ambiguous = false;
-    const n = search.length;
-    for (let i = 1; i < n; ) {
-      let amp = search.indexOf("&", i);
-      if (amp === -1) amp = n;
-      if (amp > i) {
-        const eq = search.indexOf("=", i);
-        const rawName = eq === -1 || eq > amp ? search.slice(i, amp) : search.slice(i, eq);
-        const rawValue = eq === -1 || eq > amp ? "" : search.slice(eq + 1, amp);
-        const name = decodeQueryComponent(rawName);
-        const value = decodeQueryComponent(rawValue);
-        if (name === "Action") {
-          action ??= value;
-          moved = true;
-        } else if (name === "Version") {
-          version ??= value;
-          moved = true;
-        } else {
-          encoded.push(percentEncode(name) + "=" + percentEncode(value));
-          kept += (kept ? "&" : "") + search.slice(i, amp);
-          ambiguous ||= !decodesUnambiguously(rawName) || !decodesUnambiguously(rawValue);
-        }
+    for (const part of search.slice(1).split("&")) {
+      if (part === "") continue;
+      const eq = part.indexOf("=");
+      const rawName = eq === -1 ? part : part.slice(0, eq);
+      const rawValue = eq === -1 ? "" : part.slice(eq + 1);
+      const name = decodeQueryComponent(rawName);
+      const value = decodeQueryComponent(rawValue);
+      if (name === "Action") {
+        action ??= value;
+        moved = true;
+      } else if (name === "Version") {
+        version ??= value;
+        moved = true;
+      } else {
+        encoded.push(percentEncode(name) + "=" + percentEncode(value));
+        kept += (kept ? "&" : "") + part;
+        ambiguous ||= !decodesUnambiguously(rawName) || !decodesUnambiguously(rawValue);
       }
-      i = amp + 1;
     }
     if (encoded.length > 1) encoded.sort(compareEncodedPairs);
     canonicalQuery = encoded.join("&");

@@ -4,11 +4,6 @@ import type { SignableRequest } from "./types.js";
 
 export { signedPartsOf } from "./signed.js";
 
-function remember(request: Request, signable: SignableRequest): Request {
-  if (signable.signed) rememberSigned(request, signable.signed);
-  return request;
-}
-
 /**
  * Turns a signing function into openapi-fetch middleware. It runs on every `onRequest`, so each
  * attempt (including retries, which re-enter the middleware chain) gets a fresh date and nonce.
@@ -28,7 +23,8 @@ function remember(request: Request, signable: SignableRequest): Request {
 export function signingMiddleware(sign: (request: SignableRequest) => Promise<void>): Middleware {
   return {
     onRequest({ request }) {
-      return signAttempt(request, sign);
+      // A no-cors request's headers only take CORS-safelisted names: sign a copy instead.
+      return signed(request, sign, request.mode === "no-cors");
     },
   };
 }
@@ -57,13 +53,10 @@ async function signed(request: Request, sign: (request: SignableRequest) => Prom
   await signSafely(sign, signable);
   // A method fetch keeps as written ("patch": only DELETE, GET, HEAD, OPTIONS, POST and PUT are upper-cased) goes
   // out rebuilt with the upper-case method the signers sign, as the official SDKs send and sign it.
-  if (!copy && body === undefined && signable.url.href === request.url && request.redirect !== "follow" && signable.method === request.method) return remember(request, signable); // signed in place
-  return remember(rebuild(request, signable), signable);
-}
-
-function signAttempt(request: Request, sign: (request: SignableRequest) => Promise<void>): Promise<Request> {
-  // A no-cors request's headers only take CORS-safelisted names: sign a copy instead.
-  return signed(request, sign, request.mode === "no-cors");
+  const inPlace = !copy && body === undefined && signable.url.href === request.url && request.redirect !== "follow" && signable.method === request.method;
+  const sent = inPlace ? request : rebuild(request, signable);
+  if (signable.signed) rememberSigned(sent, signable.signed);
+  return sent;
 }
 
 async function signSafely(sign: (request: SignableRequest) => Promise<void>, signable: SignableRequest): Promise<void> {

@@ -243,11 +243,7 @@ async function fetchPasswordToken(
   doFetch: Fetch,
   signal: AbortSignal,
 ): Promise<{ token: string; expiresInMs: number | undefined }> {
-  const form = new URLSearchParams();
-  form.set("grant_type", "password");
-  form.set("username", creds.username);
-  form.set("password", creds.password);
-  form.set("client_id", creds.clientId ?? DEFAULT_CLIENT_ID);
+  const form = new URLSearchParams({ grant_type: "password", username: creds.username, password: creds.password, client_id: creds.clientId ?? DEFAULT_CLIENT_ID });
   if (creds.clientSecret !== undefined) form.set("client_secret", creds.clientSecret);
   if (creds.realm !== undefined) form.set("realm", creds.realm);
   if (creds.scope !== undefined) form.set("scope", creds.scope);

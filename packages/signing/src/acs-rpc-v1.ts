@@ -62,11 +62,13 @@ export async function signAcsRpcV1(request: SignableRequest, options: AcsRpcV1Si
   if (!hasAction || !hasVersion) throw new Error("RPC v1: the request needs Action and Version query parameters");
 
   if (format === undefined) query.push(["Format", options.format ?? "JSON"]);
-  query.push(["AccessKeyId", creds.accessKeyId]);
-  query.push(["SignatureMethod", "HMAC-SHA1"]);
-  query.push(["SignatureVersion", "1.0"]);
-  query.push(["SignatureNonce", options.nonce ? options.nonce() : randomNonce()]);
-  query.push(["Timestamp", isoSeconds(signingTime("RPC v1", options.clock))]);
+  query.push(
+    ["AccessKeyId", creds.accessKeyId],
+    ["SignatureMethod", "HMAC-SHA1"],
+    ["SignatureVersion", "1.0"],
+    ["SignatureNonce", options.nonce ? options.nonce() : randomNonce()],
+    ["Timestamp", isoSeconds(signingTime("RPC v1", options.clock))],
+  );
   if (creds.securityToken) query.push(["SecurityToken", creds.securityToken]);
 
   // Signed set = query + form body parameters (the SDK merges body params into the signed map).

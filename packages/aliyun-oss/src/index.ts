@@ -9,7 +9,7 @@ import { xmlShapes } from "./generated/xml-shapes.js";
 import { readXml, type XmlShape } from "./xml.js";
 
 export type { components, operations, paths } from "./generated/schema.js";
-export { readXml, XmlBodyError, type XmlDocument, type XmlShape } from "./xml.js";
+export { readXml, XmlBodyError, type XmlDocument, type XmlReadOptions, type XmlShape } from "./xml.js";
 export { xmlShapes };
 
 type Schemas = components["schemas"];
@@ -87,7 +87,8 @@ export const XML_ROOT_HEADER = "x-bucketry-xml-root";
 /**
  * Middleware that turns XML bodies (success and `<Error>`) into JSON with the spec's shapes, so
  * openapi-fetch hands back typed `data` / `error`. A body that is not well-formed XML rejects the call
- * with an `XmlBodyError`.
+ * with an `XmlBodyError`, as does a success body with a number or boolean element that is not one; in an error
+ * body (any status but 2xx) such an element is left out, so the `<Error>` keeps its code and message.
  */
 export function xmlBodies(shapes: { readonly [root: string]: XmlShape } = xmlShapes): Middleware {
   return {
@@ -99,7 +100,7 @@ export function xmlBodies(shapes: { readonly [root: string]: XmlShape } = xmlSha
       headers.set("content-type", "application/json");
       headers.delete("content-length");
       if (text.trim() === "") return new Response(null, { status: response.status, statusText: response.statusText, headers });
-      const { root, value } = readXml(text, shapes);
+      const { root, value } = readXml(text, shapes, { lenient: !response.ok });
       // The unwrapped root's name, so a caller can tell `<AccessControlPolicy>` from an `<Error>` in a 2xx.
       headers.set(XML_ROOT_HEADER, root);
       return new Response(JSON.stringify(value), { status: response.status, statusText: response.statusText, headers });

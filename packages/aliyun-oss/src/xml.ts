@@ -21,21 +21,29 @@ export interface XmlDocument {
   value: unknown;
 }
 
+export interface XmlReadOptions {
+  /**
+   * Leave out a number or boolean element whose text is not one, as an empty one is, instead of refusing the
+   * body. For error bodies: an odd optional element must not take the `<Code>` and `<Message>` with it.
+   */
+  lenient?: boolean;
+}
+
 /** Parses `xml` and converts its root element with the shape registered for that root (if any). */
-export function readXml(xml: string, shapes: { readonly [root: string]: XmlShape } = {}): XmlDocument {
+export function readXml(xml: string, shapes: { readonly [root: string]: XmlShape } = {}, { lenient }: XmlReadOptions = {}): XmlDocument {
   let root;
   try {
     root = parseXmlDocument(xml);
   } catch (err) {
     throw new XmlBodyError(`response body is not well-formed XML: ${(err as Error).message}`);
   }
-  return { root: root.name, value: convert(root, shapes[root.name], root.name) };
+  return { root: root.name, value: convert(root, shapes[root.name], root.name, lenient) };
 }
 
-function convert(el: XmlElementNode, shape: XmlShape | undefined, path: string): unknown {
+function convert(el: XmlElementNode, shape: XmlShape | undefined, path: string, lenient?: boolean): unknown {
   if (shape === undefined) return convertUnshaped(el);
-  if (typeof shape === "string") return scalar(el.text, shape, path);
-  if ("list" in shape) return convert(el, shape.list, path);
+  if (typeof shape === "string") return scalar(el.text, shape, path, lenient);
+  if ("list" in shape) return convert(el, shape.list, path, lenient);
   const out: Record<string, unknown> = {};
   for (const [name, fieldShape] of Object.entries(shape.fields)) {
     if (typeof fieldShape === "object" && "list" in fieldShape) out[fieldShape.property ?? name] = [];
@@ -43,8 +51,8 @@ function convert(el: XmlElementNode, shape: XmlShape | undefined, path: string):
   for (const child of el.children) {
     const fieldShape = shape.fields[child.name];
     const key = (typeof fieldShape === "object" ? fieldShape.property : undefined) ?? child.name;
-    const value = convert(child, fieldShape, `${path}.${child.name}`);
-    if (value === undefined) continue; // an empty number or boolean: no value, the field is left out
+    const value = convert(child, fieldShape, `${path}.${child.name}`, lenient);
+    if (value === undefined) continue; // an empty (or, lenient, ill-typed) number or boolean: the field is left out
     if (typeof fieldShape === "object" && "list" in fieldShape) (out[key] as unknown[]).push(value);
     else if (fieldShape === undefined && key in out) out[key] = ([] as unknown[]).concat(out[key], value);
     else out[key] = value;
@@ -64,7 +72,7 @@ function convertUnshaped(el: XmlElementNode): unknown {
   return out;
 }
 
-function scalar(text: string, type: "string" | "number" | "boolean", path: string): unknown {
+function scalar(text: string, type: "string" | "number" | "boolean", path: string, lenient?: boolean): unknown {
   if (type === "string") return text;
   const trimmed = text.trim();
   // XML has no null: an empty element (OSS sends <MaxAllowedSkewMilliseconds></MaxAllowedSkewMilliseconds> in
@@ -72,11 +80,11 @@ function scalar(text: string, type: "string" | "number" | "boolean", path: strin
   if (trimmed === "") return undefined;
   if (type === "number") {
     const n = Number(trimmed);
-    if (!Number.isFinite(n)) throw new XmlBodyError(`expected a number at ${path}, got ${shown(trimmed)}`);
-    return n;
-  }
-  if (trimmed === "true" || trimmed === "false") return trimmed === "true";
-  throw new XmlBodyError(`expected true or false at ${path}, got ${shown(trimmed)}`);
+    if (Number.isFinite(n)) return n;
+  } else if (trimmed === "true" || trimmed === "false") return trimmed === "true";
+  // Lenient (an error body): no value either, rather than no body.
+  if (!lenient) throw new XmlBodyError(`expected a ${type} at ${path}, got ${shown(trimmed)}`);
+  return undefined;
 }
 
 /**

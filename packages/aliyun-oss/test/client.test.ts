@@ -109,6 +109,20 @@ describe("@bucketry/aliyun-oss createClient", () => {
     expect(() => readXml("<Error><MaxAllowedSkewMilliseconds>soon</MaxAllowedSkewMilliseconds></Error>", shapes)).toThrow('expected a number at Error.MaxAllowedSkewMilliseconds, got "soon"');
   });
 
+  it("lenient: leaves out a number or boolean field that is not one (an error body keeps its code); strict refuses it", () => {
+    const shapes = { Error: { fields: { Code: "string", MaxAllowedSkewMilliseconds: "number", Flag: "boolean", Counts: { list: "number" } } } } as const;
+    const xml = "<Error><Code>RequestTimeTooSkewed</Code><MaxAllowedSkewMilliseconds>15 min</MaxAllowedSkewMilliseconds><Flag>yes</Flag><Counts>1e999</Counts><Counts>2</Counts></Error>";
+    expect(readXml(xml, shapes, { lenient: true }).value).toEqual({ Code: "RequestTimeTooSkewed", Counts: [2] });
+    expect(() => readXml(xml, shapes)).toThrow(XmlBodyError);
+  });
+
+  it("xmlBodies reads an error status's <Error> leniently and a success body strictly", async () => {
+    const skewed = "<Error><Code>RequestTimeTooSkewed</Code><Message>too skewed</Message><MaxAllowedSkewMilliseconds>soon</MaxAllowedSkewMilliseconds></Error>";
+    const read = (status: number) => xmlBodies().onResponse!({ response: new Response(skewed, { status, headers: { "content-type": "application/xml" } }) } as never) as Promise<Response>;
+    expect(await (await read(403)).json()).toEqual({ Code: "RequestTimeTooSkewed", Message: "too skewed" });
+    await expect(read(200)).rejects.toThrow('expected a number at Error.MaxAllowedSkewMilliseconds, got "soon"');
+  });
+
   it("makes list elements arrays even with one entry, and keeps unknown repeated elements", () => {
     const shapes = { R: { fields: { Item: { list: "string" as const } } } };
     expect(readXml("<R><Item>a</Item></R>", shapes).value).toEqual({ Item: ["a"] });

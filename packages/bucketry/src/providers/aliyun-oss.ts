@@ -103,9 +103,9 @@ export const ossErrors: ErrorProfile = {
   readError(body) {
     // The package's XML reader hands error bodies over as objects with the <Error> root unwrapped. An <Error> sent
     // under another content type (none, text/plain) reaches here as text: ali-oss reads it whatever the type. (A
-    // throw here leaves the error without a code, as before.)
+    // throw here leaves the error without a code, as before; lenient: an odd optional element does not throw.)
     if (typeof body === "string") {
-      const doc = readXml(body, xmlShapes);
+      const doc = readXml(body, xmlShapes, { lenient: true });
       body = doc.root === "Error" ? doc.value : undefined;
     }
     if (!isObject(body)) return {};

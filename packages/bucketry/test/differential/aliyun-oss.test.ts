@@ -286,16 +286,20 @@ describe("an OSS <Error> under another content type, as ali-oss reads it", () =>
   });
 });
 
-describe("an OSS <Error> with an empty numeric element, as ali-oss reads it", () => {
-  // <MaxAllowedSkewMilliseconds> is the one number of OSS's <Error> (the spec types it); an empty one must not
-  // take the code, message and request id with it.
-  const body = skewedError(`  <MaxAllowedSkewMilliseconds></MaxAllowedSkewMilliseconds>
+describe("an OSS <Error> with an odd numeric element, as ali-oss reads it", () => {
+  // <MaxAllowedSkewMilliseconds> is the one number of OSS's <Error> (the spec types it); an empty or non-numeric
+  // one must not take the code, message and request id with it. ali-oss reads every element as text.
+  const bodyWith = (skew: string) =>
+    skewedError(`  <MaxAllowedSkewMilliseconds>${skew}</MaxAllowedSkewMilliseconds>
   <RequestTime>2026-05-17T08:09:10.000Z</RequestTime>
   <ServerTime>2026-05-17T08:29:10.000Z</ServerTime>
 `);
+  const odd = ["", "soon", "900000ms", "1e999", "15 minutes"];
+  const types = ["application/xml", "text/plain"];
 
-  it("the same status, code, message and request id as ali-oss", async () => {
-    const headers = { "content-type": "application/xml" };
+  it.each(odd.flatMap((skew) => types.map((type) => [skew, type] as const)))("<MaxAllowedSkewMilliseconds>%j</…> under %s: the same status, code, message and request id as ali-oss", async (skew, type) => {
+    const body = bodyWith(skew);
+    const headers = { "content-type": type };
     const urllib = { request: async () => ({ status: 403, headers, data: Buffer.from(body), res: { status: 403, headers } }) };
     const official = (await new OSS({ region: "oss-cn-hangzhou", ...ACCESS_KEY, secure: true, urllib }).getBucketACL("examplebucket").catch((e: unknown) => e)) as { status: number; code: string; requestId: string; message: string };
     const capture = capturingFetch(() => new Response(body, { status: 403, headers }));

@@ -11,10 +11,10 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { chainedAccessKeys } from "#credential-defaults";
 import { hasProcessEnv, optionalSetting, processEnv, type Env } from "./credentials/env.js";
 import { permissionDenial } from "./credentials/io.js";
-import { assertAccessKeyCredentials, assertToken, credentialsError, credentialsFunctionFailed, isHeaderSafe, missing } from "./credentials/checks.js";
+import { assertAccessKeyCredentials, assertToken, credentialsError, credentialsFunctionFailed, isHeaderSafe, missing, trimmedKeys } from "./credentials/checks.js";
 import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./credentials/facts.js";
 
-export { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe };
+export { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe, trimmedKeys };
 export type { AccessKeyFacts, EnvNames, RememberSecrets };
 
 export type { Env };

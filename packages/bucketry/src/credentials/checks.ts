@@ -43,6 +43,16 @@ export function assertAccessKeyCredentials(provider: Provider, value: unknown): 
   }
 }
 
+/**
+ * `credentials` with surrounding whitespace taken off its accessKeyId and accessKeySecret (not its token), for a
+ * vendor whose official SDK does so with the keys it is given: a key pasted from a file ends in a newline.
+ * Anything else (a function, a malformed value) as it is, for the checks to judge.
+ */
+export function trimmedKeys<T>(credentials: T): T {
+  const c = credentials as Partial<AccessKeyCredentials> | null | undefined;
+  return typeof c?.accessKeyId === "string" && typeof c.accessKeySecret === "string" ? ({ ...c, accessKeyId: c.accessKeyId.trim(), accessKeySecret: c.accessKeySecret.trim() } as T) : credentials;
+}
+
 /** Checks a bearer/IAM token the same way (never echoing it). */
 export function assertToken(provider: Provider, token: unknown, what = "credentials.token"): asserts token is string {
   if (typeof token !== "string" || token.trim() === "") throw missing(provider, `${what} is missing or empty`);

@@ -5,7 +5,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { ossV1Signer } from "@bucketry/signing/oss-v1";
 import { ossV4Signer } from "@bucketry/signing/oss-v4";
 import { alibabaDefaultChain } from "#credential-defaults";
-import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
+import { accessKeySource, describeAccessKeys, trimmedKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
 import { compareSigned, errorFromResponse, isObject, malformed, networkErrorCode, UnreadableBodyError, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl, CannedAcl } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
@@ -160,7 +160,8 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   }
   // The XML middleware marks the root it read in a response header; one arriving from the wire is dropped.
   const state = clientState(ossErrors, options, { dropHeaders: [XML_ROOT_HEADER] });
-  const credentials = accessKeySource("aliyun-oss", accessKeys, options.credentials, undefined, (...v) => state.secrets.add(...v), state);
+  // ali-oss trims the accessKeyId and accessKeySecret it is given (not its stsToken); so does the facade.
+  const credentials = accessKeySource("aliyun-oss", accessKeys, trimmedKeys(options.credentials), undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint !== undefined ? checkEndpoint("aliyun-oss", options.endpoint, /\.aliyuncs\.com$/i, true) : undefined;
   const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch }));
   const addressing = bucketAddressing("aliyun-oss", endpoint, options);
@@ -268,7 +269,7 @@ export const providerModule: ProviderModule<"aliyun-oss", AliyunOssOptions, Aliy
     flags: /* @__PURE__ */ addressingCliFlags("virtual-hosted, but path-style on an IP-address or localhost endpoint"),
     options: (ctx) => ({ ...accessKeyCliOptions({ ...ctx, provider: "aliyun-oss" }, "required"), ...addressingCliOptions(ctx) }) as AliyunOssOptions,
     credentialChain: ["environment", "oidc-role", "cli-profile (~/.aliyun/config.json)", "credentials-file (~/.alibabacloud/credentials)", "ecs-ram-role (100.100.100.200)", "credentials-uri"],
-    describeCredentials: async (options, environment) => (await describeAccessKeys("aliyun-oss", accessKeys, options.credentials, environment)).description,
+    describeCredentials: async (options, environment) => (await describeAccessKeys("aliyun-oss", accessKeys, trimmedKeys(options.credentials), environment)).description,
     mockEnv: (mock) => accessKeyMockEnv(env, mock),
   },
   docs: { record: "AccessControlPolicy", fields: ossAclFields, sample: { options: { region: "cn-hangzhou" }, argument: "examplebucket" } },

@@ -82,7 +82,7 @@ function cases(): Case[] {
   return out;
 }
 
-async function viaAliOss(c: Case): Promise<Wire> {
+async function viaAliOss(c: Case, keys: { accessKeyId: string; accessKeySecret: string } = ACCESS_KEY): Promise<Wire> {
   const sent: Array<{ url: string; method: string; headers: Record<string, string> }> = [];
   const urllib = {
     async request(url: string, params: { method: string; headers: Record<string, string> }) {
@@ -93,8 +93,8 @@ async function viaAliOss(c: Case): Promise<Wire> {
   const endpoint = endpointOf(c);
   const client = new OSS({
     region: `oss-${c.region}`,
-    ...ACCESS_KEY,
-    ...(c.securityToken ? { stsToken: c.securityToken, refreshSTSToken: async () => ({ ...ACCESS_KEY, stsToken: c.securityToken }) } : {}),
+    ...keys,
+    ...(c.securityToken ? { stsToken: c.securityToken, refreshSTSToken: async () => ({ ...keys, stsToken: c.securityToken }) } : {}),
     secure: true,
     authorizationV4: c.version === "v4",
     ...(c.form === "internal" ? { internal: true } : {}),
@@ -107,13 +107,13 @@ async function viaAliOss(c: Case): Promise<Wire> {
   return wireOf(request.method, request.url, request.headers);
 }
 
-async function viaFacade(c: Case): Promise<Wire> {
+async function viaFacade(c: Case, keys: { accessKeyId: string; accessKeySecret: string } = ACCESS_KEY): Promise<Wire> {
   const capture = capturingFetch(() => new Response(ACL_XML, { headers: { "content-type": "application/xml" } }));
   const endpoint = c.form === "internal" ? `https://oss-${c.region}-internal.aliyuncs.com` : endpointOf(c);
   const oss = createBucketClient({
     provider: "aliyun-oss",
     region: c.region,
-    credentials: { ...ACCESS_KEY, ...(c.securityToken ? { securityToken: c.securityToken } : {}) },
+    credentials: { ...keys, ...(c.securityToken ? { securityToken: c.securityToken } : {}) },
     signatureVersion: c.version,
     ...(endpoint ? { endpoint } : {}),
     ...(c.form === "cname" ? { cname: true } : {}),
@@ -181,6 +181,18 @@ describe("OSS GetBucketAcl against ali-oss", () => {
     // The bare client with the signing middleware, on the host ali-oss used.
     const bare = await viaBareClient(c, theirs);
     expect(differences(bare, theirs, READ)).toEqual([]);
+  });
+
+  // A key pasted from a file: ali-oss trims the accessKeyId and accessKeySecret it is given, so it signs with the
+  // trimmed keys and OSS accepts the call.
+  it.each(["v1", "v4"] as const)("%s: keys with surrounding whitespace are signed as ali-oss signs them (trimmed)", async (version) => {
+    const padded = { accessKeyId: ` ${ACCESS_KEY.accessKeyId}\t`, accessKeySecret: `${ACCESS_KEY.accessKeySecret}\r\n` };
+    for (const securityToken of [undefined, "CAIStoken0123456789"]) {
+      const c: Case = { form: "region", region: "cn-hangzhou", bucket: "examplebucket", version, ...(securityToken ? { securityToken } : {}) };
+      const theirs = await viaAliOss(c, padded);
+      expect(theirs.headers.authorization).toBe((await viaAliOss(c)).headers.authorization);
+      expect(differences(await viaFacade(c, padded), theirs, READ)).toEqual([]);
+    }
   });
 });
 

@@ -112,6 +112,8 @@ describe("client options", () => {
     ["BOS missing secret", { provider: "baidu-bos", credentials: { accessKeyId: "a" } }, /credentials\.accessKeySecret is missing or empty/],
     ["MPC empty securityToken", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: "" } }, /securityToken, when given, must be a non-empty string/],
     ["ENS secret with a newline", { provider: "aliyun-ens", credentials: { accessKeyId: "a", accessKeySecret: "s3cret\n" } }, /accessKeySecret contains a character that cannot be sent in an HTTP header/],
+    // A key pasted from a file: ali-oss trims the accessKeyId and accessKeySecret it is given, so OSS takes them.
+    ["OSS keys with surrounding whitespace (trimmed, as ali-oss trims them)", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: " LTAI5tKey\t", accessKeySecret: "oss-secret\n" } }, null],
     ["OSS token with a space", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: "to ken" } }, /securityToken contains a character/],
     ["Hitachi token with a newline", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { token: "tok\nen" } }, /credentials\.token contains a character/],
     ["Hitachi password grant with a tokenUrl that is not a URL", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { username: "u", password: "p", tokenUrl: "nope" } }, /tokenUrl/],

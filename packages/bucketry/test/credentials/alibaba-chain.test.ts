@@ -129,6 +129,15 @@ describe("alibaba chain = @alicloud/credentials DefaultCredentialsProvider (same
     ["ECS RAM role named by ALIBABA_CLOUD_ECS_METADATA", () => ({ HOME: tempHome(), ALIBABA_CLOUD_ECS_METADATA: "NamedRole" }), "ecs-ram-role"],
     ["credentials URI after a disabled metadata source", (origin) => ({ ...NO_IMDS, HOME: tempHome(), ALIBABA_CLOUD_CREDENTIALS_URI: `${origin}/creds` }), "credentials-uri"],
     ["nothing anywhere → both fail", () => ({ ...NO_IMDS, HOME: tempHome() }), undefined],
+    // The profile and file variables are read as written (not trimmed), as the official library reads them: a
+    // trimmed value would pick credentials it does not pick on the same machine.
+    ["ALIBABA_CLOUD_CLI_PROFILE_DISABLED=\"true\\n\" leaves the CLI profile on", () => ({ ...NO_IMDS, ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true\n", HOME: tempHome({ ".aliyun/config.json": cliConfig("default", [{ name: "default", mode: "AK", access_key_id: "LTAIcli", access_key_secret: "cli-secret" }]), ".alibabacloud/credentials": "[default]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = ini-secret\n" }) }), "cli-profile default (AK)"],
+    ["ALIBABA_CLOUD_PROFILE=\" sts\" names no CLI profile and no ini section → both fail", () => ({ ...NO_IMDS, ALIBABA_CLOUD_PROFILE: " sts", HOME: tempHome({ ".aliyun/config.json": cliConfig("default", [{ name: "sts", mode: "StsToken", access_key_id: "STS.cli", access_key_secret: "cli-sts-secret", sts_token: "cli-sts-token" }]), ".alibabacloud/credentials": "[sts]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = ini-secret\n" }) }), undefined],
+    ["ALIBABA_CLOUD_CREDENTIALS_FILE with a leading space names no file → both fail", () => {
+      const home = tempHome({ "elsewhere.ini": "[default]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = ini-secret\n" });
+      return { ...NO_IMDS, HOME: home, ALIBABA_CLOUD_CREDENTIALS_FILE: ` ${home}/elsewhere.ini` };
+    }, undefined],
+    ["a blank ALIBABA_CLOUD_CREDENTIALS_FILE is no file, not the home one → both fail", () => ({ ...NO_IMDS, ALIBABA_CLOUD_CREDENTIALS_FILE: "  ", HOME: tempHome({ ".alibabacloud/credentials": "[default]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = ini-secret\n" }) }), undefined],
     ["a CLI profile of an unknown mode → both fail", () => ({ ...NO_IMDS, HOME: tempHome({ ".aliyun/config.json": cliConfig("x", [{ name: "x", mode: "Nonsense" }]) }) }), undefined],
   ];
 
@@ -140,6 +149,16 @@ describe("alibaba chain = @alicloud/credentials DefaultCredentialsProvider (same
     expect(strip(mine)).toEqual(strip(theirs));
     expect(mine.ok).toBe(source !== undefined);
     if (source !== undefined) expect(mine.source).toBe(source);
+  });
+
+  it("a profile or file variable with stray whitespace: the error shows it (quoted), where the official library moves on", async () => {
+    const { server } = await fakeAlibaba();
+    const home = tempHome({ "elsewhere.ini": "[default]\ntype = access_key\naccess_key_id = LTAIini\naccess_key_secret = ini-secret\n", ".aliyun/config.json": cliConfig("default", [{ name: "sts", mode: "AK", access_key_id: "LTAIcli", access_key_secret: "cli-secret" }]) });
+    const file = await ours({ ...NO_IMDS, HOME: home, ALIBABA_CLOUD_CLI_PROFILE_DISABLED: "true", ALIBABA_CLOUD_CREDENTIALS_FILE: ` ${home}/elsewhere.ini` }, server.url);
+    expect(file.error!.message).toContain(`ALIBABA_CLOUD_CREDENTIALS_FILE names " ${home}/elsewhere.ini", which cannot be read`);
+    const profile = await ours({ ...NO_IMDS, HOME: home, ALIBABA_CLOUD_PROFILE: "sts " }, server.url);
+    expect(profile.error!.message).toContain('no profile named "sts "');
+    expect(`${file.error!.message} ${profile.error!.message}`).not.toMatch(/secret/);
   });
 
   it("OIDC role: the same AssumeRoleWithOIDC form, the same credentials", async () => {

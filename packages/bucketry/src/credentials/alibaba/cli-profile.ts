@@ -2,8 +2,8 @@
 import { hideSecrets } from "@bucketry/signing";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { parseJsonFile, readSourceFile } from "../files.js";
-import { isTrue, notConfigured, setting, sourceFailed, unsupportedSource, type CredentialProvider } from "../types.js";
-import { ALIBABA_ENV, context, staticSource, type Ctx, type ProfileOptions } from "./context.js";
+import { notConfigured, setting, sourceFailed, unsupportedSource, type CredentialProvider } from "../types.js";
+import { ALIBABA_ENV, asWritten, context, staticSource, type Ctx, type ProfileOptions } from "./context.js";
 import { fromEcsRamRole } from "./ecs-ram-role.js";
 import { fromOidcRole } from "./oidc-role.js";
 import { fromRamRoleArn } from "./ram-role-arn.js";
@@ -39,7 +39,8 @@ export function fromAliyunCliProfile(options: ProfileOptions = {}): CredentialPr
     name,
     async resolve() {
       if (inner === undefined) {
-        if (isTrue(ctx.env[ALIBABA_ENV.cliProfileDisabled])) throw notConfigured(name, `switched off by ${ALIBABA_ENV.cliProfileDisabled}=true`);
+        // Exactly "true" in any case, untrimmed, as the official library tests it ("true\n" leaves the source on).
+        if (ctx.env[ALIBABA_ENV.cliProfileDisabled]?.toLowerCase() === "true") throw notConfigured(name, `switched off by ${ALIBABA_ENV.cliProfileDisabled}=true`);
         const home = ctx.home();
         if (!home && ctx.io.available) throw notConfigured(name, "no home directory");
         const path = ctx.io.join(home, ".aliyun", "config.json");
@@ -47,7 +48,7 @@ export function fromAliyunCliProfile(options: ProfileOptions = {}): CredentialPr
         // Entries that are not objects are skipped (a null left by a hand edit must not hide the others).
         const profiles = Array.isArray(conf?.profiles) ? (conf.profiles as unknown[]).filter((x): x is CliProfile => typeof x === "object" && x !== null) : [];
         if (profiles.length === 0) throw notConfigured(name, `no profiles in ${path}`);
-        const profileName = options.profile ?? setting(ctx.env, ALIBABA_ENV.profile) ?? text(conf.current);
+        const profileName = options.profile ?? asWritten(ctx.env, ALIBABA_ENV.profile) ?? text(conf.current);
         if (!profileName) throw notConfigured(name, `${path} names no current profile and ${ALIBABA_ENV.profile} is not set`);
         inner = cliProfileSource(ctx, path, profiles, profileName, []);
       }

@@ -26,6 +26,13 @@ export const ALIBABA_ENV = {
   vpcEndpointEnabled: "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED",
 } as const;
 
+/**
+ * A profile or file variable as @alicloud/credentials reads it: as it is, "" counting as unset. Not trimmed: the
+ * library looks up " prod" or opens " /etc/creds" as written and, failing, moves on to the next source, so a
+ * trimmed value here would pick other credentials than it does on the same machine (here the failure is reported).
+ */
+export const asWritten = (env: Env, name: string): string | undefined => env[name] || undefined;
+
 export interface AlibabaSourceOptions extends SourceOptions {
   /**
    * STS endpoint: a host (`sts.cn-hangzhou.aliyuncs.com`, reached over https) or a URL (`http://127.0.0.1:8080`).

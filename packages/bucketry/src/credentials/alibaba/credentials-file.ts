@@ -4,7 +4,7 @@ import { hideSecrets } from "@bucketry/signing";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { parseIni, readSourceFile } from "../files.js";
 import { CredentialSourceError, notConfigured, setting, sourceFailed, type CredentialProvider } from "../types.js";
-import { ALIBABA_ENV, context, staticSource, type Ctx, type ProfileOptions } from "./context.js";
+import { ALIBABA_ENV, asWritten, context, staticSource, type Ctx, type ProfileOptions } from "./context.js";
 import { fromEcsRamRole } from "./ecs-ram-role.js";
 import { fromOidcRole } from "./oidc-role.js";
 import { fromRamRoleArn } from "./ram-role-arn.js";
@@ -18,7 +18,7 @@ export function fromAlibabaCredentialsFile(options: ProfileOptions = {}): Creden
     name,
     async resolve() {
       if (inner === undefined) {
-        const named = setting(ctx.env, ALIBABA_ENV.credentialsFile);
+        const named = asWritten(ctx.env, ALIBABA_ENV.credentialsFile);
         let path = named;
         if (!path) {
           const home = ctx.home();
@@ -30,11 +30,11 @@ export function fromAlibabaCredentialsFile(options: ProfileOptions = {}): Creden
           text = await readSourceFile(ctx.io, name, path, "credentials file");
         } catch (err) {
           // A file the environment names explicitly is configured: its absence is a failure, not "nothing here".
-          if (named && err instanceof CredentialSourceError && !err.configured) throw sourceFailed(name, `${ALIBABA_ENV.credentialsFile} names ${path}, which cannot be read (${err.message})`);
+          if (named && err instanceof CredentialSourceError && !err.configured) throw sourceFailed(name, `${ALIBABA_ENV.credentialsFile} names ${path.trim() === path ? path : JSON.stringify(path)}, which cannot be read (${err.message})`);
           throw err;
         }
         const ini = parseIni(text, { npmIni: true }); // @alicloud/credentials reads it with npm `ini`
-        const namedProfile = options.profile ?? setting(ctx.env, ALIBABA_ENV.profile);
+        const namedProfile = options.profile ?? asWritten(ctx.env, ALIBABA_ENV.profile);
         const profile = namedProfile ?? "default";
         const section = ini[profile];
         if (!section?.type) throw (namedProfile ? sourceFailed : notConfigured)(name, `${path} has no [${profile}] section with a type`);

@@ -150,5 +150,12 @@ export function isBucketryError(value: unknown): value is BucketryError {
   return value instanceof BucketryError;
 }
 
+/**
+ * An error bucketry writes itself: its message starts with the provider (`aliyun-oss: …`). `fields`: any other
+ * field of the error (status, retryable, cause, …).
+ */
+export const providerError = (provider: Provider, kind: ErrorKind, text: string, fields?: Omit<BucketryErrorInit, "provider" | "kind" | "message">): BucketryError =>
+  new BucketryError({ provider, kind, message: `${provider}: ${text}`, ...fields });
+
 /** Kinds that a retry can fix by itself (the retry layer still decides per attempt). */
 export const RETRYABLE_KINDS: ReadonlySet<ErrorKind> = new Set(["Throttled", "Unavailable", "ServerError", "Network", "Timeout", "ClockSkew"]);

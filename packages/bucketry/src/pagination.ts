@@ -1,6 +1,6 @@
 // Every listing adapter pages the same way: ask for a page, hand out its buckets, continue from its cursor.
 // The adapters differ only in how one page is fetched (`listBucketsPage`); this is the loop around it.
-import { BucketryError } from "./errors.js";
+import { providerError } from "./errors.js";
 import type { Provider } from "./model.js";
 
 /** One page of a listing and its continuation (absent on the last page). */
@@ -57,7 +57,7 @@ export async function* eachPage<T extends { name: string }>(
 /** Empty pages in a row, each with a cursor, after which a listing is taken for a server that does not page. */
 export const MAX_EMPTY_PAGES_IN_A_ROW = 10;
 
-const looping = (provider: Provider, what: string) => new BucketryError({ provider, kind: "MalformedResponse", message: `${provider}: ${what}; stopping instead of looping` });
+const looping = (provider: Provider, what: string) => providerError(provider, "MalformedResponse", `${what}; stopping instead of looping`);
 
 /** The client-side filter for a prefix the server does not apply (undefined: keep everything). */
 export const namePrefix = <T extends { name: string }>(prefix: string | undefined): ((item: T) => boolean) | undefined => (prefix ? (item) => item.name.startsWith(prefix) : undefined);

@@ -5,7 +5,7 @@
 // module alone. Types, plus the two small helpers every module's entry function uses.
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import type { CredentialsDescription, EnvNames } from "./credentials.js";
-import { BucketryError } from "./errors.js";
+import { providerError, type BucketryError } from "./errors.js";
 import { quoted } from "./providers/common.js";
 import type { ErrorProfile } from "./http.js";
 import type { Provider } from "./model.js";
@@ -253,11 +253,11 @@ function unknownOption(id: Provider, options: object, ownKeys: readonly string[]
       const d = editDistance(k.toLowerCase(), lower);
       if (d <= best && (near === undefined || d < best)) [near, best] = [k, d];
     }
-    return new BucketryError({
-      provider: id,
-      kind: "Configuration",
-      message: `${id}: unknown option ${JSON.stringify(key.slice(0, 40))}${near ? ` (did you mean ${near}?)` : ""}; ${id} takes ${ownKeys.length ? `${ownKeys.join(", ")} and ` : ""}the common options (${COMMON_OPTION_KEYS.join(", ")})`,
-    });
+    return providerError(
+      id,
+      "Configuration",
+      `unknown option ${JSON.stringify(key.slice(0, 40))}${near ? ` (did you mean ${near}?)` : ""}; ${id} takes ${ownKeys.length ? `${ownKeys.join(", ")} and ` : ""}the common options (${COMMON_OPTION_KEYS.join(", ")})`,
+    );
   }
   return undefined;
 }
@@ -287,11 +287,11 @@ export function entryFunction<P extends Provider, O extends { provider: P }, C e
   const known: readonly string[] = [...ownKeys, ...COMMON_OPTION_KEYS];
   return (options) => {
     if (!options || typeof options !== "object") {
-      throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: createBucketClient needs an options object` });
+      throw providerError(id, "Configuration", "createBucketClient needs an options object");
     }
     const given = (options as { provider?: unknown }).provider;
     if (given !== undefined && given !== id) {
-      throw new BucketryError({ provider: id, kind: "Configuration", message: `${id}: this entry creates ${id} clients only, got provider ${quoted(given)}` });
+      throw providerError(id, "Configuration", `this entry creates ${id} clients only, got provider ${quoted(given)}`);
     }
     const unknown = unknownOption(id, options, ownKeys, known);
     if (unknown) throw unknown;

@@ -3,7 +3,7 @@
 // (policy, retry budget, total deadline), learns clock skew from the server's Date, re-authenticates once
 // when the provider says its auth state expired, and stamps the attempt count on the final error. Every
 // timer and listener a call creates is removed when it settles.
-import { BucketryError, type BucketryErrorInit, type SignedText } from "./errors.js";
+import { BucketryError, providerError, type BucketryErrorInit, type SignedText } from "./errors.js";
 import { bodyFaults, errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
 import { backoffDelay, callHook, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
@@ -249,12 +249,7 @@ async function runAttempt<T>(
           : ctx.writtenUnder && !ctx.writtenUnder(controller.signal)
             ? "waiting for a free connection or connecting"
             : "";
-      throw new BucketryError({
-        provider: ctx.profile.provider,
-        kind: "Timeout",
-        retryable: true,
-        message: `${ctx.profile.provider}: ${unsent ? `the request was not sent within ${ctx.timeoutMs} ms (${unsent} took that long)` : `no response within ${ctx.timeoutMs} ms`}`,
-      });
+      throw providerError(ctx.profile.provider, "Timeout", unsent ? `the request was not sent within ${ctx.timeoutMs} ms (${unsent} took that long)` : `no response within ${ctx.timeoutMs} ms`, { retryable: true });
     }
     // A body the transport found unreadable, where the platform's body reader rejected with an error of its own.
     throw bodyFaults.get(controller.signal) ?? err;
@@ -302,13 +297,8 @@ function aborted(ctx: CallContext, attempts: number, last?: BucketryError): Buck
 
 /** A call ended by its deadline or its caller: with the error the last attempt met, if any, as `cause` and in the message. */
 function ended(ctx: CallContext, kind: "Timeout" | "Aborted", attempts: number, what: string, last?: BucketryError): BucketryError {
-  const provider = ctx.profile.provider;
-  return new BucketryError({
-    provider,
-    kind,
-    retryable: false,
+  return providerError(ctx.profile.provider, kind, `${what}${last ? ` (last error: ${last.message})` : ""}`, {
     attempts,
-    message: `${provider}: ${what}${last ? ` (last error: ${last.message})` : ""}`,
     ...(last && { status: last.status, code: last.code, requestId: last.requestId, cause: last }),
   });
 }
@@ -323,7 +313,7 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   const e = err as { name?: string; message?: string } | null | undefined;
   if (err instanceof UnreadableBodyError) return malformed(ctx.profile, err, err.message, err.cause);
   if (e?.name === "AbortError" || e?.name === "TimeoutError") {
-    return new BucketryError({ provider, kind: "Timeout", retryable: true, message: `${provider}: request timed out`, cause: err });
+    return providerError(provider, "Timeout", "request timed out", { retryable: true, cause: err });
   }
   // The error's message minus any secret it might echo (the error is then not kept as cause): what Unknown and
   // XmlBodyError say, and whether a transport failure keeps its error (Bun's fetch quotes the request's URL, query
@@ -332,16 +322,16 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   const message = ctx.redact ? ctx.redact(raw) : raw;
   const cause = message === raw ? { cause: err } : {};
   const lasting = lastingTransportFault?.(err);
-  if (lasting) return new BucketryError({ provider, kind: lasting.kind, retryable: false, message: `${provider}: ${lasting.message}`, ...cause });
+  if (lasting) return providerError(provider, lasting.kind, lasting.message, cause);
   const network = networkErrorCode(err);
   if (network !== false) {
     const host = network === "ENOTFOUND" ? unresolvedHost?.(err) : undefined;
     const hint = host ? `: ${host} does not resolve (a typo in the endpoint or region makes such a host; or DNS is unreachable here)` : "";
-    return new BucketryError({ provider, kind: "Network", retryable: true, message: `${provider}: network error${network ? ` (${network})` : ""}${hint}`, ...cause });
+    return providerError(provider, "Network", `network error${network ? ` (${network})` : ""}${hint}`, { retryable: true, ...cause });
   }
   // XmlBodyError may quote a short value of the body (a field that is not a number): a secret echoed back is hidden.
   // Credential providers and session handshakes report through their own errors; their message is kept.
-  return new BucketryError({ provider, kind: e?.name === "XmlBodyError" ? "MalformedResponse" : "Unknown", retryable: false, message: `${provider}: ${message}`, ...cause });
+  return providerError(provider, e?.name === "XmlBodyError" ? "MalformedResponse" : "Unknown", message, cause);
 }
 
 /** A copy of `err` with some fields changed (a BucketryError's fields are read-only); the cause is not kept. */

@@ -1,6 +1,6 @@
 // Checks of credential values and the errors the facade reports for them (shared by the credential sources of
 // src/credentials.ts and the Node-only chained sources of credentials/chained.ts).
-import { BucketryError } from "../errors.js";
+import { BucketryError, providerError } from "../errors.js";
 import type { Provider } from "../model.js";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import type { CredentialChainError, CredentialSourceError } from "./types.js";
@@ -12,7 +12,7 @@ export const marked = (error: BucketryError): BucketryError => (aboutCredentials
 export const isCredentialsError = (error: BucketryError): boolean => aboutCredentials.has(error);
 
 export function missing(provider: Provider, what: string): BucketryError {
-  return marked(new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${what}` }));
+  return marked(providerError(provider, "Configuration", what));
 }
 
 /**
@@ -71,14 +71,14 @@ export function credentialsError(provider: Provider, err: unknown, retryAfterMs?
   if (name === "CredentialChainError") {
     const e = err as CredentialChainError;
     const kind = e.transient ?? (e.sourceFailed ? "InvalidCredentials" : "Configuration");
-    return marked(new BucketryError({ provider, kind, retryable: e.transient !== undefined, retryAfterMs: e.transient && retryAfterMs, message: `${provider}: ${e.message} (or pass \`credentials\` in the options)` }));
+    return marked(providerError(provider, kind, `${e.message} (or pass \`credentials\` in the options)`, { retryable: e.transient !== undefined, retryAfterMs: e.transient && retryAfterMs }));
   }
   if (name === "CredentialSourceError") {
     const e = err as CredentialSourceError;
     const kind = e.transient ?? (e.configured ? "InvalidCredentials" : "Configuration");
-    return marked(new BucketryError({ provider, kind, retryable: e.transient !== undefined, retryAfterMs: e.transient && retryAfterMs, message: `${provider}: ${e.source}: ${e.message}` }));
+    return marked(providerError(provider, kind, `${e.source}: ${e.message}`, { retryable: e.transient !== undefined, retryAfterMs: e.transient && retryAfterMs }));
   }
-  return err instanceof BucketryError ? err : marked(new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credential source failed` }));
+  return err instanceof BucketryError ? err : marked(providerError(provider, "InvalidCredentials", "the credential source failed"));
 }
 
 /**
@@ -91,6 +91,6 @@ export function credentialsFunctionFailed(provider: Provider, err: unknown): Buc
   const name = err instanceof Error && /^\w{1,64}$/.test(err.name) ? err.name : "a non-Error value";
   const code = (err as { code?: unknown } | null | undefined)?.code;
   const shown = typeof code === "string" && /^[\w.-]{1,64}$/.test(code) ? ` (code ${code})` : "";
-  return marked(new BucketryError({ provider, kind: "InvalidCredentials", message: `${provider}: the credentials function threw ${name}${shown} (its message may hold a secret: log it there)` }));
+  return marked(providerError(provider, "InvalidCredentials", `the credentials function threw ${name}${shown} (its message may hold a secret: log it there)`));
 }
 

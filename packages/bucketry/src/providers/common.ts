@@ -1,5 +1,5 @@
 // Plumbing every adapter shares: option checks, the per-call context, the late-bound transport.
-import { BucketryError } from "../errors.js";
+import { providerError, type BucketryError } from "../errors.js";
 import { boundedTransport, DEFAULT_MAX_RESPONSE_BYTES, type ErrorProfile } from "../http.js";
 import type { Provider } from "../model.js";
 import type { BucketryWarning, CallOptions, CommonOptions } from "../options.js";
@@ -159,7 +159,7 @@ export function quoted(value: unknown): string {
 const quotedNumber = (value: unknown): string => (typeof value === "string" ? `${quoted(value)} (a string)` : quoted(value));
 
 export function configError(provider: Provider, message: string): BucketryError {
-  return new BucketryError({ provider, kind: "Configuration", message: `${provider}: ${message}` });
+  return providerError(provider, "Configuration", message);
 }
 
 /**

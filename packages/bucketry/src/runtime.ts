@@ -70,15 +70,22 @@ export interface CallContext {
    * same signal, per-attempt timeout and deadline as every attempt.
    */
   authExpired?: ((error: BucketryError) => boolean) | undefined;
-  /** What the attempt under this signal signed (to explain a signature error). */
-  signedFor?: ((signal: AbortSignal) => SignedText | undefined) | undefined;
-  /** Whether the attempt under this signal handed its request to the transport (explains a timeout). */
-  sentUnder?: ((signal: AbortSignal) => boolean) | undefined;
   /**
-   * Whether the request handed over under this signal was written to a connection (the transport's `onSent`):
-   * one waiting for a free connection, or for its connection to be made, was not sent.
+   * The request the attempt under this signal handed to the transport, if it did: what it signed (explains a
+   * signature error) and whether it was written (explains a timeout).
    */
-  writtenUnder?: ((signal: AbortSignal) => boolean) | undefined;
+  sentUnder?: ((signal: AbortSignal) => SentAttempt | undefined) | undefined;
+}
+
+/** A request an attempt handed to the transport. */
+export interface SentAttempt {
+  /** What was signed. */
+  signed: SignedText | undefined;
+  /**
+   * Whether it was written to a connection (the transport's `onSent`): one waiting for a free connection, or for
+   * its connection to be made, was not sent.
+   */
+  written: boolean;
 }
 
 export interface RawResult {
@@ -227,7 +234,7 @@ async function runAttempt<T>(
     const result = await abortable(attempt(controller.signal), controller.signal);
     if (!(result?.response instanceof Response)) throw new TypeError("the transport produced no response");
     if (!result.response.ok) {
-      const trace = ctx.signedFor ? { ours: ctx.signedFor(controller.signal), redact: ctx.redact ?? ((t: string) => t) } : undefined;
+      const trace = ctx.sentUnder ? { ours: ctx.sentUnder(controller.signal)?.signed, redact: ctx.redact ?? ((t: string) => t) } : undefined;
       const error = errorFromResponse(ctx.profile, result.response, result.error, ctx.clock.now(), trace);
       outcome.authExpired = ctx.authExpired?.(error) === true;
       throw error;
@@ -243,12 +250,8 @@ async function runAttempt<T>(
     }
   } catch (err) {
     if (timedOut && !(err instanceof BucketryError)) {
-      const unsent =
-        ctx.sentUnder && !ctx.sentUnder(controller.signal)
-          ? "resolving credentials, a session handshake or signing"
-          : ctx.writtenUnder && !ctx.writtenUnder(controller.signal)
-            ? "waiting for a free connection or connecting"
-            : "";
+      const sent = ctx.sentUnder?.(controller.signal);
+      const unsent = !ctx.sentUnder ? "" : !sent ? "resolving credentials, a session handshake or signing" : !sent.written ? "waiting for a free connection or connecting" : "";
       throw providerError(ctx.profile.provider, "Timeout", unsent ? `the request was not sent within ${ctx.timeoutMs} ms (${unsent} took that long)` : `no response within ${ctx.timeoutMs} ms`, { retryable: true });
     }
     // A body the transport found unreadable, where the platform's body reader rejected with an error of its own.

@@ -4,10 +4,10 @@ import { boundedTransport, DEFAULT_MAX_RESPONSE_BYTES, type ErrorProfile } from 
 import type { Provider } from "../model.js";
 import type { BucketryWarning, CallOptions, CommonOptions } from "../options.js";
 import { callHook, resolveRetry, resolveRetryBudget, type ResolvedRetry, type RetryBudget } from "../retry.js";
-import { SkewClock, type CallContext } from "../runtime.js";
+import { SkewClock, type CallContext, type SentAttempt } from "../runtime.js";
 import type { DroppedField } from "./mapping.js";
 import { platformTransport } from "@bucketry/signing/fetch";
-import { percentEncode, signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
+import { percentEncode, signedPartsOf } from "@bucketry/signing/signed";
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -29,12 +29,11 @@ export interface ClientState {
    * pass it: its session's handshakes run in middleware, before the transport, and wait under that signal.)
    */
   send: (signal: AbortSignal) => (request: Request) => Promise<Response>;
-  /** What each attempt signed, by the attempt's signal (explains a signature error). */
-  signed: WeakMap<AbortSignal, SignedParts>;
-  /** The attempts (by signal) whose request reached the transport (a timeout before that is not the server's). */
-  sent: WeakSet<AbortSignal>;
-  /** Attempts (by signal) whose request the transport wrote to a connection (its `onSent`). */
-  written: WeakSet<AbortSignal>;
+  /**
+   * The attempts (by signal) whose request reached the transport (a timeout before that is not the server's): what
+   * each signed (explains a signature error), and whether the transport wrote it to a connection (its `onSent`).
+   */
+  attempts: WeakMap<AbortSignal, SentAttempt>;
   /** The caller's `onWarning` (exceptions it throws are ignored), or nothing. */
   warn: (warning: BucketryWarning) => void;
   /** Set by a refreshing credential source: drops credentials a server refused as expired (see credentials.ts). */
@@ -284,13 +283,9 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   // elsewhere), given the attempt's signal. A `fetch` option replaces it. Both are late-bound, so MSW and
   // other patches of fetch / http.request apply.
   const transport = boundedTransport(custom, { maxResponseBytes, dropHeaders: extras.dropHeaders }, platformTransport);
-  const signed = new WeakMap<AbortSignal, SignedParts>();
-  const sent = new WeakSet<AbortSignal>();
-  const written = new WeakSet<AbortSignal>();
+  const attempts = new WeakMap<AbortSignal, SentAttempt>();
   return {
-    signed,
-    sent,
-    written,
+    attempts,
     profile,
     retry,
     clock: new SkewClock(options.clock && checkedClock(provider, options.clock)),
@@ -301,10 +296,10 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
     warn: (warning) => callHook(onWarning, warning),
     fetch: (request: Request) => transport(request),
     send: (signal: AbortSignal) => (request: Request) => {
-      sent.add(signal);
-      const parts = signedPartsOf(request);
-      if (parts) signed.set(signal, parts);
-      return transport(request, { signal, onSent: () => written.add(signal) });
+      const attempt: SentAttempt = attempts.get(signal) ?? { signed: undefined, written: false };
+      attempts.set(signal, attempt);
+      attempt.signed = signedPartsOf(request) ?? attempt.signed;
+      return transport(request, { signal, onSent: () => (attempt.written = true) });
     },
   };
 }
@@ -336,9 +331,7 @@ export function callContext(state: ClientState, call: CallOptions | undefined): 
     budget: state.budget,
     redact: state.secrets.redact,
     refreshCredentials: state.refreshCredentials,
-    signedFor: (s) => state.signed.get(s),
-    sentUnder: (s) => state.sent.has(s),
-    writtenUnder: (s) => state.written.has(s),
+    sentUnder: (s) => state.attempts.get(s),
   };
 }
 

@@ -5,7 +5,7 @@
 // timer and listener a call creates is removed when it settles.
 import { BucketryError, providerError, type BucketryErrorInit, type SignedText } from "./errors.js";
 import { bodyFaults, errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
-import { backoffDelay, callHook, sleep, type ResolvedRetry, type RetryBudget, type RetryInfo } from "./retry.js";
+import { backoffDelay, callHook, sleep, type ResolvedRetry, type RetryBudget } from "./retry.js";
 import { allowManyListeners } from "@bucketry/signing/fetch";
 import { lastingTransportFault, unresolvedHost } from "#network-codes";
 import { isCredentialsError, marked } from "./credentials/checks.js";
@@ -102,7 +102,6 @@ type Attempt = (signal: AbortSignal) => Promise<RawResult>;
  */
 export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (result: RawResult) => T): Promise<T> {
   const { retry, budget } = ctx;
-  const provider = ctx.profile.provider;
   if (ctx.signal?.aborted) throw aborted(ctx, 0);
 
   // The call's own signal: aborted by the caller's signal or by the deadline. Attempts and backoff follow it.
@@ -153,7 +152,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
       if (extra === 0 && (outcome.authExpired || ctx.refreshCredentials?.(error, startedAt) === true)) {
         if (deadlineHit || (deadlineAt !== undefined && performance.now() >= deadlineAt)) throw error;
         extra = 1;
-        notifyRetry(retry, { attempt: n, delayMs: 0, error });
+        callHook(retry.onRetry, { attempt: n, delayMs: 0, error });
         continue;
       }
       // The server's clock is learned whether or not a retry is left (retry: false, the last attempt): the
@@ -186,7 +185,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
         lastRetryCost = cost;
       }
       last = error;
-      notifyRetry(retry, { attempt: n, delayMs, error });
+      callHook(retry.onRetry, { attempt: n, delayMs, error });
       try {
         await sleep(delayMs, call?.signal);
       } catch {
@@ -198,10 +197,6 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
     if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
     ctx.signal?.removeEventListener("abort", onCallerAbort);
   }
-}
-
-function notifyRetry(retry: ResolvedRetry, info: RetryInfo): void {
-  callHook(retry.onRetry, info);
 }
 
 /** What the loop learns from an attempt besides its error. */

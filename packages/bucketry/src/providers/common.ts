@@ -194,6 +194,15 @@ export function checkEndpoint(provider: Provider, endpoint: unknown, vendorDomai
   return url.href.replace(/\/+$/, "");
 }
 
+/** Runs a check of retry.ts (a RangeError for a bad `retry` or `retryBudget`); what it throws becomes a Configuration error. */
+function configured<T>(provider: Provider, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    throw configError(provider, (err as Error).message);
+  }
+}
+
 /** Runs a generated package's `createClient`; its TypeError for a bad option becomes a Configuration error. */
 export function generated<T>(provider: Provider, make: () => T): T {
   try {
@@ -235,6 +244,12 @@ export function optionalString(provider: Provider, name: string, value: unknown,
   return requireString(provider, name, value, example);
 }
 
+/** A function option, or undefined when left out; anything else is refused, saying what the function is (`shape`). */
+function optionalFunction<F extends (...args: never[]) => unknown>(provider: Provider, name: string, value: F | undefined, shape: string): F | undefined {
+  if (value !== undefined && typeof value !== "function") throw configError(provider, `${name} must be a function ${shape}`);
+  return value;
+}
+
 /**
  * A duration option: undefined stays undefined, 0 means "none", anything else must be finite and >= 0. null is
  * refused, naming what leaving it out means (`left`): null from JSON could mean "off" as well as "default".
@@ -259,14 +274,8 @@ export interface ClientStateExtras {
 
 export function clientState(profile: ErrorProfile, options: CommonOptions, extras: ClientStateExtras = {}): ClientState {
   const provider = profile.provider;
-  let retry: ResolvedRetry;
-  let budget: RetryBudget | undefined;
-  try {
-    retry = resolveRetry(options.retry);
-    budget = resolveRetryBudget(options.retryBudget);
-  } catch (err) {
-    throw configError(provider, (err as Error).message);
-  }
+  const retry = configured(provider, () => resolveRetry(options.retry));
+  const budget = configured(provider, () => resolveRetryBudget(options.retryBudget));
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : duration(provider, "timeoutMs", options.timeoutMs, `the default (${DEFAULT_TIMEOUT_MS} ms)`);
   const deadlineMs = duration(provider, "deadlineMs", options.deadlineMs, "no deadline");
   const maxResponseBytes = options.maxResponseBytes === undefined ? DEFAULT_MAX_RESPONSE_BYTES : options.maxResponseBytes;
@@ -274,11 +283,9 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
   if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
     throw configError(provider, `maxResponseBytes must be a whole number of bytes >= 1, got ${quotedNumber(maxResponseBytes)}`);
   }
-  const custom = options.fetch;
-  if (custom !== undefined && typeof custom !== "function") throw configError(provider, "fetch must be a function (request: Request) => Promise<Response>");
-  if (options.clock !== undefined && typeof options.clock !== "function") throw configError(provider, "clock must be a function returning epoch milliseconds");
-  const onWarning = options.onWarning;
-  if (onWarning !== undefined && typeof onWarning !== "function") throw configError(provider, "onWarning must be a function (warning) => void");
+  const custom = optionalFunction(provider, "fetch", options.fetch, "(request: Request) => Promise<Response>");
+  optionalFunction(provider, "clock", options.clock, "returning epoch milliseconds");
+  const onWarning = optionalFunction(provider, "onWarning", options.onWarning, "(warning) => void");
   // Default: the platform's transport (@bucketry/signing/fetch: the keep-alive transport on Node, fetch
   // elsewhere), given the attempt's signal. A `fetch` option replaces it. Both are late-bound, so MSW and
   // other patches of fetch / http.request apply.
@@ -307,14 +314,7 @@ export function clientState(profile: ErrorProfile, options: CommonOptions, extra
 export function callContext(state: ClientState, call: CallOptions | undefined): CallContext {
   const provider = state.profile.provider;
   if (call !== undefined && (typeof call !== "object" || call === null)) throw configError(provider, "call options must be an object");
-  let retry = state.retry;
-  if (call?.retry !== undefined) {
-    try {
-      retry = resolveRetry(call.retry, state.retry);
-    } catch (err) {
-      throw configError(provider, (err as Error).message);
-    }
-  }
+  const retry = call?.retry === undefined ? state.retry : configured(provider, () => resolveRetry(call.retry, state.retry));
   const signal = call?.signal;
   if (signal !== undefined && !(typeof signal === "object" && signal !== null && typeof (signal as AbortSignal).addEventListener === "function" && "aborted" in signal)) {
     throw configError(provider, "signal must be an AbortSignal (e.g. AbortSignal.timeout(5000) or controller.signal)");

@@ -67,7 +67,8 @@ export interface BucketryErrorInit {
   cause?: unknown;
 }
 
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+/** The key of Node's and Deno's custom inspection (util.inspect, console.log). */
+export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 /**
  * What every copy of this class carries (two versions of bucketry installed, or two bundles of it): a program
  * checking an error with its own copy's `isBucketryError` or `instanceof BucketryError` recognizes the others'.

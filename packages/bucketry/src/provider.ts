@@ -5,7 +5,7 @@
 // module alone. Types, plus the two small helpers every module's entry function uses.
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import type { CredentialsDescription, EnvNames } from "./credentials.js";
-import { providerError, type BucketryError } from "./errors.js";
+import { INSPECT, providerError, type BucketryError } from "./errors.js";
 import { quoted } from "./providers/common.js";
 import type { ErrorProfile } from "./http.js";
 import type { Provider } from "./model.js";
@@ -216,8 +216,6 @@ export function accessKeyMockEnv(names: EnvNames, mock: MockFacts): MockEnvLine[
  * (distributed over a union of option forms, so each form keeps what it requires).
  */
 export type EntryOptions<O extends { provider: string }> = O extends unknown ? Omit<O, "provider"> & { provider?: O["provider"] | undefined } : never;
-
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Clients hold credentials in closures only; inspecting or serializing one shows just the provider. */
 export function withSafeInspect<T extends { provider: string }>(client: T): T {

@@ -1,5 +1,5 @@
 // Plumbing every adapter shares: option checks, the per-call context, the late-bound transport.
-import { providerError, type BucketryError } from "../errors.js";
+import { INSPECT, providerError, type BucketryError } from "../errors.js";
 import { boundedTransport, DEFAULT_MAX_RESPONSE_BYTES, type ErrorProfile } from "../http.js";
 import type { Provider } from "../model.js";
 import type { BucketryWarning, CallOptions, CommonOptions } from "../options.js";
@@ -81,7 +81,7 @@ export class SecretSet {
   toJSON(): string {
     return "[SecretSet]";
   }
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
+  [INSPECT](): string {
     return "[SecretSet]";
   }
 }

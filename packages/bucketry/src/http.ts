@@ -134,7 +134,7 @@ export function serverTimeOf(headers: Headers): number | undefined {
 export function errorFromResponse(profile: ErrorProfile, response: Response, body: unknown, now = Date.now(), trace?: SigningTrace): BucketryError {
   // A browser's `redirect: "manual"` answer: status 0, no headers, no body. Say what it was.
   if (response.type === "opaqueredirect") {
-    return new BucketryError({ provider: profile.provider, kind: "Configuration", retryable: false, message: `${profile.provider} answered a redirect the browser hides${redirectHint(null)}` });
+    return new BucketryError({ provider: profile.provider, kind: "Configuration", message: `${profile.provider} answered a redirect the browser hides${redirectHint(null)}` });
   }
   let vendor: VendorError = {};
   try {
@@ -212,7 +212,6 @@ export function malformed(profile: ErrorProfile, response: Pick<Response, "statu
     kind: "MalformedResponse",
     status: response.status,
     requestId,
-    retryable: false,
     message: `${profile.provider} sent a response bucketry cannot read: ${what} (HTTP ${response.status}${requestId ? `, request id ${requestId}` : ""})`,
     cause,
   });

@@ -76,10 +76,14 @@ function accessKeysFromEnvOrChain(provider: Provider, facts: AccessKeyFacts, env
     if (host) host.refreshCredentials = (error, since) => error.code !== undefined && expiredCodes.includes(error.code) && chained.invalidate(since);
     return chained.source;
   }
-  const c = accessKeyFromEnv(provider, names, e);
-  assertAccessKeyCredentials(provider, c);
-  remember?.(c.accessKeySecret, c.securityToken);
-  return c;
+  return checkedKeys(provider, accessKeyFromEnv(provider, names, e), remember);
+}
+
+/** `value` once it is well-formed access keys (else a Configuration error), its secrets remembered for redaction. */
+function checkedKeys(provider: Provider, value: unknown, remember: RememberSecrets | undefined): AccessKeyCredentials {
+  assertAccessKeyCredentials(provider, value);
+  remember?.(value.accessKeySecret, value.securityToken);
+  return value;
 }
 
 /**
@@ -97,14 +101,10 @@ export function accessKeySource(provider: Provider, facts: AccessKeyFacts, optio
       } catch (err) {
         throw credentialsFunctionFailed(provider, err);
       }
-      assertAccessKeyCredentials(provider, value);
-      remember?.(value.accessKeySecret, value.securityToken);
-      return value;
+      return checkedKeys(provider, value, remember);
     };
   }
-  assertAccessKeyCredentials(provider, option);
-  remember?.(option.accessKeySecret, option.securityToken);
-  return option;
+  return checkedKeys(provider, option, remember);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -16,7 +16,8 @@ Serves the five mock APIs and prints each provider's endpoint, client options an
   --seed N      seed of the data set (env MOCK_SEED)
   -h, --help    this text
 
-Exit codes: 0 stopped (Ctrl-C), 1 cannot listen, 2 usage.
+Exit codes: 0 stopped (Ctrl-C), 1 unexpected failure, 2 usage: a bad flag or value, or a --port/--host it
+cannot listen on (the port is in use, a privileged port, an address this machine lacks), as \`bucketry mock\`.
 `;
 
 const INTEGER_FLAGS = ["port", "buckets", "seed"] as const;
@@ -74,9 +75,11 @@ if (help) {
 const server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) }).catch(
   (err: NodeJS.ErrnoException) => {
     // An operator's mistake (the port is taken, a privileged port, an address this machine lacks): say so, no stack.
+    // It is the --port/--host value that cannot be served, so a usage error (exit 2), as `bucketry mock` says it.
+    if (typeof err?.code !== "string") throw err;
     const why = err.code === "EADDRINUSE" ? "the port is already in use" : err.code === "EACCES" ? "permission denied" : err.code === "EADDRNOTAVAIL" ? "no such local address" : err.message;
     console.error(`bucketry mocks: cannot listen on ${host ?? "127.0.0.1"}:${port ?? 0}: ${why}. Pick another --port (0: any free port).`);
-    process.exit(1);
+    process.exit(2);
   },
 );
 

@@ -30,6 +30,8 @@ describe("mock CLI", () => {
     expect(r.stdout).toMatch(/^Usage: /);
     for (const text of ["--port N", "--host H", "--buckets N", "--seed N", "MOCK_PORT", "MOCK_HOST", "MOCK_BUCKETS", "MOCK_SEED"]) expect(r.stdout).toContain(text);
     expect(r.stdout).not.toContain("listening");
+    // The exit code of a port in use is the one `bucketry mock` gives it.
+    expect(r.stdout).toMatch(/\b2 usage: [^.]*--port\/--host it\s+cannot listen on \(the port is in use/);
   });
 
   it.each([
@@ -49,17 +51,17 @@ describe("mock CLI", () => {
 
   it("MOCK_PORT is read when --port is not given, and a bad one is refused by name", async () => {
     const taken_ = await runCli([], { MOCK_PORT: String(port) });
-    expect(taken_.code).toBe(1);
+    expect(taken_.code).toBe(2);
     expect(taken_.stderr).toContain(`cannot listen on 127.0.0.1:${port}: the port is already in use`);
     expect(await runCli([], { MOCK_PORT: "abc" })).toEqual({ code: 2, stdout: "", stderr: 'bucketry mocks: MOCK_PORT must be a non-negative integer up to 65535, got "abc" (see --help)\n' });
   });
 
-  it("a port already in use is a one-line error and exit code 1, not a stack trace", async () => {
+  it("a port already in use is a one-line error and exit code 2 (usage, as `bucketry mock`), not a stack trace", async () => {
     const failure = await promisify(execFile)(process.execPath, [cli, "--port", String(port)], { timeout: 20_000 }).then(
       () => undefined,
       (err: { code: number; stdout: string; stderr: string }) => err,
     );
-    expect(failure?.code).toBe(1);
+    expect(failure?.code).toBe(2);
     expect(failure?.stdout).toBe("");
     expect(failure?.stderr).toBe(`bucketry mocks: cannot listen on 127.0.0.1:${port}: the port is already in use. Pick another --port (0: any free port).\n`);
   });

@@ -240,6 +240,10 @@ Examples:
   bucketry mock --port 9000 > mock.env &
   . ./mock.env && bucketry list-buckets --provider ${tryListing.id} --limit 5
   bucketry mock --json | jq --unbuffered .endpoints    # serves until Ctrl-C
+
+Exit codes: 0 stopped (Ctrl-C / SIGTERM), 1 unexpected failure (or @bucketry/mocks not installed), 2 usage:
+a bad flag or value, or a --port/--host it cannot listen on (the port is in use, an address this machine lacks),
+as the mocks' own CLI (npm run mock).
 `,
   demo: `Usage: bucketry demo [--rows N] [--json] [--debug]
 

@@ -604,6 +604,8 @@ describe.concurrent("mock", () => {
       expect(busy.stderr).toContain(`cannot listen on 127.0.0.1:${inUse}: the port is in use (EADDRINUSE)`);
     expect(busy.stderr).toMatch(/^bucketry: mock: cannot listen/); // one prefix, not "bucketry: bucketry mock:"
       expect(busy.stderr).not.toContain("unexpected error");
+      // Its --help says so, in the words of the mocks' own CLI (which exits 2 for it too).
+      expect((await run(["mock", "--help"], cleanEnv())).stdout).toMatch(/\b2 usage:\s[^.]*--port\/--host it cannot listen on \(the port is in use/);
     } finally {
       await new Promise<void>((resolve) => taken.close(() => resolve()));
     }

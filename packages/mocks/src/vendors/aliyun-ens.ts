@@ -29,9 +29,25 @@ function error(ctx: MockContext, status: number, code: string, message: string, 
 const missing = (ctx: MockContext, name: string, reason?: string) =>
   error(ctx, 400, "MissingParameter", `The input parameter "${name}" that is mandatory for processing this request is not supplied.`, reason);
 
-function usedNonces(ctx: MockContext): Set<string> {
-  return ctx.runtime.remember("aliyun-ens:nonces", () => new Set<string>());
+/**
+ * The signature nonces ENS accepted, each with when it may be forgotten. ENS refuses a nonce seen in the last 15
+ * minutes, the window its timestamp check allows (a later replay is refused as expired anyway). A nonce is kept
+ * until no replay of it could pass that check on the mock's clock — 15 minutes after the later of its timestamp and
+ * when it was seen — so a long-running server holds about 15 minutes' worth, not every nonce since it started.
+ * Insertion order is about expiry order: expired ones are dropped from the front.
+ */
+function usedNonces(ctx: MockContext): Map<string, number> {
+  const nonces = ctx.runtime.remember("aliyun-ens:nonces", () => new Map<string, number>());
+  // The engine's clock, not the request's (`ctx.now()` includes a clock-skew scenario's offset).
+  const now = ctx.runtime.clock();
+  for (const [nonce, expiry] of nonces) {
+    if (expiry > now) break;
+    nonces.delete(nonce);
+  }
+  return nonces;
 }
+
+const rememberNonce = (ctx: MockContext, nonce: string, signedAt: number) => usedNonces(ctx).set(nonce, Math.max(ctx.runtime.clock(), signedAt) + WINDOW_15_MIN);
 
 /** Common signature-time checks: the date parses and is within 15 minutes of the server clock. */
 function checkTime(ctx: MockContext, value: string | null | undefined, name: string): Reply | number {
@@ -77,7 +93,7 @@ async function acs3(ctx: MockContext, authorization: string): Promise<Reply | un
   if (!same(expected, signature)) {
     return fail("signature mismatch", error(ctx, 400, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation.", "ACS3 signature mismatch"));
   }
-  usedNonces(ctx).add(nonce);
+  rememberNonce(ctx, nonce, t);
   ctx.call.auth = { scheme: "ACS3-HMAC-SHA256", ok: true };
   return undefined;
 }
@@ -105,7 +121,7 @@ async function rpcV1(ctx: MockContext): Promise<Reply | undefined> {
     const message = `Specified signature is not matched with our calculation. server string to sign is:${resigned.signed?.stringToSign ?? ""}`;
     return fail("signature mismatch", error(ctx, 400, "SignatureDoesNotMatch", message, "RPC v1 signature mismatch"));
   }
-  usedNonces(ctx).add(nonce);
+  rememberNonce(ctx, nonce, t);
   ctx.call.auth = { scheme: "RPC-HMAC-SHA1", ok: true };
   return undefined;
 }

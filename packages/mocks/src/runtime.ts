@@ -178,21 +178,52 @@ export class MockEngine implements MockRuntimeApi {
    * `internalError` for the test author.
    */
   async #guarded(route: Route, request: Request, produce: (ctx: MockContext) => Outcome | Promise<Outcome>): Promise<Response> {
-    const ctx = await this.#context(route, request);
+    this.adapter(route.spec.provider); // handlers wired to a runtime without their vendor: thrown, a setup mistake
+    const failed = (err: unknown) => {
+      const { name, message, stack } = err instanceof Error ? err : new Error(String(err));
+      return { name, message, stack, text: `@bucketry/mocks internal error answering ${route.spec.provider} ${route.operation.operationId}: ${name}: ${message.replace(/\s*\n\s*/g, " ")}` };
+    };
+    let ctx: MockContext;
+    let bodyUnread: unknown;
+    try {
+      ({ ctx, bodyUnread } = await this.#context(route, request));
+    } catch (err) {
+      // Before a call is recorded (a test's cookie jar or requestId override threw): the same plain 500, no stack.
+      const redactor = new Redactor();
+      headersObject(request.headers, redactor);
+      const { status, headers, body } = reply500(redactor.text(failed(err).text));
+      return new HttpResponse(body, { status, headers });
+    }
+    if (bodyUnread !== undefined) {
+      // The client's body stream failed: a 400 naming the failure's kind only (the stream's error message is the
+      // client's own text, and may hold anything). A client that gave up does not read it.
+      const message = `the request body could not be read (${failed(bodyUnread).name})`;
+      ctx.call.issues.push({ kind: "invalid", location: "body", name: "body", message });
+      return this.#finish(ctx, { ...reply500(`@bucketry/mocks: ${message}`), status: 400 }, false);
+    }
     try {
       return this.#finish(ctx, await produce(ctx));
     } catch (err) {
       const redactor = this.#redactors.get(ctx.call)!;
-      const { name, message, stack } = err instanceof Error ? err : new Error(String(err));
+      const { name, message, stack, text } = failed(err);
       ctx.call.internalError = { name, message: redactor.text(message), stack: redactor.text(stack ?? "") };
       // The adapter's decorate may be what failed; the mock's own 500 is no vendor answer anyway.
-      return this.#finish(ctx, reply500(redactor.text(`@bucketry/mocks internal error answering ${route.spec.provider} ${route.operation.operationId}: ${name}: ${message.replace(/\s*\n\s*/g, " ")} (stack: internalError of mock.requests seq ${ctx.call.seq})`)), false);
+      return this.#finish(ctx, reply500(redactor.text(`${text} (stack: internalError of mock.requests seq ${ctx.call.seq})`)), false);
     }
   }
 
-  async #context(route: Route, request: Request): Promise<MockContext> {
+  /** The request as the handlers read it; `bodyUnread` is why its body could not be read (then it reads as empty). */
+  async #context(route: Route, request: Request): Promise<{ ctx: MockContext; bodyUnread: unknown }> {
     const url = new URL(request.url);
-    const bodyBytes = request.body ? new Uint8Array(await request.clone().arrayBuffer()) : new Uint8Array();
+    let bodyBytes = new Uint8Array();
+    let bodyUnread: unknown;
+    if (request.body) {
+      try {
+        bodyBytes = new Uint8Array(await request.clone().arrayBuffer());
+      } catch (err) {
+        bodyUnread = err ?? Error();
+      }
+    }
     const bodyText = new TextDecoder().decode(bodyBytes);
     // Copied entry by entry: on Node 20, `new Headers(request.headers)` of a request MSW intercepted keeps only the
     // Content-Type fetch filled in (a string, Blob or URLSearchParams body sent without one) and drops every header
@@ -240,7 +271,7 @@ export class MockEngine implements MockRuntimeApi {
       requestId: adapter.requestId(this.random),
       call,
     };
-    return ctx;
+    return { ctx, bodyUnread };
   }
 
   #matching(ctx: MockContext): Scenario[] {

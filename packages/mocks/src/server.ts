@@ -20,7 +20,14 @@ export interface MockServerOptions {
   seed?: number;
   /** Address to listen on. Default 127.0.0.1; `0.0.0.0` serves a container's port mapping (the endpoints then name 127.0.0.1). */
   host?: string;
+  /**
+   * Largest request body the server reads, in bytes; a larger one is answered 413 and the connection closed.
+   * Default 1 MiB (the five APIs' requests carry a few hundred bytes at most).
+   */
+  maxBodyBytes?: number;
 }
+
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** Complete `createBucketClient` options for one provider of the mock server. */
 export type MockClientOptions<P extends Provider> = { provider: P; endpoint: string; credentials: (typeof testCredentials)[P] } & (typeof accountClientOptions)[P];
@@ -55,7 +62,38 @@ function hasProviderPrefix(path: string, providers: readonly string[]): boolean 
   return providers.includes(first);
 }
 
-async function toRequest(req: IncomingMessage, origin: string, providers: readonly string[], signal: AbortSignal): Promise<Request> {
+/** A request body over the limit: answered 413 without reading the rest, and the connection closed. */
+class BodyTooLarge extends Error {}
+
+/**
+ * The request's body, at most `limit` bytes; a body over it (declared or sent) is refused before it is all read.
+ * Read by events, not `for await`: leaving that loop early destroys the request and its socket, and with them the 413.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const tooLarge = () => new BodyTooLarge(`@bucketry/mocks: the request body is over ${limit} bytes (maxBodyBytes)`);
+  if (Number(req.headers["content-length"]) > limit) return Promise.reject(tooLarge());
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.pause();
+      settle(() => reject(tooLarge()));
+    };
+    const onEnd = () => settle(() => resolve(new Uint8Array(Buffer.concat(chunks))));
+    // The client left, or sent what HTTP cannot parse (node:http answers that 400 itself).
+    const onError = (err: Error) => settle(() => reject(err));
+    const onClose = () => settle(() => reject(new Error("the request ended before its body")));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
+}
+
+async function toRequest(req: IncomingMessage, origin: string, providers: readonly string[], signal: AbortSignal, maxBodyBytes: number): Promise<Request> {
   // The Host the client used is part of what it signed: keep it in the URL. A path without a provider prefix
   // is a request for a vendor's own host (`examplebucket.oss-cn-hangzhou.aliyuncs.com` mapped to this server),
   // whose spec servers are HTTPS.
@@ -68,11 +106,7 @@ async function toRequest(req: IncomingMessage, origin: string, providers: readon
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const method = req.method ?? "GET";
   let body: Uint8Array | undefined;
-  if (method !== "GET" && method !== "HEAD") {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    body = new Uint8Array(Buffer.concat(chunks));
-  }
+  if (method !== "GET" && method !== "HEAD") body = await readBody(req, maxBodyBytes);
   return new Request(url, { method, headers, signal, ...(body && body.length > 0 ? { body: body as BodyInit } : {}) });
 }
 
@@ -88,6 +122,8 @@ function withoutSecrets(message: string): string {
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? "127.0.0.1";
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) throw new RangeError(`@bucketry/mocks: maxBodyBytes must be a non-negative integer, got ${maxBodyBytes}`);
   const state = createMockState({ buckets: options.buckets ?? 1000, seed: options.seed ?? 1 });
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -119,7 +155,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       // a request waiting on a latency scenario stops waiting and holds no timer after close().
       const exchange = new AbortController();
       res.once("close", () => exchange.abort());
-      const request = await toRequest(req, url, providers, exchange.signal);
+      const request = await toRequest(req, url, providers, exchange.signal, maxBodyBytes);
       const response = await getResponse(mock.handlers, request);
       if (!response) {
         res.statusCode = 404;
@@ -142,11 +178,25 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       if (setCookies.length) res.setHeader("set-cookie", setCookies);
       res.end(Buffer.from(await response.arrayBuffer()));
     })().catch((err: unknown) => {
+      // The client is gone, or sent what HTTP cannot parse (a malformed chunk, a body shorter than its length):
+      // node:http has answered 400 where it could and closed the connection; nothing is left to answer.
+      if (!req.socket || req.socket.destroyed || res.destroyed) return;
+      if (err instanceof BodyTooLarge) {
+        // The rest of the body is not read: the connection cannot carry another request.
+        res.statusCode = 413;
+        res.setHeader("content-type", "text/plain; charset=utf-8");
+        res.setHeader("connection", "close");
+        res.end(err.message);
+        return;
+      }
       if (!res.headersSent) {
         res.statusCode = 500;
         res.setHeader("content-type", "text/plain");
       }
       res.end(`@bucketry/mocks server error: ${withoutSecrets(String((err as Error)?.message))}`);
+    }).catch(() => {
+      // Answering failed too (the connection broke meanwhile): close it rather than leave a rejection unhandled.
+      res.destroy();
     });
   });
 

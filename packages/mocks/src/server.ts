@@ -1,6 +1,7 @@
 // startMockServer: the same handlers behind a node:http server on 127.0.0.1, one path prefix per provider
-// (`http://127.0.0.1:PORT/aliyun-oss`, …), with CORS so browsers can call it. It routes by path, whatever Host
-// it is reached by (a reverse proxy, a container port mapping, a service name).
+// (`http://127.0.0.1:PORT/aliyun-oss`, …), with CORS so browsers can call it (with cookies only from loopback
+// pages and listed origins). It routes by path, whatever Host it is reached by (a reverse proxy, a container port
+// mapping, a service name).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse } from "msw";
@@ -25,6 +26,13 @@ export interface MockServerOptions {
    * Default 1 MiB (the five APIs' requests carry a few hundred bytes at most).
    */
   maxBodyBytes?: number;
+  /**
+   * Origins (`https://app.example.test:8443`) whose pages may call the server with the browser's cookies
+   * (`Access-Control-Allow-Credentials: true`), besides loopback ones (`localhost`, `*.localhost`, `127.x.x.x`,
+   * `[::1]`), which always may. Any other origin may call it and read the answers, but not with cookies: a page of
+   * an unrelated site cannot drive the mock's cookie sessions (Hitachi's) in the developer's browser.
+   */
+  credentialedOrigins?: readonly string[];
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -47,13 +55,43 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-function cors(req: IncomingMessage, res: ServerResponse): void {
+/** Whether `origin` is a page served from this machine: loopback by name or address. */
+function isLoopbackOrigin(origin: string): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).hostname; // "null" (file://, a sandboxed frame) is no URL: not loopback
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Any origin may read the answers; only loopback and `credentialed` ones may send the browser's cookies. */
+function cors(req: IncomingMessage, res: ServerResponse, credentialed: ReadonlySet<string>): void {
   const origin = req.headers.origin;
   res.setHeader("access-control-allow-origin", origin ?? "*");
   if (origin) {
-    res.setHeader("access-control-allow-credentials", "true");
+    if (credentialed.has(origin) || isLoopbackOrigin(origin)) res.setHeader("access-control-allow-credentials", "true");
     res.setHeader("vary", "Origin");
   }
+}
+
+/** The listed origins as a browser sends them (`scheme://host[:port]`, default port left out). */
+function originSet(origins: readonly string[]): ReadonlySet<string> {
+  return new Set(
+    origins.map((origin) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        throw new TypeError(`@bucketry/mocks: credentialedOrigins: ${JSON.stringify(origin)} is not an origin (scheme://host[:port])`);
+      }
+      if (parsed.origin === "null" || parsed.href.replace(/\/$/, "") !== parsed.origin) {
+        throw new TypeError(`@bucketry/mocks: credentialedOrigins: ${JSON.stringify(origin)} is not an origin (scheme://host[:port], no path)`);
+      }
+      return parsed.origin;
+    }),
+  );
 }
 
 /** Whether a request path starts with one of the providers' prefixes (`/aliyun-oss`, `/aliyun-oss/…`). */
@@ -123,6 +161,7 @@ function withoutSecrets(message: string): string {
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const host = options.host ?? "127.0.0.1";
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const credentialedOrigins = originSet(options.credentialedOrigins ?? []);
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) throw new RangeError(`@bucketry/mocks: maxBodyBytes must be a non-negative integer, got ${maxBodyBytes}`);
   const state = createMockState({ buckets: options.buckets ?? 1000, seed: options.seed ?? 1 });
   const server = createServer();
@@ -142,7 +181,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   server.on("request", (req, res) => {
     void (async () => {
-      cors(req, res);
+      cors(req, res, credentialedOrigins);
       if (req.method === "OPTIONS" && req.headers["access-control-request-method"]) {
         res.statusCode = 204;
         res.setHeader("access-control-allow-methods", "GET, POST, PUT, DELETE, HEAD, OPTIONS");

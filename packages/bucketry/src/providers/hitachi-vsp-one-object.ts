@@ -8,7 +8,7 @@ export type { HitachiCredentials };
 import type { EnvNames } from "../credentials.js";
 import { describeHitachiCredentials, hitachiCredentials } from "../credentials/hitachi.js";
 import { marked } from "../credentials/checks.js";
-import { BucketryError, type ErrorKind } from "../errors.js";
+import { providerError, type BucketryError, type ErrorKind } from "../errors.js";
 import { errorShaped, foreignWithoutResult, isObject, isRetryableAnswer, malformed, parseJsonBody, retryAfterMs, statusKind, str, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
@@ -276,7 +276,7 @@ function sessionError(err: HitachiSessionError, now: number): BucketryError {
     : status >= 200 && status < 300 ? "MalformedResponse"
     : statusKind(status);
   const wait = err.retryAfter === undefined ? undefined : retryAfterMs(new Headers({ "retry-after": err.retryAfter }), now);
-  const error = new BucketryError({ provider: "hitachi-vsp-one-object", kind, status, retryable: isRetryableAnswer(kind, status), retryAfterMs: wait, message: `hitachi-vsp-one-object: ${err.message}`, cause: err });
+  const error = providerError("hitachi-vsp-one-object", kind, err.message, { status, retryable: isRetryableAnswer(kind, status), retryAfterMs: wait, cause: err });
   return err.stage === "credentials" ? marked(error) : error;
 }
 

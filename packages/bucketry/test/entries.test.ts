@@ -69,3 +69,22 @@ describe.each(PROVIDERS)("bucketry/%s", (id) => {
     expect(result.outputFiles[0]!.text).not.toMatch(/profileExample|mockEnv|pagination:/);
   });
 });
+
+// A browser's fetch never shows Set-Cookie to a script, so `#set-cookies` gives browser bundles a reader that finds
+// no cookie; everywhere else the Hitachi module reads every line with @bucketry/signing's reader.
+describe("the Hitachi entry's Set-Cookie reader", () => {
+  it("on Node, reads each line's name and value as the session's jar keeps them", async () => {
+    const { setCookiePairs } = await import("#set-cookies");
+    const headers = new Headers([["set-cookie", 'XSRF-TOKEN=" a1b2 "; Path=/'], ["set-cookie", "vertx-web.session = s1 ; HttpOnly"]]);
+    expect(setCookiePairs(headers)).toEqual([["XSRF-TOKEN", " a1b2 "], ["vertx-web.session", "s1"]]);
+  });
+
+  it("bundled for the browser, leaves out the reading and splitting of Set-Cookie lines", async () => {
+    const file = built("generated/entries/hitachi-vsp-one-object.js");
+    expect(existsSync(file), "needs the build: run `npm run build` first").toBe(true);
+    const result = await esbuild.build({ entryPoints: [file], bundle: true, write: false, platform: "browser", format: "esm", logLevel: "silent" });
+    const text = result.outputFiles[0]!.text;
+    expect(text).toContain("function setCookiePairs(");
+    expect(text).not.toMatch(/splitCombinedSetCookie|getSetCookie/);
+  });
+});

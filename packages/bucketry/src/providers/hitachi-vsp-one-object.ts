@@ -2,7 +2,8 @@
 // a CSRF session. Older releases (HCP for cloud scale 2.x, VSP One Object 3.0.x) answer a bare array of at most
 // `count` buckets and page with `startingAfter` (the last bucket name).
 import { createClient, type HitachiClient, type UserBucket } from "@bucketry/hitachi-vsp-one-object";
-import { HitachiSessionError, hitachiSession, readSetCookies, type HitachiCredentials } from "@bucketry/signing/hitachi-session";
+import { HitachiSessionError, hitachiSession, type HitachiCredentials } from "@bucketry/signing/hitachi-session";
+import { setCookiePairs } from "#set-cookies";
 
 export type { HitachiCredentials };
 import type { EnvNames } from "../credentials.js";
@@ -147,12 +148,7 @@ export function createHitachiBucketClient(options: HitachiOptions): HitachiVspOn
       const xsrf = request.headers.get("x-xsrf-token");
       if (xsrf) state.secrets.addCookie("XSRF-TOKEN", xsrf);
       const response = await send(request);
-      for (const line of readSetCookies(response.headers)) {
-        // Name and value as the session's cookie jar keeps and sends them: trimmed, one pair of quotes dropped.
-        const [, name = "", raw = ""] = /^([^=;]*)=([^;]*)/.exec(line) ?? [];
-        const value = raw.trim();
-        state.secrets.addCookie(name.trim(), value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value);
-      }
+      for (const [name, value] of setCookiePairs(response.headers)) state.secrets.addCookie(name, value);
       // The password grant's answer (wherever its tokenUrl is, the MAPI base included): remember the access token it issues.
       if (request.method === "POST" && request.url === grantUrl && response.ok) {
         await response

@@ -5,7 +5,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import type { HitachiTokenRequest } from "@bucketry/signing/hitachi-session";
 import type { AccessKeyFacts, EnvNames, RememberSecrets } from "./facts.js";
 import type { Provider } from "../model.js";
-import { assertAccessKeyCredentials, assertToken, credentialsError, isHeaderSafe } from "./checks.js";
+import { assertAccessKeyCredentials, assertToken, credentialsError, headerProblem, isHeaderSafe } from "./checks.js";
 import { hitachiTokenFile } from "./hitachi-token-file.js";
 import { huaweiProjectId, projectIdBackoffMs, type ProjectIdOptions } from "./huawei-project-id.js";
 import { RefreshingCredentials } from "./refreshing-cache.js";
@@ -34,7 +34,7 @@ export function chainedAccessKeys(
       const c = await chain.chain.resolve();
       for (const key of ["accessKeyId", "accessKeySecret", "securityToken"] as const) {
         const v = c[key];
-        if (v !== undefined && !isHeaderSafe(v)) throw sourceFailed(c.source, `its ${key} has a character that cannot be sent in an HTTP header`);
+        if (v !== undefined && !isHeaderSafe(v)) throw sourceFailed(c.source, `its ${key} ${headerProblem(v)}`);
       }
       return c;
     },

@@ -25,6 +25,12 @@ export function isHeaderSafe(value: string): boolean {
 
 const NOT_HEADER_SAFE = "contains a character that cannot be sent in an HTTP header (space, control character or non-ASCII): check for a stray newline or quote";
 
+/**
+ * Why `value`, not header-safe, cannot go in a header (to follow its field's name; never the value): one sendable
+ * once trimmed (a key read from a file with its newline) is told so, anything else by the general rule.
+ */
+export const headerProblem = (value: string): string => (isHeaderSafe(value.trim()) ? "has leading or trailing whitespace (a newline from a file?): trim it" : NOT_HEADER_SAFE);
+
 /** Checks credentials given as an object (functions are checked on each call, see `checkedSource`). */
 export function assertAccessKeyCredentials(provider: Provider, value: unknown): asserts value is AccessKeyCredentials {
   const c = value as Partial<AccessKeyCredentials> | null;
@@ -39,7 +45,7 @@ export function assertAccessKeyCredentials(provider: Provider, value: unknown): 
   }
   for (const key of ["accessKeyId", "accessKeySecret", "securityToken"] as const) {
     const v = c[key];
-    if (v !== undefined && !isHeaderSafe(v)) throw missing(provider, `credentials.${key} ${NOT_HEADER_SAFE}`);
+    if (v !== undefined && !isHeaderSafe(v)) throw missing(provider, `credentials.${key} ${headerProblem(v)}`);
   }
 }
 
@@ -56,7 +62,7 @@ export function trimmedKeys<T>(credentials: T): T {
 /** Checks a bearer/IAM token the same way (never echoing it). */
 export function assertToken(provider: Provider, token: unknown, what = "credentials.token"): asserts token is string {
   if (typeof token !== "string" || token.trim() === "") throw missing(provider, `${what} is missing or empty`);
-  if (!isHeaderSafe(token)) throw missing(provider, `${what} ${NOT_HEADER_SAFE}`);
+  if (!isHeaderSafe(token)) throw missing(provider, `${what} ${headerProblem(token)}`);
 }
 
 /**

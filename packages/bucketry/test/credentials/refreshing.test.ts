@@ -417,6 +417,19 @@ describe("facade with a refreshing chain", () => {
     expect(ens.requests).toHaveLength(0);
   });
 
+  it("a source value with a trailing newline is the source's error, saying to trim it (and never quoting it)", async () => {
+    const bad = await fakeServer(() => json({ Code: "Success", AccessKeyId: "STS.x", AccessKeySecret: "secret-nl\n", SecurityToken: "token-x", Expiration: "2031-01-01T01:00:00Z" }));
+    const ens = await fakeServer(() => ENS_PAGE);
+    await withEnv(chainEnv(`${bad.url}/creds`), async () => {
+      const client = createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => Date.UTC(2031, 0, 1), retry: false });
+      const err = await client.listBucketsPage().then(() => undefined, (e: BucketryError) => e);
+      expect(err).toMatchObject({ kind: "InvalidCredentials" });
+      expect(err?.message).toContain("credentials-uri: its accessKeySecret has leading or trailing whitespace (a newline from a file?): trim it");
+      expect(err?.message).not.toContain("secret-nl");
+    });
+    expect(ens.requests).toHaveLength(0);
+  });
+
   it("a source value no HTTP header can carry is the source's error, not cached: asked for again once its backoff passed", async () => {
     let issued = 0;
     const bad = await fakeServer(() => {
@@ -430,7 +443,7 @@ describe("facade with a refreshing chain", () => {
       for (let call = 0; call < 2; call++, now += 1_000) {
         const err = await client.listBucketsPage().then(() => undefined, (e: BucketryError) => e);
         expect(err).toMatchObject({ kind: "InvalidCredentials" });
-        expect(err?.message).toContain("credentials-uri: its accessKeySecret has a character that cannot be sent in an HTTP header");
+        expect(err?.message).toContain("credentials-uri: its accessKeySecret contains a character that cannot be sent in an HTTP header");
         expect(err?.message).not.toContain("secret with space");
       }
     });

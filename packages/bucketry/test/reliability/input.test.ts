@@ -111,11 +111,18 @@ describe("client options", () => {
     ["OSS empty accessKeyId", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "", accessKeySecret: "s" } }, /credentials\.accessKeyId is missing or empty/],
     ["BOS missing secret", { provider: "baidu-bos", credentials: { accessKeyId: "a" } }, /credentials\.accessKeySecret is missing or empty/],
     ["MPC empty securityToken", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: "" } }, /securityToken, when given, must be a non-empty string/],
-    ["ENS secret with a newline", { provider: "aliyun-ens", credentials: { accessKeyId: "a", accessKeySecret: "s3cret\n" } }, /accessKeySecret contains a character that cannot be sent in an HTTP header/],
+    ["ENS secret with a newline inside", { provider: "aliyun-ens", credentials: { accessKeyId: "a", accessKeySecret: "s3c\nret" } }, /accessKeySecret contains a character that cannot be sent in an HTTP header/],
+    // A key read from a file keeps its newline: the official SDKs of ENS, BOS and MPC do not trim the keys they are
+    // given, so these refuse it, saying what to change.
+    ["ENS secret with a trailing newline", { provider: "aliyun-ens", credentials: { accessKeyId: "a", accessKeySecret: "s3cret\n" } }, /credentials\.accessKeySecret has leading or trailing whitespace \(a newline from a file\?\): trim it$/],
+    ["BOS key id with surrounding spaces", { provider: "baidu-bos", credentials: { accessKeyId: " ak-id ", accessKeySecret: "s" } }, /credentials\.accessKeyId has leading or trailing whitespace .*: trim it$/],
+    ["MPC token with a trailing CRLF", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: "tok\r\n" } }, /credentials\.securityToken has leading or trailing whitespace .*: trim it$/],
+    ["MPC secret with a space inside and at the end", { provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "p1", credentials: { accessKeyId: "a", accessKeySecret: "s s " } }, /credentials\.accessKeySecret contains a character that cannot be sent/],
     // A key pasted from a file: ali-oss trims the accessKeyId and accessKeySecret it is given, so OSS takes them.
     ["OSS keys with surrounding whitespace (trimmed, as ali-oss trims them)", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: " LTAI5tKey\t", accessKeySecret: "oss-secret\n" } }, null],
     ["OSS token with a space", { provider: "aliyun-oss", region: "cn-hangzhou", credentials: { accessKeyId: "a", accessKeySecret: "s", securityToken: "to ken" } }, /securityToken contains a character/],
     ["Hitachi token with a newline", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { token: "tok\nen" } }, /credentials\.token contains a character/],
+    ["Hitachi token with a trailing newline", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { token: "token\n" } }, /credentials\.token has leading or trailing whitespace .*: trim it$/],
     ["Hitachi password grant with a tokenUrl that is not a URL", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { username: "u", password: "p", tokenUrl: "nope" } }, /tokenUrl/],
     ["Hitachi password grant without tokenUrl", { provider: "hitachi-vsp-one-object", endpoint: "http://h/mapi", credentials: { username: "u", password: "p" } }, /credentials\.tokenUrl is missing/],
     // the reliability options

@@ -7,16 +7,27 @@
 // hashes over preallocated buffers — cheaper than `createHmac`, which sets up a key, a stateful object and
 // three native calls per message. Otherwise (older Node, or a message too large for the scratch buffer)
 // it is `createHmac`.
-import * as nodeCrypto from "node:crypto";
+//
+// node:crypto is loaded at the first digest, not when a signer is imported: importing it loads some thirty of
+// Node's internal modules (streams among them), a large part of an app's cold start that signs nothing yet.
+import type * as NodeCrypto from "node:crypto";
+import { builtin } from "../node-builtins.js";
 import type { Bytes, CryptoProvider, HashAlgorithm, HmacOutput, KeyMaterial } from "./types.js";
-
-const { createHash, createHmac, randomBytes } = nodeCrypto;
 
 type OneShot = {
   (algorithm: string, data: string | Uint8Array, output: "hex" | "base64" | "latin1"): string;
   (algorithm: string, data: string | Uint8Array, output: "buffer"): Buffer;
 };
-const oneShot = (nodeCrypto as { hash?: OneShot }).hash;
+let nodeCrypto: typeof NodeCrypto | undefined;
+/** `crypto.hash` where Node has it; read with node:crypto. */
+let oneShot: OneShot | undefined;
+function lib(): typeof NodeCrypto {
+  if (nodeCrypto === undefined) {
+    nodeCrypto = builtin<typeof NodeCrypto>("node:crypto");
+    oneShot = (nodeCrypto as { hash?: OneShot }).hash;
+  }
+  return nodeCrypto;
+}
 
 const BLOCK = 64; // SHA-1 and SHA-256 block size
 const SCRATCH_BYTES = 8192;
@@ -69,7 +80,7 @@ function pads(algorithm: HashAlgorithm, key: KeyMaterial): Buffer {
 }
 
 function makePads(algorithm: HashAlgorithm, raw: Uint8Array): Buffer {
-  const k = raw.length > BLOCK ? createHash(nodeName(algorithm)).update(raw).digest() : raw;
+  const k = raw.length > BLOCK ? lib().createHash(nodeName(algorithm)).update(raw).digest() : raw;
   const p = Buffer.alloc(2 * BLOCK);
   for (let i = 0; i < BLOCK; i++) {
     const b = i < k.length ? k[i]! : 0;
@@ -80,8 +91,9 @@ function makePads(algorithm: HashAlgorithm, raw: Uint8Array): Buffer {
 }
 
 function hmacSync(algorithm: HashAlgorithm, key: KeyMaterial, data: string, output: HmacOutput | undefined): Bytes | string {
+  const c = nodeCrypto ?? lib();
   if (oneShot === undefined || data.length > MAX_CHARS) {
-    const h = createHmac(nodeName(algorithm), key).update(data, "utf8");
+    const h = c.createHmac(nodeName(algorithm), key).update(data, "utf8");
     // A Buffer is a Uint8Array: returned as is, without a copy.
     return output === "hex" || output === "base64" ? h.digest(output) : h.digest();
   }
@@ -108,11 +120,12 @@ export const crypto: CryptoProvider = {
     return hmacSync(algorithm, key, data, output);
   },
   sha256Hex(data) {
+    const c = nodeCrypto ?? lib();
     if (oneShot !== undefined) return oneShot("sha256", data, "hex");
-    const h = createHash("sha256");
+    const h = c.createHash("sha256");
     return typeof data === "string" ? h.update(data, "utf8").digest("hex") : h.update(data).digest("hex");
   },
   randomHex(bytes) {
-    return randomBytes(bytes).toString("hex");
+    return lib().randomBytes(bytes).toString("hex");
   },
 };

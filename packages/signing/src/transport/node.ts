@@ -23,12 +23,12 @@
 // node:net, node:tls, node:http and node:zlib are loaded on first use (cold start). Idle keep-alive sockets are
 // unref'd — they never keep a process alive — and closed after `freeSocketTimeoutMs`.
 import { defaultMaxListeners, getMaxListeners, setMaxListeners } from "node:events";
-import { createRequire } from "node:module";
 import type * as Http from "node:http";
 import type * as Net from "node:net";
 import type * as Stream from "node:stream";
 import type * as Tls from "node:tls";
 import type * as Zlib from "node:zlib";
+import { builtin } from "../node-builtins.js";
 import { BodySource, decoder, decodersFor, reasonPhrase, respond, type ResponseHead } from "./body.js";
 import { Http1Client, type BodySink, type Exchange, type Origin } from "./http1.js";
 import { INVALID_HTTP_RESPONSE, type Transport, type TransportInit, type TransportOptions } from "./types.js";
@@ -36,18 +36,6 @@ import { INVALID_HTTP_RESPONSE, type Transport, type TransportInit, type Transpo
 export type { Transport, TransportInit, TransportOptions } from "./types.js";
 
 type HttpModule = typeof Http;
-/**
- * Node's own module objects (those MSW and nock patch), loaded on first use. `process.getBuiltinModule` where Node
- * has it (20.16+), else a `require` made on first use. A CommonJS bundle of this file (esbuild's default for
- * --platform=node) has an empty `import.meta`: any base resolves a builtin, so the working directory serves.
- */
-let requireBuiltin: NodeJS.Require | undefined;
-function load(id: string): unknown {
-  const builtin = (process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule;
-  if (builtin) return builtin(id);
-  requireBuiltin ??= createRequire((import.meta as { url?: string }).url ?? `${process.cwd()}/`);
-  return requireBuiltin(id);
-}
 let netModule: typeof Net | undefined;
 let tlsModule: typeof Tls | undefined;
 let httpModule: HttpModule | undefined;
@@ -55,7 +43,7 @@ let httpsModule: HttpModule | undefined;
 let zlibModule: typeof Zlib | undefined;
 let streamModule: typeof Stream | undefined;
 
-const sockets = () => ({ net: (netModule ??= load("node:net") as typeof Net), tls: (tlsModule ??= load("node:tls") as typeof Tls) });
+const sockets = () => ({ net: (netModule ??= builtin("node:net") as typeof Net), tls: (tlsModule ??= builtin("node:tls") as typeof Tls) });
 
 /** Request headers the transport writes itself (as fetch does), whatever the Request carries. */
 const OWN_HEADERS = new Set(["host", "content-length", "connection", "keep-alive", "transfer-encoding", "upgrade"]);
@@ -97,7 +85,7 @@ export function createNodeTransport(options: TransportOptions = {}): Transport {
 
   function send(parts: Parts): Promise<Response> {
     const secure = parts.target.protocol === "https:";
-    const mod = secure ? (httpsModule ??= load("node:https") as HttpModule) : (httpModule ??= load("node:http") as HttpModule);
+    const mod = secure ? (httpsModule ??= builtin("node:https") as HttpModule) : (httpModule ??= builtin("node:http") as HttpModule);
     if (replaced(mod.request)) {
       agents ??= {};
       const agent = secure ? (agents.https ??= new mod.Agent({ keepAlive: true })) : (agents.http ??= new mod.Agent({ keepAlive: true }));
@@ -228,8 +216,8 @@ class Call {
 }
 
 function decoding(codings: NonNullable<ReturnType<typeof decodersFor>>, source: BodySource): BodySink {
-  const zlib = (zlibModule ??= load("node:zlib") as typeof Zlib);
-  const { Transform } = (streamModule ??= load("node:stream") as typeof Stream);
+  const zlib = (zlibModule ??= builtin("node:zlib") as typeof Zlib);
+  const { Transform } = (streamModule ??= builtin("node:stream") as typeof Stream);
   const d = decoder(zlib, Transform, codings, source);
   return {
     push: (chunk) => d.write(chunk),

@@ -1,5 +1,6 @@
 // The `npm run mock` CLI (the built dist/cli.js, as the root script runs it).
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
 import { createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -28,7 +29,8 @@ describe("mock CLI", () => {
     const r = await runCli(["--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: /);
-    for (const text of ["--port N", "--host H", "--buckets N", "--seed N", "MOCK_PORT", "MOCK_HOST", "MOCK_BUCKETS", "MOCK_SEED"]) expect(r.stdout).toContain(text);
+    for (const text of ["--port N", "--host H", "--buckets N", "--seed N", "--max-body-bytes N", "--credentialed-origin ORIGIN"]) expect(r.stdout).toContain(text);
+    for (const text of ["MOCK_PORT", "MOCK_HOST", "MOCK_BUCKETS", "MOCK_SEED", "MOCK_MAX_BODY_BYTES", "MOCK_CREDENTIALED_ORIGINS"]) expect(r.stdout).toContain(text);
     expect(r.stdout).not.toContain("listening");
     // The exit code of a port in use is the one `bucketry mock` gives it.
     expect(r.stdout).toMatch(/\b2 usage: [^.]*--port\/--host it\s+cannot listen on \(the port is in use/);
@@ -44,6 +46,12 @@ describe("mock CLI", () => {
     [["-p", "9000"], "bucketry mocks: -p is not a flag of the mocks' CLI (see --help)"],
     [["9000"], 'bucketry mocks: unexpected argument "9000" (see --help)'],
     [["--host="], "bucketry mocks: --host is empty: give it a value, or leave it out (see --help)"],
+    [["--max-body-bytes", "1.5"], 'bucketry mocks: --max-body-bytes must be a non-negative integer, got "1.5" (see --help)'],
+    [["--max-body-bytes=-1"], 'bucketry mocks: --max-body-bytes must be a non-negative integer, got "-1" (see --help)'],
+    [["--max-body-bytes", "9007199254740993"], 'bucketry mocks: --max-body-bytes must be a non-negative integer, got "9007199254740993" (see --help)'],
+    [["--credentialed-origin", "https://app.example/path"], 'bucketry mocks: --credentialed-origin "https://app.example/path" is not an origin: write scheme://host[:port] as a browser sends it, no path (https://app.example:8443) (see --help)'],
+    [["--credentialed-origin", "*"], 'bucketry mocks: --credentialed-origin "*" is not an origin: write scheme://host[:port] as a browser sends it, no path (https://app.example:8443) (see --help)'],
+    [["--credentialed-origin="], "bucketry mocks: --credentialed-origin is empty: give it an origin (scheme://host[:port]), or leave it out (see --help)"],
   ])("%j is refused with one line and exit code 2, before serving", async (args, message) => {
     const r = await runCli(args);
     expect(r).toEqual({ code: 2, stdout: "", stderr: `${message}\n` });
@@ -64,5 +72,76 @@ describe("mock CLI", () => {
     expect(failure?.code).toBe(2);
     expect(failure?.stdout).toBe("");
     expect(failure?.stderr).toBe(`bucketry mocks: cannot listen on 127.0.0.1:${port}: the port is already in use. Pick another --port (0: any free port).\n`);
+  });
+});
+
+/** Starts the CLI serving on a free loopback port; resolves with its URL once it says it listens. */
+async function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ url: string; stop(): Promise<number | null> }> {
+  const child = spawn(process.execPath, [cli, "--port", "0", "--buckets", "5", ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = once(child, "exit") as Promise<[number | null]>;
+  let out = "";
+  let err = "";
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk;
+      const listening = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (listening) resolve(listening);
+    });
+    void exited.then(([code]) => reject(new Error(`the CLI exited ${code} before serving: ${err}`)));
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      return (await exited)[0];
+    },
+  };
+}
+
+/** A CORS preflight and a GET from `origin`: the Access-Control-Allow-Credentials each answer carries. */
+async function credentialsAllowed(url: string, origin: string): Promise<[string | null, string | null]> {
+  const preflight = await fetch(`${url}/aliyun-oss/?acl`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } });
+  const get = await fetch(`${url}/aliyun-oss/?acl`, { headers: { origin } });
+  await get.arrayBuffer();
+  return [preflight.headers.get("access-control-allow-credentials"), get.headers.get("access-control-allow-credentials")];
+}
+
+describe("mock CLI: the server's body limit and credentialed origins", () => {
+  it("--max-body-bytes: a body over it is answered 413, one at it is read", async () => {
+    const server = await serve(["--max-body-bytes", "16"]);
+    try {
+      const post = (body: string) => fetch(`${server.url}/aliyun-ens/`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+      const over = await post("Action=ListBucket");
+      expect([over.status, await over.text()]).toEqual([413, "@bucketry/mocks: the request body is over 16 bytes (maxBodyBytes)"]);
+      const at = await post("Action=ListBuck");
+      await at.arrayBuffer();
+      expect(at.status).not.toBe(413);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it("--credentialed-origin (repeatable): a listed origin gets Access-Control-Allow-Credentials, an unlisted one does not", async () => {
+    const server = await serve(["--credentialed-origin", "https://app.example", "--credentialed-origin", "http://other.test:3000"]);
+    try {
+      expect(await credentialsAllowed(server.url, "https://app.example")).toEqual(["true", "true"]);
+      expect(await credentialsAllowed(server.url, "http://other.test:3000")).toEqual(["true", "true"]);
+      expect(await credentialsAllowed(server.url, "https://unlisted.example")).toEqual([null, null]);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  });
+
+  it("MOCK_MAX_BODY_BYTES and MOCK_CREDENTIALED_ORIGINS (comma-separated) are read when the flags are not given", async () => {
+    const server = await serve([], { MOCK_MAX_BODY_BYTES: "16", MOCK_CREDENTIALED_ORIGINS: "https://app.example, https://two.example" });
+    try {
+      const over = await fetch(`${server.url}/aliyun-ens/`, { method: "POST", body: "Action=ListBucket" });
+      expect([over.status, await over.text()]).toEqual([413, "@bucketry/mocks: the request body is over 16 bytes (maxBodyBytes)"]);
+      expect(await credentialsAllowed(server.url, "https://two.example")).toEqual(["true", "true"]);
+      expect(await credentialsAllowed(server.url, "https://unlisted.example")).toEqual([null, null]);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
   });
 });

@@ -220,7 +220,8 @@ ${signExamples.map((e) => `  ${e}`).join("\n")}
 
 ${EXIT_HELP}
 `,
-  mock: `Usage: bucketry mock [--port N] [--host H] [--buckets N] [--seed N] [--json] [--debug]
+  mock: `Usage: bucketry mock [--port N] [--host H] [--buckets N] [--seed N] [--max-body-bytes N]
+                     [--credentialed-origin ORIGIN]... [--json] [--debug]
 
 Serves the ${count} mock APIs (from @bucketry/mocks) on 127.0.0.1 and prints, as \`export\` lines, each
 provider's endpoint variable (BUCKETRY_<PROVIDER>_ENDPOINT, plus _REGION where needed) and the test
@@ -231,6 +232,11 @@ credentials under the vendors' variable names. Runs until interrupted (Ctrl-C / 
                 answers whatever Host it is reached by: a proxy, a port mapping, a service name
   --buckets N   buckets in the seeded data set (default 1000)
   --seed N      seed of the data set (default 1)
+  --max-body-bytes N
+                largest request body read, in bytes; a larger one is answered 413 (default 1048576)
+  --credentialed-origin ORIGIN
+                an origin (scheme://host[:port]) whose pages may send cookies: answered with
+                Access-Control-Allow-Credentials, as loopback pages always are; repeat it for more
   --json        one JSON line {"url","endpoints","credentials","env"} instead
   --debug       stack traces on stderr for an error (never secrets)
   -h, --help    this help

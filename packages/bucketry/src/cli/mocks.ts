@@ -24,7 +24,7 @@ export function mockFacts(server: MockServerLike, provider: Provider): MockFacts
 }
 
 interface MocksServerModule {
-  startMockServer(options?: { port?: number; host?: string; buckets?: number; seed?: number }): Promise<MockServerLike>;
+  startMockServer(options?: { port?: number; host?: string; buckets?: number; seed?: number; maxBodyBytes?: number; credentialedOrigins?: readonly string[] }): Promise<MockServerLike>;
 }
 
 const SPECIFIER = "@bucketry/mocks/server";

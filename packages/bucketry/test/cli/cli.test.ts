@@ -611,6 +611,43 @@ describe.concurrent("mock", () => {
     }
   });
 
+  it("mock --max-body-bytes answers a body over it 413; --credentialed-origin (repeatable) lets only the listed origins send cookies", async () => {
+    const args = ["mock", "--json", "--buckets", "5", "--max-body-bytes", "16", "--credentialed-origin", "https://app.example", "--credentialed-origin", "http://other.test:3000"];
+    const { child, stdout, exited } = await start(args, cleanEnv(), /\n/);
+    try {
+      const { url } = JSON.parse(stdout.split("\n")[0]!) as { url: string };
+      const post = (body: string) => fetch(`${url}/aliyun-ens/`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body });
+      const over = await post("Action=ListBucket");
+      expect([over.status, await over.text()]).toEqual([413, "@bucketry/mocks: the request body is over 16 bytes (maxBodyBytes)"]);
+      const at = await post("Action=ListBuck");
+      await at.arrayBuffer();
+      expect(at.status).not.toBe(413);
+      const credentialsAllowed = async (origin: string) => {
+        const preflight = await fetch(`${url}/aliyun-oss/?acl`, { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } });
+        const get = await fetch(`${url}/aliyun-oss/?acl`, { headers: { origin } });
+        await get.arrayBuffer();
+        return [preflight.headers.get("access-control-allow-credentials"), get.headers.get("access-control-allow-credentials")];
+      };
+      expect(await credentialsAllowed("https://app.example")).toEqual(["true", "true"]);
+      expect(await credentialsAllowed("http://other.test:3000")).toEqual(["true", "true"]);
+      expect(await credentialsAllowed("https://unlisted.example")).toEqual([null, null]);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
+
+  it.each([
+    [["--max-body-bytes", "1.5"], '--max-body-bytes must be an integer >= 0, got "1.5"'],
+    [["--max-body-bytes=-1"], '--max-body-bytes must be an integer >= 0, got "-1"'],
+    [["--credentialed-origin", "https://app.example/path"], '--credentialed-origin "https://app.example/path" is not an origin: write scheme://host[:port] as a browser sends it, no path (https://app.example:8443)'],
+    [["--credentialed-origin", "*"], '--credentialed-origin "*" is not an origin: write scheme://host[:port] as a browser sends it, no path (https://app.example:8443)'],
+    [["--credentialed-origin="], "--credentialed-origin is empty: give it an origin (scheme://host[:port]), or leave it out"],
+  ])("mock %j is a usage error (exit 2) saying what to change, before serving", async (flags, message) => {
+    const r = await run(["mock", ...flags], cleanEnv());
+    expect(r).toEqual({ code: 2, stdout: "", stderr: `bucketry: ${message} (see \`bucketry mock --help\`)\n` });
+  });
+
   it("mock prints export lines a shell can source, and exits 0 on SIGINT", async () => {
     const { child, stdout, exited } = await start(["mock"], cleanEnv(), /# Hitachi users/);
     const vars = Object.fromEntries([...stdout.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]));

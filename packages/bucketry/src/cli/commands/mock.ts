@@ -5,7 +5,7 @@ import { COMMON_OPTIONS, parse } from "../args.js";
 import { HELP, tryListing } from "../help.js";
 import { loadMocks, mockFacts, type MockServerLike } from "../mocks.js";
 import { jsonLine, type Io } from "../output.js";
-import { CliError, EXIT } from "../exit.js";
+import { CliError, EXIT, UsageError } from "../exit.js";
 import { envPrefix } from "../providers.js";
 import { positiveInt } from "../settings.js";
 
@@ -37,9 +37,37 @@ export function mockEnv(server: MockServerLike): Array<[provider: Provider, name
   return lines;
 }
 
+/**
+ * The --credentialed-origin values as a browser sends an Origin (`scheme://host[:port]`, no path): what the mock
+ * server's credentialedOrigins accepts, refused here as a usage error rather than the server's TypeError.
+ */
+function credentialedOrigins(values: string[] | undefined, command: string): string[] | undefined {
+  return values?.map((value) => {
+    if (value.trim() === "") throw new UsageError("--credentialed-origin is empty: give it an origin (scheme://host[:port]), or leave it out", command);
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(value.trim());
+    } catch {
+      // not a URL: refused below
+    }
+    if (!parsed || parsed.origin === "null" || parsed.href.replace(/\/$/, "") !== parsed.origin) {
+      throw new UsageError(`--credentialed-origin ${JSON.stringify(value)} is not an origin: write scheme://host[:port] as a browser sends it, no path (https://app.example:8443)`, command);
+    }
+    return parsed.origin;
+  });
+}
+
 export async function mockCommand(args: string[], io: Io): Promise<number> {
   const command = "mock";
-  const flags = parse(command, args, { ...COMMON_OPTIONS, port: { type: "string" }, host: { type: "string" }, buckets: { type: "string" }, seed: { type: "string" } });
+  const flags = parse(command, args, {
+    ...COMMON_OPTIONS,
+    port: { type: "string" },
+    host: { type: "string" },
+    buckets: { type: "string" },
+    seed: { type: "string" },
+    "max-body-bytes": { type: "string" },
+    "credentialed-origin": { type: "string", multiple: true },
+  });
   if (flags.help) {
     io.out.write(HELP[command]!);
     return 0;
@@ -47,12 +75,21 @@ export async function mockCommand(args: string[], io: Io): Promise<number> {
   const port = positiveInt(flags.port, "--port", command, 0, 65_535);
   const buckets = positiveInt(flags.buckets, "--buckets", command, 0, 1_000_000);
   const seed = positiveInt(flags.seed, "--seed", command, 0);
+  const maxBodyBytes = positiveInt(flags["max-body-bytes"], "--max-body-bytes", command, 0);
+  const origins = credentialedOrigins(flags["credentialed-origin"], command);
   const { startMockServer } = await loadMocks(command);
   // --host 0.0.0.0 serves a container's port mapping; the server answers whatever Host it is reached by.
   const host = flags.host?.trim() || undefined;
   let server: Awaited<ReturnType<typeof startMockServer>>;
   try {
-    server = await startMockServer({ ...(port !== undefined ? { port } : {}), ...(host !== undefined ? { host } : {}), ...(buckets !== undefined ? { buckets } : {}), ...(seed !== undefined ? { seed } : {}) });
+    server = await startMockServer({
+      ...(port !== undefined ? { port } : {}),
+      ...(host !== undefined ? { host } : {}),
+      ...(buckets !== undefined ? { buckets } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(maxBodyBytes !== undefined ? { maxBodyBytes } : {}),
+      ...(origins !== undefined ? { credentialedOrigins: origins } : {}),
+    });
   } catch (err) {
     // The address cannot be served (in use, not this machine's, not resolvable): say which, as a usage error.
     const code = (err as { code?: unknown }).code;

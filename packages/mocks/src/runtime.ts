@@ -25,6 +25,9 @@ export interface MockEngineOptions {
 
 type Outcome = Reply | "reset";
 
+/** A hook of the caller's (the cookie jar, an adapter's requestId) that threw while the mock answered, and what it threw. */
+type FailedHook = [hook: string, thrown: unknown];
+
 /**
  * Waits `ms` (forever when it is beyond what a timer holds, e.g. Infinity: setTimeout would fire at once), or until
  * one of `signals` aborts; true when cut short.
@@ -185,15 +188,17 @@ export class MockEngine implements MockRuntimeApi {
     };
     let ctx: MockContext;
     let bodyUnread: unknown;
+    let failedHook: FailedHook | undefined;
     try {
-      ({ ctx, bodyUnread } = await this.#context(route, request));
+      ({ ctx, bodyUnread, failedHook } = await this.#context(route, request));
     } catch (err) {
-      // Before a call is recorded (a test's cookie jar or requestId override threw): the same plain 500, no stack.
+      // The engine failed before the call was recorded: the same plain 500, no stack.
       const redactor = new Redactor();
       headersObject(request.headers, redactor);
       const { status, headers, body } = reply500(redactor.text(failed(err).text));
       return new HttpResponse(body, { status, headers });
     }
+    if (failedHook) return this.#internalError(ctx, failedHook[1], failedHook[0]);
     if (bodyUnread !== undefined) {
       // The client's body stream failed: a 400 naming the failure's kind only (the stream's error message is the
       // client's own text, and may hold anything). A client that gave up does not read it.
@@ -204,16 +209,29 @@ export class MockEngine implements MockRuntimeApi {
     try {
       return this.#finish(ctx, await produce(ctx));
     } catch (err) {
-      const redactor = this.#redactors.get(ctx.call)!;
-      const { name, message, stack, text } = failed(err);
-      ctx.call.internalError = { name, message: redactor.text(message), stack: redactor.text(stack ?? "") };
-      // The adapter's decorate may be what failed; the mock's own 500 is no vendor answer anyway.
-      return this.#finish(ctx, reply500(redactor.text(`${text} (stack: internalError of mock.requests seq ${ctx.call.seq})`)), false);
+      return this.#internalError(ctx, err);
     }
   }
 
-  /** The request as the handlers read it; `bodyUnread` is why its body could not be read (then it reads as empty). */
-  async #context(route: Route, request: Request): Promise<{ ctx: MockContext; bodyUnread: unknown }> {
+  /**
+   * The mock's own 500 for what it threw, recorded on the call with the error (credentials redacted); not decorated,
+   * as the adapter's decorate may be what failed. For a hook of the caller's (`hook`: the cookie jar, an adapter's
+   * requestId) the answer names the error only: its message may quote the jar's cookies, which the redactor may
+   * never have seen.
+   */
+  #internalError(ctx: MockContext, err: unknown, hook?: string): Response {
+    const redactor = this.#redactors.get(ctx.call)!;
+    const { name, message, stack } = err instanceof Error ? err : new Error(String(err));
+    ctx.call.internalError = { name, message: redactor.text(message), stack: redactor.text(stack ?? "") };
+    const what = hook ? `${name} thrown by ${hook} (message and ` : `${name}: ${message.replace(/\s*\n\s*/g, " ")} (`;
+    return this.#finish(ctx, reply500(redactor.text(`@bucketry/mocks internal error answering ${ctx.spec.provider} ${ctx.operation.operationId}: ${what}stack: internalError of mock.requests seq ${ctx.call.seq})`)), false);
+  }
+
+  /**
+   * The request as the handlers read it; `bodyUnread` is why its body could not be read (then it reads as empty);
+   * `failedHook` is a hook of the caller's that threw, and what it threw (the call is recorded all the same).
+   */
+  async #context(route: Route, request: Request): Promise<{ ctx: MockContext; bodyUnread: unknown; failedHook: FailedHook | undefined }> {
     const url = new URL(request.url);
     let bodyBytes = new Uint8Array();
     let bodyUnread: unknown;
@@ -250,6 +268,18 @@ export class MockEngine implements MockRuntimeApi {
     this.requests.push(call);
     const adapter = this.adapter(route.spec.provider);
     const clock = this.clock;
+    // The caller's hooks run once the call is recorded, so that a throw is answered and recorded as the mock's own.
+    let cookies = new Map<string, string>();
+    let requestId = "";
+    let hook = "cookieJar.cookies()";
+    let failedHook: FailedHook | undefined;
+    try {
+      cookies = this.#requestCookies(url, headers, redactor);
+      hook = "adapter.requestId()";
+      requestId = adapter.requestId(this.random);
+    } catch (err) {
+      failedHook = [hook, err];
+    }
     const ctx: MockContext = {
       runtime: this,
       route,
@@ -260,7 +290,7 @@ export class MockEngine implements MockRuntimeApi {
       vars: matchRoute(route, url) ?? { ...route.defaults },
       query: parseQueryString(url.search),
       headers,
-      cookies: this.#requestCookies(url, headers),
+      cookies,
       bodyText,
       bodyBytes,
       state: this.state,
@@ -268,10 +298,10 @@ export class MockEngine implements MockRuntimeApi {
         return clock() + this.skewMs;
       },
       skewMs: 0,
-      requestId: adapter.requestId(this.random),
+      requestId,
       call,
     };
-    return { ctx, bodyUnread };
+    return { ctx, bodyUnread, failedHook };
   }
 
   #matching(ctx: MockContext): Scenario[] {
@@ -350,10 +380,17 @@ export class MockEngine implements MockRuntimeApi {
     return adapter.respond(ctx);
   }
 
-  /** The request's own cookies, then the jar's (the request's win on a clash, as its header is explicit). */
-  #requestCookies(url: URL, headers: Headers): Map<string, string> {
+  /**
+   * The request's own cookies, then the jar's (the request's win on a clash, as its header is explicit). The jar's
+   * values are credentials as a Cookie header's are: `redactor` hides them wherever the call's record quotes them.
+   */
+  #requestCookies(url: URL, headers: Headers, redactor: Redactor): Map<string, string> {
     const cookies = parseCookies(headers.get("cookie"));
-    if (this.#cookieJar) for (const [name, value] of this.#cookieJar.cookies(url)) if (!cookies.has(name)) cookies.set(name, value);
+    if (!this.#cookieJar) return cookies;
+    for (const [name, value] of this.#cookieJar.cookies(url)) {
+      redactor.header("cookie", `${name}=${value}`);
+      if (!cookies.has(name)) cookies.set(name, value);
+    }
     return cookies;
   }
 
@@ -364,12 +401,19 @@ export class MockEngine implements MockRuntimeApi {
     }
     // The mock's own 500 is no vendor answer (and the adapter's decorate may be what failed).
     if (decorate) this.adapter(ctx.spec.provider).decorate(ctx, outcome);
+    const redactor = this.#redactors.get(ctx.call) ?? new Redactor();
+    // Read first, so that the redactor knows the cookies the answer sets before the jar's store() may quote them.
+    const recordedHeaders = headersObject(outcome.headers, redactor);
     if (this.#cookieJar) {
       const setCookies = outcome.headers.getSetCookie();
-      if (setCookies.length) this.#cookieJar.store(ctx.url, setCookies);
+      if (setCookies.length) {
+        try {
+          this.#cookieJar.store(ctx.url, setCookies);
+        } catch (err) {
+          return this.#internalError(ctx, err, "cookieJar.store()");
+        }
+      }
     }
-    const redactor = this.#redactors.get(ctx.call) ?? new Redactor();
-    const recordedHeaders = headersObject(outcome.headers, redactor);
     // An answer may quote the request's credentials (OSS's SignatureProvided, a string to sign with its token).
     ctx.call.response = { status: outcome.status, headers: recordedHeaders, body: outcome.body === null ? null : redactor.text(outcome.body) };
     for (const issue of ctx.call.issues) issue.message = redactor.text(issue.message);

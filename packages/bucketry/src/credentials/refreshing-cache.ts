@@ -1,10 +1,13 @@
-// Resolved credentials, cached until shortly before they expire, with at most one refresh in flight: any
-// number of concurrent calls that find the cache stale wait for the same refresh.
+// Resolved credentials, cached until shortly before they expire, with at most one refresh in flight.
 //
 // Refresh margin: credentials are refreshed once less than `refreshMarginMs` of their life remains (default
 // 15 minutes, the stale time of Alibaba's credentials libraries), or less than half of it for credentials
 // that live shorter than twice the margin (so a 10-minute token is not refreshed on every call).
-// A refresh that fails while the old credentials still work returns the old ones and is tried again after
+// Stale while revalidate: while stale credentials have not expired, every call gets them at once and the
+// refresh runs in the background, so a slow source (a metadata endpoint, STS under load, an OIDC exchange)
+// holds no call. Calls wait for the refresh only when there are no credentials, when they have expired, or
+// after `invalidate` (a server refused them as expired).
+// A refresh that fails while the old credentials still work keeps the old ones and is tried again after
 // `retryFailedRefreshMs` (default 10 s); once they have expired the failure is the caller's error.
 // A failure with no usable credentials to fall back on is returned as it is to every caller for a while before
 // the source is asked again — 1 s after the first, doubling with each failure in a row up to 30 s; a success
@@ -68,12 +71,20 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
     return this.#refreshes;
   }
 
-  /** Cached credentials while fresh; otherwise the (one) refresh in flight. */
+  /**
+   * Cached credentials while they have not expired (when stale, a refresh starts in the background);
+   * otherwise the (one) refresh in flight.
+   */
   readonly get = (): Promise<C> => {
     const current = this.#current;
     const now = this.#clock();
-    if (current !== undefined && !this.#stale(current, now)) return Promise.resolve(current);
-    if (current !== undefined && this.#inflight === undefined && now < this.#retryAt && !expired(current, now)) return Promise.resolve(current);
+    if (current !== undefined && !expired(current, now)) {
+      if (this.#inflight === undefined && now >= this.#retryAt && this.#stale(current, now)) {
+        // Its failure keeps `current` (or reaches the callers that waited for it): nobody else awaits it here.
+        (this.#inflight = this.#refresh(current)).catch(() => undefined);
+      }
+      return Promise.resolve(current);
+    }
     if (this.#inflight === undefined && now < this.#failedUntil) return Promise.reject(this.#failure);
     return (this.#inflight ??= this.#refresh(current));
   };
@@ -128,7 +139,6 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
    * whether a retry can use different credentials.
    */
   invalidate(since: number): boolean {
-    if (this.#inflight !== undefined) return true;
     const current = this.#current;
     if (current === undefined) return true;
     // Fetched after the attempt began: another call refreshed them, and the attempt used older ones — unless
@@ -136,7 +146,8 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
     if (this.#fetchedAt > since && this.#fetches > 1) return true;
     // Long-lived keys: a refresh would return the same. Temporary ones (with a token) whose source gave no
     // readable expiry are dropped like any other, or a refused token would be used until the process ends.
-    if (current.expiration === undefined && current.securityToken === undefined) return false;
+    // Dropped also while a background refresh is in flight: the retry must wait for it, not get them again.
+    if (current.expiration === undefined && current.securityToken === undefined) return this.#inflight !== undefined;
     this.#current = undefined;
     return true;
   }

@@ -30,6 +30,12 @@ function manualSource(lifeMs: number, clock: () => number) {
   return { provider, calls: () => calls, release: (fail = false) => pending.shift()!(fail) };
 }
 
+const PENDING = Symbol("pending");
+/** What `p` settled to once every queued callback ran (a macrotask later), or PENDING: no clock involved. */
+async function settledNow<T>(p: Promise<T>): Promise<T | typeof PENDING> {
+  return Promise.race([p, new Promise<typeof PENDING>((resolve) => setImmediate(() => resolve(PENDING)))]);
+}
+
 describe("RefreshingCredentials", () => {
   it("100 concurrent callers share one resolve; fresh credentials are served from the cache", async () => {
     let now = 0;
@@ -45,7 +51,7 @@ describe("RefreshingCredentials", () => {
     expect(src.calls()).toBe(1);
   });
 
-  it("refreshes once the 15-minute margin is reached, one refresh for every caller", async () => {
+  it("refreshes once the 15-minute margin is reached, in the background: calls get the current credentials at once, one refresh for all", async () => {
     let now = 0;
     const src = manualSource(60 * MIN, () => now);
     const cache = new RefreshingCredentials(src.provider, { clock: () => now });
@@ -53,10 +59,103 @@ describe("RefreshingCredentials", () => {
     src.release();
     await first;
     now = 45 * MIN;
-    const waiting = Array.from({ length: 50 }, () => cache.get());
+    // The refresh is pending (the test has not answered it): no call waits for it.
+    const during = await Promise.all(Array.from({ length: 50 }, () => settledNow(cache.get())));
+    expect(new Set(during.map((c) => (c === PENDING ? c : c.accessKeyId)))).toEqual(new Set(["AK1"]));
     expect(src.calls()).toBe(2);
     src.release();
-    expect(new Set((await Promise.all(waiting)).map((c) => c.accessKeyId))).toEqual(new Set(["AK2"]));
+    await settledNow(Promise.resolve()); // the refresh's answer lands
+    expect((await cache.get()).accessKeyId).toBe("AK2");
+    expect(src.calls()).toBe(2);
+  });
+
+  it("once the credentials expire, calls wait — also for a background refresh already in flight", async () => {
+    let now = 0;
+    const src = manualSource(60 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+    const first = cache.get();
+    src.release();
+    await first;
+    now = 50 * MIN;
+    expect((await settledNow(cache.get())) as ResolvedCredentials).toMatchObject({ accessKeyId: "AK1" });
+    now = 60 * MIN; // expired while that refresh is still pending
+    const waiting = [cache.get(), cache.get()];
+    expect(await settledNow(waiting[0]!)).toBe(PENDING);
+    expect(src.calls()).toBe(2); // they joined it
+    src.release();
+    expect((await Promise.all(waiting)).map((c) => c.accessKeyId)).toEqual(["AK2", "AK2"]);
+    // Expired with no refresh in flight: the call starts one and waits for it.
+    now = 120 * MIN;
+    const late = cache.get();
+    expect(await settledNow(late)).toBe(PENDING);
+    expect(src.calls()).toBe(3);
+    src.release();
+    expect((await late).accessKeyId).toBe("AK3");
+  });
+
+  it("a background refresh that fails does not surface: the current credentials stay, and it is tried again after retryFailedRefreshMs", async () => {
+    let now = 0;
+    const src = manualSource(60 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now, retryFailedRefreshMs: 2_000 });
+    const first = cache.get();
+    src.release();
+    await first;
+    now = 50 * MIN;
+    expect((await cache.get()).accessKeyId).toBe("AK1");
+    src.release(true);
+    await settledNow(Promise.resolve());
+    now += 1_999;
+    expect((await cache.get()).accessKeyId).toBe("AK1");
+    expect(src.calls()).toBe(2); // not asked again within retryFailedRefreshMs
+    now += 1;
+    expect((await cache.get()).accessKeyId).toBe("AK1");
+    expect(src.calls()).toBe(3); // asked again, in the background
+    src.release();
+    await settledNow(Promise.resolve());
+    expect((await cache.get()).accessKeyId).toBe("AK3"); // the source's third answer
+  });
+
+  it("a background refresh that fails after the credentials expired leaves no unhandled rejection", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      let now = 0;
+      const src = manualSource(60 * MIN, () => now);
+      const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+      const first = cache.get();
+      src.release();
+      await first;
+      now = 50 * MIN;
+      expect((await cache.get()).accessKeyId).toBe("AK1"); // starts the background refresh; nobody waits for it
+      now = 61 * MIN;
+      src.release(true); // it fails with nothing left to fall back on: a rejection no call awaits
+      await new Promise<void>((resolve) => setImmediate(resolve)); // Node reports unhandled rejections by now
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+      await expect(cache.get()).rejects.toThrow("STS is down"); // the next call gets the error (backoff)
+      expect(src.calls()).toBe(2);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
+
+  it("after invalidate, calls wait for the background refresh instead of getting the refused credentials", async () => {
+    let now = 0;
+    const src = manualSource(60 * MIN, () => now);
+    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
+    const first = cache.get();
+    src.release();
+    await first;
+    now = 50 * MIN;
+    const attemptStartedAt = now;
+    expect((await cache.get()).accessKeyId).toBe("AK1"); // the background refresh is in flight
+    expect(cache.invalidate(attemptStartedAt)).toBe(true); // the server refused AK1 as expired
+    const retry = cache.get();
+    expect(await settledNow(retry)).toBe(PENDING);
+    expect(src.calls()).toBe(2); // the same refresh
+    src.release();
+    expect((await retry).accessKeyId).toBe("AK2");
   });
 
   it("short-lived credentials refresh at half their life, not on every call", async () => {
@@ -68,10 +167,13 @@ describe("RefreshingCredentials", () => {
     await first;
     now = 4 * MIN;
     expect((await cache.get()).accessKeyId).toBe("AK1");
+    expect(src.calls()).toBe(1);
     now = 5 * MIN;
-    const next = cache.get();
+    expect((await cache.get()).accessKeyId).toBe("AK1"); // still valid: served while it refreshes
+    expect(src.calls()).toBe(2);
     src.release();
-    expect((await next).accessKeyId).toBe("AK2");
+    await settledNow(Promise.resolve());
+    expect((await cache.get()).accessKeyId).toBe("AK2");
   });
 
   it("a failed refresh keeps still-valid credentials and tries again after 10 s; expired ones fail", async () => {

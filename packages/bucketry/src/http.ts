@@ -376,12 +376,14 @@ export function boundedTransport(custom: Fetch | undefined, limits: ResponseLimi
           // An error answer is read for its code and message only: one cut short (a reset, a proxy's page labelled
           // gzip) ends here, and its status decides (a 503 stays a retried Unavailable). Not an abort (the
           // caller's or the attempt's timeout), nor an answer that is not HTTP/1.1 (a MalformedResponse, not retried).
+          // Cut by the caller's fetch at its own size limit (undici's maxResponseSize): the same as our cut at 64 KiB.
           const name = (err as { name?: unknown } | null)?.name;
-          if (!response.ok && name !== "AbortError" && name !== "TimeoutError" && !lastingTransportFault?.(err)) return controller.close();
-          // The server's bytes are at fault: say so with the answer's status and request id.
-          const undecodable = undecodableBody?.(err);
-          if (!undecodable) throw err;
-          throw recorded(new UnreadableBodyError(response.status, headers, undecodable, { cause: err }));
+          const lasting = lastingTransportFault?.(err);
+          if (!response.ok && name !== "AbortError" && name !== "TimeoutError" && (!lasting || lasting.overLimit)) return controller.close();
+          // The server's bytes are at fault, or too many for the caller's fetch: say so with the answer's status and request id.
+          const unreadable = lasting && lasting.overLimit ? lasting.message : undecodableBody?.(err);
+          if (!unreadable) throw err;
+          throw recorded(new UnreadableBodyError(response.status, headers, unreadable, { cause: err }));
         }
         const { done, value } = read;
         if (done) return controller.close();

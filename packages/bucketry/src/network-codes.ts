@@ -25,12 +25,14 @@ export const undecodableBody: ((err: unknown) => string | false) | undefined = (
 };
 /**
  * A transport failure a retry cannot mend, as its kind and what to say, or false: a TLS certificate the platform
- * refused (untrusted, expired, for another host: the same certificate again), or an answer that is not valid
+ * refused (untrusted, expired, for another host: the same certificate again), an answer that is not valid
  * HTTP/1.1 (the Node transport's INVALID_HTTP_RESPONSE, llhttp's HPE_* under undici and node:http, Bun's
- * Malformed_HTTP_Response: the same bytes again). Read from the fetch error's cause, or from the error (Bun). (Browsers report no code: undefined there, and such failures stay
- * retried network errors.)
+ * Malformed_HTTP_Response: the same bytes again), or a response larger than the caller's fetch accepts (undici's
+ * `maxResponseSize`: the same size again; `overLimit`, as its head was read whole). Read from the fetch error's
+ * cause, or from the error (Bun). (Browsers report no code: undefined there, and such failures stay retried
+ * network errors.)
  */
-export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse"; message: string } | false) | undefined = (err) => {
+export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse"; message: string; overLimit?: true } | false) | undefined = (err) => {
   const e = err as { code?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
   const cause = e?.cause;
   // Node's fetch and the Node transport put the code on the cause; Bun's fetch on the error itself, whose message
@@ -42,6 +44,11 @@ export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "Malf
   // transport refuses such a head as invalid too), the same head again on a retry.
   if (code === INVALID_HTTP_RESPONSE || /^HPE_\w+$/.test(code) || code === "Malformed_HTTP_Response" || code === "UND_ERR_HEADERS_OVERFLOW") {
     return { kind: "MalformedResponse", message: `the answer is not valid HTTP/1.1: ${detail !== "" ? detail : code}` };
+  }
+  // The `maxResponseSize` of an undici dispatcher (the caller's `fetch` option): a declared Content-Length past it
+  // rejects the fetch, a body that grows past it ends its read.
+  if (code === "UND_ERR_RES_EXCEEDED_MAX_SIZE") {
+    return { kind: "MalformedResponse", message: "the response was larger than the fetch's limit (UND_ERR_RES_EXCEEDED_MAX_SIZE: the maxResponseSize of the `fetch` option's undici dispatcher): raise that limit; the client's own cap is maxResponseBytes", overLimit: true };
   }
   if (!/^(CERT_\w+|UNABLE_TO_\w+|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_TLS_CERT_ALTNAME_INVALID)$/.test(code)) return false;
   const check = /^CERT_(HAS_EXPIRED|NOT_YET_VALID)$/.test(code) ? "check its dates and this machine's clock" : "check the endpoint's host name, or trust its certificate authority (NODE_EXTRA_CA_CERTS)";

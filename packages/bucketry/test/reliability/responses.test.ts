@@ -2,13 +2,14 @@
 // expected and back — become a BucketryError (MalformedResponse for a 2xx) with status and request id, with
 // retries on or off; never a TypeError, an unhandled rejection or a hang. Property-based (fast-check, fixed
 // seeds): random bytes and random near-valid JSON/XML through every provider's read path.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
 import { scenario } from "@bucketry/mocks";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
 import fc from "fast-check";
+import { Agent } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BucketryError, createBucketClient, type Provider } from "../../src/index.js";
 import { callOnce, clientFor, PROVIDERS, rawServer, rejection, REQUEST_ID_HEADER, STUB_ENDPOINT, stubFetch, VALID_BODY, within, type Raw } from "./helpers.js";
@@ -332,6 +333,52 @@ describe("maxResponseBytes (default 10 MiB), enforced while the body is read", (
     const fetch = stubFetch(() => new Response(VALID_BODY["aliyun-oss"].body, { headers: { "content-type": "application/xml" } }));
     const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, maxResponseBytes: VALID_BODY["aliyun-oss"].body.length });
     await expect(client.getBucketAcl("example-bucket")).resolves.toMatchObject({ acl: "public-read" });
+  });
+});
+
+describe("a response larger than the caller's fetch accepts (an undici Agent's maxResponseSize)", () => {
+  let raw: Raw | undefined;
+  let agent: Agent | undefined;
+  afterEach(async () => {
+    await agent?.close();
+    await raw?.close();
+    raw = agent = undefined;
+  });
+
+  /** The facade's `fetch` option as a caller writes it: the platform's fetch through an undici Agent with a cap. */
+  function cappedFetch(maxResponseSize: number): (request: Request) => Promise<Response> {
+    const dispatcher = (agent = new Agent({ maxResponseSize }));
+    return (request) => globalThis.fetch(request, { dispatcher } as RequestInit);
+  }
+  const padded = (status: number, framing: Record<string, string>, body: string) => (res: ServerResponse) => {
+    res.writeHead(status, { "content-type": "application/json", "x-acs-request-id": "CAP-1", ...framing });
+    res.end(body);
+  };
+  const BIG = VALID_BODY["aliyun-ens"].body + " ".repeat(5_000);
+
+  it.each([
+    ["with Content-Length", { "content-length": String(Buffer.byteLength(BIG)) }],
+    ["chunked", {}],
+  ] as const)("a 200 past it (%s) is a MalformedResponse sent once, naming maxResponseSize: not a retried network error", async (_, framing) => {
+    raw = await rawServer((_req, res) => padded(200, framing, BIG)(res));
+    const client = clientFor("aliyun-ens", raw.url, { fetch: cappedFetch(1_000), retry: { baseDelayMs: 0, maxAttempts: 3 } });
+    const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
+    expect(err).toMatchObject({ kind: "MalformedResponse", retryable: false, attempts: 1 });
+    expect(err.message).toMatch(/larger than the fetch's limit .*maxResponseSize/);
+    expect(raw.hits).toBe(1);
+  });
+
+  it("an error answer past it is read by its status, as one past 64 KiB is (a 503 is retried), and the retry's 200 within it succeeds", async () => {
+    const unavailable = JSON.stringify({ Code: "ServiceUnavailable", Message: "x".repeat(5_000) });
+    raw = await rawServer((_req, res, index) => (index === 0 ? padded(503, {}, unavailable)(res) : padded(200, {}, VALID_BODY["aliyun-ens"].body)(res)));
+    const client = clientFor("aliyun-ens", raw.url, { fetch: cappedFetch(1_000), retry: { baseDelayMs: 0, maxAttempts: 2 } });
+    await within(callOnce(client, "aliyun-ens"), 10_000);
+    expect(raw.hits).toBe(2);
+    // And a 200 past it through the same client is not retried.
+    raw.server.removeAllListeners("request");
+    raw.server.on("request", (req: IncomingMessage, res: ServerResponse) => (req.resume(), padded(200, {}, BIG)(res)));
+    const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
+    expect(err).toMatchObject({ kind: "MalformedResponse", status: 200, requestId: "CAP-1", retryable: false, attempts: 1 });
   });
 });
 

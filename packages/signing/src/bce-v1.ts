@@ -22,7 +22,7 @@ import type { Middleware } from "openapi-fetch";
 import { hmacHex } from "./crypto/index.js";
 import { signingMiddleware } from "./middleware.js";
 import { canonicalizeEncoded, compareCodeUnits, splitQuery, uriEncode } from "./percent-encoding.js";
-import type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest } from "./types.js";
+import type { Clock, CredentialSource, SignableRequest } from "./types.js";
 import { assertCredentialsObject, assertHeaderSafeCredentials, assertNameList, signingTime, untilAborted } from "./types.js";
 
 export const BCE_AUTH_V1 = "bce-auth-v1";
@@ -79,15 +79,17 @@ export function bceCanonicalQuery(search: string): string {
   return items.join("&");
 }
 
-// Derived signing keys, one per credentials object (never keyed by the secret): a client signing
-// many requests in the same second reuses the key instead of a second HMAC. The secret is compared so a
-// secret changed in place gets a fresh key; the entry lives no longer than the credentials object.
+// Derived signing keys, one per credentials source — the credentials object, or the function that supplies
+// them — never keyed by the secret: a client signing many requests in the same second reuses the key instead of
+// a second HMAC, also when its function returns a fresh object each time (keyed by those objects, each call
+// derived the key again and added an entry). The prefix (key id, second, expiry) and the secret are compared,
+// so other or rotated credentials get a fresh key; one entry per source, living no longer than the source.
 interface CachedKey {
   prefix: string;
   secret: string;
   key: string;
 }
-const keyCache = new WeakMap<AccessKeyCredentials, CachedKey>();
+const keyCache = new WeakMap<CredentialSource, CachedKey>();
 
 // The `headersToSign` option lower-cased once per array.
 const LOWERED = new WeakMap<readonly string[], readonly string[]>();
@@ -169,13 +171,13 @@ export async function signBceV1(request: SignableRequest, options: BceV1Options)
   const prefix = BCE_AUTH_V1 + "/" + creds.accessKeyId + "/" + timestamp + "/" + expiration;
   const canonicalRequest =
     request.method.toUpperCase() + "\n" + bceCanonicalUri(url.pathname) + "\n" + bceCanonicalQuery(url.search) + "\n" + canonicalHeaders;
-  const cached = keyCache.get(creds);
+  const cached = keyCache.get(source);
   let key: string;
   if (cached !== undefined && cached.prefix === prefix && cached.secret === creds.accessKeySecret) key = cached.key;
   else {
     const derived = hmacHex("SHA-256", creds.accessKeySecret, prefix);
     key = typeof derived === "string" ? derived : await derived;
-    keyCache.set(creds, { prefix, secret: creds.accessKeySecret, key });
+    keyCache.set(source, { prefix, secret: creds.accessKeySecret, key });
   }
   request.signed = { canonicalRequest, stringToSign: canonicalRequest };
   let signature = hmacHex("SHA-256", key, canonicalRequest);

@@ -4,8 +4,9 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { bceCanonicalQuery, bceCanonicalUri, bceTimestamp, bceV1Signer, signBceV1 } from "../src/bce-v1.js";
+import { crypto } from "../src/crypto/index.js";
 import type { SignableRequest } from "../src/types.js";
 
 const require = createRequire(import.meta.url);
@@ -292,6 +293,36 @@ describe("bce-auth-v1: behaviour", () => {
     await signBceV1(c, { credentials: { accessKeyId: "ak", accessKeySecret: "sk2" }, clock }); // same prefix, other secret
     expect(b.headers.get("Authorization")).toBe(a.headers.get("Authorization"));
     expect(c.headers.get("Authorization")).not.toBe(a.headers.get("Authorization"));
+  });
+
+  it("a credentials function returning a fresh equal object each call derives the key once per second; a changed secret derives a new one", async () => {
+    const hmac = vi.spyOn(crypto, "hmac");
+    try {
+      const keys = { accessKeyId: "ak", accessKeySecret: "sk1" };
+      const options = { credentials: () => ({ ...keys }), clock };
+      const signed: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const req = signable("GET", "https://b.bj.bcebos.com/?acl");
+        await signBceV1(req, options);
+        signed.push(req.headers.get("Authorization")!);
+      }
+      expect(hmac).toHaveBeenCalledTimes(4); // the key once, then one signature per request
+      const reference = signable("GET", "https://b.bj.bcebos.com/?acl");
+      await signBceV1(reference, { credentials: { accessKeyId: "ak", accessKeySecret: "sk1" }, clock });
+      expect(new Set(signed)).toEqual(new Set([reference.headers.get("Authorization")]));
+      // Rotated under the same key id: a new key, the same as a fresh source with that secret derives.
+      hmac.mockClear();
+      keys.accessKeySecret = "sk2";
+      const rotated = signable("GET", "https://b.bj.bcebos.com/?acl");
+      await signBceV1(rotated, options);
+      expect(hmac).toHaveBeenCalledTimes(2);
+      const expected = signable("GET", "https://b.bj.bcebos.com/?acl");
+      await signBceV1(expected, { credentials: { accessKeyId: "ak", accessKeySecret: "sk2" }, clock });
+      expect(rotated.headers.get("Authorization")).toBe(expected.headers.get("Authorization"));
+      expect(rotated.headers.get("Authorization")).not.toBe(signed[0]);
+    } finally {
+      hmac.mockRestore();
+    }
   });
 
   it("never puts the secret in errors", async () => {

@@ -176,6 +176,8 @@ Examples:
   "list-buckets": `Usage: bucketry list-buckets --provider P [flags]
 
 Lists buckets, page after page, for ${orList(listing.map((m) => m.id))}.
+On a terminal a progress line on stderr counts them; Ctrl-C or SIGTERM erases it, then the command ends
+as the signal ends it (a shell reports 130, or 143 for SIGTERM).
 
 ${flagLine("--provider P", listing.map((m) => m.id).join(" | "))}
   --prefix X             only names starting with X

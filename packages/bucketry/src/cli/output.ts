@@ -1,12 +1,15 @@
 // Human and machine output: aligned tables (ANSI colour only on a TTY, NO_COLOR and TERM=dumb honoured), JSON
 // lines, and a progress line on stderr (TTY only, not TERM=dumb).
 import type { Bucket, BucketAcl, Grant } from "../model.js";
+import { ENDING_SIGNALS, signalExitCode, type EndingSignal, type SignalSource } from "./signals.js";
 import { displayWidth } from "./width.js";
 
 export interface Io {
   out: NodeJS.WriteStream;
   err: NodeJS.WriteStream;
   env: NodeJS.ProcessEnv;
+  /** Ctrl-C and SIGTERM, for a command that must tidy the terminal before it ends (the process's, from `main`). */
+  signals?: SignalSource | undefined;
 }
 
 /**
@@ -163,21 +166,36 @@ export function bucketJson(b: Bucket, withRaw: boolean): string {
 /**
  * A one-line progress indicator on stderr, shown only on a terminal that acts on escape sequences (it erases with
  * ESC[K); `done()` erases it. A text as wide as the terminal is cut to fit: a line that wraps is only erased on its
- * last row, and every update would leave the others behind.
+ * last row, and every update would leave the others behind. While the line is shown, Ctrl-C or SIGTERM from
+ * `signals` erases it before the command ends (130 / 143), so the shell's prompt does not start behind it; `done()`
+ * stops listening, so a command that ends normally leaves no listener behind.
  */
-export function progress(err: NodeJS.WriteStream, env: NodeJS.ProcessEnv): { update(text: string): void; done(): void } {
+export function progress(err: NodeJS.WriteStream, env: NodeJS.ProcessEnv, signals?: SignalSource): { update(text: string): void; done(): void } {
   if (!ansiTerminal(err, env)) return { update() {}, done() {} };
   let shown = false;
-  return {
-    update(text) {
+  const listeners = new Map<EndingSignal, () => void>(
+    ENDING_SIGNALS.map((signal) => [
+      signal,
+      () => {
+        bar.done();
+        signals!.end(signal, signalExitCode(signal));
+      },
+    ]),
+  );
+  const bar = {
+    update(text: string) {
       err.write(`\r\x1b[K${fitted(text, err.columns)}`);
+      if (!shown && signals) for (const [signal, listener] of listeners) signals.on(signal, listener);
       shown = true;
     },
     done() {
-      if (shown) err.write("\r\x1b[K");
+      if (!shown) return;
+      err.write("\r\x1b[K");
+      if (signals) for (const [signal, listener] of listeners) signals.off(signal, listener);
       shown = false;
     },
   };
+  return bar;
 }
 
 /** `text` cut to fewer than `columns` terminal columns (ending "…" when cut); whole when the width is unknown. */

@@ -75,7 +75,7 @@ export async function listBucketsCommand(args: string[], io: Io): Promise<number
 
   const client = namingEndpointSource(endpointFrom, () => createBucketClient(options as BucketClientOptions)) as unknown as LooseListingClient;
   const s = style(colourEnabled(io.out, io.env));
-  const bar = progress(io.err, io.env);
+  const bar = progress(io.err, io.env, io.signals);
   const rows: Bucket[] = [];
   let count = 0;
   let pages = 0;

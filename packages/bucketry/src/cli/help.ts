@@ -263,7 +263,8 @@ ${wrap(
 
   --rows N      rows per provider (default 3)
   --json        one JSON object per row
-  --debug       stack traces on stderr for an error (never secrets)
+  --debug       a failing provider's error detail and stack, and dropped vendor values, on stderr
+                (never secrets)
   -h, --help    this help
 
 Examples:

@@ -75,6 +75,14 @@ export function visibleLines(text: string): string {
   return text.replace(UNSAFE_KEEPING_NEWLINES, escaped);
 }
 
+/**
+ * --debug's notes on stderr (retry notes, a vendor value dropped), or undefined without --debug. A note quotes what
+ * the vendor sent (a dropped value, an error code): escaped, as every vendor value shown.
+ */
+export function debugLog(io: Io, on: boolean | undefined): ((line: string) => void) | undefined {
+  return on ? (line) => void io.err.write(`bucketry: ${visible(line)}\n`) : undefined;
+}
+
 /** Terminal columns (display width, not UTF-16 units); a table measures its cells before painting them. */
 const width = displayWidth;
 

@@ -86,6 +86,14 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
   return hideSecrets(token ? { accessKeyId: id, accessKeySecret: secret, securityToken: token } : { accessKeyId: id, accessKeySecret: secret });
 }
 
+/** --debug's notes, as client hooks: each retry, and a vendor value the table shows as "-" (dropped, not failed). */
+export function debugHooks(debug: (line: string) => void): { onRetry: NonNullable<RetryOptions["onRetry"]>; onWarning: NonNullable<CliContext["common"]["onWarning"]> } {
+  return {
+    onRetry: ({ attempt, delayMs, error }) => debug(`attempt ${attempt} failed (${error.kind}${error.code ? ` ${error.code}` : ""}); retrying in ${delayMs} ms`),
+    onWarning: (warning) => debug(`warning: ${warning.message}`),
+  };
+}
+
 /**
  * `regionOptional`: a command that sends nothing a region changes (whoami: credentials are found the same way in
  * every region) takes none: the options then carry no region instead of the command failing for the lack of one.
@@ -115,10 +123,10 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
   if (timeoutMs !== undefined) common.timeoutMs = timeoutMs;
   const retry: RetryOptions = {};
   if (maxAttempts !== undefined) retry.maxAttempts = maxAttempts;
-  if (debug) retry.onRetry = ({ attempt, delayMs, error }) => debug(`attempt ${attempt} failed (${error.kind}${error.code ? ` ${error.code}` : ""}); retrying in ${delayMs} ms`);
+  const hooks = debug ? debugHooks(debug) : undefined;
+  if (hooks) retry.onRetry = hooks.onRetry;
   if (Object.keys(retry).length) common.retry = retry;
-  // A vendor value the table shows as "-" (dropped, not failed): --debug says which and why.
-  if (debug) common.onWarning = (warning) => debug(`warning: ${warning.message}`);
+  if (hooks) common.onWarning = hooks.onWarning;
 
   const facts = moduleOf(provider).cli;
   // A region the provider has no use for would be ignored without a word: a typo'd --provider, or a wrong guess.

@@ -344,6 +344,39 @@ describe.concurrent("exit codes and error lines", () => {
     expect(oneLine(t.stderr)).toMatch(/^bucketry: baidu-bos answered HTTP 500 .*\(kind ServerError, request id \S+\)$/);
   });
 
+  it("demo --debug: a provider's failure is followed by the error's detail, as in the other commands, and no credential", async () => {
+    const env = cleanEnv();
+    const failing = new URL("./fixtures/failing-mock.mjs", import.meta.url).pathname;
+    const withFailure = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import=${failing}` };
+    // The embedded mock's credentials are the public test ones every mock server has (this file's `server` too).
+    const secrets = Object.values(server.credentials).flatMap((c) => Object.values(c as Record<string, string>));
+    expect(secrets.length).toBeGreaterThan(5);
+    for (const args of [["demo", "--debug", "--rows", "1"], ["demo", "--json", "--debug", "--rows", "1"]]) {
+      const r = await run(args, withFailure);
+      expect(r.code, r.stderr).toBe(5);
+      const [report, detail, ...stack] = r.stderr.trimEnd().split("\n");
+      expect(report).toMatch(args.includes("--json") ? /^\{"error":\{"name":"BucketryError","provider":"baidu-bos"/ : /^bucketry: baidu-bos answered HTTP 500 /);
+      // The detail --debug adds after an error line (main's, for the other commands): the error's fields, then its stack.
+      expect(detail).toMatch(/^BucketryError \{.*"provider":"baidu-bos".*"kind":"ServerError".*"status":500/);
+      expect(stack.length).toBeGreaterThan(0);
+      for (const line of stack) expect(line).toMatch(/^ {4}at /);
+      for (const secret of secrets) expect(r.stdout + r.stderr).not.toContain(secret);
+    }
+    // Without --debug, the error line alone (as before).
+    expect((await run(["demo", "--rows", "1"], withFailure)).stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  it("demo --debug: a vendor value the table shows as '-' (dropped, not failed) is noted, as list-buckets --debug notes it", async () => {
+    const env = cleanEnv();
+    const oddAcl = new URL("./fixtures/odd-acl-mock.mjs", import.meta.url).pathname;
+    const withOddAcl = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import=${oddAcl}` };
+    const quiet = await run(["demo", "--rows", "1"], withOddAcl);
+    expect([quiet.code, quiet.stderr]).toEqual([0, ""]);
+    const debug = await run(["demo", "--rows", "1", "--debug"], withOddAcl);
+    expect(debug.code, debug.stderr).toBe(0);
+    expect(debug.stderr).toMatch(/^bucketry: warning: aliyun-ens: bucket \S+: BucketAcl left out \(expected a canned ACL, got "default"\)$/m);
+  });
+
   it("2: a --user-id past 2^53 is refused, not rounded to another user's id", async () => {
     const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--user-id", "9007199254740993"], envFor(server));
     expect(r.code).toBe(2);

@@ -6,7 +6,7 @@ import { CONNECTION_OPTIONS, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { eachPage, namePrefix } from "../../pagination.js";
-import { colourEnabled, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, visible, type Io } from "../output.js";
+import { colourEnabled, debugLog, formatDate, granteeText, jsonLine, jsonRecord, paintAcl, progress, style, table, visible, type Io } from "../output.js";
 import { aclProvider, listingProvider, moduleOf, ownFlagOwners, ownFlagValues, parseProvider, providersFor } from "../providers.js";
 import { namingEndpointSource, positiveInt, resolveClient, type ConnectionFlags } from "../settings.js";
 
@@ -16,9 +16,6 @@ interface LooseListingClient {
 interface LooseAclClient {
   getBucketAcl(bucket: string): Promise<BucketAcl>;
 }
-
-// A debug line quotes what the vendor sent (a dropped value, an error code): escaped, as every vendor value shown.
-const debugLog = (io: Io, on: boolean | undefined) => (on ? (line: string) => void io.err.write(`bucketry: ${visible(line)}\n`) : undefined);
 
 const connectionFlags = (flags: Record<string, string | boolean | undefined>, own: Record<string, string | undefined> = {}): ConnectionFlags => ({
   region: flags.region as string | undefined,

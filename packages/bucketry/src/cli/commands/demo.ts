@@ -3,12 +3,12 @@ import { createBucketClient } from "../../client.js";
 import type { Bucket, BucketAcl, Provider } from "../../model.js";
 import type { BucketClientOptions } from "../../registry.js";
 import { COMMON_OPTIONS, parse } from "../args.js";
-import { exitCodeFor, formatError, formatErrorJson, UsageError } from "../exit.js";
+import { debugDetail, exitCodeFor, formatError, formatErrorJson, UsageError } from "../exit.js";
 import { HELP } from "../help.js";
 import { loadMocks, mockFacts, type MockServerLike } from "../mocks.js";
-import { aclSummary, colourEnabled, formatDate, jsonLine, paintAcl, style, table, visible, type Io } from "../output.js";
+import { aclSummary, colourEnabled, debugLog, formatDate, jsonLine, paintAcl, style, table, visible, visibleLines, type Io } from "../output.js";
 import { providersFor } from "../providers.js";
-import { positiveInt } from "../settings.js";
+import { debugHooks, positiveInt } from "../settings.js";
 
 export interface DemoRow {
   provider: Provider;
@@ -38,8 +38,10 @@ const fromBucket = (b: Bucket): DemoRow => ({
 
 const fromAcl = (a: BucketAcl): DemoRow => ({ provider: a.provider, operation: "getBucketAcl", bucket: a.bucket, acl: aclSummary(a) });
 
-async function collect(server: MockServerLike, rows: number): Promise<{ rows: DemoRow[]; errors: unknown[]; providers: number }> {
-  const client = <T>(p: Provider) => createBucketClient({ ...server.clientOptions[p], retry: false } as unknown as BucketClientOptions) as unknown as T;
+async function collect(server: MockServerLike, rows: number, debug: ((line: string) => void) | undefined): Promise<{ rows: DemoRow[]; errors: unknown[]; providers: number }> {
+  // --debug: a dropped vendor value is noted as in the other commands (no retry notes: the demo does not retry).
+  const onWarning = debug ? { onWarning: debugHooks(debug).onWarning } : {};
+  const client = <T>(p: Provider) => createBucketClient({ ...server.clientOptions[p], retry: false, ...onWarning } as unknown as BucketClientOptions) as unknown as T;
   // The ACL providers read the ACLs of buckets that exist in the mock's data set: the first of each canned
   // ACL (so the table shows all three), then the first ones by name.
   const all = server.mock.state.buckets as readonly { name: string; acl?: string }[];
@@ -97,7 +99,7 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
   const server = await startMockServer({ buckets: 1000, seed: 1 });
   let result: Awaited<ReturnType<typeof collect>>;
   try {
-    result = await collect(server, rows);
+    result = await collect(server, rows, debugLog(io, flags.debug));
   } finally {
     await server.close();
   }
@@ -126,7 +128,10 @@ export async function demoCommand(args: string[], io: Io): Promise<number> {
     );
   }
   // Each provider's failure on stderr as the other commands report theirs: one JSON line with --json
-  // ({"error": {…, "exitCode"}}), else one escaped text line.
-  for (const err of result.errors) io.err.write((flags.json ? formatErrorJson(err) : visible(formatError(err))) + "\n");
+  // ({"error": {…, "exitCode"}}), else one escaped text line; with --debug, the error's detail after it.
+  for (const err of result.errors) {
+    io.err.write((flags.json ? formatErrorJson(err) : visible(formatError(err))) + "\n");
+    if (flags.debug) io.err.write(visibleLines(debugDetail(err)) + "\n");
+  }
   return result.errors.length ? exitCodeFor(result.errors[0]) : 0;
 }

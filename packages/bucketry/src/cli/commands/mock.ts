@@ -8,6 +8,7 @@ import { jsonLine, type Io } from "../output.js";
 import { CliError, EXIT, UsageError } from "../exit.js";
 import { envPrefix } from "../providers.js";
 import { positiveInt } from "../settings.js";
+import { ENDING_SIGNALS, processSignals } from "../signals.js";
 
 const shellQuote = (v: string) => (/^[A-Za-z0-9_./:@%+=,-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`);
 
@@ -113,17 +114,16 @@ export async function mockCommand(args: string[], io: Io): Promise<number> {
     io.out.write(`# ${notes.map((n) => `${n}. `).join("")}Try: bucketry list-buckets --provider ${tryListing.id} --limit 5\n`);
     if (io.err.isTTY) io.err.write("bucketry mock: running; Ctrl-C to stop\n");
   }
+  // Stopped by either signal; both listeners go then, so a command run in-process leaves none behind.
+  const signals = io.signals ?? processSignals;
   return new Promise<number>((resolve) => {
-    let stopping = false;
     const stop = () => {
-      if (stopping) return;
-      stopping = true;
+      for (const signal of ENDING_SIGNALS) signals.off(signal, stop);
       server.close().then(
         () => resolve(0),
         () => resolve(0),
       );
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    for (const signal of ENDING_SIGNALS) signals.on(signal, stop);
   });
 }

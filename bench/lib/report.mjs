@@ -117,8 +117,8 @@ export function targets(results) {
           cause:
             ratio <= 0.5
               ? ""
-              : `import + construct loads openapi-fetch, the generated client, one signer module (with node:crypto) and @bucketry/signing/fetch ` +
-                `(node:net / node:tls are loaded on the first request); undici (fetch's globals, ${fg?.toFixed(1) ?? "?"} ms when touched) is not loaded until the first request ` +
+              : `import + construct loads openapi-fetch, the generated client, one signer module and @bucketry/signing/fetch ` +
+                `(node:crypto is loaded at the first signature, node:net / node:tls at the first request); undici (fetch's globals, ${fg?.toFixed(1) ?? "?"} ms when touched) is not loaded until the first request ` +
                 `either (the generated client creates its openapi-fetch client then) — what is left is module loading, ${c["ours-fetch"]?.ms !== undefined ? `${c["ours-fetch"].ms.toFixed(1)} ms without @bucketry/signing/fetch` : "see the rows below"}`,
         });
       }

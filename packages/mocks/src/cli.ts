@@ -4,6 +4,7 @@
 //     [--max-body-bytes 1048576] [--credentialed-origin https://app.example …]
 import { parseArgs } from "node:util";
 import { testAccount } from "./generated/accounts.js";
+import { asOrigin } from "./origins.js";
 import { startMockServer } from "./server.js";
 
 const USAGE = `Usage: node packages/mocks/dist/cli.js [--port N] [--host H] [--buckets N] [--seed N]
@@ -43,20 +44,6 @@ interface Flags {
 
 /** `MOCK_PORT`, `MOCK_MAX_BODY_BYTES`: a flag's variable. */
 const variableOf = (flag: string) => `MOCK_${flag.toUpperCase().replace(/-/g, "_")}`;
-
-/**
- * An origin as a browser sends it in `Origin` (`scheme://host[:port]`, no path), or undefined: what
- * `startMockServer`'s credentialedOrigins accepts, refused here as a usage error rather than a stack.
- */
-function asOrigin(value: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    return undefined;
-  }
-  return parsed.origin !== "null" && parsed.href.replace(/\/$/, "") === parsed.origin ? parsed.origin : undefined;
-}
 
 /** A command-line mistake: one line on stderr, exit 2 (as `bucketry` does). */
 function usageError(message: string): never {

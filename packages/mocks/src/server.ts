@@ -8,6 +8,7 @@ import { getResponse } from "msw";
 import { accountClientOptions, testCredentials } from "./generated/accounts.js";
 import { vendors } from "./generated/index.js";
 import { createMock, type Mock } from "./mock.js";
+import { asOrigin } from "./origins.js";
 import { createMockState } from "./state.js";
 import { Redactor } from "./redact.js";
 import type { Provider } from "./types.js";
@@ -76,20 +77,13 @@ function cors(req: IncomingMessage, res: ServerResponse, credentialed: ReadonlyS
   }
 }
 
-/** The listed origins as a browser sends them (`scheme://host[:port]`, default port left out). */
+/** The listed origins as a browser sends them. */
 function originSet(origins: readonly string[]): ReadonlySet<string> {
   return new Set(
     origins.map((origin) => {
-      let parsed: URL;
-      try {
-        parsed = new URL(origin);
-      } catch {
-        throw new TypeError(`@bucketry/mocks: credentialedOrigins: ${JSON.stringify(origin)} is not an origin (scheme://host[:port])`);
-      }
-      if (parsed.origin === "null" || parsed.href.replace(/\/$/, "") !== parsed.origin) {
-        throw new TypeError(`@bucketry/mocks: credentialedOrigins: ${JSON.stringify(origin)} is not an origin (scheme://host[:port], no path)`);
-      }
-      return parsed.origin;
+      const parsed = asOrigin(origin);
+      if (parsed === undefined) throw new TypeError(`@bucketry/mocks: credentialedOrigins: ${JSON.stringify(origin)} is not an origin (scheme://host[:port], no path)`);
+      return parsed;
     }),
   );
 }

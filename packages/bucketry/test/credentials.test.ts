@@ -496,10 +496,8 @@ describe("secrets never appear in inspected or serialized clients and errors", (
 
   it("errors from network failures and from bad credential functions", async () => {
     const server = await serve(anyVendor);
-    const port = Number(new URL(server.url).port);
-    await server.close(); // nothing listens there any more
-    await new Promise((r) => setTimeout(r, 10));
-    for (const client of clients(`http://127.0.0.1:${port}`)) {
+    // Nothing listens on the discard port: a port freed by closing a server could be taken by a parallel test's.
+    for (const client of clients("http://127.0.0.1:9")) {
       const err = await rejection(callOnce(client));
       expectClean(err);
     }

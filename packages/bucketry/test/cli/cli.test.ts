@@ -513,13 +513,8 @@ describe.concurrent("exit codes and error lines", () => {
   });
 
   it("6: connection refused on a closed port (one line; --json gives a JSON error line)", async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, "127.0.0.1", () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
-    });
-    const args = ["list-buckets", "--provider", "aliyun-ens", "--endpoint", `http://127.0.0.1:${port}`, "--retries", "2"];
+    // The discard port, which nothing listens on (a port freed by closing a server could be taken by a parallel test's).
+    const args = ["list-buckets", "--provider", "aliyun-ens", "--endpoint", "http://127.0.0.1:9", "--retries", "2"];
     const r = await run(args, envFor(server));
     expect(r.code).toBe(6);
     expect(oneLine(r.stderr)).toMatch(/network error.*kind Network.*2 attempts/);
@@ -532,12 +527,7 @@ describe.concurrent("exit codes and error lines", () => {
 
 describe("stderr whose reader is gone", () => {
   it("the command still ends with its own exit code (6), not a crash with 1", async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, "127.0.0.1", () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
-    });
+    const port = 9; // the discard port: nothing listens there (a freed port could be taken by a parallel test's server)
     /** The binary with stderr a pipe whose only reader is closed before the child starts (as `2> >(head -1)` once head is done). */
     const withClosedStderr = (args: string[]) => {
       const child = spawn(process.execPath, [bin, ...args], { env: envFor(server), stdio: ["ignore", "pipe", "pipe"] });

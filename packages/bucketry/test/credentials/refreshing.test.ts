@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import { fromCredentialsUri } from "../../src/credentials/alibaba/credentials-uri.js";
-import { RefreshingCredentials } from "../../src/credentials/refreshing-cache.js";
+import { RefreshingCredentials, type RefreshOptions } from "../../src/credentials/refreshing-cache.js";
 import { parseExpiration } from "../../src/credentials/request.js";
 import { sourceFailed, type CredentialProvider, type CredentialSourceError, type ResolvedCredentials } from "../../src/credentials/types.js";
 import { BucketryError, createBucketClient } from "../../src/index.js";
@@ -28,6 +28,16 @@ function manualSource(lifeMs: number, clock: () => number) {
       }),
   };
   return { provider, calls: () => calls, release: (fail = false) => pending.shift()!(fail) };
+}
+
+/** A cache over a `manualSource` (credentials living `lifeMs`) that has served its first credentials, AK1. */
+async function primedCache(clock: () => number, lifeMs = 60 * MIN, options: Omit<RefreshOptions, "clock"> = {}) {
+  const src = manualSource(lifeMs, clock);
+  const cache = new RefreshingCredentials(src.provider, { clock, ...options });
+  const first = cache.get();
+  src.release();
+  await first;
+  return { src, cache };
 }
 
 const PENDING = Symbol("pending");
@@ -53,11 +63,7 @@ describe("RefreshingCredentials", () => {
 
   it("refreshes once the 15-minute margin is reached, in the background: calls get the current credentials at once, one refresh for all", async () => {
     let now = 0;
-    const src = manualSource(60 * MIN, () => now);
-    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
-    const first = cache.get();
-    src.release();
-    await first;
+    const { src, cache } = await primedCache(() => now);
     now = 45 * MIN;
     // The refresh is pending (the test has not answered it): no call waits for it.
     const during = await Promise.all(Array.from({ length: 50 }, () => settledNow(cache.get())));
@@ -71,11 +77,7 @@ describe("RefreshingCredentials", () => {
 
   it("once the credentials expire, calls wait — also for a background refresh already in flight", async () => {
     let now = 0;
-    const src = manualSource(60 * MIN, () => now);
-    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
-    const first = cache.get();
-    src.release();
-    await first;
+    const { src, cache } = await primedCache(() => now);
     now = 50 * MIN;
     expect((await settledNow(cache.get())) as ResolvedCredentials).toMatchObject({ accessKeyId: "AK1" });
     now = 60 * MIN; // expired while that refresh is still pending
@@ -95,11 +97,7 @@ describe("RefreshingCredentials", () => {
 
   it("a background refresh that fails does not surface: the current credentials stay, and it is tried again after retryFailedRefreshMs", async () => {
     let now = 0;
-    const src = manualSource(60 * MIN, () => now);
-    const cache = new RefreshingCredentials(src.provider, { clock: () => now, retryFailedRefreshMs: 2_000 });
-    const first = cache.get();
-    src.release();
-    await first;
+    const { src, cache } = await primedCache(() => now, 60 * MIN, { retryFailedRefreshMs: 2_000 });
     now = 50 * MIN;
     expect((await cache.get()).accessKeyId).toBe("AK1");
     src.release(true);
@@ -121,11 +119,7 @@ describe("RefreshingCredentials", () => {
     process.on("unhandledRejection", onUnhandled);
     try {
       let now = 0;
-      const src = manualSource(60 * MIN, () => now);
-      const cache = new RefreshingCredentials(src.provider, { clock: () => now });
-      const first = cache.get();
-      src.release();
-      await first;
+      const { src, cache } = await primedCache(() => now);
       now = 50 * MIN;
       expect((await cache.get()).accessKeyId).toBe("AK1"); // starts the background refresh; nobody waits for it
       now = 61 * MIN;
@@ -142,11 +136,7 @@ describe("RefreshingCredentials", () => {
 
   it("after invalidate, calls wait for the background refresh instead of getting the refused credentials", async () => {
     let now = 0;
-    const src = manualSource(60 * MIN, () => now);
-    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
-    const first = cache.get();
-    src.release();
-    await first;
+    const { src, cache } = await primedCache(() => now);
     now = 50 * MIN;
     const attemptStartedAt = now;
     expect((await cache.get()).accessKeyId).toBe("AK1"); // the background refresh is in flight
@@ -160,11 +150,7 @@ describe("RefreshingCredentials", () => {
 
   it("short-lived credentials refresh at half their life, not on every call", async () => {
     let now = 0;
-    const src = manualSource(10 * MIN, () => now);
-    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
-    const first = cache.get();
-    src.release();
-    await first;
+    const { src, cache } = await primedCache(() => now, 10 * MIN);
     now = 4 * MIN;
     expect((await cache.get()).accessKeyId).toBe("AK1");
     expect(src.calls()).toBe(1);
@@ -178,11 +164,7 @@ describe("RefreshingCredentials", () => {
 
   it("a failed refresh keeps still-valid credentials and tries again after 10 s; expired ones fail", async () => {
     let now = 0;
-    const src = manualSource(60 * MIN, () => now);
-    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
-    const first = cache.get();
-    src.release();
-    await first;
+    const { src, cache } = await primedCache(() => now);
     now = 50 * MIN;
     const during = cache.get();
     src.release(true);
@@ -261,11 +243,7 @@ describe("RefreshingCredentials", () => {
 
   it("invalidate drops credentials fetched before the refused attempt, not ones fetched after it", async () => {
     let now = 0;
-    const src = manualSource(60 * MIN, () => now);
-    const cache = new RefreshingCredentials(src.provider, { clock: () => now });
-    const first = cache.get();
-    src.release();
-    await first;
+    const { src, cache } = await primedCache(() => now);
     now = 1_000;
     expect(cache.invalidate(500)).toBe(true); // AK1 was fetched at 0, before the attempt at 500
     const second = cache.get();
@@ -407,10 +385,9 @@ describe("facade with a refreshing chain", () => {
       expect(kinds).toEqual(["Unavailable"]);
       expect(answers).toBe(2);
     });
-    const closed = await fakeServer(() => ENS_PAGE);
-    const port = new URL(closed.url).port;
-    await closed.close(); // nothing listens there now: a network error
-    await withEnv(chainEnv(`http://127.0.0.1:${port}/creds`), async () => {
+    // Nothing listens on the discard port (a port freed by a closed server could be taken by a parallel test's
+    // server before the request): connection refused, a network error.
+    await withEnv(chainEnv("http://127.0.0.1:9/creds"), async () => {
       const err = await createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false })
         .listBucketsPage()
         .then(() => undefined, (e: BucketryError) => e);

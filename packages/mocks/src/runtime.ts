@@ -91,6 +91,8 @@ export class MockEngine implements MockRuntimeApi {
   #seq = 0;
   readonly #adapters = new Map<Provider, VendorAdapter>();
   readonly #cookieJar: MockCookieJar | undefined;
+  /** The last Set-Cookie line given to the jar, per cookie name (kept across resets, as a jar without clear() keeps them). */
+  readonly #stored = new Map<string, string>();
   /** Per recorded call: the credentials its log entry hides (also where the answer quotes them). */
   readonly #redactors = new WeakMap<RecordedCall, Redactor>();
 
@@ -252,6 +254,21 @@ export class MockEngine implements MockRuntimeApi {
     const redactor = new Redactor();
     const recordedHeaders = headersObject(headers, redactor);
     const recordedUrl = redactor.url(request.url);
+    // Before the body is recorded, the redactor learns the cookies the jar was given (a jar that throws may quote
+    // them unyielded) and the jar's own: a body may quote them too. A hook that throws is recorded as the mock's error.
+    for (const line of this.#stored.values()) redactor.header("set-cookie", line);
+    const adapter = this.adapter(route.spec.provider);
+    let cookies = new Map<string, string>();
+    let requestId = "";
+    let hook = "cookieJar.cookies()";
+    let failedHook: FailedHook | undefined;
+    try {
+      cookies = this.#requestCookies(url, headers, redactor);
+      hook = "adapter.requestId()";
+      requestId = adapter.requestId(this.random);
+    } catch (err) {
+      failedHook = [hook, err];
+    }
     const form = /^application\/x-www-form-urlencoded\b/i.test(headers.get("content-type") ?? "");
     const call: RecordedCall = {
       seq: ++this.#seq,
@@ -266,20 +283,7 @@ export class MockEngine implements MockRuntimeApi {
     };
     this.#redactors.set(call, redactor);
     this.requests.push(call);
-    const adapter = this.adapter(route.spec.provider);
     const clock = this.clock;
-    // The caller's hooks run once the call is recorded, so that a throw is answered and recorded as the mock's own.
-    let cookies = new Map<string, string>();
-    let requestId = "";
-    let hook = "cookieJar.cookies()";
-    let failedHook: FailedHook | undefined;
-    try {
-      cookies = this.#requestCookies(url, headers, redactor);
-      hook = "adapter.requestId()";
-      requestId = adapter.requestId(this.random);
-    } catch (err) {
-      failedHook = [hook, err];
-    }
     const ctx: MockContext = {
       runtime: this,
       route,
@@ -407,6 +411,7 @@ export class MockEngine implements MockRuntimeApi {
     if (this.#cookieJar) {
       const setCookies = outcome.headers.getSetCookie();
       if (setCookies.length) {
+        for (const line of setCookies) this.#stored.set(line.split("=", 1)[0]!, line);
         try {
           this.#cookieJar.store(ctx.url, setCookies);
         } catch (err) {

@@ -194,6 +194,8 @@ export class MockEngine implements MockRuntimeApi {
     try {
       ({ ctx, bodyUnread, failedHook } = await this.#context(route, request));
     } catch (err) {
+      // The client left before its body was read: nothing recorded or answered, as startMockServer does.
+      if (request.signal.aborted) return HttpResponse.error();
       // The engine failed before the call was recorded: the same plain 500, no stack.
       const redactor = new Redactor();
       headersObject(request.headers, redactor);
@@ -239,8 +241,12 @@ export class MockEngine implements MockRuntimeApi {
     let bodyUnread: unknown;
     if (request.body) {
       try {
-        bodyBytes = new Uint8Array(await request.clone().arrayBuffer());
+        // In process, a client that aborts mid-body may leave its stream open for ever: its signal ends the read.
+        const read = new AbortController();
+        const left = sleep(Infinity, [request.signal, read.signal]).then(() => Promise.reject(request.signal.reason));
+        bodyBytes = new Uint8Array(await Promise.race([left, request.clone().arrayBuffer()]).finally(() => read.abort()));
       } catch (err) {
+        if (request.signal.aborted) throw err; // the client left mid-body: see #guarded
         bodyUnread = err ?? Error();
       }
     }

@@ -94,6 +94,9 @@ const ownFlags = (modules: Modules, which: "any" | "client") =>
     .join("");
 const examples = (modules: Modules) => modules.flatMap((m) => m.cli.examples.map((e) => `  ${e}`)).join("\n");
 
+/** What --debug shows for a command that calls a vendor: its client's notes (debugHooks, settings.ts) and an error's detail. */
+const DEBUG_FLAG = flagLine("--debug", "retry notes, dropped vendor values, error detail and stack on stderr (never secrets)");
+
 const COMMON_FLAGS = `${flagLine("--region R", `vendor region (${regions.join("; ")})`)}
   --endpoint URL         base-URL override (mock, proxy, private cloud); default BUCKETRY_<PROVIDER>_ENDPOINT
   --profile NAME         credentials and settings from the config file (see \`bucketry --help\`)
@@ -102,12 +105,13 @@ ${flagLine("--signature-version V", signatureVersions.join(", "))}
   --retries N            attempts in all (default 3)
   --json                 JSON lines instead of a table (dates as ISO strings)
   --raw                  with --json: include the vendor's own record as "raw"
-  --debug                stack traces and retry notes on stderr (never secrets)
+${DEBUG_FLAG}
   -h, --help             this help`;
 
-/** `sign` sends nothing: no timeout, retries or raw records. */
+/** `sign` sends nothing: no timeout, retries or raw records; its --debug (and whoami's) has no notes, an error only. */
 const SIGN_FLAGS = COMMON_FLAGS.split("\n")
   .filter((line) => !/^ {2}--(timeout|retries|raw) /.test(line))
+  .map((line) => (line === DEBUG_FLAG ? flagLine("--debug", "error detail and stack on stderr (never secrets)") : line))
   .join("\n");
 
 /** `whoami` runs no vendor operation: no signature version either. */

@@ -235,6 +235,17 @@ describe.concurrent("help", () => {
     // Every command takes --debug (and -h, --json): its help lists it.
     expect(r.stdout).toMatch(/^ {2}--debug +\S/m);
   });
+
+  // What each --debug prints (the notes: settings.ts's debugHooks, given to the commands that call a vendor and to demo).
+  it.each([
+    ["list-buckets", "retry notes, dropped vendor values, error detail and stack on stderr (never secrets)"],
+    ["get-acl", "retry notes, dropped vendor values, error detail and stack on stderr (never secrets)"],
+    ["sign", "error detail and stack on stderr (never secrets)"],
+    ["whoami", "error detail and stack on stderr (never secrets)"],
+  ])("%s --help says what its --debug prints", async (command, says) => {
+    const r = await run([command, "--help"]);
+    expect(r.stdout).toContain(`\n  --debug                ${says}\n`);
+  });
 });
 
 describe("help examples", () => {

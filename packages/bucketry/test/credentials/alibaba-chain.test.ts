@@ -372,15 +372,29 @@ describe("alibaba sources on the wire", () => {
   });
 
   it("metadata that answered once and then stops answering is a failure that may pass, not 'not an ECS instance'", async () => {
-    const metadata = await fakeServer((req: Seen) =>
-      req.path === "/latest/api/token" ? { body: "t" } : req.path.endsWith("/security-credentials/") ? { body: "EcsRole" } : json({ Code: "Success", AccessKeyId: "STS.ecs", AccessKeySecret: "ecs-secret", SecurityToken: "ecs-token", Expiration: EXPIRES }),
-    );
-    const source = fromEcsRamRole({ env: {}, metadataEndpoint: metadata.url, metadataTimeoutMs: PATIENT });
-    expect(await source.resolve()).toMatchObject({ accessKeyId: "STS.ecs" });
-    await metadata.close(); // nothing listens there any more: the refresh meets a network error
-    const err = await source.resolve().then(() => undefined, (e: { configured?: boolean; transient?: string; message: string }) => e);
-    expect(err).toMatchObject({ configured: true, transient: "Network" });
-    expect(err?.message).not.toMatch(/not an ECS instance/);
+    // Once it has answered, every connection is reset: the refresh meets a network error. (Not a closed server: the
+    // port it freed could be taken by a parallel test's server before the refresh.)
+    let answering = true;
+    const metadata = createServer((req, res) => {
+      if (!answering) return req.socket.resetAndDestroy();
+      if (req.url === "/latest/api/token") return res.end("t");
+      if (req.url?.endsWith("/security-credentials/")) return res.end("EcsRole");
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ Code: "Success", AccessKeyId: "STS.ecs", AccessKeySecret: "ecs-secret", SecurityToken: "ecs-token", Expiration: EXPIRES }));
+    });
+    await new Promise<void>((ready) => metadata.listen(0, "127.0.0.1", ready));
+    try {
+      const source = fromEcsRamRole({ env: {}, metadataEndpoint: `http://127.0.0.1:${(metadata.address() as AddressInfo).port}`, metadataTimeoutMs: PATIENT });
+      expect(await source.resolve()).toMatchObject({ accessKeyId: "STS.ecs" });
+      answering = false;
+      metadata.closeAllConnections(); // kept-alive connections too: the refresh opens a new one
+      const err = await source.resolve().then(() => undefined, (e: { configured?: boolean; transient?: string; message: string }) => e);
+      expect(err).toMatchObject({ configured: true, transient: "Network" });
+      expect(err?.message).not.toMatch(/not an ECS instance/);
+    } finally {
+      metadata.closeAllConnections();
+      await new Promise((closed) => metadata.close(closed));
+    }
   });
 
   it("metadata that answered the token or role-name request and then breaks off is a failure that may pass, on the first resolve too", async () => {

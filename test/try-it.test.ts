@@ -6,7 +6,7 @@
 // critical violations). Screenshots go where test/docs.test.ts writes its own.
 import { readFileSync } from "node:fs";
 import { createServer, request as forward, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -254,24 +254,28 @@ describe("Try-it pages", () => {
   it.each([
     ["aliyun-oss", "aliyun-oss.html", 3],
     ["aliyun-ens", "aliyun-ens-ListBucketsByGet.html", 1],
-  ])("%s: a URL target that gives no answer (nothing listening) lists each attempt and says what to check (%s)", async (vendor, file, sent) => {
-    // A loopback port nothing listens on: taken from the system, then released.
-    const spare = createServer();
-    await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
-    const port = (spare.address() as AddressInfo).port;
-    await new Promise((resolve) => spare.close(resolve));
-    const endpoint = `http://127.0.0.1:${port}`;
-    const { page, log, status } = await sendToUrl(vendor, endpoint, {}, file);
-    expect(status).toBe(`Failed: Network (${sent} request${sent === 1 ? "" : "s"}, no answer)`);
-    const steps = await attempts(page);
-    expect(steps.filter((s) => s.includes(`→ no answer from ${endpoint}`))).toHaveLength(sent);
-    const hint = (await page.locator("#try-it-hint").textContent()) ?? "";
-    expect(hint).toContain(`no answer from ${endpoint}`);
-    expect(hint).toContain(`origin ${site.origin}`);
-    expect(hint).toMatch(/CORS/);
-    await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe(vendor === "aliyun-oss" ? "BucketryError" : "Error");
-    expect(log.pageErrors).toEqual([]);
-    await page.close();
+  ])("%s: a URL target that gives no answer (every connection reset) lists each attempt and says what to check (%s)", async (vendor, file, sent) => {
+    // A loopback port that resets every connection before any answer. It stays held for the whole test: a port
+    // taken and released could be taken again by a parallel test's server, which would answer. (The discard port,
+    // 9, where the other tests aim, is one Chromium refuses to dial at all.)
+    const resetting = createNetServer((socket) => socket.resetAndDestroy());
+    await new Promise<void>((resolve) => resetting.listen(0, "127.0.0.1", resolve));
+    const endpoint = `http://127.0.0.1:${(resetting.address() as AddressInfo).port}`;
+    try {
+      const { page, log, status } = await sendToUrl(vendor, endpoint, {}, file);
+      expect(status).toBe(`Failed: Network (${sent} request${sent === 1 ? "" : "s"}, no answer)`);
+      const steps = await attempts(page);
+      expect(steps.filter((s) => s.includes(`→ no answer from ${endpoint}`))).toHaveLength(sent);
+      const hint = (await page.locator("#try-it-hint").textContent()) ?? "";
+      expect(hint).toContain(`no answer from ${endpoint}`);
+      expect(hint).toContain(`origin ${site.origin}`);
+      expect(hint).toMatch(/CORS/);
+      await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe(vendor === "aliyun-oss" ? "BucketryError" : "Error");
+      expect(log.pageErrors).toEqual([]);
+      await page.close();
+    } finally {
+      await new Promise((resolve) => resetting.close(resolve));
+    }
   });
 
   it("a fetch that fails with a message quoting the request's headers (a proxy's or a shim's error): the attempts list and the error shown mask the security token", async () => {

@@ -211,12 +211,15 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
   });
 
   it("metadata that answered once and then stops: a Network failure that may pass, not 'not an ECS instance'", async () => {
+    // Once it has answered, every connection is reset. (Not a closed server: the port it freed could be taken by a
+    // parallel test's server before the second resolve.)
+    let answering = true;
     const meta = await fakeServer((req: Seen) =>
-      req.path === "/openstack/latest/securitykey" ? json({ credential: { access: "HWTEMP", secret: "temp-secret", securitytoken: "temp-token", expires_at: "2031-02-03T04:05:06.000000Z" } }) : { status: 404 },
+      !answering ? { reset: true } : req.path === "/openstack/latest/securitykey" ? json({ credential: { access: "HWTEMP", secret: "temp-secret", securitytoken: "temp-token", expires_at: "2031-02-03T04:05:06.000000Z" } }) : { status: 404 },
     );
     const source = fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: meta.url, metadataTimeoutMs: 60_000 /* the fake answers at once: never the decider */ });
     expect(await source.resolve()).toMatchObject({ accessKeyId: "HWTEMP" });
-    await meta.close();
+    answering = false;
     const err = await source.resolve().then(() => undefined, (e: CredentialSourceError) => e);
     expect(err).toMatchObject({ name: "CredentialSourceError", configured: true, transient: "Network" });
     expect(err?.message).not.toContain("not an ECS instance");

@@ -19,6 +19,8 @@ export interface Reply {
   status?: number;
   headers?: Record<string, string | string[]>;
   body?: string;
+  /** No answer: the connection is reset (a server that stopped answering, on a port it still holds). */
+  reset?: boolean;
 }
 
 export type Handler = (req: Seen, index: number) => Reply;
@@ -55,6 +57,7 @@ export async function serve(handler: Handler, maxRequests = 12): Promise<TestSer
       } catch (err) {
         reply = { status: 418, body: `test server handler failed: ${(err as Error).message}` };
       }
+      if (reply.reset) return void req.socket.resetAndDestroy();
       res.writeHead(reply.status ?? 200, reply.headers ?? {});
       res.end(reply.body ?? "");
     });

@@ -13,6 +13,9 @@ import { createMockState } from "./state.js";
 import { Redactor } from "./redact.js";
 import type { Provider } from "./types.js";
 
+/** `value` as a browser sends it in `Origin`, or undefined: the rule `credentialedOrigins` applies (for a CLI's own checks). */
+export { asOrigin };
+
 export interface MockServerOptions {
   /** Port on 127.0.0.1. Default 0 (any free port). */
   port?: number;

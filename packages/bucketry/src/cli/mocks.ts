@@ -25,6 +25,8 @@ export function mockFacts(server: MockServerLike, provider: Provider): MockFacts
 
 interface MocksServerModule {
   startMockServer(options?: { port?: number; host?: string; buckets?: number; seed?: number; maxBodyBytes?: number; credentialedOrigins?: readonly string[] }): Promise<MockServerLike>;
+  /** A value as a browser sends it in `Origin`, or undefined: the rule `credentialedOrigins` applies. */
+  asOrigin(value: string): string | undefined;
 }
 
 const SPECIFIER = "@bucketry/mocks/server";

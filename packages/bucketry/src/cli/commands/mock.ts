@@ -39,22 +39,17 @@ export function mockEnv(server: MockServerLike): Array<[provider: Provider, name
 }
 
 /**
- * The --credentialed-origin values as a browser sends an Origin (`scheme://host[:port]`, no path): what the mock
- * server's credentialedOrigins accepts, refused here as a usage error rather than the server's TypeError.
+ * The --credentialed-origin values as a browser sends an Origin (`scheme://host[:port]`, no path), by the mock
+ * server's own rule (`asOrigin`): refused here as a usage error rather than the server's TypeError.
  */
-function credentialedOrigins(values: string[] | undefined, command: string): string[] | undefined {
+function credentialedOrigins(values: string[] | undefined, asOrigin: (value: string) => string | undefined, command: string): string[] | undefined {
   return values?.map((value) => {
     if (value.trim() === "") throw new UsageError("--credentialed-origin is empty: give it an origin (scheme://host[:port]), or leave it out", command);
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(value.trim());
-    } catch {
-      // not a URL: refused below
-    }
-    if (!parsed || parsed.origin === "null" || parsed.href.replace(/\/$/, "") !== parsed.origin) {
+    const origin = asOrigin(value.trim());
+    if (origin === undefined) {
       throw new UsageError(`--credentialed-origin ${JSON.stringify(value)} is not an origin: write scheme://host[:port] as a browser sends it, no path (https://app.example:8443)`, command);
     }
-    return parsed.origin;
+    return origin;
   });
 }
 
@@ -77,8 +72,8 @@ export async function mockCommand(args: string[], io: Io): Promise<number> {
   const buckets = positiveInt(flags.buckets, "--buckets", command, 0, 1_000_000);
   const seed = positiveInt(flags.seed, "--seed", command, 0);
   const maxBodyBytes = positiveInt(flags["max-body-bytes"], "--max-body-bytes", command, 0);
-  const origins = credentialedOrigins(flags["credentialed-origin"], command);
-  const { startMockServer } = await loadMocks(command);
+  const { startMockServer, asOrigin } = await loadMocks(command);
+  const origins = credentialedOrigins(flags["credentialed-origin"], asOrigin, command);
   // --host 0.0.0.0 serves a container's port mapping; the server answers whatever Host it is reached by.
   const host = flags.host?.trim() || undefined;
   let server: Awaited<ReturnType<typeof startMockServer>>;

@@ -25,13 +25,17 @@ const runCli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     const child = spawn(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
+    let served = false;
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk;
-      if (/listening on http:/.test(stdout)) child.kill("SIGTERM");
+      if (!served && /listening on http:/.test(stdout)) {
+        served = true;
+        child.kill("SIGTERM");
+      }
     });
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code: /listening on http:/.test(stdout) ? null : code, stdout, stderr }));
+    child.on("close", (code) => resolve({ code: served ? null : code, stdout, stderr }));
   });
 
 describe("mock CLI", () => {

@@ -349,6 +349,29 @@ describe("Try-it pages", () => {
     }
   });
 
+  it("pages sent by a bare client: an error answer with no body (a gateway's bare 403) is a failure, shown without a script error", async () => {
+    // openapi-fetch gives neither `data` nor `error` for an answer with Content-Length: 0, whatever its status.
+    const bare403 = createServer((req, res) => {
+      const cors = { "access-control-allow-origin": req.headers.origin ?? "*", "access-control-allow-headers": "*", "access-control-allow-credentials": "true" };
+      if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
+      res.writeHead(403, { ...cors, "content-length": "0" }).end();
+    });
+    await new Promise<void>((resolve) => bare403.listen(0, "127.0.0.1", resolve));
+    try {
+      for (const file of ["aliyun-ens-ListBucketsByGet.html", "hitachi-vsp-one-object-GetCsrfToken.html"]) {
+        const { page, log, status } = await sendToUrl(file.replace(/-[A-Z]\w*\.html$/, ""), `http://127.0.0.1:${(bare403.address() as AddressInfo).port}`, {}, file);
+        expect(status, file).toBe("Failed: HTTP 403 (1 request)");
+        await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe("Typed error (bare client)");
+        await expect(page.locator("#try-it-results pre").first().textContent()).resolves.toBe("(no body)");
+        expect(log.pageErrors, file).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      bare403.closeAllConnections();
+      await new Promise((resolve) => bare403.close(resolve));
+    }
+  });
+
   it("the CSRF page with the URL target does not claim the answer set no cookies: a browser hides Set-Cookie from the page", () =>
     withMockServer(async (mockServer) => {
       const endpoint = mockServer.endpoints["hitachi-vsp-one-object"];

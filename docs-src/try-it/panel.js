@@ -418,9 +418,12 @@ function show({ exchanges, outcome, secrets, endpoint }) {
     : undefined;
   let failed = false;
   if (outcome.bare) {
-    // openapi-fetch's error is "" for an empty body: a redirect the browser hides (HTTP 0, not followed) failed too.
-    failed = outcome.bare.error !== undefined;
-    parts.unshift(h("h2", { id: "try-it-outcome" }, failed ? "Typed error (bare client)" : "Typed data (bare client)"), pre(masked(JSON.stringify(failed ? outcome.bare.error : outcome.bare.data, null, 2), secrets), failed ? "Typed error" : "Typed data"));
+    // openapi-fetch's error is "" for an empty body, and neither data nor error is set for Content-Length: 0: the
+    // status decides (a redirect the browser hides, HTTP 0, not followed, failed too).
+    const { data, error, status: code } = outcome.bare;
+    failed = error !== undefined || code < 200 || code > 299;
+    const shown = failed ? error : data;
+    parts.unshift(h("h2", { id: "try-it-outcome" }, failed ? "Typed error (bare client)" : "Typed data (bare client)"), pre(shown === undefined ? "(no body)" : masked(JSON.stringify(shown, null, 2), secrets), failed ? "Typed error" : "Typed data"));
   } else if (outcome.error) {
     failed = true;
     const e = outcome.error;

@@ -5,7 +5,7 @@
 // values and copies it; every other operation's page answers 200. axe-core checks each panel (no serious or
 // critical violations). Screenshots go where test/docs.test.ts writes its own.
 import { readFileSync } from "node:fs";
-import { createServer, request as forward, type Server } from "node:http";
+import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -88,6 +88,29 @@ async function sendToUrl(vendor: string, endpoint: string, fill: Record<string, 
   await page.locator("#target-endpoint").fill(endpoint);
   for (const [id, value] of Object.entries(fill)) await page.locator(`#${id}`).fill(value);
   return { page, log, status: await sendAndWait(page) };
+}
+
+/** A URL target on loopback that lets the page call it (CORS preflight, credentials) and answers with `answer`. */
+async function corsTarget(answer: (req: IncomingMessage, res: ServerResponse, cors: Record<string, string>) => void): Promise<Server> {
+  const server = createServer((req, res) => {
+    const cors = { "access-control-allow-origin": req.headers.origin ?? "*", "access-control-allow-headers": "*", "access-control-allow-credentials": "true" };
+    if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
+    answer(req, res, cors);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return server;
+}
+
+/** Each page sent by a bare client, pointed at `target`: the status line, a typed error (with `shown`, if given), no script error. */
+async function expectBareFailure(target: Server, status: string, shown?: string): Promise<void> {
+  for (const file of ["aliyun-ens-ListBucketsByGet.html", "hitachi-vsp-one-object-GetCsrfToken.html"]) {
+    const sent = await sendToUrl(file.replace(/-[A-Z]\w*\.html$/, ""), `http://127.0.0.1:${(target.address() as AddressInfo).port}`, {}, file);
+    expect(sent.status, file).toBe(status);
+    await expect(sent.page.locator("#try-it-outcome").textContent()).resolves.toBe("Typed error (bare client)");
+    if (shown !== undefined) await expect(sent.page.locator("#try-it-results pre").first().textContent()).resolves.toBe(shown);
+    expect(sent.log.pageErrors, file).toEqual([]);
+    await sent.page.close();
+  }
 }
 
 const attempts = async (page: Page) => page.locator("#try-it-timeline li").allTextContents();
@@ -326,20 +349,9 @@ describe("Try-it pages", () => {
     });
     await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
     // A real-looking endpoint's answer to http:// or to the wrong region: a redirect, CORS allowed.
-    const redirector = createServer((req, res) => {
-      const cors = { "access-control-allow-origin": req.headers.origin ?? "*", "access-control-allow-headers": "*", "access-control-allow-credentials": "true" };
-      if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
-      res.writeHead(301, { ...cors, location: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}${req.url}` }).end();
-    });
-    await new Promise<void>((resolve) => redirector.listen(0, "127.0.0.1", resolve));
+    const redirector = await corsTarget((req, res, cors) => res.writeHead(301, { ...cors, location: `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}${req.url}` }).end());
     try {
-      for (const file of ["aliyun-ens-ListBucketsByGet.html", "hitachi-vsp-one-object-GetCsrfToken.html"]) {
-        const { page, log, status } = await sendToUrl(file.replace(/-[A-Z]\w*\.html$/, ""), `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`, {}, file);
-        expect(status, file).toBe("Failed: HTTP 0 (1 request)");
-        await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe("Typed error (bare client)");
-        expect(log.pageErrors, file).toEqual([]);
-        await page.close();
-      }
+      await expectBareFailure(redirector, "Failed: HTTP 0 (1 request)");
       expect(reached).toEqual([]);
     } finally {
       for (const server of [redirector, elsewhere]) {
@@ -351,21 +363,9 @@ describe("Try-it pages", () => {
 
   it("pages sent by a bare client: an error answer with no body (a gateway's bare 403) is a failure, shown without a script error", async () => {
     // openapi-fetch gives neither `data` nor `error` for an answer with Content-Length: 0, whatever its status.
-    const bare403 = createServer((req, res) => {
-      const cors = { "access-control-allow-origin": req.headers.origin ?? "*", "access-control-allow-headers": "*", "access-control-allow-credentials": "true" };
-      if (req.method === "OPTIONS") return void res.writeHead(204, cors).end();
-      res.writeHead(403, { ...cors, "content-length": "0" }).end();
-    });
-    await new Promise<void>((resolve) => bare403.listen(0, "127.0.0.1", resolve));
+    const bare403 = await corsTarget((_req, res, cors) => res.writeHead(403, { ...cors, "content-length": "0" }).end());
     try {
-      for (const file of ["aliyun-ens-ListBucketsByGet.html", "hitachi-vsp-one-object-GetCsrfToken.html"]) {
-        const { page, log, status } = await sendToUrl(file.replace(/-[A-Z]\w*\.html$/, ""), `http://127.0.0.1:${(bare403.address() as AddressInfo).port}`, {}, file);
-        expect(status, file).toBe("Failed: HTTP 403 (1 request)");
-        await expect(page.locator("#try-it-outcome").textContent()).resolves.toBe("Typed error (bare client)");
-        await expect(page.locator("#try-it-results pre").first().textContent()).resolves.toBe("(no body)");
-        expect(log.pageErrors, file).toEqual([]);
-        await page.close();
-      }
+      await expectBareFailure(bare403, "Failed: HTTP 403 (1 request)", "(no body)");
     } finally {
       bare403.closeAllConnections();
       await new Promise((resolve) => bare403.close(resolve));

@@ -89,6 +89,23 @@ describe("client packages", () => {
     }
   });
 
+  it("each one's turbo.json keys its lint, generate and docs tasks on its own spec and writes its own page", () => {
+    // A turbo.json copied from another client and left naming that vendor passes every other check, but turbo
+    // then caches the new client's tasks on the other spec: after an edit of its own spec `npm run generate`
+    // replays the old output and the drift check keeps failing.
+    const step = "(CONTRIBUTING.md, \"Adding a vendor\", step 3: the vendor's name in place of the copied one)";
+    for (const { dir } of clients) {
+      const file = `packages/${dir}/turbo.json`;
+      const tasks = (JSON.parse(read(file)) as { tasks: Record<string, { inputs?: string[]; outputs?: string[] }> }).tasks;
+      const ownSpec = `$TURBO_ROOT$/specs/${dir}.yaml`;
+      for (const task of ["lint", "generate", "docs"]) {
+        const specs = (tasks[task]?.inputs ?? []).filter((input) => input.includes("/specs/"));
+        expect(specs, `${file}: tasks.${task}.inputs ${step}`).toEqual([ownSpec]);
+      }
+      expect(tasks.docs?.outputs, `${file}: tasks.docs.outputs ${step}`).toEqual([`$TURBO_ROOT$/docs/${dir}.html`]);
+    }
+  });
+
   it("the facade depends on each of them and on no other vendor package", () => {
     const deps = Object.keys((JSON.parse(read("packages/bucketry/package.json")) as { dependencies: Record<string, string> }).dependencies);
     const vendorDeps = deps.filter((d) => d.startsWith("@bucketry/") && d !== "@bucketry/signing" && d !== "@bucketry/mocks").map((d) => d.slice("@bucketry/".length));

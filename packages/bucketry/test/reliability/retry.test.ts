@@ -314,6 +314,13 @@ describe("a host name that does not resolve", () => {
   });
 });
 
+/** An error's cause chain, name, code and message of each: what a failed assertion on a transport error shows. */
+const causes = (err: unknown): string => {
+  const chain: string[] = [];
+  for (let e = err as { name?: unknown; code?: unknown; message?: unknown; cause?: unknown } | undefined; e && chain.length < 5; e = e.cause as typeof e) chain.push(`${String(e.name)} ${String(e.code)}: ${String(e.message)}`);
+  return chain.join(" <- ");
+};
+
 describe("network errors and timeouts (real sockets)", () => {
   let raw: Raw | undefined;
   afterEach(async () => {
@@ -410,7 +417,7 @@ describe("network errors and timeouts (real sockets)", () => {
     const client = clientFor("baidu-bos", "http://127.0.0.1:9", { retry: { baseDelayMs: 0, maxAttempts: 2 } });
     const err = await rejection(client.getBucketAcl("example-bucket"));
     expect(err).toMatchObject({ kind: "Network", retryable: true, attempts: 2 });
-    expect(err.message).toMatch(/ECONNREFUSED/);
+    expect(err.message, causes(err)).toMatch(/ECONNREFUSED/);
   });
 
   // What each platform's fetch throws for a connection that failed, as it throws it (no code on any of them).

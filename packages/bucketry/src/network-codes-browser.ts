@@ -2,5 +2,5 @@
 // failed connection as a TypeError without a code, recognised by its message alone (see http.ts).
 export const NETWORK_CODES: RegExp | undefined = undefined;
 export const undecodableBody: ((err: unknown) => string | false) | undefined = undefined;
-export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse"; message: string; overLimit?: true } | false) | undefined = undefined;
+export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse" | "Configuration"; message: string; overLimit?: true } | false) | undefined = undefined;
 export const unresolvedHost: ((err: unknown) => string | undefined) | undefined = undefined;

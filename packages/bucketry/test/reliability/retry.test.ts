@@ -412,6 +412,12 @@ describe("network errors and timeouts (real sockets)", () => {
     expect(calls).toBe(1);
   });
 
+  it("a port fetch will not dial (the Fetch standard's bad ports; 9 here): Configuration, not retried, saying so", async () => {
+    const err = await rejection(clientFor("baidu-bos", "http://127.0.0.1:9", { fetch: globalThis.fetch, retry: { baseDelayMs: 0, maxAttempts: 3 } }).getBucketAcl("example-bucket"));
+    expect(err).toMatchObject({ kind: "Configuration", retryable: false, attempts: 1 });
+    expect(err.message).toBe("baidu-bos: fetch refuses the endpoint's port, one the Fetch standard blocks (bad port): use the service on another port, or a `fetch` option that dials it");
+  });
+
   it("connection refused: Network, retried, attempts on the error", async () => {
     // Port 4, where nothing listens: below the range the system hands out to a parallel test's server (a port freed
     // by closing a server could be taken first), and not one fetch refuses to dial (9, the discard port, is: this

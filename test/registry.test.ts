@@ -258,6 +258,11 @@ describe("the docs portal", () => {
     const coverage = new Set([...page("coverage.html").matchAll(/<tr><td><a href="([^"]+)\.html">/g)].map((m) => m[1]!));
     agrees(coverage, "docs/coverage.html rows");
   });
+
+  it("the getting-started page on the bare clients names every client package (hand-written: docs-src/getting-started.json)", () => {
+    const named = new Set([...page("getting-started/client.html").matchAll(/<code>(?:npm i )?@bucketry\/([a-z0-9-]+)/g)].map((m) => m[1]!).filter((name) => name !== "signing"));
+    agrees(named, "docs-src/getting-started.json (the \"client\" page: its sentence on the same pattern for every vendor)");
+  });
 });
 
 describe("the READMEs", () => {

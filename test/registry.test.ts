@@ -72,6 +72,17 @@ describe("redocly.yaml apis: one entry per vendor", () => {
       expect(apis[id]!["x-openapi-ts"].output, id).toBe(`./packages/${id}/src/generated/schema.ts`);
     }
   });
+
+  it("no two specs list the same server URL", () => {
+    // A spec begun as a copy of another vendor's and left with its servers would send the new vendor's mock
+    // requests to the other vendor's adapter, which only a contract test with different keys notices.
+    const owners = new Map<string, string[]>();
+    for (const id of ids) {
+      const servers = (parse(read(`specs/${id}.yaml`)) as { servers?: { url: string }[] }).servers ?? [];
+      for (const { url } of servers) owners.set(url, [...(owners.get(url) ?? []), id]);
+    }
+    expect([...owners].filter(([, owner]) => owner.length > 1).map(([url, owner]) => `${url}: ${owner.join(", ")}`), "servers that more than one spec lists (write the vendor's own from its API page)").toEqual([]);
+  });
 });
 
 describe("client packages", () => {

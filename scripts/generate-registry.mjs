@@ -16,6 +16,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { apis, root, writeOrCheck } from "./repo.mjs";
+import { PROVIDER_MODULE, vendorFileProblems } from "./vendor-files.mjs";
 
 const check = process.argv.includes("--check");
 const facade = "packages/bucketry/src";
@@ -50,13 +51,12 @@ function exportsOf(file) {
   return { types: types.sort(), declared: declared.sort(), values };
 }
 
-const problems = [];
+// A provider module missing, or one of a vendor redocly.yaml does not list: said before anything is judged stale
+// (regenerating would drop such a vendor from the lists, not add its entry).
+const problems = vendorFileProblems(root, ids, PROVIDER_MODULE);
 const modules = ids.map((id) => {
   const file = `${facade}/providers/${id}.ts`;
-  if (!existsSync(join(root, file))) {
-    problems.push(`redocly.yaml lists "${id}" but ${file} does not exist: write its provider module (see CONTRIBUTING.md, "Adding a vendor")`);
-    return { id, types: [], declared: [] };
-  }
+  if (!existsSync(join(root, file))) return { id, types: [], declared: [] };
   const { types, declared, values } = exportsOf(file);
   for (const name of ["createBucketClient", "providerModule"]) if (!values.includes(name)) problems.push(`${file} must export \`${name}\``);
   return { id, types, declared };

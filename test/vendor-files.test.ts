@@ -1,6 +1,6 @@
-// test/support/vendor-files.ts, which the registry test uses to check each vendor's provider module and mock
-// adapter against redocly.yaml: on a small tree of its own, each single omission or leftover gives one line saying
-// what to write or add.
+// scripts/vendor-files.mjs, which the generators and the registry test use to check each vendor's provider module
+// and mock adapter against redocly.yaml: on a small tree of its own, each single omission or leftover gives one line
+// saying what to write or add.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

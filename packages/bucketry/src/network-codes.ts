@@ -28,17 +28,19 @@ export const undecodableBody: ((err: unknown) => string | false) | undefined = (
  * refused (untrusted, expired, for another host: the same certificate again), an answer that is not valid
  * HTTP/1.1 (the Node transport's INVALID_HTTP_RESPONSE, llhttp's HPE_* under undici and node:http, Bun's
  * Malformed_HTTP_Response: the same bytes again), or a response larger than the caller's fetch accepts (undici's
- * `maxResponseSize`: the same size again; `overLimit`, as its head was read whole), or a port undici's fetch will
- * not dial (the Fetch standard's bad ports: refused again). Read from the fetch error's
+ * `maxResponseSize`: the same size again; `overLimit`, as its head was read whole), or a port the fetch (undici's,
+ * Deno's) will not dial (the Fetch standard's bad ports: refused again). Read from the fetch error's
  * cause, or from the error (Bun). (Browsers report no code: undefined there, and such failures stay retried
  * network errors.)
  */
 export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse" | "Configuration"; message: string; overLimit?: true } | false) | undefined = (err) => {
   const e = err as { code?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
   const cause = e?.cause;
-  // undici's fetch (Node's global fetch) will not dial a port of the Fetch standard's blocked list (6000, 5060,
-  // 10080…), with no code: a retry is refused the same way, and only the endpoint's port fixes it.
-  if (cause?.message === "bad port" && cause.code === undefined) {
+  // A fetch will not dial a port of the Fetch standard's blocked list (6000, 5060, 10080…), with no code: a retry
+  // is refused the same way, and only the endpoint's port fixes it. undici (Node's global fetch) says "bad port"
+  // on the cause; Deno's fetch says "Fetch failed: Requests to port 6000 are blocked" on the error.
+  const message = (err as { message?: unknown } | null)?.message;
+  if ((cause?.message === "bad port" && cause.code === undefined) || (typeof message === "string" && /^Fetch failed: Requests to port \d+ are blocked$/.test(message))) {
     return { kind: "Configuration", message: "fetch refuses the endpoint's port, one the Fetch standard blocks (bad port): use the service on another port, or a `fetch` option that dials it" };
   }
   // Node's fetch and the Node transport put the code on the cause; Bun's fetch on the error itself, whose message

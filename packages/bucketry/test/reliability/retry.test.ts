@@ -418,6 +418,18 @@ describe("network errors and timeouts (real sockets)", () => {
     expect(err.message).toBe("baidu-bos: fetch refuses the endpoint's port, one the Fetch standard blocks (bad port): use the service on another port, or a `fetch` option that dials it");
   });
 
+  it("a port Deno's fetch will not dial, as Deno 2 throws it (no code; read from deno 2.9): the same Configuration error", async () => {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      throw new TypeError("Fetch failed: Requests to port 6000 are blocked");
+    };
+    const err = await rejection(clientFor("baidu-bos", STUB_ENDPOINT["baidu-bos"], { fetch, retry: { baseDelayMs: 0, maxAttempts: 3 } }).getBucketAcl("example-bucket"));
+    expect(err).toMatchObject({ kind: "Configuration", retryable: false, attempts: 1 });
+    expect(err.message).toContain("one the Fetch standard blocks (bad port)");
+    expect(calls).toBe(1);
+  });
+
   it("connection refused: Network, retried, attempts on the error", async () => {
     // Port 4, where nothing listens: below the range the system hands out to a parallel test's server (a port freed
     // by closing a server could be taken first), and not one fetch refuses to dial (9, the discard port, is: this

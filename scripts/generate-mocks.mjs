@@ -8,7 +8,7 @@
 //   node scripts/generate-mocks.mjs [vendor ...]          write
 //   node scripts/generate-mocks.mjs [vendor ...] --check  exit 1 when a generated file is stale or edited
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { errorsOf, operationsOf } from "./mock-spec.mjs";

@@ -4,7 +4,7 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BucketryError, createBucketClient, type BucketClientOptions } from "../src/index.js";
-import { serve, header, type Reply, type Seen } from "./support/test-server.js";
+import { REFUSED_URL, serve, header, type Reply, type Seen } from "./support/test-server.js";
 import { rejection } from "./reliability/helpers.js";
 import { tempHome } from "./credentials/fakes.js";
 
@@ -496,8 +496,7 @@ describe("secrets never appear in inspected or serialized clients and errors", (
 
   it("errors from network failures and from bad credential functions", async () => {
     const server = await serve(anyVendor);
-    // Nothing listens on the discard port: a port freed by closing a server could be taken by a parallel test's.
-    for (const client of clients("http://127.0.0.1:9")) {
+    for (const client of clients(REFUSED_URL)) {
       const err = await rejection(callOnce(client));
       expectClean(err);
     }

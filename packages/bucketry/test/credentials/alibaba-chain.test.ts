@@ -16,7 +16,7 @@ import { fromEcsRamRole } from "../../src/credentials/alibaba/ecs-ram-role.js";
 import { fromRamRoleArn } from "../../src/credentials/alibaba/ram-role-arn.js";
 import { alibabaStsEndpoint } from "../../src/credentials/alibaba/sts.js";
 import { CredentialChainError, type CredentialSourceError } from "../../src/credentials/types.js";
-import type { Seen } from "../support/test-server.js";
+import { REFUSED_URL, type Seen } from "../support/test-server.js";
 import { alicloud, fakeServer, json, routeOfficialAlibaba, tempHome, withProcessEnv } from "./fakes.js";
 
 const require = createRequire(import.meta.url);
@@ -363,8 +363,7 @@ describe("alibaba sources on the wire", () => {
   });
 
   it("no metadata service answering is 'not configured' (not an ECS instance), within the timeout", async () => {
-    // The discard port, where nothing listens (a port freed by closing a server could be taken by a parallel test's).
-    const err = await fromEcsRamRole({ env: {}, metadataEndpoint: "http://127.0.0.1:9", metadataTimeoutMs: 500 }).resolve().then(() => undefined, (e: { configured?: boolean; message: string }) => e);
+    const err = await fromEcsRamRole({ env: {}, metadataEndpoint: REFUSED_URL, metadataTimeoutMs: 500 }).resolve().then(() => undefined, (e: { configured?: boolean; message: string }) => e);
     expect(err?.configured).toBe(false);
     expect(err?.message).toMatch(/not an ECS instance/);
   });

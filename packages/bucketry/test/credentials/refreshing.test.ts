@@ -10,7 +10,7 @@ import { RefreshingCredentials, type RefreshOptions } from "../../src/credential
 import { parseExpiration } from "../../src/credentials/request.js";
 import { sourceFailed, type CredentialProvider, type CredentialSourceError, type ResolvedCredentials } from "../../src/credentials/types.js";
 import { BucketryError, createBucketClient } from "../../src/index.js";
-import type { Seen } from "../support/test-server.js";
+import { REFUSED_URL, type Seen } from "../support/test-server.js";
 import { fakeServer, json } from "./fakes.js";
 
 const MIN = 60_000;
@@ -385,9 +385,8 @@ describe("facade with a refreshing chain", () => {
       expect(kinds).toEqual(["Unavailable"]);
       expect(answers).toBe(2);
     });
-    // Nothing listens on the discard port (a port freed by a closed server could be taken by a parallel test's
-    // server before the request): connection refused, a network error.
-    await withEnv(chainEnv("http://127.0.0.1:9/creds"), async () => {
+    // Connection refused, a network error.
+    await withEnv(chainEnv(`${REFUSED_URL}/creds`), async () => {
       const err = await createBucketClient({ provider: "aliyun-ens", endpoint: ens.url, clock: () => now, retry: false })
         .listBucketsPage()
         .then(() => undefined, (e: BucketryError) => e);

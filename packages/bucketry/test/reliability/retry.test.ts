@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { BucketryError, type Provider } from "../../src/index.js";
 import { backoffDelay, DEFAULT_RETRY, resolveRetry, RetryBudget, type RetryInfo } from "../../src/retry.js";
+import { REFUSED_URL } from "../support/test-server.js";
 import { callOnce, clientFor, PROVIDERS, rawServer, rejection, STUB_ENDPOINT, stubFetch, unhandledRejectionsDuring, VALID_BODY, within, type Raw } from "./helpers.js";
 
 const ok = (provider: Provider) => new Response(VALID_BODY[provider].body, { status: 200, headers: { "content-type": VALID_BODY[provider].type } });
@@ -431,10 +432,7 @@ describe("network errors and timeouts (real sockets)", () => {
   });
 
   it("connection refused: Network, retried, attempts on the error", async () => {
-    // Port 4, where nothing listens: below the range the system hands out to a parallel test's server (a port freed
-    // by closing a server could be taken first), and not one fetch refuses to dial (9, the discard port, is: this
-    // suite's portable pass sends through fetch).
-    const client = clientFor("baidu-bos", "http://127.0.0.1:4", { retry: { baseDelayMs: 0, maxAttempts: 2 } });
+    const client = clientFor("baidu-bos", REFUSED_URL, { retry: { baseDelayMs: 0, maxAttempts: 2 } });
     const err = await rejection(client.getBucketAcl("example-bucket"));
     expect(err).toMatchObject({ kind: "Network", retryable: true, attempts: 2 });
     expect(err.message, causes(err)).toMatch(/ECONNREFUSED/);

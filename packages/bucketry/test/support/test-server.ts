@@ -25,6 +25,14 @@ export interface Reply {
 
 export type Handler = (req: Seen, index: number) => Reply;
 
+/**
+ * A loopback URL where nothing listens, for a refused connection: port 4 is below the range the system hands out to a
+ * parallel test's server (a port freed by closing a server could be taken first), and not one fetch refuses to dial
+ * as the Fetch standard's bad ports (9, the discard port, is: the credential sources and the suite's portable pass
+ * send through fetch).
+ */
+export const REFUSED_URL = "http://127.0.0.1:4";
+
 const servers: Server[] = [];
 
 export interface TestServer {

@@ -3,4 +3,5 @@
 export const NETWORK_CODES: RegExp | undefined = undefined;
 export const undecodableBody: ((err: unknown) => string | false) | undefined = undefined;
 export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse" | "Configuration"; message: string; overLimit?: true } | false) | undefined = undefined;
+export const blockedPort: ((err: unknown) => boolean) | undefined = undefined;
 export const unresolvedHost: ((err: unknown) => string | undefined) | undefined = undefined;

@@ -24,6 +24,15 @@ export const undecodableBody: ((err: unknown) => string | false) | undefined = (
   return detail === undefined ? false : `the response body does not decode as its Content-Encoding header says (${detail})`;
 };
 /**
+ * Whether `err` is a fetch's refusal to dial a port of the Fetch standard's blocked list (6000, 5060, 10080…), which
+ * carries no code: undici (Node's global fetch) says "bad port" on the cause; Deno's fetch says "Fetch failed:
+ * Requests to port 6000 are blocked" on the error. Nothing was sent.
+ */
+export const blockedPort: ((err: unknown) => boolean) | undefined = (err) => {
+  const e = err as { message?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
+  return (e?.cause?.message === "bad port" && e.cause.code === undefined) || (typeof e?.message === "string" && /^Fetch failed: Requests to port \d+ are blocked$/.test(e.message));
+};
+/**
  * A transport failure a retry cannot mend, as its kind and what to say, or false: a TLS certificate the platform
  * refused (untrusted, expired, for another host: the same certificate again), an answer that is not valid
  * HTTP/1.1 (the Node transport's INVALID_HTTP_RESPONSE, llhttp's HPE_* under undici and node:http, Bun's
@@ -36,11 +45,8 @@ export const undecodableBody: ((err: unknown) => string | false) | undefined = (
 export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "MalformedResponse" | "Configuration"; message: string; overLimit?: true } | false) | undefined = (err) => {
   const e = err as { code?: unknown; cause?: { code?: unknown; message?: unknown } } | null;
   const cause = e?.cause;
-  // A fetch will not dial a port of the Fetch standard's blocked list (6000, 5060, 10080…), with no code: a retry
-  // is refused the same way, and only the endpoint's port fixes it. undici (Node's global fetch) says "bad port"
-  // on the cause; Deno's fetch says "Fetch failed: Requests to port 6000 are blocked" on the error.
-  const message = (err as { message?: unknown } | null)?.message;
-  if ((cause?.message === "bad port" && cause.code === undefined) || (typeof message === "string" && /^Fetch failed: Requests to port \d+ are blocked$/.test(message))) {
+  // A retry is refused the same way, and only the endpoint's port fixes it.
+  if (blockedPort?.(err)) {
     return { kind: "Configuration", message: "fetch refuses the endpoint's port, one the Fetch standard blocks (bad port): use the service on another port, or a `fetch` option that dials it" };
   }
   // Node's fetch and the Node transport put the code on the cause; Bun's fetch on the error itself, whose message

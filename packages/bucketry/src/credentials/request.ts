@@ -1,6 +1,7 @@
 // HTTP for the credential sources (STS, instance metadata, IAM, credentials URIs): fetch with a deadline,
 // the body read as text. Failures become source errors that name the endpoint and status, never a body
 // that could hold a credential.
+import { blockedPort } from "#network-codes";
 import { permissionDenial } from "./io.js";
 import { sourceFailed, type CredentialSourceError } from "./types.js";
 
@@ -21,7 +22,10 @@ export interface SourceResponse {
 
 export type Fetch = (request: Request) => Promise<Response>;
 
-/** Failures of `send` that were the runtime's refusal to connect (Deno without --allow-net for the host). */
+/**
+ * Failures of `send` that were the runtime's refusal to connect (Deno without --allow-net for the host; a port the
+ * fetch will not dial).
+ */
 const refusals = new WeakSet<CredentialSourceError>();
 
 /**
@@ -43,10 +47,12 @@ export async function send(fetchImpl: Fetch | undefined, source: string, req: So
   } catch (err) {
     const e = err as { name?: string; cause?: { code?: string } };
     const timedOut = e?.name === "TimeoutError" || e?.name === "AbortError";
-    // Deno's refusal of a host it may not reach says which flag to grant (and nothing secret): said as it is.
-    const denied = permissionDenial(err);
+    // Deno's refusal of a host it may not reach says which flag to grant (and nothing secret): said as it is. A
+    // port the fetch will not dial is refused again on every try: not a failure that may pass.
+    const blocked = !timedOut && blockedPort?.(err) === true;
+    const denied = blocked ? "fetch refuses this port, one the Fetch standard blocks (bad port): use the endpoint's real port" : permissionDenial(err);
     const why = timedOut ? `no answer within ${req.timeoutMs} ms` : (denied ?? `network error${e?.cause?.code ? ` (${e.cause.code})` : ""}`);
-    const failure = sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`, timedOut ? "Timeout" : "Network");
+    const failure = sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`, timedOut ? "Timeout" : blocked ? undefined : "Network");
     if (denied) refusals.add(failure);
     throw failure;
   }

@@ -368,6 +368,15 @@ describe("alibaba sources on the wire", () => {
     expect(err?.message).toMatch(/not an ECS instance/);
   });
 
+  it("an endpoint on a port fetch will not dial (9, a Fetch-standard bad port) says so: not 'not an ECS instance?', and not a failure that may pass", async () => {
+    const metadata = await fromEcsRamRole({ env: {}, metadataEndpoint: "http://127.0.0.1:9", metadataTimeoutMs: PATIENT }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+    expect(metadata?.configured).toBe(false); // nothing was asked: the chain moves on, as for a host the runtime refuses
+    expect(metadata?.message).toBe("GET http://127.0.0.1:9/latest/meta-data/ram/security-credentials/: fetch refuses this port, one the Fetch standard blocks (bad port): use the endpoint's real port");
+    const uri = await fromCredentialsUri({ env: {}, uri: "http://127.0.0.1:9/creds" }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+    expect(uri).toMatchObject({ configured: true, transient: undefined });
+    expect(uri?.message).toContain("GET http://127.0.0.1:9/creds: fetch refuses this port, one the Fetch standard blocks (bad port)");
+  });
+
   it("metadata that answered once and then stops answering is a failure that may pass, not 'not an ECS instance'", async () => {
     // Once it has answered, every connection is reset: the refresh meets a network error. (Not a closed server: the
     // port it freed could be taken by a parallel test's server before the refresh.)

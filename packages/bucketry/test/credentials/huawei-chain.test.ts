@@ -210,6 +210,13 @@ describe("huawei profile file and ECS metadata (the Go/Python SDKs' formats)", (
     });
   });
 
+  it("a metadata endpoint on a port fetch will not dial (9, a Fetch-standard bad port) says so, not 'not an ECS instance?'", async () => {
+    const err = await fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: "http://127.0.0.1:9", metadataTimeoutMs: 60_000 }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+    expect(err?.configured).toBe(false);
+    expect(err?.message).toContain("fetch refuses this port, one the Fetch standard blocks (bad port)");
+    expect(err?.message).not.toContain("not an ECS instance");
+  });
+
   it("metadata that answered once and then stops: a Network failure that may pass, not 'not an ECS instance'", async () => {
     // Once it has answered, every connection is reset. (Not a closed server: the port it freed could be taken by a
     // parallel test's server before the second resolve.)

@@ -209,16 +209,18 @@ describe("Try-it pages", () => {
     await page.close();
   });
 
+  // The EC and help page of each spec's example: ENS's Recommend, OSS's <EC> and <RecommendDoc>; BOS gives neither.
   it.each([
-    ["aliyun-ens", "UserDisable", "AccessDenied"],
-    ["aliyun-oss", "AccessDenied", "AccessDenied"],
-    ["baidu-bos", "AccountOverdue", "AccessDenied"],
-  ])("%s: the picker offers each documented error; %s comes back as the vendor sends it, mapped to %s", async (vendor, code, kind) => {
+    ["aliyun-ens", "UserDisable", "AccessDenied", { help: "https://next.api.aliyun.com/troubleshoot?q=UserDisable&product=Ens" }],
+    ["aliyun-oss", "AccessDenied", "AccessDenied", { EC: "0003-00000001", help: "https://api.aliyun.com/troubleshoot?q=0003-00000001" }],
+    ["baidu-bos", "AccountOverdue", "AccessDenied", {}],
+  ])("%s: the picker offers each documented error; %s comes back as the vendor sends it, mapped to %s", async (vendor, code, kind, vendorHelp) => {
     const { page } = await open(vendor);
     await page.locator("#try-it-scenario").selectOption(`error:${code}`);
     await expect(sendAndWait(page)).resolves.toMatch(/^Failed/);
     const shown = Object.fromEntries(await page.locator("dl.error-facts dd").evaluateAll((dds) => dds.map((dd) => [dd.getAttribute("data-fact"), dd.textContent])));
     expect(shown).toMatchObject({ kind, code });
+    expect({ EC: shown.EC, help: shown.help }).toEqual({ EC: undefined, help: undefined, ...vendorHelp });
     await page.close();
   });
 

@@ -428,7 +428,7 @@ function show({ exchanges, outcome, secrets, endpoint }) {
     failed = true;
     const e = outcome.error;
     const rows = isBucketryError(e)
-      ? [["kind", e.kind], ["status", e.status], ["code", e.code], ["request id", e.requestId], ["attempts", e.attempts], ["message", e.vendorMessage ?? e.message], ["retryable", e.retryable]]
+      ? [["kind", e.kind], ["status", e.status], ["code", e.code], ["request id", e.requestId], ["EC", e.ec], ["help", e.helpUrl], ["attempts", e.attempts], ["message", e.vendorMessage ?? e.message], ["retryable", e.retryable]]
       : [["error", e], ["attempts", exchanges.length]];
     const diff = isBucketryError(e) ? e.signature?.firstDifference : undefined;
     parts.unshift(

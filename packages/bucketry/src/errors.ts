@@ -54,6 +54,8 @@ export interface BucketryErrorInit {
   code?: string | undefined;
   vendorMessage?: string | undefined;
   requestId?: string | undefined;
+  ec?: string | undefined;
+  helpUrl?: string | undefined;
   retryable?: boolean | undefined;
   attempts?: number | undefined;
   /**
@@ -88,6 +90,13 @@ export class BucketryError extends Error {
   declare readonly vendorMessage: string | undefined;
   /** The vendor's request id, from the response header or body. */
   declare readonly requestId: string | undefined;
+  /**
+   * OSS's EC, a finer error code than `code` (`0003-00000001`; body `<EC>` or header `x-oss-ec`): what OSS's
+   * troubleshooting pages and support go by. OSS says it may change between releases: branch on `kind` or `code`.
+   */
+  declare readonly ec: string | undefined;
+  /** The vendor's page about this error, as its answer links it (ENS `Recommend`, OSS `RecommendDoc`); http(s) only. */
+  declare readonly helpUrl: string | undefined;
   declare readonly retryable: boolean;
   /** How many attempts were made before this error was returned. */
   declare attempts: number;
@@ -104,6 +113,8 @@ export class BucketryError extends Error {
     this.code = init.code;
     this.vendorMessage = init.vendorMessage;
     this.requestId = init.requestId;
+    this.ec = init.ec;
+    this.helpUrl = init.helpUrl;
     this.retryable = init.retryable ?? false;
     this.attempts = init.attempts ?? 1;
     this.retryAfterMs = init.retryAfterMs;
@@ -126,6 +137,8 @@ export class BucketryError extends Error {
       message: this.message,
       vendorMessage: this.vendorMessage,
       requestId: this.requestId,
+      ec: this.ec, // undefined ones drop out of JSON.stringify
+      helpUrl: this.helpUrl,
       retryable: this.retryable,
       attempts: this.attempts,
       ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),

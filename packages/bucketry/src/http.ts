@@ -10,6 +10,10 @@ export interface VendorError {
   code?: string | undefined;
   message?: string | undefined;
   requestId?: string | undefined;
+  /** A finer code than `code` (OSS's `<EC>`). */
+  ec?: string | undefined;
+  /** The vendor's page about the error (ENS `Recommend`, OSS `RecommendDoc`). */
+  helpUrl?: string | undefined;
   /** The endpoint the vendor says to use instead (OSS's PermanentRedirect `<Endpoint>`). */
   endpoint?: string | undefined;
 }
@@ -19,6 +23,8 @@ export interface ErrorProfile {
   provider: Provider;
   /** Response headers carrying the request id, in order of preference. */
   requestIdHeaders: readonly string[];
+  /** A response header carrying the finer code (OSS: `x-oss-ec`), for an answer whose body does not. */
+  ecHeader?: string | undefined;
   /** Vendor error code → kind; looked up before the HTTP-status default. */
   codeKinds: Readonly<Record<string, ErrorKind>>;
   /**
@@ -157,12 +163,23 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     code,
     vendorMessage: vendor.message,
     requestId,
+    ec: vendor.ec || (profile.ecHeader && response.headers.get(profile.ecHeader)) || undefined,
+    helpUrl: webPage(vendor.helpUrl),
     retryable: isRetryableAnswer(kind, response.status),
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
     signature: kind === "SignatureMismatch" && trace ? profile.compareSigned?.(profile, body, vendor, trace) : undefined,
     message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirect || kind === "Configuration" ? redirectHint(response.headers.get("location"), vendor.endpoint, redirect) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
+}
+
+/**
+ * A link the vendor gave, kept only as an absolute http(s) URL of printable ASCII (vendors percent-encode theirs): a
+ * program or page may show it as a link, and a `javascript:` or relative one, or one with a control or bidi character,
+ * from a proxy's body must not become one.
+ */
+function webPage(link: string | undefined): string | undefined {
+  return link && /^https?:\/\/(?![/?#])[!-~]+$/i.test((link = link.trim())) ? link : undefined;
 }
 
 /** What an error body without the vendor's code or message was: nothing, text, or another JSON shape. */
@@ -434,7 +451,7 @@ export function xmlErrorFields(body: unknown): VendorError | undefined {
     new RegExp(`<${name}>((?:[^<]|<!\\[CDATA\\[(?:[^\\]]|\\](?!\\]>))*\\]\\]>)*)</${name}>`)
       .exec(body)?.[1]
       ?.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(lt|gt|quot|apos|amp);/g, (_, cdata: string | undefined, e: string) => cdata ?? { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" }[e]!);
-  return { code: tag("Code"), message: tag("Message"), requestId: tag("RequestId") };
+  return { code: tag("Code"), message: tag("Message"), requestId: tag("RequestId"), helpUrl: tag("Recommend") };
 }
 
 export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);

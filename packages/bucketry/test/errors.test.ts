@@ -195,6 +195,54 @@ describe("request ids", () => {
   });
 });
 
+describe("the vendor's finer code and help page", () => {
+  // ENS: the spec's 403 UserDisable example; OSS: the error document of OSS's "Error responses" page (vendor notes).
+  it("ENS: Recommend is the help page; ENS has no EC", () => {
+    const err = mapError(ensErrors, 403, ensBody("UserDisable", "The user has been disabled due to arrears."));
+    expect(err.helpUrl).toBe("https://next.api.aliyun.com/troubleshoot?q=UserDisable&product=Ens");
+    expect(err.ec).toBeUndefined();
+  });
+
+  it("ENS: the gateway's XML error carries Recommend in CDATA", () => {
+    const xml = "<?xml version='1.0' encoding='UTF-8'?><Error><RequestId>8906582E-6722-409A-A6C4-0E7863B733A5</RequestId><HostId>ens.aliyuncs.com</HostId><Code>Throttling.User</Code><Message>Request was denied due to user flow control.</Message><Recommend><![CDATA[https://api.aliyun.com/troubleshoot?q=Throttling.User&product=Ens]]></Recommend></Error>";
+    expect(mapError(ensErrors, 400, xml).helpUrl).toBe("https://api.aliyun.com/troubleshoot?q=Throttling.User&product=Ens");
+  });
+
+  it("OSS: <EC> and <RecommendDoc> from the body", () => {
+    const err = mapError(ossErrors, 403, ossError("AccessDenied", "x"), { "x-oss-ec": "0003-00000001" });
+    expect([err.ec, err.helpUrl]).toEqual(["0016-00000502", "https://api.aliyun.com/troubleshoot?q=0016-00000502"]);
+  });
+
+  it("OSS: the x-oss-ec header when the body has no EC (a body cut short, or none)", () => {
+    expect(mapError(ossErrors, 403, "<?xml version=\"1.0\"?><Error><Code>AccessDenied</Code>", { "x-oss-ec": "0003-00000001" }).ec).toBe("0003-00000001");
+    expect(mapError(ossErrors, 403, undefined, { "x-oss-ec": "0003-00000001" })).toMatchObject({ ec: "0003-00000001", helpUrl: undefined });
+    // Another vendor's header is not read.
+    expect(mapError(bosErrors, 403, bosBody("AccessDenied", "x"), { "x-oss-ec": "0003-00000001" }).ec).toBeUndefined();
+  });
+
+  it.each([
+    ["a javascript: link", "javascript:alert(document.cookie)"],
+    ["a relative link", "/troubleshoot?q=AccessDenied"],
+    ["text", "see the docs"],
+    ["a data: URL", "data:text/html,<script>alert(1)</script>"],
+    ["without a host", "https:///troubleshoot"],
+    ["one with a terminal escape", "https://api.aliyun.com/\x1b]8;;https://evil.example/\x07x"],
+    ["one with a bidi override", "https://api.aliyun.com/\u202etxt.exe"],
+    ["one with a space inside", "https://api.aliyun.com/a b"],
+  ])("a help link that is %s is not kept (a page may show it as a link)", (_, link) => {
+    expect(mapError(ensErrors, 403, { ...ensBody("AccessDenied", "x"), Recommend: link }).helpUrl).toBeUndefined();
+  });
+
+  it("the other vendors' errors carry neither, and their JSON leaves both out; OSS's JSON has both", () => {
+    for (const err of [mapError(bosErrors, 403, bosBody("AccessDenied", "x")), mapError(mpcErrors, 403, { error_code: "MPC.10208", error_msg: "x" })]) {
+      expect([err.ec, err.helpUrl]).toEqual([undefined, undefined]);
+      expect(Object.keys(JSON.parse(JSON.stringify(err)))).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(ec|helpUrl)$/)]));
+    }
+    const oss = JSON.parse(JSON.stringify(mapError(ossErrors, 403, ossError("AccessDenied", "x"))));
+    expect(oss).toMatchObject({ ec: "0016-00000502", helpUrl: "https://api.aliyun.com/troubleshoot?q=0016-00000502" });
+  });
+});
+
 describe("bodies that are not what the vendor documents", () => {
   const html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>";
   const profiles: [string, ErrorProfile, Record<string, string>, string | undefined][] = [

@@ -94,7 +94,8 @@ export function inCliTerms(message: string, flagOf: ReadonlyMap<string, string>)
 }
 
 /**
- * The error as ONE line for stderr: message, then kind, vendor code, status, request id, attempts.
+ * The error as ONE line for stderr: message, then kind, vendor code, status, request id, EC, attempts, and the
+ * vendor's page about it.
  * `profileHint`: false when --profile was given, so a credentials error does not end "or use --profile NAME".
  */
 export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = new Map(), profileHint = true): string {
@@ -107,6 +108,7 @@ export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = 
     if (err.code && !err.message.includes(err.code)) facts.push(`code ${err.code}`);
     if (err.status !== undefined && !err.message.includes(`HTTP ${err.status}`)) facts.push(`HTTP ${err.status}`);
     if (err.requestId) facts.push(`request id ${err.requestId}`);
+    if (err.ec) facts.push(`EC ${err.ec}`);
     if (err.kind === "Network") {
       // fetch's TypeError("fetch failed") hides the socket error (ECONNREFUSED, ENOTFOUND, …) one level down.
       const code = causeCode(err.cause);
@@ -120,6 +122,7 @@ export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = 
     message = message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "").replace(" (or pass `credentials` in the options)", "");
     // Only the library's own (Configuration) messages speak of options; a vendor's message is quoted as sent.
     let line = `bucketry: ${oneLine(err.kind === "Configuration" ? inCliTerms(message, flagOf) : message)} (${facts.join(", ")})`;
+    if (err.helpUrl) line += ` — see ${err.helpUrl}`;
     // Only where credentials are what is missing: a bad bucket name or endpoint is no profile's business. Not
     // when the command line names a profile already (its credentials may be what is wrong).
     if (profileHint && err.kind === "Configuration" && isCredentialsError(err)) line += " — or use --profile NAME (see `bucketry --help`)";

@@ -98,7 +98,7 @@ export const ensErrors: ErrorProfile = {
     // The SDK reads Code||code, Message||message, RequestId||requestId defensively; so do we. The gateway answers
     // XML when a request reaches it without Format=JSON / Accept: application/json (a proxy dropping them).
     if (!isObject(body)) return xmlErrorFields(body) ?? {};
-    return { code: str(body.Code ?? body.code), message: str(body.Message ?? body.message), requestId: str(body.RequestId ?? body.requestId) };
+    return { code: str(body.Code ?? body.code), message: str(body.Message ?? body.message), requestId: str(body.RequestId ?? body.requestId), helpUrl: str(body.Recommend) };
   },
   // The gateway's SignatureDoesNotMatch message ends with "server string to sign is:" and what it signed.
   serverSigned: (_, vendor) => {

@@ -76,6 +76,7 @@ export const ossErrors: ErrorProfile = {
   provider: "aliyun-oss",
   compareSigned, // signed requests: a SignatureMismatch error carries what was signed
   requestIdHeaders: ["x-oss-request-id"],
+  ecHeader: "x-oss-ec",
   codeKinds: {
     NoSuchBucket: "NoSuchBucket",
     AccessDenied: "AccessDenied",
@@ -109,7 +110,7 @@ export const ossErrors: ErrorProfile = {
       body = doc.root === "Error" ? doc.value : undefined;
     }
     if (!isObject(body)) return {};
-    return { code: str(body.Code), message: str(body.Message), requestId: str(body.RequestId), endpoint: str(body.Endpoint) };
+    return { code: str(body.Code), message: str(body.Message), requestId: str(body.RequestId), ec: str(body.EC), helpUrl: str(body.RecommendDoc), endpoint: str(body.Endpoint) };
   },
   // SignatureDoesNotMatch carries what OSS signed: <StringToSign> (V1, V4) and <CanonicalRequest> (V4).
   serverSigned: (body) => (isObject(body) ? { canonicalRequest: str(body.CanonicalRequest), stringToSign: str(body.StringToSign) } : undefined),

@@ -521,10 +521,13 @@ describe.concurrent("exit codes and error lines", () => {
     }
   });
 
-  it("4: unknown bucket (NoSuchBucket) with vendor code and request id", async () => {
+  it("4: unknown bucket (NoSuchBucket) with vendor code, request id, OSS's EC and its help page", async () => {
     const r = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "no-such-bucket-here"], envFor(server));
     expect(r.code).toBe(4);
-    expect(oneLine(r.stderr)).toMatch(/^bucketry: aliyun-oss answered HTTP 404 \(NoSuchBucket.*kind NoSuchBucket, request id [0-9A-F]+\)$/);
+    // The mock answers the spec's NoSuchBucket example: <EC>0015-00000101</EC> and its <RecommendDoc>.
+    expect(oneLine(r.stderr)).toMatch(
+      /^bucketry: aliyun-oss answered HTTP 404 \(NoSuchBucket.*kind NoSuchBucket, request id [0-9A-F]+, EC 0015-00000101\) — see https:\/\/api\.aliyun\.com\/troubleshoot\?q=0015-00000101$/,
+    );
   });
 
   it("6: connection refused on a closed port (one line; --json gives a JSON error line)", async () => {

@@ -29,15 +29,16 @@ function providerOf(url: string): Provider {
   return url.split("/")[1] as Provider;
 }
 
-function vendorError(provider: Provider, status: number, code: string, message: string, res: ServerResponse, headers: Record<string, string> = {}): void {
+/** `help`: the page the vendor links (ENS `Recommend`, OSS `RecommendDoc`), for the vendors whose errors carry one. */
+function vendorError(provider: Provider, status: number, code: string, message: string, res: ServerResponse, headers: Record<string, string> = {}, help = `https://api.aliyun.com/troubleshoot?q=${code}`): void {
   if (provider === "aliyun-oss") {
-    const esc = message.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
     res.writeHead(status, { "content-type": "application/xml", "x-oss-request-id": "REQ-1", ...headers });
-    res.end(`<?xml version="1.0"?><Error><Code>${code}</Code><Message>${esc}</Message><RequestId>REQ-1</RequestId></Error>`);
+    res.end(`<?xml version="1.0"?><Error><Code>${code}</Code><Message>${esc(message)}</Message><RequestId>REQ-1</RequestId><RecommendDoc>${esc(help)}</RecommendDoc></Error>`);
     return;
   }
   const body: Record<Provider, object> = {
-    "aliyun-ens": { Code: code, Message: message, RequestId: "REQ-1" },
+    "aliyun-ens": { Code: code, Message: message, RequestId: "REQ-1", Recommend: help },
     "huaweicloud-mpc": { error_code: code, error_msg: message, request_id: "REQ-1" },
     "baidu-bos": { code, message, requestId: "REQ-1" },
     "hitachi-vsp-one-object": { code, message, details: message },
@@ -77,7 +78,8 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     case "echo": {
       // A proxy or a verbose gateway that quotes the request back.
       const quoted = Object.entries(req.headers).map(([k, v]) => `${k}: ${String(v)}`).join("; ") + ` url=${url}`;
-      return vendorError(provider, 400, "InvalidArgument", quoted, res);
+      // ENS and OSS link a help page: one that quotes the request too (as a query: a URL has no spaces).
+      return vendorError(provider, 400, "InvalidArgument", quoted, res, {}, `https://api.aliyun.com/troubleshoot?q=${quoted.replace(/\s+/g, "+")}`);
     }
     case "500":
       return vendorError(provider, 500, "InternalError", "boom", res);
@@ -272,6 +274,7 @@ describe.each(setups())("$label", ({ label, provider, options: unlocated }) => {
     // The echo really did quote the secrets back (the server saw them): redaction, not luck, kept them out.
     const echo = errors.find(([m]) => m === "echo")![1] as BucketryError;
     if (!label.startsWith("aliyun-ens v1")) expect(echo.vendorMessage).toContain("[redacted]");
+    if (!label.startsWith("aliyun-ens v1") && (provider === "aliyun-ens" || provider === "aliyun-oss")) expect(echo.helpUrl).toContain("[redacted]");
   });
 });
 

@@ -50,10 +50,11 @@ export async function send(fetchImpl: Fetch | undefined, source: string, req: So
     // Deno's refusal of a host it may not reach says which flag to grant (and nothing secret): said as it is. A
     // port the fetch will not dial is refused again on every try: not a failure that may pass.
     const blocked = !timedOut && blockedPort?.(err) === true;
-    const denied = blocked ? "fetch refuses this port, one the Fetch standard blocks (bad port): use the endpoint's real port" : permissionDenial(err);
-    const why = timedOut ? `no answer within ${req.timeoutMs} ms` : (denied ?? `network error${e?.cause?.code ? ` (${e.cause.code})` : ""}`);
+    // What the runtime refuses (a port, or a host Deno may not reach): said as it is, and not retried.
+    const refused = blocked ? "fetch refuses this port, one the Fetch standard blocks (bad port): use the endpoint's real port" : permissionDenial(err);
+    const why = timedOut ? `no answer within ${req.timeoutMs} ms` : (refused ?? `network error${e?.cause?.code ? ` (${e.cause.code})` : ""}`);
     const failure = sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`, timedOut ? "Timeout" : blocked ? undefined : "Network");
-    if (denied) refusals.add(failure);
+    if (refused) refusals.add(failure);
     throw failure;
   }
   let text: string;

@@ -46,6 +46,29 @@ export interface SignatureDifference {
   server: string;
 }
 
+/**
+ * Alibaba RAM's account of an access denial (ENS's and OSS's `AccessDeniedDetail`), field by field as the vendor
+ * names them, in camelCase: the action to grant (`authAction`, `ens:ListBuckets`), to whom, and what denied it.
+ */
+export interface AccessDeniedDetail {
+  /** The RAM action that was evaluated (`oss:GetBucketAcl`): what a policy must allow. */
+  authAction?: string | undefined;
+  /** The caller's identity type: `SubUser`, `AssumedRoleUser`, `Federated`. */
+  authPrincipalType?: string | undefined;
+  /** The account that owns the calling identity. */
+  authPrincipalOwnerId?: string | undefined;
+  /** The calling identity. */
+  authPrincipalDisplayName?: string | undefined;
+  /** `ImplicitDeny` (no policy allows it) or `ExplicitDeny` (a Deny statement matched). */
+  noPermissionType?: string | undefined;
+  /** The kind of policy that denied it (`AccountLevelIdentityBasedPolicy`, `ControlPolicy`, …). */
+  policyType?: string | undefined;
+  /** Decode it with RAM's `DecodeDiagnosticMessage` for the matched policies. */
+  encodedDiagnosticMessage?: string | undefined;
+  /** Any other text field RAM adds, named the same way. */
+  [field: string]: string | undefined;
+}
+
 export interface BucketryErrorInit {
   provider?: Provider | undefined;
   kind: ErrorKind;
@@ -56,6 +79,7 @@ export interface BucketryErrorInit {
   requestId?: string | undefined;
   ec?: string | undefined;
   helpUrl?: string | undefined;
+  accessDeniedDetail?: AccessDeniedDetail | undefined;
   retryable?: boolean | undefined;
   attempts?: number | undefined;
   /**
@@ -97,6 +121,8 @@ export class BucketryError extends Error {
   declare readonly ec: string | undefined;
   /** The vendor's page about this error, as its answer links it (ENS `Recommend`, OSS `RecommendDoc`); http(s) only. */
   declare readonly helpUrl: string | undefined;
+  /** On an Alibaba access denial (ENS, OSS) whose answer explains it: the action RAM denied, to whom, and why. */
+  declare readonly accessDeniedDetail: AccessDeniedDetail | undefined;
   declare readonly retryable: boolean;
   /** How many attempts were made before this error was returned. */
   declare attempts: number;
@@ -115,6 +141,7 @@ export class BucketryError extends Error {
     this.requestId = init.requestId;
     this.ec = init.ec;
     this.helpUrl = init.helpUrl;
+    this.accessDeniedDetail = init.accessDeniedDetail;
     this.retryable = init.retryable ?? false;
     this.attempts = init.attempts ?? 1;
     this.retryAfterMs = init.retryAfterMs;
@@ -139,6 +166,7 @@ export class BucketryError extends Error {
       requestId: this.requestId,
       ec: this.ec, // undefined ones drop out of JSON.stringify
       helpUrl: this.helpUrl,
+      accessDeniedDetail: this.accessDeniedDetail,
       retryable: this.retryable,
       attempts: this.attempts,
       ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),

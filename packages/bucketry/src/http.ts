@@ -1,6 +1,6 @@
 // From an HTTP exchange to data or a BucketryError. Vendor differences are data (an ErrorProfile per
 // provider); the logic here is the same for all five.
-import { BucketryError, RETRYABLE_KINDS, type ErrorKind, type SignatureComparison, type SignedText } from "./errors.js";
+import { BucketryError, RETRYABLE_KINDS, type AccessDeniedDetail, type ErrorKind, type SignatureComparison, type SignedText } from "./errors.js";
 import type { Provider } from "./model.js";
 import type { Transport } from "@bucketry/signing/fetch";
 import { rememberSigned, signedPartsOf } from "@bucketry/signing/signed";
@@ -14,6 +14,7 @@ export interface VendorError {
   ec?: string | undefined;
   /** The vendor's page about the error (ENS `Recommend`, OSS `RecommendDoc`). */
   helpUrl?: string | undefined;
+  accessDeniedDetail?: AccessDeniedDetail | undefined;
   /** The endpoint the vendor says to use instead (OSS's PermanentRedirect `<Endpoint>`). */
   endpoint?: string | undefined;
 }
@@ -165,6 +166,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     requestId,
     ec: vendor.ec || (profile.ecHeader && response.headers.get(profile.ecHeader)) || undefined,
     helpUrl: webPage(vendor.helpUrl),
+    accessDeniedDetail: vendor.accessDeniedDetail,
     retryable: isRetryableAnswer(kind, response.status),
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
@@ -452,6 +454,21 @@ export function xmlErrorFields(body: unknown): VendorError | undefined {
       .exec(body)?.[1]
       ?.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|&(lt|gt|quot|apos|amp);/g, (_, cdata: string | undefined, e: string) => cdata ?? { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" }[e]!);
   return { code: tag("Code"), message: tag("Message"), requestId: tag("RequestId"), helpUrl: tag("Recommend") };
+}
+
+/**
+ * Alibaba RAM's `AccessDeniedDetail` (ENS's JSON, OSS's XML): its text fields, each named in camelCase whether the
+ * vendor writes `AuthAction` or `authAction` (Alibaba's newer APIs); undefined when it has none. Every field is kept:
+ * RAM adds some (the spec calls it an open object).
+ */
+export function accessDeniedDetail(raw: unknown): AccessDeniedDetail | undefined {
+  if (!isObject(raw)) return undefined;
+  let detail: Record<string, string> | undefined;
+  for (const name of Object.keys(raw)) {
+    const value = str(raw[name]);
+    if (value && /^[a-z]\w*$/i.test(name)) (detail ??= {})[name[0]!.toLowerCase() + name.slice(1)] = value;
+  }
+  return detail;
 }
 
 export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : typeof v === "number" ? String(v) : undefined);

@@ -348,11 +348,20 @@ function uncorrectedSkew(err: BucketryError, correctedBefore: boolean): Bucketry
 function redactError(ctx: CallContext, err: BucketryError): BucketryError {
   const redact = ctx.redact;
   if (!redact) return err;
-  const fields = [err.message, err.vendorMessage, err.code, err.requestId, err.ec, err.helpUrl];
+  const detail = err.accessDeniedDetail && Object.entries(err.accessDeniedDetail);
+  const fields = [err.message, err.vendorMessage, err.code, err.requestId, err.ec, err.helpUrl, ...(detail ?? []).map(([, v]) => v)];
   const clean = fields.map((f) => (f === undefined ? f : redact(f)));
   if (clean.every((f, i) => f === fields[i])) return err;
   // The signature comparison was built with the same redaction (errorFromResponse's trace); the cause is dropped,
   // it may hold the raw text.
-  const redacted = changed(err, { message: clean[0]!, vendorMessage: clean[1], code: clean[2], requestId: clean[3], ec: clean[4], helpUrl: clean[5] });
+  const redacted = changed(err, {
+    message: clean[0]!,
+    vendorMessage: clean[1],
+    code: clean[2],
+    requestId: clean[3],
+    ec: clean[4],
+    helpUrl: clean[5],
+    accessDeniedDetail: detail && Object.fromEntries(detail.map(([k], i) => [k, clean[6 + i]])),
+  });
   return isCredentialsError(err) ? marked(redacted) : redacted;
 }

@@ -220,6 +220,63 @@ describe("the vendor's finer code and help page", () => {
     expect(mapError(bosErrors, 403, bosBody("AccessDenied", "x"), { "x-oss-ec": "0003-00000001" }).ec).toBeUndefined();
   });
 
+  // OSS's page for EC 0003-00000201 (an explicit Deny in a RAM policy): its error document, as OSS shows it.
+  const ossExplicitDeny = `<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>AccessDenied</Code>
+  <Message>Access denied by bucket policy.</Message>
+  <RequestId>65AF5037***5347E6D09</RequestId>
+  <HostId>mybucket.oss-cn-hangzhou.aliyuncs.com</HostId>
+  <AccessDeniedDetail>
+    <PolicyType>AccountLevelIdentityBasedPolicy</PolicyType>
+    <AuthPrincipalOwnerId>10323***2056</AuthPrincipalOwnerId>
+    <AuthPrincipalType>SubUser</AuthPrincipalType>
+    <AuthPrincipalDisplayName>20587***54611</AuthPrincipalDisplayName>
+    <NoPermissionType>ExplicitDeny</NoPermissionType>
+    <AuthAction>oss:PutBucketReferer</AuthAction>
+    <EncodedDiagnosticMessage>AQIBIAAAACB1******WAaW7O7kNSJdFn5klF//79WvW+QLnFa1ZRhLyP6w7*****4oGB5vXTQZJmWh8tkIRG6vFf7gGLSp8vsVjGwF***Sb6kUQ==</EncodedDiagnosticMessage>
+  </AccessDeniedDetail>
+  <Bucket>dinary</Bucket>
+  <User>205871000474254611</User>
+  <EC>0003-00000201</EC>
+  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0003-00000201</RecommendDoc>
+</Error>`;
+  const explicitDeny = {
+    authAction: "oss:PutBucketReferer",
+    authPrincipalType: "SubUser",
+    authPrincipalOwnerId: "10323***2056",
+    authPrincipalDisplayName: "20587***54611",
+    noPermissionType: "ExplicitDeny",
+    policyType: "AccountLevelIdentityBasedPolicy",
+    encodedDiagnosticMessage: "AQIBIAAAACB1******WAaW7O7kNSJdFn5klF//79WvW+QLnFa1ZRhLyP6w7*****4oGB5vXTQZJmWh8tkIRG6vFf7gGLSp8vsVjGwF***Sb6kUQ==",
+  };
+
+  it("OSS: RAM's AccessDeniedDetail, with EC and RecommendDoc, from OSS's explicit-deny example (read by the OSS package's XML reader)", () => {
+    const { root, value } = readXml(ossExplicitDeny, xmlShapes);
+    expect(root).toBe("Error");
+    const err = mapError(ossErrors, 403, value);
+    expect(err).toMatchObject({ kind: "AccessDenied", code: "AccessDenied", ec: "0003-00000201", helpUrl: "https://api.aliyun.com/troubleshoot?q=0003-00000201" });
+    expect(err.accessDeniedDetail).toEqual(explicitDeny);
+    expect(JSON.parse(JSON.stringify(err)).accessDeniedDetail).toEqual(explicitDeny);
+  });
+
+  it("OSS: the same document as text (no XML content type) is read the same", () => {
+    expect(mapError(ossErrors, 403, ossExplicitDeny).accessDeniedDetail).toEqual(explicitDeny);
+  });
+
+  it("ENS: AccessDeniedDetail in the gateway's JSON, PascalCase (the spec) or camelCase (Alibaba's newer APIs)", () => {
+    const pascal = { AuthAction: "ens:ListBuckets", AuthPrincipalType: "SubUser", NoPermissionType: "ImplicitDeny", PolicyType: "AccountLevelIdentityBasedPolicy" };
+    const expected = { authAction: "ens:ListBuckets", authPrincipalType: "SubUser", noPermissionType: "ImplicitDeny", policyType: "AccountLevelIdentityBasedPolicy" };
+    expect(mapError(ensErrors, 403, { ...ensBody("NoPermission", "Permission denied."), AccessDeniedDetail: pascal }).accessDeniedDetail).toEqual(expected);
+    expect(mapError(ensErrors, 403, { ...ensBody("NoPermission", "Permission denied."), accessDeniedDetail: expected }).accessDeniedDetail).toEqual(expected);
+    // A field RAM adds (AuthResource, as its DecodeDiagnosticMessage page shows) is kept, named the same way.
+    expect(mapError(ensErrors, 403, { ...ensBody("NoPermission", "x"), AccessDeniedDetail: { ...pascal, AuthResource: "*" } }).accessDeniedDetail).toEqual({ ...expected, authResource: "*" });
+    // Not an object, or no text field under a name: no detail.
+    for (const odd of ["ens:ListBuckets", [], {}, { AuthAction: true }, { AuthAction: { nested: "x" } }, JSON.parse('{"__proto__": "x", "": "y", "_a": "z", "a-b": "w"}')]) {
+      expect(mapError(ensErrors, 403, { ...ensBody("NoPermission", "x"), AccessDeniedDetail: odd }).accessDeniedDetail, JSON.stringify(odd)).toBeUndefined();
+    }
+  });
+
   it.each([
     ["a javascript: link", "javascript:alert(document.cookie)"],
     ["a relative link", "/troubleshoot?q=AccessDenied"],

@@ -109,6 +109,9 @@ export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = 
     if (err.status !== undefined && !err.message.includes(`HTTP ${err.status}`)) facts.push(`HTTP ${err.status}`);
     if (err.requestId) facts.push(`request id ${err.requestId}`);
     if (err.ec) facts.push(`EC ${err.ec}`);
+    const denial = err.accessDeniedDetail;
+    // What a RAM policy must allow, and what denied it.
+    if (denial?.authAction) facts.push(`RAM denied ${[denial.authAction, denial.noPermissionType, denial.policyType].filter(Boolean).join(" ")}`);
     if (err.kind === "Network") {
       // fetch's TypeError("fetch failed") hides the socket error (ECONNREFUSED, ENOTFOUND, …) one level down.
       const code = causeCode(err.cause);

@@ -5,7 +5,7 @@ import { acs3Signer } from "@bucketry/signing/acs3";
 import { acsRpcV1Signer } from "@bucketry/signing/acs-rpc-v1";
 import { alibabaDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { compareSigned, errorShaped, isObject, malformed, parseJsonBody, str, xmlErrorFields, type ErrorProfile } from "../http.js";
+import { accessDeniedDetail, compareSigned, errorShaped, isObject, malformed, parseJsonBody, str, xmlErrorFields, type ErrorProfile } from "../http.js";
 import type { Bucket } from "../model.js";
 import type { BucketPage, CommonOptions, ListBucketsOptions, ListingClient, PageOptions } from "../options.js";
 import { eachPage } from "../pagination.js";
@@ -98,7 +98,7 @@ export const ensErrors: ErrorProfile = {
     // The SDK reads Code||code, Message||message, RequestId||requestId defensively; so do we. The gateway answers
     // XML when a request reaches it without Format=JSON / Accept: application/json (a proxy dropping them).
     if (!isObject(body)) return xmlErrorFields(body) ?? {};
-    return { code: str(body.Code ?? body.code), message: str(body.Message ?? body.message), requestId: str(body.RequestId ?? body.requestId), helpUrl: str(body.Recommend) };
+    return { code: str(body.Code ?? body.code), message: str(body.Message ?? body.message), requestId: str(body.RequestId ?? body.requestId), helpUrl: str(body.Recommend), accessDeniedDetail: accessDeniedDetail(body.AccessDeniedDetail ?? body.accessDeniedDetail) };
   },
   // The gateway's SignatureDoesNotMatch message ends with "server string to sign is:" and what it signed.
   serverSigned: (_, vendor) => {

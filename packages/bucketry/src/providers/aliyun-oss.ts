@@ -6,7 +6,7 @@ import { ossV1Signer } from "@bucketry/signing/oss-v1";
 import { ossV4Signer } from "@bucketry/signing/oss-v4";
 import { alibabaDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, trimmedKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
-import { compareSigned, errorFromResponse, isObject, malformed, networkErrorCode, UnreadableBodyError, str, type ErrorProfile } from "../http.js";
+import { accessDeniedDetail, compareSigned, errorFromResponse, isObject, malformed, networkErrorCode, UnreadableBodyError, str, type ErrorProfile } from "../http.js";
 import type { BucketAcl, CannedAcl } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
 import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCliOptions, entryFunction, type ProviderModule } from "../provider.js";
@@ -110,7 +110,7 @@ export const ossErrors: ErrorProfile = {
       body = doc.root === "Error" ? doc.value : undefined;
     }
     if (!isObject(body)) return {};
-    return { code: str(body.Code), message: str(body.Message), requestId: str(body.RequestId), ec: str(body.EC), helpUrl: str(body.RecommendDoc), endpoint: str(body.Endpoint) };
+    return { code: str(body.Code), message: str(body.Message), requestId: str(body.RequestId), ec: str(body.EC), helpUrl: str(body.RecommendDoc), accessDeniedDetail: accessDeniedDetail(body.AccessDeniedDetail), endpoint: str(body.Endpoint) };
   },
   // SignatureDoesNotMatch carries what OSS signed: <StringToSign> (V1, V4) and <CanonicalRequest> (V4).
   serverSigned: (body) => (isObject(body) ? { canonicalRequest: str(body.CanonicalRequest), stringToSign: str(body.StringToSign) } : undefined),

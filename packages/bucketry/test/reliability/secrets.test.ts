@@ -29,16 +29,19 @@ function providerOf(url: string): Provider {
   return url.split("/")[1] as Provider;
 }
 
-/** `help`: the page the vendor links (ENS `Recommend`, OSS `RecommendDoc`), for the vendors whose errors carry one. */
+/**
+ * `help`: the page the vendor links (ENS `Recommend`, OSS `RecommendDoc`), for the vendors whose errors carry one; they
+ * also explain a denial (`AccessDeniedDetail`), here naming the message as the caller.
+ */
 function vendorError(provider: Provider, status: number, code: string, message: string, res: ServerResponse, headers: Record<string, string> = {}, help = `https://api.aliyun.com/troubleshoot?q=${code}`): void {
   if (provider === "aliyun-oss") {
     const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
     res.writeHead(status, { "content-type": "application/xml", "x-oss-request-id": "REQ-1", ...headers });
-    res.end(`<?xml version="1.0"?><Error><Code>${code}</Code><Message>${esc(message)}</Message><RequestId>REQ-1</RequestId><RecommendDoc>${esc(help)}</RecommendDoc></Error>`);
+    res.end(`<?xml version="1.0"?><Error><Code>${code}</Code><Message>${esc(message)}</Message><RequestId>REQ-1</RequestId><RecommendDoc>${esc(help)}</RecommendDoc><AccessDeniedDetail><AuthAction>oss:GetBucketAcl</AuthAction><AuthPrincipalDisplayName>${esc(message)}</AuthPrincipalDisplayName></AccessDeniedDetail></Error>`);
     return;
   }
   const body: Record<Provider, object> = {
-    "aliyun-ens": { Code: code, Message: message, RequestId: "REQ-1", Recommend: help },
+    "aliyun-ens": { Code: code, Message: message, RequestId: "REQ-1", Recommend: help, AccessDeniedDetail: { AuthAction: "ens:ListBuckets", AuthPrincipalDisplayName: message } },
     "huaweicloud-mpc": { error_code: code, error_msg: message, request_id: "REQ-1" },
     "baidu-bos": { code, message, requestId: "REQ-1" },
     "hitachi-vsp-one-object": { code, message, details: message },
@@ -274,7 +277,10 @@ describe.each(setups())("$label", ({ label, provider, options: unlocated }) => {
     // The echo really did quote the secrets back (the server saw them): redaction, not luck, kept them out.
     const echo = errors.find(([m]) => m === "echo")![1] as BucketryError;
     if (!label.startsWith("aliyun-ens v1")) expect(echo.vendorMessage).toContain("[redacted]");
-    if (!label.startsWith("aliyun-ens v1") && (provider === "aliyun-ens" || provider === "aliyun-oss")) expect(echo.helpUrl).toContain("[redacted]");
+    if (!label.startsWith("aliyun-ens v1") && (provider === "aliyun-ens" || provider === "aliyun-oss")) {
+      expect(echo.helpUrl).toContain("[redacted]");
+      expect(echo.accessDeniedDetail?.authPrincipalDisplayName).toContain("[redacted]");
+    }
   });
 });
 

@@ -15,6 +15,7 @@ import { describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
 import { recordingPage, type PageLog } from "./support/browser.js";
 import { useDocsSite } from "./support/docs-site.js";
+import { BAD_PORTS, blockedPort } from "../docs-src/try-it/ports.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const docsDir = join(root, "docs");
@@ -327,6 +328,56 @@ describe("Try-it pages", () => {
     for (const text of [steps, shown, await page.locator("#try-it-status").textContent()]) expect(text).not.toContain(token);
     expect(log.pageErrors).toEqual([]);
     await page.close();
+  });
+
+  it("a URL on a port the browser will not dial (6000, a Fetch-standard bad port): the hint names the port, not CORS", async () => {
+    const { page, log } = await open("aliyun-oss");
+    await page.locator("#target-url").check();
+    await page.locator("#target-endpoint").fill("http://127.0.0.1:6000/aliyun-oss");
+    await expect(sendAndWait(page)).resolves.toMatch(/^Failed: Network \(\d+ requests?, no answer\)$/);
+    const hint = (await page.locator("#try-it-hint").textContent()) ?? "";
+    expect(hint).toContain("Port 6000 is one the Fetch standard blocks: browsers may refuse to dial it");
+    expect(hint).not.toContain("CORS");
+    // Sent (the page's guard, which aborts every request off the docs site, saw each attempt), not refused before.
+    expect(log.external.length).toBeGreaterThan(0);
+    expect(log.external.filter((url) => !url.startsWith("http://127.0.0.1:6000/aliyun-oss/"))).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("the ports that hint names are the Fetch standard's: Chromium refuses them (net::ERR_UNSAFE_PORT) but two late additions, and no port next to one", async () => {
+    expect(blockedPort("http://127.0.0.1:10080/")).toBe(10080);
+    expect(blockedPort("http://127.0.0.1:10081/")).toBeUndefined();
+    expect(blockedPort("https://127.0.0.1:6000/")).toBe(6000);
+    // Loopback only: the context lets 127.0.0.1 through and aborts anything else. Nothing needs to listen: a port the
+    // browser dials fails as refused (or answers), one it will not dial fails as unsafe, before any connection.
+    const context = await site.browser.newContext();
+    await context.route("**/*", (route) => (new URL(route.request().url()).hostname === "127.0.0.1" ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    try {
+      const outcome = async (port: number): Promise<string> => {
+        const url = new URL(`http://127.0.0.1:${port}/try-it-port`).href; // as the browser writes it (no :80)
+        const [text] = await Promise.all([
+          Promise.race([
+            page.waitForEvent("requestfailed", (r) => r.url() === url).then((r) => r.failure()?.errorText ?? "failed"),
+            page.waitForEvent("requestfinished", (r) => r.url() === url).then(() => "answered"),
+          ]),
+          // A server that holds the connection is cut off after 5 s: a dialled port, whatever it answers.
+          page.evaluate((u) => fetch(u, { signal: AbortSignal.timeout(5000) }).then(() => undefined, () => undefined), url),
+        ]);
+        return text;
+      };
+      const listed = [...BAD_PORTS];
+      const neighbours = listed.map((p) => p + 1).filter((p) => !BAD_PORTS.has(p));
+      const unsafe: number[] = [];
+      for (const port of [...listed, ...neighbours]) if ((await outcome(port)) === "net::ERR_UNSAFE_PORT") unsafe.push(port);
+      // 4190 and 6679 joined the standard's list in 2021; Chromium may dial them still. Every other listed port it
+      // refuses, and none next to one: the list is no guess.
+      expect(listed.filter((p) => !unsafe.includes(p)).every((p) => p === 4190 || p === 6679)).toBe(true);
+      expect(unsafe.filter((p) => !BAD_PORTS.has(p))).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
   it("an endpoint URL with user:password@ (which every client refuses) is refused by the form and never reaches the code panel", async () => {

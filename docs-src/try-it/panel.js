@@ -10,6 +10,7 @@ import { createMock, documentCookieJar, errorCodes, scenario, testCredentials, v
 import { acs3Signer } from "@bucketry/signing";
 import { percentEncode, signedPartsOf } from "@bucketry/signing/signed";
 import { getResponse } from "msw";
+import { blockedPort } from "./ports.js";
 import { argumentsOf, isNumeric, snippets } from "./snippets.js";
 
 const config = JSON.parse(document.getElementById("try-it-config").textContent);
@@ -409,11 +410,16 @@ function show({ exchanges, outcome, secrets, endpoint }) {
   // A URL target that gave no answer: what the reader can check (a browser reports a refused CORS request and a
   // server that is not there alike, as a network error).
   const unanswered = endpoint !== undefined && exchanges.length > 0 && exchanges.every((x) => !x.response);
+  // A port the Fetch standard blocks reads the same to the page; most browsers refuse to dial one (Chromium most of
+  // the list): said first, as the likelier cause.
+  const port = unanswered ? blockedPort(exchanges[0].wire.url) : undefined;
   const hint = unanswered
     ? h(
         "p",
         { id: "try-it-hint" },
-        `The browser got no answer from ${new URL(exchanges[0].wire.url).origin}. Check that a server runs at ${endpoint}, and that it answers cross-origin requests from this page (origin ${location.origin}): its CORS headers must allow this origin, the method and the headers the request sends. A browser reports a refused CORS request as a network error, without saying which.`,
+        port !== undefined
+          ? `The browser got no answer from ${new URL(exchanges[0].wire.url).origin}. Port ${port} is one the Fetch standard blocks: browsers may refuse to dial it, saying only that the request failed. Serve the mock or proxy on another port.`
+          : `The browser got no answer from ${new URL(exchanges[0].wire.url).origin}. Check that a server runs at ${endpoint}, and that it answers cross-origin requests from this page (origin ${location.origin}): its CORS headers must allow this origin, the method and the headers the request sends. A browser reports a refused CORS request as a network error, without saying which.`,
       )
     : undefined;
   let failed = false;

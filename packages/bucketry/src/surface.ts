@@ -1,7 +1,7 @@
 // What every entry exports besides its createBucketClient: the error type, the model, the option and client
 // shapes, retry. The root entry (`bucketry`) and each provider's entry (`bucketry/<id>`) re-export it.
 // BucketryErrorInit: the constructor's parameter, so code that builds or wraps errors can name it.
-export { BucketryError, isBucketryError, type BucketryErrorInit, type ErrorKind, type SignatureComparison, type SignatureDifference, type SignedText } from "./errors.js";
+export { BucketryError, isBucketryError, type AccessDeniedDetail, type BucketryErrorInit, type ErrorKind, type SignatureComparison, type SignatureDifference, type SignedText } from "./errors.js";
 export type { AclProvider, Bucket, BucketAcl, CannedAcl, Grant, Grantee, ListingProvider, Provider, ProviderBucket, ProviderBucketAcl, RawAclRecords, RawBucketRecords } from "./model.js";
 export type { AclClient, BucketPage, BucketryWarning, CallOptions, CommonOptions, ListBucketsOptions, ListingClient, OptionalArg, PageOptions, RawClients } from "./options.js";
 export type { EntryOptions } from "./provider.js";

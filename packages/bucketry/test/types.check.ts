@@ -14,8 +14,8 @@ import { createBucketClient as ossEntry, type BucketryError as EntryError } from
 import { text as mappingText, type FieldTable } from "../src/providers/mapping.js";
 import type { MockServerLike } from "../src/cli/mocks.js";
 import type { COMMON_OPTION_KEYS, CommonOptions } from "../src/options.js";
-import type { BucketryErrorInit } from "../src/index.js";
-import type { BucketryErrorInit as EntryErrorInit } from "../src/generated/entries/baidu-bos.js";
+import type { AccessDeniedDetail, BucketryErrorInit } from "../src/index.js";
+import type { AccessDeniedDetail as EntryAccessDeniedDetail, BucketryErrorInit as EntryErrorInit } from "../src/generated/entries/baidu-bos.js";
 import type { CredentialIo, CredentialSourceError, Env, FileStamp, SourceOptions, TransientKind } from "../src/credentials/index.js";
 import type { BucketryError as RootError } from "../src/index.js";
 
@@ -298,6 +298,8 @@ export function hitachiCredentialsFunction(): void {
 export function namedPublicTypes(): void {
   assertType<Equal<BucketryErrorInit, ConstructorParameters<typeof RootError>[0]>>();
   assertType<Equal<EntryErrorInit, BucketryErrorInit>>();
+  assertType<Equal<AccessDeniedDetail | undefined, RootError["accessDeniedDetail"]>>();
+  assertType<Equal<EntryAccessDeniedDetail, AccessDeniedDetail>>();
   assertType<Equal<TransientKind | undefined, CredentialSourceError["transient"]>>();
   assertType<Equal<Env | undefined, SourceOptions["env"]>>();
   assertType<Equal<ReturnType<CredentialIo["fingerprint"]>, Promise<FileStamp>>>();

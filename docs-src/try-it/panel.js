@@ -207,6 +207,9 @@ function validate() {
   return problems;
 }
 
+/** An Alibaba RAM denial as the CLI says it: the action a policy must allow, then what denied it. */
+const ramDenial = (d) => (d?.authAction ? [d.authAction, d.noPermissionType, d.policyType].filter(Boolean).join(" ") : undefined);
+
 // ---- sending --------------------------------------------------------------------------------------------
 const SECRET_HEADER = /token|cookie|xsrf|csrf|security/i;
 /** Header values shown on screen: tokens and cookies masked; of an Authorization header only the signature stays readable. */
@@ -434,7 +437,7 @@ function show({ exchanges, outcome, secrets, endpoint }) {
     failed = true;
     const e = outcome.error;
     const rows = isBucketryError(e)
-      ? [["kind", e.kind], ["status", e.status], ["code", e.code], ["request id", e.requestId], ["EC", e.ec], ["help", e.helpUrl], ["attempts", e.attempts], ["message", e.vendorMessage ?? e.message], ["retryable", e.retryable]]
+      ? [["kind", e.kind], ["status", e.status], ["code", e.code], ["request id", e.requestId], ["EC", e.ec], ["help", e.helpUrl], ["RAM denied", ramDenial(e.accessDeniedDetail)], ["attempts", e.attempts], ["message", e.vendorMessage ?? e.message], ["retryable", e.retryable]]
       : [["error", e], ["attempts", exchanges.length]];
     const diff = isBucketryError(e) ? e.signature?.firstDifference : undefined;
     parts.unshift(

@@ -427,26 +427,7 @@ describe("Try-it pages", () => {
 
   it("aliyun-oss: a RAM denial lists the action denied and what denied it, with OSS's EC and its page", async () => {
     // OSS's error document on its EC 0003-00000201 page (an explicit Deny in a RAM policy), as OSS sends it.
-    const denial = `<?xml version="1.0" encoding="UTF-8"?>
-<Error>
-  <Code>AccessDenied</Code>
-  <Message>Access denied by bucket policy.</Message>
-  <RequestId>65AF5037***5347E6D09</RequestId>
-  <HostId>mybucket.oss-cn-hangzhou.aliyuncs.com</HostId>
-  <AccessDeniedDetail>
-    <PolicyType>AccountLevelIdentityBasedPolicy</PolicyType>
-    <AuthPrincipalOwnerId>10323***2056</AuthPrincipalOwnerId>
-    <AuthPrincipalType>SubUser</AuthPrincipalType>
-    <AuthPrincipalDisplayName>20587***54611</AuthPrincipalDisplayName>
-    <NoPermissionType>ExplicitDeny</NoPermissionType>
-    <AuthAction>oss:PutBucketReferer</AuthAction>
-    <EncodedDiagnosticMessage>AQIBIAAAACB1******WAaW7O7kNSJdFn5klF//79WvW+QLnFa1ZRhLyP6w7*****4oGB5vXTQZJmWh8tkIRG6vFf7gGLSp8vsVjGwF***Sb6kUQ==</EncodedDiagnosticMessage>
-  </AccessDeniedDetail>
-  <Bucket>dinary</Bucket>
-  <User>205871000474254611</User>
-  <EC>0003-00000201</EC>
-  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0003-00000201</RecommendDoc>
-</Error>`;
+    const denial = readFileSync(join(root, "packages/bucketry/test/fixtures/oss-explicit-deny.xml"), "utf8");
     const denier = await corsTarget((_req, res, cors) => res.writeHead(403, { ...cors, "content-type": "application/xml" }).end(denial));
     try {
       const sent = await sendToUrl("aliyun-oss", `http://127.0.0.1:${(denier.address() as AddressInfo).port}`);

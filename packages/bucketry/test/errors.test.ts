@@ -2,6 +2,7 @@
 // real body shapes, through each provider's error profile (and, for the body paths that depend on the
 // generated client, through the facade client with a transport double).
 // Expected kinds, ids and delays are written by hand from those pages (each spec's externalDocs) and the sources each spec cites.
+import { readFileSync } from "node:fs";
 import { inspect } from "node:util";
 import { readXml, xmlShapes } from "@bucketry/aliyun-oss";
 import { describe, expect, it } from "vitest";
@@ -220,27 +221,8 @@ describe("the vendor's finer code and help page", () => {
     expect(mapError(bosErrors, 403, bosBody("AccessDenied", "x"), { "x-oss-ec": "0003-00000001" }).ec).toBeUndefined();
   });
 
-  // OSS's page for EC 0003-00000201 (an explicit Deny in a RAM policy): its error document, as OSS shows it.
-  const ossExplicitDeny = `<?xml version="1.0" encoding="UTF-8"?>
-<Error>
-  <Code>AccessDenied</Code>
-  <Message>Access denied by bucket policy.</Message>
-  <RequestId>65AF5037***5347E6D09</RequestId>
-  <HostId>mybucket.oss-cn-hangzhou.aliyuncs.com</HostId>
-  <AccessDeniedDetail>
-    <PolicyType>AccountLevelIdentityBasedPolicy</PolicyType>
-    <AuthPrincipalOwnerId>10323***2056</AuthPrincipalOwnerId>
-    <AuthPrincipalType>SubUser</AuthPrincipalType>
-    <AuthPrincipalDisplayName>20587***54611</AuthPrincipalDisplayName>
-    <NoPermissionType>ExplicitDeny</NoPermissionType>
-    <AuthAction>oss:PutBucketReferer</AuthAction>
-    <EncodedDiagnosticMessage>AQIBIAAAACB1******WAaW7O7kNSJdFn5klF//79WvW+QLnFa1ZRhLyP6w7*****4oGB5vXTQZJmWh8tkIRG6vFf7gGLSp8vsVjGwF***Sb6kUQ==</EncodedDiagnosticMessage>
-  </AccessDeniedDetail>
-  <Bucket>dinary</Bucket>
-  <User>205871000474254611</User>
-  <EC>0003-00000201</EC>
-  <RecommendDoc>https://api.aliyun.com/troubleshoot?q=0003-00000201</RecommendDoc>
-</Error>`;
+  // OSS's page for EC 0003-00000201 (an explicit Deny in a RAM policy): its error document, as OSS shows it (fixture).
+  const ossExplicitDeny = readFileSync(new URL("./fixtures/oss-explicit-deny.xml", import.meta.url), "utf8");
   const explicitDeny = {
     authAction: "oss:PutBucketReferer",
     authPrincipalType: "SubUser",

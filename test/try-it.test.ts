@@ -15,7 +15,7 @@ import { describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
 import { recordingPage, type PageLog } from "./support/browser.js";
 import { useDocsSite } from "./support/docs-site.js";
-import { BAD_PORTS, blockedPort } from "../docs-src/try-it/ports.js";
+import { BAD_PORTS, badPortOf } from "../docs-src/try-it/ports.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const docsDir = join(root, "docs");
@@ -346,9 +346,9 @@ describe("Try-it pages", () => {
   });
 
   it("the ports that hint names are the Fetch standard's: Chromium refuses them (net::ERR_UNSAFE_PORT) but two late additions, and no port next to one", async () => {
-    expect(blockedPort("http://127.0.0.1:10080/")).toBe(10080);
-    expect(blockedPort("http://127.0.0.1:10081/")).toBeUndefined();
-    expect(blockedPort("https://127.0.0.1:6000/")).toBe(6000);
+    expect(badPortOf("http://127.0.0.1:10080/")).toBe(10080);
+    expect(badPortOf("http://127.0.0.1:10081/")).toBeUndefined();
+    expect(badPortOf("https://127.0.0.1:6000/")).toBe(6000);
     // Loopback only: the context lets 127.0.0.1 through and aborts anything else. Nothing needs to listen: a port the
     // browser dials fails as refused (or answers), one it will not dial fails as unsafe, before any connection.
     const context = await site.browser.newContext();

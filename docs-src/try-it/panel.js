@@ -10,7 +10,7 @@ import { createMock, documentCookieJar, errorCodes, scenario, testCredentials, v
 import { acs3Signer } from "@bucketry/signing";
 import { percentEncode, signedPartsOf } from "@bucketry/signing/signed";
 import { getResponse } from "msw";
-import { blockedPort } from "./ports.js";
+import { badPortOf } from "./ports.js";
 import { argumentsOf, isNumeric, snippets } from "./snippets.js";
 
 const config = JSON.parse(document.getElementById("try-it-config").textContent);
@@ -415,7 +415,7 @@ function show({ exchanges, outcome, secrets, endpoint }) {
   const unanswered = endpoint !== undefined && exchanges.length > 0 && exchanges.every((x) => !x.response);
   // A port the Fetch standard blocks reads the same to the page; most browsers refuse to dial one (Chromium most of
   // the list): said first, as the likelier cause.
-  const port = unanswered ? blockedPort(exchanges[0].wire.url) : undefined;
+  const port = unanswered ? badPortOf(exchanges[0].wire.url) : undefined;
   const hint = unanswered
     ? h(
         "p",

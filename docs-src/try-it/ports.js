@@ -8,7 +8,7 @@ export const BAD_PORTS = new Set([
 ]);
 
 /** The port of an http(s) URL when a browser would refuse to dial it, else undefined. */
-export function blockedPort(url) {
+export function badPortOf(url) {
   let parsed;
   try {
     parsed = new URL(url);

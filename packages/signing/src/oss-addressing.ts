@@ -17,8 +17,12 @@ export function ossResourcePath(url: URL, bucket: string | undefined, addressing
   const hostname = url.hostname;
   const mode = addressing ?? inferAddressing(hostname, path, bucket);
   if (mode === "virtual-hosted") {
-    // The bucket is the first label of a host name; a dotless host or an IP address names none.
-    const name = bucket ?? /^([\w-]+)\.(?![\d.]+$)/.exec(hostname)?.[1];
+    // The bucket is the first label of a host name; a dotless host, an IP address or an OSS service host
+    // (oss-cn-hangzhou.aliyuncs.com: its first label is the endpoint's) names none. A service host's root is
+    // service-level (ListBuckets signs "/"); below it, a path would be a guess between a bucket and an object.
+    const service = bucket === undefined && isOssServiceHost(hostname);
+    if (service && path === "/") return "/";
+    const name = bucket ?? (service ? undefined : /^([\w-]+)\.(?![\d.]+$)/.exec(hostname)?.[1]);
     if (!name) throw new Error("OSS: cannot derive the bucket from the host; pass options.bucket");
     return "/" + name + path;
   }
@@ -40,4 +44,12 @@ function inferAddressing(hostname: string, path: string, bucket: string | undefi
 function isOssVirtualHost(hostname: string): boolean {
   // Decided by what follows the first label (a bucket may itself be called "oss-example").
   return /^[^.]+\.(oss-[^]*|[^.]*\.oss)\.aliyuncs\.com$/.test(hostname);
+}
+
+/**
+ * `oss-{region}[-internal].aliyuncs.com`, `oss-accelerate[-overseas].aliyuncs.com`, `{region}.oss.aliyuncs.com`
+ * (dual-stack: a region id starts with a known area, which tells it from a legacy `{bucket}.oss.aliyuncs.com`).
+ */
+function isOssServiceHost(hostname: string): boolean {
+  return /^(oss-[^.]+|(cn|ap|us|eu|me|na|sa|af|rg)-[a-z0-9]+(-[a-z0-9]+)*\.oss)\.aliyuncs\.com$/i.test(hostname);
 }

@@ -204,6 +204,26 @@ describe("OSS V1 (OSS ak:signature)", () => {
     expect(req.headers.get("authorization")).toBe(aliOssAuthorization("ak", "sk", "GET", "/", { "x-oss-date": httpDate(0) }, undefined));
   });
 
+  // With addressing: "virtual-hosted" (what the facade's raw OSS client signs with), the service host's first label
+  // was taken for a bucket: GET https://oss-cn-hangzhou.aliyuncs.com/ signed /oss-cn-hangzhou/, which OSS never computes.
+  it("virtual-hosted on a service host without a bucket signs the service-level resource /, and refuses a path below it", async () => {
+    const creds = { accessKeyId: "ak", accessKeySecret: "sk" };
+    for (const host of ["oss-cn-hangzhou.aliyuncs.com", "oss-cn-hangzhou-internal.aliyuncs.com", "oss-accelerate.aliyuncs.com", "cn-hangzhou.oss.aliyuncs.com"]) {
+      const req = signable("GET", `https://${host}/`);
+      await signOssV1(req, { credentials: creds, addressing: "virtual-hosted", clock: () => 0 });
+      expect(req.headers.get("authorization"), host).toBe(aliOssAuthorization("ak", "sk", "GET", "/", { "x-oss-date": httpDate(0) }, undefined));
+      await expect(signOssV1(signable("GET", `https://${host}/key`), { credentials: creds, addressing: "virtual-hosted", clock: () => 0 }), host).rejects.toThrow(
+        "OSS: cannot derive the bucket from the host; pass options.bucket",
+      );
+    }
+    // A bucket host still names its bucket, a bucket called like an endpoint included.
+    for (const [url, bucket] of [["https://oss-example.oss-cn-hangzhou.aliyuncs.com/", "oss-example"], ["https://cn-images.cn-hangzhou.oss.aliyuncs.com/", "cn-images"]] as const) {
+      const req = signable("GET", url);
+      await signOssV1(req, { credentials: creds, addressing: "virtual-hosted", clock: () => 0 });
+      expect(req.headers.get("authorization"), url).toBe(aliOssAuthorization("ak", "sk", "GET", `/${bucket}/`, { "x-oss-date": httpDate(0) }, undefined));
+    }
+  });
+
   it("middleware signs every attempt, errors never include the secret", async () => {
     const mw = ossV1Signer({ credentials: { accessKeyId: "ak", accessKeySecret: "sk" } });
     const out = (await mw.onRequest!({ request: new Request("https://examplebucket.oss-cn-hangzhou.aliyuncs.com/?acl") } as never)) as Request;

@@ -284,6 +284,24 @@ describe("OSS4-HMAC-SHA256", () => {
     expect(named.signed?.canonicalRequest?.split("\n")[1]).toBe("/examplebucket/key");
   });
 
+  // With addressing: "virtual-hosted" (what the facade's raw OSS client signs with), the service host's first label
+  // was taken for a bucket: GET https://oss-cn-hangzhou.aliyuncs.com/ signed /oss-cn-hangzhou/, which OSS never computes.
+  it("virtual-hosted on a service host without a bucket signs the service-level URI / (as ali-oss does without a bucket)", async () => {
+    const creds = { accessKeyId: "ak", accessKeySecret: "sk" };
+    const headers = { "x-oss-date": isoBasic(0), "x-oss-content-sha256": "UNSIGNED-PAYLOAD" };
+    for (const host of ["oss-cn-hangzhou.aliyuncs.com", "oss-cn-hangzhou-internal.aliyuncs.com", "oss-accelerate.aliyuncs.com", "cn-hangzhou.oss.aliyuncs.com"]) {
+      const req = signable("GET", `https://${host}/?prefix=a`);
+      await signOssV4(req, { credentials: creds, region: "cn-hangzhou", addressing: "virtual-hosted", clock: () => 0 });
+      expect(req.headers.get("authorization"), host).toBe(signUtils.authorizationV4("ak", "sk", "cn-hangzhou", "GET", { headers, queries: { prefix: "a" } }));
+      await expect(signOssV4(signable("GET", `https://${host}/key`), { credentials: creds, region: "cn-hangzhou", addressing: "virtual-hosted", clock: () => 0 }), host).rejects.toThrow(
+        "OSS: cannot derive the bucket from the host; pass options.bucket",
+      );
+    }
+    const named = signable("GET", "https://oss-example.oss-cn-hangzhou.aliyuncs.com/?acl");
+    await signOssV4(named, { credentials: creds, region: "cn-hangzhou", addressing: "virtual-hosted", clock: () => 0 });
+    expect(named.headers.get("authorization")).toBe(signUtils.authorizationV4("ak", "sk", "cn-hangzhou", "GET", { headers, queries: { acl: null } }, "oss-example"));
+  });
+
   it("refuses a region that is no region id, and an addressing that is neither form, before signing anything", async () => {
     const sign = (extra: Record<string, unknown>) => {
       const req = signable("GET", "https://examplebucket.oss-cn-hangzhou.aliyuncs.com/?acl");

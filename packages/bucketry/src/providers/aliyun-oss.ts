@@ -7,6 +7,7 @@ import { ossV4Signer } from "@bucketry/signing/oss-v4";
 import { alibabaDefaultChain } from "#credential-defaults";
 import { accessKeySource, describeAccessKeys, trimmedKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
 import { accessDeniedDetail, compareSigned, errorFromResponse, isObject, malformed, networkErrorCode, UnreadableBodyError, str, type ErrorProfile } from "../http.js";
+import type { BucketryError } from "../errors.js";
 import type { BucketAcl, CannedAcl } from "../model.js";
 import type { AclClient, CallOptions, CommonOptions } from "../options.js";
 import { accessKeyCliOptions, accessKeyMockEnv, addressingCliFlags, addressingCliOptions, entryFunction, type ProviderModule } from "../provider.js";
@@ -149,6 +150,12 @@ export function normalizeOssAcl(raw: AccessControlPolicy, bucket: string, onDrop
   };
 }
 
+/** Signed in its Authorization header, or presigned in its query (V1 `Signature`, V4 `x-oss-signature`). */
+const signedOssRequest = (request: Request) => request.headers.has("authorization") || /[?&](Signature|x-oss-signature)=/.test(request.url);
+
+const unsignedCnameCall = (request: Request): BucketryError =>
+  configError("aliyun-oss", `raw does not sign calls to a CNAME endpoint (${new URL(request.url).host}), which OSS signs with the bucket's name: call getBucketAcl(bucket), or give the raw call a signer: { middleware: [ossV4Signer({ credentials, region, bucket })] }`);
+
 export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClient {
   const region = requireString("aliyun-oss", "region", options.region, 'region: "cn-hangzhou"').replace(/^oss-/, "");
   if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) throw configError("aliyun-oss", `region must be a region id such as cn-hangzhou, got ${quoted(options.region)}`);
@@ -164,8 +171,12 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   // ali-oss trims the accessKeyId and accessKeySecret it is given (not its stsToken); so does the facade.
   const credentials = accessKeySource("aliyun-oss", accessKeys, trimmedKeys(options.credentials), undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint !== undefined ? checkEndpoint("aliyun-oss", options.endpoint, /\.aliyuncs\.com$/i, true) : undefined;
-  const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: state.fetch }));
   const addressing = bucketAddressing("aliyun-oss", endpoint, options);
+  // With cname, raw has no signer of its own (OSS signs the bucket's name, which a CNAME host does not carry): a
+  // raw call that no per-call signer signed is refused before it goes out unsigned. The facade's own calls bring
+  // their signer and their own fetch.
+  const rawFetch = addressing === "cname" ? (request: Request) => (signedOssRequest(request) ? state.fetch(request) : Promise.reject(unsignedCnameCall(request))) : state.fetch;
+  const raw: OssClient = generated("aliyun-oss", () => createClient({ baseUrl: endpoint ?? `https://oss-${region}.aliyuncs.com`, fetch: rawFetch }));
   if (endpoint) {
     // OSS's service hosts (oss-{region}[-internal].aliyuncs.com, oss-accelerate…, {region}.oss.aliyuncs.com for
     // dual-stack; not the legacy {bucket}.oss.aliyuncs.com) and a bucket's domain on them (the console's "bucket

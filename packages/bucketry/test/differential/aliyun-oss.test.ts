@@ -7,7 +7,7 @@ import { createClient, ossEndpoint } from "@bucketry/aliyun-oss";
 import fc from "fast-check";
 import { ossV1Signer, ossV4Signer, signOssV1, signOssV4 } from "@bucketry/signing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createBucketClient } from "../../src/index.js";
+import { createBucketClient, isBucketryError } from "../../src/index.js";
 import { checkOssBucket } from "../../src/providers/aliyun-oss.js";
 import { capturingFetch, differences, only, seeded, wireOf, type Wire } from "./helpers.js";
 
@@ -193,6 +193,39 @@ describe("OSS GetBucketAcl against ali-oss", () => {
       expect(theirs.headers.authorization).toBe((await viaAliOss(c)).headers.authorization);
       expect(differences(await viaFacade(c, padded), theirs, READ)).toEqual([]);
     }
+  });
+});
+
+// The facade's `raw` client with cname: true had no signer at all, so a raw call went out with no Authorization
+// (an anonymous GetBucketAcl, which OSS refuses). Now a raw call no per-call signer signed is refused before it is
+// sent, and one signed per call for its bucket is what ali-oss sends.
+describe("OSS raw client on a CNAME endpoint, as ali-oss calls it", () => {
+  beforeAll(() => {
+    vi.useFakeTimers({ toFake: ["Date"], now: NOW });
+  });
+  afterAll(() => {
+    vi.useRealTimers();
+  });
+
+  it.each(["v1", "v4"] as const)("%s: an unsigned raw call is refused unsent; one signed per call for its bucket matches ali-oss", async (version) => {
+    const c: Case = { form: "cname", version, region: "cn-hangzhou", bucket: "examplebucket" };
+    const capture = capturingFetch(() => new Response(ACL_XML, { headers: { "content-type": "application/xml" } }));
+    const oss = createBucketClient({ provider: "aliyun-oss", region: c.region, credentials: ACCESS_KEY, signatureVersion: version, endpoint: endpointOf(c)!, cname: true, fetch: capture.fetch, retry: false });
+    const refused = await oss.raw.GET("/", {}).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(isBucketryError(refused) && refused.kind).toBe("Configuration");
+    expect((refused as Error).message).toContain("raw does not sign calls to a CNAME endpoint (static.example.com)");
+    expect(capture.requests).toHaveLength(0);
+
+    const options = { credentials: ACCESS_KEY, bucket: c.bucket, clock: () => NOW };
+    await oss.raw.GET("/", { middleware: [version === "v4" ? ossV4Signer({ ...options, region: c.region }) : ossV1Signer(options)] });
+    const request = only(capture.requests);
+    expect(differences(wireOf(request.method, request.url, request.headers), await viaAliOss(c), READ)).toEqual([]);
+    // The facade's own call on the same client still signs for the bucket it is given.
+    await oss.getBucketAcl(c.bucket);
+    expect(capture.requests).toHaveLength(2);
   });
 });
 

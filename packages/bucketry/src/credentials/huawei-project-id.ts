@@ -3,6 +3,7 @@
 // it); a failed one is returned as it is for a while before IAM is asked again (the credential sources' backoff:
 // 1 s, doubling with each failure in a row up to 30 s), so an IAM that refuses or is down is not asked by every call.
 import { signSdkHmacSha256 } from "@bucketry/signing/huawei-sdk-hmac";
+import { SecretSet } from "../secrets.js";
 import { HUAWEI_ENV, type HuaweiCredentials } from "./huawei-chain.js";
 import { jsonBody, send, str, withoutUserInfo } from "./request.js";
 import { FAILURE_BACKOFF_MS } from "./refreshing-cache.js";
@@ -134,7 +135,13 @@ async function lookUp(options: ProjectIdOptions, region: string, endpoint: strin
     const text = (v: unknown) => (typeof v === "number" ? String(v) : str(v));
     const code = text((err as { code?: unknown }).code) ?? str(body?.error_code);
     const message = str((err as { message?: unknown }).message) ?? str(body?.error_msg);
-    throw sourceFailed(name, `IAM answered HTTP ${res.status}${code ? ` ${code}` : ""}${message ? ` (${message.slice(0, 200)})` : ""} for the projects of region ${region}; pass projectId or set ${HUAWEI_ENV.projectId}`, statusTransient(res.status));
+    // IAM's message may quote the request (a security token is longer than the 200 characters shown): the
+    // credentials are hidden before it is cut, or a cut token would no longer match the client's redaction.
+    const secrets = new SecretSet();
+    secrets.add(c.accessKeySecret, c.securityToken);
+    const shown = message && secrets.redact(message).slice(0, 200);
+    const status = `HTTP ${res.status}${code && code !== String(res.status) ? ` ${code}` : ""}`;
+    throw sourceFailed(name, `IAM answered ${status}${shown ? ` (${shown})` : ""} for the projects of region ${region}; pass projectId or set ${HUAWEI_ENV.projectId}`, statusTransient(res.status));
   }
   const projects = Array.isArray(body?.projects) ? (body!.projects as { id?: unknown }[]) : [];
   const ids = projects.map((p) => str(p.id)).filter((id): id is string => id !== undefined);

@@ -157,7 +157,22 @@ describe("project id from IAM = BasicCredentials.processAuthParams", () => {
     const credentials = { accessKeyId: `HWAK-refused-${JSON.stringify(body).length}`, accessKeySecret: "hw-secret", source: "test", iamEndpoint: iam.url };
     const err = (await huaweiProjectId({ credentials, region: "cn-north-4" }).catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(CredentialSourceError);
-    expect(err.message).toContain(`IAM answered HTTP 403 ${String(sdk.errorCode)} (${sdk.errorMsg}) for the projects of region cn-north-4`);
+    // The code as the SDK reads it, unless it only repeats the status (IAM's nested code may be 403).
+    const code = String(sdk.errorCode) === "403" ? "" : ` ${String(sdk.errorCode)}`;
+    expect(err.message).toContain(`IAM answered HTTP 403${code} (${sdk.errorMsg}) for the projects of region cn-north-4`);
+  });
+
+  // IAM's message is shown cut to 200 characters. It was cut before the client's redaction ran, and a security
+  // token is longer than that: the part inside the cut no longer matched the whole token, and 195 of its
+  // characters were shown.
+  it("a refused lookup whose message quotes the security token shows no part of it", async () => {
+    const securityToken = "ggpjbi1ub3J0aC00" + "QXJTVFNUb2tlbkJvZHk".repeat(17);
+    expect(securityToken.length).toBeGreaterThan(300);
+    const iam = await fakeServer((req) => json({ error: { code: "IAM.0101", message: `The token is invalid: X-Security-Token: ${String(req.headers["x-security-token"])}` } }, 401));
+    const credentials = { accessKeyId: "HWAK-quoted", accessKeySecret: "hw-secret-quoted", securityToken, source: "test", iamEndpoint: iam.url };
+    const err = (await huaweiProjectId({ credentials, region: "cn-north-4" }).catch((e: unknown) => e)) as Error;
+    expect(err.message).toContain("IAM answered HTTP 401 IAM.0101 (The token is invalid: X-Security-Token: [redacted]) for the projects of region cn-north-4");
+    for (let i = 0; i + 12 <= securityToken.length; i += 6) expect(err.message).not.toContain(securityToken.slice(i, i + 12));
   });
 
   it("the IAM endpoint is the region's where the SDK has one", () => {

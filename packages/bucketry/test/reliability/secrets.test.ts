@@ -560,7 +560,7 @@ describe("hitachi: what keeps secrets redacted across a long session", () => {
 
 describe("SecretSet: what it keeps", () => {
   it("credentials given when the client is made outlive any number obtained later; the longest match is redacted first", async () => {
-    const { SecretSet } = await import("../../src/providers/common.js");
+    const { SecretSet } = await import("../../src/secrets.js");
     const set = new SecretSet();
     const given = secret("GIVEN-PASSWORD");
     set.add(given);
@@ -573,7 +573,7 @@ describe("SecretSet: what it keeps", () => {
   });
 
   it("two secrets that overlap are hidden whole, and a value that occurs in the marker leaves the marker as it is", async () => {
-    const { SecretSet } = await import("../../src/providers/common.js");
+    const { SecretSet } = await import("../../src/secrets.js");
     const set = new SecretSet();
     set.add("TOKEN-HEAD-shared-part", "shared-part-TAIL-OF-KEY", "edac");
     // The first's tail is the second's head: both end up in one marker, no part of either readable.
@@ -583,5 +583,20 @@ describe("SecretSet: what it keeps", () => {
     expect(set.redact("TOKEN-HEAD-shared-part / edac")).toBe("[redacted] / [redacted]");
     // Redacting an already redacted message (the facade does, for errors it rebuilds) leaves it as it is.
     expect(set.redact(set.redact("TOKEN-HEAD-shared-part / edac"))).toBe("[redacted] / [redacted]");
+  });
+
+  // A server quoting the request's URL back may normalize its escapes to lower case (RFC 3986 calls them
+  // equivalent): an STS token in an RPC query then read "CAIS%2bab%2fcd%3d%3d", which no kept form matched.
+  it("a credential percent-encoded with lower-case escapes is hidden too", async () => {
+    const { SecretSet } = await import("../../src/secrets.js");
+    const set = new SecretSet();
+    const token = "CAIS+ab/cd==Zy!'()*";
+    set.add(token);
+    const alibabaForm = encodeURIComponent(token).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    for (const form of [encodeURIComponent(token), alibabaForm]) {
+      const lower = form.replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+      expect(lower).not.toBe(form);
+      expect(set.redact(`SecurityToken=${lower}&x=1`)).toBe("SecurityToken=[redacted]&x=1");
+    }
   });
 });

@@ -5,7 +5,7 @@
 // request and stops there.
 import { percentEncode, signedPartsOf, type SignedParts } from "@bucketry/signing/signed";
 import { createBucketClient } from "../../client.js";
-import { hideValues } from "../../providers/common.js";
+import { hideValues } from "../../secrets.js";
 import type { BucketClientOptions } from "../../registry.js";
 import { connectionOptionsWithout, parse, type Values } from "../args.js";
 import { UsageError } from "../exit.js";

@@ -1,6 +1,6 @@
 // The credential files' formats: ini (Alibaba's ~/.alibabacloud/credentials, Huawei's ~/.huaweicloud/credentials)
 // and JSON (the aliyun CLI's ~/.aliyun/config.json). Parse errors name the file and the line, never its content.
-import { fileErrorCode, permissionDenial, type CredentialIo } from "./io.js";
+import { fileErrorCode, MAX_FILE_BYTES, NOT_A_FILE, permissionDenial, TOO_LARGE, type CredentialIo } from "./io.js";
 import { notConfigured, sourceFailed } from "./types.js";
 
 export type IniFile = Record<string, Record<string, string>>;
@@ -89,6 +89,8 @@ export async function readSourceFile(io: CredentialIo, source: string, path: str
   } catch (err) {
     const code = fileErrorCode(err);
     if (code === "ENOENT" || code === "ENOTDIR") throw notConfigured(source, `${what} ${path} does not exist`);
+    if (code === NOT_A_FILE) throw sourceFailed(source, `${what} ${path} is not a regular file (a named pipe, a device or a socket): write it to a file`);
+    if (code === TOO_LARGE) throw sourceFailed(source, `${what} ${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB: is it the right file?`);
     const denied = permissionDenial(err);
     throw sourceFailed(source, `cannot read ${what} ${path}${denied ? `: ${denied}` : code ? ` (${code})` : ""}`);
   }

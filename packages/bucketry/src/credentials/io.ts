@@ -16,6 +16,13 @@ export interface FileStamp {
   modifiedMs: number;
 }
 
+/** Credential and token files are small: a larger one is not read (it is not such a file). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** The code of a read refused because the path is a named pipe, a device or a socket. */
+export const NOT_A_FILE = "BUCKETRY_NOT_A_FILE";
+/** The code of a read refused because the file is over MAX_FILE_BYTES. */
+export const TOO_LARGE = "BUCKETRY_FILE_TOO_LARGE";
+
 /** Error code of a failed file read ("ENOENT", …), if any. */
 export const fileErrorCode = (err: unknown): string | undefined => {
   const code = (err as { code?: unknown } | null)?.code;

@@ -600,5 +600,18 @@ describe("an answer that is not valid HTTP/1.1 is a MalformedResponse sent once,
       expect(inspect(err, { depth: null }) + inspect(err.cause, { depth: null })).not.toContain("S3ntinel");
       expect(raw.hits).toBe(1);
     });
+
+    // A port that speaks another protocol and keeps the connection open: the Node transport waited for a
+    // CRLF CRLF, so each attempt ran into its timeout and the call ended as a retried Timeout.
+    it.each([
+      ["an SMTP banner", "220 mail.example.com ESMTP ready\r\n"],
+      ["a TLS alert", "\x15\x03\x01\x00\x02\x02\x46"],
+    ])("%s on a connection kept open", async (_, answer) => {
+      raw = await rawServer((_req, res) => void res.socket!.write(Buffer.from(answer, "latin1")));
+      const client = clientFor("aliyun-ens", raw.url, { ...transport, retry: { baseDelayMs: 0 } });
+      const err = await within(rejection(callOnce(client, "aliyun-ens")), 10_000);
+      expect(err).toMatchObject({ kind: "MalformedResponse", retryable: false, attempts: 1 });
+      expect(raw.hits).toBe(1);
+    });
   });
 });

@@ -11,6 +11,13 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** The fields the parser reads for itself: an obs-fold in one of them is refused, not unfolded. */
 const FRAMING = new Set(["content-length", "transfer-encoding", "connection", "keep-alive", "content-encoding"]);
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: ([^\r\n]*))?$/;
+const HTTP_PREFIX = Buffer.from("HTTP/1.", "latin1");
+
+/** The bytes so far could begin a status line (the first of them are "HTTP/1."). */
+function startsAsHttp(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, HTTP_PREFIX.length);
+  return bytes.compare(HTTP_PREFIX, 0, n, 0, n) === 0;
+}
 
 const enum Mode {
   Head,
@@ -91,6 +98,9 @@ export class ResponseParser {
           const from = this.#buffer === undefined ? 0 : Math.max(0, this.#buffer.length - 3);
           const end = buffered.indexOf("\r\n\r\n", from, "latin1");
           if (end < 0) {
+            // Something that is no HTTP at all (an SMTP or SSH banner, a TLS alert on a plain-HTTP port) is refused
+            // as it starts, not waited on for a CRLF CRLF that may never come.
+            if (!startsAsHttp(buffered)) return this.#broken("the answer does not start with HTTP/1.");
             if (buffered.length > MAX_HEAD_BYTES) return this.#broken("response head too large");
             // A line ended by LF alone: the CRLF CRLF that ends the head may never come (node:http and fetch refuse it too).
             if (bareLf(buffered, from, buffered.length)) return this.#broken("response head line ends with LF, not CRLF");

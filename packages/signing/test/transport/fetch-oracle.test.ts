@@ -163,6 +163,32 @@ describe("the same answer as fetch", () => {
     }
   });
 
+  // A wrong port that speaks another protocol: fetch refuses the answer at its first bytes. The transport waited
+  // for a CRLF CRLF that never came (a server that keeps the connection open: the call's whole timeout, on every
+  // retry), or, when the server then closed, reported a connection reset (retried as a network fault).
+  it.each([
+    ["an SMTP banner, the connection kept open", "220 mail.example.com ESMTP ready\r\n", false],
+    ["an SSH banner, then the connection closed", "SSH-2.0-OpenSSH_9.6\r\n", true],
+    ["a TLS alert (an HTTPS port spoken to in plain HTTP)", "\x15\x03\x01\x00\x02\x02\x46", false],
+    ["HTTP/2's preface-sized garbage", "HTTP/2 200\r\n", false],
+  ] as const)("%s is refused at once as an invalid HTTP answer, as fetch refuses it", async (_what, banner, close) => {
+    for (const [name, send] of clients()) {
+      const s = await raw((socket) => {
+        socket.write(Buffer.from(banner, "latin1"));
+        if (close) socket.end();
+      });
+      const failure = await within(
+        send(`${s.url}/`).then(
+          () => undefined,
+          (err: unknown) => err,
+        ),
+        name,
+      );
+      expect(failure, name).toBeInstanceOf(TypeError);
+      if (name === "transport") expect((failure as Error & { cause?: { code?: string } }).cause?.code).toBe("ERR_INVALID_HTTP_RESPONSE");
+    }
+  });
+
   it("obs-fold in a response is replaced with SP and the field kept (RFC 9112 §5.2), as fetch does; folded framing fields are refused", async () => {
     const answer = "HTTP/1.1 200 OK\r\nX-Folded: one\r\n \t two\r\nX-Next: 3\r\nContent-Length: 2\r\n\r\nok";
     for (const [name, send] of clients()) {

@@ -323,8 +323,13 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   if (lasting) return providerError(provider, lasting.kind, lasting.message, cause);
   const network = networkErrorCode(err);
   if (network !== false) {
-    const host = network === "ENOTFOUND" ? unresolvedHost?.(err) : undefined;
-    const hint = host ? `: ${host} does not resolve (a typo in the endpoint or region makes such a host; or DNS is unreachable here)` : "";
+    // The host a lookup failed for: ENOTFOUND (no such name) and EAI_AGAIN (DNS gave no answer now) both name it.
+    const host = network === "ENOTFOUND" || network === "EAI_AGAIN" ? unresolvedHost?.(err) : undefined;
+    const hint = !host
+      ? ""
+      : network === "ENOTFOUND"
+        ? `: ${host} does not resolve (a typo in the endpoint or region makes such a host; or DNS is unreachable here)`
+        : `: ${host} could not be resolved now (no answer from DNS; it may pass)`;
     return providerError(provider, "Network", `network error${network ? ` (${network})` : ""}${hint}`, { retryable: true, ...cause });
   }
   // XmlBodyError may quote a short value of the body (a field that is not a number): a secret echoed back is hidden.

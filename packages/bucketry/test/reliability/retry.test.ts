@@ -306,6 +306,21 @@ describe("a host name that does not resolve", () => {
     expect(attempts).toBe(2);
   });
 
+  // EAI_AGAIN (DNS did not answer: no resolver reachable, or a timeout) named no host, so a region typo and a DNS
+  // outage read alike ("network error (EAI_AGAIN)").
+  it.each(PROVIDERS)("%s: a lookup DNS gave no answer to names the host too, and stays a retried Network error", async (provider) => {
+    const host = new URL(STUB_ENDPOINT[provider]).hostname;
+    const fetch = async (request: Request) => {
+      if (request.method === "GET" && request.url.endsWith("/v1/csrf")) return new Response(null, { headers: { "set-cookie": "XSRF-TOKEN=x; Path=/" } });
+      const hostname = new URL(request.url).hostname;
+      throw new TypeError("fetch failed", { cause: Object.assign(new Error(`getaddrinfo EAI_AGAIN ${hostname}`), { code: "EAI_AGAIN", errno: -3001, syscall: "getaddrinfo", hostname }) });
+    };
+    const client = clientFor(provider, STUB_ENDPOINT[provider], { fetch, retry: { maxAttempts: 2, baseDelayMs: 0 } });
+    const err = await rejection(callOnce(client, provider));
+    expect(err).toMatchObject({ kind: "Network", retryable: true, attempts: 2 });
+    expect(err.message).toMatch(new RegExp(`^${provider}: network error \\(EAI_AGAIN\\): ([a-z0-9-]+\\.)?${host.replace(/\./g, "\\.")} could not be resolved now \\(no answer from DNS; it may pass\\)$`));
+  });
+
   it("a host name that is not one (odd characters from a broken resolver answer) is not echoed", async () => {
     const fetch = async () => {
       throw notFound("evil\nhost <script>");

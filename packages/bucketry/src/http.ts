@@ -157,6 +157,9 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
   const kind = redirect ? "Configuration" : profile.kindOf?.(vendor, response.headers) || (code && Object.hasOwn(profile.codeKinds, code) ? profile.codeKinds[code] : undefined) || (code && prefixKind(profile, code)) || statusKind(response.status);
   const requestId = requestIdOf(profile, response.headers) ?? (vendor.requestId || undefined);
   const summary = [code, vendor.message].filter(Boolean).join(": ") || bodyWithoutError(body);
+  // A 404 in which the vendor says nothing of its own is most often not the vendor's: a path the endpoint added, or a
+  // proxy in front of it. Its kind stays NotFound; the message says where to look.
+  const unknownPath = response.status === 404 && !code && !vendor.message ? "; no error of the vendor's: check the endpoint (a path in it, or a proxy, answers such a 404)" : "";
   return new BucketryError({
     provider: profile.provider,
     kind,
@@ -171,7 +174,7 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
     signature: kind === "SignatureMismatch" && trace ? profile.compareSigned?.(profile, body, vendor, trace) : undefined,
-    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirect || kind === "Configuration" ? redirectHint(response.headers.get("location"), vendor.endpoint, redirect) : ""}${requestId ? ` [request id ${requestId}]` : ""}`,
+    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirect || kind === "Configuration" ? redirectHint(response.headers.get("location"), vendor.endpoint, redirect) : unknownPath}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
 }
 

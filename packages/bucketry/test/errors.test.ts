@@ -351,6 +351,23 @@ describe("codes and bodies the tables do not know", () => {
     expect(JSON.parse(JSON.stringify(ens))).toMatchObject({ kind: "Unavailable" });
   });
 
+  // A wrong path in the endpoint (or a proxy's 404 page) read exactly like the vendor's "no such bucket": kind NotFound,
+  // exit 4, and nothing saying the vendor never spoke. It still is NotFound; the message says where to look.
+  it("a 404 in which the vendor says nothing of its own points at the endpoint; the vendor's own 404 does not", () => {
+    const hint = "; no error of the vendor's: check the endpoint (a path in it, or a proxy, answers such a 404)";
+    for (const profile of [ensErrors, mpcErrors, bosErrors, hitachiErrors, ossErrors]) {
+      for (const body of ["", "<html><body>404 Not Found</body></html>", { detail: "Not Found" }]) {
+        const err = mapError(profile, 404, body);
+        expect(err.kind, profile.provider).toBe("NotFound");
+        expect(err.message, profile.provider).toContain(hint);
+      }
+    }
+    expect(mapError(bosErrors, 404, { code: "NoSuchBucket", message: "The specified bucket does not exist.", requestId: "r-1" }).message).toBe(
+      "baidu-bos answered HTTP 404 (NoSuchBucket: The specified bucket does not exist.) [request id r-1]",
+    );
+    expect(mapError(ossErrors, 404, ossError("NoSuchBucket", "The specified bucket does not exist.")).message).not.toContain("endpoint");
+  });
+
   it("a JSON error body in a shape the vendor does not use is not called 'no error body'", () => {
     expect(mapError(mpcErrors, 403, { code: "AccessDenied", message: "denied by proxy" }).message).toBe("huaweicloud-mpc answered HTTP 403 (an error body without the vendor's code or message)");
     expect(mapError(ensErrors, 500, "").message).toBe("aliyun-ens answered HTTP 500 (no error body)");

@@ -259,21 +259,25 @@ const sessionExpired = (error: BucketryError): boolean => error.status === 401;
 
 /**
  * Token/CSRF handshake failures as BucketryErrors (their messages never carry secrets). A refused grant
- * (400/401/403) is InvalidCredentials; a 2xx without the token or cookie is MalformedResponse; any other
+ * (400/401/403) is InvalidCredentials; a token URL that is no token endpoint (404, 405) is a credentials
+ * Configuration error naming where it is set; a 2xx without the token or cookie is MalformedResponse; any other
  * status is classed as a MAPI answer would be (404 NotFound, 429 Throttled, 503 Unavailable, a redirect
  * Configuration), retryable by kind, honouring the response's Retry-After.
  */
 function sessionError(err: HitachiSessionError, now: number): BucketryError {
   const status = err.status;
+  const wrongTokenUrl = err.stage === "token" && (status === 404 || status === 405);
   const kind: ErrorKind =
-    err.stage === "credentials" ? "Configuration"
+    err.stage === "credentials" || wrongTokenUrl ? "Configuration"
     : status === undefined ? "Network"
     : status === 400 || status === 401 || status === 403 ? "InvalidCredentials"
     : status >= 200 && status < 300 ? "MalformedResponse"
     : statusKind(status);
   const wait = err.retryAfter === undefined ? undefined : retryAfterMs(new Headers({ "retry-after": err.retryAfter }), now);
-  const error = providerError("hitachi-vsp-one-object", kind, err.message, { status, retryable: isRetryableAnswer(kind, status), retryAfterMs: wait, cause: err });
-  return err.stage === "credentials" ? marked(error) : error;
+  // The session's messages start with the middleware's name, which a facade user never wrote.
+  const message = err.message.replace(/^hitachiSession: /, "") + (wrongTokenUrl ? `: check the token URL (tokenUrl, or ${env.tokenUrl})` : "");
+  const error = providerError("hitachi-vsp-one-object", kind, message, { status, retryable: isRetryableAnswer(kind, status), retryAfterMs: wait, cause: err });
+  return err.stage === "credentials" || wrongTokenUrl ? marked(error) : error;
 }
 
 /** `bucketry/hitachi-vsp-one-object`: a Hitachi client, as `createBucketClient({ provider: "hitachi-vsp-one-object", … })` makes it. */

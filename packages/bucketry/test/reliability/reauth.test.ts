@@ -3,6 +3,7 @@
 // one more attempt — once per call, counted in `attempts`, outside the retry policy and budget — under the
 // call's signal, per-attempt timeout and deadline, like every other attempt.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { EXIT, exitCodeFor } from "../../src/cli/exit.js";
 import { RetryBudget, type RetryInfo } from "../../src/index.js";
 import { clientFor, rejection, STUB_ENDPOINT, VALID_BODY, within, type Fetch } from "./helpers.js";
 
@@ -105,6 +106,28 @@ describe("a 401 re-authenticates once, as one more attempt of the call", () => {
     };
     const client = clientFor("hitachi-vsp-one-object", endpoint, { fetch, credentials: password, retry: { maxAttempts: 5, baseDelayMs: 0 } });
     expect(await rejection(client.listBucketsPage({ userId: 3 }))).toMatchObject({ kind: "InvalidCredentials", status: 401, attempts: 1 });
+    expect(grants).toBe(1);
+  });
+});
+
+// A token URL that is no token endpoint answered 404, which the session reported as the MAPI's own NotFound (CLI exit
+// 4, "not found"), under the middleware's name "hitachiSession:". It is the credentials' configuration that is wrong.
+describe("a token URL that is no token endpoint", () => {
+  it.each([404, 405])("HTTP %i: a credentials Configuration error naming where the URL is set, not retried (CLI exit 3)", async (status) => {
+    let grants = 0;
+    const fetch: Fetch = async (request) => {
+      if (request.url === tokenUrl) {
+        grants++;
+        return new Response("<html>Not Found</html>", { status, headers: { "content-type": "text/html" } });
+      }
+      if (request.url.endsWith("/v1/csrf")) return new Response(null, { headers: { "set-cookie": "XSRF-TOKEN=x; Path=/" } });
+      return ok();
+    };
+    const client = clientFor("hitachi-vsp-one-object", endpoint, { fetch, credentials: password, retry: { maxAttempts: 5, baseDelayMs: 0 } });
+    const err = await rejection(client.listBucketsPage({ userId: 3 }));
+    expect(err).toMatchObject({ kind: "Configuration", status, attempts: 1, retryable: false });
+    expect(err.message).toBe(`hitachi-vsp-one-object: token request to ${tokenUrl} failed with HTTP ${status}: check the token URL (tokenUrl, or VSP_ONE_OBJECT_TOKEN_URL)`);
+    expect(exitCodeFor(err)).toBe(EXIT.auth);
     expect(grants).toBe(1);
   });
 });

@@ -570,7 +570,8 @@ describe("Hitachi: a failed session handshake is classed as a MAPI answer would 
     ["csrf", 503, "Unavailable", true, {}],
     ["csrf", 500, "ServerError", true, {}],
     ["csrf", 501, "ServerError", false, {}],
-    ["token", 404, "NotFound", false, {}],
+    // A token URL that is no token endpoint: the credentials' configuration, not the MAPI's "not found".
+    ["token", 404, "Configuration", false, {}],
     ["token", 401, "InvalidCredentials", false, {}],
     ["token", 429, "Throttled", true, {}],
   ] as const)("%s answering HTTP %s → %s (retryable: %s)", async (stage, status, kind, retryable, headers) => {

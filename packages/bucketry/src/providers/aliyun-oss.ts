@@ -243,7 +243,9 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
           // The package's XML reader names the root it unwrapped; anything else (JSON, HTML, another root) is not an ACL.
           const root = response.headers.get(XML_ROOT_HEADER);
           if (root !== "AccessControlPolicy") {
-            throw malformed(ossErrors, response, root ? `expected <AccessControlPolicy>, got <${root}>` : `expected an XML body, got ${response.headers.get("content-type") ?? "no content type"}`);
+            // An empty body's content type is the XML middleware's (it reads XML bodies into JSON), not the server's.
+            const got = body === undefined ? "an empty body" : (response.headers.get("content-type") ?? "no content type");
+            throw malformed(ossErrors, response, root ? `expected <AccessControlPolicy>, got <${root}>` : `expected an XML body, got ${got}`);
           }
           try {
             return normalizeReporting(state, (onDrop) => normalizeOssAcl(body as AccessControlPolicy, name, onDrop), () => name);

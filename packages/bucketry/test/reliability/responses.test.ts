@@ -61,6 +61,16 @@ describe.each(PROVIDERS)("%s: a 200 that is not what the vendor documents", (pro
   });
 });
 
+// The OSS package's XML middleware answers an empty XML body with an empty JSON one, so the message named the
+// middleware's content type: "expected an XML body, got application/json" for an application/xml 200.
+it.each([["application/xml", ""], ["text/xml; charset=utf-8", "  \n"], ["application/json", ""]])("OSS: a 200 %s with an empty body says the body was empty", async (type, body) => {
+  const fetch = stubFetch(() => new Response(body, { status: 200, headers: { "content-type": type } }));
+  const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch, retry: false });
+  const err = await rejection(callOnce(client, "aliyun-oss"));
+  expect(err).toMatchObject({ kind: "MalformedResponse", status: 200 });
+  expect(err.message).toContain("expected an XML body, got an empty body");
+});
+
 describe("a 200 whose JSON body is the vendor's error, not a listing", () => {
   it.each([
     ["aliyun-ens", { RequestId: "R-1", Code: "Forbidden.RAM", Message: "User not authorized to operate on the specified resource." }, "Forbidden.RAM"],

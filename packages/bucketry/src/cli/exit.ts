@@ -86,11 +86,40 @@ const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
 /**
  * The library's option names in a message, as the CLI's flags: "`projectId` is required" reads
- * "--project-id is required". `flagOf` maps option name to flag; only camelCase names are listed (plain
- * words such as region or endpoint read the same either way).
+ * "--project-id is required", `addressing: "path"` reads "--addressing path" and `apiVersion "3.0"` reads
+ * "--api-version 3.0" (a value a shell takes as it is loses its quotes). `flagOf` maps option name to flag. A
+ * camelCase name is an option wherever it stands; a plain word (addressing, cname) only in backticks or with a
+ * value after it, since prose uses the same words ("leave cname out" stays as it is). Plain words that are no
+ * option of the CLI (region, endpoint) read the same either way and are not in `flagOf`.
  */
 export function inCliTerms(message: string, flagOf: ReadonlyMap<string, string>): string {
-  return message.replace(/`?\b([a-z]+(?:[A-Z][a-z]*)+)\b`?/g, (whole, name: string) => flagOf.get(name) ?? whole);
+  return message.replace(OPTION_IN_TEXT, (whole, tick: string, name: string, separator: string | undefined, value: string | undefined) => {
+    const flag = flagOf.get(name);
+    if (flag === undefined) return whole;
+    // A bare value (true, 5) after a plain space is prose ("cname true"), not the option syntax `name: value`.
+    const bound = value !== undefined && (separator === ": " || value.startsWith('"'));
+    if (!bound) {
+      if (tick === "" && !/[A-Z]/.test(name)) return whole;
+      return `${flag}${separator === undefined ? "" : whole.slice(whole.indexOf(separator))}`;
+    }
+    const unquoted = value.startsWith('"') ? value.slice(1, -1) : value;
+    return `${flag} ${/^[\w.:/@+-]+$/.test(unquoted) ? unquoted : value}`;
+  });
+}
+
+/** An option name (camelCase or a plain word, in backticks or not), and the value written after it, if any. */
+const OPTION_IN_TEXT = /(`?)\b([a-z]+(?:[A-Z][a-z]*)*)\b\1(?:(:? )("[^"\n]*"|true\b|false\b|-?\d+(?:\.\d+)?\b))?/g;
+
+/**
+ * A BucketryError's message as a command-line user reads it, for the error line and --json alike: the library's
+ * hints about options it names by their flags, and hints only a library caller can follow left out.
+ */
+function inCliWords(err: BucketryError, flagOf: ReadonlyMap<string, string>): string {
+  // The facade's hint for library callers ("pass `credentials: …` or set X") reads, on a command line, "set X".
+  // The chain's closing hint for library callers ("(or pass `credentials` in the options)") goes the same way.
+  const message = err.message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "").replace(" (or pass `credentials` in the options)", "");
+  // Only the library's own (Configuration) messages speak of options; a vendor's message is quoted as sent.
+  return err.kind === "Configuration" ? inCliTerms(message, flagOf) : message;
 }
 
 /**
@@ -119,12 +148,8 @@ export function formatError(err: unknown, flagOf: ReadonlyMap<string, string> = 
     }
     if (err.attempts > 1) facts.push(`${err.attempts} attempts`);
     // The facade's message may already end with "[request id …]"; the facts list says it once.
-    let message = err.requestId ? err.message.replace(` [request id ${err.requestId}]`, "") : err.message;
-    // The facade's hint for library callers ("pass `credentials: …` or set X") reads, on a command line, "set X".
-    // The chain's closing hint for library callers ("(or pass `credentials` in the options)") goes the same way.
-    message = message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "").replace(" (or pass `credentials` in the options)", "");
-    // Only the library's own (Configuration) messages speak of options; a vendor's message is quoted as sent.
-    let line = `bucketry: ${oneLine(err.kind === "Configuration" ? inCliTerms(message, flagOf) : message)} (${facts.join(", ")})`;
+    const message = inCliWords(err, flagOf);
+    let line = `bucketry: ${oneLine(err.requestId ? message.replace(` [request id ${err.requestId}]`, "") : message)} (${facts.join(", ")})`;
     if (err.helpUrl) line += ` — see ${err.helpUrl}`;
     // Only where credentials are what is missing: a bad bucket name or endpoint is no profile's business. Not
     // when the command line names a profile already (its credentials may be what is wrong).
@@ -158,10 +183,13 @@ export function signatureExplanation(err: unknown): string | undefined {
   return undefined;
 }
 
-/** The error as one JSON line for stderr (--json). */
-export function formatErrorJson(err: unknown): string {
+/**
+ * The error as one JSON line for stderr (--json). `flagOf` as for `formatError`: the message gives the same advice
+ * as the error line (flags, not the library's options); every other field is the error's own.
+ */
+export function formatErrorJson(err: unknown, flagOf: ReadonlyMap<string, string> = new Map()): string {
   const exitCode = exitCodeFor(err);
-  if (err instanceof BucketryError) return jsonText({ error: { ...err.toJSON(), exitCode } });
+  if (err instanceof BucketryError) return jsonText({ error: { ...err.toJSON(), message: inCliWords(err, flagOf), exitCode } });
   const e = err as Error;
   const kind = err instanceof UsageError ? "Usage" : err instanceof CliError ? err.kind : "Unexpected";
   return jsonText({ error: { name: e?.name ?? "Error", kind, message: oneLine(String(e?.message ?? err)), exitCode } });

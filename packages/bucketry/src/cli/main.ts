@@ -71,7 +71,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     const profileGiven = argv.some((a) => a === "--profile" || a.startsWith("--profile="));
     // A vendor's message, code and request id are quoted in the line: shown escaped, never obeyed by the terminal.
-    io.err.write((json ? formatErrorJson(err) : visible(formatError(err, flagOfOption(), !profileGiven))) + "\n");
+    io.err.write((json ? formatErrorJson(err, flagOfOption()) : visible(formatError(err, flagOfOption(), !profileGiven))) + "\n");
     const explained = json ? undefined : signatureExplanation(err);
     if (explained) io.err.write(visibleLines(explained) + "\n");
     if (debug) io.err.write(visibleLines(debugDetail(err)) + "\n");

@@ -500,6 +500,37 @@ describe.concurrent("exit codes and error lines", () => {
     }
   });
 
+  it("--json's error message gives the error line's advice: flags (--project-id, --cname true, --addressing path), not the library's options", async () => {
+    // Nothing is sent: each is refused before a request (the discard port stands for any endpoint).
+    const mpc = ["list-buckets", "--provider", "huaweicloud-mpc", "--endpoint", "http://127.0.0.1:9", "--region", "cn-north-4"];
+    const keys = cleanEnv({ HUAWEICLOUD_SDK_AK: "HWAKJSONADVICE", HUAWEICLOUD_SDK_SK: "json-advice-secret" });
+    const oss = ["get-acl", "--provider", "aliyun-oss", "--endpoint", "http://127.0.0.1:9", "--region", "cn-hangzhou", "--bucket", "b1", "--cname", "true", "--addressing", "path"];
+    const ossKeys = cleanEnv({ BUCKETRY_ALIYUN_OSS_ACCESS_KEY_ID: "LTAI5tJsonAdvice", BUCKETRY_ALIYUN_OSS_ACCESS_KEY_SECRET: "json-advice-secret" });
+    for (const [args, env, says] of [
+      [mpc, keys, /^huaweicloud-mpc: --project-id is required with the endpoint 127\.0\.0\.1.*\(pass --project-id, set HUAWEICLOUD_SDK_PROJECT_ID/],
+      [oss, ossKeys, /^aliyun-oss: --cname true addresses the bucket by its own domain; it cannot be combined with --addressing path$/],
+    ] as const) {
+      const line = await run([...args], env);
+      const json = await run([...args, "--json"], env);
+      expect([line.code, json.code], line.stderr).toEqual([2, 2]);
+      const { message } = JSON.parse(json.stderr).error as { message: string };
+      expect(message).toMatch(says);
+      expect(line.stderr.replace(/^bucketry: /, "")).toMatch(new RegExp(says.source.replace(/\$$/, "")));
+      expect(message).not.toMatch(/projectId|cname: |addressing: /);
+    }
+    // The credential chains' hints for library callers are left out of --json as of the line.
+    const ens = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", "http://127.0.0.1:9", "--json"]);
+    const hitachi = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--endpoint", "http://127.0.0.1:9/mapi", "--user-id", "0", "--json"]);
+    for (const r of [ens, hitachi]) {
+      expect(r.code, r.stderr).toBe(3);
+      const { message } = JSON.parse(r.stderr).error as { message: string };
+      expect(message).not.toMatch(/pass `credentials|in the options/);
+    }
+    expect((JSON.parse(hitachi.stderr).error as { message: string }).message).toBe(
+      "hitachi-vsp-one-object: no credentials: set VSP_ONE_OBJECT_TOKEN (or VSP_ONE_OBJECT_TOKEN_FILE, or VSP_ONE_OBJECT_USERNAME, VSP_ONE_OBJECT_PASSWORD and VSP_ONE_OBJECT_TOKEN_URL)",
+    );
+  });
+
   it("3: missing credentials name the vendor's env vars; a bad secret is an auth error with a request id and no secret", async () => {
     const missing = await run(["list-buckets", "--provider", "aliyun-ens", "--endpoint", server.endpoints["aliyun-ens"]]);
     expect(missing.code).toBe(3);

@@ -1,7 +1,7 @@
 // The CLI's exit codes, kind by kind, as the README's table documents them (written out here by hand, not read
 // from the code's sets): a new error kind fails to compile until it is given its code.
 import { describe, expect, it } from "vitest";
-import { CliError, EXIT, exitCodeFor, formatError, UsageError } from "../../src/cli/exit.js";
+import { CliError, EXIT, exitCodeFor, formatError, formatErrorJson, inCliTerms, UsageError } from "../../src/cli/exit.js";
 import { marked } from "../../src/credentials/checks.js";
 import { BucketryError, type ErrorKind } from "../../src/errors.js";
 
@@ -63,5 +63,53 @@ describe("the error line", () => {
   it("without them, none of those facts", () => {
     const plain = new BucketryError({ provider: "baidu-bos", kind: "AccessDenied", status: 403, code: "AccessDenied", message: "baidu-bos answered HTTP 403 (AccessDenied: x)" });
     expect(formatError(plain)).toBe("bucketry: baidu-bos answered HTTP 403 (AccessDenied: x) (kind AccessDenied)");
+  });
+});
+
+describe("the library's advice in CLI terms", () => {
+  // Written out by hand: the CLI builds its map from the provider modules' flags (cli.test.ts runs the binary).
+  const flags = new Map([
+    ["projectId", "--project-id"],
+    ["apiVersion", "--api-version"],
+    ["userId", "--user-id"],
+    ["signatureVersion", "--signature-version"],
+    ["addressing", "--addressing"],
+    ["cname", "--cname"],
+  ]);
+
+  it("an option with its value reads as the flag with that value (addressing: \"path\", cname: true, apiVersion \"3.0\")", () => {
+    expect(inCliTerms('cname: true addresses the bucket by its own domain; it cannot be combined with addressing: "path"', flags)).toBe(
+      "--cname true addresses the bucket by its own domain; it cannot be combined with --addressing path",
+    );
+    expect(inCliTerms('apiVersion "3.3" contradicts the cluster, which answered in the older form (a bare array): use "auto" or "3.0"', flags)).toBe(
+      '--api-version 3.3 contradicts the cluster, which answered in the older form (a bare array): use "auto" or "3.0"',
+    );
+    expect(inCliTerms('signatureVersion: "v1" and `userId` is required; pass projectId', flags)).toBe("--signature-version v1 and --user-id is required; pass --project-id");
+    // A value a shell would split keeps its quotes.
+    expect(inCliTerms('apiVersion "a b"', flags)).toBe('--api-version "a b"');
+  });
+
+  it("a plain word that names an option is left alone in prose (no backticks, no value)", () => {
+    expect(inCliTerms("leave cname out: virtual-hosted addressing applies", flags)).toBe("leave cname out: virtual-hosted addressing applies");
+    expect(inCliTerms("`cname` needs an endpoint", flags)).toBe("--cname needs an endpoint");
+  });
+
+  it("--json's message gives the same advice as the error line; the other fields are the error's own", () => {
+    const hitachi = new BucketryError({
+      provider: "hitachi-vsp-one-object",
+      kind: "Configuration",
+      message: "hitachi-vsp-one-object: no credentials: pass `credentials: { token }` (or { username, password, tokenUrl }) or set VSP_ONE_OBJECT_TOKEN",
+    });
+    expect(JSON.parse(formatErrorJson(hitachi, flags))).toEqual({
+      error: { name: "BucketryError", provider: "hitachi-vsp-one-object", kind: "Configuration", message: "hitachi-vsp-one-object: no credentials: set VSP_ONE_OBJECT_TOKEN", retryable: false, attempts: 1, exitCode: 2 },
+    });
+    const chain = new BucketryError({ provider: "aliyun-ens", kind: "Configuration", message: "aliyun-ens: no credentials found; 1. environment: not set (or pass `credentials` in the options)" });
+    expect(JSON.parse(formatErrorJson(chain, flags)).error.message).toBe("aliyun-ens: no credentials found; 1. environment: not set");
+    const mpc = new BucketryError({ provider: "huaweicloud-mpc", kind: "Configuration", message: "huaweicloud-mpc: `projectId` is required (pass projectId, set HUAWEICLOUD_SDK_PROJECT_ID)" });
+    expect(JSON.parse(formatErrorJson(mpc, flags)).error.message).toBe("huaweicloud-mpc: --project-id is required (pass --project-id, set HUAWEICLOUD_SDK_PROJECT_ID)");
+    expect(formatError(mpc, flags)).toBe("bucketry: huaweicloud-mpc: --project-id is required (pass --project-id, set HUAWEICLOUD_SDK_PROJECT_ID) (kind Configuration)");
+    // A vendor's message is quoted as sent, in JSON as on the line; its request id stays in the JSON message.
+    const vendor = new BucketryError({ provider: "aliyun-oss", kind: "InvalidArgument", status: 400, requestId: "R1", message: "aliyun-oss answered HTTP 400 (InvalidArgument: projectId cname: true) [request id R1]" });
+    expect(JSON.parse(formatErrorJson(vendor, flags)).error).toMatchObject({ message: "aliyun-oss answered HTTP 400 (InvalidArgument: projectId cname: true) [request id R1]", requestId: "R1", status: 400 });
   });
 });

@@ -1,7 +1,7 @@
 // --help text for every command, with examples. What it says about providers comes from their modules.
 import { providerModules, type AnyProviderModule } from "../registry.js";
 import { EXIT_CODES_LINE } from "./exit.js";
-import { allProviders, providersFor } from "./providers.js";
+import { allProviders, cliEnvSuffixes, providersFor } from "./providers.js";
 
 const NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 /** "five": how many providers there are, in words. */
@@ -44,15 +44,22 @@ ${wrap(
 const vendorVariables = [
   ...new Set(providerModules.map((m) => (m.env.accessKeyId && m.env.accessKeySecret ? `${m.env.accessKeyId} / ${m.env.accessKeySecret}` : m.env.token)).filter(Boolean)),
 ];
-const ACCESS_KEY_VARIABLES = ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN"];
-const ownVariables = providerModules
-  .map((m) => [m.cli.label, m.cli.env.filter((v) => !ACCESS_KEY_VARIABLES.includes(v))] as const)
-  .filter(([, names]) => names.length)
-  .map(([label, names]) => `${label} ${names.map((n) => `_${n}`).join(", ")}`);
+/** Each provider's CLI variables beyond _ENDPOINT, from its module ("ENS _REGION, _ACCESS_KEY_ID, …"); providers reading the same ones share a line. */
+const ownVariables = [
+  ...allProviders()
+    .reduce((groups, m) => {
+      const names = cliEnvSuffixes(m)
+        .filter((suffix) => suffix !== "ENDPOINT")
+        .map((suffix) => `_${suffix}`)
+        .join(", ");
+      return groups.set(names, [...(groups.get(names) ?? []), m.cli.label]);
+    }, new Map<string, string[]>())
+    .entries(),
+].map(([names, labels]) => `${labels.join(" and ")} ${names}`);
 
 export const ENV_HELP = `Environment:
 ${wrap(
-  `Credentials come from the vendors' own variables (\`bucketry providers\` lists them), e.g. ${vendorVariables.join(", ")}. Per provider, BUCKETRY_<PROVIDER>_ENDPOINT, _REGION, _ACCESS_KEY_ID, _ACCESS_KEY_SECRET, _SECURITY_TOKEN (and ${ownVariables.join(", ")}) override them, e.g. BUCKETRY_ALIYUN_OSS_ENDPOINT. NO_COLOR (or TERM=dumb) turns colour off.`,
+  `Credentials come from the vendors' own variables (\`bucketry providers\` lists them), e.g. ${vendorVariables.join(", ")}. Per provider, BUCKETRY_<PROVIDER>_ENDPOINT and the provider's own variables override them (${ownVariables.join("; ")}), e.g. BUCKETRY_ALIYUN_OSS_ENDPOINT. NO_COLOR (or TERM=dumb) turns colour off.`,
   "  ",
 )}`;
 

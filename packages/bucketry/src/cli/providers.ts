@@ -42,11 +42,26 @@ export function providersFor(command: ProviderInfo["command"]): AnyProviderModul
   return allProviders().filter((m) => commandOf(m) === command);
 }
 
+/**
+ * The suffixes of the CLI's per-provider variables (BUCKETRY_<PROVIDER>_<SUFFIX>) a provider reads: ENDPOINT, REGION
+ * when it takes a region (one that takes none refuses _REGION), and its module's own (`cli.env`).
+ */
+export function cliEnvSuffixes(m: AnyProviderModule): string[] {
+  return ["ENDPOINT", ...(m.cli.region !== undefined ? ["REGION"] : []), ...m.cli.env];
+}
+
 /** The CLI's per-provider variables (read when the flag and the profile say nothing). */
 export function cliEnvNames(provider: Provider): string[] {
   const p = envPrefix(provider);
-  return [`${p}_ENDPOINT`, `${p}_REGION`, ...moduleOf(provider).cli.env.map((suffix) => `${p}_${suffix}`)];
+  return cliEnvSuffixes(moduleOf(provider)).map((suffix) => `${p}_${suffix}`);
 }
+
+/**
+ * The CLI's credential variables (suffixes of BUCKETRY_<PROVIDER>_), whichever provider reads them: an access key
+ * pair and its security token, or a bearer token. Which of them a provider reads is its module's `cli.env`; one it
+ * does not read is refused (`unreadCredentialVariables`), as its profile entry's keys are.
+ */
+export const CREDENTIAL_VARIABLES: readonly string[] = ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "SECURITY_TOKEN", "TOKEN"];
 
 /** The vendors' own variables the facade reads. */
 export function vendorEnvNames(provider: Provider): string[] {

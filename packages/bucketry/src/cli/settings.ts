@@ -10,7 +10,7 @@ import { hideSecrets, type AccessKeyCredentials } from "@bucketry/signing";
 import { loadProfile, type ProfileEntry } from "./config.js";
 import { BucketryError } from "../errors.js";
 import { CliError, EXIT, UsageError } from "./exit.js";
-import { envPrefix, moduleOf } from "./providers.js";
+import { CREDENTIAL_VARIABLES, envPrefix, moduleOf } from "./providers.js";
 
 export interface ConnectionFlags {
   region?: string | undefined;
@@ -54,8 +54,12 @@ function halfAPair(has: string, lacks: string, hint: string): CliError {
   return new CliError(`${has} is set but ${lacks} is not: ${hint}`, EXIT.auth);
 }
 
-/** `profile`: where the entry comes from ("profile work in ~/.config/bucketry/config.json"), for messages. */
-function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: string, provider: Provider, profile: string | undefined): AccessKeyCredentials | undefined {
+/**
+ * `profile`: where the entry comes from ("profile work in ~/.config/bucketry/config.json"), for messages.
+ * `readsKeys`: the provider's module lists BUCKETRY_<PROVIDER>_ACCESS_KEY_* among its variables (Hitachi, which
+ * takes a token, does not: those variables are refused before this, see `unreadCredentialVariables`).
+ */
+function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: string, provider: Provider, profile: string | undefined, readsKeys: boolean): AccessKeyCredentials | undefined {
   if (entry.accessKeyId !== undefined || entry.accessKeySecret !== undefined) {
     const where = (key: string) => `"${key}" of the "${provider}" entry (${profile})`;
     const hasId = nonEmpty(entry.accessKeyId) !== undefined;
@@ -71,6 +75,7 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
   if (nonEmpty(entry.securityToken) !== undefined) {
     throw new CliError(`"securityToken" of the "${provider}" entry (${profile}) is set without "accessKeyId" and "accessKeySecret": give the key pair it was issued with beside it`, EXIT.auth);
   }
+  if (!readsKeys) return undefined;
   const id = nonEmpty(env[`${prefix}_ACCESS_KEY_ID`]);
   const secret = nonEmpty(env[`${prefix}_ACCESS_KEY_SECRET`]);
   if (id === undefined && secret === undefined) {
@@ -84,6 +89,23 @@ function accessKeyFrom(entry: ProfileEntry, env: NodeJS.ProcessEnv, prefix: stri
   if (secret === undefined) throw halfAPair(`${prefix}_ACCESS_KEY_ID`, `${prefix}_ACCESS_KEY_SECRET`, both);
   const token = nonEmpty(env[`${prefix}_SECURITY_TOKEN`]);
   return hideSecrets(token ? { accessKeyId: id, accessKeySecret: secret, securityToken: token } : { accessKeyId: id, accessKeySecret: secret });
+}
+
+/**
+ * The CLI's credential variables set for `provider` that it does not read (a key pair or security token for
+ * Hitachi, which takes a token; a token for an access-key provider): ignored, they would leave the command running
+ * with other credentials (the vendor's variables) while the user believes theirs are used. Refused instead, naming
+ * the ones it reads, as a profile entry's keys the provider does not use are (config.ts).
+ */
+function unreadCredentialVariables(provider: Provider, prefix: string, reads: readonly string[], env: NodeJS.ProcessEnv): CliError | undefined {
+  const unread = CREDENTIAL_VARIABLES.filter((suffix) => !reads.includes(suffix) && nonEmpty(env[`${prefix}_${suffix}`]) !== undefined).map((suffix) => `${prefix}_${suffix}`);
+  if (!unread.length) return undefined;
+  const its = reads.filter((suffix) => CREDENTIAL_VARIABLES.includes(suffix)).map((suffix) => `${prefix}_${suffix}`);
+  const one = unread.length === 1;
+  return new CliError(
+    `${unread.join(" and ")} ${one ? "is" : "are"} set, but ${provider} does not read ${one ? "it" : "them"}: unset ${one ? "it" : "them"}. ${provider} reads its credentials from ${its.length ? `${its.join(", ")} or ` : ""}the vendor's variables (\`bucketry providers\` lists them)`,
+    EXIT.auth,
+  );
 }
 
 /** --debug's notes, as client hooks: each retry, and a vendor value the table shows as "-" (dropped, not failed). */
@@ -129,6 +151,8 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
   if (hooks) common.onWarning = hooks.onWarning;
 
   const facts = moduleOf(provider).cli;
+  const unread = unreadCredentialVariables(provider, prefix, facts.env, env);
+  if (unread) throw unread;
   // A region the provider has no use for would be ignored without a word: a typo'd --provider, or a wrong guess.
   if (facts.region === undefined && region !== undefined) {
     const from = nonEmpty(flags.region) !== undefined ? "--region" : nonEmpty(entry.region) !== undefined ? `"region" in the "${provider}" entry (${profileWhere})` : `${prefix}_REGION`;
@@ -149,7 +173,7 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
     endpoint,
     region,
     signatureVersion,
-    accessKey: accessKeyFrom(entry, env, prefix, provider, profileWhere),
+    accessKey: accessKeyFrom(entry, env, prefix, provider, profileWhere, facts.env.includes("ACCESS_KEY_ID")),
     flags: flags.own ?? {},
     entry,
     env,
@@ -163,7 +187,8 @@ export function resolveClient(provider: Provider, flags: ConnectionFlags, env: N
     },
   };
   const fromProfile = [entry.accessKeyId, entry.accessKeySecret, entry.token, entry.username].some((v) => v !== undefined);
-  const fromEnv = ["ACCESS_KEY_ID", "ACCESS_KEY_SECRET", "TOKEN", "USERNAME"].find((name) => nonEmpty(env[`${prefix}_${name}`]) !== undefined);
+  // Only the credential variables this provider reads (its module's `cli.env`) can be where its credentials are from.
+  const fromEnv = CREDENTIAL_VARIABLES.filter((name) => facts.env.includes(name) && name !== "SECURITY_TOKEN").find((name) => nonEmpty(env[`${prefix}_${name}`]) !== undefined);
   const credentialsFrom = fromProfile ? `profile ${profileName} (${loaded!.path})` : fromEnv ? `${prefix}_${fromEnv}` : undefined;
   // A refused endpoint the user did not type (a variable set long ago, a profile) is named by where it is set.
   const endpointFrom = !endpoint || nonEmpty(flags.endpoint) ? undefined : nonEmpty(entry.endpoint) ? `"endpoint" of the "${provider}" entry (${profileWhere})` : `${prefix}_ENDPOINT`;

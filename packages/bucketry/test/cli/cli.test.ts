@@ -61,6 +61,16 @@ describe.concurrent("commands", () => {
     const json = jsonLines((await run(["providers", "--json"])).stdout);
     expect(json.map((r) => r.provider)).toEqual(VENDOR_IDS);
     expect(json.find((r) => r.provider === "aliyun-oss")).toMatchObject({ command: "get-acl", env: expect.arrayContaining(["ALIBABA_CLOUD_ACCESS_KEY_SECRET"]), cliEnv: expect.arrayContaining(["BUCKETRY_ALIYUN_OSS_ENDPOINT"]) });
+    // Only what each provider reads: Hitachi takes no region (its _REGION is refused) and a token, not a key pair.
+    const hitachi = ["BUCKETRY_HITACHI_VSP_ONE_OBJECT_ENDPOINT", "BUCKETRY_HITACHI_VSP_ONE_OBJECT_USER_ID", "BUCKETRY_HITACHI_VSP_ONE_OBJECT_TOKEN", "BUCKETRY_HITACHI_VSP_ONE_OBJECT_API_VERSION"];
+    expect(json.find((r) => r.provider === "hitachi-vsp-one-object")?.cliEnv).toEqual(hitachi);
+    expect(json.find((r) => r.provider === "aliyun-oss")?.cliEnv).toEqual(expect.arrayContaining(["BUCKETRY_ALIYUN_OSS_REGION", "BUCKETRY_ALIYUN_OSS_ACCESS_KEY_ID", "BUCKETRY_ALIYUN_OSS_SECURITY_TOKEN"]));
+    expect(human.stdout).not.toMatch(/_REGION \(e\.g\.|also reads BUCKETRY_<PROVIDER>_ENDPOINT and _REGION/);
+    expect(human.stdout).toMatch(new RegExp(`^ +hitachi-vsp-one-object +${hitachi.join(" ")}$`, "m"));
+    // --help says the same: Hitachi's own variables, no region or key pair among them.
+    const help = (await run(["--help"])).stdout.replace(/\s+/g, " ");
+    expect(help).toContain("Hitachi _USER_ID, _TOKEN, _API_VERSION)");
+    expect(help).not.toMatch(/BUCKETRY_<PROVIDER>_ENDPOINT, _REGION, _ACCESS_KEY_ID/);
   });
 
   it("get-acl (BOS): a Deny is not shown as a grant, a conditional grant is marked, and the note points at --raw", async () => {
@@ -912,6 +922,31 @@ describe.concurrent("profiles", () => {
     expect(variable.code, variable.stdout).toBe(3);
     expect(variable.stderr).toBe("bucketry: BUCKETRY_ALIYUN_OSS_SECURITY_TOKEN is set without BUCKETRY_ALIYUN_OSS_ACCESS_KEY_ID and BUCKETRY_ALIYUN_OSS_ACCESS_KEY_SECRET: set the key pair it was issued with, or unset it\n");
     expect(profile.stderr + variable.stderr).not.toContain("StsToken123");
+  });
+
+  it("a BUCKETRY_* credential variable the provider does not read (Hitachi's key pair or security token, OSS's token) is exit 3 naming the ones it reads, not ignored", async () => {
+    // The environment holds the mock's working credentials: an ignored variable would go unnoticed (exit 0).
+    const env = envFor(server);
+    const hitachi = ["list-buckets", "--provider", "hitachi-vsp-one-object", "--user-id", "0", "--limit", "1"];
+    const token = await run(hitachi, { ...env, BUCKETRY_HITACHI_VSP_ONE_OBJECT_SECURITY_TOKEN: "NotAHitachiSecret" });
+    expect([token.code, token.stdout]).toEqual([3, ""]);
+    expect(oneLine(token.stderr)).toBe(
+      "bucketry: BUCKETRY_HITACHI_VSP_ONE_OBJECT_SECURITY_TOKEN is set, but hitachi-vsp-one-object does not read it: unset it. hitachi-vsp-one-object reads its credentials from BUCKETRY_HITACHI_VSP_ONE_OBJECT_TOKEN or the vendor's variables (`bucketry providers` lists them)",
+    );
+    expect(token.stderr).not.toMatch(/key pair|ACCESS_KEY/); // Hitachi has none to set
+    const pair = await run(hitachi, { ...env, BUCKETRY_HITACHI_VSP_ONE_OBJECT_ACCESS_KEY_ID: "AKID", BUCKETRY_HITACHI_VSP_ONE_OBJECT_ACCESS_KEY_SECRET: "NotAHitachiSecret" });
+    expect([pair.code, pair.stdout]).toEqual([3, ""]);
+    expect(oneLine(pair.stderr)).toMatch(/^bucketry: BUCKETRY_HITACHI_VSP_ONE_OBJECT_ACCESS_KEY_ID and BUCKETRY_HITACHI_VSP_ONE_OBJECT_ACCESS_KEY_SECRET are set, but hitachi-vsp-one-object does not read them: unset them\. .*from BUCKETRY_HITACHI_VSP_ONE_OBJECT_TOKEN /);
+    // The token it reads works (the mock's).
+    const ok = await run(hitachi, { ...env, VSP_ONE_OBJECT_TOKEN: undefined, BUCKETRY_HITACHI_VSP_ONE_OBJECT_TOKEN: server.credentials["hitachi-vsp-one-object"].token });
+    expect([ok.code, ok.stderr]).toEqual([0, ""]);
+    // The other way round: a token for an access-key provider.
+    const oss = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket"], { ...env, BUCKETRY_ALIYUN_OSS_TOKEN: "NotAnOssSecret" });
+    expect(oss.code).toBe(3);
+    expect(oneLine(oss.stderr)).toContain(
+      "BUCKETRY_ALIYUN_OSS_TOKEN is set, but aliyun-oss does not read it: unset it. aliyun-oss reads its credentials from BUCKETRY_ALIYUN_OSS_ACCESS_KEY_ID, BUCKETRY_ALIYUN_OSS_ACCESS_KEY_SECRET, BUCKETRY_ALIYUN_OSS_SECURITY_TOKEN or",
+    );
+    expect(token.stderr + pair.stderr + oss.stderr).not.toMatch(/NotAHitachiSecret|NotAnOssSecret/);
   });
 
   it("a credentials error with --profile given does not end by suggesting --profile NAME", async () => {

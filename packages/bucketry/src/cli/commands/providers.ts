@@ -33,6 +33,8 @@ export async function providersCommand(args: string[], io: Io): Promise<number> 
   );
   io.out.write("\nDefault credential chains, tried in order (`bucketry whoami --provider P` shows which answered):\n");
   for (const r of rows) io.out.write(`  ${s.cyan(r.provider.padEnd(24))}${r.chain.join(" → ")}\n`);
-  io.out.write(`\nEach provider also reads BUCKETRY_<PROVIDER>_ENDPOINT and _REGION (e.g. ${cliEnvNames(PROVIDERS[PROVIDERS.length - 1]!).slice(0, 2).join(", ")}); see \`bucketry --help\`.\n`);
+  // Each provider's own list (from its module): Hitachi takes no region and a token, not a key pair.
+  io.out.write("\nThe CLI's own variables, read when no flag or profile says (credentials: before the vendors'; see `bucketry --help`):\n");
+  for (const r of rows) io.out.write(`  ${s.cyan(r.provider.padEnd(24))}${r.cliEnv.join(" ")}\n`);
   return 0;
 }

@@ -27,7 +27,8 @@ Serves the five mock APIs and prints each provider's endpoint, client options an
   -h, --help    this text
 
 Exit codes: 0 stopped (Ctrl-C), 1 unexpected failure, 2 usage: a bad flag or value, or a --port/--host it
-cannot listen on (the port is in use, a privileged port, an address this machine lacks), as \`bucketry mock\`.
+cannot listen on (the port is in use, a privileged port, an address this machine lacks, a host name that does
+not resolve), as \`bucketry mock\`.
 `;
 
 const INTEGER_FLAGS = ["port", "buckets", "seed", "max-body-bytes"] as const;
@@ -109,6 +110,27 @@ function readFlags(): Flags {
   return flags;
 }
 
+/**
+ * Why the server cannot listen, and which flag to change: only a port in use or a privileged one is the port's
+ * fault; an address or a name that does not resolve is the host's (another --port would not help).
+ */
+function listenFailure(err: NodeJS.ErrnoException, host: string): string {
+  switch (err.code) {
+    case "EADDRINUSE":
+      return "the port is already in use. Pick another --port (0: any free port)";
+    case "EACCES":
+      return "permission denied (a port below 1024 needs privileges). Pick another --port (0: any free port)";
+    case "EADDRNOTAVAIL":
+      return `${host} is not an address of this machine. Give --host one of its addresses (127.0.0.1; 0.0.0.0 for all of them)`;
+    case "ENOTFOUND":
+      return `the host name ${host} does not resolve. Give --host an address (127.0.0.1) or a name that resolves (localhost)`;
+    case "EAI_AGAIN":
+      return `the host name ${host} could not be resolved now (no answer from DNS: it is unreachable or failing). Give --host an address (127.0.0.1), or try again once DNS answers`;
+    default:
+      return `${err.message}. Check --host and --port`;
+  }
+}
+
 const { help, port, host, buckets, seed, "max-body-bytes": maxBodyBytes, "credentialed-origin": credentialedOrigins } = readFlags();
 if (help) {
   process.stdout.write(USAGE);
@@ -123,11 +145,11 @@ const server = await startMockServer({
   ...(credentialedOrigins !== undefined ? { credentialedOrigins } : {}),
 }).catch(
   (err: NodeJS.ErrnoException) => {
-    // An operator's mistake (the port is taken, a privileged port, an address this machine lacks): say so, no stack.
-    // It is the --port/--host value that cannot be served, so a usage error (exit 2), as `bucketry mock` says it.
+    // An operator's mistake (the port is taken, a privileged port, an address this machine lacks, a host name that
+    // does not resolve): say so, no stack. It is the --port/--host value that cannot be served, so a usage error
+    // (exit 2), as `bucketry mock` says it.
     if (typeof err?.code !== "string") throw err;
-    const why = err.code === "EADDRINUSE" ? "the port is already in use" : err.code === "EACCES" ? "permission denied" : err.code === "EADDRNOTAVAIL" ? "no such local address" : err.message;
-    console.error(`bucketry mocks: cannot listen on ${host ?? "127.0.0.1"}:${port ?? 0}: ${why}. Pick another --port (0: any free port).`);
+    console.error(`bucketry mocks: cannot listen on ${host ?? "127.0.0.1"}:${port ?? 0}: ${listenFailure(err, host ?? "127.0.0.1")}.`);
     process.exit(2);
   },
 );

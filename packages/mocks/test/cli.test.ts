@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DNS_FAILURE_CHILD, NETWORK_GUARD_CHILD } from "../../../test/support/guarded-child.js";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 let taken: Server;
@@ -83,6 +84,28 @@ describe("mock CLI", () => {
     expect(failure.code).toBe(2);
     expect(failure.stdout).toBe("");
     expect(failure.stderr).toBe(`bucketry mocks: cannot listen on 127.0.0.1:${port}: the port is already in use. Pick another --port (0: any free port).\n`);
+  });
+});
+
+describe("mock CLI: a --host it cannot listen on says what is wrong with the host, not to pick another --port", () => {
+  // The name's lookup fails as getaddrinfo reports it, without a DNS query (dns-failure-child.mjs): which code a real
+  // lookup gives depends on whether a DNS server answers.
+  const failingLookup = (code: string) => ({ BUCKETRY_TEST_DNS_FAILURE: code, NODE_OPTIONS: `--import=${NETWORK_GUARD_CHILD} --import=${DNS_FAILURE_CHILD}` });
+  it.each([
+    ["ENOTFOUND", "the host name no-such-host.invalid does not resolve. Give --host an address (127.0.0.1) or a name that resolves (localhost)."],
+    ["EAI_AGAIN", "the host name no-such-host.invalid could not be resolved now (no answer from DNS: it is unreachable or failing). Give --host an address (127.0.0.1), or try again once DNS answers."],
+  ])("a host name whose lookup fails with %s", async (code, why) => {
+    const r = await runCli(["--host", "no-such-host.invalid"], failingLookup(code));
+    expect(r).toEqual({ code: 2, stdout: "", stderr: `bucketry mocks: cannot listen on no-such-host.invalid:0: ${why}\n` });
+  });
+
+  it("an address this machine lacks (192.0.2.1, reserved for documentation): EADDRNOTAVAIL, from bind alone (nothing is sent)", async () => {
+    const r = await runCli(["--host", "192.0.2.1"], { NODE_OPTIONS: `--import=${NETWORK_GUARD_CHILD}` });
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "bucketry mocks: cannot listen on 192.0.2.1:0: 192.0.2.1 is not an address of this machine. Give --host one of its addresses (127.0.0.1; 0.0.0.0 for all of them).\n",
+    });
   });
 });
 

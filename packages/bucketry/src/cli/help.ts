@@ -261,8 +261,8 @@ Examples:
   bucketry mock --json | jq --unbuffered .endpoints    # serves until Ctrl-C
 
 Exit codes: 0 stopped (Ctrl-C / SIGTERM), 1 unexpected failure (or @bucketry/mocks not installed), 2 usage:
-a bad flag or value, or a --port/--host it cannot listen on (the port is in use, an address this machine lacks),
-as the mocks' own CLI (npm run mock).
+a bad flag or value, or a --port/--host it cannot listen on (the port is in use, an address this machine lacks, a
+host name that does not resolve), as the mocks' own CLI (npm run mock).
 `,
   demo: `Usage: bucketry demo [--rows N] [--json] [--debug]
 

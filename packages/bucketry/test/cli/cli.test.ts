@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { percentEncode } from "@bucketry/signing";
 import { scenario } from "@bucketry/mocks";
 import { startMockServer, type MockServer } from "@bucketry/mocks/server";
+import { DNS_FAILURE_CHILD, NETWORK_GUARD_CHILD } from "../../../../test/support/guarded-child.js";
 import { VENDOR_IDS } from "../../../../test/support/vendors.js";
 import { assertBuilt, bin, cleanEnv, jsonLines, removeHomes, run, start } from "./helpers.js";
 
@@ -659,6 +660,21 @@ describe.concurrent("mock", () => {
     expect(jsonLines(list.stdout).length).toBeGreaterThan(0);
     child.kill("SIGTERM");
     expect(await exited).toEqual({ code: 0, signal: null });
+  });
+
+  it("mock: a --host it cannot listen on says what is wrong with the host (the code once), not to choose another --port", async () => {
+    // The name's lookup fails as getaddrinfo reports it, without a DNS query (dns-failure-child.mjs).
+    const failingLookup = (code: string) => cleanEnv({ BUCKETRY_TEST_DNS_FAILURE: code, NODE_OPTIONS: `--import=${NETWORK_GUARD_CHILD} --import=${DNS_FAILURE_CHILD}` });
+    for (const [code, why] of [
+      ["ENOTFOUND", "the host name does not resolve (ENOTFOUND); give --host an address (127.0.0.1) or a name that resolves (localhost)"],
+      ["EAI_AGAIN", "the host name could not be resolved now (no answer from DNS: it is unreachable or failing) (EAI_AGAIN); give --host an address (127.0.0.1), or try again once DNS answers"],
+    ] as const) {
+      const r = await run(["mock", "--host", "no-such-host.invalid"], failingLookup(code));
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, "", `bucketry: mock: cannot listen on no-such-host.invalid:0: ${why}\n`]);
+    }
+    // 192.0.2.1 (reserved for documentation) is no machine's address: bind alone refuses it, nothing is sent.
+    const foreign = await run(["mock", "--host", "192.0.2.1"], cleanEnv());
+    expect([foreign.code, foreign.stderr]).toEqual([2, "bucketry: mock: cannot listen on 192.0.2.1:0: the address is not one of this machine's (EADDRNOTAVAIL); give --host one of its addresses (127.0.0.1; 0.0.0.0 for all of them)\n"]);
   });
 
   it("mock --host names the address it listens on; the endpoints it prints work (OSS path-style on localhost)", async () => {

@@ -53,6 +53,23 @@ function credentialedOrigins(values: string[] | undefined, asOrigin: (value: str
   });
 }
 
+/**
+ * Why the mock cannot listen, with its code, and which flag to change: only a port in use or a privileged one is the
+ * port's fault; an address this machine lacks or a host name that does not resolve is the host's.
+ */
+function listenFailure(code: string, message: string): string {
+  const why: Record<string, [string, string]> = {
+    EADDRINUSE: ["the port is in use", "choose another --port (0: any free port)"],
+    EACCES: ["permission denied: a port below 1024 needs privileges", "choose another --port (0: any free port)"],
+    EADDRNOTAVAIL: ["the address is not one of this machine's", "give --host one of its addresses (127.0.0.1; 0.0.0.0 for all of them)"],
+    ENOTFOUND: ["the host name does not resolve", "give --host an address (127.0.0.1) or a name that resolves (localhost)"],
+    EAI_AGAIN: ["the host name could not be resolved now (no answer from DNS: it is unreachable or failing)", "give --host an address (127.0.0.1), or try again once DNS answers"],
+  };
+  const known = Object.hasOwn(why, code) ? why[code] : undefined;
+  // Any other code: Node's message names it already ("listen EINVAL: …").
+  return known ? `${known[0]} (${code}); ${known[1]}` : `${message.includes(code) ? message : `${message} (${code})`}; check --host and --port`;
+}
+
 export async function mockCommand(args: string[], io: Io): Promise<number> {
   const command = "mock";
   const flags = parse(command, args, {
@@ -90,8 +107,7 @@ export async function mockCommand(args: string[], io: Io): Promise<number> {
     // The address cannot be served (in use, not this machine's, not resolvable): say which, as a usage error.
     const code = (err as { code?: unknown }).code;
     if (typeof code !== "string") throw err;
-    const why = code === "EADDRINUSE" ? "the port is in use" : code === "EADDRNOTAVAIL" ? "the address is not one of this machine's" : code === "ENOTFOUND" ? "the host name does not resolve" : code === "EACCES" ? "permission denied" : code;
-    throw new CliError(`mock: cannot listen on ${host ?? "127.0.0.1"}:${port ?? 0}: ${why} (${code}); choose another --port or --host`, EXIT.usage);
+    throw new CliError(`mock: cannot listen on ${host ?? "127.0.0.1"}:${port ?? 0}: ${listenFailure(code, String((err as Error).message))}`, EXIT.usage);
   }
   const env = mockEnv(server);
   if (flags.json) {

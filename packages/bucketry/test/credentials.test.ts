@@ -4,6 +4,7 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BucketryError, createBucketClient, type BucketClientOptions } from "../src/index.js";
+import { CredentialSourceError, fromBaiduSts, refreshing } from "../src/credentials/index.js";
 import { REFUSED_URL, serve, header, type Reply, type Seen } from "./support/test-server.js";
 import { rejection } from "./reliability/helpers.js";
 import { tempHome } from "./credentials/fakes.js";
@@ -428,6 +429,73 @@ describe("credential functions: called per request, checked at call time", () =>
     const before = server.requests.filter((r) => r.path === "/mapi/v1/user/list_buckets").length;
     expect((await rejection(empty.listBucketsPage({ userId: 1 }))).kind).toBe("Configuration");
     expect(server.requests.filter((r) => r.path === "/mapi/v1/user/list_buckets")).toHaveLength(before);
+  });
+});
+
+describe("a credentials function that is a bucketry/credentials source: its errors say what failed, with their kind", () => {
+  /** A Baidu STS on loopback answering `replies` in turn (then the last one again). */
+  async function sts(...replies: Reply[]) {
+    return serve((_req, i) => replies[Math.min(i, replies.length - 1)]!);
+  }
+  const SESSION = json({ accessKeyId: "session-ak", secretAccessKey: "session-sk", sessionToken: "session-token", expiration: "2099-01-01T00:00:00Z" });
+  const bos = (url: string, credentials: () => Promise<unknown>, retry: BucketClientOptions["retry"] = false) =>
+    createBucketClient({ provider: "baidu-bos", endpoint: url, retry, credentials } as BucketClientOptions);
+
+  it("as README suggests, refreshing(fromBaiduSts(…)).get: STS 503 is Unavailable and retryable, 403 and a non-JSON 200 InvalidCredentials, each saying why", async () => {
+    const api = await serve(anyVendor);
+    const cases: [Reply, Partial<BucketryError>, string][] = [
+      [json({ code: "ServiceUnavailable", requestId: "STS-RID" }, 503), { kind: "Unavailable", retryable: true }, "baidu-bos: baidu-sts: STS GetSessionToken refused (HTTP 503 ServiceUnavailable, request id STS-RID)"],
+      [json({ code: "AccessDenied", requestId: "STS-RID2" }, 403), { kind: "InvalidCredentials", retryable: false }, "baidu-bos: baidu-sts: STS GetSessionToken refused (HTTP 403 AccessDenied, request id STS-RID2)"],
+      [{ status: 200, headers: { "content-type": "text/html" }, body: "<html>captive portal</html>" }, { kind: "InvalidCredentials", retryable: false }, "baidu-bos: baidu-sts: STS answered without accessKeyId, secretAccessKey and sessionToken"],
+      [json({ accessKeyId: "old-ak", secretAccessKey: "old-sk", sessionToken: "old-token", expiration: "2001-01-01T00:00:00Z" }), { kind: "InvalidCredentials", retryable: false }, "baidu-bos: baidu-sts: gave credentials that expired at 2001-01-01T00:00:00.000Z (is this machine's clock right?)"],
+    ];
+    for (const [reply, fields, message] of cases) {
+      const server = await sts(reply);
+      const credentials = refreshing(fromBaiduSts({ credentials: { accessKeyId: "lt-ak", accessKeySecret: "lt-sk" }, endpoint: server.url }));
+      const err = await rejection(callOnce(bos(api.url, credentials.get)));
+      expect(err).toMatchObject({ provider: "baidu-bos", attempts: 1, ...fields });
+      expect(err.message).toBe(message);
+      for (const secret of ["lt-sk", "old-sk", "old-token"]) expect(JSON.stringify(err) + err.message).not.toContain(secret);
+    }
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("a source's failure that may pass is retried by the call, and the retry gets credentials", async () => {
+    const api = await serve(anyVendor);
+    const server = await sts(json({ code: "ServiceUnavailable", requestId: "STS-RID" }, 503), SESSION);
+    const source = fromBaiduSts({ credentials: { accessKeyId: "lt-ak", accessKeySecret: "lt-sk" }, endpoint: server.url });
+    const kinds: string[] = [];
+    await callOnce(bos(api.url, () => source.resolve(), { baseDelayMs: 1, onRetry: (info) => kinds.push(info.error.kind) }));
+    expect(kinds).toEqual(["Unavailable"]);
+    expect(header(api.requests[0], "x-bce-security-token")).toBe("session-token");
+  });
+
+  it("an error only named like bucketry's, or made from its class's prototype, is still not repeated", async () => {
+    const api = await serve(anyVendor);
+    const unseen = "VAULT-SECRET-4f2a";
+    const named = Object.assign(new Error(`vault refused ${unseen}`), { name: "CredentialSourceError", source: "vault", configured: true, transient: "Unavailable" });
+    const made = Object.assign(Object.create(CredentialSourceError.prototype) as CredentialSourceError, { message: `vault refused ${unseen}`, source: "vault", configured: true, transient: "Network" });
+    expect(made).toBeInstanceOf(CredentialSourceError);
+    for (const thrown of [named, made]) {
+      const err = await rejection(callOnce(bos(api.url, async () => Promise.reject(thrown))));
+      expect(err).toMatchObject({ kind: "InvalidCredentials", retryable: false });
+      expect(err.message).toMatch(/^baidu-bos: the credentials function threw \w+ \(its message may hold a secret: log it there\)$/);
+      expect(JSON.stringify(err) + err.message + inspect(err, { depth: 5, showHidden: true })).not.toContain(unseen);
+    }
+  });
+
+  it("a secret the client knows is still redacted from a bucketry error's message", async () => {
+    const api = await serve(anyVendor);
+    const known = "known-session-secret-77";
+    let calls = 0;
+    const client = bos(api.url, async () => {
+      if (++calls === 1) return { accessKeyId: "session-ak", accessKeySecret: known, securityToken: "session-token" };
+      throw new CredentialSourceError("vault", `refused the renewal of ${known}`, true);
+    });
+    await callOnce(client);
+    const err = await rejection(callOnce(client));
+    expect(err).toMatchObject({ kind: "InvalidCredentials", retryable: false });
+    expect(err.message).toBe("baidu-bos: vault: refused the renewal of [redacted]");
   });
 });
 

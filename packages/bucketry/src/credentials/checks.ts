@@ -3,6 +3,7 @@
 import { BucketryError, providerError } from "../errors.js";
 import type { Provider } from "../model.js";
 import type { AccessKeyCredentials } from "@bucketry/signing";
+import { ownErrors } from "./own-errors.js";
 import type { CredentialChainError, CredentialSourceError } from "./types.js";
 
 /** The errors about credentials (a Configuration error may also be about an option: the CLI tells them apart). */
@@ -69,31 +70,41 @@ export function assertToken(provider: Provider, token: unknown, what = "credenti
  * A chain's failure as the facade reports it: Configuration (nothing found), InvalidCredentials (a configured
  * source refused or broken), or — when the source failed in a way that may pass (network, no answer, 5xx,
  * 429) — that kind, retryable, with `retryAfterMs` the time until the source is asked again (a cache's failure
- * backoff): a retry sooner would get the same error.
+ * backoff): a retry sooner would get the same error. `givenAsFunction`: the chain is the caller's `credentials`
+ * function, so the message does not suggest passing `credentials`.
  */
-export function credentialsError(provider: Provider, err: unknown, retryAfterMs?: number): BucketryError {
-  // By name, not instanceof: the chains live in Node-only modules a browser bundle leaves out.
-  const name = (err as Error | null | undefined)?.name;
-  if (name === "CredentialChainError") {
-    const e = err as CredentialChainError;
-    const kind = e.transient ?? (e.sourceFailed ? "InvalidCredentials" : "Configuration");
-    return marked(providerError(provider, kind, `${e.message} (or pass \`credentials\` in the options)`, { retryable: e.transient !== undefined, retryAfterMs: e.transient && retryAfterMs }));
-  }
-  if (name === "CredentialSourceError") {
-    const e = err as CredentialSourceError;
-    const kind = e.transient ?? (e.configured ? "InvalidCredentials" : "Configuration");
-    return marked(providerError(provider, kind, `${e.source}: ${e.message}`, { retryable: e.transient !== undefined, retryAfterMs: e.transient && retryAfterMs }));
+export function credentialsError(provider: Provider, err: unknown, retryAfterMs?: number, givenAsFunction?: boolean): BucketryError {
+  const name = ownName(err);
+  if (name) {
+    const e = err as Pick<CredentialChainError, "message" | "transient" | "sourceFailed"> & Pick<CredentialSourceError, "source" | "configured">;
+    const chain = name === "CredentialChainError";
+    // A chain names its sources in its message; a source is named before its reason.
+    const kind = e.transient ?? ((chain ? e.sourceFailed : e.configured) ? "InvalidCredentials" : "Configuration");
+    const text = chain ? `${e.message}${givenAsFunction ? "" : " (or pass `credentials` in the options)"}` : `${e.source}: ${e.message}`;
+    return marked(providerError(provider, kind, text, { retryable: e.transient !== undefined, retryAfterMs: e.transient && retryAfterMs }));
   }
   return err instanceof BucketryError ? err : marked(providerError(provider, "InvalidCredentials", "the credential source failed"));
 }
 
 /**
+ * The class of one of bucketry's own credential errors (registered as they are made), else undefined: only those
+ * are repeated, as an error merely named like one could say anything.
+ */
+const ownName = (err: unknown): string | undefined => {
+  const name = ownErrors.has(err as object) ? (err as Error).name : undefined;
+  return name === "CredentialChainError" || name === "CredentialSourceError" ? name : undefined;
+};
+
+/**
  * What a caller's credentials function threw, reported without its message or the error itself: a vault or SSO
  * client's error text may quote a key that bucketry has never seen, so no redaction could hide it. The name and
- * a code-shaped `code` say what failed; the function's own logging can say why.
+ * a code-shaped `code` say what failed; the function's own logging can say why. bucketry's own credential errors
+ * (a `bucketry/credentials` source passed as the function, e.g. `refreshing(fromBaiduSts(…)).get`) never quote a
+ * secret: they are reported as a chain's are, with their message and their kind (a 5xx stays retryable).
  */
 export function credentialsFunctionFailed(provider: Provider, err: unknown): BucketryError {
   if (err instanceof BucketryError) return err;
+  if (ownName(err)) return credentialsError(provider, err, undefined, true);
   const name = err instanceof Error && /^\w{1,64}$/.test(err.name) ? err.name : "a non-Error value";
   const code = (err as { code?: unknown } | null | undefined)?.code;
   const shown = typeof code === "string" && /^[\w.-]{1,64}$/.test(code) ? ` (code ${code})` : "";

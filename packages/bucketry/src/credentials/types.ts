@@ -5,6 +5,7 @@
 // Reasons never quote a secret, a token or a file's content: they name variables, files and HTTP statuses.
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { processEnv, type Env } from "./env.js";
+import { ownErrors } from "./own-errors.js";
 
 /** Access-key credentials plus where they came from and until when they work. */
 export interface ResolvedCredentials extends AccessKeyCredentials {
@@ -44,6 +45,7 @@ export class CredentialSourceError extends Error {
     this.source = source;
     this.configured = configured;
     this.transient = transient;
+    ownErrors.add(this);
   }
 }
 
@@ -73,6 +75,7 @@ export class CredentialChainError extends Error {
     this.attempts = attempts;
     this.sourceFailed = failed;
     this.transient = failed && failures.every((a) => a.transient !== undefined) ? failures.at(-1)!.transient : undefined;
+    ownErrors.add(this);
   }
 }
 

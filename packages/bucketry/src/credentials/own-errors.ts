@@ -1,0 +1,5 @@
+// bucketry's own credential errors (CredentialSourceError, CredentialChainError), registered as they are made: their
+// messages name sources, variables, files and statuses, never a secret, so the facade may repeat them. A WeakSet and
+// not `instanceof` or the error's name: an imposter (a foreign error named alike, an object made from the classes'
+// prototype) is not in it, and the facade's browser bundles need not carry the classes to check.
+export const ownErrors = new WeakSet<object>();

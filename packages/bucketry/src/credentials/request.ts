@@ -1,5 +1,5 @@
 // HTTP for the credential sources (STS, instance metadata, IAM, credentials URIs): fetch with a deadline,
-// the body read as text. Failures become source errors that name the endpoint and status, never a body
+// the body read as text, up to MAX_ANSWER_BYTES. Failures become source errors that name the endpoint and status, never a body
 // that could hold a credential.
 import { blockedPort } from "#network-codes";
 import { permissionDenial } from "./io.js";
@@ -57,16 +57,57 @@ export async function send(fetchImpl: Fetch | undefined, source: string, req: So
     if (refused) refusals.add(failure);
     throw failure;
   }
-  let text: string;
+  let text: string | undefined;
   try {
-    text = await response.text();
+    text = await cappedText(response, MAX_ANSWER_BYTES);
   } catch {
     // Cut off mid-body (the deadline, a reset connection): a failure that may pass, as one before the status is.
     const timedOut = signal.aborted;
     const why = timedOut ? `the response body did not arrive within ${req.timeoutMs} ms` : "the connection broke while the response body was read";
     throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`, timedOut ? "Timeout" : "Network");
   }
+  if (text === undefined) {
+    // An error status says what failed by itself (a proxy's large error page is no vendor's JSON): kept, with its
+    // kind. A success this large is no credentials answer, and asking again would get the same.
+    if (response.status < 200 || response.status > 299) text = "";
+    else throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: the answer is larger than ${MAX_ANSWER_BYTES} bytes, which no credentials answer is: is this the right URL?`);
+  }
   return { status: response.status, headers: response.headers, text };
+}
+
+/**
+ * The most a source reads of an answer. The largest real ones are a few KB (STS and instance-metadata answers
+ * carrying a security token of 1-4 KB; IAM's project list, filtered by name, one project of under 1 KB); 64 KiB
+ * leaves a margin of more than ten times that, and bounds the memory of an endpoint that streams without end.
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024;
+
+/** The body as text, or undefined (the rest unread, the body cancelled) once it passed `max` bytes. */
+async function cappedText(response: Response, max: number): Promise<string | undefined> {
+  const body = response.body;
+  if (body === null) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      // Nobody reads the rest: the connection is closed instead of draining an answer that may never end.
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  // As Response.text() decodes: UTF-8, a BOM dropped, malformed bytes replaced.
+  return new TextDecoder().decode(bytes);
 }
 
 /** A URL for a message: origin and path only (a query can carry a signature or a token). */

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import { fromCredentialsUri } from "../../src/credentials/alibaba/credentials-uri.js";
 import { RefreshingCredentials, type RefreshOptions } from "../../src/credentials/refreshing-cache.js";
-import { parseExpiration } from "../../src/credentials/request.js";
+import { MAX_ANSWER_BYTES, parseExpiration } from "../../src/credentials/request.js";
 import { sourceFailed, type CredentialProvider, type CredentialSourceError, type ResolvedCredentials } from "../../src/credentials/types.js";
 import { BucketryError, createBucketClient } from "../../src/index.js";
 import { REFUSED_URL, type Seen } from "../support/test-server.js";
@@ -420,6 +420,46 @@ describe("facade with a refreshing chain", () => {
     } finally {
       cut.closeAllConnections();
       await new Promise((closed) => cut.close(closed));
+    }
+  });
+
+  it("an answer that never ends is read up to MAX_ANSWER_BYTES, then the connection is closed: a non-retryable error saying so", async () => {
+    // Streams 16 KiB chunks for as long as the connection is open; `closed` settles when the client closed it.
+    let closed!: Promise<void>;
+    const endless = createServer((req, res) => {
+      closed = new Promise((resolve) => res.on("close", () => resolve()));
+      res.writeHead(req.url === "/error" ? 503 : 200, { "content-type": "application/json" });
+      const chunk = Buffer.alloc(16 * 1024, " ");
+      const pump = () => {
+        while (!res.destroyed && res.write(chunk));
+      };
+      res.on("drain", pump);
+      res.write("{");
+      pump();
+    });
+    await new Promise<void>((ready) => endless.listen(0, "127.0.0.1", ready));
+    const base = `http://127.0.0.1:${(endless.address() as AddressInfo).port}`;
+    try {
+      expect(MAX_ANSWER_BYTES).toBe(65_536);
+      const err = await fromCredentialsUri({ uri: `${base}/creds` }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+      expect(err).toMatchObject({ configured: true, transient: undefined, message: `GET ${base}/creds: the answer is larger than 65536 bytes, which no credentials answer is: is this the right URL?` });
+      await closed; // reading stopped: the connection was closed, not drained
+      // An error status is still reported as it is, with its kind: the large body is only not read.
+      const unavailable = await fromCredentialsUri({ uri: `${base}/error` }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+      expect(unavailable).toMatchObject({ configured: true, transient: "Unavailable", message: "answered HTTP 503" });
+      await closed;
+      // Through the facade: InvalidCredentials, not retried.
+      await withEnv(chainEnv(`${base}/creds`), async () => {
+        const failed = await createBucketClient({ provider: "aliyun-ens", endpoint: "http://127.0.0.1:9", retry: { baseDelayMs: 1 } })
+          .listBucketsPage()
+          .then(() => undefined, (e: BucketryError) => e);
+        expect(failed).toMatchObject({ kind: "InvalidCredentials", retryable: false, attempts: 1 });
+        expect(failed?.message).toContain(`credentials-uri: GET ${base}/creds: the answer is larger than 65536 bytes`);
+      });
+      await closed;
+    } finally {
+      endless.closeAllConnections();
+      await new Promise((done) => endless.close(done));
     }
   });
 

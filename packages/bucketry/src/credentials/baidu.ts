@@ -9,7 +9,7 @@ import { hideSecrets } from "@bucketry/signing";
 import { signBceV1 } from "@bucketry/signing/bce-v1";
 import type { AccessKeyCredentials } from "@bucketry/signing";
 import { credentialChain, type CredentialChain } from "./chain.js";
-import { jsonBody, parseExpiration, send, str } from "./request.js";
+import { endpointProblem, jsonBody, parseExpiration, send, str } from "./request.js";
 import { notConfigured, processEnv, setting, sourceFailed, statusTransient, type CredentialProvider, type SourceOptions } from "./types.js";
 
 export const BAIDU_ENV = {
@@ -55,6 +55,8 @@ export function fromBaiduSts(options: BaiduStsOptions): CredentialProvider {
   return {
     name,
     async resolve() {
+      const problem = options.endpoint === undefined ? undefined : endpointProblem(options.endpoint, "the endpoint option", BAIDU_STS_ENDPOINT);
+      if (problem) throw sourceFailed(name, problem);
       const source = options.credentials;
       const keys = "resolve" in source ? await source.resolve() : source;
       const url = new URL(`${(options.endpoint ?? BAIDU_STS_ENDPOINT).replace(/\/+$/, "")}/v1/sessionToken`);

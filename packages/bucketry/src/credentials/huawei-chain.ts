@@ -16,7 +16,7 @@ import { io as platformIo } from "#credential-io";
 import { credentialChain, type CredentialChain } from "./chain.js";
 import { parseIni, readSourceFile } from "./files.js";
 import type { CredentialIo } from "./io.js";
-import { jsonBody, parseExpiration, refusedByRuntime, send, str } from "./request.js";
+import { endpointProblem, jsonBody, parseExpiration, refusedByRuntime, send, str } from "./request.js";
 import {
   CredentialSourceError,
   METADATA_DISABLED_ENV,
@@ -149,6 +149,9 @@ export function fromHuaweiEcsMetadata(options: HuaweiSourceOptions = {}): Creden
     async resolve() {
       const env = options.env ?? processEnv();
       if (isTrue(env[METADATA_DISABLED_ENV])) throw notConfigured(name, `switched off by ${METADATA_DISABLED_ENV}=true`);
+      // Checked here, not left to fetch: its refusal would read as "not an ECS instance?".
+      const problem = options.metadataEndpoint === undefined ? undefined : endpointProblem(options.metadataEndpoint, "the metadataEndpoint option", HUAWEI_METADATA_ENDPOINT);
+      if (problem) throw sourceFailed(name, problem);
       if (token === null) await updateToken(false);
       const read = () => call("GET", "/openstack/latest/securitykey", token === null ? {} : { "X-Metadata-Token": token });
       let res = await read();

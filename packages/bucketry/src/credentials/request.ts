@@ -40,9 +40,17 @@ export async function send(fetchImpl: Fetch | undefined, source: string, req: So
   const init: RequestInit = { method: req.method, signal, redirect: "manual" };
   if (req.headers) init.headers = req.headers;
   if (req.body !== undefined) init.body = req.body;
+  let request: Request;
+  try {
+    request = new Request(req.url, init);
+  } catch {
+    // Refused before anything is sent, and again on every try: not a network failure that may pass. The runtime's
+    // message may quote the URL, user info included, or a header: not repeated.
+    const why = !URL.canParse(req.url) ? "not a valid URL" : holdsUserInfo(req.url) ? "the URL holds user info (user:password@), which fetch refuses to send" : "fetch refuses to make this request (a header value it cannot send?)";
+    throw sourceFailed(source, `${req.method} ${redactUrl(req.url)}: ${why}`);
+  }
   let response: Response;
   try {
-    const request = new Request(req.url, init);
     response = await (fetchImpl ?? globalThis.fetch)(request);
   } catch (err) {
     const e = err as { name?: string; cause?: { code?: string } };
@@ -126,6 +134,28 @@ export function redactUrl(url: string): string {
  * a password may hold `/`, `?` or `#` (which is what made the text unparsable), and hiding too much is harmless.
  */
 export const withoutUserInfo = (text: string): string => text.replace(/^((?:[a-zA-Z][a-zA-Z0-9+.-]*:)?\/\/)?[^]*@/, (_, scheme = "") => `${scheme}[redacted]@`);
+
+/**
+ * Whether a URL holds user info (`user:password@`), or may: an "@" before its query, which with a "/" in the
+ * password parses as a host named like the user (`http://admin:8443/pw@host/`). fetch refuses user info, and a
+ * password must go nowhere else.
+ */
+export const holdsUserInfo = (url: string): boolean => {
+  const u = URL.canParse(url) ? new URL(url) : undefined;
+  return u !== undefined && (u.username !== "" || u.password !== "" || /^[^?#]*@/.test(url));
+};
+
+/**
+ * Why an endpoint setting (`what`: the option or variable that holds it) cannot be used, or undefined: it is not
+ * an http(s) URL, or it holds user info. Sent anyway, either would fail as a network error that may pass, and be
+ * retried as one. Never quotes the text: it may hold a password.
+ */
+export function endpointProblem(endpoint: string, what: string, example: string): string | undefined {
+  const protocol = URL.canParse(endpoint) ? new URL(endpoint).protocol : undefined;
+  if (protocol !== "http:" && protocol !== "https:") return `${what} is not an http:// or https:// URL: write it with its scheme (e.g. ${example})`;
+  if (holdsUserInfo(endpoint)) return `${what} must not hold user info (user:password@), which fetch refuses to send: set it to the address alone (e.g. ${example})`;
+  return undefined;
+}
 
 /** JSON body or undefined. */
 export function jsonBody(text: string): Record<string, unknown> | undefined {

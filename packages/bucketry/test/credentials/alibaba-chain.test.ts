@@ -15,7 +15,9 @@ import { fromCredentialsUri } from "../../src/credentials/alibaba/credentials-ur
 import { fromEcsRamRole } from "../../src/credentials/alibaba/ecs-ram-role.js";
 import { fromRamRoleArn } from "../../src/credentials/alibaba/ram-role-arn.js";
 import { alibabaStsEndpoint } from "../../src/credentials/alibaba/sts.js";
+import { send } from "../../src/credentials/request.js";
 import { CredentialChainError, type CredentialSourceError } from "../../src/credentials/types.js";
+import { createBucketClient, type BucketryError } from "../../src/index.js";
 import { REFUSED_URL, type Seen } from "../support/test-server.js";
 import { alicloud, fakeServer, json, routeOfficialAlibaba, tempHome, withProcessEnv } from "./fakes.js";
 
@@ -447,6 +449,55 @@ describe("alibaba sources on the wire", () => {
     const fromOption = await fromCredentialsUri({ env: {}, uri: "sidecar:8080", fetch }).resolve().then(() => undefined, (e: Error) => e);
     expect(fromOption?.message).toMatch(/^the uri option is not an http:\/\/ or https:\/\/ URL/);
     expect(sent).toBe(0);
+  });
+
+  it("a credentials URI with user info: a failure naming the variable, not a network error retried 3 times; nothing sent, no password quoted", async () => {
+    const sidecar = await fakeServer(() => json({ AccessKeyId: "STS.never", AccessKeySecret: "never", SecurityToken: "never" }));
+    const port = new URL(sidecar.url).port;
+    // As the reviewer wrote it; then with "/" in the password (the text parses with the host "u"), and with the user alone.
+    for (const uri of [`http://u:PW-hunter2@127.0.0.1:${port}/x`, `http://u:${port}/PW-hunter2@127.0.0.1:${port}/x`, `http://u@127.0.0.1:${port}/x`]) {
+      const err = await fromCredentialsUri({ env: { ALIBABA_CLOUD_CREDENTIALS_URI: uri } }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+      expect(err, uri).toMatchObject({ configured: true, transient: undefined });
+      expect(err?.message, uri).toBe("ALIBABA_CLOUD_CREDENTIALS_URI must not hold user info (user:password@), which fetch refuses to send: set it to the address alone (e.g. http://127.0.0.1:8080/credentials)");
+    }
+    const fromOption = await fromCredentialsUri({ env: {}, uri: `http://u:PW-hunter2@127.0.0.1:${port}/x` }).resolve().then(() => undefined, (e: Error) => e);
+    expect(fromOption?.message).toMatch(/^the uri option must not hold user info/);
+    // An "@" in the query is no user info.
+    expect(await fromCredentialsUri({ env: {}, uri: `${sidecar.url}/x?for=ops@example.com` }).resolve()).toMatchObject({ accessKeyId: "STS.never" });
+    expect(sidecar.requests).toHaveLength(1);
+    // Through the facade: InvalidCredentials after one attempt, retries allowed.
+    await withProcessEnv({ HOME: tempHome(), BUCKETRY_METADATA_DISABLED: "true", ALIBABA_CLOUD_CREDENTIALS_URI: `http://u:PW-hunter2@127.0.0.1:${port}/x` }, async () => {
+      const err = await createBucketClient({ provider: "aliyun-ens", endpoint: sidecar.url, retry: { baseDelayMs: 1 } })
+        .listBucketsPage()
+        .then(() => undefined, (e: BucketryError) => e);
+      expect(err).toMatchObject({ kind: "InvalidCredentials", retryable: false, attempts: 1 });
+      expect(err?.message).toContain("credentials-uri: ALIBABA_CLOUD_CREDENTIALS_URI must not hold user info (user:password@)");
+      expect(JSON.stringify(err) + err!.message).not.toContain("hunter2");
+    });
+    expect(sidecar.requests).toHaveLength(1);
+  });
+
+  it("a metadata endpoint with user info or without a scheme: the source fails naming the option (not \"not an ECS instance?\"); nothing sent", async () => {
+    let sent = 0;
+    const fetch = async () => {
+      sent++;
+      return new Response("{}");
+    };
+    const withPassword = await fromEcsRamRole({ env: {}, metadataEndpoint: "http://u:PW-hunter2@127.0.0.1:9", fetch }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+    expect(withPassword).toMatchObject({ configured: true, transient: undefined, message: "the metadataEndpoint option must not hold user info (user:password@), which fetch refuses to send: set it to the address alone (e.g. http://100.100.100.200)" });
+    const bare = await fromEcsRamRole({ env: {}, metadataEndpoint: "100.100.100.200", fetch }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+    expect(bare).toMatchObject({ configured: true, message: "the metadataEndpoint option is not an http:// or https:// URL: write it with its scheme (e.g. http://100.100.100.200)" });
+    expect(sent).toBe(0);
+  });
+
+  it("a request fetch refuses to make (user info, not a URL) fails at once and is not taken for a network error", async () => {
+    for (const [url, why] of [
+      ["http://u:PW-hunter2@127.0.0.1:9/x", "http://127.0.0.1:9/x: the URL holds user info (user:password@), which fetch refuses to send"],
+      ["http://[::1/x", "(invalid URL): not a valid URL"],
+    ] as const) {
+      const err = await send(undefined, "probe", { method: "GET", url, timeoutMs: 60_000 }).then(() => undefined, (e: CredentialSourceError) => e);
+      expect(err, url).toMatchObject({ source: "probe", configured: true, transient: undefined, message: `GET ${why}` });
+    }
   });
 
   it("STS endpoint rules match the official library's (region, VPC, default)", () => {

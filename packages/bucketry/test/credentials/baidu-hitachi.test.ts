@@ -54,6 +54,20 @@ describe("baidu", () => {
     expect(err?.message).not.toContain("wrong-sk");
   });
 
+  it("an STS endpoint with user info or without a scheme: the source fails naming the option, not retried; nothing sent", async () => {
+    let sent = 0;
+    const fetch = async () => {
+      sent++;
+      return new Response("{}");
+    };
+    const credentials = { accessKeyId: AK, accessKeySecret: SK };
+    const withPassword = await fromBaiduSts({ credentials, endpoint: "http://u:PW-hunter2@127.0.0.1:9", fetch }).resolve().then(() => undefined, (e: Error) => e);
+    expect(withPassword).toMatchObject({ name: "CredentialSourceError", configured: true, transient: undefined, message: "the endpoint option must not hold user info (user:password@), which fetch refuses to send: set it to the address alone (e.g. https://sts.bj.baidubce.com)" });
+    const bare = await fromBaiduSts({ credentials, endpoint: "sts.bj.baidubce.com", fetch }).resolve().then(() => undefined, (e: Error) => e);
+    expect(bare).toMatchObject({ name: "CredentialSourceError", configured: true, message: "the endpoint option is not an http:// or https:// URL: write it with its scheme (e.g. https://sts.bj.baidubce.com)" });
+    expect(sent).toBe(0);
+  });
+
   it("the chain is the environment (BCE_ACCESS_KEY_ID / BCE_SECRET_ACCESS_KEY / BCE_SESSION_TOKEN)", async () => {
     const c = await baiduCredentialChain({ env: { BCE_ACCESS_KEY_ID: "a", BCE_SECRET_ACCESS_KEY: "s", BCE_SESSION_TOKEN: "t" } }).resolve();
     expect(c).toEqual({ accessKeyId: "a", accessKeySecret: "s", securityToken: "t", source: "environment" });

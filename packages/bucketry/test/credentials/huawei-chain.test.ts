@@ -511,3 +511,18 @@ describe("facade: MPC keys from the chain refused as expired", () => {
     expect(server.requests.map((r) => String(r.headers.authorization).match(/Access=(\w+)/)?.[1])).toEqual(["HWOLDKEY", "HWNEWKEY"]);
   });
 });
+
+describe("huawei metadata endpoint setting", () => {
+  it("with user info or without a scheme: the source fails naming the option (not \"not an ECS instance?\"); nothing sent", async () => {
+    let sent = 0;
+    const fetch = async () => {
+      sent++;
+      return new Response("{}");
+    };
+    const withPassword = await fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: "http://u:PW-hunter2@127.0.0.1:9", fetch }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+    expect(withPassword).toMatchObject({ configured: true, transient: undefined, message: "the metadataEndpoint option must not hold user info (user:password@), which fetch refuses to send: set it to the address alone (e.g. http://169.254.169.254)" });
+    const bare = await fromHuaweiEcsMetadata({ env: {}, metadataEndpoint: "169.254.169.254", fetch }).resolve().then(() => undefined, (e: CredentialSourceError) => e);
+    expect(bare).toMatchObject({ configured: true, message: "the metadataEndpoint option is not an http:// or https:// URL: write it with its scheme (e.g. http://169.254.169.254)" });
+    expect(sent).toBe(0);
+  });
+});

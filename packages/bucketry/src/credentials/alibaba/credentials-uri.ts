@@ -1,6 +1,6 @@
 // 6. credentials URI: ALIBABA_CLOUD_CREDENTIALS_URI answers { AccessKeyId, AccessKeySecret, SecurityToken, Expiration }.
 import { hideSecrets } from "@bucketry/signing";
-import { jsonBody, parseExpiration, send, str } from "../request.js";
+import { holdsUserInfo, jsonBody, parseExpiration, send, str } from "../request.js";
 import { notConfigured, setting, sourceFailed, statusTransient, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
 import { STS_TIMEOUT_MS } from "./sts.js";
@@ -23,9 +23,12 @@ export function fromCredentialsUri(options: CredentialsUriOptions = {}): Credent
       // Not quoted: the text may hold a password or a token. Sent anyway, it would fail as a "network error" that
       // may pass, and be retried as one.
       const protocol = URL.canParse(uri) ? new URL(uri).protocol : undefined;
+      const from = options.uri !== undefined ? "the uri option" : ALIBABA_ENV.credentialsUri;
       if (protocol !== "http:" && protocol !== "https:") {
-        const from = options.uri !== undefined ? "the uri option" : ALIBABA_ENV.credentialsUri;
         throw sourceFailed(name, `${from} is not an http:// or https:// URL: set it to the full address that answers the credentials, scheme included (e.g. http://127.0.0.1:8080/credentials)`);
+      }
+      if (holdsUserInfo(uri)) {
+        throw sourceFailed(name, `${from} must not hold user info (user:password@), which fetch refuses to send: set it to the address alone (e.g. http://127.0.0.1:8080/credentials)`);
       }
       const res = await send(ctx.fetch, name, { method: "GET", url: uri, timeoutMs: options.stsTimeoutMs ?? STS_TIMEOUT_MS });
       if (res.status !== 200) throw sourceFailed(name, `answered HTTP ${res.status}`, statusTransient(res.status));

@@ -1,6 +1,6 @@
 // 5. ECS RAM role: the instance's role keys from the metadata service (hardened mode: a metadata token first).
 import { hideSecrets } from "@bucketry/signing";
-import { jsonBody, parseExpiration, refusedByRuntime, send, str } from "../request.js";
+import { endpointProblem, jsonBody, parseExpiration, refusedByRuntime, send, str } from "../request.js";
 import { CredentialSourceError, METADATA_DISABLED_ENV, isTrue, notConfigured, setting, sourceFailed, statusTransient, type CredentialProvider } from "../types.js";
 import { ALIBABA_ENV, context, type AlibabaSourceOptions } from "./context.js";
 
@@ -45,6 +45,9 @@ export function fromEcsRamRole(options: EcsRamRoleOptions = {}): CredentialProvi
     async resolve() {
       if (isTrue(ctx.env[ALIBABA_ENV.ecsMetadataDisabled])) throw notConfigured(name, `switched off by ${ALIBABA_ENV.ecsMetadataDisabled}=true`);
       if (isTrue(ctx.env[METADATA_DISABLED_ENV])) throw notConfigured(name, `switched off by ${METADATA_DISABLED_ENV}=true`);
+      // Checked here, not left to fetch: its refusal would read as "not an ECS instance?".
+      const problem = options.metadataEndpoint === undefined ? undefined : endpointProblem(options.metadataEndpoint, "the metadataEndpoint option", ALIBABA_METADATA_ENDPOINT);
+      if (problem) throw sourceFailed(name, problem);
       // The variable forces hardened mode whatever the option says, as in the official library (an operator's switch).
       const v1Disabled = options.disableImdsV1 === true || isTrue(ctx.env[ALIBABA_ENV.imdsV1Disabled]);
 

@@ -470,6 +470,23 @@ describe("a credentials function that is a bucketry/credentials source: its erro
     expect(header(api.requests[0], "x-bce-security-token")).toBe("session-token");
   });
 
+  // Passed as a function, the cache was out of the facade's sight: its failure came without retryAfterMs, so the
+  // call's retries (100 ms apart) met the same cached failure until their attempts ran out.
+  it("refreshing(…).get as the function: a failure that may pass carries the time until the cache asks its source again", async () => {
+    const api = await serve(anyVendor);
+    const server = await sts(json({ code: "ServiceUnavailable", requestId: "STS-RID" }, 503));
+    let now = Date.UTC(2026, 0, 1);
+    const credentials = refreshing(fromBaiduSts({ credentials: { accessKeyId: "lt-ak", accessKeySecret: "lt-sk" }, endpoint: server.url }), { clock: () => now });
+    const first = await rejection(callOnce(bos(api.url, credentials.get)));
+    expect(first).toMatchObject({ kind: "Unavailable", retryable: true, retryAfterMs: credentials.backoffMs() });
+    expect(first.retryAfterMs).toBeGreaterThan(0);
+    // Later, the same cached failure: the time left.
+    now += 400;
+    const second = await rejection(callOnce(bos(api.url, credentials.get)));
+    expect(second.retryAfterMs).toBe(first.retryAfterMs! - 400);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("an error only named like bucketry's, or made from its class's prototype, is still not repeated", async () => {
     const api = await serve(anyVendor);
     const unseen = "VAULT-SECRET-4f2a";

@@ -3,7 +3,7 @@
 import { BucketryError, providerError } from "../errors.js";
 import type { Provider } from "../model.js";
 import type { AccessKeyCredentials } from "@bucketry/signing";
-import { ownErrors } from "./own-errors.js";
+import { ownErrors, retryIn } from "./own-errors.js";
 import type { CredentialChainError, CredentialSourceError } from "./types.js";
 
 /** The errors about credentials (a Configuration error may also be about an option: the CLI tells them apart). */
@@ -104,7 +104,7 @@ const ownName = (err: unknown): string | undefined => {
  */
 export function credentialsFunctionFailed(provider: Provider, err: unknown): BucketryError {
   if (err instanceof BucketryError) return err;
-  if (ownName(err)) return credentialsError(provider, err, undefined, true);
+  if (ownName(err)) return credentialsError(provider, err, retryIn.get(err as object)?.() || undefined, true);
   const name = err instanceof Error && /^\w{1,64}$/.test(err.name) ? err.name : "a non-Error value";
   const code = (err as { code?: unknown } | null | undefined)?.code;
   const shown = typeof code === "string" && /^[\w.-]{1,64}$/.test(code) ? ` (code ${code})` : "";

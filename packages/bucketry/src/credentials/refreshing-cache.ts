@@ -14,6 +14,7 @@
 // ends it — so that a source that is down (a metadata endpoint that refuses or never answers, an STS outage)
 // is asked about once per interval however many calls run, instead of once per call.
 import { sourceFailed, type CredentialProvider, type ResolvedCredentials } from "./types.js";
+import { retryIn } from "./own-errors.js";
 
 export const DEFAULT_REFRESH_MARGIN_MS = 15 * 60_000;
 export const DEFAULT_RETRY_FAILED_REFRESH_MS = 10_000;
@@ -115,6 +116,7 @@ export class RefreshingCredentials<C extends ResolvedCredentials = ResolvedCrede
       this.#failures++;
       this.#failure = err;
       this.#failedUntil = now + Math.min(FAILURE_BACKOFF_MS[1], FAILURE_BACKOFF_MS[0] * 2 ** Math.min(this.#failures - 1, 30));
+      if (typeof err === "object" && err !== null) retryIn.set(err, () => this.backoffMs());
       throw err;
     } finally {
       this.#inflight = undefined;

@@ -303,6 +303,22 @@ function ended(ctx: CallContext, kind: "Timeout" | "Aborted", attempts: number, 
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : typeof err === "string" ? err : "unknown error");
 
+/**
+ * Whether a message along `err`'s causes quotes a secret the client knows: Deno's fetch wraps its "fetch failed"
+ * around an error quoting the request's URL, query and all (an RPC-signed STS token). Such an error is not kept as a
+ * cause, where a logger printing cause chains would show it.
+ */
+function quotesSecret(ctx: CallContext, err: unknown): boolean {
+  const redact = ctx.redact;
+  if (!redact) return false;
+  let e = (err as { cause?: unknown } | null | undefined)?.cause;
+  for (let depth = 0; e !== undefined && e !== null && depth < 8; depth++, e = (e as { cause?: unknown }).cause) {
+    const text = messageOf(e);
+    if (redact(text) !== text) return true;
+  }
+  return false;
+}
+
 /** Anything thrown during an attempt, as a BucketryError: network failures, aborts, middleware errors. */
 export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   if (err instanceof BucketryError) return redactError(ctx, err);
@@ -318,7 +334,7 @@ export function toBucketryError(ctx: CallContext, err: unknown): BucketryError {
   // and all, in its message).
   const raw = messageOf(err);
   const message = ctx.redact ? ctx.redact(raw) : raw;
-  const cause = message === raw ? { cause: err } : {};
+  const cause = message === raw && !quotesSecret(ctx, err) ? { cause: err } : {};
   const lasting = lastingTransportFault?.(err);
   if (lasting) return providerError(provider, lasting.kind, lasting.message, cause);
   const network = networkErrorCode(err);

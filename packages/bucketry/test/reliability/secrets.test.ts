@@ -298,6 +298,20 @@ describe("a transport error whose message quotes the request's URL (Bun's fetch 
     expect(err).toMatchObject({ kind: kind === "fetch failed" ? "Network" : "MalformedResponse" });
     expectClean(kind, err);
   });
+
+  // Deno's fetch: "fetch failed" on top, the URL two causes down ("error sending request for url (…)"). Only the top
+  // message was checked, so err.cause.cause quoted the token to any logger printing cause chains.
+  it("Deno's form: the URL quoted in a cause of the cause is not kept either", async () => {
+    const token = secret("STS");
+    const fetch = async (request: Request) => {
+      throw new TypeError("fetch failed", { cause: new Error(`error sending request for url (${request.url}): client error (Connect)`, { cause: new Error("tcp connect error: Connection refused (os error 111)") }) });
+    };
+    const client = createBucketClient({ provider: "aliyun-ens", endpoint: "https://ens.aliyuncs.com", signatureVersion: "v1", credentials: { accessKeyId: "AKID", accessKeySecret: secret("SK"), securityToken: token }, fetch, retry: false });
+    const err = await client.listBucketsPage().then(() => undefined, (e: unknown) => e as BucketryError);
+    expect(err).toMatchObject({ kind: "Network", message: "aliyun-ens: network error" });
+    expectClean("Deno's fetch", err);
+    expect(inspect(err, { depth: null, showHidden: true })).not.toContain(token);
+  });
 });
 
 describe("credentials that cannot be sent: refused without being quoted", () => {

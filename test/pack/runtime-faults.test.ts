@@ -29,7 +29,8 @@ const OSS_BODY =
 /**
  * The fake vendor: `/<run>/<fault>/…`. A path's first request meets the fault, every later one gets the full answer.
  * `midbody`: a 200 whose Content-Length promises more than is sent before the connection closes; `garbage` (every
- * request): an answer that is not HTTP/1.1; `gzip` (every request): a 200 marked `Content-Encoding: gzip` whose
+ * request): an answer that is not HTTP/1.1; `badchunk` (every request): a chunked 200 whose chunk size is no hex
+ * number; `gzip` (every request): a 200 marked `Content-Encoding: gzip` whose
  * body is the plain document.
  */
 function handler(seen: Map<string, number>) {
@@ -45,6 +46,10 @@ function handler(seen: Map<string, number>) {
       res.setHeader("content-type", oss ? "application/xml" : "application/json");
       if (fault === "garbage") {
         res.socket?.end("HTTP/1.1 abc\r\n\r\n");
+        return;
+      }
+      if (fault === "badchunk") {
+        res.socket?.end(`HTTP/1.1 200 OK\r\nContent-Type: ${oss ? "application/xml" : "application/json"}\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n${body}\r\n0\r\n\r\n`);
         return;
       }
       if (fault === "gzip") {
@@ -174,6 +179,16 @@ describe("a fault a retry cannot mend, under Bun's own fetch (its error carries 
     const out = await runIn(binary.path, ["--no-install", "faults.mjs", `${base}/bun`, "garbage", "fetch"], bunEnv());
     for (const provider of ["aliyun-ens", "aliyun-oss"]) {
       expect(out[provider], provider).toEqual({ error: `MalformedResponse: ${provider}: the answer is not valid HTTP/1.1: Malformed_HTTP_Response`, retries: [] });
+    }
+  });
+
+  // Bun's code for a chunk size that is no number was unknown: the error was Unknown, its message the fetch's own,
+  // quoting the request's URL (query and all).
+  it("a chunked body whose chunk size is no number: MalformedResponse, as on Node", async () => {
+    const binary = await bun(root, bunEnv());
+    const out = await runIn(binary.path, ["--no-install", "faults.mjs", `${base}/bun`, "badchunk", "fetch"], bunEnv());
+    for (const provider of ["aliyun-ens", "aliyun-oss"]) {
+      expect(out[provider], provider).toEqual({ error: `MalformedResponse: ${provider}: the answer is not valid HTTP/1.1: InvalidHTTPResponse`, retries: [] });
     }
   });
 

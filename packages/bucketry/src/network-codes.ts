@@ -54,9 +54,10 @@ export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "Malf
   const code = typeof cause?.code === "string" ? cause.code : e?.code;
   const detail = typeof cause?.code === "string" && typeof cause.message === "string" ? cause.message : "";
   if (typeof code !== "string") return false;
-  // Malformed_HTTP_Response: Bun's fetch. UND_ERR_HEADERS_OVERFLOW: undici's own cap on the response head (the Node
-  // transport refuses such a head as invalid too), the same head again on a retry.
-  if (code === INVALID_HTTP_RESPONSE || /^HPE_\w+$/.test(code) || code === "Malformed_HTTP_Response" || code === "UND_ERR_HEADERS_OVERFLOW") {
+  // Malformed_HTTP_Response, InvalidHTTPResponse (a chunk size that is no number): Bun's fetch.
+  // UND_ERR_HEADERS_OVERFLOW: undici's own cap on the response head (the Node transport refuses such a head as
+  // invalid too), the same head again on a retry.
+  if (code === INVALID_HTTP_RESPONSE || /^HPE_\w+$/.test(code) || code === "Malformed_HTTP_Response" || code === "InvalidHTTPResponse" || code === "UND_ERR_HEADERS_OVERFLOW") {
     return { kind: "MalformedResponse", message: `the answer is not valid HTTP/1.1: ${detail !== "" ? detail : code}` };
   }
   // The `maxResponseSize` of an undici dispatcher (the caller's `fetch` option): a declared Content-Length past it

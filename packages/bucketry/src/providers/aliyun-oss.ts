@@ -5,6 +5,7 @@ import type { AccessKeyCredentials, CredentialSource } from "@bucketry/signing";
 import { ossV1Signer } from "@bucketry/signing/oss-v1";
 import { ossV4Signer } from "@bucketry/signing/oss-v4";
 import { alibabaDefaultChain } from "#credential-defaults";
+import { lastingTransportFault } from "#network-codes";
 import { accessKeySource, describeAccessKeys, trimmedKeys, type AccessKeyFacts, type EnvNames } from "../credentials.js";
 import { accessDeniedDetail, compareSigned, errorFromResponse, isObject, malformed, networkErrorCode, UnreadableBodyError, str, type ErrorProfile } from "../http.js";
 import type { BucketryError } from "../errors.js";
@@ -226,7 +227,9 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
             // After the response arrived, anything but a transport failure (connection lost mid-body, abort,
             // the size cap) means the XML reader could not read the body: XmlBodyError, or a RangeError from
             // a pathological document.
-            if (received === undefined || signal.aborted || err instanceof UnreadableBodyError || networkErrorCode(err) !== false) throw err;
+            // A body the transport could not read as HTTP (Bun's fetch fails the read with the code on the error) is
+            // the transport's fault too.
+            if (received === undefined || signal.aborted || err instanceof UnreadableBodyError || networkErrorCode(err) !== false || lastingTransportFault?.(err)) throw err;
             const what = (err as Error | undefined)?.name === "XmlBodyError" ? (err as Error).message : `unreadable XML (${(err as Error | undefined)?.name ?? "error"})`;
             // 2xx: MalformedResponse; otherwise the status decides the kind (a 503 stays retryable).
             throw received.ok ? malformed(ossErrors, received, what, err) : errorFromResponse(ossErrors, received, "unreadable XML", state.clock.now());

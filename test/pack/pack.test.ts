@@ -540,6 +540,26 @@ console.log(JSON.stringify([await names("@bucketry/signing", "bucketry/signing")
       });
       expect(stdout).toContain(`${VENDOR_IDS.length} of ${VENDOR_IDS.length} providers answered`);
     });
+
+    // The README's Deno row: --allow-env may list only the variables in use. The CLI read its own optional variables
+    // (BUCKETRY_PROFILE first) directly, and Deno's refusal ended the command with exit 1, "unexpected error".
+    it("runs the CLI with --allow-env listing only the access key pair in use", async () => {
+      const { startMockServer } = await import("@bucketry/mocks/server");
+      const server = await startMockServer({ port: 0 });
+      try {
+        const keys = { ALIBABA_CLOUD_ACCESS_KEY_ID: server.credentials["aliyun-ens"].accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: server.credentials["aliyun-ens"].accessKeySecret };
+        const cli = join("node_modules", "bucketry", "bin", "bucketry.js");
+        const args = ["run", "--no-prompt", "--cached-only", "--allow-net=127.0.0.1", `--allow-read=${app}`, `--allow-env=${Object.keys(keys).join(",")}`, cli];
+        const { stdout } = await run(denoBinary.path, [...args, "list-buckets", "--provider", "aliyun-ens", "--endpoint", server.endpoints["aliyun-ens"], "--limit", "2", "--json"], {
+          cwd: app,
+          timeout: 60_000,
+          env: { ...process.env, ...denoEnv(), ...keys },
+        });
+        expect(stdout.trim().split("\n").map((line) => (JSON.parse(line) as { provider: string }).provider)).toEqual(["aliyun-ens", "aliyun-ens"]);
+      } finally {
+        await server.close();
+      }
+    });
   });
 
   describe("Bun", () => {

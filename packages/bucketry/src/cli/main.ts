@@ -12,6 +12,7 @@ import { whoamiCommand } from "./commands/whoami.js";
 import { allProviders } from "./providers.js";
 import { processSignals } from "./signals.js";
 import { signCommand } from "./commands/sign.js";
+import { optionalEnv } from "./env.js";
 
 const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   providers: providersCommand,
@@ -94,7 +95,7 @@ process.stdout.on("error", outputFailed);
 // is nowhere left to report anything: what was meant for it is dropped, and the command still ends with its own
 // exit code — not an uncaught EPIPE and exit 1 halfway through (a --debug retry note, a progress line).
 process.stderr.on("error", () => {});
-const io: Io = { out: process.stdout, err: process.stderr, env: process.env, signals: processSignals };
+const io: Io = { out: process.stdout, err: process.stderr, env: optionalEnv(process.env), signals: processSignals };
 const code = await main(process.argv.slice(2), io);
 // Let stdout drain (a pipe may still hold output), then exit with the code.
 process.stdout.write("", (err) => (err ? outputFailed(err) : process.exit(code)));

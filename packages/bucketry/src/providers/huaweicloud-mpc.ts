@@ -258,13 +258,14 @@ function lookupIamEndpoint(keys: { iamEndpoint?: string | undefined }, environme
 async function lookUpProjectId(credentials: CredentialSource, region: string | undefined, endpoint: string | undefined, state: ClientState): Promise<string> {
   const c = (typeof credentials === "function" ? await credentials() : credentials) as AccessKeyCredentials & { projectId?: string; iamEndpoint?: string };
   if (c.projectId) return c.projectId;
+  // The lookup is Node's (Deno's, Bun's): in a browser or a Worker there is neither it nor an environment to set.
+  const lookup = projectIdLookup as typeof projectIdLookup | undefined;
+  if (!lookup) throw configError("huaweicloud-mpc", "`projectId` is required on this platform: the project id is looked up from IAM on Node, Deno and Bun only (pass projectId)");
   // IAM looks the project up by region name: without one (a custom endpoint) the id must be given.
   if (region === undefined) throw configError("huaweicloud-mpc", `\`projectId\` is required when no region is given (or set ${env.projectId}, or pass region)`);
   const iamEndpoint = lookupIamEndpoint(c);
   const refused = iamRefused(endpoint, iamEndpoint);
   if (refused) throw configError("huaweicloud-mpc", refused);
-  const lookup = projectIdLookup as typeof projectIdLookup | undefined;
-  if (!lookup) throw configError("huaweicloud-mpc", `\`projectId\` is required (or set ${env.projectId})`);
   // The lookup (Node only) reports its failures as credential errors itself.
   return lookup({ credentials: { ...c, source: "client" }, region, iamEndpoint, fetch: state.fetch, clock: state.clock.now });
 }

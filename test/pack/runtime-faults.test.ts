@@ -214,6 +214,18 @@ describe("HTTPS under Deno through the platform transport", () => {
   });
 });
 
+// Deno's own fetch puts no code on a refused certificate, only its TLS library's reason at the end of the cause's
+// message: the call was a retried, plain "network error".
+describe("a TLS certificate Deno's own fetch does not trust", () => {
+  it("is a Network error saying so, not retried, as on Node", async () => {
+    const binary = await deno(root, denoEnv());
+    const out = await runIn(binary.path, denoRun(`${tlsBase}/deno-tls-fetch`, "none", "fetch"), denoEnv());
+    for (const provider of ["aliyun-ens", "aliyun-oss"]) {
+      expect(out[provider], provider).toEqual({ error: `Network: ${provider}: the server's TLS certificate was refused (UnknownIssuer): check the endpoint's host name, or trust its certificate authority (DENO_CERT)`, retries: [] });
+    }
+  });
+});
+
 describe("Deno with --allow-env listing only the access key pair", () => {
   it("signs with the keys from the environment: the optional security token it may not read counts as unset", async () => {
     const binary = await deno(root, denoEnv());

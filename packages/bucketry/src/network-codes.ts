@@ -53,6 +53,12 @@ export const lastingTransportFault: ((err: unknown) => { kind: "Network" | "Malf
   // quotes the request's URL (query included): then the code alone is said.
   const code = typeof cause?.code === "string" ? cause.code : e?.code;
   const detail = typeof cause?.code === "string" && typeof cause.message === "string" ? cause.message : "";
+  // Deno's fetch: no code, its TLS library's reason at the end of the cause's message (which quotes the URL).
+  const denoTls = typeof cause?.message === "string" ? /: invalid peer certificate: (\w{1,40})/.exec(cause.message)?.[1] : undefined;
+  if (denoTls) {
+    const check = /^(Expired|NotValidYet)/.test(denoTls) ? "check its dates and this machine's clock" : "check the endpoint's host name, or trust its certificate authority (DENO_CERT)";
+    return { kind: "Network", message: `the server's TLS certificate was refused (${denoTls}): ${check}` };
+  }
   if (typeof code !== "string") return false;
   // Malformed_HTTP_Response, InvalidHTTPResponse (a chunk size that is no number): Bun's fetch.
   // UND_ERR_HEADERS_OVERFLOW: undici's own cap on the response head (the Node transport refuses such a head as

@@ -9,10 +9,18 @@ import { launch, recordingPage } from "./support/browser.js";
 
 const PROGRAM = `
 import { createBucketClient } from "bucketry/aliyun-oss";
+import { createBucketClient as createHitachiClient } from "bucketry/hitachi-vsp-one-object";
 const oss = createBucketClient({ region: "cn-hangzhou", endpoint: location.origin + "/oss", credentials: { accessKeyId: "LTAIredirect", accessKeySecret: "redirect-secret" }, retry: false });
+const outcome = (e) => ({ kind: e.kind, status: e.status, retryable: e.retryable, message: e.message });
 oss.getBucketAcl("examplebucket").then(
   () => (window.__result = { ok: true }),
-  (e) => (window.__result = { kind: e.kind, status: e.status, retryable: e.retryable, message: e.message }),
+  (e) => (window.__result = outcome(e)),
+);
+// Hitachi's CSRF handshake meets the redirect in the session, not in the facade's own call.
+const hitachi = createHitachiClient({ endpoint: location.origin + "/mapi", credentials: { token: "redirect-token" }, retry: false });
+hitachi.listBucketsPage({ userId: 1 }).then(
+  () => (window.__hitachi = { ok: true }),
+  (e) => (window.__hitachi = outcome(e)),
 );
 `;
 
@@ -25,6 +33,10 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === "/") return void res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><meta charset="utf-8"><script type="module" src="/bundle.js"></script>');
     if (req.url === "/bundle.js") return void res.writeHead(200, { "content-type": "text/javascript" }).end(js);
+    if (req.url?.startsWith("/mapi/")) {
+      redirected++;
+      return void res.writeHead(302, { location: "https://admin.example.com/login" }).end();
+    }
     if (req.url?.startsWith("/oss/")) {
       redirected++;
       // OSS's answer for a bucket in another region.
@@ -52,9 +64,16 @@ describe("a redirect in headless Chromium", () => {
       expect(result).toMatchObject({ kind: "Configuration", retryable: false });
       expect(result.status).toBeUndefined();
       expect(result.message).toBe("aliyun-oss answered a redirect the browser hides; redirects are not followed: check the endpoint and region");
-      expect(log.external).toEqual([]); // oss-cn-beijing was never asked
+      // Hitachi: it said "failed with HTTP 0; a redirect, not followed: use the URL it points to", status 0 — the page
+      // can read neither.
+      await page.waitForFunction(() => (window as unknown as { __hitachi?: unknown }).__hitachi !== undefined, undefined, { timeout: 30_000 });
+      const hitachi = (await page.evaluate(() => (window as unknown as { __hitachi: unknown }).__hitachi)) as { kind: string; status?: number; retryable: boolean; message: string };
+      expect(hitachi).toMatchObject({ kind: "Configuration", retryable: false });
+      expect(hitachi.status).toBeUndefined();
+      expect(hitachi.message).toBe(`hitachi-vsp-one-object: CSRF request to ${origin}/mapi/v1/csrf answered a redirect the browser hides; redirects are not followed: check the endpoint`);
+      expect(log.external).toEqual([]); // oss-cn-beijing and the login page were never asked
       expect(log.pageErrors).toEqual([]);
-      expect(redirected).toBe(1);
+      expect(redirected).toBe(2);
     } finally {
       await browser.close();
     }

@@ -276,7 +276,8 @@ function sessionError(err: HitachiSessionError, now: number): BucketryError {
   const wait = err.retryAfter === undefined ? undefined : retryAfterMs(new Headers({ "retry-after": err.retryAfter }), now);
   // The session's messages start with the middleware's name, which a facade user never wrote.
   const message = err.message.replace(/^hitachiSession: /, "") + (wrongTokenUrl ? `: check the token URL (tokenUrl, or ${env.tokenUrl})` : "");
-  const error = providerError("hitachi-vsp-one-object", kind, message, { status, retryable: isRetryableAnswer(kind, status), retryAfterMs: wait, cause: err });
+  // Status 0: a browser's hidden redirect, which has none to report.
+  const error = providerError("hitachi-vsp-one-object", kind, message, { status: status || undefined, retryable: isRetryableAnswer(kind, status), retryAfterMs: wait, cause: err });
   return err.stage === "credentials" || wrongTokenUrl ? marked(error) : error;
 }
 

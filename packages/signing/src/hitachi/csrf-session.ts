@@ -13,7 +13,7 @@
 // host, `document.cookie` holds the page's own cookies, and an XSRF-TOKEN there (Angular, Spring, Laravel) is
 // the page's secret.
 import { CookieJar, readDocumentCookie, readSetCookies } from "#cookie-jar";
-import { HitachiSessionError, discard, errorSummary, redactUrl, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
+import { HitachiSessionError, discard, errorSummary, redactUrl, failedWith, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
 import { hideSecrets } from "#printable";
 import { startFlight, type Flight } from "./shared-flight.js";
 
@@ -141,7 +141,7 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
   if (!response.ok) {
     // A 404 here is most often a base URL without the MAPI path: say where to look.
     const hint = response.status === 404 ? " (is the base URL the MAPI base, e.g. https://admin.region1.cluster1/mapi?)" : "";
-    throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} failed with HTTP ${response.status}${hint}${redirectNote(response, url)}`, {
+    throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} ${failedWith(response)}${hint}${redirectNote(response, url)}`, {
       stage: "csrf",
       status: response.status,
       endpoint,

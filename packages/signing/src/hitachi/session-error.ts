@@ -59,8 +59,9 @@ export function errorSummary(error: unknown): string {
  * its path or query; `base` resolves a relative Location); "" otherwise.
  */
 export function redirectNote(response: Response, base?: string): string {
-  // A browser hides a manual redirect's status and Location (type "opaqueredirect", status 0).
-  if (response.type !== "opaqueredirect" && (response.status < 300 || response.status > 399)) return "";
+  // A browser hides a manual redirect's status and Location (type "opaqueredirect", status 0): nothing to name.
+  if (response.type === "opaqueredirect") return "; redirects are not followed: check the endpoint";
+  if (response.status < 300 || response.status > 399) return "";
   let origin = "";
   try {
     const location = response.headers.get("location");
@@ -85,3 +86,8 @@ export function retryAfterOf(response: Response): string | undefined {
 export const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 export type Fetch = (request: Request) => Promise<Response>;
+
+/** How an exchange that did not succeed ended, for a message: its status, or a redirect a browser hides (status 0). */
+export function failedWith(response: Response): string {
+  return response.type === "opaqueredirect" ? "answered a redirect the browser hides" : `failed with HTTP ${response.status}`;
+}

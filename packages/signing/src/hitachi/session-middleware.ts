@@ -23,7 +23,7 @@
 import type { Middleware, MiddlewareCallbackParams } from "openapi-fetch";
 import type { Clock } from "../types.js";
 import { hitachiCsrfSession, type CsrfState } from "./csrf-session.js";
-import { HitachiSessionError, INSPECT, discard, redactUrl, redirectNote, type Fetch } from "./session-error.js";
+import { HitachiSessionError, INSPECT, discard, redactUrl, failedWith, redirectNote, type Fetch } from "./session-error.js";
 import { hitachiTokenProvider, type HitachiCredentials, type IssuedToken } from "./token-provider.js";
 
 export interface HitachiSessionOptions {
@@ -244,7 +244,7 @@ function refuseRedirect(request: Request, response: Response): void {
   if (response.type !== "opaqueredirect" && !(/^3/.test(`${response.status}`) && response.headers.has("location"))) return;
   discard(response);
   const endpoint = redactUrl(request.url);
-  throw new HitachiSessionError(`hitachiSession: MAPI request to ${endpoint} failed with HTTP ${response.status}${redirectNote(response, request.url)}`, {
+  throw new HitachiSessionError(`hitachiSession: MAPI request to ${endpoint} ${failedWith(response)}${redirectNote(response, request.url)}`, {
     stage: "redirect",
     status: response.status,
     endpoint,

@@ -10,7 +10,7 @@
 // HTTP status and the redacted endpoint, never a secret.
 import { hideSecrets } from "#printable";
 import { isHeaderToken, type Clock } from "../types.js";
-import { HitachiSessionError, errorSummary, redactUrl, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
+import { HitachiSessionError, errorSummary, redactUrl, failedWith, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
 import { startFlight, type Flight } from "./shared-flight.js";
 
 export interface HitachiTokenCredentials {
@@ -279,7 +279,7 @@ async function fetchPasswordToken(
     // OAuth error codes (`invalid_grant`, `unauthorized_client`) are safe to show; descriptions are not shown.
     const code = parsed ? oauthErrorCode(body) : undefined;
     throw new HitachiSessionError(
-      `hitachiSession: token request to ${endpoint} failed with HTTP ${response.status}${code ? ` (${code})` : ""}${redirectNote(response, creds.tokenUrl)}`,
+      `hitachiSession: token request to ${endpoint} ${failedWith(response)}${code ? ` (${code})` : ""}${redirectNote(response, creds.tokenUrl)}`,
       { stage: "token", status: response.status, endpoint, retryAfter: retryAfterOf(response) },
     );
   }

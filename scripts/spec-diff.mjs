@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { analyze, BASELINE_DIR, changesetFor, describe, pendingChangesetTexts, recordReleases, REPORTS_DIR, writeReports } from "./spec-diff/release-check.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const modes = ["--check", "--changeset", "--record-release"];
+const modes = ["--check", "--changeset", "--record-release", "--build-failed"];
 const args = process.argv.slice(2);
 for (const a of args) {
   if (!modes.includes(a)) {
@@ -22,6 +22,16 @@ for (const a of args) {
   }
 }
 const mode = args[0] ?? "--diff";
+
+// `npm run spec:diff` / `spec:changeset` build first and go on when the build fails: a breaking spec edit (a renamed
+// or removed field) often stops the facade compiling, and the report is what says what the edit breaks.
+if (mode === "--build-failed") {
+  console.log(
+    "\nspec-diff: the build failed (above): a package does not compile against the changed spec (most often the facade, for a\n" +
+      "  field renamed or removed). The report below compares what did build; fix that code before committing (`npm test` builds it all).\n",
+  );
+  process.exit(0);
+}
 
 if (mode === "--record-release") {
   const recorded = recordReleases(root);
@@ -50,14 +60,15 @@ const recordAdvice = () => {
 };
 const stale = records.filter((r) => r.reportStale);
 /**
- * Code files no pending changeset names the package for, less the generated ones of an under-declared package:
- * the changeset `npm run spec:changeset` writes for it names the package, and its lines describe the spec change
- * those files come from. Hand-written files still need a changelog line only their author can write.
+ * Code files no pending changeset names the package for, less the generated ones when a spec they follow changed:
+ * those changes are rated above (an under-declared package gets the changeset `npm run spec:changeset` writes; a
+ * change rated `none`, such as a description the mocks drop, needs none — the mocks' generated file still changes,
+ * by the spec hash in its header). Hand-written files still need a changelog line only their author can write.
  */
 const handWritten = (r) => {
-  if (!under.includes(r)) return r.unnamedCode.files;
+  const rated = under.includes(r) || r.specsChanged;
   // A renamed package's changeset describes its package.json change: the new name.
-  return r.unnamedCode.files.filter((f) => !f.includes("/src/generated/") && !(r.renamedFrom && f === `packages/${r.id}/package.json`));
+  return r.unnamedCode.files.filter((f) => !(rated && f.includes("/src/generated/")) && !(under.includes(r) && r.renamedFrom && f === `packages/${r.id}/package.json`));
 };
 const unnamedCode = records.filter((r) => r.unnamedCode && handWritten(r).length > 0);
 const unknownCode = records.filter((r) => r.code?.unknown);

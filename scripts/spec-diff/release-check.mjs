@@ -230,8 +230,11 @@ export async function analyze(root) {
         record.specChanges.push({ spec, level: "none", pointer: "#", message: `Spec file renamed from ${releasedSpec} to ${spec}; compared with the copy released as ${releasedSpec}.`, rule: "" });
       }
       if (!before || !existsSync(before)) {
+        record.specsChanged = true;
         record.specChanges.push({ spec, level: "minor", pointer: "#", message: `Spec ${spec} added to the package.`, rule: "" });
       } else if (readFileSync(before, "utf8") !== readFileSync(current, "utf8")) {
+        // The package's generated files follow this spec: their changes are the spec changes rated here.
+        record.specsChanged = true;
         // A package that embeds the spec answers by its response examples (see embeddedSpecChanges).
         const changes = spec === pkg.spec ? await clientSpecChanges(before, current) : await embeddedSpecChanges(before, current);
         record.specChanges.push(...changes.map((c) => ({ spec, ...c })));

@@ -10,10 +10,10 @@
 import path from "node:path";
 import { existsSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { analyze, BASELINE_DIR, changesetFor, describe, pendingChangesetTexts, recordReleases, REPORTS_DIR, writeReports } from "./spec-diff/release-check.mjs";
+import { analyze, BASELINE_DIR, changesetFor, closePeerRanges, describe, openPeerRanges, pendingChangesetTexts, recordReleases, REPORTS_DIR, writeReports } from "./spec-diff/release-check.mjs";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const modes = ["--check", "--changeset", "--record-release", "--build-failed"];
+const modes = ["--check", "--changeset", "--record-release", "--build-failed", "--peer-ranges"];
 const args = process.argv.slice(2);
 for (const a of args) {
   if (!modes.includes(a)) {
@@ -22,6 +22,14 @@ for (const a of args) {
   }
 }
 const mode = args[0] ?? "--diff";
+
+// `npm run version-packages`, right after `changeset version`: a peer range it left open is closed at the next major.
+if (mode === "--peer-ranges") {
+  const closed = closePeerRanges(root);
+  for (const c of closed) console.log(`peer ranges: ${c.dependant} takes ${c.peer} ${c.bounded} (changeset version wrote ${c.range})`);
+  if (closed.length === 0) console.log("peer ranges: every peer range on a workspace package has an upper bound");
+  process.exit(0);
+}
 
 // `npm run spec:diff` / `spec:changeset` build first and go on when the build fails: a breaking spec edit (a renamed
 // or removed field) often stops the facade compiling, and the report is what says what the edit breaks.
@@ -105,6 +113,13 @@ if (mode === "--check") {
   console.log("spec-diff: spec and API changes since each package's last release vs its pending changesets");
   for (const r of records) for (const line of describe(r, { full: false })) console.log(`  ${line}`);
   let failed = false;
+  const open = openPeerRanges(root);
+  if (open.length) {
+    failed = true;
+    console.log(`\n✖ ${open.length} peer range(s) on a workspace package without an upper bound (a release made with plain \`changeset version\`):`);
+    for (const o of open) console.log(`  ${o.file}: ${o.peer} ${o.range} accepts every later major of it; it should read ${o.bounded}`);
+    console.log("  Fix: run `node scripts/spec-diff.mjs --peer-ranges` (`npm run version-packages` does) and commit the package.json.");
+  }
   if (stale.length) {
     failed = true;
     console.log(`\n✖ API report out of date: ${stale.map((r) => `${REPORTS_DIR}/${r.id}.api.md`).join(", ")}`);

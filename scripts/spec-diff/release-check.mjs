@@ -408,3 +408,38 @@ export function recordReleases(root) {
   }
   return recorded;
 }
+
+/**
+ * Peer ranges on a workspace package that have no upper bound, as `changeset version` writes one when the peer's
+ * new version leaves the old range (`>=0.1.0 <1.0.0` becomes `>=1.0.0` after @bucketry/mocks 1.0.0): the dependant
+ * would then accept every later major of its peer without npm saying a word. Each as { file, dependant, peer, range,
+ * bounded }: `bounded` is the range closed at the next major of its lower bound (`>=1.0.0 <2.0.0`).
+ */
+export function openPeerRanges(root) {
+  const packagesDir = path.join(root, "packages");
+  const names = new Set(readdirSync(packagesDir).flatMap((d) => (existsSync(path.join(packagesDir, d, "package.json")) ? [JSON.parse(readFileSync(path.join(packagesDir, d, "package.json"), "utf8")).name] : [])));
+  const open = [];
+  for (const d of readdirSync(packagesDir)) {
+    const file = path.join(packagesDir, d, "package.json");
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, "utf8"));
+    for (const [peer, range] of Object.entries(pkg.peerDependencies ?? {})) {
+      const lower = /^>=\s*(\d+)\.(\d+)\.(\d+)$/.exec(String(range).trim());
+      if (!names.has(peer) || !lower) continue;
+      open.push({ file: path.relative(root, file), dependant: pkg.name, peer, range, bounded: `>=${lower[1]}.${lower[2]}.${lower[3]} <${Number(lower[1]) + 1}.0.0` });
+    }
+  }
+  return open;
+}
+
+/** Closes every open peer range on a workspace package at the next major (see openPeerRanges); returns what it changed. */
+export function closePeerRanges(root) {
+  const open = openPeerRanges(root);
+  for (const o of open) {
+    const file = path.join(root, o.file);
+    const pkg = JSON.parse(readFileSync(file, "utf8"));
+    pkg.peerDependencies[o.peer] = o.bounded;
+    writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
+  }
+  return open;
+}

@@ -299,6 +299,36 @@ describe("a spec edit that changes only a description, after a release", () => {
   }, 300_000);
 });
 
+// After @bucketry/mocks' first major, `changeset version` wrote the facade's optional peer range as `>=1.0.0`: no
+// upper bound, so bucketry 1.x would take mocks 2.0 (a break) without npm saying a word — what the README's
+// `>=0.1.0 <1.0.0` exists to prevent.
+describe("a peer range after the peer's major release", () => {
+  let copy: ReturnType<typeof tempRepo>;
+  beforeAll(() => {
+    copy = tempRepo();
+  });
+  afterAll(() => copy?.cleanup());
+
+  it("is closed at the next major by version-packages, and the check refuses one left open", () => {
+    const run = (...args: string[]) => copy.run(process.execPath, args);
+    const peerRange = () => (JSON.parse(readFileSync(join(copy.dir, "packages/bucketry/package.json"), "utf8")) as { peerDependencies: Record<string, string> }).peerDependencies["@bucketry/mocks"];
+    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
+    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    expect(peerRange()).toBe(">=0.1.0 <1.0.0");
+    writeFileSync(join(copy.dir, ".changeset/mocks-major.md"), '---\n"@bucketry/mocks": major\n---\n\nA breaking change of the mocks.\n');
+    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
+    expect(peerRange()).toBe(">=1.0.0");
+    const refused = run("scripts/spec-diff.mjs", "--check");
+    expect(refused.status, refused.output).toBe(1);
+    expect(refused.output).toContain("packages/bucketry/package.json: @bucketry/mocks >=1.0.0 accepts every later major of it; it should read >=1.0.0 <2.0.0");
+    const closed = run("scripts/spec-diff.mjs", "--peer-ranges");
+    expect(closed.status, closed.output).toBe(0);
+    expect(closed.output).toContain("peer ranges: bucketry takes @bucketry/mocks >=1.0.0 <2.0.0 (changeset version wrote >=1.0.0)");
+    expect(peerRange()).toBe(">=1.0.0 <2.0.0");
+    expect(scripts["version-packages"]).toMatch(/^changeset version && node scripts\/spec-diff\.mjs --peer-ranges && /);
+  }, 300_000);
+});
+
 describe("a change declared `none`, after the release that consumed its changeset", () => {
   let copy: ReturnType<typeof tempRepo>;
   beforeAll(() => {

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { expect } from "vitest";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -59,4 +60,12 @@ export function tempRepo(): { dir: string; run: (cmd: string, args: string[]) =>
     return { status: r.status ?? 1, output: `${r.stdout}${r.stderr}` };
   };
   return { dir, run, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A release of `copy`, as `npm run version-packages` makes it: `changeset version`, then the release record. */
+export function released(copy: ReturnType<typeof tempRepo>): void {
+  for (const args of [["node_modules/@changesets/cli/bin.js", "version"], ["scripts/spec-diff.mjs", "--record-release"]]) {
+    const r = copy.run(process.execPath, args);
+    expect(r.status, r.output).toBe(0);
+  }
 }

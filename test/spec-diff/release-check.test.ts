@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changesPageBody } from "../../scripts/spec-diff/changes-page.mjs";
 // @ts-expect-error plain ESM script without types
 import { changesetFor } from "../../scripts/spec-diff/release-check.mjs";
-import { root, tempRepo } from "./helpers.js";
+import { released, root, tempRepo } from "./helpers.js";
 
 const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts as Record<string, string>;
 const CHECK = "node scripts/spec-diff.mjs --check";
@@ -213,8 +213,7 @@ describe("code changed since a release", () => {
   // needed: a shallow clone has the record).
   it("fails until a pending changeset names the package, and says which package and how to add one", () => {
     const run = (...args: string[]) => copy.run(process.execPath, args);
-    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
-    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    released(copy);
     const record = JSON.parse(readFileSync(join(copy.dir, "release-baseline/signing/release.json"), "utf8"));
     expect(Object.keys(record.code)).toContain("src/acs3.ts");
     expect(Object.keys(JSON.parse(readFileSync(join(copy.dir, "release-baseline/bucketry/release.json"), "utf8")).code)).toContain("bin/bucketry.js");
@@ -279,8 +278,7 @@ describe("a spec edit that changes only a description, after a release", () => {
 
   it("passes the check after `npm run spec:changeset`: the mocks' regenerated file needs no changeset of its own", () => {
     const run = (...args: string[]) => copy.run(process.execPath, args);
-    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
-    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    released(copy);
     const spec = join(copy.dir, "specs/baidu-bos.yaml");
     const text = readFileSync(spec, "utf8");
     // The first line of info's description (a block scalar): prose only.
@@ -312,8 +310,7 @@ describe("a peer range after the peer's major release", () => {
   it("is closed at the next major by version-packages, and the check refuses one left open", () => {
     const run = (...args: string[]) => copy.run(process.execPath, args);
     const peerRange = () => (JSON.parse(readFileSync(join(copy.dir, "packages/bucketry/package.json"), "utf8")) as { peerDependencies: Record<string, string> }).peerDependencies["@bucketry/mocks"];
-    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
-    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    released(copy);
     expect(peerRange()).toBe(">=0.1.0 <1.0.0");
     writeFileSync(join(copy.dir, ".changeset/mocks-major.md"), '---\n"@bucketry/mocks": major\n---\n\nA breaking change of the mocks.\n');
     expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
@@ -340,8 +337,7 @@ describe("a change declared `none`, after the release that consumed its changese
   // release records nothing new for it: the check must not ask for that changeset again after every release.
   it("is recorded by `npm run version-packages`, and a later undeclared change is still found", () => {
     const run = (...args: string[]) => copy.run(process.execPath, args);
-    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
-    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    released(copy);
     appendFileSync(join(copy.dir, "packages/signing/src/acs3.ts"), "\n// a comment users cannot notice\n");
     writeFileSync(join(copy.dir, ".changeset/signing-none.md"), '---\n"@bucketry/signing": none\n---\n\nA comment.\n');
     expect(run("scripts/spec-diff.mjs", "--check").status).toBe(0);
@@ -409,8 +405,7 @@ describe("a spec file or a package renamed since its release", () => {
   it("compares a renamed spec with the copy released under its old name, and a renamed package with its old release", () => {
     const run = (...args: string[]) => copy.run(process.execPath, args);
     const file = (rel: string) => join(copy.dir, rel);
-    expect(run("node_modules/@changesets/cli/bin.js", "version").status).toBe(0);
-    expect(run("scripts/spec-diff.mjs", "--record-release").status).toBe(0);
+    released(copy);
     expect(JSON.parse(readFileSync(file("release-baseline/mocks/release.json"), "utf8")).embedApis).toMatchObject({ "baidu-bos": "specs/baidu-bos.yaml" });
 
     // The same API under a new file name: nothing was added to the mocks, and nothing changed for anyone.

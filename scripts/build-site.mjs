@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { card, spec, vendors } from "./spec-cards.mjs";
 import { OPERATION_METHODS, root } from "./repo.mjs";
 import { changesPageBody } from "./spec-diff/changes-page.mjs";
-import { TRY_IT, bundleTryIt, tryItBody, tryItConfig, tryItFile } from "./try-it-pages.mjs";
+import { TRY_IT, bundleTryIt, tryItBody, tryItConfig, tryItFile, withoutTryIt } from "./try-it-pages.mjs";
 
 const docs = join(root, "docs");
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -219,6 +219,9 @@ async function tryItPages(modules) {
       const config = tryItConfig(v, spec(v), module, page, fallbacks);
       write(`try-it/${tryItFile(v, page.operationId)}`, `Try ${config.operationId} (${v})`, tryItBody(config, esc));
     }
+    // An operation a spec change added has no page until TRY_IT names it (CONTRIBUTING.md, "Adding a vendor", step 9).
+    const missing = TRY_IT[v] ? withoutTryIt(v, spec(v)) : [];
+    if (missing.length > 0) console.log(`try-it: no page yet for ${v} ${missing.join(", ")}: add ${missing.length === 1 ? "it" : "them"} to TRY_IT in scripts/try-it-pages.mjs`);
   }
   await bundleTryIt(root, join(docs, "try-it", "try-it.js"));
   console.log("bundled docs/try-it/try-it.js");

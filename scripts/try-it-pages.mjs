@@ -48,8 +48,15 @@ function findOperation(doc, operationId) {
       if (item[method]?.operationId === operationId) return { path, method, item, op: item[method] };
     }
   }
-  throw new Error(`try-it: no operation ${operationId} in the spec`);
+  throw new Error(`no operation ${operationId} in the spec (removed or renamed?)`);
 }
+
+/** The operationIds of a spec, in the order of its paths. */
+export const specOperations = (doc) =>
+  Object.values(doc.paths ?? {}).flatMap((item) => OPERATION_METHODS.map((m) => item[m]?.operationId).filter(Boolean));
+
+/** The operations of `doc` that have no Try-it page in TRY_IT[vendor] (a spec change that added one). */
+export const withoutTryIt = (vendor, doc) => specOperations(doc).filter((id) => !(TRY_IT[vendor] ?? []).some((p) => p.operationId === id));
 
 /** The JSON Schema keywords of a parameter's schema that constrain its value. */
 const RULES = ["type", "enum", "const", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "format"];
@@ -62,7 +69,7 @@ function fieldOf(doc, found, [where, name, arg], fallback) {
   let example;
   if (where === "server") {
     const variable = (found.item.servers ?? found.op.servers ?? doc.servers)?.[0]?.variables?.[name];
-    if (!variable) throw new Error(`try-it: the first server of ${found.op.operationId} has no variable ${name}`);
+    if (!variable) throw new Error(`the first server of ${found.op.operationId} has no variable ${name}`);
     schema = { type: "string", ...(variable.enum ? { enum: variable.enum } : {}) };
     required = true;
     description = variable.description;
@@ -70,13 +77,13 @@ function fieldOf(doc, found, [where, name, arg], fallback) {
   } else if (where === "body") {
     const body = deref(doc, Object.values(deref(doc, found.op.requestBody)?.content ?? {})[0]?.schema);
     schema = deref(doc, body?.properties?.[name]);
-    if (!schema) throw new Error(`try-it: the body of ${found.op.operationId} has no field ${name}`);
+    if (!schema) throw new Error(`the body of ${found.op.operationId} has no field ${name}`);
     required = (body.required ?? []).includes(name);
     description = schema.description;
     example = schema.example ?? schema.examples?.[0];
   } else {
     const p = [...(found.item.parameters ?? []), ...(found.op.parameters ?? [])].map((x) => deref(doc, x)).find((x) => x.in === where && x.name === name);
-    if (!p) throw new Error(`try-it: ${found.op.operationId} has no ${where} parameter ${name}`);
+    if (!p) throw new Error(`${found.op.operationId} has no ${where} parameter ${name}`);
     schema = deref(doc, p.schema) ?? {};
     required = Boolean(p.required);
     description = p.description;
@@ -101,6 +108,16 @@ function fieldOf(doc, found, [where, name, arg], fallback) {
 
 /** The config one page hands to the panel. `fallbacks`: values for fields whose spec has no example. */
 export function tryItConfig(vendor, doc, providerModule, page, fallbacks = {}) {
+  try {
+    return pageConfig(vendor, doc, providerModule, page, fallbacks);
+  } catch (err) {
+    // The page list is hand-kept beside the spec: a spec change that removes or renames what a page names breaks
+    // it here, and the message says which list to change.
+    throw new Error(`try-it: the ${vendor} page ${page.operationId} in TRY_IT (scripts/try-it-pages.mjs) no longer matches the ${vendor} spec: ${err.message}; change or remove that entry`, { cause: err });
+  }
+}
+
+function pageConfig(vendor, doc, providerModule, page, fallbacks) {
   const found = findOperation(doc, page.operationId);
   return {
     provider: vendor,

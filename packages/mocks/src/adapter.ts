@@ -19,6 +19,12 @@ import type {
 /** What one vendor contributes to the runtime: its error bodies, auth check, answers and headers. */
 export interface VendorAdapter {
   provider: Provider;
+  /**
+   * The operations `respond` answers (from the data set). The runtime answers any other operation of the spec —
+   * one a spec change added — with the spec's documented 2xx example, so it is answered as documented until the
+   * adapter learns it. Omitted: `respond` answers every operation.
+   */
+  answers?: readonly string[];
   /** Operations that scenarios skip unless targeted explicitly (auth handshakes). */
   auxiliaryOperations: string[];
   /** Whether the vendor checks the request time (clock-skew scenarios apply). */

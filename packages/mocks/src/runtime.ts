@@ -4,6 +4,7 @@
 // It knows no vendor: it is given its adapters (src/mock.ts gives it the five of src/vendors/).
 import { HttpResponse } from "msw";
 import type { MockContext, MockRuntimeApi, VendorAdapter } from "./adapter.js";
+import { documentedAnswer } from "./examples.js";
 import { matchRoute, routesFor } from "./match.js";
 import { prng } from "./state.js";
 import type { MockState, Provider, RecordedCall, Reply, RequestParts, Route, Scenario, VendorSpec } from "./types.js";
@@ -387,6 +388,7 @@ export class MockEngine implements MockRuntimeApi {
       const denied = await adapter.authenticate(ctx);
       if (denied) return denied;
     }
+    if (adapter.answers !== undefined && !adapter.answers.includes(ctx.operation.operationId)) return documentedAnswer(ctx.operation, adapter.provider);
     return adapter.respond(ctx);
   }
 

@@ -141,6 +141,7 @@ function bucketInfo(b: MockBucket) {
 
 export const aliyunEns: VendorAdapter = {
   provider: "aliyun-ens",
+  answers: ["ListBuckets", "ListBucketsByGet"],
   auxiliaryOperations: [],
   clockChecked: true,
   requestId: (random) => uuid(random, true),

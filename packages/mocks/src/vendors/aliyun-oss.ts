@@ -186,6 +186,7 @@ function aclXml(owner: string, acl: string): string {
 
 export const aliyunOss: VendorAdapter = {
   provider: "aliyun-oss",
+  answers: ["GetBucketAcl"],
   auxiliaryOperations: [],
   clockChecked: true,
   requestId: (random) => hex(random, 24, true),

@@ -84,6 +84,7 @@ function acl(owner: string, canned: CannedAcl) {
 
 export const baiduBos: VendorAdapter = {
   provider: "baidu-bos",
+  answers: ["GetBucketAcl", "GetBucketAclVirtualHosted"],
   auxiliaryOperations: [],
   clockChecked: true,
   requestId: (random) => uuid(random),

@@ -63,18 +63,7 @@ export function documentedErrorReply(ctx: MockContext, code: string, headers: Re
   return reply(e.status, e.mediaType, JSON.stringify(value), headers);
 }
 
-/** The first 2xx example of an operation (optionally a named one). */
-export function successExample(op: OperationSpec, name?: string): { mediaType: string; value: unknown } | undefined {
-  for (const [status, response] of Object.entries(op.responses)) {
-    if (!status.startsWith("2")) continue;
-    for (const [mediaType, media] of Object.entries(response.content)) {
-      if (name !== undefined && name in media.examples) return { mediaType, value: media.examples[name] };
-      const first = Object.values(media.examples)[0];
-      if (name === undefined && first !== undefined) return { mediaType, value: first };
-    }
-  }
-  return undefined;
-}
+export { successExample } from "../examples.js";
 
 /** Headers restricted to the names a signature covers (host comes from the URL). */
 export function onlyHeaders(headers: Headers, names: readonly string[]): Headers {

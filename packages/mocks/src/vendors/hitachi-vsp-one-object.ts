@@ -98,6 +98,7 @@ function listBuckets(ctx: MockContext): Reply {
 
 export const hitachiVspOneObject: VendorAdapter = {
   provider: "hitachi-vsp-one-object",
+  answers: ["ListUserBuckets", "GetCsrfToken"],
   auxiliaryOperations: ["GetCsrfToken"],
   clockChecked: false,
   noClockCheckReason: "Hitachi's MAPI checks no request time (bearer token + XSRF session)",

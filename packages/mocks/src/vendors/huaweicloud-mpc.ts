@@ -87,6 +87,7 @@ function regionOf(ctx: MockContext): string {
 
 export const huaweicloudMpc: VendorAdapter = {
   provider: "huaweicloud-mpc",
+  answers: ["ListAllBuckets"],
   auxiliaryOperations: [],
   clockChecked: true,
   requestId: (random) => hex(random, 32),

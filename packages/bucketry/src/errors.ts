@@ -49,6 +49,7 @@ export interface SignatureDifference {
 /**
  * Alibaba RAM's account of an access denial (ENS's and OSS's `AccessDeniedDetail`), field by field as the vendor
  * names them, in camelCase: the action to grant (`authAction`, `ens:ListBuckets`), to whom, and what denied it.
+ * Huawei IAM's denial (MPC) gives only `encodedAuthorizationMessage`.
  */
 export interface AccessDeniedDetail {
   /** The RAM action that was evaluated (`oss:GetBucketAcl`): what a policy must allow. */
@@ -65,6 +66,8 @@ export interface AccessDeniedDetail {
   policyType?: string | undefined;
   /** Decode it with RAM's `DecodeDiagnosticMessage` for the matched policies. */
   encodedDiagnosticMessage?: string | undefined;
+  /** Huawei IAM's `encoded_authorization_message` (MPC): decode it with IAM's `DecodeAuthorizationMessage`. */
+  encodedAuthorizationMessage?: string | undefined;
   /** Any other text field RAM adds, named the same way. */
   [field: string]: string | undefined;
 }

@@ -112,10 +112,13 @@ export const mpcErrors: ErrorProfile = {
       // MPC {error_code, error_msg}; API Gateway adds request_id; some Huawei services nest {error: {code, message}}.
       // The nested form first, each field on its own, as the SDK's ExceptionUtil.generalException reads them.
       const nested = isObject(body.error) ? body.error : undefined;
+      // An IAM policy's denial carries its reason encoded (IAM's DecodeAuthorizationMessage reads it).
+      const encoded = str(nested?.encoded_authorization_message ?? body.encoded_authorization_message);
       return {
         code: str(nested?.code ?? body.error_code),
         message: str(nested?.message ?? body.error_msg),
         requestId: str(body.request_id),
+        ...(encoded ? { accessDeniedDetail: { encodedAuthorizationMessage: encoded } } : {}),
       };
     }
     // An OBS-style XML error passed through.

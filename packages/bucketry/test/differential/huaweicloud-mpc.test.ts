@@ -132,9 +132,11 @@ describe("MPC ListAllBuckets against @huaweicloud/huaweicloud-sdk-core", () => {
   });
 });
 
-describe("error bodies: code and message as the SDK's ExceptionUtil reads them", () => {
+describe("error bodies: code, message and IAM's encoded denial as the SDK's ExceptionUtil reads them", () => {
   const { ExceptionUtil } = require("@huaweicloud/huaweicloud-sdk-core/exception/ExceptionUtil") as {
-    ExceptionUtil: { generalException(e: { data?: unknown; status: number; message?: string; requestId?: string }): { errorCode?: string; errorMsg?: string } };
+    ExceptionUtil: {
+      generalException(e: { data?: unknown; status: number; message?: string; requestId?: string }): { errorCode?: string; errorMsg?: string; encodedAuthorizationMessage?: string };
+    };
   };
   // MPC's and the API gateway's flat form, the nested form of other Huawei services (IAM: a numeric code), both
   // at once, and each half of a field in each form.
@@ -146,14 +148,21 @@ describe("error bodies: code and message as the SDK's ExceptionUtil reads them",
     { error: { code: "APIG.1002", message: "nested first" }, error_code: "APIGW.0308", error_msg: "flat second" },
     { error: { code: "X.1" }, error_msg: "flat message" },
     { error: { message: "nested message" }, error_code: "X.2" },
+    // An IAM policy's denial, flat and nested: the encoded reason, which IAM's DecodeAuthorizationMessage reads.
+    { error_code: "MPC.10208", error_msg: "Policy doesn't allow mpc:bucket:view to be performed.", encoded_authorization_message: "ENC-FLAT" },
+    { error: { code: "IAM.0002", message: "denied", encoded_authorization_message: "ENC-NESTED" }, encoded_authorization_message: "ENC-FLAT-2" },
   ];
 
   it.each(bodies.map((b) => [JSON.stringify(b), b] as const))("%s", async (_, body) => {
     const sdk = ExceptionUtil.generalException({ data: body, status: 403 });
     const server = await serve(() => ({ status: 403, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
     const mpc = createBucketClient({ provider: "huaweicloud-mpc", region: "cn-north-4", projectId: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", endpoint: server.url, credentials: KEYS, retry: false });
-    const err = (await mpc.listBucketsPage().catch((e: unknown) => e)) as { code?: string; vendorMessage?: string };
-    expect({ code: err.code, message: err.vendorMessage }).toEqual({ code: sdk.errorCode === undefined ? undefined : String(sdk.errorCode), message: sdk.errorMsg });
+    const err = (await mpc.listBucketsPage().catch((e: unknown) => e)) as { code?: string; vendorMessage?: string; accessDeniedDetail?: Record<string, string> };
+    expect({ code: err.code, message: err.vendorMessage, encoded: err.accessDeniedDetail?.encodedAuthorizationMessage }).toEqual({
+      code: sdk.errorCode === undefined ? undefined : String(sdk.errorCode),
+      message: sdk.errorMsg,
+      encoded: sdk.encodedAuthorizationMessage,
+    });
   });
 });
 

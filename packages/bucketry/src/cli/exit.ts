@@ -117,7 +117,11 @@ const OPTION_IN_TEXT = /(`?)\b([a-z]+(?:[A-Z][a-z]*)*)\b\1(?:(:? )("[^"\n]*"|tru
 function inCliWords(err: BucketryError, flagOf: ReadonlyMap<string, string>): string {
   // The facade's hint for library callers ("pass `credentials: …` or set X") reads, on a command line, "set X".
   // The chain's closing hint for library callers ("(or pass `credentials` in the options)") goes the same way.
-  const message = err.message.replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "").replace(" (or pass `credentials` in the options)", "");
+  // The skew hint's library option (`clock`) has no flag: the command line keeps "sync this machine's clock".
+  const message = err.message
+    .replace(/pass `credentials: [^`]*`(?: \([^)]*\))? or /, "")
+    .replace(" (or pass `credentials` in the options)", "")
+    .replace(/ or pass `clock`$/, "");
   // Only the library's own (Configuration) messages speak of options; a vendor's message is quoted as sent.
   return err.kind === "Configuration" ? inCliTerms(message, flagOf) : message;
 }

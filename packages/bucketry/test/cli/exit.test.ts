@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CliError, EXIT, exitCodeFor, formatError, formatErrorJson, inCliTerms, UsageError } from "../../src/cli/exit.js";
 import { marked } from "../../src/credentials/checks.js";
 import { BucketryError, type ErrorKind } from "../../src/errors.js";
+import { clientFor, rejection, STUB_ENDPOINT, stubFetch } from "../reliability/helpers.js";
 
 /** README, "Exit codes": 3 credentials or auth, 4 not found, 5 any other API error, 6 network or timeout. */
 const DOCUMENTED = {
@@ -92,6 +93,16 @@ describe("the library's advice in CLI terms", () => {
   it("a plain word that names an option is left alone in prose (no backticks, no value)", () => {
     expect(inCliTerms("leave cname out: virtual-hosted addressing applies", flags)).toBe("leave cname out: virtual-hosted addressing applies");
     expect(inCliTerms("`cname` needs an endpoint", flags)).toBe("--cname needs an endpoint");
+  });
+
+  it("a clock-skew error keeps the advice a command line can follow (sync the clock), not the library's `clock` option", async () => {
+    const skewed = () =>
+      new Response(`<?xml version="1.0"?><Error><Code>RequestTimeTooSkewed</Code><Message>skewed</Message><RequestId>R</RequestId></Error>`, { status: 403, headers: { "content-type": "application/xml" } });
+    const client = clientFor("aliyun-oss", STUB_ENDPOINT["aliyun-oss"], { fetch: stubFetch(skewed), retry: false });
+    const err = await rejection(client.getBucketAcl("example-bucket"));
+    expect(err.message).toMatch(/: sync this machine's clock \(NTP\) or pass `clock`$/);
+    expect(formatError(err, flags)).toMatch(/: sync this machine's clock \(NTP\) \(kind ClockSkew, /);
+    expect(JSON.parse(formatErrorJson(err, flags)).error.message).toMatch(/: sync this machine's clock \(NTP\)$/);
   });
 
   it("--json's message gives the same advice as the error line; the other fields are the error's own", () => {

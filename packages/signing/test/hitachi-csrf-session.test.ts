@@ -276,6 +276,26 @@ describe("errors", () => {
     await expect(Promise.resolve(csrf.current())).resolves.toMatchObject({ xsrf: `${XSRF_PREFIX}2` });
   });
 
+  it("a refused handshake keeps the MAPI's error body (JSON parsed, else text); an oversized one is not read whole", async () => {
+    const mapiError = { code: "401", message: "Access was denied due to invalid credentials.", details: "" };
+    const json = await failure(hitachiCsrfSession({ url, fetch: async () => Response.json(mapiError, { status: 401 }) }));
+    expect([json.status, json.body]).toEqual([401, mapiError]);
+    const text = await failure(hitachiCsrfSession({ url, fetch: async () => new Response("Forbidden", { status: 403 }) }));
+    expect(text.body).toBe("Forbidden");
+    const empty = await failure(hitachiCsrfSession({ url, fetch: async () => new Response(null, { status: 503 }) }));
+    expect(empty.body).toBeUndefined();
+    let pulls = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls++;
+        controller.enqueue(new Uint8Array(4096).fill(0x41));
+      },
+    });
+    const huge = await failure(hitachiCsrfSession({ url, fetch: async () => new Response(endless, { status: 500 }) }));
+    expect(huge.body).toBeUndefined();
+    expect(pulls).toBeLessThan(10);
+  });
+
   it("a 404 asks whether the base URL is the MAPI base (the usual cause: /mapi left out)", async () => {
     const csrf = hitachiCsrfSession({ url: "https://admin.region1.cluster1/v1/csrf", fetch: async () => new Response(null, { status: 404 }) });
     const e = await failure(csrf);

@@ -276,8 +276,17 @@ function sessionError(err: HitachiSessionError, now: number): BucketryError {
   const wait = err.retryAfter === undefined ? undefined : retryAfterMs(new Headers({ "retry-after": err.retryAfter }), now);
   // The session's messages start with the middleware's name, which a facade user never wrote.
   const message = err.message.replace(/^hitachiSession: /, "") + (wrongTokenUrl ? `: check the token URL (tokenUrl, or ${env.tokenUrl})` : "");
+  // A refused handshake's body: the MAPI's code and message, as a refused call's are read.
+  const vendor = err.body === undefined ? {} : hitachiErrors.readError(err.body);
   // Status 0: a browser's hidden redirect, which has none to report.
-  const error = providerError("hitachi-vsp-one-object", kind, message, { status: status || undefined, retryable: isRetryableAnswer(kind, status), retryAfterMs: wait, cause: err });
+  const error = providerError("hitachi-vsp-one-object", kind, message + (vendor.message ? ` (${vendor.code ? `${vendor.code}: ` : ""}${vendor.message})` : ""), {
+    status: status || undefined,
+    code: vendor.code,
+    vendorMessage: vendor.message,
+    retryable: isRetryableAnswer(kind, status),
+    retryAfterMs: wait,
+    cause: err,
+  });
   return err.stage === "credentials" || wrongTokenUrl ? marked(error) : error;
 }
 

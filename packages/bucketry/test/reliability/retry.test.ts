@@ -600,6 +600,14 @@ describe("Hitachi: a failed session handshake is classed as a MAPI answer would 
     }
   });
 
+  it("a refused CSRF handshake carries the MAPI's code and message, as a refused call does", async () => {
+    const server = failingOnce("csrf", () => Response.json({ code: "401", message: "Access was denied due to invalid credentials.", details: "" }, { status: 401 }));
+    const client = clientFor("hitachi-vsp-one-object", STUB_ENDPOINT["hitachi-vsp-one-object"], { fetch: server.fetch, credentials: password, ...fast });
+    const err = await rejection(client.listBucketsPage({ userId: 1 }));
+    expect(err).toMatchObject({ kind: "InvalidCredentials", status: 401, code: "401", vendorMessage: "Access was denied due to invalid credentials.", attempts: 1 });
+    expect(err.message).toMatch(/^hitachi-vsp-one-object: CSRF request to \S+ failed with HTTP 401 \(401: Access was denied due to invalid credentials\.\)$/);
+  });
+
   it("the handshake's Retry-After sets the wait before the next attempt", async () => {
     for (const stage of ["csrf", "token"] as const) {
       const server = failingOnce(stage, () => new Response(null, { status: 429, headers: { "retry-after": "0.04" } }));

@@ -13,7 +13,7 @@
 // host, `document.cookie` holds the page's own cookies, and an XSRF-TOKEN there (Angular, Spring, Laravel) is
 // the page's secret.
 import { CookieJar, readDocumentCookie, readSetCookies } from "#cookie-jar";
-import { HitachiSessionError, discard, errorSummary, redactUrl, failedWith, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
+import { HitachiSessionError, discard, errorBody, errorSummary, redactUrl, failedWith, redirectNote, retryAfterOf, type Fetch } from "./session-error.js";
 import { hideSecrets } from "#printable";
 import { startFlight, type Flight } from "./shared-flight.js";
 
@@ -137,17 +137,20 @@ async function handshake(url: string, endpoint: string, fetch: Fetch, generation
       cause: error,
     });
   }
-  discard(response); // the body is undocumented and unused
   if (!response.ok) {
     // A 404 here is most often a base URL without the MAPI path: say where to look.
     const hint = response.status === 404 ? " (is the base URL the MAPI base, e.g. https://admin.region1.cluster1/mapi?)" : "";
+    // The MAPI's error body says why (its code and message); the request carried no credentials to echo.
+    const body = response.type === "opaqueredirect" ? undefined : await errorBody(response);
     throw new HitachiSessionError(`hitachiSession: CSRF request to ${endpoint} ${failedWith(response)}${hint}${redirectNote(response, url)}`, {
       stage: "csrf",
       status: response.status,
       endpoint,
       retryAfter: retryAfterOf(response),
+      body,
     });
   }
+  discard(response); // a success's body is undocumented and unused
   const jar = new CookieJar(clock);
   jar.setCookies(readSetCookies(response.headers));
   const xsrf = jar.get(XSRF_COOKIE) || pageXsrf?.(); // browsers hide Set-Cookie from scripts

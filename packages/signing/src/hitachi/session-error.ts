@@ -6,7 +6,11 @@
  */
 export type HitachiSessionStage = "credentials" | "token" | "csrf" | "redirect";
 
-/** Thrown when the token fetch or CSRF handshake fails, or a MAPI call is answered with a redirect. Carries no secret: stage, HTTP status, redacted endpoint, Retry-After. */
+/**
+ * Thrown when the token fetch or CSRF handshake fails, or a MAPI call is answered with a redirect. Carries no secret:
+ * stage, HTTP status, redacted endpoint, Retry-After, and for a refused CSRF handshake (a request that carries no
+ * credentials) the MAPI's error body.
+ */
 export class HitachiSessionError extends Error {
   override readonly name = "HitachiSessionError";
   readonly stage: HitachiSessionStage;
@@ -14,16 +18,49 @@ export class HitachiSessionError extends Error {
   readonly endpoint: string | undefined;
   /** The failed response's `Retry-After` header as sent (seconds or an HTTP date), e.g. with a 429 or 503. */
   readonly retryAfter: string | undefined;
+  /**
+   * A refused CSRF handshake's answer body, as the MAPI's errors are read: parsed JSON (`{ code, message, details }`),
+   * else its text; undefined for other stages, an empty body, or one over `ERROR_BODY_BYTES`.
+   */
+  readonly body: unknown;
 
   constructor(
     message: string,
-    details: { stage: HitachiSessionStage; status?: number | undefined; endpoint?: string | undefined; retryAfter?: string | undefined; cause?: unknown },
+    details: { stage: HitachiSessionStage; status?: number | undefined; endpoint?: string | undefined; retryAfter?: string | undefined; body?: unknown; cause?: unknown },
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.stage = details.stage;
     this.status = details.status;
     this.endpoint = details.endpoint;
     this.retryAfter = details.retryAfter;
+    this.body = details.body;
+  }
+}
+
+/** The most of an error answer's body read for `HitachiSessionError.body`, in characters (a MAPI error is well under 1 KiB). */
+export const ERROR_BODY_BYTES = 16 * 1024;
+
+/**
+ * An error answer's body, parsed as JSON when it is JSON, else its text; undefined when empty, unreadable or over
+ * `ERROR_BODY_BYTES` (the rest is then not read: the connection is given up).
+ */
+export async function errorBody(response: Response): Promise<unknown> {
+  let text = "";
+  try {
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    for (let chunk; !(chunk = await reader.read()).done; ) {
+      text += decoder.decode(chunk.value, { stream: true });
+      if (text.length > ERROR_BODY_BYTES) return void reader.cancel().catch(() => undefined);
+    }
+  } catch {
+    return undefined;
+  }
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
 

@@ -83,6 +83,7 @@ export interface BucketryErrorInit {
   ec?: string | undefined;
   helpUrl?: string | undefined;
   accessDeniedDetail?: AccessDeniedDetail | undefined;
+  endpoint?: string | undefined;
   retryable?: boolean | undefined;
   attempts?: number | undefined;
   /**
@@ -126,6 +127,12 @@ export class BucketryError extends Error {
   declare readonly helpUrl: string | undefined;
   /** On an Alibaba access denial (ENS, OSS) whose answer explains it: the action RAM denied, to whom, and why. */
   declare readonly accessDeniedDetail: AccessDeniedDetail | undefined;
+  /**
+   * The host the vendor says serves this bucket (OSS's `<Endpoint>` in a PermanentRedirect, or in a 403 for a bucket
+   * of another region): a host name, not a URL. For OSS, its region (`oss-cn-shanghai…` → `cn-shanghai`) is what to
+   * pass as `region`; the message names it.
+   */
+  declare readonly endpoint: string | undefined;
   declare readonly retryable: boolean;
   /** How many attempts were made before this error was returned. */
   declare attempts: number;
@@ -145,6 +152,7 @@ export class BucketryError extends Error {
     this.ec = init.ec;
     this.helpUrl = init.helpUrl;
     this.accessDeniedDetail = init.accessDeniedDetail;
+    this.endpoint = init.endpoint;
     this.retryable = init.retryable ?? false;
     this.attempts = init.attempts ?? 1;
     this.retryAfterMs = init.retryAfterMs;
@@ -170,6 +178,7 @@ export class BucketryError extends Error {
       ec: this.ec, // undefined ones drop out of JSON.stringify
       helpUrl: this.helpUrl,
       accessDeniedDetail: this.accessDeniedDetail,
+      endpoint: this.endpoint,
       retryable: this.retryable,
       attempts: this.attempts,
       ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),

@@ -46,6 +46,8 @@ export interface ErrorProfile {
    * sign (a bearer token) leaves it out of its bundle.
    */
   compareSigned?: typeof compareSigned;
+  /** The region a service host of the vendor names (OSS: `oss-cn-shanghai.aliyuncs.com` → `cn-shanghai`), if any. */
+  regionOfHost?(host: string): string | undefined;
 }
 
 /** What the facade needs to explain a signature error: what was signed, and how to hide secrets in it. */
@@ -141,7 +143,7 @@ export function serverTimeOf(headers: Headers): number | undefined {
 export function errorFromResponse(profile: ErrorProfile, response: Response, body: unknown, now = Date.now(), trace?: SigningTrace): BucketryError {
   // A browser's `redirect: "manual"` answer: status 0, no headers, no body. Say what it was.
   if (response.type === "opaqueredirect") {
-    return new BucketryError({ provider: profile.provider, kind: "Configuration", message: `${profile.provider} answered a redirect the browser hides${redirectHint(null)}` });
+    return new BucketryError({ provider: profile.provider, kind: "Configuration", message: `${profile.provider} answered a redirect the browser hides${redirectHint(undefined, null)}` });
   }
   let vendor: VendorError = {};
   try {
@@ -174,7 +176,8 @@ export function errorFromResponse(profile: ErrorProfile, response: Response, bod
     retryAfterMs: retryAfterMs(response.headers, now),
     serverTime: serverTimeOf(response.headers),
     signature: kind === "SignatureMismatch" && trace ? profile.compareSigned?.(profile, body, vendor, trace) : undefined,
-    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirect || kind === "Configuration" ? redirectHint(response.headers.get("location"), vendor.endpoint, redirect) : unknownPath}${requestId ? ` [request id ${requestId}]` : ""}`,
+    endpoint: hostName(vendor.endpoint),
+    message: `${profile.provider} answered HTTP ${response.status}${summary ? ` (${summary})` : ""}${redirect || kind === "Configuration" ? redirectHint(profile, response.headers.get("location"), vendor.endpoint, redirect) : unknownPath}${requestId ? ` [request id ${requestId}]` : ""}`,
   });
 }
 
@@ -197,17 +200,25 @@ function bodyWithoutError(body: unknown): string {
  * A 3xx is not followed (the signed headers would go along): say so, and where it pointed (host only). Not a
  * redirect (OSS's 403 for a bucket on another region's endpoint): only the endpoint its body names, if any.
  */
-function redirectHint(location: string | null, endpoint?: string, redirect = true): string {
+function redirectHint(profile: ErrorProfile | undefined, location: string | null, endpoint?: string, redirect = true): string {
   let host = "";
   try {
     host = new URL(location ?? "").host;
   } catch {
     // No or relative Location: nothing to name.
   }
-  // A host name the vendor named in its body (OSS: <Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint>).
-  if (!host && endpoint && /^[a-z0-9.-]{1,253}$/i.test(endpoint)) return `; ${redirect ? "redirects are not followed: " : ""}use the endpoint ${endpoint} (the bucket's region) it names`;
+  // A host name the vendor named in its body (OSS: <Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint>). When it names
+  // a region, the region is what to change: OSS's V4 signs it into every request, so a new endpoint alone is refused.
+  const named = hostName(endpoint);
+  if (!host && named) {
+    const region = profile?.regionOfHost?.(named);
+    return `; ${redirect ? "redirects are not followed: " : ""}${region ? `use region: "${region}" (the bucket's region; its endpoint ${named})` : `use the endpoint ${named} (the bucket's region) it names`}`;
+  }
   return redirect ? `; redirects are not followed${host ? ` (it points to ${host})` : ""}: check the endpoint and region` : "";
 }
+
+/** A host name as a vendor's body names one, or undefined for anything else (a proxy's text must not pose as one). */
+const hostName = (text: string | undefined): string | undefined => (text && /^[a-z0-9.-]{1,253}$/i.test(text) ? text : undefined);
 
 /** Codes ending in a wildcard (`Throttling.*`, `InvalidParameter.*`) in the code table. */
 function prefixKind(profile: ErrorProfile, code: string): ErrorKind | undefined {

@@ -383,10 +383,24 @@ describe("codes and bodies the tables do not know", () => {
 
 describe("OSS PermanentRedirect", () => {
   it("names the endpoint OSS's body gives when there is no Location (redirects are not followed)", () => {
-    const body = ossError("PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint.", "RID-1", "<Bucket>examplebucket</Bucket><Endpoint>oss-cn-shanghai.aliyuncs.com</Endpoint>");
+    const redirect = (endpoint: string) =>
+      ossError("PermanentRedirect", "The bucket you are attempting to access must be addressed using the specified endpoint.", "RID-1", `<Bucket>examplebucket</Bucket><Endpoint>${endpoint}</Endpoint>`);
+    const body = redirect("oss-cn-shanghai.aliyuncs.com");
     const err = mapError(ossErrors, 301, body);
-    expect(err).toMatchObject({ code: "PermanentRedirect", status: 301, retryable: false });
-    expect(err.message).toContain("; redirects are not followed: use the endpoint oss-cn-shanghai.aliyuncs.com (the bucket's region) it names");
+    expect(err).toMatchObject({ code: "PermanentRedirect", status: 301, retryable: false, endpoint: "oss-cn-shanghai.aliyuncs.com" });
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({ endpoint: "oss-cn-shanghai.aliyuncs.com" });
+    // OSS's V4 signs the region: the region the host names is what to change, not the endpoint alone.
+    expect(err.message).toContain('; redirects are not followed: use region: "cn-shanghai" (the bucket\'s region; its endpoint oss-cn-shanghai.aliyuncs.com)');
+    // A host that names no region id (acceleration, a finance-cloud label) is named as the endpoint to use.
+    for (const host of ["oss-accelerate.aliyuncs.com", "oss-cn-hzjbp-a.aliyuncs.com"]) {
+      const other = mapError(ossErrors, 301, redirect(host));
+      expect(other).toMatchObject({ endpoint: host });
+      expect(other.message).toContain(`; redirects are not followed: use the endpoint ${host} (the bucket's region) it names`);
+    }
+    // Text that is no host name (a proxy's) is neither a field nor advice.
+    const odd = mapError(ossErrors, 301, redirect("see https://evil.example/"));
+    expect(odd.endpoint).toBeUndefined();
+    expect(odd.message).not.toContain("evil");
     // A Location wins: its host is named.
     expect(mapError(ossErrors, 301, body, { location: "https://examplebucket.oss-cn-beijing.aliyuncs.com/" }).message).toContain("(it points to examplebucket.oss-cn-beijing.aliyuncs.com)");
   });

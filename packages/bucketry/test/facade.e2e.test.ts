@@ -704,7 +704,8 @@ describe("vendor error bodies become BucketryErrors (kind, code, request id)", (
     const oss = createBucketClient({ provider: "aliyun-oss", region: "cn-hangzhou", endpoint: server.url, credentials: creds, clock });
     const err = await rejection(oss.getBucketAcl("oss-example"));
     expect(err).toMatchObject({ kind: "Configuration", status: 301, code: "PermanentRedirect", retryable: false, attempts: 1 });
-    expect(err.message).toContain("use the endpoint oss-cn-shanghai.aliyuncs.com");
+    expect(err.message).toContain('use region: "cn-shanghai" (the bucket\'s region; its endpoint oss-cn-shanghai.aliyuncs.com)');
+    expect(err.endpoint).toBe("oss-cn-shanghai.aliyuncs.com");
     expect(exitCodeFor(err)).toBe(EXIT.usage); // the CLI: a value the command line gave (--region, --endpoint) is wrong
     expect(server.requests).toHaveLength(1);
   });

@@ -116,7 +116,18 @@ export const ossErrors: ErrorProfile = {
   },
   // SignatureDoesNotMatch carries what OSS signed: <StringToSign> (V1, V4) and <CanonicalRequest> (V4).
   serverSigned: (body) => (isObject(body) ? { canonicalRequest: str(body.CanonicalRequest), stringToSign: str(body.StringToSign) } : undefined),
+  regionOfHost: (host) => ossRegionOfHost(host),
 };
+
+/**
+ * The region id an OSS service host names: `oss-cn-shanghai[-internal].aliyuncs.com` names cn-shanghai (the form
+ * OSS's `<Endpoint>` takes). Only the usual region-id form (area, place, optional number): a label that is no region
+ * id (oss-accelerate, finance-cloud labels such as oss-cn-hzjbp-a) names none; so does a dual-stack host, which a
+ * legacy bucket domain (`cn-test.oss.aliyuncs.com`) can look like.
+ */
+export function ossRegionOfHost(host: string): string | undefined {
+  return /^oss-([a-z]{2}-[a-z]+(?:-\d+)?)(?:-internal)?\.aliyuncs\.com$/i.exec(host)?.[1]?.toLowerCase();
+}
 
 /**
  * An existing OSS bucket's name: 3-63 characters of a-z, 0-9, "-" and "_", not starting or ending with "-". The
@@ -172,6 +183,12 @@ export function createOssBucketClient(options: AliyunOssOptions): AliyunOssClien
   // ali-oss trims the accessKeyId and accessKeySecret it is given (not its stsToken); so does the facade.
   const credentials = accessKeySource("aliyun-oss", accessKeys, trimmedKeys(options.credentials), undefined, (...v) => state.secrets.add(...v), state);
   const endpoint = options.endpoint !== undefined ? checkEndpoint("aliyun-oss", options.endpoint, /\.aliyuncs\.com$/i, true) : undefined;
+  // V4 signs the region into every request, and an OSS service host serves its own region's buckets only: a region
+  // the host contradicts fails every call with a signature error. (V1 signs no region: the host alone decides.)
+  const hostRegion = endpoint !== undefined && version === "v4" ? ossRegionOfHost(new URL(endpoint).hostname) : undefined;
+  if (hostRegion !== undefined && /^[a-z]{2}-[a-z]+(-\d+)?$/.test(region) && hostRegion !== region) {
+    throw configError("aliyun-oss", `region ${quoted(options.region)} contradicts endpoint ${new URL(endpoint!).host} (region ${hostRegion}), and V4 signs the region into every request: make them agree (region alone picks https://oss-{region}.aliyuncs.com)`);
+  }
   const addressing = bucketAddressing("aliyun-oss", endpoint, options);
   // With cname, raw has no signer of its own (OSS signs the bucket's name, which a CNAME host does not carry): a
   // raw call that no per-call signer signed is refused before it goes out unsigned. The facade's own calls bring

@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { CliError, EXIT, exitCodeFor, formatError, formatErrorJson, inCliTerms, UsageError } from "../../src/cli/exit.js";
 import { marked } from "../../src/credentials/checks.js";
 import { BucketryError, type ErrorKind } from "../../src/errors.js";
+import { errorFromResponse } from "../../src/http.js";
+import { ossErrors } from "../../src/providers/aliyun-oss.js";
 import { clientFor, rejection, STUB_ENDPOINT, stubFetch } from "../reliability/helpers.js";
 
 /** README, "Exit codes": 3 credentials or auth, 4 not found, 5 any other API error, 6 network or timeout. */
@@ -103,6 +105,15 @@ describe("the library's advice in CLI terms", () => {
     expect(err.message).toMatch(/: sync this machine's clock \(NTP\) or pass `clock`$/);
     expect(formatError(err, flags)).toMatch(/: sync this machine's clock \(NTP\) \(kind ClockSkew, /);
     expect(JSON.parse(formatErrorJson(err, flags)).error.message).toMatch(/: sync this machine's clock \(NTP\)$/);
+  });
+
+  it("OSS's PermanentRedirect names the region to pass (the CLI's --region reads the same), and --json carries the endpoint OSS named", () => {
+    const body = { Code: "PermanentRedirect", Message: "must be addressed using the specified endpoint", RequestId: "R", Endpoint: "oss-cn-shanghai.aliyuncs.com" };
+    const err = errorFromResponse(ossErrors, new Response(null, { status: 301 }), body);
+    expect(formatError(err, flags)).toBe(
+      `bucketry: aliyun-oss answered HTTP 301 (PermanentRedirect: must be addressed using the specified endpoint); redirects are not followed: use region: "cn-shanghai" (the bucket's region; its endpoint oss-cn-shanghai.aliyuncs.com) (kind Configuration, request id R)`,
+    );
+    expect(JSON.parse(formatErrorJson(err, flags)).error).toMatchObject({ endpoint: "oss-cn-shanghai.aliyuncs.com", exitCode: 2 });
   });
 
   it("--json's message gives the same advice as the error line; the other fields are the error's own", () => {

@@ -302,7 +302,8 @@ describe("a bucket addressed on another region's endpoint (403 AccessDenied with
     const err = (await oss.getBucketAcl("examplebucket").catch((e: unknown) => e)) as { status: number; code: string; requestId: string; kind: string; retryable: boolean; message: string };
     expect({ status: err.status, code: err.code, requestId: err.requestId }).toEqual({ status: official.status, code: official.code, requestId: official.requestId });
     expect(err).toMatchObject({ kind: "Configuration", retryable: false });
-    expect(err.message).toContain("use the endpoint oss-cn-shanghai.aliyuncs.com (the bucket's region)");
+    expect(err.message).toContain('use region: "cn-shanghai" (the bucket\'s region; its endpoint oss-cn-shanghai.aliyuncs.com)');
+    expect(err).toMatchObject({ endpoint: "oss-cn-shanghai.aliyuncs.com" });
     expect(capture.requests).toHaveLength(1);
   });
 });

@@ -6,7 +6,6 @@
 import { BucketryError, providerError, type BucketryErrorInit, type SignedText } from "./errors.js";
 import { bodyFaults, errorFromResponse, malformed, networkErrorCode, UnreadableBodyError, type ErrorProfile } from "./http.js";
 import { backoffDelay, callHook, sleep, type ResolvedRetry, type RetryBudget } from "./retry.js";
-import { allowManyListeners } from "@bucketry/signing/fetch";
 import { lastingTransportFault, unresolvedHost } from "#network-codes";
 import { isCredentialsError, marked } from "./credentials/checks.js";
 
@@ -108,11 +107,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
   // With neither, nothing aborts the call as a whole: no controller (nor listener per attempt) is made.
   const call = ctx.signal !== undefined || ctx.deadlineMs !== undefined ? new AbortController() : undefined;
   let deadlineHit = false;
-  const onCallerAbort = () => call!.abort(ctx.signal!.reason);
-  if (ctx.signal !== undefined) {
-    allowManyListeners(ctx.signal); // one signal over many calls at once (Node would warn of a leak past 10)
-    ctx.signal.addEventListener("abort", onCallerAbort, { once: true });
-  }
+  const leaveCaller = ctx.signal === undefined ? undefined : followAbort(ctx.signal, () => call!.abort(ctx.signal!.reason));
   // On the monotonic clock, as the deadline's timer is: setting the wall clock forward must not cut retries short.
   const deadlineAt = ctx.deadlineMs === undefined ? undefined : performance.now() + ctx.deadlineMs;
   const deadlineTimer =
@@ -195,7 +190,7 @@ export async function execute<T>(ctx: CallContext, attempt: Attempt, read: (resu
     }
   } finally {
     if (deadlineTimer !== undefined) clearTimeout(deadlineTimer);
-    ctx.signal?.removeEventListener("abort", onCallerAbort);
+    leaveCaller?.();
   }
 }
 
@@ -281,6 +276,36 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
+}
+
+/** The calls in flight on each caller signal, and the one listener that tells them its abort. */
+const followers = new WeakMap<AbortSignal, { calls: Set<() => void>; tell: () => void }>();
+
+/**
+ * Runs `onAbort` when `signal` aborts, until the returned function is called. One signal often guards many calls at
+ * once (a batch, a request scope, an app-wide shutdown signal): they share one listener on it, so no count of calls
+ * makes a platform warn of a listener leak. The listener goes when the last call leaves.
+ */
+function followAbort(signal: AbortSignal, onAbort: () => void): () => void {
+  let entry = followers.get(signal);
+  if (entry === undefined) {
+    const calls = new Set<() => void>();
+    const tell = () => {
+      followers.delete(signal);
+      for (const call of calls) call();
+    };
+    followers.set(signal, (entry = { calls, tell }));
+    signal.addEventListener("abort", tell, { once: true });
+  }
+  const { calls, tell } = entry;
+  calls.add(onAbort);
+  return () => {
+    calls.delete(onAbort);
+    if (calls.size === 0 && followers.get(signal)?.calls === calls) {
+      followers.delete(signal);
+      signal.removeEventListener("abort", tell);
+    }
+  };
 }
 
 /**

@@ -15,11 +15,11 @@ export { vendorAdapters };
 export interface MockRuntimeOptions {
   state: MockState;
   /** The server's base clock (epoch ms). Default `Date.now`. */
-  clock?: () => number;
+  clock?: (() => number) | undefined;
   /** The vendor adapters, one per provider. Default `vendorAdapters` (all five). */
-  adapters?: readonly VendorAdapter[];
+  adapters?: readonly VendorAdapter[] | undefined;
   /** Keeps the cookies answers set and sends them back, for clients that cannot (see `MockCookieJar`). */
-  cookieJar?: MockCookieJar;
+  cookieJar?: MockCookieJar | undefined;
 }
 
 /** The mock runtime: the engine the generated handlers delegate to, given the five vendor adapters by default. */
@@ -31,7 +31,7 @@ export class MockRuntime extends MockEngine {
 
 export interface CreateMockOptions {
   /** The data set. Default `createMockState()` (1000 buckets, seed 1). */
-  state?: MockState;
+  state?: MockState | undefined;
   /**
    * Extra base URLs per provider the handlers also answer on (a test's `endpoint`), besides the spec's
    * servers. OSS and BOS are then addressed path-style (`{base}/{bucket}/?acl`, `{base}/v1/{bucket}?acl`) or
@@ -39,17 +39,17 @@ export interface CreateMockOptions {
    * A bare path (`"/aliyun-oss"`) answers under any scheme and host; there `{bucket}.{host}` (not an IP
    * address) with no bucket in the path is a virtual-hosted request for that bucket, as the vendors read it.
    */
-  baseUrls?: Partial<Record<Provider, string | readonly string[]>>;
+  baseUrls?: Partial<Record<Provider, string | readonly string[]>> | undefined;
   /** The server clock (epoch ms). Default `Date.now`. */
-  clock?: () => number;
+  clock?: (() => number) | undefined;
   /** The vendor adapters; handlers are made for these providers only. Default `vendorAdapters` (all five). */
-  adapters?: readonly VendorAdapter[];
+  adapters?: readonly VendorAdapter[] | undefined;
   /**
    * For a client that can neither send `Cookie` nor read `Set-Cookie` — a browser page answering itself
    * through `getResponse(mock.handlers, request)`: the mock keeps the cookies it sets and reads them back,
    * as the page's browser would (`documentCookieJar()` in a page, `memoryCookieJar()` elsewhere).
    */
-  cookieJar?: MockCookieJar;
+  cookieJar?: MockCookieJar | undefined;
 }
 
 export interface Mock {

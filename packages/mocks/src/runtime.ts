@@ -17,11 +17,11 @@ export type { MockContext, RecordedCall, Reply };
 export interface MockEngineOptions {
   state: MockState;
   /** The server's base clock (epoch ms). Default `Date.now`. */
-  clock?: () => number;
+  clock?: (() => number) | undefined;
   /** One adapter per provider the engine answers for. */
   adapters: readonly VendorAdapter[];
   /** Keeps the cookies answers set and sends them back, for clients that cannot (see `MockCookieJar`). */
-  cookieJar?: MockCookieJar;
+  cookieJar?: MockCookieJar | undefined;
 }
 
 type Outcome = Reply | "reset";

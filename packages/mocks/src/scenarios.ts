@@ -8,14 +8,14 @@ export type { BodyFault, Scenario, ScenarioSpec };
 
 export interface ScenarioOptions {
   /** How many matching requests the scenario applies to: a whole number, 1 or more (RangeError otherwise). Default 1. */
-  times?: number;
+  times?: number | undefined;
   /** Apply to every matching request (same as `times: Infinity`). */
-  always?: boolean;
+  always?: boolean | undefined;
   /**
    * Only this operation (operationId, e.g. `ListBuckets`, `GetCsrfToken`). Default: every operation of the
    * provider except auth handshakes (Hitachi's `GetCsrfToken`).
    */
-  operation?: string;
+  operation?: string | undefined;
 }
 
 function make(provider: Provider | "*", spec: ScenarioSpec, options: ScenarioOptions = {}, detail = ""): Scenario {
@@ -51,12 +51,12 @@ export const scenario = {
     return make(provider, { kind: "error", code: String(code) }, options, String(code));
   },
   /** The vendor's throttling answer (status, code, `Retry-After` / `x-acs-retry-after`). */
-  throttle(provider: Provider | "*", options: ScenarioOptions & { retryAfterMs?: number; status?: number; code?: string } = {}): Scenario {
+  throttle(provider: Provider | "*", options: ScenarioOptions & { retryAfterMs?: number | undefined; status?: number | undefined; code?: string | undefined } = {}): Scenario {
     const { retryAfterMs = 1000, status, code, ...rest } = options;
     return make(provider, { kind: "throttle", retryAfterMs, ...(status ? { status } : {}), ...(code ? { code } : {}) }, rest, `${retryAfterMs}ms`);
   },
   /** A 500, 502 (an HTML page from a proxy), 503 or 504 in the vendor's shape. */
-  status(provider: Provider | "*", status: 500 | 502 | 503 | 504, options: ScenarioOptions & { code?: string; message?: string } = {}): Scenario {
+  status(provider: Provider | "*", status: 500 | 502 | 503 | 504, options: ScenarioOptions & { code?: string | undefined; message?: string | undefined } = {}): Scenario {
     const { code, message, ...rest } = options;
     return make(provider, { kind: "status", status, ...(code ? { code } : {}), ...(message ? { message } : {}) }, rest, String(status));
   },

@@ -18,25 +18,25 @@ export { asOrigin };
 
 export interface MockServerOptions {
   /** Port on 127.0.0.1. Default 0 (any free port). */
-  port?: number;
+  port?: number | undefined;
   /** Buckets in the seeded data set. Default 1000. */
-  buckets?: number;
+  buckets?: number | undefined;
   /** Seed of the data set. Default 1. */
-  seed?: number;
+  seed?: number | undefined;
   /** Address to listen on. Default 127.0.0.1; `0.0.0.0` serves a container's port mapping (the endpoints then name 127.0.0.1). */
-  host?: string;
+  host?: string | undefined;
   /**
    * Largest request body the server reads, in bytes; a larger one is answered 413 and the connection closed.
    * Default 1 MiB (the five APIs' requests carry a few hundred bytes at most).
    */
-  maxBodyBytes?: number;
+  maxBodyBytes?: number | undefined;
   /**
    * Origins (`https://app.example.test:8443`) whose pages may call the server with the browser's cookies
    * (`Access-Control-Allow-Credentials: true`), besides loopback ones (`localhost`, `*.localhost`, `127.x.x.x`,
    * `[::1]`), which always may. Any other origin may call it and read the answers, but not with cookies: a page of
    * an unrelated site cannot drive the mock's cookie sessions (Hitachi's) in the developer's browser.
    */
-  credentialedOrigins?: readonly string[];
+  credentialedOrigins?: readonly string[] | undefined;
 }
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

@@ -8,9 +8,9 @@ export type { CannedAcl, MockBucket, MockState };
 
 export interface MockStateOptions {
   /** How many buckets to generate. Default 1000. `0` makes the listing APIs answer with the spec's examples. */
-  buckets?: number;
+  buckets?: number | undefined;
   /** PRNG seed. Default 1. */
-  seed?: number;
+  seed?: number | undefined;
 }
 
 /** mulberry32: small, fast, good enough for test data. */

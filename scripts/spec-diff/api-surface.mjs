@@ -90,7 +90,11 @@ function memberLines(members, key, sf, out) {
       if (member.type && ts.isTypeLiteralNode(member.type)) {
         out.push(`${k}${optional}: {} ${mods}`.trimEnd());
         memberLines(member.type.members, k, sf, out);
-      } else out.push(`${k}${optional}: ${print(member.type, sf) || "any"}${mods ? ` (${mods.trim()})` : ""}`);
+      } else {
+        // A property typed by its initializer (`readonly name = "BucketryError"` in a .d.ts): the value is its type.
+        const type = member.type || !member.initializer ? `: ${print(member.type, sf) || "any"}` : ` = ${print(member.initializer, sf)}`;
+        out.push(`${k}${optional}${type}${mods ? ` (${mods.trim()})` : ""}`);
+      }
     } else if (ts.isMethodSignature(member) || ts.isMethodDeclaration(member)) {
       out.push(`${join(key, keyPart(member.name, sf))}${optional}${typeParams(member, sf)}${params(member, sf)}: ${print(member.type, sf) || "void"}${mods ? ` (${mods.trim()})` : ""}`);
     } else if (ts.isGetAccessorDeclaration(member) || ts.isSetAccessorDeclaration(member)) {

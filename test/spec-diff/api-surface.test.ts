@@ -261,6 +261,12 @@ export declare function read(options?: CallOptions): Acl;
     expect(levels(diff(SCHEMA, SCHEMA.replace("bucket: string", "bucket?: string")))).toEqual(["major components.schemas.ObsBucket.bucket"]);
   });
 
+  it("a class property typed by its initializer reports its value, so changing it (an error's name) is breaking", () => {
+    const error = (name: string) => `export declare class BucketryError extends Error {\n    readonly name = "${name}";\n    readonly kind: string;\n}\n`;
+    expect(surfaceOf(fixture({ "dist/index.d.ts": error("BucketryError") }))["."]).toContain('BucketryError.name = "BucketryError" (readonly)');
+    expect(levels(diff(error("BucketryError"), error("BucketryFailure")))).toEqual(["major BucketryError.name"]);
+  });
+
   it("a doc comment edit changes nothing", () => {
     expect(diff(SCHEMA, SCHEMA.replace("An OBS bucket.", "One OBS bucket, described at length."))).toEqual([]);
   });

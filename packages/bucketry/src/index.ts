@@ -1,5 +1,9 @@
-// bucketry: one typed facade over the providers' bucket APIs. See README.md. `bucketry/<provider>` is the same
-// facade for one provider (a smaller bundle).
+/**
+ * bucketry: one typed facade over the providers' bucket APIs. See README.md. `bucketry/<provider>` is the same
+ * facade for one provider (a smaller bundle).
+ *
+ * @module bucketry
+ */
 export { createBucketClient } from "./client.js";
 export { ENV, PROVIDERS } from "./registry.js";
 export type { BucketClientFor, BucketClientOptions, NotAnOptionOfThisProvider, OnlyKnownOptions } from "./registry.js";

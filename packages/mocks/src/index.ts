@@ -1,7 +1,11 @@
-// @bucketry/mocks: MSW handlers generated from the five specs, over a hand-written runtime that validates
-// requests against the spec, verifies signatures with @bucketry/signing's signers, answers from the spec's
-// examples or a seeded data set, and plays scenarios (errors, throttling, 5xx, clock skew, latency, broken
-// bodies, connection resets). The node:http server is in `@bucketry/mocks/server`.
+/**
+ * @bucketry/mocks: MSW handlers generated from the five specs, over a hand-written runtime that validates
+ * requests against the spec, verifies signatures with @bucketry/signing's signers, answers from the spec's
+ * examples or a seeded data set, and plays scenarios (errors, throttling, 5xx, clock skew, latency, broken
+ * bodies, connection resets). The node:http server is in `@bucketry/mocks/server`.
+ *
+ * @module @bucketry/mocks
+ */
 export {
   createMock,
   MockRuntime,

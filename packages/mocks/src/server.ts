@@ -1,7 +1,11 @@
-// startMockServer: the same handlers behind a node:http server on 127.0.0.1, one path prefix per provider
-// (`http://127.0.0.1:PORT/aliyun-oss`, …), with CORS so browsers can call it (with cookies only from loopback
-// pages and listed origins). It routes by path, whatever Host it is reached by (a reverse proxy, a container port
-// mapping, a service name).
+/**
+ * startMockServer: the same handlers behind a node:http server on 127.0.0.1, one path prefix per provider
+ * (`http://127.0.0.1:PORT/aliyun-oss`, …), with CORS so browsers can call it (with cookies only from loopback
+ * pages and listed origins). It routes by path, whatever Host it is reached by (a reverse proxy, a container port
+ * mapping, a service name).
+ *
+ * @module @bucketry/mocks/server
+ */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getResponse } from "msw";

@@ -1,6 +1,10 @@
-// Signing middleware for the generated clients, one per vendor scheme. Each `xSigner(options)` is
-// openapi-fetch middleware (`client.use(xSigner(...))`) that signs every attempt afresh; each `signX`
-// is the pure core over a `SignableRequest`.
+/**
+ * Signing middleware for the generated clients, one per vendor scheme. Each `xSigner(options)` is
+ * openapi-fetch middleware (`client.use(xSigner(...))`) that signs every attempt afresh; each `signX`
+ * is the pure core over a `SignableRequest`.
+ *
+ * @module @bucketry/signing
+ */
 export { signedPartsOf, signingMiddleware, signRequest } from "./middleware.js";
 export type { AccessKeyCredentials, Clock, CredentialSource, SignableRequest, SignedParts } from "./types.js";
 // Credentials objects that print without their secrets (util.inspect, console.log, Deno).

@@ -1,5 +1,9 @@
-// What the signing middleware signed for each Request it handed on, for explaining a vendor's signature error.
-// Kept apart from the middleware so a bundle that only reads it stays small.
+/**
+ * What the signing middleware signed for each Request it handed on, for explaining a vendor's signature error.
+ * Kept apart from the middleware so a bundle that only reads it stays small.
+ *
+ * @module @bucketry/signing/signed
+ */
 import type { SignedParts } from "./types.js";
 
 export type { SignedParts };

@@ -1,6 +1,10 @@
-// bucketry/credentials: every vendor's default chain and each of its sources, usable without the facade
-// (e.g. `acs3Signer({ credentials: refreshing(alibabaCredentialChain()).get })` on a bare generated client).
-// File and metadata sources need Node; elsewhere the file sources report themselves as not configured.
+/**
+ * bucketry/credentials: every vendor's default chain and each of its sources, usable without the facade
+ * (e.g. `acs3Signer({ credentials: refreshing(alibabaCredentialChain()).get })` on a bare generated client).
+ * File and metadata sources need Node; elsewhere the file sources report themselves as not configured.
+ *
+ * @module bucketry/credentials
+ */
 export { credentialChain, type CredentialChain } from "./chain.js";
 export { RefreshingCredentials, DEFAULT_REFRESH_MARGIN_MS, type CredentialsInfo, type RefreshOptions } from "./refreshing-cache.js";
 export {

@@ -35,6 +35,9 @@ export interface ProfileEntry {
   password?: string;
   tokenUrl?: string;
   clientId?: string;
+  clientSecret?: string;
+  realm?: string;
+  scope?: string;
   region?: string;
   endpoint?: string;
   projectId?: string;

@@ -121,6 +121,9 @@ const ENV_NAMES = [
   "VSP_ONE_OBJECT_PASSWORD",
   "VSP_ONE_OBJECT_TOKEN_URL",
   "VSP_ONE_OBJECT_CLIENT_ID",
+  "VSP_ONE_OBJECT_CLIENT_SECRET",
+  "VSP_ONE_OBJECT_REALM",
+  "VSP_ONE_OBJECT_SCOPE",
   "VSP_ONE_OBJECT_TOKEN_FILE",
   // The default chains read files under HOME and may ask instance metadata: an empty HOME and the
   // metadata switch keep them off the developer's own files and the network.
@@ -279,6 +282,24 @@ describe("credentials from the vendors' environment variables", () => {
     expect(form.get("password")).toBe("pa ss&word");
     const list = server.requests.find((r) => r.path === "/mapi/v1/user/list_buckets");
     expect(header(list, "authorization")).toBe("Bearer token-from-password-grant");
+    // No realm, scope or client secret set: the form has none (VSP One Object 3.x's Keycloak needs none).
+    expect([form.has("realm"), form.has("scope"), form.has("client_secret")]).toEqual([false, false, false]);
+  });
+
+  it("hitachi: _CLIENT_ID, _CLIENT_SECRET, _REALM and _SCOPE go into the grant (HCP for cloud scale 2.x's /auth/oauth form)", async () => {
+    const server = await serve(anyVendor);
+    process.env.VSP_ONE_OBJECT_USERNAME = "admin";
+    process.env.VSP_ONE_OBJECT_PASSWORD = "pw";
+    process.env.VSP_ONE_OBJECT_TOKEN_URL = `${server.url}/token`;
+    process.env.VSP_ONE_OBJECT_CLIENT_ID = "hcpcs-client";
+    process.env.VSP_ONE_OBJECT_CLIENT_SECRET = "client-s3cret";
+    process.env.VSP_ONE_OBJECT_REALM = "local";
+    process.env.VSP_ONE_OBJECT_SCOPE = "*";
+
+    await callOnce(createBucketClient({ provider: "hitachi-vsp-one-object", endpoint: `${server.url}/mapi` }));
+
+    const form = new URLSearchParams(server.requests.find((r) => r.path === "/token")!.body);
+    expect(Object.fromEntries(form)).toEqual({ grant_type: "password", username: "admin", password: "pw", client_id: "hcpcs-client", client_secret: "client-s3cret", realm: "local", scope: "*" });
   });
 });
 

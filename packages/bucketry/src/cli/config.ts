@@ -12,10 +12,10 @@ export type { ProfileEntry };
 
 export type Profile = Partial<Record<Provider, ProfileEntry>>;
 
-const STRING_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "token", "username", "password", "tokenUrl", "clientId", "region", "endpoint", "projectId", "signatureVersion"] as const;
+const STRING_KEYS = ["accessKeyId", "accessKeySecret", "securityToken", "token", "username", "password", "tokenUrl", "clientId", "clientSecret", "realm", "scope", "region", "endpoint", "projectId", "signatureVersion"] as const;
 /** Keys whose use the CLI checks for every provider (a region or signature version a provider refuses is an error). */
 const CHECKED_KEYS = ["endpoint", "region", "signatureVersion"];
-const SECRET_KEYS = ["accessKeySecret", "securityToken", "token", "password"] as const;
+const SECRET_KEYS = ["accessKeySecret", "securityToken", "token", "password", "clientSecret"] as const;
 
 export function configPath(env: NodeJS.ProcessEnv): string {
   const base = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith("/") ? env.XDG_CONFIG_HOME : join(env.HOME || homedir(), ".config");

@@ -16,6 +16,10 @@ export interface EnvNames {
   password?: string;
   tokenUrl?: string;
   clientId?: string;
+  /** The password grant's OAuth client secret, realm and scope (HCP for cloud scale 2.x: realm and `scope=*`). */
+  clientSecret?: string;
+  realm?: string;
+  scope?: string;
 }
 
 /** What a provider module tells `accessKeySource` about its vendor's access keys. */

@@ -62,9 +62,13 @@ function hitachiFromEnv(names: EnvNames, env: Env, remember?: RememberSecrets): 
   const password = env[names.password!];
   const tokenUrl = env[names.tokenUrl!]?.trim();
   if (username && password && tokenUrl) {
-    remember?.(password);
+    // The grant's optional fields: HCP for cloud scale 2.x takes a realm and `scope=*`, a confidential client a secret.
     const clientId = optionalSetting(env, names.clientId!);
-    return hideSecrets(clientId ? { username, password, tokenUrl, clientId } : { username, password, tokenUrl });
+    const clientSecret = optionalSetting(env, names.clientSecret!);
+    const realm = optionalSetting(env, names.realm!);
+    const scope = optionalSetting(env, names.scope!);
+    remember?.(password, clientSecret);
+    return hideSecrets({ username, password, tokenUrl, ...(clientId && { clientId }), ...(clientSecret && { clientSecret }), ...(realm && { realm }), ...(scope && { scope }) });
   }
   throw missing(
     provider,

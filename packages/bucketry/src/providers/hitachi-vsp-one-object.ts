@@ -63,6 +63,9 @@ const env: EnvNames = {
   password: "VSP_ONE_OBJECT_PASSWORD",
   tokenUrl: "VSP_ONE_OBJECT_TOKEN_URL",
   clientId: "VSP_ONE_OBJECT_CLIENT_ID",
+  clientSecret: "VSP_ONE_OBJECT_CLIENT_SECRET",
+  realm: "VSP_ONE_OBJECT_REALM",
+  scope: "VSP_ONE_OBJECT_SCOPE",
 };
 
 /** `count`: 1..1000, and the facade asks for full pages. */
@@ -316,8 +319,8 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
     env: ["USER_ID", "TOKEN", "API_VERSION"],
     examples: ["bucketry list-buckets --provider hitachi-vsp-one-object --endpoint https://admin.example.com/mapi --user-id 0"],
     profileExample: { endpoint: "https://admin.example.com/mapi", token: "…", userId: 0 },
-    profileFields: ["token", "username", "password", "tokenUrl", "clientId", "userId"],
-    profileKeys: 'Hitachi "username", "password", "tokenUrl", "clientId" (password grant)',
+    profileFields: ["token", "username", "password", "tokenUrl", "clientId", "clientSecret", "realm", "scope", "userId"],
+    profileKeys: 'Hitachi "username", "password", "tokenUrl", "clientId", "clientSecret", "realm", "scope" (password grant)',
     options(ctx) {
       if (!ctx.endpoint) return ctx.usage(`hitachi-vsp-one-object needs --endpoint (the MAPI base, e.g. https://admin.example.com/mapi; or ${ctx.prefix}_ENDPOINT)`);
       const { entry } = ctx;
@@ -325,7 +328,8 @@ export const providerModule: ProviderModule<"hitachi-vsp-one-object", HitachiOpt
       const token = firstNonBlank(entry.token) ?? (entry.username === undefined ? firstNonBlank(ctx.env[`${ctx.prefix}_TOKEN`]) : undefined);
       if (token) credentials = { token };
       else if (entry.username !== undefined || entry.password !== undefined || entry.tokenUrl !== undefined) {
-        credentials = { username: entry.username ?? "", password: entry.password ?? "", tokenUrl: entry.tokenUrl ?? "", ...(entry.clientId ? { clientId: entry.clientId } : {}) };
+        const { clientId, clientSecret, realm, scope } = entry;
+        credentials = { username: entry.username ?? "", password: entry.password ?? "", tokenUrl: entry.tokenUrl ?? "", ...(clientId && { clientId }), ...(clientSecret && { clientSecret }), ...(realm && { realm }), ...(scope && { scope }) };
       }
       const given = flagOrVariable(ctx, "api-version", "API_VERSION");
       const apiVersion = given?.value;

@@ -837,7 +837,7 @@ describe.concurrent("profiles", () => {
     expect(hitachi.code, hitachi.stdout).toBe(3);
     expect(hitachi.stdout).toBe("");
     expect(hitachi.stderr).toBe(
-      `bucketry: ${path}: profiles.keys["hitachi-vsp-one-object"] has "accessKeyId", "accessKeySecret", which hitachi-vsp-one-object does not use: remove them (its keys: endpoint, token, username, password, tokenUrl, clientId, userId)\n`,
+      `bucketry: ${path}: profiles.keys["hitachi-vsp-one-object"] has "accessKeyId", "accessKeySecret", which hitachi-vsp-one-object does not use: remove them (its keys: endpoint, token, username, password, tokenUrl, clientId, clientSecret, realm, scope, userId)\n`,
     );
     const oss = await run(["get-acl", "--provider", "aliyun-oss", "--bucket", "examplebucket", "--profile", "token"], env);
     expect(oss.code, oss.stdout).toBe(3);
@@ -1304,6 +1304,42 @@ describe("whoami and the credential chains", () => {
     const r = await run(["whoami", "--provider", "hitachi-vsp-one-object", "--profile", "grant", "--json"], env);
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toEqual({ provider: "hitachi-vsp-one-object", source: `password grant (profile grant (${path}))` });
+  });
+
+  it("a Hitachi profile's clientSecret, realm and scope go into the password grant, and clientSecret counts as a secret", async () => {
+    const forms: string[] = [];
+    const token = createHttpServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        if (req.url === "/auth/oauth") forms.push(body);
+        res.writeHead(401, { "content-type": "application/json" }).end('{"error":"invalid_grant"}');
+      });
+    });
+    await new Promise<void>((resolve) => token.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(token.address() as AddressInfo).port}`;
+      const env = cleanEnv();
+      const dir = join(env.XDG_CONFIG_HOME!, "bucketry");
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, "config.json");
+      const entry = { username: "admin", password: "grant-password", tokenUrl: `${url}/auth/oauth`, clientSecret: "profile-client-secret", realm: "local", scope: "*", endpoint: `${url}/mapi` };
+      // A secret in the file, the client secret alone: the file must be private.
+      writeFileSync(path, JSON.stringify({ profiles: { p: { "hitachi-vsp-one-object": { username: "admin", clientSecret: "profile-client-secret" } } } }));
+      chmodSync(path, 0o644);
+      const open = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--profile", "p", "--user-id", "1"], env);
+      expect(open.code).toBe(3);
+      expect(open.stderr).toContain(`chmod 600 ${path}`);
+      expect(open.stderr).not.toContain("profile-client-secret");
+      writeFileSync(path, JSON.stringify({ profiles: { p: { "hitachi-vsp-one-object": entry } } }));
+      chmodSync(path, 0o600);
+      const r = await run(["list-buckets", "--provider", "hitachi-vsp-one-object", "--profile", "p", "--user-id", "1"], env);
+      expect(r.code).toBe(3); // the token endpoint refused the grant
+      expect(r.stderr).not.toContain("profile-client-secret");
+      expect(Object.fromEntries(new URLSearchParams(forms[0]))).toMatchObject({ grant_type: "password", username: "admin", client_secret: "profile-client-secret", realm: "local", scope: "*" });
+    } finally {
+      await new Promise((resolve) => token.close(resolve));
+    }
   });
 
   it("whoami with nothing configured: exit 3, one line listing every source of the chain", async () => {

@@ -147,7 +147,17 @@ describe("Baidu sources", () => {
 });
 
 describe("Hitachi sources", () => {
-  const names = { token: "VSP_ONE_OBJECT_TOKEN", tokenFile: "VSP_ONE_OBJECT_TOKEN_FILE", username: "VSP_ONE_OBJECT_USERNAME", password: "VSP_ONE_OBJECT_PASSWORD", tokenUrl: "VSP_ONE_OBJECT_TOKEN_URL", clientId: "VSP_ONE_OBJECT_CLIENT_ID" };
+  const names = {
+    token: "VSP_ONE_OBJECT_TOKEN",
+    tokenFile: "VSP_ONE_OBJECT_TOKEN_FILE",
+    username: "VSP_ONE_OBJECT_USERNAME",
+    password: "VSP_ONE_OBJECT_PASSWORD",
+    tokenUrl: "VSP_ONE_OBJECT_TOKEN_URL",
+    clientId: "VSP_ONE_OBJECT_CLIENT_ID",
+    clientSecret: "VSP_ONE_OBJECT_CLIENT_SECRET",
+    realm: "VSP_ONE_OBJECT_REALM",
+    scope: "VSP_ONE_OBJECT_SCOPE",
+  };
 
   it("a token from the environment", () => {
     const token = hitachiCredentials(names, undefined, { VSP_ONE_OBJECT_TOKEN: "hitachi-bearer-9" });
@@ -160,6 +170,14 @@ describe("Hitachi sources", () => {
   it("the password grant's settings from the environment", () => {
     const grant = hitachiCredentials(names, undefined, { VSP_ONE_OBJECT_USERNAME: "admin-user", VSP_ONE_OBJECT_PASSWORD: "hitachi-password-10", VSP_ONE_OBJECT_TOKEN_URL: "https://127.0.0.1/token" });
     expectPrintsSafely(grant, "admin-user", ["hitachi-password-10"]);
+    const confidential = hitachiCredentials(names, undefined, {
+      VSP_ONE_OBJECT_USERNAME: "admin-user",
+      VSP_ONE_OBJECT_PASSWORD: "hitachi-password-10",
+      VSP_ONE_OBJECT_TOKEN_URL: "https://127.0.0.1/token",
+      VSP_ONE_OBJECT_CLIENT_SECRET: "hitachi-client-secret-12",
+      VSP_ONE_OBJECT_REALM: "local",
+    });
+    expectPrintsSafely(confidential, "local", ["hitachi-password-10", "hitachi-client-secret-12"]);
   });
 
   it("the token file", async () => {

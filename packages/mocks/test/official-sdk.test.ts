@@ -142,6 +142,25 @@ describe("official SDKs with a security token (temporary credentials)", () => {
     expect(mock.requests[0]!.auth).toEqual({ scheme: "RPC-HMAC-SHA1", ok: true });
   });
 
+  it("@alicloud/pop-core RPC with method POST: every parameter, Signature included, in a form body, read as the gateway reads the query", async () => {
+    const RPCClient = require("@alicloud/pop-core").RPCClient as new (config: Record<string, unknown>) => { request(action: string, params: Record<string, unknown>, opts?: Record<string, unknown>): Promise<{ BucketInfos: { BucketName: string }[] }> };
+    const { accessKeyId, accessKeySecret } = testCredentials["aliyun-ens"];
+    const client = new RPCClient({ endpoint: "https://ens.aliyuncs.com", apiVersion: "2017-11-10", accessKeyId, accessKeySecret });
+    const result = await client.request("ListBuckets", { PageNumber: "2", PageSize: "3", Prefix: "data" }, { method: "POST" });
+    expect(result.BucketInfos.map((b) => b.BucketName)).toEqual(mock.state.withPrefix("data").slice(3, 6).map((b) => b.name));
+    expect(mock.requests[0]!.method).toBe("POST");
+    expect(new URL(mock.requests[0]!.url).searchParams.has("Signature")).toBe(false); // it travelled in the body
+    expect(mock.requests[0]!.auth).toEqual({ scheme: "RPC-HMAC-SHA1", ok: true });
+    // The same form with another page size than it was signed for is refused as the gateway refuses it.
+    const sent = mock.requests[0]!.body;
+    expect(sent).toContain("PageSize=3");
+    mock.reset();
+    const tampered = await send({ method: "POST", url: "https://ens.aliyuncs.com/", headers: { "content-type": "application/x-www-form-urlencoded" }, body: sent.replace("PageSize=3", "PageSize=4") });
+    expect(tampered.status).toBe(400);
+    expect(tampered.json().Code).toBe("SignatureDoesNotMatch");
+    expect(mock.requests[0]!.auth).toMatchObject({ scheme: "RPC-HMAC-SHA1", ok: false });
+  });
+
   it("@baiducloud/sdk BosClient with sessionToken (x-bce-security-token)", async () => {
     const { BosClient } = require("@baiducloud/sdk") as { BosClient: new (config: Record<string, unknown>) => { getBucketAcl(bucket: string): Promise<{ body: { owner: { id: string } } }> } };
     const { accessKeyId: ak, accessKeySecret: sk } = testCredentials["baidu-bos"];

@@ -98,6 +98,16 @@ async function acs3(ctx: MockContext, authorization: string): Promise<Reply | un
   return undefined;
 }
 
+/**
+ * The RPC parameters a POST carries in an `application/x-www-form-urlencoded` body (`@alicloud/pop-core` POSTs every
+ * one, Signature included): the gateway reads them as it reads query parameters.
+ */
+function formParameters(ctx: MockContext): [string, string][] {
+  const type = ctx.headers.get("content-type");
+  if (ctx.request.method !== "POST" || !type?.toLowerCase().startsWith("application/x-www-form-urlencoded") || !ctx.bodyText) return [];
+  return [...new URLSearchParams(ctx.bodyText)];
+}
+
 async function rpcV1(ctx: MockContext): Promise<Reply | undefined> {
   const fail = (reason: string, r: Reply) => ((ctx.call.auth = { scheme: "RPC-HMAC-SHA1", ok: false, reason }), r);
   const q = ctx.query;
@@ -110,7 +120,12 @@ async function rpcV1(ctx: MockContext): Promise<Reply | undefined> {
   if (typeof t !== "number") return fail("Timestamp", t);
   const nonce = checkNonce(ctx, q.get("SignatureNonce"), "SignatureNonce");
   if (typeof nonce !== "string") return fail("nonce", nonce);
-  const resigned: SignableRequest = { method: ctx.request.method.toUpperCase(), url: new URL(ctx.url.href), headers: new Headers(ctx.headers), body: bodyOf(ctx) };
+  // Re-signed with every parameter in the query (the query's and a form body's: the signature covers the same set),
+  // the sent Signature left out.
+  const url = new URL(ctx.url.href);
+  const form = formParameters(ctx).filter(([name]) => name !== "Signature");
+  for (const [name, value] of form) url.searchParams.append(name, value);
+  const resigned: SignableRequest = { method: ctx.request.method.toUpperCase(), url, headers: new Headers(ctx.headers), body: form.length > 0 ? undefined : bodyOf(ctx) };
   try {
     await signAcsRpcV1(resigned, { credentials: withToken(creds, q.get("SecurityToken")), clock: () => t, nonce: () => nonce });
   } catch (err) {
@@ -154,8 +169,10 @@ export const aliyunEns: VendorAdapter = {
 
   // With ACS3 the SDK carries Action/Version in x-acs-action/x-acs-version instead of the query (the spec's
   // parameter descriptions say so): validate those values as the query parameters.
+  // A form body's RPC parameters (pop-core's POST) are read as query parameters, by the checks below as well.
   normalize(ctx, parts) {
-    const query = new Map(parts.query);
+    for (const [name, value] of formParameters(ctx)) if (!ctx.query.has(name)) ctx.query.set(name, value);
+    const query = new Map(ctx.query);
     const action = ctx.headers.get("x-acs-action");
     const version = ctx.headers.get("x-acs-version");
     if (!query.has("Action") && action !== null) query.set("Action", action);

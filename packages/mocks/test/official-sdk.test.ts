@@ -171,6 +171,16 @@ describe("official SDKs with a security token (temporary credentials)", () => {
     expect(mock.requests.map((c) => [c.headers["x-bce-security-token"], c.auth])).toEqual([["[redacted]", { scheme: "bce-auth-v1", ok: true }]]);
   });
 
+  it("@baiducloud/sdk BosClient on its default plain-HTTP endpoint (http://bj.bcebos.com), which BOS serves too", async () => {
+    const { BosClient } = require("@baiducloud/sdk") as { BosClient: new (config: Record<string, unknown>) => { getBucketAcl(bucket: string): Promise<{ body: { owner: { id: string } } }> } };
+    const { accessKeyId: ak, accessKeySecret: sk } = testCredentials["baidu-bos"];
+    const bucket = mock.state.buckets[7]!;
+    const client = new BosClient({ endpoint: "http://bj.bcebos.com", credentials: { ak, sk } });
+    const result = await client.getBucketAcl(bucket.name);
+    expect(result.body.owner.id).toBe(testAccount.bosOwnerId);
+    expect(mock.requests.map((c) => [new URL(c.url).protocol, c.auth])).toEqual([["http:", { scheme: "bce-auth-v1", ok: true }]]);
+  });
+
   it("@huaweicloud/huaweicloud-sdk-core BasicCredentials with a securityToken (X-Security-Token)", async () => {
     const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core/auth/BasicCredentials.js") as {
       BasicCredentials: new () => {

@@ -1,6 +1,6 @@
 // generated from specs/baidu-bos.yaml by scripts/generate-mocks.mjs; do not edit.
 // Change the spec and run `npm run generate`; `npm test` fails when this file is stale.
-// spec sha256: 14ebfba4dd55e3cc3dca834f3f0e0095b9e6a25761e99532cd0d0bc3fe87eb5a
+// spec sha256: 5412855e5c757fb89fd4d5489f26c96d2f292c8cf38a0a6d3eab58b7c8dea86a
 import { http, type HttpHandler } from "msw";
 import type { MockRuntimeApi } from "../adapter.js";
 import type { VendorSpec } from "../types.js";
@@ -20,6 +20,25 @@ export const spec: VendorSpec = {
       "servers": [
         {
           "url": "https://{region}.bcebos.com",
+          "variables": {
+            "region": {
+              "default": "bj",
+              "enum": [
+                "bj",
+                "bd",
+                "su",
+                "gz",
+                "cd",
+                "yq",
+                "hkg",
+                "fwh",
+                "fsh"
+              ]
+            }
+          }
+        },
+        {
+          "url": "http://{region}.bcebos.com",
           "variables": {
             "region": {
               "default": "bj",
@@ -703,6 +722,28 @@ export const spec: VendorSpec = {
       "servers": [
         {
           "url": "https://{bucketName}.{region}.bcebos.com",
+          "variables": {
+            "bucketName": {
+              "default": "example-bucket"
+            },
+            "region": {
+              "default": "bj",
+              "enum": [
+                "bj",
+                "bd",
+                "su",
+                "gz",
+                "cd",
+                "yq",
+                "hkg",
+                "fwh",
+                "fsh"
+              ]
+            }
+          }
+        },
+        {
+          "url": "http://{bucketName}.{region}.bcebos.com",
           "variables": {
             "bucketName": {
               "default": "example-bucket"

@@ -19,6 +19,7 @@ import { chainedAccessKeys } from "../../src/credentials/chained.js";
 import { hitachiCredentials } from "../../src/credentials/hitachi.js";
 import { hitachiTokenFile } from "../../src/credentials/hitachi-token-file.js";
 import { fromHuaweiEcsMetadata, fromHuaweiEnv, fromHuaweiProfile } from "../../src/credentials/huawei-chain.js";
+import { providerModule as hitachiModule } from "../../src/providers/hitachi-vsp-one-object.js";
 import { RefreshingCredentials } from "../../src/credentials/refreshing-cache.js";
 import { resolveClient } from "../../src/cli/settings.js";
 import type { Seen } from "../support/test-server.js";
@@ -147,17 +148,8 @@ describe("Baidu sources", () => {
 });
 
 describe("Hitachi sources", () => {
-  const names = {
-    token: "VSP_ONE_OBJECT_TOKEN",
-    tokenFile: "VSP_ONE_OBJECT_TOKEN_FILE",
-    username: "VSP_ONE_OBJECT_USERNAME",
-    password: "VSP_ONE_OBJECT_PASSWORD",
-    tokenUrl: "VSP_ONE_OBJECT_TOKEN_URL",
-    clientId: "VSP_ONE_OBJECT_CLIENT_ID",
-    clientSecret: "VSP_ONE_OBJECT_CLIENT_SECRET",
-    realm: "VSP_ONE_OBJECT_REALM",
-    scope: "VSP_ONE_OBJECT_SCOPE",
-  };
+  // The variables the provider reads (the README documents them; credentials.test.ts sets them by name).
+  const names = hitachiModule.env;
 
   it("a token from the environment", () => {
     const token = hitachiCredentials(names, undefined, { VSP_ONE_OBJECT_TOKEN: "hitachi-bearer-9" });
